@@ -1,0 +1,41 @@
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+#include <QTreeWidget>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("PromDesk"));
+    QApplication::setOrganizationName(QStringLiteral("PromDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(PROMDESK_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Desktop console for pushing metrics to Prometheus backends"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption selfTest(QStringLiteral("self-test"),
+                                      QStringLiteral("Open the window, let it validate once, and exit (for CI)."));
+    const QCommandLineOption pushgateway(QStringLiteral("sandbox-pushgateway"),
+                                         QStringLiteral("Pushgateway URL of the local sandbox."), QStringLiteral("URL"));
+    const QCommandLineOption remoteWrite(QStringLiteral("sandbox-remote-write"),
+                                         QStringLiteral("Remote write URL of the local sandbox."), QStringLiteral("URL"));
+    parser.addOptions({selfTest, pushgateway, remoteWrite});
+    parser.process(app);
+
+    promdesk::ui::MainWindow window({parser.value(pushgateway), parser.value(remoteWrite)});
+    window.show();
+    if (parser.isSet(selfTest)) {
+        int exitCode = 1;
+        QObject::connect(&window, &promdesk::ui::MainWindow::validated, &app, [&] {
+            exitCode = window.problemList()->topLevelItemCount() == 0 ? 0 : 1;
+            app.quit();
+        });
+        QTimer::singleShot(10000, &app, &QApplication::quit); // a hang fails the self-test, never blocks CI
+        app.exec();
+        return exitCode;
+    }
+    return app.exec();
+}

@@ -1,0 +1,30 @@
+# One strict configuration that every PromDesk target links (the qBittorrent CommonConfig idea).
+add_library(promdesk_config INTERFACE)
+target_compile_features(promdesk_config INTERFACE cxx_std_20)
+set(CMAKE_CXX_EXTENSIONS OFF)
+
+target_compile_options(promdesk_config INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
+    -Wimplicit-fallthrough -Wformat=2 -Wundef)
+
+# CI builds treat every warning as an error; local builds stay forgiving while you work.
+if(DEFINED ENV{CI} AND "$ENV{CI}" STREQUAL "true")
+    target_compile_options(promdesk_config INTERFACE -Werror)
+endif()
+
+target_compile_definitions(promdesk_config INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_FROM_BYTEARRAY
+    QT_NO_CAST_TO_ASCII
+    QT_USE_QSTRINGBUILDER
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_NO_URL_CAST_FROM_STRING
+    QT_STRICT_ITERATORS
+    QT_DISABLE_DEPRECATED_UP_TO=0x060400
+    PROMDESK_VERSION="${PROJECT_VERSION}")
+
+if(PROMDESK_SANITIZE)
+    target_compile_options(promdesk_config INTERFACE
+        -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+    target_link_options(promdesk_config INTERFACE -fsanitize=address,undefined)
+endif()

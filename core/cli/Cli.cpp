@@ -1,0 +1,55 @@
+#include "cli/Cli.h"
+
+namespace promdesk::cli {
+
+namespace {
+
+struct Command
+{
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &, Io &);
+};
+
+constexpr Command kCommands[] = {
+    {"validate", "check exposition files and list every problem, optionally fixing them", runValidate},
+    {"convert", "convert between text 0.0.4, OpenMetrics and protobuf-delimited", runConvert},
+};
+
+void printUsage(QTextStream &stream)
+{
+    stream << "Usage: promdesk-cli COMMAND [OPTIONS]\n\n"
+              "PromDesk's command line: the same core as the promdesk console.\n\nCommands:\n";
+    for (const Command &command : kCommands)
+        stream << "  " << QString::fromLatin1(command.name).leftJustified(12) << command.summary << '\n';
+    stream << "\nRun 'promdesk-cli COMMAND --help' for a command's options.\n"
+              "Exit codes: 0 done; 1 rejected by validation or the server; 2 usage or I/O error; "
+              "3 network, TLS or timeout.\n";
+}
+
+} // namespace
+
+int run(const QStringList &arguments, Io &io)
+{
+    if (arguments.size() < 2 || arguments.at(1) == u"--help" || arguments.at(1) == u"-h" || arguments.at(1) == u"help") {
+        printUsage(arguments.size() < 2 ? io.err : io.out);
+        return arguments.size() < 2 ? ExitUsage : ExitOk;
+    }
+    if (arguments.at(1) == u"--version") {
+        io.out << "promdesk-cli " << PROMDESK_VERSION << '\n';
+        return ExitOk;
+    }
+    for (const Command &command : kCommands) {
+        if (arguments.at(1) == QLatin1String(command.name)) {
+            // The command sees "promdesk-cli COMMAND ..." so its parser names it in messages.
+            QStringList rest = arguments.mid(1);
+            rest[0] = arguments.at(0) + QLatin1Char(' ') + rest.at(0);
+            return command.run(rest, io);
+        }
+    }
+    io.err << "promdesk-cli: unknown command '" << arguments.at(1) << "'\n\n";
+    printUsage(io.err);
+    return ExitUsage;
+}
+
+} // namespace promdesk::cli

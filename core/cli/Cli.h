@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QFile>
+#include <QStringList>
+#include <QTextStream>
+
+namespace promdesk::cli {
+
+// Exit codes shared by every command (scripts rely on them).
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitRejected = 1, // validation errors, or the server refused
+    ExitUsage = 2,    // bad arguments, unreadable or unwritable files
+    ExitNetwork = 3,  // cannot connect, TLS, timeout
+};
+
+// Where a command reads and writes. Data goes to `out` (or `outFile` for binary data), and
+// messages for people go to `err`.
+struct Io
+{
+    QFile &inFile;
+    QFile &outFile;
+    QTextStream &out;
+    QTextStream &err;
+};
+
+int run(const QStringList &arguments, Io &io);
+
+int runValidate(const QStringList &arguments, Io &io);
+int runConvert(const QStringList &arguments, Io &io);
+
+} // namespace promdesk::cli

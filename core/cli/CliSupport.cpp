@@ -1,0 +1,113 @@
+#include "cli/CliSupport.h"
+
+#include <QSaveFile>
+
+namespace promdesk::cli {
+
+namespace {
+constexpr qint64 kTailBytes = 64;
+}
+
+void printHelp(const QCommandLineParser &parser, const QString &usage, const QString &description, QTextStream &out)
+{
+    QString help = parser.helpText();
+    // Qt's first line is "Usage: <binary> [options]"; ours names the command and its arguments.
+    const qsizetype firstNewline = help.indexOf(QLatin1Char('\n'));
+    help = help.mid(firstNewline + 1);
+    out << "Usage: " << usage << "\n\n" << description << "\n" << help;
+}
+
+std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments, const QString &usage,
+                                  const QString &description, Io &io)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        QStringLiteral("Show this help."));
+    parser.addOption(helpOption);
+    if (!parser.parse(arguments)) {
+        io.err << "promdesk-cli: " << parser.errorText() << "\nUsage: " << usage << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(helpOption)) {
+        printHelp(parser, usage, description, io.out);
+        return ExitOk;
+    }
+    return std::nullopt;
+}
+
+Input::Input(QString path, Io &io)
+    : m_path(std::move(path))
+    , m_io(io)
+{
+}
+
+bool Input::open(QString &error)
+{
+    if (m_path == u"-") {
+        m_device = &m_io.inFile;
+        return true;
+    }
+    m_file.setFileName(m_path);
+    if (!m_file.open(QIODevice::ReadOnly)) {
+        error = QStringLiteral("cannot read %1: %2").arg(m_path, m_file.errorString());
+        return false;
+    }
+    m_device = &m_file;
+    return true;
+}
+
+ExpositionFormat Input::detect()
+{
+    if (m_device->isSequential()) {
+        m_pending = m_device->readAll();
+        return detectFormat(m_pending, QByteArrayView(m_pending).last(std::min<qsizetype>(m_pending.size(), kTailBytes)));
+    }
+    QByteArray tail;
+    if (m_file.size() > 0) {
+        m_file.seek(std::max<qint64>(0, m_file.size() - kTailBytes));
+        tail = m_file.read(kTailBytes);
+        m_file.seek(0);
+    }
+    m_pending = m_file.read(64 * 1024);
+    return detectFormat(m_pending, tail);
+}
+
+QByteArray Input::read(qint64 maxSize)
+{
+    if (!m_pending.isEmpty())
+        return std::exchange(m_pending, {});
+    return m_device->read(maxSize);
+}
+
+QByteArray Input::readAll()
+{
+    QByteArray all = std::exchange(m_pending, {});
+    all += m_device->readAll();
+    return all;
+}
+
+std::optional<ExpositionFormat> formatOption(const QString &value)
+{
+    if (value == u"auto")
+        return std::nullopt;
+    return formatFromName(value);
+}
+
+bool writeOutput(const QString &path, QByteArrayView bytes, Io &io)
+{
+    if (path == u"-" || path.isEmpty()) {
+        io.out.flush();
+        const bool ok = io.outFile.write(bytes.data(), bytes.size()) == bytes.size();
+        io.outFile.flush();
+        return ok;
+    }
+    // QSaveFile: a failed write never leaves a half-written file where the old one was.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), bytes.size()) != bytes.size() || !file.commit()) {
+        io.err << "promdesk-cli: cannot write " << path << ": " << file.errorString() << '\n';
+        return false;
+    }
+    return true;
+}
+
+} // namespace promdesk::cli

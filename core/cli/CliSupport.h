@@ -1,0 +1,47 @@
+#pragma once
+
+#include "cli/Cli.h"
+#include "exposition/TextParser.h"
+
+#include <QByteArray>
+#include <QCommandLineParser>
+#include <QString>
+
+#include <optional>
+
+namespace promdesk::cli {
+
+// Prints the parser's option list under our own usage line (Qt's would name the binary only).
+void printHelp(const QCommandLineParser &parser, const QString &usage, const QString &description, QTextStream &out);
+
+// Parses `arguments`; on --help prints help and returns ExitOk, on a bad option prints the error
+// and returns ExitUsage; otherwise returns nothing and the caller goes on.
+std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments, const QString &usage,
+                                  const QString &description, Io &io);
+
+// A named input: a file path, or "-" for standard input.
+class Input
+{
+public:
+    Input(QString path, Io &io);
+    [[nodiscard]] QString displayName() const { return m_path == u"-" ? QStringLiteral("<stdin>") : m_path; }
+    // Opens the input; on failure fills `error` with the path and the reason.
+    bool open(QString &error);
+    // "auto" looks at the head and the tail of the input; this reads stdin fully to see its tail.
+    ExpositionFormat detect();
+    // Reads the next chunk; empty at the end.
+    QByteArray read(qint64 maxSize);
+    QByteArray readAll();
+
+private:
+    QString m_path;
+    Io &m_io;
+    QFile m_file;
+    QIODevice *m_device = nullptr;
+    QByteArray m_pending; // bytes already read for detection, returned first
+};
+
+std::optional<ExpositionFormat> formatOption(const QString &value); // "auto" → nullopt
+bool writeOutput(const QString &path, QByteArrayView bytes, Io &io);
+
+} // namespace promdesk::cli

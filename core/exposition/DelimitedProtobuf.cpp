@@ -1,0 +1,184 @@
+#include "exposition/DelimitedProtobuf.h"
+
+#include "io/prometheus/client/metrics.pb.h"
+
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include <google/protobuf/util/delimited_message_util.h>
+
+#include <cmath>
+
+namespace promdesk {
+
+namespace pb = io::prometheus::client;
+
+namespace {
+
+pb::MetricType toProto(MetricType type)
+{
+    switch (type) {
+    case MetricType::Counter: return pb::COUNTER;
+    case MetricType::Gauge:
+    case MetricType::Info:
+    case MetricType::StateSet: return pb::GAUGE;
+    case MetricType::Histogram: return pb::HISTOGRAM;
+    case MetricType::GaugeHistogram: return pb::GAUGE_HISTOGRAM;
+    case MetricType::Summary: return pb::SUMMARY;
+    case MetricType::Untyped: return pb::UNTYPED;
+    }
+    return pb::UNTYPED;
+}
+
+MetricType fromProto(pb::MetricType type)
+{
+    switch (type) {
+    case pb::COUNTER: return MetricType::Counter;
+    case pb::GAUGE: return MetricType::Gauge;
+    case pb::SUMMARY: return MetricType::Summary;
+    case pb::HISTOGRAM: return MetricType::Histogram;
+    case pb::GAUGE_HISTOGRAM: return MetricType::GaugeHistogram;
+    case pb::UNTYPED: return MetricType::Untyped;
+    }
+    return MetricType::Untyped;
+}
+
+bool isCount(double value) { return value >= 0 && value < 1.8e19 && std::floor(value) == value; }
+
+void setCount(double value, auto setInteger, auto setFloat)
+{
+    // Integral counts use the uint64 field everyone understands; the rest need the float one.
+    if (isCount(value))
+        setInteger(static_cast<google::protobuf::uint64>(value));
+    else
+        setFloat(value);
+}
+
+std::string utf8(const QString &text) { return text.toStdString(); }
+
+} // namespace
+
+QByteArray writeDelimitedProtobuf(const MetricSet &metrics, const WriteOptions &options)
+{
+    std::string out;
+    google::protobuf::io::StringOutputStream stream(&out);
+    for (const MetricFamily &family : metrics.families) {
+        pb::MetricFamily message;
+        message.set_name(utf8(family.name));
+        if (!family.help.isEmpty())
+            message.set_help(utf8(family.help));
+        if (!family.unit.isEmpty())
+            message.set_unit(utf8(family.unit));
+        message.set_type(toProto(family.type));
+        for (const Metric &metric : family.metrics) {
+            pb::Metric *m = message.add_metric();
+            for (const Label &label : metric.labels) {
+                pb::LabelPair *pair = m->add_label();
+                pair->set_name(utf8(label.name));
+                pair->set_value(utf8(label.value));
+            }
+            switch (family.type) {
+            case MetricType::Counter: m->mutable_counter()->set_value(metric.value); break;
+            case MetricType::Gauge:
+            case MetricType::Info:
+            case MetricType::StateSet: m->mutable_gauge()->set_value(metric.value); break;
+            case MetricType::Untyped: m->mutable_untyped()->set_value(metric.value); break;
+            case MetricType::Summary: {
+                pb::Summary *summary = m->mutable_summary();
+                if (metric.count) {
+                    setCount(*metric.count, [&](auto v) { summary->set_sample_count(v); },
+                             [&](double v) { summary->set_sample_count(google::protobuf::uint64(std::max(0.0, v))); });
+                }
+                if (metric.sum)
+                    summary->set_sample_sum(*metric.sum);
+                for (const Quantile &q : metric.quantiles) {
+                    pb::Quantile *quantile = summary->add_quantile();
+                    quantile->set_quantile(q.quantile);
+                    quantile->set_value(q.value);
+                }
+                break;
+            }
+            case MetricType::Histogram:
+            case MetricType::GaugeHistogram: {
+                pb::Histogram *histogram = m->mutable_histogram();
+                if (metric.count) {
+                    setCount(*metric.count, [&](auto v) { histogram->set_sample_count(v); },
+                             [&](double v) { histogram->set_sample_count_float(v); });
+                }
+                if (metric.sum)
+                    histogram->set_sample_sum(*metric.sum);
+                for (const Bucket &b : metric.buckets) {
+                    pb::Bucket *bucket = histogram->add_bucket();
+                    bucket->set_upper_bound(b.upperBound);
+                    setCount(b.cumulativeCount, [&](auto v) { bucket->set_cumulative_count(v); },
+                             [&](double v) { bucket->set_cumulative_count_float(v); });
+                }
+                break;
+            }
+            }
+            if (options.includeTimestamps && metric.timestampMs)
+                m->set_timestamp_ms(*metric.timestampMs);
+        }
+        google::protobuf::util::SerializeDelimitedToZeroCopyStream(message, &stream);
+    }
+    return QByteArray(out.data(), qsizetype(out.size()));
+}
+
+ProtobufReadResult readDelimitedProtobuf(QByteArrayView bytes)
+{
+    ProtobufReadResult result;
+    google::protobuf::io::ArrayInputStream stream(bytes.data(), int(bytes.size()));
+    while (true) {
+        pb::MetricFamily message;
+        bool cleanEof = false;
+        const qint64 offset = stream.ByteCount();
+        if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&message, &stream, &cleanEof)) {
+            if (!cleanEof)
+                result.error = QStringLiteral("not a length-delimited MetricFamily at byte %1").arg(offset);
+            break;
+        }
+        MetricFamily family;
+        family.name = QString::fromStdString(message.name());
+        family.help = QString::fromStdString(message.help());
+        family.unit = QString::fromStdString(message.unit());
+        family.type = fromProto(message.type());
+        for (const pb::Metric &m : message.metric()) {
+            Metric metric;
+            for (const pb::LabelPair &pair : m.label())
+                metric.labels.set(QString::fromStdString(pair.name()), QString::fromStdString(pair.value()));
+            if (m.has_timestamp_ms())
+                metric.timestampMs = m.timestamp_ms();
+            switch (family.type) {
+            case MetricType::Counter: metric.value = m.counter().value(); break;
+            case MetricType::Gauge: metric.value = m.gauge().value(); break;
+            case MetricType::Untyped: metric.value = m.untyped().value(); break;
+            case MetricType::Summary:
+                if (m.summary().has_sample_count())
+                    metric.count = double(m.summary().sample_count());
+                if (m.summary().has_sample_sum())
+                    metric.sum = m.summary().sample_sum();
+                for (const pb::Quantile &q : m.summary().quantile())
+                    metric.quantiles.append(Quantile{q.quantile(), q.value()});
+                break;
+            default: {
+                const pb::Histogram &h = m.histogram();
+                if (h.has_sample_count_float())
+                    metric.count = h.sample_count_float();
+                else if (h.has_sample_count())
+                    metric.count = double(h.sample_count());
+                if (h.has_sample_sum())
+                    metric.sum = h.sample_sum();
+                for (const pb::Bucket &b : h.bucket()) {
+                    const double count = b.has_cumulative_count_float() ? b.cumulative_count_float()
+                                                                        : double(b.cumulative_count());
+                    metric.buckets.append(Bucket{b.upper_bound(), count});
+                }
+                break;
+            }
+            }
+            family.metrics.append(std::move(metric));
+        }
+        result.metrics.families.append(std::move(family));
+    }
+    return result;
+}
+
+} // namespace promdesk

@@ -1,0 +1,98 @@
+#include "exposition/Escaping.h"
+
+namespace promdesk {
+
+namespace {
+
+QString escape(const QString &text, bool quotes)
+{
+    QString out;
+    out.reserve(text.size());
+    for (QChar c : text) {
+        if (c == u'\\')
+            out += QLatin1String("\\\\");
+        else if (c == u'\n')
+            out += QLatin1String("\\n");
+        else if (quotes && c == u'"')
+            out += QLatin1String("\\\"");
+        else
+            out += c;
+    }
+    return out;
+}
+
+} // namespace
+
+QString escapeLabelValue(const QString &value) { return escape(value, true); }
+QString escapeHelp(const QString &help) { return escape(help, false); }
+QString escapeOpenMetricsHelp(const QString &help) { return escape(help, true); }
+
+int unescape(std::string_view raw, EscapeContext context, std::string &out)
+{
+    out.clear();
+    out.reserve(raw.size());
+    for (size_t i = 0; i < raw.size(); ++i) {
+        const char c = raw[i];
+        if (c != '\\') {
+            out.push_back(c);
+            continue;
+        }
+        if (i + 1 >= raw.size())
+            return int(i);
+        const char next = raw[i + 1];
+        if (next == '\\')
+            out.push_back('\\');
+        else if (next == 'n')
+            out.push_back('\n');
+        else if (next == '"' && context != EscapeContext::Help004)
+            out.push_back('"');
+        else
+            return int(i);
+        ++i;
+    }
+    return -1;
+}
+
+int invalidUtf8Offset(std::string_view text)
+{
+    const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
+    const size_t size = text.size();
+    size_t i = 0;
+    while (i < size) {
+        const unsigned char c = bytes[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int length = 0;
+        unsigned int codePoint = 0;
+        if ((c & 0xE0) == 0xC0) {
+            length = 2;
+            codePoint = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            length = 3;
+            codePoint = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            length = 4;
+            codePoint = c & 0x07;
+        } else {
+            return int(i);
+        }
+        if (i + size_t(length) > size)
+            return int(i);
+        for (int k = 1; k < length; ++k) {
+            const unsigned char cc = bytes[i + size_t(k)];
+            if ((cc & 0xC0) != 0x80)
+                return int(i);
+            codePoint = (codePoint << 6) | (cc & 0x3F);
+        }
+        const bool overlong = (length == 2 && codePoint < 0x80) || (length == 3 && codePoint < 0x800)
+            || (length == 4 && codePoint < 0x10000);
+        if (overlong || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
+            return int(i);
+        i += size_t(length);
+    }
+    return -1;
+}
+
+} // namespace promdesk

@@ -1,0 +1,152 @@
+#include "exposition/Fixer.h"
+
+#include <algorithm>
+#include <climits>
+
+namespace promdesk {
+
+namespace {
+
+constexpr int kMaxRounds = 8;
+
+struct PlacedEdit
+{
+    const TextEdit *edit;
+    int order; // keeps the fixes' order for insertions at one offset
+};
+
+bool conflicts(const TextEdit &edit, const QList<const TextEdit *> &accepted)
+{
+    for (const TextEdit *other : accepted) {
+        const qint64 a = edit.offset, aEnd = edit.offset + edit.length;
+        const qint64 b = other->offset, bEnd = other->offset + other->length;
+        if (edit.length > 0 && other->length > 0 && a < bEnd && b < aEnd)
+            return true;
+        if (edit.length == 0 && other->length > 0 && a > b && a < bEnd)
+            return true;
+        if (other->length == 0 && edit.length > 0 && b > a && b < aEnd)
+            return true;
+    }
+    return false;
+}
+
+QByteArray normalizeLineEndings(QByteArrayView text)
+{
+    QByteArray out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
+            continue;
+        out.append(text[i]);
+    }
+    return out;
+}
+
+ParseOptions exhaustive(ParseOptions options)
+{
+    options.maxProblemsPerCode = INT_MAX;
+    return options;
+}
+
+} // namespace
+
+QByteArray applyFixes(QByteArrayView original, const QList<Fix> &fixes, int *applied, int *skipped)
+{
+    QList<const TextEdit *> accepted;
+    QList<PlacedEdit> placed;
+    int appliedCount = 0;
+    int skippedCount = 0;
+    for (const Fix &fix : fixes) {
+        const bool clash = std::any_of(fix.edits.cbegin(), fix.edits.cend(),
+                                       [&](const TextEdit &edit) { return conflicts(edit, accepted); });
+        if (clash || fix.edits.isEmpty()) {
+            skippedCount += clash ? 1 : 0;
+            continue;
+        }
+        for (const TextEdit &edit : fix.edits) {
+            accepted.append(&edit);
+            placed.append(PlacedEdit{&edit, int(placed.size())});
+        }
+        ++appliedCount;
+    }
+    std::stable_sort(placed.begin(), placed.end(), [](const PlacedEdit &x, const PlacedEdit &y) {
+        if (x.edit->offset != y.edit->offset)
+            return x.edit->offset < y.edit->offset;
+        // At one offset, insertions go before the deletion that starts there.
+        if ((x.edit->length == 0) != (y.edit->length == 0))
+            return x.edit->length == 0;
+        return x.order < y.order;
+    });
+
+    QByteArray out;
+    out.reserve(original.size() + 64);
+    qint64 position = 0;
+    for (const PlacedEdit &p : placed) {
+        const TextEdit &edit = *p.edit;
+        if (edit.offset > position)
+            out.append(original.sliced(position, edit.offset - position));
+        if (edit.copyFrom >= 0) {
+            const QByteArrayView copied = original.sliced(edit.copyFrom, edit.copyLength);
+            out.append(copied);
+            if (!copied.isEmpty() && copied.back() != '\n')
+                out.append('\n');
+        } else {
+            out.append(edit.replacement);
+        }
+        position = std::max(position, edit.offset + edit.length);
+    }
+    if (position < original.size())
+        out.append(original.sliced(position));
+    if (applied)
+        *applied = appliedCount;
+    if (skipped)
+        *skipped = skippedCount;
+    return out;
+}
+
+FixOutcome fixAll(QByteArrayView input, const ParseOptions &options)
+{
+    FixOutcome outcome;
+    // Whole-file fixes first: they shift every offset, so they go before the per-line ones.
+    QByteArray text = input.toByteArray();
+    if (text.startsWith("\xEF\xBB\xBF")) {
+        text.remove(0, 3);
+        ++outcome.fixesApplied;
+    }
+    if (text.contains("\r\n")) {
+        text = normalizeLineEndings(text);
+        ++outcome.fixesApplied;
+    }
+    if (!text.isEmpty() && !text.endsWith('\n')) {
+        text.append('\n');
+        ++outcome.fixesApplied;
+    }
+
+    for (int round = 0; round < kMaxRounds; ++round) {
+        TextParser parser(exhaustive(options));
+        parser.feed(text);
+        parser.finish();
+        QList<Fix> fixes;
+        for (const Problem &problem : parser.problems()) {
+            if (problem.fix && !problem.fix->edits.isEmpty())
+                fixes.append(*problem.fix);
+        }
+        if (fixes.isEmpty())
+            break;
+        int applied = 0;
+        text = applyFixes(text, fixes, &applied);
+        outcome.fixesApplied += applied;
+        if (applied == 0)
+            break;
+    }
+
+    TextParser finalParse(options);
+    finalParse.feed(text);
+    finalParse.finish();
+    outcome.remaining = finalParse.problems();
+    outcome.stats = finalParse.stats();
+    outcome.text = std::move(text);
+    return outcome;
+}
+
+} // namespace promdesk

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "exposition/TextParser.h"
+#include "model/MetricFamily.h"
+
+#include <QHash>
+
+namespace promdesk {
+
+// Builds a MetricSet from parser events. Lines of one family that were split apart land in the
+// same family; `_bucket`, `_sum`, `_count` and quantile lines join the Metric of their label set.
+class MetricSetBuilder final : public SampleSink
+{
+public:
+    void onFamily(const FamilyDescriptor &family) override;
+    void onSample(const SampleEvent &sample) override;
+
+    MetricSet take();
+
+private:
+    MetricFamily &family(std::string_view name);
+
+    MetricSet m_set;
+    QHash<QString, qsizetype> m_familyIndex;
+    // Per family: label set (+ timestamp) → index of its Metric.
+    struct MetricKey
+    {
+        Labels labels;
+        std::optional<qint64> timestampMs;
+        friend bool operator==(const MetricKey &, const MetricKey &) = default;
+    };
+    friend size_t qHash(const MetricKey &key, size_t seed);
+    QHash<QString, QHash<MetricKey, qsizetype>> m_metricIndex;
+};
+
+} // namespace promdesk

@@ -1,0 +1,181 @@
+#include "exposition/NumberFormat.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace promdesk {
+
+namespace {
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        char c = a[i];
+        if (c >= 'A' && c <= 'Z')
+            c = char(c - 'A' + 'a');
+        if (c != b[i])
+            return false;
+    }
+    return true;
+}
+
+int copyLiteral(const char *literal, char *buffer)
+{
+    const int length = int(std::strlen(literal));
+    std::memcpy(buffer, literal, size_t(length));
+    return length;
+}
+
+} // namespace
+
+int formatNumber(double value, char *buffer)
+{
+    if (std::isnan(value))
+        return copyLiteral("NaN", buffer);
+    if (std::isinf(value))
+        return copyLiteral(value > 0 ? "+Inf" : "-Inf", buffer);
+
+    // Shortest round-trip digits in scientific form: "-d.ddde+XX".
+    char sci[kNumberBufferSize];
+    const auto result = std::to_chars(sci, sci + sizeof sci, value, std::chars_format::scientific);
+    const char *p = sci;
+    const char *end = result.ptr;
+    char *out = buffer;
+    if (*p == '-')
+        *out++ = *p++;
+
+    char digits[20];
+    int digitCount = 0;
+    for (; p < end && *p != 'e'; ++p) {
+        if (*p != '.')
+            digits[digitCount++] = *p;
+    }
+    int exponent = 0;
+    std::from_chars(p + 1 + (p[1] == '+' ? 1 : 0), end, exponent);
+
+    // Go's 'g' with shortest precision uses the exponent form when exp < -4 || exp >= 6.
+    if (exponent < -4 || exponent >= 6) {
+        *out++ = digits[0];
+        if (digitCount > 1) {
+            *out++ = '.';
+            std::memcpy(out, digits + 1, size_t(digitCount - 1));
+            out += digitCount - 1;
+        }
+        *out++ = 'e';
+        *out++ = exponent < 0 ? '-' : '+';
+        const int magnitude = exponent < 0 ? -exponent : exponent;
+        if (magnitude < 10)
+            *out++ = '0';
+        out = std::to_chars(out, out + 4, magnitude).ptr;
+        return int(out - buffer);
+    }
+    // Fixed notation: the decimal point sits after exponent+1 digits.
+    const int pointPosition = exponent + 1;
+    if (pointPosition <= 0) {
+        *out++ = '0';
+        *out++ = '.';
+        for (int i = 0; i < -pointPosition; ++i)
+            *out++ = '0';
+        std::memcpy(out, digits, size_t(digitCount));
+        out += digitCount;
+    } else {
+        for (int i = 0; i < pointPosition; ++i)
+            *out++ = i < digitCount ? digits[i] : '0';
+        if (digitCount > pointPosition) {
+            *out++ = '.';
+            std::memcpy(out, digits + pointPosition, size_t(digitCount - pointPosition));
+            out += digitCount - pointPosition;
+        }
+    }
+    return int(out - buffer);
+}
+
+QString formatNumber(double value)
+{
+    char buffer[kNumberBufferSize];
+    return QString::fromLatin1(buffer, formatNumber(value, buffer));
+}
+
+int formatInteger(std::int64_t value, char *buffer)
+{
+    return int(std::to_chars(buffer, buffer + kNumberBufferSize, value).ptr - buffer);
+}
+
+std::optional<ParsedNumber> parseNumber(std::string_view text)
+{
+    if (text.empty())
+        return std::nullopt;
+
+    // The canonical spellings first: they are what almost every line holds.
+    if (text == "NaN")
+        return ParsedNumber{std::numeric_limits<double>::quiet_NaN(), NumberSpelling::Canonical, {}};
+    if (text == "+Inf")
+        return ParsedNumber{std::numeric_limits<double>::infinity(), NumberSpelling::Canonical, {}};
+    if (text == "-Inf")
+        return ParsedNumber{-std::numeric_limits<double>::infinity(), NumberSpelling::Canonical, {}};
+
+    std::string_view body = text;
+    bool negative = false;
+    bool explicitPlus = false;
+    if (body.front() == '+' || body.front() == '-') {
+        negative = body.front() == '-';
+        explicitPlus = !negative;
+        body.remove_prefix(1);
+        if (body.empty())
+            return std::nullopt;
+    }
+
+    if (equalsIgnoreCase(body, "inf") || equalsIgnoreCase(body, "infinity")) {
+        const double inf = std::numeric_limits<double>::infinity();
+        return ParsedNumber{negative ? -inf : inf, NumberSpelling::NonCanonical, negative ? "-Inf" : "+Inf"};
+    }
+    if (equalsIgnoreCase(body, "nan")) {
+        return ParsedNumber{std::numeric_limits<double>::quiet_NaN(), NumberSpelling::NonCanonical, "NaN"};
+    }
+
+    double value = 0;
+    std::from_chars_result result{};
+    const bool hex = body.size() > 2 && body[0] == '0' && (body[1] == 'x' || body[1] == 'X');
+    if (hex) {
+        body.remove_prefix(2);
+        result = std::from_chars(body.data(), body.data() + body.size(), value, std::chars_format::hex);
+    } else {
+        // from_chars would accept "inf"/"nan" itself; those were handled above, so only digits remain.
+        const char first = body.front();
+        if (!(first == '.' || (first >= '0' && first <= '9')))
+            return std::nullopt;
+        result = std::from_chars(body.data(), body.data() + body.size(), value, std::chars_format::general);
+    }
+    if (result.ptr != body.data() + body.size())
+        return std::nullopt;
+    if (result.ec == std::errc::result_out_of_range) {
+        // Go returns ±Inf or 0 with ErrRange; Prometheus rejects the line. So do we.
+        return std::nullopt;
+    }
+    if (result.ec != std::errc())
+        return std::nullopt;
+    ParsedNumber parsed{negative ? -value : value, NumberSpelling::Canonical, {}};
+    if (hex || explicitPlus)
+        parsed.spelling = NumberSpelling::NonCanonical;
+    return parsed;
+}
+
+std::optional<std::int64_t> parseInteger(std::string_view text)
+{
+    if (text.empty())
+        return std::nullopt;
+    const char *begin = text.data();
+    if (*begin == '+')
+        ++begin;
+    std::int64_t value = 0;
+    const auto result = std::from_chars(begin, text.data() + text.size(), value);
+    if (result.ec != std::errc() || result.ptr != text.data() + text.size() || begin == text.data() + text.size())
+        return std::nullopt;
+    return value;
+}
+
+} // namespace promdesk

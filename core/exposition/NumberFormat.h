@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace promdesk {
+
+// Room for the longest shortest-round-trip double ("-2.2250738585072014e-308") or int64.
+inline constexpr int kNumberBufferSize = 32;
+
+// Writes `value` the way Go's strconv.FormatFloat(v, 'g', -1, 64) does (the form Prometheus and
+// the Pushgateway print): shortest digits that round-trip, exponent form from 1e+06 and below
+// 1e-04, and NaN, +Inf, -Inf. Never depends on the locale. Returns the length written.
+int formatNumber(double value, char *buffer);
+QString formatNumber(double value);
+
+int formatInteger(std::int64_t value, char *buffer);
+
+enum class NumberSpelling {
+    Canonical,    // what Prometheus writes
+    NonCanonical, // accepted by Go's ParseFloat but not by OpenMetrics: "nan", "Inf", "+1", hex floats
+};
+
+struct ParsedNumber
+{
+    double value = 0;
+    NumberSpelling spelling = NumberSpelling::Canonical;
+    std::string_view canonical; // for NonCanonical special values: "NaN", "+Inf" or "-Inf"
+};
+
+// Accepts Go ParseFloat syntax: decimal and hex floats, optional sign, inf/infinity/nan in any
+// case. Returns nothing for anything else ("1,5", "", "0x", "1e").
+std::optional<ParsedNumber> parseNumber(std::string_view text);
+
+// A plain int64 in decimal, with an optional sign (text-format timestamps).
+std::optional<std::int64_t> parseInteger(std::string_view text);
+
+} // namespace promdesk

@@ -1,0 +1,1366 @@
+#include "exposition/TextParser.h"
+
+#include "exposition/Escaping.h"
+#include "exposition/MetricSetBuilder.h"
+#include "exposition/NumberFormat.h"
+#include "util/SeriesIndex.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QHashFunctions>
+
+#include "model/Sample.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace promdesk {
+
+namespace {
+
+constexpr qint64 kFutureToleranceMs = 10 * 60 * 1000;
+// Seconds since the epoch between 1973 and 5138 look like milliseconds from early 1970, which
+// nobody means; milliseconds in that window read as seconds are in the far future.
+constexpr double kPlausibleSecondsMin = 1e8;
+constexpr double kPlausibleSecondsMax = 1e11;
+constexpr double kPlausibleMillisecondsMax = 1e14;
+constexpr int kTmpMaxLabels = 32;
+constexpr int kTmpMaxLabelNameLength = 1024;
+constexpr int kTmpMaxLabelValueLength = 2048;
+
+inline bool isNameStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':'; }
+inline bool isNameChar(char c) { return isNameStart(c) || (c >= '0' && c <= '9'); }
+inline bool isLabelStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+inline bool isLabelChar(char c) { return isLabelStart(c) || (c >= '0' && c <= '9'); }
+inline bool isBlank(char c) { return c == ' ' || c == '\t'; }
+
+bool isValidMetricName(std::string_view name)
+{
+    if (name.empty() || !isNameStart(name.front()))
+        return false;
+    return std::all_of(name.begin() + 1, name.end(), isNameChar);
+}
+
+QString q(std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
+QString quoted(std::string_view text) { return QLatin1Char('\'') + q(text) + QLatin1Char('\''); }
+
+int characterColumn(std::string_view line, size_t byteOffset)
+{
+    int column = 1;
+    for (size_t i = 0; i < byteOffset && i < line.size(); ++i) {
+        if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80)
+            ++column;
+    }
+    return column;
+}
+
+int utf8Length(std::string_view text)
+{
+    return int(std::count_if(text.begin(), text.end(),
+                             [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+QByteArray numberBytes(double value)
+{
+    char buffer[kNumberBufferSize];
+    return QByteArray(buffer, formatNumber(value, buffer));
+}
+
+QByteArray integerBytes(qint64 value)
+{
+    char buffer[kNumberBufferSize];
+    return QByteArray(buffer, formatInteger(value, buffer));
+}
+
+bool endsWith(std::string_view text, std::string_view suffix)
+{
+    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+struct FamilyState
+{
+    std::string declaredName; // as in TYPE/HELP, or the sample name for undeclared families
+    std::string modelName;
+    MetricType type = MetricType::Untyped;
+    std::string help;
+    std::string unit;
+    bool hasType = false;
+    bool hasHelp = false;
+    bool hasUnit = false;
+    bool hasSamples = false;
+    bool closed = false;       // another family started after this one's last line
+    int lastLine = 0;
+    qint64 lastLineEnd = 0;    // offset just after the '\n' of its last line
+    bool announced = false;    // onFamily sent to the sink
+    // A reopened block waiting for its end to complete its "move" fix.
+    int pendingSplitProblem = -1;
+    qint64 splitBlockStart = 0;
+    qint64 splitInsertAt = 0;
+};
+
+struct BucketPoint
+{
+    double upperBound;
+    double count;
+    int line;
+};
+
+struct HistogramGroup
+{
+    std::string familyName;
+    int firstLine = 0;
+    std::vector<BucketPoint> buckets;
+    std::optional<double> count;
+    int countLine = 0;
+};
+
+struct ProblemCounter
+{
+    int listed = 0;
+    qint64 overflow = 0;
+    Severity severity = Severity::Error;
+};
+
+} // namespace
+
+QString formatName(ExpositionFormat format)
+{
+    return format == ExpositionFormat::OpenMetrics ? QStringLiteral("openmetrics") : QStringLiteral("text");
+}
+
+std::optional<ExpositionFormat> formatFromName(QStringView name)
+{
+    if (name == u"text" || name == u"0.0.4")
+        return ExpositionFormat::Text;
+    if (name == u"openmetrics")
+        return ExpositionFormat::OpenMetrics;
+    return std::nullopt;
+}
+
+QString targetName(ValidationTarget target)
+{
+    switch (target) {
+    case ValidationTarget::Generic: return QStringLiteral("generic");
+    case ValidationTarget::Pushgateway: return QStringLiteral("pushgateway");
+    case ValidationTarget::RemoteWrite: return QStringLiteral("remote-write");
+    case ValidationTarget::Tmp: return QStringLiteral("tmp");
+    }
+    return {};
+}
+
+std::optional<ValidationTarget> targetFromName(QStringView name)
+{
+    for (ValidationTarget target : {ValidationTarget::Generic, ValidationTarget::Pushgateway,
+                                    ValidationTarget::RemoteWrite, ValidationTarget::Tmp}) {
+        if (name == targetName(target))
+            return target;
+    }
+    return std::nullopt;
+}
+
+ExpositionFormat detectFormat(QByteArrayView head, QByteArrayView tail)
+{
+    QByteArrayView trimmed = tail;
+    while (!trimmed.isEmpty() && (trimmed.back() == '\n' || trimmed.back() == '\r'))
+        trimmed.chop(1);
+    if (trimmed.endsWith("# EOF"))
+        return ExpositionFormat::OpenMetrics;
+    if (head.startsWith("# UNIT ") || head.indexOf("\n# UNIT ") >= 0)
+        return ExpositionFormat::OpenMetrics;
+    return ExpositionFormat::Text;
+}
+
+class TextParser::Private
+{
+public:
+    Private(ParseOptions o, SampleSink *s)
+        : options(std::move(o))
+        , sink(s)
+        , nowMs(options.nowMs.value_or(QDateTime::currentMSecsSinceEpoch()))
+        , openMetrics(options.format == ExpositionFormat::OpenMetrics)
+        , remoteWrite(options.target == ValidationTarget::RemoteWrite || options.target == ValidationTarget::Tmp)
+    {
+    }
+
+    void feed(QByteArrayView chunk);
+    void finish();
+
+    ParseOptions options;
+    SampleSink *sink;
+    qint64 nowMs;
+    bool openMetrics;
+    bool remoteWrite;
+
+    QList<Problem> problems;
+    ParseStats stats;
+
+private:
+    // Input bookkeeping
+    QByteArray head;         // the first bytes, until there are enough to look for a BOM
+    QByteArray carry;        // an unfinished line from the previous chunk
+    qint64 carryOffset = 0;  // absolute offset of carry[0]
+    int lineNumber = 0;
+    bool firstBytes = true;
+    char lastByte = '\n';
+    int crlfLines = 0;
+    int firstCrlfProblem = -1;
+    bool sawEof = false;
+    bool reportedAfterEof = false;
+
+    // Structure
+    std::unordered_map<std::string, FamilyState> families;
+    FamilyState *current = nullptr;
+    SeriesIndex series;
+    std::unordered_map<std::uint64_t, HistogramGroup> histograms;
+    QHash<QString, ProblemCounter> counters;
+
+    // Per-line scratch, reused to keep the hot path free of allocations.
+    struct LabelToken
+    {
+        std::string_view name;
+        size_t nameOffset;
+        size_t valueOffset; // of the opening quote
+        size_t valueEnd;    // just after the closing quote
+        size_t arenaOffset;
+        size_t arenaLength;
+    };
+    std::vector<LabelToken> labels;
+    std::vector<LabelView> sortedLabels;
+    std::vector<LabelView> eventLabels;
+    std::string arena;
+    std::string unescaped;
+
+    void feedBody(QByteArrayView chunk);
+    void processLine(std::string_view line, qint64 lineOffset, qint64 lineEnd);
+    void processComment(std::string_view line, qint64 lineOffset, qint64 lineEnd);
+    void processSample(std::string_view line, qint64 lineOffset, qint64 lineEnd);
+
+    int report(Severity severity, const char *code, int line, std::string_view text, size_t byteColumn,
+               QString message, std::optional<Fix> fix = std::nullopt);
+    Severity strictness() const { return openMetrics ? Severity::Error : Severity::Warning; }
+
+    FamilyState &familyFor(std::string_view declaredName);
+    void switchTo(FamilyState &family, int line, qint64 lineOffset, std::string_view text);
+    void closeCurrent();
+    void announce(FamilyState &family);
+    bool resolve(std::string_view sampleName, FamilyState *&family, SampleRole &role);
+    bool matches(const FamilyState &family, std::string_view sampleName, SampleRole &role) const;
+    void checkStrayWhitespace(std::string_view line, qint64 lineOffset);
+    void checkTimestamp(std::string_view line, qint64 lineOffset, size_t begin, size_t end, qint64 &timestampMs,
+                        bool &ok);
+    void finishHistograms();
+    void addSummaries();
+};
+
+int TextParser::Private::report(Severity severity, const char *code, int line, std::string_view text,
+                                size_t byteColumn, QString message, std::optional<Fix> fix)
+{
+    const QString codeString = QString::fromLatin1(code);
+    ProblemCounter &counter = counters[codeString];
+    counter.severity = severity;
+    if (severity == Severity::Error)
+        ++stats.errors;
+    else
+        ++stats.warnings;
+    if (counter.listed >= options.maxProblemsPerCode) {
+        ++counter.overflow;
+        return -1;
+    }
+    ++counter.listed;
+    problems.append(Problem{options.fileName, line, line > 0 ? characterColumn(text, byteColumn) : 0, severity,
+                            codeString, std::move(message), std::move(fix)});
+    return int(problems.size() - 1);
+}
+
+void TextParser::Private::feed(QByteArrayView chunk)
+{
+    if (chunk.isEmpty())
+        return;
+    if (firstBytes) {
+        // A byte order mark needs its three bytes together; hold tiny first chunks until then.
+        head.append(chunk);
+        if (head.size() < 3)
+            return;
+        firstBytes = false;
+        const QByteArray start = std::move(head);
+        head.clear();
+        feedBody(start);
+        return;
+    }
+    feedBody(chunk);
+}
+
+void TextParser::Private::feedBody(QByteArrayView chunk)
+{
+    if (carryOffset == 0 && carry.isEmpty() && chunk.startsWith("\xEF\xBB\xBF")) {
+        report(Severity::Error, "bom", 1, {}, 0,
+               QStringLiteral("the file starts with a UTF-8 byte order mark; Prometheus parsers read it as "
+                              "part of the first metric name"),
+               Fix{QStringLiteral("Remove the byte order mark"), {TextEdit{0, 3, {}}}, false});
+        carryOffset = 3;
+        stats.bytes += 3;
+        lastByte = chunk.back();
+        chunk = chunk.sliced(3);
+        if (chunk.isEmpty())
+            return;
+    }
+    stats.bytes += chunk.size();
+    lastByte = chunk.back();
+
+    qsizetype start = 0;
+    if (!carry.isEmpty()) {
+        const qsizetype newline = chunk.indexOf('\n');
+        if (newline < 0) {
+            carry.append(chunk);
+            return;
+        }
+        carry.append(chunk.first(newline + 1));
+        const qint64 lineOffset = carryOffset;
+        const std::string_view line(carry.constData(), size_t(carry.size() - 1));
+        processLine(line, lineOffset, lineOffset + carry.size());
+        carryOffset += carry.size();
+        carry.clear();
+        start = newline + 1;
+    }
+    const char *data = chunk.data();
+    const qsizetype size = chunk.size();
+    while (start < size) {
+        const char *newline = static_cast<const char *>(std::memchr(data + start, '\n', size_t(size - start)));
+        if (!newline) {
+            carry.append(chunk.sliced(start));
+            return;
+        }
+        const qsizetype end = newline - data;
+        processLine(std::string_view(data + start, size_t(end - start)), carryOffset, carryOffset + (end - start) + 1);
+        carryOffset += end - start + 1;
+        start = end + 1;
+    }
+}
+
+void TextParser::Private::finish()
+{
+    if (firstBytes && !head.isEmpty()) {
+        firstBytes = false;
+        const QByteArray start = std::move(head);
+        head.clear();
+        feedBody(start);
+    }
+    if (!carry.isEmpty()) {
+        // The last line has no newline.
+        const qint64 lineOffset = carryOffset;
+        const std::string_view line(carry.constData(), size_t(carry.size()));
+        processLine(line, lineOffset, lineOffset + carry.size());
+        carryOffset += carry.size();
+        carry.clear();
+    }
+    closeCurrent();
+    const qint64 end = carryOffset;
+    if (stats.bytes > 0 && lastByte != '\n') {
+        report(Severity::Error, "missing-final-newline", lineNumber, {}, 0,
+               QStringLiteral("the last line does not end with a newline; a Pushgateway answers "
+                              "'unexpected end of input stream'"),
+               Fix{QStringLiteral("Add a newline at the end"), {TextEdit{end, 0, QByteArray("\n")}}, false});
+    }
+    if (openMetrics && !sawEof) {
+        report(Severity::Error, "missing-eof", std::max(lineNumber, 1), {}, 0,
+               QStringLiteral("OpenMetrics text must end with a '# EOF' line"),
+               Fix{QStringLiteral("Append '# EOF'"), {TextEdit{end, 0, QByteArray("# EOF\n")}}, false});
+    }
+    if (firstCrlfProblem >= 0) {
+        problems[firstCrlfProblem].message =
+            QStringLiteral("%1 line(s) end in CRLF (Windows line endings); Prometheus parsers read the '\\r' as "
+                           "part of the value and reject the line")
+                .arg(crlfLines);
+    }
+    finishHistograms();
+    addSummaries();
+    std::stable_sort(problems.begin(), problems.end(), [](const Problem &a, const Problem &b) {
+        return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
+    stats.lines = lineNumber;
+    stats.families = qint64(families.size());
+}
+
+void TextParser::Private::addSummaries()
+{
+    for (auto it = counters.cbegin(); it != counters.cend(); ++it) {
+        if (it->overflow == 0)
+            continue;
+        problems.append(Problem{options.fileName, 0, 0, it->severity, it.key(),
+                                QStringLiteral("%1 more problem(s) of this kind were not listed").arg(it->overflow),
+                                std::nullopt});
+    }
+}
+
+void TextParser::Private::processLine(std::string_view line, qint64 lineOffset, qint64 lineEnd)
+{
+    ++lineNumber;
+    if (!line.empty() && line.back() == '\r') {
+        line.remove_suffix(1);
+        if (crlfLines++ == 0) {
+            firstCrlfProblem = report(Severity::Error, "crlf-line-ending", lineNumber, line, line.size(), {},
+                                      Fix{QStringLiteral("Convert line endings to LF"), {}, true});
+        }
+    }
+    if (sawEof) {
+        if (!reportedAfterEof) {
+            reportedAfterEof = true;
+            report(Severity::Error, "content-after-eof", lineNumber, line, 0,
+                   QStringLiteral("OpenMetrics text ends at '# EOF'; this line and everything after it is ignored"));
+        }
+        return;
+    }
+    if (line.empty()) {
+        if (openMetrics) {
+            report(Severity::Error, "empty-line", lineNumber, line, 0,
+                   QStringLiteral("OpenMetrics does not allow empty lines"),
+                   Fix{QStringLiteral("Remove the empty line"), {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false});
+        }
+        return;
+    }
+    size_t first = 0;
+    while (first < line.size() && isBlank(line[first]))
+        ++first;
+    if (first == line.size()) {
+        report(strictness(), "stray-whitespace", lineNumber, line, 0,
+               QStringLiteral("the line holds only spaces or tabs"),
+               Fix{QStringLiteral("Remove the blank line"), {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false});
+        return;
+    }
+    if (line[first] == '#')
+        processComment(line, lineOffset, lineEnd);
+    else
+        processSample(line, lineOffset, lineEnd);
+}
+
+void TextParser::Private::checkStrayWhitespace(std::string_view line, qint64 lineOffset)
+{
+    // Leading blanks, runs of blanks and tabs between tokens, and trailing blanks. Label lists
+    // are skipped: their blanks are checked where they are parsed.
+    size_t i = 0;
+    while (i < line.size() && isBlank(line[i]))
+        ++i;
+    if (i > 0) {
+        report(strictness(), "stray-whitespace", lineNumber, line, 0,
+               QStringLiteral("the line starts with spaces or tabs"),
+               Fix{QStringLiteral("Remove the leading whitespace"), {TextEdit{lineOffset, qint64(i), {}}}, false});
+    }
+    size_t end = line.size();
+    while (end > i && isBlank(line[end - 1]))
+        --end;
+    if (end < line.size()) {
+        report(strictness(), "stray-whitespace", lineNumber, line, end,
+               QStringLiteral("the line ends with spaces or tabs"),
+               Fix{QStringLiteral("Remove the trailing whitespace"),
+                   {TextEdit{lineOffset + qint64(end), qint64(line.size() - end), {}}}, false});
+    }
+    bool inQuotes = false;
+    for (size_t k = i; k < end; ++k) {
+        const char c = line[k];
+        if (inQuotes) {
+            if (c == '\\')
+                ++k;
+            else if (c == '"')
+                inQuotes = false;
+            continue;
+        }
+        if (c == '"') {
+            inQuotes = true;
+            continue;
+        }
+        if (!isBlank(c))
+            continue;
+        size_t runEnd = k;
+        while (runEnd < end && isBlank(line[runEnd]))
+            ++runEnd;
+        if (runEnd - k > 1 || c == '\t') {
+            report(strictness(), "stray-whitespace", lineNumber, line, k,
+                   QStringLiteral("tokens are separated by %1 instead of a single space")
+                       .arg(runEnd - k > 1 ? QStringLiteral("several blanks") : QStringLiteral("a tab")),
+                   Fix{QStringLiteral("Use a single space"),
+                       {TextEdit{lineOffset + qint64(k), qint64(runEnd - k), QByteArray(" ")}}, false});
+        }
+        k = runEnd - 1;
+    }
+}
+
+FamilyState &TextParser::Private::familyFor(std::string_view declaredName)
+{
+    auto it = families.find(std::string(declaredName));
+    if (it != families.end())
+        return it->second;
+    FamilyState &family = families[std::string(declaredName)];
+    family.declaredName = std::string(declaredName);
+    family.modelName = family.declaredName;
+    if (options.target == ValidationTarget::Pushgateway) {
+        if (declaredName == "push_time_seconds" || declaredName == "push_failure_time_seconds") {
+            report(Severity::Error, "reserved-gateway-metric", lineNumber, {}, 0,
+                   QStringLiteral("'%1' is written by the Pushgateway itself for every group; a pushed metric of "
+                                  "that name is overwritten. Rename it")
+                       .arg(q(declaredName)));
+            } else if (declaredName.starts_with("go_") || declaredName.starts_with("process_")
+                   || declaredName.starts_with("pushgateway_")) {
+            report(Severity::Warning, "gateway-own-metric", lineNumber, {}, 0,
+                   QStringLiteral("the Pushgateway exports its own '%1…' metrics; a push whose type, help or "
+                                  "labels collide with them is rejected as inconsistent. Prefer another prefix")
+                       .arg(q(declaredName.substr(0, declaredName.find('_') + 1))));
+            }
+    }
+    return family;
+}
+
+void TextParser::Private::announce(FamilyState &family)
+{
+    if (sink && !family.announced) {
+        family.announced = true;
+        sink->onFamily(FamilyDescriptor{family.modelName, family.type, family.help, family.unit});
+    }
+}
+
+void TextParser::Private::closeCurrent()
+{
+    if (!current)
+        return;
+    FamilyState &family = *current;
+    family.closed = true;
+    announce(family); // families with descriptors but no samples belong in the model too
+    if (family.pendingSplitProblem >= 0) {
+        Problem &problem = problems[family.pendingSplitProblem];
+        const qint64 blockLength = family.lastLineEnd - family.splitBlockStart;
+        problem.fix = Fix{QStringLiteral("Move these lines up to the rest of '%1'").arg(q(family.declaredName)),
+                          {TextEdit{family.splitInsertAt, 0, {}, family.splitBlockStart, blockLength},
+                           TextEdit{family.splitBlockStart, blockLength, {}}},
+                          false};
+        family.pendingSplitProblem = -1;
+    }
+    current = nullptr;
+}
+
+void TextParser::Private::switchTo(FamilyState &family, int line, qint64 lineOffset, std::string_view text)
+{
+    if (current == &family)
+        return;
+    closeCurrent();
+    if (family.closed && !remoteWrite) {
+        const int index = report(
+            strictness(), "split-family", line, text, 0,
+            QStringLiteral("'%1' continues here, but its lines ended at line %2 and other metrics came in between; "
+                           "keep all lines of a metric together")
+                .arg(q(family.declaredName))
+                .arg(family.lastLine));
+        family.pendingSplitProblem = index;
+        family.splitBlockStart = lineOffset;
+        family.splitInsertAt = family.lastLineEnd;
+    }
+    family.closed = false;
+    current = &family;
+}
+
+void TextParser::Private::processComment(std::string_view line, qint64 lineOffset, qint64 lineEnd)
+{
+    checkStrayWhitespace(line, lineOffset);
+    size_t pos = line.find('#') + 1;
+    auto skipBlanks = [&] {
+        while (pos < line.size() && isBlank(line[pos]))
+            ++pos;
+    };
+    auto token = [&] {
+        const size_t start = pos;
+        while (pos < line.size() && !isBlank(line[pos]))
+            ++pos;
+        return line.substr(start, pos - start);
+    };
+    skipBlanks();
+    const size_t keywordAt = pos;
+    const std::string_view keyword = token();
+    const bool isHelp = keyword == "HELP";
+    const bool isType = keyword == "TYPE";
+    const bool isUnit = keyword == "UNIT" && openMetrics;
+    if (keyword == "EOF" && openMetrics) {
+        sawEof = true;
+        return;
+    }
+    if (!isHelp && !isType && !isUnit) {
+        if (openMetrics) {
+            report(Severity::Warning, "unknown-comment", lineNumber, line, keywordAt,
+                   QStringLiteral("OpenMetrics only knows '# HELP', '# TYPE', '# UNIT' and '# EOF' lines; "
+                                  "strict parsers reject other comments"));
+        }
+        return;
+    }
+    skipBlanks();
+    const size_t nameAt = pos;
+    const std::string_view name = token();
+    if (name.empty()) {
+        report(Severity::Error, "invalid-descriptor", lineNumber, line, nameAt,
+               QStringLiteral("'# %1' needs a metric name").arg(q(keyword)));
+        return;
+    }
+    if (!isValidMetricName(name)) {
+        report(Severity::Error, "invalid-metric-name", lineNumber, line, nameAt,
+               QStringLiteral("%1 is not a valid metric name: use letters, digits, '_' and ':', not starting "
+                              "with a digit")
+                   .arg(quoted(name)));
+        return;
+    }
+    if (pos < line.size())
+        ++pos; // the single blank after the name
+    std::string_view rest = line.substr(std::min(pos, line.size()));
+    const size_t restAt = pos;
+
+    FamilyState &family = familyFor(name);
+    switchTo(family, lineNumber, lineOffset, line);
+    auto deleteLineFix = [&](const QString &what) {
+        return Fix{QStringLiteral("Remove this repeated %1 line").arg(what),
+                   {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false};
+    };
+
+    if (isType) {
+        while (!rest.empty() && isBlank(rest.back()))
+            rest.remove_suffix(1);
+        const QString typeName = q(rest);
+        std::optional<MetricType> type = metricTypeFromName(typeName);
+        const bool textOnly = rest == "untyped";
+        const bool openMetricsOnly = type && (*type == MetricType::Info || *type == MetricType::StateSet
+                                              || *type == MetricType::GaugeHistogram || rest == "unknown");
+        if (!type || (openMetrics && textOnly) || (!openMetrics && openMetricsOnly && options.target == ValidationTarget::Pushgateway)) {
+            if (!type || (openMetrics && textOnly)) {
+                report(Severity::Error, "unknown-type", lineNumber, line, restAt,
+                       QStringLiteral("'%1' is not a metric type; use %2")
+                           .arg(typeName, openMetrics ? QStringLiteral("counter, gauge, histogram, gaugehistogram, "
+                                                                       "summary, info, stateset or unknown")
+                                                      : QStringLiteral("counter, gauge, histogram, summary or untyped")));
+            } else {
+                report(Severity::Error, "type-not-supported", lineNumber, line, restAt,
+                       QStringLiteral("a Pushgateway reads text format 0.0.4, which has no '%1' type; declare it as "
+                                      "gauge or untyped")
+                           .arg(typeName));
+            }
+            return;
+        }
+        if (family.hasType) {
+            const bool same = family.type == *type;
+            report(Severity::Error, "duplicate-type", lineNumber, line, keywordAt,
+                   same ? QStringLiteral("'%1' already has a TYPE line").arg(q(name))
+                        : QStringLiteral("'%1' was declared %2 before and %3 here; keep one TYPE line")
+                              .arg(q(name), metricTypeName(family.type), typeName),
+                   same ? std::optional<Fix>(deleteLineFix(QStringLiteral("TYPE"))) : std::nullopt);
+            return;
+        }
+        if (family.hasSamples) {
+            report(Severity::Error, "type-after-samples", lineNumber, line, keywordAt,
+                   QStringLiteral("the TYPE of '%1' must come before its first sample (line %2)")
+                       .arg(q(name))
+                       .arg(family.lastLine));
+            return;
+        }
+        family.hasType = true;
+        family.type = *type;
+        if (openMetrics && *type == MetricType::Counter)
+            family.modelName = family.declaredName + "_total";
+        else if (openMetrics && *type == MetricType::Info)
+            family.modelName = family.declaredName + "_info";
+        family.lastLine = lineNumber;
+        family.lastLineEnd = lineEnd;
+        return;
+    }
+
+    if (isUnit) {
+        std::string_view unit = rest;
+        if (family.hasUnit) {
+            report(Severity::Error, "duplicate-unit", lineNumber, line, keywordAt,
+                   QStringLiteral("'%1' already has a UNIT line").arg(q(name)));
+            return;
+        }
+        if (!unit.empty() && !endsWith(name, std::string("_") + std::string(unit))) {
+            report(Severity::Warning, "unit-not-in-name", lineNumber, line, restAt,
+                   QStringLiteral("OpenMetrics requires the name of a metric with unit '%1' to end in '_%1'")
+                       .arg(q(unit)));
+        }
+        family.hasUnit = true;
+        family.unit = std::string(unit);
+        family.lastLine = lineNumber;
+        family.lastLineEnd = lineEnd;
+        return;
+    }
+
+    // HELP
+    const int badEscape = unescape(rest, openMetrics ? EscapeContext::HelpOpenMetrics : EscapeContext::Help004, unescaped);
+    if (badEscape >= 0) {
+        report(Severity::Error, "invalid-escape", lineNumber, line, restAt + size_t(badEscape),
+               openMetrics ? QStringLiteral("HELP text may only use the escapes \\\\, \\\" and \\n")
+                           : QStringLiteral("HELP text may only use the escapes \\\\ and \\n"));
+        return;
+    }
+    if (const int bad = invalidUtf8Offset(rest); bad >= 0) {
+        report(Severity::Error, "invalid-utf8", lineNumber, line, restAt + size_t(bad),
+               QStringLiteral("HELP text is not valid UTF-8; save the file as UTF-8"));
+        return;
+    }
+    if (family.hasHelp) {
+        const bool same = family.help == unescaped;
+        report(Severity::Error, "duplicate-help", lineNumber, line, keywordAt,
+               same ? QStringLiteral("'%1' already has a HELP line").arg(q(name))
+                    : QStringLiteral("'%1' has two different HELP lines; keep one").arg(q(name)),
+               same ? std::optional<Fix>(deleteLineFix(QStringLiteral("HELP"))) : std::nullopt);
+        return;
+    }
+    if (family.hasSamples) {
+        report(strictness(), "help-after-samples", lineNumber, line, keywordAt,
+               QStringLiteral("the HELP of '%1' should come before its samples").arg(q(name)));
+    }
+    family.hasHelp = true;
+    family.help = unescaped;
+    family.lastLine = lineNumber;
+    family.lastLineEnd = lineEnd;
+}
+
+bool TextParser::Private::matches(const FamilyState &family, std::string_view name, SampleRole &role) const
+{
+    const std::string &base = family.declaredName;
+    if (name.size() < base.size() || name.substr(0, base.size()) != base)
+        return false;
+    const std::string_view suffix = name.substr(base.size());
+    switch (family.type) {
+    case MetricType::Histogram:
+    case MetricType::GaugeHistogram: {
+        const bool gauge = family.type == MetricType::GaugeHistogram;
+        if (suffix == "_bucket")
+            role = SampleRole::Bucket;
+        else if (suffix == (gauge && openMetrics ? "_gsum" : "_sum"))
+            role = SampleRole::Sum;
+        else if (suffix == (gauge && openMetrics ? "_gcount" : "_count"))
+            role = SampleRole::Count;
+        else if (suffix == "_created" && openMetrics && !gauge)
+            role = SampleRole::Created;
+        else
+            return false;
+        return true;
+    }
+    case MetricType::Summary:
+        if (suffix.empty())
+            role = SampleRole::Quantile;
+        else if (suffix == "_sum")
+            role = SampleRole::Sum;
+        else if (suffix == "_count")
+            role = SampleRole::Count;
+        else if (suffix == "_created" && openMetrics)
+            role = SampleRole::Created;
+        else
+            return false;
+        return true;
+    case MetricType::Counter:
+        if (openMetrics) {
+            if (suffix == "_total")
+                role = SampleRole::Value;
+            else if (suffix == "_created")
+                role = SampleRole::Created;
+            else
+                return false;
+            return true;
+        }
+        role = SampleRole::Value;
+        return suffix.empty();
+    case MetricType::Info:
+        role = SampleRole::Value;
+        return openMetrics ? suffix == "_info" : suffix.empty();
+    default:
+        role = SampleRole::Value;
+        return suffix.empty();
+    }
+}
+
+bool TextParser::Private::resolve(std::string_view name, FamilyState *&family, SampleRole &role)
+{
+    if (current && matches(*current, name, role)) {
+        family = current;
+        return true;
+    }
+    static constexpr std::string_view kSuffixes[] = {"_bucket", "_count", "_sum", "_total", "_created",
+                                                     "_info",   "_gcount", "_gsum"};
+    for (std::string_view suffix : kSuffixes) {
+        if (!endsWith(name, suffix))
+            continue;
+        auto it = families.find(std::string(name.substr(0, name.size() - suffix.size())));
+        if (it != families.end() && it->second.hasType && matches(it->second, name, role)) {
+            family = &it->second;
+            return true;
+        }
+    }
+    auto it = families.find(std::string(name));
+    if (it != families.end() && matches(it->second, name, role)) {
+        family = &it->second;
+        return true;
+    }
+    if (it != families.end() && it->second.hasType) {
+        // e.g. a histogram named "x" with a plain "x" sample, or an OpenMetrics counter without _total.
+        return false;
+    }
+    family = &familyFor(name);
+    role = SampleRole::Value;
+    return true;
+}
+
+void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffset, size_t begin, size_t end,
+                                         qint64 &timestampMs, bool &ok)
+{
+    const std::string_view token = line.substr(begin, end - begin);
+    ok = false;
+    auto replaceToken = [&](const QString &description, const QByteArray &replacement) {
+        return Fix{description, {TextEdit{lineOffset + qint64(begin), qint64(end - begin), replacement}}, false};
+    };
+    if (openMetrics) {
+        const std::optional<ParsedNumber> seconds = parseNumber(token);
+        if (!seconds || !std::isfinite(seconds->value)) {
+            report(Severity::Error, "invalid-timestamp", lineNumber, line, begin,
+                   QStringLiteral("%1 is not a timestamp; OpenMetrics timestamps are Unix seconds, e.g. "
+                                  "1700000000.123")
+                       .arg(quoted(token)));
+            return;
+        }
+        if (std::fabs(seconds->value) >= kPlausibleSecondsMax && std::fabs(seconds->value) < kPlausibleMillisecondsMax) {
+            report(Severity::Warning, "timestamp-in-milliseconds", lineNumber, line, begin,
+                   QStringLiteral("%1 looks like milliseconds, but OpenMetrics timestamps are seconds (it would be "
+                                  "the year %2)")
+                       .arg(quoted(token))
+                       .arg(1970 + qint64(seconds->value / 31556952.0)),
+                   replaceToken(QStringLiteral("Convert to seconds"), numberBytes(seconds->value / 1000.0)));
+            timestampMs = qint64(std::llround(seconds->value));
+            ok = true;
+            return;
+        }
+        timestampMs = qint64(std::llround(seconds->value * 1000.0));
+    } else {
+        const std::optional<std::int64_t> ms = parseInteger(token);
+        if (!ms) {
+            const std::optional<ParsedNumber> decimal = parseNumber(token);
+            std::optional<Fix> fix;
+            QString hint = QStringLiteral("text-format timestamps are whole milliseconds since the Unix epoch");
+            if (decimal && std::isfinite(decimal->value) && decimal->value >= kPlausibleSecondsMin
+                && decimal->value < kPlausibleSecondsMax) {
+                hint = QStringLiteral("this looks like seconds with a fraction; text-format timestamps are whole "
+                                      "milliseconds");
+                fix = replaceToken(QStringLiteral("Convert to milliseconds"),
+                                   integerBytes(qint64(std::llround(decimal->value * 1000.0))));
+            }
+            report(Severity::Error, "invalid-timestamp", lineNumber, line, begin,
+                   QStringLiteral("%1 is not a valid timestamp: %2").arg(quoted(token), hint), std::move(fix));
+            return;
+        }
+        timestampMs = *ms;
+        if (double(*ms) >= kPlausibleSecondsMin && double(*ms) < kPlausibleSecondsMax) {
+            report(Severity::Warning, "timestamp-in-seconds", lineNumber, line, begin,
+                   QStringLiteral("%1 looks like seconds, but text-format timestamps are milliseconds (as given it "
+                                  "is a moment in %2)")
+                       .arg(quoted(token), QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC).toString(QStringLiteral("MMMM yyyy"))),
+                   replaceToken(QStringLiteral("Convert to milliseconds"), integerBytes(*ms * 1000)));
+            timestampMs = *ms * 1000;
+        }
+    }
+    ok = true;
+    if (options.target == ValidationTarget::Pushgateway) {
+        // Delete the blank before the timestamp too.
+        size_t from = begin;
+        while (from > 0 && isBlank(line[from - 1]))
+            --from;
+        report(Severity::Error, "timestamp-present", lineNumber, line, begin,
+               QStringLiteral("a Pushgateway rejects pushed metrics with timestamps ('pushed metrics must not have "
+                              "timestamps'); remove it, or send through remote write"),
+               Fix{QStringLiteral("Remove the timestamp"),
+                   {TextEdit{lineOffset + qint64(from), qint64(end - from), {}}}, false});
+        return;
+    }
+    if (timestampMs > nowMs + kFutureToleranceMs) {
+        report(Severity::Warning, "timestamp-in-future", lineNumber, line, begin,
+               QStringLiteral("%1 is %2 in the future; Prometheus refuses samples more than 10 minutes ahead as "
+                              "out of bounds")
+                   .arg(QDateTime::fromMSecsSinceEpoch(timestampMs, Qt::UTC).toString(Qt::ISODateWithMs))
+                   .arg(timestampMs - nowMs > 86400000 ? QStringLiteral("%1 days").arg((timestampMs - nowMs) / 86400000)
+                                                       : QStringLiteral("%1 minutes").arg((timestampMs - nowMs) / 60000)));
+    }
+}
+
+void TextParser::Private::processSample(std::string_view line, qint64 lineOffset, qint64 lineEnd)
+{
+    checkStrayWhitespace(line, lineOffset);
+    size_t pos = 0;
+    while (pos < line.size() && isBlank(line[pos]))
+        ++pos;
+    auto skipBlanks = [&] {
+        while (pos < line.size() && isBlank(line[pos]))
+            ++pos;
+    };
+
+    // Metric name
+    const size_t nameAt = pos;
+    if (line[pos] == '{') {
+        report(Severity::Error, "missing-metric-name", lineNumber, line, pos,
+               QStringLiteral("the sample has no metric name before '{'; remote write drops series without "
+                              "__name__"));
+        return;
+    }
+    while (pos < line.size() && isNameChar(line[pos]))
+        ++pos;
+    const std::string_view name = line.substr(nameAt, pos - nameAt);
+    if (name.empty() || !isNameStart(name.front()) || (pos < line.size() && !isBlank(line[pos]) && line[pos] != '{')) {
+        size_t tokenEnd = nameAt;
+        while (tokenEnd < line.size() && !isBlank(line[tokenEnd]) && line[tokenEnd] != '{')
+            ++tokenEnd;
+        const size_t badAt = name.empty() || !isNameStart(name.front()) ? nameAt : pos;
+        report(Severity::Error, "invalid-metric-name", lineNumber, line, badAt,
+               QStringLiteral("%1 is not a valid metric name: use letters, digits, '_' and ':', not starting "
+                              "with a digit")
+                   .arg(quoted(line.substr(nameAt, tokenEnd - nameAt))));
+        return;
+    }
+    skipBlanks();
+
+    // Labels
+    labels.clear();
+    arena.clear();
+    bool lineOk = true;
+    if (pos < line.size() && line[pos] == '{') {
+        ++pos;
+        while (true) {
+            skipBlanks();
+            if (pos >= line.size()) {
+                report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos,
+                       QStringLiteral("the label list is not closed with '}'"));
+                return;
+            }
+            if (line[pos] == '}') {
+                ++pos;
+                break;
+            }
+            const size_t labelAt = pos;
+            while (pos < line.size() && isLabelChar(line[pos]))
+                ++pos;
+            const std::string_view labelName = line.substr(labelAt, pos - labelAt);
+            if (labelName.empty() || !isLabelStart(labelName.front())) {
+                size_t tokenEnd = labelAt;
+                while (tokenEnd < line.size() && line[tokenEnd] != '=' && line[tokenEnd] != ',' && line[tokenEnd] != '}')
+                    ++tokenEnd;
+                report(Severity::Error, "invalid-label-name", lineNumber, line, labelAt,
+                       QStringLiteral("%1 is not a valid label name: use letters, digits and '_', not starting with "
+                                      "a digit")
+                           .arg(quoted(line.substr(labelAt, tokenEnd - labelAt))));
+                return;
+            }
+            skipBlanks();
+            if (pos >= line.size() || line[pos] != '=') {
+                if (pos < line.size() && !isBlank(line[pos]) && line[pos] != '=' && line[pos] != ',' && line[pos] != '}') {
+                    size_t tokenEnd = pos;
+                    while (tokenEnd < line.size() && line[tokenEnd] != '=' && line[tokenEnd] != ',' && line[tokenEnd] != '}')
+                        ++tokenEnd;
+                    report(Severity::Error, "invalid-label-name", lineNumber, line, labelAt,
+                           QStringLiteral("%1 is not a valid label name: use letters, digits and '_', not starting "
+                                          "with a digit")
+                               .arg(quoted(line.substr(labelAt, tokenEnd - labelAt))));
+                    return;
+                }
+                report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos,
+                       QStringLiteral("expected '=' after label name %1").arg(quoted(labelName)));
+                return;
+            }
+            ++pos;
+            skipBlanks();
+            if (pos >= line.size() || line[pos] != '"') {
+                report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos,
+                       QStringLiteral("the value of label %1 must be in double quotes").arg(quoted(labelName)));
+                return;
+            }
+            const size_t quoteAt = pos++;
+            const size_t valueStart = pos;
+            while (pos < line.size() && line[pos] != '"') {
+                if (line[pos] == '\\')
+                    ++pos;
+                ++pos;
+            }
+            if (pos >= line.size()) {
+                report(Severity::Error, "unterminated-label-value", lineNumber, line, quoteAt,
+                       QStringLiteral("the value of label %1 has no closing '\"'").arg(quoted(labelName)));
+                return;
+            }
+            const std::string_view raw = line.substr(valueStart, pos - valueStart);
+            ++pos;
+            const int badEscape = unescape(raw, EscapeContext::LabelValue, unescaped);
+            if (badEscape >= 0) {
+                const std::string_view sequence = raw.substr(size_t(badEscape), 2);
+                report(Severity::Error, "invalid-escape", lineNumber, line, valueStart + size_t(badEscape),
+                       QStringLiteral("%1 is not an escape sequence; label values may only use \\\\, \\\" and \\n "
+                                      "(write a backslash as \\\\)")
+                           .arg(quoted(sequence)));
+                lineOk = false;
+            } else if (const int bad = invalidUtf8Offset(raw); bad >= 0) {
+                report(Severity::Error, "invalid-utf8", lineNumber, line, valueStart + size_t(bad),
+                       QStringLiteral("the value of label %1 is not valid UTF-8; save the file as UTF-8")
+                           .arg(quoted(labelName)));
+                lineOk = false;
+            }
+            labels.push_back(LabelToken{labelName, labelAt, quoteAt, pos, arena.size(), unescaped.size()});
+            arena += unescaped;
+            skipBlanks();
+            if (pos < line.size() && line[pos] == ',') {
+                ++pos;
+                skipBlanks();
+                if (openMetrics && pos < line.size() && line[pos] == '}') {
+                    report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos - 1,
+                           QStringLiteral("OpenMetrics does not allow a comma before '}'"),
+                           Fix{QStringLiteral("Remove the trailing comma"),
+                               {TextEdit{lineOffset + qint64(pos - 1), 1, {}}}, false});
+                }
+                continue;
+            }
+            if (pos < line.size() && line[pos] == '}') {
+                ++pos;
+                break;
+            }
+            report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos,
+                   pos >= line.size() ? QStringLiteral("the label list is not closed with '}'")
+                                      : QStringLiteral("expected ',' or '}' after the value of label %1")
+                                            .arg(quoted(labelName)));
+            return;
+        }
+    }
+
+    // Value
+    skipBlanks();
+    const size_t valueAt = pos;
+    while (pos < line.size() && !isBlank(line[pos]))
+        ++pos;
+    const std::string_view valueToken = line.substr(valueAt, pos - valueAt);
+    if (valueToken.empty()) {
+        report(Severity::Error, "missing-value", lineNumber, line, valueAt,
+               QStringLiteral("the sample %1 has no value").arg(quoted(name)));
+        return;
+    }
+    const std::optional<ParsedNumber> number = parseNumber(valueToken);
+    if (!number) {
+        QString hint;
+        if (valueToken.find(',') != std::string_view::npos)
+            hint = QStringLiteral(": use '.' as the decimal separator and no thousands separators");
+        else
+            hint = QStringLiteral(": use a number such as 1.5, 2e-3, NaN, +Inf or -Inf");
+        report(Severity::Error, "invalid-number", lineNumber, line, valueAt,
+               QStringLiteral("%1 is not a number%2").arg(quoted(valueToken), hint));
+        return;
+    }
+    if (number->spelling == NumberSpelling::NonCanonical) {
+        const QByteArray canonical = number->canonical.empty()
+            ? numberBytes(number->value)
+            : QByteArray(number->canonical.data(), qsizetype(number->canonical.size()));
+        report(strictness(), "noncanonical-number", lineNumber, line, valueAt,
+               QStringLiteral("write %1 as '%2'; %3")
+                   .arg(quoted(valueToken), QString::fromLatin1(canonical),
+                        openMetrics ? QStringLiteral("OpenMetrics accepts only that spelling")
+                                    : QStringLiteral("other parsers than Go's reject this spelling")),
+               Fix{QStringLiteral("Write '%1'").arg(QString::fromLatin1(canonical)),
+                   {TextEdit{lineOffset + qint64(valueAt), qint64(valueToken.size()), canonical}}, false});
+    }
+
+    // Timestamp, exemplar, trailing text
+    skipBlanks();
+    std::optional<qint64> timestampMs;
+    if (pos < line.size() && line[pos] != '#') {
+        const size_t tsAt = pos;
+        while (pos < line.size() && !isBlank(line[pos]))
+            ++pos;
+        qint64 ts = 0;
+        bool ok = false;
+        checkTimestamp(line, lineOffset, tsAt, pos, ts, ok);
+        if (!ok)
+            lineOk = false;
+        else
+            timestampMs = ts;
+        skipBlanks();
+    }
+    if (pos < line.size() && line[pos] == '#') {
+        size_t from = pos;
+        while (from > 0 && isBlank(line[from - 1]))
+            --from;
+        const bool exemplar = line.substr(pos).starts_with("# {") || line.substr(pos).starts_with("#{");
+        if (exemplar) {
+            report(openMetrics && options.target != ValidationTarget::Pushgateway ? Severity::Warning : Severity::Error,
+                   "exemplar", lineNumber, line, pos,
+                   openMetrics && options.target != ValidationTarget::Pushgateway
+                       ? QStringLiteral("the exemplar is read but not kept; PromDesk pushes the sample without it")
+                       : QStringLiteral("exemplars are not part of text format 0.0.4; a Pushgateway fails to parse "
+                                        "this line"),
+                   Fix{QStringLiteral("Remove the exemplar"),
+                       {TextEdit{lineOffset + qint64(from), qint64(line.size() - from), {}}}, false});
+        } else {
+            report(Severity::Error, "trailing-characters", lineNumber, line, pos,
+                   QStringLiteral("unexpected text after the sample: %1").arg(quoted(line.substr(pos))));
+            lineOk = false;
+        }
+    } else if (pos < line.size()) {
+        report(Severity::Error, "trailing-characters", lineNumber, line, pos,
+               QStringLiteral("unexpected text after the sample: %1").arg(quoted(line.substr(pos))));
+        lineOk = false;
+    }
+
+    // Labels: duplicates, reserved names, target limits
+    sortedLabels.clear();
+    for (const LabelToken &token : labels)
+        sortedLabels.push_back(LabelView{token.name, std::string_view(arena).substr(token.arenaOffset, token.arenaLength)});
+    for (size_t i = 0; i < labels.size(); ++i) {
+        const LabelToken &token = labels[i];
+        for (size_t k = 0; k < i; ++k) {
+            if (labels[k].name == token.name) {
+                report(Severity::Error, "duplicate-label-name", lineNumber, line, token.nameOffset,
+                       QStringLiteral("label %1 appears twice in one sample").arg(quoted(token.name)));
+                lineOk = false;
+                break;
+            }
+        }
+        if (token.name.starts_with("__")) {
+            const bool hard = options.target == ValidationTarget::Tmp || options.target == ValidationTarget::RemoteWrite;
+            report(hard ? Severity::Error : Severity::Warning, "reserved-label-name", lineNumber, line, token.nameOffset,
+                   QStringLiteral("label names starting with '__' are reserved for Prometheus' internal use; rename "
+                                  "%1")
+                       .arg(quoted(token.name)));
+        }
+        const std::string_view value = sortedLabels[i].value;
+        if (remoteWrite && value.empty()) {
+            // Delete `name=""` and one neighbouring comma so the list stays well-formed.
+            qint64 from = lineOffset + qint64(token.nameOffset);
+            qint64 to = lineOffset + qint64(token.valueEnd);
+            size_t after = token.valueEnd;
+            while (after < line.size() && isBlank(line[after]))
+                ++after;
+            if (after < line.size() && line[after] == ',') {
+                to = lineOffset + qint64(after + 1);
+            } else if (i > 0) {
+                from = lineOffset + qint64(labels[i - 1].valueEnd);
+            }
+            report(Severity::Warning, "empty-label-value", lineNumber, line, token.nameOffset,
+                   QStringLiteral("label %1 is empty; remote write forbids empty label values (an empty label is the "
+                                  "same as no label)")
+                       .arg(quoted(token.name)),
+                   Fix{QStringLiteral("Remove the empty label"), {TextEdit{from, to - from, {}}}, false});
+        }
+        if (options.target == ValidationTarget::Pushgateway && token.name == "job") {
+            report(Severity::Warning, "job-label-in-body", lineNumber, line, token.nameOffset,
+                   QStringLiteral("the grouping key's job replaces this 'job' label when the Pushgateway stores the "
+                                  "push; put the job in the grouping key instead"));
+        }
+        if (options.target == ValidationTarget::Tmp) {
+            if (token.name.size() > size_t(kTmpMaxLabelNameLength)) {
+                report(Severity::Error, "label-name-too-long", lineNumber, line, token.nameOffset,
+                       QStringLiteral("TMP allows label names of at most %1 characters; this one has %2")
+                           .arg(kTmpMaxLabelNameLength)
+                           .arg(token.name.size()));
+            }
+            if (const int length = utf8Length(value); length > kTmpMaxLabelValueLength) {
+                report(Severity::Error, "label-value-too-long", lineNumber, line, token.valueOffset,
+                       QStringLiteral("TMP allows label values of at most %1 characters; %2 has %3")
+                           .arg(kTmpMaxLabelValueLength)
+                           .arg(quoted(token.name))
+                           .arg(length));
+            }
+        }
+    }
+    if (options.target == ValidationTarget::Tmp && int(labels.size()) + 1 > kTmpMaxLabels) {
+        report(Severity::Error, "too-many-labels", lineNumber, line, nameAt,
+               QStringLiteral("TMP allows at most %1 labels per series, counting __name__; this one has %2")
+                   .arg(kTmpMaxLabels)
+                   .arg(labels.size() + 1));
+    }
+    if (!lineOk)
+        return;
+
+    // Family and role
+    FamilyState *family = nullptr;
+    SampleRole role = SampleRole::Value;
+    if (!resolve(name, family, role)) {
+        auto it = families.find(std::string(name));
+        const FamilyState &declared = it->second;
+        report(Severity::Error, "sample-does-not-match-type", lineNumber, line, nameAt,
+               openMetrics && declared.type == MetricType::Counter
+                   ? QStringLiteral("an OpenMetrics counter's samples are named '%1_total' (and '%1_created')")
+                         .arg(q(name))
+                   : QStringLiteral("'%1' is declared %2, whose samples are named with suffixes such as '_bucket', "
+                                    "'_sum' and '_count'")
+                         .arg(q(name), metricTypeName(declared.type)));
+        return;
+    }
+    switchTo(*family, lineNumber, lineOffset, line);
+
+    // Split `le` / `quantile` off and check them.
+    double bound = 0;
+    const char *boundName = role == SampleRole::Bucket ? "le" : role == SampleRole::Quantile ? "quantile" : nullptr;
+    eventLabels.clear();
+    bool foundBound = false;
+    for (size_t i = 0; i < labels.size(); ++i) {
+        const LabelView &label = sortedLabels[i];
+        if (boundName && label.name == boundName) {
+            foundBound = true;
+            const std::optional<ParsedNumber> parsed = parseNumber(label.value);
+            if (!parsed) {
+                report(Severity::Error, "invalid-number", lineNumber, line, labels[i].valueOffset + 1,
+                       QStringLiteral("the '%1' label must be a number, not %2")
+                           .arg(QString::fromLatin1(boundName), quoted(label.value)));
+                return;
+            }
+            bound = parsed->value;
+            if (role == SampleRole::Quantile && !(bound >= 0 && bound <= 1)) {
+                report(Severity::Error, "summary-quantile-out-of-range", lineNumber, line, labels[i].valueOffset + 1,
+                       QStringLiteral("quantile %1 is outside [0, 1]; quantiles are fractions such as 0.5 or 0.99")
+                           .arg(quoted(label.value)));
+                return;
+            }
+            continue;
+        }
+        eventLabels.push_back(label);
+    }
+    if (boundName && !foundBound) {
+        report(Severity::Error, role == SampleRole::Bucket ? "histogram-missing-le" : "summary-missing-quantile",
+               lineNumber, line, nameAt,
+               role == SampleRole::Bucket
+                   ? QStringLiteral("a histogram bucket needs an 'le' label with its upper bound")
+                   : QStringLiteral("a summary sample named after its family needs a 'quantile' label; the total goes "
+                                    "in '%1_sum' and '%1_count'")
+                         .arg(q(family->declaredName)));
+        return;
+    }
+    std::sort(eventLabels.begin(), eventLabels.end(), [](const LabelView &a, const LabelView &b) { return a.name < b.name; });
+
+    const double value = number->value;
+    const bool counting = family->type == MetricType::Counter && role == SampleRole::Value;
+    const bool histogramCount = (family->type == MetricType::Histogram || family->type == MetricType::GaugeHistogram)
+        && (role == SampleRole::Bucket || role == SampleRole::Count);
+    if ((counting || histogramCount) && value < 0) {
+        report(Severity::Error, "negative-counter", lineNumber, line, valueAt,
+               counting ? QStringLiteral("counter '%1' is negative; counters only go up from 0 (use a gauge for values "
+                                         "that can fall)")
+                              .arg(q(name))
+                        : QStringLiteral("histogram counts cannot be negative"));
+    }
+
+    // Duplicate series: same name and labels (and, for remote write, the same timestamp).
+    size_t seriesHash = qHashBits(name.data(), name.size(), 0x5eed);
+    std::sort(sortedLabels.begin(), sortedLabels.end(), [](const LabelView &a, const LabelView &b) { return a.name < b.name; });
+    for (const LabelView &label : sortedLabels) {
+        seriesHash = qHashBits(label.name.data(), label.name.size(), seriesHash ^ 0x9e3779b97f4a7c15ULL);
+        seriesHash = qHashBits(label.value.data(), label.value.size(), seriesHash + 0x632be59bd9b4e019ULL);
+    }
+    if (remoteWrite && timestampMs)
+        seriesHash = ::qHash(*timestampMs, seriesHash);
+    const quint64 valueBits = std::bit_cast<quint64>(value);
+    const std::uint32_t valueHash = std::uint32_t(::qHash(valueBits, ::qHash(timestampMs.value_or(-1), 7)));
+    const SeriesIndex::Entry previous = series.insert(seriesHash, std::uint32_t(lineNumber), valueHash);
+    if (previous.line != 0) {
+        if (previous.valueHash == valueHash) {
+            report(Severity::Error, "duplicate-series", lineNumber, line, nameAt,
+                   QStringLiteral("this series repeats line %1 exactly; Prometheus and the Pushgateway reject "
+                                  "duplicate series")
+                       .arg(previous.line),
+                   Fix{QStringLiteral("Remove the repeated line"), {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false});
+        } else {
+            report(Severity::Error, "duplicate-series", lineNumber, line, nameAt,
+                   QStringLiteral("this series was already given on line %1 with another value; keep one of them")
+                       .arg(previous.line));
+        }
+        return;
+    }
+
+    // Histogram consistency is checked once the whole input is read.
+    if (family->type == MetricType::Histogram && (role == SampleRole::Bucket || role == SampleRole::Count)) {
+        size_t groupHash = qHashBits(family->modelName.data(), family->modelName.size(), 0x4157);
+        for (const LabelView &label : eventLabels) {
+            groupHash = qHashBits(label.name.data(), label.name.size(), groupHash ^ 0x9e3779b97f4a7c15ULL);
+            groupHash = qHashBits(label.value.data(), label.value.size(), groupHash + 0x632be59bd9b4e019ULL);
+        }
+        if (timestampMs)
+            groupHash = ::qHash(*timestampMs, groupHash);
+        HistogramGroup &group = histograms[groupHash];
+        if (group.firstLine == 0) {
+            group.firstLine = lineNumber;
+            group.familyName = family->declaredName;
+        }
+        if (role == SampleRole::Bucket) {
+            group.buckets.push_back(BucketPoint{bound, value, lineNumber});
+        } else {
+            group.count = value;
+            group.countLine = lineNumber;
+        }
+    }
+
+    family->hasSamples = true;
+    family->lastLine = lineNumber;
+    family->lastLineEnd = lineEnd;
+    ++stats.samples;
+    if (sink) {
+        announce(*family);
+        sink->onSample(SampleEvent{family->modelName, family->type, family->help, family->unit, role,
+                                   std::span<const LabelView>(eventLabels), bound, value, timestampMs, lineNumber});
+    }
+}
+
+void TextParser::Private::finishHistograms()
+{
+    // Report in input order, whatever order the hash map keeps.
+    std::vector<const HistogramGroup *> groups;
+    groups.reserve(histograms.size());
+    for (const auto &entry : histograms)
+        groups.push_back(&entry.second);
+    std::sort(groups.begin(), groups.end(), [](auto *a, auto *b) { return a->firstLine < b->firstLine; });
+    for (const HistogramGroup *group : groups) {
+        const QString family = q(group->familyName);
+        if (group->buckets.empty())
+            continue;
+        std::vector<BucketPoint> buckets = group->buckets;
+        std::stable_sort(buckets.begin(), buckets.end(),
+                         [](const BucketPoint &a, const BucketPoint &b) { return a.upperBound < b.upperBound; });
+        for (size_t i = 1; i < buckets.size(); ++i) {
+            if (buckets[i].count < buckets[i - 1].count) {
+                report(Severity::Error, "histogram-not-cumulative", buckets[i].line, {}, 0,
+                       QStringLiteral("bucket le=\"%1\" of '%2' counts %3, fewer than the bucket below it (%4); "
+                                      "histogram buckets are cumulative")
+                           .arg(formatNumber(buckets[i].upperBound), family, formatNumber(buckets[i].count),
+                                formatNumber(buckets[i - 1].count)));
+                        break;
+            }
+        }
+        const BucketPoint &last = buckets.back();
+        if (!std::isinf(last.upperBound) || last.upperBound < 0) {
+            report(Severity::Error, "histogram-missing-inf", group->firstLine, {}, 0,
+                   QStringLiteral("histogram '%1' has no le=\"+Inf\" bucket; add one whose value equals %1_count%2")
+                       .arg(family, group->count ? QStringLiteral(" (%1)").arg(formatNumber(*group->count)) : QString()));
+            } else if (group->count && !sameBits(*group->count, last.count) && *group->count != last.count) {
+            report(Severity::Error, "histogram-count-mismatch", group->countLine, {}, 0,
+                   QStringLiteral("%1_count is %2 but the le=\"+Inf\" bucket (line %3) is %4; they must be equal")
+                       .arg(family, formatNumber(*group->count))
+                       .arg(last.line)
+                       .arg(formatNumber(last.count)));
+            }
+    }
+}
+
+TextParser::TextParser(ParseOptions options, SampleSink *sink)
+    : d(std::make_unique<Private>(std::move(options), sink))
+{
+}
+
+TextParser::~TextParser() = default;
+
+void TextParser::feed(QByteArrayView chunk) { d->feed(chunk); }
+void TextParser::finish() { d->finish(); }
+const QList<Problem> &TextParser::problems() const { return d->problems; }
+const ParseStats &TextParser::stats() const { return d->stats; }
+
+ParseResult parseText(QByteArrayView text, const ParseOptions &options)
+{
+    MetricSetBuilder builder;
+    TextParser parser(options, &builder);
+    parser.feed(text);
+    parser.finish();
+    return ParseResult{builder.take(), parser.problems(), parser.stats()};
+}
+
+} // namespace promdesk

@@ -1,0 +1,124 @@
+#pragma once
+
+#include "exposition/Problem.h"
+#include "model/MetricFamily.h"
+
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace promdesk {
+
+enum class ExpositionFormat { Text, OpenMetrics };
+// Whom the metrics are for: each target adds the rules its receiver enforces.
+enum class ValidationTarget { Generic, Pushgateway, RemoteWrite, Tmp };
+
+QString formatName(ExpositionFormat format);
+std::optional<ExpositionFormat> formatFromName(QStringView name);
+QString targetName(ValidationTarget target);
+std::optional<ValidationTarget> targetFromName(QStringView name);
+
+// OpenMetrics when the text ends in `# EOF` or declares a `# UNIT`; text 0.0.4 otherwise.
+ExpositionFormat detectFormat(QByteArrayView head, QByteArrayView tail);
+
+struct ParseOptions
+{
+    ExpositionFormat format = ExpositionFormat::Text;
+    ValidationTarget target = ValidationTarget::Generic;
+    QString fileName = QStringLiteral("-");
+    std::optional<qint64> nowMs;       // "the future" starts 10 minutes after this; default: the clock
+    int maxProblemsPerCode = 1000;     // the rest are counted in one summary line per code
+};
+
+struct ParseStats
+{
+    qint64 bytes = 0;
+    qint64 lines = 0;
+    qint64 samples = 0;
+    qint64 families = 0;
+    qint64 errors = 0;
+    qint64 warnings = 0;
+};
+
+enum class SampleRole { Value, Bucket, Sum, Count, Quantile, Created };
+
+struct LabelView
+{
+    std::string_view name;
+    std::string_view value; // unescaped
+};
+
+// A sample as the parser understood it, valid only during SampleSink::onSample.
+struct SampleEvent
+{
+    std::string_view familyName; // the model's name (see MetricFamily)
+    MetricType type = MetricType::Untyped;
+    std::string_view help;
+    std::string_view unit;
+    SampleRole role = SampleRole::Value;
+    std::span<const LabelView> labels; // sorted; without `le` / `quantile`
+    double bound = 0;                  // `le` for buckets, `quantile` for quantiles
+    double value = 0;
+    std::optional<qint64> timestampMs;
+    int line = 0;
+};
+
+struct FamilyDescriptor
+{
+    std::string_view familyName;
+    MetricType type = MetricType::Untyped;
+    std::string_view help;
+    std::string_view unit;
+};
+
+// Receives what the parser reads. Lines with errors never reach it.
+class SampleSink
+{
+public:
+    virtual ~SampleSink() = default;
+    virtual void onFamily(const FamilyDescriptor &family) = 0;
+    virtual void onSample(const SampleEvent &sample) = 0;
+};
+
+// Streams text exposition 0.0.4 or OpenMetrics 1.0, in chunks of any size, in one pass, and
+// collects every problem it finds rather than stopping at the first.
+class TextParser
+{
+public:
+    explicit TextParser(ParseOptions options, SampleSink *sink = nullptr);
+    ~TextParser();
+    TextParser(const TextParser &) = delete;
+    TextParser &operator=(const TextParser &) = delete;
+
+    void feed(QByteArrayView chunk);
+    // Ends the input: runs the whole-file checks. Problems are sorted by line afterwards.
+    void finish();
+
+    [[nodiscard]] const QList<Problem> &problems() const;
+    [[nodiscard]] const ParseStats &stats() const;
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+struct ParseResult
+{
+    MetricSet metrics;
+    QList<Problem> problems;
+    ParseStats stats;
+
+    [[nodiscard]] bool hasErrors() const { return stats.errors > 0; }
+};
+
+// Parses a whole text and builds the model: split families are merged, and histogram and
+// summary lines come together as one Metric per label set.
+ParseResult parseText(QByteArrayView text, const ParseOptions &options);
+
+} // namespace promdesk

@@ -1,0 +1,177 @@
+#include "exposition/TextWriter.h"
+
+#include "exposition/Escaping.h"
+#include "exposition/NumberFormat.h"
+
+namespace promdesk {
+
+namespace {
+
+bool hasSuffix(const QString &name, QLatin1String suffix)
+{
+    return name.size() > suffix.size() && name.endsWith(suffix);
+}
+
+class LineWriter
+{
+public:
+    explicit LineWriter(QByteArray &out) : m_out(out) {}
+
+    void number(double value)
+    {
+        char buffer[kNumberBufferSize];
+        m_out.append(buffer, formatNumber(value, buffer));
+    }
+
+    void integer(qint64 value)
+    {
+        char buffer[kNumberBufferSize];
+        m_out.append(buffer, formatInteger(value, buffer));
+    }
+
+    // Milliseconds as exact decimal seconds: 1700000000123 → "1700000000.123".
+    void seconds(qint64 ms)
+    {
+        const bool negative = ms < 0;
+        const quint64 magnitude = negative ? quint64(0) - quint64(ms) : quint64(ms);
+        if (negative)
+            m_out.append('-');
+        char buffer[kNumberBufferSize];
+        m_out.append(buffer, formatInteger(qint64(magnitude / 1000), buffer));
+        if (const quint64 fraction = magnitude % 1000; fraction != 0) {
+            char digits[4] = {char('0' + fraction / 100), char('0' + fraction / 10 % 10), char('0' + fraction % 10), 0};
+            int length = 3;
+            while (digits[length - 1] == '0')
+                --length;
+            m_out.append('.');
+            m_out.append(digits, length);
+        }
+    }
+
+    void labels(const Labels &labels)
+    {
+        if (labels.isEmpty())
+            return;
+        m_out.append('{');
+        bool first = true;
+        for (const Label &label : labels) {
+            if (!first)
+                m_out.append(',');
+            first = false;
+            m_out.append(label.name.toUtf8());
+            m_out.append("=\"", 2);
+            m_out.append(escapeLabelValue(label.value).toUtf8());
+            m_out.append('"');
+        }
+        m_out.append('}');
+    }
+
+    void sample(const QString &name, const Labels &labels, double value, std::optional<qint64> timestampMs,
+                bool openMetrics)
+    {
+        m_out.append(name.toUtf8());
+        this->labels(labels);
+        m_out.append(' ');
+        number(value);
+        if (timestampMs) {
+            m_out.append(' ');
+            if (openMetrics)
+                seconds(*timestampMs);
+            else
+                integer(*timestampMs);
+        }
+        m_out.append('\n');
+    }
+
+    void descriptor(const char *keyword, const QString &name, const QString &text)
+    {
+        m_out.append("# ");
+        m_out.append(keyword);
+        m_out.append(' ');
+        m_out.append(name.toUtf8());
+        m_out.append(' ');
+        m_out.append(text.toUtf8());
+        m_out.append('\n');
+    }
+
+private:
+    QByteArray &m_out;
+};
+
+QString textTypeName(MetricType type)
+{
+    switch (type) {
+    case MetricType::Counter: return QStringLiteral("counter");
+    case MetricType::Gauge:
+    case MetricType::Info:
+    case MetricType::StateSet: return QStringLiteral("gauge");
+    case MetricType::Histogram:
+    case MetricType::GaugeHistogram: return QStringLiteral("histogram");
+    case MetricType::Summary: return QStringLiteral("summary");
+    case MetricType::Untyped: return QStringLiteral("untyped");
+    }
+    return QStringLiteral("untyped");
+}
+
+} // namespace
+
+QByteArray writeText(const MetricSet &metrics, const WriteOptions &options)
+{
+    QByteArray out;
+    LineWriter writer(out);
+    for (const MetricFamily &family : metrics.families) {
+        if (!family.help.isEmpty())
+            writer.descriptor("HELP", family.name, escapeHelp(family.help));
+        writer.descriptor("TYPE", family.name, textTypeName(family.type));
+        for (const FlatSample &sample : flatten(family, SuffixStyle::Text)) {
+            writer.sample(sample.name, sample.labels, sample.value,
+                          options.includeTimestamps ? sample.timestampMs : std::nullopt, false);
+        }
+    }
+    return out;
+}
+
+QByteArray writeOpenMetrics(const MetricSet &metrics, const WriteOptions &options)
+{
+    QByteArray out;
+    LineWriter writer(out);
+    for (const MetricFamily &family : metrics.families) {
+        // OpenMetrics names a counter's family without `_total` and an info's without `_info`.
+        // A counter whose name lacks the suffix is written as unknown so its series keep their name.
+        MetricType type = family.type;
+        QString descriptorName = family.name;
+        if (type == MetricType::Counter) {
+            if (hasSuffix(family.name, QLatin1String("_total")))
+                descriptorName.chop(6);
+            else
+                type = MetricType::Untyped;
+        } else if (type == MetricType::Info) {
+            if (hasSuffix(family.name, QLatin1String("_info")))
+                descriptorName.chop(5);
+            else
+                type = MetricType::Gauge;
+        }
+        writer.descriptor("TYPE", descriptorName,
+                          type == MetricType::Untyped ? QStringLiteral("unknown") : metricTypeName(type));
+        if (!family.unit.isEmpty())
+            writer.descriptor("UNIT", descriptorName, family.unit);
+        if (!family.help.isEmpty())
+            writer.descriptor("HELP", descriptorName, escapeOpenMetricsHelp(family.help));
+        const std::optional<qint64> noTimestamp;
+        for (const Metric &metric : family.metrics) {
+            MetricFamily single{family.name, family.type, {}, {}, {metric}};
+            for (const FlatSample &sample : flatten(single, SuffixStyle::OpenMetrics)) {
+                writer.sample(sample.name, sample.labels, sample.value,
+                              options.includeTimestamps ? sample.timestampMs : noTimestamp, true);
+            }
+            if (metric.created) {
+                writer.sample(descriptorName + QLatin1String("_created"), metric.labels, *metric.created,
+                              options.includeTimestamps ? metric.timestampMs : noTimestamp, true);
+            }
+        }
+    }
+    out.append("# EOF\n");
+    return out;
+}
+
+} // namespace promdesk

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "model/MetricFamily.h"
+
+#include <QByteArray>
+
+namespace promdesk {
+
+struct WriteOptions
+{
+    bool includeTimestamps = true; // false for a Pushgateway, which rejects them
+};
+
+// Text exposition format 0.0.4, as client_golang writes it: HELP, TYPE, then the samples of each
+// family; numbers in their shortest round-trip form, whatever the locale.
+QByteArray writeText(const MetricSet &metrics, const WriteOptions &options = {});
+
+// OpenMetrics 1.0 text: `_total` counters, `_created`, seconds timestamps and the final `# EOF`.
+QByteArray writeOpenMetrics(const MetricSet &metrics, const WriteOptions &options = {});
+
+} // namespace promdesk

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace promdesk {
+
+// An open-addressing table from a 64-bit series hash to the line that first gave the series.
+// It stays at 16 bytes a slot, so a million series cost about 32 MB, where a node-based map
+// would take three times that.
+class SeriesIndex
+{
+public:
+    struct Entry
+    {
+        std::uint32_t line = 0; // 0: not present before
+        std::uint32_t valueHash = 0;
+    };
+
+    // Inserts the hash if it is new. Returns what was stored before (line 0 when nothing was).
+    Entry insert(std::uint64_t hash, std::uint32_t line, std::uint32_t valueHash);
+    [[nodiscard]] std::size_t size() const { return m_size; }
+
+private:
+    struct Slot
+    {
+        std::uint64_t hash = 0; // 0 marks an empty slot; real hashes of 0 are stored as 1
+        Entry entry;
+    };
+    void grow();
+
+    std::vector<Slot> m_slots;
+    std::size_t m_size = 0;
+};
+
+} // namespace promdesk

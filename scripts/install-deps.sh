@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages PromDesk needs to build, test, run its sandbox and benchmarks.
+# Idempotent: only missing packages are installed; apt lists are refreshed only when needed.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake ninja-build pkg-config git
+  qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-charts-dev qt6-svg-dev
+  qtkeychain-qt6-dev libprotobuf-dev protobuf-compiler libsnappy-dev
+  # the real servers the tests and the sandbox run
+  prometheus prometheus-pushgateway
+  # keychain, GUI screenshots, TLS/auth fixtures
+  gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth imagemagick openssl apache2-utils
+  # benchmarks and peers
+  curl time python3 python3-prometheus-client python3-snappy python3-protobuf python3-bcrypt
+  # fonts so that offscreen and Xvfb rendering has glyphs
+  fonts-dejavu-core
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+# A fresh machine may have no package lists, or stale ones: update once, then install.
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done"
