@@ -59,7 +59,7 @@ bool Input::open(QString &error)
 ExpositionFormat Input::detect()
 {
     if (m_device->isSequential()) {
-        m_pending = m_device->readAll();
+        m_pending = readAll();
         return detectFormat(m_pending, QByteArrayView(m_pending).last(std::min<qsizetype>(m_pending.size(), kTailBytes)));
     }
     QByteArray tail;
@@ -81,8 +81,14 @@ QByteArray Input::read(qint64 maxSize)
 
 QByteArray Input::readAll()
 {
+    // QIODevice::readAll() may stop at the first short read of a pipe; read until end of file.
     QByteArray all = std::exchange(m_pending, {});
-    all += m_device->readAll();
+    while (true) {
+        const QByteArray chunk = m_device->read(1 << 20);
+        if (chunk.isEmpty())
+            break;
+        all += chunk;
+    }
     return all;
 }
 

@@ -105,6 +105,24 @@ int formatInteger(std::int64_t value, char *buffer)
     return int(std::to_chars(buffer, buffer + kNumberBufferSize, value).ptr - buffer);
 }
 
+int formatMillisecondsAsSeconds(std::int64_t ms, char *buffer)
+{
+    char *out = buffer;
+    const std::uint64_t magnitude = ms < 0 ? std::uint64_t(0) - std::uint64_t(ms) : std::uint64_t(ms);
+    if (ms < 0)
+        *out++ = '-';
+    out = std::to_chars(out, buffer + kNumberBufferSize, magnitude / 1000).ptr;
+    if (const std::uint64_t fraction = magnitude % 1000; fraction != 0) {
+        *out++ = '.';
+        *out++ = char('0' + fraction / 100);
+        *out++ = char('0' + fraction / 10 % 10);
+        *out++ = char('0' + fraction % 10);
+        while (out[-1] == '0')
+            --out;
+    }
+    return int(out - buffer);
+}
+
 std::optional<ParsedNumber> parseNumber(std::string_view text)
 {
     if (text.empty())

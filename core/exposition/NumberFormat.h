@@ -19,6 +19,9 @@ QString formatNumber(double value);
 
 int formatInteger(std::int64_t value, char *buffer);
 
+// Milliseconds as exact decimal seconds, as OpenMetrics wants them: 1700000000123 → "1700000000.123".
+int formatMillisecondsAsSeconds(std::int64_t ms, char *buffer);
+
 enum class NumberSpelling {
     Canonical,    // what Prometheus writes
     NonCanonical, // accepted by Go's ParseFloat but not by OpenMetrics: "nan", "Inf", "+1", hex floats

@@ -71,6 +71,12 @@ QByteArray numberBytes(double value)
     return QByteArray(buffer, formatNumber(value, buffer));
 }
 
+QByteArray secondsBytes(qint64 ms)
+{
+    char buffer[kNumberBufferSize];
+    return QByteArray(buffer, formatMillisecondsAsSeconds(ms, buffer));
+}
+
 QByteArray integerBytes(qint64 value)
 {
     char buffer[kNumberBufferSize];
@@ -250,7 +256,7 @@ private:
     void announce(FamilyState &family);
     bool resolve(std::string_view sampleName, FamilyState *&family, SampleRole &role);
     bool matches(const FamilyState &family, std::string_view sampleName, SampleRole &role) const;
-    void checkStrayWhitespace(std::string_view line, qint64 lineOffset);
+    void checkStrayWhitespace(std::string_view line, qint64 lineOffset, size_t freeTextAt = std::string_view::npos);
     void checkTimestamp(std::string_view line, qint64 lineOffset, size_t begin, size_t end, qint64 &timestampMs,
                         bool &ok);
     void finishHistograms();
@@ -378,10 +384,10 @@ void TextParser::Private::finish()
                 .arg(crlfLines);
     }
     finishHistograms();
-    addSummaries();
     std::stable_sort(problems.begin(), problems.end(), [](const Problem &a, const Problem &b) {
         return a.line != b.line ? a.line < b.line : a.column < b.column;
     });
+    addSummaries();
     stats.lines = lineNumber;
     stats.families = qint64(families.size());
 }
@@ -438,7 +444,7 @@ void TextParser::Private::processLine(std::string_view line, qint64 lineOffset, 
         processSample(line, lineOffset, lineEnd);
 }
 
-void TextParser::Private::checkStrayWhitespace(std::string_view line, qint64 lineOffset)
+void TextParser::Private::checkStrayWhitespace(std::string_view line, qint64 lineOffset, size_t freeTextAt)
 {
     // Leading blanks, runs of blanks and tabs between tokens, and trailing blanks. Label lists
     // are skipped: their blanks are checked where they are parsed.
@@ -450,10 +456,12 @@ void TextParser::Private::checkStrayWhitespace(std::string_view line, qint64 lin
                QStringLiteral("the line starts with spaces or tabs"),
                Fix{QStringLiteral("Remove the leading whitespace"), {TextEdit{lineOffset, qint64(i), {}}}, false});
     }
-    size_t end = line.size();
-    while (end > i && isBlank(line[end - 1]))
+    // Free text (a HELP string) keeps its blanks: they are part of it.
+    const bool freeText = freeTextAt < line.size();
+    size_t end = freeText ? freeTextAt : line.size();
+    while (!freeText && end > i && isBlank(line[end - 1]))
         --end;
-    if (end < line.size()) {
+    if (!freeText && end < line.size()) {
         report(strictness(), "stray-whitespace", lineNumber, line, end,
                QStringLiteral("the line ends with spaces or tabs"),
                Fix{QStringLiteral("Remove the trailing whitespace"),
@@ -563,7 +571,6 @@ void TextParser::Private::switchTo(FamilyState &family, int line, qint64 lineOff
 
 void TextParser::Private::processComment(std::string_view line, qint64 lineOffset, qint64 lineEnd)
 {
-    checkStrayWhitespace(line, lineOffset);
     size_t pos = line.find('#') + 1;
     auto skipBlanks = [&] {
         while (pos < line.size() && isBlank(line[pos]))
@@ -586,6 +593,7 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
         return;
     }
     if (!isHelp && !isType && !isUnit) {
+        // A free-form comment: its blanks are its author's business.
         if (openMetrics) {
             report(Severity::Warning, "unknown-comment", lineNumber, line, keywordAt,
                    QStringLiteral("OpenMetrics only knows '# HELP', '# TYPE', '# UNIT' and '# EOF' lines; "
@@ -612,6 +620,7 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
         ++pos; // the single blank after the name
     std::string_view rest = line.substr(std::min(pos, line.size()));
     const size_t restAt = pos;
+    checkStrayWhitespace(line, lineOffset, isHelp ? restAt : std::string_view::npos);
 
     FamilyState &family = familyFor(name);
     switchTo(family, lineNumber, lineOffset, line);
@@ -829,7 +838,7 @@ void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffse
                                   "the year %2)")
                        .arg(quoted(token))
                        .arg(1970 + qint64(seconds->value / 31556952.0)),
-                   replaceToken(QStringLiteral("Convert to seconds"), numberBytes(seconds->value / 1000.0)));
+                   replaceToken(QStringLiteral("Convert to seconds"), secondsBytes(qint64(std::llround(seconds->value)))));
             timestampMs = qint64(std::llround(seconds->value));
             ok = true;
             return;
@@ -951,9 +960,8 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                            .arg(quoted(line.substr(labelAt, tokenEnd - labelAt))));
                 return;
             }
-            skipBlanks();
-            if (pos >= line.size() || line[pos] != '=') {
-                if (pos < line.size() && !isBlank(line[pos]) && line[pos] != '=' && line[pos] != ',' && line[pos] != '}') {
+            if (pos < line.size() && !isBlank(line[pos]) && line[pos] != '=' && line[pos] != ',' && line[pos] != '}') {
+                {
                     size_t tokenEnd = pos;
                     while (tokenEnd < line.size() && line[tokenEnd] != '=' && line[tokenEnd] != ',' && line[tokenEnd] != '}')
                         ++tokenEnd;
@@ -963,6 +971,9 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                                .arg(quoted(line.substr(labelAt, tokenEnd - labelAt))));
                     return;
                 }
+            }
+            skipBlanks();
+            if (pos >= line.size() || line[pos] != '=') {
                 report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos,
                        QStringLiteral("expected '=' after label name %1").arg(quoted(labelName)));
                 return;

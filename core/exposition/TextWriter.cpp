@@ -29,23 +29,10 @@ public:
         m_out.append(buffer, formatInteger(value, buffer));
     }
 
-    // Milliseconds as exact decimal seconds: 1700000000123 → "1700000000.123".
     void seconds(qint64 ms)
     {
-        const bool negative = ms < 0;
-        const quint64 magnitude = negative ? quint64(0) - quint64(ms) : quint64(ms);
-        if (negative)
-            m_out.append('-');
         char buffer[kNumberBufferSize];
-        m_out.append(buffer, formatInteger(qint64(magnitude / 1000), buffer));
-        if (const quint64 fraction = magnitude % 1000; fraction != 0) {
-            char digits[4] = {char('0' + fraction / 100), char('0' + fraction / 10 % 10), char('0' + fraction % 10), 0};
-            int length = 3;
-            while (digits[length - 1] == '0')
-                --length;
-            m_out.append('.');
-            m_out.append(digits, length);
-        }
+        m_out.append(buffer, formatMillisecondsAsSeconds(ms, buffer));
     }
 
     void labels(const Labels &labels)

@@ -1,0 +1,196 @@
+// Runs the real promdesk-cli binary: exit codes, output format, --fix and convert.
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run cli(const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess process;
+    process.start(QStringLiteral(PROMDESK_CLI), arguments);
+    if (!process.waitForStarted())
+        return {};
+    process.write(input.constData(), input.size());
+    process.closeWriteChannel();
+    process.waitForFinished(60000);
+    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+               process.readAllStandardError()};
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    QFile file(dir.filePath(name));
+    file.open(QIODevice::WriteOnly);
+    file.write(content);
+    return file.fileName();
+}
+
+} // namespace
+
+class TestCliExposition : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void validateExitCodes_data();
+    void validateExitCodes();
+    void validatePrintsCompilerStyleLines();
+    void validateReadsStandardInput();
+    void validateJson();
+    void validateFixWritesFixedFile();
+    void validateFixRefusesWhenErrorsRemain();
+    void convertBetweenFormats_data();
+    void convertBetweenFormats();
+    void convertRefusesBrokenInput();
+    void everyCommandHasHelp_data();
+    void everyCommandHasHelp();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestCliExposition::validateExitCodes_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<int>("exitCode");
+    // clang-format off
+    QTest::newRow("clean-file")            << QStringList{QStringLiteral("validate")} << QByteArray("a 1\n") << 0;
+    QTest::newRow("warnings-only")         << QStringList{QStringLiteral("validate")} << QByteArray("a Nan\n") << 0;
+    QTest::newRow("error")                 << QStringList{QStringLiteral("validate")} << QByteArray("a 1,5\n") << 1;
+    QTest::newRow("error-only-for-target") << QStringList{QStringLiteral("validate"), QStringLiteral("--target"), QStringLiteral("pushgateway")} << QByteArray("a 1 1699999999000\n") << 1;
+    QTest::newRow("unknown-target")        << QStringList{QStringLiteral("validate"), QStringLiteral("--target"), QStringLiteral("mars")} << QByteArray("a 1\n") << 2;
+    QTest::newRow("unknown-option")        << QStringList{QStringLiteral("validate"), QStringLiteral("--frobnicate")} << QByteArray("a 1\n") << 2;
+    // clang-format on
+}
+
+void TestCliExposition::validateExitCodes()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, content);
+    QFETCH(int, exitCode);
+    const QString path = writeFile(m_dir, QStringLiteral("in.prom"), content);
+    const Run run = cli(arguments << path);
+    QCOMPARE(run.exitCode, exitCode);
+}
+
+void TestCliExposition::validatePrintsCompilerStyleLines()
+{
+    const QString path = writeFile(m_dir, QStringLiteral("two.prom"), "ok 1\nbad-name 1\nx{a=\"b} 1\n");
+    const Run run = cli({QStringLiteral("validate"), path, m_dir.filePath(QStringLiteral("missing.prom"))});
+    QCOMPARE(run.exitCode, 2); // an unreadable file outranks validation errors
+    const QList<QByteArray> lines = run.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines.at(0).startsWith(QByteArray(path.toUtf8() + ":2:4: error: ")), lines.at(0).constData());
+    QVERIFY(lines.at(0).endsWith("[invalid-metric-name]"));
+    QVERIFY(lines.at(1).startsWith(QByteArray(path.toUtf8() + ":3:5: error: ")));
+    QVERIFY2(run.err.contains("missing.prom"), run.err.constData());
+    QVERIFY(run.err.contains("2 error(s), 0 warning(s)"));
+}
+
+void TestCliExposition::validateReadsStandardInput()
+{
+    const Run run = cli({QStringLiteral("validate"), QStringLiteral("-")}, "a 1\r\n# EOF\r\n");
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains("<stdin>:1:4: error:"), run.out.constData());
+    QVERIFY(run.out.contains("[crlf-line-ending]"));
+    QVERIFY(run.err.contains("(openmetrics)"));
+}
+
+void TestCliExposition::validateJson()
+{
+    const QString path = writeFile(m_dir, QStringLiteral("json.prom"), "a 1 1699999999000\n");
+    const Run run = cli({QStringLiteral("validate"), QStringLiteral("--json"), QStringLiteral("--target"),
+                         QStringLiteral("pushgateway"), path});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains("\"code\": \"timestamp-present\""), run.out.constData());
+    QVERIFY(run.out.contains("\"fix\": \"Remove the timestamp\""));
+    QVERIFY(run.out.trimmed().startsWith('['));
+}
+
+void TestCliExposition::validateFixWritesFixedFile()
+{
+    const QString path = writeFile(m_dir, QStringLiteral("fix.prom"), "a 1 1699999999000\r\nb 2\r\na 1 1699999999000");
+    const QString output = m_dir.filePath(QStringLiteral("fixed.prom"));
+    const Run run = cli({QStringLiteral("validate"), QStringLiteral("--target"), QStringLiteral("pushgateway"),
+                         QStringLiteral("--fix"), QStringLiteral("--output"), output, path});
+    QCOMPARE(run.exitCode, 0);
+    QFile fixed(output);
+    QVERIFY(fixed.open(QIODevice::ReadOnly));
+    QCOMPARE(fixed.readAll(), QByteArray("a 1\nb 2\n"));
+    QCOMPARE(cli({QStringLiteral("validate"), QStringLiteral("--target"), QStringLiteral("pushgateway"), output}).exitCode, 0);
+}
+
+void TestCliExposition::validateFixRefusesWhenErrorsRemain()
+{
+    const QString path = writeFile(m_dir, QStringLiteral("unfixable.prom"), "a 1,5\r\n");
+    const QString output = m_dir.filePath(QStringLiteral("never.prom"));
+    const Run run = cli({QStringLiteral("validate"), QStringLiteral("--fix"), QStringLiteral("-o"), output, path});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(!QFile::exists(output));
+    QVERIFY2(run.err.contains("nothing was written"), run.err.constData());
+    QVERIFY(run.err.contains("[invalid-number]"));
+}
+
+void TestCliExposition::convertBetweenFormats_data()
+{
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QByteArray>("expectedStart");
+    QTest::newRow("text") << QStringLiteral("text") << QByteArray("# HELP jobs_total Jobs.\n# TYPE jobs_total counter\njobs_total 3\n");
+    QTest::newRow("openmetrics") << QStringLiteral("openmetrics") << QByteArray("# TYPE jobs counter\n# HELP jobs Jobs.\njobs_total 3\n# EOF\n");
+    QTest::newRow("protobuf") << QStringLiteral("protobuf") << QByteArray();
+}
+
+void TestCliExposition::convertBetweenFormats()
+{
+    QFETCH(QString, to);
+    QFETCH(QByteArray, expectedStart);
+    const QString path = writeFile(m_dir, QStringLiteral("convert.prom"), "# HELP jobs_total Jobs.\n# TYPE jobs_total counter\njobs_total 3\n");
+    const Run run = cli({QStringLiteral("convert"), QStringLiteral("--to"), to, path});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.startsWith(expectedStart), run.out.toHex().constData());
+    if (to == u"protobuf") {
+        // and back again, through standard input
+        const Run back = cli({QStringLiteral("convert"), QStringLiteral("--from"), QStringLiteral("protobuf"),
+                              QStringLiteral("--to"), QStringLiteral("text"), QStringLiteral("-")}, run.out);
+        QVERIFY2(back.exitCode == 0, back.err.constData());
+        QCOMPARE(back.out, QByteArray("# HELP jobs_total Jobs.\n# TYPE jobs_total counter\njobs_total 3\n"));
+    }
+}
+
+void TestCliExposition::convertRefusesBrokenInput()
+{
+    const Run run = cli({QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("text"), QStringLiteral("-")},
+                        "a 1\nb 1,5\n");
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains("<stdin>:2:3: error:"), run.err.constData());
+}
+
+void TestCliExposition::everyCommandHasHelp_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("top-level") << QStringList{QStringLiteral("--help")};
+    QTest::newRow("validate") << QStringList{QStringLiteral("validate"), QStringLiteral("--help")};
+    QTest::newRow("convert") << QStringList{QStringLiteral("convert"), QStringLiteral("--help")};
+}
+
+void TestCliExposition::everyCommandHasHelp()
+{
+    QFETCH(QStringList, arguments);
+    const Run run = cli(arguments);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.startsWith("Usage: promdesk-cli"), run.out.constData());
+    QVERIFY(run.err.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestCliExposition)
+#include "tst_cli_exposition.moc"

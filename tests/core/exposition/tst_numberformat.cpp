@@ -1,0 +1,142 @@
+#include "exposition/NumberFormat.h"
+
+#include <QTest>
+
+#include <clocale>
+#include <cmath>
+#include <limits>
+
+using namespace promdesk;
+
+class TestNumberFormat : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void formatsLikeGo_data();
+    void formatsLikeGo();
+    void roundTripsEveryDouble_data();
+    void roundTripsEveryDouble();
+    void parses_data();
+    void parses();
+    void ignoresCommaDecimalLocale();
+};
+
+void TestNumberFormat::formatsLikeGo_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("expected");
+    // Expected strings are what Go's strconv.FormatFloat(v, 'g', -1, 64) prints.
+    // clang-format off
+    QTest::newRow("zero")                   << 0.0 << "0";
+    QTest::newRow("negative-zero")          << -0.0 << "-0";
+    QTest::newRow("integer")                << 42.0 << "42";
+    QTest::newRow("six-digit-integer")      << 123456.0 << "123456";
+    QTest::newRow("million-uses-exponent")  << 1e6 << "1e+06";
+    QTest::newRow("seven-digit-integer")    << 1234567.0 << "1.234567e+06";
+    QTest::newRow("fraction")               << 0.25 << "0.25";
+    QTest::newRow("small-fraction")         << 0.0001 << "0.0001";
+    QTest::newRow("below-1e-4-uses-exponent") << 0.00001 << "1e-05";
+    QTest::newRow("shortest-not-17-digits") << 0.1 << "0.1";
+    QTest::newRow("third")                  << 1.0 / 3 << "0.3333333333333333";
+    QTest::newRow("negative")               << -1.5 << "-1.5";
+    QTest::newRow("large-exponent")         << 1.7976931348623157e308 << "1.7976931348623157e+308";
+    QTest::newRow("subnormal")              << 5e-324 << "5e-324";
+    QTest::newRow("nan")                    << std::numeric_limits<double>::quiet_NaN() << "NaN";
+    QTest::newRow("plus-inf")               << std::numeric_limits<double>::infinity() << "+Inf";
+    QTest::newRow("minus-inf")              << -std::numeric_limits<double>::infinity() << "-Inf";
+    QTest::newRow("unix-seconds")           << 1.7e9 << "1.7e+09";
+    // clang-format on
+}
+
+void TestNumberFormat::formatsLikeGo()
+{
+    QFETCH(double, value);
+    QFETCH(QString, expected);
+    QCOMPARE(formatNumber(value), expected);
+}
+
+void TestNumberFormat::roundTripsEveryDouble_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::newRow("pi") << 3.141592653589793;
+    QTest::newRow("max") << std::numeric_limits<double>::max();
+    QTest::newRow("min-normal") << std::numeric_limits<double>::min();
+    QTest::newRow("denorm-min") << std::numeric_limits<double>::denorm_min();
+    QTest::newRow("epsilon") << std::numeric_limits<double>::epsilon();
+    QTest::newRow("2^53+2") << 9007199254740994.0;
+    QTest::newRow("negative-tiny") << -1.2345678901234567e-200;
+}
+
+void TestNumberFormat::roundTripsEveryDouble()
+{
+    QFETCH(double, value);
+    char buffer[kNumberBufferSize];
+    const int length = formatNumber(value, buffer);
+    const std::optional<ParsedNumber> parsed = parseNumber(std::string_view(buffer, size_t(length)));
+    QVERIFY(parsed);
+    QCOMPARE(parsed->value, value);
+    QCOMPARE(parsed->spelling, NumberSpelling::Canonical);
+}
+
+void TestNumberFormat::parses_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<double>("value");
+    QTest::addColumn<bool>("canonical");
+    // clang-format off
+    QTest::newRow("integer")          << QByteArray("12") << true << 12.0 << true;
+    QTest::newRow("exponent")         << QByteArray("1.5E3") << true << 1500.0 << true;
+    QTest::newRow("leading-dot")      << QByteArray(".5") << true << 0.5 << true;
+    QTest::newRow("explicit-plus")    << QByteArray("+3") << true << 3.0 << false;
+    QTest::newRow("hex-float")        << QByteArray("0x1p-2") << true << 0.25 << false;
+    QTest::newRow("lowercase-nan")    << QByteArray("nan") << true << 0.0 << false;
+    QTest::newRow("Nan")              << QByteArray("Nan") << true << 0.0 << false;
+    QTest::newRow("Inf-without-sign") << QByteArray("Inf") << true << std::numeric_limits<double>::infinity() << false;
+    QTest::newRow("infinity-word")    << QByteArray("-infinity") << true << -std::numeric_limits<double>::infinity() << false;
+    QTest::newRow("decimal-comma")    << QByteArray("1,5") << false << 0.0 << false;
+    QTest::newRow("empty")            << QByteArray("") << false << 0.0 << false;
+    QTest::newRow("sign-only")        << QByteArray("-") << false << 0.0 << false;
+    QTest::newRow("dangling-exponent")<< QByteArray("1e") << false << 0.0 << false;
+    QTest::newRow("out-of-range")     << QByteArray("1e999") << false << 0.0 << false;
+    QTest::newRow("words")            << QByteArray("twelve") << false << 0.0 << false;
+    // clang-format on
+}
+
+void TestNumberFormat::parses()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, valid);
+    QFETCH(double, value);
+    QFETCH(bool, canonical);
+    const std::optional<ParsedNumber> parsed = parseNumber(std::string_view(text.constData(), size_t(text.size())));
+    QCOMPARE(parsed.has_value(), valid);
+    if (!valid)
+        return;
+    if (text.toLower().contains("nan"))
+        QVERIFY(std::isnan(parsed->value));
+    else
+        QCOMPARE(parsed->value, value);
+    QCOMPARE(parsed->spelling == NumberSpelling::Canonical, canonical);
+}
+
+void TestNumberFormat::ignoresCommaDecimalLocale()
+{
+    // A German locale writes 1,5; the exposition format must still say 1.5.
+    const char *set = std::setlocale(LC_ALL, "de_DE.UTF-8");
+    if (!set)
+        set = std::setlocale(LC_NUMERIC, "C.UTF-8");
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QCOMPARE(QLocale().toString(1.5), QStringLiteral("1,5")); // the locale really is active
+    QCOMPARE(formatNumber(1.5), QStringLiteral("1.5"));
+    QCOMPARE(formatNumber(1234567.25), QStringLiteral("1.23456725e+06"));
+    const std::optional<ParsedNumber> parsed = parseNumber("2.5");
+    QVERIFY(parsed);
+    QCOMPARE(parsed->value, 2.5);
+    QLocale::setDefault(QLocale::c());
+    std::setlocale(LC_ALL, "C");
+}
+
+QTEST_GUILESS_MAIN(TestNumberFormat)
+#include "tst_numberformat.moc"

@@ -1,0 +1,363 @@
+#include "exposition/TextParser.h"
+#include "model/Sample.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace promdesk;
+
+namespace {
+
+constexpr qint64 kNow = 1700000000000; // 2023-11-14T22:13:20Z
+
+ParseResult parse(const QByteArray &text, ExpositionFormat format = ExpositionFormat::Text,
+                  ValidationTarget target = ValidationTarget::Generic)
+{
+    ParseOptions options;
+    options.format = format;
+    options.target = target;
+    options.fileName = QStringLiteral("input.prom");
+    options.nowMs = kNow;
+    return parseText(text, options);
+}
+
+QString describe(const QList<Problem> &problems)
+{
+    QStringList lines;
+    for (const Problem &problem : problems)
+        lines << formatProblem(problem);
+    return lines.join(QLatin1Char('\n'));
+}
+
+const QByteArray kOm = "om";
+const QByteArray kText = "text";
+
+} // namespace
+
+class TestTextParser : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void reportsEachProblemCode_data();
+    void reportsEachProblemCode();
+    void acceptsValidInput_data();
+    void acceptsValidInput();
+    void reportsEveryProblemInOnePass();
+    void chunkBoundariesDoNotMatter_data();
+    void chunkBoundariesDoNotMatter();
+    void buildsHistogramsAndSummariesAsOneMetric();
+    void normalisesOpenMetricsCounters();
+    void keepsSpecialValues();
+    void capsRepeatedProblemsWithASummary();
+    void columnsCountCharactersNotBytes();
+    void detectsFormat_data();
+    void detectsFormat();
+};
+
+void TestTextParser::reportsEachProblemCode_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QByteArray>("format");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("severity");
+
+    // clang-format off
+    // Syntax
+    QTest::newRow("bom")                      << QByteArray("\xEF\xBB\xBFup 1\n") << kText << "generic" << 1 << 1 << "bom" << "error";
+    QTest::newRow("crlf-line-ending")         << QByteArray("a 1\nb 2\r\nc 3\r\n") << kText << "generic" << 2 << 4 << "crlf-line-ending" << "error";
+    QTest::newRow("missing-final-newline")    << QByteArray("a 1\nb 2") << kText << "generic" << 2 << 1 << "missing-final-newline" << "error";
+    QTest::newRow("stray-whitespace-leading") << QByteArray("  a 1\n") << kText << "generic" << 1 << 1 << "stray-whitespace" << "warning";
+    QTest::newRow("stray-whitespace-trailing")<< QByteArray("a 1  \n") << kText << "generic" << 1 << 4 << "stray-whitespace" << "warning";
+    QTest::newRow("stray-whitespace-double")  << QByteArray("a  1\n") << kText << "generic" << 1 << 2 << "stray-whitespace" << "warning";
+    QTest::newRow("stray-whitespace-tab")     << QByteArray("a\t1\n") << kText << "generic" << 1 << 2 << "stray-whitespace" << "warning";
+    QTest::newRow("stray-whitespace-blank-line") << QByteArray("a 1\n   \nb 2\n") << kText << "generic" << 2 << 1 << "stray-whitespace" << "warning";
+    QTest::newRow("stray-whitespace-openmetrics-is-error") << QByteArray("a  1\n# EOF\n") << kOm << "generic" << 1 << 2 << "stray-whitespace" << "error";
+    QTest::newRow("invalid-metric-name-dash") << QByteArray("my-metric 1\n") << kText << "generic" << 1 << 3 << "invalid-metric-name" << "error";
+    QTest::newRow("invalid-metric-name-digit")<< QByteArray("1metric 1\n") << kText << "generic" << 1 << 1 << "invalid-metric-name" << "error";
+    QTest::newRow("invalid-metric-name-in-type") << QByteArray("# TYPE a.b gauge\n") << kText << "generic" << 1 << 8 << "invalid-metric-name" << "error";
+    QTest::newRow("missing-metric-name")      << QByteArray("{a=\"b\"} 1\n") << kText << "generic" << 1 << 1 << "missing-metric-name" << "error";
+    QTest::newRow("invalid-label-name")       << QByteArray("a{1x=\"b\"} 1\n") << kText << "generic" << 1 << 3 << "invalid-label-name" << "error";
+    QTest::newRow("invalid-label-name-dash")  << QByteArray("a{x-y=\"b\"} 1\n") << kText << "generic" << 1 << 3 << "invalid-label-name" << "error";
+    QTest::newRow("invalid-label-syntax-no-equals") << QByteArray("a{x \"b\"} 1\n") << kText << "generic" << 1 << 5 << "invalid-label-syntax" << "error";
+    QTest::newRow("invalid-label-syntax-unquoted") << QByteArray("a{x=b} 1\n") << kText << "generic" << 1 << 5 << "invalid-label-syntax" << "error";
+    QTest::newRow("invalid-label-syntax-unclosed") << QByteArray("a{x=\"b\" 1\n") << kText << "generic" << 1 << 9 << "invalid-label-syntax" << "error";
+    QTest::newRow("invalid-label-syntax-om-trailing-comma") << QByteArray("a{x=\"b\",} 1\n# EOF\n") << kOm << "generic" << 1 << 8 << "invalid-label-syntax" << "error";
+    QTest::newRow("unterminated-label-value") << QByteArray("a{x=\"b} 1\n") << kText << "generic" << 1 << 5 << "unterminated-label-value" << "error";
+    QTest::newRow("invalid-escape-label")     << QByteArray("a{path=\"C:\\temp\"} 1\n") << kText << "generic" << 1 << 11 << "invalid-escape" << "error";
+    QTest::newRow("invalid-escape-help")      << QByteArray("# HELP a x\\ty\na 1\n") << kText << "generic" << 1 << 11 << "invalid-escape" << "error";
+    QTest::newRow("invalid-utf8")             << QByteArray("a{x=\"caf\xE9\"} 1\n") << kText << "generic" << 1 << 9 << "invalid-utf8" << "error";
+    QTest::newRow("missing-value")            << QByteArray("a{x=\"y\"}\n") << kText << "generic" << 1 << 9 << "missing-value" << "error";
+    QTest::newRow("invalid-number-comma")     << QByteArray("a 1,5\n") << kText << "generic" << 1 << 3 << "invalid-number" << "error";
+    QTest::newRow("invalid-number-word")      << QByteArray("a twelve\n") << kText << "generic" << 1 << 3 << "invalid-number" << "error";
+    QTest::newRow("invalid-number-le")        << QByteArray("# TYPE h histogram\nh_bucket{le=\"x\"} 1\n") << kText << "generic" << 2 << 14 << "invalid-number" << "error";
+    QTest::newRow("noncanonical-number-Nan")  << QByteArray("a Nan\n") << kText << "generic" << 1 << 3 << "noncanonical-number" << "warning";
+    QTest::newRow("noncanonical-number-inf")  << QByteArray("a inf\n") << kText << "generic" << 1 << 3 << "noncanonical-number" << "warning";
+    QTest::newRow("noncanonical-number-om")   << QByteArray("a nan\n# EOF\n") << kOm << "generic" << 1 << 3 << "noncanonical-number" << "error";
+    QTest::newRow("trailing-characters")      << QByteArray("a 1 2 3\n") << kText << "generic" << 1 << 7 << "trailing-characters" << "error";
+    QTest::newRow("exemplar-in-text")         << QByteArray("a_total 1 # {trace_id=\"x\"} 1\n") << kText << "generic" << 1 << 11 << "exemplar" << "error";
+    QTest::newRow("exemplar-in-openmetrics")  << QByteArray("# TYPE a counter\na_total 1 # {trace_id=\"x\"} 1\n# EOF\n") << kOm << "generic" << 2 << 11 << "exemplar" << "warning";
+    QTest::newRow("duplicate-label-name")     << QByteArray("a{x=\"1\",x=\"2\"} 1\n") << kText << "generic" << 1 << 9 << "duplicate-label-name" << "error";
+    QTest::newRow("reserved-label-name")      << QByteArray("a{__x=\"1\"} 1\n") << kText << "generic" << 1 << 3 << "reserved-label-name" << "warning";
+
+    // Structure
+    QTest::newRow("invalid-descriptor")       << QByteArray("# TYPE\n") << kText << "generic" << 1 << 7 << "invalid-descriptor" << "error";
+    QTest::newRow("unknown-type")             << QByteArray("# TYPE a countr\na 1\n") << kText << "generic" << 1 << 10 << "unknown-type" << "error";
+    QTest::newRow("unknown-type-untyped-in-om") << QByteArray("# TYPE a untyped\na 1\n# EOF\n") << kOm << "generic" << 1 << 10 << "unknown-type" << "error";
+    QTest::newRow("duplicate-type")           << QByteArray("# TYPE a gauge\n# TYPE a gauge\na 1\n") << kText << "generic" << 2 << 3 << "duplicate-type" << "error";
+    QTest::newRow("type-after-samples")       << QByteArray("a 1\n# TYPE a gauge\n") << kText << "generic" << 2 << 3 << "type-after-samples" << "error";
+    QTest::newRow("duplicate-help")           << QByteArray("# HELP a x\n# HELP a y\na 1\n") << kText << "generic" << 2 << 3 << "duplicate-help" << "error";
+    QTest::newRow("help-after-samples")       << QByteArray("a 1\n# HELP a x\n") << kText << "generic" << 2 << 3 << "help-after-samples" << "warning";
+    QTest::newRow("duplicate-unit")           << QByteArray("# TYPE a_seconds gauge\n# UNIT a_seconds seconds\n# UNIT a_seconds seconds\na_seconds 1\n# EOF\n") << kOm << "generic" << 3 << 3 << "duplicate-unit" << "error";
+    QTest::newRow("unit-not-in-name")         << QByteArray("# TYPE a gauge\n# UNIT a seconds\na 1\n# EOF\n") << kOm << "generic" << 2 << 10 << "unit-not-in-name" << "warning";
+    QTest::newRow("duplicate-series")         << QByteArray("a{x=\"1\"} 1\na{x=\"1\"} 1\n") << kText << "generic" << 2 << 1 << "duplicate-series" << "error";
+    QTest::newRow("duplicate-series-label-order") << QByteArray("a{x=\"1\",y=\"2\"} 1\na{y=\"2\",x=\"1\"} 5\n") << kText << "generic" << 2 << 1 << "duplicate-series" << "error";
+    QTest::newRow("split-family")             << QByteArray("a 1\nb 1\na{x=\"2\"} 2\n") << kText << "generic" << 3 << 1 << "split-family" << "warning";
+    QTest::newRow("split-family-om-is-error") << QByteArray("a 1\nb 1\na{x=\"2\"} 2\n# EOF\n") << kOm << "generic" << 3 << 1 << "split-family" << "error";
+    QTest::newRow("sample-does-not-match-type") << QByteArray("# TYPE h histogram\nh 1\n") << kText << "generic" << 2 << 1 << "sample-does-not-match-type" << "error";
+    QTest::newRow("om-counter-without-total") << QByteArray("# TYPE c counter\nc 1\n# EOF\n") << kOm << "generic" << 2 << 1 << "sample-does-not-match-type" << "error";
+    QTest::newRow("histogram-missing-le")     << QByteArray("# TYPE h histogram\nh_bucket 1\n") << kText << "generic" << 2 << 1 << "histogram-missing-le" << "error";
+    QTest::newRow("histogram-missing-inf")    << QByteArray("# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_count 1\nh_sum 1\n") << kText << "generic" << 2 << 1 << "histogram-missing-inf" << "error";
+    QTest::newRow("histogram-not-cumulative") << QByteArray("# TYPE h histogram\nh_bucket{le=\"1\"} 5\nh_bucket{le=\"2\"} 3\nh_bucket{le=\"+Inf\"} 5\nh_count 5\n") << kText << "generic" << 3 << 1 << "histogram-not-cumulative" << "error";
+    QTest::newRow("histogram-count-mismatch") << QByteArray("# TYPE h histogram\nh_bucket{le=\"+Inf\"} 5\nh_count 4\nh_sum 1\n") << kText << "generic" << 3 << 1 << "histogram-count-mismatch" << "error";
+    QTest::newRow("summary-missing-quantile") << QByteArray("# TYPE s summary\ns 1\n") << kText << "generic" << 2 << 1 << "summary-missing-quantile" << "error";
+    QTest::newRow("summary-quantile-out-of-range") << QByteArray("# TYPE s summary\ns{quantile=\"99\"} 1\n") << kText << "generic" << 2 << 13 << "summary-quantile-out-of-range" << "error";
+    QTest::newRow("negative-counter")         << QByteArray("# TYPE c_total counter\nc_total -1\n") << kText << "generic" << 2 << 9 << "negative-counter" << "error";
+    QTest::newRow("negative-histogram-count") << QByteArray("# TYPE h histogram\nh_bucket{le=\"+Inf\"} -1\n") << kText << "generic" << 2 << 21 << "negative-counter" << "error";
+
+    // OpenMetrics framing
+    QTest::newRow("missing-eof")              << QByteArray("# TYPE a gauge\na 1\n") << kOm << "generic" << 2 << 1 << "missing-eof" << "error";
+    QTest::newRow("content-after-eof")        << QByteArray("a 1\n# EOF\nb 2\n") << kOm << "generic" << 3 << 1 << "content-after-eof" << "error";
+    QTest::newRow("empty-line")               << QByteArray("a 1\n\nb 2\n# EOF\n") << kOm << "generic" << 2 << 1 << "empty-line" << "error";
+    QTest::newRow("unknown-comment")          << QByteArray("# just a note\na 1\n# EOF\n") << kOm << "generic" << 1 << 3 << "unknown-comment" << "warning";
+
+    // Timestamps
+    QTest::newRow("invalid-timestamp-text")   << QByteArray("a 1 soon\n") << kText << "generic" << 1 << 5 << "invalid-timestamp" << "error";
+    QTest::newRow("invalid-timestamp-fraction") << QByteArray("a 1 1699999999.5\n") << kText << "generic" << 1 << 5 << "invalid-timestamp" << "error";
+    QTest::newRow("invalid-timestamp-om")     << QByteArray("a 1 soon\n# EOF\n") << kOm << "generic" << 1 << 5 << "invalid-timestamp" << "error";
+    QTest::newRow("timestamp-in-seconds")     << QByteArray("a 1 1699999999\n") << kText << "generic" << 1 << 5 << "timestamp-in-seconds" << "warning";
+    QTest::newRow("timestamp-in-milliseconds")<< QByteArray("a 1 1699999999000\n# EOF\n") << kOm << "generic" << 1 << 5 << "timestamp-in-milliseconds" << "warning";
+    QTest::newRow("timestamp-in-future")      << QByteArray("a 1 1700003600000\n") << kText << "generic" << 1 << 5 << "timestamp-in-future" << "warning";
+    QTest::newRow("timestamp-present-pushgateway") << QByteArray("a 1 1699999999000\n") << kText << "pushgateway" << 1 << 5 << "timestamp-present" << "error";
+
+    // Target rules
+    QTest::newRow("job-label-in-body")        << QByteArray("a{job=\"x\"} 1\n") << kText << "pushgateway" << 1 << 3 << "job-label-in-body" << "warning";
+    QTest::newRow("reserved-gateway-metric")  << QByteArray("push_time_seconds 1\n") << kText << "pushgateway" << 1 << 1 << "reserved-gateway-metric" << "error";
+    QTest::newRow("gateway-own-metric")       << QByteArray("go_goroutines 1\n") << kText << "pushgateway" << 1 << 1 << "gateway-own-metric" << "warning";
+    QTest::newRow("type-not-supported")       << QByteArray("# TYPE a info\na 1\n") << kText << "pushgateway" << 1 << 10 << "type-not-supported" << "error";
+    QTest::newRow("empty-label-value")        << QByteArray("a{x=\"\",y=\"1\"} 1\n") << kText << "remote-write" << 1 << 3 << "empty-label-value" << "warning";
+    QTest::newRow("reserved-label-name-tmp")  << QByteArray("a{__x=\"1\"} 1\n") << kText << "tmp" << 1 << 3 << "reserved-label-name" << "error";
+    QTest::newRow("label-name-too-long")      << (QByteArray("a{") + QByteArray(1025, 'n') + "=\"1\"} 1\n") << kText << "tmp" << 1 << 3 << "label-name-too-long" << "error";
+    QTest::newRow("label-value-too-long")     << (QByteArray("a{x=\"") + QByteArray(2049, 'v') + "\"} 1\n") << kText << "tmp" << 1 << 5 << "label-value-too-long" << "error";
+    QByteArray many = "a{";
+    for (int i = 0; i < 32; ++i)
+        many += "l" + QByteArray::number(i) + "=\"v\",";
+    many.chop(1);
+    many += "} 1\n";
+    QTest::newRow("too-many-labels")          << many << kText << "tmp" << 1 << 1 << "too-many-labels" << "error";
+    // clang-format on
+}
+
+void TestTextParser::reportsEachProblemCode()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArray, format);
+    QFETCH(QString, target);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, code);
+    QFETCH(QString, severity);
+
+    const ParseResult result = parse(input, format == kOm ? ExpositionFormat::OpenMetrics : ExpositionFormat::Text,
+                                     *targetFromName(target));
+    QList<Problem> matching;
+    for (const Problem &problem : result.problems) {
+        if (problem.code == code)
+            matching.append(problem);
+    }
+    QVERIFY2(matching.size() == 1, qPrintable(QStringLiteral("expected one [%1], got:\n%2").arg(code, describe(result.problems))));
+    const Problem &problem = matching.constFirst();
+    QCOMPARE(problem.line, line);
+    QCOMPARE(problem.column, column);
+    QCOMPARE(severityName(problem.severity), severity);
+    QCOMPARE(problem.file, QStringLiteral("input.prom"));
+    QVERIFY2(!problem.message.isEmpty() && !problem.message.contains(QLatin1String("%1")), qPrintable(problem.message));
+}
+
+void TestTextParser::acceptsValidInput_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QByteArray>("format");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<int>("samples");
+
+    // clang-format off
+    QTest::newRow("empty-input")              << QByteArray() << kText << "generic" << 0;
+    QTest::newRow("comments-and-blank-lines") << QByteArray("# a comment\n\na 1\n") << kText << "generic" << 1;
+    QTest::newRow("escaped-label-values")     << QByteArray("a{p=\"C:\\\\dir\",q=\"say \\\"hi\\\"\",n=\"l1\\nl2\"} 1\n") << kText << "pushgateway" << 1;
+    QTest::newRow("utf8-label-value")         << QByteArray("a{city=\"Zürich 東京\"} 1\n") << kText << "tmp" << 1;
+    QTest::newRow("special-values")           << QByteArray("a{k=\"1\"} NaN\na{k=\"2\"} +Inf\na{k=\"3\"} -Inf\na{k=\"4\"} -0.5e-3\n") << kText << "generic" << 4;
+    QTest::newRow("trailing-comma-in-text")   << QByteArray("a{x=\"1\",} 1\n") << kText << "generic" << 1;
+    QTest::newRow("histogram")                << QByteArray("# HELP h Latency.\n# TYPE h histogram\nh_bucket{le=\"0.1\"} 1\nh_bucket{le=\"1\"} 3\nh_bucket{le=\"+Inf\"} 4\nh_sum 2.5\nh_count 4\n") << kText << "pushgateway" << 5;
+    QTest::newRow("summary")                  << QByteArray("# TYPE s summary\ns{quantile=\"0.5\"} 1\ns{quantile=\"0.99\"} 3\ns_sum 10\ns_count 4\n") << kText << "pushgateway" << 4;
+    QTest::newRow("timestamps-for-remote-write") << QByteArray("a 1 1699999000000\na 2 1699999060000\n") << kText << "remote-write" << 2;
+    QTest::newRow("openmetrics-counter")      << QByteArray("# TYPE c counter\n# HELP c Count.\nc_total 1\nc_created 1699999000.5\n# EOF\n") << kOm << "generic" << 2;
+    QTest::newRow("openmetrics-units-and-seconds") << QByteArray("# TYPE t_seconds gauge\n# UNIT t_seconds seconds\nt_seconds 1 1699999999.123\n# EOF\n") << kOm << "generic" << 1;
+    QTest::newRow("openmetrics-info-stateset") << QByteArray("# TYPE b info\nb_info{v=\"1\"} 1\n# TYPE s stateset\ns{s=\"a\"} 1\ns{s=\"b\"} 0\n# EOF\n") << kOm << "generic" << 3;
+    QTest::newRow("openmetrics-gaugehistogram") << QByteArray("# TYPE g gaugehistogram\ng_bucket{le=\"+Inf\"} 2\ng_gcount 2\ng_gsum 3\n# EOF\n") << kOm << "generic" << 3;
+    QTest::newRow("tmp-32-labels-with-name")  << [] { QByteArray b = "a{"; for (int i = 0; i < 31; ++i) b += "l" + QByteArray::number(i) + "=\"v\","; b.chop(1); b += "} 1\n"; return b; }() << kText << "tmp" << 1;
+    // clang-format on
+}
+
+void TestTextParser::acceptsValidInput()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArray, format);
+    QFETCH(QString, target);
+    QFETCH(int, samples);
+    const ParseResult result = parse(input, format == kOm ? ExpositionFormat::OpenMetrics : ExpositionFormat::Text,
+                                     *targetFromName(target));
+    QVERIFY2(result.problems.isEmpty(), qPrintable(describe(result.problems)));
+    QCOMPARE(result.stats.samples, samples);
+}
+
+void TestTextParser::reportsEveryProblemInOnePass()
+{
+    const QByteArray input = "bad-name 1\n"
+                             "ok 1\n"
+                             "x{a=\"b} 1\n"
+                             "y 1,5\n"
+                             "z{q=\"\\x\"} 1\n";
+    const ParseResult result = parse(input);
+    QStringList codes;
+    for (const Problem &problem : result.problems)
+        codes << QStringLiteral("%1:%2").arg(problem.line).arg(problem.code);
+    QCOMPARE(codes, QStringList({QStringLiteral("1:invalid-metric-name"), QStringLiteral("3:unterminated-label-value"),
+                                 QStringLiteral("4:invalid-number"), QStringLiteral("5:invalid-escape")}));
+    QCOMPARE(result.stats.samples, 1); // the one good line still counts
+}
+
+void TestTextParser::chunkBoundariesDoNotMatter_data()
+{
+    QTest::addColumn<int>("chunkSize");
+    QTest::newRow("one-byte") << 1;
+    QTest::newRow("two-bytes-splits-bom") << 2;
+    QTest::newRow("seven-bytes") << 7;
+    QTest::newRow("whole-text") << 100000;
+}
+
+void TestTextParser::chunkBoundariesDoNotMatter()
+{
+    QFETCH(int, chunkSize);
+    const QByteArray input = "\xEF\xBB\xBF# TYPE h histogram\r\nh_bucket{le=\"1\"} 1\nh_bucket{le=\"+Inf\"} 2\nh_count 3\n"
+                             "a{x=\"1\"} 1 1699999999000\nb 1,5\nc 1";
+    ParseOptions options;
+    options.nowMs = kNow;
+    const ParseResult whole = parseText(input, options);
+    TextParser parser(options);
+    for (qsizetype i = 0; i < input.size(); i += chunkSize)
+        parser.feed(QByteArrayView(input).sliced(i, std::min<qsizetype>(chunkSize, input.size() - i)));
+    parser.finish();
+    QCOMPARE(describe(parser.problems()), describe(whole.problems));
+    QCOMPARE(parser.stats().samples, whole.stats.samples);
+    QVERIFY(!whole.problems.isEmpty());
+}
+
+void TestTextParser::buildsHistogramsAndSummariesAsOneMetric()
+{
+    const ParseResult result = parse("# HELP h Latency.\n# TYPE h histogram\n"
+                                     "h_bucket{path=\"/a\",le=\"0.5\"} 1\nh_bucket{path=\"/a\",le=\"+Inf\"} 2\n"
+                                     "h_sum{path=\"/a\"} 0.7\nh_count{path=\"/a\"} 2\n"
+                                     "h_bucket{path=\"/b\",le=\"+Inf\"} 0\nh_sum{path=\"/b\"} 0\nh_count{path=\"/b\"} 0\n"
+                                     "# TYPE s summary\ns{quantile=\"0.9\"} 3\ns_sum 9\ns_count 3\n");
+    QVERIFY2(!result.hasErrors(), qPrintable(describe(result.problems)));
+    QCOMPARE(result.metrics.families.size(), 2);
+    const MetricFamily &h = result.metrics.families.at(0);
+    QCOMPARE(h.name, QStringLiteral("h"));
+    QCOMPARE(h.type, MetricType::Histogram);
+    QCOMPARE(h.help, QStringLiteral("Latency."));
+    QCOMPARE(h.metrics.size(), 2);
+    QCOMPARE(h.metrics.at(0).labels, Labels({{QStringLiteral("path"), QStringLiteral("/a")}}));
+    QCOMPARE(h.metrics.at(0).buckets.size(), 2);
+    QCOMPARE(h.metrics.at(0).buckets.at(0).upperBound, 0.5);
+    QVERIFY(std::isinf(h.metrics.at(0).buckets.at(1).upperBound));
+    QCOMPARE(*h.metrics.at(0).sum, 0.7);
+    QCOMPARE(*h.metrics.at(0).count, 2.0);
+    const MetricFamily &s = result.metrics.families.at(1);
+    QCOMPARE(s.metrics.size(), 1);
+    QCOMPARE(s.metrics.at(0).quantiles.size(), 1);
+    QCOMPARE(s.metrics.at(0).quantiles.at(0).quantile, 0.9);
+    QCOMPARE(*s.metrics.at(0).count, 3.0);
+}
+
+void TestTextParser::normalisesOpenMetricsCounters()
+{
+    const ParseResult result = parse("# TYPE jobs counter\n# HELP jobs Jobs done.\njobs_total{q=\"a\"} 5 1699999999.5\n"
+                                     "jobs_created{q=\"a\"} 1699990000 1699999999.5\n# EOF\n",
+                                     ExpositionFormat::OpenMetrics);
+    QVERIFY2(!result.hasErrors(), qPrintable(describe(result.problems)));
+    QCOMPARE(result.metrics.families.size(), 1);
+    const MetricFamily &family = result.metrics.families.constFirst();
+    QCOMPARE(family.name, QStringLiteral("jobs_total"));
+    QCOMPARE(family.type, MetricType::Counter);
+    QCOMPARE(family.metrics.size(), 1);
+    QCOMPARE(family.metrics.at(0).value, 5.0);
+    QCOMPARE(*family.metrics.at(0).created, 1699990000.0);
+    QCOMPARE(*family.metrics.at(0).timestampMs, qint64(1699999999500));
+}
+
+void TestTextParser::keepsSpecialValues()
+{
+    const ParseResult result = parse("a{k=\"nan\"} NaN\na{k=\"inf\"} +Inf\na{k=\"ninf\"} -Inf\na{k=\"negzero\"} -0\n");
+    const QList<Metric> &metrics = result.metrics.families.constFirst().metrics;
+    QVERIFY(std::isnan(metrics.at(0).value));
+    QCOMPARE(metrics.at(1).value, std::numeric_limits<double>::infinity());
+    QCOMPARE(metrics.at(2).value, -std::numeric_limits<double>::infinity());
+    QVERIFY(std::signbit(metrics.at(3).value));
+}
+
+void TestTextParser::capsRepeatedProblemsWithASummary()
+{
+    QByteArray input;
+    for (int i = 0; i < 30; ++i)
+        input += "m" + QByteArray::number(i) + " 1,5\n";
+    ParseOptions options;
+    options.maxProblemsPerCode = 10;
+    const ParseResult result = parseText(input, options);
+    QCOMPARE(result.stats.errors, 30);
+    QCOMPARE(result.problems.size(), 11);
+    QCOMPARE(result.problems.last().line, 0);
+    QVERIFY(result.problems.last().message.startsWith(QLatin1String("20 more")));
+}
+
+void TestTextParser::columnsCountCharactersNotBytes()
+{
+    const ParseResult result = parse("a{city=\"東京\",b=\"\\q\"} 1\n");
+    QCOMPARE(result.problems.size(), 1);
+    QCOMPARE(result.problems.at(0).column, 16);
+}
+
+void TestTextParser::detectsFormat_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("openMetrics");
+    QTest::newRow("ends-with-eof") << QByteArray("a 1\n# EOF\n") << true;
+    QTest::newRow("ends-with-eof-no-newline") << QByteArray("a 1\n# EOF") << true;
+    QTest::newRow("declares-unit") << QByteArray("# TYPE a_s gauge\n# UNIT a_s s\na_s 1\n") << true;
+    QTest::newRow("plain-text") << QByteArray("# TYPE a gauge\na 1\n") << false;
+    QTest::newRow("empty") << QByteArray() << false;
+}
+
+void TestTextParser::detectsFormat()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, openMetrics);
+    QCOMPARE(detectFormat(text, text.right(64)) == ExpositionFormat::OpenMetrics, openMetrics);
+}
+
+QTEST_GUILESS_MAIN(TestTextParser)
+#include "tst_textparser.moc"

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+namespace promdesk::test {
+
+struct HttpResponse
+{
+    int status = 0; // 0: no answer
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QString error;
+};
+
+// A blocking HTTP call for tests only (the product code never waits like this).
+HttpResponse httpRequest(const QByteArray &method, const QUrl &url, const QByteArray &body = {},
+                         const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 10000);
+
+// Starts a real Pushgateway or Prometheus from Debian's packages on a free 127.0.0.1 port with
+// storage in a temporary directory, waits until /-/ready answers, and stops it when destroyed.
+class ServerFixture
+{
+public:
+    enum class Kind { Pushgateway, Prometheus };
+
+    struct Options
+    {
+        QStringList extraArguments;
+        QByteArray webConfigYaml; // written to a file and passed as --web.config.file
+    };
+
+    static std::unique_ptr<ServerFixture> start(Kind kind, const Options &options, QString *error);
+    static std::unique_ptr<ServerFixture> start(Kind kind, QString *error) { return start(kind, {}, error); }
+    ~ServerFixture();
+
+    [[nodiscard]] QUrl baseUrl() const { return m_baseUrl; }
+    [[nodiscard]] QUrl url(const QString &path) const;
+    [[nodiscard]] QString directory() const { return m_dir.path(); }
+    [[nodiscard]] QByteArray output() const;
+
+private:
+    ServerFixture() = default;
+    bool launch(Kind kind, const Options &options, quint16 port, QString *error);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QProcess> m_process;
+    QUrl m_baseUrl;
+};
+
+quint16 freeLoopbackPort();
+
+} // namespace promdesk::test
