@@ -54,8 +54,10 @@ QJsonObject toJson(const FileReport &report)
     };
 }
 
-void printSummary(const FileReport &report, QTextStream &err)
+void printSummary(const FileReport &report, Io &io)
 {
+    io.out.flush(); // keep the problem lines before the summary on a shared terminal
+    QTextStream &err = io.err;
     err << report.name << ": " << report.stats.errors << " error(s), " << report.stats.warnings << " warning(s) in "
         << report.stats.lines << " line(s), " << report.stats.samples << " sample(s) (" << formatName(report.format)
         << ")\n";
@@ -140,12 +142,16 @@ int runValidate(const QStringList &arguments, Io &io)
         options.format = report.format;
 
         if (fix) {
-            const FixOutcome outcome = fixAll(input.readAll(), options);
+            const QByteArray original = input.readAll();
+            const FixOutcome outcome = fixAll(original, options);
             report.problems = outcome.remaining;
             report.stats = outcome.stats;
             if (outcome.hasErrors()) {
-                for (const Problem &problem : report.problems)
-                    io.err << formatProblem(problem) << '\n';
+                // Name the lines as they are in the user's file, not in the half-fixed text.
+                for (const Problem &problem : parseText(original, options).problems) {
+                    if (problem.severity == Severity::Error && !problem.fix)
+                        io.err << formatProblem(problem) << '\n';
+                }
                 io.err << "promdesk-cli: " << outcome.fixesApplied << " fix(es) applied, but " << outcome.stats.errors
                        << " error(s) need a change by hand; nothing was written\n";
                 return ExitRejected;
@@ -178,7 +184,7 @@ int runValidate(const QStringList &arguments, Io &io)
             for (const Problem &problem : report.problems)
                 io.out << formatProblem(problem) << '\n';
         }
-        printSummary(report, io.err);
+        printSummary(report, io);
     }
     if (parser.isSet(jsonOption))
         io.out << QJsonDocument(jsonReports).toJson(QJsonDocument::Indented);

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, starts the local sandbox and runs PromDesk against it: the
+# GUI when there is a display, otherwise a demonstration through the CLI.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+bash scripts/install-deps.sh
+bash scripts/build.sh
+env_file=$(bash scripts/sandbox.sh start | tail -n 1)
+trap 'bash scripts/sandbox.sh stop' EXIT
+# shellcheck disable=SC1090
+. "$env_file"
+
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    ./build/app/promdesk --sandbox-pushgateway "$PROMDESK_SANDBOX_PUSHGATEWAY" \
+        --sandbox-remote-write "$PROMDESK_SANDBOX_REMOTE_WRITE"
+else
+    echo "No display (DISPLAY and WAYLAND_DISPLAY are unset): running the CLI demonstration instead."
+    bash scripts/demo-cli.sh "$PROMDESK_SANDBOX_PUSHGATEWAY"
+fi

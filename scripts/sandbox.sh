@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# A local sandbox: a Pushgateway and a Prometheus (remote-write receiver on, scraping the gateway
+# with honor_labels) on free 127.0.0.1 ports, with all their data in one temporary directory.
+#   sandbox.sh start   starts both and prints the environment file to source
+#   sandbox.sh stop    stops them and removes the directory
+set -euo pipefail
+state="${PROMDESK_SANDBOX_DIR:-${TMPDIR:-/tmp}/promdesk-sandbox}"
+env_file="$state/sandbox.env"
+
+free_port() {
+    /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+wait_ready() {
+    for _ in $(seq 1 100); do
+        if curl -fsS "$1/-/ready" >/dev/null 2>&1; then return 0; fi
+        sleep 0.1
+    done
+    echo "sandbox: $1 did not become ready; see $state/*.log" >&2
+    return 1
+}
+
+stop() {
+    if [ -f "$env_file" ]; then
+        # shellcheck disable=SC1090
+        . "$env_file"
+        kill "${PROMDESK_SANDBOX_PIDS[@]}" 2>/dev/null || true
+        sleep 0.3
+    fi
+    rm -rf "$state"
+}
+
+start() {
+    stop
+    mkdir -p "$state/prometheus"
+    local pgw_port prom_port
+    pgw_port=$(free_port)
+    prom_port=$(free_port)
+    cat > "$state/prometheus.yml" <<YAML
+global:
+  scrape_interval: 5s
+scrape_configs:
+  - job_name: pushgateway
+    honor_labels: true
+    static_configs:
+      - targets: ['127.0.0.1:$pgw_port']
+YAML
+    prometheus-pushgateway --web.listen-address="127.0.0.1:$pgw_port" \
+        --persistence.file="$state/pushgateway.data" --web.enable-admin-api \
+        >"$state/pushgateway.log" 2>&1 &
+    local pgw_pid=$!
+    prometheus --config.file="$state/prometheus.yml" --storage.tsdb.path="$state/prometheus" \
+        --web.listen-address="127.0.0.1:$prom_port" --web.enable-remote-write-receiver \
+        >"$state/prometheus.log" 2>&1 &
+    local prom_pid=$!
+    cat > "$env_file" <<ENV
+PROMDESK_SANDBOX_PUSHGATEWAY=http://127.0.0.1:$pgw_port
+PROMDESK_SANDBOX_PROMETHEUS=http://127.0.0.1:$prom_port
+PROMDESK_SANDBOX_REMOTE_WRITE=http://127.0.0.1:$prom_port/api/v1/write
+PROMDESK_SANDBOX_PIDS=($pgw_pid $prom_pid)
+ENV
+    wait_ready "http://127.0.0.1:$pgw_port"
+    wait_ready "http://127.0.0.1:$prom_port"
+    echo "sandbox: Pushgateway http://127.0.0.1:$pgw_port, Prometheus http://127.0.0.1:$prom_port (data in $state)"
+    echo "$env_file"
+}
+
+case "${1:-}" in
+    start) start ;;
+    stop) stop ;;
+    *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac
