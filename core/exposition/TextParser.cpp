@@ -537,15 +537,15 @@ void TextParser::Private::closeCurrent()
     FamilyState &family = *current;
     family.closed = true;
     announce(family); // families with descriptors but no samples belong in the model too
-    if (family.pendingSplitProblem >= 0) {
+    if (family.pendingSplitProblem >= 0 && family.lastLineEnd > family.splitBlockStart) {
         Problem &problem = problems[family.pendingSplitProblem];
         const qint64 blockLength = family.lastLineEnd - family.splitBlockStart;
         problem.fix = Fix{QStringLiteral("Move these lines up to the rest of '%1'").arg(q(family.declaredName)),
                           {TextEdit{family.splitInsertAt, 0, {}, family.splitBlockStart, blockLength},
                            TextEdit{family.splitBlockStart, blockLength, {}}},
                           false};
-        family.pendingSplitProblem = -1;
     }
+    family.pendingSplitProblem = -1;
     current = nullptr;
 }
 
@@ -1201,6 +1201,9 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
         return;
     }
     switchTo(*family, lineNumber, lineOffset, line);
+    // The line belongs to this family's block even if a later check refuses it.
+    family->lastLine = lineNumber;
+    family->lastLineEnd = lineEnd;
 
     // Split `le` / `quantile` off and check them.
     double bound = 0;

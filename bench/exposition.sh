@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Parses one generated 50 MB exposition file with promdesk-cli validate, promtool check metrics and
+# Python's prometheus_client, in one run, and prints time, peak memory and the ratios.
+# Targets (issue 3): ≥5× faster than promtool, ≥20× faster than prometheus_client, peak memory ≤ 2× file size.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cli="${PROMDESK_CLI:-$root/build/app/promdesk-cli}"
+size_mb="${1:-50}"
+out="$root/bench/out"
+mkdir -p "$out"
+file="$out/exposition-${size_mb}mb.prom"
+[ -f "$file" ] || /usr/bin/python3 "$root/bench/generate_exposition.py" "$file" "$size_mb"
+file_bytes=$(stat -c %s "$file")
+
+# measure NAME COMMAND...: best wall time of 3 runs and the peak RSS, via GNU time.
+measure() {
+    local name=$1; shift
+    local best="" rss=0
+    for _ in 1 2 3; do
+        /usr/bin/time -f '%e %M' -o "$out/time.txt" "$@" >/dev/null 2>"$out/$name.stderr" || true
+        read -r wall kb < "$out/time.txt"
+        if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$wall; fi
+        [ "$kb" -gt "$rss" ] && rss=$kb
+    done
+    printf '%-28s %8.2f s %9.1f MB\n' "$name" "$best" "$(awk -v k="$rss" 'BEGIN{print k/1024}')"
+    eval "${name//[^a-z]/_}_time=$best; ${name//[^a-z]/_}_rss=$rss"
+}
+
+printf 'input: %s (%.1f MB, %s lines)\n\n' "$file" "$(awk -v b="$file_bytes" 'BEGIN{print b/1e6}')" "$(wc -l < "$file")"
+printf '%-28s %10s %12s\n' tool wall "peak RSS"
+measure promdesk "$cli" validate "$file"
+measure promtool sh -c "promtool check metrics < '$file'"
+measure prometheus_client /usr/bin/python3 -c "
+import sys
+from prometheus_client.parser import text_fd_to_metric_families
+with open(sys.argv[1]) as f:
+    for _ in text_fd_to_metric_families(f):
+        pass" "$file"
+
+echo
+awk -v p="$promdesk_time" -v t="$promtool_time" -v c="$prometheus_client_time" -v rss="$promdesk_rss" -v fb="$file_bytes" 'BEGIN {
+    pt = t / p; pc = c / p; mem = rss * 1024 / fb
+    printf "promdesk vs promtool check metrics: %.1fx faster (target >= 5x)  %s\n", pt, (pt >= 5 ? "PASS" : "MISS")
+    printf "promdesk vs prometheus_client:      %.1fx faster (target >= 20x) %s\n", pc, (pc >= 20 ? "PASS" : "MISS")
+    printf "promdesk peak memory / file size:   %.2f (target <= 2)           %s\n", mem, (mem <= 2 ? "PASS" : "MISS")
+}'
