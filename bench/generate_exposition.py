@@ -13,7 +13,7 @@ def main():
     family = 0
     buckets = ["0.005", "0.01", "0.05", "0.1", "0.5", "1", "5", "+Inf"]
     with open(path, "w", encoding="utf-8", newline="\n") as out:
-        while written < target_bytes:
+        while written < target_bytes or series < 1_000_000:
             kind = family % 3
             lines = []
             if kind == 0:

@@ -30,8 +30,14 @@ QString escapeOpenMetricsHelp(const QString &help) { return escape(help, true); 
 int unescape(std::string_view raw, EscapeContext context, std::string &out)
 {
     out.clear();
+    const size_t firstEscape = raw.find('\\');
+    if (firstEscape == std::string_view::npos) {
+        out.assign(raw); // most values have no escapes at all
+        return -1;
+    }
     out.reserve(raw.size());
-    for (size_t i = 0; i < raw.size(); ++i) {
+    out.append(raw.substr(0, firstEscape));
+    for (size_t i = firstEscape; i < raw.size(); ++i) {
         const char c = raw[i];
         if (c != '\\') {
             out.push_back(c);

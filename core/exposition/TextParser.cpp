@@ -9,6 +9,8 @@
 #include <QHash>
 #include <QHashFunctions>
 
+#include <xxhash.h>
+
 #include "model/Sample.h"
 
 #include <algorithm>
@@ -223,6 +225,9 @@ private:
     FamilyState *current = nullptr;
     SeriesIndex series;
     std::unordered_map<std::uint64_t, HistogramGroup> histograms;
+    HistogramGroup *lastGroup = nullptr; // element pointers stay valid when the map grows
+    std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> groupHasher{XXH3_createState(), &XXH3_freeState};
+    std::uint64_t lastGroupHash = 0;
     QHash<QString, ProblemCounter> counters;
 
     // Per-line scratch, reused to keep the hot path free of allocations.
@@ -234,12 +239,14 @@ private:
         size_t valueEnd;    // just after the closing quote
         size_t arenaOffset;
         size_t arenaLength;
+        std::string_view raw; // the value as written, still escaped: a canonical form of it
     };
     std::vector<LabelToken> labels;
-    std::vector<LabelView> sortedLabels;
+    std::vector<LabelView> lineLabels;
     std::vector<LabelView> eventLabels;
     std::string arena;
     std::string unescaped;
+    std::string canonicalKey;
 
     void feedBody(QByteArrayView chunk);
     void processLine(std::string_view line, qint64 lineOffset, qint64 lineEnd);
@@ -260,8 +267,68 @@ private:
     void checkTimestamp(std::string_view line, qint64 lineOffset, size_t begin, size_t end, qint64 &timestampMs,
                         bool &ok);
     void finishHistograms();
+
+    // Series are looked up in the index a few lines after they are read: the lookup's cache miss
+    // is then already under way (prefetched), instead of stalling every line.
+    struct PendingSeries
+    {
+        std::uint64_t hash;
+        std::uint32_t valueHash;
+        int line;
+        int column;
+        qint64 lineOffset;
+        qint64 lineEnd;
+    };
+    static constexpr int kLookahead = 16;
+    PendingSeries pending[kLookahead];
+    int pendingCount = 0;
+    int pendingHead = 0;
+    void queueSeries(const PendingSeries &entry);
+    void checkSeries(const PendingSeries &entry);
+    void drainSeries();
     void addSummaries();
 };
+
+void TextParser::Private::queueSeries(const PendingSeries &entry)
+{
+    series.prefetch(entry.hash);
+    if (pendingCount == kLookahead) {
+        checkSeries(pending[pendingHead]);
+        pending[pendingHead] = entry;
+        pendingHead = (pendingHead + 1) % kLookahead;
+        return;
+    }
+    pending[(pendingHead + pendingCount++) % kLookahead] = entry;
+}
+
+void TextParser::Private::drainSeries()
+{
+    for (; pendingCount > 0; --pendingCount) {
+        checkSeries(pending[pendingHead]);
+        pendingHead = (pendingHead + 1) % kLookahead;
+    }
+}
+
+void TextParser::Private::checkSeries(const PendingSeries &entry)
+{
+    const SeriesIndex::Entry previous = series.insert(entry.hash, std::uint32_t(entry.line), entry.valueHash);
+    if (previous.line == 0)
+        return;
+    --stats.samples;
+    const bool exact = previous.valueHash == entry.valueHash;
+    const int index = report(
+        Severity::Error, "duplicate-series", entry.line, {}, 0,
+        exact ? QStringLiteral("this series repeats line %1 exactly; Prometheus and the Pushgateway reject duplicate "
+                               "series")
+                    .arg(previous.line)
+              : QStringLiteral("this series was already given on line %1 with another value; keep one of them")
+                    .arg(previous.line),
+        exact ? std::optional<Fix>(Fix{QStringLiteral("Remove the repeated line"),
+                                       {TextEdit{entry.lineOffset, entry.lineEnd - entry.lineOffset, {}}}, false})
+              : std::nullopt);
+    if (index >= 0)
+        problems[index].column = entry.column;
+}
 
 int TextParser::Private::report(Severity severity, const char *code, int line, std::string_view text,
                                 size_t byteColumn, QString message, std::optional<Fix> fix)
@@ -364,6 +431,7 @@ void TextParser::Private::finish()
         carryOffset += carry.size();
         carry.clear();
     }
+    drainSeries();
     closeCurrent();
     const qint64 end = carryOffset;
     if (stats.bytes > 0 && lastByte != '\n') {
@@ -448,6 +516,11 @@ void TextParser::Private::checkStrayWhitespace(std::string_view line, qint64 lin
 {
     // Leading blanks, runs of blanks and tabs between tokens, and trailing blanks. Label lists
     // are skipped: their blanks are checked where they are parsed.
+    const std::string_view checked = line.substr(0, std::min(freeTextAt, line.size()));
+    if (!checked.empty() && checked.front() != ' ' && checked.back() != ' ' && checked.find('\t') == std::string_view::npos
+        && checked.find("  ") == std::string_view::npos) {
+        return; // the common case: nothing to look at
+    }
     size_t i = 0;
     while (i < line.size() && isBlank(line[i]))
         ++i;
@@ -933,10 +1006,17 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     labels.clear();
     arena.clear();
     bool lineOk = true;
+    size_t seriesEnd = pos; // just after the name, or after the closing '}'
+    bool compact = true;    // no blanks or trailing comma inside the braces
+    auto skipBlanksInside = [&] {
+        const size_t before = pos;
+        skipBlanks();
+        compact = compact && pos == before;
+    };
     if (pos < line.size() && line[pos] == '{') {
         ++pos;
         while (true) {
-            skipBlanks();
+            skipBlanksInside();
             if (pos >= line.size()) {
                 report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos,
                        QStringLiteral("the label list is not closed with '}'"));
@@ -944,13 +1024,18 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
             }
             if (line[pos] == '}') {
                 ++pos;
+                seriesEnd = pos;
                 break;
             }
             const size_t labelAt = pos;
             while (pos < line.size() && isLabelChar(line[pos]))
                 ++pos;
             const std::string_view labelName = line.substr(labelAt, pos - labelAt);
-            if (labelName.empty() || !isLabelStart(labelName.front())) {
+            // A name must be letters, digits and '_' up to a blank, '=', ',' or '}'.
+            const bool badStart = labelName.empty() || !isLabelStart(labelName.front());
+            const bool badChar = pos < line.size() && !isBlank(line[pos]) && line[pos] != '=' && line[pos] != ','
+                && line[pos] != '}';
+            if (badStart || badChar) {
                 size_t tokenEnd = labelAt;
                 while (tokenEnd < line.size() && line[tokenEnd] != '=' && line[tokenEnd] != ',' && line[tokenEnd] != '}')
                     ++tokenEnd;
@@ -960,26 +1045,14 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                            .arg(quoted(line.substr(labelAt, tokenEnd - labelAt))));
                 return;
             }
-            if (pos < line.size() && !isBlank(line[pos]) && line[pos] != '=' && line[pos] != ',' && line[pos] != '}') {
-                {
-                    size_t tokenEnd = pos;
-                    while (tokenEnd < line.size() && line[tokenEnd] != '=' && line[tokenEnd] != ',' && line[tokenEnd] != '}')
-                        ++tokenEnd;
-                    report(Severity::Error, "invalid-label-name", lineNumber, line, labelAt,
-                           QStringLiteral("%1 is not a valid label name: use letters, digits and '_', not starting "
-                                          "with a digit")
-                               .arg(quoted(line.substr(labelAt, tokenEnd - labelAt))));
-                    return;
-                }
-            }
-            skipBlanks();
+            skipBlanksInside();
             if (pos >= line.size() || line[pos] != '=') {
                 report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos,
                        QStringLiteral("expected '=' after label name %1").arg(quoted(labelName)));
                 return;
             }
             ++pos;
-            skipBlanks();
+            skipBlanksInside();
             if (pos >= line.size() || line[pos] != '"') {
                 report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos,
                        QStringLiteral("the value of label %1 must be in double quotes").arg(quoted(labelName)));
@@ -1013,12 +1086,13 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                            .arg(quoted(labelName)));
                 lineOk = false;
             }
-            labels.push_back(LabelToken{labelName, labelAt, quoteAt, pos, arena.size(), unescaped.size()});
+            labels.push_back(LabelToken{labelName, labelAt, quoteAt, pos, arena.size(), unescaped.size(), raw});
             arena += unescaped;
-            skipBlanks();
+            skipBlanksInside();
             if (pos < line.size() && line[pos] == ',') {
                 ++pos;
-                skipBlanks();
+                skipBlanksInside();
+                compact = compact && !(pos < line.size() && line[pos] == '}');
                 if (openMetrics && pos < line.size() && line[pos] == '}') {
                     report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos - 1,
                            QStringLiteral("OpenMetrics does not allow a comma before '}'"),
@@ -1029,6 +1103,7 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
             }
             if (pos < line.size() && line[pos] == '}') {
                 ++pos;
+                seriesEnd = pos;
                 break;
             }
             report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos,
@@ -1116,9 +1191,9 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     }
 
     // Labels: duplicates, reserved names, target limits
-    sortedLabels.clear();
+    lineLabels.clear();
     for (const LabelToken &token : labels)
-        sortedLabels.push_back(LabelView{token.name, std::string_view(arena).substr(token.arenaOffset, token.arenaLength)});
+        lineLabels.push_back(LabelView{token.name, std::string_view(arena).substr(token.arenaOffset, token.arenaLength)});
     for (size_t i = 0; i < labels.size(); ++i) {
         const LabelToken &token = labels[i];
         for (size_t k = 0; k < i; ++k) {
@@ -1136,7 +1211,7 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                                   "%1")
                        .arg(quoted(token.name)));
         }
-        const std::string_view value = sortedLabels[i].value;
+        const std::string_view value = lineLabels[i].value;
         if (remoteWrite && value.empty()) {
             // Delete `name=""` and one neighbouring comma so the list stays well-formed.
             qint64 from = lineOffset + qint64(token.nameOffset);
@@ -1211,7 +1286,7 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     eventLabels.clear();
     bool foundBound = false;
     for (size_t i = 0; i < labels.size(); ++i) {
-        const LabelView &label = sortedLabels[i];
+        const LabelView &label = lineLabels[i];
         if (boundName && label.name == boundName) {
             foundBound = true;
             const std::optional<ParsedNumber> parsed = parseNumber(label.value);
@@ -1256,43 +1331,62 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                         : QStringLiteral("histogram counts cannot be negative"));
     }
 
-    // Duplicate series: same name and labels (and, for remote write, the same timestamp).
-    size_t seriesHash = qHashBits(name.data(), name.size(), 0x5eed);
-    std::sort(sortedLabels.begin(), sortedLabels.end(), [](const LabelView &a, const LabelView &b) { return a.name < b.name; });
-    for (const LabelView &label : sortedLabels) {
-        seriesHash = qHashBits(label.name.data(), label.name.size(), seriesHash ^ 0x9e3779b97f4a7c15ULL);
-        seriesHash = qHashBits(label.value.data(), label.value.size(), seriesHash + 0x632be59bd9b4e019ULL);
-    }
-    if (remoteWrite && timestampMs)
-        seriesHash = ::qHash(*timestampMs, seriesHash);
-    const quint64 valueBits = std::bit_cast<quint64>(value);
-    const std::uint32_t valueHash = std::uint32_t(::qHash(valueBits, ::qHash(timestampMs.value_or(-1), 7)));
-    const SeriesIndex::Entry previous = series.insert(seriesHash, std::uint32_t(lineNumber), valueHash);
-    if (previous.line != 0) {
-        if (previous.valueHash == valueHash) {
-            report(Severity::Error, "duplicate-series", lineNumber, line, nameAt,
-                   QStringLiteral("this series repeats line %1 exactly; Prometheus and the Pushgateway reject "
-                                  "duplicate series")
-                       .arg(previous.line),
-                   Fix{QStringLiteral("Remove the repeated line"), {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false});
-        } else {
-            report(Severity::Error, "duplicate-series", lineNumber, line, nameAt,
-                   QStringLiteral("this series was already given on line %1 with another value; keep one of them")
-                       .arg(previous.line));
+    // Duplicate series: same name and labels (and, for remote write, the same timestamp). The key
+    // is the series in canonical form, name{a="x",b="y"} with labels sorted and values still
+    // escaped; most lines are written that way already and are hashed in place.
+    const bool sorted = std::is_sorted(labels.begin(), labels.end(),
+                                       [](const LabelToken &a, const LabelToken &b) { return a.name < b.name; });
+    std::string_view seriesKey;
+    if (labels.empty()) {
+        seriesKey = name;
+    } else if (sorted && compact) {
+        seriesKey = line.substr(nameAt, seriesEnd - nameAt);
+    } else {
+        std::vector<const LabelToken *> order;
+        for (const LabelToken &token : labels)
+            order.push_back(&token);
+        std::sort(order.begin(), order.end(), [](auto *a, auto *b) { return a->name < b->name; });
+        canonicalKey.assign(name);
+        char separator = '{';
+        for (const LabelToken *token : order) {
+            canonicalKey += separator;
+            canonicalKey += token->name;
+            canonicalKey += "=\"";
+            canonicalKey += token->raw;
+            canonicalKey += '"';
+            separator = ',';
         }
-        return;
+        canonicalKey += '}';
+        seriesKey = canonicalKey;
     }
+    // XXH3: a 64-bit hash good enough that a million series never collide by accident.
+    std::uint64_t seriesHash = XXH3_64bits(seriesKey.data(), seriesKey.size());
+    if (remoteWrite && timestampMs)
+        seriesHash = XXH3_64bits_withSeed(&*timestampMs, sizeof(qint64), seriesHash);
+    const quint64 valueBits = std::bit_cast<quint64>(value);
+    const qint64 valueAndTime[2] = {qint64(valueBits), timestampMs.value_or(-1)};
+    const auto valueHash = std::uint32_t(XXH3_64bits(valueAndTime, sizeof valueAndTime));
+    queueSeries(PendingSeries{seriesHash, valueHash, lineNumber, int(nameAt) + 1, lineOffset, lineEnd});
 
     // Histogram consistency is checked once the whole input is read.
     if (family->type == MetricType::Histogram && (role == SampleRole::Bucket || role == SampleRole::Count)) {
-        size_t groupHash = qHashBits(family->modelName.data(), family->modelName.size(), 0x4157);
+        XXH3_state_t *state = groupHasher.get();
+        XXH3_64bits_reset(state);
+        XXH3_64bits_update(state, family->modelName.data(), family->modelName.size());
         for (const LabelView &label : eventLabels) {
-            groupHash = qHashBits(label.name.data(), label.name.size(), groupHash ^ 0x9e3779b97f4a7c15ULL);
-            groupHash = qHashBits(label.value.data(), label.value.size(), groupHash + 0x632be59bd9b4e019ULL);
+            XXH3_64bits_update(state, "\xff", 1);
+            XXH3_64bits_update(state, label.name.data(), label.name.size());
+            XXH3_64bits_update(state, "\xfe", 1);
+            XXH3_64bits_update(state, label.value.data(), label.value.size());
         }
         if (timestampMs)
-            groupHash = ::qHash(*timestampMs, groupHash);
-        HistogramGroup &group = histograms[groupHash];
+            XXH3_64bits_update(state, &*timestampMs, sizeof(qint64));
+        const std::uint64_t groupHash = XXH3_64bits_digest(state);
+        if (!lastGroup || groupHash != lastGroupHash) {
+            lastGroup = &histograms[groupHash]; // a group's lines are usually adjacent
+            lastGroupHash = groupHash;
+        }
+        HistogramGroup &group = *lastGroup;
         if (group.firstLine == 0) {
             group.firstLine = lineNumber;
             group.familyName = family->declaredName;

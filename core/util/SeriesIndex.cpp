@@ -1,6 +1,26 @@
 #include "util/SeriesIndex.h"
 
+#include <sys/mman.h>
+
+#include <cstdint>
+
 namespace promdesk {
+
+namespace {
+
+// Spreads the bits of a hash over the whole word (MurmurHash3's finaliser), so that the low bits
+// used as the slot index are as random as the high ones and linear probing stays short.
+inline std::size_t slotOf(std::uint64_t hash, std::size_t mask)
+{
+    hash ^= hash >> 33;
+    hash *= 0xff51afd7ed558ccdULL;
+    hash ^= hash >> 33;
+    hash *= 0xc4ceb9fe1a85ec53ULL;
+    hash ^= hash >> 33;
+    return hash & mask;
+}
+
+} // namespace
 
 SeriesIndex::Entry SeriesIndex::insert(std::uint64_t hash, std::uint32_t line, std::uint32_t valueHash)
 {
@@ -9,7 +29,7 @@ SeriesIndex::Entry SeriesIndex::insert(std::uint64_t hash, std::uint32_t line, s
     if ((m_size + 1) * 2 > m_slots.size())
         grow();
     const std::size_t mask = m_slots.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = slotOf(hash, mask);; i = (i + 1) & mask) {
         Slot &slot = m_slots[i];
         if (slot.hash == hash)
             return slot.entry;
@@ -22,15 +42,28 @@ SeriesIndex::Entry SeriesIndex::insert(std::uint64_t hash, std::uint32_t line, s
     }
 }
 
+void SeriesIndex::prefetch(std::uint64_t hash) const
+{
+    if (!m_slots.empty())
+        __builtin_prefetch(&m_slots[slotOf(hash == 0 ? 1 : hash, m_slots.size() - 1)]);
+}
+
 void SeriesIndex::grow()
 {
     std::vector<Slot> old = std::move(m_slots);
     m_slots.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    // Every lookup lands on a random page: with 2 MB pages the TLB covers the whole table.
+    const auto begin = reinterpret_cast<std::uintptr_t>(m_slots.data());
+    const std::uintptr_t huge = 2u << 20;
+    const std::uintptr_t alignedBegin = (begin + huge - 1) & ~(huge - 1);
+    const std::uintptr_t end = begin + m_slots.size() * sizeof(Slot);
+    if (end > alignedBegin + huge)
+        madvise(reinterpret_cast<void *>(alignedBegin), (end - alignedBegin) & ~(huge - 1), MADV_HUGEPAGE);
     const std::size_t mask = m_slots.size() - 1;
     for (const Slot &slot : old) {
         if (slot.hash == 0)
             continue;
-        std::size_t i = slot.hash & mask;
+        std::size_t i = slotOf(slot.hash, mask);
         while (m_slots[i].hash != 0)
             i = (i + 1) & mask;
         m_slots[i] = slot;

@@ -209,6 +209,8 @@ void TestTextParser::acceptsValidInput_data()
     QTest::newRow("openmetrics-units-and-seconds") << QByteArray("# TYPE t_seconds gauge\n# UNIT t_seconds seconds\nt_seconds 1 1699999999.123\n# EOF\n") << kOm << "generic" << 1;
     QTest::newRow("openmetrics-info-stateset") << QByteArray("# TYPE b info\nb_info{v=\"1\"} 1\n# TYPE s stateset\ns{s=\"a\"} 1\ns{s=\"b\"} 0\n# EOF\n") << kOm << "generic" << 3;
     QTest::newRow("openmetrics-gaugehistogram") << QByteArray("# TYPE g gaugehistogram\ng_bucket{le=\"+Inf\"} 2\ng_gcount 2\ng_gsum 3\n# EOF\n") << kOm << "generic" << 3;
+    // Qt's qHashBits gave these two the same 64-bit hash; the series index must not.
+    QTest::newRow("distinct-series-a-weak-hash-confuses") << QByteArray("rpc_latency_407_seconds_sum{m=\"m109\"} 1\nrpc_latency_497_seconds_sum{m=\"m105\"} 2\n") << kText << "generic" << 2;
     QTest::newRow("tmp-32-labels-with-name")  << [] { QByteArray b = "a{"; for (int i = 0; i < 31; ++i) b += "l" + QByteArray::number(i) + "=\"v\","; b.chop(1); b += "} 1\n"; return b; }() << kText << "tmp" << 1;
     // clang-format on
 }
