@@ -78,8 +78,11 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
     m_problems->setAccessibleName(tr("Problems"));
     m_problems->setRootIsDecorated(false);
     m_problems->setHeaderLabels({tr("Line"), tr("Severity"), tr("Problem"), tr("Code")});
-    m_problems->header()->setSectionResizeMode(ColumnMessage, QHeaderView::Stretch);
     m_problems->header()->setStretchLastSection(false);
+    m_problems->header()->setSectionResizeMode(ColumnLine, QHeaderView::ResizeToContents);
+    m_problems->header()->setSectionResizeMode(ColumnSeverity, QHeaderView::ResizeToContents);
+    m_problems->header()->setSectionResizeMode(ColumnMessage, QHeaderView::Stretch);
+    m_problems->header()->setSectionResizeMode(ColumnCode, QHeaderView::ResizeToContents);
     splitter->addWidget(m_editor);
     splitter->addWidget(m_problems);
     splitter->setStretchFactor(0, 3);

@@ -2,6 +2,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
+#include <QPlainTextEdit>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -22,10 +24,16 @@ int main(int argc, char *argv[])
                                          QStringLiteral("Pushgateway URL of the local sandbox."), QStringLiteral("URL"));
     const QCommandLineOption remoteWrite(QStringLiteral("sandbox-remote-write"),
                                          QStringLiteral("Remote write URL of the local sandbox."), QStringLiteral("URL"));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A metrics file to open in Compose."));
     parser.addOptions({selfTest, pushgateway, remoteWrite});
     parser.process(app);
 
     promdesk::ui::MainWindow window({parser.value(pushgateway), parser.value(remoteWrite)});
+    if (!parser.positionalArguments().isEmpty()) {
+        QFile file(parser.positionalArguments().constFirst());
+        if (file.open(QIODevice::ReadOnly))
+            window.editor()->setPlainText(QString::fromUtf8(file.readAll()));
+    }
     window.show();
     if (parser.isSet(selfTest)) {
         int exitCode = 1;
