@@ -16,6 +16,6 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     ./build/app/promdesk --sandbox-pushgateway "$PROMDESK_SANDBOX_PUSHGATEWAY" \
         --sandbox-remote-write "$PROMDESK_SANDBOX_REMOTE_WRITE"
 else
-    echo "No display (DISPLAY and WAYLAND_DISPLAY are unset): running the CLI demonstration instead."
-    bash scripts/demo-cli.sh "$PROMDESK_SANDBOX_PUSHGATEWAY"
+    echo "No display (DISPLAY and WAYLAND_DISPLAY are unset): running the overwrite demonstration through the CLI."
+    ./build/app/promdesk-cli demo overwrite --url "$PROMDESK_SANDBOX_PUSHGATEWAY"
 fi

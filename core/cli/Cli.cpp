@@ -14,6 +14,11 @@ struct Command
 constexpr Command kCommands[] = {
     {"validate", "check exposition files and list every problem, optionally fixing them", runValidate},
     {"convert", "convert between text 0.0.4, OpenMetrics and protobuf-delimited", runConvert},
+    {"push", "push metrics to a Pushgateway group (replace with PUT, merge with POST)", runPush},
+    {"delete", "delete one Pushgateway group", runDelete},
+    {"groups", "list a Pushgateway's groups", runGroups},
+    {"preview", "show what a push would add, replace and remove, without sending it", runPreview},
+    {"demo", "demonstrate grouping-key overwrites against a Pushgateway ('demo overwrite')", runDemo},
 };
 
 void printUsage(QTextStream &stream)

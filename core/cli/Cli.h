@@ -28,5 +28,10 @@ int run(const QStringList &arguments, Io &io);
 
 int runValidate(const QStringList &arguments, Io &io);
 int runConvert(const QStringList &arguments, Io &io);
+int runPush(const QStringList &arguments, Io &io);
+int runDelete(const QStringList &arguments, Io &io);
+int runGroups(const QStringList &arguments, Io &io);
+int runPreview(const QStringList &arguments, Io &io);
+int runDemo(const QStringList &arguments, Io &io);
 
 } // namespace promdesk::cli

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "cli/Cli.h"
+#include "net/HttpClient.h"
+#include "pushgateway/PushgatewayClient.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+
+#include <optional>
+
+namespace promdesk::cli {
+
+// The options every command that talks to a Pushgateway shares: where, who, how securely.
+class GatewayOptions
+{
+public:
+    void addTo(QCommandLineParser &parser, bool withGroupingKey);
+    // Reads the options (and a secret from standard input when asked). Prints what is wrong and
+    // returns nothing on a usage error.
+    std::optional<GatewayEndpoint> endpoint(const QCommandLineParser &parser, Io &io) const;
+    std::optional<GroupingKey> groupingKey(const QCommandLineParser &parser, Io &io) const;
+
+private:
+    QCommandLineOption m_url{QStringLiteral("url"), QStringLiteral("Pushgateway base URL, with its route prefix if it "
+                                                                   "has one (e.g. http://127.0.0.1:9091)."),
+                             QStringLiteral("URL")};
+    QCommandLineOption m_job{QStringLiteral("job"), QStringLiteral("The job of the grouping key."), QStringLiteral("JOB")};
+    QCommandLineOption m_group{QStringLiteral("group"),
+                               QStringLiteral("A grouping label, in order; repeat for more (e.g. --group instance=web-1)."),
+                               QStringLiteral("NAME=VALUE")};
+    QCommandLineOption m_user{QStringLiteral("user"), QStringLiteral("Basic-auth user (for TMP: the APPID)."),
+                              QStringLiteral("USER")};
+    QCommandLineOption m_passwordStdin{QStringLiteral("password-stdin"),
+                                       QStringLiteral("Read the basic-auth password (TMP: the token) from standard input.")};
+    QCommandLineOption m_bearerStdin{QStringLiteral("bearer-stdin"), QStringLiteral("Read a bearer token from standard input.")};
+    QCommandLineOption m_ca{QStringLiteral("ca"), QStringLiteral("Trust this PEM CA certificate for https."), QStringLiteral("FILE")};
+    QCommandLineOption m_insecure{QStringLiteral("insecure"), QStringLiteral("Do not verify the server's certificate (tests only).")};
+    QCommandLineOption m_timeout{QStringLiteral("timeout"), QStringLiteral("Seconds to wait for an answer (default 30)."),
+                                 QStringLiteral("SECONDS"), QStringLiteral("30")};
+};
+
+// Waits in the CLI's own event loop for an asynchronous core call: `start` gets a context
+// object and a callback to hand to the core.
+template <typename Result, typename Start>
+Result await(Start start)
+{
+    QEventLoop loop;
+    Result result{};
+    start(&loop, [&](const Result &value) {
+        result = value;
+        loop.quit();
+    });
+    loop.exec();
+    return result;
+}
+
+int exitCodeFor(const HttpResult &result);
+// Prints "HTTP 400 in 12 ms", the explanation and the server's body verbatim to stderr.
+void reportResult(const HttpResult &result, const QString &what, Io &io);
+
+} // namespace promdesk::cli

@@ -1,0 +1,271 @@
+#include "cli/Cli.h"
+#include "cli/CliSupport.h"
+#include "cli/GatewayOptions.h"
+#include "exposition/NumberFormat.h"
+#include "pushgateway/OverwritePreview.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace promdesk::cli {
+
+namespace {
+
+using GroupsReply = std::tuple<HttpResult, std::optional<GatewayGroups>, QString>;
+
+// Reads and checks the metrics to push: a Pushgateway's rules, every problem listed, nothing
+// sent while an error remains.
+std::optional<MetricSet> readMetrics(const QString &path, Io &io)
+{
+    Input input(path, io);
+    QString error;
+    if (!input.open(error)) {
+        io.err << "promdesk-cli: " << error << '\n';
+        return std::nullopt;
+    }
+    ParseOptions options;
+    options.fileName = input.displayName();
+    options.target = ValidationTarget::Pushgateway;
+    options.format = input.detect();
+    const ParseResult result = parseText(input.readAll(), options);
+    for (const Problem &problem : result.problems)
+        io.err << formatProblem(problem) << '\n';
+    if (result.hasErrors()) {
+        io.err << "promdesk-cli: " << result.stats.errors << " error(s) in " << input.displayName()
+               << "; nothing sent (promdesk-cli validate --target pushgateway --fix repairs what is safe)\n";
+        return std::nullopt;
+    }
+    return result.metrics;
+}
+
+GroupsReply listGroups(PushgatewayClient &client)
+{
+    return await<GroupsReply>([&](QObject *context, auto done) {
+        client.listGroups(context, [done](const HttpResult &r, const std::optional<GatewayGroups> &g, const QString &e) {
+            done(GroupsReply{r, g, e});
+        });
+    });
+}
+
+HttpResult call(auto start)
+{
+    return await<HttpResult>([&](QObject *context, auto done) { start(context, [done](const HttpResult &r) { done(r); }); });
+}
+
+QString ago(double seconds)
+{
+    if (seconds <= 0)
+        return QStringLiteral("never");
+    const qint64 age = QDateTime::currentSecsSinceEpoch() - qint64(seconds);
+    const QString when = QDateTime::fromSecsSinceEpoch(qint64(seconds), Qt::UTC).toString(Qt::ISODate);
+    if (age < 120)
+        return QStringLiteral("%1 (%2 s ago)").arg(when).arg(age);
+    if (age < 7200)
+        return QStringLiteral("%1 (%2 min ago)").arg(when).arg(age / 60);
+    return QStringLiteral("%1 (%2 h ago)").arg(when).arg(age / 3600);
+}
+
+} // namespace
+
+QString renderGroups(const GatewayGroups &groups, const QString &job)
+{
+    // The gateway lists groups in no stable order; sort them so runs can be compared.
+    QList<const GatewayGroup *> sorted;
+    for (const GatewayGroup &group : groups.groups) {
+        if (job.isEmpty() || group.groupingKey.value(QStringLiteral("job")) == job)
+            sorted.append(&group);
+    }
+    std::sort(sorted.begin(), sorted.end(), [](auto *a, auto *b) { return a->groupingKey < b->groupingKey; });
+    QString out;
+    for (const GatewayGroup *groupPointer : std::as_const(sorted)) {
+        const GatewayGroup &group = *groupPointer;
+        out += group.groupingKey.toString() + QStringLiteral("  last push %1%2\n")
+                   .arg(ago(group.pushTimeSeconds.value_or(0)),
+                        group.lastPushSuccessful ? QString() : QStringLiteral("  LAST PUSH FAILED at %1").arg(ago(group.pushFailureTimeSeconds.value_or(0))));
+        for (const MetricFamily &family : group.metrics.families) {
+            for (const Metric &metric : family.metrics) {
+                const bool compound = family.type == MetricType::Histogram || family.type == MetricType::Summary;
+                out += QStringLiteral("    %1%2 %3\n")
+                           .arg(family.name, metric.labels.toString(),
+                                compound ? QStringLiteral("count=%1 sum=%2").arg(formatNumber(metric.count.value_or(0)), formatNumber(metric.sum.value_or(0)))
+                                         : formatNumber(metric.value));
+            }
+        }
+    }
+    return out.isEmpty() ? QStringLiteral("(no groups)\n") : out;
+}
+
+int runPush(const QStringList &arguments, Io &io)
+{
+    const QString usage = QStringLiteral("promdesk-cli push --url URL --job JOB [--group NAME=VALUE]... [--replace|--merge] "
+                                         "[--format text|protobuf] [--gzip] [--user USER --password-stdin | --bearer-stdin] FILE|-");
+    QCommandLineParser parser;
+    GatewayOptions gateway;
+    gateway.addTo(parser, true);
+    const QCommandLineOption replace(QStringLiteral("replace"), QStringLiteral("Replace the whole group (PUT; the default)."));
+    const QCommandLineOption merge(QStringLiteral("merge"), QStringLiteral("Replace only the pushed families (POST)."));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("Body format: text (default) or protobuf."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption gzip(QStringLiteral("gzip"), QStringLiteral("Compress the body (Pushgateway 1.5+)."));
+    const QCommandLineOption preview(QStringLiteral("preview"), QStringLiteral("Print what the push will change first."));
+    parser.addOptions({replace, merge, format, gzip, preview});
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Metrics to push; '-' reads standard input "
+                                                                        "(after the secret line, if one is read)."));
+    if (const std::optional<int> exit = parseArguments(parser, arguments, usage,
+                                                       QStringLiteral("Pushes metrics to a Pushgateway group.\n"), io))
+        return *exit;
+    if (parser.isSet(replace) && parser.isSet(merge)) {
+        io.err << "promdesk-cli: choose --replace or --merge\n";
+        return ExitUsage;
+    }
+    if (parser.value(format) != u"text" && parser.value(format) != u"protobuf") {
+        io.err << "promdesk-cli: --format is text or protobuf\n";
+        return ExitUsage;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        io.err << "promdesk-cli: push takes one FILE (or '-')\nUsage: " << usage << '\n';
+        return ExitUsage;
+    }
+    const std::optional<GatewayEndpoint> endpoint = gateway.endpoint(parser, io);
+    const std::optional<GroupingKey> key = endpoint ? gateway.groupingKey(parser, io) : std::nullopt;
+    if (!endpoint || !key)
+        return ExitUsage;
+    const std::optional<MetricSet> metrics = readMetrics(parser.positionalArguments().constFirst(), io);
+    if (!metrics)
+        return ExitRejected;
+
+    HttpClient http;
+    PushgatewayClient client(*endpoint, &http);
+    PushOptions options;
+    options.method = parser.isSet(merge) ? PushMethod::Merge : PushMethod::Replace;
+    options.format = parser.value(format) == u"protobuf" ? BodyFormat::Protobuf : BodyFormat::Text;
+    options.gzip = parser.isSet(gzip);
+    if (parser.isSet(preview)) {
+        const auto [result, groups, error] = listGroups(client);
+        if (!groups) {
+            reportResult(result, QStringLiteral("listing groups for the preview"), io);
+            return result.ok() ? ExitRejected : exitCodeFor(result);
+        }
+        io.out << renderPreview(previewPush(*metrics, *key, options.method, *groups));
+        io.out.flush();
+    }
+    const HttpResult result = call([&](QObject *context, auto done) { client.push(*key, *metrics, options, context, done); });
+    reportResult(result, QStringLiteral("%1 %2").arg(options.method == PushMethod::Replace ? QStringLiteral("PUT") : QStringLiteral("POST"),
+                                                     client.groupUrl(*key).toString(QUrl::RemoveUserInfo)),
+                 io);
+    return exitCodeFor(result);
+}
+
+int runDelete(const QStringList &arguments, Io &io)
+{
+    const QString usage = QStringLiteral("promdesk-cli delete --url URL --job JOB [--group NAME=VALUE]...");
+    QCommandLineParser parser;
+    GatewayOptions gateway;
+    gateway.addTo(parser, true);
+    if (const std::optional<int> exit = parseArguments(
+            parser, arguments, usage,
+            QStringLiteral("Deletes exactly one group. A group is matched by its whole grouping key:\n"
+                           "{job=\"a\"} is not {job=\"a\",instance=\"x\"}. The gateway answers 202 even when the group\n"
+                           "does not exist.\n"),
+            io))
+        return *exit;
+    const std::optional<GatewayEndpoint> endpoint = gateway.endpoint(parser, io);
+    const std::optional<GroupingKey> key = endpoint ? gateway.groupingKey(parser, io) : std::nullopt;
+    if (!endpoint || !key)
+        return ExitUsage;
+    HttpClient http;
+    PushgatewayClient client(*endpoint, &http);
+    const HttpResult result = call([&](QObject *context, auto done) { client.deleteGroup(*key, context, done); });
+    reportResult(result, QStringLiteral("DELETE %1").arg(client.groupUrl(*key).toString(QUrl::RemoveUserInfo)), io);
+    return exitCodeFor(result);
+}
+
+int runGroups(const QStringList &arguments, Io &io)
+{
+    const QString usage = QStringLiteral("promdesk-cli groups --url URL [--job JOB] [--json]");
+    QCommandLineParser parser;
+    GatewayOptions gateway;
+    gateway.addTo(parser, false);
+    const QCommandLineOption job(QStringLiteral("job"), QStringLiteral("Only the groups of this job."), QStringLiteral("JOB"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the gateway's answer as JSON, verbatim."));
+    parser.addOptions({job, json});
+    if (const std::optional<int> exit =
+            parseArguments(parser, arguments, usage, QStringLiteral("Lists the groups a Pushgateway holds.\n"), io))
+        return *exit;
+    const std::optional<GatewayEndpoint> endpoint = gateway.endpoint(parser, io);
+    if (!endpoint)
+        return ExitUsage;
+    HttpClient http;
+    PushgatewayClient client(*endpoint, &http);
+    const auto [result, groups, error] = listGroups(client);
+    if (!result.ok()) {
+        reportResult(result, QStringLiteral("GET /api/v1/metrics"), io);
+        return exitCodeFor(result);
+    }
+    if (!groups) {
+        io.err << "promdesk-cli: " << error << '\n';
+        return ExitRejected;
+    }
+    if (parser.isSet(json)) {
+        QJsonDocument document = QJsonDocument::fromJson(result.body);
+        if (parser.isSet(job)) {
+            QJsonArray kept;
+            for (const QJsonValue &value : document.object().value(QStringLiteral("data")).toArray()) {
+                if (value.toObject().value(QStringLiteral("labels")).toObject().value(QStringLiteral("job")).toString() == parser.value(job))
+                    kept.append(value);
+            }
+            QJsonObject root = document.object();
+            root.insert(QStringLiteral("data"), kept);
+            document.setObject(root);
+        }
+        io.out << document.toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    io.out << renderGroups(*groups, parser.value(job));
+    return ExitOk;
+}
+
+int runPreview(const QStringList &arguments, Io &io)
+{
+    const QString usage = QStringLiteral("promdesk-cli preview --url URL --job JOB [--group NAME=VALUE]... [--replace|--merge] FILE|-");
+    QCommandLineParser parser;
+    GatewayOptions gateway;
+    gateway.addTo(parser, true);
+    const QCommandLineOption replace(QStringLiteral("replace"), QStringLiteral("Preview a replace (PUT; the default)."));
+    const QCommandLineOption merge(QStringLiteral("merge"), QStringLiteral("Preview a merge (POST)."));
+    parser.addOptions({replace, merge});
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The metrics that would be pushed."));
+    if (const std::optional<int> exit = parseArguments(
+            parser, arguments, usage,
+            QStringLiteral("Shows what a push would add, replace and remove in the live gateway, without sending\n"
+                           "it. Exit 0, or 1 when the gateway would refuse the push.\n"),
+            io))
+        return *exit;
+    if (parser.positionalArguments().size() != 1) {
+        io.err << "promdesk-cli: preview takes one FILE (or '-')\nUsage: " << usage << '\n';
+        return ExitUsage;
+    }
+    const std::optional<GatewayEndpoint> endpoint = gateway.endpoint(parser, io);
+    const std::optional<GroupingKey> key = endpoint ? gateway.groupingKey(parser, io) : std::nullopt;
+    if (!endpoint || !key)
+        return ExitUsage;
+    const std::optional<MetricSet> metrics = readMetrics(parser.positionalArguments().constFirst(), io);
+    if (!metrics)
+        return ExitRejected;
+    HttpClient http;
+    PushgatewayClient client(*endpoint, &http);
+    const auto [result, groups, error] = listGroups(client);
+    if (!groups) {
+        reportResult(result, QStringLiteral("GET /api/v1/metrics"), io);
+        if (!error.isEmpty())
+            io.err << "promdesk-cli: " << error << '\n';
+        return result.ok() ? ExitRejected : exitCodeFor(result);
+    }
+    const OverwritePreview preview = previewPush(*metrics, *key, parser.isSet(merge) ? PushMethod::Merge : PushMethod::Replace, *groups);
+    io.out << renderPreview(preview);
+    return preview.blocked() ? ExitRejected : ExitOk;
+}
+
+} // namespace promdesk::cli

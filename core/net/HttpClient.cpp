@@ -1,0 +1,146 @@
+#include "net/HttpClient.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QTimer>
+
+namespace promdesk {
+
+namespace {
+
+ErrorCategory categoryForNetworkError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+        return ErrorCategory::CannotConnect;
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::ProxyTimeoutError:
+        return ErrorCategory::Timeout;
+    case QNetworkReply::SslHandshakeFailedError:
+        return ErrorCategory::Tls;
+    case QNetworkReply::OperationCanceledError:
+        return ErrorCategory::Cancelled;
+    default:
+        return ErrorCategory::Other;
+    }
+}
+
+} // namespace
+
+HttpCall::HttpCall(QNetworkReply *reply, int timeoutMs, QObject *parent)
+    : QObject(parent)
+    , m_reply(reply)
+    , m_startedMs(QDateTime::currentMSecsSinceEpoch())
+{
+    reply->setParent(this);
+    connect(reply, &QNetworkReply::finished, this, &HttpCall::complete);
+    if (timeoutMs > 0) {
+        // A transfer timeout would restart on every byte; this is a limit on the whole request.
+        QTimer::singleShot(timeoutMs, this, [this] {
+            if (!m_reply->isFinished()) {
+                m_timedOut = true;
+                m_reply->abort();
+            }
+        });
+    }
+}
+
+void HttpCall::cancel()
+{
+    if (!m_reply->isFinished()) {
+        m_cancelled = true;
+        m_reply->abort();
+    }
+}
+
+void HttpCall::complete()
+{
+    HttpResult result;
+    result.durationMs = QDateTime::currentMSecsSinceEpoch() - m_startedMs;
+    result.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.body = m_reply->readAll();
+    result.headers = m_reply->rawHeaderPairs();
+    if (m_timedOut) {
+        result.category = ErrorCategory::Timeout;
+        result.errorText = QStringLiteral("no complete answer within the timeout");
+        result.status = 0;
+    } else if (m_cancelled) {
+        result.category = ErrorCategory::Cancelled;
+        result.errorText = QStringLiteral("cancelled");
+        result.status = 0;
+    } else if (result.status != 0) {
+        result.category = categoryForStatus(result.status);
+    } else {
+        result.category = categoryForNetworkError(m_reply->error());
+        result.errorText = m_reply->errorString();
+        const QString tlsErrors = m_reply->property("promdeskTlsErrors").toString();
+        if (!tlsErrors.isEmpty()) {
+            result.category = ErrorCategory::Tls;
+            result.errorText = tlsErrors;
+        }
+    }
+    emit finished(result);
+    deleteLater();
+}
+
+HttpClient::HttpClient(QObject *parent)
+    : QObject(parent)
+    , m_manager(new QNetworkAccessManager(this))
+{
+    m_manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+HttpCall *HttpClient::send(const HttpRequest &request)
+{
+    QNetworkRequest networkRequest(request.url);
+    for (const auto &header : request.headers)
+        networkRequest.setRawHeader(header.first, header.second);
+    // Credentials go in the header only, never into the URL (where logs and history would see them).
+    if (request.credentials.kind == Credentials::Kind::Basic) {
+        const QByteArray pair = request.credentials.user.toUtf8() + ':' + request.credentials.secret.toUtf8();
+        networkRequest.setRawHeader("Authorization", "Basic " + pair.toBase64());
+    } else if (request.credentials.kind == Credentials::Kind::Bearer) {
+        networkRequest.setRawHeader("Authorization", "Bearer " + request.credentials.secret.toUtf8());
+    }
+    if (!networkRequest.hasRawHeader("User-Agent"))
+        networkRequest.setRawHeader("User-Agent", QByteArrayLiteral("PromDesk/" PROMDESK_VERSION));
+    if (request.url.scheme() == u"https") {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        if (!request.tls.caFile.isEmpty())
+            ssl.setCaCertificates(QSslCertificate::fromPath(request.tls.caFile, QSsl::Pem));
+        if (!request.tls.verifyPeer)
+            ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+        networkRequest.setSslConfiguration(ssl);
+    }
+    QNetworkReply *reply = request.body.isEmpty() && request.method != "PUT" && request.method != "POST"
+        ? m_manager->sendCustomRequest(networkRequest, request.method)
+        : m_manager->sendCustomRequest(networkRequest, request.method, request.body);
+    // Keep the first TLS error's words: "The issuer certificate of a locally looked up certificate could not be found".
+    connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
+        QStringList texts;
+        for (const QSslError &error : errors)
+            texts << error.errorString();
+        reply->setProperty("promdeskTlsErrors", texts.join(QStringLiteral("; ")));
+    });
+    return new HttpCall(reply, request.timeoutMs, this);
+}
+
+void HttpClient::send(const HttpRequest &request, QObject *context, std::function<void(const HttpResult &)> done)
+{
+    HttpCall *call = send(request);
+    connect(call, &HttpCall::finished, context, [done = std::move(done)](const HttpResult &result) { done(result); });
+}
+
+} // namespace promdesk

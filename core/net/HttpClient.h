@@ -1,0 +1,54 @@
+#pragma once
+
+#include "net/HttpTypes.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace promdesk {
+
+// One request in flight. It deletes itself after `finished`.
+class HttpCall final : public QObject
+{
+    Q_OBJECT
+
+public:
+    void cancel();
+
+signals:
+    void finished(const promdesk::HttpResult &result);
+
+private:
+    friend class HttpClient;
+    HttpCall(QNetworkReply *reply, int timeoutMs, QObject *parent);
+    void complete();
+
+    QNetworkReply *m_reply;
+    qint64 m_startedMs;
+    bool m_timedOut = false;
+    bool m_cancelled = false;
+};
+
+// Sends HttpRequests over one QNetworkAccessManager: auth, TLS, timeouts and redirects handled
+// the same way for every endpoint, and the answer kept verbatim. Never blocks.
+class HttpClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit HttpClient(QObject *parent = nullptr);
+
+    HttpCall *send(const HttpRequest &request);
+    // Calls `done` with the result unless `context` is destroyed first.
+    void send(const HttpRequest &request, QObject *context, std::function<void(const HttpResult &)> done);
+
+private:
+    QNetworkAccessManager *m_manager;
+};
+
+} // namespace promdesk

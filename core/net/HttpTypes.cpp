@@ -1,0 +1,46 @@
+#include "net/HttpTypes.h"
+
+namespace promdesk {
+
+QString errorCategoryName(ErrorCategory category)
+{
+    switch (category) {
+    case ErrorCategory::None: return QStringLiteral("ok");
+    case ErrorCategory::CannotConnect: return QStringLiteral("cannot-connect");
+    case ErrorCategory::Timeout: return QStringLiteral("timeout");
+    case ErrorCategory::Tls: return QStringLiteral("tls");
+    case ErrorCategory::Auth: return QStringLiteral("auth");
+    case ErrorCategory::NotFound: return QStringLiteral("not-found");
+    case ErrorCategory::Rejected: return QStringLiteral("rejected");
+    case ErrorCategory::Server: return QStringLiteral("server");
+    case ErrorCategory::Cancelled: return QStringLiteral("cancelled");
+    case ErrorCategory::Other: return QStringLiteral("other");
+    }
+    return QStringLiteral("other");
+}
+
+QByteArray HttpResult::header(const QByteArray &name) const
+{
+    for (const auto &pair : headers) {
+        if (pair.first.compare(name, Qt::CaseInsensitive) == 0)
+            return pair.second;
+    }
+    return {};
+}
+
+ErrorCategory categoryForStatus(int status)
+{
+    if (status >= 200 && status < 300)
+        return ErrorCategory::None;
+    if (status == 401 || status == 403)
+        return ErrorCategory::Auth;
+    if (status == 404)
+        return ErrorCategory::NotFound;
+    if (status >= 400 && status < 500)
+        return ErrorCategory::Rejected;
+    if (status >= 500)
+        return ErrorCategory::Server;
+    return ErrorCategory::Other;
+}
+
+} // namespace promdesk

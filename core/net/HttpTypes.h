@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+namespace promdesk {
+
+using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+struct Credentials
+{
+    enum class Kind { None, Basic, Bearer };
+    Kind kind = Kind::None;
+    QString user;     // basic auth user; the APPID for TMP
+    QString secret;   // password, instance token or bearer token — never logged
+};
+
+struct TlsSettings
+{
+    QString caFile;              // PEM; empty: the system store
+    bool verifyPeer = true;      // false accepts any certificate (shown as a warning)
+};
+
+struct HttpRequest
+{
+    QByteArray method = "GET";
+    QUrl url;
+    HttpHeaders headers;
+    QByteArray body;
+    Credentials credentials;
+    TlsSettings tls;
+    int timeoutMs = 30000;
+};
+
+// Why a request did not succeed, in the terms an operator acts on.
+enum class ErrorCategory {
+    None,          // 2xx
+    CannotConnect, // refused, unreachable, DNS
+    Timeout,
+    Tls,           // handshake or certificate
+    Auth,          // 401 / 403
+    NotFound,      // 404: wrong URL or route prefix
+    Rejected,      // other 4xx: the server read the request and refused it
+    Server,        // 5xx
+    Cancelled,
+    Other,
+};
+
+QString errorCategoryName(ErrorCategory category);
+
+struct HttpResult
+{
+    int status = 0; // 0 when no HTTP answer came
+    HttpHeaders headers;
+    QByteArray body; // verbatim
+    qint64 durationMs = 0;
+    ErrorCategory category = ErrorCategory::Other;
+    QString errorText; // the transport's own words (TLS errors, refused...), empty on an HTTP answer
+
+    [[nodiscard]] bool ok() const { return category == ErrorCategory::None; }
+    [[nodiscard]] QByteArray header(const QByteArray &name) const;
+};
+
+ErrorCategory categoryForStatus(int status);
+
+} // namespace promdesk

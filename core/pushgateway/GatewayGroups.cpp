@@ -1,0 +1,127 @@
+#include "pushgateway/GatewayGroups.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <limits>
+
+namespace promdesk {
+
+namespace {
+
+// The gateway writes every number as a Go-formatted string ("1.5e+09", "NaN", "+Inf").
+double number(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return value.toDouble();
+    const QString text = value.toString();
+    if (text == u"NaN")
+        return std::numeric_limits<double>::quiet_NaN();
+    if (text == u"+Inf")
+        return std::numeric_limits<double>::infinity();
+    if (text == u"-Inf")
+        return -std::numeric_limits<double>::infinity();
+    return text.toDouble();
+}
+
+Labels labelsOf(const QJsonObject &object)
+{
+    Labels labels;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        labels.set(it.key(), it.value().toString());
+    return labels;
+}
+
+MetricType typeOf(const QString &name)
+{
+    return metricTypeFromName(name.toLower()).value_or(MetricType::Untyped);
+}
+
+MetricFamily familyOf(const QString &name, const QJsonObject &object)
+{
+    MetricFamily family;
+    family.name = name;
+    family.type = typeOf(object.value(QStringLiteral("type")).toString());
+    family.help = object.value(QStringLiteral("help")).toString();
+    for (const QJsonValue &entry : object.value(QStringLiteral("metrics")).toArray()) {
+        const QJsonObject m = entry.toObject();
+        Metric metric;
+        metric.labels = labelsOf(m.value(QStringLiteral("labels")).toObject());
+        if (m.contains(QStringLiteral("value")))
+            metric.value = number(m.value(QStringLiteral("value")));
+        if (m.contains(QStringLiteral("count")))
+            metric.count = number(m.value(QStringLiteral("count")));
+        if (m.contains(QStringLiteral("sum")))
+            metric.sum = number(m.value(QStringLiteral("sum")));
+        const QJsonObject buckets = m.value(QStringLiteral("buckets")).toObject();
+        for (auto it = buckets.begin(); it != buckets.end(); ++it)
+            metric.buckets.append(Bucket{number(QJsonValue(it.key())), number(it.value())});
+        std::sort(metric.buckets.begin(), metric.buckets.end(),
+                  [](const Bucket &a, const Bucket &b) { return a.upperBound < b.upperBound; });
+        const QJsonObject quantiles = m.value(QStringLiteral("quantiles")).toObject();
+        for (auto it = quantiles.begin(); it != quantiles.end(); ++it)
+            metric.quantiles.append(Quantile{number(QJsonValue(it.key())), number(it.value())});
+        family.metrics.append(metric);
+    }
+    return family;
+}
+
+} // namespace
+
+const GatewayGroup *GatewayGroups::find(const Labels &groupingKey) const
+{
+    for (const GatewayGroup &group : groups) {
+        if (group.groupingKey == groupingKey)
+            return &group;
+    }
+    return nullptr;
+}
+
+QList<const GatewayGroup *> GatewayGroups::ofJob(const QString &job) const
+{
+    QList<const GatewayGroup *> result;
+    for (const GatewayGroup &group : groups) {
+        if (group.groupingKey.value(QStringLiteral("job")) == job)
+            result.append(&group);
+    }
+    return result;
+}
+
+std::optional<GatewayGroups> parseGatewayGroups(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    const QJsonObject root = document.object();
+    if (parseError.error != QJsonParseError::NoError || root.value(QStringLiteral("status")).toString() != u"success") {
+        if (error) {
+            *error = parseError.error != QJsonParseError::NoError
+                ? QStringLiteral("the answer is not JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset)
+                : QStringLiteral("the gateway answered status '%1': %2")
+                      .arg(root.value(QStringLiteral("status")).toString(), root.value(QStringLiteral("error")).toString());
+        }
+        return std::nullopt;
+    }
+    GatewayGroups result;
+    for (const QJsonValue &entry : root.value(QStringLiteral("data")).toArray()) {
+        const QJsonObject object = entry.toObject();
+        GatewayGroup group;
+        group.groupingKey = labelsOf(object.value(QStringLiteral("labels")).toObject());
+        group.lastPushSuccessful = object.value(QStringLiteral("last_push_successful")).toBool(true);
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!it.value().isObject() || it.key() == u"labels")
+                continue;
+            MetricFamily family = familyOf(it.key(), it.value().toObject());
+            if (family.name == u"push_time_seconds" || family.name == u"push_failure_time_seconds") {
+                const double seconds = family.metrics.isEmpty() ? 0 : family.metrics.constFirst().value;
+                (family.name == u"push_time_seconds" ? group.pushTimeSeconds : group.pushFailureTimeSeconds) = seconds;
+                continue;
+            }
+            group.metrics.families.append(std::move(family));
+        }
+        result.groups.append(std::move(group));
+    }
+    return result;
+}
+
+} // namespace promdesk

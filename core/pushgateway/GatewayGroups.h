@@ -1,0 +1,34 @@
+#pragma once
+
+#include "model/MetricFamily.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace promdesk {
+
+// One group as a Pushgateway lists it in GET /api/v1/metrics.
+struct GatewayGroup
+{
+    Labels groupingKey;           // job and the grouping labels
+    bool lastPushSuccessful = true;
+    std::optional<double> pushTimeSeconds;        // 0 / absent: never
+    std::optional<double> pushFailureTimeSeconds; // 0 / absent: never failed
+    MetricSet metrics;            // without push_time_seconds and push_failure_time_seconds
+};
+
+struct GatewayGroups
+{
+    QList<GatewayGroup> groups;
+
+    [[nodiscard]] const GatewayGroup *find(const Labels &groupingKey) const;
+    [[nodiscard]] QList<const GatewayGroup *> ofJob(const QString &job) const;
+};
+
+// Parses the JSON of GET /api/v1/metrics. On malformed input returns nothing and says why.
+std::optional<GatewayGroups> parseGatewayGroups(const QByteArray &json, QString *error = nullptr);
+
+} // namespace promdesk

@@ -1,0 +1,139 @@
+#include "pushgateway/PushgatewayClient.h"
+
+#include "exposition/DelimitedProtobuf.h"
+#include "exposition/TextWriter.h"
+
+#include <zlib.h>
+
+namespace promdesk {
+
+namespace {
+QPair<QByteArray, QByteArray> header(const char *name, const char *value)
+{
+    return {QByteArray(name), QByteArray(value)};
+}
+} // namespace
+
+QByteArray gzipCompress(const QByteArray &data)
+{
+    z_stream stream{};
+    // windowBits 15 + 16: a gzip header and trailer, which is what Content-Encoding: gzip means.
+    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    QByteArray out;
+    out.resize(qsizetype(deflateBound(&stream, uLong(data.size()))));
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    stream.avail_in = uInt(data.size());
+    stream.next_out = reinterpret_cast<Bytef *>(out.data());
+    stream.avail_out = uInt(out.size());
+    const int result = deflate(&stream, Z_FINISH);
+    out.resize(qsizetype(stream.total_out));
+    deflateEnd(&stream);
+    return result == Z_STREAM_END ? out : QByteArray();
+}
+
+PushgatewayClient::PushgatewayClient(GatewayEndpoint endpoint, HttpClient *http, QObject *parent)
+    : QObject(parent)
+    , m_endpoint(std::move(endpoint))
+    , m_http(http)
+{
+}
+
+QUrl PushgatewayClient::url(const QString &path) const
+{
+    QUrl result = m_endpoint.baseUrl;
+    QString prefix = result.path();
+    while (prefix.endsWith(QLatin1Char('/')))
+        prefix.chop(1);
+    // The grouping-key path is already encoded; StrictMode would re-encode nothing we made.
+    result.setPath(prefix + path, QUrl::StrictMode);
+    return result;
+}
+
+QUrl PushgatewayClient::groupUrl(const GroupingKey &key) const
+{
+    return url(key.path());
+}
+
+HttpRequest PushgatewayClient::baseRequest(const QByteArray &method, const QUrl &url) const
+{
+    HttpRequest request;
+    request.method = method;
+    request.url = url;
+    request.credentials = m_endpoint.credentials;
+    request.tls = m_endpoint.tls;
+    request.timeoutMs = m_endpoint.timeoutMs;
+    return request;
+}
+
+HttpRequest PushgatewayClient::pushRequest(const GroupingKey &key, const MetricSet &metrics,
+                                           const PushOptions &options) const
+{
+    HttpRequest request = baseRequest(options.method == PushMethod::Replace ? "PUT" : "POST", groupUrl(key));
+    WriteOptions write;
+    write.includeTimestamps = false; // the gateway refuses them, in text and in protobuf
+    if (options.format == BodyFormat::Protobuf) {
+        request.body = writeDelimitedProtobuf(metrics, write);
+        request.headers.append(header("Content-Type", kDelimitedProtobufContentType));
+    } else {
+        request.body = writeText(metrics, write);
+        request.headers.append(header("Content-Type", "text/plain; version=0.0.4; charset=utf-8"));
+    }
+    if (options.gzip) {
+        request.body = gzipCompress(request.body);
+        request.headers.append(header("Content-Encoding", "gzip"));
+    }
+    return request;
+}
+
+HttpRequest PushgatewayClient::deleteRequest(const GroupingKey &key) const
+{
+    return baseRequest("DELETE", groupUrl(key));
+}
+
+HttpRequest PushgatewayClient::apiRequest(const QByteArray &method, const QString &path) const
+{
+    return baseRequest(method, url(path));
+}
+
+void PushgatewayClient::push(const GroupingKey &key, const MetricSet &metrics, const PushOptions &options,
+                             QObject *context, Done done)
+{
+    m_http->send(pushRequest(key, metrics, options), context, std::move(done));
+}
+
+void PushgatewayClient::deleteGroup(const GroupingKey &key, QObject *context, Done done)
+{
+    m_http->send(deleteRequest(key), context, std::move(done));
+}
+
+void PushgatewayClient::listGroups(QObject *context, GroupsDone done)
+{
+    m_http->send(apiRequest("GET", QStringLiteral("/api/v1/metrics")), context,
+                 [done = std::move(done)](const HttpResult &result) {
+                     if (!result.ok()) {
+                         done(result, std::nullopt, {});
+                         return;
+                     }
+                     QString error;
+                     const std::optional<GatewayGroups> groups = parseGatewayGroups(result.body, &error);
+                     done(result, groups, error);
+                 });
+}
+
+void PushgatewayClient::status(QObject *context, Done done)
+{
+    m_http->send(apiRequest("GET", QStringLiteral("/api/v1/status")), context, std::move(done));
+}
+
+void PushgatewayClient::ready(QObject *context, Done done)
+{
+    m_http->send(apiRequest("GET", QStringLiteral("/-/ready")), context, std::move(done));
+}
+
+void PushgatewayClient::wipe(QObject *context, Done done)
+{
+    m_http->send(apiRequest("PUT", QStringLiteral("/api/v1/admin/wipe")), context, std::move(done));
+}
+
+} // namespace promdesk

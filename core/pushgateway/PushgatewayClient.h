@@ -1,0 +1,74 @@
+#pragma once
+
+#include "model/MetricFamily.h"
+#include "net/HttpClient.h"
+#include "pushgateway/GatewayGroups.h"
+#include "pushgateway/GroupingKey.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+namespace promdesk {
+
+struct GatewayEndpoint
+{
+    QUrl baseUrl;             // may carry the gateway's --web.route-prefix as its path
+    Credentials credentials;
+    TlsSettings tls;
+    int timeoutMs = 30000;
+};
+
+enum class PushMethod {
+    Replace, // PUT: the group ends up holding exactly the pushed families
+    Merge,   // POST: only the families named in the push are replaced
+};
+
+enum class BodyFormat { Text, Protobuf };
+
+struct PushOptions
+{
+    PushMethod method = PushMethod::Replace; // as client_golang's Push()
+    BodyFormat format = BodyFormat::Text;     // what TMP's own example uses
+    bool gzip = false;
+};
+
+// Builds the exact requests a Pushgateway understands, and sends them without blocking. The
+// request builders are pure so that previews, curl exports and tests see the same bytes.
+class PushgatewayClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    PushgatewayClient(GatewayEndpoint endpoint, HttpClient *http, QObject *parent = nullptr);
+
+    [[nodiscard]] QUrl groupUrl(const GroupingKey &key) const;
+    [[nodiscard]] HttpRequest pushRequest(const GroupingKey &key, const MetricSet &metrics, const PushOptions &options) const;
+    [[nodiscard]] HttpRequest deleteRequest(const GroupingKey &key) const;
+    [[nodiscard]] HttpRequest apiRequest(const QByteArray &method, const QString &path) const;
+
+    using Done = std::function<void(const HttpResult &)>;
+    using GroupsDone = std::function<void(const HttpResult &, const std::optional<GatewayGroups> &, const QString &error)>;
+
+    void push(const GroupingKey &key, const MetricSet &metrics, const PushOptions &options, QObject *context, Done done);
+    void deleteGroup(const GroupingKey &key, QObject *context, Done done);
+    void listGroups(QObject *context, GroupsDone done);
+    void status(QObject *context, Done done);   // GET /api/v1/status
+    void ready(QObject *context, Done done);    // GET /-/ready
+    void wipe(QObject *context, Done done);     // PUT /api/v1/admin/wipe (needs --web.enable-admin-api)
+
+    [[nodiscard]] const GatewayEndpoint &endpoint() const { return m_endpoint; }
+
+private:
+    [[nodiscard]] QUrl url(const QString &path) const;
+    [[nodiscard]] HttpRequest baseRequest(const QByteArray &method, const QUrl &url) const;
+
+    GatewayEndpoint m_endpoint;
+    HttpClient *m_http;
+};
+
+QByteArray gzipCompress(const QByteArray &data);
+
+} // namespace promdesk

@@ -1,0 +1,113 @@
+#include "pushgateway/ServerMessage.h"
+
+#include <QRegularExpression>
+
+namespace promdesk {
+
+namespace {
+
+Explanation explainRejection(const QString &body)
+{
+    static const QRegularExpression typeMismatch(
+        QString::fromLatin1(R"re(gathered metric family (\S+) has type (\S+) but should have (\S+))re"));
+    static const QRegularExpression notType(QString::fromLatin1(R"re(collected metric "?(\w+)"?.*? is not an? (\w+))re"));
+    static const QRegularExpression parseError(QString::fromLatin1(R"re(text format parsing error in line (\d+): (.*))re"));
+    static const QRegularExpression collides(QString::fromLatin1(R"re(collected metric named "(\w+)" collides with previously collected (\w+) named "(\w+)")re"));
+
+    if (body.contains(QLatin1String("must not have timestamps"))) {
+        return {QStringLiteral("The Pushgateway refused the push: it does not accept samples with timestamps."),
+                QStringLiteral("Remove the timestamps (promdesk-cli validate --target pushgateway --fix does it), or "
+                               "send the samples through remote write, which keeps them.")};
+    }
+    if (const auto m = typeMismatch.match(body); m.hasMatch()) {
+        return {QStringLiteral("The Pushgateway refused the push: '%1' is a %2 in this push but a %3 in another group or "
+                               "in the gateway's own metrics.")
+                    .arg(m.captured(1), m.captured(2).toLower(), m.captured(3).toLower()),
+                QStringLiteral("Use the same type for '%1' in every group, or give this metric another name.")
+                    .arg(m.captured(1))};
+    }
+    if (const auto m = notType.match(body); m.hasMatch()) {
+        return {QStringLiteral("The Pushgateway refused the push: '%1' is not a %2 as another group declares it.")
+                    .arg(m.captured(1), m.captured(2).toLower()),
+                QStringLiteral("Use one type for '%1' across all groups, or rename it.").arg(m.captured(1))};
+    }
+    if (const auto m = collides.match(body); m.hasMatch()) {
+        return {QStringLiteral("The Pushgateway refused the push: '%1' clashes with the %2 '%3', whose samples use that "
+                               "name.")
+                    .arg(m.captured(1), m.captured(2), m.captured(3)),
+                QStringLiteral("Rename '%1'.").arg(m.captured(1))};
+    }
+    if (body.contains(QLatin1String("was collected before with the same name and label values"))) {
+        return {QStringLiteral("The Pushgateway refused the push: the same series appears twice."),
+                QStringLiteral("Remove the repeated series (promdesk-cli validate --fix finds and drops exact repeats).")};
+    }
+    if (body.contains(QLatin1String("unexpected end of input stream"))) {
+        return {QStringLiteral("The Pushgateway could not parse the push: the last line does not end with a newline."),
+                QStringLiteral("End the body with a newline; promdesk-cli validate --fix adds it.")};
+    }
+    if (const auto m = parseError.match(body); m.hasMatch()) {
+        return {QStringLiteral("The Pushgateway could not parse line %1 of the push: %2")
+                    .arg(m.captured(1), m.captured(2).trimmed()),
+                QStringLiteral("Check the body with promdesk-cli validate --target pushgateway, which lists every "
+                               "problem, not only the first.")};
+    }
+    if (body.contains(QLatin1String("job name is required"))) {
+        return {QStringLiteral("The Pushgateway refused the URL: the job is empty."),
+                QStringLiteral("Give a job name in the grouping key.")};
+    }
+    if (body.contains(QLatin1String("improper label name"))) {
+        return {QStringLiteral("The Pushgateway refused a grouping label name: %1").arg(body.trimmed()),
+                QStringLiteral("Grouping label names use letters, digits and '_', and may not start with '__'.")};
+    }
+    if (body.contains(QLatin1String("invalid base64"))) {
+        return {QStringLiteral("The Pushgateway could not decode a base64 grouping value: %1").arg(body.trimmed()),
+                QStringLiteral("Values after name@base64/ must be URL-safe base64 of UTF-8 text.")};
+    }
+    return {QStringLiteral("The Pushgateway refused the request: %1").arg(body.trimmed()),
+            QStringLiteral("The server's message above says why.")};
+}
+
+} // namespace
+
+Explanation explainGatewayAnswer(const HttpResult &result, const QString &server)
+{
+    const QString body = QString::fromUtf8(result.body);
+    switch (result.category) {
+    case ErrorCategory::None:
+        return {QStringLiteral("Done: %1 answered %2.").arg(server).arg(result.status), {}};
+    case ErrorCategory::CannotConnect:
+        return {QStringLiteral("Cannot connect to %1: %2.").arg(server, result.errorText),
+                QStringLiteral("Check the address and port, and that the gateway is running and reachable from here.")};
+    case ErrorCategory::Timeout:
+        return {QStringLiteral("%1 did not answer in time.").arg(server),
+                QStringLiteral("Check that the address is right and the gateway is not overloaded, or raise the timeout.")};
+    case ErrorCategory::Tls:
+        return {QStringLiteral("The TLS connection to %1 failed: %2.").arg(server, result.errorText),
+                QStringLiteral("If the gateway uses a private CA, give its certificate as the profile's CA file; "
+                               "turning verification off is for tests only.")};
+    case ErrorCategory::Auth:
+        return {QStringLiteral("%1 refused the credentials (HTTP %2).").arg(server).arg(result.status),
+                QStringLiteral("Check the user and password or token. For TMP the user is the APPID and the password "
+                               "the instance token.")};
+    case ErrorCategory::NotFound:
+        return {QStringLiteral("Nothing at this URL on %1 (HTTP 404).").arg(server),
+                QStringLiteral("Check the base URL. A gateway started with --web.route-prefix needs that prefix in the "
+                               "base URL.")};
+    case ErrorCategory::Rejected:
+        if (result.status == 405) {
+            return {QStringLiteral("%1 does not allow this method here (HTTP 405).").arg(server),
+                    QStringLiteral("Wiping needs the gateway's admin API (--web.enable-admin-api).")};
+        }
+        return explainRejection(body);
+    case ErrorCategory::Server:
+        return {QStringLiteral("%1 failed with HTTP %2: %3").arg(server).arg(result.status).arg(body.trimmed()),
+                QStringLiteral("This is the server's problem; try again later.")};
+    case ErrorCategory::Cancelled:
+        return {QStringLiteral("Cancelled."), {}};
+    case ErrorCategory::Other:
+        break;
+    }
+    return {QStringLiteral("%1: %2").arg(server, result.errorText.isEmpty() ? body : result.errorText), {}};
+}
+
+} // namespace promdesk
