@@ -1,0 +1,70 @@
+#include "TestFiles.h"
+#include "pushgateway/GatewayGroups.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace promdesk;
+
+class TestGatewayGroups : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parsesARealAnswer();
+    void refusesMalformedAnswers_data();
+    void refusesMalformedAnswers();
+};
+
+void TestGatewayGroups::parsesARealAnswer()
+{
+    // Captured from prometheus-pushgateway 1.5.1: one good group, one whose push failed.
+    const std::optional<GatewayGroups> groups = parseGatewayGroups(test::readTestData(QStringLiteral("pushgateway-1.5-metrics.json")));
+    QVERIFY(groups);
+    QCOMPARE(groups->groups.size(), 2);
+    const GatewayGroup *cap = groups->find(Labels{{QStringLiteral("job"), QStringLiteral("cap")}, {QStringLiteral("instance"), QStringLiteral("x")}});
+    QVERIFY(cap);
+    QVERIFY(cap->lastPushSuccessful);
+    QVERIFY(*cap->pushTimeSeconds > 1.7e9);
+    QCOMPARE(*cap->pushFailureTimeSeconds, 0.0);
+    QCOMPARE(cap->metrics.families.size(), 3); // push_time_seconds and push_failure_time_seconds are not metrics
+    const MetricFamily *h = cap->metrics.family(QStringLiteral("h"));
+    QVERIFY(h);
+    QCOMPARE(h->type, MetricType::Histogram);
+    QCOMPARE(h->help, QStringLiteral("Latency."));
+    QCOMPARE(h->metrics.at(0).buckets.size(), 2);
+    QCOMPARE(h->metrics.at(0).buckets.at(0).upperBound, 0.5); // sorted, +Inf last
+    QVERIFY(std::isinf(h->metrics.at(0).buckets.at(1).upperBound));
+    QCOMPARE(*h->metrics.at(0).count, 2.0);
+    const MetricFamily *s = cap->metrics.family(QStringLiteral("s"));
+    QCOMPARE(s->metrics.at(0).quantiles.at(0).quantile, 0.9);
+    const MetricFamily *up = cap->metrics.family(QStringLiteral("up"));
+    QVERIFY(std::isnan(up->metrics.at(0).value));
+    QCOMPARE(up->metrics.at(0).labels.value(QStringLiteral("db")), QStringLiteral("a b"));
+
+    const QList<const GatewayGroup *> failed = groups->ofJob(QStringLiteral("failed"));
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(!failed.at(0)->lastPushSuccessful);
+    QVERIFY(*failed.at(0)->pushFailureTimeSeconds > 1.7e9);
+}
+
+void TestGatewayGroups::refusesMalformedAnswers_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("fragment");
+    QTest::newRow("not-json") << QByteArray("<html>") << "not JSON";
+    QTest::newRow("error-status") << QByteArray(R"({"status":"error","error":"boom"})") << "boom";
+}
+
+void TestGatewayGroups::refusesMalformedAnswers()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, fragment);
+    QString error;
+    QVERIFY(!parseGatewayGroups(json, &error));
+    QVERIFY2(error.contains(fragment), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(TestGatewayGroups)
+#include "tst_gatewaygroups.moc"
