@@ -70,7 +70,8 @@ void HttpCall::complete()
     HttpResult result;
     result.durationMs = QDateTime::currentMSecsSinceEpoch() - m_startedMs;
     result.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = m_reply->readAll();
+    if (m_reply->isOpen())
+        result.body = m_reply->readAll();
     result.headers = m_reply->rawHeaderPairs();
     if (m_timedOut) {
         result.category = ErrorCategory::Timeout;

@@ -8,7 +8,8 @@ namespace {
 
 bool isSafe(const QString &value)
 {
-    if (value.isEmpty())
+    // "." and ".." are dot segments: URL normalisation would remove them from the path.
+    if (value.isEmpty() || value == u"." || value == u"..")
         return false;
     for (QChar c : value) {
         const char16_t u = c.unicode();

@@ -10,7 +10,9 @@ Explanation explainRejection(const QString &body)
 {
     static const QRegularExpression typeMismatch(
         QString::fromLatin1(R"re(gathered metric family (\S+) has type (\S+) but should have (\S+))re"));
-    static const QRegularExpression notType(QString::fromLatin1(R"re(collected metric "?(\w+)"?.*? is not an? (\w+))re"));
+    // client_golang's consistency check dumps the pushed metric: `collected metric "x" { … counter:<value:1 > } is not a GAUGE`.
+    static const QRegularExpression notType(
+        QString::fromLatin1(R"re(collected metric "?(\w+)"? \{.*?\b(counter|gauge|untyped|summary|histogram):<.*\} is not an? (\w+))re"));
     static const QRegularExpression parseError(QString::fromLatin1(R"re(text format parsing error in line (\d+): (.*))re"));
     static const QRegularExpression collides(QString::fromLatin1(R"re(collected metric named "(\w+)" collides with previously collected (\w+) named "(\w+)")re"));
 
@@ -27,8 +29,9 @@ Explanation explainRejection(const QString &body)
                     .arg(m.captured(1))};
     }
     if (const auto m = notType.match(body); m.hasMatch()) {
-        return {QStringLiteral("The Pushgateway refused the push: '%1' is not a %2 as another group declares it.")
-                    .arg(m.captured(1), m.captured(2).toLower()),
+        return {QStringLiteral("The Pushgateway refused the push: '%1' is a %2 in this push but a %3 in another group or "
+                               "in the gateway's own metrics.")
+                    .arg(m.captured(1), m.captured(2), m.captured(3).toLower()),
                 QStringLiteral("Use one type for '%1' across all groups, or rename it.").arg(m.captured(1))};
     }
     if (const auto m = collides.match(body); m.hasMatch()) {

@@ -31,6 +31,7 @@ void TestGroupingKey::buildsPaths_data()
     QTest::newRow("plus-kept-literal")  << "backup" << "db" << "a+b" << "/metrics/job/backup/db@base64/YSti";
     QTest::newRow("url-safe-alphabet")  << "backup" << "v" << "?\?>" << "/metrics/job/backup/v@base64/Pz8-";
     QTest::newRow("non-ascii")          << "backup" << "city" << "Zürich" << "/metrics/job/backup/city@base64/WsO8cmljaA";
+    QTest::newRow("dot-segment")        << "backup" << "v" << ".." << "/metrics/job/backup/v@base64/Li4";
     QTest::newRow("job-needs-base64")   << "a/b" << "x" << "y" << "/metrics/job@base64/YS9i/x/y";
     // clang-format on
 }

@@ -25,6 +25,7 @@ void TestServerMessage::explains_data()
     // Bodies as Pushgateway 1.5.1 sends them.
     QTest::newRow("timestamps") << 400 << rejected << QByteArray("pushed metrics are invalid or inconsistent with existing metrics: pushed metrics must not have timestamps\n") << "does not accept samples with timestamps" << "remote write";
     QTest::newRow("type-mismatch") << 400 << rejected << QByteArray("pushed metrics are invalid or inconsistent with existing metrics: gathered metric family x has type COUNTER but should have GAUGE\n") << "'x' is a counter in this push but a gauge" << "same type";
+    QTest::newRow("not-a-gauge") << 400 << rejected << QByteArray("pushed metrics are invalid or inconsistent with existing metrics: collected metric \"shared\" { label:<name:\"job\" value:\"t\" > counter:<value:1 > } is not a GAUGE\n") << "'shared' is a counter in this push but a gauge" << "same type";
     QTest::newRow("parse-error") << 400 << rejected << QByteArray("text format parsing error in line 2: expected float as value, got \"1,5\"\n") << "line 2" << "promdesk-cli validate";
     QTest::newRow("end-of-input") << 400 << rejected << QByteArray("text format parsing error in line 1: unexpected end of input stream\n") << "newline" << "--fix";
     QTest::newRow("duplicate") << 400 << rejected << QByteArray("pushed metrics are invalid or inconsistent with existing metrics: collected metric \"a\" { gauge:<value:1 > } was collected before with the same name and label values\n") << "same series appears twice" << "repeated";
