@@ -32,7 +32,7 @@ Explanation explainRejection(const QString &body)
         return {QStringLiteral("The Pushgateway refused the push: '%1' is a %2 in this push but a %3 in another group or "
                                "in the gateway's own metrics.")
                     .arg(m.captured(1), m.captured(2), m.captured(3).toLower()),
-                QStringLiteral("Use one type for '%1' across all groups, or rename it.").arg(m.captured(1))};
+                QStringLiteral("Use the same type for '%1' in every group, or give this metric another name.").arg(m.captured(1))};
     }
     if (const auto m = collides.match(body); m.hasMatch()) {
         return {QStringLiteral("The Pushgateway refused the push: '%1' clashes with the %2 '%3', whose samples use that "
