@@ -98,9 +98,18 @@ void HttpCall::complete()
 
 HttpClient::HttpClient(QObject *parent)
     : QObject(parent)
-    , m_manager(new QNetworkAccessManager(this))
 {
-    m_manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+QNetworkAccessManager *HttpClient::managerFor(const TlsSettings &tls)
+{
+    const QString key = (tls.verifyPeer ? QStringLiteral("verify:") : QStringLiteral("insecure:")) + tls.caFile;
+    QNetworkAccessManager *&manager = m_managers[key];
+    if (!manager) {
+        manager = new QNetworkAccessManager(this);
+        manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    }
+    return manager;
 }
 
 HttpCall *HttpClient::send(const HttpRequest &request)
@@ -125,9 +134,10 @@ HttpCall *HttpClient::send(const HttpRequest &request)
             ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
         networkRequest.setSslConfiguration(ssl);
     }
+    QNetworkAccessManager *manager = managerFor(request.tls);
     QNetworkReply *reply = request.body.isEmpty() && request.method != "PUT" && request.method != "POST"
-        ? m_manager->sendCustomRequest(networkRequest, request.method)
-        : m_manager->sendCustomRequest(networkRequest, request.method, request.body);
+        ? manager->sendCustomRequest(networkRequest, request.method)
+        : manager->sendCustomRequest(networkRequest, request.method, request.body);
     // Keep the first TLS error's words: "The issuer certificate of a locally looked up certificate could not be found".
     connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
         QStringList texts;

@@ -2,6 +2,7 @@
 
 #include "net/HttpTypes.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -48,7 +49,12 @@ public:
     void send(const HttpRequest &request, QObject *context, std::function<void(const HttpResult &)> done);
 
 private:
-    QNetworkAccessManager *m_manager;
+    // QNetworkAccessManager reuses open connections whatever TLS settings a later request has, so
+    // a connection trusted under one CA would serve a request that names another. One manager
+    // per TLS setting keeps them apart.
+    QNetworkAccessManager *managerFor(const TlsSettings &tls);
+
+    QHash<QString, QNetworkAccessManager *> m_managers;
 };
 
 } // namespace promdesk

@@ -1,0 +1,143 @@
+// Basic auth and TLS against a real Pushgateway behind --web.config.file: a CA and a server
+// certificate made by the test with openssl, and a bcrypt user made with htpasswd.
+#include "AsyncWait.h"
+#include "ServerFixture.h"
+#include "exposition/TextParser.h"
+#include "pushgateway/PushgatewayClient.h"
+#include "pushgateway/ServerMessage.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace promdesk;
+using namespace promdesk::test;
+
+namespace {
+
+bool run(const QString &program, const QStringList &arguments, const QString &directory, QByteArray *output = nullptr)
+{
+    QProcess process;
+    process.setWorkingDirectory(directory);
+    process.start(program, arguments);
+    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
+        qWarning("%s failed: %s", qPrintable(program), process.readAllStandardError().constData());
+        return false;
+    }
+    if (output)
+        *output = process.readAllStandardOutput();
+    return true;
+}
+
+bool makeCa(const QString &dir, const QString &name)
+{
+    return run(QStringLiteral("openssl"),
+               {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                QStringLiteral("-nodes"), QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"),
+                name + QStringLiteral(".crt"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                QStringLiteral("/CN=PromDesk test %1").arg(name)},
+               dir);
+}
+
+} // namespace
+
+class TestPushgatewaySecurity : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void authAndTls_data();
+    void authAndTls();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerFixture> m_gateway;
+    HttpClient m_http;
+};
+
+void TestPushgatewaySecurity::initTestCase()
+{
+    const QString dir = m_dir.path();
+    QVERIFY(makeCa(dir, QStringLiteral("ca")));
+    QVERIFY(makeCa(dir, QStringLiteral("other-ca")));
+    QVERIFY(run(QStringLiteral("openssl"),
+                {QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                 QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"), QStringLiteral("server.csr"),
+                 QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")},
+                dir));
+    QFile extensions(m_dir.filePath(QStringLiteral("ext.cnf")));
+    QVERIFY(extensions.open(QIODevice::WriteOnly));
+    extensions.write("subjectAltName=IP:127.0.0.1\n");
+    extensions.close();
+    QVERIFY(run(QStringLiteral("openssl"),
+                {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
+                 QStringLiteral("-CA"), QStringLiteral("ca.crt"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
+                 QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.crt"),
+                 QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("ext.cnf")},
+                dir));
+    QByteArray htpasswd;
+    QVERIFY(run(QStringLiteral("htpasswd"), {QStringLiteral("-nbBC"), QStringLiteral("5"), QStringLiteral("appid-1250000000"),
+                                             QStringLiteral("s3cret token")},
+                dir, &htpasswd));
+    const QByteArray hash = htpasswd.trimmed().split(':').at(1);
+    const QByteArray web = "tls_server_config:\n  cert_file: " + m_dir.filePath(QStringLiteral("server.crt")).toUtf8()
+        + "\n  key_file: " + m_dir.filePath(QStringLiteral("server.key")).toUtf8()
+        + "\nbasic_auth_users:\n  appid-1250000000: '" + hash + "'\n";
+    QString error;
+    m_gateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, {{}, web}, &error);
+    QVERIFY2(m_gateway, qPrintable(error));
+    QCOMPARE(m_gateway->baseUrl().scheme(), QStringLiteral("https"));
+}
+
+void TestPushgatewaySecurity::authAndTls_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<QString>("ca");
+    QTest::addColumn<bool>("verify");
+    QTest::addColumn<int>("category");
+    const int basic = int(Credentials::Kind::Basic);
+    // clang-format off
+    QTest::newRow("right-password-and-ca")   << basic << "appid-1250000000" << "s3cret token" << "ca.crt" << true << int(ErrorCategory::None);
+    QTest::newRow("wrong-password")          << basic << "appid-1250000000" << "guess" << "ca.crt" << true << int(ErrorCategory::Auth);
+    QTest::newRow("no-credentials")          << int(Credentials::Kind::None) << "" << "" << "ca.crt" << true << int(ErrorCategory::Auth);
+    QTest::newRow("bearer-where-basic-is-needed") << int(Credentials::Kind::Bearer) << "" << "s3cret token" << "ca.crt" << true << int(ErrorCategory::Auth);
+    QTest::newRow("system-store-lacks-private-ca") << basic << "appid-1250000000" << "s3cret token" << "" << true << int(ErrorCategory::Tls);
+    QTest::newRow("wrong-ca")                << basic << "appid-1250000000" << "s3cret token" << "other-ca.crt" << true << int(ErrorCategory::Tls);
+    QTest::newRow("verification-off")        << basic << "appid-1250000000" << "s3cret token" << "" << false << int(ErrorCategory::None);
+    // clang-format on
+}
+
+void TestPushgatewaySecurity::authAndTls()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, user);
+    QFETCH(QString, secret);
+    QFETCH(QString, ca);
+    QFETCH(bool, verify);
+    QFETCH(int, category);
+
+    GatewayEndpoint endpoint{m_gateway->baseUrl(), {Credentials::Kind(kind), user, secret},
+                             {ca.isEmpty() ? QString() : m_dir.filePath(ca), verify}, 10000};
+    PushgatewayClient client(endpoint, &m_http);
+    const GroupingKey key(QStringLiteral("secure"), {{QStringLiteral("case"), QString::fromLatin1(QTest::currentDataTag())}});
+    const HttpResult result = awaitCall<HttpResult>([&](QObject *context, std::function<void(const HttpResult &)> done) {
+        client.push(key, parseText("up 1\n", ParseOptions{}).metrics, PushOptions{}, context, done);
+    });
+    QVERIFY2(result.category == ErrorCategory(category),
+             qPrintable(QStringLiteral("%1 (HTTP %2) %3").arg(errorCategoryName(result.category)).arg(result.status).arg(result.errorText)));
+    if (result.category == ErrorCategory::Tls) {
+        // The TLS library's own words name the certificate problem.
+        QVERIFY2(result.errorText.contains(QLatin1String("certificate"), Qt::CaseInsensitive), qPrintable(result.errorText));
+        QVERIFY(explainGatewayAnswer(result, QStringLiteral("gw")).advice.contains(QLatin1String("CA")));
+    }
+    // The secret never shows up in what PromDesk tells the user.
+    const Explanation explanation = explainGatewayAnswer(result, QStringLiteral("gw"));
+    QVERIFY(!explanation.summary.contains(QLatin1String("s3cret")));
+    QVERIFY(!result.errorText.contains(QLatin1String("s3cret")));
+}
+
+QTEST_GUILESS_MAIN(TestPushgatewaySecurity)
+#include "tst_pushgateway_security.moc"
