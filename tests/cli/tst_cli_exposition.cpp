@@ -1,28 +1,17 @@
 // Runs the real promdesk-cli binary: exit codes, output format, --fix and convert.
-#include <QProcess>
+#include "CliRunner.h"
+
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = promdesk::test::CliRun;
 
 Run cli(const QStringList &arguments, const QByteArray &input = {})
 {
-    QProcess process;
-    process.start(QStringLiteral(PROMDESK_CLI), arguments);
-    if (!process.waitForStarted())
-        return {};
-    process.write(input.constData(), input.size());
-    process.closeWriteChannel();
-    process.waitForFinished(60000);
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-               process.readAllStandardError()};
+    return promdesk::test::runCli(arguments, input);
 }
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)

@@ -1,0 +1,168 @@
+// promdesk-cli push, delete, groups, preview and demo, run as a user would, against a real Pushgateway.
+#include "CliRunner.h"
+#include "ServerFixture.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace promdesk::test;
+
+class TestCliPushgateway : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void pushThenListThenDelete();
+    void pushReadsSecretThenBodyFromStandardInput();
+    void pushRefusesInvalidMetricsWithoutSending();
+    void serverRejectionIsExplainedWithItsText();
+    void previewShowsWhatWouldBeReplaced();
+    void exitCodes_data();
+    void exitCodes();
+    void demoOverwrite();
+
+private:
+    QString url() const { return m_gateway->baseUrl().toString(); }
+    QString file(const QByteArray &content);
+
+    std::unique_ptr<ServerFixture> m_gateway;
+    QTemporaryDir m_dir;
+    int m_files = 0;
+};
+
+void TestCliPushgateway::initTestCase()
+{
+    QString error;
+    m_gateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, &error);
+    QVERIFY2(m_gateway, qPrintable(error));
+}
+
+QString TestCliPushgateway::file(const QByteArray &content)
+{
+    QFile f(m_dir.filePath(QStringLiteral("m%1.prom").arg(++m_files)));
+    f.open(QIODevice::WriteOnly);
+    f.write(content);
+    return f.fileName();
+}
+
+void TestCliPushgateway::pushThenListThenDelete()
+{
+    const QString metrics = file("# TYPE backup_size_bytes gauge\nbackup_size_bytes{db=\"customers\"} 1.2e9\n");
+    CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("db_backup"),
+                         QStringLiteral("--group"), QStringLiteral("instance=host 17"), QStringLiteral("--group"),
+                         QStringLiteral("path=/var/lib"), metrics});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.err.contains("PUT ") && run.err.contains("/metrics/job/db_backup/instance@base64/aG9zdCAxNw/path@base64/L3Zhci9saWI"),
+             run.err.constData());
+    QVERIFY(run.err.contains("HTTP 200"));
+
+    run = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("db_backup")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains("{instance=\"host 17\",job=\"db_backup\",path=\"/var/lib\"}"), run.out.constData());
+    QVERIFY(run.out.contains("backup_size_bytes{db=\"customers\",instance=\"host 17\",job=\"db_backup\",path=\"/var/lib\"} 1.2e+09"));
+
+    run = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--json")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains("\"status\": \"success\""));
+
+    run = runCli({QStringLiteral("delete"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("db_backup"),
+                  QStringLiteral("--group"), QStringLiteral("instance=host 17"), QStringLiteral("--group"), QStringLiteral("path=/var/lib")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY(run.err.contains("HTTP 202"));
+    run = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("db_backup")});
+    QCOMPARE(run.out, QByteArray("(no groups)\n"));
+}
+
+void TestCliPushgateway::pushReadsSecretThenBodyFromStandardInput()
+{
+    // An unprotected gateway ignores the credentials; what matters is that the secret line is
+    // taken off standard input and the rest is the body.
+    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("stdin_job"),
+                               QStringLiteral("--user"), QStringLiteral("1250000000"), QStringLiteral("--password-stdin"), QStringLiteral("-")},
+                              "tok3n-value\nfrom_stdin 1\n");
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY(!run.err.contains("tok3n-value"));
+    const CliRun groups = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("stdin_job")});
+    QVERIFY(groups.out.contains("from_stdin{instance=\"\",job=\"stdin_job\"} 1"));
+}
+
+void TestCliPushgateway::pushRefusesInvalidMetricsWithoutSending()
+{
+    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("never_sent"),
+                               file("a 1 1700000000000\n")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("[timestamp-present]") && run.err.contains("nothing sent"), run.err.constData());
+    const CliRun groups = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("never_sent")});
+    QCOMPARE(groups.out, QByteArray("(no groups)\n"));
+}
+
+void TestCliPushgateway::serverRejectionIsExplainedWithItsText()
+{
+    QCOMPARE(runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("t1"),
+                     file("# TYPE conflicting gauge\nconflicting 1\n")}).exitCode, 0);
+    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("t2"),
+                               file("# TYPE conflicting counter\nconflicting 1\n")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("HTTP 400"), run.err.constData());
+    QVERIFY(run.err.contains("'conflicting' is a counter in this push but a gauge"));
+    QVERIFY(run.err.contains("Server said: pushed metrics are invalid or inconsistent"));
+}
+
+void TestCliPushgateway::previewShowsWhatWouldBeReplaced()
+{
+    QCOMPARE(runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("preview_job"),
+                     file("kept 1\nold 2\n")}).exitCode, 0);
+    const CliRun run = runCli({QStringLiteral("preview"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("preview_job"),
+                               file("kept 5\n")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.out.contains("~ kept{instance=\"\",job=\"preview_job\"} 1 -> 5"), run.out.constData());
+    QVERIFY(run.out.contains("- old{instance=\"\",job=\"preview_job\"} 2  (removed: PUT replaces the whole group)"));
+    QVERIFY(run.out.contains("[no-instance-key]"));
+    // Nothing was sent.
+    const CliRun groups = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("preview_job")});
+    QVERIFY(groups.out.contains("old{instance=\"\",job=\"preview_job\"} 2"));
+}
+
+void TestCliPushgateway::exitCodes_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    const QString unused = QStringLiteral("http://127.0.0.1:%1").arg(freeLoopbackPort());
+    // clang-format off
+    QTest::newRow("network-error")     << QStringList{QStringLiteral("groups"), QStringLiteral("--url"), unused} << 3;
+    QTest::newRow("missing-url")       << QStringList{QStringLiteral("groups")} << 2;
+    QTest::newRow("bad-grouping-name") << QStringList{QStringLiteral("delete"), QStringLiteral("--url"), unused, QStringLiteral("--job"), QStringLiteral("j"), QStringLiteral("--group"), QStringLiteral("1x=y")} << 2;
+    QTest::newRow("empty-job")         << QStringList{QStringLiteral("delete"), QStringLiteral("--url"), unused} << 2;
+    QTest::newRow("password-on-command-line-refused") << QStringList{QStringLiteral("groups"), QStringLiteral("--url"), QStringLiteral("http://u:p@127.0.0.1:1")} << 2;
+    QTest::newRow("user-without-secret") << QStringList{QStringLiteral("groups"), QStringLiteral("--url"), unused, QStringLiteral("--user"), QStringLiteral("x")} << 2;
+    // clang-format on
+}
+
+void TestCliPushgateway::exitCodes()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    const CliRun run = runCli(arguments);
+    QVERIFY2(run.exitCode == exitCode, run.err.constData());
+}
+
+void TestCliPushgateway::demoOverwrite()
+{
+    const CliRun run = runCli({QStringLiteral("demo"), QStringLiteral("overwrite"), QStringLiteral("--url"), url()});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    // Step 2: B's push without instance replaced A's values in the one shared group.
+    QVERIFY2(run.out.contains("~ backup_size_bytes{db=\"customers\",instance=\"\",job=\"overwrite_demo\"} 1.2e+09 -> 3.4e+09"), run.out.constData());
+    QVERIFY(run.out.contains("A's values are gone"));
+    // Steps 3-4: with instance keys, separate groups.
+    QVERIFY(run.out.contains("{instance=\"host-b\",job=\"overwrite_demo\"}"));
+    // Step 6: PUT removed the family the push lacked.
+    QVERIFY(run.out.contains("- backup_last_success_timestamp_seconds{instance=\"host-a\",job=\"overwrite_demo\"}"));
+    QVERIFY(run.out.contains("Done: the demo's groups were deleted."));
+    const CliRun groups = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("overwrite_demo")});
+    QCOMPARE(groups.out, QByteArray("(no groups)\n"));
+}
+
+QTEST_GUILESS_MAIN(TestCliPushgateway)
+#include "tst_cli_pushgateway.moc"
