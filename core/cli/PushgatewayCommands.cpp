@@ -15,9 +15,18 @@ namespace {
 
 using GroupsReply = std::tuple<HttpResult, std::optional<GatewayGroups>, QString>;
 
+struct PushInput
+{
+    QByteArray bytes;
+    ParseOptions options;
+    bool clean = false; // text 0.0.4 without a single problem: it can go out byte for byte
+
+    [[nodiscard]] MetricSet metrics() const { return parseText(bytes, options).metrics; }
+};
+
 // Reads and checks the metrics to push: a Pushgateway's rules, every problem listed, nothing
 // sent while an error remains.
-std::optional<MetricSet> readMetrics(const QString &path, Io &io)
+std::optional<PushInput> readPushInput(const QString &path, Io &io)
 {
     Input input(path, io);
     QString error;
@@ -25,19 +34,31 @@ std::optional<MetricSet> readMetrics(const QString &path, Io &io)
         io.err << "promdesk-cli: " << error << '\n';
         return std::nullopt;
     }
-    ParseOptions options;
-    options.fileName = input.displayName();
-    options.target = ValidationTarget::Pushgateway;
-    options.format = input.detect();
-    const ParseResult result = parseText(input.readAll(), options);
-    for (const Problem &problem : result.problems)
+    PushInput push;
+    push.options.fileName = input.displayName();
+    push.options.target = ValidationTarget::Pushgateway;
+    push.options.format = input.detect();
+    push.bytes = input.readAll();
+    TextParser parser(push.options);
+    parser.feed(push.bytes);
+    parser.finish();
+    for (const Problem &problem : parser.problems())
         io.err << formatProblem(problem) << '\n';
-    if (result.hasErrors()) {
-        io.err << "promdesk-cli: " << result.stats.errors << " error(s) in " << input.displayName()
+    if (parser.stats().errors > 0) {
+        io.err << "promdesk-cli: " << parser.stats().errors << " error(s) in " << input.displayName()
                << "; nothing sent (promdesk-cli validate --target pushgateway --fix repairs what is safe)\n";
         return std::nullopt;
     }
-    return result.metrics;
+    push.clean = parser.problems().isEmpty() && push.options.format == ExpositionFormat::Text;
+    return push;
+}
+
+std::optional<MetricSet> readMetrics(const QString &path, Io &io)
+{
+    const std::optional<PushInput> input = readPushInput(path, io);
+    if (!input)
+        return std::nullopt;
+    return input->metrics();
 }
 
 GroupsReply listGroups(PushgatewayClient &client)
@@ -132,8 +153,8 @@ int runPush(const QStringList &arguments, Io &io)
     const std::optional<GroupingKey> key = endpoint ? gateway.groupingKey(parser, io) : std::nullopt;
     if (!endpoint || !key)
         return ExitUsage;
-    const std::optional<MetricSet> metrics = readMetrics(parser.positionalArguments().constFirst(), io);
-    if (!metrics)
+    const std::optional<PushInput> input = readPushInput(parser.positionalArguments().constFirst(), io);
+    if (!input)
         return ExitRejected;
 
     HttpClient http;
@@ -148,10 +169,17 @@ int runPush(const QStringList &arguments, Io &io)
             reportResult(result, QStringLiteral("listing groups for the preview"), io);
             return result.ok() ? ExitRejected : exitCodeFor(result);
         }
-        io.out << renderPreview(previewPush(*metrics, *key, options.method, *groups));
+        io.out << renderPreview(previewPush(input->metrics(), *key, options.method, *groups));
         io.out.flush();
     }
-    const HttpResult result = call([&](QObject *context, auto done) { client.push(*key, *metrics, options, context, done); });
+    // A clean text file goes out as it is; anything else is written anew from the model.
+    const bool asIs = input->clean && options.format == BodyFormat::Text;
+    const HttpResult result = call([&](QObject *context, auto done) {
+        if (asIs)
+            client.push(*key, input->bytes, options, context, done);
+        else
+            client.push(*key, input->metrics(), options, context, done);
+    });
     reportResult(result, QStringLiteral("%1 %2").arg(options.method == PushMethod::Replace ? QStringLiteral("PUT") : QStringLiteral("POST"),
                                                      client.groupUrl(*key).toString(QUrl::RemoveUserInfo)),
                  io);

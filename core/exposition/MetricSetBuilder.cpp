@@ -15,13 +15,19 @@ size_t qHash(const MetricSetBuilder::MetricKey &key, size_t seed)
 
 MetricFamily &MetricSetBuilder::family(std::string_view name)
 {
+    if (m_lastIndex >= 0 && name == m_lastName)
+        return m_set.families[m_lastIndex];
     const QString key = toQString(name);
     auto it = m_familyIndex.constFind(key);
-    if (it != m_familyIndex.cend())
-        return m_set.families[*it];
-    m_familyIndex.insert(key, m_set.families.size());
-    m_set.families.append(MetricFamily{key, MetricType::Untyped, {}, {}, {}});
-    return m_set.families.last();
+    if (it != m_familyIndex.cend()) {
+        m_lastIndex = *it;
+    } else {
+        m_lastIndex = m_set.families.size();
+        m_familyIndex.insert(key, m_lastIndex);
+        m_set.families.append(MetricFamily{key, MetricType::Untyped, {}, {}, {}});
+    }
+    m_lastName.assign(name);
+    return m_set.families[m_lastIndex];
 }
 
 void MetricSetBuilder::onFamily(const FamilyDescriptor &descriptor)
@@ -41,11 +47,25 @@ void MetricSetBuilder::onSample(const SampleEvent &sample)
     if (f.help.isEmpty() && !sample.help.empty())
         f.help = toQString(sample.help);
 
-    MetricKey key;
+    // The parser hands labels over sorted, so they can be appended as they come.
+    Labels labels;
     for (const LabelView &label : sample.labels)
-        key.labels.set(toQString(label.name), toQString(label.value));
-    key.timestampMs = sample.timestampMs;
+        labels.set(toQString(label.name), toQString(label.value));
 
+    // Plain samples are each a Metric of their own (a repeated series is an error the parser
+    // reports); only the parts of a histogram or summary, and a counter's `_created`, have to
+    // find their Metric.
+    const bool compound = sample.role != SampleRole::Value || sample.type == MetricType::Counter;
+    if (!compound) {
+        Metric metric;
+        metric.labels = std::move(labels);
+        metric.timestampMs = sample.timestampMs;
+        metric.sourceLine = sample.line;
+        metric.value = sample.value;
+        f.metrics.append(std::move(metric));
+        return;
+    }
+    MetricKey key{std::move(labels), sample.timestampMs};
     QHash<MetricKey, qsizetype> &index = m_metricIndex[f.name];
     qsizetype position = index.value(key, -1);
     if (position < 0) {
@@ -72,6 +92,7 @@ MetricSet MetricSetBuilder::take()
 {
     m_familyIndex.clear();
     m_metricIndex.clear();
+    m_lastIndex = -1;
     return std::exchange(m_set, {});
 }
 

@@ -21,6 +21,9 @@ private:
     MetricFamily &family(std::string_view name);
 
     MetricSet m_set;
+    // Samples come family by family: remember the last one instead of looking it up each time.
+    std::string m_lastName;
+    qsizetype m_lastIndex = -1;
     QHash<QString, qsizetype> m_familyIndex;
     // Per family: label set (+ timestamp) → index of its Metric.
     struct MetricKey

@@ -56,7 +56,13 @@ public:
     void sample(const QString &name, const Labels &labels, double value, std::optional<qint64> timestampMs,
                 bool openMetrics)
     {
-        m_out.append(name.toUtf8());
+        sample(name.toUtf8(), labels, value, timestampMs, openMetrics);
+    }
+
+    void sample(const QByteArray &name, const Labels &labels, double value, std::optional<qint64> timestampMs,
+                bool openMetrics)
+    {
+        m_out.append(name);
         this->labels(labels);
         m_out.append(' ');
         number(value);
@@ -85,6 +91,11 @@ private:
     QByteArray &m_out;
 };
 
+bool isCompound(MetricType type)
+{
+    return type == MetricType::Histogram || type == MetricType::GaugeHistogram || type == MetricType::Summary;
+}
+
 QString textTypeName(MetricType type)
 {
     switch (type) {
@@ -110,6 +121,13 @@ QByteArray writeText(const MetricSet &metrics, const WriteOptions &options)
         if (!family.help.isEmpty())
             writer.descriptor("HELP", family.name, escapeHelp(family.help));
         writer.descriptor("TYPE", family.name, textTypeName(family.type));
+        if (!isCompound(family.type)) {
+            // The common case, written without building flattened copies.
+            const QByteArray name = family.name.toUtf8();
+            for (const Metric &metric : family.metrics)
+                writer.sample(name, metric.labels, metric.value, options.includeTimestamps ? metric.timestampMs : std::nullopt, false);
+            continue;
+        }
         for (const FlatSample &sample : flatten(family, SuffixStyle::Text)) {
             writer.sample(sample.name, sample.labels, sample.value,
                           options.includeTimestamps ? sample.timestampMs : std::nullopt, false);

@@ -69,16 +69,21 @@ HttpRequest PushgatewayClient::baseRequest(const QByteArray &method, const QUrl 
 HttpRequest PushgatewayClient::pushRequest(const GroupingKey &key, const MetricSet &metrics,
                                            const PushOptions &options) const
 {
-    HttpRequest request = baseRequest(options.method == PushMethod::Replace ? "PUT" : "POST", groupUrl(key));
     WriteOptions write;
     write.includeTimestamps = false; // the gateway refuses them, in text and in protobuf
-    if (options.format == BodyFormat::Protobuf) {
-        request.body = writeDelimitedProtobuf(metrics, write);
-        request.headers.append(header("Content-Type", kDelimitedProtobufContentType));
-    } else {
-        request.body = writeText(metrics, write);
-        request.headers.append(header("Content-Type", "text/plain; version=0.0.4; charset=utf-8"));
-    }
+    return pushRequest(key,
+                       options.format == BodyFormat::Protobuf ? writeDelimitedProtobuf(metrics, write)
+                                                              : writeText(metrics, write),
+                       options);
+}
+
+HttpRequest PushgatewayClient::pushRequest(const GroupingKey &key, const QByteArray &body, const PushOptions &options) const
+{
+    HttpRequest request = baseRequest(options.method == PushMethod::Replace ? "PUT" : "POST", groupUrl(key));
+    request.body = body;
+    request.headers.append(options.format == BodyFormat::Protobuf
+                               ? header("Content-Type", kDelimitedProtobufContentType)
+                               : header("Content-Type", "text/plain; version=0.0.4; charset=utf-8"));
     if (options.gzip) {
         request.body = gzipCompress(request.body);
         request.headers.append(header("Content-Encoding", "gzip"));
@@ -100,6 +105,12 @@ void PushgatewayClient::push(const GroupingKey &key, const MetricSet &metrics, c
                              QObject *context, Done done)
 {
     m_http->send(pushRequest(key, metrics, options), context, std::move(done));
+}
+
+void PushgatewayClient::push(const GroupingKey &key, const QByteArray &body, const PushOptions &options,
+                             QObject *context, Done done)
+{
+    m_http->send(pushRequest(key, body, options), context, std::move(done));
 }
 
 void PushgatewayClient::deleteGroup(const GroupingKey &key, QObject *context, Done done)

@@ -46,6 +46,9 @@ public:
 
     [[nodiscard]] QUrl groupUrl(const GroupingKey &key) const;
     [[nodiscard]] HttpRequest pushRequest(const GroupingKey &key, const MetricSet &metrics, const PushOptions &options) const;
+    // For a body that is already exactly what should go out (text 0.0.4 or delimited protobuf,
+    // per options.format, uncompressed): a file that validated clean, or a body from history.
+    [[nodiscard]] HttpRequest pushRequest(const GroupingKey &key, const QByteArray &body, const PushOptions &options) const;
     [[nodiscard]] HttpRequest deleteRequest(const GroupingKey &key) const;
     [[nodiscard]] HttpRequest apiRequest(const QByteArray &method, const QString &path) const;
 
@@ -53,6 +56,7 @@ public:
     using GroupsDone = std::function<void(const HttpResult &, const std::optional<GatewayGroups> &, const QString &error)>;
 
     void push(const GroupingKey &key, const MetricSet &metrics, const PushOptions &options, QObject *context, Done done);
+    void push(const GroupingKey &key, const QByteArray &body, const PushOptions &options, QObject *context, Done done);
     void deleteGroup(const GroupingKey &key, QObject *context, Done done);
     void listGroups(QObject *context, GroupsDone done);
     void status(QObject *context, Done done);   // GET /api/v1/status
