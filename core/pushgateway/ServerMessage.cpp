@@ -1,5 +1,7 @@
 #include "pushgateway/ServerMessage.h"
 
+#include "model/Labels.h"
+
 #include <QRegularExpression>
 
 namespace promdesk {
@@ -21,18 +23,29 @@ Explanation explainRejection(const QString &body)
                 QStringLiteral("Remove the timestamps (promdesk-cli validate --target pushgateway --fix does it), or "
                                "send the samples through remote write, which keeps them.")};
     }
+    // Which side of a type conflict the gateway reports first depends on its map order, so say
+    // what is known — two types for one name — without guessing which one this push brought.
     if (const auto m = typeMismatch.match(body); m.hasMatch()) {
-        return {QStringLiteral("The Pushgateway refused the push: '%1' is a %2 in this push but a %3 in another group or "
-                               "in the gateway's own metrics.")
+        return {QStringLiteral("The Pushgateway refused the push: '%1' would have two types, %2 and %3. A metric name "
+                               "needs one type across all groups and the gateway's own metrics.")
                     .arg(m.captured(1), m.captured(2).toLower(), m.captured(3).toLower()),
                 QStringLiteral("Use the same type for '%1' in every group, or give this metric another name.")
                     .arg(m.captured(1))};
     }
     if (const auto m = notType.match(body); m.hasMatch()) {
-        return {QStringLiteral("The Pushgateway refused the push: '%1' is a %2 in this push but a %3 in another group or "
-                               "in the gateway's own metrics.")
-                    .arg(m.captured(1), m.captured(2), m.captured(3).toLower()),
-                QStringLiteral("Use the same type for '%1' in every group, or give this metric another name.").arg(m.captured(1))};
+        QString series;
+        static const QRegularExpression labelPair(QString::fromLatin1(R"re(label:<name:"(\w+)" value:"((?:[^"\\]|\\.)*)" >)re"));
+        Labels labels;
+        for (auto it = labelPair.globalMatch(m.captured(0)); it.hasNext();) {
+            const auto pair = it.next();
+            labels.set(pair.captured(1), pair.captured(2));
+        }
+        return {QStringLiteral("The Pushgateway refused the push: '%1' would have two types, %2 and %3 (the series "
+                               "%1%4 is a %2). A metric name needs one type across all groups and the gateway's own "
+                               "metrics.")
+                    .arg(m.captured(1), m.captured(2), m.captured(3).toLower(), labels.toString()),
+                QStringLiteral("Use the same type for '%1' in every group, or give this metric another name.")
+                    .arg(m.captured(1))};
     }
     if (const auto m = collides.match(body); m.hasMatch()) {
         return {QStringLiteral("The Pushgateway refused the push: '%1' clashes with the %2 '%3', whose samples use that "

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "exposition/Problem.h"
+#include "remotewrite/Batcher.h"
+#include "remotewrite/WriteSeries.h"
+
+#include <QList>
+#include <QString>
+
+namespace promdesk {
+
+struct PlanWarning
+{
+    QString code;
+    QString message;
+};
+
+// What a backfill will send and what a receiver is likely to do with it, before anything is sent.
+struct BackfillPlan
+{
+    qint64 seriesCount = 0;
+    qint64 sampleCount = 0;
+    qint64 minTimestampMs = 0;
+    qint64 maxTimestampMs = 0;
+    QList<Batch> batches;
+    qint64 reordered = 0;        // samples the input had out of time order (sorted for sending)
+    qint64 exactDuplicates = 0;  // repeats dropped
+    QList<Problem> problems;     // errors stop the run: conflicting duplicates, invalid labels
+    QList<PlanWarning> warnings; // the receiver's age window and the future
+
+    [[nodiscard]] bool canSend() const;
+};
+
+// Normalises `set` (sorting, dropping exact repeats), cuts it into batches and checks the age
+// window: a Prometheus receiver refuses samples older than about an hour before its newest data
+// (unless out-of-order ingestion is on) and anything more than 10 minutes ahead, and one refused
+// sample rolls back its whole request.
+BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 nowMs, const QString &fileName);
+
+// "3 series, 1,000 samples from … to …" and what a batch holds, for messages about it.
+QString describeBatch(const SeriesSet &set, const Batch &batch);
+QString renderPlan(const BackfillPlan &plan);
+QString formatTimestamp(qint64 ms);
+
+} // namespace promdesk

@@ -1,0 +1,149 @@
+#include "remotewrite/BackfillRun.h"
+
+namespace promdesk {
+
+BackfillRun::BackfillRun(RemoteWriteClient *client, SeriesSet set, QList<Batch> batches, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_set(std::move(set))
+    , m_batches(std::move(batches))
+    , m_states(m_batches.size(), BatchState::Pending)
+{
+    for (const Batch &batch : std::as_const(m_batches)) {
+        m_shards = std::max(m_shards, batch.shard + 1);
+        m_progress.samplesTotal += batch.sampleCount;
+    }
+    m_progress.requestsTotal = int(m_batches.size());
+}
+
+int BackfillRun::firstUnsent() const
+{
+    for (int i = 0; i < m_states.size(); ++i) {
+        if (m_states.at(i) != BatchState::Sent)
+            return i;
+    }
+    return -1;
+}
+
+void BackfillRun::start(int fromBatch)
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_stopping = false;
+    m_cancelled = false;
+    m_stopReason.clear();
+    // Resuming: a refused batch is tried again, a sent one never is.
+    for (int i = std::max(0, fromBatch); i < m_states.size(); ++i) {
+        if (m_states.at(i) == BatchState::Refused)
+            m_states[i] = BatchState::Pending;
+    }
+    m_inFlight = QList<QPointer<WriteCall>>(m_shards);
+    m_clock.start();
+    m_samplesAtStart = m_progress.samplesSent;
+    m_fromBatch = std::max(0, fromBatch);
+    emit progressChanged(m_progress);
+    pump();
+    finishIfIdle();
+}
+
+void BackfillRun::cancel()
+{
+    if (!m_running)
+        return;
+    m_cancelled = true;
+    m_stopping = true;
+    for (const QPointer<WriteCall> &call : std::as_const(m_inFlight)) {
+        if (call)
+            call->cancel();
+    }
+    finishIfIdle();
+}
+
+void BackfillRun::pump()
+{
+    if (m_stopping)
+        return;
+    for (int shard = 0; shard < m_shards; ++shard) {
+        if (m_inFlight.at(shard))
+            continue;
+        // The next pending batch of this shard, in plan order (which is time order).
+        for (int i = m_fromBatch; i < m_batches.size(); ++i) {
+            if (m_batches.at(i).shard != shard || m_states.at(i) != BatchState::Pending)
+                continue;
+            m_states[i] = BatchState::Sending;
+            WriteCall *call = m_client->send(m_set, m_batches.at(i));
+            m_inFlight[shard] = call;
+            connect(call, &WriteCall::retrying, this, [this](int, int, const QString &) {
+                ++m_progress.retries;
+                emit progressChanged(m_progress);
+            });
+            connect(call, &WriteCall::finished, this, [this, i](const WriteOutcome &outcome) { onBatchFinished(i, outcome); });
+            break;
+        }
+    }
+}
+
+void BackfillRun::onBatchFinished(int batch, const WriteOutcome &outcome)
+{
+    m_inFlight[m_batches.at(batch).shard] = nullptr;
+    if (outcome.ok()) {
+        m_states[batch] = BatchState::Sent;
+        m_progress.samplesSent += m_batches.at(batch).sampleCount;
+        ++m_progress.requestsSent;
+    } else if (outcome.result.category == ErrorCategory::Cancelled) {
+        m_states[batch] = BatchState::Pending;
+    } else {
+        m_states[batch] = BatchState::Refused;
+        if (!m_stopping) {
+            m_stopping = true;
+            m_stopReason = QStringLiteral("batch %1 (%2) was refused: %3. Server said: %4")
+                               .arg(batch + 1)
+                               .arg(describeBatch(m_set, m_batches.at(batch)),
+                                    outcome.result.status ? QStringLiteral("HTTP %1").arg(outcome.result.status)
+                                                          : outcome.result.errorText,
+                                    QString::fromUtf8(outcome.result.body).trimmed());
+            if (!outcome.note.isEmpty())
+                m_stopReason += QStringLiteral(" (%1)").arg(outcome.note);
+        }
+    }
+    updateRate();
+    emit batchFinished(batch, outcome);
+    emit progressChanged(m_progress);
+    pump();
+    finishIfIdle();
+}
+
+void BackfillRun::updateRate()
+{
+    const qint64 elapsed = std::max<qint64>(1, m_clock.elapsed());
+    const qint64 sentThisRun = m_progress.samplesSent - m_samplesAtStart;
+    m_progress.samplesPerSecond = double(sentThisRun) * 1000.0 / double(elapsed);
+    m_progress.etaMs = m_progress.samplesPerSecond > 0
+        ? qint64(double(m_progress.samplesTotal - m_progress.samplesSent) * 1000.0 / m_progress.samplesPerSecond)
+        : -1;
+}
+
+void BackfillRun::finishIfIdle()
+{
+    if (!m_running)
+        return;
+    const bool busy = std::any_of(m_inFlight.cbegin(), m_inFlight.cend(), [](const QPointer<WriteCall> &c) { return !c.isNull(); });
+    if (busy)
+        return;
+    const bool pending = std::any_of(m_states.cbegin() + m_fromBatch, m_states.cend(),
+                                     [](BatchState s) { return s == BatchState::Pending; });
+    if (pending && !m_stopping)
+        return;
+    m_running = false;
+    BackfillSummary summary;
+    summary.sent = int(std::count(m_states.cbegin(), m_states.cend(), BatchState::Sent));
+    summary.refused = int(std::count(m_states.cbegin(), m_states.cend(), BatchState::Refused));
+    summary.cancelled = m_cancelled;
+    summary.firstUnsent = firstUnsent();
+    summary.stopReason = m_cancelled ? QStringLiteral("cancelled") : m_stopReason;
+    summary.durationMs = m_clock.elapsed();
+    emit finished(summary);
+}
+
+} // namespace promdesk

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "remotewrite/BackfillPlan.h"
+#include "remotewrite/RemoteWriteClient.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+namespace promdesk {
+
+struct BackfillProgress
+{
+    qint64 samplesSent = 0;
+    qint64 samplesTotal = 0;
+    int requestsSent = 0;
+    int requestsTotal = 0;
+    int retries = 0;
+    double samplesPerSecond = 0;
+    qint64 etaMs = -1; // unknown until something was sent
+};
+
+struct BackfillSummary
+{
+    int sent = 0;
+    int refused = 0;
+    bool cancelled = false;
+    int firstUnsent = -1;    // where a resumed run starts; -1 when all were sent
+    QString stopReason;      // the refusal in plain words, with the server's text verbatim
+    qint64 durationMs = 0;
+};
+
+// Sends a plan's batches: one request in flight per shard, a refusal stops the run (the batches
+// after it stay unsent), and start(firstUnsent) resumes without resending anything that succeeded.
+class BackfillRun final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class BatchState { Pending, Sending, Sent, Refused };
+
+    BackfillRun(RemoteWriteClient *client, SeriesSet set, QList<Batch> batches, QObject *parent = nullptr);
+
+    void start(int fromBatch = 0);
+    void cancel();
+
+    [[nodiscard]] BatchState state(int batch) const { return m_states.at(batch); }
+    [[nodiscard]] int firstUnsent() const;
+    [[nodiscard]] const BackfillProgress &progress() const { return m_progress; }
+
+signals:
+    void progressChanged(const promdesk::BackfillProgress &progress);
+    void batchFinished(int batch, const promdesk::WriteOutcome &outcome);
+    void finished(const promdesk::BackfillSummary &summary);
+
+private:
+    void pump();
+    void onBatchFinished(int batch, const WriteOutcome &outcome);
+    void updateRate();
+    void finishIfIdle();
+
+    RemoteWriteClient *m_client;
+    SeriesSet m_set;
+    QList<Batch> m_batches;
+    QList<BatchState> m_states;
+    QList<QPointer<WriteCall>> m_inFlight;
+    int m_shards = 1;
+    bool m_stopping = false;
+    bool m_cancelled = false;
+    bool m_running = false;
+    QString m_stopReason;
+    BackfillProgress m_progress;
+    QElapsedTimer m_clock;
+    qint64 m_samplesAtStart = 0;
+    int m_fromBatch = 0;
+};
+
+} // namespace promdesk

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "remotewrite/WriteSeries.h"
+
+#include <QList>
+
+namespace promdesk {
+
+struct BatchSlice
+{
+    int series = 0;       // index into SeriesSet::series
+    qsizetype begin = 0;  // sample range [begin, end)
+    qsizetype end = 0;
+};
+
+// One request's worth of samples.
+struct Batch
+{
+    QList<BatchSlice> slices;
+    qint64 sampleCount = 0;
+    qint64 minTimestampMs = 0;
+    qint64 maxTimestampMs = 0;
+    int shard = 0;
+};
+
+struct BatchLimits
+{
+    int maxSamples = 2000;          // Prometheus' own max_samples_per_send
+    qint64 maxBytes = 4 << 20;      // uncompressed protobuf, estimated
+    int shards = 1;                 // parallel streams; a series always stays in one shard
+};
+
+// Cuts the set into batches in time order: every batch holds the oldest samples not yet placed,
+// across all series of its shard, so a receiver's "too old" window moves forward with the run
+// and each series' samples arrive in order across batches.
+QList<Batch> planBatches(const SeriesSet &set, const BatchLimits &limits);
+
+} // namespace promdesk

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "net/HttpClient.h"
+#include "remotewrite/Batcher.h"
+#include "remotewrite/RetryPolicy.h"
+#include "remotewrite/WriteRequestCodec.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace promdesk {
+
+struct WriteEndpoint
+{
+    QUrl url;                       // the full write URL: .../api/v1/write, TMP .../api/v1/prom/write
+    Credentials credentials;
+    TlsSettings tls;
+    int timeoutMs = 30000;
+    RemoteWriteVersion version = RemoteWriteVersion::V1; // nothing shows TMP takes 2.0
+    RetryPolicy retry;
+};
+
+QString defaultWritePath(bool tmp); // "/api/v1/prom/write" or "/api/v1/write"
+
+struct WriteOutcome
+{
+    HttpResult result;      // the last attempt's answer, body verbatim
+    int attempts = 0;
+    RemoteWriteVersion sentAs = RemoteWriteVersion::V1;
+    bool fellBackToV1 = false;
+    QString note;           // why it stopped or fell back, in plain words
+    std::optional<qint64> samplesWritten; // 2.0 receivers say so in X-Prometheus-Remote-Write-Samples-Written
+
+    [[nodiscard]] bool ok() const { return result.ok(); }
+};
+
+class RemoteWriteClient;
+
+// One batch being sent, with its retries. Deletes itself after `finished`.
+class WriteCall final : public QObject
+{
+    Q_OBJECT
+
+public:
+    void cancel();
+
+signals:
+    void retrying(int attempt, int delayMs, const QString &reason);
+    void finished(const promdesk::WriteOutcome &outcome);
+
+private:
+    friend class RemoteWriteClient;
+    using Encoder = std::function<QByteArray(RemoteWriteVersion)>;
+    WriteCall(RemoteWriteClient *client, Encoder encode, QObject *parent);
+    const QByteArray &body(RemoteWriteVersion version);
+    void attempt();
+    void handle(const HttpResult &result);
+    void finish(WriteOutcome outcome);
+
+    RemoteWriteClient *m_client;
+    Encoder m_encode;
+    QByteArray m_bodies[2]; // encoded on first use: a 2.0 run that falls back needs both
+    RemoteWriteVersion m_version;
+    QPointer<HttpCall> m_call;
+    QTimer m_retryTimer;
+    qint64 m_startedMs = 0;
+    int m_attempts = 0;
+    bool m_fellBack = false;
+    bool m_cancelled = false;
+    QString m_note;
+};
+
+// Sends remote-write batches: headers exactly as the spec says (the user cannot override them),
+// retries by the spec, and the 2.0 → 1.0 fallback remembered per receiver.
+class RemoteWriteClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    RemoteWriteClient(WriteEndpoint endpoint, HttpClient *http, QObject *parent = nullptr);
+
+    [[nodiscard]] HttpRequest request(const QByteArray &body, RemoteWriteVersion version) const;
+    WriteCall *send(const SeriesSet &set, const Batch &batch);
+    WriteCall *send(const SeriesSet &set); // everything in one request
+
+    [[nodiscard]] const WriteEndpoint &endpoint() const { return m_endpoint; }
+    [[nodiscard]] bool v2Unsupported() const { return m_v2Unsupported; }
+
+private:
+    friend class WriteCall;
+    WriteCall *start(WriteCall::Encoder encode);
+
+    WriteEndpoint m_endpoint;
+    HttpClient *m_http;
+    bool m_v2Unsupported = false;
+    QRandomGenerator m_random;
+};
+
+} // namespace promdesk

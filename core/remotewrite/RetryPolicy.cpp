@@ -1,0 +1,70 @@
+#include "remotewrite/RetryPolicy.h"
+
+#include <QLocale>
+
+#include <cmath>
+
+namespace promdesk {
+
+bool isRetryable(const HttpResult &result, bool retryOn429)
+{
+    switch (result.category) {
+    case ErrorCategory::Server:
+    case ErrorCategory::CannotConnect:
+    case ErrorCategory::Timeout:
+        return true;
+    case ErrorCategory::Rejected:
+        return result.status == 429 && retryOn429;
+    default:
+        return false; // 2xx done; other 4xx, TLS and auth do not get better by repeating
+    }
+}
+
+std::optional<qint64> parseRetryAfter(const QByteArray &value, const QDateTime &now)
+{
+    const QByteArray trimmed = value.trimmed();
+    if (trimmed.isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 seconds = trimmed.toLongLong(&ok);
+    if (ok)
+        return seconds >= 0 ? std::optional<qint64>(seconds * 1000) : std::nullopt;
+    // IMF-fixdate, the form HTTP/1.1 requires senders to use; always English, whatever the locale.
+    const QDateTime date = QLocale::c().toDateTime(QString::fromLatin1(trimmed), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (!date.isValid())
+        return std::nullopt;
+    QDateTime utc = date;
+    utc.setTimeSpec(Qt::UTC);
+    return std::max<qint64>(0, now.msecsTo(utc));
+}
+
+RetryPolicy::Decision RetryPolicy::decide(const HttpResult &result, int attemptsMade, qint64 elapsedMs,
+                                          QRandomGenerator &random, const QDateTime &now) const
+{
+    if (result.ok())
+        return {false, 0, QStringLiteral("done")};
+    if (!isRetryable(result, retryOn429)) {
+        return {false, 0,
+                result.status == 429 ? QStringLiteral("HTTP 429 and retrying on 429 is off")
+                                     : QStringLiteral("not retried: %1 does not get better by repeating")
+                                           .arg(result.status ? QStringLiteral("HTTP %1").arg(result.status)
+                                                              : errorCategoryName(result.category))};
+    }
+    if (attemptsMade >= maxAttempts)
+        return {false, 0, QStringLiteral("gave up after %1 attempts").arg(attemptsMade)};
+
+    double delay = double(initialBackoffMs) * std::pow(2.0, attemptsMade - 1);
+    delay = std::min(delay, double(maxBackoffMs));
+    delay *= 1.0 + jitter * (random.generateDouble() * 2.0 - 1.0);
+    QString reason = QStringLiteral("%1; retrying with backoff")
+                         .arg(result.status ? QStringLiteral("HTTP %1").arg(result.status) : errorCategoryName(result.category));
+    if (const std::optional<qint64> retryAfter = parseRetryAfter(result.header("Retry-After"), now)) {
+        delay = double(*retryAfter);
+        reason = QStringLiteral("HTTP %1 with Retry-After: %2 s").arg(result.status).arg(double(*retryAfter) / 1000.0);
+    }
+    if (elapsedMs + qint64(delay) > maxTotalMs)
+        return {false, 0, QStringLiteral("gave up: the next attempt would start after the %1 s limit").arg(maxTotalMs / 1000)};
+    return {true, int(delay), reason};
+}
+
+} // namespace promdesk

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "exposition/Problem.h"
+#include "exposition/TextParser.h"
+#include "remotewrite/WriteSeries.h"
+
+#include <string>
+#include <unordered_map>
+
+namespace promdesk {
+
+// Turns parser events into remote-write series: histogram and summary parts become their
+// `_bucket{le=}`, `_sum`, `_count` and `{quantile=}` series, samples without a timestamp get
+// `defaultTimestampMs`, and `extraLabels` are added to every series (a series' own label wins).
+class SeriesCollector final : public SampleSink
+{
+public:
+    SeriesCollector(qint64 defaultTimestampMs, Labels extraLabels = {});
+
+    void onFamily(const FamilyDescriptor &) override {}
+    void onSample(const SampleEvent &sample) override;
+
+    SeriesSet take();
+
+private:
+    qint64 m_defaultTimestampMs;
+    Labels m_extraLabels;
+    SeriesSet m_set;
+    std::unordered_map<std::string, qsizetype> m_index;
+    std::string m_key;
+};
+
+struct NormalizeReport
+{
+    qint64 reordered = 0;          // samples that were not in time order in the input
+    qint64 exactDuplicates = 0;    // same series, timestamp and value: dropped
+    QList<Problem> problems;       // conflicting duplicates, bad labels
+};
+
+// Sorts each series' samples by time, drops exact repeats and reports what a receiver would
+// refuse: two values at one timestamp, a missing or invalid __name__, bad or empty labels.
+NormalizeReport normalize(SeriesSet &set, const QString &fileName);
+
+// The series of a parsed model, for sending what was composed or imported (`write`).
+SeriesSet seriesFromMetrics(const MetricSet &metrics, qint64 defaultTimestampMs);
+
+} // namespace promdesk

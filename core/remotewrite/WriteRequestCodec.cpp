@@ -1,0 +1,206 @@
+#include "remotewrite/WriteRequestCodec.h"
+
+#include "io/prometheus/write/v2/types.pb.h"
+#include "prometheus/remote.pb.h"
+
+#include <google/protobuf/arena.h>
+#include <snappy.h>
+
+#include <QHash>
+
+namespace promdesk {
+
+namespace {
+
+prometheus::MetricMetadata::MetricType toV1(MetricType type)
+{
+    switch (type) {
+    case MetricType::Counter: return prometheus::MetricMetadata::COUNTER;
+    case MetricType::Gauge: return prometheus::MetricMetadata::GAUGE;
+    case MetricType::Histogram: return prometheus::MetricMetadata::HISTOGRAM;
+    case MetricType::GaugeHistogram: return prometheus::MetricMetadata::GAUGEHISTOGRAM;
+    case MetricType::Summary: return prometheus::MetricMetadata::SUMMARY;
+    case MetricType::Info: return prometheus::MetricMetadata::INFO;
+    case MetricType::StateSet: return prometheus::MetricMetadata::STATESET;
+    case MetricType::Untyped: return prometheus::MetricMetadata::UNKNOWN;
+    }
+    return prometheus::MetricMetadata::UNKNOWN;
+}
+
+io::prometheus::write::v2::Metadata::MetricType toV2(MetricType type)
+{
+    using M = io::prometheus::write::v2::Metadata;
+    switch (type) {
+    case MetricType::Counter: return M::METRIC_TYPE_COUNTER;
+    case MetricType::Gauge: return M::METRIC_TYPE_GAUGE;
+    case MetricType::Histogram: return M::METRIC_TYPE_HISTOGRAM;
+    case MetricType::GaugeHistogram: return M::METRIC_TYPE_GAUGEHISTOGRAM;
+    case MetricType::Summary: return M::METRIC_TYPE_SUMMARY;
+    case MetricType::Info: return M::METRIC_TYPE_INFO;
+    case MetricType::StateSet: return M::METRIC_TYPE_STATESET;
+    case MetricType::Untyped: return M::METRIC_TYPE_UNSPECIFIED;
+    }
+    return M::METRIC_TYPE_UNSPECIFIED;
+}
+
+// The family a series belongs to, for metadata: `x_bucket` → `x` for histograms, and so on.
+QString familyName(const WriteSeries &series)
+{
+    QString name = series.name();
+    if (series.type == MetricType::Histogram || series.type == MetricType::Summary || series.type == MetricType::GaugeHistogram) {
+        for (QLatin1String suffix : {QLatin1String("_bucket"), QLatin1String("_sum"), QLatin1String("_count"),
+                                     QLatin1String("_gsum"), QLatin1String("_gcount")}) {
+            if (name.endsWith(suffix))
+                return name.chopped(suffix.size());
+        }
+    }
+    return name;
+}
+
+QByteArray compress(const std::string &serialized)
+{
+    std::string compressed;
+    snappy::Compress(serialized.data(), serialized.size(), &compressed);
+    return QByteArray(compressed.data(), qsizetype(compressed.size()));
+}
+
+QByteArray encodeV1(const SeriesSet &set, const QList<BatchSlice> &slices)
+{
+    google::protobuf::Arena arena;
+    auto *request = google::protobuf::Arena::CreateMessage<prometheus::WriteRequest>(&arena);
+    request->mutable_timeseries()->Reserve(int(slices.size()));
+    QHash<QString, const WriteSeries *> families;
+    for (const BatchSlice &slice : slices) {
+        const WriteSeries &series = set.series.at(slice.series);
+        prometheus::TimeSeries *ts = request->add_timeseries();
+        ts->mutable_labels()->Reserve(int(series.labels.size()));
+        for (const Label &label : series.labels) {
+            prometheus::Label *l = ts->add_labels();
+            l->set_name(label.name.toStdString());
+            l->set_value(label.value.toStdString());
+        }
+        ts->mutable_samples()->Reserve(int(slice.end - slice.begin));
+        for (qsizetype i = slice.begin; i < slice.end; ++i) {
+            prometheus::Sample *sample = ts->add_samples();
+            sample->set_value(series.samples.at(i).value);
+            sample->set_timestamp(series.samples.at(i).timestampMs);
+        }
+        if (series.type != MetricType::Untyped || !series.help.isEmpty())
+            families.insert(familyName(series), &series);
+    }
+    for (auto it = families.cbegin(); it != families.cend(); ++it) {
+        prometheus::MetricMetadata *metadata = request->add_metadata();
+        metadata->set_type(toV1((*it)->type));
+        metadata->set_metric_family_name(it.key().toStdString());
+        metadata->set_help((*it)->help.toStdString());
+        metadata->set_unit((*it)->unit.toStdString());
+    }
+    std::string serialized;
+    request->SerializeToString(&serialized);
+    return compress(serialized);
+}
+
+QByteArray encodeV2(const SeriesSet &set, const QList<BatchSlice> &slices)
+{
+    google::protobuf::Arena arena;
+    auto *request = google::protobuf::Arena::CreateMessage<io::prometheus::write::v2::Request>(&arena);
+    QHash<QString, quint32> symbols;
+    auto symbol = [&](const QString &text) -> quint32 {
+        auto it = symbols.constFind(text);
+        if (it != symbols.cend())
+            return *it;
+        const auto ref = quint32(request->symbols_size());
+        request->add_symbols(text.toStdString());
+        symbols.insert(text, ref);
+        return ref;
+    };
+    symbol(QString()); // the spec: symbols[0] is the empty string
+    for (const BatchSlice &slice : slices) {
+        const WriteSeries &series = set.series.at(slice.series);
+        io::prometheus::write::v2::TimeSeries *ts = request->add_timeseries();
+        for (const Label &label : series.labels) {
+            ts->add_labels_refs(symbol(label.name));
+            ts->add_labels_refs(symbol(label.value));
+        }
+        ts->mutable_samples()->Reserve(int(slice.end - slice.begin));
+        for (qsizetype i = slice.begin; i < slice.end; ++i) {
+            io::prometheus::write::v2::Sample *sample = ts->add_samples();
+            sample->set_value(series.samples.at(i).value);
+            sample->set_timestamp(series.samples.at(i).timestampMs);
+        }
+        io::prometheus::write::v2::Metadata *metadata = ts->mutable_metadata();
+        metadata->set_type(toV2(series.type));
+        if (!series.help.isEmpty())
+            metadata->set_help_ref(symbol(series.help));
+        if (!series.unit.isEmpty())
+            metadata->set_unit_ref(symbol(series.unit));
+    }
+    std::string serialized;
+    request->SerializeToString(&serialized);
+    return compress(serialized);
+}
+
+QString fromStd(const std::string &text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
+
+} // namespace
+
+QByteArray encodeWriteRequest(const SeriesSet &set, const Batch &batch, RemoteWriteVersion version)
+{
+    return version == RemoteWriteVersion::V1 ? encodeV1(set, batch.slices) : encodeV2(set, batch.slices);
+}
+
+QByteArray encodeWriteRequest(const SeriesSet &set, RemoteWriteVersion version)
+{
+    QList<BatchSlice> all;
+    for (int s = 0; s < set.series.size(); ++s)
+        all.append(BatchSlice{s, 0, set.series.at(s).samples.size()});
+    return version == RemoteWriteVersion::V1 ? encodeV1(set, all) : encodeV2(set, all);
+}
+
+DecodedWriteRequest decodeWriteRequest(QByteArrayView body, RemoteWriteVersion version)
+{
+    DecodedWriteRequest decoded;
+    std::string raw;
+    if (!snappy::Uncompress(body.data(), size_t(body.size()), &raw)) {
+        decoded.error = QStringLiteral("the body is not snappy (block format) data");
+        return decoded;
+    }
+    if (version == RemoteWriteVersion::V1) {
+        prometheus::WriteRequest request;
+        if (!request.ParseFromString(raw)) {
+            decoded.error = QStringLiteral("the body is not a prometheus.WriteRequest");
+            return decoded;
+        }
+        for (const prometheus::TimeSeries &ts : request.timeseries()) {
+            WriteSeries series;
+            for (const prometheus::Label &label : ts.labels())
+                series.labels.set(fromStd(label.name()), fromStd(label.value()));
+            for (const prometheus::Sample &sample : ts.samples())
+                series.samples.append(WriteSample{sample.timestamp(), sample.value()});
+            decoded.series.series.append(std::move(series));
+        }
+        return decoded;
+    }
+    io::prometheus::write::v2::Request request;
+    if (!request.ParseFromString(raw)) {
+        decoded.error = QStringLiteral("the body is not an io.prometheus.write.v2.Request");
+        return decoded;
+    }
+    for (const io::prometheus::write::v2::TimeSeries &ts : request.timeseries()) {
+        WriteSeries series;
+        for (int i = 0; i + 1 < ts.labels_refs_size(); i += 2) {
+            const auto name = ts.labels_refs(i), value = ts.labels_refs(i + 1);
+            if (int(name) >= request.symbols_size() || int(value) >= request.symbols_size()) {
+                decoded.error = QStringLiteral("a label refers past the symbols table");
+                return decoded;
+            }
+            series.labels.set(fromStd(request.symbols(int(name))), fromStd(request.symbols(int(value))));
+        }
+        for (const io::prometheus::write::v2::Sample &sample : ts.samples())
+            series.samples.append(WriteSample{sample.timestamp(), sample.value()});
+        decoded.series.series.append(std::move(series));
+    }
+    return decoded;
+}
+
+} // namespace promdesk

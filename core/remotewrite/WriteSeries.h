@@ -1,0 +1,40 @@
+#pragma once
+
+#include "model/MetricFamily.h"
+
+#include <QList>
+#include <QString>
+
+#include <cstdint>
+
+namespace promdesk {
+
+struct WriteSample
+{
+    qint64 timestampMs = 0;
+    double value = 0; // copied bit for bit: the stale marker stays the stale marker
+};
+
+// One remote-write series: its full label set (with __name__, sorted) and its samples in time order.
+struct WriteSeries
+{
+    Labels labels;
+    QList<WriteSample> samples;
+    int firstLine = 0; // where it first appeared in the input, for messages
+    MetricType type = MetricType::Untyped;
+    QString help;
+    QString unit;
+
+    [[nodiscard]] QString name() const { return labels.value(QStringLiteral("__name__")); }
+};
+
+struct SeriesSet
+{
+    QList<WriteSeries> series;
+
+    [[nodiscard]] qint64 sampleCount() const;
+    [[nodiscard]] qint64 minTimestamp() const;
+    [[nodiscard]] qint64 maxTimestamp() const;
+};
+
+} // namespace promdesk
