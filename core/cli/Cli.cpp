@@ -18,6 +18,8 @@ constexpr Command kCommands[] = {
     {"delete", "delete one Pushgateway group", runDelete},
     {"groups", "list a Pushgateway's groups", runGroups},
     {"preview", "show what a push would add, replace and remove, without sending it", runPreview},
+    {"write", "send metrics through Prometheus remote write (1.0, or 2.0 with fallback)", runWrite},
+    {"backfill", "plan and send past samples through remote write, in batches, with retries", runBackfill},
     {"demo", "demonstrate grouping-key overwrites against a Pushgateway ('demo overwrite')", runDemo},
 };
 

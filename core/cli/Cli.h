@@ -33,5 +33,7 @@ int runDelete(const QStringList &arguments, Io &io);
 int runGroups(const QStringList &arguments, Io &io);
 int runPreview(const QStringList &arguments, Io &io);
 int runDemo(const QStringList &arguments, Io &io);
+int runWrite(const QStringList &arguments, Io &io);
+int runBackfill(const QStringList &arguments, Io &io);
 
 } // namespace promdesk::cli

@@ -33,10 +33,16 @@ void BackfillRun::start(int fromBatch)
     m_stopping = false;
     m_cancelled = false;
     m_stopReason.clear();
-    // Resuming: a refused batch is tried again, a sent one never is.
-    for (int i = std::max(0, fromBatch); i < m_states.size(); ++i) {
-        if (m_states.at(i) == BatchState::Refused)
+    // Resuming: a refused batch is tried again, a sent one never is. Batches before `fromBatch`
+    // were sent by an earlier run (the caller says so), and count as sent.
+    for (int i = 0; i < m_states.size(); ++i) {
+        if (i < fromBatch && m_states.at(i) == BatchState::Pending) {
+            m_states[i] = BatchState::Sent;
+            m_progress.samplesSent += m_batches.at(i).sampleCount;
+            ++m_progress.requestsSent;
+        } else if (i >= fromBatch && m_states.at(i) == BatchState::Refused) {
             m_states[i] = BatchState::Pending;
+        }
     }
     m_inFlight = QList<QPointer<WriteCall>>(m_shards);
     m_clock.start();

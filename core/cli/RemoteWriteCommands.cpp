@@ -1,0 +1,330 @@
+#include "cli/Cli.h"
+#include "cli/CliSupport.h"
+#include "cli/GatewayOptions.h"
+#include "importers/CsvImporter.h"
+#include "remotewrite/BackfillRun.h"
+#include "remotewrite/SeriesCollector.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <unistd.h>
+
+namespace promdesk::cli {
+
+namespace {
+
+// Options shared by write and backfill: the receiver and how to talk to it.
+struct WriteOptions
+{
+    QCommandLineOption tmp{QStringLiteral("tmp"), QStringLiteral("The receiver is Tencent Cloud TMP: its label limits apply, "
+                                                                 "and a URL without a path gets /api/v1/prom/write.")};
+    QCommandLineOption version{QStringLiteral("rw-version"),
+                               QStringLiteral("Remote write protocol: 1 (default) or 2 (falls back to 1 when the receiver "
+                                              "does not speak it)."),
+                               QStringLiteral("1|2"), QStringLiteral("1")};
+    QCommandLineOption retries{QStringLiteral("max-attempts"), QStringLiteral("Attempts per request, retries included (default 6)."),
+                               QStringLiteral("N"), QStringLiteral("6")};
+    QCommandLineOption no429{QStringLiteral("no-retry-429"), QStringLiteral("Do not retry HTTP 429 (retried by default).")};
+
+    void addTo(QCommandLineParser &parser) { parser.addOptions({tmp, version, retries, no429}); }
+};
+
+std::optional<WriteEndpoint> writeEndpoint(const QCommandLineParser &parser, const GatewayOptions &gateway,
+                                           const WriteOptions &write, Io &io)
+{
+    const std::optional<GatewayEndpoint> base = gateway.endpoint(parser, io);
+    if (!base)
+        return std::nullopt;
+    WriteEndpoint endpoint;
+    endpoint.url = base->baseUrl;
+    if (endpoint.url.path().isEmpty() || endpoint.url.path() == u"/")
+        endpoint.url.setPath(defaultWritePath(parser.isSet(write.tmp)));
+    endpoint.credentials = base->credentials;
+    endpoint.tls = base->tls;
+    endpoint.timeoutMs = base->timeoutMs;
+    const QString version = parser.value(write.version);
+    if (version != u"1" && version != u"2") {
+        io.err << "promdesk-cli: --rw-version is 1 or 2\n";
+        return std::nullopt;
+    }
+    endpoint.version = version == u"2" ? RemoteWriteVersion::V2 : RemoteWriteVersion::V1;
+    bool ok = false;
+    endpoint.retry.maxAttempts = parser.value(write.retries).toInt(&ok);
+    if (!ok || endpoint.retry.maxAttempts < 1) {
+        io.err << "promdesk-cli: --max-attempts needs a whole number, 1 or more\n";
+        return std::nullopt;
+    }
+    endpoint.retry.retryOn429 = !parser.isSet(write.no429);
+    return endpoint;
+}
+
+// Reads one input into series: exposition text (timestamps in ms, or seconds for OpenMetrics)
+// or CSV. Problems are printed; returns nothing when the input has errors.
+std::optional<SeriesSet> readSeries(const QString &path, bool tmp, const Labels &extraLabels, const QString &metricName,
+                                    qint64 nowMs, Io &io)
+{
+    Input input(path, io);
+    QString error;
+    if (!input.open(error)) {
+        io.err << "promdesk-cli: " << error << '\n';
+        return std::nullopt;
+    }
+    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
+        CsvImportOptions options;
+        options.fileName = input.displayName();
+        options.metricName = metricName;
+        options.extraLabels = extraLabels;
+        CsvImport imported = importCsv(input.readAll(), options);
+        for (const Problem &problem : imported.problems)
+            io.err << formatProblem(problem) << '\n';
+        if (!imported.timestampFormat.isEmpty())
+            io.err << input.displayName() << ": " << imported.description << '\n';
+        if (std::any_of(imported.problems.cbegin(), imported.problems.cend(),
+                        [](const Problem &p) { return p.severity == Severity::Error; }))
+            return std::nullopt;
+        return imported.series;
+    }
+    ParseOptions options;
+    options.fileName = input.displayName();
+    options.target = tmp ? ValidationTarget::Tmp : ValidationTarget::RemoteWrite;
+    options.format = input.detect();
+    options.nowMs = nowMs;
+    SeriesCollector collector(nowMs, extraLabels);
+    TextParser parser(options, &collector);
+    parser.feed(input.readAll());
+    parser.finish();
+    for (const Problem &problem : parser.problems())
+        io.err << formatProblem(problem) << '\n';
+    if (parser.stats().errors > 0) {
+        io.err << "promdesk-cli: " << parser.stats().errors << " error(s) in " << input.displayName() << "; nothing sent\n";
+        return std::nullopt;
+    }
+    if (!metricName.isEmpty())
+        io.err << "promdesk-cli: warning: --metric only names CSV columns; " << input.displayName() << " keeps its names\n";
+    return collector.take();
+}
+
+QString duration(qint64 ms)
+{
+    if (ms < 0)
+        return QStringLiteral("?");
+    if (ms < 60000)
+        return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
+    return QStringLiteral("%1 min %2 s").arg(ms / 60000).arg((ms / 1000) % 60);
+}
+
+int exitCodeForStop(const QList<WriteOutcome> &outcomes)
+{
+    for (const WriteOutcome &outcome : outcomes) {
+        if (!outcome.ok())
+            return exitCodeFor(outcome.result);
+    }
+    return ExitOk;
+}
+
+// Runs batches to the end, printing progress on a terminal and each refusal in full.
+int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batch> &batches, int from, Io &io)
+{
+    BackfillRun run(&client, set, batches);
+    const bool terminal = isatty(STDERR_FILENO);
+    QElapsedTimer sinceDraw;
+    sinceDraw.start();
+    QList<WriteOutcome> failures;
+    QObject::connect(&run, &BackfillRun::progressChanged, &run, [&](const BackfillProgress &p) {
+        if (!terminal || (sinceDraw.elapsed() < 100 && p.requestsSent < p.requestsTotal))
+            return;
+        sinceDraw.restart();
+        io.err << QStringLiteral("\r%1/%2 requests, %3/%4 samples, %5 retries, %6 samples/s, ETA %7   ")
+                      .arg(p.requestsSent).arg(p.requestsTotal).arg(p.samplesSent).arg(p.samplesTotal).arg(p.retries)
+                      .arg(qint64(p.samplesPerSecond)).arg(duration(p.etaMs));
+        io.err.flush();
+    });
+    QObject::connect(&run, &BackfillRun::batchFinished, &run, [&](int index, const WriteOutcome &outcome) {
+        if (outcome.fellBackToV1 && index == 0)
+            io.err << (terminal ? "\n" : "") << "promdesk-cli: " << outcome.note << '\n';
+        if (!outcome.ok() && outcome.result.category != ErrorCategory::Cancelled)
+            failures.append(outcome);
+    });
+    BackfillSummary summary;
+    QEventLoop loop;
+    QObject::connect(&run, &BackfillRun::finished, &loop, [&](const BackfillSummary &s) {
+        summary = s;
+        loop.quit();
+    });
+    run.start(from);
+    loop.exec();
+    if (terminal)
+        io.err << '\n';
+    const BackfillProgress &p = run.progress();
+    io.err << QStringLiteral("Sent %1 of %2 requests (%3 of %4 samples) in %5, %6 retries.\n")
+                  .arg(summary.sent).arg(batches.size()).arg(p.samplesSent).arg(p.samplesTotal)
+                  .arg(duration(summary.durationMs)).arg(p.retries);
+    if (!summary.stopReason.isEmpty())
+        io.err << "Stopped: " << summary.stopReason << '\n';
+    if (summary.firstUnsent >= 0)
+        io.err << "Resume with --resume-from " << summary.firstUnsent + 1 << " (batches already sent are not sent again).\n";
+    return summary.firstUnsent < 0 ? ExitOk : exitCodeForStop(failures);
+}
+
+Labels parseLabelOptions(const QStringList &pairs, Io &io, bool *ok)
+{
+    Labels labels;
+    *ok = true;
+    for (const QString &pair : pairs) {
+        const qsizetype equals = pair.indexOf(QLatin1Char('='));
+        if (equals <= 0) {
+            io.err << "promdesk-cli: --label needs NAME=VALUE, not '" << pair << "'\n";
+            *ok = false;
+        } else {
+            labels.set(pair.left(equals), pair.mid(equals + 1));
+        }
+    }
+    return labels;
+}
+
+} // namespace
+
+int runWrite(const QStringList &arguments, Io &io)
+{
+    const QString usage = QStringLiteral("promdesk-cli write --url URL [--rw-version 1|2] [--tmp] [--user USER --password-stdin | "
+                                         "--bearer-stdin] FILE...|-");
+    QCommandLineParser parser;
+    GatewayOptions gateway;
+    gateway.addTo(parser, false);
+    WriteOptions write;
+    write.addTo(parser);
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Exposition files (or CSV); '-' reads standard input."));
+    if (const std::optional<int> exit = parseArguments(
+            parser, arguments, usage,
+            QStringLiteral("Sends metrics through Prometheus remote write. Timestamps in the files are kept;\n"
+                           "samples without one are sent as now. --url is the write URL; with no path it gets\n"
+                           "/api/v1/write (or TMP's /api/v1/prom/write with --tmp).\n"),
+            io))
+        return *exit;
+    if (parser.positionalArguments().isEmpty()) {
+        io.err << "promdesk-cli: write needs a FILE, or '-'\nUsage: " << usage << '\n';
+        return ExitUsage;
+    }
+    const std::optional<WriteEndpoint> endpoint = writeEndpoint(parser, gateway, write, io);
+    if (!endpoint)
+        return ExitUsage;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    SeriesSet all;
+    for (const QString &path : parser.positionalArguments()) {
+        std::optional<SeriesSet> set = readSeries(path, parser.isSet(write.tmp), {}, {}, now, io);
+        if (!set)
+            return ExitRejected;
+        all.series.append(set->series);
+    }
+    BackfillPlan plan = makeBackfillPlan(all, BatchLimits{}, now, parser.positionalArguments().join(QLatin1Char(',')));
+    for (const Problem &problem : plan.problems)
+        io.err << formatProblem(problem) << '\n';
+    if (!plan.canSend()) {
+        io.err << "promdesk-cli: nothing to send\n";
+        return ExitRejected;
+    }
+    HttpClient http;
+    RemoteWriteClient client(*endpoint, &http);
+    return runBatches(client, all, plan.batches, 0, io);
+}
+
+int runBackfill(const QStringList &arguments, Io &io)
+{
+    const QString usage = QStringLiteral("promdesk-cli backfill --url URL [--batch-size N] [--shards N] [--dry-run] "
+                                         "[--metric NAME] [--label NAME=VALUE]... [--resume-from N] FILE");
+    QCommandLineParser parser;
+    GatewayOptions gateway;
+    gateway.addTo(parser, false);
+    WriteOptions write;
+    write.addTo(parser);
+    const QCommandLineOption batchSize(QStringLiteral("batch-size"), QStringLiteral("Samples per request (default 2000)."),
+                                       QStringLiteral("N"), QStringLiteral("2000"));
+    const QCommandLineOption shards(QStringLiteral("shards"), QStringLiteral("Requests in flight at once; a series stays in "
+                                                                             "one shard (default 1)."),
+                                    QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Show the plan and the requests; send nothing."));
+    const QCommandLineOption save(QStringLiteral("save-requests"),
+                                  QStringLiteral("With --dry-run: write each request body (snappy protobuf) to DIR."),
+                                  QStringLiteral("DIR"));
+    const QCommandLineOption metric(QStringLiteral("metric"), QStringLiteral("Metric name for a CSV without a metric column."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption label(QStringLiteral("label"), QStringLiteral("A label for every series; repeatable."),
+                                   QStringLiteral("NAME=VALUE"));
+    const QCommandLineOption resume(QStringLiteral("resume-from"),
+                                    QStringLiteral("Start at this batch (1-based), as a stopped run suggests."), QStringLiteral("N"),
+                                    QStringLiteral("1"));
+    parser.addOptions({batchSize, shards, dryRun, save, metric, label, resume});
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Text exposition (ms timestamps), OpenMetrics (seconds) or CSV."));
+    if (const std::optional<int> exit = parseArguments(
+            parser, arguments, usage,
+            QStringLiteral("Writes past samples through remote write: plans the batches oldest first, warns\n"
+                           "about the receiver's age window, sends with retries, and stops at a refused batch\n"
+                           "naming its samples and the server's reason.\n"),
+            io))
+        return *exit;
+    if (parser.positionalArguments().size() != 1) {
+        io.err << "promdesk-cli: backfill takes one FILE\nUsage: " << usage << '\n';
+        return ExitUsage;
+    }
+    bool ok = false;
+    BatchLimits limits;
+    limits.maxSamples = parser.value(batchSize).toInt(&ok);
+    const bool batchOk = ok && limits.maxSamples > 0;
+    limits.shards = parser.value(shards).toInt(&ok);
+    const bool shardsOk = ok && limits.shards > 0 && limits.shards <= 64;
+    const int resumeFrom = parser.value(resume).toInt(&ok);
+    if (!batchOk || !shardsOk || !ok || resumeFrom < 1) {
+        io.err << "promdesk-cli: --batch-size, --shards (1-64) and --resume-from need whole numbers, 1 or more\n";
+        return ExitUsage;
+    }
+    bool labelsOk = false;
+    const Labels extra = parseLabelOptions(parser.values(label), io, &labelsOk);
+    if (!labelsOk)
+        return ExitUsage;
+    const std::optional<WriteEndpoint> endpoint = writeEndpoint(parser, gateway, write, io);
+    if (!endpoint)
+        return ExitUsage;
+
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString path = parser.positionalArguments().constFirst();
+    std::optional<SeriesSet> set = readSeries(path, parser.isSet(write.tmp), extra, parser.value(metric), now, io);
+    if (!set)
+        return ExitRejected;
+    const BackfillPlan plan = makeBackfillPlan(*set, limits, now, path);
+    io.out << renderPlan(plan);
+    io.out.flush();
+    if (!plan.canSend())
+        return ExitRejected;
+
+    HttpClient http;
+    RemoteWriteClient client(*endpoint, &http);
+    if (parser.isSet(dryRun)) {
+        const QString directory = parser.value(save);
+        if (!directory.isEmpty() && !QDir().mkpath(directory)) {
+            io.err << "promdesk-cli: cannot create " << directory << '\n';
+            return ExitUsage;
+        }
+        for (int i = 0; i < plan.batches.size(); ++i) {
+            const QByteArray body = encodeWriteRequest(*set, plan.batches.at(i), endpoint->version);
+            const HttpRequest request = client.request(body, endpoint->version);
+            io.out << QStringLiteral("request %1/%2: POST %3\n").arg(i + 1).arg(plan.batches.size()).arg(request.url.toString(QUrl::RemoveUserInfo));
+            for (const auto &header : request.headers)
+                io.out << "  " << QString::fromLatin1(header.first) << ": " << QString::fromLatin1(header.second) << '\n';
+            io.out << "  body: " << body.size() << " bytes; " << describeBatch(*set, plan.batches.at(i)) << '\n';
+            if (!directory.isEmpty() && !writeOutput(QDir(directory).filePath(QStringLiteral("batch-%1.bin").arg(i + 1, 6, 10, QLatin1Char('0'))), body, io))
+                return ExitUsage;
+        }
+        io.out << "Dry run: nothing was sent.\n";
+        return ExitOk;
+    }
+    if (resumeFrom > plan.batches.size()) {
+        io.err << "promdesk-cli: --resume-from " << resumeFrom << " is past the last batch (" << plan.batches.size() << ")\n";
+        return ExitUsage;
+    }
+    return runBatches(client, *set, plan.batches, resumeFrom - 1, io);
+}
+
+} // namespace promdesk::cli

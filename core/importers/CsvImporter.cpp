@@ -1,0 +1,379 @@
+#include "importers/CsvImporter.h"
+
+#include "exposition/NumberFormat.h"
+#include "exposition/TextParser.h"
+#include "remotewrite/SeriesCollector.h"
+
+#include <QDateTime>
+#include <QHash>
+
+#include <cmath>
+
+namespace promdesk {
+
+namespace {
+
+struct Field
+{
+    QString text;
+    int column = 1; // 1-based character position of the field in its line
+};
+
+struct Row
+{
+    int line = 0;
+    QList<Field> fields;
+};
+
+// RFC 4180 records: quoted fields may hold the delimiter, doubled quotes and line breaks.
+QList<Row> splitCsv(const QString &text, QChar delimiter, QList<Problem> &problems, const QString &file)
+{
+    QList<Row> rows;
+    Row row;
+    Field field;
+    int line = 1;
+    int column = 1;
+    bool quoted = false;
+    bool atFieldStart = true;
+    int quoteLine = 0;
+    auto endField = [&] {
+        row.fields.append(field);
+        field = Field{};
+        atFieldStart = true;
+    };
+    auto endRow = [&] {
+        endField();
+        const bool blank = row.fields.size() == 1 && row.fields.constFirst().text.trimmed().isEmpty();
+        if (!blank)
+            rows.append(row);
+        row = Row{};
+    };
+    row.line = 1;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (atFieldStart) {
+            field.column = column;
+            atFieldStart = false;
+            if (c == u'"') {
+                quoted = true;
+                quoteLine = line;
+                ++column;
+                continue;
+            }
+        }
+        if (quoted) {
+            if (c == u'"') {
+                if (i + 1 < text.size() && text.at(i + 1) == u'"') {
+                    field.text += u'"';
+                    ++i;
+                    column += 2;
+                } else {
+                    quoted = false;
+                    ++column;
+                }
+                continue;
+            }
+            if (c == u'\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+            field.text += c;
+            continue;
+        }
+        if (c == delimiter) {
+            endField();
+            ++column;
+        } else if (c == u'\n') {
+            if (field.text.endsWith(u'\r'))
+                field.text.chop(1);
+            endRow();
+            ++line;
+            column = 1;
+            row.line = line;
+        } else {
+            field.text += c;
+            ++column;
+        }
+    }
+    if (quoted) {
+        problems.append(Problem{file, quoteLine, 1, Severity::Error, QStringLiteral("csv-unterminated-quote"),
+                                QStringLiteral("a quoted field starting here is never closed"), std::nullopt});
+    }
+    if (!atFieldStart || !row.fields.isEmpty() || !field.text.isEmpty())
+        endRow();
+    return rows;
+}
+
+QChar detectDelimiter(const QString &firstLine)
+{
+    int best = 0;
+    QChar chosen = u',';
+    for (QChar candidate : {QChar(u','), QChar(u';'), QChar(u'\t')}) {
+        const int count = int(firstLine.count(candidate));
+        if (count > best) {
+            best = count;
+            chosen = candidate;
+        }
+    }
+    return chosen;
+}
+
+enum class TimeUnit { Unknown, Seconds, Milliseconds, Rfc3339 };
+
+// Reads every timestamp cell in one unit, decided from all of them together.
+struct TimestampReader
+{
+    TimeUnit unit = TimeUnit::Unknown;
+    QString why;
+
+    bool decide(const QList<Field> &cells)
+    {
+        bool allNumbers = true;
+        bool allDates = true;
+        double maximum = 0;
+        double minimum = 0;
+        bool first = true;
+        for (const Field &cell : cells) {
+            const QString text = cell.text.trimmed();
+            bool ok = false;
+            const double number = text.toDouble(&ok);
+            allNumbers = allNumbers && ok;
+            allDates = allDates && QDateTime::fromString(text, Qt::ISODateWithMs).isValid();
+            if (ok) {
+                maximum = first ? number : std::max(maximum, number);
+                minimum = first ? number : std::min(minimum, number);
+                first = false;
+            }
+        }
+        if (cells.isEmpty()) {
+            why = QStringLiteral("there are no rows");
+            return false;
+        }
+        if (allDates) {
+            unit = TimeUnit::Rfc3339;
+            return true;
+        }
+        if (!allNumbers) {
+            why = QStringLiteral("the timestamp column mixes numbers and other text; use one form: Unix seconds, Unix "
+                                 "milliseconds or RFC 3339 (2023-11-14T22:13:20Z)");
+            return false;
+        }
+        if (minimum >= 1e8 && maximum < 1e11) {
+            unit = TimeUnit::Seconds;
+            return true;
+        }
+        if (minimum >= 1e11 && maximum < 1e14) {
+            unit = TimeUnit::Milliseconds;
+            return true;
+        }
+        why = QStringLiteral("timestamps from %1 to %2 are neither plausible Unix seconds (1973–5138) nor milliseconds; "
+                             "give them in one of those units or as RFC 3339")
+                  .arg(formatNumber(minimum), formatNumber(maximum));
+        return false;
+    }
+
+    std::optional<qint64> read(const QString &cell) const
+    {
+        const QString text = cell.trimmed();
+        if (unit == TimeUnit::Rfc3339) {
+            const QDateTime date = QDateTime::fromString(text, Qt::ISODateWithMs);
+            return date.isValid() ? std::optional<qint64>(date.toMSecsSinceEpoch()) : std::nullopt;
+        }
+        bool ok = false;
+        const double number = text.toDouble(&ok);
+        if (!ok)
+            return std::nullopt;
+        return qint64(std::llround(unit == TimeUnit::Seconds ? number * 1000.0 : number));
+    }
+
+    [[nodiscard]] QString name() const
+    {
+        switch (unit) {
+        case TimeUnit::Seconds: return QStringLiteral("unix-seconds");
+        case TimeUnit::Milliseconds: return QStringLiteral("unix-milliseconds");
+        case TimeUnit::Rfc3339: return QStringLiteral("rfc3339");
+        case TimeUnit::Unknown: break;
+        }
+        return {};
+    }
+};
+
+bool isLabelName(const QString &name)
+{
+    if (name.isEmpty())
+        return false;
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const char16_t c = name.at(i).unicode();
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (i > 0 && c >= '0' && c <= '9')))
+            return false;
+    }
+    return true;
+}
+
+// A wide-form header such as cpu_temp{host="a"}, read by the exposition parser itself.
+std::optional<Labels> parseSelector(const QString &selector, QString *error)
+{
+    const QByteArray line = selector.trimmed().toUtf8() + " 0\n";
+    const ParseResult result = parseText(line, ParseOptions{});
+    if (result.hasErrors() || result.metrics.families.size() != 1) {
+        *error = result.problems.isEmpty() ? QStringLiteral("not a series selector") : result.problems.constFirst().message;
+        return std::nullopt;
+    }
+    const MetricFamily &family = result.metrics.families.constFirst();
+    Labels labels = family.metrics.constFirst().labels;
+    labels.set(QStringLiteral("__name__"), family.name);
+    return labels;
+}
+
+} // namespace
+
+CsvImport importCsv(QByteArrayView data, const CsvImportOptions &options)
+{
+    CsvImport result;
+    auto problem = [&](int line, int column, const char *code, const QString &message) {
+        result.problems.append(Problem{options.fileName, line, column, Severity::Error, QString::fromLatin1(code), message, std::nullopt});
+    };
+    QString text = QString::fromUtf8(data.data(), data.size());
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    const QChar delimiter = detectDelimiter(text.section(QLatin1Char('\n'), 0, 0));
+    QList<Row> rows = splitCsv(text, delimiter, result.problems, options.fileName);
+    if (rows.isEmpty()) {
+        problem(1, 1, "csv-empty", QStringLiteral("the file has no header row"));
+        return result;
+    }
+    const Row header = rows.takeFirst();
+    QStringList names;
+    for (const Field &field : header.fields)
+        names << field.text.trimmed();
+    const qsizetype timeColumn = names.indexOf(QStringLiteral("timestamp"));
+    if (timeColumn < 0) {
+        problem(header.line, 1, "csv-no-timestamp-column",
+                QStringLiteral("the header has no 'timestamp' column (found: %1)").arg(names.join(QStringLiteral(", "))));
+        return result;
+    }
+    const qsizetype valueColumn = names.indexOf(QStringLiteral("value"));
+    qsizetype metricColumn = names.indexOf(QStringLiteral("metric"));
+    if (metricColumn < 0)
+        metricColumn = names.indexOf(QStringLiteral("__name__"));
+    const bool longForm = valueColumn >= 0;
+
+    QList<Field> timeCells;
+    for (const Row &row : std::as_const(rows)) {
+        if (timeColumn < row.fields.size())
+            timeCells.append(row.fields.at(timeColumn));
+    }
+    TimestampReader timestamps;
+    if (!timestamps.decide(timeCells)) {
+        problem(rows.isEmpty() ? header.line : rows.constFirst().line, 1, "csv-timestamp-unit", timestamps.why);
+        return result;
+    }
+    result.timestampFormat = timestamps.name();
+
+    // Series columns: in the long form the label columns, in the wide form one selector each.
+    QHash<qsizetype, Labels> seriesOfColumn;
+    if (longForm) {
+        if (metricColumn < 0 && options.metricName.isEmpty()) {
+            problem(header.line, 1, "csv-no-metric",
+                    QStringLiteral("the long form needs a 'metric' column or a metric name (--metric NAME)"));
+            return result;
+        }
+        for (qsizetype c = 0; c < names.size(); ++c) {
+            if (c == timeColumn || c == valueColumn || c == metricColumn)
+                continue;
+            if (!isLabelName(names.at(c)) || names.at(c).startsWith(QLatin1String("__")))
+                problem(header.line, header.fields.at(c).column, "invalid-label-name",
+                        QStringLiteral("column '%1' cannot be a label name: use letters, digits and '_'").arg(names.at(c)));
+        }
+    } else {
+        for (qsizetype c = 0; c < names.size(); ++c) {
+            if (c == timeColumn)
+                continue;
+            QString error;
+            const std::optional<Labels> labels = parseSelector(names.at(c), &error);
+            if (!labels) {
+                problem(header.line, header.fields.at(c).column, "csv-bad-series-column",
+                        QStringLiteral("column '%1' is not a series such as cpu_temp{host=\"a\"}: %2").arg(names.at(c), error));
+                continue;
+            }
+            seriesOfColumn.insert(c, *labels);
+        }
+    }
+    if (!result.problems.isEmpty())
+        return result;
+
+    QHash<Labels, qsizetype> index;
+    auto add = [&](Labels labels, int line, qint64 ts, double value) {
+        for (const Label &label : options.extraLabels) {
+            if (!labels.contains(label.name))
+                labels.set(label.name, label.value);
+        }
+        qsizetype position = index.value(labels, -1);
+        if (position < 0) {
+            position = result.series.series.size();
+            index.insert(labels, position);
+            result.series.series.append(WriteSeries{labels, {}, line, MetricType::Untyped, {}, {}});
+        }
+        result.series.series[position].samples.append(WriteSample{ts, value});
+    };
+    for (const Row &row : std::as_const(rows)) {
+        if (row.fields.size() != names.size()) {
+            problem(row.line, 1, "csv-column-count",
+                    QStringLiteral("this row has %1 fields; the header has %2").arg(row.fields.size()).arg(names.size()));
+            continue;
+        }
+        const std::optional<qint64> ts = timestamps.read(row.fields.at(timeColumn).text);
+        if (!ts) {
+            problem(row.line, row.fields.at(timeColumn).column, "invalid-timestamp",
+                    QStringLiteral("'%1' is not a timestamp like the others").arg(row.fields.at(timeColumn).text));
+            continue;
+        }
+        auto number = [&](const Field &cell) -> std::optional<double> {
+            const QByteArray bytes = cell.text.trimmed().toUtf8();
+            const std::optional<ParsedNumber> parsed = parseNumber(std::string_view(bytes.constData(), size_t(bytes.size())));
+            if (!parsed) {
+                problem(row.line, cell.column, "invalid-number",
+                        QStringLiteral("'%1' is not a number%2")
+                            .arg(cell.text, cell.text.contains(QLatin1Char(',')) ? QStringLiteral(": use '.' as the decimal separator")
+                                                                                 : QString()));
+                return std::nullopt;
+            }
+            return parsed->value;
+        };
+        if (longForm) {
+            const std::optional<double> value = number(row.fields.at(valueColumn));
+            if (!value)
+                continue;
+            Labels labels;
+            for (qsizetype c = 0; c < names.size(); ++c) {
+                if (c != timeColumn && c != valueColumn && c != metricColumn && !row.fields.at(c).text.isEmpty())
+                    labels.set(names.at(c), row.fields.at(c).text);
+            }
+            labels.set(QStringLiteral("__name__"), metricColumn >= 0 ? row.fields.at(metricColumn).text.trimmed() : options.metricName);
+            add(labels, row.line, *ts, *value);
+        } else {
+            for (auto it = seriesOfColumn.cbegin(); it != seriesOfColumn.cend(); ++it) {
+                const Field &cell = row.fields.at(it.key());
+                if (cell.text.trimmed().isEmpty())
+                    continue; // no sample for this series at this time
+                if (const std::optional<double> value = number(cell))
+                    add(*it, row.line, *ts, *value);
+            }
+        }
+    }
+    const qint64 firstTs = timestamps.read(timeCells.constFirst().text).value_or(0);
+    result.description = QStringLiteral("%1 form, %2 row(s), %3 series; timestamps read as %4 (the first, '%5', is %6)")
+                             .arg(longForm ? QStringLiteral("long") : QStringLiteral("wide"))
+                             .arg(rows.size())
+                             .arg(result.series.series.size())
+                             .arg(timestamps.unit == TimeUnit::Rfc3339 ? QStringLiteral("RFC 3339 dates")
+                                  : timestamps.unit == TimeUnit::Seconds ? QStringLiteral("Unix seconds")
+                                                                         : QStringLiteral("Unix milliseconds"),
+                                  timeCells.constFirst().text.trimmed(),
+                                  QDateTime::fromMSecsSinceEpoch(firstTs, Qt::UTC).toString(Qt::ISODateWithMs));
+    return result;
+}
+
+} // namespace promdesk
