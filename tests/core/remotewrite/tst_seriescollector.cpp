@@ -1,0 +1,111 @@
+#include "remotewrite/BackfillPlan.h"
+#include "remotewrite/SeriesCollector.h"
+
+#include <QTest>
+
+using namespace promdesk;
+
+namespace {
+
+SeriesSet collect(const QByteArray &text, ExpositionFormat format = ExpositionFormat::Text, Labels extra = {})
+{
+    ParseOptions options;
+    options.format = format;
+    options.target = ValidationTarget::RemoteWrite;
+    options.nowMs = 1800000000000;
+    SeriesCollector collector(1799999999000, std::move(extra));
+    TextParser parser(options, &collector);
+    parser.feed(text);
+    parser.finish();
+    return collector.take();
+}
+
+QStringList names(const SeriesSet &set)
+{
+    QStringList out;
+    for (const WriteSeries &series : set.series)
+        out << series.labels.toString() + QStringLiteral(" x%1").arg(series.samples.size());
+    return out;
+}
+
+} // namespace
+
+class TestSeriesCollector : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void flattensHistogramsAndSummaries();
+    void groupsSamplesOverTime();
+    void addsExtraLabelsAndDefaultTime();
+    void normalizeSortsDropsRepeatsAndFlagsConflicts();
+    void planWarnsAboutTheAgeWindow();
+};
+
+void TestSeriesCollector::flattensHistogramsAndSummaries()
+{
+    const SeriesSet set = collect("# TYPE h histogram\nh_bucket{le=\"1\"} 1 1700000000000\nh_bucket{le=\"+Inf\"} 2 1700000000000\n"
+                                  "h_sum 3 1700000000000\nh_count 2 1700000000000\n# TYPE s summary\ns{quantile=\"0.5\"} 1 1700000000000\n");
+    QCOMPARE(names(set), QStringList({QStringLiteral("{__name__=\"h_bucket\",le=\"1\"} x1"), QStringLiteral("{__name__=\"h_bucket\",le=\"+Inf\"} x1"),
+                                      QStringLiteral("{__name__=\"h_sum\"} x1"), QStringLiteral("{__name__=\"h_count\"} x1"),
+                                      QStringLiteral("{__name__=\"s\",quantile=\"0.5\"} x1")}));
+    QCOMPARE(set.series.at(0).type, MetricType::Histogram);
+}
+
+void TestSeriesCollector::groupsSamplesOverTime()
+{
+    const SeriesSet set = collect("# TYPE jobs counter\njobs_total{q=\"a\"} 1 1700000000.5\njobs_total{q=\"a\"} 2 1700000060\n# EOF\n",
+                                  ExpositionFormat::OpenMetrics);
+    QCOMPARE(names(set), QStringList({QStringLiteral("{__name__=\"jobs_total\",q=\"a\"} x2")}));
+    QCOMPARE(set.series.at(0).samples.at(0).timestampMs, 1700000000500);
+}
+
+void TestSeriesCollector::addsExtraLabelsAndDefaultTime()
+{
+    const SeriesSet set = collect("a{env=\"prod\"} 1\n", ExpositionFormat::Text,
+                                  Labels{{QStringLiteral("env"), QStringLiteral("test")}, {QStringLiteral("source"), QStringLiteral("csv")}});
+    QCOMPARE(set.series.at(0).labels.toString(), QStringLiteral("{__name__=\"a\",env=\"prod\",source=\"csv\"}"));
+    QCOMPARE(set.series.at(0).samples.at(0).timestampMs, 1799999999000);
+}
+
+void TestSeriesCollector::normalizeSortsDropsRepeatsAndFlagsConflicts()
+{
+    SeriesSet set;
+    WriteSeries series;
+    series.labels = Labels{{QStringLiteral("__name__"), QStringLiteral("m")}, {QStringLiteral("empty"), QString()}};
+    series.firstLine = 4;
+    series.samples = {{300, 3}, {100, 1}, {200, 2}, {200, 2}, {100, 9}};
+    set.series = {series};
+    const NormalizeReport report = normalize(set, QStringLiteral("in.prom"));
+    QCOMPARE(report.reordered, 2);
+    QCOMPARE(report.exactDuplicates, 1);
+    QCOMPARE(report.problems.size(), 1);
+    QCOMPARE(report.problems.at(0).code, QStringLiteral("conflicting-samples"));
+    QCOMPARE(report.problems.at(0).line, 4);
+    QCOMPARE(set.series.at(0).samples.size(), 3);
+    QCOMPARE(set.series.at(0).labels.toString(), QStringLiteral("{__name__=\"m\"}")); // the empty label is gone
+}
+
+void TestSeriesCollector::planWarnsAboutTheAgeWindow()
+{
+    const qint64 now = 1800000000000;
+    SeriesSet set;
+    WriteSeries series;
+    series.labels = Labels{{QStringLiteral("__name__"), QStringLiteral("m")}};
+    for (int i = 0; i < 10; ++i)
+        series.samples.append(WriteSample{now - 3 * 3600000 + qint64(i) * 60000, double(i)});
+    series.samples.append(WriteSample{now + 3600000, 99});
+    set.series = {series};
+    const BackfillPlan plan = makeBackfillPlan(set, BatchLimits{4, 1 << 20, 1}, now, QStringLiteral("in.prom"));
+    QVERIFY(plan.canSend());
+    QCOMPARE(plan.batches.size(), 3);
+    QStringList codes;
+    for (const PlanWarning &warning : plan.warnings)
+        codes << warning.code;
+    QCOMPARE(codes, QStringList({QStringLiteral("older-than-age-window"), QStringLiteral("in-the-future")}));
+    QVERIFY(plan.warnings.at(0).message.startsWith(QLatin1String("10 of 11 samples")));
+    QVERIFY(renderPlan(plan).contains(QLatin1String("in 3 request(s)")));
+}
+
+QTEST_GUILESS_MAIN(TestSeriesCollector)
+#include "tst_seriescollector.moc"
