@@ -21,6 +21,12 @@ public:
         QList<QPair<QByteArray, QByteArray>> headers;
         QByteArray body;
         bool hang = false; // accept the request and never answer
+
+        static Answer status(int code, QByteArray body = {}, QList<QPair<QByteArray, QByteArray>> headers = {})
+        {
+            return Answer{code, std::move(headers), std::move(body), false};
+        }
+        static Answer hangs() { return Answer{0, {}, {}, true}; }
     };
 
     struct Received

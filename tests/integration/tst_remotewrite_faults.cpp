@@ -1,0 +1,184 @@
+// Retries and fallbacks that a real receiver cannot be made to show on demand, against a
+// scripted loopback server: 503, 429 with Retry-After, 400, 415, and a hang.
+#include "AsyncWait.h"
+#include "FaultServer.h"
+#include "remotewrite/RemoteWriteClient.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+using namespace promdesk;
+using namespace promdesk::test;
+
+namespace {
+
+using Answer = FaultServer::Answer;
+
+SeriesSet oneSample()
+{
+    SeriesSet set;
+    set.series = {WriteSeries{Labels{{QStringLiteral("__name__"), QStringLiteral("up")}}, {{1700000000000, 1}}, 0, MetricType::Gauge, {}, {}}};
+    return set;
+}
+
+} // namespace
+
+class TestRemoteWriteFaults : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void retriesServerErrorsThenSucceeds();
+    void neverRetriesOtherClientErrors();
+    void waitsAsRetryAfterSays();
+    void leaves429AloneWhenAsked();
+    void hungReceiverTimesOutAndIsRetried();
+    void cancelStopsTheWait();
+    void sendsTheSpecsHeaders();
+    void falls415BackToV1();
+
+private:
+    WriteOutcome send(FaultServer &server, RetryPolicy retry = {}, int timeoutMs = 5000,
+                      RemoteWriteVersion version = RemoteWriteVersion::V1, QList<QString> *retries = nullptr);
+    HttpClient m_http;
+};
+
+WriteOutcome TestRemoteWriteFaults::send(FaultServer &server, RetryPolicy retry, int timeoutMs, RemoteWriteVersion version,
+                                         QList<QString> *retries)
+{
+    WriteEndpoint endpoint;
+    endpoint.url = QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/prom/write").arg(server.port()));
+    endpoint.timeoutMs = timeoutMs;
+    endpoint.retry = retry;
+    endpoint.version = version;
+    RemoteWriteClient client(endpoint, &m_http);
+    return awaitCall<WriteOutcome>([&](QObject *context, std::function<void(const WriteOutcome &)> done) {
+        WriteCall *call = client.send(oneSample());
+        connect(call, &WriteCall::retrying, context, [retries](int, int, const QString &reason) {
+            if (retries)
+                retries->append(reason);
+        });
+        connect(call, &WriteCall::finished, context, [done](const WriteOutcome &o) { done(o); });
+    });
+}
+
+void TestRemoteWriteFaults::retriesServerErrorsThenSucceeds()
+{
+    FaultServer server;
+    server.script({Answer::status(503, "overloaded\n"), Answer::status(500, "still\n"), Answer::status(204)});
+    RetryPolicy retry;
+    retry.initialBackoffMs = 20;
+    QList<QString> reasons;
+    const WriteOutcome outcome = send(server, retry, 5000, RemoteWriteVersion::V1, &reasons);
+    QVERIFY(outcome.ok());
+    QCOMPARE(outcome.attempts, 3);
+    QCOMPARE(server.received().size(), 3);
+    QCOMPARE(reasons.size(), 2);
+    QVERIFY2(reasons.at(0).contains(QLatin1String("HTTP 503")), qPrintable(reasons.at(0)));
+    // The same bytes every time, and the retries say which attempt they are.
+    QCOMPARE(server.received().at(1).body, server.received().at(0).body);
+    QCOMPARE(server.received().at(0).header("Retry-Attempt"), QByteArray());
+    QCOMPARE(server.received().at(2).header("Retry-Attempt"), QByteArray("2"));
+}
+
+void TestRemoteWriteFaults::neverRetriesOtherClientErrors()
+{
+    FaultServer server;
+    server.script({Answer::status(400, "out of bounds\n"), Answer::status(204)});
+    const WriteOutcome outcome = send(server);
+    QCOMPARE(outcome.result.status, 400);
+    QCOMPARE(outcome.attempts, 1);
+    QCOMPARE(server.received().size(), 1);
+    QCOMPARE(outcome.result.body, QByteArray("out of bounds\n")); // verbatim
+    QVERIFY(outcome.note.contains(QLatin1String("does not get better")));
+}
+
+void TestRemoteWriteFaults::waitsAsRetryAfterSays()
+{
+    FaultServer server;
+    server.script({Answer::status(429, "slow down\n", {{"Retry-After", "2"}}), Answer::status(204)});
+    QElapsedTimer clock;
+    clock.start();
+    const WriteOutcome outcome = send(server);
+    QVERIFY(outcome.ok());
+    QCOMPARE(outcome.attempts, 2);
+    const qint64 gap = server.received().at(1).atMs - server.received().at(0).atMs;
+    QVERIFY2(gap >= 1900 && gap < 4000, qPrintable(QString::number(gap)));
+}
+
+void TestRemoteWriteFaults::leaves429AloneWhenAsked()
+{
+    FaultServer server;
+    server.script({Answer::status(429, "slow down\n", {{"Retry-After", "1"}}), Answer::status(204)});
+    RetryPolicy retry;
+    retry.retryOn429 = false;
+    const WriteOutcome outcome = send(server, retry);
+    QCOMPARE(outcome.result.status, 429);
+    QCOMPARE(outcome.attempts, 1);
+}
+
+void TestRemoteWriteFaults::hungReceiverTimesOutAndIsRetried()
+{
+    FaultServer server;
+    server.script({Answer::hangs()});
+    RetryPolicy retry;
+    retry.maxAttempts = 2;
+    retry.initialBackoffMs = 10;
+    const WriteOutcome outcome = send(server, retry, 300);
+    QCOMPARE(outcome.result.category, ErrorCategory::Timeout);
+    QCOMPARE(outcome.attempts, 2);
+    QCOMPARE(server.received().size(), 2);
+    QVERIFY2(outcome.note.contains(QLatin1String("gave up after 2 attempts")), qPrintable(outcome.note));
+}
+
+void TestRemoteWriteFaults::cancelStopsTheWait()
+{
+    FaultServer server;
+    server.script({Answer::status(503, "down\n", {{"Retry-After", "30"}})});
+    RetryPolicy retry;
+    retry.maxTotalMs = 600000;
+    WriteEndpoint endpoint;
+    endpoint.url = QUrl(QStringLiteral("http://127.0.0.1:%1/w").arg(server.port()));
+    endpoint.retry = retry;
+    RemoteWriteClient client(endpoint, &m_http);
+    QElapsedTimer clock;
+    clock.start();
+    const WriteOutcome outcome = awaitCall<WriteOutcome>([&](QObject *context, std::function<void(const WriteOutcome &)> done) {
+        WriteCall *call = client.send(oneSample());
+        connect(call, &WriteCall::retrying, call, &WriteCall::cancel); // cancel as soon as it starts waiting
+        connect(call, &WriteCall::finished, context, [done](const WriteOutcome &o) { done(o); });
+    });
+    QCOMPARE(outcome.result.category, ErrorCategory::Cancelled);
+    QVERIFY(clock.elapsed() < 5000);
+    QCOMPARE(server.received().size(), 1);
+}
+
+void TestRemoteWriteFaults::sendsTheSpecsHeaders()
+{
+    FaultServer server;
+    QVERIFY(send(server).ok());
+    const FaultServer::Received &request = server.received().constFirst();
+    QCOMPARE(request.method, QByteArray("POST"));
+    QCOMPARE(request.path, QByteArray("/api/v1/prom/write"));
+    QCOMPARE(request.header("Content-Encoding"), QByteArray("snappy"));
+    QCOMPARE(request.header("Content-Type"), QByteArray("application/x-protobuf"));
+    QCOMPARE(request.header("X-Prometheus-Remote-Write-Version"), QByteArray("0.1.0"));
+    QVERIFY(request.header("User-Agent").startsWith("PromDesk/"));
+    QVERIFY(!decodeWriteRequest(request.body, RemoteWriteVersion::V1).series.series.isEmpty());
+}
+
+void TestRemoteWriteFaults::falls415BackToV1()
+{
+    FaultServer server;
+    server.script({Answer::status(415, "unsupported\n"), Answer::status(204)});
+    const WriteOutcome outcome = send(server, {}, 5000, RemoteWriteVersion::V2);
+    QVERIFY(outcome.ok());
+    QVERIFY(outcome.fellBackToV1);
+    QCOMPARE(server.received().at(0).header("Content-Type"), QByteArray("application/x-protobuf;proto=io.prometheus.write.v2.Request"));
+    QCOMPARE(server.received().at(0).header("X-Prometheus-Remote-Write-Version"), QByteArray("2.0.0"));
+    QCOMPARE(server.received().at(1).header("Content-Type"), QByteArray("application/x-protobuf"));
+    QVERIFY(outcome.note.contains(QLatin1String("415")));
+}
+
+QTEST_GUILESS_MAIN(TestRemoteWriteFaults)
+#include "tst_remotewrite_faults.moc"
