@@ -65,7 +65,7 @@ WriteOutcome TestRemoteWriteFaults::send(FaultServer &server, RetryPolicy retry,
 void TestRemoteWriteFaults::retriesServerErrorsThenSucceeds()
 {
     FaultServer server;
-    server.script({Answer::status(503, "overloaded\n"), Answer::status(500, "still\n"), Answer::status(204)});
+    server.script({Answer::reply(503, "overloaded\n"), Answer::reply(500, "still\n"), Answer::reply(204)});
     RetryPolicy retry;
     retry.initialBackoffMs = 20;
     QList<QString> reasons;
@@ -84,7 +84,7 @@ void TestRemoteWriteFaults::retriesServerErrorsThenSucceeds()
 void TestRemoteWriteFaults::neverRetriesOtherClientErrors()
 {
     FaultServer server;
-    server.script({Answer::status(400, "out of bounds\n"), Answer::status(204)});
+    server.script({Answer::reply(400, "out of bounds\n"), Answer::reply(204)});
     const WriteOutcome outcome = send(server);
     QCOMPARE(outcome.result.status, 400);
     QCOMPARE(outcome.attempts, 1);
@@ -96,7 +96,7 @@ void TestRemoteWriteFaults::neverRetriesOtherClientErrors()
 void TestRemoteWriteFaults::waitsAsRetryAfterSays()
 {
     FaultServer server;
-    server.script({Answer::status(429, "slow down\n", {{"Retry-After", "2"}}), Answer::status(204)});
+    server.script({Answer::reply(429, "slow down\n", {{"Retry-After", "2"}}), Answer::reply(204)});
     QElapsedTimer clock;
     clock.start();
     const WriteOutcome outcome = send(server);
@@ -109,7 +109,7 @@ void TestRemoteWriteFaults::waitsAsRetryAfterSays()
 void TestRemoteWriteFaults::leaves429AloneWhenAsked()
 {
     FaultServer server;
-    server.script({Answer::status(429, "slow down\n", {{"Retry-After", "1"}}), Answer::status(204)});
+    server.script({Answer::reply(429, "slow down\n", {{"Retry-After", "1"}}), Answer::reply(204)});
     RetryPolicy retry;
     retry.retryOn429 = false;
     const WriteOutcome outcome = send(server, retry);
@@ -134,7 +134,7 @@ void TestRemoteWriteFaults::hungReceiverTimesOutAndIsRetried()
 void TestRemoteWriteFaults::cancelStopsTheWait()
 {
     FaultServer server;
-    server.script({Answer::status(503, "down\n", {{"Retry-After", "30"}})});
+    server.script({Answer::reply(503, "down\n", {{"Retry-After", "30"}})});
     RetryPolicy retry;
     retry.maxTotalMs = 600000;
     WriteEndpoint endpoint;
@@ -170,7 +170,7 @@ void TestRemoteWriteFaults::sendsTheSpecsHeaders()
 void TestRemoteWriteFaults::falls415BackToV1()
 {
     FaultServer server;
-    server.script({Answer::status(415, "unsupported\n"), Answer::status(204)});
+    server.script({Answer::reply(415, "unsupported\n"), Answer::reply(204)});
     const WriteOutcome outcome = send(server, {}, 5000, RemoteWriteVersion::V2);
     QVERIFY(outcome.ok());
     QVERIFY(outcome.fellBackToV1);

@@ -22,7 +22,7 @@ public:
         QByteArray body;
         bool hang = false; // accept the request and never answer
 
-        static Answer status(int code, QByteArray body = {}, QList<QPair<QByteArray, QByteArray>> headers = {})
+        static Answer reply(int code, QByteArray body = {}, QList<QPair<QByteArray, QByteArray>> headers = {})
         {
             return Answer{code, std::move(headers), std::move(body), false};
         }
