@@ -1,0 +1,147 @@
+// promdesk-cli write and backfill, run as a user would, against a real Prometheus.
+#include "CliRunner.h"
+#include "ServerFixture.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace promdesk::test;
+
+class TestCliRemoteWrite : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void writeKeepsTimestampsAndUsesNowOtherwise();
+    void backfillCsvWithProgressSummary();
+    void dryRunShowsRequestsAndSendsNothing();
+    void refusalStopsWithReasonAndResumeHint();
+    void exitCodes_data();
+    void exitCodes();
+
+private:
+    QString file(const QString &name, const QByteArray &content);
+    int count(const QString &selector);
+    QString writeUrl() const { return m_prometheus->baseUrl().toString(); }
+
+    std::unique_ptr<ServerFixture> m_prometheus;
+    QTemporaryDir m_dir;
+    qint64 m_now = 0;
+};
+
+void TestCliRemoteWrite::init()
+{
+    QString error;
+    m_prometheus = ServerFixture::start(ServerFixture::Kind::Prometheus, &error);
+    QVERIFY2(m_prometheus, qPrintable(error));
+    m_now = QDateTime::currentSecsSinceEpoch();
+}
+
+QString TestCliRemoteWrite::file(const QString &name, const QByteArray &content)
+{
+    QFile f(m_dir.filePath(name));
+    f.open(QIODevice::WriteOnly);
+    f.write(content);
+    return f.fileName();
+}
+
+int TestCliRemoteWrite::count(const QString &selector)
+{
+    QUrl url = m_prometheus->url(QStringLiteral("/api/v1/query"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("query"), QStringLiteral("count_over_time(%1[1d])").arg(selector));
+    query.addQueryItem(QStringLiteral("time"), QString::number(m_now + 60));
+    url.setQuery(query);
+    const QJsonArray result = QJsonDocument::fromJson(httpRequest("GET", url).body).object().value(QStringLiteral("data")).toObject().value(QStringLiteral("result")).toArray();
+    int total = 0;
+    for (const QJsonValue &entry : result)
+        total += entry.toObject().value(QStringLiteral("value")).toArray().at(1).toString().toInt();
+    return total;
+}
+
+void TestCliRemoteWrite::writeKeepsTimestampsAndUsesNowOtherwise()
+{
+    const QByteArray text = "# TYPE cli_written gauge\ncli_written{k=\"a\"} 1 " + QByteArray::number((m_now - 120) * 1000)
+        + "\ncli_written{k=\"a\"} 2 " + QByteArray::number((m_now - 60) * 1000) + "\ncli_written{k=\"now\"} 3\n";
+    const CliRun run = runCli({QStringLiteral("write"), QStringLiteral("--url"), writeUrl(), file(QStringLiteral("w.prom"), text)});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.err.contains("Sent 1 of 1 requests (3 of 3 samples)"), run.err.constData());
+    QCOMPARE(count(QStringLiteral("cli_written{k=\"a\"}")), 2);
+    QCOMPARE(count(QStringLiteral("cli_written{k=\"now\"}")), 1);
+}
+
+void TestCliRemoteWrite::backfillCsvWithProgressSummary()
+{
+    QByteArray csv = "timestamp,host,value\n";
+    for (int i = 0; i < 100; ++i)
+        csv += QByteArray::number(m_now - 6000 + i * 60) + (i % 2 ? ",a," : ",b,") + QByteArray::number(i) + "\n";
+    const CliRun run = runCli({QStringLiteral("backfill"), QStringLiteral("--url"), writeUrl(), QStringLiteral("--metric"),
+                               QStringLiteral("cli_csv"), QStringLiteral("--label"), QStringLiteral("source=test"),
+                               QStringLiteral("--batch-size"), QStringLiteral("30"), file(QStringLiteral("b.csv"), csv)});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.out.startsWith("Plan: 2 series, 100 samples"), run.out.constData());
+    QVERIFY(run.out.contains("in 4 request(s)"));
+    QVERIFY2(run.err.contains("timestamps read as Unix seconds"), run.err.constData());
+    QVERIFY(run.err.contains("Sent 4 of 4 requests (100 of 100 samples)"));
+    QCOMPARE(count(QStringLiteral("cli_csv{source=\"test\"}")), 100);
+}
+
+void TestCliRemoteWrite::dryRunShowsRequestsAndSendsNothing()
+{
+    const QString requests = m_dir.filePath(QStringLiteral("requests"));
+    const QByteArray text = "dry 1 " + QByteArray::number((m_now - 60) * 1000) + "\n";
+    const CliRun run = runCli({QStringLiteral("backfill"), QStringLiteral("--dry-run"), QStringLiteral("--save-requests"), requests,
+                               QStringLiteral("--url"), writeUrl(), file(QStringLiteral("d.prom"), text)});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.out.contains(QByteArray("request 1/1: POST " + writeUrl().toUtf8() + "/api/v1/write")), run.out.constData());
+    QVERIFY(run.out.contains("Content-Encoding: snappy"));
+    QVERIFY(run.out.contains("X-Prometheus-Remote-Write-Version: 0.1.0"));
+    QVERIFY(run.out.contains("Dry run: nothing was sent."));
+    QVERIFY(QFile::exists(QDir(requests).filePath(QStringLiteral("batch-000001.bin"))));
+    QCOMPARE(count(QStringLiteral("dry")), 0);
+}
+
+void TestCliRemoteWrite::refusalStopsWithReasonAndResumeHint()
+{
+    QVERIFY(runCli({QStringLiteral("write"), QStringLiteral("--url"), writeUrl(), file(QStringLiteral("n.prom"), "current 1\n")}).exitCode == 0);
+    const QByteArray old = "ancient 1 " + QByteArray::number((m_now - 5 * 3600) * 1000) + "\n";
+    const CliRun run = runCli({QStringLiteral("backfill"), QStringLiteral("--url"), writeUrl(), file(QStringLiteral("o.prom"), old)});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains("[older-than-age-window]"), run.out.constData());
+    QVERIFY2(run.err.contains("Stopped: batch 1") && run.err.contains("Server said: out of bounds"), run.err.constData());
+    QVERIFY(run.err.contains("Resume with --resume-from 1"));
+}
+
+void TestCliRemoteWrite::exitCodes_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    const QString unused = QStringLiteral("http://127.0.0.1:%1").arg(freeLoopbackPort());
+    const QString good = file(QStringLiteral("good.prom"), "x 1\n");
+    // clang-format off
+    QTest::newRow("network")            << QStringList{QStringLiteral("write"), QStringLiteral("--max-attempts"), QStringLiteral("1"), QStringLiteral("--url"), unused, good} << 3;
+    QTest::newRow("invalid-input")      << QStringList{QStringLiteral("write"), QStringLiteral("--url"), unused, file(QStringLiteral("bad.prom"), "x 1,5\n")} << 1;
+    QTest::newRow("bad-version")        << QStringList{QStringLiteral("write"), QStringLiteral("--rw-version"), QStringLiteral("3"), QStringLiteral("--url"), unused, good} << 2;
+    QTest::newRow("bad-batch-size")     << QStringList{QStringLiteral("backfill"), QStringLiteral("--batch-size"), QStringLiteral("0"), QStringLiteral("--url"), unused, good} << 2;
+    QTest::newRow("csv-without-metric") << QStringList{QStringLiteral("backfill"), QStringLiteral("--url"), unused, file(QStringLiteral("nm.csv"), "timestamp,value\n1700000000,1\n")} << 1;
+    // clang-format on
+}
+
+void TestCliRemoteWrite::exitCodes()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    const CliRun run = runCli(arguments);
+    QVERIFY2(run.exitCode == exitCode, run.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestCliRemoteWrite)
+#include "tst_cli_remotewrite.moc"
