@@ -6,6 +6,7 @@ BackfillRun::BackfillRun(RemoteWriteClient *client, SeriesSet set, QList<Batch> 
     : QObject(parent)
     , m_client(client)
     , m_set(std::move(set))
+    , m_encoder(std::make_shared<const WriteRequestEncoder>(m_set))
     , m_batches(std::move(batches))
     , m_states(m_batches.size(), BatchState::Pending)
 {
@@ -78,7 +79,7 @@ void BackfillRun::pump()
             if (m_batches.at(i).shard != shard || m_states.at(i) != BatchState::Pending)
                 continue;
             m_states[i] = BatchState::Sending;
-            WriteCall *call = m_client->send(m_set, m_batches.at(i));
+            WriteCall *call = m_client->send(m_encoder, m_batches.at(i));
             m_inFlight[shard] = call;
             connect(call, &WriteCall::retrying, this, [this](int, int, const QString &) {
                 ++m_progress.retries;

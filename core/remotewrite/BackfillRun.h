@@ -61,6 +61,7 @@ private:
 
     RemoteWriteClient *m_client;
     SeriesSet m_set;
+    std::shared_ptr<const WriteRequestEncoder> m_encoder;
     QList<Batch> m_batches;
     QList<BatchState> m_states;
     QList<QPointer<WriteCall>> m_inFlight;

@@ -159,6 +159,11 @@ WriteCall *RemoteWriteClient::send(const SeriesSet &set, const Batch &batch)
     return start([set, batch](RemoteWriteVersion version) { return encodeWriteRequest(set, batch, version); });
 }
 
+WriteCall *RemoteWriteClient::send(std::shared_ptr<const WriteRequestEncoder> encoder, const Batch &batch)
+{
+    return start([encoder = std::move(encoder), batch](RemoteWriteVersion version) { return encoder->encode(batch, version); });
+}
+
 WriteCall *RemoteWriteClient::send(const SeriesSet &set)
 {
     return start([set](RemoteWriteVersion version) { return encodeWriteRequest(set, version); });

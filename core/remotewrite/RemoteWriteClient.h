@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
+
 namespace promdesk {
 
 struct WriteEndpoint
@@ -82,6 +84,8 @@ public:
 
     [[nodiscard]] HttpRequest request(const QByteArray &body, RemoteWriteVersion version) const;
     WriteCall *send(const SeriesSet &set, const Batch &batch);
+    // Many batches of one set: share one encoder so labels are converted once.
+    WriteCall *send(std::shared_ptr<const WriteRequestEncoder> encoder, const Batch &batch);
     WriteCall *send(const SeriesSet &set); // everything in one request
 
     [[nodiscard]] const WriteEndpoint &endpoint() const { return m_endpoint; }

@@ -64,7 +64,23 @@ QByteArray compress(const std::string &serialized)
     return QByteArray(compressed.data(), qsizetype(compressed.size()));
 }
 
-QByteArray encodeV1(const SeriesSet &set, const QList<BatchSlice> &slices)
+using LabelTable = std::vector<std::vector<WriteRequestEncoder::Utf8Label>>;
+
+LabelTable utf8Labels(const SeriesSet &set)
+{
+    LabelTable table;
+    table.reserve(size_t(set.series.size()));
+    for (const WriteSeries &series : set.series) {
+        std::vector<WriteRequestEncoder::Utf8Label> labels;
+        labels.reserve(size_t(series.labels.size()));
+        for (const Label &label : series.labels)
+            labels.push_back({label.name.toStdString(), label.value.toStdString()});
+        table.push_back(std::move(labels));
+    }
+    return table;
+}
+
+QByteArray encodeV1(const SeriesSet &set, const LabelTable &labels, const QList<BatchSlice> &slices)
 {
     google::protobuf::Arena arena;
     auto *request = google::protobuf::Arena::CreateMessage<prometheus::WriteRequest>(&arena);
@@ -73,11 +89,12 @@ QByteArray encodeV1(const SeriesSet &set, const QList<BatchSlice> &slices)
     for (const BatchSlice &slice : slices) {
         const WriteSeries &series = set.series.at(slice.series);
         prometheus::TimeSeries *ts = request->add_timeseries();
-        ts->mutable_labels()->Reserve(int(series.labels.size()));
-        for (const Label &label : series.labels) {
+        const auto &seriesLabels = labels[size_t(slice.series)];
+        ts->mutable_labels()->Reserve(int(seriesLabels.size()));
+        for (const auto &label : seriesLabels) {
             prometheus::Label *l = ts->add_labels();
-            l->set_name(label.name.toStdString());
-            l->set_value(label.value.toStdString());
+            l->set_name(label.name);
+            l->set_value(label.value);
         }
         ts->mutable_samples()->Reserve(int(slice.end - slice.begin));
         for (qsizetype i = slice.begin; i < slice.end; ++i) {
@@ -144,17 +161,28 @@ QString fromStd(const std::string &text) { return QString::fromUtf8(text.data(),
 
 } // namespace
 
+WriteRequestEncoder::WriteRequestEncoder(SeriesSet set)
+    : m_set(std::move(set))
+    , m_labels(utf8Labels(m_set))
+{
+}
+
+QByteArray WriteRequestEncoder::encode(const Batch &batch, RemoteWriteVersion version) const
+{
+    return version == RemoteWriteVersion::V1 ? encodeV1(m_set, m_labels, batch.slices) : encodeV2(m_set, batch.slices);
+}
+
 QByteArray encodeWriteRequest(const SeriesSet &set, const Batch &batch, RemoteWriteVersion version)
 {
-    return version == RemoteWriteVersion::V1 ? encodeV1(set, batch.slices) : encodeV2(set, batch.slices);
+    return WriteRequestEncoder(set).encode(batch, version);
 }
 
 QByteArray encodeWriteRequest(const SeriesSet &set, RemoteWriteVersion version)
 {
-    QList<BatchSlice> all;
+    Batch all;
     for (int s = 0; s < set.series.size(); ++s)
-        all.append(BatchSlice{s, 0, set.series.at(s).samples.size()});
-    return version == RemoteWriteVersion::V1 ? encodeV1(set, all) : encodeV2(set, all);
+        all.slices.append(BatchSlice{s, 0, set.series.at(s).samples.size()});
+    return WriteRequestEncoder(set).encode(all, version);
 }
 
 DecodedWriteRequest decodeWriteRequest(QByteArrayView body, RemoteWriteVersion version)

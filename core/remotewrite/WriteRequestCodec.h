@@ -6,12 +6,35 @@
 #include <QByteArray>
 #include <QString>
 
+#include <string>
+#include <vector>
+
 namespace promdesk {
 
 enum class RemoteWriteVersion { V1, V2 };
 
 inline constexpr char kRemoteWriteV1ContentType[] = "application/x-protobuf";
 inline constexpr char kRemoteWriteV2ContentType[] = "application/x-protobuf;proto=io.prometheus.write.v2.Request";
+
+// Encodes many batches of one set: the labels are converted to UTF-8 once, not once per batch
+// (a time-ordered batch touches every series for a few samples each).
+class WriteRequestEncoder
+{
+public:
+    explicit WriteRequestEncoder(SeriesSet set);
+    [[nodiscard]] QByteArray encode(const Batch &batch, RemoteWriteVersion version) const;
+    [[nodiscard]] const SeriesSet &series() const { return m_set; }
+
+    struct Utf8Label
+    {
+        std::string name;
+        std::string value;
+    };
+
+private:
+    SeriesSet m_set;
+    std::vector<std::vector<Utf8Label>> m_labels;
+};
 
 // The snappy-compressed (block format) protobuf body of one batch, as the spec requires:
 // 1.0 `prometheus.WriteRequest` (with metadata for the batch's families), or 2.0

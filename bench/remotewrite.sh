@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Backfills 1,000,000 samples (1,000 series × 1,000 points) into a local Prometheus with
+# promdesk-cli backfill (parse, plan, encode, send), and, in the same run, sends the very same
+# pre-encoded request bodies with one curl process into another fresh Prometheus: the
+# receiver-bound floor. Also prints the encoding speed on one core.
+# Targets (issue 5): promdesk ≤ 1.3× the floor; encoding ≥ 5M samples/s.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cli="${PROMDESK_CLI:-$root/build/app/promdesk-cli}"
+work="$(mktemp -d)"
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
+
+start_prometheus() { # NAME → echoes the base URL
+    local port dir=$work/$1
+    port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    mkdir -p "$dir"
+    printf 'global:\n  scrape_interval: 1h\n' > "$dir/prometheus.yml"
+    prometheus --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/data" --web.listen-address="127.0.0.1:$port" \
+        --web.enable-remote-write-receiver >"$dir/log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/-/ready" >/dev/null 2>&1 && break; sleep 0.1; done
+    echo "http://127.0.0.1:$port"
+}
+
+/usr/bin/python3 - "$work/samples.prom" <<'PY'
+import sys, time
+now = int(time.time()) * 1000
+start = now - 1000 * 15000
+with open(sys.argv[1], "w") as out:
+    out.write("# TYPE bench_backfill gauge\n")
+    for p in range(1000):
+        ts = start + p * 15000
+        for s in range(1000):
+            out.write(f'bench_backfill{{instance="host-{s % 50}",series="{s}"}} {s + p * 0.5} {ts}\n')
+PY
+echo "input: $(wc -l < "$work/samples.prom") lines, $(du -m "$work/samples.prom" | cut -f1) MB"
+
+floor_url=$(start_prometheus floor)
+"$cli" backfill --dry-run --save-requests "$work/bodies" --url "$floor_url" "$work/samples.prom" > "$work/plan.txt"
+for body in "$work"/bodies/*.bin; do
+    printf 'url = "%s/api/v1/write"\ndata-binary = "@%s"\nheader = "Content-Encoding: snappy"\nheader = "Content-Type: application/x-protobuf"\nheader = "X-Prometheus-Remote-Write-Version: 0.1.0"\noutput = "/dev/null"\nnext\n' "$floor_url" "$body"
+done | sed '$d' > "$work/curl.cfg"
+requests=$(ls "$work/bodies" | wc -l)
+
+start=$(date +%s%N)
+curl -sS --fail -K "$work/curl.cfg"
+floor_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+
+promdesk_url=$(start_prometheus promdesk)
+start=$(date +%s%N)
+"$cli" backfill --url "$promdesk_url" "$work/samples.prom" > /dev/null 2> "$work/promdesk.err"
+promdesk_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+tail -n 1 "$work/promdesk.err"
+
+printf 'curl, %s pre-encoded requests (floor): %6d ms\n' "$requests" "$floor_ms"
+printf 'promdesk-cli backfill (parse+send):   %6d ms\n' "$promdesk_ms"
+awk -v p="$promdesk_ms" -v c="$floor_ms" 'BEGIN { r = p / c; printf "promdesk / floor: %.2fx (target <= 1.3x) %s\n", r, (r <= 1.3 ? "PASS" : "MISS") }'
+taskset -c 0 "$root/build/bench/promdesk-bench-encode"
