@@ -142,6 +142,11 @@ void PushgatewayClient::ready(QObject *context, Done done)
     m_http->send(apiRequest("GET", QStringLiteral("/-/ready")), context, std::move(done));
 }
 
+void PushgatewayClient::healthy(QObject *context, Done done)
+{
+    m_http->send(apiRequest("GET", QStringLiteral("/-/healthy")), context, std::move(done));
+}
+
 void PushgatewayClient::wipe(QObject *context, Done done)
 {
     m_http->send(apiRequest("PUT", QStringLiteral("/api/v1/admin/wipe")), context, std::move(done));

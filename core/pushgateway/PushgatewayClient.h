@@ -61,6 +61,7 @@ public:
     void listGroups(QObject *context, GroupsDone done);
     void status(QObject *context, Done done);   // GET /api/v1/status
     void ready(QObject *context, Done done);    // GET /-/ready
+    void healthy(QObject *context, Done done);  // GET /-/healthy
     void wipe(QObject *context, Done done);     // PUT /api/v1/admin/wipe (needs --web.enable-admin-api)
 
     [[nodiscard]] const GatewayEndpoint &endpoint() const { return m_endpoint; }

@@ -226,6 +226,7 @@ void TestPushgatewayClient::statusReadyAndWipe()
     QCOMPARE(status.status, 200);
     QVERIFY(status.body.contains("\"version\":\"1.5"));
     QCOMPARE(send([&](QObject *c, PushgatewayClient::Done d) { m_client->ready(c, d); }).status, 200);
+    QCOMPARE(send([&](QObject *c, PushgatewayClient::Done d) { m_client->healthy(c, d); }).status, 200);
     QVERIFY(push(*m_client, GroupingKey(QStringLiteral("to_wipe")), "a 1\n").ok());
     const HttpResult wiped = send([&](QObject *c, PushgatewayClient::Done d) { m_client->wipe(c, d); });
     QCOMPARE(wiped.status, 202);
