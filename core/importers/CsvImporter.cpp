@@ -2,6 +2,7 @@
 
 #include "exposition/NumberFormat.h"
 #include "exposition/TextParser.h"
+#include "model/Names.h"
 #include "remotewrite/SeriesCollector.h"
 
 #include <QDateTime>
@@ -200,18 +201,6 @@ struct TimestampReader
     }
 };
 
-bool isLabelName(const QString &name)
-{
-    if (name.isEmpty())
-        return false;
-    for (qsizetype i = 0; i < name.size(); ++i) {
-        const char16_t c = name.at(i).unicode();
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (i > 0 && c >= '0' && c <= '9')))
-            return false;
-    }
-    return true;
-}
-
 // A wide-form header such as cpu_temp{host="a"}, read by the exposition parser itself.
 std::optional<Labels> parseSelector(const QString &selector, QString *error)
 {
@@ -283,7 +272,7 @@ CsvImport importCsv(QByteArrayView data, const CsvImportOptions &options)
         for (qsizetype c = 0; c < names.size(); ++c) {
             if (c == timeColumn || c == valueColumn || c == metricColumn)
                 continue;
-            if (!isLabelName(names.at(c)) || names.at(c).startsWith(QLatin1String("__")))
+            if (!isValidLabelName(names.at(c)) || names.at(c).startsWith(QLatin1String("__")))
                 problem(header.line, header.fields.at(c).column, "invalid-label-name",
                         QStringLiteral("column '%1' cannot be a label name: use letters, digits and '_'").arg(names.at(c)));
         }

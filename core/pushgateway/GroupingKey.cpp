@@ -1,5 +1,7 @@
 #include "pushgateway/GroupingKey.h"
 
+#include "model/Names.h"
+
 #include <QUrl>
 
 namespace promdesk {
@@ -16,19 +18,6 @@ bool isSafe(const QString &value)
         const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_'
             || u == '.' || u == '~' || u == '-';
         if (!ok)
-            return false;
-    }
-    return true;
-}
-
-bool isLegacyLabelName(const QString &name)
-{
-    if (name.isEmpty())
-        return false;
-    for (qsizetype i = 0; i < name.size(); ++i) {
-        const char16_t u = name.at(i).unicode();
-        const bool letter = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_';
-        if (!(letter || (i > 0 && u >= '0' && u <= '9')))
             return false;
     }
     return true;
@@ -76,7 +65,7 @@ QStringList GroupingKey::validate() const
         problems << QStringLiteral("the job is empty; the Pushgateway requires a job name");
     QStringList seen{QStringLiteral("job")};
     for (const Label &label : m_labels) {
-        if (!isLegacyLabelName(label.name)) {
+        if (!isValidLabelName(label.name)) {
             problems << QStringLiteral("'%1' is not a valid label name: use letters, digits and '_', not starting "
                                        "with a digit")
                             .arg(label.name);

@@ -1,6 +1,7 @@
 #include "remotewrite/SeriesCollector.h"
 
 #include "exposition/NumberFormat.h"
+#include "model/Names.h"
 #include "model/Sample.h"
 
 #include <QHash>
@@ -25,32 +26,6 @@ const char *suffixFor(SampleRole role, MetricType type)
     case SampleRole::Quantile: return "";
     }
     return "";
-}
-
-bool isMetricName(const QString &name)
-{
-    if (name.isEmpty())
-        return false;
-    for (qsizetype i = 0; i < name.size(); ++i) {
-        const char16_t c = name.at(i).unicode();
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' || (i > 0 && c >= '0' && c <= '9');
-        if (!ok)
-            return false;
-    }
-    return true;
-}
-
-bool isLabelName(const QString &name)
-{
-    if (name.isEmpty())
-        return false;
-    for (qsizetype i = 0; i < name.size(); ++i) {
-        const char16_t c = name.at(i).unicode();
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (i > 0 && c >= '0' && c <= '9');
-        if (!ok)
-            return false;
-    }
-    return true;
 }
 
 } // namespace
@@ -116,11 +91,11 @@ NormalizeReport normalize(SeriesSet &set, const QString &fileName)
     };
     for (WriteSeries &series : set.series) {
         const QString printable = series.name() + series.labels.toString();
-        if (!isMetricName(series.name()))
+        if (!isValidMetricName(series.name()))
             problem(series, Severity::Error, "missing-metric-name",
                     QStringLiteral("series %1 has no valid __name__; remote write receivers drop it").arg(printable));
         for (const Label &label : series.labels) {
-            if (label.name != u"__name__" && (!isLabelName(label.name) || label.name.startsWith(QLatin1String("__"))))
+            if (label.name != u"__name__" && (!isValidLabelName(label.name) || label.name.startsWith(QLatin1String("__"))))
                 problem(series, Severity::Error, "invalid-label-name",
                         QStringLiteral("label name '%1' of %2 is not valid for remote write").arg(label.name, printable));
         }
