@@ -9,6 +9,7 @@
 #include <QNetworkRequest>
 #include <QSslConfiguration>
 #include <QSslError>
+#include <QSslKey>
 #include <QTimer>
 
 namespace promdesk {
@@ -105,7 +106,8 @@ HttpClient::HttpClient(QObject *parent)
 
 QNetworkAccessManager *HttpClient::managerFor(const TlsSettings &tls)
 {
-    const QString key = (tls.verifyPeer ? QStringLiteral("verify:") : QStringLiteral("insecure:")) + tls.caFile;
+    const QString key = (tls.verifyPeer ? QStringLiteral("verify:") : QStringLiteral("insecure:")) + tls.caFile
+        + QLatin1Char('|') + tls.clientCertFile + QLatin1Char('|') + tls.clientKeyFile;
     QNetworkAccessManager *&manager = m_managers[key];
     if (!manager) {
         manager = new QNetworkAccessManager(this);
@@ -134,6 +136,18 @@ HttpCall *HttpClient::send(const HttpRequest &request)
             ssl.setCaCertificates(QSslCertificate::fromPath(request.tls.caFile, QSsl::Pem));
         if (!request.tls.verifyPeer)
             ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+        if (!request.tls.clientCertFile.isEmpty()) {
+            const QList<QSslCertificate> certificates = QSslCertificate::fromPath(request.tls.clientCertFile, QSsl::Pem);
+            QFile keyFile(request.tls.clientKeyFile);
+            if (!certificates.isEmpty() && keyFile.open(QIODevice::ReadOnly)) {
+                ssl.setLocalCertificate(certificates.constFirst());
+                ssl.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
+                if (ssl.privateKey().isNull()) {
+                    keyFile.seek(0);
+                    ssl.setPrivateKey(QSslKey(&keyFile, QSsl::Ec, QSsl::Pem));
+                }
+            }
+        }
         networkRequest.setSslConfiguration(ssl);
     }
     QNetworkAccessManager *manager = managerFor(request.tls);

@@ -16,12 +16,18 @@ struct Credentials
     Kind kind = Kind::None;
     QString user;     // basic auth user; the APPID for TMP
     QString secret;   // password, instance token or bearer token — never logged
+
+    friend bool operator==(const Credentials &, const Credentials &) = default;
 };
 
 struct TlsSettings
 {
     QString caFile;              // PEM; empty: the system store
+    QString clientCertFile;      // PEM client certificate, for servers that ask for one
+    QString clientKeyFile;       // its PEM private key (unencrypted)
     bool verifyPeer = true;      // false accepts any certificate (shown as a warning)
+
+    friend bool operator==(const TlsSettings &, const TlsSettings &) = default;
 };
 
 struct HttpRequest

@@ -120,7 +120,7 @@ void TestPushgatewaySecurity::authAndTls()
     QFETCH(int, category);
 
     GatewayEndpoint endpoint{m_gateway->baseUrl(), {Credentials::Kind(kind), user, secret},
-                             {ca.isEmpty() ? QString() : m_dir.filePath(ca), verify}, 10000};
+                             {ca.isEmpty() ? QString() : m_dir.filePath(ca), {}, {}, verify}, 10000};
     PushgatewayClient client(endpoint, &m_http);
     const GroupingKey key(QStringLiteral("secure"), {{QStringLiteral("case"), QString::fromLatin1(QTest::currentDataTag())}});
     const HttpResult result = awaitCall<HttpResult>([&](QObject *context, std::function<void(const HttpResult &)> done) {

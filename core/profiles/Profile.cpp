@@ -1,0 +1,76 @@
+#include "profiles/Profile.h"
+
+namespace promdesk {
+
+namespace {
+
+TlsSettings tlsOf(const Profile &profile)
+{
+    TlsSettings tls;
+    tls.caFile = profile.caFile;
+    tls.clientCertFile = profile.clientCertFile;
+    tls.clientKeyFile = profile.clientKeyFile;
+    tls.verifyPeer = profile.verifyPeer;
+    return tls;
+}
+
+Credentials credentialsOf(const Profile &profile, const QString &secret)
+{
+    return Credentials{profile.auth, profile.user, profile.auth == Credentials::Kind::None ? QString() : secret};
+}
+
+} // namespace
+
+QString profileKindName(ProfileKind kind)
+{
+    switch (kind) {
+    case ProfileKind::Tmp: return QStringLiteral("tmp");
+    case ProfileKind::Pushgateway: return QStringLiteral("pushgateway");
+    case ProfileKind::RemoteWrite: return QStringLiteral("remote-write");
+    case ProfileKind::Generic: return QStringLiteral("generic");
+    }
+    return QStringLiteral("generic");
+}
+
+std::optional<ProfileKind> profileKindFromName(QStringView name)
+{
+    for (ProfileKind kind : {ProfileKind::Tmp, ProfileKind::Pushgateway, ProfileKind::RemoteWrite, ProfileKind::Generic}) {
+        if (name == profileKindName(kind))
+            return kind;
+    }
+    return std::nullopt;
+}
+
+Profile tmpProfileTemplate(const QString &name, const QString &instanceAddress, const QString &appId)
+{
+    Profile profile;
+    profile.name = name;
+    profile.kind = ProfileKind::Tmp;
+    QString base = instanceAddress;
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    profile.pushgatewayUrl = base;
+    profile.remoteWriteUrl = base + defaultWritePath(true);
+    profile.auth = Credentials::Kind::Basic;
+    profile.user = appId;
+    return profile;
+}
+
+GatewayEndpoint gatewayEndpoint(const Profile &profile, const QString &secret)
+{
+    return GatewayEndpoint{QUrl(profile.pushgatewayUrl), credentialsOf(profile, secret), tlsOf(profile), profile.timeoutMs};
+}
+
+WriteEndpoint writeEndpoint(const Profile &profile, const QString &secret)
+{
+    WriteEndpoint endpoint;
+    endpoint.url = QUrl(profile.remoteWriteUrl);
+    if (endpoint.url.path().isEmpty() || endpoint.url.path() == u"/")
+        endpoint.url.setPath(defaultWritePath(profile.kind == ProfileKind::Tmp));
+    endpoint.credentials = credentialsOf(profile, secret);
+    endpoint.tls = tlsOf(profile);
+    endpoint.timeoutMs = profile.timeoutMs;
+    return endpoint;
+}
+
+} // namespace promdesk

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "model/Labels.h"
+#include "net/HttpTypes.h"
+#include "pushgateway/PushgatewayClient.h"
+#include "remotewrite/RemoteWriteClient.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace promdesk {
+
+enum class ProfileKind { Tmp, Pushgateway, RemoteWrite, Generic };
+enum class ProxyMode { System, None, Custom };
+
+QString profileKindName(ProfileKind kind);
+std::optional<ProfileKind> profileKindFromName(QStringView name);
+
+// Everything PromDesk needs to reach one instance, except its secret, which lives in the
+// keychain under `id` (so renaming a profile keeps it).
+struct Profile
+{
+    QString id;
+    QString name;
+    ProfileKind kind = ProfileKind::Generic;
+    QString pushgatewayUrl;
+    QString remoteWriteUrl;
+    Credentials::Kind auth = Credentials::Kind::None;
+    QString user; // basic auth; for TMP the APPID
+    QString caFile;
+    QString clientCertFile;
+    QString clientKeyFile;
+    bool verifyPeer = true;
+    ProxyMode proxy = ProxyMode::System;
+    QString proxyUrl;
+    int timeoutMs = 30000;
+    QList<Label> groupingLabels; // default grouping key labels, e.g. instance=<this host>
+    PushMethod pushMethod = PushMethod::Replace;
+    BodyFormat bodyFormat = BodyFormat::Text;
+    HttpHeaders extraHeaders;
+
+    friend bool operator==(const Profile &, const Profile &) = default;
+};
+
+// A TMP profile: remote write at /api/v1/prom/write of the instance address, basic auth with
+// the APPID as user; the instance token is the secret.
+Profile tmpProfileTemplate(const QString &name, const QString &instanceAddress, const QString &appId);
+
+GatewayEndpoint gatewayEndpoint(const Profile &profile, const QString &secret);
+WriteEndpoint writeEndpoint(const Profile &profile, const QString &secret);
+
+} // namespace promdesk

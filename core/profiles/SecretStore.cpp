@@ -1,0 +1,135 @@
+#include "profiles/SecretStore.h"
+
+#include <qt6keychain/keychain.h>
+
+#include <QPointer>
+#include <QTimer>
+
+#include <type_traits>
+
+namespace promdesk {
+
+namespace {
+
+void later(QObject *context, SecretStore::Done done, SecretResult result)
+{
+    QTimer::singleShot(0, context, [done = std::move(done), result = std::move(result)] { done(result); });
+}
+
+SecretResult fromJob(const QKeychain::Job &job)
+{
+    SecretResult result;
+    const QString detail = job.errorString();
+    switch (job.error()) {
+    case QKeychain::NoError:
+        return result;
+    case QKeychain::EntryNotFound:
+        result.status = SecretResult::Status::NotFound;
+        result.message = QStringLiteral("the keychain has no secret for this profile; set it again");
+        break;
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+        result.status = SecretResult::Status::NoKeychain;
+        result.message = QStringLiteral("no keychain is available (%1). Start a Secret Service such as gnome-keyring or "
+                                        "KWallet in your session, or keep the secret for this session only")
+                             .arg(detail);
+        break;
+    case QKeychain::AccessDeniedByUser:
+    case QKeychain::AccessDenied:
+        result.status = SecretResult::Status::Denied;
+        result.message = QStringLiteral("the keychain refused access (%1); allow PromDesk in the keychain's prompt and "
+                                        "try again")
+                             .arg(detail);
+        break;
+    default:
+        // A locked Secret Service collection, or no D-Bus session: QtKeychain reports both here.
+        result.status = detail.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive) || detail.contains(QLatin1String("autolaunch"))
+            ? SecretResult::Status::NoKeychain
+            : SecretResult::Status::Failed;
+        result.message = result.status == SecretResult::Status::NoKeychain
+            ? QStringLiteral("no keychain can be reached (%1): PromDesk needs a desktop session with a Secret Service; "
+                             "keep the secret for this session only, or pass it on standard input")
+                  .arg(detail)
+            : QStringLiteral("the keychain failed (%1). If it is locked, unlock it (log in to the desktop session) and "
+                             "try again")
+                  .arg(detail);
+        break;
+    }
+    return result;
+}
+
+template <typename JobType>
+JobType *startJob(const QString &service, const QString &key, QObject *context, SecretStore::Done done,
+                  const std::function<void(JobType *)> &prepare)
+{
+    auto *job = new JobType(service);
+    job->setAutoDelete(true);
+    job->setKey(key);
+    prepare(job);
+    QObject::connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job *finished) {
+        SecretResult result = fromJob(*finished);
+        if constexpr (std::is_same_v<JobType, QKeychain::ReadPasswordJob>) {
+            if (result.ok())
+                result.secret = static_cast<QKeychain::ReadPasswordJob *>(finished)->textData();
+        }
+        done(result);
+    });
+    job->start();
+    return job;
+}
+
+} // namespace
+
+MemorySecretStore::~MemorySecretStore()
+{
+    for (QString &secret : m_secrets)
+        secret.fill(QLatin1Char('\0'));
+}
+
+void MemorySecretStore::read(const QString &key, QObject *context, Done done)
+{
+    SecretResult result;
+    if (!m_secrets.contains(key)) {
+        result.status = SecretResult::Status::NotFound;
+        result.message = QStringLiteral("no secret is kept for this profile in this session");
+    } else {
+        result.secret = m_secrets.value(key);
+    }
+    later(context, std::move(done), result);
+}
+
+void MemorySecretStore::write(const QString &key, const QString &secret, QObject *context, Done done)
+{
+    m_secrets.insert(key, secret);
+    later(context, std::move(done), SecretResult{});
+}
+
+void MemorySecretStore::remove(const QString &key, QObject *context, Done done)
+{
+    m_secrets.remove(key);
+    later(context, std::move(done), SecretResult{});
+}
+
+KeychainSecretStore::KeychainSecretStore(QString service, QObject *parent)
+    : SecretStore(parent)
+    , m_service(std::move(service))
+{
+}
+
+void KeychainSecretStore::read(const QString &key, QObject *context, Done done)
+{
+    startJob<QKeychain::ReadPasswordJob>(m_service, key, context, std::move(done), [](QKeychain::ReadPasswordJob *) {});
+}
+
+void KeychainSecretStore::write(const QString &key, const QString &secret, QObject *context, Done done)
+{
+    startJob<QKeychain::WritePasswordJob>(m_service, key, context, std::move(done),
+                                          [secret](QKeychain::WritePasswordJob *job) { job->setTextData(secret); });
+}
+
+void KeychainSecretStore::remove(const QString &key, QObject *context, Done done)
+{
+    startJob<QKeychain::DeletePasswordJob>(m_service, key, context, std::move(done), [](QKeychain::DeletePasswordJob *) {});
+}
+
+} // namespace promdesk

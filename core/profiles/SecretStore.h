@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QObject>
+#include <QHash>
+#include <QString>
+
+#include <functional>
+
+namespace promdesk {
+
+struct SecretResult
+{
+    enum class Status { Ok, NotFound, NoKeychain, Denied, Failed };
+    Status status = Status::Ok;
+    QString secret;  // only for a successful read
+    QString message; // plain words with the fix, for anything but Ok
+
+    [[nodiscard]] bool ok() const { return status == Status::Ok; }
+};
+
+// Where profile secrets live. Every call is asynchronous and reports through `done` on the
+// context's thread, so nothing waits in a nested event loop.
+class SecretStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Done = std::function<void(const SecretResult &)>;
+    using QObject::QObject;
+
+    virtual void read(const QString &key, QObject *context, Done done) = 0;
+    virtual void write(const QString &key, const QString &secret, QObject *context, Done done) = 0;
+    virtual void remove(const QString &key, QObject *context, Done done) = 0;
+    [[nodiscard]] virtual QString description() const = 0;
+};
+
+// Secrets held in this process only: for tests, and for "keep it for this session" when no
+// keychain is available. Never written anywhere.
+class MemorySecretStore final : public SecretStore
+{
+    Q_OBJECT
+
+public:
+    using SecretStore::SecretStore;
+    ~MemorySecretStore() override;
+
+    void read(const QString &key, QObject *context, Done done) override;
+    void write(const QString &key, const QString &secret, QObject *context, Done done) override;
+    void remove(const QString &key, QObject *context, Done done) override;
+    [[nodiscard]] QString description() const override { return QStringLiteral("this session only"); }
+
+private:
+    QHash<QString, QString> m_secrets;
+};
+
+// The operating system's keychain through QtKeychain (Secret Service on Linux, Keychain on
+// macOS, Credential Manager on Windows): service "promdesk", one entry per profile id.
+// There is no plaintext fallback: a missing or locked keychain is an error that says so.
+class KeychainSecretStore final : public SecretStore
+{
+    Q_OBJECT
+
+public:
+    explicit KeychainSecretStore(QString service = QStringLiteral("promdesk"), QObject *parent = nullptr);
+
+    void read(const QString &key, QObject *context, Done done) override;
+    void write(const QString &key, const QString &secret, QObject *context, Done done) override;
+    void remove(const QString &key, QObject *context, Done done) override;
+    [[nodiscard]] QString description() const override { return QStringLiteral("the OS keychain"); }
+
+private:
+    QString m_service;
+};
+
+} // namespace promdesk
