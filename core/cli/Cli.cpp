@@ -20,6 +20,7 @@ constexpr Command kCommands[] = {
     {"preview", "show what a push would add, replace and remove, without sending it", runPreview},
     {"write", "send metrics through Prometheus remote write (1.0, or 2.0 with fallback)", runWrite},
     {"backfill", "plan and send past samples through remote write, in batches, with retries", runBackfill},
+    {"profile", "manage profiles (add, list, show, remove, test, export, import); secrets in the keychain", runProfile},
     {"demo", "demonstrate grouping-key overwrites against a Pushgateway ('demo overwrite')", runDemo},
 };
 

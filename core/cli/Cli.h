@@ -35,5 +35,6 @@ int runPreview(const QStringList &arguments, Io &io);
 int runDemo(const QStringList &arguments, Io &io);
 int runWrite(const QStringList &arguments, Io &io);
 int runBackfill(const QStringList &arguments, Io &io);
+int runProfile(const QStringList &arguments, Io &io);
 
 } // namespace promdesk::cli

@@ -1,30 +1,52 @@
 #include "cli/GatewayOptions.h"
 
+#include "profiles/ProfileStore.h"
+#include "profiles/SecretStore.h"
 #include "pushgateway/ServerMessage.h"
 
 namespace promdesk::cli {
 
 void GatewayOptions::addTo(QCommandLineParser &parser, bool withGroupingKey)
 {
-    parser.addOptions({m_url, m_user, m_passwordStdin, m_bearerStdin, m_ca, m_insecure, m_timeout});
+    parser.addOptions({m_url, m_profile, m_user, m_passwordStdin, m_bearerStdin, m_ca, m_insecure, m_timeout});
     if (withGroupingKey)
         parser.addOptions({m_job, m_group});
 }
 
-std::optional<GatewayEndpoint> GatewayOptions::endpoint(const QCommandLineParser &parser, Io &io) const
+std::optional<GatewayOptions::Connection> GatewayOptions::connection(const QCommandLineParser &parser, Io &io,
+                                                                      bool remoteWrite) const
 {
-    GatewayEndpoint endpoint;
-    const QString url = parser.value(m_url);
-    if (url.isEmpty()) {
-        io.err << "promdesk-cli: --url is required (the Pushgateway's base URL)\n";
+    Connection connection;
+    if (parser.isSet(m_profile)) {
+        ProfileStore store(ProfileStore::defaultPath());
+        connection.profile = store.find(parser.value(m_profile));
+        if (!connection.profile) {
+            io.err << "promdesk-cli: no profile named '" << parser.value(m_profile) << "' in " << store.path()
+                   << " (promdesk-cli profile list)\n";
+            return std::nullopt;
+        }
+        const Profile &p = *connection.profile;
+        connection.url = QUrl(remoteWrite ? p.remoteWriteUrl : p.pushgatewayUrl);
+        connection.credentials = Credentials{p.auth, p.user, {}};
+        connection.tls = TlsSettings{p.caFile, p.clientCertFile, p.clientKeyFile, p.verifyPeer};
+        connection.timeoutMs = p.timeoutMs;
+        m_loadedProfile = connection.profile;
+    }
+    if (parser.isSet(m_url))
+        connection.url = QUrl::fromUserInput(parser.value(m_url));
+    if (connection.url.isEmpty()) {
+        io.err << "promdesk-cli: " << (connection.profile ? QStringLiteral("profile '%1' has no %2 URL; give --url")
+                                                                  .arg(connection.profile->name,
+                                                                       remoteWrite ? QStringLiteral("remote write") : QStringLiteral("Pushgateway"))
+                                                            : QStringLiteral("--url or --profile is required"))
+               << '\n';
         return std::nullopt;
     }
-    endpoint.baseUrl = QUrl::fromUserInput(url);
-    if (!endpoint.baseUrl.isValid() || (endpoint.baseUrl.scheme() != u"http" && endpoint.baseUrl.scheme() != u"https")) {
-        io.err << "promdesk-cli: --url '" << url << "' is not an http:// or https:// URL\n";
+    if (!connection.url.isValid() || (connection.url.scheme() != u"http" && connection.url.scheme() != u"https")) {
+        io.err << "promdesk-cli: '" << connection.url.toString(QUrl::RemoveUserInfo) << "' is not an http:// or https:// URL\n";
         return std::nullopt;
     }
-    if (!endpoint.baseUrl.userInfo().isEmpty()) {
+    if (!connection.url.userInfo().isEmpty()) {
         io.err << "promdesk-cli: put credentials in --user and --password-stdin, not in the URL\n";
         return std::nullopt;
     }
@@ -32,39 +54,67 @@ std::optional<GatewayEndpoint> GatewayOptions::endpoint(const QCommandLineParser
         io.err << "promdesk-cli: use either --password-stdin or --bearer-stdin\n";
         return std::nullopt;
     }
+    if (parser.isSet(m_user))
+        connection.credentials.user = parser.value(m_user);
     if (parser.isSet(m_passwordStdin) || parser.isSet(m_bearerStdin)) {
         QByteArray secret = io.inFile.readLine();
         while (secret.endsWith('\n') || secret.endsWith('\r'))
             secret.chop(1);
-        endpoint.credentials.kind = parser.isSet(m_bearerStdin) ? Credentials::Kind::Bearer : Credentials::Kind::Basic;
-        endpoint.credentials.user = parser.value(m_user);
-        endpoint.credentials.secret = QString::fromUtf8(secret);
+        connection.credentials.kind = parser.isSet(m_bearerStdin) ? Credentials::Kind::Bearer : Credentials::Kind::Basic;
+        connection.credentials.secret = QString::fromUtf8(secret);
         secret.fill('\0');
-        if (endpoint.credentials.kind == Credentials::Kind::Basic && endpoint.credentials.user.isEmpty()) {
+        if (connection.credentials.kind == Credentials::Kind::Basic && connection.credentials.user.isEmpty()) {
             io.err << "promdesk-cli: --password-stdin needs --user\n";
             return std::nullopt;
         }
+    } else if (connection.profile && connection.profile->auth != Credentials::Kind::None) {
+        KeychainSecretStore keychain;
+        const SecretResult secret = await<SecretResult>([&](QObject *context, auto done) {
+            keychain.read(connection.profile->id, context, [done](const SecretResult &r) { done(r); });
+        });
+        if (!secret.ok()) {
+            io.err << "promdesk-cli: cannot read the secret of profile '" << connection.profile->name << "': "
+                   << secret.message << ". Pass it with --password-stdin (or --bearer-stdin) instead.\n";
+            return std::nullopt;
+        }
+        connection.credentials.secret = secret.secret;
     } else if (parser.isSet(m_user)) {
         io.err << "promdesk-cli: --user needs --password-stdin (passwords never go on the command line)\n";
         return std::nullopt;
     }
-    endpoint.tls.caFile = parser.value(m_ca);
-    endpoint.tls.verifyPeer = !parser.isSet(m_insecure);
+    if (parser.isSet(m_ca))
+        connection.tls.caFile = parser.value(m_ca);
     if (parser.isSet(m_insecure))
+        connection.tls.verifyPeer = false;
+    if (!connection.tls.verifyPeer)
         io.err << "promdesk-cli: warning: TLS certificate verification is off\n";
-    bool ok = false;
-    const double seconds = parser.value(m_timeout).toDouble(&ok);
-    if (!ok || seconds <= 0) {
-        io.err << "promdesk-cli: --timeout needs a positive number of seconds\n";
-        return std::nullopt;
+    if (parser.isSet(m_timeout) || !connection.profile) {
+        bool ok = false;
+        const double seconds = parser.value(m_timeout).toDouble(&ok);
+        if (!ok || seconds <= 0) {
+            io.err << "promdesk-cli: --timeout needs a positive number of seconds\n";
+            return std::nullopt;
+        }
+        connection.timeoutMs = int(seconds * 1000);
     }
-    endpoint.timeoutMs = int(seconds * 1000);
-    return endpoint;
+    return connection;
+}
+
+std::optional<GatewayEndpoint> GatewayOptions::endpoint(const QCommandLineParser &parser, Io &io) const
+{
+    const std::optional<Connection> c = connection(parser, io, false);
+    if (!c)
+        return std::nullopt;
+    return GatewayEndpoint{c->url, c->credentials, c->tls, c->timeoutMs};
 }
 
 std::optional<GroupingKey> GatewayOptions::groupingKey(const QCommandLineParser &parser, Io &io) const
 {
     GroupingKey key(parser.value(m_job));
+    if (parser.values(m_group).isEmpty() && m_loadedProfile) {
+        for (const Label &label : m_loadedProfile->groupingLabels)
+            key.addLabel(label.name, label.value);
+    }
     for (const QString &pair : parser.values(m_group)) {
         const qsizetype equals = pair.indexOf(QLatin1Char('='));
         if (equals <= 0) {

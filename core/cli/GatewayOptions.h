@@ -2,6 +2,7 @@
 
 #include "cli/Cli.h"
 #include "net/HttpClient.h"
+#include "profiles/Profile.h"
 #include "pushgateway/PushgatewayClient.h"
 
 #include <QCommandLineParser>
@@ -16,15 +17,31 @@ class GatewayOptions
 {
 public:
     void addTo(QCommandLineParser &parser, bool withGroupingKey);
-    // Reads the options (and a secret from standard input when asked). Prints what is wrong and
-    // returns nothing on a usage error.
+
+    // Where to connect and how: from --profile (its secret from the keychain) and/or the
+    // options, which win over the profile's values. A secret on standard input wins over the
+    // keychain. Prints what is wrong and returns nothing on a usage error.
+    struct Connection
+    {
+        QUrl url;
+        Credentials credentials;
+        TlsSettings tls;
+        int timeoutMs = 30000;
+        std::optional<Profile> profile;
+    };
+    std::optional<Connection> connection(const QCommandLineParser &parser, Io &io, bool remoteWrite) const;
     std::optional<GatewayEndpoint> endpoint(const QCommandLineParser &parser, Io &io) const;
     std::optional<GroupingKey> groupingKey(const QCommandLineParser &parser, Io &io) const;
 
 private:
-    QCommandLineOption m_url{QStringLiteral("url"), QStringLiteral("Pushgateway base URL, with its route prefix if it "
-                                                                   "has one (e.g. http://127.0.0.1:9091)."),
+    QCommandLineOption m_url{QStringLiteral("url"), QStringLiteral("The server's URL: a Pushgateway's base URL with its route "
+                                                                   "prefix, or a remote-write URL."),
                              QStringLiteral("URL")};
+    QCommandLineOption m_profile{QStringLiteral("profile"),
+                                 QStringLiteral("Use a saved profile (promdesk-cli profile list); its secret comes from the "
+                                                "keychain."),
+                                 QStringLiteral("NAME")};
+    mutable std::optional<Profile> m_loadedProfile;
     QCommandLineOption m_job{QStringLiteral("job"), QStringLiteral("The job of the grouping key."), QStringLiteral("JOB")};
     QCommandLineOption m_group{QStringLiteral("group"),
                                QStringLiteral("A grouping label, in order; repeat for more (e.g. --group instance=web-1)."),

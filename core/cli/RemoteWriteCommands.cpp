@@ -35,16 +35,17 @@ struct WriteOptions
 std::optional<WriteEndpoint> writeEndpoint(const QCommandLineParser &parser, const GatewayOptions &gateway,
                                            const WriteOptions &write, Io &io)
 {
-    const std::optional<GatewayEndpoint> base = gateway.endpoint(parser, io);
-    if (!base)
+    const std::optional<GatewayOptions::Connection> connection = gateway.connection(parser, io, true);
+    if (!connection)
         return std::nullopt;
+    const bool tmp = parser.isSet(write.tmp) || (connection->profile && connection->profile->kind == ProfileKind::Tmp);
     WriteEndpoint endpoint;
-    endpoint.url = base->baseUrl;
+    endpoint.url = connection->url;
     if (endpoint.url.path().isEmpty() || endpoint.url.path() == u"/")
-        endpoint.url.setPath(defaultWritePath(parser.isSet(write.tmp)));
-    endpoint.credentials = base->credentials;
-    endpoint.tls = base->tls;
-    endpoint.timeoutMs = base->timeoutMs;
+        endpoint.url.setPath(defaultWritePath(tmp));
+    endpoint.credentials = connection->credentials;
+    endpoint.tls = connection->tls;
+    endpoint.timeoutMs = connection->timeoutMs;
     const QString version = parser.value(write.version);
     if (version != u"1" && version != u"2") {
         io.err << "promdesk-cli: --rw-version is 1 or 2\n";

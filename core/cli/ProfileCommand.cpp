@@ -1,0 +1,295 @@
+#include "cli/Cli.h"
+#include "cli/CliSupport.h"
+#include "cli/GatewayOptions.h"
+#include "profiles/ProfileStore.h"
+#include "profiles/SecretStore.h"
+#include "pushgateway/ServerMessage.h"
+#include "remotewrite/RemoteWriteClient.h"
+
+#include <QFile>
+#include <QUuid>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace promdesk::cli {
+
+namespace {
+
+const QString kUsage = QStringLiteral(
+    "promdesk-cli profile add NAME --kind tmp|pushgateway|remote-write|generic [--pushgateway-url URL]\n"
+    "                             [--remote-write-url URL] [--user USER] [--password-stdin | --bearer-stdin]\n"
+    "                             [--ca FILE] [--client-cert FILE --client-key FILE] [--insecure]\n"
+    "                             [--group NAME=VALUE]... [--timeout SECONDS]\n"
+    "       promdesk-cli profile list | show NAME | remove NAME | test NAME | export FILE | import FILE");
+
+SecretResult keychainCall(const std::function<void(SecretStore &, QObject *, SecretStore::Done)> &call)
+{
+    KeychainSecretStore keychain;
+    return await<SecretResult>([&](QObject *context, auto done) { call(keychain, context, [done](const SecretResult &r) { done(r); }); });
+}
+
+QString describe(const Profile &p, const QString &secretState)
+{
+    QString out;
+    out += QStringLiteral("name:              %1\nkind:              %2\n").arg(p.name, profileKindName(p.kind));
+    out += QStringLiteral("pushgateway url:   %1\nremote write url:  %2\n").arg(p.pushgatewayUrl, p.remoteWriteUrl);
+    const QString auth = p.auth == Credentials::Kind::Basic ? QStringLiteral("basic, user %1").arg(p.user)
+                       : p.auth == Credentials::Kind::Bearer ? QStringLiteral("bearer token")
+                                                            : QStringLiteral("none");
+    out += QStringLiteral("auth:              %1\nsecret:            %2\n").arg(auth, secretState);
+    out += QStringLiteral("tls:               %1%2%3\n")
+               .arg(p.verifyPeer ? (p.caFile.isEmpty() ? QStringLiteral("system CA store") : QStringLiteral("CA file %1").arg(p.caFile))
+                                 : QStringLiteral("VERIFICATION OFF (tests only)"),
+                    p.clientCertFile.isEmpty() ? QString() : QStringLiteral(", client certificate %1").arg(p.clientCertFile),
+                    QString());
+    QStringList labels;
+    for (const Label &label : p.groupingLabels)
+        labels << label.name + QLatin1Char('=') + label.value;
+    out += QStringLiteral("grouping labels:   %1\ntimeout:           %2 s\n")
+               .arg(labels.isEmpty() ? QStringLiteral("(none)") : labels.join(QStringLiteral(", ")))
+               .arg(double(p.timeoutMs) / 1000.0);
+    return out;
+}
+
+int add(const QStringList &arguments, Io &io)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("tmp, pushgateway, remote-write or generic."), QStringLiteral("KIND"),
+                                  QStringLiteral("generic"));
+    const QCommandLineOption pgw(QStringLiteral("pushgateway-url"), QStringLiteral("The Pushgateway's base URL."), QStringLiteral("URL"));
+    const QCommandLineOption rw(QStringLiteral("remote-write-url"),
+                                QStringLiteral("The remote write URL (a TMP profile without one gets the Pushgateway address + "
+                                               "/api/v1/prom/write)."),
+                                QStringLiteral("URL"));
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Basic-auth user; for TMP the APPID."), QStringLiteral("USER"));
+    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"), QStringLiteral("Read the password or TMP token from standard input."));
+    const QCommandLineOption bearerStdin(QStringLiteral("bearer-stdin"), QStringLiteral("Read a bearer token from standard input."));
+    const QCommandLineOption ca(QStringLiteral("ca"), QStringLiteral("Trust this PEM CA certificate."), QStringLiteral("FILE"));
+    const QCommandLineOption cert(QStringLiteral("client-cert"), QStringLiteral("PEM client certificate."), QStringLiteral("FILE"));
+    const QCommandLineOption key(QStringLiteral("client-key"), QStringLiteral("PEM key of the client certificate."), QStringLiteral("FILE"));
+    const QCommandLineOption insecure(QStringLiteral("insecure"), QStringLiteral("Do not verify the server's certificate (tests only)."));
+    const QCommandLineOption group(QStringLiteral("group"), QStringLiteral("A default grouping label; repeatable."), QStringLiteral("NAME=VALUE"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Seconds to wait for an answer (default 30)."),
+                                     QStringLiteral("SECONDS"), QStringLiteral("30"));
+    parser.addOptions({kind, pgw, rw, user, passwordStdin, bearerStdin, ca, cert, key, insecure, group, timeout});
+    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The profile's name."));
+    if (const std::optional<int> exit = parseArguments(parser, arguments, kUsage, QStringLiteral("Saves a profile; its secret goes to the keychain.\n"), io))
+        return *exit;
+    if (parser.positionalArguments().size() != 1) {
+        io.err << "promdesk-cli: profile add takes one NAME\n";
+        return ExitUsage;
+    }
+    const std::optional<ProfileKind> profileKind = profileKindFromName(parser.value(kind));
+    if (!profileKind) {
+        io.err << "promdesk-cli: --kind is tmp, pushgateway, remote-write or generic\n";
+        return ExitUsage;
+    }
+    Profile profile;
+    profile.name = parser.positionalArguments().constFirst();
+    profile.kind = *profileKind;
+    profile.pushgatewayUrl = parser.value(pgw);
+    profile.remoteWriteUrl = parser.value(rw);
+    if (profile.kind == ProfileKind::Tmp && profile.remoteWriteUrl.isEmpty() && !profile.pushgatewayUrl.isEmpty())
+        profile.remoteWriteUrl = tmpProfileTemplate(profile.name, profile.pushgatewayUrl, {}).remoteWriteUrl;
+    profile.user = parser.value(user);
+    profile.auth = parser.isSet(bearerStdin) ? Credentials::Kind::Bearer
+                 : parser.isSet(passwordStdin) ? Credentials::Kind::Basic
+                                               : Credentials::Kind::None;
+    if (profile.auth == Credentials::Kind::Basic && profile.user.isEmpty()) {
+        io.err << "promdesk-cli: --password-stdin needs --user (for TMP, the APPID)\n";
+        return ExitUsage;
+    }
+    profile.caFile = parser.value(ca);
+    profile.clientCertFile = parser.value(cert);
+    profile.clientKeyFile = parser.value(key);
+    profile.verifyPeer = !parser.isSet(insecure);
+    for (const QString &pair : parser.values(group)) {
+        const qsizetype equals = pair.indexOf(QLatin1Char('='));
+        if (equals <= 0) {
+            io.err << "promdesk-cli: --group needs NAME=VALUE\n";
+            return ExitUsage;
+        }
+        profile.groupingLabels.append(Label{pair.left(equals), pair.mid(equals + 1)});
+    }
+    bool ok = false;
+    profile.timeoutMs = int(parser.value(timeout).toDouble(&ok) * 1000);
+    if (!ok || profile.timeoutMs <= 0) {
+        io.err << "promdesk-cli: --timeout needs a positive number of seconds\n";
+        return ExitUsage;
+    }
+    ProfileStore store(ProfileStore::defaultPath());
+    if (const std::optional<Profile> existing = store.find(profile.name))
+        profile.id = existing->id; // replacing a profile keeps its keychain entry
+    QString error;
+    if (profile.auth != Credentials::Kind::None) {
+        QByteArray secret = io.inFile.readLine();
+        while (secret.endsWith('\n') || secret.endsWith('\r'))
+            secret.chop(1);
+        if (secret.isEmpty()) {
+            io.err << "promdesk-cli: the secret on standard input is empty\n";
+            return ExitUsage;
+        }
+        if (profile.id.isEmpty())
+            profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString text = QString::fromUtf8(secret);
+        secret.fill('\0');
+        const SecretResult stored = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.write(profile.id, text, c, d); });
+        if (!stored.ok()) {
+            // Never fall back to a file: say why and what to do.
+            io.err << "promdesk-cli: the secret was not saved: " << stored.message
+                   << ". Nothing was written; you can save the profile without --password-stdin and pass the secret to each "
+                      "command on standard input.\n";
+            return ExitUsage;
+        }
+    }
+    if (!store.save(profile, &error)) {
+        io.err << "promdesk-cli: " << error << '\n';
+        return ExitUsage;
+    }
+    io.err << "Saved profile '" << profile.name << "' in " << store.path()
+           << (profile.auth != Credentials::Kind::None ? QStringLiteral("; its secret is in the keychain") : QString()) << ".\n";
+    if (!profile.verifyPeer)
+        io.err << "promdesk-cli: warning: this profile does not verify TLS certificates\n";
+    return ExitOk;
+}
+
+int test(const Profile &profile, Io &io)
+{
+    QString secret;
+    if (profile.auth != Credentials::Kind::None) {
+        const SecretResult read = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(profile.id, c, d); });
+        if (!read.ok()) {
+            io.out << "secret: " << read.message << '\n';
+            return ExitUsage;
+        }
+        secret = read.secret;
+    }
+    HttpClient http;
+    int exit = ExitOk;
+    auto line = [&](const QString &what, const QUrl &url, const HttpResult &result, const QString &detail) {
+        const QString tls = url.scheme() == u"https" ? (profile.verifyPeer ? QStringLiteral(", TLS verified") : QStringLiteral(", TLS NOT verified"))
+                                                      : QStringLiteral(", no TLS");
+        if (result.ok()) {
+            io.out << what << ' ' << url.toString(QUrl::RemoveUserInfo) << ": reachable" << tls << ", auth ok" << detail
+                   << " (HTTP " << result.status << ", " << result.durationMs << " ms)\n";
+        } else {
+            const Explanation explanation = explainGatewayAnswer(result, what);
+            io.out << what << ' ' << url.toString(QUrl::RemoveUserInfo) << ": " << explanation.summary << ' ' << explanation.advice << '\n';
+            exit = std::max(exit, exitCodeFor(result));
+        }
+    };
+    if (!profile.pushgatewayUrl.isEmpty()) {
+        PushgatewayClient client(gatewayEndpoint(profile, secret), &http);
+        const HttpResult status = await<HttpResult>([&](QObject *c, auto done) { client.status(c, [done](const HttpResult &r) { done(r); }); });
+        const QString version = QJsonDocument::fromJson(status.body).object().value(QStringLiteral("data")).toObject()
+                                    .value(QStringLiteral("build_information")).toObject().value(QStringLiteral("version")).toString();
+        line(QStringLiteral("Pushgateway"), client.groupUrl(GroupingKey(QStringLiteral("x"))).adjusted(QUrl::RemovePath), status,
+             version.isEmpty() ? QString() : QStringLiteral(", version %1").arg(version));
+    }
+    if (!profile.remoteWriteUrl.isEmpty()) {
+        // An empty WriteRequest: a valid request that stores nothing.
+        WriteEndpoint endpoint = writeEndpoint(profile, secret);
+        endpoint.retry.maxAttempts = 1;
+        RemoteWriteClient client(endpoint, &http);
+        const WriteOutcome outcome = await<WriteOutcome>([&](QObject *c, auto done) {
+            WriteCall *call = client.send(SeriesSet{});
+            QObject::connect(call, &WriteCall::finished, c, [done](const WriteOutcome &o) { done(o); });
+        });
+        line(QStringLiteral("Remote write"), endpoint.url, outcome.result, QStringLiteral(", accepts remote write 1.0"));
+    }
+    secret.fill(QLatin1Char('\0'));
+    return exit;
+}
+
+} // namespace
+
+int runProfile(const QStringList &arguments, Io &io)
+{
+    const QString sub = arguments.value(1);
+    if (sub.isEmpty() || sub == u"--help" || sub == u"-h") {
+        (sub.isEmpty() ? io.err : io.out) << "Usage: " << kUsage << "\n\nProfiles keep an instance's addresses and settings in "
+                                          << ProfileStore::defaultPath() << ";\nsecrets are kept in the OS keychain only.\n";
+        return sub.isEmpty() ? ExitUsage : ExitOk;
+    }
+    QStringList rest = arguments.mid(1);
+    rest[0] = arguments.at(0) + QLatin1Char(' ') + sub;
+    if (sub == u"add")
+        return add(rest, io);
+
+    ProfileStore store(ProfileStore::defaultPath());
+    if (!store.migrationNote().isEmpty())
+        io.err << "promdesk-cli: " << store.migrationNote() << '\n';
+    if (sub == u"list") {
+        const QList<Profile> profiles = store.profiles();
+        if (profiles.isEmpty())
+            io.out << "No profiles yet. Create one with: promdesk-cli profile add NAME --kind tmp --pushgateway-url URL ...\n";
+        for (const Profile &p : profiles)
+            io.out << p.name << "  (" << profileKindName(p.kind) << ")  " << (p.pushgatewayUrl.isEmpty() ? p.remoteWriteUrl : p.pushgatewayUrl) << '\n';
+        return ExitOk;
+    }
+    const QString argument = arguments.value(2);
+    if (argument.isEmpty()) {
+        io.err << "promdesk-cli: profile " << sub << " needs an argument\nUsage: " << kUsage << '\n';
+        return ExitUsage;
+    }
+    if (sub == u"export") {
+        return writeOutput(argument, exportProfiles(store.profiles()), io) ? ExitOk : ExitUsage;
+    }
+    if (sub == u"import") {
+        QFile file(argument);
+        if (!file.open(QIODevice::ReadOnly)) {
+            io.err << "promdesk-cli: cannot read " << argument << ": " << file.errorString() << '\n';
+            return ExitUsage;
+        }
+        QString error;
+        const std::optional<QList<Profile>> imported = importProfiles(file.readAll(), &error);
+        if (!imported) {
+            io.err << "promdesk-cli: " << argument << ": " << error << '\n';
+            return ExitRejected;
+        }
+        for (Profile profile : *imported) {
+            if (store.find(profile.name)) {
+                io.err << "Skipped '" << profile.name << "': a profile of that name exists.\n";
+                continue;
+            }
+            if (!store.save(profile, &error)) {
+                io.err << "promdesk-cli: " << error << '\n';
+                return ExitUsage;
+            }
+            io.err << "Imported '" << profile.name << "'"
+                   << (profile.auth != Credentials::Kind::None ? QStringLiteral(" (set its secret with profile add --password-stdin)") : QString())
+                   << ".\n";
+        }
+        return ExitOk;
+    }
+    const std::optional<Profile> profile = store.find(argument);
+    if (!profile) {
+        io.err << "promdesk-cli: no profile named '" << argument << "'\n";
+        return ExitUsage;
+    }
+    if (sub == u"show") {
+        QString secretState = QStringLiteral("(none)");
+        if (profile->auth != Credentials::Kind::None) {
+            const SecretResult read = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(profile->id, c, d); });
+            secretState = read.ok() ? QStringLiteral("•••••••• (in the keychain)") : read.message;
+        }
+        io.out << describe(*profile, secretState);
+        return ExitOk;
+    }
+    if (sub == u"remove") {
+        if (profile->auth != Credentials::Kind::None) {
+            const SecretResult removed = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.remove(profile->id, c, d); });
+            if (!removed.ok() && removed.status != SecretResult::Status::NotFound)
+                io.err << "promdesk-cli: warning: the keychain entry was not removed: " << removed.message << '\n';
+        }
+        store.remove(profile->id);
+        io.err << "Removed profile '" << profile->name << "'.\n";
+        return ExitOk;
+    }
+    if (sub == u"test")
+        return test(*profile, io);
+    io.err << "promdesk-cli: unknown profile command '" << sub << "'\nUsage: " << kUsage << '\n';
+    return ExitUsage;
+}
+
+} // namespace promdesk::cli
