@@ -1,0 +1,117 @@
+// promdesk-cli profiles end to end, in a private keyring: add with a secret, show it masked,
+// test the connection, push and write through the profile, and find the secret nowhere on disk.
+#include "CliRunner.h"
+#include "ServerFixture.h"
+
+#include <QDirIterator>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace promdesk::test;
+
+namespace {
+const QByteArray kSecret = "tmp-T0ken-that-must-never-hit-the-disk";
+}
+
+class TestCliProfiles : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void fullWorkflowKeepsTheSecretOffTheDisk();
+    void authErrorsComeFromTheProfile();
+
+private:
+    std::unique_ptr<ServerFixture> m_gateway;
+    std::unique_ptr<ServerFixture> m_prometheus;
+    std::unique_ptr<ServerFixture> m_protectedGateway;
+    QTemporaryDir m_dir;
+};
+
+void TestCliProfiles::initTestCase()
+{
+    QVERIFY(!qEnvironmentVariable("PROMDESK_CONFIG_DIR").isEmpty()); // run-with-keyring.sh set it up
+    QString error;
+    m_gateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, &error);
+    QVERIFY2(m_gateway, qPrintable(error));
+    m_prometheus = ServerFixture::start(ServerFixture::Kind::Prometheus, &error);
+    QVERIFY2(m_prometheus, qPrintable(error));
+    QProcess htpasswd;
+    htpasswd.start(QStringLiteral("htpasswd"), {QStringLiteral("-nbBC"), QStringLiteral("5"), QStringLiteral("1250000000"), QString::fromLatin1(kSecret)});
+    QVERIFY(htpasswd.waitForFinished());
+    const QByteArray hash = htpasswd.readAllStandardOutput().trimmed().split(':').at(1);
+    m_protectedGateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, {{}, "basic_auth_users:\n  '1250000000': '" + hash + "'\n"}, &error);
+    QVERIFY2(m_protectedGateway, qPrintable(error));
+}
+
+void TestCliProfiles::fullWorkflowKeepsTheSecretOffTheDisk()
+{
+    CliRun run = runCli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("sandbox"), QStringLiteral("--kind"), QStringLiteral("tmp"),
+                         QStringLiteral("--pushgateway-url"), m_protectedGateway->baseUrl().toString(), QStringLiteral("--remote-write-url"),
+                         m_prometheus->baseUrl().toString() + QStringLiteral("/api/v1/write"), QStringLiteral("--user"),
+                         QStringLiteral("1250000000"), QStringLiteral("--password-stdin"), QStringLiteral("--group"), QStringLiteral("instance=ci-host")},
+                        kSecret + "\n");
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY(run.err.contains("its secret is in the keychain"));
+
+    run = runCli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("sandbox")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains("(in the keychain)"), run.out.constData());
+    QVERIFY(!run.out.contains(kSecret));
+
+    run = runCli({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("sandbox")});
+    QVERIFY2(run.exitCode == 0, run.out.constData());
+    QVERIFY(run.out.contains("auth ok, version 1.5"));
+    QVERIFY(run.out.contains("accepts remote write 1.0"));
+
+    run = runCli({QStringLiteral("push"), QStringLiteral("--profile"), QStringLiteral("sandbox"), QStringLiteral("--job"), QStringLiteral("profiled"),
+                  QStringLiteral("-")}, "via_profile 1\n");
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY(run.err.contains("/metrics/job/profiled/instance/ci-host")); // the profile's grouping label
+    run = runCli({QStringLiteral("write"), QStringLiteral("--profile"), QStringLiteral("sandbox"), QStringLiteral("-")}, "via_profile_rw 1\n");
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+
+    run = runCli({QStringLiteral("profile"), QStringLiteral("export"), m_dir.filePath(QStringLiteral("export.json"))});
+    QCOMPARE(run.exitCode, 0);
+
+    // Nowhere on disk: not in the settings directory, not in the export, not in anything else
+    // under this test's HOME except the keyring's own encrypted file.
+    QStringList searched;
+    for (const QString &root : {qEnvironmentVariable("PROMDESK_CONFIG_DIR"), qEnvironmentVariable("HOME"), m_dir.path()}) {
+        QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            searched << file.fileName();
+            QVERIFY2(!file.readAll().contains(kSecret), qPrintable(file.fileName()));
+        }
+    }
+    QVERIFY(searched.size() >= 2);
+
+    run = runCli({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("sandbox")});
+    QCOMPARE(run.exitCode, 0);
+    run = runCli({QStringLiteral("profile"), QStringLiteral("list")});
+    QVERIFY(run.out.contains("No profiles yet"));
+}
+
+void TestCliProfiles::authErrorsComeFromTheProfile()
+{
+    CliRun run = runCli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("wrong"), QStringLiteral("--kind"), QStringLiteral("pushgateway"),
+                         QStringLiteral("--pushgateway-url"), m_protectedGateway->baseUrl().toString(), QStringLiteral("--user"),
+                         QStringLiteral("1250000000"), QStringLiteral("--password-stdin")},
+                        "not-the-token\n");
+    QCOMPARE(run.exitCode, 0);
+    run = runCli({QStringLiteral("groups"), QStringLiteral("--profile"), QStringLiteral("wrong")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("refused the credentials"), run.err.constData());
+    QVERIFY(!run.err.contains("not-the-token"));
+    run = runCli({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("wrong")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains("refused the credentials"), run.out.constData());
+}
+
+QTEST_GUILESS_MAIN(TestCliProfiles)
+#include "tst_cli_profiles.moc"
