@@ -5,6 +5,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <algorithm>
+#include <iterator>
 #include <type_traits>
 
 namespace promdesk {
@@ -41,19 +43,29 @@ SecretResult fromJob(const QKeychain::Job &job)
                                         "try again")
                              .arg(detail);
         break;
-    default:
-        // A locked Secret Service collection, or no D-Bus session: QtKeychain reports both here.
-        result.status = detail.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive) || detail.contains(QLatin1String("autolaunch"))
-            ? SecretResult::Status::NoKeychain
-            : SecretResult::Status::Failed;
-        result.message = result.status == SecretResult::Status::NoKeychain
-            ? QStringLiteral("no keychain can be reached (%1): PromDesk needs a desktop session with a Secret Service; "
-                             "keep the secret for this session only, or pass it on standard input")
-                  .arg(detail)
-            : QStringLiteral("the keychain failed (%1). If it is locked, unlock it (log in to the desktop session) and "
-                             "try again")
-                  .arg(detail);
+    default: {
+        // QtKeychain reports a missing session bus, a missing Secret Service and a locked
+        // collection all as OtherError; tell them apart by its text so the advice fits.
+        static const char *const unreachable[] = {"D-Bus", "DBus", "autolaunch", "Could not connect", "ServiceUnknown",
+                                                  "org.freedesktop.secrets", "No such file"};
+        const bool noKeychain = std::any_of(std::begin(unreachable), std::end(unreachable),
+                                            [&](const char *needle) { return detail.contains(QLatin1String(needle), Qt::CaseInsensitive); });
+        const bool locked = detail.contains(QLatin1String("Object does not exist at path"));
+        result.status = noKeychain ? SecretResult::Status::NoKeychain : SecretResult::Status::Failed;
+        if (noKeychain) {
+            result.message = QStringLiteral("no keychain can be reached (%1): PromDesk needs a session with a Secret "
+                                            "Service such as gnome-keyring or KWallet; keep the secret for this session "
+                                            "only, or pass it on standard input")
+                                 .arg(detail);
+        } else if (locked) {
+            result.message = QStringLiteral("the keychain is locked (%1); unlock it (log in to the desktop session, or "
+                                            "unlock the 'login' keyring) and try again")
+                                 .arg(detail);
+        } else {
+            result.message = QStringLiteral("the keychain failed (%1)").arg(detail);
+        }
         break;
+    }
     }
     return result;
 }
