@@ -1,5 +1,6 @@
 #include "cli/GatewayOptions.h"
 
+#include "net/Redactor.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
 #include "pushgateway/ServerMessage.h"
@@ -30,6 +31,8 @@ std::optional<GatewayOptions::Connection> GatewayOptions::connection(const QComm
         connection.credentials = Credentials{p.auth, p.user, {}};
         connection.tls = TlsSettings{p.caFile, p.clientCertFile, p.clientKeyFile, p.verifyPeer};
         connection.timeoutMs = p.timeoutMs;
+        connection.proxy = proxyOf(p);
+        connection.extraHeaders = p.extraHeaders;
         m_loadedProfile = connection.profile;
     }
     if (parser.isSet(m_url))
@@ -43,7 +46,7 @@ std::optional<GatewayOptions::Connection> GatewayOptions::connection(const QComm
         return std::nullopt;
     }
     if (!connection.url.isValid() || (connection.url.scheme() != u"http" && connection.url.scheme() != u"https")) {
-        io.err << "promdesk-cli: '" << connection.url.toString(QUrl::RemoveUserInfo) << "' is not an http:// or https:// URL\n";
+        io.err << "promdesk-cli: '" << redactUrl(connection.url) << "' is not an http:// or https:// URL\n";
         return std::nullopt;
     }
     if (!connection.url.userInfo().isEmpty()) {
@@ -105,7 +108,7 @@ std::optional<GatewayEndpoint> GatewayOptions::endpoint(const QCommandLineParser
     const std::optional<Connection> c = connection(parser, io, false);
     if (!c)
         return std::nullopt;
-    return GatewayEndpoint{c->url, c->credentials, c->tls, c->timeoutMs};
+    return GatewayEndpoint{c->url, c->credentials, c->tls, c->timeoutMs, c->proxy, c->extraHeaders};
 }
 
 std::optional<GroupingKey> GatewayOptions::groupingKey(const QCommandLineParser &parser, Io &io) const
@@ -148,18 +151,18 @@ int exitCodeFor(const HttpResult &result)
     return ExitNetwork;
 }
 
-void reportResult(const HttpResult &result, const QString &what, Io &io)
+void reportResult(const HttpResult &result, const QString &what, Io &io, const Credentials &credentials)
 {
     const Explanation explanation = explainGatewayAnswer(result, QStringLiteral("the Pushgateway"));
     io.err << what << ": " << (result.status ? QStringLiteral("HTTP %1").arg(result.status) : errorCategoryName(result.category))
            << " in " << result.durationMs << " ms\n";
     if (result.ok())
         return;
-    io.err << explanation.summary << '\n';
+    io.err << redactText(explanation.summary, credentials) << '\n';
     if (!explanation.advice.isEmpty())
         io.err << explanation.advice << '\n';
     if (!result.body.isEmpty())
-        io.err << "Server said: " << QString::fromUtf8(result.body).trimmed() << '\n';
+        io.err << "Server said: " << redactText(QString::fromUtf8(result.body).trimmed(), credentials) << '\n';
 }
 
 } // namespace promdesk::cli

@@ -27,6 +27,8 @@ public:
         Credentials credentials;
         TlsSettings tls;
         int timeoutMs = 30000;
+        ProxySettings proxy;
+        HttpHeaders extraHeaders;
         std::optional<Profile> profile;
     };
     std::optional<Connection> connection(const QCommandLineParser &parser, Io &io, bool remoteWrite) const;
@@ -74,6 +76,7 @@ Result await(Start start)
 
 int exitCodeFor(const HttpResult &result);
 // Prints "HTTP 400 in 12 ms", the explanation and the server's body verbatim to stderr.
-void reportResult(const HttpResult &result, const QString &what, Io &io);
+// Any echo of the secret in the server's answer is masked.
+void reportResult(const HttpResult &result, const QString &what, Io &io, const Credentials &credentials = {});
 
 } // namespace promdesk::cli

@@ -1,6 +1,7 @@
 #include "cli/Cli.h"
 #include "cli/CliSupport.h"
 #include "cli/GatewayOptions.h"
+#include "net/Redactor.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
 #include "pushgateway/ServerMessage.h"
@@ -170,11 +171,11 @@ int test(const Profile &profile, Io &io)
         const QString tls = url.scheme() == u"https" ? (profile.verifyPeer ? QStringLiteral(", TLS verified") : QStringLiteral(", TLS NOT verified"))
                                                       : QStringLiteral(", no TLS");
         if (result.ok()) {
-            io.out << what << ' ' << url.toString(QUrl::RemoveUserInfo) << ": reachable" << tls << ", auth ok" << detail
+            io.out << what << ' ' << redactUrl(url) << ": reachable" << tls << ", auth ok" << detail
                    << " (HTTP " << result.status << ", " << result.durationMs << " ms)\n";
         } else {
             const Explanation explanation = explainGatewayAnswer(result, what);
-            io.out << what << ' ' << url.toString(QUrl::RemoveUserInfo) << ": " << explanation.summary << ' ' << explanation.advice << '\n';
+            io.out << what << ' ' << redactUrl(url) << ": " << explanation.summary << ' ' << explanation.advice << '\n';
             exit = std::max(exit, exitCodeFor(result));
         }
     };

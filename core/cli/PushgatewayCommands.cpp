@@ -2,6 +2,7 @@
 #include "cli/CliSupport.h"
 #include "cli/GatewayOptions.h"
 #include "exposition/NumberFormat.h"
+#include "net/Redactor.h"
 #include "pushgateway/OverwritePreview.h"
 
 #include <QDateTime>
@@ -181,8 +182,8 @@ int runPush(const QStringList &arguments, Io &io)
             client.push(*key, input->metrics(), options, context, done);
     });
     reportResult(result, QStringLiteral("%1 %2").arg(options.method == PushMethod::Replace ? QStringLiteral("PUT") : QStringLiteral("POST"),
-                                                     client.groupUrl(*key).toString(QUrl::RemoveUserInfo)),
-                 io);
+                                                     redactUrl(client.groupUrl(*key))),
+                 io, endpoint->credentials);
     return exitCodeFor(result);
 }
 
@@ -206,7 +207,7 @@ int runDelete(const QStringList &arguments, Io &io)
     HttpClient http;
     PushgatewayClient client(*endpoint, &http);
     const HttpResult result = call([&](QObject *context, auto done) { client.deleteGroup(*key, context, done); });
-    reportResult(result, QStringLiteral("DELETE %1").arg(client.groupUrl(*key).toString(QUrl::RemoveUserInfo)), io);
+    reportResult(result, QStringLiteral("DELETE %1").arg(redactUrl(client.groupUrl(*key))), io, endpoint->credentials);
     return exitCodeFor(result);
 }
 
@@ -229,7 +230,7 @@ int runGroups(const QStringList &arguments, Io &io)
     PushgatewayClient client(*endpoint, &http);
     const auto [result, groups, error] = listGroups(client);
     if (!result.ok()) {
-        reportResult(result, QStringLiteral("GET /api/v1/metrics"), io);
+        reportResult(result, QStringLiteral("GET /api/v1/metrics"), io, endpoint->credentials);
         return exitCodeFor(result);
     }
     if (!groups) {

@@ -2,6 +2,7 @@
 #include "cli/CliSupport.h"
 #include "cli/GatewayOptions.h"
 #include "importers/CsvImporter.h"
+#include "net/Redactor.h"
 #include "remotewrite/BackfillRun.h"
 #include "remotewrite/SeriesCollector.h"
 
@@ -46,6 +47,8 @@ std::optional<WriteEndpoint> writeEndpoint(const QCommandLineParser &parser, con
     endpoint.credentials = connection->credentials;
     endpoint.tls = connection->tls;
     endpoint.timeoutMs = connection->timeoutMs;
+    endpoint.proxy = connection->proxy;
+    endpoint.extraHeaders = connection->extraHeaders;
     const QString version = parser.value(write.version);
     if (version != u"1" && version != u"2") {
         io.err << "promdesk-cli: --rw-version is 1 or 2\n";
@@ -164,7 +167,7 @@ int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batc
                   .arg(summary.sent).arg(batches.size()).arg(p.samplesSent).arg(p.samplesTotal)
                   .arg(duration(summary.durationMs)).arg(p.retries);
     if (!summary.stopReason.isEmpty())
-        io.err << "Stopped: " << summary.stopReason << '\n';
+        io.err << "Stopped: " << redactText(summary.stopReason, client.endpoint().credentials) << '\n';
     if (summary.firstUnsent >= 0)
         io.err << "Resume with --resume-from " << summary.firstUnsent + 1 << " (batches already sent are not sent again).\n";
     return summary.firstUnsent < 0 ? ExitOk : exitCodeForStop(failures);
@@ -311,8 +314,8 @@ int runBackfill(const QStringList &arguments, Io &io)
         for (int i = 0; i < plan.batches.size(); ++i) {
             const QByteArray body = encodeWriteRequest(*set, plan.batches.at(i), endpoint->version);
             const HttpRequest request = client.request(body, endpoint->version);
-            io.out << QStringLiteral("request %1/%2: POST %3\n").arg(i + 1).arg(plan.batches.size()).arg(request.url.toString(QUrl::RemoveUserInfo));
-            for (const auto &header : request.headers)
+            io.out << QStringLiteral("request %1/%2: POST %3\n").arg(i + 1).arg(plan.batches.size()).arg(redactUrl(request.url));
+            for (const auto &header : redactHeaders(request.headers))
                 io.out << "  " << QString::fromLatin1(header.first) << ": " << QString::fromLatin1(header.second) << '\n';
             io.out << "  body: " << body.size() << " bytes; " << describeBatch(*set, plan.batches.at(i)) << '\n';
             if (!directory.isEmpty() && !writeOutput(QDir(directory).filePath(QStringLiteral("batch-%1.bin").arg(i + 1, 6, 10, QLatin1Char('0'))), body, io))

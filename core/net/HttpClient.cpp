@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslConfiguration>
@@ -104,14 +106,38 @@ HttpClient::HttpClient(QObject *parent)
 {
 }
 
-QNetworkAccessManager *HttpClient::managerFor(const TlsSettings &tls)
+namespace {
+
+// Asks the operating system (environment variables on Linux) for every request.
+class SystemProxyFactory final : public QNetworkProxyFactory
+{
+public:
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override { return systemProxyForQuery(query); }
+};
+
+} // namespace
+
+QNetworkAccessManager *HttpClient::managerFor(const TlsSettings &tls, const ProxySettings &proxy)
 {
     const QString key = (tls.verifyPeer ? QStringLiteral("verify:") : QStringLiteral("insecure:")) + tls.caFile
-        + QLatin1Char('|') + tls.clientCertFile + QLatin1Char('|') + tls.clientKeyFile;
+        + QLatin1Char('|') + tls.clientCertFile + QLatin1Char('|') + tls.clientKeyFile + QLatin1Char('|')
+        + QString::number(int(proxy.mode)) + proxy.url.toString(QUrl::FullyEncoded);
     QNetworkAccessManager *&manager = m_managers[key];
     if (!manager) {
         manager = new QNetworkAccessManager(this);
         manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        switch (proxy.mode) {
+        case ProxySettings::Mode::System:
+            manager->setProxyFactory(new SystemProxyFactory);
+            break;
+        case ProxySettings::Mode::None:
+            manager->setProxy(QNetworkProxy::NoProxy);
+            break;
+        case ProxySettings::Mode::Custom:
+            manager->setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, proxy.url.host(), quint16(proxy.url.port(3128)),
+                                            proxy.url.userName(), proxy.url.password()));
+            break;
+        }
     }
     return manager;
 }
@@ -150,7 +176,7 @@ HttpCall *HttpClient::send(const HttpRequest &request)
         }
         networkRequest.setSslConfiguration(ssl);
     }
-    QNetworkAccessManager *manager = managerFor(request.tls);
+    QNetworkAccessManager *manager = managerFor(request.tls, request.proxy);
     QNetworkReply *reply = request.body.isEmpty() && request.method != "PUT" && request.method != "POST"
         ? manager->sendCustomRequest(networkRequest, request.method)
         : manager->sendCustomRequest(networkRequest, request.method, request.body);

@@ -52,7 +52,7 @@ private:
     // QNetworkAccessManager reuses open connections whatever TLS settings a later request has, so
     // a connection trusted under one CA would serve a request that names another. One manager
     // per TLS setting keeps them apart.
-    QNetworkAccessManager *managerFor(const TlsSettings &tls);
+    QNetworkAccessManager *managerFor(const TlsSettings &tls, const ProxySettings &proxy);
 
     QHash<QString, QNetworkAccessManager *> m_managers;
 };

@@ -1,5 +1,8 @@
 #include "net/HttpTypes.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace promdesk {
 
 QString errorCategoryName(ErrorCategory category)
@@ -26,6 +29,18 @@ QByteArray HttpResult::header(const QByteArray &name) const
             return pair.second;
     }
     return {};
+}
+
+HttpHeaders withoutReservedHeaders(const HttpHeaders &headers)
+{
+    static const QByteArray reserved[] = {"authorization", "content-type", "content-encoding", "content-length", "host",
+                                          "user-agent", "x-prometheus-remote-write-version", "retry-attempt"};
+    HttpHeaders kept;
+    for (const auto &header : headers) {
+        if (std::find(std::begin(reserved), std::end(reserved), header.first.toLower()) == std::end(reserved))
+            kept.append(header);
+    }
+    return kept;
 }
 
 ErrorCategory categoryForStatus(int status)

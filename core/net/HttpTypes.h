@@ -30,6 +30,15 @@ struct TlsSettings
     friend bool operator==(const TlsSettings &, const TlsSettings &) = default;
 };
 
+struct ProxySettings
+{
+    enum class Mode { System, None, Custom };
+    Mode mode = Mode::System;
+    QUrl url; // Custom: http://[user:password@]host:port
+
+    friend bool operator==(const ProxySettings &, const ProxySettings &) = default;
+};
+
 struct HttpRequest
 {
     QByteArray method = "GET";
@@ -38,6 +47,7 @@ struct HttpRequest
     QByteArray body;
     Credentials credentials;
     TlsSettings tls;
+    ProxySettings proxy;
     int timeoutMs = 30000;
 };
 
@@ -71,5 +81,9 @@ struct HttpResult
 };
 
 ErrorCategory categoryForStatus(int status);
+
+// A user's extra headers without the ones PromDesk itself decides (Authorization, Content-Type,
+// Content-Encoding, User-Agent, the remote-write version...): those are never overridden.
+HttpHeaders withoutReservedHeaders(const HttpHeaders &headers);
 
 } // namespace promdesk

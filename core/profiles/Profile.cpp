@@ -56,9 +56,15 @@ Profile tmpProfileTemplate(const QString &name, const QString &instanceAddress, 
     return profile;
 }
 
+ProxySettings proxyOf(const Profile &profile)
+{
+    return ProxySettings{profile.proxy, QUrl(profile.proxyUrl)};
+}
+
 GatewayEndpoint gatewayEndpoint(const Profile &profile, const QString &secret)
 {
-    return GatewayEndpoint{QUrl(profile.pushgatewayUrl), credentialsOf(profile, secret), tlsOf(profile), profile.timeoutMs};
+    return GatewayEndpoint{QUrl(profile.pushgatewayUrl), credentialsOf(profile, secret), tlsOf(profile), profile.timeoutMs,
+                           proxyOf(profile), profile.extraHeaders};
 }
 
 WriteEndpoint writeEndpoint(const Profile &profile, const QString &secret)
@@ -70,6 +76,8 @@ WriteEndpoint writeEndpoint(const Profile &profile, const QString &secret)
     endpoint.credentials = credentialsOf(profile, secret);
     endpoint.tls = tlsOf(profile);
     endpoint.timeoutMs = profile.timeoutMs;
+    endpoint.proxy = proxyOf(profile);
+    endpoint.extraHeaders = profile.extraHeaders;
     return endpoint;
 }
 

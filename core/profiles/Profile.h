@@ -12,7 +12,8 @@
 namespace promdesk {
 
 enum class ProfileKind { Tmp, Pushgateway, RemoteWrite, Generic };
-enum class ProxyMode { System, None, Custom };
+using ProxyMode = ProxySettings::Mode;
+ProxySettings proxyOf(const struct Profile &profile);
 
 QString profileKindName(ProfileKind kind);
 std::optional<ProfileKind> profileKindFromName(QStringView name);

@@ -8,6 +8,7 @@
 namespace promdesk {
 
 namespace {
+
 QPair<QByteArray, QByteArray> header(const char *name, const char *value)
 {
     return {QByteArray(name), QByteArray(value)};
@@ -63,6 +64,8 @@ HttpRequest PushgatewayClient::baseRequest(const QByteArray &method, const QUrl 
     request.credentials = m_endpoint.credentials;
     request.tls = m_endpoint.tls;
     request.timeoutMs = m_endpoint.timeoutMs;
+    request.proxy = m_endpoint.proxy;
+    request.headers = withoutReservedHeaders(m_endpoint.extraHeaders);
     return request;
 }
 

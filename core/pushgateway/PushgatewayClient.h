@@ -19,6 +19,8 @@ struct GatewayEndpoint
     Credentials credentials;
     TlsSettings tls;
     int timeoutMs = 30000;
+    ProxySettings proxy;
+    HttpHeaders extraHeaders; // e.g. a tenant header; never Authorization (use credentials)
 };
 
 enum class PushMethod {

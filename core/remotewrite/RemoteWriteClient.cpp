@@ -136,7 +136,9 @@ HttpRequest RemoteWriteClient::request(const QByteArray &body, RemoteWriteVersio
     request.credentials = m_endpoint.credentials;
     request.tls = m_endpoint.tls;
     request.timeoutMs = m_endpoint.timeoutMs;
-    request.headers = {
+    request.proxy = m_endpoint.proxy;
+    request.headers = withoutReservedHeaders(m_endpoint.extraHeaders);
+    request.headers += HttpHeaders{
         {"Content-Encoding", "snappy"},
         {"Content-Type", version == RemoteWriteVersion::V2 ? kRemoteWriteV2ContentType : kRemoteWriteV1ContentType},
         {"X-Prometheus-Remote-Write-Version", version == RemoteWriteVersion::V2 ? "2.0.0" : "0.1.0"},

@@ -21,6 +21,8 @@ struct WriteEndpoint
     int timeoutMs = 30000;
     RemoteWriteVersion version = RemoteWriteVersion::V1; // nothing shows TMP takes 2.0
     RetryPolicy retry;
+    ProxySettings proxy;
+    HttpHeaders extraHeaders; // e.g. a tenant header; the spec's headers cannot be overridden
 };
 
 QString defaultWritePath(bool tmp); // "/api/v1/prom/write" or "/api/v1/write"

@@ -82,7 +82,7 @@ void TestPushgatewayClient::initTestCase()
     QString error;
     m_gateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, {{QStringLiteral("--web.enable-admin-api")}, {}}, &error);
     QVERIFY2(m_gateway, qPrintable(error));
-    m_client = std::make_unique<PushgatewayClient>(GatewayEndpoint{m_gateway->baseUrl(), {}, {}, 10000}, &m_http);
+    m_client = std::make_unique<PushgatewayClient>(GatewayEndpoint{m_gateway->baseUrl(), {}, {}, 10000, {}, {}}, &m_http);
 }
 
 void TestPushgatewayClient::groupingValuesArriveExactly_data()
@@ -208,13 +208,13 @@ void TestPushgatewayClient::routePrefix()
     QVERIFY2(prefixed, qPrintable(error));
     QUrl base = prefixed->baseUrl();
     base.setPath(QStringLiteral("/pgw/"));
-    PushgatewayClient withPrefix(GatewayEndpoint{base, {}, {}, 10000}, &m_http);
+    PushgatewayClient withPrefix(GatewayEndpoint{base, {}, {}, 10000, {}, {}}, &m_http);
     const GroupingKey key(QStringLiteral("prefixed"), {{QStringLiteral("path"), QStringLiteral("/x")}});
     QCOMPARE(withPrefix.groupUrl(key).path(), QStringLiteral("/pgw/metrics/job/prefixed/path@base64/L3g"));
     QVERIFY(push(withPrefix, key, "a 1\n").ok());
     QVERIFY(list(withPrefix).groups->find(key.asLabels()));
 
-    PushgatewayClient withoutPrefix(GatewayEndpoint{prefixed->baseUrl(), {}, {}, 10000}, &m_http);
+    PushgatewayClient withoutPrefix(GatewayEndpoint{prefixed->baseUrl(), {}, {}, 10000, {}, {}}, &m_http);
     const HttpResult missing = push(withoutPrefix, key, "a 1\n");
     QCOMPARE(missing.category, ErrorCategory::NotFound);
     QVERIFY(explainGatewayAnswer(missing, QStringLiteral("gw")).advice.contains(QLatin1String("route-prefix")));
@@ -235,7 +235,7 @@ void TestPushgatewayClient::statusReadyAndWipe()
 
 void TestPushgatewayClient::cannotConnect()
 {
-    PushgatewayClient nowhere(GatewayEndpoint{QUrl(QStringLiteral("http://127.0.0.1:%1").arg(freeLoopbackPort())), {}, {}, 5000}, &m_http);
+    PushgatewayClient nowhere(GatewayEndpoint{QUrl(QStringLiteral("http://127.0.0.1:%1").arg(freeLoopbackPort())), {}, {}, 5000, {}, {}}, &m_http);
     const HttpResult result = push(nowhere, GroupingKey(QStringLiteral("x")), "a 1\n");
     QCOMPARE(result.category, ErrorCategory::CannotConnect);
     QCOMPARE(result.status, 0);
@@ -249,7 +249,7 @@ void TestPushgatewayClient::hungServerTimesOut()
     QVERIFY(silent.listen(QHostAddress::LocalHost));
     QList<QTcpSocket *> held;
     connect(&silent, &QTcpServer::newConnection, this, [&] { held.append(silent.nextPendingConnection()); });
-    PushgatewayClient client(GatewayEndpoint{QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort())), {}, {}, 500}, &m_http);
+    PushgatewayClient client(GatewayEndpoint{QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort())), {}, {}, 500, {}, {}}, &m_http);
     const HttpResult result = push(client, GroupingKey(QStringLiteral("x")), "a 1\n");
     QCOMPARE(result.category, ErrorCategory::Timeout);
     QVERIFY(result.durationMs >= 450);

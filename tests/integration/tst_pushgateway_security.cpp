@@ -128,7 +128,7 @@ void TestPushgatewaySecurity::clientCertificates()
     GatewayEndpoint endpoint{m_mtlsGateway->baseUrl(), {},
                              {m_dir.filePath(QStringLiteral("ca.crt")), cert.isEmpty() ? QString() : m_dir.filePath(cert),
                               key.isEmpty() ? QString() : m_dir.filePath(key), true},
-                             accepted ? 10000 : 3000};
+                             accepted ? 10000 : 3000, {}, {}};
     PushgatewayClient client(endpoint, &m_http);
     const HttpResult result = awaitCall<HttpResult>([&](QObject *context, std::function<void(const HttpResult &)> done) {
         client.push(GroupingKey(QStringLiteral("mtls")), parseText("up 1\n", ParseOptions{}).metrics, PushOptions{}, context, done);
@@ -175,7 +175,7 @@ void TestPushgatewaySecurity::authAndTls()
     QFETCH(int, category);
 
     GatewayEndpoint endpoint{m_gateway->baseUrl(), {Credentials::Kind(kind), user, secret},
-                             {ca.isEmpty() ? QString() : m_dir.filePath(ca), {}, {}, verify}, 10000};
+                             {ca.isEmpty() ? QString() : m_dir.filePath(ca), {}, {}, verify}, 10000, {}, {}};
     PushgatewayClient client(endpoint, &m_http);
     const GroupingKey key(QStringLiteral("secure"), {{QStringLiteral("case"), QString::fromLatin1(QTest::currentDataTag())}});
     const HttpResult result = awaitCall<HttpResult>([&](QObject *context, std::function<void(const HttpResult &)> done) {

@@ -36,6 +36,7 @@ private slots:
     void cancelStopsTheWait();
     void sendsTheSpecsHeaders();
     void falls415BackToV1();
+    void goesThroughACustomProxyWithExtraHeaders();
 
 private:
     WriteOutcome send(FaultServer &server, RetryPolicy retry = {}, int timeoutMs = 5000,
@@ -178,6 +179,30 @@ void TestRemoteWriteFaults::falls415BackToV1()
     QCOMPARE(server.received().at(0).header("X-Prometheus-Remote-Write-Version"), QByteArray("2.0.0"));
     QCOMPARE(server.received().at(1).header("Content-Type"), QByteArray("application/x-protobuf"));
     QVERIFY(outcome.note.contains(QLatin1String("415")));
+}
+
+void TestRemoteWriteFaults::goesThroughACustomProxyWithExtraHeaders()
+{
+    // The scripted server plays the proxy: an HTTP proxy receives the absolute URL.
+    FaultServer proxy;
+    WriteEndpoint endpoint;
+    endpoint.url = QUrl(QStringLiteral("http://receiver.invalid:9090/api/v1/write"));
+    endpoint.proxy = ProxySettings{ProxySettings::Mode::Custom, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()))};
+    endpoint.extraHeaders = {{QByteArray("X-Scope-OrgID"), QByteArray("team-a")},
+                             {QByteArray("Content-Type"), QByteArray("text/plain")}, // may not override the spec
+                             {QByteArray("Authorization"), QByteArray("Bearer sneaky")}};
+    RemoteWriteClient client(endpoint, &m_http);
+    const WriteOutcome outcome = awaitCall<WriteOutcome>([&](QObject *context, std::function<void(const WriteOutcome &)> done) {
+        WriteCall *call = client.send(oneSample());
+        connect(call, &WriteCall::finished, context, [done](const WriteOutcome &o) { done(o); });
+    });
+    QVERIFY(outcome.ok());
+    QCOMPARE(proxy.received().size(), 1);
+    const FaultServer::Received &request = proxy.received().constFirst();
+    QCOMPARE(request.path, QByteArray("http://receiver.invalid:9090/api/v1/write"));
+    QCOMPARE(request.header("X-Scope-OrgID"), QByteArray("team-a"));
+    QCOMPARE(request.header("Content-Type"), QByteArray("application/x-protobuf"));
+    QCOMPARE(request.header("Authorization"), QByteArray());
 }
 
 QTEST_GUILESS_MAIN(TestRemoteWriteFaults)

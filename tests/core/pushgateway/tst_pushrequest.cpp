@@ -71,7 +71,7 @@ void TestPushRequest::buildsTheExactRequest()
     QFETCH(QByteArray, httpMethod);
     QFETCH(QByteArray, contentType);
     HttpClient http;
-    PushgatewayClient client(GatewayEndpoint{QUrl(QStringLiteral("https://gw.example:9091/prefix/")), {}, {}, 1000}, &http);
+    PushgatewayClient client(GatewayEndpoint{QUrl(QStringLiteral("https://gw.example:9091/prefix/")), {}, {}, 1000, {}, {}}, &http);
     const MetricSet metrics = parseText("# TYPE a gauge\na{x=\"1\"} 2 1700000000000\n", ParseOptions{}).metrics;
     const HttpRequest request = client.pushRequest(GroupingKey(QStringLiteral("j"), {{QStringLiteral("instance"), QStringLiteral("a b")}}),
                                                    metrics, PushOptions{PushMethod(method), BodyFormat(format), gzip});
@@ -90,7 +90,7 @@ void TestPushRequest::neverPutsCredentialsInTheUrl()
 {
     HttpClient http;
     PushgatewayClient client(GatewayEndpoint{QUrl(QStringLiteral("http://127.0.0.1:9091")),
-                                             {Credentials::Kind::Basic, QStringLiteral("1250000000"), QStringLiteral("t0ken")}, {}, 1000},
+                                             {Credentials::Kind::Basic, QStringLiteral("1250000000"), QStringLiteral("t0ken")}, {}, 1000, {}, {}},
                              &http);
     const HttpRequest request = client.pushRequest(GroupingKey(QStringLiteral("j")), QByteArray("a 1\n"), PushOptions{});
     QVERIFY(request.url.userInfo().isEmpty());
