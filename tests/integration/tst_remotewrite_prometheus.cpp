@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -74,6 +75,8 @@ private slots:
     void v2FallsBackToV1AndSaysSo();
     void backfillSendsEveryBatchOldestFirst();
     void resumeNeverResendsWhatWasAccepted();
+    void basicAuthBehindWebConfig_data();
+    void basicAuthBehindWebConfig();
 
 private:
     RemoteWriteClient &client(RemoteWriteVersion version = RemoteWriteVersion::V1);
@@ -247,6 +250,37 @@ void TestRemoteWritePrometheus::resumeNeverResendsWhatWasAccepted()
     QCOMPARE(finishedBatches.value(0), 1); // batch 1 (index 0) was not sent again
     QVERIFY(!finishedBatches.contains(0));
     QCOMPARE(again.refused, 1); // the collision is still there
+}
+
+void TestRemoteWritePrometheus::basicAuthBehindWebConfig_data()
+{
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<int>("category");
+    QTest::newRow("right-token") << QStringLiteral("instance-t0ken") << int(ErrorCategory::None);
+    QTest::newRow("wrong-token") << QStringLiteral("guess") << int(ErrorCategory::Auth);
+}
+
+void TestRemoteWritePrometheus::basicAuthBehindWebConfig()
+{
+    QFETCH(QString, password);
+    QFETCH(int, category);
+    QProcess htpasswd;
+    htpasswd.start(QStringLiteral("htpasswd"), {QStringLiteral("-nbBC"), QStringLiteral("5"), QStringLiteral("1250000000"),
+                                                QStringLiteral("instance-t0ken")});
+    QVERIFY(htpasswd.waitForFinished());
+    const QByteArray hash = htpasswd.readAllStandardOutput().trimmed().split(':').at(1);
+    QString error;
+    const auto secured = ServerFixture::start(ServerFixture::Kind::Prometheus, {{}, "basic_auth_users:\n  '1250000000': '" + hash + "'\n"}, &error);
+    QVERIFY2(secured, qPrintable(error));
+    WriteEndpoint endpoint;
+    endpoint.url = secured->url(QStringLiteral("/api/v1/write"));
+    endpoint.credentials = Credentials{Credentials::Kind::Basic, QStringLiteral("1250000000"), password};
+    RemoteWriteClient client(endpoint, &m_http);
+    SeriesSet set;
+    set.series = {series(QStringLiteral("rw_auth"), {}, {{m_now - 1000, 1}})};
+    const WriteOutcome outcome = send(client, set);
+    QCOMPARE(outcome.result.category, ErrorCategory(category));
+    QCOMPARE(outcome.attempts, 1); // 401 is never retried
 }
 
 QTEST_GUILESS_MAIN(TestRemoteWritePrometheus)

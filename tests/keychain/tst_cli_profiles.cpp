@@ -95,6 +95,15 @@ void TestCliProfiles::fullWorkflowKeepsTheSecretOffTheDisk()
     QCOMPARE(run.exitCode, 0);
     run = runCli({QStringLiteral("profile"), QStringLiteral("list")});
     QVERIFY(run.out.contains("No profiles yet"));
+
+    // Import brings the settings back, and says the secret has to be set again.
+    run = runCli({QStringLiteral("profile"), QStringLiteral("import"), m_dir.filePath(QStringLiteral("export.json"))});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.err.contains("Imported 'sandbox' (set its secret"), run.err.constData());
+    run = runCli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("sandbox")});
+    QVERIFY2(run.out.contains("no secret for this profile"), run.out.constData());
+    run = runCli({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("sandbox")});
+    QCOMPARE(run.exitCode, 0);
 }
 
 void TestCliProfiles::authErrorsComeFromTheProfile()
