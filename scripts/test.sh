@@ -20,4 +20,4 @@ echo "== tests under sanitizers =="
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
-ctest --test-dir build-sanitize --output-on-failure --parallel 2 -L 'unit|cli|integration'
+ctest --test-dir build-sanitize --output-on-failure --parallel 2 -L 'unit|cli|integration|keychain'
