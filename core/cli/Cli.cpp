@@ -1,5 +1,7 @@
 #include "cli/Cli.h"
 
+#include "cli/CliHistory.h"
+
 namespace promdesk::cli {
 
 namespace {
@@ -21,6 +23,7 @@ constexpr Command kCommands[] = {
     {"write", "send metrics through Prometheus remote write (1.0, or 2.0 with fallback)", runWrite},
     {"backfill", "plan and send past samples through remote write, in batches, with retries", runBackfill},
     {"profile", "manage profiles (add, list, show, remove, test, export, import); secrets in the keychain", runProfile},
+    {"history", "list, show, re-send or copy as curl the requests sent before", runHistory},
     {"demo", "demonstrate grouping-key overwrites against a Pushgateway ('demo overwrite')", runDemo},
 };
 
@@ -52,7 +55,9 @@ int run(const QStringList &arguments, Io &io)
             // The command sees "promdesk-cli COMMAND ..." so its parser names it in messages.
             QStringList rest = arguments.mid(1);
             rest[0] = arguments.at(0) + QLatin1Char(' ') + rest.at(0);
-            return command.run(rest, io);
+            const int exitCode = command.run(rest, io);
+            closeCliHistory();
+            return exitCode;
         }
     }
     io.err << "promdesk-cli: unknown command '" << arguments.at(1) << "'\n\n";

@@ -36,5 +36,6 @@ int runDemo(const QStringList &arguments, Io &io);
 int runWrite(const QStringList &arguments, Io &io);
 int runBackfill(const QStringList &arguments, Io &io);
 int runProfile(const QStringList &arguments, Io &io);
+int runHistory(const QStringList &arguments, Io &io);
 
 } // namespace promdesk::cli

@@ -1,5 +1,6 @@
 #include "cli/Cli.h"
 #include "cli/CliSupport.h"
+#include "cli/CliHistory.h"
 #include "cli/GatewayOptions.h"
 #include "pushgateway/OverwritePreview.h"
 
@@ -134,6 +135,7 @@ int runDemo(const QStringList &arguments, Io &io)
     if (!endpoint)
         return ExitUsage;
     HttpClient http;
+    recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
     Demo demo(client, io);
     if (!demo.clear())

@@ -134,6 +134,14 @@ std::optional<GroupingKey> GatewayOptions::groupingKey(const QCommandLineParser 
     return key;
 }
 
+RequestTag GatewayOptions::tag() const
+{
+    RequestTag tag;
+    if (m_loadedProfile)
+        tag.profile = m_loadedProfile->name;
+    return tag;
+}
+
 int exitCodeFor(const HttpResult &result)
 {
     switch (result.category) {

@@ -34,6 +34,8 @@ public:
     std::optional<Connection> connection(const QCommandLineParser &parser, Io &io, bool remoteWrite) const;
     std::optional<GatewayEndpoint> endpoint(const QCommandLineParser &parser, Io &io) const;
     std::optional<GroupingKey> groupingKey(const QCommandLineParser &parser, Io &io) const;
+    // For the history: the profile's name, once connection() has read it.
+    [[nodiscard]] RequestTag tag() const;
 
 private:
     QCommandLineOption m_url{QStringLiteral("url"), QStringLiteral("The server's URL: a Pushgateway's base URL with its route "

@@ -1,5 +1,6 @@
 #include "cli/Cli.h"
 #include "cli/CliSupport.h"
+#include "cli/CliHistory.h"
 #include "cli/GatewayOptions.h"
 #include "net/Redactor.h"
 #include "profiles/ProfileStore.h"
@@ -166,6 +167,7 @@ int test(const Profile &profile, Io &io)
         secret = read.secret;
     }
     HttpClient http;
+    recordHistory(http, io);
     int exit = ExitOk;
     auto line = [&](const QString &what, const QUrl &url, const HttpResult &result, const QString &detail) {
         const QString tls = url.scheme() == u"https" ? (profile.verifyPeer ? QStringLiteral(", TLS verified") : QStringLiteral(", TLS NOT verified"))

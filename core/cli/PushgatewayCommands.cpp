@@ -1,5 +1,6 @@
 #include "cli/Cli.h"
 #include "cli/CliSupport.h"
+#include "cli/CliHistory.h"
 #include "cli/GatewayOptions.h"
 #include "exposition/NumberFormat.h"
 #include "net/Redactor.h"
@@ -159,7 +160,9 @@ int runPush(const QStringList &arguments, Io &io)
         return ExitRejected;
 
     HttpClient http;
+    recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
+    client.setTag(gateway.tag());
     PushOptions options;
     options.method = parser.isSet(merge) ? PushMethod::Merge : PushMethod::Replace;
     options.format = parser.value(format) == u"protobuf" ? BodyFormat::Protobuf : BodyFormat::Text;
@@ -205,7 +208,9 @@ int runDelete(const QStringList &arguments, Io &io)
     if (!endpoint || !key)
         return ExitUsage;
     HttpClient http;
+    recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
+    client.setTag(gateway.tag());
     const HttpResult result = call([&](QObject *context, auto done) { client.deleteGroup(*key, context, done); });
     reportResult(result, QStringLiteral("DELETE %1").arg(redactUrl(client.groupUrl(*key))), io, endpoint->credentials);
     return exitCodeFor(result);
@@ -227,7 +232,9 @@ int runGroups(const QStringList &arguments, Io &io)
     if (!endpoint)
         return ExitUsage;
     HttpClient http;
+    recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
+    client.setTag(gateway.tag());
     const auto [result, groups, error] = listGroups(client);
     if (!result.ok()) {
         reportResult(result, QStringLiteral("GET /api/v1/metrics"), io, endpoint->credentials);
@@ -284,7 +291,9 @@ int runPreview(const QStringList &arguments, Io &io)
     if (!metrics)
         return ExitRejected;
     HttpClient http;
+    recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
+    client.setTag(gateway.tag());
     const auto [result, groups, error] = listGroups(client);
     if (!groups) {
         reportResult(result, QStringLiteral("GET /api/v1/metrics"), io);

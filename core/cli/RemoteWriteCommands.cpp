@@ -1,5 +1,6 @@
 #include "cli/Cli.h"
 #include "cli/CliSupport.h"
+#include "cli/CliHistory.h"
 #include "cli/GatewayOptions.h"
 #include "importers/CsvImporter.h"
 #include "net/Redactor.h"
@@ -130,7 +131,8 @@ int exitCodeForStop(const QList<WriteOutcome> &outcomes)
 }
 
 // Runs batches to the end, printing progress on a terminal and each refusal in full.
-int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batch> &batches, int from, Io &io)
+int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batch> &batches, int from, Io &io,
+               HttpResult *overall = nullptr)
 {
     BackfillRun run(&client, set, batches);
     const bool terminal = isatty(STDERR_FILENO);
@@ -170,6 +172,16 @@ int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batc
         io.err << "Stopped: " << redactText(summary.stopReason, client.endpoint().credentials) << '\n';
     if (summary.firstUnsent >= 0)
         io.err << "Resume with --resume-from " << summary.firstUnsent + 1 << " (batches already sent are not sent again).\n";
+    if (overall) {
+        // The backfill's own history entry: done, or the first refusal with its reason.
+        overall->category = summary.firstUnsent < 0 ? ErrorCategory::None
+                          : failures.isEmpty() ? ErrorCategory::Cancelled : failures.constFirst().result.category;
+        overall->status = summary.firstUnsent < 0 ? 204 : (failures.isEmpty() ? 0 : failures.constFirst().result.status);
+        overall->durationMs = summary.durationMs;
+        overall->errorText = redactText(summary.stopReason, client.endpoint().credentials);
+        overall->body = QStringLiteral("sent %1 of %2 requests (%3 of %4 samples)").arg(summary.sent).arg(batches.size())
+                            .arg(p.samplesSent).arg(p.samplesTotal).toUtf8();
+    }
     return summary.firstUnsent < 0 ? ExitOk : exitCodeForStop(failures);
 }
 
@@ -231,7 +243,9 @@ int runWrite(const QStringList &arguments, Io &io)
         return ExitRejected;
     }
     HttpClient http;
+    recordHistory(http, io);
     RemoteWriteClient client(*endpoint, &http);
+    client.setTag(gateway.tag());
     return runBatches(client, all, plan.batches, 0, io);
 }
 
@@ -304,7 +318,9 @@ int runBackfill(const QStringList &arguments, Io &io)
         return ExitRejected;
 
     HttpClient http;
+    recordHistory(http, io);
     RemoteWriteClient client(*endpoint, &http);
+    client.setTag(gateway.tag());
     if (parser.isSet(dryRun)) {
         const QString directory = parser.value(save);
         if (!directory.isEmpty() && !QDir().mkpath(directory)) {
@@ -328,7 +344,24 @@ int runBackfill(const QStringList &arguments, Io &io)
         io.err << "promdesk-cli: --resume-from " << resumeFrom << " is past the last batch (" << plan.batches.size() << ")\n";
         return ExitUsage;
     }
-    return runBatches(client, *set, plan.batches, resumeFrom - 1, io);
+    // One history entry for the backfill, with its batches under it.
+    qint64 parent = 0;
+    if (HistoryDatabase *history = cliHistory(io)) {
+        RequestTag tag = gateway.tag();
+        tag.operation = QStringLiteral("backfill");
+        tag.target = QStringLiteral("remote-write");
+        HttpRequest summary = client.request({}, endpoint->version);
+        summary.tag = tag;
+        parent = history->begin(entryFor(summary, tag));
+        tag.operation = QStringLiteral("backfill-batch");
+        tag.parentId = parent;
+        client.setTag(tag);
+    }
+    HttpResult overall;
+    const int exit = runBatches(client, *set, plan.batches, resumeFrom - 1, io, &overall);
+    if (HistoryDatabase *history = cliHistory(io); history && parent > 0)
+        history->complete(parent, overall);
+    return exit;
 }
 
 } // namespace promdesk::cli

@@ -144,6 +144,7 @@ QNetworkAccessManager *HttpClient::managerFor(const TlsSettings &tls, const Prox
 
 HttpCall *HttpClient::send(const HttpRequest &request)
 {
+    const qint64 recordId = m_recorder ? m_recorder->started(request) : 0;
     QNetworkRequest networkRequest(request.url);
     for (const auto &header : request.headers)
         networkRequest.setRawHeader(header.first, header.second);
@@ -197,7 +198,12 @@ HttpCall *HttpClient::send(const HttpRequest &request)
             texts << error.errorString();
         reply->setProperty("promdeskTlsErrors", texts.join(QStringLiteral("; ")));
     });
-    return new HttpCall(reply, request.timeoutMs, this);
+    auto *call = new HttpCall(reply, request.timeoutMs, this);
+    if (m_recorder) {
+        RequestRecorder *recorder = m_recorder;
+        connect(call, &HttpCall::finished, this, [recorder, recordId](const HttpResult &result) { recorder->finished(recordId, result); });
+    }
+    return call;
 }
 
 void HttpClient::send(const HttpRequest &request, QObject *context, std::function<void(const HttpResult &)> done)

@@ -13,6 +13,16 @@ class QNetworkReply;
 
 namespace promdesk {
 
+// Told about every request before it goes out and when its answer comes: the history. The
+// record is made before sending so that a crash still leaves a trace.
+class RequestRecorder
+{
+public:
+    virtual ~RequestRecorder() = default;
+    virtual qint64 started(const HttpRequest &request) = 0;
+    virtual void finished(qint64 id, const HttpResult &result) = 0;
+};
+
 // One request in flight. It deletes itself after `finished`.
 class HttpCall final : public QObject
 {
@@ -44,6 +54,9 @@ class HttpClient final : public QObject
 public:
     explicit HttpClient(QObject *parent = nullptr);
 
+    // Every request from now on is recorded there (nullptr: none). Not owned.
+    void setRecorder(RequestRecorder *recorder) { m_recorder = recorder; }
+
     HttpCall *send(const HttpRequest &request);
     // Calls `done` with the result unless `context` is destroyed first.
     void send(const HttpRequest &request, QObject *context, std::function<void(const HttpResult &)> done);
@@ -55,6 +68,7 @@ private:
     QNetworkAccessManager *managerFor(const TlsSettings &tls, const ProxySettings &proxy);
 
     QHash<QString, QNetworkAccessManager *> m_managers;
+    RequestRecorder *m_recorder = nullptr;
 };
 
 } // namespace promdesk

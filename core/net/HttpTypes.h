@@ -39,6 +39,18 @@ struct ProxySettings
     friend bool operator==(const ProxySettings &, const ProxySettings &) = default;
 };
 
+// What a request is for, attached to it so the history can say so.
+struct RequestTag
+{
+    QString operation;   // replace, merge, delete, write, backfill, backfill-batch, wipe, list, status, ready, probe
+    QString profile;     // empty when sent without a profile
+    QString target;      // pushgateway or remote-write
+    QString groupingKey; // {job="a",instance="b"} for Pushgateway requests
+    qint64 parentId = 0; // a backfill's batches sit under the backfill's entry
+    qint64 resendOf = 0; // a re-sent request points at the original
+    int attempt = 1;     // retries of one batch are entries of their own
+};
+
 struct HttpRequest
 {
     QByteArray method = "GET";
@@ -49,6 +61,7 @@ struct HttpRequest
     TlsSettings tls;
     ProxySettings proxy;
     int timeoutMs = 30000;
+    RequestTag tag;
 };
 
 // Why a request did not succeed, in the terms an operator acts on.

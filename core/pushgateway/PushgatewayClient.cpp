@@ -33,6 +33,26 @@ QByteArray gzipCompress(const QByteArray &data)
     return result == Z_STREAM_END ? out : QByteArray();
 }
 
+QByteArray gzipDecompress(const QByteArray &data)
+{
+    z_stream stream{};
+    if (inflateInit2(&stream, 15 + 16) != Z_OK)
+        return {};
+    QByteArray out;
+    char buffer[64 * 1024];
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    stream.avail_in = uInt(data.size());
+    int result = Z_OK;
+    while (result == Z_OK) {
+        stream.next_out = reinterpret_cast<Bytef *>(buffer);
+        stream.avail_out = sizeof buffer;
+        result = inflate(&stream, Z_NO_FLUSH);
+        out.append(buffer, qsizetype(sizeof buffer - stream.avail_out));
+    }
+    inflateEnd(&stream);
+    return result == Z_STREAM_END ? out : QByteArray();
+}
+
 PushgatewayClient::PushgatewayClient(GatewayEndpoint endpoint, HttpClient *http, QObject *parent)
     : QObject(parent)
     , m_endpoint(std::move(endpoint))
@@ -66,6 +86,8 @@ HttpRequest PushgatewayClient::baseRequest(const QByteArray &method, const QUrl 
     request.timeoutMs = m_endpoint.timeoutMs;
     request.proxy = m_endpoint.proxy;
     request.headers = withoutReservedHeaders(m_endpoint.extraHeaders);
+    request.tag = m_tag;
+    request.tag.target = QStringLiteral("pushgateway");
     return request;
 }
 
@@ -83,6 +105,8 @@ HttpRequest PushgatewayClient::pushRequest(const GroupingKey &key, const MetricS
 HttpRequest PushgatewayClient::pushRequest(const GroupingKey &key, const QByteArray &body, const PushOptions &options) const
 {
     HttpRequest request = baseRequest(options.method == PushMethod::Replace ? "PUT" : "POST", groupUrl(key));
+    request.tag.operation = options.method == PushMethod::Replace ? QStringLiteral("replace") : QStringLiteral("merge");
+    request.tag.groupingKey = key.toString();
     request.body = body;
     request.headers.append(options.format == BodyFormat::Protobuf
                                ? header("Content-Type", kDelimitedProtobufContentType)
@@ -96,12 +120,19 @@ HttpRequest PushgatewayClient::pushRequest(const GroupingKey &key, const QByteAr
 
 HttpRequest PushgatewayClient::deleteRequest(const GroupingKey &key) const
 {
-    return baseRequest("DELETE", groupUrl(key));
+    HttpRequest request = baseRequest("DELETE", groupUrl(key));
+    request.tag.operation = QStringLiteral("delete");
+    request.tag.groupingKey = key.toString();
+    return request;
 }
 
 HttpRequest PushgatewayClient::apiRequest(const QByteArray &method, const QString &path) const
 {
-    return baseRequest(method, url(path));
+    HttpRequest request = baseRequest(method, url(path));
+    request.tag.operation = path.endsWith(QLatin1String("wipe")) ? QStringLiteral("wipe")
+                          : path.endsWith(QLatin1String("metrics")) ? QStringLiteral("list")
+                                                                    : QStringLiteral("status");
+    return request;
 }
 
 void PushgatewayClient::push(const GroupingKey &key, const MetricSet &metrics, const PushOptions &options,

@@ -67,6 +67,8 @@ public:
     void wipe(QObject *context, Done done);     // PUT /api/v1/admin/wipe (needs --web.enable-admin-api)
 
     [[nodiscard]] const GatewayEndpoint &endpoint() const { return m_endpoint; }
+    // Added to every request's tag, for the history (the profile's name, a re-send's origin).
+    void setTag(const RequestTag &tag) { m_tag = tag; }
 
 private:
     [[nodiscard]] QUrl url(const QString &path) const;
@@ -74,8 +76,10 @@ private:
 
     GatewayEndpoint m_endpoint;
     HttpClient *m_http;
+    RequestTag m_tag;
 };
 
 QByteArray gzipCompress(const QByteArray &data);
+QByteArray gzipDecompress(const QByteArray &data);
 
 } // namespace promdesk

@@ -63,6 +63,7 @@ void WriteCall::attempt()
 {
     ++m_attempts;
     HttpRequest request = m_client->request(body(m_version), m_version);
+    request.tag.attempt = m_attempts;
     if (m_attempts > 1)
         request.headers.append({QByteArray("Retry-Attempt"), QByteArray::number(m_attempts - 1)});
     m_call = m_client->m_http->send(request);
@@ -137,6 +138,10 @@ HttpRequest RemoteWriteClient::request(const QByteArray &body, RemoteWriteVersio
     request.tls = m_endpoint.tls;
     request.timeoutMs = m_endpoint.timeoutMs;
     request.proxy = m_endpoint.proxy;
+    request.tag = m_tag;
+    request.tag.target = QStringLiteral("remote-write");
+    if (request.tag.operation.isEmpty())
+        request.tag.operation = QStringLiteral("write");
     request.headers = withoutReservedHeaders(m_endpoint.extraHeaders);
     request.headers += HttpHeaders{
         {"Content-Encoding", "snappy"},

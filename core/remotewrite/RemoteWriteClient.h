@@ -92,6 +92,8 @@ public:
 
     [[nodiscard]] const WriteEndpoint &endpoint() const { return m_endpoint; }
     [[nodiscard]] bool v2Unsupported() const { return m_v2Unsupported; }
+    // Added to every request's tag, for the history (profile, operation, the backfill it belongs to).
+    void setTag(const RequestTag &tag) { m_tag = tag; }
 
 private:
     friend class WriteCall;
@@ -101,6 +103,7 @@ private:
     HttpClient *m_http;
     bool m_v2Unsupported = false;
     QRandomGenerator m_random;
+    RequestTag m_tag;
 };
 
 } // namespace promdesk

@@ -1,0 +1,316 @@
+#include "cli/Cli.h"
+#include "cli/CliHistory.h"
+#include "cli/CliSupport.h"
+#include "cli/GatewayOptions.h"
+#include "history/BodyDecoder.h"
+#include "history/CurlExport.h"
+#include "net/Redactor.h"
+#include "profiles/ProfileStore.h"
+#include "profiles/SecretStore.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace promdesk::cli {
+
+namespace {
+
+const QString kUsage = QStringLiteral(
+    "promdesk-cli history list [--failed] [--profile NAME] [--operation OP] [--limit N] [--json]\n"
+    "       promdesk-cli history show ID\n"
+    "       promdesk-cli history curl ID [--output DIR] [--reveal]\n"
+    "       promdesk-cli history resend ID [--profile NAME]\n"
+    "       promdesk-cli history prune [--max-entries N] [--max-age-days D] [--max-mb M]");
+
+QString when(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString outcomeText(const HistoryEntry &e)
+{
+    if (e.finishedAtMs == 0)
+        return QStringLiteral("outcome unknown");
+    return e.status ? QStringLiteral("%1 %2").arg(e.status).arg(e.outcome) : e.outcome;
+}
+
+QJsonObject toJson(const HistoryEntry &e)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), e.id},
+        {QStringLiteral("startedAt"), QDateTime::fromMSecsSinceEpoch(e.startedAtMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+        {QStringLiteral("profile"), e.tag.profile},
+        {QStringLiteral("target"), e.tag.target},
+        {QStringLiteral("operation"), e.tag.operation},
+        {QStringLiteral("groupingKey"), e.tag.groupingKey},
+        {QStringLiteral("parentId"), e.tag.parentId},
+        {QStringLiteral("resendOf"), e.tag.resendOf},
+        {QStringLiteral("attempt"), e.tag.attempt},
+        {QStringLiteral("method"), QString::fromLatin1(e.method)},
+        {QStringLiteral("url"), e.url},
+        {QStringLiteral("outcome"), e.finishedAtMs ? e.outcome : QStringLiteral("unknown")},
+        {QStringLiteral("status"), e.status},
+        {QStringLiteral("durationMs"), e.durationMs},
+        {QStringLiteral("requestBytes"), e.requestBodySize},
+        {QStringLiteral("error"), e.errorText},
+    };
+}
+
+std::optional<qint64> idArgument(const QCommandLineParser &parser, Io &io)
+{
+    bool ok = false;
+    const qint64 id = parser.positionalArguments().value(0).toLongLong(&ok);
+    if (!ok || id <= 0) {
+        io.err << "promdesk-cli: give the entry's ID (promdesk-cli history list shows them)\n";
+        return std::nullopt;
+    }
+    return id;
+}
+
+std::optional<HistoryEntry> load(HistoryDatabase &history, qint64 id, Io &io)
+{
+    const std::optional<HistoryEntry> entry = history.get(id);
+    if (!entry)
+        io.err << "promdesk-cli: there is no history entry " << id << '\n';
+    return entry;
+}
+
+std::optional<QString> secretOf(const QString &profileName, Io &io)
+{
+    ProfileStore store(ProfileStore::defaultPath());
+    const std::optional<Profile> profile = store.find(profileName);
+    if (!profile) {
+        io.err << "promdesk-cli: no profile named '" << profileName << "'\n";
+        return std::nullopt;
+    }
+    KeychainSecretStore keychain;
+    const SecretResult secret = await<SecretResult>([&](QObject *c, auto done) { keychain.read(profile->id, c, [done](const SecretResult &r) { done(r); }); });
+    if (!secret.ok()) {
+        io.err << "promdesk-cli: " << secret.message << '\n';
+        return std::nullopt;
+    }
+    return secret.secret;
+}
+
+void printHeaders(const HttpHeaders &headers, Io &io)
+{
+    for (const auto &header : headers)
+        io.out << "  " << QString::fromLatin1(header.first) << ": " << QString::fromUtf8(header.second) << '\n';
+}
+
+int show(HistoryDatabase &history, qint64 id, Io &io)
+{
+    const std::optional<HistoryEntry> entry = load(history, id, io);
+    if (!entry)
+        return ExitUsage;
+    const HistoryEntry &e = *entry;
+    io.out << "#" << e.id << "  " << when(e.startedAtMs) << " UTC  " << e.tag.operation
+           << (e.tag.profile.isEmpty() ? QString() : QStringLiteral("  profile ") + e.tag.profile)
+           << (e.tag.attempt > 1 ? QStringLiteral("  attempt %1").arg(e.tag.attempt) : QString())
+           << (e.tag.resendOf ? QStringLiteral("  re-send of #%1").arg(e.tag.resendOf) : QString()) << '\n';
+    if (!e.tag.groupingKey.isEmpty())
+        io.out << "grouping key " << e.tag.groupingKey << '\n';
+    io.out << "\nRequest: " << QString::fromLatin1(e.method) << ' ' << e.url << '\n';
+    printHeaders(e.requestHeaders, io);
+    const DecodedBody body = decodeRequestBody(e);
+    io.out << "  body: " << e.requestBodySize << " bytes, " << body.kind << (body.error.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(body.error))
+           << '\n';
+    if (!body.text.isEmpty())
+        io.out << body.text << (body.text.endsWith(QLatin1Char('\n')) ? "" : "\n");
+    io.out << "\nResponse: " << (e.finishedAtMs ? outcomeText(e) : QStringLiteral("outcome unknown (no answer was recorded: the process stopped, or it is still running)"))
+           << (e.finishedAtMs ? QStringLiteral(" in %1 ms").arg(e.durationMs) : QString()) << '\n';
+    if (!e.errorText.isEmpty())
+        io.out << "  " << e.errorText << '\n';
+    printHeaders(e.responseHeaders, io);
+    if (e.samplesWritten)
+        io.out << "  samples written: " << *e.samplesWritten << '\n';
+    if (!e.responseBody.isEmpty())
+        io.out << QString::fromUtf8(e.responseBody) << (e.responseBody.endsWith('\n') ? "" : "\n");
+    const QList<HistoryEntry> batches = history.children(e.id);
+    if (!batches.isEmpty()) {
+        io.out << "\n" << batches.size() << " request(s) under it:\n";
+        for (const HistoryEntry &b : batches)
+            io.out << "  #" << b.id << "  " << outcomeText(b) << "  " << b.durationMs << " ms  attempt " << b.tag.attempt << '\n';
+    }
+    return ExitOk;
+}
+
+int resend(HistoryDatabase &history, qint64 id, const QString &profileName, Io &io)
+{
+    const std::optional<HistoryEntry> entry = load(history, id, io);
+    if (!entry)
+        return ExitUsage;
+    const HistoryEntry &e = *entry;
+    if (e.requestBodyTruncated) {
+        io.err << "promdesk-cli: entry " << id << " kept only part of its body; it cannot be sent again exactly\n";
+        return ExitRejected;
+    }
+    if (e.url.contains(QString::fromUtf8(kRedacted))) {
+        io.err << "promdesk-cli: entry " << id << "'s URL had a secret in it, which was not kept; it cannot be sent again\n";
+        return ExitRejected;
+    }
+    HttpRequest request;
+    request.method = e.method;
+    request.url = QUrl(e.url);
+    request.body = e.requestBody;
+    for (const auto &header : e.requestHeaders) {
+        if (header.first.compare("Authorization", Qt::CaseInsensitive) != 0 && !header.second.contains(kRedacted))
+            request.headers.append(header);
+    }
+    request.tag = e.tag;
+    request.tag.resendOf = e.id;
+    request.tag.attempt = 1;
+    request.tag.parentId = 0;
+    const QString useProfile = profileName.isEmpty() ? e.tag.profile : profileName;
+    if (!useProfile.isEmpty()) {
+        ProfileStore store(ProfileStore::defaultPath());
+        const std::optional<Profile> profile = store.find(useProfile);
+        if (!profile) {
+            io.err << "promdesk-cli: no profile named '" << useProfile << "'\n";
+            return ExitUsage;
+        }
+        request.tag.profile = profile->name;
+        if (!profileName.isEmpty()) {
+            // Another instance: the same path and query on that profile's address.
+            const QUrl base(e.tag.target == u"remote-write" ? profile->remoteWriteUrl : profile->pushgatewayUrl);
+            QUrl moved = request.url;
+            moved.setScheme(base.scheme());
+            moved.setHost(base.host());
+            moved.setPort(base.port());
+            if (e.tag.target == u"remote-write" && !base.path().isEmpty() && base.path() != u"/")
+                moved.setPath(base.path());
+            request.url = moved;
+        }
+        request.tls = TlsSettings{profile->caFile, profile->clientCertFile, profile->clientKeyFile, profile->verifyPeer};
+        request.proxy = proxyOf(*profile);
+        if (profile->auth != Credentials::Kind::None) {
+            const std::optional<QString> secret = secretOf(profile->name, io);
+            if (!secret)
+                return ExitUsage;
+            request.credentials = Credentials{profile->auth, profile->user, *secret};
+        }
+    } else if (e.authKind != Credentials::Kind::None) {
+        io.err << "promdesk-cli: entry " << id << " was sent with credentials but without a profile; give --profile\n";
+        return ExitUsage;
+    }
+    HttpClient http;
+    recordHistory(http, io);
+    const HttpResult result = await<HttpResult>([&](QObject *context, auto done) {
+        http.send(request, context, [done](const HttpResult &r) { done(r); });
+    });
+    reportResult(result, QStringLiteral("%1 %2 (re-send of #%3)").arg(QString::fromLatin1(request.method), redactUrl(request.url)).arg(id),
+                 io, request.credentials);
+    return exitCodeFor(result);
+}
+
+} // namespace
+
+int runHistory(const QStringList &arguments, Io &io)
+{
+    const QString sub = arguments.value(1);
+    if (sub.isEmpty() || sub == u"--help" || sub == u"-h") {
+        (sub.isEmpty() ? io.err : io.out) << "Usage: " << kUsage << "\n\nEvery request PromDesk sends is kept in "
+                                          << HistoryDatabase::defaultPath() << ",\nwith the server's answer verbatim and secrets masked.\n";
+        return sub.isEmpty() ? ExitUsage : ExitOk;
+    }
+    QStringList rest = arguments.mid(1);
+    rest[0] = arguments.at(0) + QLatin1Char(' ') + sub;
+    QCommandLineParser parser;
+    const QCommandLineOption failed(QStringLiteral("failed"), QStringLiteral("Only requests that did not succeed (unknown outcomes too)."));
+    const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("Only this profile's requests; for resend, send with it."), QStringLiteral("NAME"));
+    const QCommandLineOption operation(QStringLiteral("operation"), QStringLiteral("Only this operation (replace, merge, delete, write, backfill...)."), QStringLiteral("OP"));
+    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N entries (default 50)."), QStringLiteral("N"), QStringLiteral("50"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("curl: write binary bodies into DIR."), QStringLiteral("DIR"));
+    const QCommandLineOption reveal(QStringLiteral("reveal"), QStringLiteral("curl: put the secret itself in the command."));
+    const QCommandLineOption maxEntries(QStringLiteral("max-entries"), QStringLiteral("prune: keep at most N entries (default 100000)."), QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption maxAge(QStringLiteral("max-age-days"), QStringLiteral("prune: drop entries older than D days (default 90)."), QStringLiteral("D"), QStringLiteral("90"));
+    const QCommandLineOption maxMb(QStringLiteral("max-mb"), QStringLiteral("prune: keep the file under M MB (default 512)."), QStringLiteral("M"), QStringLiteral("512"));
+    parser.addOptions({failed, profile, operation, limit, json, output, reveal, maxEntries, maxAge, maxMb});
+    parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("An entry's number."));
+    if (const std::optional<int> exit = parseArguments(parser, rest, kUsage, QStringLiteral("The request history.\n"), io))
+        return *exit;
+
+    HistoryDatabase *history = cliHistory(io);
+    if (!history) {
+        io.err << "promdesk-cli: the history is not available\n";
+        return ExitUsage;
+    }
+    if (sub == u"list") {
+        HistoryFilter filter;
+        filter.failedOnly = parser.isSet(failed);
+        filter.profile = parser.value(profile);
+        filter.operation = parser.value(operation);
+        filter.limit = std::max(1, parser.value(limit).toInt());
+        const QList<HistoryEntry> entries = history->list(filter);
+        if (parser.isSet(json)) {
+            QJsonArray array;
+            for (const HistoryEntry &e : entries)
+                array.append(toJson(e));
+            io.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+            return ExitOk;
+        }
+        for (const HistoryEntry &e : entries) {
+            io.out << QStringLiteral("#%1  %2  %3  %4 %5  %6  %7 ms%8%9\n")
+                          .arg(e.id).arg(when(e.startedAtMs), e.tag.operation.leftJustified(14), QString::fromLatin1(e.method), e.url,
+                               outcomeText(e))
+                          .arg(e.durationMs)
+                          .arg(e.tag.profile.isEmpty() ? QString() : QStringLiteral("  [%1]").arg(e.tag.profile),
+                               e.tag.groupingKey.isEmpty() ? QString() : QStringLiteral("  ") + e.tag.groupingKey);
+        }
+        if (entries.isEmpty())
+            io.err << "No requests recorded yet.\n";
+        return ExitOk;
+    }
+    if (sub == u"prune") {
+        RetentionPolicy policy;
+        policy.maxEntries = parser.value(maxEntries).toInt();
+        policy.maxAgeMs = qint64(parser.value(maxAge).toDouble() * 86400000.0);
+        policy.maxBytes = qint64(parser.value(maxMb).toDouble() * 1024 * 1024);
+        const HistoryDatabase::PruneResult result = history->prune(policy, QDateTime::currentMSecsSinceEpoch());
+        io.err << "Removed " << result.removed << " entries; the file went from " << result.bytesBefore / 1024 << " KiB to "
+               << result.bytesAfter / 1024 << " KiB.\n";
+        return ExitOk;
+    }
+    const std::optional<qint64> id = idArgument(parser, io);
+    if (!id)
+        return ExitUsage;
+    if (sub == u"show")
+        return show(*history, *id, io);
+    if (sub == u"resend")
+        return resend(*history, *id, parser.value(profile), io);
+    if (sub == u"curl") {
+        const std::optional<HistoryEntry> entry = load(*history, *id, io);
+        if (!entry)
+            return ExitUsage;
+        CurlOptions options;
+        options.bodyDirectory = parser.value(output);
+        if (parser.isSet(reveal) && entry->authKind != Credentials::Kind::None) {
+            const std::optional<QString> secret = secretOf(entry->tag.profile, io);
+            if (!secret)
+                return ExitUsage;
+            options.revealedSecret = *secret;
+        }
+        const CurlExport exported = exportCurl(*entry, options);
+        if (!exported.bodyFile.isEmpty()) {
+            if (options.bodyDirectory.isEmpty()) {
+                io.err << "promdesk-cli: this body is binary; give --output DIR to write it next to the command\n";
+                return ExitUsage;
+            }
+            QDir().mkpath(options.bodyDirectory);
+            if (!writeOutput(QDir(options.bodyDirectory).filePath(exported.bodyFileName), exported.bodyFile, io))
+                return ExitUsage;
+        }
+        io.out << exported.command;
+        if (!exported.note.isEmpty())
+            io.err << "Note: " << exported.note << ".\n";
+        return ExitOk;
+    }
+    io.err << "promdesk-cli: unknown history command '" << sub << "'\nUsage: " << kUsage << '\n';
+    return ExitUsage;
+}
+
+} // namespace promdesk::cli

@@ -1,0 +1,73 @@
+#include "history/CurlExport.h"
+
+#include "net/Redactor.h"
+
+#include <QDir>
+
+namespace promdesk {
+
+namespace {
+
+QString shellQuote(const QString &text)
+{
+    QString quoted = text;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+bool isText(const HistoryEntry &entry)
+{
+    const QByteArray encoding = entry.requestHeader("Content-Encoding");
+    const QByteArray type = entry.requestHeader("Content-Type");
+    if (!encoding.isEmpty() || type.contains("protobuf"))
+        return false;
+    // The heredoc form needs text that ends in a newline and has no NUL bytes.
+    return entry.requestBody.endsWith('\n') && !entry.requestBody.contains('\0');
+}
+
+} // namespace
+
+CurlExport exportCurl(const HistoryEntry &entry, const CurlOptions &options)
+{
+    CurlExport out;
+    QStringList parts{QStringLiteral("curl"), QStringLiteral("-sS"), QStringLiteral("-X"), QString::fromLatin1(entry.method)};
+    const QString secret = options.revealedSecret.isEmpty() ? QStringLiteral("${PROMDESK_SECRET:?set PROMDESK_SECRET to the secret}")
+                                                            : options.revealedSecret;
+    const bool quoteSecret = !options.revealedSecret.isEmpty();
+    if (entry.authKind == Credentials::Kind::Basic) {
+        parts << QStringLiteral("-u")
+              << (quoteSecret ? shellQuote(entry.authUser + QLatin1Char(':') + secret)
+                              : QLatin1Char('"') + entry.authUser + QLatin1Char(':') + secret + QLatin1Char('"'));
+    } else if (entry.authKind == Credentials::Kind::Bearer) {
+        parts << QStringLiteral("-H")
+              << (quoteSecret ? shellQuote(QStringLiteral("Authorization: Bearer ") + secret)
+                              : QStringLiteral("\"Authorization: Bearer ") + secret + QLatin1Char('"'));
+    }
+    for (const auto &header : entry.requestHeaders) {
+        if (header.first.compare("Authorization", Qt::CaseInsensitive) == 0)
+            continue; // carried by -u / the bearer header above
+        parts << QStringLiteral("-H") << shellQuote(QString::fromLatin1(header.first) + QStringLiteral(": ") + QString::fromUtf8(header.second));
+    }
+    QString heredoc;
+    if (!entry.requestBody.isEmpty()) {
+        if (isText(entry) && options.bodyDirectory.isEmpty()) {
+            parts << QStringLiteral("--data-binary") << QStringLiteral("@-");
+            heredoc = QStringLiteral(" <<'PROMDESK_BODY'\n") + QString::fromUtf8(entry.requestBody) + QStringLiteral("PROMDESK_BODY");
+        } else {
+            out.bodyFileName = QStringLiteral("request-%1.bin").arg(entry.id);
+            out.bodyFile = entry.requestBody;
+            const QString path = options.bodyDirectory.isEmpty() ? out.bodyFileName : QDir(options.bodyDirectory).filePath(out.bodyFileName);
+            parts << QStringLiteral("--data-binary") << shellQuote(QLatin1Char('@') + path);
+        }
+    }
+    parts << shellQuote(entry.url);
+    out.command = parts.join(QLatin1Char(' ')) + heredoc + QLatin1Char('\n');
+    if (entry.authKind != Credentials::Kind::None && options.revealedSecret.isEmpty())
+        out.note = QStringLiteral("the command reads the secret from $PROMDESK_SECRET");
+    if (entry.requestBodyTruncated)
+        out.note += QStringLiteral("%1the body was cut at the history's size cap; the command sends only what was kept")
+                        .arg(out.note.isEmpty() ? QString() : QStringLiteral("; "));
+    return out;
+}
+
+} // namespace promdesk

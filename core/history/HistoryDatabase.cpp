@@ -1,0 +1,388 @@
+#include "history/HistoryDatabase.h"
+
+#include "net/Redactor.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace promdesk {
+
+namespace {
+
+const char *const kSchema[] = {
+    "CREATE TABLE IF NOT EXISTS requests ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " parent_id INTEGER, resend_of INTEGER,"
+    " started_at INTEGER NOT NULL, finished_at INTEGER NOT NULL DEFAULT 0,"
+    " profile TEXT NOT NULL DEFAULT '', target TEXT NOT NULL DEFAULT '', operation TEXT NOT NULL,"
+    " grouping_key TEXT NOT NULL DEFAULT '', attempt INTEGER NOT NULL DEFAULT 1,"
+    " method TEXT NOT NULL, url TEXT NOT NULL, request_headers TEXT NOT NULL DEFAULT '[]',"
+    " request_body BLOB, request_body_size INTEGER NOT NULL DEFAULT 0, request_body_truncated INTEGER NOT NULL DEFAULT 0,"
+    " auth_kind TEXT NOT NULL DEFAULT 'none', auth_user TEXT NOT NULL DEFAULT '',"
+    " outcome TEXT NOT NULL DEFAULT 'unknown', status INTEGER NOT NULL DEFAULT 0,"
+    " response_headers TEXT NOT NULL DEFAULT '[]', response_body BLOB, duration_ms INTEGER NOT NULL DEFAULT 0,"
+    " error_text TEXT NOT NULL DEFAULT '', samples_written INTEGER)",
+    "CREATE INDEX IF NOT EXISTS requests_by_time ON requests(started_at DESC)",
+    "CREATE INDEX IF NOT EXISTS requests_by_profile ON requests(profile, started_at DESC)",
+    "CREATE INDEX IF NOT EXISTS requests_by_outcome ON requests(outcome, started_at DESC)",
+    "CREATE INDEX IF NOT EXISTS requests_by_parent ON requests(parent_id)",
+};
+
+QString headersToJson(const HttpHeaders &headers)
+{
+    QJsonArray array;
+    for (const auto &header : headers)
+        array.append(QJsonArray{QString::fromLatin1(header.first), QString::fromUtf8(header.second)});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+HttpHeaders headersFromJson(const QString &json)
+{
+    HttpHeaders headers;
+    for (const QJsonValue &value : QJsonDocument::fromJson(json.toUtf8()).array()) {
+        const QJsonArray pair = value.toArray();
+        headers.append({pair.at(0).toString().toLatin1(), pair.at(1).toString().toUtf8()});
+    }
+    return headers;
+}
+
+// Bodies are stored compressed; the first byte says how (0 raw, 1 zlib) so small or
+// incompressible bodies are not made bigger.
+QByteArray pack(const QByteArray &body)
+{
+    if (body.isEmpty())
+        return {};
+    const QByteArray compressed = qCompress(body, 6);
+    return compressed.size() + 1 < body.size() ? QByteArray(1, '\1') + compressed : QByteArray(1, '\0') + body;
+}
+
+QByteArray unpack(const QByteArray &stored)
+{
+    if (stored.isEmpty())
+        return {};
+    return stored.at(0) == '\1' ? qUncompress(stored.mid(1)) : stored.mid(1);
+}
+
+HistoryEntry readEntry(const QSqlQuery &q, bool withBodies)
+{
+    HistoryEntry e;
+    e.id = q.value(QStringLiteral("id")).toLongLong();
+    e.tag.parentId = q.value(QStringLiteral("parent_id")).toLongLong();
+    e.tag.resendOf = q.value(QStringLiteral("resend_of")).toLongLong();
+    e.startedAtMs = q.value(QStringLiteral("started_at")).toLongLong();
+    e.finishedAtMs = q.value(QStringLiteral("finished_at")).toLongLong();
+    e.tag.profile = q.value(QStringLiteral("profile")).toString();
+    e.tag.target = q.value(QStringLiteral("target")).toString();
+    e.tag.operation = q.value(QStringLiteral("operation")).toString();
+    e.tag.groupingKey = q.value(QStringLiteral("grouping_key")).toString();
+    e.tag.attempt = q.value(QStringLiteral("attempt")).toInt();
+    e.method = q.value(QStringLiteral("method")).toString().toLatin1();
+    e.url = q.value(QStringLiteral("url")).toString();
+    e.requestHeaders = headersFromJson(q.value(QStringLiteral("request_headers")).toString());
+    e.requestBodySize = q.value(QStringLiteral("request_body_size")).toLongLong();
+    e.requestBodyTruncated = q.value(QStringLiteral("request_body_truncated")).toBool();
+    const QString auth = q.value(QStringLiteral("auth_kind")).toString();
+    e.authKind = auth == u"basic" ? Credentials::Kind::Basic : auth == u"bearer" ? Credentials::Kind::Bearer : Credentials::Kind::None;
+    e.authUser = q.value(QStringLiteral("auth_user")).toString();
+    e.outcome = q.value(QStringLiteral("outcome")).toString();
+    e.status = q.value(QStringLiteral("status")).toInt();
+    e.responseHeaders = headersFromJson(q.value(QStringLiteral("response_headers")).toString());
+    e.durationMs = q.value(QStringLiteral("duration_ms")).toLongLong();
+    e.errorText = q.value(QStringLiteral("error_text")).toString();
+    if (!q.value(QStringLiteral("samples_written")).isNull())
+        e.samplesWritten = q.value(QStringLiteral("samples_written")).toLongLong();
+    if (withBodies) {
+        e.requestBody = unpack(q.value(QStringLiteral("request_body")).toByteArray());
+        e.responseBody = unpack(q.value(QStringLiteral("response_body")).toByteArray());
+    }
+    return e;
+}
+
+// QtSql binds a null QString as SQL NULL; the text columns are NOT NULL, so send "" instead.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+const QString kListColumns = QStringLiteral(
+    "id, parent_id, resend_of, started_at, finished_at, profile, target, operation, grouping_key, attempt, method, url,"
+    " request_headers, request_body_size, request_body_truncated, auth_kind, auth_user, outcome, status, response_headers, duration_ms,"
+    " error_text, samples_written");
+
+} // namespace
+
+QByteArray HistoryEntry::requestHeader(const QByteArray &name) const
+{
+    for (const auto &header : requestHeaders) {
+        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+            return header.second;
+    }
+    return {};
+}
+
+QString HistoryDatabase::defaultPath()
+{
+    const QString dir = qEnvironmentVariable("PROMDESK_DATA_DIR");
+    if (!dir.isEmpty())
+        return QDir(dir).filePath(QStringLiteral("history.sqlite"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)).filePath(QStringLiteral("promdesk/history.sqlite"));
+}
+
+std::unique_ptr<HistoryDatabase> HistoryDatabase::open(const QString &path, QString *note)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        std::unique_ptr<HistoryDatabase> db(new HistoryDatabase);
+        db->m_path = path;
+        db->m_connection = QStringLiteral("promdesk-history-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QString error;
+        if (db->initialise(&error))
+            return db;
+        db.reset();
+        if (attempt == 1) {
+            if (note)
+                *note = QStringLiteral("the history cannot be opened (%1); requests are not recorded").arg(error);
+            return nullptr;
+        }
+        // Not a database, or a damaged one: keep it for inspection and start afresh.
+        const QString aside = path + QStringLiteral(".corrupt-") + QString::number(QDateTime::currentSecsSinceEpoch());
+        QFile::rename(path, aside);
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+        if (note)
+            *note = QStringLiteral("the history file was damaged (%1); it was moved to %2 and a new one started").arg(error, aside);
+    }
+    return nullptr;
+}
+
+bool HistoryDatabase::initialise(QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
+    auto exec = [&](const QString &sql) {
+        if (!q.exec(sql)) {
+            *error = q.lastError().text();
+            return false;
+        }
+        return true;
+    };
+    if (!exec(QStringLiteral("PRAGMA quick_check")))
+        return false;
+    if (q.next() && q.value(0).toString() != u"ok") {
+        *error = q.value(0).toString();
+        return false;
+    }
+    // WAL lets the GUI and a CLI write at once; NORMAL sync is safe with WAL and keeps writes cheap.
+    if (!exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !exec(QStringLiteral("PRAGMA synchronous=NORMAL")))
+        return false;
+    if (!exec(QStringLiteral("PRAGMA user_version")))
+        return false;
+    const int version = q.next() ? q.value(0).toInt() : 0;
+    if (version > kSchemaVersion) {
+        *error = QStringLiteral("the history was written by a newer PromDesk (schema %1)").arg(version);
+        return false;
+    }
+    if (version < kSchemaVersion) {
+        // Schema 1 is the first; later migrations go here, one step per version.
+        for (const char *statement : kSchema) {
+            if (!exec(QString::fromLatin1(statement)))
+                return false;
+        }
+        if (!exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)))
+            return false;
+    }
+    return true;
+}
+
+HistoryDatabase::~HistoryDatabase()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+qint64 HistoryDatabase::begin(const HistoryEntry &e, qint64 bodyCap)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral(
+        "INSERT INTO requests (parent_id, resend_of, started_at, profile, target, operation, grouping_key, attempt, method,"
+        " url, request_headers, request_body, request_body_size, request_body_truncated, auth_kind, auth_user)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const bool truncated = e.requestBody.size() > bodyCap;
+    q.addBindValue(e.tag.parentId ? QVariant(e.tag.parentId) : QVariant());
+    q.addBindValue(e.tag.resendOf ? QVariant(e.tag.resendOf) : QVariant());
+    q.addBindValue(e.startedAtMs ? e.startedAtMs : QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(text(e.tag.profile));
+    q.addBindValue(text(e.tag.target));
+    q.addBindValue(text(e.tag.operation));
+    q.addBindValue(text(e.tag.groupingKey));
+    q.addBindValue(e.tag.attempt);
+    q.addBindValue(QString::fromLatin1(e.method));
+    q.addBindValue(text(e.url));
+    q.addBindValue(headersToJson(e.requestHeaders));
+    q.addBindValue(pack(truncated ? e.requestBody.left(bodyCap) : e.requestBody));
+    q.addBindValue(e.requestBodySize ? e.requestBodySize : qint64(e.requestBody.size()));
+    q.addBindValue(truncated ? 1 : 0);
+    q.addBindValue(e.authKind == Credentials::Kind::Basic ? QStringLiteral("basic")
+                   : e.authKind == Credentials::Kind::Bearer ? QStringLiteral("bearer")
+                                                              : QStringLiteral("none"));
+    q.addBindValue(text(e.authUser));
+    if (!q.exec()) {
+        qWarning("history: cannot record a request: %s", qPrintable(q.lastError().text()));
+        return 0;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+void HistoryDatabase::complete(qint64 id, const HttpResult &result, std::optional<qint64> samplesWritten)
+{
+    if (id <= 0)
+        return;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("UPDATE requests SET finished_at = ?, outcome = ?, status = ?, response_headers = ?, response_body = ?,"
+                             " duration_ms = ?, error_text = ?, samples_written = ? WHERE id = ?"));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(errorCategoryName(result.category));
+    q.addBindValue(result.status);
+    q.addBindValue(headersToJson(result.headers));
+    q.addBindValue(pack(result.body));
+    q.addBindValue(result.durationMs);
+    q.addBindValue(text(result.errorText));
+    q.addBindValue(samplesWritten ? QVariant(*samplesWritten) : QVariant());
+    q.addBindValue(id);
+    q.exec();
+}
+
+QList<HistoryEntry> HistoryDatabase::list(const HistoryFilter &filter) const
+{
+    QString sql = QStringLiteral("SELECT ") + kListColumns + (filter.withBodies ? QStringLiteral(", request_body, response_body") : QString())
+        + QStringLiteral(" FROM requests WHERE 1=1");
+    QVariantList values;
+    if (filter.failedOnly)
+        sql += QStringLiteral(" AND outcome <> 'ok'");
+    if (!filter.profile.isEmpty()) {
+        sql += QStringLiteral(" AND profile = ?");
+        values << filter.profile;
+    }
+    if (!filter.operation.isEmpty()) {
+        sql += QStringLiteral(" AND operation = ?");
+        values << filter.operation;
+    }
+    if (!filter.text.isEmpty()) {
+        sql += QStringLiteral(" AND (instr(url, ?) > 0 OR instr(grouping_key, ?) > 0)");
+        values << filter.text << filter.text;
+    }
+    sql += QStringLiteral(" ORDER BY started_at DESC, id DESC LIMIT ?");
+    values << filter.limit;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant &value : std::as_const(values))
+        q.addBindValue(value);
+    QList<HistoryEntry> entries;
+    if (q.exec()) {
+        while (q.next())
+            entries.append(readEntry(q, filter.withBodies));
+    }
+    return entries;
+}
+
+std::optional<HistoryEntry> HistoryDatabase::get(qint64 id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT ") + kListColumns + QStringLiteral(", request_body, response_body FROM requests WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return readEntry(q, true);
+}
+
+QList<HistoryEntry> HistoryDatabase::children(qint64 parentId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT ") + kListColumns + QStringLiteral(" FROM requests WHERE parent_id = ? ORDER BY id"));
+    q.addBindValue(parentId);
+    QList<HistoryEntry> entries;
+    if (q.exec()) {
+        while (q.next())
+            entries.append(readEntry(q, false));
+    }
+    return entries;
+}
+
+qint64 HistoryDatabase::count() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    return q.exec(QStringLiteral("SELECT count(*) FROM requests")) && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+HistoryDatabase::PruneResult HistoryDatabase::prune(const RetentionPolicy &policy, qint64 nowMs)
+{
+    PruneResult result;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery q(db);
+    auto size = [&] {
+        QSqlQuery s(db);
+        return s.exec(QStringLiteral("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")) && s.next()
+            ? s.value(0).toLongLong()
+            : 0;
+    };
+    result.bytesBefore = size();
+    const qint64 before = count();
+    q.prepare(QStringLiteral("DELETE FROM requests WHERE started_at < ?"));
+    q.addBindValue(nowMs - policy.maxAgeMs);
+    q.exec();
+    q.prepare(QStringLiteral("DELETE FROM requests WHERE id NOT IN (SELECT id FROM requests ORDER BY started_at DESC, id DESC LIMIT ?)"));
+    q.addBindValue(policy.maxEntries);
+    q.exec();
+    // Over the size limit: drop the oldest tenth at a time until it fits.
+    for (int round = 0; round < 10 && size() > policy.maxBytes && count() > 0; ++round) {
+        q.prepare(QStringLiteral("DELETE FROM requests WHERE id IN (SELECT id FROM requests ORDER BY started_at ASC LIMIT ?)"));
+        q.addBindValue(std::max<qint64>(1, count() / 10));
+        q.exec();
+        q.exec(QStringLiteral("VACUUM"));
+    }
+    q.exec(QStringLiteral("VACUUM"));
+    result.removed = before - count();
+    result.bytesAfter = size();
+    return result;
+}
+
+HistoryEntry entryFor(const HttpRequest &request, const RequestTag &tag)
+{
+    HistoryEntry e;
+    e.tag = tag;
+    e.startedAtMs = QDateTime::currentMSecsSinceEpoch();
+    e.method = request.method;
+    e.url = redactUrl(request.url);
+    HttpHeaders headers = request.headers;
+    if (request.credentials.kind == Credentials::Kind::Basic)
+        headers.append({QByteArray("Authorization"), QByteArray("Basic ") + QByteArray(kRedacted)});
+    else if (request.credentials.kind == Credentials::Kind::Bearer)
+        headers.append({QByteArray("Authorization"), QByteArray("Bearer ") + QByteArray(kRedacted)});
+    e.requestHeaders = redactHeaders(headers);
+    e.authKind = request.credentials.kind;
+    e.authUser = request.credentials.kind == Credentials::Kind::Basic ? request.credentials.user : QString();
+    e.requestBody = request.body;
+    e.requestBodySize = request.body.size();
+    return e;
+}
+
+} // namespace promdesk

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "net/HttpTypes.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace promdesk {
+
+// One request as the history keeps it: sent as it was, with secrets masked, and the answer verbatim.
+struct HistoryEntry
+{
+    qint64 id = 0;
+    qint64 startedAtMs = 0;
+    qint64 finishedAtMs = 0; // 0 while the outcome is unknown (still running, or the process died)
+    RequestTag tag;
+    Credentials::Kind authKind = Credentials::Kind::None;
+    QString authUser; // the basic-auth user (for TMP the APPID); the secret is never kept
+    QByteArray method;
+    QString url;               // redacted
+    HttpHeaders requestHeaders; // redacted; Authorization shows its scheme only
+    QByteArray requestBody;    // up to the cap
+    qint64 requestBodySize = 0;
+    bool requestBodyTruncated = false;
+    QString outcome = QStringLiteral("unknown"); // ok, or an ErrorCategory name, or unknown
+    int status = 0;
+    HttpHeaders responseHeaders;
+    QByteArray responseBody;
+    qint64 durationMs = 0;
+    QString errorText;
+    std::optional<qint64> samplesWritten;
+
+    [[nodiscard]] QByteArray requestHeader(const QByteArray &name) const;
+};
+
+} // namespace promdesk

@@ -1,0 +1,23 @@
+#include "history/HistoryRecorder.h"
+
+namespace promdesk {
+
+std::optional<qint64> samplesWrittenHeader(const HttpResult &result)
+{
+    const QByteArray value = result.header("X-Prometheus-Remote-Write-Samples-Written");
+    bool ok = false;
+    const qint64 count = value.toLongLong(&ok);
+    return ok ? std::optional<qint64>(count) : std::nullopt;
+}
+
+qint64 DatabaseRecorder::started(const HttpRequest &request)
+{
+    return m_database->begin(entryFor(request, request.tag));
+}
+
+void DatabaseRecorder::finished(qint64 id, const HttpResult &result)
+{
+    m_database->complete(id, result, samplesWrittenHeader(result));
+}
+
+} // namespace promdesk
