@@ -35,7 +35,9 @@ time_runs() {
     done | median
 }
 
+export PROMDESK_DATA_DIR="$work/history"
 promdesk_us=$(time_runs "$cli" push --url "http://127.0.0.1:$port" --job bench --group instance=bench-host "$work/metrics.prom")
+unrecorded_us=$(PROMDESK_NO_HISTORY=1 time_runs "$cli" push --url "http://127.0.0.1:$port" --job bench --group instance=bench-host "$work/metrics.prom")
 curl_us=$(time_runs curl -fsS -X PUT -H 'Content-Type: text/plain; version=0.0.4; charset=utf-8' --data-binary @"$work/body.prom" "$url")
 # Both must have left the same group behind.
 "$cli" groups --url "http://127.0.0.1:$port" --job bench | grep -c '^    bench_metric_' | xargs -I{} echo "series in the group: {}"
@@ -43,4 +45,6 @@ curl_us=$(time_runs curl -fsS -X PUT -H 'Content-Type: text/plain; version=0.0.4
 printf 'input: 10,000 series, %s bytes of body; %s runs each (median)\n' "$(stat -c %s "$work/body.prom")" "$runs"
 printf '%-26s %8.1f ms\n' "promdesk-cli push" "$(awk -v u="$promdesk_us" 'BEGIN{print u/1000}')"
 printf '%-26s %8.1f ms\n' "curl (prepared body)" "$(awk -v u="$curl_us" 'BEGIN{print u/1000}')"
+printf '%-26s %8.1f ms\n' "promdesk-cli, no history" "$(awk -v u="$unrecorded_us" 'BEGIN{print u/1000}')"
 awk -v p="$promdesk_us" -v c="$curl_us" 'BEGIN { r = p / c; printf "promdesk / curl: %.2fx (target <= 1.5x) %s\n", r, (r <= 1.5 ? "PASS" : "MISS") }'
+awk -v p="$promdesk_us" -v u="$unrecorded_us" 'BEGIN { r = (p - u) * 100 / u; printf "history recording adds %.1f%% to a push (target < 5%%) %s\n", r, (r < 5 ? "PASS" : "MISS") }'

@@ -12,6 +12,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QThread>
 #include <QUuid>
 
 namespace promdesk {
@@ -57,11 +58,14 @@ HttpHeaders headersFromJson(const QString &json)
 
 // Bodies are stored compressed; the first byte says how (0 raw, 1 zlib) so small or
 // incompressible bodies are not made bigger.
-QByteArray pack(const QByteArray &body)
+QByteArray pack(const QByteArray &body, bool alreadyCompressed = false)
 {
     if (body.isEmpty())
         return {};
-    const QByteArray compressed = qCompress(body, 6);
+    if (alreadyCompressed)
+        return QByteArray(1, '\0') + body;
+    // The fastest zlib level: recording sits on the push path; text still shrinks several times.
+    const QByteArray compressed = qCompress(body, 1);
     return compressed.size() + 1 < body.size() ? QByteArray(1, '\1') + compressed : QByteArray(1, '\0') + body;
 }
 
@@ -140,7 +144,8 @@ QString HistoryDatabase::defaultPath()
 std::unique_ptr<HistoryDatabase> HistoryDatabase::open(const QString &path, QString *note)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
-    for (int attempt = 0; attempt < 2; ++attempt) {
+    bool movedAside = false;
+    for (int attempt = 0; attempt < 200; ++attempt) {
         std::unique_ptr<HistoryDatabase> db(new HistoryDatabase);
         db->m_path = path;
         db->m_connection = QStringLiteral("promdesk-history-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -148,19 +153,30 @@ std::unique_ptr<HistoryDatabase> HistoryDatabase::open(const QString &path, QStr
         if (db->initialise(&error))
             return db;
         db.reset();
-        if (attempt == 1) {
+        const QString lower = error.toLower();
+        if (lower.contains(QLatin1String("locked")) || lower.contains(QLatin1String("busy"))) {
+            // Another process is creating or changing the file: wait for it, never treat it as damage.
+            QThread::msleep(50);
+            continue;
+        }
+        const bool damaged = lower.contains(QLatin1String("not a database")) || lower.contains(QLatin1String("malformed"))
+            || lower.contains(QLatin1String("corrupt"));
+        if (!damaged || movedAside) {
             if (note)
                 *note = QStringLiteral("the history cannot be opened (%1); requests are not recorded").arg(error);
             return nullptr;
         }
-        // Not a database, or a damaged one: keep it for inspection and start afresh.
+        // A damaged file: keep it for inspection and start afresh.
         const QString aside = path + QStringLiteral(".corrupt-") + QString::number(QDateTime::currentSecsSinceEpoch());
         QFile::rename(path, aside);
         QFile::remove(path + QStringLiteral("-wal"));
         QFile::remove(path + QStringLiteral("-shm"));
+        movedAside = true;
         if (note)
             *note = QStringLiteral("the history file was damaged (%1); it was moved to %2 and a new one started").arg(error, aside);
     }
+    if (note)
+        *note = QStringLiteral("the history stayed locked by another process; requests are not recorded");
     return nullptr;
 }
 
@@ -181,12 +197,10 @@ bool HistoryDatabase::initialise(QString *error)
         }
         return true;
     };
-    if (!exec(QStringLiteral("PRAGMA quick_check")))
+    // Not a full integrity check (that reads the whole file on every start); a file that is not
+    // a database, or whose header is damaged, fails right here.
+    if (!exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")))
         return false;
-    if (q.next() && q.value(0).toString() != u"ok") {
-        *error = q.value(0).toString();
-        return false;
-    }
     // WAL lets the GUI and a CLI write at once; NORMAL sync is safe with WAL and keeps writes cheap.
     if (!exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !exec(QStringLiteral("PRAGMA synchronous=NORMAL")))
         return false;
@@ -237,7 +251,7 @@ qint64 HistoryDatabase::begin(const HistoryEntry &e, qint64 bodyCap)
     q.addBindValue(QString::fromLatin1(e.method));
     q.addBindValue(text(e.url));
     q.addBindValue(headersToJson(e.requestHeaders));
-    q.addBindValue(pack(truncated ? e.requestBody.left(bodyCap) : e.requestBody));
+    q.addBindValue(pack(truncated ? e.requestBody.left(bodyCap) : e.requestBody, !e.requestHeader("Content-Encoding").isEmpty()));
     q.addBindValue(e.requestBodySize ? e.requestBodySize : qint64(e.requestBody.size()));
     q.addBindValue(truncated ? 1 : 0);
     q.addBindValue(e.authKind == Credentials::Kind::Basic ? QStringLiteral("basic")

@@ -1,0 +1,113 @@
+#include "exposition/DelimitedProtobuf.h"
+#include "exposition/TextParser.h"
+#include "history/BodyDecoder.h"
+#include "history/CurlExport.h"
+#include "pushgateway/PushgatewayClient.h"
+#include "remotewrite/WriteRequestCodec.h"
+
+#include <QTest>
+
+using namespace promdesk;
+
+namespace {
+
+HistoryEntry withBody(QByteArray body, HttpHeaders headers)
+{
+    HistoryEntry e;
+    e.id = 7;
+    e.method = "POST";
+    e.url = QStringLiteral("http://127.0.0.1:9090/api/v1/write");
+    e.requestBody = body;
+    e.requestBodySize = body.size();
+    e.requestHeaders = std::move(headers);
+    return e;
+}
+
+SeriesSet series()
+{
+    SeriesSet set;
+    set.series = {WriteSeries{Labels{{QStringLiteral("__name__"), QStringLiteral("up")}, {QStringLiteral("job"), QStringLiteral("a")}},
+                              {{1700000000000, 1}, {1700000060000, 0.5}}, 0, MetricType::Gauge, {}, {}}};
+    return set;
+}
+
+const QByteArray kText = "# TYPE up gauge\nup{job=\"a\"} 1\n";
+
+} // namespace
+
+class TestBodyDecoder : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void decodesEveryKind_data();
+    void decodesEveryKind();
+    void curlInlinesTextAndFilesBinary();
+    void curlNeverWritesTheSecretUnlessRevealed();
+};
+
+void TestBodyDecoder::decodesEveryKind_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("text");
+    const QString rw = QStringLiteral("up{job=\"a\"} 1 1700000000000\nup{job=\"a\"} 0.5 1700000060000\n");
+    const MetricSet metrics = parseText(kText, ParseOptions{}).metrics;
+    // clang-format off
+    QTest::newRow("text") << kText << QByteArray("text/plain; version=0.0.4") << QByteArray() << "text exposition" << QString::fromUtf8(kText);
+    QTest::newRow("text-gzip") << gzipCompress(kText) << QByteArray("text/plain; version=0.0.4") << QByteArray("gzip") << "gzip, text exposition" << QString::fromUtf8(kText);
+    QTest::newRow("protobuf-delimited") << writeDelimitedProtobuf(metrics) << QByteArray(kDelimitedProtobufContentType) << QByteArray() << "protobuf-delimited MetricFamily" << QString::fromUtf8(kText);
+    QTest::newRow("remote-write-1") << encodeWriteRequest(series(), RemoteWriteVersion::V1) << QByteArray(kRemoteWriteV1ContentType) << QByteArray("snappy") << "remote write 1.0" << rw;
+    QTest::newRow("remote-write-2") << encodeWriteRequest(series(), RemoteWriteVersion::V2) << QByteArray(kRemoteWriteV2ContentType) << QByteArray("snappy") << "remote write 2.0" << rw;
+    // clang-format on
+}
+
+void TestBodyDecoder::decodesEveryKind()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, encoding);
+    QFETCH(QString, kind);
+    QFETCH(QString, text);
+    HttpHeaders headers{{"Content-Type", contentType}};
+    if (!encoding.isEmpty())
+        headers.append({QByteArray("Content-Encoding"), encoding});
+    const DecodedBody decoded = decodeRequestBody(withBody(body, headers));
+    QCOMPARE(decoded.kind, kind);
+    QVERIFY2(decoded.error.isEmpty(), qPrintable(decoded.error));
+    QCOMPARE(decoded.text, text);
+}
+
+void TestBodyDecoder::curlInlinesTextAndFilesBinary()
+{
+    HistoryEntry text = withBody(kText, {{"Content-Type", "text/plain"}});
+    text.method = "PUT";
+    const CurlExport inlined = exportCurl(text, {});
+    QVERIFY(inlined.bodyFile.isEmpty());
+    QVERIFY2(inlined.command.contains(QLatin1String("--data-binary @- 'http://127.0.0.1:9090/api/v1/write' <<'PROMDESK_BODY'\n# TYPE up gauge")),
+             qPrintable(inlined.command));
+    const HistoryEntry binary = withBody(encodeWriteRequest(series(), RemoteWriteVersion::V1),
+                                         {{"Content-Encoding", "snappy"}, {"Content-Type", "application/x-protobuf"}});
+    const CurlExport filed = exportCurl(binary, CurlOptions{{}, QStringLiteral("/tmp/out")});
+    QCOMPARE(filed.bodyFile, binary.requestBody);
+    QVERIFY(filed.command.contains(QLatin1String("--data-binary '@/tmp/out/request-7.bin'")));
+    QVERIFY(filed.command.contains(QLatin1String("-H 'Content-Encoding: snappy'")));
+}
+
+void TestBodyDecoder::curlNeverWritesTheSecretUnlessRevealed()
+{
+    HistoryEntry e = withBody(kText, {{"Authorization", "Basic ••••••"}});
+    e.authKind = Credentials::Kind::Basic;
+    e.authUser = QStringLiteral("1250000000");
+    const CurlExport hidden = exportCurl(e, {});
+    QVERIFY(hidden.command.contains(QLatin1String("-u \"1250000000:${PROMDESK_SECRET:?")));
+    QVERIFY(!hidden.command.contains(QLatin1String("Authorization")));
+    QVERIFY(hidden.note.contains(QLatin1String("PROMDESK_SECRET")));
+    const CurlExport shown = exportCurl(e, CurlOptions{QStringLiteral("t0'ken"), {}});
+    QVERIFY2(shown.command.contains(QLatin1String("-u '1250000000:t0'\\''ken'")), qPrintable(shown.command));
+}
+
+QTEST_GUILESS_MAIN(TestBodyDecoder)
+#include "tst_bodydecoder.moc"
