@@ -55,6 +55,9 @@ int run(const QStringList &arguments, Io &io)
             // The command sees "promdesk-cli COMMAND ..." so its parser names it in messages.
             QStringList rest = arguments.mid(1);
             rest[0] = arguments.at(0) + QLatin1Char(' ') + rest.at(0);
+            // Commands that talk to servers open the history while they read their input.
+            if (command.run != runValidate && command.run != runConvert)
+                startCliHistory();
             const int exitCode = command.run(rest, io);
             closeCliHistory();
             return exitCode;

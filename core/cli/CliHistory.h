@@ -11,8 +11,15 @@ namespace promdesk::cli {
 // once on stderr — a history problem never stops a push).
 HistoryDatabase *cliHistory(Io &io);
 
-// Records every request of `http` in the history.
+// Starts the recording thread now, so that opening the database overlaps with reading input.
+void startCliHistory();
+
+// Records every request of `http` in the history (each entry is written before its request
+// goes out).
 void recordHistory(HttpClient &http, Io &io);
+
+// The database id of a request recorded through recordHistory (its HttpCall's record id).
+qint64 recordedId(qint64 ticket);
 
 // Closes the history before the application object goes (its database driver needs it).
 void closeCliHistory();

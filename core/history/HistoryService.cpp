@@ -1,0 +1,109 @@
+#include "history/HistoryService.h"
+
+#include "history/HistoryRecorder.h"
+
+#include <QHash>
+#include <QMutex>
+
+namespace promdesk {
+
+class HistoryService::Worker final : public QObject
+{
+public:
+    explicit Worker(QString path) : m_path(std::move(path)) {}
+
+    void open()
+    {
+        m_database = HistoryDatabase::open(m_path, &m_note);
+    }
+
+    void begin(quint64 ticket, const HistoryEntry &entry)
+    {
+        const qint64 id = m_database ? m_database->begin(entry) : 0;
+        QMutexLocker lock(&m_mutex);
+        m_ids.insert(ticket, id);
+    }
+
+    void complete(quint64 ticket, const HttpResult &result)
+    {
+        qint64 id = 0;
+        {
+            QMutexLocker lock(&m_mutex);
+            id = m_ids.value(ticket);
+        }
+        if (m_database && id > 0)
+            m_database->complete(id, result, samplesWrittenHeader(result));
+    }
+
+    void close() { m_database.reset(); }
+
+    qint64 idOf(quint64 ticket)
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_ids.value(ticket);
+    }
+
+    QString note() const { return m_note; }
+
+private:
+    QString m_path;
+    QString m_note;
+    std::unique_ptr<HistoryDatabase> m_database;
+    QMutex m_mutex;
+    QHash<quint64, qint64> m_ids;
+};
+
+HistoryService::HistoryService(QString path, QObject *parent)
+    : QObject(parent)
+    , m_worker(new Worker(std::move(path)))
+{
+    m_thread.setObjectName(QStringLiteral("PromDesk history"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->open(); }, Qt::QueuedConnection);
+}
+
+HistoryService::~HistoryService()
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->close(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+quint64 HistoryService::begin(const HistoryEntry &entry, bool waitUntilWritten)
+{
+    const quint64 ticket = m_nextTicket++;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, entry] { worker->begin(ticket, entry); },
+                              waitUntilWritten ? Qt::BlockingQueuedConnection : Qt::QueuedConnection);
+    return ticket;
+}
+
+void HistoryService::complete(quint64 ticket, const HttpResult &result)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, result] { worker->complete(ticket, result); }, Qt::QueuedConnection);
+}
+
+QString HistoryService::flush()
+{
+    QString note;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, &note] { note = worker->note(); }, Qt::BlockingQueuedConnection);
+    return note;
+}
+
+qint64 HistoryService::idOf(quint64 ticket)
+{
+    return m_worker->idOf(ticket);
+}
+
+qint64 ServiceRecorder::started(const HttpRequest &request)
+{
+    return qint64(m_service->begin(entryFor(request, request.tag), m_wait));
+}
+
+void ServiceRecorder::finished(qint64 id, const HttpResult &result)
+{
+    m_service->complete(quint64(id), result);
+}
+
+} // namespace promdesk

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "history/HistoryDatabase.h"
+#include "net/HttpClient.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+
+namespace promdesk {
+
+// The history on its own thread and database connection: the GUI thread never waits for SQLite,
+// and a CLI opens the database (loading the SQLite driver) while it parses its input.
+// Entries are identified by tickets handed out at once; the worker writes them in order.
+class HistoryService final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit HistoryService(QString path, QObject *parent = nullptr);
+    ~HistoryService() override; // writes what is queued, then stops the thread
+
+    // Queues the entry; with waitUntilWritten the call returns once it is in the database (the
+    // CLI's "written before the request goes out"); the GUI does not wait.
+    quint64 begin(const HistoryEntry &entry, bool waitUntilWritten);
+    void complete(quint64 ticket, const HttpResult &result);
+    // Waits until everything queued is written; returns the open note ("" when all was well).
+    QString flush();
+    [[nodiscard]] qint64 idOf(quint64 ticket); // the database id, once written (0 before)
+
+private:
+    class Worker;
+    QThread m_thread;
+    Worker *m_worker;
+    std::atomic<quint64> m_nextTicket{1};
+};
+
+// RequestRecorder over a HistoryService.
+class ServiceRecorder final : public RequestRecorder
+{
+public:
+    ServiceRecorder(HistoryService *service, bool waitUntilWritten) : m_service(service), m_wait(waitUntilWritten) {}
+    qint64 started(const HttpRequest &request) override;
+    void finished(qint64 id, const HttpResult &result) override;
+
+private:
+    HistoryService *m_service;
+    bool m_wait;
+};
+
+} // namespace promdesk
