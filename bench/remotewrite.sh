@@ -11,7 +11,7 @@ work="$(mktemp -d)"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
 
-start_prometheus() { # NAME → echoes the base URL
+start_prometheus() { # NAME → sets $url (not in a subshell, so the trap can stop it)
     local port dir=$work/$1
     port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     mkdir -p "$dir"
@@ -20,7 +20,7 @@ start_prometheus() { # NAME → echoes the base URL
         --web.enable-remote-write-receiver >"$dir/log" 2>&1 &
     pids+=($!)
     for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/-/ready" >/dev/null 2>&1 && break; sleep 0.1; done
-    echo "http://127.0.0.1:$port"
+    url="http://127.0.0.1:$port"
 }
 
 /usr/bin/python3 - "$work/samples.prom" <<'PY'
@@ -36,7 +36,8 @@ with open(sys.argv[1], "w") as out:
 PY
 echo "input: $(wc -l < "$work/samples.prom") lines, $(du -m "$work/samples.prom" | cut -f1) MB"
 
-floor_url=$(start_prometheus floor)
+start_prometheus floor
+floor_url=$url
 "$cli" backfill --dry-run --save-requests "$work/bodies" --url "$floor_url" "$work/samples.prom" > "$work/plan.txt"
 for body in "$work"/bodies/*.bin; do
     printf 'url = "%s/api/v1/write"\ndata-binary = "@%s"\nheader = "Content-Encoding: snappy"\nheader = "Content-Type: application/x-protobuf"\nheader = "X-Prometheus-Remote-Write-Version: 0.1.0"\noutput = "/dev/null"\nnext\n' "$floor_url" "$body"
@@ -47,7 +48,8 @@ start=$(date +%s%N)
 curl -sS --fail -K "$work/curl.cfg"
 floor_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 
-promdesk_url=$(start_prometheus promdesk)
+start_prometheus promdesk
+promdesk_url=$url
 start=$(date +%s%N)
 "$cli" backfill --url "$promdesk_url" "$work/samples.prom" > /dev/null 2> "$work/promdesk.err"
 promdesk_ms=$(( ($(date +%s%N) - start) / 1000000 ))

@@ -15,6 +15,8 @@
 #include <QThread>
 #include <QUuid>
 
+#include <snappy.h>
+
 namespace promdesk {
 
 namespace {
@@ -56,23 +58,31 @@ HttpHeaders headersFromJson(const QString &json)
     return headers;
 }
 
-// Bodies are stored compressed; the first byte says how (0 raw, 1 zlib) so small or
-// incompressible bodies are not made bigger.
+// Bodies are stored compressed; the first byte says how (0 raw, 1 zlib, 2 snappy) so small or
+// incompressible bodies are not made bigger. New entries use snappy: it is several times faster
+// than zlib, and recording sits on the push path.
 QByteArray pack(const QByteArray &body, bool alreadyCompressed = false)
 {
     if (body.isEmpty())
         return {};
     if (alreadyCompressed)
         return QByteArray(1, '\0') + body;
-    // The fastest zlib level: recording sits on the push path; text still shrinks several times.
-    const QByteArray compressed = qCompress(body, 1);
-    return compressed.size() + 1 < body.size() ? QByteArray(1, '\1') + compressed : QByteArray(1, '\0') + body;
+    std::string compressed;
+    snappy::Compress(body.constData(), size_t(body.size()), &compressed);
+    if (qsizetype(compressed.size()) + 1 >= body.size())
+        return QByteArray(1, '\0') + body;
+    return QByteArray(1, '\2') + QByteArray(compressed.data(), qsizetype(compressed.size()));
 }
 
 QByteArray unpack(const QByteArray &stored)
 {
     if (stored.isEmpty())
         return {};
+    if (stored.at(0) == '\2') {
+        std::string raw;
+        snappy::Uncompress(stored.constData() + 1, size_t(stored.size() - 1), &raw);
+        return QByteArray(raw.data(), qsizetype(raw.size()));
+    }
     return stored.at(0) == '\1' ? qUncompress(stored.mid(1)) : stored.mid(1);
 }
 
@@ -263,6 +273,19 @@ qint64 HistoryDatabase::begin(const HistoryEntry &e, qint64 bodyCap)
         return 0;
     }
     return q.lastInsertId().toLongLong();
+}
+
+void HistoryDatabase::attachRequestBody(qint64 id, const HistoryEntry &e, qint64 bodyCap)
+{
+    if (id <= 0 || e.requestBody.isEmpty())
+        return;
+    const bool truncated = e.requestBody.size() > bodyCap;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("UPDATE requests SET request_body = ?, request_body_truncated = ? WHERE id = ?"));
+    q.addBindValue(pack(truncated ? e.requestBody.left(bodyCap) : e.requestBody, !e.requestHeader("Content-Encoding").isEmpty()));
+    q.addBindValue(truncated ? 1 : 0);
+    q.addBindValue(id);
+    q.exec();
 }
 
 void HistoryDatabase::complete(qint64 id, const HttpResult &result, std::optional<qint64> samplesWritten)

@@ -45,6 +45,8 @@ public:
     ~HistoryDatabase();
 
     qint64 begin(const HistoryEntry &entry, qint64 bodyCap = kDefaultBodyCap);
+    // Stores the request body of an entry begun without one (see HistoryService).
+    void attachRequestBody(qint64 id, const HistoryEntry &entry, qint64 bodyCap = kDefaultBodyCap);
     void complete(qint64 id, const HttpResult &result, std::optional<qint64> samplesWritten = std::nullopt);
 
     [[nodiscard]] QList<HistoryEntry> list(const HistoryFilter &filter) const;

@@ -24,6 +24,12 @@ public:
         m_ids.insert(ticket, id);
     }
 
+    void attachBody(quint64 ticket, const HistoryEntry &entry)
+    {
+        if (m_database)
+            m_database->attachRequestBody(idOf(ticket), entry);
+    }
+
     void complete(quint64 ticket, const HttpResult &result)
     {
         qint64 id = 0;
@@ -74,8 +80,18 @@ HistoryService::~HistoryService()
 quint64 HistoryService::begin(const HistoryEntry &entry, bool waitUntilWritten)
 {
     const quint64 ticket = m_nextTicket++;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, entry] { worker->begin(ticket, entry); },
-                              waitUntilWritten ? Qt::BlockingQueuedConnection : Qt::QueuedConnection);
+    if (!waitUntilWritten) {
+        QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, entry] { worker->begin(ticket, entry); }, Qt::QueuedConnection);
+        return ticket;
+    }
+    // The entry itself is written before the caller goes on; its (possibly large) body follows
+    // while the request is on its way, so recording costs a push almost nothing.
+    HistoryEntry head = entry;
+    head.requestBody.clear();
+    head.requestBodySize = entry.requestBody.size();
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, head] { worker->begin(ticket, head); }, Qt::BlockingQueuedConnection);
+    if (!entry.requestBody.isEmpty())
+        QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, entry] { worker->attachBody(ticket, entry); }, Qt::QueuedConnection);
     return ticket;
 }
 
