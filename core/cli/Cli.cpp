@@ -1,6 +1,7 @@
 #include "cli/Cli.h"
 
 #include "cli/CliHistory.h"
+#include "cli/CliSupport.h"
 
 namespace promdesk::cli {
 
@@ -53,8 +54,7 @@ int run(const QStringList &arguments, Io &io)
     for (const Command &command : kCommands) {
         if (arguments.at(1) == QLatin1String(command.name)) {
             // The command sees "promdesk-cli COMMAND ..." so its parser names it in messages.
-            QStringList rest = arguments.mid(1);
-            rest[0] = arguments.at(0) + QLatin1Char(' ') + rest.at(0);
+            const QStringList rest = subcommandArguments(arguments);
             // Commands that talk to servers open the history while they read their input.
             if (command.run != runValidate && command.run != runConvert)
                 startCliHistory();

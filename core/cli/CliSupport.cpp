@@ -35,6 +35,14 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList 
     return std::nullopt;
 }
 
+QStringList subcommandArguments(const QStringList &arguments)
+{
+    QStringList rest = arguments.mid(1);
+    if (!rest.isEmpty())
+        rest[0] = arguments.at(0) + QLatin1Char(' ') + rest.at(0);
+    return rest;
+}
+
 Input::Input(QString path, Io &io)
     : m_path(std::move(path))
     , m_io(io)

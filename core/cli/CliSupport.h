@@ -19,6 +19,10 @@ void printHelp(const QCommandLineParser &parser, const QString &usage, const QSt
 std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments, const QString &usage,
                                   const QString &description, Io &io);
 
+// "promdesk-cli history show 3" → {"promdesk-cli history", "show", "3"} becomes, for the
+// sub-command's own parser, {"promdesk-cli history show", "3"}: it names itself in messages.
+QStringList subcommandArguments(const QStringList &arguments);
+
 // A named input: a file path, or "-" for standard input.
 class Input
 {

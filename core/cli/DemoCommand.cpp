@@ -72,17 +72,12 @@ public:
 
     std::optional<GatewayGroups> groups()
     {
-        using Reply = std::pair<HttpResult, std::optional<GatewayGroups>>;
-        const Reply reply = await<Reply>([&](QObject *context, auto done) {
-            m_client.listGroups(context, [done](const HttpResult &r, const std::optional<GatewayGroups> &g, const QString &) {
-                done(Reply{r, g});
-            });
-        });
-        if (!reply.second) {
+        const auto [result, groups, error] = listGroups(m_client);
+        if (!groups) {
             m_io.out.flush();
-            reportResult(reply.first, QStringLiteral("GET /api/v1/metrics"), m_io);
+            reportResult(result, QStringLiteral("GET /api/v1/metrics"), m_io);
         }
-        return reply.second;
+        return groups;
     }
 
     bool clear()

@@ -142,6 +142,15 @@ RequestTag GatewayOptions::tag() const
     return tag;
 }
 
+GroupsReply listGroups(PushgatewayClient &client)
+{
+    return await<GroupsReply>([&](QObject *context, auto done) {
+        client.listGroups(context, [done](const HttpResult &r, const std::optional<GatewayGroups> &g, const QString &e) {
+            done(GroupsReply{r, g, e});
+        });
+    });
+}
+
 int exitCodeFor(const HttpResult &result)
 {
     switch (result.category) {

@@ -76,6 +76,10 @@ Result await(Start start)
     return result;
 }
 
+using GroupsReply = std::tuple<HttpResult, std::optional<GatewayGroups>, QString>;
+// GET /api/v1/metrics, waited for: the answer, the parsed groups (none on failure) and why not.
+GroupsReply listGroups(PushgatewayClient &client);
+
 int exitCodeFor(const HttpResult &result);
 // Prints "HTTP 400 in 12 ms", the explanation and the server's body verbatim to stderr.
 // Any echo of the secret in the server's answer is masked.

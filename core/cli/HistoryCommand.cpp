@@ -216,8 +216,7 @@ int runHistory(const QStringList &arguments, Io &io)
                                           << HistoryDatabase::defaultPath() << ",\nwith the server's answer verbatim and secrets masked.\n";
         return sub.isEmpty() ? ExitUsage : ExitOk;
     }
-    QStringList rest = arguments.mid(1);
-    rest[0] = arguments.at(0) + QLatin1Char(' ') + sub;
+    const QStringList rest = subcommandArguments(arguments);
     QCommandLineParser parser;
     const QCommandLineOption failed(QStringLiteral("failed"), QStringLiteral("Only requests that did not succeed (unknown outcomes too)."));
     const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("Only this profile's requests; for resend, send with it."), QStringLiteral("NAME"));

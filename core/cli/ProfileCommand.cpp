@@ -214,8 +214,7 @@ int runProfile(const QStringList &arguments, Io &io)
                                           << ProfileStore::defaultPath() << ";\nsecrets are kept in the OS keychain only.\n";
         return sub.isEmpty() ? ExitUsage : ExitOk;
     }
-    QStringList rest = arguments.mid(1);
-    rest[0] = arguments.at(0) + QLatin1Char(' ') + sub;
+    const QStringList rest = subcommandArguments(arguments);
     if (sub == u"add")
         return add(rest, io);
 

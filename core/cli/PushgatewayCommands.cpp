@@ -15,7 +15,6 @@ namespace promdesk::cli {
 
 namespace {
 
-using GroupsReply = std::tuple<HttpResult, std::optional<GatewayGroups>, QString>;
 
 struct PushInput
 {
@@ -61,15 +60,6 @@ std::optional<MetricSet> readMetrics(const QString &path, Io &io)
     if (!input)
         return std::nullopt;
     return input->metrics();
-}
-
-GroupsReply listGroups(PushgatewayClient &client)
-{
-    return await<GroupsReply>([&](QObject *context, auto done) {
-        client.listGroups(context, [done](const HttpResult &r, const std::optional<GatewayGroups> &g, const QString &e) {
-            done(GroupsReply{r, g, e});
-        });
-    });
 }
 
 HttpResult call(auto start)
