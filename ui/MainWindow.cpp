@@ -1,12 +1,18 @@
 #include "MainWindow.h"
 
+#include "ConsoleContext.h"
+#include "HistoryView.h"
+#include "PushView.h"
 #include "exposition/Fixer.h"
+#include "history/HistoryDatabase.h"
+#include "profiles/ProfileStore.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -37,10 +43,54 @@ enum ProblemColumn { ColumnLine, ColumnSeverity, ColumnMessage, ColumnCode };
 
 MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
     : QMainWindow(parent)
+    , m_context(new ConsoleContext(HistoryDatabase::defaultPath(), this))
 {
     setWindowTitle(QStringLiteral("PromDesk"));
     setObjectName(QStringLiteral("mainWindow"));
 
+    m_profiles = new QListWidget;
+    m_profiles->setObjectName(QStringLiteral("profileList"));
+    m_profiles->setAccessibleName(tr("Profiles"));
+    auto *sidebar = new QWidget;
+    auto *sidebarLayout = new QVBoxLayout(sidebar);
+    sidebarLayout->setContentsMargins(0, 0, 0, 0);
+    sidebarLayout->addWidget(new QLabel(tr("<b>Profiles</b>")));
+    sidebarLayout->addWidget(m_profiles);
+    auto *profilesHint = new QLabel(tr("Add profiles with <tt>promdesk-cli profile add</tt>; secrets stay in the keychain."));
+    profilesHint->setWordWrap(true);
+    sidebarLayout->addWidget(profilesHint);
+
+    m_views = new QTabWidget;
+    m_views->setObjectName(QStringLiteral("views"));
+    m_views->addTab(buildCompose(), tr("&Compose"));
+    m_push = new PushView(m_context, [this] { return m_editor->toPlainText().toUtf8(); });
+    m_views->addTab(m_push, tr("&Push"));
+    m_history = new HistoryView(m_context, HistoryDatabase::defaultPath());
+    m_views->addTab(m_history, tr("&History"));
+
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(sidebar);
+    splitter->addWidget(m_views);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({220, 880});
+    setCentralWidget(splitter);
+
+    m_profileLabel = new QLabel;
+    m_profileLabel->setObjectName(QStringLiteral("profileLabel"));
+    statusBar()->addPermanentWidget(m_profileLabel);
+    connect(m_profiles, &QListWidget::currentRowChanged, this, &MainWindow::selectProfile);
+    connect(m_views, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_views->widget(index) == m_history)
+            m_history->reload();
+    });
+    loadProfiles(sandbox);
+
+    resize(1100, 700);
+    startValidation();
+}
+
+QWidget *MainWindow::buildCompose()
+{
     auto *compose = new QWidget;
     auto *layout = new QVBoxLayout(compose);
 
@@ -89,18 +139,6 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
     splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter);
 
-    auto *tabs = new QTabWidget;
-    tabs->setObjectName(QStringLiteral("views"));
-    tabs->addTab(compose, tr("&Compose"));
-    setCentralWidget(tabs);
-
-    const QString profile = sandbox.pushgatewayUrl.isEmpty()
-        ? tr("No profile")
-        : tr("Local sandbox · Pushgateway %1 · remote write %2").arg(sandbox.pushgatewayUrl, sandbox.remoteWriteUrl);
-    auto *profileLabel = new QLabel(profile);
-    profileLabel->setObjectName(QStringLiteral("profileLabel"));
-    statusBar()->addPermanentWidget(profileLabel);
-
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &MainWindow::startValidation);
@@ -116,9 +154,42 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
     connect(m_problems, &QTreeWidget::itemActivated, this, &MainWindow::jumpToProblem);
     connect(m_problems, &QTreeWidget::itemClicked, this, &MainWindow::jumpToProblem);
     connect(fixButton, &QPushButton::clicked, this, &MainWindow::applyAllFixes);
+    return compose;
+}
 
-    resize(1100, 700);
-    startValidation();
+void MainWindow::loadProfiles(const SandboxEndpoints &sandbox)
+{
+    // The local sandbox first, when run.sh started one; then the saved profiles.
+    if (!sandbox.pushgatewayUrl.isEmpty()) {
+        Profile local;
+        local.name = tr("Local sandbox");
+        local.pushgatewayUrl = sandbox.pushgatewayUrl;
+        local.remoteWriteUrl = sandbox.remoteWriteUrl;
+        m_profileEntries.append(local);
+    }
+    m_profileEntries += ProfileStore(ProfileStore::defaultPath()).profiles();
+    for (const Profile &profile : std::as_const(m_profileEntries)) {
+        auto *item = new QListWidgetItem(profile.name + QLatin1Char('\n') + profileKindName(profile.kind)
+                                         + (profile.auth != Credentials::Kind::None ? tr(" · secret in keychain") : QString()));
+        item->setToolTip(profile.pushgatewayUrl.isEmpty() ? profile.remoteWriteUrl : profile.pushgatewayUrl);
+        m_profiles->addItem(item);
+    }
+    if (m_profileEntries.isEmpty()) {
+        m_profileLabel->setText(tr("No profiles yet — add one with promdesk-cli profile add, or start the local sandbox (scripts/run.sh)"));
+        return;
+    }
+    m_profiles->setCurrentRow(0);
+}
+
+void MainWindow::selectProfile(int row)
+{
+    if (row < 0 || row >= m_profileEntries.size())
+        return;
+    const Profile &profile = m_profileEntries.at(row);
+    m_context->setProfile(profile);
+    m_profileLabel->setText(tr("%1 · Pushgateway %2 · remote write %3")
+                                .arg(profile.name, profile.pushgatewayUrl.isEmpty() ? tr("none") : profile.pushgatewayUrl,
+                                     profile.remoteWriteUrl.isEmpty() ? tr("none") : profile.remoteWriteUrl));
 }
 
 MainWindow::~MainWindow()

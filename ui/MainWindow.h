@@ -1,18 +1,25 @@
 #pragma once
 
 #include "exposition/TextParser.h"
+#include "profiles/Profile.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QTimer>
 
 class QComboBox;
+class QListWidget;
+class QTabWidget;
 class QLabel;
 class QPlainTextEdit;
 class QTreeWidget;
 class QTreeWidgetItem;
 
 namespace promdesk::ui {
+
+class ConsoleContext;
+class HistoryView;
+class PushView;
 
 struct SandboxEndpoints
 {
@@ -32,6 +39,10 @@ public:
 
     QPlainTextEdit *editor() const { return m_editor; }
     QTreeWidget *problemList() const { return m_problems; }
+    PushView *pushView() const { return m_push; }
+    HistoryView *historyView() const { return m_history; }
+    QListWidget *profileList() const { return m_profiles; }
+    QTabWidget *views() const { return m_views; }
 
 signals:
     void validated(); // a validation finished and the problem list shows it
@@ -42,7 +53,17 @@ private:
     void showProblems(const ParseResult &result);
     void jumpToProblem(QTreeWidgetItem *item);
     void applyAllFixes();
+    QWidget *buildCompose();
+    void loadProfiles(const SandboxEndpoints &sandbox);
+    void selectProfile(int row);
 
+    ConsoleContext *m_context = nullptr;
+    QListWidget *m_profiles = nullptr;
+    QTabWidget *m_views = nullptr;
+    PushView *m_push = nullptr;
+    HistoryView *m_history = nullptr;
+    QLabel *m_profileLabel = nullptr;
+    QList<Profile> m_profileEntries;
     QPlainTextEdit *m_editor = nullptr;
     QComboBox *m_target = nullptr;
     QTreeWidget *m_problems = nullptr;

@@ -270,7 +270,9 @@ void TestRemoteWritePrometheus::basicAuthBehindWebConfig()
     QVERIFY(htpasswd.waitForFinished());
     const QByteArray hash = htpasswd.readAllStandardOutput().trimmed().split(':').at(1);
     QString error;
-    const auto secured = ServerFixture::start(ServerFixture::Kind::Prometheus, {{}, "basic_auth_users:\n  '1250000000': '" + hash + "'\n"}, &error);
+    const auto secured = ServerFixture::start(ServerFixture::Kind::Prometheus,
+                                              {{}, "basic_auth_users:\n  '1250000000': '" + hash + "'\n", "1250000000", "instance-t0ken"},
+                                              &error);
     QVERIFY2(secured, qPrintable(error));
     WriteEndpoint endpoint;
     endpoint.url = secured->url(QStringLiteral("/api/v1/write"));

@@ -42,7 +42,8 @@ void TestCliProfiles::initTestCase()
     htpasswd.start(QStringLiteral("htpasswd"), {QStringLiteral("-nbBC"), QStringLiteral("5"), QStringLiteral("1250000000"), QString::fromLatin1(kSecret)});
     QVERIFY(htpasswd.waitForFinished());
     const QByteArray hash = htpasswd.readAllStandardOutput().trimmed().split(':').at(1);
-    m_protectedGateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, {{}, "basic_auth_users:\n  '1250000000': '" + hash + "'\n"}, &error);
+    m_protectedGateway = ServerFixture::start(ServerFixture::Kind::Pushgateway,
+                                              {{}, "basic_auth_users:\n  '1250000000': '" + hash + "'\n", "1250000000", kSecret}, &error);
     QVERIFY2(m_protectedGateway, qPrintable(error));
 }
 

@@ -132,8 +132,12 @@ bool ServerFixture::launch(Kind kind, const Options &options, quint16 port, QStr
         QUrl ready = url(QStringLiteral("/-/ready"));
         if (tls)
             ready.setScheme(QStringLiteral("https"));
-        const HttpResponse response = httpRequest("GET", ready, {}, {}, 1000);
-        if (response.status != 0 || (tls && !response.error.isEmpty() && response.error.contains(QStringLiteral("SSL"))))
+        QList<QPair<QByteArray, QByteArray>> headers;
+        if (!options.readyUser.isEmpty())
+            headers.append({QByteArray("Authorization"), QByteArray("Basic " + QByteArray(options.readyUser + ':' + options.readyPassword).toBase64())});
+        const HttpResponse response = httpRequest("GET", ready, {}, headers, 1000);
+        const bool answered = options.readyUser.isEmpty() ? response.status != 0 : response.status == 200;
+        if (answered || (tls && !response.error.isEmpty() && response.error.contains(QStringLiteral("SSL"))))
             return true;
         QThread::msleep(50);
     }

@@ -35,6 +35,10 @@ public:
     {
         QStringList extraArguments;
         QByteArray webConfigYaml; // written to a file and passed as --web.config.file
+        // With basic auth in the web config: the credentials that make /-/ready answer 200. Without
+        // them a 401 only proves the port is open, not that the server is ready.
+        QByteArray readyUser;
+        QByteArray readyPassword;
     };
 
     static std::unique_ptr<ServerFixture> start(Kind kind, const Options &options, QString *error);

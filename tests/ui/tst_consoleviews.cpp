@@ -1,0 +1,113 @@
+// The console's Push and History views, driven offscreen in the real main window against a real
+// Pushgateway: compose, preview, push, and find the request in the history.
+#include "HistoryView.h"
+#include "MainWindow.h"
+#include "PushView.h"
+#include "ServerFixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace promdesk;
+using namespace promdesk::test;
+using namespace promdesk::ui;
+
+class TestConsoleViews : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void urlFollowsTheGroupingKey();
+    void previewThenPushThenHistory();
+    void refusesADraftWithErrors();
+
+private:
+    std::unique_ptr<ServerFixture> m_gateway;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestConsoleViews::initTestCase()
+{
+    QString error;
+    m_gateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, &error);
+    QVERIFY2(m_gateway, qPrintable(error));
+    m_window = std::make_unique<MainWindow>(SandboxEndpoints{m_gateway->baseUrl().toString(), QStringLiteral("http://127.0.0.1:1/api/v1/write")});
+    m_window->show();
+    QCOMPARE(m_window->profileList()->count() >= 1, true);
+    QVERIFY(m_window->profileList()->item(0)->text().startsWith(QLatin1String("Local sandbox")));
+}
+
+void TestConsoleViews::urlFollowsTheGroupingKey()
+{
+    PushView *push = m_window->pushView();
+    auto *labels = push->findChild<QTableWidget *>(QStringLiteral("groupingLabels"));
+    QVERIFY(labels);
+    QCOMPARE(labels->item(0, 0)->text(), QStringLiteral("instance")); // prefilled with this host
+    labels->item(0, 1)->setText(QStringLiteral("/var/lib"));
+    auto *url = push->findChild<QLabel *>(QStringLiteral("urlLabel"));
+    QCOMPARE(url->text(), m_gateway->baseUrl().toString() + QStringLiteral("/metrics/job/db_backup/instance@base64/L3Zhci9saWI"));
+    labels->item(0, 0)->setText(QStringLiteral("1bad"));
+    QVERIFY(url->text().contains(QLatin1String("not a valid label name")));
+    QVERIFY(!push->findChild<QPushButton *>(QStringLiteral("sendButton"))->isEnabled());
+    labels->item(0, 0)->setText(QStringLiteral("instance"));
+    labels->item(0, 1)->setText(QStringLiteral("gui-host"));
+}
+
+void TestConsoleViews::previewThenPushThenHistory()
+{
+    m_window->editor()->setPlainText(QStringLiteral("# TYPE gui_pushed gauge\ngui_pushed 7\n"));
+    PushView *push = m_window->pushView();
+    auto *result = push->findChild<QPlainTextEdit *>(QStringLiteral("pushResult"));
+    QSignalSpy finished(push, &PushView::finished);
+
+    push->findChild<QPushButton *>(QStringLiteral("previewButton"))->click();
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(result->toPlainText().contains(QLatin1String("+ gui_pushed{instance=\"gui-host\",job=\"db_backup\"} 7  (new)")),
+             qPrintable(result->toPlainText()));
+
+    push->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(result->toPlainText().contains(QLatin1String("HTTP 200")), qPrintable(result->toPlainText()));
+
+    // The push is in the history (written on the history thread a moment later).
+    HistoryView *history = m_window->historyView();
+    QAbstractItemModelTester tester(history->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_window->views()->setCurrentWidget(history);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            history->reload();
+            for (int row = 0; row < history->model()->rowCount(); ++row) {
+                const HistoryEntry &e = history->model()->entry(row);
+                if (e.tag.operation == u"replace" && e.status == 200 && e.url.contains(QLatin1String("gui-host")))
+                    return true;
+            }
+            return false;
+        }(),
+        10000);
+    history->table()->selectRow(0);
+    QTRY_VERIFY(history->details().contains(QLatin1String("gui_pushed 7")));
+    QVERIFY(history->curlForSelected().startsWith(QLatin1String("curl -sS -X PUT")));
+}
+
+void TestConsoleViews::refusesADraftWithErrors()
+{
+    m_window->editor()->setPlainText(QStringLiteral("gui_bad 1,5\n"));
+    PushView *push = m_window->pushView();
+    QSignalSpy finished(push, &PushView::finished);
+    push->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
+    QVERIFY(finished.count() == 1 || finished.wait(5000));
+    const QString text = push->findChild<QPlainTextEdit *>(QStringLiteral("pushResult"))->toPlainText();
+    QVERIFY2(text.contains(QLatin1String("nothing was sent")) && text.contains(QLatin1String("[invalid-number]")), qPrintable(text));
+}
+
+QTEST_MAIN(TestConsoleViews)
+#include "tst_consoleviews.moc"

@@ -1,0 +1,61 @@
+#include "ConsoleContext.h"
+
+namespace promdesk::ui {
+
+namespace {
+
+// Tells the context whenever a request finished, after handing it to the history.
+class NotifyingRecorder final : public RequestRecorder
+{
+public:
+    NotifyingRecorder(HistoryService *history, ConsoleContext *context) : m_inner(history, false), m_context(context) {}
+    qint64 started(const HttpRequest &request) override { return m_inner.started(request); }
+    void finished(qint64 id, const HttpResult &result) override
+    {
+        m_inner.finished(id, result);
+        emit m_context->requestRecorded();
+    }
+
+private:
+    ServiceRecorder m_inner;
+    ConsoleContext *m_context;
+};
+
+} // namespace
+
+ConsoleContext::ConsoleContext(const QString &historyPath, QObject *parent)
+    : QObject(parent)
+    , m_history(std::make_unique<HistoryService>(historyPath))
+{
+    m_recorder = std::make_unique<NotifyingRecorder>(m_history.get(), this);
+    m_http.setRecorder(m_recorder.get());
+}
+
+ConsoleContext::~ConsoleContext()
+{
+    m_http.setRecorder(nullptr);
+}
+
+void ConsoleContext::setProfile(std::optional<Profile> profile)
+{
+    m_profile = std::move(profile);
+    emit profileChanged();
+}
+
+void ConsoleContext::readSecret(QObject *context, std::function<void(const SecretResult &)> done)
+{
+    if (!m_profile || m_profile->auth == Credentials::Kind::None) {
+        QMetaObject::invokeMethod(context, [done] { done(SecretResult{}); }, Qt::QueuedConnection);
+        return;
+    }
+    const QString id = m_profile->id;
+    m_session.read(id, context, [this, id, context, done](const SecretResult &session) {
+        if (session.ok()) {
+            done(session);
+            return;
+        }
+        m_keychain.read(id, context, done);
+    });
+}
+
+} // namespace promdesk::ui

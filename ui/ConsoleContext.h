@@ -1,0 +1,50 @@
+#pragma once
+
+#include "history/HistoryService.h"
+#include "net/HttpClient.h"
+#include "profiles/Profile.h"
+#include "profiles/SecretStore.h"
+
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace promdesk::ui {
+
+// What every view shares: the network client, the history recorder (on its own thread, never
+// waited for), the keychain, and the profile in use. Views talk to the core through it.
+class ConsoleContext final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ConsoleContext(const QString &historyPath, QObject *parent = nullptr);
+    ~ConsoleContext() override;
+
+    HttpClient &http() { return m_http; }
+    HistoryService *history() { return m_history.get(); }
+    SecretStore &keychain() { return m_keychain; }
+    SecretStore &sessionSecrets() { return m_session; }
+
+    [[nodiscard]] const std::optional<Profile> &profile() const { return m_profile; }
+    void setProfile(std::optional<Profile> profile);
+
+    // The secret of the current profile: from this session's store if the user chose that,
+    // otherwise from the keychain. Asynchronous.
+    void readSecret(QObject *context, std::function<void(const SecretResult &)> done);
+
+signals:
+    void profileChanged();
+    void requestRecorded(); // something was sent: the history view refreshes
+
+private:
+    HttpClient m_http;
+    std::unique_ptr<HistoryService> m_history;
+    std::unique_ptr<RequestRecorder> m_recorder;
+    KeychainSecretStore m_keychain;
+    MemorySecretStore m_session;
+    std::optional<Profile> m_profile;
+};
+
+} // namespace promdesk::ui

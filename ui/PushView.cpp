@@ -1,0 +1,244 @@
+#include "PushView.h"
+
+#include "ConsoleContext.h"
+#include "exposition/TextParser.h"
+#include "net/Redactor.h"
+#include "pushgateway/OverwritePreview.h"
+#include "pushgateway/ServerMessage.h"
+
+#include <QApplication>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHostInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QShortcut>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace promdesk::ui {
+
+PushView::PushView(ConsoleContext *context, std::function<QByteArray()> draft, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_draft(std::move(draft))
+{
+    setObjectName(QStringLiteral("pushView"));
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    m_job = new QLineEdit(QStringLiteral("db_backup"));
+    m_job->setObjectName(QStringLiteral("jobEdit"));
+    m_job->setAccessibleName(tr("Job"));
+    form->addRow(tr("&Job:"), m_job);
+
+    m_labels = new QTableWidget(0, 2);
+    m_labels->setObjectName(QStringLiteral("groupingLabels"));
+    m_labels->setAccessibleName(tr("Grouping labels"));
+    m_labels->setHorizontalHeaderLabels({tr("Label"), tr("Value")});
+    m_labels->horizontalHeader()->setStretchLastSection(true);
+    m_labels->verticalHeader()->hide();
+    m_labels->setMaximumHeight(110);
+    auto addRow = [this](const QString &name, const QString &value) {
+        const int row = m_labels->rowCount();
+        m_labels->insertRow(row);
+        m_labels->setItem(row, 0, new QTableWidgetItem(name));
+        m_labels->setItem(row, 1, new QTableWidgetItem(value));
+    };
+    addRow(QStringLiteral("instance"), QHostInfo::localHostName());
+    auto *labelButtons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("&Add label"));
+    auto *remove = new QPushButton(tr("&Remove label"));
+    labelButtons->addWidget(add);
+    labelButtons->addWidget(remove);
+    labelButtons->addStretch();
+    auto *labelBox = new QVBoxLayout;
+    labelBox->addWidget(m_labels);
+    labelBox->addLayout(labelButtons);
+    form->addRow(tr("Grouping &labels:"), labelBox);
+
+    m_url = new QLabel;
+    m_url->setObjectName(QStringLiteral("urlLabel"));
+    m_url->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_url->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_url->setWordWrap(true);
+    form->addRow(tr("URL:"), m_url);
+
+    auto *methods = new QHBoxLayout;
+    m_replace = new QRadioButton(tr("Re&place group (PUT)"));
+    m_replace->setObjectName(QStringLiteral("replaceRadio"));
+    m_merge = new QRadioButton(tr("&Merge into group (POST)"));
+    m_merge->setObjectName(QStringLiteral("mergeRadio"));
+    m_replace->setChecked(true);
+    methods->addWidget(m_replace);
+    methods->addWidget(m_merge);
+    methods->addStretch();
+    form->addRow(tr("Method:"), methods);
+    layout->addLayout(form);
+
+    auto *buttons = new QHBoxLayout;
+    m_previewButton = new QPushButton(tr("Pre&view"));
+    m_previewButton->setObjectName(QStringLiteral("previewButton"));
+    m_sendButton = new QPushButton(tr("&Send  (Ctrl+Enter)"));
+    m_sendButton->setObjectName(QStringLiteral("sendButton"));
+    m_sendButton->setDefault(true);
+    buttons->addWidget(m_previewButton);
+    buttons->addWidget(m_sendButton);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+
+    m_result = new QPlainTextEdit;
+    m_result->setObjectName(QStringLiteral("pushResult"));
+    m_result->setAccessibleName(tr("Preview and result"));
+    m_result->setReadOnly(true);
+    m_result->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_result->setPlaceholderText(tr("Preview shows what the push will add, replace and remove before anything is sent."));
+    layout->addWidget(m_result, 1);
+
+    connect(add, &QPushButton::clicked, this, [this, addRow] { addRow(QString(), QString()); });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        if (m_labels->currentRow() >= 0)
+            m_labels->removeRow(m_labels->currentRow());
+        updateUrl();
+    });
+    connect(m_job, &QLineEdit::textChanged, this, &PushView::updateUrl);
+    connect(m_labels, &QTableWidget::cellChanged, this, &PushView::updateUrl);
+    connect(m_context, &ConsoleContext::profileChanged, this, &PushView::updateUrl);
+    connect(m_previewButton, &QPushButton::clicked, this, &PushView::preview);
+    connect(m_sendButton, &QPushButton::clicked, this, &PushView::send);
+    auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    connect(shortcut, &QShortcut::activated, this, &PushView::send);
+    updateUrl();
+}
+
+GroupingKey PushView::groupingKey() const
+{
+    GroupingKey key(m_job->text().trimmed());
+    for (int row = 0; row < m_labels->rowCount(); ++row) {
+        const QTableWidgetItem *name = m_labels->item(row, 0);
+        const QTableWidgetItem *value = m_labels->item(row, 1);
+        if (name && !name->text().trimmed().isEmpty())
+            key.addLabel(name->text().trimmed(), value ? value->text() : QString());
+    }
+    return key;
+}
+
+void PushView::updateUrl()
+{
+    const GroupingKey key = groupingKey();
+    const QStringList problems = key.validate();
+    const std::optional<Profile> &profile = m_context->profile();
+    const QString base = profile && !profile->pushgatewayUrl.isEmpty() ? redactUrl(QUrl(profile->pushgatewayUrl))
+                                                                      : tr("(no Pushgateway in this profile)");
+    m_url->setText(problems.isEmpty() ? base + key.path() : tr("⚠ %1").arg(problems.join(QStringLiteral("; "))));
+    const bool ok = problems.isEmpty() && profile && !profile->pushgatewayUrl.isEmpty();
+    m_previewButton->setEnabled(ok);
+    m_sendButton->setEnabled(ok);
+}
+
+void PushView::show(const QString &text, bool error)
+{
+    m_result->setPlainText(text);
+    QPalette palette = m_result->palette();
+    palette.setColor(QPalette::Text, error ? QColor(0xb0, 0x1e, 0x1e) : QApplication::palette().color(QPalette::Text));
+    m_result->setPalette(palette);
+    emit finished();
+}
+
+std::optional<MetricSet> PushView::parsedDraft()
+{
+    ParseOptions options;
+    options.fileName = QStringLiteral("compose");
+    options.target = ValidationTarget::Pushgateway;
+    const QByteArray text = m_draft();
+    options.format = detectFormat(text, text.right(64));
+    const ParseResult result = parseText(text, options);
+    if (result.hasErrors()) {
+        QStringList lines;
+        for (const Problem &problem : result.problems)
+            lines << formatProblem(problem);
+        show(tr("The draft has errors; nothing was sent. Fix them in Compose (\"Apply safe fixes\" does what is safe):\n\n") +
+                 lines.join(QLatin1Char('\n')),
+             true);
+        return std::nullopt;
+    }
+    return result.metrics;
+}
+
+void PushView::withClient(const std::function<void(PushgatewayClient &)> &use)
+{
+    const std::optional<Profile> profile = m_context->profile();
+    if (!profile)
+        return;
+    m_context->readSecret(this, [this, profile, use](const SecretResult &secret) {
+        if (!secret.ok() && profile->auth != Credentials::Kind::None) {
+            show(tr("The secret of profile '%1' is not available: %2").arg(profile->name, secret.message), true);
+            return;
+        }
+        auto *client = new PushgatewayClient(gatewayEndpoint(*profile, secret.secret), &m_context->http(), this);
+        RequestTag tag;
+        tag.profile = profile->name;
+        client->setTag(tag);
+        use(*client);
+    });
+}
+
+void PushView::preview()
+{
+    const std::optional<MetricSet> metrics = parsedDraft();
+    if (!metrics)
+        return;
+    const GroupingKey key = groupingKey();
+    const PushMethod method = m_merge->isChecked() ? PushMethod::Merge : PushMethod::Replace;
+    m_result->setPlainText(tr("Reading the gateway's groups…"));
+    withClient([this, metrics = *metrics, key, method](PushgatewayClient &client) {
+        client.listGroups(this, [this, metrics, key, method, &client](const HttpResult &result, const std::optional<GatewayGroups> &groups,
+                                                                       const QString &error) {
+            client.deleteLater();
+            if (!groups) {
+                const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
+                show(explanation.summary + QLatin1Char('\n') + explanation.advice + (error.isEmpty() ? QString() : QLatin1Char('\n') + error), true);
+                return;
+            }
+            show(renderPreview(previewPush(metrics, key, method, *groups)), false);
+        });
+    });
+}
+
+void PushView::send()
+{
+    if (!m_sendButton->isEnabled())
+        return;
+    const std::optional<MetricSet> metrics = parsedDraft();
+    if (!metrics)
+        return;
+    const GroupingKey key = groupingKey();
+    PushOptions options;
+    options.method = m_merge->isChecked() ? PushMethod::Merge : PushMethod::Replace;
+    m_sendButton->setEnabled(false);
+    m_result->setPlainText(tr("Sending…"));
+    withClient([this, metrics = *metrics, key, options](PushgatewayClient &client) {
+        client.push(key, metrics, options, this, [this, &client, key, options](const HttpResult &result) {
+            client.deleteLater();
+            m_sendButton->setEnabled(true);
+            const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
+            QString text = QStringLiteral("%1 %2\n%3 in %4 ms\n\n%5")
+                               .arg(options.method == PushMethod::Replace ? QStringLiteral("PUT") : QStringLiteral("POST"),
+                                    m_url->text(),
+                                    result.status ? tr("HTTP %1").arg(result.status) : errorCategoryName(result.category))
+                               .arg(result.durationMs)
+                               .arg(explanation.summary);
+            if (!explanation.advice.isEmpty())
+                text += QLatin1Char('\n') + explanation.advice;
+            if (!result.body.isEmpty())
+                text += tr("\n\nServer said:\n") + QString::fromUtf8(result.body);
+            show(text, !result.ok());
+        });
+    });
+}
+
+} // namespace promdesk::ui
