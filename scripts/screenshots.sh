@@ -1,14 +1,34 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots under Xvfb: the real window, no window manager.
+# Takes the README's screenshots under Xvfb: the real window, no window manager, against a
+# local sandbox with one push in its history.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/docs/screenshots"
 mkdir -p "$out"
-xvfb-run -a -s '-screen 0 1100x700x24' bash -c "
-    '$root/build/app/promdesk' --sandbox-pushgateway http://127.0.0.1:9091 \
-        --sandbox-remote-write http://127.0.0.1:9090/api/v1/write '$root/resources/examples/windows-export.prom' &
-    pid=\$!
-    sleep 2.5
-    import -window root '$out/compose.png'
-    kill \$pid"
-echo "$out/compose.png"
+scratch="$(mktemp -d)"
+export PROMDESK_DATA_DIR="$scratch/data" PROMDESK_CONFIG_DIR="$scratch/config"
+env_file=$(bash "$root/scripts/sandbox.sh" start | tail -n 1)
+trap 'bash "$root/scripts/sandbox.sh" stop; rm -rf "$scratch"' EXIT
+# shellcheck disable=SC1090
+. "$env_file"
+printf '# TYPE db_backup_size_bytes gauge\ndb_backup_size_bytes{db="customers"} 1.2e9\n' |
+    "$root/build/app/promdesk-cli" push --url "$PROMDESK_SANDBOX_PUSHGATEWAY" --job db_backup --group instance=host-a - 2>/dev/null
+printf 'db_backup_size_bytes 1,5\n' | "$root/build/app/promdesk-cli" write --url "$PROMDESK_SANDBOX_PROMETHEUS" - 2>/dev/null || true
+printf 'backfill_demo 1 %s\n' "$(( ($(date +%s) - 60) * 1000 ))" |
+    "$root/build/app/promdesk-cli" write --url "$PROMDESK_SANDBOX_PROMETHEUS" - 2>/dev/null
+
+shoot() { # VIEW FILE [ARGS...]
+    local view=$1 file=$2
+    shift 2
+    xvfb-run -a -s '-screen 0 1100x700x24' bash -c "
+        '$root/build/app/promdesk' --view $view --sandbox-pushgateway '$PROMDESK_SANDBOX_PUSHGATEWAY' \
+            --sandbox-remote-write '$PROMDESK_SANDBOX_REMOTE_WRITE' $* &
+        pid=\$!
+        sleep 2.5
+        import -window root '$out/$file'
+        kill \$pid"
+    echo "$out/$file"
+}
+shoot compose compose.png "'$root/resources/examples/windows-export.prom'"
+shoot push push.png
+shoot history history.png

@@ -79,8 +79,17 @@ void HistoryView::reload()
     HistoryFilter filter;
     filter.failedOnly = m_failedOnly->isChecked();
     filter.limit = 500;
+    const qint64 selected = m_table->currentIndex().isValid() ? m_model->entry(m_proxy->mapToSource(m_table->currentIndex()).row()).id : 0;
     m_model->reload(m_database.get(), filter);
     m_table->resizeColumnsToContents();
+    // Keep the selection across refreshes; with none, show the newest request.
+    int row = 0;
+    for (int i = 0; i < m_model->rowCount(); ++i) {
+        if (m_model->entry(i).id == selected)
+            row = int(m_proxy->mapFromSource(m_model->index(i, 0)).row());
+    }
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(selected ? row : 0);
 }
 
 void HistoryView::showSelected()

@@ -59,7 +59,7 @@ PushView::PushView(ConsoleContext *context, std::function<QByteArray()> draft, Q
     auto *labelBox = new QVBoxLayout;
     labelBox->addWidget(m_labels);
     labelBox->addLayout(labelButtons);
-    form->addRow(tr("Grouping &labels:"), labelBox);
+    form->addRow(tr("Grouping labels:"), labelBox);
 
     m_url = new QLabel;
     m_url->setObjectName(QStringLiteral("urlLabel"));

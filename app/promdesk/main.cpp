@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QPlainTextEdit>
 #include <QTimer>
+#include <QTabWidget>
 #include <QTreeWidget>
 
 int main(int argc, char *argv[])
@@ -25,7 +26,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption remoteWrite(QStringLiteral("sandbox-remote-write"),
                                          QStringLiteral("Remote write URL of the local sandbox."), QStringLiteral("URL"));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A metrics file to open in Compose."));
-    parser.addOptions({selfTest, pushgateway, remoteWrite});
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open this view: compose, push or history."),
+                                  QStringLiteral("NAME"), QStringLiteral("compose"));
+    parser.addOptions({selfTest, pushgateway, remoteWrite, view});
     parser.process(app);
 
     promdesk::ui::MainWindow window({parser.value(pushgateway), parser.value(remoteWrite)});
@@ -34,6 +37,8 @@ int main(int argc, char *argv[])
         if (file.open(QIODevice::ReadOnly))
             window.editor()->setPlainText(QString::fromUtf8(file.readAll()));
     }
+    const QStringList views{QStringLiteral("compose"), QStringLiteral("push"), QStringLiteral("history")};
+    window.views()->setCurrentIndex(std::max<qsizetype>(0, views.indexOf(parser.value(view))));
     window.show();
     if (parser.isSet(selfTest)) {
         int exitCode = 1;
