@@ -31,4 +31,5 @@ shoot() { # VIEW FILE [ARGS...]
 }
 shoot compose compose.png "'$root/resources/examples/windows-export.prom'"
 shoot push push.png
+shoot groups groups.png
 shoot history history.png

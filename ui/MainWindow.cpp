@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ConsoleContext.h"
+#include "GroupsView.h"
 #include "HistoryView.h"
 #include "PushView.h"
 #include "exposition/Fixer.h"
@@ -65,6 +66,8 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
     m_views->addTab(buildCompose(), tr("&Compose"));
     m_push = new PushView(m_context, [this] { return m_editor->toPlainText().toUtf8(); });
     m_views->addTab(m_push, tr("&Push"));
+    m_groups = new GroupsView(m_context);
+    m_views->addTab(m_groups, tr("&Groups"));
     m_history = new HistoryView(m_context, HistoryDatabase::defaultPath());
     m_views->addTab(m_history, tr("&History"));
 
@@ -82,6 +85,8 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
     connect(m_views, &QTabWidget::currentChanged, this, [this](int index) {
         if (m_views->widget(index) == m_history)
             m_history->reload();
+        else if (m_views->widget(index) == m_groups)
+            m_groups->refresh();
     });
     loadProfiles(sandbox);
 

@@ -18,6 +18,7 @@ class QTreeWidgetItem;
 namespace promdesk::ui {
 
 class ConsoleContext;
+class GroupsView;
 class HistoryView;
 class PushView;
 
@@ -41,6 +42,7 @@ public:
     QTreeWidget *problemList() const { return m_problems; }
     PushView *pushView() const { return m_push; }
     HistoryView *historyView() const { return m_history; }
+    GroupsView *groupsView() const { return m_groups; }
     QListWidget *profileList() const { return m_profiles; }
     QTabWidget *views() const { return m_views; }
 
@@ -62,6 +64,7 @@ private:
     QTabWidget *m_views = nullptr;
     PushView *m_push = nullptr;
     HistoryView *m_history = nullptr;
+    GroupsView *m_groups = nullptr;
     QLabel *m_profileLabel = nullptr;
     QList<Profile> m_profileEntries;
     QPlainTextEdit *m_editor = nullptr;

@@ -26,7 +26,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption remoteWrite(QStringLiteral("sandbox-remote-write"),
                                          QStringLiteral("Remote write URL of the local sandbox."), QStringLiteral("URL"));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A metrics file to open in Compose."));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open this view: compose, push or history."),
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open this view: compose, push, groups or history."),
                                   QStringLiteral("NAME"), QStringLiteral("compose"));
     parser.addOptions({selfTest, pushgateway, remoteWrite, view});
     parser.process(app);
@@ -37,7 +37,7 @@ int main(int argc, char *argv[])
         if (file.open(QIODevice::ReadOnly))
             window.editor()->setPlainText(QString::fromUtf8(file.readAll()));
     }
-    const QStringList views{QStringLiteral("compose"), QStringLiteral("push"), QStringLiteral("history")};
+    const QStringList views{QStringLiteral("compose"), QStringLiteral("push"), QStringLiteral("groups"), QStringLiteral("history")};
     window.views()->setCurrentIndex(std::max<qsizetype>(0, views.indexOf(parser.value(view))));
     window.show();
     if (parser.isSet(selfTest)) {

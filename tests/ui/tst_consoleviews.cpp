@@ -1,6 +1,10 @@
 // The console's Push and History views, driven offscreen in the real main window against a real
 // Pushgateway: compose, preview, push, and find the request in the history.
+#include "AsyncWait.h"
+#include "Confirm.h"
+#include "GroupsView.h"
 #include "HistoryView.h"
+#include "exposition/TextParser.h"
 #include "MainWindow.h"
 #include "PushView.h"
 #include "ServerFixture.h"
@@ -14,6 +18,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTreeWidget>
+#include <QLineEdit>
 #include <QTest>
 
 using namespace promdesk;
@@ -29,6 +35,7 @@ private slots:
     void urlFollowsTheGroupingKey();
     void previewThenPushThenHistory();
     void refusesADraftWithErrors();
+    void groupsTreeFilterAndDelete();
 
 private:
     std::unique_ptr<ServerFixture> m_gateway;
@@ -107,6 +114,46 @@ void TestConsoleViews::refusesADraftWithErrors()
     QVERIFY(finished.count() == 1 || finished.wait(5000));
     const QString text = push->findChild<QPlainTextEdit *>(QStringLiteral("pushResult"))->toPlainText();
     QVERIFY2(text.contains(QLatin1String("nothing was sent")) && text.contains(QLatin1String("[invalid-number]")), qPrintable(text));
+}
+
+void TestConsoleViews::groupsTreeFilterAndDelete()
+{
+    HttpClient http;
+    PushgatewayClient client(GatewayEndpoint{m_gateway->baseUrl(), {}, {}, 10000, {}, {}}, &http);
+    for (const QString &host : {QStringLiteral("gui-a"), QStringLiteral("gui-b")}) {
+        const HttpResult result = awaitCall<HttpResult>([&](QObject *context, std::function<void(const HttpResult &)> done) {
+            client.push(GroupingKey(QStringLiteral("gui_groups"), {{QStringLiteral("instance"), host}}),
+                        parseText("gui_group_metric 1\n", ParseOptions{}).metrics, PushOptions{}, context, done);
+        });
+        QVERIFY(result.ok());
+    }
+    GroupsView *groups = m_window->groupsView();
+    QSignalSpy refreshed(groups, &GroupsView::refreshed);
+    m_window->views()->setCurrentWidget(groups); // opening the view refreshes it
+    QVERIFY(refreshed.wait(10000));
+    QTreeWidget *tree = groups->tree();
+    auto jobItem = [&]() -> QTreeWidgetItem * {
+        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+            if (tree->topLevelItem(i)->text(0) == u"job=\"gui_groups\"")
+                return tree->topLevelItem(i);
+        }
+        return nullptr;
+    };
+    QVERIFY(jobItem());
+    QCOMPARE(jobItem()->childCount(), 2);
+    QCOMPARE(jobItem()->child(0)->text(3), QStringLiteral("ok"));
+
+    groups->findChild<QLineEdit *>(QStringLiteral("groupsFilter"))->setText(QStringLiteral("gui-b"));
+    QCOMPARE(jobItem()->childCount(), 1);
+    groups->findChild<QLineEdit *>(QStringLiteral("groupsFilter"))->clear();
+
+    jobItem()->child(0)->setSelected(true);
+    QSignalSpy deleted(groups, &GroupsView::deleted);
+    Confirm::setNextAnswer(true);
+    groups->deleteSelected();
+    QVERIFY(deleted.wait(10000));
+    QCOMPARE(deleted.constFirst().at(0).toInt(), 0); // no failures
+    QTRY_VERIFY_WITH_TIMEOUT(jobItem() && jobItem()->childCount() == 1, 10000);
 }
 
 QTEST_MAIN(TestConsoleViews)

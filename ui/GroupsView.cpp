@@ -1,0 +1,272 @@
+#include "GroupsView.h"
+
+#include "Confirm.h"
+#include "ConsoleContext.h"
+#include "exposition/NumberFormat.h"
+#include "net/Redactor.h"
+#include "pushgateway/PushgatewayClient.h"
+#include "pushgateway/ServerMessage.h"
+
+#include <QDateTime>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <memory>
+
+namespace promdesk::ui {
+
+namespace {
+
+enum Column { ColumnGroup, ColumnLastPush, ColumnAge, ColumnState, ColumnFamilies };
+constexpr int kGroupIndexRole = Qt::UserRole;
+constexpr int kAgeRole = Qt::UserRole + 1;
+
+QString age(qint64 seconds)
+{
+    if (seconds < 120)
+        return QObject::tr("%1 s").arg(seconds);
+    if (seconds < 7200)
+        return QObject::tr("%1 min").arg(seconds / 60);
+    if (seconds < 172800)
+        return QObject::tr("%1 h").arg(seconds / 3600);
+    return QObject::tr("%1 days").arg(seconds / 86400);
+}
+
+// Runs `use` with a client for the current profile's gateway, secret included.
+void withGateway(ConsoleContext *context, QObject *owner, std::function<void(std::shared_ptr<PushgatewayClient>)> use)
+{
+    const std::optional<Profile> profile = context->profile();
+    if (!profile || profile->pushgatewayUrl.isEmpty())
+        return;
+    context->readSecret(owner, [context, profile, use](const SecretResult &secret) {
+        auto client = std::make_shared<PushgatewayClient>(gatewayEndpoint(*profile, secret.secret), &context->http());
+        RequestTag tag;
+        tag.profile = profile->name;
+        client->setTag(tag);
+        use(client);
+    });
+}
+
+} // namespace
+
+GroupsView::GroupsView(ConsoleContext *context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+{
+    setObjectName(QStringLiteral("groupsView"));
+    auto *layout = new QVBoxLayout(this);
+    auto *bar = new QHBoxLayout;
+    m_filter = new QLineEdit;
+    m_filter->setObjectName(QStringLiteral("groupsFilter"));
+    m_filter->setPlaceholderText(tr("Filter by job or label…"));
+    m_filter->setClearButtonEnabled(true);
+    m_staleMinutes = new QSpinBox;
+    m_staleMinutes->setObjectName(QStringLiteral("staleMinutes"));
+    m_staleMinutes->setRange(0, 60 * 24 * 365);
+    m_staleMinutes->setSpecialValueText(tr("any age"));
+    m_staleMinutes->setSuffix(tr(" min"));
+    auto *staleLabel = new QLabel(tr("Not pushed for &longer than:"));
+    staleLabel->setBuddy(m_staleMinutes);
+    auto *refreshButton = new QPushButton(tr("Re&fresh"));
+    auto *deleteButton = new QPushButton(tr("&Delete selected…"));
+    deleteButton->setObjectName(QStringLiteral("deleteGroups"));
+    auto *wipeButton = new QPushButton(tr("&Wipe gateway…"));
+    bar->addWidget(m_filter, 1);
+    bar->addWidget(staleLabel);
+    bar->addWidget(m_staleMinutes);
+    bar->addWidget(refreshButton);
+    bar->addWidget(deleteButton);
+    bar->addWidget(wipeButton);
+    layout->addLayout(bar);
+
+    m_tree = new QTreeWidget;
+    m_tree->setObjectName(QStringLiteral("groupsTree"));
+    m_tree->setAccessibleName(tr("Pushgateway groups"));
+    m_tree->setHeaderLabels({tr("Group"), tr("Last push (UTC)"), tr("Age"), tr("State"), tr("Families")});
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->header()->setSectionResizeMode(ColumnGroup, QHeaderView::Stretch);
+    m_tree->header()->setStretchLastSection(false);
+    m_details = new QPlainTextEdit;
+    m_details->setReadOnly(true);
+    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(m_tree);
+    splitter->addWidget(m_details);
+    layout->addWidget(splitter, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, this, &GroupsView::rebuild);
+    connect(m_staleMinutes, &QSpinBox::valueChanged, this, &GroupsView::rebuild);
+    connect(refreshButton, &QPushButton::clicked, this, &GroupsView::refresh);
+    connect(deleteButton, &QPushButton::clicked, this, &GroupsView::deleteSelected);
+    connect(wipeButton, &QPushButton::clicked, this, &GroupsView::wipe);
+    connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &GroupsView::showSelected);
+    connect(m_context, &ConsoleContext::profileChanged, this, [this] {
+        m_groups = {};
+        rebuild();
+    });
+}
+
+QString GroupsView::status() const
+{
+    return m_status;
+}
+
+void GroupsView::setStatus(const QString &text)
+{
+    m_status = text;
+    m_details->setPlainText(text);
+}
+
+void GroupsView::refresh()
+{
+    withGateway(m_context, this, [this](std::shared_ptr<PushgatewayClient> client) {
+        client->listGroups(this, [this, client](const HttpResult &result, const std::optional<GatewayGroups> &groups, const QString &error) {
+            if (!groups) {
+                const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
+                setStatus(explanation.summary + QLatin1Char('\n') + explanation.advice + QLatin1Char('\n') + error);
+            } else {
+                m_groups = *groups;
+                rebuild();
+                setStatus(tr("%n group(s)", nullptr, int(m_groups.groups.size())));
+            }
+            emit refreshed();
+        });
+    });
+}
+
+void GroupsView::rebuild()
+{
+    // Keep what was selected across refreshes.
+    QStringList selected;
+    for (const QTreeWidgetItem *item : m_tree->selectedItems())
+        selected << item->text(ColumnGroup);
+    m_tree->clear();
+    const QString filter = m_filter->text().trimmed();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 staleSeconds = qint64(m_staleMinutes->value()) * 60;
+    QMap<QString, QTreeWidgetItem *> jobs;
+    for (int i = 0; i < m_groups.groups.size(); ++i) {
+        const GatewayGroup &group = m_groups.groups.at(i);
+        const QString key = group.groupingKey.toString();
+        if (!filter.isEmpty() && !key.contains(filter, Qt::CaseInsensitive))
+            continue;
+        const qint64 pushed = qint64(group.pushTimeSeconds.value_or(0));
+        const qint64 groupAge = pushed > 0 ? now - pushed : -1;
+        if (staleSeconds > 0 && groupAge >= 0 && groupAge < staleSeconds)
+            continue;
+        const QString job = group.groupingKey.value(QStringLiteral("job"));
+        QTreeWidgetItem *&jobItem = jobs[job];
+        if (!jobItem) {
+            jobItem = new QTreeWidgetItem(m_tree, {tr("job=\"%1\"").arg(job)});
+            jobItem->setFirstColumnSpanned(false);
+        }
+        auto *item = new QTreeWidgetItem(jobItem);
+        item->setText(ColumnGroup, key);
+        item->setText(ColumnLastPush, pushed > 0 ? QDateTime::fromSecsSinceEpoch(pushed, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : tr("never"));
+        item->setText(ColumnAge, groupAge >= 0 ? age(groupAge) : QString());
+        item->setData(ColumnAge, kAgeRole, groupAge);
+        item->setText(ColumnState, group.lastPushSuccessful ? tr("ok") : tr("⚠ last push failed"));
+        if (!group.lastPushSuccessful)
+            item->setForeground(ColumnState, QColor(0xb0, 0x1e, 0x1e));
+        item->setText(ColumnFamilies, QString::number(group.metrics.families.size()));
+        item->setData(ColumnGroup, kGroupIndexRole, i);
+        item->setSelected(selected.contains(key));
+    }
+    for (QTreeWidgetItem *jobItem : std::as_const(jobs))
+        jobItem->setText(ColumnFamilies, tr("%n group(s)", nullptr, jobItem->childCount()));
+    m_tree->expandAll();
+    for (int c = ColumnLastPush; c <= ColumnFamilies; ++c)
+        m_tree->resizeColumnToContents(c);
+}
+
+void GroupsView::showSelected()
+{
+    const QList<QTreeWidgetItem *> items = m_tree->selectedItems();
+    if (items.size() != 1 || !items.constFirst()->data(ColumnGroup, kGroupIndexRole).isValid())
+        return;
+    const GatewayGroup &group = m_groups.groups.at(items.constFirst()->data(ColumnGroup, kGroupIndexRole).toInt());
+    QString text = group.groupingKey.toString() + QLatin1Char('\n');
+    for (const MetricFamily &family : group.metrics.families) {
+        text += QStringLiteral("\n%1 (%2)%3\n").arg(family.name, metricTypeName(family.type), family.help.isEmpty() ? QString() : QStringLiteral(" — ") + family.help);
+        for (const Metric &metric : family.metrics) {
+            const bool compound = family.type == MetricType::Histogram || family.type == MetricType::Summary;
+            text += QStringLiteral("  %1 %2\n").arg(metric.labels.toString(),
+                                                     compound ? QStringLiteral("count=%1 sum=%2").arg(formatNumber(metric.count.value_or(0)), formatNumber(metric.sum.value_or(0)))
+                                                              : formatNumber(metric.value));
+        }
+    }
+    m_details->setPlainText(text);
+}
+
+void GroupsView::deleteSelected()
+{
+    QList<GroupingKey> keys;
+    for (const QTreeWidgetItem *item : m_tree->selectedItems()) {
+        const QVariant index = item->data(ColumnGroup, kGroupIndexRole);
+        if (!index.isValid())
+            continue;
+        const Labels &labels = m_groups.groups.at(index.toInt()).groupingKey;
+        GroupingKey key(labels.value(QStringLiteral("job")));
+        for (const Label &label : labels) {
+            if (label.name != u"job")
+                key.addLabel(label.name, label.value);
+        }
+        keys.append(key);
+    }
+    if (keys.isEmpty())
+        return;
+    QStringList names;
+    for (const GroupingKey &key : std::as_const(keys))
+        names << key.toString();
+    if (!Confirm::ask(this, tr("Delete groups"),
+                      tr("Delete %n group(s) from the Pushgateway? Their metrics disappear at once.\n\n", nullptr, int(keys.size()))
+                          + names.join(QLatin1Char('\n')),
+                      tr("Delete %n group(s)", nullptr, int(keys.size()))))
+        return;
+    withGateway(m_context, this, [this, keys](std::shared_ptr<PushgatewayClient> client) {
+        auto remaining = std::make_shared<int>(int(keys.size()));
+        auto failures = std::make_shared<QStringList>();
+        for (const GroupingKey &key : keys) {
+            client->deleteGroup(key, this, [this, client, key, remaining, failures](const HttpResult &result) {
+                if (!result.ok())
+                    failures->append(key.toString() + QStringLiteral(": ") + explainGatewayAnswer(result, tr("The Pushgateway")).summary);
+                if (--*remaining == 0) {
+                    setStatus(failures->isEmpty() ? tr("Deleted.") : failures->join(QLatin1Char('\n')));
+                    emit deleted(int(failures->size()));
+                    refresh();
+                }
+            });
+        }
+    });
+}
+
+void GroupsView::wipe()
+{
+    const std::optional<Profile> profile = m_context->profile();
+    if (!profile || profile->pushgatewayUrl.isEmpty())
+        return;
+    const QUrl url(profile->pushgatewayUrl);
+    const QString address = url.host() + (url.port() > 0 ? QStringLiteral(":%1").arg(url.port()) : QString());
+    if (!Confirm::askTyped(this, tr("Wipe the Pushgateway"),
+                           tr("This deletes every group of every job on %1. Type %2 to confirm.").arg(redactUrl(url), address), address))
+        return;
+    withGateway(m_context, this, [this](std::shared_ptr<PushgatewayClient> client) {
+        client->wipe(this, [this, client](const HttpResult &result) {
+            const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
+            setStatus(result.ok() ? tr("Wiped.") : explanation.summary + QLatin1Char('\n') + explanation.advice);
+            refresh();
+        });
+    });
+}
+
+} // namespace promdesk::ui

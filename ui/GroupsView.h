@@ -1,0 +1,51 @@
+#pragma once
+
+#include "pushgateway/GatewayGroups.h"
+
+#include <QWidget>
+
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+class QTreeWidget;
+
+namespace promdesk::ui {
+
+class ConsoleContext;
+
+// The live groups of the profile's Pushgateway as a tree (job → grouping key) with the last push
+// time, its age and a mark on failed pushes; filter by text and by "not pushed for longer than";
+// the selected group's metrics; delete the selected groups (one DELETE each, after one
+// confirmation) and wipe through the admin API after the gateway's address is typed.
+class GroupsView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit GroupsView(ConsoleContext *context, QWidget *parent = nullptr);
+
+    void refresh();
+    void deleteSelected();
+    void wipe();
+    QTreeWidget *tree() const { return m_tree; }
+    QString status() const;
+
+signals:
+    void refreshed();
+    void deleted(int groups);
+
+private:
+    void rebuild();
+    void showSelected();
+    void setStatus(const QString &text);
+
+    ConsoleContext *m_context;
+    GatewayGroups m_groups;
+    QLineEdit *m_filter;
+    QSpinBox *m_staleMinutes;
+    QTreeWidget *m_tree;
+    QPlainTextEdit *m_details;
+    QString m_status;
+};
+
+} // namespace promdesk::ui
