@@ -3,36 +3,13 @@
 #include "cli/CliHistory.h"
 #include "cli/GatewayOptions.h"
 #include "pushgateway/OverwritePreview.h"
+#include "pushgateway/OverwriteScenario.h"
 
 namespace promdesk::cli {
 
-QString renderGroups(const GatewayGroups &groups, const QString &job);
-
 namespace {
 
-const QString kJob = QStringLiteral("overwrite_demo");
-
-MetricSet backupMetrics(double lastSuccess, double sizeBytes, bool withSize = true, bool withTime = true)
-{
-    MetricSet set;
-    if (withTime) {
-        MetricFamily time{QStringLiteral("backup_last_success_timestamp_seconds"), MetricType::Gauge,
-                          QStringLiteral("When the last backup finished."), {}, {}};
-        Metric metric;
-        metric.value = lastSuccess;
-        time.metrics.append(metric);
-        set.families.append(time);
-    }
-    if (withSize) {
-        MetricFamily size{QStringLiteral("backup_size_bytes"), MetricType::Gauge, QStringLiteral("Size of the last backup."), {}, {}};
-        Metric metric;
-        metric.labels.set(QStringLiteral("db"), QStringLiteral("customers"));
-        metric.value = sizeBytes;
-        size.metrics.append(metric);
-        set.families.append(size);
-    }
-    return set;
-}
+const QString &kJob = kOverwriteDemoJob;
 
 // One machine's push, shown as: what it sends, what the preview says, the answer, what the gateway holds.
 class Demo
@@ -40,9 +17,14 @@ class Demo
 public:
     Demo(PushgatewayClient &client, Io &io) : m_client(client), m_io(io) {}
 
-    bool step(const QString &title, const QString &machine, const GroupingKey &key, const MetricSet &metrics,
-              PushMethod method, const QString &why)
+    bool step(const ScenarioStep &s)
     {
+        const QString &title = s.title;
+        const QString &machine = s.machine;
+        const GroupingKey &key = s.key;
+        const MetricSet &metrics = s.metrics;
+        const PushMethod method = s.method;
+        const QString &why = s.why;
         m_io.out << "\n== " << ++m_step << ". " << title << " ==\n";
         m_io.out << machine << " sends " << (method == PushMethod::Replace ? "PUT " : "POST ")
                  << m_client.groupUrl(key).path() << '\n';
@@ -136,30 +118,12 @@ int runDemo(const QStringList &arguments, Io &io)
     if (!demo.clear())
         return ExitNetwork;
 
-    const GroupingKey shared(kJob);
-    const GroupingKey machineA(kJob, {{QStringLiteral("instance"), QStringLiteral("host-a")}});
-    const GroupingKey machineB(kJob, {{QStringLiteral("instance"), QStringLiteral("host-b")}});
-    const bool ok =
-        demo.step(QStringLiteral("Machine A pushes without an instance key"), QStringLiteral("host-a"), shared,
-                  backupMetrics(1700000000, 1.2e9), PushMethod::Replace,
-                  QStringLiteral("a new group {job=\"overwrite_demo\"} now holds A's values; its series get instance=\"\".")) &&
-        demo.step(QStringLiteral("Machine B pushes the same job without an instance key"), QStringLiteral("host-b"), shared,
-                  backupMetrics(1700000600, 3.4e9), PushMethod::Replace,
-                  QStringLiteral("B used the same grouping key, so it wrote to the same group: A's values are gone, "
-                                 "and nothing shows that A ever pushed.")) &&
-        demo.step(QStringLiteral("Machine A pushes with instance=host-a"), QStringLiteral("host-a"), machineA,
-                  backupMetrics(1700001200, 1.3e9), PushMethod::Replace,
-                  QStringLiteral("a different grouping key is a different group. The old instance-less group stays "
-                                 "until someone deletes it.")) &&
-        demo.step(QStringLiteral("Machine B pushes with instance=host-b"), QStringLiteral("host-b"), machineB,
-                  backupMetrics(1700001800, 3.5e9), PushMethod::Replace,
-                  QStringLiteral("each machine now has its own group, and neither overwrites the other.")) &&
-        demo.step(QStringLiteral("Machine A merges (POST) only backup_size_bytes"), QStringLiteral("host-a"), machineA,
-                  backupMetrics(0, 1.4e9, true, false), PushMethod::Merge,
-                  QStringLiteral("POST replaces only the families it names: the timestamp family is kept.")) &&
-        demo.step(QStringLiteral("Machine A replaces (PUT) with only backup_size_bytes"), QStringLiteral("host-a"), machineA,
-                  backupMetrics(0, 1.5e9, true, false), PushMethod::Replace,
-                  QStringLiteral("PUT replaces the whole group: backup_last_success_timestamp_seconds is gone."));
+    bool ok = true;
+    for (const ScenarioStep &step : overwriteScenario()) {
+        ok = demo.step(step);
+        if (!ok)
+            break;
+    }
     if (!parser.isSet(keep))
         demo.clear();
     io.out << (ok ? "\nDone: the demo's groups were " : "\nStopped: the demo's groups were ")

@@ -1,5 +1,8 @@
 #include "pushgateway/GatewayGroups.h"
 
+#include "exposition/NumberFormat.h"
+
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -67,6 +70,19 @@ MetricFamily familyOf(const QString &name, const QJsonObject &object)
     return family;
 }
 
+QString ago(double seconds)
+{
+    if (seconds <= 0)
+        return QStringLiteral("never");
+    const qint64 age = QDateTime::currentSecsSinceEpoch() - qint64(seconds);
+    const QString when = QDateTime::fromSecsSinceEpoch(qint64(seconds), Qt::UTC).toString(Qt::ISODate);
+    if (age < 120)
+        return QStringLiteral("%1 (%2 s ago)").arg(when).arg(age);
+    if (age < 7200)
+        return QStringLiteral("%1 (%2 min ago)").arg(when).arg(age / 60);
+    return QStringLiteral("%1 (%2 h ago)").arg(when).arg(age / 3600);
+}
+
 } // namespace
 
 const GatewayGroup *GatewayGroups::find(const Labels &groupingKey) const
@@ -86,6 +102,34 @@ QList<const GatewayGroup *> GatewayGroups::ofJob(const QString &job) const
             result.append(&group);
     }
     return result;
+}
+
+QString renderGroups(const GatewayGroups &groups, const QString &job)
+{
+    // The gateway lists groups in no stable order; sort them so runs can be compared.
+    QList<const GatewayGroup *> sorted;
+    for (const GatewayGroup &group : groups.groups) {
+        if (job.isEmpty() || group.groupingKey.value(QStringLiteral("job")) == job)
+            sorted.append(&group);
+    }
+    std::sort(sorted.begin(), sorted.end(), [](auto *a, auto *b) { return a->groupingKey < b->groupingKey; });
+    QString out;
+    for (const GatewayGroup *groupPointer : std::as_const(sorted)) {
+        const GatewayGroup &group = *groupPointer;
+        out += group.groupingKey.toString() + QStringLiteral("  last push %1%2\n")
+                   .arg(ago(group.pushTimeSeconds.value_or(0)),
+                        group.lastPushSuccessful ? QString() : QStringLiteral("  LAST PUSH FAILED at %1").arg(ago(group.pushFailureTimeSeconds.value_or(0))));
+        for (const MetricFamily &family : group.metrics.families) {
+            for (const Metric &metric : family.metrics) {
+                const bool compound = family.type == MetricType::Histogram || family.type == MetricType::Summary;
+                out += QStringLiteral("    %1%2 %3\n")
+                           .arg(family.name, metric.labels.toString(),
+                                compound ? QStringLiteral("count=%1 sum=%2").arg(formatNumber(metric.count.value_or(0)), formatNumber(metric.sum.value_or(0)))
+                                         : formatNumber(metric.value));
+            }
+        }
+    }
+    return out.isEmpty() ? QStringLiteral("(no groups)\n") : out;
 }
 
 std::optional<GatewayGroups> parseGatewayGroups(const QByteArray &json, QString *error)

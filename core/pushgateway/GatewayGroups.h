@@ -28,6 +28,10 @@ struct GatewayGroups
     [[nodiscard]] QList<const GatewayGroup *> ofJob(const QString &job) const;
 };
 
+// The groups (of one job, or all when `job` is empty) as text, sorted by grouping key: each
+// group with its last push, then its series. What the CLI prints and the overwrite lab shows.
+QString renderGroups(const GatewayGroups &groups, const QString &job = {});
+
 // Parses the JSON of GET /api/v1/metrics. On malformed input returns nothing and says why.
 std::optional<GatewayGroups> parseGatewayGroups(const QByteArray &json, QString *error = nullptr);
 
