@@ -32,4 +32,5 @@ shoot() { # VIEW FILE [ARGS...]
 shoot compose compose.png "'$root/resources/examples/windows-export.prom'"
 shoot push push.png
 shoot groups groups.png
+shoot lab lab.png --run-lab-steps 2
 shoot history history.png

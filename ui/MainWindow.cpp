@@ -3,6 +3,7 @@
 #include "ConsoleContext.h"
 #include "GroupsView.h"
 #include "HistoryView.h"
+#include "OverwriteLabView.h"
 #include "PushView.h"
 #include "exposition/Fixer.h"
 #include "history/HistoryDatabase.h"
@@ -68,6 +69,8 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
     m_views->addTab(m_push, tr("&Push"));
     m_groups = new GroupsView(m_context);
     m_views->addTab(m_groups, tr("&Groups"));
+    m_lab = new OverwriteLabView(m_context);
+    m_views->addTab(m_lab, tr("&Overwrite lab"));
     m_history = new HistoryView(m_context, HistoryDatabase::defaultPath());
     m_views->addTab(m_history, tr("&History"));
 

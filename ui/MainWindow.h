@@ -20,6 +20,7 @@ namespace promdesk::ui {
 class ConsoleContext;
 class GroupsView;
 class HistoryView;
+class OverwriteLabView;
 class PushView;
 
 struct SandboxEndpoints
@@ -43,6 +44,7 @@ public:
     PushView *pushView() const { return m_push; }
     HistoryView *historyView() const { return m_history; }
     GroupsView *groupsView() const { return m_groups; }
+    OverwriteLabView *labView() const { return m_lab; }
     QListWidget *profileList() const { return m_profiles; }
     QTabWidget *views() const { return m_views; }
 
@@ -65,6 +67,7 @@ private:
     PushView *m_push = nullptr;
     HistoryView *m_history = nullptr;
     GroupsView *m_groups = nullptr;
+    OverwriteLabView *m_lab = nullptr;
     QLabel *m_profileLabel = nullptr;
     QList<Profile> m_profileEntries;
     QPlainTextEdit *m_editor = nullptr;

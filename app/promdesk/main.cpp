@@ -1,10 +1,13 @@
 #include "MainWindow.h"
+#include "OverwriteLabView.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
 #include <QPlainTextEdit>
 #include <QTimer>
+
+#include <memory>
 #include <QTabWidget>
 #include <QTreeWidget>
 
@@ -26,9 +29,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption remoteWrite(QStringLiteral("sandbox-remote-write"),
                                          QStringLiteral("Remote write URL of the local sandbox."), QStringLiteral("URL"));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A metrics file to open in Compose."));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open this view: compose, push, groups or history."),
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open this view: compose, push, groups, lab or history."),
                                   QStringLiteral("NAME"), QStringLiteral("compose"));
-    parser.addOptions({selfTest, pushgateway, remoteWrite, view});
+    const QCommandLineOption labSteps(QStringLiteral("run-lab-steps"),
+                                      QStringLiteral("Reset the overwrite lab and run its first N steps (for demonstrations)."),
+                                      QStringLiteral("N"));
+    parser.addOptions({selfTest, pushgateway, remoteWrite, view, labSteps});
     parser.process(app);
 
     promdesk::ui::MainWindow window({parser.value(pushgateway), parser.value(remoteWrite)});
@@ -37,9 +43,20 @@ int main(int argc, char *argv[])
         if (file.open(QIODevice::ReadOnly))
             window.editor()->setPlainText(QString::fromUtf8(file.readAll()));
     }
-    const QStringList views{QStringLiteral("compose"), QStringLiteral("push"), QStringLiteral("groups"), QStringLiteral("history")};
+    const QStringList views{QStringLiteral("compose"), QStringLiteral("push"), QStringLiteral("groups"), QStringLiteral("lab"),
+                            QStringLiteral("history")};
     window.views()->setCurrentIndex(std::max<qsizetype>(0, views.indexOf(parser.value(view))));
     window.show();
+    if (const int steps = parser.value(labSteps).toInt(); steps > 0) {
+        promdesk::ui::OverwriteLabView *lab = window.labView();
+        auto remaining = std::make_shared<int>(steps);
+        QObject::connect(lab, &promdesk::ui::OverwriteLabView::resetFinished, lab, [lab] { lab->runStep(); });
+        QObject::connect(lab, &promdesk::ui::OverwriteLabView::stepFinished, lab, [lab, remaining](int, bool ok) {
+            if (ok && --*remaining > 0)
+                lab->runStep();
+        });
+        QTimer::singleShot(300, lab, [lab] { lab->reset(); });
+    }
     if (parser.isSet(selfTest)) {
         int exitCode = 1;
         QObject::connect(&window, &promdesk::ui::MainWindow::validated, &app, [&] {

@@ -4,6 +4,7 @@
 #include "Confirm.h"
 #include "GroupsView.h"
 #include "HistoryView.h"
+#include "OverwriteLabView.h"
 #include "exposition/TextParser.h"
 #include "MainWindow.h"
 #include "PushView.h"
@@ -36,6 +37,7 @@ private slots:
     void previewThenPushThenHistory();
     void refusesADraftWithErrors();
     void groupsTreeFilterAndDelete();
+    void overwriteLabRunsEveryStep();
 
 private:
     std::unique_ptr<ServerFixture> m_gateway;
@@ -154,6 +156,30 @@ void TestConsoleViews::groupsTreeFilterAndDelete()
     QVERIFY(deleted.wait(10000));
     QCOMPARE(deleted.constFirst().at(0).toInt(), 0); // no failures
     QTRY_VERIFY_WITH_TIMEOUT(jobItem() && jobItem()->childCount() == 1, 10000);
+}
+
+void TestConsoleViews::overwriteLabRunsEveryStep()
+{
+    OverwriteLabView *lab = m_window->labView();
+    m_window->views()->setCurrentWidget(lab);
+    QSignalSpy reset(lab, &OverwriteLabView::resetFinished);
+    lab->reset();
+    QVERIFY(reset.count() == 1 || reset.wait(10000));
+    QSignalSpy steps(lab, &OverwriteLabView::stepFinished);
+    lab->runStep();
+    QVERIFY(steps.wait(10000));
+    lab->runStep();
+    QVERIFY(steps.wait(10000));
+    // Step 2: B's push without instance replaced A's values in the one shared group.
+    QVERIFY2(lab->sent().contains(QLatin1String("~ backup_size_bytes{db=\"customers\",instance=\"\",job=\"overwrite_demo\"} 1.2e+09 -> 3.4e+09")),
+             qPrintable(lab->sent()));
+    QVERIFY(lab->held().contains(QLatin1String("3.4e+09")));
+    QVERIFY(!lab->held().contains(QLatin1String("1.2e+09")));
+    QVERIFY(lab->why().contains(QLatin1String("A's values are gone")));
+    lab->runAll();
+    QTRY_COMPARE_WITH_TIMEOUT(lab->nextStep(), 6, 20000);
+    QVERIFY(lab->held().contains(QLatin1String("{instance=\"host-b\",job=\"overwrite_demo\"}")));
+    QVERIFY(lab->why().contains(QLatin1String("PUT replaces the whole group")));
 }
 
 QTEST_MAIN(TestConsoleViews)
