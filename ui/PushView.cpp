@@ -140,7 +140,7 @@ void PushView::updateUrl()
     m_sendButton->setEnabled(ok);
 }
 
-void PushView::show(const QString &text, bool error)
+void PushView::showResult(const QString &text, bool error)
 {
     m_result->setPlainText(text);
     QPalette palette = m_result->palette();
@@ -161,7 +161,7 @@ std::optional<MetricSet> PushView::parsedDraft()
         QStringList lines;
         for (const Problem &problem : result.problems)
             lines << formatProblem(problem);
-        show(tr("The draft has errors; nothing was sent. Fix them in Compose (\"Apply safe fixes\" does what is safe):\n\n") +
+        showResult(tr("The draft has errors; nothing was sent. Fix them in Compose (\"Apply safe fixes\" does what is safe):\n\n") +
                  lines.join(QLatin1Char('\n')),
              true);
         return std::nullopt;
@@ -176,7 +176,7 @@ void PushView::withClient(const std::function<void(PushgatewayClient &)> &use)
         return;
     m_context->readSecret(this, [this, profile, use](const SecretResult &secret) {
         if (!secret.ok() && profile->auth != Credentials::Kind::None) {
-            show(tr("The secret of profile '%1' is not available: %2").arg(profile->name, secret.message), true);
+            showResult(tr("The secret of profile '%1' is not available: %2").arg(profile->name, secret.message), true);
             return;
         }
         auto *client = new PushgatewayClient(gatewayEndpoint(*profile, secret.secret), &m_context->http(), this);
@@ -201,10 +201,10 @@ void PushView::preview()
             client.deleteLater();
             if (!groups) {
                 const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
-                show(explanation.summary + QLatin1Char('\n') + explanation.advice + (error.isEmpty() ? QString() : QLatin1Char('\n') + error), true);
+                showResult(explanation.summary + QLatin1Char('\n') + explanation.advice + (error.isEmpty() ? QString() : QLatin1Char('\n') + error), true);
                 return;
             }
-            show(renderPreview(previewPush(metrics, key, method, *groups)), false);
+            showResult(renderPreview(previewPush(metrics, key, method, *groups)), false);
         });
     });
 }
@@ -236,7 +236,7 @@ void PushView::send()
                 text += QLatin1Char('\n') + explanation.advice;
             if (!result.body.isEmpty())
                 text += tr("\n\nServer said:\n") + QString::fromUtf8(result.body);
-            show(text, !result.ok());
+            showResult(text, !result.ok());
         });
     });
 }

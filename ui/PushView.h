@@ -39,7 +39,7 @@ signals:
 private:
     void updateUrl();
     void withClient(const std::function<void(PushgatewayClient &)> &use);
-    void show(const QString &text, bool error);
+    void showResult(const QString &text, bool error);
     std::optional<MetricSet> parsedDraft();
 
     ConsoleContext *m_context;

@@ -10,14 +10,4 @@ std::optional<qint64> samplesWrittenHeader(const HttpResult &result)
     return ok ? std::optional<qint64>(count) : std::nullopt;
 }
 
-qint64 DatabaseRecorder::started(const HttpRequest &request)
-{
-    return m_database->begin(entryFor(request, request.tag));
-}
-
-void DatabaseRecorder::finished(qint64 id, const HttpResult &result)
-{
-    m_database->complete(id, result, samplesWrittenHeader(result));
-}
-
 } // namespace promdesk

@@ -1,23 +1,12 @@
 #pragma once
 
-#include "history/HistoryDatabase.h"
-#include "net/HttpClient.h"
+#include "net/HttpTypes.h"
+
+#include <optional>
 
 namespace promdesk {
 
-// Records every request of an HttpClient in a HistoryDatabase, on the calling thread. For the
-// CLI, whose thread has nothing else to do while it waits; the GUI records from a worker.
-class DatabaseRecorder final : public RequestRecorder
-{
-public:
-    explicit DatabaseRecorder(HistoryDatabase *database) : m_database(database) {}
-    qint64 started(const HttpRequest &request) override;
-    void finished(qint64 id, const HttpResult &result) override;
-
-private:
-    HistoryDatabase *m_database;
-};
-
+// The remote-write 2.0 "samples written" count of an answer, when the receiver sent one.
 std::optional<qint64> samplesWrittenHeader(const HttpResult &result);
 
 } // namespace promdesk
