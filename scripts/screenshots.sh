@@ -29,6 +29,18 @@ shoot() { # VIEW FILE [ARGS...]
         kill \$pid"
     echo "$out/$file"
 }
+/usr/bin/python3 - "$scratch/backfill.prom" <<'PY'
+import math, sys, time
+end = int(time.time()) * 1000
+with open(sys.argv[1], "w") as out:
+    out.write("# TYPE room_temperature_celsius gauge\n")
+    for p in range(720):
+        ts = end - (720 - p) * 60000
+        for room in ("lab", "office", "server"):
+            base = {"lab": 21, "office": 23, "server": 27}[room]
+            out.write(f'room_temperature_celsius{{room="{room}"}} {base + 2 * math.sin(p / 60 + len(room)):.2f} {ts}\n')
+PY
+shoot backfill backfill.png "'$scratch/backfill.prom'"
 shoot compose compose.png "'$root/resources/examples/windows-export.prom'"
 shoot push push.png
 shoot groups groups.png

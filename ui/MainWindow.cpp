@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "BackfillView.h"
 #include "ConsoleContext.h"
 #include "GroupsView.h"
 #include "HistoryView.h"
@@ -71,6 +72,8 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
     m_views->addTab(m_groups, tr("&Groups"));
     m_lab = new OverwriteLabView(m_context);
     m_views->addTab(m_lab, tr("&Overwrite lab"));
+    m_backfill = new BackfillView(m_context);
+    m_views->addTab(m_backfill, tr("&Backfill"));
     m_history = new HistoryView(m_context, HistoryDatabase::defaultPath());
     m_views->addTab(m_history, tr("&History"));
 

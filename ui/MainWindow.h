@@ -17,6 +17,7 @@ class QTreeWidgetItem;
 
 namespace promdesk::ui {
 
+class BackfillView;
 class ConsoleContext;
 class GroupsView;
 class HistoryView;
@@ -45,6 +46,7 @@ public:
     HistoryView *historyView() const { return m_history; }
     GroupsView *groupsView() const { return m_groups; }
     OverwriteLabView *labView() const { return m_lab; }
+    BackfillView *backfillView() const { return m_backfill; }
     QListWidget *profileList() const { return m_profiles; }
     QTabWidget *views() const { return m_views; }
 
@@ -68,6 +70,7 @@ private:
     HistoryView *m_history = nullptr;
     GroupsView *m_groups = nullptr;
     OverwriteLabView *m_lab = nullptr;
+    BackfillView *m_backfill = nullptr;
     QLabel *m_profileLabel = nullptr;
     QList<Profile> m_profileEntries;
     QPlainTextEdit *m_editor = nullptr;

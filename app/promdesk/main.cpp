@@ -1,3 +1,4 @@
+#include "BackfillView.h"
 #include "MainWindow.h"
 #include "OverwriteLabView.h"
 
@@ -29,7 +30,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption remoteWrite(QStringLiteral("sandbox-remote-write"),
                                          QStringLiteral("Remote write URL of the local sandbox."), QStringLiteral("URL"));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A metrics file to open in Compose."));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open this view: compose, push, groups, lab or history."),
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open this view: compose, push, groups, lab, backfill or history."),
                                   QStringLiteral("NAME"), QStringLiteral("compose"));
     const QCommandLineOption labSteps(QStringLiteral("run-lab-steps"),
                                       QStringLiteral("Reset the overwrite lab and run its first N steps (for demonstrations)."),
@@ -39,12 +40,16 @@ int main(int argc, char *argv[])
 
     promdesk::ui::MainWindow window({parser.value(pushgateway), parser.value(remoteWrite)});
     if (!parser.positionalArguments().isEmpty()) {
-        QFile file(parser.positionalArguments().constFirst());
-        if (file.open(QIODevice::ReadOnly))
+        // A file opens in Compose, or is planned in Backfill when that view is asked for.
+        const QString path = parser.positionalArguments().constFirst();
+        QFile file(path);
+        if (parser.value(view) == u"backfill")
+            window.backfillView()->load(path);
+        else if (file.open(QIODevice::ReadOnly))
             window.editor()->setPlainText(QString::fromUtf8(file.readAll()));
     }
     const QStringList views{QStringLiteral("compose"), QStringLiteral("push"), QStringLiteral("groups"), QStringLiteral("lab"),
-                            QStringLiteral("history")};
+                            QStringLiteral("backfill"), QStringLiteral("history")};
     window.views()->setCurrentIndex(std::max<qsizetype>(0, views.indexOf(parser.value(view))));
     window.show();
     if (const int steps = parser.value(labSteps).toInt(); steps > 0) {

@@ -1,6 +1,7 @@
 // The console's Push and History views, driven offscreen in the real main window against a real
 // Pushgateway: compose, preview, push, and find the request in the history.
 #include "AsyncWait.h"
+#include "BackfillView.h"
 #include "Confirm.h"
 #include "GroupsView.h"
 #include "HistoryView.h"
@@ -21,6 +22,8 @@
 #include <QTableWidget>
 #include <QTreeWidget>
 #include <QLineEdit>
+#include <QDateTime>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace promdesk;
@@ -38,10 +41,13 @@ private slots:
     void refusesADraftWithErrors();
     void groupsTreeFilterAndDelete();
     void overwriteLabRunsEveryStep();
+    void backfillPlansSendsAndCancels();
 
 private:
     std::unique_ptr<ServerFixture> m_gateway;
+    std::unique_ptr<ServerFixture> m_prometheus;
     std::unique_ptr<MainWindow> m_window;
+    QTemporaryDir m_dir;
 };
 
 void TestConsoleViews::initTestCase()
@@ -49,7 +55,10 @@ void TestConsoleViews::initTestCase()
     QString error;
     m_gateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, &error);
     QVERIFY2(m_gateway, qPrintable(error));
-    m_window = std::make_unique<MainWindow>(SandboxEndpoints{m_gateway->baseUrl().toString(), QStringLiteral("http://127.0.0.1:1/api/v1/write")});
+    m_prometheus = ServerFixture::start(ServerFixture::Kind::Prometheus, &error);
+    QVERIFY2(m_prometheus, qPrintable(error));
+    m_window = std::make_unique<MainWindow>(SandboxEndpoints{m_gateway->baseUrl().toString(),
+                                                             m_prometheus->url(QStringLiteral("/api/v1/write")).toString()});
     m_window->show();
     QCOMPARE(m_window->profileList()->count() >= 1, true);
     QVERIFY(m_window->profileList()->item(0)->text().startsWith(QLatin1String("Local sandbox")));
@@ -180,6 +189,46 @@ void TestConsoleViews::overwriteLabRunsEveryStep()
     QTRY_COMPARE_WITH_TIMEOUT(lab->nextStep(), 6, 20000);
     QVERIFY(lab->held().contains(QLatin1String("{instance=\"host-b\",job=\"overwrite_demo\"}")));
     QVERIFY(lab->why().contains(QLatin1String("PUT replaces the whole group")));
+}
+
+void TestConsoleViews::backfillPlansSendsAndCancels()
+{
+    // 2 series × 5,000 points, a minute apart, ending now: 5 batches of 2,000.
+    QFile file(m_dir.filePath(QStringLiteral("backfill.prom")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const qint64 end = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000;
+    for (int p = 0; p < 5000; ++p) {
+        for (int s = 0; s < 2; ++s)
+            file.write("gui_backfill{s=\"" + QByteArray::number(s) + "\"} " + QByteArray::number(p) + " "
+                       + QByteArray::number(end - qint64(5000 - p) * 1000) + "\n");
+    }
+    file.close();
+
+    BackfillView *backfill = m_window->backfillView();
+    m_window->views()->setCurrentWidget(backfill);
+    QSignalSpy planned(backfill, &BackfillView::planned);
+    backfill->load(file.fileName());
+    QVERIFY(planned.wait(20000));
+    QVERIFY2(backfill->planText().contains(QLatin1String("Plan: 2 series, 10000 samples")), qPrintable(backfill->planText()));
+    QCOMPARE(backfill->batchCount(), 5);
+
+    // Cancel as soon as the first batch is in: the run stops with batches left unsent.
+    QSignalSpy finished(backfill, &BackfillView::finished);
+    auto *batches = backfill->findChild<QListWidget *>(QStringLiteral("backfillBatches"));
+    connect(batches->model(), &QAbstractItemModel::rowsInserted, backfill, &BackfillView::cancel, Qt::SingleShotConnection);
+    backfill->start();
+    QVERIFY(finished.wait(20000));
+    const auto first = finished.takeFirst().at(0).value<BackfillSummary>();
+    QVERIFY(first.cancelled);
+    QVERIFY(first.firstUnsent >= 1 && first.firstUnsent < 5);
+
+    // Resume: the rest goes, nothing is sent twice.
+    backfill->start();
+    QVERIFY(finished.wait(20000));
+    const auto second = finished.takeFirst().at(0).value<BackfillSummary>();
+    QCOMPARE(second.firstUnsent, -1);
+    QCOMPARE(second.sent, 5);
+    QVERIFY2(backfill->progressText().startsWith(QLatin1String("All 5 batches sent")), qPrintable(backfill->progressText()));
 }
 
 QTEST_MAIN(TestConsoleViews)

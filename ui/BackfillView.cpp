@@ -1,0 +1,282 @@
+#include "BackfillView.h"
+
+#include "ConsoleContext.h"
+#include "importers/CsvImporter.h"
+#include "remotewrite/SeriesCollector.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QFile>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QValueAxis>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace promdesk::ui {
+
+namespace {
+
+constexpr int kChartSeries = 8;      // more lines than this are unreadable
+constexpr int kChartPoints = 500;    // per line, evenly thinned
+
+QString duration(qint64 ms)
+{
+    if (ms < 0)
+        return QStringLiteral("?");
+    return ms < 60000 ? QObject::tr("%1 s").arg(ms / 1000) : QObject::tr("%1 min %2 s").arg(ms / 60000).arg((ms / 1000) % 60);
+}
+
+} // namespace
+
+BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+{
+    setObjectName(QStringLiteral("backfillView"));
+    auto *layout = new QVBoxLayout(this);
+    auto *fileBar = new QHBoxLayout;
+    m_path = new QLineEdit;
+    m_path->setObjectName(QStringLiteral("backfillPath"));
+    m_path->setPlaceholderText(tr("A text exposition file with timestamps, OpenMetrics, or CSV…"));
+    auto *browse = new QPushButton(tr("&Open…"));
+    fileBar->addWidget(m_path, 1);
+    fileBar->addWidget(browse);
+    layout->addLayout(fileBar);
+
+    auto *splitter = new QSplitter(Qt::Vertical);
+    auto *top = new QSplitter(Qt::Horizontal);
+    m_planText = new QPlainTextEdit;
+    m_planText->setObjectName(QStringLiteral("backfillPlan"));
+    m_planText->setReadOnly(true);
+    m_planText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_chart = new QChartView;
+    m_chart->setObjectName(QStringLiteral("backfillChart"));
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setMinimumWidth(360);
+    top->addWidget(m_planText);
+    top->addWidget(m_chart);
+    splitter->addWidget(top);
+
+    auto *runBox = new QWidget;
+    auto *runLayout = new QVBoxLayout(runBox);
+    runLayout->setContentsMargins(0, 0, 0, 0);
+    auto *controls = new QHBoxLayout;
+    m_start = new QPushButton(tr("&Start"));
+    m_start->setObjectName(QStringLiteral("backfillStart"));
+    m_cancel = new QPushButton(tr("&Cancel"));
+    m_cancel->setObjectName(QStringLiteral("backfillCancel"));
+    m_start->setEnabled(false);
+    m_cancel->setEnabled(false);
+    m_progress = new QProgressBar;
+    m_progress->setObjectName(QStringLiteral("backfillProgress"));
+    m_rate = new QLabel;
+    m_rate->setObjectName(QStringLiteral("backfillRate"));
+    controls->addWidget(m_start);
+    controls->addWidget(m_cancel);
+    controls->addWidget(m_progress, 1);
+    controls->addWidget(m_rate);
+    runLayout->addLayout(controls);
+    m_batches = new QListWidget;
+    m_batches->setObjectName(QStringLiteral("backfillBatches"));
+    runLayout->addWidget(m_batches);
+    splitter->addWidget(runBox);
+    layout->addWidget(splitter, 1);
+
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Backfill from"), QString(),
+                                                          tr("Metrics (*.prom *.txt *.om *.csv);;All files (*)"));
+        if (!path.isEmpty())
+            load(path);
+    });
+    connect(m_path, &QLineEdit::returnPressed, this, [this] { load(m_path->text()); });
+    connect(&m_loading, &QFutureWatcher<Loaded>::finished, this, [this] {
+        Loaded loaded = m_loading.result();
+        m_series = std::move(loaded.series);
+        m_plan = std::move(loaded.plan);
+        m_resumeFrom = 0;
+        m_planText->setPlainText(loaded.problems + renderPlan(m_plan));
+        drawChart();
+        m_start->setEnabled(m_plan.canSend() && m_context->profile() && !m_context->profile()->remoteWriteUrl.isEmpty());
+        emit planned();
+    });
+    connect(m_start, &QPushButton::clicked, this, &BackfillView::start);
+    connect(m_cancel, &QPushButton::clicked, this, &BackfillView::cancel);
+}
+
+BackfillView::~BackfillView()
+{
+    m_loading.waitForFinished();
+}
+
+BackfillView::Loaded BackfillView::read(const QString &path, qint64 nowMs)
+{
+    Loaded loaded;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        loaded.problems = tr("Cannot read %1: %2\n").arg(path, file.errorString());
+        return loaded;
+    }
+    const QByteArray data = file.readAll();
+    QList<Problem> problems;
+    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
+        CsvImportOptions options;
+        options.fileName = path;
+        CsvImport imported = importCsv(data, options);
+        loaded.series = std::move(imported.series);
+        problems = imported.problems;
+        if (!imported.description.isEmpty())
+            loaded.problems = imported.description + QLatin1Char('\n');
+    } else {
+        ParseOptions options;
+        options.fileName = path;
+        options.target = ValidationTarget::RemoteWrite;
+        options.format = detectFormat(data, data.right(64));
+        options.nowMs = nowMs;
+        SeriesCollector collector(nowMs);
+        TextParser parser(options, &collector);
+        parser.feed(data);
+        parser.finish();
+        problems = parser.problems();
+        if (parser.stats().errors > 0) {
+            loaded.problems = tr("The file has errors; fix them first:\n");
+            for (const Problem &problem : std::as_const(problems))
+                loaded.problems += formatProblem(problem) + QLatin1Char('\n');
+            return loaded;
+        }
+        loaded.series = collector.take();
+    }
+    for (const Problem &problem : problems)
+        loaded.problems += formatProblem(problem) + QLatin1Char('\n');
+    loaded.plan = makeBackfillPlan(loaded.series, BatchLimits{}, nowMs, path);
+    return loaded;
+}
+
+void BackfillView::load(const QString &path)
+{
+    m_path->setText(path);
+    m_planText->setPlainText(tr("Reading %1…").arg(path));
+    m_batches->clear();
+    m_start->setEnabled(false);
+    m_start->setText(tr("&Start"));
+    m_run.reset(); // a new file is a new run
+    m_resumeFrom = 0;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_loading.setFuture(QtConcurrent::run([path, now] { return read(path, now); }));
+}
+
+void BackfillView::drawChart()
+{
+    auto *chart = new QChart;
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    auto *timeAxis = new QDateTimeAxis;
+    timeAxis->setFormat(QStringLiteral("HH:mm"));
+    timeAxis->setTickCount(5);
+    auto *valueAxis = new QValueAxis;
+    chart->addAxis(timeAxis, Qt::AlignBottom);
+    chart->addAxis(valueAxis, Qt::AlignLeft);
+    double low = 0, high = 0;
+    bool first = true;
+    const int shown = std::min<int>(kChartSeries, int(m_series.series.size()));
+    for (int s = 0; s < shown; ++s) {
+        const WriteSeries &source = m_series.series.at(s);
+        auto *line = new QLineSeries;
+        Labels others = source.labels;
+        others.remove(QStringLiteral("__name__"));
+        line->setName(source.name() + others.toString());
+        const qsizetype step = std::max<qsizetype>(1, source.samples.size() / kChartPoints);
+        for (qsizetype i = 0; i < source.samples.size(); i += step) {
+            const double value = source.samples.at(i).value;
+            if (!std::isfinite(value))
+                continue;
+            line->append(double(source.samples.at(i).timestampMs), value);
+            low = first ? value : std::min(low, value);
+            high = first ? value : std::max(high, value);
+            first = false;
+        }
+        chart->addSeries(line);
+        line->attachAxis(timeAxis);
+        line->attachAxis(valueAxis);
+    }
+    if (m_plan.sampleCount > 0) {
+        timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_plan.minTimestampMs), QDateTime::fromMSecsSinceEpoch(m_plan.maxTimestampMs));
+        valueAxis->setRange(low, high > low ? high : low + 1);
+    }
+    chart->setTitle(m_series.series.size() > shown ? tr("First %1 of %2 series").arg(shown).arg(m_series.series.size())
+                                                   : tr("%n series", nullptr, shown));
+    QChart *old = m_chart->chart();
+    m_chart->setChart(chart);
+    delete old;
+}
+
+void BackfillView::start()
+{
+    const std::optional<Profile> profile = m_context->profile();
+    if (!profile || !m_plan.canSend())
+        return;
+    m_start->setEnabled(false);
+    if (m_run && m_resumeFrom > 0) {
+        // Resuming: the same run, so batches already accepted are never sent again.
+        m_cancel->setEnabled(true);
+        m_run->start(m_resumeFrom);
+        return;
+    }
+    m_context->readSecret(this, [this, profile](const SecretResult &secret) {
+        m_client = std::make_unique<RemoteWriteClient>(writeEndpoint(*profile, secret.secret), &m_context->http());
+        RequestTag tag;
+        tag.profile = profile->name;
+        tag.operation = QStringLiteral("backfill-batch");
+        m_client->setTag(tag);
+        m_run = std::make_unique<BackfillRun>(m_client.get(), m_series, m_plan.batches);
+        m_batches->clear();
+        m_progress->setRange(0, int(m_plan.batches.size()));
+        m_cancel->setEnabled(true);
+        connect(m_run.get(), &BackfillRun::progressChanged, this, [this](const BackfillProgress &p) {
+            m_progress->setValue(p.requestsSent);
+            m_rate->setText(tr("%1/%2 samples · %3 samples/s · ETA %4 · %5 retries")
+                                .arg(p.samplesSent).arg(p.samplesTotal).arg(qint64(p.samplesPerSecond)).arg(duration(p.etaMs)).arg(p.retries));
+        });
+        connect(m_run.get(), &BackfillRun::batchFinished, this, [this](int batch, const WriteOutcome &outcome) {
+            auto *item = new QListWidgetItem(tr("batch %1: %2 — %3")
+                                                 .arg(batch + 1)
+                                                 .arg(outcome.result.status ? QStringLiteral("HTTP %1").arg(outcome.result.status) : errorCategoryName(outcome.result.category))
+                                                 .arg(describeBatch(m_series, m_plan.batches.at(batch))));
+            if (!outcome.ok())
+                item->setForeground(QColor(0xb0, 0x1e, 0x1e));
+            m_batches->addItem(item);
+            m_batches->scrollToBottom();
+        });
+        connect(m_run.get(), &BackfillRun::finished, this, [this](const BackfillSummary &summary) {
+            m_cancel->setEnabled(false);
+            m_resumeFrom = summary.firstUnsent < 0 ? 0 : summary.firstUnsent;
+            m_start->setText(summary.firstUnsent < 0 ? tr("&Start") : tr("&Resume from batch %1").arg(summary.firstUnsent + 1));
+            m_start->setEnabled(true);
+            m_rate->setText(summary.firstUnsent < 0 ? tr("All %1 batches sent in %2.").arg(summary.sent).arg(duration(summary.durationMs))
+                                                    : tr("Stopped: %1").arg(summary.stopReason));
+            emit finished(summary);
+        });
+        m_run->start(0);
+    });
+}
+
+void BackfillView::cancel()
+{
+    if (m_run)
+        m_run->cancel();
+}
+
+QString BackfillView::planText() const { return m_planText->toPlainText(); }
+QString BackfillView::progressText() const { return m_rate->text(); }
+
+} // namespace promdesk::ui
