@@ -14,7 +14,18 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+
+#include <google/protobuf/stubs/common.h>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -95,9 +106,90 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
             m_groups->refresh();
     });
     loadProfiles(sandbox);
+    buildMenus();
 
     resize(1100, 700);
+    restoreState();
     startValidation();
+}
+
+namespace {
+
+QString uiSettingsPath()
+{
+    return QFileInfo(ProfileStore::defaultPath()).dir().filePath(QStringLiteral("ui.ini"));
+}
+
+} // namespace
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open metrics file…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open metrics"), QString(), tr("Metrics (*.prom *.txt *.om);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        QFile input(path);
+        if (input.open(QIODevice::ReadOnly)) {
+            m_editor->setPlainText(QString::fromUtf8(input.readAll()));
+            m_views->setCurrentIndex(0);
+        }
+    });
+    open->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_views->count(); ++i) {
+        QAction *action = view->addAction(m_views->tabText(i).remove(QLatin1Char('&')), this, [this, i] { m_views->setCurrentIndex(i); });
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+
+    QMenu *profile = menuBar()->addMenu(tr("&Profile"));
+    QAction *next = profile->addAction(tr("&Next profile"), this, [this] {
+        if (m_profiles->count() > 0)
+            m_profiles->setCurrentRow((m_profiles->currentRow() + 1) % m_profiles->count());
+    });
+    next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About PromDesk"), this, [this] {
+        QMessageBox::about(this, tr("About PromDesk"),
+                           tr("<h3>PromDesk %1</h3><p>A desktop console for pushing metrics to Prometheus-compatible "
+                              "backends: Tencent Cloud TMP, any Pushgateway or remote-write receiver.</p>"
+                              "<p>Qt %2 (built with %3) · protobuf %4</p>")
+                               .arg(QStringLiteral(PROMDESK_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
+                                    QString::fromStdString(google::protobuf::internal::VersionString(GOOGLE_PROTOBUF_VERSION))));
+    });
+}
+
+void MainWindow::saveState() const
+{
+    QSettings settings(uiSettingsPath(), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/view"), m_views->currentIndex());
+    const int row = m_profiles->currentRow();
+    settings.setValue(QStringLiteral("window/profile"), row >= 0 && row < m_profileEntries.size() ? m_profileEntries.at(row).name : QString());
+}
+
+void MainWindow::restoreState()
+{
+    QSettings settings(uiSettingsPath(), QSettings::IniFormat);
+    if (settings.contains(QStringLiteral("window/geometry")))
+        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    m_views->setCurrentIndex(settings.value(QStringLiteral("window/view"), 0).toInt());
+    const QString last = settings.value(QStringLiteral("window/profile")).toString();
+    for (int row = 0; row < m_profileEntries.size(); ++row) {
+        if (m_profileEntries.at(row).name == last)
+            m_profiles->setCurrentRow(row);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
+    QMainWindow::closeEvent(event);
 }
 
 QWidget *MainWindow::buildCompose()

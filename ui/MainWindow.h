@@ -49,6 +49,8 @@ public:
     BackfillView *backfillView() const { return m_backfill; }
     QListWidget *profileList() const { return m_profiles; }
     QTabWidget *views() const { return m_views; }
+    // Window geometry, the open view and the last profile, kept in $PROMDESK_CONFIG_DIR/ui.ini.
+    void saveState() const;
 
 signals:
     void validated(); // a validation finished and the problem list shows it
@@ -60,6 +62,9 @@ private:
     void jumpToProblem(QTreeWidgetItem *item);
     void applyAllFixes();
     QWidget *buildCompose();
+    void buildMenus();
+    void restoreState();
+    void closeEvent(QCloseEvent *event) override;
     void loadProfiles(const SandboxEndpoints &sandbox);
     void selectProfile(int row);
 

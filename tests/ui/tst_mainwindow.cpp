@@ -5,6 +5,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -19,6 +20,7 @@ private slots:
     void listsProblemsWhileTyping();
     void jumpsToTheProblemLine();
     void appliesSafeFixes();
+    void remembersViewAcrossRestarts();
 };
 
 void TestMainWindow::showsSandboxProfile()
@@ -75,6 +77,19 @@ void TestMainWindow::appliesSafeFixes()
     window.editor()->setPlainText(QStringLiteral("a Nan\na Nan\n"));
     window.findChild<QPushButton *>(QStringLiteral("fixButton"))->click();
     QCOMPARE(window.editor()->toPlainText(), QStringLiteral("a NaN\n"));
+}
+
+void TestMainWindow::remembersViewAcrossRestarts()
+{
+    {
+        MainWindow window({QStringLiteral("http://127.0.0.1:9091"), QStringLiteral("http://127.0.0.1:9090/api/v1/write")});
+        window.views()->setCurrentIndex(2);
+        window.saveState();
+    }
+    MainWindow again({QStringLiteral("http://127.0.0.1:9091"), QStringLiteral("http://127.0.0.1:9090/api/v1/write")});
+    QCOMPARE(again.views()->currentIndex(), 2);
+    again.views()->setCurrentIndex(0);
+    again.saveState();
 }
 
 QTEST_MAIN(TestMainWindow)
