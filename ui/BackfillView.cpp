@@ -1,8 +1,7 @@
 #include "BackfillView.h"
 
 #include "ConsoleContext.h"
-#include "importers/CsvImporter.h"
-#include "remotewrite/SeriesCollector.h"
+#include "importers/SeriesReader.h"
 
 #include <QChart>
 #include <QChartView>
@@ -128,37 +127,19 @@ BackfillView::Loaded BackfillView::read(const QString &path, qint64 nowMs)
         loaded.problems = tr("Cannot read %1: %2\n").arg(path, file.errorString());
         return loaded;
     }
-    const QByteArray data = file.readAll();
-    QList<Problem> problems;
-    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
-        CsvImportOptions options;
-        options.fileName = path;
-        CsvImport imported = importCsv(data, options);
-        loaded.series = std::move(imported.series);
-        problems = imported.problems;
-        if (!imported.description.isEmpty())
-            loaded.problems = imported.description + QLatin1Char('\n');
-    } else {
-        ParseOptions options;
-        options.fileName = path;
-        options.target = ValidationTarget::RemoteWrite;
-        options.format = detectFormat(data, data.right(64));
-        options.nowMs = nowMs;
-        SeriesCollector collector(nowMs);
-        TextParser parser(options, &collector);
-        parser.feed(data);
-        parser.finish();
-        problems = parser.problems();
-        if (parser.stats().errors > 0) {
-            loaded.problems = tr("The file has errors; fix them first:\n");
-            for (const Problem &problem : std::as_const(problems))
-                loaded.problems += formatProblem(problem) + QLatin1Char('\n');
-            return loaded;
-        }
-        loaded.series = collector.take();
-    }
-    for (const Problem &problem : problems)
+    SeriesReadOptions options;
+    options.fileName = path;
+    options.nowMs = nowMs;
+    SeriesRead read = readSeries(file.readAll(), options);
+    if (!read.description.isEmpty())
+        loaded.problems = read.description + QLatin1Char('\n');
+    if (read.errors > 0)
+        loaded.problems += tr("The file has errors; fix them first:\n");
+    for (const Problem &problem : std::as_const(read.problems))
         loaded.problems += formatProblem(problem) + QLatin1Char('\n');
+    if (read.errors > 0)
+        return loaded;
+    loaded.series = std::move(read.series);
     loaded.plan = makeBackfillPlan(loaded.series, BatchLimits{}, nowMs, path);
     return loaded;
 }

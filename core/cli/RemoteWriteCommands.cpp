@@ -2,7 +2,7 @@
 #include "cli/CliSupport.h"
 #include "cli/CliHistory.h"
 #include "cli/GatewayOptions.h"
-#include "importers/CsvImporter.h"
+#include "importers/SeriesReader.h"
 #include "net/Redactor.h"
 #include "remotewrite/BackfillRun.h"
 #include "remotewrite/SeriesCollector.h"
@@ -68,8 +68,8 @@ std::optional<WriteEndpoint> writeEndpoint(const QCommandLineParser &parser, con
 
 // Reads one input into series: exposition text (timestamps in ms, or seconds for OpenMetrics)
 // or CSV. Problems are printed; returns nothing when the input has errors.
-std::optional<SeriesSet> readSeries(const QString &path, bool tmp, const Labels &extraLabels, const QString &metricName,
-                                    qint64 nowMs, Io &io)
+std::optional<SeriesSet> readInput(const QString &path, bool tmp, const Labels &extraLabels, const QString &metricName,
+                                   qint64 nowMs, Io &io)
 {
     Input input(path, io);
     QString error;
@@ -77,39 +77,28 @@ std::optional<SeriesSet> readSeries(const QString &path, bool tmp, const Labels 
         io.err << "promdesk-cli: " << error << '\n';
         return std::nullopt;
     }
-    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
-        CsvImportOptions options;
-        options.fileName = input.displayName();
-        options.metricName = metricName;
-        options.extraLabels = extraLabels;
-        CsvImport imported = importCsv(input.readAll(), options);
-        for (const Problem &problem : imported.problems)
-            io.err << formatProblem(problem) << '\n';
-        if (!imported.timestampFormat.isEmpty())
-            io.err << input.displayName() << ": " << imported.description << '\n';
-        if (std::any_of(imported.problems.cbegin(), imported.problems.cend(),
-                        [](const Problem &p) { return p.severity == Severity::Error; }))
-            return std::nullopt;
-        return imported.series;
-    }
-    ParseOptions options;
+    SeriesReadOptions options;
     options.fileName = input.displayName();
     options.target = tmp ? ValidationTarget::Tmp : ValidationTarget::RemoteWrite;
-    options.format = input.detect();
     options.nowMs = nowMs;
-    SeriesCollector collector(nowMs, extraLabels);
-    TextParser parser(options, &collector);
-    parser.feed(input.readAll());
-    parser.finish();
-    for (const Problem &problem : parser.problems())
+    options.extraLabels = extraLabels;
+    options.metricName = metricName;
+    const bool csv = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
+    if (!csv)
+        options.format = input.detect();
+    SeriesRead read = readSeries(input.readAll(), options);
+    for (const Problem &problem : read.problems)
         io.err << formatProblem(problem) << '\n';
-    if (parser.stats().errors > 0) {
-        io.err << "promdesk-cli: " << parser.stats().errors << " error(s) in " << input.displayName() << "; nothing sent\n";
+    if (!read.description.isEmpty())
+        io.err << input.displayName() << ": " << read.description << '\n';
+    if (read.errors > 0) {
+        if (!csv)
+            io.err << "promdesk-cli: " << read.errors << " error(s) in " << input.displayName() << "; nothing sent\n";
         return std::nullopt;
     }
-    if (!metricName.isEmpty())
+    if (!csv && !metricName.isEmpty())
         io.err << "promdesk-cli: warning: --metric only names CSV columns; " << input.displayName() << " keeps its names\n";
-    return collector.take();
+    return std::move(read.series);
 }
 
 QString duration(qint64 ms)
@@ -230,7 +219,7 @@ int runWrite(const QStringList &arguments, Io &io)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     SeriesSet all;
     for (const QString &path : parser.positionalArguments()) {
-        std::optional<SeriesSet> set = readSeries(path, parser.isSet(write.tmp), {}, {}, now, io);
+        std::optional<SeriesSet> set = readInput(path, parser.isSet(write.tmp), {}, {}, now, io);
         if (!set)
             return ExitRejected;
         all.series.append(set->series);
@@ -308,7 +297,7 @@ int runBackfill(const QStringList &arguments, Io &io)
 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString path = parser.positionalArguments().constFirst();
-    std::optional<SeriesSet> set = readSeries(path, parser.isSet(write.tmp), extra, parser.value(metric), now, io);
+    std::optional<SeriesSet> set = readInput(path, parser.isSet(write.tmp), extra, parser.value(metric), now, io);
     if (!set)
         return ExitRejected;
     const BackfillPlan plan = makeBackfillPlan(*set, limits, now, path);
