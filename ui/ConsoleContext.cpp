@@ -58,4 +58,13 @@ void ConsoleContext::readSecret(QObject *context, std::function<void(const Secre
     });
 }
 
+std::shared_ptr<PushgatewayClient> ConsoleContext::gatewayClient(const Profile &profile, const QString &secret)
+{
+    auto client = std::make_shared<PushgatewayClient>(gatewayEndpoint(profile, secret), &m_http);
+    RequestTag tag;
+    tag.profile = profile.name;
+    client->setTag(tag);
+    return client;
+}
+
 } // namespace promdesk::ui

@@ -4,6 +4,7 @@
 #include "net/HttpClient.h"
 #include "profiles/Profile.h"
 #include "profiles/SecretStore.h"
+#include "pushgateway/PushgatewayClient.h"
 
 #include <QObject>
 
@@ -33,6 +34,10 @@ public:
     // The secret of the current profile: from this session's store if the user chose that,
     // otherwise from the keychain. Asynchronous.
     void readSecret(QObject *context, std::function<void(const SecretResult &)> done);
+
+    // A client for the profile's Pushgateway, its requests tagged with the profile's name.
+    // The callbacks given to the client keep it alive.
+    [[nodiscard]] std::shared_ptr<PushgatewayClient> gatewayClient(const Profile &profile, const QString &secret);
 
 signals:
     void profileChanged();

@@ -49,11 +49,7 @@ void withGateway(ConsoleContext *context, QObject *owner, std::function<void(std
     if (!profile || profile->pushgatewayUrl.isEmpty())
         return;
     context->readSecret(owner, [context, profile, use](const SecretResult &secret) {
-        auto client = std::make_shared<PushgatewayClient>(gatewayEndpoint(*profile, secret.secret), &context->http());
-        RequestTag tag;
-        tag.profile = profile->name;
-        client->setTag(tag);
-        use(client);
+        use(context->gatewayClient(*profile, secret.secret));
     });
 }
 

@@ -20,16 +20,6 @@ namespace promdesk::ui {
 
 namespace {
 
-std::shared_ptr<PushgatewayClient> gatewayFor(ConsoleContext *context, const QString &secret)
-{
-    const std::optional<Profile> &profile = context->profile();
-    auto client = std::make_shared<PushgatewayClient>(gatewayEndpoint(*profile, secret), &context->http());
-    RequestTag tag;
-    tag.profile = profile->name;
-    client->setTag(tag);
-    return client;
-}
-
 QPlainTextEdit *pane(const QString &name)
 {
     auto *edit = new QPlainTextEdit;
@@ -113,7 +103,7 @@ void OverwriteLabView::runStep()
     const ScenarioStep step = m_steps.at(index);
     m_stepButton->setEnabled(false);
     m_context->readSecret(this, [this, index, step](const SecretResult &secret) {
-        auto client = gatewayFor(m_context, secret.secret);
+        auto client = m_context->gatewayClient(*m_context->profile(), secret.secret);
         client->listGroups(this, [this, index, step, client](const HttpResult &, const std::optional<GatewayGroups> &before, const QString &) {
             const QString body = QString::fromUtf8(writeText(step.metrics, WriteOptions{false}));
             m_sent->setPlainText(QStringLiteral("%1 sends %2 %3\n\n%4\n%5")
@@ -153,7 +143,7 @@ void OverwriteLabView::reset()
     if (!m_context->profile() || m_context->profile()->pushgatewayUrl.isEmpty())
         return;
     m_context->readSecret(this, [this](const SecretResult &secret) {
-        auto client = gatewayFor(m_context, secret.secret);
+        auto client = m_context->gatewayClient(*m_context->profile(), secret.secret);
         client->listGroups(this, [this, client](const HttpResult &, const std::optional<GatewayGroups> &groups, const QString &) {
             auto remaining = std::make_shared<int>(0);
             auto done = [this] {

@@ -169,7 +169,7 @@ std::optional<MetricSet> PushView::parsedDraft()
     return result.metrics;
 }
 
-void PushView::withClient(const std::function<void(PushgatewayClient &)> &use)
+void PushView::withClient(const std::function<void(const std::shared_ptr<PushgatewayClient> &)> &use)
 {
     const std::optional<Profile> profile = m_context->profile();
     if (!profile)
@@ -179,11 +179,7 @@ void PushView::withClient(const std::function<void(PushgatewayClient &)> &use)
             showResult(tr("The secret of profile '%1' is not available: %2").arg(profile->name, secret.message), true);
             return;
         }
-        auto *client = new PushgatewayClient(gatewayEndpoint(*profile, secret.secret), &m_context->http(), this);
-        RequestTag tag;
-        tag.profile = profile->name;
-        client->setTag(tag);
-        use(*client);
+        use(m_context->gatewayClient(*profile, secret.secret));
     });
 }
 
@@ -195,10 +191,9 @@ void PushView::preview()
     const GroupingKey key = groupingKey();
     const PushMethod method = m_merge->isChecked() ? PushMethod::Merge : PushMethod::Replace;
     m_result->setPlainText(tr("Reading the gateway's groups…"));
-    withClient([this, metrics = *metrics, key, method](PushgatewayClient &client) {
-        client.listGroups(this, [this, metrics, key, method, &client](const HttpResult &result, const std::optional<GatewayGroups> &groups,
-                                                                       const QString &error) {
-            client.deleteLater();
+    withClient([this, metrics = *metrics, key, method](const std::shared_ptr<PushgatewayClient> &client) {
+        client->listGroups(this, [this, metrics, key, method, client](const HttpResult &result, const std::optional<GatewayGroups> &groups,
+                                                                      const QString &error) {
             if (!groups) {
                 const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
                 showResult(explanation.summary + QLatin1Char('\n') + explanation.advice + (error.isEmpty() ? QString() : QLatin1Char('\n') + error), true);
@@ -221,9 +216,8 @@ void PushView::send()
     options.method = m_merge->isChecked() ? PushMethod::Merge : PushMethod::Replace;
     m_sendButton->setEnabled(false);
     m_result->setPlainText(tr("Sending…"));
-    withClient([this, metrics = *metrics, key, options](PushgatewayClient &client) {
-        client.push(key, metrics, options, this, [this, &client, key, options](const HttpResult &result) {
-            client.deleteLater();
+    withClient([this, metrics = *metrics, key, options](const std::shared_ptr<PushgatewayClient> &client) {
+        client->push(key, metrics, options, this, [this, client, key, options](const HttpResult &result) {
             m_sendButton->setEnabled(true);
             const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
             QString text = QStringLiteral("%1 %2\n%3 in %4 ms\n\n%5")

@@ -38,7 +38,7 @@ signals:
 
 private:
     void updateUrl();
-    void withClient(const std::function<void(PushgatewayClient &)> &use);
+    void withClient(const std::function<void(const std::shared_ptr<PushgatewayClient> &)> &use);
     void showResult(const QString &text, bool error);
     std::optional<MetricSet> parsedDraft();
 
