@@ -100,6 +100,13 @@ QByteArray Input::readAll()
     return all;
 }
 
+std::optional<qint64> Input::regularFileSize() const
+{
+    if (m_device != &m_file || m_file.isSequential())
+        return std::nullopt;
+    return m_file.size();
+}
+
 std::optional<ExpositionFormat> formatOption(const QString &value)
 {
     if (value == u"auto")

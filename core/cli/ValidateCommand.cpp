@@ -1,18 +1,18 @@
 #include "cli/Cli.h"
 #include "cli/CliSupport.h"
 #include "exposition/Fixer.h"
+#include "exposition/ParallelValidation.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThread>
 
 #include <climits>
 
 namespace promdesk::cli {
 
 namespace {
-
-constexpr qint64 kChunkSize = 1 << 20;
 
 const QString kUsage = QStringLiteral("promdesk-cli validate [--target T] [--format F] [--json] FILE...|-\n"
                                       "       promdesk-cli validate --fix --output OUT FILE|-");
@@ -165,16 +165,15 @@ int runValidate(const QStringList &arguments, Io &io)
             return ExitOk;
         }
 
-        TextParser textParser(options);
-        while (true) {
-            const QByteArray chunk = input.read(kChunkSize);
-            if (chunk.isEmpty())
-                break;
-            textParser.feed(chunk);
+        Validation validation;
+        if (const std::optional<qint64> size = input.regularFileSize()) {
+            validation = validateInParallel(FileValidationSource(path, *size), options, QThread::idealThreadCount());
+        } else {
+            const QByteArray all = input.readAll();
+            validation = validateInParallel(MemoryValidationSource(all), options, QThread::idealThreadCount());
         }
-        textParser.finish();
-        report.problems = textParser.problems();
-        report.stats = textParser.stats();
+        report.problems = std::move(validation.problems);
+        report.stats = validation.stats;
         if (report.stats.errors > 0 && exitCode == ExitOk)
             exitCode = ExitRejected;
 

@@ -14,6 +14,7 @@
 #include "model/Sample.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstring>
 #include <cmath>
@@ -35,10 +36,24 @@ constexpr int kTmpMaxLabels = 32;
 constexpr int kTmpMaxLabelNameLength = 1024;
 constexpr int kTmpMaxLabelValueLength = 2048;
 
-inline bool isNameStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':'; }
-inline bool isNameChar(char c) { return isNameStart(c) || (c >= '0' && c <= '9'); }
-inline bool isLabelStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-inline bool isLabelChar(char c) { return isLabelStart(c) || (c >= '0' && c <= '9'); }
+// Character classes by table: names are scanned a byte at a time on every line, and one load
+// beats a chain of range comparisons there.
+enum CharClass : std::uint8_t { LabelStart = 1, LabelChar = 2, NameStart = 4, NameChar = 8 };
+constexpr std::array<std::uint8_t, 256> kCharClasses = [] {
+    std::array<std::uint8_t, 256> table{};
+    for (int c = 0; c < 256; ++c) {
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        const bool digit = c >= '0' && c <= '9';
+        table[size_t(c)] = std::uint8_t((letter ? LabelStart | NameStart : 0) | (letter || digit ? LabelChar | NameChar : 0)
+                                        | (c == ':' ? NameStart | NameChar : 0));
+    }
+    return table;
+}();
+inline bool isClass(char c, CharClass charClass) { return kCharClasses[std::uint8_t(c)] & charClass; }
+inline bool isNameStart(char c) { return isClass(c, NameStart); }
+inline bool isNameChar(char c) { return isClass(c, NameChar); }
+inline bool isLabelStart(char c) { return isClass(c, LabelStart); }
+inline bool isLabelChar(char c) { return isClass(c, LabelChar); }
 inline bool isBlank(char c) { return c == ' ' || c == '\t'; }
 
 bool isValidMetricName(std::string_view name)
@@ -192,6 +207,9 @@ public:
         , nowMs(options.nowMs.value_or(QDateTime::currentMSecsSinceEpoch()))
         , openMetrics(options.format == ExpositionFormat::OpenMetrics)
         , remoteWrite(options.target == ValidationTarget::RemoteWrite || options.target == ValidationTarget::Tmp)
+        , carryOffset(options.piece.firstByte)
+        , lineNumber(options.piece.linesBefore)
+        , firstBytes(options.piece.atStart)
     {
     }
 
@@ -207,7 +225,6 @@ public:
     QList<Problem> problems;
     ParseStats stats;
 
-private:
     // Input bookkeeping
     QByteArray head;         // the first bytes, until there are enough to look for a BOM
     QByteArray carry;        // an unfinished line from the previous chunk
@@ -222,13 +239,15 @@ private:
 
     // Structure
     std::unordered_map<std::string, FamilyState> families;
+    QHash<QString, ProblemCounter> counters;
+
+private:
     FamilyState *current = nullptr;
     SeriesIndex series;
     std::unordered_map<std::uint64_t, HistogramGroup> histograms;
     HistogramGroup *lastGroup = nullptr; // element pointers stay valid when the map grows
     std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> groupHasher{XXH3_createState(), &XXH3_freeState};
     std::uint64_t lastGroupHash = 0;
-    QHash<QString, ProblemCounter> counters;
 
     // Per-line scratch, reused to keep the hot path free of allocations.
     struct LabelToken
@@ -370,7 +389,7 @@ void TextParser::Private::feed(QByteArrayView chunk)
 
 void TextParser::Private::feedBody(QByteArrayView chunk)
 {
-    if (carryOffset == 0 && carry.isEmpty() && chunk.startsWith("\xEF\xBB\xBF")) {
+    if (options.piece.atStart && carryOffset == 0 && carry.isEmpty() && chunk.startsWith("\xEF\xBB\xBF")) {
         report(Severity::Error, "bom", 1, {}, 0,
                QStringLiteral("the file starts with a UTF-8 byte order mark; Prometheus parsers read it as "
                               "part of the first metric name"),
@@ -434,13 +453,13 @@ void TextParser::Private::finish()
     drainSeries();
     closeCurrent();
     const qint64 end = carryOffset;
-    if (stats.bytes > 0 && lastByte != '\n') {
+    if (options.piece.atEnd && stats.bytes > 0 && lastByte != '\n') {
         report(Severity::Error, "missing-final-newline", lineNumber, {}, 0,
                QStringLiteral("the last line does not end with a newline; a Pushgateway answers "
                               "'unexpected end of input stream'"),
                Fix{QStringLiteral("Add a newline at the end"), {TextEdit{end, 0, QByteArray("\n")}}, false});
     }
-    if (openMetrics && !sawEof) {
+    if (options.piece.atEnd && openMetrics && !sawEof) {
         report(Severity::Error, "missing-eof", std::max(lineNumber, 1), {}, 0,
                QStringLiteral("OpenMetrics text must end with a '# EOF' line"),
                Fix{QStringLiteral("Append '# EOF'"), {TextEdit{end, 0, QByteArray("# EOF\n")}}, false});
@@ -456,7 +475,7 @@ void TextParser::Private::finish()
         return a.line != b.line ? a.line < b.line : a.column < b.column;
     });
     addSummaries();
-    stats.lines = lineNumber;
+    stats.lines = lineNumber - options.piece.linesBefore; // this piece's own lines
     stats.families = qint64(families.size());
 }
 
@@ -1461,6 +1480,22 @@ void TextParser::feed(QByteArrayView chunk) { d->feed(chunk); }
 void TextParser::finish() { d->finish(); }
 const QList<Problem> &TextParser::problems() const { return d->problems; }
 const ParseStats &TextParser::stats() const { return d->stats; }
+
+std::vector<std::string> TextParser::familyNames() const
+{
+    std::vector<std::string> names;
+    names.reserve(d->families.size());
+    for (const auto &entry : d->families)
+        names.push_back(entry.first);
+    return names;
+}
+
+bool TextParser::sawEofMarker() const { return d->sawEof; }
+
+bool TextParser::leftProblemsUnlisted() const
+{
+    return std::any_of(d->counters.cbegin(), d->counters.cend(), [](const ProblemCounter &c) { return c.overflow > 0; });
+}
 
 ParseResult parseText(QByteArrayView text, const ParseOptions &options)
 {

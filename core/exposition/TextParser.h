@@ -11,7 +11,9 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace promdesk {
 
@@ -34,6 +36,15 @@ struct ParseOptions
     QString fileName = QStringLiteral("-");
     std::optional<qint64> nowMs;       // "the future" starts 10 minutes after this; default: the clock
     int maxProblemsPerCode = 1000;     // the rest are counted in one summary line per code
+    // Where the text sits when a larger input is parsed in pieces (see validateInPieces): its
+    // byte offset and the lines before it, and whether the checks of the input's ends apply.
+    struct Piece
+    {
+        qint64 firstByte = 0;
+        int linesBefore = 0;
+        bool atStart = true;
+        bool atEnd = true;
+    } piece;
 };
 
 struct ParseStats
@@ -102,6 +113,10 @@ public:
 
     [[nodiscard]] const QList<Problem> &problems() const;
     [[nodiscard]] const ParseStats &stats() const;
+    // What a piece's parser tells the one who joins the pieces (see validateInPieces).
+    [[nodiscard]] std::vector<std::string> familyNames() const;
+    [[nodiscard]] bool sawEofMarker() const;
+    [[nodiscard]] bool leftProblemsUnlisted() const;
 
 private:
     class Private;

@@ -1,0 +1,213 @@
+#include "exposition/ParallelValidation.h"
+
+#include <QDateTime>
+#include <QFile>
+
+#include <algorithm>
+#include <future>
+#include <unordered_map>
+
+namespace promdesk {
+
+namespace {
+
+constexpr qint64 kChunkBytes = 1 << 20;
+constexpr qint64 kCutWindowBytes = 64 << 10;
+constexpr int kCutWindows = 64; // give up on a cut after this many windows without a family start
+
+// Names a sample of family `name` may be written as, or the family a sample name may belong to.
+std::vector<std::string> relatedNames(const std::string &name)
+{
+    static constexpr std::string_view kSuffixes[] = {"_bucket", "_count", "_sum",  "_total",
+                                                     "_created", "_info", "_gcount", "_gsum"};
+    std::vector<std::string> related{name};
+    for (std::string_view suffix : kSuffixes) {
+        if (name.size() > suffix.size() && std::string_view(name).ends_with(suffix))
+            related.push_back(name.substr(0, name.size() - suffix.size()));
+    }
+    return related;
+}
+
+// The first line start at or after `from` that opens a family right after a sample line; -1 if
+// none is found soon enough.
+qint64 findCut(const ValidationSource &source, qint64 from)
+{
+    qint64 windowStart = from;
+    for (int window = 0; window < kCutWindows && windowStart < source.size(); ++window) {
+        QByteArray buffer;
+        const QByteArrayView bytes = source.read(windowStart, kCutWindowBytes, buffer);
+        qsizetype previousLine = -1; // start of the line before, once known
+        qsizetype newline = bytes.indexOf('\n');
+        while (newline >= 0) {
+            const qsizetype lineStart = newline + 1;
+            const QByteArrayView line = bytes.sliced(lineStart);
+            if (line.size() < 7)
+                break; // too close to the window's end to tell; the next window starts here
+            if (previousLine >= 0 && bytes.at(previousLine) != '#'
+                && (line.startsWith("# HELP ") || line.startsWith("# TYPE ")))
+                return windowStart + lineStart;
+            previousLine = lineStart;
+            newline = bytes.indexOf('\n', lineStart);
+        }
+        if (bytes.size() < kCutWindowBytes)
+            return -1;
+        const qsizetype lastNewline = bytes.lastIndexOf('\n');
+        windowStart += lastNewline > 0 ? lastNewline : bytes.size();
+    }
+    return -1;
+}
+
+struct PieceResult
+{
+    QList<Problem> problems;
+    ParseStats stats;
+    std::vector<std::string> families;
+    bool sawEof = false;
+    bool unlisted = false;
+};
+
+PieceResult parsePiece(const ValidationSource &source, qint64 begin, qint64 end, ParseOptions options)
+{
+    TextParser parser(std::move(options));
+    QByteArray buffer;
+    for (qint64 at = begin; at < end; at += kChunkBytes)
+        parser.feed(source.read(at, std::min(kChunkBytes, end - at), buffer));
+    parser.finish();
+    return PieceResult{parser.problems(), parser.stats(), parser.familyNames(), parser.sawEofMarker(),
+                       parser.leftProblemsUnlisted()};
+}
+
+Validation parseWhole(const ValidationSource &source, const ParseOptions &options)
+{
+    PieceResult whole = parsePiece(source, 0, source.size(), options);
+    return Validation{std::move(whole.problems), whole.stats};
+}
+
+// The pieces can be joined when no family, and no file-wide report, spans two of them.
+bool independent(const std::vector<PieceResult> &pieces, int maxProblemsPerCode)
+{
+    std::unordered_map<std::string, size_t> owner;
+    for (size_t i = 0; i < pieces.size(); ++i) {
+        const PieceResult &piece = pieces[i];
+        if (piece.unlisted || (piece.sawEof && i + 1 < pieces.size()))
+            return false;
+        for (const std::string &name : piece.families) {
+            if (!owner.emplace(name, i).second)
+                return false;
+        }
+    }
+    for (size_t i = 0; i < pieces.size(); ++i) {
+        for (const std::string &name : pieces[i].families) {
+            for (const std::string &related : relatedNames(name)) {
+                const auto it = owner.find(related);
+                if (it != owner.end() && it->second != i)
+                    return false;
+            }
+        }
+    }
+    QHash<QString, int> perCode;
+    for (const PieceResult &piece : pieces) {
+        for (const Problem &problem : piece.problems) {
+            int &count = perCode[problem.code];
+            if (++count > maxProblemsPerCode || (problem.code == u"crlf-line-ending" && count > 1))
+                return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+FileValidationSource::FileValidationSource(QString path, qint64 size)
+    : m_path(std::move(path))
+    , m_size(size)
+{
+}
+
+QByteArrayView FileValidationSource::read(qint64 offset, qint64 length, QByteArray &buffer) const
+{
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly) || !file.seek(offset))
+        return {};
+    if (buffer.size() < length)
+        buffer.resize(length);
+    const qint64 got = file.read(buffer.data(), length);
+    return QByteArrayView(buffer).first(std::max<qint64>(got, 0));
+}
+
+QByteArrayView MemoryValidationSource::read(qint64 offset, qint64 length, QByteArray &) const
+{
+    if (offset >= m_text.size())
+        return {};
+    return m_text.sliced(offset, std::min(length, m_text.size() - offset));
+}
+
+std::vector<qint64> pieceStarts(const ValidationSource &source, int pieces)
+{
+    std::vector<qint64> starts{0};
+    for (int k = 1; k < pieces; ++k) {
+        const qint64 cut = findCut(source, std::max(starts.back() + 1, source.size() * k / pieces));
+        if (cut < 0)
+            break;
+        starts.push_back(cut);
+    }
+    return starts;
+}
+
+Validation validateInParallel(const ValidationSource &source, const ParseOptions &givenOptions, int threads,
+                              qint64 minimumPieceBytes)
+{
+    ParseOptions options = givenOptions;
+    if (!options.nowMs) // one "now" for every piece
+        options.nowMs = QDateTime::currentMSecsSinceEpoch();
+    const int pieces = int(std::clamp<qint64>(source.size() / std::max<qint64>(minimumPieceBytes, 1), 1, std::max(threads, 1)));
+    const std::vector<qint64> starts = pieceStarts(source, pieces);
+    if (starts.size() < 2)
+        return parseWhole(source, options);
+    std::vector<qint64> ends(starts.begin() + 1, starts.end());
+    ends.push_back(source.size());
+
+    auto launch = [&](size_t i, int linesBefore) {
+        ParseOptions pieceOptions = options;
+        pieceOptions.piece = ParseOptions::Piece{starts[i], linesBefore, i == 0, i + 1 == starts.size()};
+        return std::async(std::launch::async, parsePiece, std::cref(source), starts[i], ends[i],
+                          std::move(pieceOptions));
+    };
+    std::vector<std::future<PieceResult>> running;
+    for (size_t i = 0; i < starts.size(); ++i)
+        running.push_back(launch(i, 0));
+    std::vector<PieceResult> results;
+    for (auto &future : running)
+        results.push_back(future.get());
+
+    // Each piece counted its own lines; one with problems is read again knowing the lines before it.
+    std::vector<std::pair<size_t, std::future<PieceResult>>> again;
+    int linesBefore = 0;
+    for (size_t i = 0; i < results.size(); ++i) {
+        if (i > 0 && !results[i].problems.isEmpty())
+            again.emplace_back(i, launch(i, linesBefore));
+        linesBefore += int(results[i].stats.lines);
+    }
+    for (auto &[i, future] : again)
+        results[i] = future.get();
+    if (!independent(results, options.maxProblemsPerCode))
+        return parseWhole(source, options);
+
+    Validation joined;
+    joined.pieces = int(results.size());
+    for (PieceResult &piece : results) {
+        joined.problems.append(std::move(piece.problems));
+        joined.stats.bytes += piece.stats.bytes;
+        joined.stats.samples += piece.stats.samples;
+        joined.stats.families += piece.stats.families;
+        joined.stats.errors += piece.stats.errors;
+        joined.stats.warnings += piece.stats.warnings;
+        joined.stats.lines += piece.stats.lines;
+    }
+    std::stable_sort(joined.problems.begin(), joined.problems.end(), [](const Problem &a, const Problem &b) {
+        return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
+    return joined;
+}
+
+} // namespace promdesk

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "exposition/TextParser.h"
+
+namespace promdesk {
+
+struct Validation
+{
+    QList<Problem> problems;
+    ParseStats stats;
+    int pieces = 1; // how many pieces the report was joined from (1 when parsed whole)
+};
+
+// Bytes to be checked, read a range at a time, from several threads at once.
+class ValidationSource
+{
+public:
+    virtual ~ValidationSource() = default;
+    [[nodiscard]] virtual qint64 size() const = 0;
+    // Thread-safe. Fewer bytes than asked only at the end. The bytes may be put in `buffer`, which
+    // callers reuse so that reading a large input does not allocate (and fault in) every chunk anew.
+    [[nodiscard]] virtual QByteArrayView read(qint64 offset, qint64 length, QByteArray &buffer) const = 0;
+};
+
+// A file, opened anew by each read so threads never share a file position.
+class FileValidationSource final : public ValidationSource
+{
+public:
+    explicit FileValidationSource(QString path, qint64 size);
+    [[nodiscard]] qint64 size() const override { return m_size; }
+    [[nodiscard]] QByteArrayView read(qint64 offset, qint64 length, QByteArray &buffer) const override;
+
+private:
+    QString m_path;
+    qint64 m_size;
+};
+
+// Text already in memory; reads are views of it, without copies.
+class MemoryValidationSource final : public ValidationSource
+{
+public:
+    explicit MemoryValidationSource(QByteArrayView text) : m_text(text) {}
+    [[nodiscard]] qint64 size() const override { return m_text.size(); }
+    [[nodiscard]] QByteArrayView read(qint64 offset, qint64 length, QByteArray &buffer) const override;
+
+private:
+    QByteArrayView m_text;
+};
+
+// Checks a whole input as one TextParser does, on up to `threads` cores: the input is cut into
+// pieces at metric-family boundaries, and each piece is streamed through its own parser. When the
+// pieces turn out not to be independent (a family in two pieces, a cut after '# EOF', CRLF in
+// several pieces, more problems of a kind than are listed), the input is parsed again as one
+// piece, so the report is always the one a single parser gives. Pieces after the first are
+// parsed before the lines ahead of them are counted; one that finds problems is parsed again
+// with its true line numbers (messages cite lines), which valid inputs never need.
+// Inputs are cut only into pieces of at least `minimumPieceBytes`: below that, a thread costs
+// more than it saves.
+Validation validateInParallel(const ValidationSource &source, const ParseOptions &options, int threads,
+                              qint64 minimumPieceBytes = 4 << 20);
+
+// Where the pieces start: offsets of lines that open a family ('# HELP' or '# TYPE' right after a
+// sample line), near equal shares of the input. Always starts with 0; fewer when no cut is found.
+std::vector<qint64> pieceStarts(const ValidationSource &source, int pieces);
+
+} // namespace promdesk

@@ -1,0 +1,121 @@
+#include "exposition/ParallelValidation.h"
+
+#include <QTest>
+
+using namespace promdesk;
+
+namespace {
+
+constexpr qint64 kNow = 1700000000000;
+
+// Everything a user sees of a report, fixes included, so "the same report" means the same.
+QStringList describe(const QList<Problem> &problems, const ParseStats &stats)
+{
+    QStringList lines;
+    for (const Problem &problem : problems) {
+        QString line = formatProblem(problem);
+        if (problem.fix) {
+            line += QStringLiteral(" fix: ") + problem.fix->description;
+            for (const TextEdit &edit : problem.fix->edits)
+                line += QStringLiteral(" [%1+%2 from %3]").arg(edit.offset).arg(edit.length).arg(edit.copyFrom);
+        }
+        lines << line;
+    }
+    lines << QStringLiteral("bytes=%1 lines=%2 samples=%3 families=%4 errors=%5 warnings=%6")
+                 .arg(stats.bytes)
+                 .arg(stats.lines)
+                 .arg(stats.samples)
+                 .arg(stats.families)
+                 .arg(stats.errors)
+                 .arg(stats.warnings);
+    return lines;
+}
+
+QByteArray family(const QByteArray &name, const QByteArray &type, int samples, const QByteArray &eol = "\n")
+{
+    QByteArray text = "# HELP " + name + " Some help." + eol + "# TYPE " + name + ' ' + type + eol;
+    for (int i = 0; i < samples; ++i)
+        text += name + "{i=\"" + QByteArray::number(i) + "\"} " + QByteArray::number(i) + eol;
+    return text;
+}
+
+} // namespace
+
+class TestParallelValidation : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void reportsWhatOneParserReports_data();
+    void reportsWhatOneParserReports();
+    void cutsOnlyWhereAFamilyOpensAfterASample();
+};
+
+void TestParallelValidation::reportsWhatOneParserReports_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("openMetrics");
+    QTest::addColumn<int>("maxProblemsPerCode");
+    QTest::addColumn<bool>("joinedFromPieces"); // false: parsed whole after all
+
+    const QByteArray a = family("alpha", "gauge", 20);
+    const QByteArray b = family("beta", "counter", 20);
+    const QByteArray c = family("gamma", "gauge", 20);
+    const QByteArray d = family("delta", "gauge", 20);
+    QTest::newRow("valid families, cut between them") << a + b + c + d << false << 1000 << true;
+    QTest::newRow("duplicate series in a later piece keeps its line numbers")
+        << a + b + c + d + "delta{i=\"3\"} 3\n" << false << 1000 << true;
+    QTest::newRow("problems in every piece") << a + "alpha{i=\"1\"} 1,5\n" + b + "beta{i=\"x\"} -1\n" + c
+            + "gamma{i=\"2\" 2\n" + d + "delta{i=\"3\"} Nan\n"
+                                             << false << 1000 << true;
+    QTest::newRow("a family split across pieces is parsed whole") << a + b + c + "alpha{i=\"99\"} 1\n" + d << false
+                                                                  << 1000 << false;
+    QTest::newRow("a sample of another piece's family by suffix is parsed whole")
+        << a + b + c + "beta_total 1\n" + d << false << 1000 << false;
+    QTest::newRow("CRLF in several pieces is parsed whole")
+        << family("alpha", "gauge", 20, "\r\n") + b + c + family("delta", "gauge", 20, "\r\n") << false << 1000 << false;
+    QTest::newRow("CRLF in one piece") << a + b + c + family("delta", "gauge", 20, "\r\n") << false << 1000 << true;
+    QTest::newRow("byte order mark at the start") << "\xEF\xBB\xBF" + a + b + c + d << false << 1000 << true;
+    QTest::newRow("missing final newline at the end") << a + b + c + d.chopped(1) << false << 1000 << true;
+    QTest::newRow("OpenMetrics EOF at the end") << a + b + c + d + "# EOF\n" << true << 1000 << true;
+    QTest::newRow("OpenMetrics EOF before the last piece is parsed whole")
+        << a + b + "# EOF\n" + c + d << true << 1000 << false;
+    QTest::newRow("OpenMetrics without EOF") << a + b + c + d << true << 1000 << true;
+    QTest::newRow("more problems of a kind than are listed is parsed whole")
+        << a + "alpha{i=\"1\"} 1,5\n" + b + c + "gamma{i=\"1\"} 1,5\n" + d << false << 1 << false;
+    QTest::newRow("one family cannot be cut") << family("alpha", "gauge", 200) << false << 1000 << false;
+    QTest::newRow("empty input") << QByteArray() << false << 1000 << false;
+}
+
+void TestParallelValidation::reportsWhatOneParserReports()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, openMetrics);
+    QFETCH(int, maxProblemsPerCode);
+    QFETCH(bool, joinedFromPieces);
+
+    ParseOptions options;
+    options.fileName = QStringLiteral("input.prom");
+    options.nowMs = kNow;
+    options.format = openMetrics ? ExpositionFormat::OpenMetrics : ExpositionFormat::Text;
+    options.maxProblemsPerCode = maxProblemsPerCode;
+
+    TextParser whole(options);
+    whole.feed(text);
+    whole.finish();
+
+    const Validation parallel = validateInParallel(MemoryValidationSource(text), options, 4, 64);
+    QCOMPARE(parallel.pieces > 1, joinedFromPieces);
+    QCOMPARE(describe(parallel.problems, parallel.stats), describe(whole.problems(), whole.stats()));
+}
+
+void TestParallelValidation::cutsOnlyWhereAFamilyOpensAfterASample()
+{
+    const QByteArray text = family("alpha", "gauge", 30) + family("beta", "gauge", 10);
+    const std::vector<qint64> starts = pieceStarts(MemoryValidationSource(text), 2);
+    QCOMPARE(starts.size(), size_t(2));
+    QCOMPARE(starts[1], qint64(text.indexOf("# HELP beta")));
+}
+
+QTEST_GUILESS_MAIN(TestParallelValidation)
+#include "tst_parallelvalidation.moc"
