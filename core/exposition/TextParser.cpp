@@ -135,7 +135,7 @@ struct BucketPoint
 
 struct HistogramGroup
 {
-    std::string familyName;
+    const std::string *familyName = nullptr; // FamilyState::declaredName; map nodes never move
     int firstLine = 0;
     std::vector<BucketPoint> buckets;
     std::optional<double> count;
@@ -244,9 +244,12 @@ public:
 private:
     FamilyState *current = nullptr;
     SeriesIndex series;
-    std::unordered_map<std::uint64_t, HistogramGroup> histograms;
-    HistogramGroup *lastGroup = nullptr; // element pointers stay valid when the map grows
-    std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> groupHasher{XXH3_createState(), &XXH3_freeState};
+    // Histogram groups in input order, found by hash through an index of hash → position + 1
+    // (the index's "line" field), which is far cheaper than a node-based map.
+    std::vector<HistogramGroup> histograms;
+    SeriesIndex histogramIndex;
+    std::size_t lastGroup = SIZE_MAX;
+    std::string groupKey;
     std::uint64_t lastGroupHash = 0;
 
     // Per-line scratch, reused to keep the hot path free of allocations.
@@ -259,6 +262,7 @@ private:
         size_t arenaOffset;
         size_t arenaLength;
         std::string_view raw; // the value as written, still escaped: a canonical form of it
+        bool escaped;         // unescaped value in the arena; otherwise `raw` is the value
     };
     std::vector<LabelToken> labels;
     std::vector<LabelView> lineLabels;
@@ -1091,7 +1095,9 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
             }
             const std::string_view raw = line.substr(valueStart, pos - valueStart);
             ++pos;
-            const int badEscape = unescape(raw, EscapeContext::LabelValue, unescaped);
+            // Most values have no escapes: they are used where they stand, without a copy.
+            const bool escaped = raw.find('\\') != std::string_view::npos;
+            const int badEscape = escaped ? unescape(raw, EscapeContext::LabelValue, unescaped) : -1;
             if (badEscape >= 0) {
                 const std::string_view sequence = raw.substr(size_t(badEscape), 2);
                 report(Severity::Error, "invalid-escape", lineNumber, line, valueStart + size_t(badEscape),
@@ -1105,8 +1111,10 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                            .arg(quoted(labelName)));
                 lineOk = false;
             }
-            labels.push_back(LabelToken{labelName, labelAt, quoteAt, pos, arena.size(), unescaped.size(), raw});
-            arena += unescaped;
+            labels.push_back(LabelToken{labelName, labelAt, quoteAt, pos, arena.size(),
+                                        escaped ? unescaped.size() : raw.size(), raw, escaped});
+            if (escaped)
+                arena += unescaped;
             skipBlanksInside();
             if (pos < line.size() && line[pos] == ',') {
                 ++pos;
@@ -1212,7 +1220,9 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     // Labels: duplicates, reserved names, target limits
     lineLabels.clear();
     for (const LabelToken &token : labels)
-        lineLabels.push_back(LabelView{token.name, std::string_view(arena).substr(token.arenaOffset, token.arenaLength)});
+        lineLabels.push_back(LabelView{token.name, token.escaped
+                                                       ? std::string_view(arena).substr(token.arenaOffset, token.arenaLength)
+                                                       : token.raw});
     for (size_t i = 0; i < labels.size(); ++i) {
         const LabelToken &token = labels[i];
         for (size_t k = 0; k < i; ++k) {
@@ -1389,26 +1399,29 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
 
     // Histogram consistency is checked once the whole input is read.
     if (family->type == MetricType::Histogram && (role == SampleRole::Bucket || role == SampleRole::Count)) {
-        XXH3_state_t *state = groupHasher.get();
-        XXH3_64bits_reset(state);
-        XXH3_64bits_update(state, family->modelName.data(), family->modelName.size());
+        // One hash over a reused buffer: many small streaming updates cost more than the copy.
+        groupKey.assign(family->modelName);
         for (const LabelView &label : eventLabels) {
-            XXH3_64bits_update(state, "\xff", 1);
-            XXH3_64bits_update(state, label.name.data(), label.name.size());
-            XXH3_64bits_update(state, "\xfe", 1);
-            XXH3_64bits_update(state, label.value.data(), label.value.size());
+            groupKey += '\xff';
+            groupKey += label.name;
+            groupKey += '\xfe';
+            groupKey += label.value;
         }
         if (timestampMs)
-            XXH3_64bits_update(state, &*timestampMs, sizeof(qint64));
-        const std::uint64_t groupHash = XXH3_64bits_digest(state);
-        if (!lastGroup || groupHash != lastGroupHash) {
-            lastGroup = &histograms[groupHash]; // a group's lines are usually adjacent
+            groupKey.append(reinterpret_cast<const char *>(&*timestampMs), sizeof(qint64));
+        const std::uint64_t groupHash = XXH3_64bits(groupKey.data(), groupKey.size());
+        if (lastGroup == SIZE_MAX || groupHash != lastGroupHash) { // a group's lines are usually adjacent
+            const std::uint32_t known = histogramIndex.insert(groupHash, std::uint32_t(histograms.size() + 1), 0).line;
+            if (known == 0)
+                histograms.emplace_back();
+            lastGroup = known == 0 ? histograms.size() - 1 : known - 1;
             lastGroupHash = groupHash;
         }
-        HistogramGroup &group = *lastGroup;
+        HistogramGroup &group = histograms[lastGroup];
         if (group.firstLine == 0) {
             group.firstLine = lineNumber;
-            group.familyName = family->declaredName;
+            group.familyName = &family->declaredName;
+            group.buckets.reserve(16); // one allocation for the usual bucket counts
         }
         if (role == SampleRole::Bucket) {
             group.buckets.push_back(BucketPoint{bound, value, lineNumber});
@@ -1431,17 +1444,12 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
 
 void TextParser::Private::finishHistograms()
 {
-    // Report in input order, whatever order the hash map keeps.
-    std::vector<const HistogramGroup *> groups;
-    groups.reserve(histograms.size());
-    for (const auto &entry : histograms)
-        groups.push_back(&entry.second);
-    std::sort(groups.begin(), groups.end(), [](auto *a, auto *b) { return a->firstLine < b->firstLine; });
-    for (const HistogramGroup *group : groups) {
-        const QString family = q(group->familyName);
-        if (group->buckets.empty())
+    // Groups are in input order, so the reports are too. The buckets are sorted in place: the
+    // groups are not needed after this.
+    for (HistogramGroup &group : histograms) {
+        if (group.buckets.empty())
             continue;
-        std::vector<BucketPoint> buckets = group->buckets;
+        std::vector<BucketPoint> &buckets = group.buckets;
         std::stable_sort(buckets.begin(), buckets.end(),
                          [](const BucketPoint &a, const BucketPoint &b) { return a.upperBound < b.upperBound; });
         for (size_t i = 1; i < buckets.size(); ++i) {
@@ -1449,23 +1457,24 @@ void TextParser::Private::finishHistograms()
                 report(Severity::Error, "histogram-not-cumulative", buckets[i].line, {}, 0,
                        QStringLiteral("bucket le=\"%1\" of '%2' counts %3, fewer than the bucket below it (%4); "
                                       "histogram buckets are cumulative")
-                           .arg(formatNumber(buckets[i].upperBound), family, formatNumber(buckets[i].count),
-                                formatNumber(buckets[i - 1].count)));
-                        break;
+                           .arg(formatNumber(buckets[i].upperBound), q(*group.familyName),
+                                formatNumber(buckets[i].count), formatNumber(buckets[i - 1].count)));
+                break;
             }
         }
         const BucketPoint &last = buckets.back();
         if (!std::isinf(last.upperBound) || last.upperBound < 0) {
-            report(Severity::Error, "histogram-missing-inf", group->firstLine, {}, 0,
+            report(Severity::Error, "histogram-missing-inf", group.firstLine, {}, 0,
                    QStringLiteral("histogram '%1' has no le=\"+Inf\" bucket; add one whose value equals %1_count%2")
-                       .arg(family, group->count ? QStringLiteral(" (%1)").arg(formatNumber(*group->count)) : QString()));
-            } else if (group->count && !sameBits(*group->count, last.count) && *group->count != last.count) {
-            report(Severity::Error, "histogram-count-mismatch", group->countLine, {}, 0,
+                       .arg(q(*group.familyName),
+                            group.count ? QStringLiteral(" (%1)").arg(formatNumber(*group.count)) : QString()));
+        } else if (group.count && !sameBits(*group.count, last.count) && *group.count != last.count) {
+            report(Severity::Error, "histogram-count-mismatch", group.countLine, {}, 0,
                    QStringLiteral("%1_count is %2 but the le=\"+Inf\" bucket (line %3) is %4; they must be equal")
-                       .arg(family, formatNumber(*group->count))
+                       .arg(q(*group.familyName), formatNumber(*group.count))
                        .arg(last.line)
                        .arg(formatNumber(last.count)));
-            }
+        }
     }
 }
 
