@@ -3,6 +3,7 @@
 #include "cli/CliHistory.h"
 #include "cli/GatewayOptions.h"
 #include "net/Redactor.h"
+#include "profiles/ConnectionTest.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
 #include "pushgateway/ServerMessage.h"
@@ -168,37 +169,15 @@ int test(const Profile &profile, Io &io)
     }
     HttpClient http;
     recordHistory(http, io);
+    const QList<EndpointCheck> checks = await<QList<EndpointCheck>>([&](QObject *c, auto done) {
+        ConnectionTest *test = ConnectionTest::start(profile, secret, &http);
+        QObject::connect(test, &ConnectionTest::finished, c, [done](const QList<EndpointCheck> &all) { done(all); });
+    });
     int exit = ExitOk;
-    auto line = [&](const QString &what, const QUrl &url, const HttpResult &result, const QString &detail) {
-        const QString tls = url.scheme() == u"https" ? (profile.verifyPeer ? QStringLiteral(", TLS verified") : QStringLiteral(", TLS NOT verified"))
-                                                      : QStringLiteral(", no TLS");
-        if (result.ok()) {
-            io.out << what << ' ' << redactUrl(url) << ": reachable" << tls << ", auth ok" << detail
-                   << " (HTTP " << result.status << ", " << result.durationMs << " ms)\n";
-        } else {
-            const Explanation explanation = explainGatewayAnswer(result, what);
-            io.out << what << ' ' << redactUrl(url) << ": " << explanation.summary << ' ' << explanation.advice << '\n';
-            exit = std::max(exit, exitCodeFor(result));
-        }
-    };
-    if (!profile.pushgatewayUrl.isEmpty()) {
-        PushgatewayClient client(gatewayEndpoint(profile, secret), &http);
-        const HttpResult status = await<HttpResult>([&](QObject *c, auto done) { client.status(c, [done](const HttpResult &r) { done(r); }); });
-        const QString version = QJsonDocument::fromJson(status.body).object().value(QStringLiteral("data")).toObject()
-                                    .value(QStringLiteral("build_information")).toObject().value(QStringLiteral("version")).toString();
-        line(QStringLiteral("Pushgateway"), client.groupUrl(GroupingKey(QStringLiteral("x"))).adjusted(QUrl::RemovePath), status,
-             version.isEmpty() ? QString() : QStringLiteral(", version %1").arg(version));
-    }
-    if (!profile.remoteWriteUrl.isEmpty()) {
-        // An empty WriteRequest: a valid request that stores nothing.
-        WriteEndpoint endpoint = writeEndpoint(profile, secret);
-        endpoint.retry.maxAttempts = 1;
-        RemoteWriteClient client(endpoint, &http);
-        const WriteOutcome outcome = await<WriteOutcome>([&](QObject *c, auto done) {
-            WriteCall *call = client.send(SeriesSet{});
-            QObject::connect(call, &WriteCall::finished, c, [done](const WriteOutcome &o) { done(o); });
-        });
-        line(QStringLiteral("Remote write"), endpoint.url, outcome.result, QStringLiteral(", accepts remote write 1.0"));
+    for (const EndpointCheck &check : checks) {
+        io.out << check.describe(profile.verifyPeer) << '\n';
+        if (!check.ok())
+            exit = std::max(exit, exitCodeFor(check.result));
     }
     secret.fill(QLatin1Char('\0'));
     return exit;

@@ -1,0 +1,111 @@
+#include "profiles/ConnectionTest.h"
+
+#include "net/Redactor.h"
+#include "pushgateway/ServerMessage.h"
+#include "remotewrite/RemoteWriteClient.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace promdesk {
+
+namespace {
+
+EndpointCheck checked(const QString &what, const QUrl &url, const HttpResult &result, const QString &detail)
+{
+    EndpointCheck check{what, url.adjusted(QUrl::RemoveUserInfo), result, detail, {}, {}};
+    if (!result.ok()) {
+        const Explanation explanation = explainGatewayAnswer(result, what);
+        check.summary = explanation.summary;
+        check.advice = explanation.advice;
+    }
+    return check;
+}
+
+} // namespace
+
+QString EndpointCheck::describe(bool verifyPeer) const
+{
+    const QString target = what + QLatin1Char(' ') + redactUrl(url) + QStringLiteral(": ");
+    if (!ok())
+        return target + summary + QLatin1Char(' ') + advice;
+    const QString tls = url.scheme() == u"https"
+        ? (verifyPeer ? QStringLiteral(", TLS verified") : QStringLiteral(", TLS NOT verified"))
+        : QStringLiteral(", no TLS");
+    return target + QStringLiteral("reachable") + tls + QStringLiteral(", auth ok") + detail
+        + QStringLiteral(" (HTTP %1, %2 ms)").arg(result.status).arg(result.durationMs);
+}
+
+ConnectionTest *ConnectionTest::start(const Profile &profile, QString secret, HttpClient *http, QObject *parent)
+{
+    auto *test = new ConnectionTest(profile, std::move(secret), http, parent);
+    QTimer::singleShot(0, test, &ConnectionTest::next);
+    return test;
+}
+
+ConnectionTest::ConnectionTest(const Profile &profile, QString secret, HttpClient *http, QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_secret(std::move(secret))
+    , m_http(http)
+{
+    if (!profile.pushgatewayUrl.isEmpty())
+        m_pending.append(&ConnectionTest::checkPushgateway);
+    if (!profile.remoteWriteUrl.isEmpty())
+        m_pending.append(&ConnectionTest::checkRemoteWrite);
+}
+
+ConnectionTest::~ConnectionTest() { m_secret.fill(QLatin1Char('\0')); }
+
+void ConnectionTest::next()
+{
+    if (m_pending.isEmpty()) {
+        m_secret.fill(QLatin1Char('\0'));
+        emit finished(m_checks);
+        deleteLater();
+        return;
+    }
+    (this->*m_pending.takeFirst())();
+}
+
+void ConnectionTest::checkPushgateway()
+{
+    auto client = std::make_shared<PushgatewayClient>(gatewayEndpoint(m_profile, m_secret), m_http);
+    RequestTag tag;
+    tag.profile = m_profile.name;
+    client->setTag(tag);
+    const QUrl base = client->groupUrl(GroupingKey(QStringLiteral("x"))).adjusted(QUrl::RemovePath);
+    client->status(this, [this, client, base](const HttpResult &status) {
+        const QString version = QJsonDocument::fromJson(status.body)
+                                    .object()
+                                    .value(QStringLiteral("data"))
+                                    .toObject()
+                                    .value(QStringLiteral("build_information"))
+                                    .toObject()
+                                    .value(QStringLiteral("version"))
+                                    .toString();
+        m_checks.append(checked(QStringLiteral("Pushgateway"), base, status,
+                                version.isEmpty() ? QString() : QStringLiteral(", version %1").arg(version)));
+        next();
+    });
+}
+
+void ConnectionTest::checkRemoteWrite()
+{
+    WriteEndpoint endpoint = writeEndpoint(m_profile, m_secret);
+    endpoint.retry.maxAttempts = 1; // a test reports what happens now; it does not wait out a 503
+    auto client = std::make_shared<RemoteWriteClient>(endpoint, m_http);
+    RequestTag tag;
+    tag.profile = m_profile.name;
+    tag.operation = QStringLiteral("probe");
+    client->setTag(tag);
+    WriteCall *call = client->send(SeriesSet{}); // valid, and stores nothing
+    connect(call, &WriteCall::finished, this, [this, client, url = endpoint.url](const WriteOutcome &outcome) {
+        m_checks.append(checked(QStringLiteral("Remote write"), url, outcome.result,
+                                QStringLiteral(", accepts remote write 1.0")));
+        next();
+    });
+}
+
+} // namespace promdesk
