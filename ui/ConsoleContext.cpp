@@ -44,11 +44,20 @@ void ConsoleContext::setProfile(std::optional<Profile> profile)
 
 void ConsoleContext::readSecret(QObject *context, std::function<void(const SecretResult &)> done)
 {
-    if (!m_profile || m_profile->auth == Credentials::Kind::None) {
+    if (!m_profile) {
         QMetaObject::invokeMethod(context, [done] { done(SecretResult{}); }, Qt::QueuedConnection);
         return;
     }
-    const QString id = m_profile->id;
+    readSecret(*m_profile, context, std::move(done));
+}
+
+void ConsoleContext::readSecret(const Profile &profile, QObject *context, std::function<void(const SecretResult &)> done)
+{
+    if (profile.auth == Credentials::Kind::None) {
+        QMetaObject::invokeMethod(context, [done] { done(SecretResult{}); }, Qt::QueuedConnection);
+        return;
+    }
+    const QString id = profile.id;
     m_session.read(id, context, [this, id, context, done](const SecretResult &session) {
         if (session.ok()) {
             done(session);
@@ -65,6 +74,24 @@ std::shared_ptr<PushgatewayClient> ConsoleContext::gatewayClient(const Profile &
     tag.profile = profile.name;
     client->setTag(tag);
     return client;
+}
+
+void ConsoleContext::withGateway(QObject *owner, std::function<void(const QString &)> failed,
+                                 std::function<void(const std::shared_ptr<PushgatewayClient> &)> use)
+{
+    if (!m_profile || m_profile->pushgatewayUrl.isEmpty()) {
+        failed(m_profile ? tr("Profile '%1' has no Pushgateway URL; add one in the profile's settings.").arg(m_profile->name)
+                         : tr("Choose a profile first."));
+        return;
+    }
+    const Profile profile = *m_profile;
+    readSecret(profile, owner, [this, profile, failed, use](const SecretResult &secret) {
+        if (!secret.ok()) {
+            failed(tr("The secret of profile '%1' is not available: %2").arg(profile.name, secret.message));
+            return;
+        }
+        use(gatewayClient(profile, secret.secret));
+    });
 }
 
 } // namespace promdesk::ui

@@ -31,13 +31,18 @@ public:
     [[nodiscard]] const std::optional<Profile> &profile() const { return m_profile; }
     void setProfile(std::optional<Profile> profile);
 
-    // The secret of the current profile: from this session's store if the user chose that,
-    // otherwise from the keychain. Asynchronous.
+    // The secret of a profile (by default the current one): from this session's store if the
+    // user chose that, otherwise from the keychain. Asynchronous.
+    void readSecret(const Profile &profile, QObject *context, std::function<void(const SecretResult &)> done);
     void readSecret(QObject *context, std::function<void(const SecretResult &)> done);
 
     // A client for the profile's Pushgateway, its requests tagged with the profile's name.
     // The callbacks given to the client keep it alive.
     [[nodiscard]] std::shared_ptr<PushgatewayClient> gatewayClient(const Profile &profile, const QString &secret);
+    // Runs `use` with a client for the current profile's Pushgateway, its secret read first. When
+    // there is no such profile or its secret cannot be read, `failed` gets the reason instead.
+    void withGateway(QObject *owner, std::function<void(const QString &reason)> failed,
+                     std::function<void(const std::shared_ptr<PushgatewayClient> &)> use);
 
 signals:
     void profileChanged();

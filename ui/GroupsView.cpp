@@ -42,17 +42,6 @@ QString age(qint64 seconds)
     return QObject::tr("%1 days").arg(seconds / 86400);
 }
 
-// Runs `use` with a client for the current profile's gateway, secret included.
-void withGateway(ConsoleContext *context, QObject *owner, std::function<void(std::shared_ptr<PushgatewayClient>)> use)
-{
-    const std::optional<Profile> profile = context->profile();
-    if (!profile || profile->pushgatewayUrl.isEmpty())
-        return;
-    context->readSecret(owner, [context, profile, use](const SecretResult &secret) {
-        use(context->gatewayClient(*profile, secret.secret));
-    });
-}
-
 } // namespace
 
 GroupsView::GroupsView(ConsoleContext *context, QWidget *parent)
@@ -125,7 +114,11 @@ void GroupsView::setStatus(const QString &text)
 
 void GroupsView::refresh()
 {
-    withGateway(m_context, this, [this](std::shared_ptr<PushgatewayClient> client) {
+    const auto failed = [this](const QString &reason) {
+        setStatus(reason);
+        emit refreshed();
+    };
+    m_context->withGateway(this, failed, [this](const std::shared_ptr<PushgatewayClient> &client) {
         client->listGroups(this, [this, client](const HttpResult &result, const std::optional<GatewayGroups> &groups, const QString &error) {
             if (!groups) {
                 const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
@@ -229,7 +222,7 @@ void GroupsView::deleteSelected()
                           + names.join(QLatin1Char('\n')),
                       tr("Delete %n group(s)", nullptr, int(keys.size()))))
         return;
-    withGateway(m_context, this, [this, keys](std::shared_ptr<PushgatewayClient> client) {
+    m_context->withGateway(this, [this](const QString &reason) { setStatus(reason); }, [this, keys](const std::shared_ptr<PushgatewayClient> &client) {
         auto remaining = std::make_shared<int>(int(keys.size()));
         auto failures = std::make_shared<QStringList>();
         for (const GroupingKey &key : keys) {
@@ -256,7 +249,7 @@ void GroupsView::wipe()
     if (!Confirm::askTyped(this, tr("Wipe the Pushgateway"),
                            tr("This deletes every group of every job on %1. Type %2 to confirm.").arg(redactUrl(url), address), address))
         return;
-    withGateway(m_context, this, [this](std::shared_ptr<PushgatewayClient> client) {
+    m_context->withGateway(this, [this](const QString &reason) { setStatus(reason); }, [this](const std::shared_ptr<PushgatewayClient> &client) {
         client->wipe(this, [this, client](const HttpResult &result) {
             const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
             setStatus(result.ok() ? tr("Wiped.") : explanation.summary + QLatin1Char('\n') + explanation.advice);

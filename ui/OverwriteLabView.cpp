@@ -97,13 +97,17 @@ void OverwriteLabView::showStep(int step)
 
 void OverwriteLabView::runStep()
 {
-    if (m_next >= m_steps.size() || !m_context->profile() || m_context->profile()->pushgatewayUrl.isEmpty())
+    if (m_next >= m_steps.size())
         return;
     const int index = m_next;
     const ScenarioStep step = m_steps.at(index);
     m_stepButton->setEnabled(false);
-    m_context->readSecret(this, [this, index, step](const SecretResult &secret) {
-        auto client = m_context->gatewayClient(*m_context->profile(), secret.secret);
+    const auto failed = [this, index](const QString &reason) {
+        m_stepButton->setEnabled(true);
+        m_why->setText(reason);
+        emit stepFinished(index, false);
+    };
+    m_context->withGateway(this, failed, [this, index, step](const std::shared_ptr<PushgatewayClient> &client) {
         client->listGroups(this, [this, index, step, client](const HttpResult &, const std::optional<GatewayGroups> &before, const QString &) {
             const QString body = QString::fromUtf8(writeText(step.metrics, WriteOptions{false}));
             m_sent->setPlainText(QStringLiteral("%1 sends %2 %3\n\n%4\n%5")
@@ -140,10 +144,11 @@ void OverwriteLabView::runAll()
 
 void OverwriteLabView::reset()
 {
-    if (!m_context->profile() || m_context->profile()->pushgatewayUrl.isEmpty())
-        return;
-    m_context->readSecret(this, [this](const SecretResult &secret) {
-        auto client = m_context->gatewayClient(*m_context->profile(), secret.secret);
+    const auto failed = [this](const QString &reason) {
+        m_why->setText(reason);
+        emit resetFinished();
+    };
+    m_context->withGateway(this, failed, [this](const std::shared_ptr<PushgatewayClient> &client) {
         client->listGroups(this, [this, client](const HttpResult &, const std::optional<GatewayGroups> &groups, const QString &) {
             auto remaining = std::make_shared<int>(0);
             auto done = [this] {

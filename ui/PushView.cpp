@@ -171,16 +171,7 @@ std::optional<MetricSet> PushView::parsedDraft()
 
 void PushView::withClient(const std::function<void(const std::shared_ptr<PushgatewayClient> &)> &use)
 {
-    const std::optional<Profile> profile = m_context->profile();
-    if (!profile)
-        return;
-    m_context->readSecret(this, [this, profile, use](const SecretResult &secret) {
-        if (!secret.ok() && profile->auth != Credentials::Kind::None) {
-            showResult(tr("The secret of profile '%1' is not available: %2").arg(profile->name, secret.message), true);
-            return;
-        }
-        use(m_context->gatewayClient(*profile, secret.secret));
-    });
+    m_context->withGateway(this, [this](const QString &reason) { showResult(reason, true); }, use);
 }
 
 void PushView::preview()

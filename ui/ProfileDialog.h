@@ -1,0 +1,91 @@
+#pragma once
+
+#include "profiles/ConnectionTest.h"
+#include "profiles/Profile.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+class QWidget;
+
+namespace promdesk {
+class HttpClient;
+class SecretStore;
+class ProfileStore;
+}
+
+namespace promdesk::ui {
+
+// Creates or edits one profile: its addresses (a TMP template fills the paths), authentication,
+// TLS and timeout, and where its secret is kept — the OS keychain, or this session only. The
+// profile is saved to the profile store; the secret never goes there. When the keychain cannot
+// take the secret, the dialog stays open and says why and what to do.
+class ProfileDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    struct Stores
+    {
+        ProfileStore *profiles;
+        SecretStore *keychain;
+        SecretStore *session;
+        HttpClient *http;
+    };
+    // `existing`: the profile to edit; nullopt creates one.
+    ProfileDialog(Stores stores, std::optional<Profile> existing, QWidget *parent = nullptr);
+
+    // The profile as the fields describe it (the id of the one edited, if any).
+    [[nodiscard]] Profile profile() const;
+    // Fills the TMP paths from the instance address and APPID fields.
+    void fillFromTmpTemplate();
+    // Checks the fields, saves, and stores the secret; closes when everything is kept.
+    void save();
+    void testConnection();
+
+    [[nodiscard]] QString errorText() const;
+    [[nodiscard]] QString testText() const;
+
+signals:
+    void profileSaved(const promdesk::Profile &profile);
+    void stepFinished(); // a save or a test ended (tests wait for it)
+
+private:
+    [[nodiscard]] QString problemWithFields() const;
+    void showError(const QString &text);
+    void updateVisibility();
+    void storeSecret(const Profile &saved);
+    QWidget *fileField(QLineEdit *edit, const QString &title);
+
+    Stores m_stores;
+    std::optional<Profile> m_existing;
+    QLineEdit *m_name;
+    QComboBox *m_kind;
+    QWidget *m_tmpRow;
+    QLineEdit *m_tmpAddress;
+    QLineEdit *m_tmpAppId;
+    QLineEdit *m_pushgatewayUrl;
+    QLineEdit *m_remoteWriteUrl;
+    QComboBox *m_auth;
+    QLineEdit *m_user;
+    QLineEdit *m_secret;
+    QRadioButton *m_inKeychain;
+    QRadioButton *m_sessionOnly;
+    QCheckBox *m_verifyPeer;
+    QLineEdit *m_caFile;
+    QLineEdit *m_clientCert;
+    QLineEdit *m_clientKey;
+    QSpinBox *m_timeout;
+    QLabel *m_error;
+    QLabel *m_testResult;
+    QPushButton *m_testButton;
+    QPushButton *m_saveButton;
+};
+
+} // namespace promdesk::ui
