@@ -62,17 +62,8 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
     setWindowTitle(QStringLiteral("PromDesk"));
     setObjectName(QStringLiteral("mainWindow"));
 
-    m_profiles = new QListWidget;
-    m_profiles->setObjectName(QStringLiteral("profileList"));
-    m_profiles->setAccessibleName(tr("Profiles"));
-    auto *sidebar = new QWidget;
-    auto *sidebarLayout = new QVBoxLayout(sidebar);
-    sidebarLayout->setContentsMargins(0, 0, 0, 0);
-    sidebarLayout->addWidget(new QLabel(tr("<b>Profiles</b>")));
-    sidebarLayout->addWidget(m_profiles);
-    auto *profilesHint = new QLabel(tr("Add profiles with <tt>promdesk-cli profile add</tt>; secrets stay in the keychain."));
-    profilesHint->setWordWrap(true);
-    sidebarLayout->addWidget(profilesHint);
+    m_panel = new ProfilesPanel(m_context, sandbox);
+    m_panel->setObjectName(QStringLiteral("profilesPanel"));
 
     m_views = new QTabWidget;
     m_views->setObjectName(QStringLiteral("views"));
@@ -89,7 +80,7 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
     m_views->addTab(m_history, tr("&History"));
 
     auto *splitter = new QSplitter(Qt::Horizontal);
-    splitter->addWidget(sidebar);
+    splitter->addWidget(m_panel);
     splitter->addWidget(m_views);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({220, 880});
@@ -97,15 +88,23 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
 
     m_profileLabel = new QLabel;
     m_profileLabel->setObjectName(QStringLiteral("profileLabel"));
+    m_connectionLabel = new QLabel;
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    m_connectionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_connectionLabel->setText(m_context->profile() ? tr("connection not tested (Ctrl+T tests it)") : QString());
+    statusBar()->addWidget(m_connectionLabel, 1);
     statusBar()->addPermanentWidget(m_profileLabel);
-    connect(m_profiles, &QListWidget::currentRowChanged, this, &MainWindow::selectProfile);
+    connect(m_context, &ConsoleContext::profileChanged, this, &MainWindow::showProfile);
+    connect(m_panel, &ProfilesPanel::connectionState, this, [this](const QString &text, bool ok) {
+        m_connectionLabel->setText((ok ? QString() : QStringLiteral("✘ ")) + text);
+    });
+    showProfile();
     connect(m_views, &QTabWidget::currentChanged, this, [this](int index) {
         if (m_views->widget(index) == m_history)
             m_history->reload();
         else if (m_views->widget(index) == m_groups)
             m_groups->refresh();
     });
-    loadProfiles(sandbox);
     buildMenus();
 
     resize(1100, 700);
@@ -148,10 +147,15 @@ void MainWindow::buildMenus()
 
     QMenu *profile = menuBar()->addMenu(tr("&Profile"));
     QAction *next = profile->addAction(tr("&Next profile"), this, [this] {
-        if (m_profiles->count() > 0)
-            m_profiles->setCurrentRow((m_profiles->currentRow() + 1) % m_profiles->count());
+        QListWidget *list = m_panel->list();
+        if (list->count() > 0)
+            list->setCurrentRow((list->currentRow() + 1) % list->count());
     });
     next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    profile->addSeparator();
+    profile->addAction(tr("&New profile…"), m_panel, &ProfilesPanel::newProfile)->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    profile->addAction(tr("&Edit profile…"), m_panel, &ProfilesPanel::editProfile);
+    profile->addAction(tr("&Test connection"), m_panel, &ProfilesPanel::testConnection);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PromDesk"), this, [this] {
@@ -169,8 +173,7 @@ void MainWindow::saveState() const
     QSettings settings(uiSettingsPath(), QSettings::IniFormat);
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/view"), m_views->currentIndex());
-    const int row = m_profiles->currentRow();
-    settings.setValue(QStringLiteral("window/profile"), row >= 0 && row < m_profileEntries.size() ? m_profileEntries.at(row).name : QString());
+    settings.setValue(QStringLiteral("window/profile"), m_context->profile() ? m_context->profile()->name : QString());
 }
 
 void MainWindow::restoreState()
@@ -179,11 +182,7 @@ void MainWindow::restoreState()
     if (settings.contains(QStringLiteral("window/geometry")))
         restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     m_views->setCurrentIndex(settings.value(QStringLiteral("window/view"), 0).toInt());
-    const QString last = settings.value(QStringLiteral("window/profile")).toString();
-    for (int row = 0; row < m_profileEntries.size(); ++row) {
-        if (m_profileEntries.at(row).name == last)
-            m_profiles->setCurrentRow(row);
-    }
+    m_panel->select(settings.value(QStringLiteral("window/profile")).toString());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -260,39 +259,18 @@ QWidget *MainWindow::buildCompose()
     return compose;
 }
 
-void MainWindow::loadProfiles(const SandboxEndpoints &sandbox)
-{
-    // The local sandbox first, when run.sh started one; then the saved profiles.
-    if (!sandbox.pushgatewayUrl.isEmpty()) {
-        Profile local;
-        local.name = tr("Local sandbox");
-        local.pushgatewayUrl = sandbox.pushgatewayUrl;
-        local.remoteWriteUrl = sandbox.remoteWriteUrl;
-        m_profileEntries.append(local);
-    }
-    m_profileEntries += ProfileStore(ProfileStore::defaultPath()).profiles();
-    for (const Profile &profile : std::as_const(m_profileEntries)) {
-        auto *item = new QListWidgetItem(profile.name + QLatin1Char('\n') + profileKindName(profile.kind)
-                                         + (profile.auth != Credentials::Kind::None ? tr(" · secret in keychain") : QString()));
-        item->setToolTip(profile.pushgatewayUrl.isEmpty() ? profile.remoteWriteUrl : profile.pushgatewayUrl);
-        m_profiles->addItem(item);
-    }
-    if (m_profileEntries.isEmpty()) {
-        m_profileLabel->setText(tr("No profiles yet — add one with promdesk-cli profile add, or start the local sandbox (scripts/run.sh)"));
-        return;
-    }
-    m_profiles->setCurrentRow(0);
-}
+QListWidget *MainWindow::profileList() const { return m_panel->list(); }
 
-void MainWindow::selectProfile(int row)
+void MainWindow::showProfile()
 {
-    if (row < 0 || row >= m_profileEntries.size())
+    const std::optional<Profile> &profile = m_context->profile();
+    if (!profile) {
+        m_profileLabel->setText(tr("No profile"));
         return;
-    const Profile &profile = m_profileEntries.at(row);
-    m_context->setProfile(profile);
+    }
     m_profileLabel->setText(tr("%1 · Pushgateway %2 · remote write %3")
-                                .arg(profile.name, profile.pushgatewayUrl.isEmpty() ? tr("none") : profile.pushgatewayUrl,
-                                     profile.remoteWriteUrl.isEmpty() ? tr("none") : profile.remoteWriteUrl));
+                                .arg(profile->name, profile->pushgatewayUrl.isEmpty() ? tr("none") : profile->pushgatewayUrl,
+                                     profile->remoteWriteUrl.isEmpty() ? tr("none") : profile->remoteWriteUrl));
 }
 
 MainWindow::~MainWindow()

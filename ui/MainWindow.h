@@ -1,6 +1,7 @@
 #pragma once
 
 #include "exposition/TextParser.h"
+#include "ProfilesPanel.h"
 #include "profiles/Profile.h"
 
 #include <QFutureWatcher>
@@ -24,12 +25,6 @@ class HistoryView;
 class OverwriteLabView;
 class PushView;
 
-struct SandboxEndpoints
-{
-    QString pushgatewayUrl;
-    QString remoteWriteUrl;
-};
-
 // The console's window. For now it holds the Compose view: an editor whose text is validated as
 // you type (off the GUI thread), with every problem listed and a click jumping to its line.
 class MainWindow final : public QMainWindow
@@ -47,7 +42,8 @@ public:
     GroupsView *groupsView() const { return m_groups; }
     OverwriteLabView *labView() const { return m_lab; }
     BackfillView *backfillView() const { return m_backfill; }
-    QListWidget *profileList() const { return m_profiles; }
+    QListWidget *profileList() const;
+    ProfilesPanel *profilesPanel() const { return m_panel; }
     QTabWidget *views() const { return m_views; }
     // Window geometry, the open view and the last profile, kept in $PROMDESK_CONFIG_DIR/ui.ini.
     void saveState() const;
@@ -65,11 +61,10 @@ private:
     void buildMenus();
     void restoreState();
     void closeEvent(QCloseEvent *event) override;
-    void loadProfiles(const SandboxEndpoints &sandbox);
-    void selectProfile(int row);
+    void showProfile();
 
     ConsoleContext *m_context = nullptr;
-    QListWidget *m_profiles = nullptr;
+    ProfilesPanel *m_panel = nullptr;
     QTabWidget *m_views = nullptr;
     PushView *m_push = nullptr;
     HistoryView *m_history = nullptr;
@@ -77,7 +72,7 @@ private:
     OverwriteLabView *m_lab = nullptr;
     BackfillView *m_backfill = nullptr;
     QLabel *m_profileLabel = nullptr;
-    QList<Profile> m_profileEntries;
+    QLabel *m_connectionLabel = nullptr;
     QPlainTextEdit *m_editor = nullptr;
     QComboBox *m_target = nullptr;
     QTreeWidget *m_problems = nullptr;

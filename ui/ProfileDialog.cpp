@@ -273,7 +273,7 @@ void ProfileDialog::showError(const QString &text)
     m_error->setVisible(!text.isEmpty());
 }
 
-QString ProfileDialog::errorText() const { return m_error->isVisible() ? m_error->text() : QString(); }
+QString ProfileDialog::errorText() const { return m_error->isHidden() ? QString() : m_error->text(); }
 QString ProfileDialog::testText() const { return m_testResult->text(); }
 
 void ProfileDialog::save()
