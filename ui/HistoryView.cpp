@@ -3,10 +3,16 @@
 #include "ConsoleContext.h"
 #include "history/BodyDecoder.h"
 #include "history/CurlExport.h"
+#include "history/Resend.h"
+#include "net/Redactor.h"
+#include "profiles/ProfileStore.h"
+#include "pushgateway/ServerMessage.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
+#include <QLabel>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -21,6 +27,7 @@ namespace promdesk::ui {
 
 HistoryView::HistoryView(ConsoleContext *context, const QString &historyPath, QWidget *parent)
     : QWidget(parent)
+    , m_context(context)
     , m_path(historyPath)
     , m_model(new HistoryModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
@@ -33,11 +40,25 @@ HistoryView::HistoryView(ConsoleContext *context, const QString &historyPath, QW
     auto *refresh = new QPushButton(tr("Re&fresh"));
     auto *curl = new QPushButton(tr("Copy as &curl"));
     curl->setObjectName(QStringLiteral("copyCurl"));
+    m_resendTarget = new QComboBox;
+    m_resendTarget->setObjectName(QStringLiteral("resendTarget"));
+    m_resendTarget->setAccessibleName(tr("Profile to re-send to"));
+    m_resendTarget->setToolTip(tr("Send to the request's own profile, or to another one (same path on its address)"));
+    m_resendButton = new QPushButton(tr("Re-&send"));
+    m_resendButton->setObjectName(QStringLiteral("resend"));
+    m_resendStatus = new QLabel;
+    m_resendStatus->setObjectName(QStringLiteral("resendStatus"));
+    m_resendStatus->setWordWrap(true);
+    m_resendStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     bar->addWidget(m_failedOnly);
     bar->addStretch();
     bar->addWidget(refresh);
     bar->addWidget(curl);
+    bar->addWidget(m_resendButton);
+    bar->addWidget(new QLabel(tr("to")));
+    bar->addWidget(m_resendTarget);
     layout->addLayout(bar);
+    layout->addWidget(m_resendStatus);
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(Qt::UserRole);
@@ -68,12 +89,15 @@ HistoryView::HistoryView(ConsoleContext *context, const QString &historyPath, QW
     connect(m_failedOnly, &QCheckBox::toggled, this, &HistoryView::reload);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HistoryView::showSelected);
     connect(curl, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(curlForSelected()); });
+    connect(m_resendButton, &QPushButton::clicked, this, &HistoryView::resendSelected);
+    fillResendTargets();
 }
 
 HistoryView::~HistoryView() = default;
 
 void HistoryView::reload()
 {
+    fillResendTargets();
     if (!m_database)
         m_database = HistoryDatabase::open(m_path, nullptr);
     HistoryFilter filter;
@@ -127,6 +151,75 @@ QString HistoryView::curlForSelected() const
         return {};
     const std::optional<HistoryEntry> e = m_database->get(m_model->entry(current.row()).id);
     return e ? exportCurl(*e, CurlOptions{}).command : QString();
+}
+
+QList<Profile> HistoryView::knownProfiles() const
+{
+    QList<Profile> profiles = ProfileStore(ProfileStore::defaultPath()).profiles();
+    // The local sandbox is not saved, but its requests can be sent again while it runs.
+    if (const std::optional<Profile> &current = m_context->profile();
+        current && std::none_of(profiles.cbegin(), profiles.cend(), [&](const Profile &p) { return p.name == current->name; }))
+        profiles.prepend(*current);
+    return profiles;
+}
+
+void HistoryView::fillResendTargets()
+{
+    const QString chosen = m_resendTarget->currentData().toString();
+    m_resendTarget->clear();
+    m_resendTarget->addItem(tr("its own profile"), QString());
+    for (const Profile &profile : knownProfiles())
+        m_resendTarget->addItem(profile.name, profile.name);
+    m_resendTarget->setCurrentIndex(std::max(0, m_resendTarget->findData(chosen)));
+}
+
+QString HistoryView::resendStatus() const { return m_resendStatus->text(); }
+
+void HistoryView::resendSelected()
+{
+    const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
+    if (!current.isValid() || !m_database)
+        return;
+    const std::optional<HistoryEntry> entry = m_database->get(m_model->entry(current.row()).id);
+    if (!entry)
+        return;
+    const qint64 id = entry->id;
+    auto prepared = std::make_shared<ResendRequest>(prepareResend(*entry, knownProfiles(), m_resendTarget->currentData().toString()));
+    if (!prepared->ok()) {
+        m_resendStatus->setText(tr("✘ Cannot re-send: %1.").arg(prepared->error));
+        emit resent(false);
+        return;
+    }
+    m_resendButton->setEnabled(false);
+    m_resendStatus->setText(tr("Re-sending #%1…").arg(id));
+    auto send = [this, prepared, id] {
+        const HttpRequest &request = prepared->request;
+        const QString what = QStringLiteral("%1 %2").arg(QString::fromLatin1(request.method), redactUrl(request.url));
+        m_context->http().send(request, this, [this, what, id](const HttpResult &result) {
+            m_resendButton->setEnabled(true);
+            if (result.ok()) {
+                m_resendStatus->setText(tr("✔ Re-sent #%1: %2 → HTTP %3 in %4 ms").arg(id).arg(what).arg(result.status).arg(result.durationMs));
+            } else {
+                const Explanation explanation = explainGatewayAnswer(result, tr("The server"));
+                m_resendStatus->setText(tr("✘ Re-sent #%1: %2 → %3 %4").arg(id).arg(what, explanation.summary, explanation.advice));
+            }
+            emit resent(result.ok());
+        });
+    };
+    if (!prepared->needsSecret()) {
+        send();
+        return;
+    }
+    m_context->readSecret(*prepared->profile, this, [this, prepared, send](const SecretResult &secret) {
+        if (!secret.ok()) {
+            m_resendButton->setEnabled(true);
+            m_resendStatus->setText(tr("✘ The secret of profile '%1' is not available: %2").arg(prepared->profile->name, secret.message));
+            emit resent(false);
+            return;
+        }
+        prepared->request.credentials.secret = secret.secret;
+        send();
+    });
 }
 
 } // namespace promdesk::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HistoryModel.h"
+#include "profiles/Profile.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -8,7 +9,10 @@
 #include <memory>
 
 class QCheckBox;
+class QComboBox;
+class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -31,10 +35,21 @@ public:
     QTableView *table() const { return m_table; }
     QString details() const;
     QString curlForSelected() const;
+    // Sends the selected request again, to its own profile or the one chosen beside the button;
+    // the new attempt is a new entry pointing at the old one.
+    void resendSelected();
+    QComboBox *resendTarget() const { return m_resendTarget; }
+    QString resendStatus() const;
+
+signals:
+    void resent(bool ok);
 
 private:
     void showSelected();
+    void fillResendTargets();
+    [[nodiscard]] QList<Profile> knownProfiles() const;
 
+    ConsoleContext *m_context;
     QString m_path;
     std::unique_ptr<HistoryDatabase> m_database; // reads only; writes happen on the history thread
     HistoryModel *m_model;
@@ -42,6 +57,9 @@ private:
     QTableView *m_table;
     QCheckBox *m_failedOnly;
     QPlainTextEdit *m_details;
+    QComboBox *m_resendTarget;
+    QPushButton *m_resendButton;
+    QLabel *m_resendStatus;
     QTimer m_refresh;
 };
 

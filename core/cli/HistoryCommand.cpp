@@ -4,6 +4,7 @@
 #include "cli/GatewayOptions.h"
 #include "history/BodyDecoder.h"
 #include "history/CurlExport.h"
+#include "history/Resend.h"
 #include "net/Redactor.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
@@ -143,58 +144,17 @@ int resend(HistoryDatabase &history, qint64 id, const QString &profileName, Io &
     const std::optional<HistoryEntry> entry = load(history, id, io);
     if (!entry)
         return ExitUsage;
-    const HistoryEntry &e = *entry;
-    if (e.requestBodyTruncated) {
-        io.err << "promdesk-cli: entry " << id << " kept only part of its body; it cannot be sent again exactly\n";
-        return ExitRejected;
+    ResendRequest prepared = prepareResend(*entry, ProfileStore(ProfileStore::defaultPath()).profiles(), profileName);
+    if (!prepared.ok()) {
+        io.err << "promdesk-cli: " << prepared.error << '\n';
+        return prepared.needsProfile ? ExitUsage : ExitRejected;
     }
-    if (e.url.contains(QString::fromUtf8(kRedacted))) {
-        io.err << "promdesk-cli: entry " << id << "'s URL had a secret in it, which was not kept; it cannot be sent again\n";
-        return ExitRejected;
-    }
-    HttpRequest request;
-    request.method = e.method;
-    request.url = QUrl(e.url);
-    request.body = e.requestBody;
-    for (const auto &header : e.requestHeaders) {
-        if (header.first.compare("Authorization", Qt::CaseInsensitive) != 0 && !header.second.contains(kRedacted))
-            request.headers.append(header);
-    }
-    request.tag = e.tag;
-    request.tag.resendOf = e.id;
-    request.tag.attempt = 1;
-    request.tag.parentId = 0;
-    const QString useProfile = profileName.isEmpty() ? e.tag.profile : profileName;
-    if (!useProfile.isEmpty()) {
-        ProfileStore store(ProfileStore::defaultPath());
-        const std::optional<Profile> profile = store.find(useProfile);
-        if (!profile) {
-            io.err << "promdesk-cli: no profile named '" << useProfile << "'\n";
+    HttpRequest &request = prepared.request;
+    if (prepared.needsSecret()) {
+        const std::optional<QString> secret = secretOf(prepared.profile->name, io);
+        if (!secret)
             return ExitUsage;
-        }
-        request.tag.profile = profile->name;
-        if (!profileName.isEmpty()) {
-            // Another instance: the same path and query on that profile's address.
-            const QUrl base(e.tag.target == u"remote-write" ? profile->remoteWriteUrl : profile->pushgatewayUrl);
-            QUrl moved = request.url;
-            moved.setScheme(base.scheme());
-            moved.setHost(base.host());
-            moved.setPort(base.port());
-            if (e.tag.target == u"remote-write" && !base.path().isEmpty() && base.path() != u"/")
-                moved.setPath(base.path());
-            request.url = moved;
-        }
-        request.tls = TlsSettings{profile->caFile, profile->clientCertFile, profile->clientKeyFile, profile->verifyPeer};
-        request.proxy = proxyOf(*profile);
-        if (profile->auth != Credentials::Kind::None) {
-            const std::optional<QString> secret = secretOf(profile->name, io);
-            if (!secret)
-                return ExitUsage;
-            request.credentials = Credentials{profile->auth, profile->user, *secret};
-        }
-    } else if (e.authKind != Credentials::Kind::None) {
-        io.err << "promdesk-cli: entry " << id << " was sent with credentials but without a profile; give --profile\n";
-        return ExitUsage;
+        request.credentials.secret = *secret;
     }
     HttpClient http;
     recordHistory(http, io);

@@ -12,6 +12,7 @@
 #include "ServerFixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -114,6 +115,34 @@ void TestConsoleViews::previewThenPushThenHistory()
     history->table()->selectRow(0);
     QTRY_VERIFY(history->details().contains(QLatin1String("gui_pushed 7")));
     QVERIFY(history->curlForSelected().startsWith(QLatin1String("curl -sS -X PUT")));
+
+    // Re-send it: the gateway answers again, and the new entry points at the old one.
+    const QAbstractItemModel *shown = history->table()->model();
+    const qint64 originalId = shown->index(0, HistoryModel::ColumnId).data(Qt::UserRole).toLongLong();
+    QVERIFY(originalId > 0);
+    QSignalSpy resent(history, &HistoryView::resent);
+    history->findChild<QPushButton *>(QStringLiteral("resend"))->click();
+    QVERIFY(resent.wait(10000));
+    QVERIFY2(resent.first().at(0).toBool(), qPrintable(history->resendStatus()));
+    QVERIFY(history->resendStatus().contains(QLatin1String("HTTP 200")));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            history->reload();
+            for (int row = 0; row < history->model()->rowCount(); ++row) {
+                const HistoryEntry &e = history->model()->entry(row);
+                if (e.tag.resendOf == originalId && e.status == 200 && e.method == "PUT")
+                    return true;
+            }
+            return false;
+        }(),
+        10000);
+
+    // To a profile that does not exist: refused in plain words, nothing sent.
+    history->resendTarget()->addItem(QStringLiteral("gone"), QStringLiteral("gone"));
+    history->resendTarget()->setCurrentIndex(history->resendTarget()->count() - 1);
+    history->resendSelected();
+    QCOMPARE(resent.count(), 2);
+    QVERIFY2(history->resendStatus().contains(QLatin1String("no profile named 'gone'")), qPrintable(history->resendStatus()));
 }
 
 void TestConsoleViews::refusesADraftWithErrors()
