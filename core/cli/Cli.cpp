@@ -17,6 +17,7 @@ struct Command
 constexpr Command kCommands[] = {
     {"validate", "check exposition files and list every problem, optionally fixing them", runValidate},
     {"convert", "convert between text 0.0.4, OpenMetrics and protobuf-delimited", runConvert},
+    {"scrape", "read an exporter's metrics as Prometheus scrapes them, to compose or push from", runScrape},
     {"push", "push metrics to a Pushgateway group (replace with PUT, merge with POST)", runPush},
     {"delete", "delete one Pushgateway group", runDelete},
     {"groups", "list a Pushgateway's groups", runGroups},

@@ -37,5 +37,6 @@ int runWrite(const QStringList &arguments, Io &io);
 int runBackfill(const QStringList &arguments, Io &io);
 int runProfile(const QStringList &arguments, Io &io);
 int runHistory(const QStringList &arguments, Io &io);
+int runScrape(const QStringList &arguments, Io &io);
 
 } // namespace promdesk::cli

@@ -85,28 +85,33 @@ Explanation explainRejection(const QString &body)
 
 } // namespace
 
-Explanation explainGatewayAnswer(const HttpResult &result, const QString &server)
+Explanation explainGatewayAnswer(const HttpResult &result, const QString &serverName)
 {
+    // "The Pushgateway" opens a sentence; inside one it is "the Pushgateway".
+    QString server = serverName;
+    if (!server.isEmpty())
+        server[0] = server[0].toUpper();
+    const QString inside = server.startsWith(QLatin1String("The ")) ? QStringLiteral("the ") + server.mid(4) : server;
     const QString body = QString::fromUtf8(result.body);
     switch (result.category) {
     case ErrorCategory::None:
-        return {QStringLiteral("Done: %1 answered %2.").arg(server).arg(result.status), {}};
+        return {QStringLiteral("Done: %1 answered %2.").arg(inside).arg(result.status), {}};
     case ErrorCategory::CannotConnect:
-        return {QStringLiteral("Cannot connect to %1: %2.").arg(server, result.errorText),
-                QStringLiteral("Check the address and port, and that the gateway is running and reachable from here.")};
+        return {QStringLiteral("Cannot connect to %1: %2.").arg(inside, result.errorText),
+                QStringLiteral("Check the address and port, and that the server is running and reachable from here.")};
     case ErrorCategory::Timeout:
         return {QStringLiteral("%1 did not answer in time.").arg(server),
-                QStringLiteral("Check that the address is right and the gateway is not overloaded, or raise the timeout.")};
+                QStringLiteral("Check that the address is right and the server is not overloaded, or raise the timeout.")};
     case ErrorCategory::Tls:
-        return {QStringLiteral("The TLS connection to %1 failed: %2.").arg(server, result.errorText),
-                QStringLiteral("If the gateway uses a private CA, give its certificate as the profile's CA file; "
+        return {QStringLiteral("The TLS connection to %1 failed: %2.").arg(inside, result.errorText),
+                QStringLiteral("If the server uses a private CA, give its certificate as the profile's CA file; "
                                "turning verification off is for tests only.")};
     case ErrorCategory::Auth:
         return {QStringLiteral("%1 refused the credentials (HTTP %2).").arg(server).arg(result.status),
                 QStringLiteral("Check the user and password or token. For TMP the user is the APPID and the password "
                                "the instance token.")};
     case ErrorCategory::NotFound:
-        return {QStringLiteral("Nothing at this URL on %1 (HTTP 404).").arg(server),
+        return {QStringLiteral("Nothing at this URL on %1 (HTTP 404).").arg(inside),
                 QStringLiteral("Check the base URL. A gateway started with --web.route-prefix needs that prefix in the "
                                "base URL.")};
     case ErrorCategory::Rejected:

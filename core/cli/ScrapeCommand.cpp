@@ -1,0 +1,68 @@
+#include "cli/Cli.h"
+#include "cli/CliHistory.h"
+#include "cli/CliSupport.h"
+#include "cli/GatewayOptions.h"
+#include "importers/Scrape.h"
+#include "net/HttpClient.h"
+#include "net/Redactor.h"
+
+namespace promdesk::cli {
+
+namespace {
+
+const QString kUsage = QStringLiteral("promdesk-cli scrape [--timeout S] [--output OUT] URL");
+const QString kDescription = QStringLiteral(
+    "Reads an exporter's metrics as Prometheus scrapes them (text 0.0.4 preferred, OpenMetrics\n"
+    "accepted, protobuf converted to text) and writes them, to compose or push from. A summary of\n"
+    "what was read and its problems goes to standard error.\n");
+
+} // namespace
+
+int runScrape(const QStringList &arguments, Io &io)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
+                                          QStringLiteral("Write here instead of standard output."), QStringLiteral("OUT"),
+                                          QStringLiteral("-"));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"), QStringLiteral("Give up after S seconds (default 15)."),
+                                           QStringLiteral("S"), QStringLiteral("15"));
+    parser.addOptions({outputOption, timeoutOption});
+    parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("The exporter's metrics address, e.g. http://127.0.0.1:9100/metrics."));
+    if (const std::optional<int> exit = parseArguments(parser, arguments, kUsage, kDescription, io))
+        return *exit;
+    const QUrl url(parser.positionalArguments().value(0), QUrl::StrictMode);
+    if (parser.positionalArguments().size() != 1 || !url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
+        io.err << "promdesk-cli: scrape needs one http:// or https:// URL\nUsage: " << kUsage << '\n';
+        return ExitUsage;
+    }
+    bool timeoutOk = false;
+    const int timeoutSeconds = parser.value(timeoutOption).toInt(&timeoutOk);
+    if (!timeoutOk || timeoutSeconds <= 0) {
+        io.err << "promdesk-cli: --timeout needs a whole number of seconds, 1 or more\n";
+        return ExitUsage;
+    }
+
+    HttpClient http;
+    recordHistory(http, io);
+    const HttpResult result = await<HttpResult>([&](QObject *context, auto done) {
+        http.send(scrapeRequest(url, timeoutSeconds * 1000), context, [done](const HttpResult &r) { done(r); });
+    });
+    const ScrapedMetrics scraped = scrapedMetrics(result, url);
+    if (!scraped.ok()) {
+        io.err << "promdesk-cli: " << scraped.error << '\n';
+        return result.ok() ? ExitRejected : exitCodeFor(result);
+    }
+    if (!writeOutput(parser.value(outputOption), scraped.text, io))
+        return ExitUsage;
+    ParseOptions options;
+    options.fileName = redactUrl(url);
+    options.format = scraped.format;
+    const ParseResult parsed = parseText(scraped.text, options);
+    io.err << redactUrl(url) << ": " << parsed.stats.samples << " sample(s) in " << parsed.stats.families << " famil"
+           << (parsed.stats.families == 1 ? "y" : "ies") << " (" << formatName(scraped.format) << "), "
+           << parsed.stats.errors << " error(s), " << parsed.stats.warnings << " warning(s); HTTP " << result.status << " in "
+           << result.durationMs << " ms\n";
+    return ExitOk;
+}
+
+} // namespace promdesk::cli

@@ -1,0 +1,54 @@
+#include "importers/Scrape.h"
+
+#include "exposition/DelimitedProtobuf.h"
+#include "exposition/TextWriter.h"
+#include "net/Redactor.h"
+#include "pushgateway/ServerMessage.h"
+
+namespace promdesk {
+
+HttpRequest scrapeRequest(const QUrl &url, int timeoutMs)
+{
+    HttpRequest request;
+    request.method = "GET";
+    request.url = url;
+    request.timeoutMs = timeoutMs;
+    request.headers.append(qMakePair(QByteArray("Accept"), QByteArray("text/plain;version=0.0.4;q=1,application/openmetrics-text;version=1.0.0;q=0.5,*/*;q=0.1")));
+    request.tag.operation = QStringLiteral("scrape");
+    request.tag.target = QStringLiteral("exporter");
+    return request;
+}
+
+ScrapedMetrics scrapedMetrics(const HttpResult &result, const QUrl &url)
+{
+    ScrapedMetrics scraped;
+    const QString server = QStringLiteral("the exporter at %1").arg(redactUrl(url));
+    if (!result.ok()) {
+        const Explanation explanation = explainGatewayAnswer(result, server);
+        scraped.error = explanation.summary + QLatin1Char(' ') + explanation.advice;
+        return scraped;
+    }
+    const QByteArray contentType = result.header("Content-Type").toLower();
+    if (contentType.startsWith("application/vnd.google.protobuf")) {
+        const ProtobufReadResult decoded = readDelimitedProtobuf(result.body);
+        if (!decoded.error.isEmpty()) {
+            scraped.error = QStringLiteral("%1 answered with protobuf that could not be read: %2").arg(server, decoded.error);
+            return scraped;
+        }
+        scraped.text = writeText(decoded.metrics);
+        return scraped;
+    }
+    if (!contentType.isEmpty() && !contentType.startsWith("text/plain") && !contentType.startsWith("application/openmetrics-text")) {
+        scraped.error = QStringLiteral("%1 answered with '%2', not metrics; check that the URL is the exporter's metrics "
+                                       "path (usually /metrics)")
+                            .arg(server, QString::fromLatin1(result.header("Content-Type")));
+        return scraped;
+    }
+    scraped.text = result.body;
+    scraped.format = contentType.startsWith("application/openmetrics-text")
+        ? ExpositionFormat::OpenMetrics
+        : detectFormat(result.body.left(64 * 1024), QByteArrayView(result.body).last(std::min<qsizetype>(result.body.size(), 64)));
+    return scraped;
+}
+
+} // namespace promdesk
