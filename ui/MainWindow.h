@@ -4,29 +4,26 @@
 #include "ProfilesPanel.h"
 #include "profiles/Profile.h"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
-#include <QTimer>
 
-class QComboBox;
 class QListWidget;
 class QTabWidget;
 class QLabel;
 class QPlainTextEdit;
 class QTreeWidget;
-class QTreeWidgetItem;
 
 namespace promdesk::ui {
 
 class BackfillView;
+class ComposeView;
 class ConsoleContext;
 class GroupsView;
 class HistoryView;
 class OverwriteLabView;
 class PushView;
 
-// The console's window. For now it holds the Compose view: an editor whose text is validated as
-// you type (off the GUI thread), with every problem listed and a click jumping to its line.
+// The console's window: the profiles sidebar, the views (Compose, Push, Groups, Overwrite lab,
+// Backfill, History), menus with shortcuts, and a status bar with the profile and its connection.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -35,8 +32,9 @@ public:
     explicit MainWindow(const SandboxEndpoints &sandbox, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    QPlainTextEdit *editor() const { return m_editor; }
-    QTreeWidget *problemList() const { return m_problems; }
+    QPlainTextEdit *editor() const;
+    QTreeWidget *problemList() const;
+    ComposeView *composeView() const { return m_compose; }
     PushView *pushView() const { return m_push; }
     HistoryView *historyView() const { return m_history; }
     GroupsView *groupsView() const { return m_groups; }
@@ -52,12 +50,6 @@ signals:
     void validated(); // a validation finished and the problem list shows it
 
 private:
-    void scheduleValidation();
-    void startValidation();
-    void showProblems(const ParseResult &result);
-    void jumpToProblem(QTreeWidgetItem *item);
-    void applyAllFixes();
-    QWidget *buildCompose();
     void buildMenus();
     void restoreState();
     void closeEvent(QCloseEvent *event) override;
@@ -73,13 +65,7 @@ private:
     BackfillView *m_backfill = nullptr;
     QLabel *m_profileLabel = nullptr;
     QLabel *m_connectionLabel = nullptr;
-    QPlainTextEdit *m_editor = nullptr;
-    QComboBox *m_target = nullptr;
-    QTreeWidget *m_problems = nullptr;
-    QLabel *m_summary = nullptr;
-    QTimer m_debounce;
-    QFutureWatcher<ParseResult> m_watcher;
-    bool m_pending = false;
+    ComposeView *m_compose = nullptr;
 };
 
 } // namespace promdesk::ui

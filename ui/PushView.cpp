@@ -169,6 +169,19 @@ std::optional<MetricSet> PushView::parsedDraft()
     return result.metrics;
 }
 
+void PushView::setGroupingKey(const QString &job, const QList<Label> &labels)
+{
+    m_job->setText(job);
+    m_labels->setRowCount(0);
+    for (const Label &label : labels) {
+        const int row = m_labels->rowCount();
+        m_labels->insertRow(row);
+        m_labels->setItem(row, 0, new QTableWidgetItem(label.name));
+        m_labels->setItem(row, 1, new QTableWidgetItem(label.value.isEmpty() ? QHostInfo::localHostName() : label.value));
+    }
+    updateUrl();
+}
+
 void PushView::withClient(const std::function<void(const std::shared_ptr<PushgatewayClient> &)> &use)
 {
     m_context->withGateway(this, [this](const QString &reason) { showResult(reason, true); }, use);

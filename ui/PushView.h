@@ -30,6 +30,8 @@ public:
     PushView(ConsoleContext *context, std::function<QByteArray()> draft, QWidget *parent = nullptr);
 
     [[nodiscard]] GroupingKey groupingKey() const;
+    // Fills the job and label rows; an empty label value means this host's name.
+    void setGroupingKey(const QString &job, const QList<Label> &labels);
     void preview();
     void send();
 

@@ -8,23 +8,6 @@
 
 namespace promdesk {
 
-namespace {
-
-QString seriesText(const SeriesSet &set)
-{
-    QString out;
-    for (const WriteSeries &series : set.series) {
-        Labels labels = series.labels;
-        const QString name = labels.value(QStringLiteral("__name__"));
-        labels.remove(QStringLiteral("__name__"));
-        for (const WriteSample &sample : series.samples)
-            out += name + labels.toString() + QLatin1Char(' ') + formatNumber(sample.value) + QLatin1Char(' ')
-                + QString::number(sample.timestampMs) + QLatin1Char('\n');
-    }
-    return out;
-}
-
-} // namespace
 
 DecodedBody decodeRequestBody(const HistoryEntry &entry)
 {
@@ -50,7 +33,7 @@ DecodedBody decodeRequestBody(const HistoryEntry &entry)
             decoded.error = request.error;
             return decoded;
         }
-        decoded.text = seriesText(request.series);
+        decoded.text = seriesAsText(request.series);
         return decoded;
     }
     if (type.contains("application/vnd.google.protobuf")) {

@@ -1,5 +1,7 @@
 #include "remotewrite/WriteSeries.h"
 
+#include "exposition/NumberFormat.h"
+
 #include <limits>
 
 namespace promdesk {
@@ -30,6 +32,20 @@ qint64 SeriesSet::maxTimestamp() const
             maximum = std::max(maximum, s.samples.constLast().timestampMs);
     }
     return maximum;
+}
+
+QString seriesAsText(const SeriesSet &set)
+{
+    QString out;
+    for (const WriteSeries &series : set.series) {
+        Labels labels = series.labels;
+        const QString name = labels.value(QStringLiteral("__name__"));
+        labels.remove(QStringLiteral("__name__"));
+        for (const WriteSample &sample : series.samples)
+            out += name + labels.toString() + QLatin1Char(' ') + formatNumber(sample.value) + QLatin1Char(' ')
+                + QString::number(sample.timestampMs) + QLatin1Char('\n');
+    }
+    return out;
 }
 
 } // namespace promdesk

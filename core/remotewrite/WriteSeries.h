@@ -37,4 +37,7 @@ struct SeriesSet
     [[nodiscard]] qint64 maxTimestamp() const;
 };
 
+// One text-exposition line per sample, with its timestamp: how series read back to a person.
+QString seriesAsText(const SeriesSet &set);
+
 } // namespace promdesk

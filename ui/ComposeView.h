@@ -1,0 +1,102 @@
+#pragma once
+
+#include "exposition/Templates.h"
+#include "exposition/TextParser.h"
+
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTableView;
+class QTabWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace promdesk {
+class HttpCall;
+}
+
+namespace promdesk::ui {
+
+class ConsoleContext;
+class ExpositionHighlighter;
+class MetricTableModel;
+
+// Compose: the metrics to push, as highlighted text and as a table kept in sync with it. The
+// text is checked as you type (off the GUI thread) with every problem listed beside it, its line
+// marked and a click away, and safe fixes one button away. Metrics come from templates, files
+// (text, OpenMetrics, CSV; opened, dropped or pasted) or an exporter's URL.
+class ComposeView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ComposeView(ConsoleContext *context, QWidget *parent = nullptr);
+    ~ComposeView() override;
+
+    QPlainTextEdit *editor() const { return m_editor; }
+    QTreeWidget *problemList() const { return m_problems; }
+    QTableView *table() const { return m_table; }
+    MetricTableModel *tableModel() const { return m_model; }
+    [[nodiscard]] QByteArray text() const;
+    [[nodiscard]] QString importStatus() const;
+
+    void applyTemplate(const MetricTemplate &chosen);
+    // Reads a file off the GUI thread: exposition text, OpenMetrics, or CSV (shown as samples
+    // with their timestamps).
+    void importFile(const QString &path);
+    void importClipboard();
+    void scrape(const QUrl &url);
+    void cancelImport();
+    void applyAllFixes();
+
+signals:
+    void validated(); // a check finished and the problem list shows it
+    void templateApplied(const promdesk::MetricTemplate &chosen);
+    void importFinished(bool ok);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    QWidget *buildTextTab();
+    QWidget *buildTableTab();
+    void scheduleValidation();
+    void startValidation();
+    void showProblems(const ParseResult &result);
+    void markProblemLines(const QList<Problem> &problems);
+    void jumpToProblem(QTreeWidgetItem *item);
+    void writeTableToText();
+    void askForScrapeUrl();
+    void finishImport(const QString &status, bool ok);
+    [[nodiscard]] ParseOptions currentOptions(const QByteArray &text) const;
+
+    ConsoleContext *m_context;
+    QComboBox *m_target;
+    QLabel *m_summary;
+    QTabWidget *m_tabs;
+    QPlainTextEdit *m_editor;
+    ExpositionHighlighter *m_highlighter;
+    QTableView *m_table;
+    MetricTableModel *m_model;
+    QLabel *m_tableHint;
+    QTreeWidget *m_problems;
+    QLabel *m_importStatus;
+    QPushButton *m_cancelImport;
+    QPointer<HttpCall> m_scrape;
+    QFutureWatcher<QPair<QString, QString>> m_fileWatcher; // (text, error)
+    QTimer m_debounce;
+    QFutureWatcher<ParseResult> m_watcher;
+    bool m_pending = false;
+    bool m_writingFromTable = false;
+    ExpositionFormat m_format = ExpositionFormat::Text;
+    QString m_lastScrapeUrl;
+};
+
+} // namespace promdesk::ui
