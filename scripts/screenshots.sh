@@ -42,6 +42,9 @@ with open(sys.argv[1], "w") as out:
 PY
 shoot backfill backfill.png "'$scratch/backfill.prom'"
 shoot compose compose.png "'$root/resources/examples/windows-export.prom'"
+shoot compose compose-table.png --compose-table
+shoot compose compose-dark.png --dark "'$root/resources/examples/windows-export.prom'"
+shoot compose profile-dialog.png --new-profile
 shoot push push.png
 shoot groups groups.png
 shoot lab lab.png --run-lab-steps 2

@@ -233,6 +233,9 @@ QWidget *ComposeView::buildTableTab()
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_table->verticalHeader()->hide();
+    for (int column : {MetricTableModel::ColumnName, MetricTableModel::ColumnType, MetricTableModel::ColumnValue,
+                       MetricTableModel::ColumnTimestamp})
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(MetricTableModel::ColumnHelp, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(MetricTableModel::ColumnLabels, QHeaderView::Stretch);
     auto *buttons = new QHBoxLayout;

@@ -1,16 +1,43 @@
 #include "BackfillView.h"
+#include "ComposeView.h"
 #include "MainWindow.h"
 #include "OverwriteLabView.h"
+#include "ProfilesPanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFile>
-#include <QPlainTextEdit>
+#include <QPalette>
+#include <QStyleFactory>
+#include <QTabWidget>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <memory>
-#include <QTabWidget>
-#include <QTreeWidget>
+
+namespace {
+
+// A dark palette for checking (and showing) that every view reads on dark themes.
+void useDarkPalette(QApplication &app)
+{
+    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x2f, 0x2f, 0x2f));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::Highlight, QColor(0x35, 0x84, 0xe4));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ToolTipText, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::Link, QColor(0x99, 0xc1, 0xf1));
+    app.setPalette(dark);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -35,19 +62,28 @@ int main(int argc, char *argv[])
     const QCommandLineOption labSteps(QStringLiteral("run-lab-steps"),
                                       QStringLiteral("Reset the overwrite lab and run its first N steps (for demonstrations)."),
                                       QStringLiteral("N"));
-    parser.addOptions({selfTest, pushgateway, remoteWrite, view, labSteps});
+    const QCommandLineOption darkOption(QStringLiteral("dark"), QStringLiteral("Use a dark palette whatever the system's."));
+    const QCommandLineOption tableOption(QStringLiteral("compose-table"), QStringLiteral("Show Compose's table rather than its text."));
+    const QCommandLineOption newProfileOption(QStringLiteral("new-profile"),
+                                              QStringLiteral("Open the profile dialog (for demonstrations)."));
+    parser.addOptions({selfTest, pushgateway, remoteWrite, view, labSteps, darkOption, tableOption, newProfileOption});
     parser.process(app);
+    if (parser.isSet(darkOption))
+        useDarkPalette(app);
 
     promdesk::ui::MainWindow window({parser.value(pushgateway), parser.value(remoteWrite)});
     if (!parser.positionalArguments().isEmpty()) {
         // A file opens in Compose, or is planned in Backfill when that view is asked for.
         const QString path = parser.positionalArguments().constFirst();
-        QFile file(path);
         if (parser.value(view) == u"backfill")
             window.backfillView()->load(path);
-        else if (file.open(QIODevice::ReadOnly))
-            window.editor()->setPlainText(QString::fromUtf8(file.readAll()));
+        else
+            window.composeView()->importFile(path);
     }
+    if (parser.isSet(tableOption))
+        window.composeView()->findChild<QTabWidget *>(QStringLiteral("composeTabs"))->setCurrentIndex(1);
+    if (parser.isSet(newProfileOption))
+        QTimer::singleShot(200, window.profilesPanel(), &promdesk::ui::ProfilesPanel::newProfile);
     const QStringList views{QStringLiteral("compose"), QStringLiteral("push"), QStringLiteral("groups"), QStringLiteral("lab"),
                             QStringLiteral("backfill"), QStringLiteral("history")};
     window.views()->setCurrentIndex(std::max<qsizetype>(0, views.indexOf(parser.value(view))));
@@ -63,11 +99,25 @@ int main(int argc, char *argv[])
         QTimer::singleShot(300, lab, [lab] { lab->reset(); });
     }
     if (parser.isSet(selfTest)) {
+        // Validates the example, then opens every view in turn and quits.
         int exitCode = 1;
         QObject::connect(&window, &promdesk::ui::MainWindow::validated, &app, [&] {
-            exitCode = window.problemList()->topLevelItemCount() == 0 ? 0 : 1;
-            app.quit();
-        });
+            if (window.problemList()->topLevelItemCount() != 0)
+                return app.quit();
+            auto *next = new QTimer(&app);
+            QObject::connect(next, &QTimer::timeout, &app, [&, next] {
+                const int index = window.views()->currentIndex() + 1;
+                if (index >= window.views()->count()) {
+                    exitCode = 0;
+                    next->stop();
+                    app.quit();
+                    return;
+                }
+                window.views()->setCurrentIndex(index);
+            });
+            window.views()->setCurrentIndex(0);
+            next->start(150);
+        }, Qt::SingleShotConnection);
         QTimer::singleShot(10000, &app, &QApplication::quit); // a hang fails the self-test, never blocks CI
         app.exec();
         return exitCode;
