@@ -11,29 +11,9 @@ work="$(mktemp -d)"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$work"' EXIT
 
-start_prometheus() { # NAME → sets $url (not in a subshell, so the trap can stop it)
-    local port dir=$work/$1
-    port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    mkdir -p "$dir"
-    printf 'global:\n  scrape_interval: 1h\n' > "$dir/prometheus.yml"
-    prometheus --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/data" --web.listen-address="127.0.0.1:$port" \
-        --web.enable-remote-write-receiver >"$dir/log" 2>&1 &
-    pids+=($!)
-    for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/-/ready" >/dev/null 2>&1 && break; sleep 0.1; done
-    url="http://127.0.0.1:$port"
-}
-
-/usr/bin/python3 - "$work/samples.prom" <<'PY'
-import sys, time
-now = int(time.time()) * 1000
-start = now - 1000 * 15000
-with open(sys.argv[1], "w") as out:
-    out.write("# TYPE bench_backfill gauge\n")
-    for p in range(1000):
-        ts = start + p * 15000
-        for s in range(1000):
-            out.write(f'bench_backfill{{instance="host-{s % 50}",series="{s}"}} {s + p * 0.5} {ts}\n')
-PY
+# shellcheck source=bench/prometheus.sh
+. "$root/bench/prometheus.sh"
+/usr/bin/python3 "$root/bench/generate_samples.py" "$work/samples.prom"
 echo "input: $(wc -l < "$work/samples.prom") lines, $(du -m "$work/samples.prom" | cut -f1) MB"
 
 start_prometheus floor

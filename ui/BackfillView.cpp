@@ -89,6 +89,7 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
     runLayout->addLayout(controls);
     m_batches = new QListWidget;
     m_batches->setObjectName(QStringLiteral("backfillBatches"));
+    m_batches->setUniformItemSizes(true); // thousands of batches: never lay every row out again per batch
     runLayout->addWidget(m_batches);
     splitter->addWidget(runBox);
     layout->addWidget(splitter, 1);
@@ -110,6 +111,9 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
         m_start->setEnabled(m_plan.canSend() && m_context->profile() && !m_context->profile()->remoteWriteUrl.isEmpty());
         emit planned();
     });
+    m_screenRefresh.setSingleShot(true);
+    m_screenRefresh.setInterval(100);
+    connect(&m_screenRefresh, &QTimer::timeout, this, &BackfillView::refreshProgress);
     connect(m_start, &QPushButton::clicked, this, &BackfillView::start);
     connect(m_cancel, &QPushButton::clicked, this, &BackfillView::cancel);
 }
@@ -117,6 +121,7 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
 BackfillView::~BackfillView()
 {
     m_loading.waitForFinished();
+    qDeleteAll(m_pendingItems);
 }
 
 BackfillView::Loaded BackfillView::read(const QString &path, qint64 nowMs)
@@ -155,6 +160,24 @@ void BackfillView::load(const QString &path)
     m_resumeFrom = 0;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_loading.setFuture(QtConcurrent::run([path, now] { return read(path, now); }));
+}
+
+void BackfillView::refreshProgress()
+{
+    if (m_latestProgress) {
+        const BackfillProgress &p = *m_latestProgress;
+        m_progress->setValue(p.requestsSent);
+        m_rate->setText(tr("%1/%2 samples · %3 samples/s · ETA %4 · %5 retries")
+                            .arg(p.samplesSent)
+                            .arg(p.samplesTotal)
+                            .arg(qint64(p.samplesPerSecond))
+                            .arg(duration(p.etaMs))
+                            .arg(p.retries));
+    }
+    for (QListWidgetItem *item : std::as_const(m_pendingItems))
+        m_batches->addItem(item);
+    m_pendingItems.clear();
+    m_batches->scrollToBottom();
 }
 
 void BackfillView::drawChart()
@@ -221,12 +244,16 @@ void BackfillView::start()
         m_client->setTag(tag);
         m_run = std::make_unique<BackfillRun>(m_client.get(), m_series, m_plan.batches);
         m_batches->clear();
+        qDeleteAll(m_pendingItems);
+        m_pendingItems.clear();
+        m_latestProgress.reset();
         m_progress->setRange(0, int(m_plan.batches.size()));
         m_cancel->setEnabled(true);
+        // Batches can finish hundreds of times a second; the screen follows ten times a second.
         connect(m_run.get(), &BackfillRun::progressChanged, this, [this](const BackfillProgress &p) {
-            m_progress->setValue(p.requestsSent);
-            m_rate->setText(tr("%1/%2 samples · %3 samples/s · ETA %4 · %5 retries")
-                                .arg(p.samplesSent).arg(p.samplesTotal).arg(qint64(p.samplesPerSecond)).arg(duration(p.etaMs)).arg(p.retries));
+            m_latestProgress = p;
+            if (!m_screenRefresh.isActive())
+                m_screenRefresh.start();
         });
         connect(m_run.get(), &BackfillRun::batchFinished, this, [this](int batch, const WriteOutcome &outcome) {
             auto *item = new QListWidgetItem(tr("batch %1: %2 — %3")
@@ -235,10 +262,14 @@ void BackfillView::start()
                                                  .arg(describeBatch(m_series, m_plan.batches.at(batch))));
             if (!outcome.ok())
                 item->setForeground(QColor(0xb0, 0x1e, 0x1e));
-            m_batches->addItem(item);
-            m_batches->scrollToBottom();
+            m_pendingItems.append(item);
+            if (!m_screenRefresh.isActive())
+                m_screenRefresh.start();
+            emit batchFinished(batch, outcome.ok());
         });
         connect(m_run.get(), &BackfillRun::finished, this, [this](const BackfillSummary &summary) {
+            m_screenRefresh.stop();
+            refreshProgress();
             m_cancel->setEnabled(false);
             m_resumeFrom = summary.firstUnsent < 0 ? 0 : summary.firstUnsent;
             m_start->setText(summary.firstUnsent < 0 ? tr("&Start") : tr("&Resume from batch %1").arg(summary.firstUnsent + 1));

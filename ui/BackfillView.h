@@ -4,14 +4,17 @@
 #include "remotewrite/BackfillRun.h"
 
 #include <QFutureWatcher>
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QChartView;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QListWidgetItem;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -40,6 +43,7 @@ public:
 
 signals:
     void planned();
+    void batchFinished(int batch, bool ok); // as it happens; the screen follows a little later
     void finished(const promdesk::BackfillSummary &summary);
 
 private:
@@ -52,6 +56,7 @@ private:
     static Loaded read(const QString &path, qint64 nowMs);
     void showPlan();
     void drawChart();
+    void refreshProgress();
 
     ConsoleContext *m_context;
     QFutureWatcher<Loaded> m_loading;
@@ -68,6 +73,9 @@ private:
     QListWidget *m_batches;
     QPushButton *m_start;
     QPushButton *m_cancel;
+    QTimer m_screenRefresh;
+    std::optional<BackfillProgress> m_latestProgress;
+    QList<QListWidgetItem *> m_pendingItems; // owned until shown
 };
 
 } // namespace promdesk::ui

@@ -6,12 +6,14 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QPalette>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTreeWidget>
 
+#include <cstdio>
 #include <memory>
 
 namespace {
@@ -36,6 +38,32 @@ void useDarkPalette(QApplication &app)
     dark.setColor(QPalette::Link, QColor(0x99, 0xc1, 0xf1));
     app.setPalette(dark);
 }
+
+// Prints the wall-clock time of the first painted frame and quits: bench/gui.sh subtracts the
+// time it launched the binary.
+class FirstPaintReporter final : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_seen) {
+            m_seen = true;
+            // Report once this paint has been drawn and flushed, when the event loop is back.
+            QTimer::singleShot(0, this, [] {
+                std::printf("first_paint_epoch_ms %lld\n", static_cast<long long>(QDateTime::currentMSecsSinceEpoch()));
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_seen = false;
+};
 
 } // namespace
 
@@ -66,11 +94,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption tableOption(QStringLiteral("compose-table"), QStringLiteral("Show Compose's table rather than its text."));
     const QCommandLineOption newProfileOption(QStringLiteral("new-profile"),
                                               QStringLiteral("Open the profile dialog (for demonstrations)."));
-    parser.addOptions({selfTest, pushgateway, remoteWrite, view, labSteps, darkOption, tableOption, newProfileOption});
+    const QCommandLineOption firstPaintOption(QStringLiteral("report-first-paint"),
+                                              QStringLiteral("Print the time of the first painted frame and quit (bench/gui.sh)."));
+    parser.addOptions({selfTest, pushgateway, remoteWrite, view, labSteps, darkOption, tableOption, newProfileOption, firstPaintOption});
     parser.process(app);
     if (parser.isSet(darkOption))
         useDarkPalette(app);
 
+    if (parser.isSet(firstPaintOption))
+        app.installEventFilter(new FirstPaintReporter(&app));
     promdesk::ui::MainWindow window({parser.value(pushgateway), parser.value(remoteWrite)});
     if (!parser.positionalArguments().isEmpty()) {
         // A file opens in Compose, or is planned in Backfill when that view is asked for.
