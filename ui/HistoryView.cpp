@@ -13,6 +13,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -50,8 +51,12 @@ HistoryView::HistoryView(ConsoleContext *context, const QString &historyPath, QW
     m_resendStatus->setObjectName(QStringLiteral("resendStatus"));
     m_resendStatus->setWordWrap(true);
     m_resendStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_filter = new QLineEdit;
+    m_filter->setObjectName(QStringLiteral("historyFilter"));
+    m_filter->setPlaceholderText(tr("Filter by profile, URL, status…"));
+    m_filter->setClearButtonEnabled(true);
     bar->addWidget(m_failedOnly);
-    bar->addStretch();
+    bar->addWidget(m_filter, 1);
     bar->addWidget(refresh);
     bar->addWidget(curl);
     bar->addWidget(m_resendButton);
@@ -62,6 +67,8 @@ HistoryView::HistoryView(ConsoleContext *context, const QString &historyPath, QW
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(Qt::UserRole);
+    m_proxy->setFilterKeyColumn(-1); // any column
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_table = new QTableView;
     m_table->setObjectName(QStringLiteral("historyTable"));
     m_table->setAccessibleName(tr("Request history"));
@@ -87,6 +94,7 @@ HistoryView::HistoryView(ConsoleContext *context, const QString &historyPath, QW
     connect(context, &ConsoleContext::requestRecorded, &m_refresh, qOverload<>(&QTimer::start));
     connect(refresh, &QPushButton::clicked, this, &HistoryView::reload);
     connect(m_failedOnly, &QCheckBox::toggled, this, &HistoryView::reload);
+    connect(m_filter, &QLineEdit::textChanged, this, &HistoryView::setFilterText);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HistoryView::showSelected);
     connect(curl, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(curlForSelected()); });
     connect(m_resendButton, &QPushButton::clicked, this, &HistoryView::resendSelected);
@@ -171,6 +179,13 @@ void HistoryView::fillResendTargets()
     for (const Profile &profile : knownProfiles())
         m_resendTarget->addItem(profile.name, profile.name);
     m_resendTarget->setCurrentIndex(std::max(0, m_resendTarget->findData(chosen)));
+}
+
+void HistoryView::setFilterText(const QString &text)
+{
+    if (m_filter->text() != text)
+        m_filter->setText(text); // comes back here through textChanged
+    m_proxy->setFilterFixedString(text);
 }
 
 QString HistoryView::resendStatus() const { return m_resendStatus->text(); }

@@ -11,6 +11,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -33,6 +34,8 @@ public:
     void reload();
     HistoryModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
+    // Shows only the rows whose text contains this (profile, URL, status, operation…).
+    void setFilterText(const QString &text);
     QString details() const;
     QString curlForSelected() const;
     // Sends the selected request again, to its own profile or the one chosen beside the button;
@@ -56,6 +59,7 @@ private:
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
     QCheckBox *m_failedOnly;
+    QLineEdit *m_filter;
     QPlainTextEdit *m_details;
     QComboBox *m_resendTarget;
     QPushButton *m_resendButton;

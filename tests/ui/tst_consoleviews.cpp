@@ -48,6 +48,7 @@ private:
     std::unique_ptr<ServerFixture> m_gateway;
     std::unique_ptr<ServerFixture> m_prometheus;
     std::unique_ptr<MainWindow> m_window;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers; // gone before the window
     QTemporaryDir m_dir;
 };
 
@@ -61,6 +62,8 @@ void TestConsoleViews::initTestCase()
     m_window = std::make_unique<MainWindow>(SandboxEndpoints{m_gateway->baseUrl().toString(),
                                                              m_prometheus->url(QStringLiteral("/api/v1/write")).toString()});
     m_window->show();
+    for (QAbstractItemModel *model : {m_window->profileList()->model(), m_window->problemList()->model()})
+        m_testers.push_back(std::make_unique<QAbstractItemModelTester>(model, QAbstractItemModelTester::FailureReportingMode::QtTest));
     QCOMPARE(m_window->profileList()->count() >= 1, true);
     QVERIFY(m_window->profileList()->item(0)->text().startsWith(QLatin1String("Local sandbox")));
 }
@@ -112,6 +115,13 @@ void TestConsoleViews::previewThenPushThenHistory()
             return false;
         }(),
         10000);
+    // The filter narrows the table to matching rows, in any column.
+    history->setFilterText(QStringLiteral("gui-host"));
+    QVERIFY(history->table()->model()->rowCount() >= 1);
+    QVERIFY(history->table()->model()->rowCount() < history->model()->rowCount());
+    history->setFilterText(QStringLiteral("no-such-request-anywhere"));
+    QCOMPARE(history->table()->model()->rowCount(), 0);
+    history->setFilterText({});
     history->table()->selectRow(0);
     QTRY_VERIFY(history->details().contains(QLatin1String("gui_pushed 7")));
     QVERIFY(history->curlForSelected().startsWith(QLatin1String("curl -sS -X PUT")));
