@@ -123,6 +123,39 @@ int formatMillisecondsAsSeconds(std::int64_t ms, char *buffer)
     return int(out - buffer);
 }
 
+namespace {
+
+// Clinger's fast path: a decimal of at most 15 digits without an exponent is an integer below
+// 2^53 divided by a power of ten below 10^23, both exact doubles, and one IEEE division of them
+// is correctly rounded — the very value from_chars gives, without its general machinery. Most
+// sample values look like this. Returns nothing when the text is not that simple.
+std::optional<double> parseSimpleDecimal(std::string_view digits)
+{
+    static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                              1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    std::uint64_t mantissa = 0;
+    int digitCount = 0;
+    int fractionDigits = 0;
+    bool point = false;
+    for (const char c : digits) {
+        if (c >= '0' && c <= '9') {
+            if (++digitCount > 15)
+                return std::nullopt;
+            mantissa = mantissa * 10 + std::uint64_t(c - '0');
+            fractionDigits += point ? 1 : 0;
+        } else if (c == '.' && !point) {
+            point = true;
+        } else {
+            return std::nullopt; // an exponent, a second point, anything else: the general path
+        }
+    }
+    if (digitCount == 0)
+        return std::nullopt;
+    return double(mantissa) / kPowersOfTen[fractionDigits];
+}
+
+} // namespace
+
 std::optional<ParsedNumber> parseNumber(std::string_view text)
 {
     if (text.empty())
@@ -166,6 +199,12 @@ std::optional<ParsedNumber> parseNumber(std::string_view text)
         const char first = body.front();
         if (!(first == '.' || (first >= '0' && first <= '9')))
             return std::nullopt;
+        if (const std::optional<double> simple = parseSimpleDecimal(body)) {
+            ParsedNumber parsed{negative ? -*simple : *simple, NumberSpelling::Canonical, {}};
+            if (explicitPlus)
+                parsed.spelling = NumberSpelling::NonCanonical;
+            return parsed;
+        }
         result = std::from_chars(body.data(), body.data() + body.size(), value, std::chars_format::general);
     }
     if (result.ptr != body.data() + body.size())

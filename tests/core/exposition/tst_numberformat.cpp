@@ -1,6 +1,11 @@
 #include "exposition/NumberFormat.h"
 
+#include <QRandomGenerator>
 #include <QTest>
+
+#include <bit>
+#include <charconv>
+#include <string>
 
 #include <clocale>
 #include <cmath>
@@ -20,6 +25,8 @@ private slots:
     void parses_data();
     void parses();
     void ignoresCommaDecimalLocale();
+    void simpleDecimalsMatchFromChars_data();
+    void simpleDecimalsMatchFromChars();
 };
 
 void TestNumberFormat::formatsLikeGo_data()
@@ -119,6 +126,46 @@ void TestNumberFormat::parses()
     else
         QCOMPARE(parsed->value, value);
     QCOMPARE(parsed->spelling == NumberSpelling::Canonical, canonical);
+}
+
+void TestNumberFormat::simpleDecimalsMatchFromChars_data()
+{
+    QTest::addColumn<int>("digits");
+    QTest::addColumn<int>("seed");
+    // Short decimals take a fast path; it must give bit for bit what from_chars gives, at every
+    // length up to where the fast path stops (15 digits) and just beyond it.
+    for (int digits : {1, 3, 7, 12, 15, 16, 17})
+        QTest::newRow(qPrintable(QStringLiteral("%1 digits").arg(digits))) << digits << digits * 7919;
+}
+
+void TestNumberFormat::simpleDecimalsMatchFromChars()
+{
+    QFETCH(int, digits);
+    QFETCH(int, seed);
+    QRandomGenerator random{quint32(seed)};
+    for (int i = 0; i < 20000; ++i) {
+        // Digits with a point at a random place (or none, one time in four).
+        const int point = random.bounded(4) != 0 ? int(random.bounded(digits + 1)) : -1;
+        std::string text;
+        for (int d = 0; d < digits; ++d) {
+            if (d == point)
+                text.push_back('.');
+            text.push_back(char('0' + random.bounded(10)));
+        }
+        if (point == digits)
+            text.push_back('.');
+        double expected = 0;
+        const auto result = std::from_chars(text.data(), text.data() + text.size(), expected);
+        QVERIFY(result.ec == std::errc());
+        const std::optional<ParsedNumber> parsed = parseNumber(text);
+        QVERIFY2(parsed, text.c_str());
+        QVERIFY2(std::bit_cast<quint64>(parsed->value) == std::bit_cast<quint64>(expected), text.c_str());
+        const std::optional<ParsedNumber> negative = parseNumber("-" + text);
+        QVERIFY2(negative && std::bit_cast<quint64>(negative->value) == std::bit_cast<quint64>(-expected), text.c_str());
+    }
+    QVERIFY(!parseNumber("."));
+    QVERIFY(!parseNumber("1.2.3"));
+    QCOMPARE(parseNumber("+1.5")->spelling, NumberSpelling::NonCanonical);
 }
 
 void TestNumberFormat::ignoresCommaDecimalLocale()
