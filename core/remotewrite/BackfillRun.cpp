@@ -67,6 +67,31 @@ void BackfillRun::cancel()
     finishIfIdle();
 }
 
+WriteCall *BackfillRun::sendBatch(int batch)
+{
+    const PreparedBody prepared = m_prepared.take(batch);
+    if (!prepared.body.valid())
+        return m_client->send(m_encoder, m_batches.at(batch));
+    return m_client->send([prepared, encoder = m_encoder, plan = m_batches.at(batch)](RemoteWriteVersion wanted) {
+        return wanted == prepared.version ? prepared.body.get() : encoder->encode(plan, wanted);
+    });
+}
+
+void BackfillRun::prepareAfter(int batch)
+{
+    const int shard = m_batches.at(batch).shard;
+    for (int next = batch + 1; next < m_batches.size(); ++next) {
+        if (m_batches.at(next).shard != shard || m_states.at(next) != BatchState::Pending)
+            continue;
+        if (!m_prepared.contains(next)) {
+            const RemoteWriteVersion version = m_client->nextVersion();
+            auto encode = [encoder = m_encoder, plan = m_batches.at(next), version] { return encoder->encode(plan, version); };
+            m_prepared.insert(next, PreparedBody{std::async(std::launch::async, std::move(encode)).share(), version});
+        }
+        return;
+    }
+}
+
 void BackfillRun::pump()
 {
     if (m_stopping)
@@ -79,8 +104,9 @@ void BackfillRun::pump()
             if (m_batches.at(i).shard != shard || m_states.at(i) != BatchState::Pending)
                 continue;
             m_states[i] = BatchState::Sending;
-            WriteCall *call = m_client->send(m_encoder, m_batches.at(i));
+            WriteCall *call = sendBatch(i);
             m_inFlight[shard] = call;
+            prepareAfter(i);
             connect(call, &WriteCall::retrying, this, [this](int, int, const QString &) {
                 ++m_progress.retries;
                 emit progressChanged(m_progress);

@@ -4,8 +4,11 @@
 #include "remotewrite/RemoteWriteClient.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
+
+#include <future>
 
 namespace promdesk {
 
@@ -55,6 +58,9 @@ signals:
 
 private:
     void pump();
+    // Encodes the shard's next pending batch on another thread while this one is on the wire.
+    void prepareAfter(int batch);
+    [[nodiscard]] WriteCall *sendBatch(int batch);
     void onBatchFinished(int batch, const WriteOutcome &outcome);
     void updateRate();
     void finishIfIdle();
@@ -65,6 +71,12 @@ private:
     QList<Batch> m_batches;
     QList<BatchState> m_states;
     QList<QPointer<WriteCall>> m_inFlight;
+    struct PreparedBody
+    {
+        std::shared_future<QByteArray> body;
+        RemoteWriteVersion version;
+    };
+    QHash<int, PreparedBody> m_prepared; // batch → its body, being encoded ahead
     int m_shards = 1;
     bool m_stopping = false;
     bool m_cancelled = false;

@@ -27,8 +27,7 @@ WriteCall::WriteCall(RemoteWriteClient *client, Encoder encode, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_encode(std::move(encode))
-    , m_version(client->m_endpoint.version == RemoteWriteVersion::V2 && !client->m_v2Unsupported ? RemoteWriteVersion::V2
-                                                                                               : RemoteWriteVersion::V1)
+    , m_version(client->nextVersion())
     , m_startedMs(QDateTime::currentMSecsSinceEpoch())
 {
     m_retryTimer.setSingleShot(true);
@@ -150,6 +149,16 @@ HttpRequest RemoteWriteClient::request(const QByteArray &body, RemoteWriteVersio
         {"User-Agent", QByteArrayLiteral("PromDesk/" PROMDESK_VERSION)},
     };
     return request;
+}
+
+RemoteWriteVersion RemoteWriteClient::nextVersion() const
+{
+    return m_endpoint.version == RemoteWriteVersion::V2 && !m_v2Unsupported ? RemoteWriteVersion::V2 : RemoteWriteVersion::V1;
+}
+
+WriteCall *RemoteWriteClient::send(std::function<QByteArray(RemoteWriteVersion)> encode)
+{
+    return start(std::move(encode));
 }
 
 WriteCall *RemoteWriteClient::start(WriteCall::Encoder encode)

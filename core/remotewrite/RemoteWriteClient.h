@@ -89,6 +89,11 @@ public:
     // Many batches of one set: share one encoder so labels are converted once.
     WriteCall *send(std::shared_ptr<const WriteRequestEncoder> encoder, const Batch &batch);
     WriteCall *send(const SeriesSet &set); // everything in one request
+    // A body made by the caller, for the version the call asks for (it may ask for both when a
+    // 2.0 receiver falls back to 1.0).
+    WriteCall *send(std::function<QByteArray(RemoteWriteVersion)> encode);
+    // The version a call started now begins with.
+    [[nodiscard]] RemoteWriteVersion nextVersion() const;
 
     [[nodiscard]] const WriteEndpoint &endpoint() const { return m_endpoint; }
     [[nodiscard]] bool v2Unsupported() const { return m_v2Unsupported; }
