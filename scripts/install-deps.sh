@@ -7,7 +7,7 @@ packages=(
   # build
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
-  qtkeychain-qt6-dev libprotobuf-dev protobuf-compiler libsnappy-dev libxxhash-dev zlib1g-dev
+  qtkeychain-qt6-dev libprotobuf-dev protobuf-compiler libsnappy-dev libxxhash-dev zlib1g-dev libsqlite3-dev
   # the real servers the tests and the sandbox run
   prometheus prometheus-pushgateway
   # keychain, GUI screenshots, TLS/auth fixtures

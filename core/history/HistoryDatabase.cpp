@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -17,6 +18,7 @@
 
 #include <snappy.h>
 
+#include <sqlite3.h>
 namespace promdesk {
 
 namespace {
@@ -190,6 +192,30 @@ std::unique_ptr<HistoryDatabase> HistoryDatabase::open(const QString &path, QStr
     return nullptr;
 }
 
+namespace {
+
+// Each CLI run is a short process. By default the last connection to close checkpoints the WAL
+// into the database, syncs both files and deletes the WAL, and the next run's first commit syncs
+// a new WAL header: several disk flushes per push, most of a push's recording cost. Keeping the
+// WAL between processes leaves checkpoints to SQLite's automatic ones (every 256 pages), which
+// is as safe: a killed process or a crash still finds every committed entry in the WAL.
+void keepWalAcrossProcesses(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return;
+    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!connection)
+        return;
+    sqlite3_db_config(connection, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    int persist = 1;
+    sqlite3_file_control(connection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+    // The next process to open the file reads the whole WAL to rebuild its index: keep it short.
+    sqlite3_wal_autocheckpoint(connection, 256);
+}
+
+} // namespace
+
 bool HistoryDatabase::initialise(QString *error)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
@@ -214,6 +240,7 @@ bool HistoryDatabase::initialise(QString *error)
     // WAL lets the GUI and a CLI write at once; NORMAL sync is safe with WAL and keeps writes cheap.
     if (!exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !exec(QStringLiteral("PRAGMA synchronous=NORMAL")))
         return false;
+    keepWalAcrossProcesses(db);
     if (!exec(QStringLiteral("PRAGMA user_version")))
         return false;
     const int version = q.next() ? q.value(0).toInt() : 0;
