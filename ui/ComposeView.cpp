@@ -186,9 +186,7 @@ ComposeView::ComposeView(ConsoleContext *context, QWidget *parent)
         const auto [text, error] = m_fileWatcher.result();
         if (!error.isEmpty())
             return finishImport(error, false);
-        QTextCursor cursor(m_editor->document()); // one undo step, not a cleared undo history
-        cursor.select(QTextCursor::Document);
-        cursor.insertText(text);
+        replaceText(text);
         finishImport(tr("Imported %1.").arg(m_fileWatcher.property("path").toString()), true);
     });
     connect(m_problems, &QTreeWidget::itemActivated, this, &ComposeView::jumpToProblem);
@@ -282,6 +280,13 @@ QString ComposeView::importStatus() const { return m_importStatus->text(); }
 
 void ComposeView::scheduleValidation() { m_debounce.start(); }
 
+void ComposeView::replaceText(const QString &text)
+{
+    QTextCursor cursor(m_editor->document()); // one undo step, not a cleared undo history
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(text);
+}
+
 ParseOptions ComposeView::currentOptions(const QByteArray &text) const
 {
     ParseOptions options;
@@ -373,11 +378,8 @@ void ComposeView::applyAllFixes()
 {
     const QByteArray current = text();
     const FixOutcome outcome = fixAll(current, currentOptions(current));
-    if (outcome.fixesApplied > 0) {
-        QTextCursor cursor(m_editor->document());
-        cursor.select(QTextCursor::Document);
-        cursor.insertText(QString::fromUtf8(outcome.text));
-    }
+    if (outcome.fixesApplied > 0)
+        replaceText(QString::fromUtf8(outcome.text));
     m_importStatus->setText(tr("%n fix(es) applied", nullptr, outcome.fixesApplied)
                             + (outcome.hasErrors() ? tr("; %n error(s) need a change by hand", nullptr, int(outcome.stats.errors)) : QString()));
 }
@@ -386,16 +388,12 @@ void ComposeView::writeTableToText()
 {
     const MetricSet &metrics = m_model->metrics();
     const QByteArray written = m_format == ExpositionFormat::OpenMetrics ? writeOpenMetrics(metrics) : writeText(metrics);
-    QTextCursor cursor(m_editor->document());
-    cursor.select(QTextCursor::Document);
-    cursor.insertText(QString::fromUtf8(written));
+    replaceText(QString::fromUtf8(written));
 }
 
 void ComposeView::applyTemplate(const MetricTemplate &chosen)
 {
-    QTextCursor cursor(m_editor->document());
-    cursor.select(QTextCursor::Document);
-    cursor.insertText(QString::fromUtf8(chosen.text));
+    replaceText(QString::fromUtf8(chosen.text));
     m_importStatus->setText(tr("Template \"%1\": %2. The Push view's grouping key is set for it.").arg(chosen.title, chosen.description));
     emit templateApplied(chosen);
 }
@@ -417,9 +415,7 @@ void ComposeView::importClipboard()
     const QString clipboard = QApplication::clipboard()->text();
     if (clipboard.trimmed().isEmpty())
         return finishImport(tr("The clipboard holds no text to import."), false);
-    QTextCursor cursor(m_editor->document());
-    cursor.select(QTextCursor::Document);
-    cursor.insertText(clipboard);
+    replaceText(clipboard);
     finishImport(tr("Imported %n line(s) from the clipboard.", nullptr, int(clipboard.count(QLatin1Char('\n')) + 1)), true);
 }
 
@@ -445,9 +441,7 @@ void ComposeView::scrape(const QUrl &url)
         const ScrapedMetrics scraped = scrapedMetrics(result, url);
         if (!scraped.ok())
             return finishImport(result.category == ErrorCategory::Cancelled ? tr("Cancelled.") : scraped.error, false);
-        QTextCursor cursor(m_editor->document());
-        cursor.select(QTextCursor::Document);
-        cursor.insertText(QString::fromUtf8(scraped.text));
+        replaceText(QString::fromUtf8(scraped.text));
         finishImport(tr("Imported %1 (HTTP %2, %3 ms, %4 KB).")
                          .arg(redactUrl(url))
                          .arg(result.status)

@@ -68,6 +68,7 @@ private:
     QWidget *buildTextTab();
     QWidget *buildTableTab();
     void scheduleValidation();
+    void replaceText(const QString &text);
     void startValidation();
     void showProblems(const ParseResult &result);
     void markProblemLines(const QList<Problem> &problems);

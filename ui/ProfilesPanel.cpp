@@ -150,22 +150,19 @@ void ProfilesPanel::onRowChanged(int row)
     emit connectionState(tr("connection not tested (Ctrl+T tests it)"), true);
 }
 
-void ProfilesPanel::newProfile()
-{
-    auto *dialog = new ProfileDialog({m_store.get(), &m_context->keychain(), &m_context->sessionSecrets(), &m_context->http()},
-                                     std::nullopt, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ProfileDialog::profileSaved, this, [this](const Profile &profile) { reload(profile.name); });
-    dialog->open();
-}
+void ProfilesPanel::newProfile() { openDialog(std::nullopt); }
 
 void ProfilesPanel::editProfile()
 {
     const int row = m_list->currentRow();
-    if (row < 0 || row >= m_entries.size() || isSandbox(row))
-        return;
+    if (row >= 0 && row < m_entries.size() && !isSandbox(row))
+        openDialog(m_entries.at(row));
+}
+
+void ProfilesPanel::openDialog(const std::optional<Profile> &existing)
+{
     auto *dialog = new ProfileDialog({m_store.get(), &m_context->keychain(), &m_context->sessionSecrets(), &m_context->http()},
-                                     m_entries.at(row), this);
+                                     existing, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ProfileDialog::profileSaved, this, [this](const Profile &profile) { reload(profile.name); });
     dialog->open();

@@ -52,6 +52,7 @@ signals:
 
 private:
     void onRowChanged(int row);
+    void openDialog(const std::optional<Profile> &existing);
     void checkSecret(int row);
     void setItemText(int row, const QString &secretStatus);
     [[nodiscard]] bool isSandbox(int row) const;
