@@ -77,8 +77,10 @@ PieceResult parsePiece(const ValidationSource &source, qint64 begin, qint64 end,
                        parser.leftProblemsUnlisted()};
 }
 
-Validation parseWhole(const ValidationSource &source, const ParseOptions &options)
+Validation parseWhole(const ValidationSource &source, const ParseOptions &givenOptions)
 {
+    ParseOptions options = givenOptions;
+    options.piece.bytes = source.size();
     PieceResult whole = parsePiece(source, 0, source.size(), options);
     return Validation{std::move(whole.problems), whole.stats};
 }
@@ -169,7 +171,7 @@ Validation validateInParallel(const ValidationSource &source, const ParseOptions
 
     auto launch = [&](size_t i, int linesBefore) {
         ParseOptions pieceOptions = options;
-        pieceOptions.piece = ParseOptions::Piece{starts[i], linesBefore, i == 0, i + 1 == starts.size()};
+        pieceOptions.piece = ParseOptions::Piece{starts[i], linesBefore, i == 0, i + 1 == starts.size(), ends[i] - starts[i]};
         return std::async(std::launch::async, parsePiece, std::cref(source), starts[i], ends[i],
                           std::move(pieceOptions));
     };

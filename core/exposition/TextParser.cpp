@@ -211,6 +211,10 @@ public:
         , lineNumber(options.piece.linesBefore)
         , firstBytes(options.piece.atStart)
     {
+        // A sample line takes 64 bytes or more in most files: room for that many series, so the
+        // index is not rehashed on the way, and never more than half the text's size in memory.
+        if (options.piece.bytes > 0)
+            series.reserve(std::size_t(options.piece.bytes / 64));
     }
 
     void feed(QByteArrayView chunk);

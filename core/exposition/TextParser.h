@@ -44,6 +44,7 @@ struct ParseOptions
         int linesBefore = 0;
         bool atStart = true;
         bool atEnd = true;
+        qint64 bytes = 0; // when known, sizes the duplicate-series index up front
     } piece;
 };
 

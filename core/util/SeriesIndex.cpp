@@ -48,10 +48,21 @@ void SeriesIndex::prefetch(std::uint64_t hash) const
         __builtin_prefetch(&m_slots[slotOf(hash == 0 ? 1 : hash, m_slots.size() - 1)]);
 }
 
-void SeriesIndex::grow()
+void SeriesIndex::grow() { rehash(m_slots.empty() ? 1024 : m_slots.size() * 2); }
+
+void SeriesIndex::reserve(std::size_t expected)
+{
+    std::size_t slots = 1024;
+    while (slots < expected * 2) // the table stays at most half full
+        slots *= 2;
+    if (slots > m_slots.size())
+        rehash(slots);
+}
+
+void SeriesIndex::rehash(std::size_t slotCount)
 {
     std::vector<Slot> old = std::move(m_slots);
-    m_slots.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    m_slots.assign(slotCount, Slot{});
     // Every lookup lands on a random page: with 2 MB pages the TLB covers the whole table.
     const auto begin = reinterpret_cast<std::uintptr_t>(m_slots.data());
     const std::uintptr_t huge = 2u << 20;

@@ -19,6 +19,8 @@ public:
 
     // Inserts the hash if it is new. Returns what was stored before (line 0 when nothing was).
     Entry insert(std::uint64_t hash, std::uint32_t line, std::uint32_t valueHash);
+    // Makes room for `expected` entries at once, instead of doubling (and rehashing) up to it.
+    void reserve(std::size_t expected);
     // Starts loading the slot a later insert() of this hash will touch.
     void prefetch(std::uint64_t hash) const;
     [[nodiscard]] std::size_t size() const { return m_size; }
@@ -30,6 +32,7 @@ private:
         Entry entry;
     };
     void grow();
+    void rehash(std::size_t slotCount);
 
     std::vector<Slot> m_slots;
     std::size_t m_size = 0;
