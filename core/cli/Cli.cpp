@@ -18,6 +18,7 @@ constexpr Command kCommands[] = {
     {"validate", "check exposition files and list every problem, optionally fixing them", runValidate},
     {"convert", "convert between text 0.0.4, OpenMetrics and protobuf-delimited", runConvert},
     {"scrape", "read an exporter's metrics as Prometheus scrapes them, to compose or push from", runScrape},
+    {"template", "list the Compose templates, or write one (with the grouping key it is meant for)", runTemplate},
     {"push", "push metrics to a Pushgateway group (replace with PUT, merge with POST)", runPush},
     {"delete", "delete one Pushgateway group", runDelete},
     {"groups", "list a Pushgateway's groups", runGroups},
@@ -57,7 +58,7 @@ int run(const QStringList &arguments, Io &io)
             // The command sees "promdesk-cli COMMAND ..." so its parser names it in messages.
             const QStringList rest = subcommandArguments(arguments);
             // Commands that talk to servers open the history while they read their input.
-            if (command.run != runValidate && command.run != runConvert)
+            if (command.run != runValidate && command.run != runConvert && command.run != runTemplate)
                 startCliHistory();
             const int exitCode = command.run(rest, io);
             closeCliHistory();

@@ -38,5 +38,6 @@ int runBackfill(const QStringList &arguments, Io &io);
 int runProfile(const QStringList &arguments, Io &io);
 int runHistory(const QStringList &arguments, Io &io);
 int runScrape(const QStringList &arguments, Io &io);
+int runTemplate(const QStringList &arguments, Io &io);
 
 } // namespace promdesk::cli

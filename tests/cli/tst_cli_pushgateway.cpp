@@ -22,6 +22,7 @@ private slots:
     void exitCodes_data();
     void exitCodes();
     void demoOverwrite();
+    void everyTemplatePushesAsSuggested();
 
 private:
     QString url() const { return m_gateway->baseUrl().toString(); }
@@ -162,6 +163,27 @@ void TestCliPushgateway::demoOverwrite()
     QVERIFY(run.out.contains("Done: the demo's groups were deleted."));
     const CliRun groups = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("overwrite_demo")});
     QCOMPARE(groups.out, QByteArray("(no groups)\n"));
+}
+
+void TestCliPushgateway::everyTemplatePushesAsSuggested()
+{
+    const CliRun list = runCli({QStringLiteral("template"), QStringLiteral("list")});
+    QCOMPARE(list.exitCode, 0);
+    const int count = int(list.out.count("push with: "));
+    QVERIFY(count >= 5);
+    QVERIFY(list.out.contains("--job db_backup --group instance=") && list.out.contains("--group db=customers"));
+    for (int n = 1; n <= count; ++n) {
+        const CliRun shown = runCli({QStringLiteral("template"), QStringLiteral("show"), QString::number(n)});
+        QCOMPARE(shown.exitCode, 0);
+        // The suggested command, as printed, with this gateway's URL and the template as the file.
+        const QByteArray suggested = shown.err.mid(shown.err.indexOf("--job")).trimmed();
+        QStringList arguments{QStringLiteral("push"), QStringLiteral("--url"), url()};
+        arguments += QString::fromUtf8(suggested).split(QLatin1Char(' '));
+        arguments.last() = file(shown.out);
+        const CliRun pushed = runCli(arguments);
+        QVERIFY2(pushed.exitCode == 0, QByteArray(QByteArray::number(n) + ": " + pushed.err).constData());
+    }
+    QCOMPARE(runCli({QStringLiteral("template"), QStringLiteral("show"), QString::number(count + 1)}).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCliPushgateway)
