@@ -1,5 +1,8 @@
 #include "exposition/Escaping.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace promdesk {
 
 namespace {
@@ -64,6 +67,12 @@ int invalidUtf8Offset(std::string_view text)
     const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
     const size_t size = text.size();
     size_t i = 0;
+    // ASCII eight bytes at a time: almost every label value is plain ASCII.
+    for (std::uint64_t word = 0; i + 8 <= size; i += 8) {
+        std::memcpy(&word, bytes + i, 8);
+        if (word & 0x8080808080808080ULL)
+            break;
+    }
     while (i < size) {
         const unsigned char c = bytes[i];
         if (c < 0x80) {

@@ -1409,8 +1409,12 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     if (remoteWrite && timestampMs)
         seriesHash = XXH3_64bits_withSeed(&*timestampMs, sizeof(qint64), seriesHash);
     const quint64 valueBits = std::bit_cast<quint64>(value);
-    const qint64 valueAndTime[2] = {qint64(valueBits), timestampMs.value_or(-1)};
-    const auto valueHash = std::uint32_t(XXH3_64bits(valueAndTime, sizeof valueAndTime));
+    // Only tells "the same value" from "another value" for a repeated series: a mix of the bits does.
+    std::uint64_t mixed = valueBits ^ (std::uint64_t(timestampMs.value_or(-1)) * 0x9E3779B97F4A7C15ULL);
+    mixed ^= mixed >> 29;
+    mixed *= 0xBF58476D1CE4E5B9ULL;
+    mixed ^= mixed >> 32;
+    const auto valueHash = std::uint32_t(mixed);
     queueSeries(PendingSeries{seriesHash, valueHash, lineNumber, int(nameAt) + 1, lineOffset, lineEnd});
 
     // Histogram consistency is checked once the whole input is read.

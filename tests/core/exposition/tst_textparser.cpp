@@ -91,6 +91,8 @@ void TestTextParser::reportsEachProblemCode_data()
     QTest::newRow("invalid-escape-label")     << QByteArray("a{path=\"C:\\temp\"} 1\n") << kText << "generic" << 1 << 11 << "invalid-escape" << "error";
     QTest::newRow("invalid-escape-help")      << QByteArray("# HELP a x\\ty\na 1\n") << kText << "generic" << 1 << 11 << "invalid-escape" << "error";
     QTest::newRow("invalid-utf8")             << QByteArray("a{x=\"caf\xE9\"} 1\n") << kText << "generic" << 1 << 9 << "invalid-utf8" << "error";
+    QTest::newRow("invalid-utf8-after-8-ascii-bytes") << QByteArray("a{x=\"long ascii caf\xE9\"} 1\n") << kText << "generic" << 1 << 20 << "invalid-utf8" << "error";
+    QTest::newRow("invalid-utf8-at-byte-8")   << QByteArray("a{x=\"01234567\xE9\"} 1\n") << kText << "generic" << 1 << 14 << "invalid-utf8" << "error";
     QTest::newRow("missing-value")            << QByteArray("a{x=\"y\"}\n") << kText << "generic" << 1 << 9 << "missing-value" << "error";
     QTest::newRow("invalid-number-comma")     << QByteArray("a 1,5\n") << kText << "generic" << 1 << 3 << "invalid-number" << "error";
     QTest::newRow("invalid-number-word")      << QByteArray("a twelve\n") << kText << "generic" << 1 << 3 << "invalid-number" << "error";
