@@ -4,6 +4,8 @@
 #include <QFile>
 
 #include <algorithm>
+#include <atomic>
+#include <numeric>
 #include <future>
 #include <unordered_map>
 
@@ -162,36 +164,49 @@ Validation validateInParallel(const ValidationSource &source, const ParseOptions
     ParseOptions options = givenOptions;
     if (!options.nowMs) // one "now" for every piece
         options.nowMs = QDateTime::currentMSecsSinceEpoch();
-    const int pieces = int(std::clamp<qint64>(source.size() / std::max<qint64>(minimumPieceBytes, 1), 1, std::max(threads, 1)));
+    // More pieces than cores, taken by one worker per core as each finishes: when another process
+    // holds a core for a while, the other worker takes on the pieces that are left.
+    const int workers = std::max(threads, 1);
+    const int pieces = int(std::clamp<qint64>(source.size() / std::max<qint64>(minimumPieceBytes, 1), 1, qint64(workers) * 4));
     const std::vector<qint64> starts = pieceStarts(source, pieces);
     if (starts.size() < 2)
         return parseWhole(source, options);
     std::vector<qint64> ends(starts.begin() + 1, starts.end());
     ends.push_back(source.size());
 
-    auto launch = [&](size_t i, int linesBefore) {
-        ParseOptions pieceOptions = options;
-        pieceOptions.piece = ParseOptions::Piece{starts[i], linesBefore, i == 0, i + 1 == starts.size(), ends[i] - starts[i]};
-        return std::async(std::launch::async, parsePiece, std::cref(source), starts[i], ends[i],
-                          std::move(pieceOptions));
+    std::vector<PieceResult> results(starts.size());
+    // Parses the listed pieces, each knowing how many lines come before it (0: not yet known).
+    auto parsePieces = [&](const std::vector<size_t> &which, const std::vector<int> &linesBefore) {
+        std::atomic<size_t> next{0};
+        auto work = [&] {
+            for (size_t k = next++; k < which.size(); k = next++) {
+                const size_t i = which[k];
+                ParseOptions pieceOptions = options;
+                pieceOptions.piece = ParseOptions::Piece{starts[i], linesBefore[i], i == 0, i + 1 == starts.size(), ends[i] - starts[i]};
+                results[i] = parsePiece(source, starts[i], ends[i], std::move(pieceOptions));
+            }
+        };
+        std::vector<std::future<void>> running;
+        for (int w = 0; w < std::min<int>(workers, int(which.size())); ++w)
+            running.push_back(std::async(std::launch::async, work));
+        for (auto &worker : running)
+            worker.get();
     };
-    std::vector<std::future<PieceResult>> running;
-    for (size_t i = 0; i < starts.size(); ++i)
-        running.push_back(launch(i, 0));
-    std::vector<PieceResult> results;
-    for (auto &future : running)
-        results.push_back(future.get());
+    std::vector<size_t> all(starts.size());
+    std::iota(all.begin(), all.end(), size_t(0));
+    parsePieces(all, std::vector<int>(starts.size(), 0));
 
-    // Each piece counted its own lines; one with problems is read again knowing the lines before it.
-    std::vector<std::pair<size_t, std::future<PieceResult>>> again;
-    int linesBefore = 0;
-    for (size_t i = 0; i < results.size(); ++i) {
-        if (i > 0 && !results[i].problems.isEmpty())
-            again.emplace_back(i, launch(i, linesBefore));
-        linesBefore += int(results[i].stats.lines);
+    // Each piece counted its own lines; one with problems is read again knowing the lines before it
+    // (its messages cite line numbers).
+    std::vector<int> linesBefore(starts.size(), 0);
+    std::vector<size_t> again;
+    for (size_t i = 1; i < results.size(); ++i) {
+        linesBefore[i] = linesBefore[i - 1] + int(results[i - 1].stats.lines);
+        if (!results[i].problems.isEmpty())
+            again.push_back(i);
     }
-    for (auto &[i, future] : again)
-        results[i] = future.get();
+    if (!again.empty())
+        parsePieces(again, linesBefore);
     if (!independent(results, options.maxProblemsPerCode))
         return parseWhole(source, options);
 
