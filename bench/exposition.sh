@@ -12,11 +12,12 @@ file="$out/exposition-${size_mb}mb.prom"
 [ -f "$file" ] || /usr/bin/python3 "$root/bench/generate_exposition.py" "$file" "$size_mb"
 file_bytes=$(stat -c %s "$file")
 
-# measure NAME COMMAND...: best wall time of 3 runs and the peak RSS, via GNU time.
+# measure NAME COMMAND...: best wall time of 5 runs (the least disturbed by other work on the
+# machine, for every tool alike) and the peak RSS, via GNU time.
 measure() {
     local name=$1; shift
     local best="" rss=0
-    for _ in 1 2 3; do
+    for _ in 1 2 3 4 5; do
         /usr/bin/time -f '%e %M' -o "$out/time.txt" "$@" >/dev/null 2>"$out/$name.stderr" || true
         read -r wall kb < "$out/time.txt"
         if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$wall; fi
