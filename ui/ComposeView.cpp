@@ -292,7 +292,7 @@ ParseOptions ComposeView::currentOptions(const QByteArray &text) const
     ParseOptions options;
     options.fileName = QStringLiteral("compose");
     options.target = ValidationTarget(m_target->currentData().toInt());
-    options.format = detectFormat(text.left(64 * 1024), text.right(64));
+    options.format = detectFormat(text);
     return options;
 }
 

@@ -155,7 +155,7 @@ std::optional<MetricSet> PushView::parsedDraft()
     options.fileName = QStringLiteral("compose");
     options.target = ValidationTarget::Pushgateway;
     const QByteArray text = m_draft();
-    options.format = detectFormat(text, text.right(64));
+    options.format = detectFormat(text);
     const ParseResult result = parseText(text, options);
     if (result.hasErrors()) {
         QStringList lines;

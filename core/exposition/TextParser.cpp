@@ -199,6 +199,11 @@ ExpositionFormat detectFormat(QByteArrayView head, QByteArrayView tail)
     return ExpositionFormat::Text;
 }
 
+ExpositionFormat detectFormat(QByteArrayView text)
+{
+    return detectFormat(text, text.last(std::min<qsizetype>(text.size(), 64)));
+}
+
 class TextParser::Private
 {
 public:

@@ -28,6 +28,8 @@ std::optional<ValidationTarget> targetFromName(QStringView name);
 
 // OpenMetrics when the text ends in `# EOF` or declares a `# UNIT`; text 0.0.4 otherwise.
 ExpositionFormat detectFormat(QByteArrayView head, QByteArrayView tail);
+// The same for a whole text in memory: all of it as the head, its last bytes as the tail.
+ExpositionFormat detectFormat(QByteArrayView text);
 
 struct ParseOptions
 {

@@ -47,7 +47,7 @@ ScrapedMetrics scrapedMetrics(const HttpResult &result, const QUrl &url)
     scraped.text = result.body;
     scraped.format = contentType.startsWith("application/openmetrics-text")
         ? ExpositionFormat::OpenMetrics
-        : detectFormat(result.body.left(64 * 1024), QByteArrayView(result.body).last(std::min<qsizetype>(result.body.size(), 64)));
+        : detectFormat(result.body);
     return scraped;
 }
 

@@ -24,7 +24,7 @@ SeriesRead readSeries(QByteArrayView data, const SeriesReadOptions &options)
     ParseOptions parse;
     parse.fileName = options.fileName;
     parse.target = options.target;
-    parse.format = options.format.value_or(detectFormat(data, data.last(std::min<qsizetype>(data.size(), 64))));
+    parse.format = options.format.value_or(detectFormat(data));
     parse.nowMs = options.nowMs;
     SeriesCollector collector(options.nowMs, options.extraLabels);
     TextParser parser(parse, &collector);

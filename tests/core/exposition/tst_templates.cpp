@@ -24,7 +24,7 @@ private slots:
         const MetricTemplate &chosen = metricTemplates().at(index);
         ParseOptions options;
         options.target = ValidationTarget::Pushgateway;
-        options.format = detectFormat(chosen.text, chosen.text.right(16));
+        options.format = detectFormat(chosen.text);
         const ParseResult result = parseText(chosen.text, options);
         QVERIFY2(result.problems.isEmpty(), qPrintable(result.problems.value(0).message));
         QVERIFY(result.stats.samples > 0);
