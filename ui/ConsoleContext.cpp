@@ -57,14 +57,7 @@ void ConsoleContext::readSecret(const Profile &profile, QObject *context, std::f
         QMetaObject::invokeMethod(context, [done] { done(SecretResult{}); }, Qt::QueuedConnection);
         return;
     }
-    const QString id = profile.id;
-    m_session.read(id, context, [this, id, context, done](const SecretResult &session) {
-        if (session.ok()) {
-            done(session);
-            return;
-        }
-        m_keychain.read(id, context, done);
-    });
+    readProfileSecret(m_session, m_keychain, profile.id, context, std::move(done));
 }
 
 std::shared_ptr<PushgatewayClient> ConsoleContext::gatewayClient(const Profile &profile, const QString &secret)

@@ -356,19 +356,14 @@ void ProfileDialog::testConnection()
         run(m_secret->text());
         return;
     }
-    // The stored secret: this session's first, then the keychain's.
-    m_stores.session->read(candidate.id, this, [this, run, id = candidate.id](const SecretResult &session) {
-        if (session.ok())
-            return run(session.secret);
-        m_stores.keychain->read(id, this, [this, run](const SecretResult &stored) {
-            if (!stored.ok()) {
-                m_testResult->setText(tr("✘ The stored secret could not be read: %1").arg(stored.message));
-                m_testButton->setEnabled(true);
-                emit stepFinished();
-                return;
-            }
-            run(stored.secret);
-        });
+    readProfileSecret(*m_stores.session, *m_stores.keychain, candidate.id, this, [this, run](const SecretResult &stored) {
+        if (!stored.ok()) {
+            m_testResult->setText(tr("✘ The stored secret could not be read: %1").arg(stored.message));
+            m_testButton->setEnabled(true);
+            emit stepFinished();
+            return;
+        }
+        run(stored.secret);
     });
 }
 

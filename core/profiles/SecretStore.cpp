@@ -144,4 +144,14 @@ void KeychainSecretStore::remove(const QString &key, QObject *context, Done done
     startJob<QKeychain::DeletePasswordJob>(m_service, key, context, std::move(done), [](QKeychain::DeletePasswordJob *) {});
 }
 
+void readProfileSecret(SecretStore &session, SecretStore &keychain, const QString &profileId, QObject *context,
+                       SecretStore::Done done)
+{
+    session.read(profileId, context, [&keychain, profileId, context, done](const SecretResult &kept) {
+        if (kept.ok())
+            return done(kept);
+        keychain.read(profileId, context, done);
+    });
+}
+
 } // namespace promdesk

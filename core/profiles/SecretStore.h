@@ -72,4 +72,9 @@ private:
     QString m_service;
 };
 
+// A profile's stored secret: from this session's store when the user chose "this session only",
+// otherwise from the keychain. Asynchronous, like the stores.
+void readProfileSecret(SecretStore &session, SecretStore &keychain, const QString &profileId, QObject *context,
+                       SecretStore::Done done);
+
 } // namespace promdesk
