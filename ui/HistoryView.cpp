@@ -98,6 +98,9 @@ HistoryView::HistoryView(ConsoleContext *context, const QString &historyPath, QW
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HistoryView::showSelected);
     connect(curl, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(curlForSelected()); });
     connect(m_resendButton, &QPushButton::clicked, this, &HistoryView::resendSelected);
+    // The profiles change only through the sidebar, which then selects one: read them again then,
+    // not at every refresh of the table.
+    connect(context, &ConsoleContext::profileChanged, this, &HistoryView::fillResendTargets);
     fillResendTargets();
 }
 
@@ -105,7 +108,6 @@ HistoryView::~HistoryView() = default;
 
 void HistoryView::reload()
 {
-    fillResendTargets();
     if (!m_database)
         m_database = HistoryDatabase::open(m_path, nullptr);
     HistoryFilter filter;
