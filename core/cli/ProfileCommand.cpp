@@ -2,17 +2,12 @@
 #include "cli/CliSupport.h"
 #include "cli/CliHistory.h"
 #include "cli/GatewayOptions.h"
-#include "net/Redactor.h"
 #include "profiles/ConnectionTest.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
-#include "pushgateway/ServerMessage.h"
-#include "remotewrite/RemoteWriteClient.h"
 
 #include <QFile>
 #include <QUuid>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace promdesk::cli {
 
