@@ -31,6 +31,9 @@ CurlExport exportCurl(const HistoryEntry &entry, const CurlOptions &options)
 {
     CurlExport out;
     QStringList parts{QStringLiteral("curl"), QStringLiteral("-sS"), QStringLiteral("-X"), QString::fromLatin1(entry.method)};
+    // PromDesk speaks HTTP/1.1 only (see HttpClient::send); curl would otherwise offer HTTP/2 over TLS.
+    if (entry.url.startsWith(QLatin1String("https:"), Qt::CaseInsensitive))
+        parts << QStringLiteral("--http1.1");
     const QString secret = options.revealedSecret.isEmpty() ? QStringLiteral("${PROMDESK_SECRET:?set PROMDESK_SECRET to the secret}")
                                                             : options.revealedSecret;
     const bool quoteSecret = !options.revealedSecret.isEmpty();

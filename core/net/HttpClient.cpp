@@ -78,6 +78,7 @@ void HttpCall::complete()
     if (m_reply->isOpen())
         result.body = m_reply->readAll();
     result.headers = m_reply->rawHeaderPairs();
+    result.http2 = m_reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
     if (m_timedOut) {
         result.category = ErrorCategory::Timeout;
         result.errorText = QStringLiteral("no complete answer within the timeout");
@@ -155,6 +156,10 @@ HttpCall *HttpClient::send(const HttpRequest &request)
     } else if (request.credentials.kind == Credentials::Kind::Bearer) {
         networkRequest.setRawHeader("Authorization", "Bearer " + request.credentials.secret.toUtf8());
     }
+    // HTTP/1.1 only. Qt 6.4 offers HTTP/2 over TLS, and its HTTP/2 handler can touch a freed upload
+    // device when a reply ends while its stream is still open (a 401, an abort): CI crashed in Qt's
+    // network thread that way. Prometheus itself sends remote write over HTTP/1.1.
+    networkRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     if (!networkRequest.hasRawHeader("User-Agent"))
         networkRequest.setRawHeader("User-Agent", QByteArrayLiteral("PromDesk/" PROMDESK_VERSION));
     if (request.url.scheme() == u"https") {

@@ -88,6 +88,7 @@ struct HttpResult
     qint64 durationMs = 0;
     ErrorCategory category = ErrorCategory::Other;
     QString errorText; // the transport's own words (TLS errors, refused...), empty on an HTTP answer
+    bool http2 = false; // the answer came over HTTP/2; HttpClient asks for HTTP/1.1 only (see there)
 
     [[nodiscard]] bool ok() const { return category == ErrorCategory::None; }
     [[nodiscard]] QByteArray header(const QByteArray &name) const;

@@ -94,6 +94,10 @@ void TestBodyDecoder::curlInlinesTextAndFilesBinary()
     QCOMPARE(filed.bodyFile, binary.requestBody);
     QVERIFY(filed.command.contains(QLatin1String("--data-binary '@/tmp/out/request-7.bin'")));
     QVERIFY(filed.command.contains(QLatin1String("-H 'Content-Encoding: snappy'")));
+    QVERIFY(!filed.command.contains(QLatin1String("--http1.1")));
+    HistoryEntry overTls = binary;
+    overTls.url = QStringLiteral("https://tmp.example:9090/api/v1/prom/write");
+    QVERIFY2(exportCurl(overTls, {}).command.startsWith(QLatin1String("curl -sS -X POST --http1.1 ")), qPrintable(exportCurl(overTls, {}).command));
 }
 
 void TestBodyDecoder::curlNeverWritesTheSecretUnlessRevealed()
