@@ -23,7 +23,9 @@ namespace promdesk {
 
 namespace {
 
-const char *const kSchema[] = {
+// Schema 1, the first; a new database is made by it and the migrations after it, so every
+// history file ends up with the same tables whatever version first created it.
+const char *const kSchema1[] = {
     "CREATE TABLE IF NOT EXISTS requests ("
     " id INTEGER PRIMARY KEY AUTOINCREMENT,"
     " parent_id INTEGER, resend_of INTEGER,"
@@ -40,6 +42,16 @@ const char *const kSchema[] = {
     "CREATE INDEX IF NOT EXISTS requests_by_profile ON requests(profile, started_at DESC)",
     "CREATE INDEX IF NOT EXISTS requests_by_outcome ON requests(outcome, started_at DESC)",
     "CREATE INDEX IF NOT EXISTS requests_by_parent ON requests(parent_id)",
+};
+
+// Schema 2: request bodies in a table of their own. SQLite rewrites a whole row on UPDATE,
+// overflow pages included, so completing an entry rewrote its (often 100 KB+) body every time.
+const char *const kSchema2[] = {
+    "CREATE TABLE request_bodies (request_id INTEGER PRIMARY KEY, body BLOB NOT NULL)",
+    "INSERT INTO request_bodies (request_id, body) SELECT id, request_body FROM requests WHERE request_body IS NOT NULL",
+    "ALTER TABLE requests DROP COLUMN request_body",
+    "CREATE TRIGGER requests_drop_body AFTER DELETE ON requests BEGIN"
+    " DELETE FROM request_bodies WHERE request_id = old.id; END",
 };
 
 QString headersToJson(const HttpHeaders &headers)
@@ -133,6 +145,9 @@ const QString kListColumns = QStringLiteral(
     "id, parent_id, resend_of, started_at, finished_at, profile, target, operation, grouping_key, attempt, method, url,"
     " request_headers, request_body_size, request_body_truncated, auth_kind, auth_user, outcome, status, response_headers, duration_ms,"
     " error_text, samples_written");
+
+const QString kRequestBodyColumn =
+    QStringLiteral("(SELECT body FROM request_bodies WHERE request_bodies.request_id = requests.id) AS request_body");
 
 } // namespace
 
@@ -249,13 +264,28 @@ bool HistoryDatabase::initialise(QString *error)
         return false;
     }
     if (version < kSchemaVersion) {
-        // Schema 1 is the first; later migrations go here, one step per version.
-        for (const char *statement : kSchema) {
-            if (!exec(QString::fromLatin1(statement)))
-                return false;
-        }
-        if (!exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)))
+        // One transaction, so a migration interrupted halfway leaves the old schema, not a mix.
+        if (!db.transaction()) {
+            *error = db.lastError().text();
             return false;
+        }
+        auto apply = [&](const auto &statements) {
+            for (const char *statement : statements) {
+                if (!exec(QString::fromLatin1(statement)))
+                    return false;
+            }
+            return true;
+        };
+        const bool migrated = (version >= 1 || apply(kSchema1)) && (version >= 2 || apply(kSchema2))
+            && exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
+        if (!migrated) {
+            db.rollback();
+            return false;
+        }
+        if (!db.commit()) {
+            *error = db.lastError().text();
+            return false;
+        }
     }
     return true;
 }
@@ -274,8 +304,8 @@ qint64 HistoryDatabase::begin(const HistoryEntry &e, qint64 bodyCap)
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral(
         "INSERT INTO requests (parent_id, resend_of, started_at, profile, target, operation, grouping_key, attempt, method,"
-        " url, request_headers, request_body, request_body_size, request_body_truncated, auth_kind, auth_user)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " url, request_headers, request_body_size, request_body_truncated, auth_kind, auth_user)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const bool truncated = e.requestBody.size() > bodyCap;
     q.addBindValue(e.tag.parentId ? QVariant(e.tag.parentId) : QVariant());
     q.addBindValue(e.tag.resendOf ? QVariant(e.tag.resendOf) : QVariant());
@@ -288,29 +318,56 @@ qint64 HistoryDatabase::begin(const HistoryEntry &e, qint64 bodyCap)
     q.addBindValue(QString::fromLatin1(e.method));
     q.addBindValue(text(e.url));
     q.addBindValue(headersToJson(e.requestHeaders));
-    q.addBindValue(pack(truncated ? e.requestBody.left(bodyCap) : e.requestBody, !e.requestHeader("Content-Encoding").isEmpty()));
     q.addBindValue(e.requestBodySize ? e.requestBodySize : qint64(e.requestBody.size()));
     q.addBindValue(truncated ? 1 : 0);
     q.addBindValue(e.authKind == Credentials::Kind::Basic ? QStringLiteral("basic")
                    : e.authKind == Credentials::Kind::Bearer ? QStringLiteral("bearer")
                                                               : QStringLiteral("none"));
     q.addBindValue(text(e.authUser));
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    // The entry and its body land together or not at all.
+    const bool withBody = !e.requestBody.isEmpty();
+    if (withBody)
+        db.transaction();
     if (!q.exec()) {
         qWarning("history: cannot record a request: %s", qPrintable(q.lastError().text()));
+        if (withBody)
+            db.rollback();
         return 0;
     }
-    return q.lastInsertId().toLongLong();
+    const qint64 id = q.lastInsertId().toLongLong();
+    if (withBody) {
+        if (!storeRequestBody(id, e, bodyCap)) {
+            db.rollback();
+            return 0;
+        }
+        db.commit();
+    }
+    return id;
+}
+
+bool HistoryDatabase::storeRequestBody(qint64 id, const HistoryEntry &e, qint64 bodyCap)
+{
+    const bool truncated = e.requestBody.size() > bodyCap;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO request_bodies (request_id, body) VALUES (?, ?)"));
+    q.addBindValue(id);
+    q.addBindValue(pack(truncated ? e.requestBody.left(bodyCap) : e.requestBody, !e.requestHeader("Content-Encoding").isEmpty()));
+    if (!q.exec()) {
+        qWarning("history: cannot record a request body: %s", qPrintable(q.lastError().text()));
+        return false;
+    }
+    return true;
 }
 
 void HistoryDatabase::attachRequestBody(qint64 id, const HistoryEntry &e, qint64 bodyCap)
 {
     if (id <= 0 || e.requestBody.isEmpty())
         return;
-    const bool truncated = e.requestBody.size() > bodyCap;
+    if (!storeRequestBody(id, e, bodyCap) || e.requestBody.size() <= bodyCap)
+        return;
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("UPDATE requests SET request_body = ?, request_body_truncated = ? WHERE id = ?"));
-    q.addBindValue(pack(truncated ? e.requestBody.left(bodyCap) : e.requestBody, !e.requestHeader("Content-Encoding").isEmpty()));
-    q.addBindValue(truncated ? 1 : 0);
+    q.prepare(QStringLiteral("UPDATE requests SET request_body_truncated = 1 WHERE id = ?"));
     q.addBindValue(id);
     q.exec();
 }
@@ -336,7 +393,8 @@ void HistoryDatabase::complete(qint64 id, const HttpResult &result, std::optiona
 
 QList<HistoryEntry> HistoryDatabase::list(const HistoryFilter &filter) const
 {
-    QString sql = QStringLiteral("SELECT ") + kListColumns + (filter.withBodies ? QStringLiteral(", request_body, response_body") : QString())
+    QString sql = QStringLiteral("SELECT ") + kListColumns
+        + (filter.withBodies ? QStringLiteral(", response_body, ") + kRequestBodyColumn : QString())
         + QStringLiteral(" FROM requests WHERE 1=1");
     QVariantList values;
     if (filter.failedOnly)
@@ -371,7 +429,7 @@ QList<HistoryEntry> HistoryDatabase::list(const HistoryFilter &filter) const
 std::optional<HistoryEntry> HistoryDatabase::get(qint64 id) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT ") + kListColumns + QStringLiteral(", request_body, response_body FROM requests WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT ") + kListColumns + QStringLiteral(", response_body, ") + kRequestBodyColumn + QStringLiteral(" FROM requests WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::nullopt;

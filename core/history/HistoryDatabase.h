@@ -34,7 +34,7 @@ struct RetentionPolicy
 class HistoryDatabase
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     static constexpr qint64 kDefaultBodyCap = qint64(4) << 20;
 
     // Opens or creates the file. A file that is not a sound database is moved aside (the note
@@ -67,6 +67,7 @@ public:
 private:
     HistoryDatabase() = default;
     bool initialise(QString *error);
+    bool storeRequestBody(qint64 id, const HistoryEntry &entry, qint64 bodyCap);
 
     QString m_path;
     QString m_connection;

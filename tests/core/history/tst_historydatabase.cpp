@@ -3,6 +3,9 @@
 #include <QDateTime>
 #include <QFile>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -52,10 +55,14 @@ private slots:
     void keepsBatchesUnderTheirBackfill();
     void movesACorruptFileAside();
     void prunes();
+    void migratesSchemaOne();
     void twoProcessesLoseNothing();
 
 private:
     std::unique_ptr<HistoryDatabase> open(const QString &name = QStringLiteral("h.sqlite"));
+    // Runs one statement on the file through a connection of the test's own; the first column
+    // of the first row.
+    QVariant sql(const QString &statement, const QString &name = QStringLiteral("h.sqlite"));
     QTemporaryDir m_dir;
 };
 
@@ -64,6 +71,24 @@ std::unique_ptr<HistoryDatabase> TestHistoryDatabase::open(const QString &name)
     QString note;
     auto db = HistoryDatabase::open(m_dir.filePath(name), &note);
     return db;
+}
+
+QVariant TestHistoryDatabase::sql(const QString &statement, const QString &name)
+{
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("test"));
+        db.setDatabaseName(m_dir.filePath(name));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (!q.exec(statement))
+                qWarning("%s", qPrintable(q.lastError().text()));
+            else if (q.next())
+                value = q.value(0);
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("test"));
+    return value;
 }
 
 void TestHistoryDatabase::init()
@@ -199,9 +224,48 @@ void TestHistoryDatabase::prunes()
     const HistoryDatabase::PruneResult result = db->prune(policy, QDateTime::currentMSecsSinceEpoch());
     QCOMPARE(result.removed, 20);
     QCOMPARE(db->count(), 10);
+    QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM request_bodies")).toInt(), 10); // their bodies went with them
     policy.maxAgeMs = 0;
     db->prune(policy, QDateTime::currentMSecsSinceEpoch() + 1000);
     QCOMPARE(db->count(), 0);
+    QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM request_bodies")).toInt(), 0);
+}
+
+void TestHistoryDatabase::migratesSchemaOne()
+{
+    // A history written by a PromDesk with schema 1: bodies inside the requests table.
+    const QStringList schemaOne{
+        QStringLiteral("CREATE TABLE requests (id INTEGER PRIMARY KEY AUTOINCREMENT, parent_id INTEGER, resend_of INTEGER,"
+                       " started_at INTEGER NOT NULL, finished_at INTEGER NOT NULL DEFAULT 0, profile TEXT NOT NULL DEFAULT '',"
+                       " target TEXT NOT NULL DEFAULT '', operation TEXT NOT NULL, grouping_key TEXT NOT NULL DEFAULT '',"
+                       " attempt INTEGER NOT NULL DEFAULT 1, method TEXT NOT NULL, url TEXT NOT NULL,"
+                       " request_headers TEXT NOT NULL DEFAULT '[]', request_body BLOB, request_body_size INTEGER NOT NULL DEFAULT 0,"
+                       " request_body_truncated INTEGER NOT NULL DEFAULT 0, auth_kind TEXT NOT NULL DEFAULT 'none',"
+                       " auth_user TEXT NOT NULL DEFAULT '', outcome TEXT NOT NULL DEFAULT 'unknown', status INTEGER NOT NULL DEFAULT 0,"
+                       " response_headers TEXT NOT NULL DEFAULT '[]', response_body BLOB, duration_ms INTEGER NOT NULL DEFAULT 0,"
+                       " error_text TEXT NOT NULL DEFAULT '', samples_written INTEGER)"),
+        // 0x00 then the bytes: a stored body that was not compressed.
+        QStringLiteral("INSERT INTO requests (started_at, operation, method, url, request_body, request_body_size, outcome, status)"
+                       " VALUES (1700000000000, 'replace', 'PUT', 'http://gw/metrics/job/a', x'0061203120310a', 6, 'ok', 200)"),
+        QStringLiteral("INSERT INTO requests (started_at, operation, method, url, outcome) VALUES (1700000000001, 'delete', 'DELETE', 'http://gw/metrics/job/a', 'ok')"),
+        QStringLiteral("PRAGMA user_version = 1"),
+    };
+    for (const QString &statement : schemaOne)
+        sql(statement);
+    QCOMPARE(sql(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+
+    auto db = open();
+    QVERIFY(db);
+    QCOMPARE(sql(QStringLiteral("PRAGMA user_version")).toInt(), HistoryDatabase::kSchemaVersion);
+    QCOMPARE(db->count(), 2);
+    const QList<HistoryEntry> entries = db->list(HistoryFilter{});
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(db->get(entries.at(1).id)->requestBody, QByteArray("a 1 1\n"));
+    QVERIFY(db->get(entries.at(0).id)->requestBody.isEmpty());
+    QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM pragma_table_info('requests') WHERE name = 'request_body'")).toInt(), 0);
+    // New entries go on being recorded next to the migrated ones.
+    const qint64 id = db->begin(entry(QStringLiteral("replace")));
+    QCOMPARE(db->get(id)->requestBody, QByteArray("a 1\n"));
 }
 
 void TestHistoryDatabase::twoProcessesLoseNothing()
