@@ -81,11 +81,16 @@ QByteArray pack(const QByteArray &body, bool alreadyCompressed = false)
         return {};
     if (alreadyCompressed)
         return QByteArray(1, '\0') + body;
-    std::string compressed;
-    snappy::Compress(body.constData(), size_t(body.size()), &compressed);
-    if (qsizetype(compressed.size()) + 1 >= body.size())
+    // Straight into the stored form: snappy's std::string overload zero-fills its worst case and
+    // the result would be copied twice more.
+    QByteArray packed(1 + qsizetype(snappy::MaxCompressedLength(size_t(body.size()))), Qt::Uninitialized);
+    packed[0] = '\2';
+    size_t compressedSize = 0;
+    snappy::RawCompress(body.constData(), size_t(body.size()), packed.data() + 1, &compressedSize);
+    if (qsizetype(compressedSize) + 1 >= body.size())
         return QByteArray(1, '\0') + body;
-    return QByteArray(1, '\2') + QByteArray(compressed.data(), qsizetype(compressed.size()));
+    packed.truncate(1 + qsizetype(compressedSize));
+    return packed;
 }
 
 QByteArray unpack(const QByteArray &stored)
@@ -93,9 +98,13 @@ QByteArray unpack(const QByteArray &stored)
     if (stored.isEmpty())
         return {};
     if (stored.at(0) == '\2') {
-        std::string raw;
-        snappy::Uncompress(stored.constData() + 1, size_t(stored.size() - 1), &raw);
-        return QByteArray(raw.data(), qsizetype(raw.size()));
+        size_t length = 0;
+        if (!snappy::GetUncompressedLength(stored.constData() + 1, size_t(stored.size() - 1), &length))
+            return {};
+        QByteArray raw(qsizetype(length), Qt::Uninitialized);
+        if (!snappy::RawUncompress(stored.constData() + 1, size_t(stored.size() - 1), raw.data()))
+            return {};
+        return raw;
     }
     return stored.at(0) == '\1' ? qUncompress(stored.mid(1)) : stored.mid(1);
 }
