@@ -301,6 +301,9 @@ bool HistoryDatabase::initialise(QString *error)
 
 HistoryDatabase::~HistoryDatabase()
 {
+    m_insertEntry.reset();
+    m_insertBody.reset();
+    m_completeEntry.reset();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         db.close();
@@ -308,10 +311,18 @@ HistoryDatabase::~HistoryDatabase()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
+QSqlQuery &HistoryDatabase::statement(std::unique_ptr<QSqlQuery> &slot, const QString &sql)
+{
+    if (!slot) {
+        slot = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection));
+        slot->prepare(sql);
+    }
+    return *slot;
+}
+
 qint64 HistoryDatabase::begin(const HistoryEntry &e, qint64 bodyCap)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral(
+    QSqlQuery &q = statement(m_insertEntry, QStringLiteral(
         "INSERT INTO requests (parent_id, resend_of, started_at, profile, target, operation, grouping_key, attempt, method,"
         " url, request_headers, request_body_size, request_body_truncated, auth_kind, auth_user)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -345,6 +356,7 @@ qint64 HistoryDatabase::begin(const HistoryEntry &e, qint64 bodyCap)
         return 0;
     }
     const qint64 id = q.lastInsertId().toLongLong();
+    q.finish();
     if (withBody) {
         if (!storeRequestBody(id, e, bodyCap)) {
             db.rollback();
@@ -358,15 +370,14 @@ qint64 HistoryDatabase::begin(const HistoryEntry &e, qint64 bodyCap)
 bool HistoryDatabase::storeRequestBody(qint64 id, const HistoryEntry &e, qint64 bodyCap)
 {
     const bool truncated = e.requestBody.size() > bodyCap;
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO request_bodies (request_id, body) VALUES (?, ?)"));
+    QSqlQuery &q = statement(m_insertBody, QStringLiteral("INSERT OR REPLACE INTO request_bodies (request_id, body) VALUES (?, ?)"));
     q.addBindValue(id);
     q.addBindValue(pack(truncated ? e.requestBody.left(bodyCap) : e.requestBody, !e.requestHeader("Content-Encoding").isEmpty()));
-    if (!q.exec()) {
+    const bool stored = q.exec();
+    if (!stored)
         qWarning("history: cannot record a request body: %s", qPrintable(q.lastError().text()));
-        return false;
-    }
-    return true;
+    q.finish();
+    return stored;
 }
 
 void HistoryDatabase::attachRequestBody(qint64 id, const HistoryEntry &e, qint64 bodyCap)
@@ -385,9 +396,9 @@ void HistoryDatabase::complete(qint64 id, const HttpResult &result, std::optiona
 {
     if (id <= 0)
         return;
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("UPDATE requests SET finished_at = ?, outcome = ?, status = ?, response_headers = ?, response_body = ?,"
-                             " duration_ms = ?, error_text = ?, samples_written = ? WHERE id = ?"));
+    QSqlQuery &q = statement(m_completeEntry,
+                             QStringLiteral("UPDATE requests SET finished_at = ?, outcome = ?, status = ?, response_headers = ?,"
+                                            " response_body = ?, duration_ms = ?, error_text = ?, samples_written = ? WHERE id = ?"));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(errorCategoryName(result.category));
     q.addBindValue(result.status);
@@ -398,6 +409,7 @@ void HistoryDatabase::complete(qint64 id, const HttpResult &result, std::optiona
     q.addBindValue(samplesWritten ? QVariant(*samplesWritten) : QVariant());
     q.addBindValue(id);
     q.exec();
+    q.finish();
 }
 
 QList<HistoryEntry> HistoryDatabase::list(const HistoryFilter &filter) const

@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 
+class QSqlQuery;
+
 namespace promdesk {
 
 struct HistoryFilter
@@ -68,9 +70,15 @@ private:
     HistoryDatabase() = default;
     bool initialise(QString *error);
     bool storeRequestBody(qint64 id, const HistoryEntry &entry, qint64 bodyCap);
+    // The statements every request runs, prepared once: parsing them again each time was a
+    // visible part of what the push path waits for.
+    QSqlQuery &statement(std::unique_ptr<QSqlQuery> &slot, const QString &sql);
 
     QString m_path;
     QString m_connection;
+    std::unique_ptr<QSqlQuery> m_insertEntry;
+    std::unique_ptr<QSqlQuery> m_insertBody;
+    std::unique_ptr<QSqlQuery> m_completeEntry;
 };
 
 HistoryEntry entryFor(const HttpRequest &request, const RequestTag &tag);

@@ -123,7 +123,7 @@ void TestConsoleViews::previewThenPushThenHistory()
     QCOMPARE(history->table()->model()->rowCount(), 0);
     history->setFilterText({});
     history->table()->selectRow(0);
-    QTRY_VERIFY(history->details().contains(QLatin1String("gui_pushed 7")));
+    QTRY_VERIFY2(history->details().contains(QLatin1String("gui_pushed 7")), qPrintable(history->details()));
     QVERIFY(history->curlForSelected().startsWith(QLatin1String("curl -sS -X PUT")));
 
     // Re-send it: the gateway answers again, and the new entry points at the old one.
