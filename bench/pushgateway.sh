@@ -10,7 +10,7 @@ work="$(mktemp -d)"
 port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 prometheus-pushgateway --web.listen-address="127.0.0.1:$port" --persistence.file="$work/pgw.data" >"$work/pgw.log" 2>&1 &
 pgw=$!
-trap 'kill $pgw 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $pgw 2>/dev/null; wait $pgw 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/-/ready" >/dev/null 2>&1 && break; sleep 0.1; done
 
 /usr/bin/python3 - "$work/metrics.prom" <<'PY'
