@@ -145,7 +145,7 @@ QNetworkAccessManager *HttpClient::managerFor(const TlsSettings &tls, const Prox
 
 HttpCall *HttpClient::send(const HttpRequest &request)
 {
-    const qint64 recordId = m_recorder ? m_recorder->started(request) : 0;
+    const qint64 recordId = request.recordedAs ? request.recordedAs : m_recorder ? m_recorder->started(request) : 0;
     QNetworkRequest networkRequest(request.url);
     for (const auto &header : request.headers)
         networkRequest.setRawHeader(header.first, header.second);

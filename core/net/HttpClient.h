@@ -14,7 +14,8 @@ class QNetworkReply;
 namespace promdesk {
 
 // Told about every request before it goes out and when its answer comes: the history. The
-// record is made before sending so that a crash still leaves a trace.
+// record is made before sending so that a crash still leaves a trace. `started` may be called
+// from any thread (a backfill records its next batch while it encodes it).
 class RequestRecorder
 {
 public:
@@ -56,6 +57,7 @@ public:
 
     // Every request from now on is recorded there (nullptr: none). Not owned.
     void setRecorder(RequestRecorder *recorder) { m_recorder = recorder; }
+    [[nodiscard]] RequestRecorder *recorder() const { return m_recorder; }
 
     HttpCall *send(const HttpRequest &request);
     // Calls `done` with the result unless `context` is destroyed first.

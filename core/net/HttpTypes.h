@@ -62,6 +62,9 @@ struct HttpRequest
     ProxySettings proxy;
     int timeoutMs = 30000;
     RequestTag tag;
+    // The recorder's entry for this request when the caller wrote it ahead (see BackfillRun);
+    // 0: HttpClient records the request itself as it sends it.
+    qint64 recordedAs = 0;
 };
 
 // Why a request did not succeed, in the terms an operator acts on.

@@ -2,6 +2,18 @@
 
 namespace promdesk {
 
+namespace {
+
+HttpResult notSent(const QString &why)
+{
+    HttpResult result;
+    result.category = ErrorCategory::Cancelled;
+    result.errorText = QStringLiteral("not sent: ") + why;
+    return result;
+}
+
+} // namespace
+
 BackfillRun::BackfillRun(RemoteWriteClient *client, SeriesSet set, QList<Batch> batches, QObject *parent)
     : QObject(parent)
     , m_client(client)
@@ -69,12 +81,31 @@ void BackfillRun::cancel()
 
 WriteCall *BackfillRun::sendBatch(int batch)
 {
-    const PreparedBody prepared = m_prepared.take(batch);
-    if (!prepared.body.valid())
+    const PreparedBatch prepared = m_prepared.take(batch);
+    if (!prepared.ready.valid())
         return m_client->send(m_encoder, m_batches.at(batch));
-    return m_client->send([prepared, encoder = m_encoder, plan = m_batches.at(batch)](RemoteWriteVersion wanted) {
-        return wanted == prepared.version ? prepared.body.get() : encoder->encode(plan, wanted);
+    const Prepared &ready = prepared.ready.get();
+    WriteCall *call = m_client->send([body = ready.body, version = prepared.version, encoder = m_encoder,
+                                      plan = m_batches.at(batch)](RemoteWriteVersion wanted) {
+        return wanted == version ? body : encoder->encode(plan, wanted);
     });
+    if (ready.recordId != 0) {
+        if (prepared.version == m_client->nextVersion())
+            call->setRecordedFirstAttempt(ready.recordId);
+        else // the receiver turned out to need 1.0: the entry written ahead describes a 2.0 body
+            prepared.recorder->finished(ready.recordId, notSent(QStringLiteral("the receiver needs remote write 1.0; sent again as 1.0")));
+    }
+    return call;
+}
+
+void BackfillRun::abandonPrepared(const QString &why)
+{
+    for (const PreparedBatch &prepared : std::as_const(m_prepared)) {
+        const Prepared &ready = prepared.ready.get();
+        if (ready.recordId != 0)
+            prepared.recorder->finished(ready.recordId, notSent(why));
+    }
+    m_prepared.clear();
 }
 
 void BackfillRun::prepareAfter(int batch)
@@ -85,8 +116,20 @@ void BackfillRun::prepareAfter(int batch)
             continue;
         if (!m_prepared.contains(next)) {
             const RemoteWriteVersion version = m_client->nextVersion();
-            auto encode = [encoder = m_encoder, plan = m_batches.at(next), version] { return encoder->encode(plan, version); };
-            m_prepared.insert(next, PreparedBody{std::async(std::launch::async, std::move(encode)).share(), version});
+            RequestRecorder *recorder = m_client->http()->recorder();
+            // Built here, on the client's thread; only the body is added over there.
+            HttpRequest request = m_client->request({}, version);
+            request.tag.attempt = 1;
+            auto prepare = [encoder = m_encoder, plan = m_batches.at(next), version, recorder, request]() mutable {
+                Prepared prepared;
+                prepared.body = encoder->encode(plan, version);
+                if (recorder) {
+                    request.body = prepared.body;
+                    prepared.recordId = recorder->started(request);
+                }
+                return prepared;
+            };
+            m_prepared.insert(next, PreparedBatch{std::async(std::launch::async, std::move(prepare)).share(), version, recorder});
         }
         return;
     }
@@ -169,6 +212,8 @@ void BackfillRun::finishIfIdle()
     if (pending && !m_stopping)
         return;
     m_running = false;
+    abandonPrepared(m_cancelled ? QStringLiteral("the backfill was cancelled before this batch")
+                                : QStringLiteral("the backfill stopped before this batch"));
     BackfillSummary summary;
     summary.sent = int(std::count(m_states.cbegin(), m_states.cend(), BatchState::Sent));
     summary.refused = int(std::count(m_states.cbegin(), m_states.cend(), BatchState::Refused));

@@ -58,8 +58,11 @@ signals:
 
 private:
     void pump();
-    // Encodes the shard's next pending batch on another thread while this one is on the wire.
+    // Encodes the shard's next pending batch on another thread while this one is on the wire,
+    // and writes its history entry there too, so the next request waits for neither.
     void prepareAfter(int batch);
+    // Completes the entries written ahead for batches that will not go out now.
+    void abandonPrepared(const QString &why);
     [[nodiscard]] WriteCall *sendBatch(int batch);
     void onBatchFinished(int batch, const WriteOutcome &outcome);
     void updateRate();
@@ -71,12 +74,18 @@ private:
     QList<Batch> m_batches;
     QList<BatchState> m_states;
     QList<QPointer<WriteCall>> m_inFlight;
-    struct PreparedBody
+    struct Prepared
     {
-        std::shared_future<QByteArray> body;
-        RemoteWriteVersion version;
+        QByteArray body;
+        qint64 recordId = 0; // its history entry, written ahead; 0 without a recorder
     };
-    QHash<int, PreparedBody> m_prepared; // batch → its body, being encoded ahead
+    struct PreparedBatch
+    {
+        std::shared_future<Prepared> ready;
+        RemoteWriteVersion version;
+        RequestRecorder *recorder;
+    };
+    QHash<int, PreparedBatch> m_prepared; // batch → its body and entry, being made ahead
     int m_shards = 1;
     bool m_stopping = false;
     bool m_cancelled = false;

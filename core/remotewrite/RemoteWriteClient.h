@@ -48,6 +48,8 @@ class WriteCall final : public QObject
 
 public:
     void cancel();
+    // The first attempt's history entry was written ahead by the caller, for this version's body.
+    void setRecordedFirstAttempt(qint64 recordId) { m_recordedFirstAttempt = recordId; }
 
 signals:
     void retrying(int attempt, int delayMs, const QString &reason);
@@ -70,6 +72,7 @@ private:
     QTimer m_retryTimer;
     qint64 m_startedMs = 0;
     int m_attempts = 0;
+    qint64 m_recordedFirstAttempt = 0;
     bool m_fellBack = false;
     bool m_cancelled = false;
     QString m_note;
@@ -96,6 +99,7 @@ public:
     [[nodiscard]] RemoteWriteVersion nextVersion() const;
 
     [[nodiscard]] const WriteEndpoint &endpoint() const { return m_endpoint; }
+    [[nodiscard]] HttpClient *http() const { return m_http; }
     [[nodiscard]] bool v2Unsupported() const { return m_v2Unsupported; }
     // Added to every request's tag, for the history (profile, operation, the backfill it belongs to).
     void setTag(const RequestTag &tag) { m_tag = tag; }

@@ -5,11 +5,14 @@
 #include "model/Sample.h"
 #include "remotewrite/BackfillRun.h"
 #include "remotewrite/RemoteWriteClient.h"
+#include "remotewrite/WriteRequestCodec.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
+#include <QScopeGuard>
 #include <QProcess>
 #include <QTest>
 #include <QUrlQuery>
@@ -64,6 +67,40 @@ WriteOutcome send(RemoteWriteClient &client, const SeriesSet &set)
         QObject::connect(call, &WriteCall::finished, context, [done](const WriteOutcome &outcome) { done(outcome); });
     });
 }
+
+// Remembers what a history would: every request started (from any thread, as a backfill
+// records its next batch while encoding it) and how each one ended.
+class MemoryRecorder final : public RequestRecorder
+{
+public:
+    struct Entry
+    {
+        QByteArray body;
+        int attempt = 0;
+        std::optional<HttpResult> result;
+    };
+
+    qint64 started(const HttpRequest &request) override
+    {
+        QMutexLocker lock(&m_mutex);
+        m_entries.append(Entry{request.body, request.tag.attempt, std::nullopt});
+        return m_entries.size();
+    }
+    void finished(qint64 id, const HttpResult &result) override
+    {
+        QMutexLocker lock(&m_mutex);
+        m_entries[id - 1].result = result;
+    }
+    QList<Entry> entries()
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_entries;
+    }
+
+private:
+    QMutex m_mutex;
+    QList<Entry> m_entries;
+};
 
 } // namespace
 
@@ -206,6 +243,9 @@ void TestRemoteWritePrometheus::backfillSendsEveryBatchOldestFirst()
     }
     BackfillPlan plan = makeBackfillPlan(set, BatchLimits{100, 1 << 20, 1}, m_now, QStringLiteral("generated"));
     QCOMPARE(plan.batches.size(), 6);
+    MemoryRecorder recorder;
+    m_http.setRecorder(&recorder);
+    const auto forget = qScopeGuard([this] { m_http.setRecorder(nullptr); });
     BackfillRun run(&client(), set, plan.batches);
     QList<BackfillProgress> progress;
     connect(&run, &BackfillRun::progressChanged, this, [&](const BackfillProgress &p) { progress.append(p); });
@@ -219,6 +259,15 @@ void TestRemoteWritePrometheus::backfillSendsEveryBatchOldestFirst()
     QCOMPARE(progress.last().samplesSent, 600);
     QCOMPARE(progress.last().requestsSent, 6);
     QCOMPARE(readBack(*m_prometheus, QStringLiteral("rw_backfill")).size(), 600);
+    // One entry per batch, each with the body that went out and its answer; none written twice
+    // although all but the first were written ahead, while the batch before was on the wire.
+    const QList<MemoryRecorder::Entry> entries = recorder.entries();
+    QCOMPARE(entries.size(), 6);
+    for (int i = 0; i < entries.size(); ++i) {
+        QVERIFY2(entries.at(i).result && entries.at(i).result->status == 204, qPrintable(QString::number(i)));
+        QCOMPARE(entries.at(i).attempt, 1);
+        QCOMPARE(entries.at(i).body, encodeWriteRequest(set, plan.batches.at(i), RemoteWriteVersion::V1));
+    }
 }
 
 void TestRemoteWritePrometheus::resumeNeverResendsWhatWasAccepted()
@@ -238,6 +287,9 @@ void TestRemoteWritePrometheus::resumeNeverResendsWhatWasAccepted()
                   series(QStringLiteral("rw_resume_b"), {}, {{m_now - 35000, 5}})};
     BackfillPlan plan = makeBackfillPlan(set, BatchLimits{2, 1 << 20, 1}, m_now, QStringLiteral("generated"));
     QCOMPARE(plan.batches.size(), 4);
+    MemoryRecorder recorder;
+    m_http.setRecorder(&recorder);
+    const auto forget = qScopeGuard([this] { m_http.setRecorder(nullptr); });
     BackfillRun run(m_client.get(), set, plan.batches);
     QList<int> finishedBatches;
     connect(&run, &BackfillRun::batchFinished, this, [&](int batch, const WriteOutcome &) { finishedBatches.append(batch); });
@@ -255,6 +307,16 @@ void TestRemoteWritePrometheus::resumeNeverResendsWhatWasAccepted()
              qPrintable(first.stopReason));
     QCOMPARE(run.state(2), BackfillRun::BatchState::Pending); // never sent after the refusal
     QCOMPARE(run.state(3), BackfillRun::BatchState::Pending);
+    // Batch 3's entry was written ahead while batch 2 was on the wire; it says it was not sent,
+    // and no entry is left "unknown".
+    const QList<MemoryRecorder::Entry> entries = recorder.entries();
+    QCOMPARE(entries.size(), 3);
+    QCOMPARE(entries.at(0).result->status, 204);
+    QCOMPARE(entries.at(1).result->status, 400);
+    QVERIFY(entries.at(2).result);
+    QCOMPARE(entries.at(2).result->category, ErrorCategory::Cancelled);
+    QVERIFY2(entries.at(2).result->errorText.startsWith(QLatin1String("not sent: the backfill stopped")),
+             qPrintable(entries.at(2).result->errorText));
     finishedBatches.clear();
     const BackfillSummary again = runFrom(first.firstUnsent);
     QCOMPARE(finishedBatches.value(0), 1); // batch 1 (index 0) was not sent again
