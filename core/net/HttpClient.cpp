@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QHash>
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkProxyFactory>
@@ -109,11 +111,30 @@ HttpClient::HttpClient(QObject *parent)
 
 namespace {
 
-// Asks the operating system (environment variables on Linux) for every request.
+// Asks the operating system (environment variables, libproxy on Linux) once per scheme, host
+// and port. Qt asks for every request, and each answer is a round trip to libproxy's thread:
+// a backfill of 500 requests paid for 500 identical lookups.
 class SystemProxyFactory final : public QNetworkProxyFactory
 {
 public:
-    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override { return systemProxyForQuery(query); }
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override
+    {
+        const QString key = query.protocolTag() + QLatin1Char('|') + query.peerHostName() + QLatin1Char('|')
+            + QString::number(query.peerPort()) + QLatin1Char('|') + QString::number(int(query.queryType()));
+        QMutexLocker lock(&m_mutex);
+        const auto known = m_answers.constFind(key);
+        if (known != m_answers.cend())
+            return *known;
+        lock.unlock();
+        const QList<QNetworkProxy> answer = systemProxyForQuery(query);
+        lock.relock();
+        m_answers.insert(key, answer);
+        return answer;
+    }
+
+private:
+    QMutex m_mutex;
+    QHash<QString, QList<QNetworkProxy>> m_answers;
 };
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "remotewrite/RemoteWriteClient.h"
 
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace promdesk;
@@ -37,6 +38,7 @@ private slots:
     void sendsTheSpecsHeaders();
     void falls415BackToV1();
     void goesThroughACustomProxyWithExtraHeaders();
+    void followsTheSystemProxyForEveryRequest();
 
 private:
     WriteOutcome send(FaultServer &server, RetryPolicy retry = {}, int timeoutMs = 5000,
@@ -203,6 +205,36 @@ void TestRemoteWriteFaults::goesThroughACustomProxyWithExtraHeaders()
     QCOMPARE(request.header("X-Scope-OrgID"), QByteArray("team-a"));
     QCOMPARE(request.header("Content-Type"), QByteArray("application/x-protobuf"));
     QCOMPARE(request.header("Authorization"), QByteArray());
+}
+
+void TestRemoteWriteFaults::followsTheSystemProxyForEveryRequest()
+{
+    // The system's proxy (http_proxy here) is asked once per host and remembered: both requests
+    // must still go through it.
+    FaultServer proxy;
+    const QByteArray before = qgetenv("http_proxy");
+    qputenv("http_proxy", QByteArrayLiteral("http://127.0.0.1:") + QByteArray::number(proxy.port()));
+    qunsetenv("no_proxy");
+    const auto restore = qScopeGuard([&] {
+        if (before.isEmpty())
+            qunsetenv("http_proxy");
+        else
+            qputenv("http_proxy", before);
+    });
+    WriteEndpoint endpoint;
+    endpoint.url = QUrl(QStringLiteral("http://receiver.invalid:9090/api/v1/write"));
+    endpoint.proxy = ProxySettings{ProxySettings::Mode::System, {}};
+    HttpClient http; // a manager of its own, made after the environment changed
+    RemoteWriteClient client(endpoint, &http);
+    for (int i = 0; i < 2; ++i) {
+        const WriteOutcome outcome = awaitCall<WriteOutcome>([&](QObject *context, std::function<void(const WriteOutcome &)> done) {
+            WriteCall *call = client.send(oneSample());
+            connect(call, &WriteCall::finished, context, [done](const WriteOutcome &o) { done(o); });
+        });
+        QVERIFY2(outcome.ok(), qPrintable(outcome.result.errorText));
+    }
+    QCOMPARE(proxy.received().size(), 2);
+    QCOMPARE(proxy.received().at(1).path, QByteArray("http://receiver.invalid:9090/api/v1/write"));
 }
 
 QTEST_GUILESS_MAIN(TestRemoteWriteFaults)
