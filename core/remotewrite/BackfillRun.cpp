@@ -1,5 +1,7 @@
 #include "remotewrite/BackfillRun.h"
 
+#include <QTimer>
+
 namespace promdesk {
 
 namespace {
@@ -110,6 +112,8 @@ void BackfillRun::abandonPrepared(const QString &why)
 
 void BackfillRun::prepareAfter(int batch)
 {
+    if (!m_running || m_stopping)
+        return; // an entry written ahead now would never be completed
     const int shard = m_batches.at(batch).shard;
     for (int next = batch + 1; next < m_batches.size(); ++next) {
         if (m_batches.at(next).shard != shard || m_states.at(next) != BatchState::Pending)
@@ -149,7 +153,9 @@ void BackfillRun::pump()
             m_states[i] = BatchState::Sending;
             WriteCall *call = sendBatch(i);
             m_inFlight[shard] = call;
-            prepareAfter(i);
+            // After the call's first attempt, which is queued already: its history entry comes
+            // before the next batch's, so the batches of a backfill are listed in order.
+            QTimer::singleShot(0, this, [this, i] { prepareAfter(i); });
             connect(call, &WriteCall::retrying, this, [this](int, int, const QString &) {
                 ++m_progress.retries;
                 emit progressChanged(m_progress);
