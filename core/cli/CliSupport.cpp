@@ -70,13 +70,15 @@ ExpositionFormat Input::detect()
         m_pending = readAll();
         return detectFormat(m_pending, QByteArrayView(m_pending).last(std::min<qsizetype>(m_pending.size(), kTailBytes)));
     }
+    // A file, or standard input redirected from one (`- < file`): look at its end too.
     QByteArray tail;
-    if (m_file.size() > 0) {
-        m_file.seek(std::max<qint64>(0, m_file.size() - kTailBytes));
-        tail = m_file.read(kTailBytes);
-        m_file.seek(0);
+    const qint64 start = m_device->pos();
+    if (m_device->size() > start) {
+        m_device->seek(std::max<qint64>(start, m_device->size() - kTailBytes));
+        tail = m_device->read(kTailBytes);
+        m_device->seek(start);
     }
-    m_pending = m_file.read(64 * 1024);
+    m_pending = m_device->read(64 * 1024);
     return detectFormat(m_pending, tail);
 }
 

@@ -2,6 +2,7 @@
 #include "CliRunner.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -92,6 +93,17 @@ void TestCliExposition::validateReadsStandardInput()
     QVERIFY2(run.out.contains("<stdin>:1:4: error:"), run.out.constData());
     QVERIFY(run.out.contains("[crlf-line-ending]"));
     QVERIFY(run.err.contains("(openmetrics)"));
+
+    // `validate - < file`: standard input is then a file, not a pipe; the format is still detected.
+    const QString path = writeFile(m_dir, QStringLiteral("redirected.om"), "# TYPE a gauge\na 1 1699999999.5\n# EOF\n");
+    QProcess redirected;
+    redirected.setStandardInputFile(path);
+    redirected.start(QStringLiteral(PROMDESK_CLI), {QStringLiteral("validate"), QStringLiteral("-")});
+    QVERIFY(redirected.waitForFinished(60000));
+    const QByteArray err = redirected.readAllStandardError();
+    QCOMPARE(redirected.exitCode(), 0);
+    QVERIFY2(err.contains("<stdin>: 0 error(s), 0 warning(s) in 3 line(s), 1 sample(s) (openmetrics)"), err.constData());
+    QVERIFY2(!err.contains("not open"), err.constData());
 }
 
 void TestCliExposition::validateJson()
