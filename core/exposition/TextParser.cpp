@@ -245,6 +245,7 @@ public:
     int crlfLines = 0;
     int firstCrlfProblem = -1;
     bool sawEof = false;
+    std::string lastFamily; // the family open when the input ended
     bool reportedAfterEof = false;
 
     // Structure
@@ -465,6 +466,8 @@ void TextParser::Private::finish()
         carry.clear();
     }
     drainSeries();
+    if (current)
+        lastFamily = current->declaredName;
     closeCurrent();
     const qint64 end = carryOffset;
     if (options.piece.atEnd && stats.bytes > 0 && lastByte != '\n') {
@@ -1525,6 +1528,8 @@ std::vector<std::string> TextParser::familyNames() const
 }
 
 bool TextParser::sawEofMarker() const { return d->sawEof; }
+
+const std::string &TextParser::lastFamilyName() const { return d->lastFamily; }
 
 bool TextParser::leftProblemsUnlisted() const
 {

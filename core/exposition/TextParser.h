@@ -118,6 +118,7 @@ public:
     [[nodiscard]] const ParseStats &stats() const;
     // What a piece's parser tells the one who joins the pieces (see validateInPieces).
     [[nodiscard]] std::vector<std::string> familyNames() const;
+    [[nodiscard]] const std::string &lastFamilyName() const; // after finish(): the family the input ended in
     [[nodiscard]] bool sawEofMarker() const;
     [[nodiscard]] bool leftProblemsUnlisted() const;
 

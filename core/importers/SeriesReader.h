@@ -19,6 +19,9 @@ struct SeriesReadOptions
     qint64 nowMs = 0;                        // the time of samples without one
     Labels extraLabels;                      // added to every series; a series' own label wins
     QString metricName;                      // CSV long form without a metric column
+    // Large exposition text is read on every core in pieces (see readSeries); these set how.
+    int threads = 0;                         // 0: one per core
+    qsizetype piecesFromBytes = 4 << 20;     // smaller inputs are read on one core
 };
 
 struct SeriesRead
@@ -27,10 +30,17 @@ struct SeriesRead
     QList<Problem> problems;
     QString description; // CSV: how the file was read (form, timestamp unit)
     qint64 errors = 0;   // nothing should be sent when this is not 0
+    int pieces = 1;      // how many pieces were read at once
 };
 
 // Samples for remote write from a file's bytes: exposition text (ms timestamps), OpenMetrics
 // (seconds) or CSV. What `write`, `backfill` and the Backfill view read.
+//
+// Large text is cut at sample lines of gauge, counter or untyped families and the pieces are
+// read at once, each after the TYPE and HELP lines before it. They are joined only when that is
+// exactly what one reading would give: no piece found any problem, no family shows up in two
+// pieces except across a cut, and every series cut in two goes on strictly later in time.
+// Otherwise the text is read again whole, so the series and the problems are always the same.
 SeriesRead readSeries(QByteArrayView data, const SeriesReadOptions &options);
 
 } // namespace promdesk

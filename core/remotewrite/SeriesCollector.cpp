@@ -76,6 +76,39 @@ void SeriesCollector::onSample(const SampleEvent &sample)
     m_set.series[it->second].samples.append(WriteSample{sample.timestampMs.value_or(m_defaultTimestampMs), sample.value});
 }
 
+bool SeriesCollector::absorb(SeriesCollector &&next, int linesBefore)
+{
+    std::vector<std::pair<qsizetype, const std::string *>> keys; // next's series in their order
+    keys.reserve(next.m_index.size());
+    for (const auto &[key, position] : next.m_index)
+        keys.emplace_back(position, &key);
+    std::sort(keys.begin(), keys.end());
+    for (const auto &[position, key] : keys) {
+        const auto known = m_index.find(*key);
+        if (known == m_index.end())
+            continue;
+        const QList<WriteSample> &before = m_set.series.at(known->second).samples;
+        const QList<WriteSample> &after = next.m_set.series.at(position).samples;
+        const auto byTime = [](const WriteSample &a, const WriteSample &b) { return a.timestampMs < b.timestampMs; };
+        if (std::max_element(before.cbegin(), before.cend(), byTime)->timestampMs
+            >= std::min_element(after.cbegin(), after.cend(), byTime)->timestampMs)
+            return false;
+    }
+    for (const auto &[position, key] : keys) {
+        WriteSeries &series = next.m_set.series[position];
+        const auto [it, inserted] = m_index.try_emplace(*key, m_set.series.size());
+        if (inserted) {
+            series.firstLine += linesBefore;
+            m_set.series.append(std::move(series));
+        } else {
+            m_set.series[it->second].samples.append(series.samples);
+        }
+    }
+    next.m_index.clear();
+    next.m_set = {};
+    return true;
+}
+
 SeriesSet SeriesCollector::take()
 {
     m_index.clear();

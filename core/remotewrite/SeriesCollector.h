@@ -22,6 +22,12 @@ public:
 
     SeriesSet take();
 
+    // Appends what a collector of the input's next piece gathered, as if this one had read on:
+    // its new series after these (their first lines moved by `linesBefore`), its samples after
+    // these. False, with nothing changed, when a series' samples would not stay strictly in time
+    // order across the join: the caller then reads the input whole, which reports such things.
+    bool absorb(SeriesCollector &&next, int linesBefore);
+
 private:
     qint64 m_defaultTimestampMs;
     Labels m_extraLabels;
