@@ -93,6 +93,17 @@ QByteArray Input::readAll()
 {
     // QIODevice::readAll() may stop at the first short read of a pipe; read until end of file.
     QByteArray all = std::exchange(m_pending, {});
+    if (!m_device->isSequential()) {
+        // A file: one buffer of the size left, instead of growing it a megabyte at a time
+        // (a 65 MB backfill file took 120 ms to read that way).
+        const qsizetype already = all.size();
+        const qint64 left = m_device->size() - m_device->pos();
+        if (left > 0) {
+            all.resize(already + qsizetype(left));
+            const qint64 got = m_device->read(all.data() + already, left);
+            all.resize(already + qsizetype(std::max<qint64>(got, 0)));
+        }
+    }
     while (true) {
         const QByteArray chunk = m_device->read(1 << 20);
         if (chunk.isEmpty())

@@ -3,6 +3,9 @@
 #include <QHash>
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
 #include <limits>
 #include <vector>
 
@@ -27,6 +30,76 @@ qint64 labelBytes(const WriteSeries &series)
 
 constexpr qint64 kSampleBytes = 20; // a Sample message: tag, double, tag, varint timestamp, framing
 
+bool earlier(const Entry &a, const Entry &b)
+{
+    return a.timestampMs != b.timestampMs ? a.timestampMs < b.timestampMs : a.series < b.series;
+}
+
+// The shard's samples, oldest first (ties: lower series first).
+std::vector<Entry> inTimeOrder(const SeriesSet &set, int shards, int shard)
+{
+    std::vector<Entry> entries;
+    bool eachSeriesInOrder = true;
+    size_t total = 0;
+    qint64 oldest = std::numeric_limits<qint64>::max();
+    qint64 newest = std::numeric_limits<qint64>::min();
+    for (int s = shard; s < set.series.size(); s += shards) {
+        const QList<WriteSample> &samples = set.series.at(s).samples;
+        total += size_t(samples.size());
+        eachSeriesInOrder = eachSeriesInOrder
+            && std::adjacent_find(samples.cbegin(), samples.cend(), [](const WriteSample &a, const WriteSample &b) {
+                   return a.timestampMs >= b.timestampMs;
+               }) == samples.cend();
+        if (!samples.isEmpty()) {
+            oldest = std::min(oldest, samples.constFirst().timestampMs);
+            newest = std::max(newest, samples.constLast().timestampMs);
+        }
+    }
+    entries.reserve(total);
+    const int seriesBits = std::bit_width(std::max<size_t>(size_t(set.series.size()), 1));
+    // Unsigned: the span of two far-apart timestamps does not fit a qint64.
+    const std::uint64_t span = total > 0 ? std::uint64_t(newest) - std::uint64_t(oldest) : 0;
+    const bool packable = eachSeriesInOrder && total > 0 && seriesBits <= 24 && std::bit_width(span) + seriesBits <= 64;
+    if (!packable) {
+        for (int s = shard; s < set.series.size(); s += shards) {
+            const QList<WriteSample> &samples = set.series.at(s).samples;
+            for (int i = 0; i < samples.size(); ++i)
+                entries.push_back(Entry{samples.at(i).timestampMs, s, i});
+        }
+        std::stable_sort(entries.begin(), entries.end(), earlier);
+        return entries;
+    }
+    // Every series is in order already (normalize() sees to it): sort one number per sample,
+    // time above series, with a radix sort, and take each series' samples in turn. A million
+    // samples sort in a fraction of what comparing Entry structs took.
+    std::vector<std::uint64_t> keys;
+    keys.reserve(total);
+    for (int s = shard; s < set.series.size(); s += shards) {
+        for (const WriteSample &sample : set.series.at(s).samples)
+            keys.push_back(((std::uint64_t(sample.timestampMs) - std::uint64_t(oldest)) << seriesBits) | std::uint64_t(s));
+    }
+    const int keyBits = std::bit_width(span) + seriesBits;
+    constexpr int kDigitBits = 11;
+    std::vector<std::uint64_t> scratch(keys.size());
+    for (int shift = 0; shift < keyBits; shift += kDigitBits) {
+        std::array<size_t, (1 << kDigitBits) + 1> counts{};
+        for (const std::uint64_t key : keys)
+            ++counts[((key >> shift) & ((1 << kDigitBits) - 1)) + 1];
+        for (size_t d = 1; d < counts.size(); ++d)
+            counts[d] += counts[d - 1];
+        for (const std::uint64_t key : keys)
+            scratch[counts[(key >> shift) & ((1 << kDigitBits) - 1)]++] = key;
+        keys.swap(scratch);
+    }
+    std::vector<int> nextSample(size_t(set.series.size()), 0);
+    const std::uint64_t seriesMask = (std::uint64_t(1) << seriesBits) - 1;
+    for (const std::uint64_t key : keys) {
+        const int series = int(key & seriesMask);
+        entries.push_back(Entry{qint64(std::uint64_t(oldest) + (key >> seriesBits)), series, nextSample[size_t(series)]++});
+    }
+    return entries;
+}
+
 } // namespace
 
 QList<Batch> planBatches(const SeriesSet &set, const BatchLimits &limits)
@@ -35,17 +108,7 @@ QList<Batch> planBatches(const SeriesSet &set, const BatchLimits &limits)
     const int maxSamples = std::max(1, limits.maxSamples);
     QList<Batch> batches;
     for (int shard = 0; shard < shards; ++shard) {
-        std::vector<Entry> entries;
-        for (int s = 0; s < set.series.size(); ++s) {
-            if (s % shards != shard)
-                continue;
-            const QList<WriteSample> &samples = set.series.at(s).samples;
-            for (int i = 0; i < samples.size(); ++i)
-                entries.push_back(Entry{samples.at(i).timestampMs, s, i});
-        }
-        std::stable_sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {
-            return a.timestampMs != b.timestampMs ? a.timestampMs < b.timestampMs : a.series < b.series;
-        });
+        const std::vector<Entry> entries = inTimeOrder(set, shards, shard);
 
         Batch batch;
         qint64 bytes = 0;

@@ -1,6 +1,11 @@
 #include "remotewrite/Batcher.h"
 
+#include <QSet>
 #include <QTest>
+
+#include <algorithm>
+#include <functional>
+#include <vector>
 
 using namespace promdesk;
 
@@ -32,6 +37,8 @@ private slots:
     void cutsByTimeAcrossSeries();
     void respectsTheByteLimit();
     void shardsNeverSplitASeries();
+    void batchesHoldTheOldestSamples_data();
+    void batchesHoldTheOldestSamples();
 };
 
 void TestBatcher::cutsByTimeAcrossSeries_data()
@@ -96,6 +103,60 @@ void TestBatcher::shardsNeverSplitASeries()
     }
     QCOMPARE(shardOf.size(), 9);
     QCOMPARE(QSet<int>(shardOf.cbegin(), shardOf.cend()).size(), 3);
+}
+
+void TestBatcher::batchesHoldTheOldestSamples_data()
+{
+    QTest::addColumn<SeriesSet>("set");
+    auto make = [](int seriesCount, const std::function<qint64(int series, int point)> &time, const std::function<int(int)> &points) {
+        SeriesSet set;
+        for (int s = 0; s < seriesCount; ++s) {
+            WriteSeries series;
+            series.labels.set(QStringLiteral("__name__"), QStringLiteral("m"));
+            series.labels.set(QStringLiteral("s"), QString::number(s));
+            for (int p = 0; p < points(s); ++p)
+                series.samples.append(WriteSample{time(s, p), double(p)});
+            set.series.append(series);
+        }
+        return set;
+    };
+    QTest::newRow("grid-with-ties") << make(20, [](int, int p) { return 1700000000000 + p * 15000; }, [](int) { return 30; });
+    QTest::newRow("uneven-series-random-times") << make(
+        37, [](int s, int p) { return 1700000000000 + p * 1000 + qint64((s * 7919 + p * 104729) % 997); }, [](int s) { return 1 + (s * 13) % 41; });
+    // The span does not fit beside the series number: sorted the slow way, same answer.
+    QTest::newRow("huge-time-range") << make(
+        5, [](int s, int p) { return (p == 0 ? -4000000000000000000 : 4000000000000000000) + s * 10 + p; }, [](int) { return 2; });
+}
+
+void TestBatcher::batchesHoldTheOldestSamples()
+{
+    QFETCH(SeriesSet, set);
+    // The reference: every sample in (time, series) order, cut every 7.
+    struct Ref
+    {
+        qint64 time;
+        int series;
+        int sample;
+    };
+    std::vector<Ref> order;
+    for (int s = 0; s < set.series.size(); ++s) {
+        for (int i = 0; i < set.series.at(s).samples.size(); ++i)
+            order.push_back(Ref{set.series.at(s).samples.at(i).timestampMs, s, i});
+    }
+    std::sort(order.begin(), order.end(), [](const Ref &a, const Ref &b) { return a.time != b.time ? a.time < b.time : a.series < b.series; });
+    const QList<Batch> plan = planBatches(set, BatchLimits{7, 1 << 30, 1});
+    QCOMPARE(qsizetype(plan.size()), qsizetype((order.size() + 6) / 7));
+    for (qsizetype k = 0; k < plan.size(); ++k) {
+        QSet<QPair<int, int>> inBatch;
+        for (const BatchSlice &slice : plan.at(k).slices) {
+            for (int i = slice.begin; i < slice.end; ++i)
+                inBatch.insert({slice.series, i});
+        }
+        QSet<QPair<int, int>> expected;
+        for (size_t r = size_t(k) * 7; r < std::min(order.size(), size_t(k) * 7 + 7); ++r)
+            expected.insert({order[r].series, order[r].sample});
+        QCOMPARE(inBatch, expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestBatcher)
