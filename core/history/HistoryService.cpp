@@ -5,7 +5,30 @@
 #include <QHash>
 #include <QMutex>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace promdesk {
+
+namespace {
+
+// The history is background work: when its thread and the server PromDesk is talking to want
+// the same core, the server should win. Nice 10, not SCHED_IDLE: on a saturated machine an
+// idle-class thread gets almost nothing, and the CLI waits for the entry it writes before each
+// request. (Linux keeps a nice value per thread; elsewhere Qt's own low priority does.)
+void lowerCurrentThreadPriority()
+{
+#ifdef Q_OS_LINUX
+    setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 10);
+#else
+    QThread::currentThread()->setPriority(QThread::LowPriority);
+#endif
+}
+
+} // namespace
 
 class HistoryService::Worker final : public QObject
 {
@@ -14,6 +37,7 @@ public:
 
     void open()
     {
+        lowerCurrentThreadPriority();
         m_database = HistoryDatabase::open(m_path, &m_note);
     }
 
