@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cli="${PROMDESK_CLI:-$root/build/app/promdesk-cli}"
-runs="${RUNS:-101}"
+runs="${RUNS:-301}"
 work="$(mktemp -d)"
 port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 prometheus-pushgateway --web.listen-address="127.0.0.1:$port" --persistence.file="$work/pgw.data" >"$work/pgw.log" 2>&1 &
