@@ -69,6 +69,8 @@ const QByteArray &WriteCall::body(RemoteWriteVersion version)
 
 void WriteCall::attempt()
 {
+    if (m_cancelled)
+        return; // cancelled while this attempt was queued: nothing goes out
     ++m_attempts;
     HttpRequest request = m_client->request(body(m_version), m_version);
     request.tag.attempt = m_attempts;

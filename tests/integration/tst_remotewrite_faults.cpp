@@ -154,6 +154,17 @@ void TestRemoteWriteFaults::cancelStopsTheWait()
     QCOMPARE(outcome.result.category, ErrorCategory::Cancelled);
     QVERIFY(clock.elapsed() < 5000);
     QCOMPARE(server.received().size(), 1);
+
+    // Cancelled before its first attempt, which was already queued: nothing goes out at all.
+    const WriteOutcome early = awaitCall<WriteOutcome>([&](QObject *context, std::function<void(const WriteOutcome &)> done) {
+        WriteCall *call = client.send(oneSample());
+        connect(call, &WriteCall::finished, context, [done](const WriteOutcome &o) { done(o); });
+        call->cancel();
+    });
+    QCOMPARE(early.result.category, ErrorCategory::Cancelled);
+    QCOMPARE(early.attempts, 0);
+    QTest::qWait(200); // a request that went out anyway would reach the server by now
+    QCOMPARE(server.received().size(), 1);
 }
 
 void TestRemoteWriteFaults::sendsTheSpecsHeaders()
