@@ -33,15 +33,25 @@ struct PieceRead
     std::string lastFamily;
 };
 
+// Where the last '#' before `end` is, or -1. The block it starts may lie tens of megabytes back.
+qsizetype lastHashBefore(QByteArrayView data, qsizetype end)
+{
+#ifdef __GLIBC__
+    const auto *hash = static_cast<const char *>(memrchr(data.data(), '#', size_t(end)));
+    return hash ? hash - data.data() : -1;
+#else
+    return data.first(end).lastIndexOf('#');
+#endif
+}
+
 // The block of comment lines nearest before `at` (which starts a line); empty if there is none.
 QByteArrayView commentBlockBefore(QByteArrayView data, qsizetype at)
 {
     qsizetype searchEnd = at;
     while (searchEnd > 0) {
-        const auto *hash = static_cast<const char *>(memrchr(data.data(), '#', size_t(searchEnd)));
-        if (!hash)
+        const qsizetype lineStart = lastHashBefore(data, searchEnd);
+        if (lineStart < 0)
             return {};
-        const qsizetype lineStart = hash - data.data();
         if (lineStart > 0 && data.at(lineStart - 1) != '\n') {
             searchEnd = lineStart; // a '#' inside a line: look further back
             continue;
