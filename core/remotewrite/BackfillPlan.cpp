@@ -66,11 +66,19 @@ BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 
                                   .arg(future)
                                   .arg(formatTimestamp(plan.maxTimestampMs))});
     }
-    if (plan.maxTimestampMs - plan.minTimestampMs > kAgeWindowMs && limits.shards > 1) {
+    // Shards are held within maxShardLeadMs of each other (BackfillRun), so the receiver's newest
+    // sample is at most that lead plus one batch's span ahead of any sample still to come.
+    qint64 longestBatchMs = 0;
+    for (const Batch &batch : std::as_const(plan.batches))
+        longestBatchMs = std::max(longestBatchMs, batch.maxTimestampMs - batch.minTimestampMs);
+    if (limits.shards > 1 && plan.maxTimestampMs - plan.minTimestampMs > kAgeWindowMs
+        && longestBatchMs + limits.maxShardLeadMs > kAgeWindowMs) {
         plan.warnings.append({QStringLiteral("shards-and-window"),
-                              QStringLiteral("parallel shards may deliver a newer batch before an older one of another "
-                                             "shard; with data spanning more than an hour, send with one shard so the "
-                                             "receiver's window only moves forward")});
+                              QStringLiteral("one batch covers up to %1 minutes of data: with parallel shards, one "
+                                             "shard's batch may move the receiver's window more than an hour past "
+                                             "samples another shard has yet to send. Send with one shard, or with "
+                                             "smaller batches")
+                                  .arg(longestBatchMs / 60000)});
     }
     if (limits.maxSamples > 5000) {
         plan.warnings.append({QStringLiteral("large-batches"),

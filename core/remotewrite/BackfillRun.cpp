@@ -139,10 +139,28 @@ void BackfillRun::prepareAfter(int batch)
     }
 }
 
+std::optional<qint64> BackfillRun::frontierOf(int shard) const
+{
+    for (int i = m_fromBatch; i < m_batches.size(); ++i) {
+        if (m_batches.at(i).shard == shard && (m_states.at(i) == BatchState::Pending || m_states.at(i) == BatchState::Sending))
+            return m_batches.at(i).minTimestampMs;
+    }
+    return std::nullopt;
+}
+
 void BackfillRun::pump()
 {
     if (m_stopping)
         return;
+    // The oldest sample any shard still has to deliver: no shard may send a batch that starts
+    // further than the allowed lead beyond it, or the receiver's window, pushed forward by that
+    // batch, could leave the older samples behind it. (A waiting shard is pumped again when any
+    // batch finishes; the shard that holds the oldest sample is never held back, so all move.)
+    std::optional<qint64> oldest;
+    for (int shard = 0; shard < m_shards; ++shard) {
+        if (const std::optional<qint64> frontier = frontierOf(shard); frontier && (!oldest || *frontier < *oldest))
+            oldest = frontier;
+    }
     for (int shard = 0; shard < m_shards; ++shard) {
         if (m_inFlight.at(shard))
             continue;
@@ -150,6 +168,8 @@ void BackfillRun::pump()
         for (int i = m_fromBatch; i < m_batches.size(); ++i) {
             if (m_batches.at(i).shard != shard || m_states.at(i) != BatchState::Pending)
                 continue;
+            if (oldest && m_batches.at(i).minTimestampMs > *oldest + m_maxShardLeadMs)
+                break; // too far ahead of another shard: wait for it
             m_states[i] = BatchState::Sending;
             WriteCall *call = sendBatch(i);
             m_inFlight[shard] = call;

@@ -9,6 +9,7 @@
 #include <QPointer>
 
 #include <future>
+#include <optional>
 
 namespace promdesk {
 
@@ -46,6 +47,8 @@ public:
 
     void start(int fromBatch = 0);
     void cancel();
+    // See BatchLimits::maxShardLeadMs.
+    void setMaxShardLead(qint64 ms) { m_maxShardLeadMs = ms; }
 
     [[nodiscard]] BatchState state(int batch) const { return m_states.at(batch); }
     [[nodiscard]] int firstUnsent() const;
@@ -58,6 +61,9 @@ signals:
 
 private:
     void pump();
+    // The oldest sample time a shard still has to deliver: its batch on the wire, else its next
+    // pending one; none when the shard is done.
+    [[nodiscard]] std::optional<qint64> frontierOf(int shard) const;
     // Encodes the shard's next pending batch on another thread while this one is on the wire,
     // and writes its history entry there too, so the next request waits for neither.
     void prepareAfter(int batch);
@@ -87,6 +93,7 @@ private:
     };
     QHash<int, PreparedBatch> m_prepared; // batch → its body and entry, being made ahead
     int m_shards = 1;
+    qint64 m_maxShardLeadMs = BatchLimits{}.maxShardLeadMs;
     bool m_stopping = false;
     bool m_cancelled = false;
     bool m_running = false;

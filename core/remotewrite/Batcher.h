@@ -28,6 +28,10 @@ struct BatchLimits
     int maxSamples = 2000;          // Prometheus' own max_samples_per_send
     qint64 maxBytes = 4 << 20;      // uncompressed protobuf, estimated
     int shards = 1;                 // parallel streams; a series always stays in one shard
+    // How far (in the samples' time) one shard may run ahead of the oldest sample another shard
+    // still has to deliver. A receiver refuses samples older than its newest minus about an hour,
+    // so the shards must move forward together; BackfillRun holds a shard back at this distance.
+    qint64 maxShardLeadMs = 10 * 60 * 1000;
 };
 
 // Cuts the set into batches in time order: every batch holds the oldest samples not yet placed,

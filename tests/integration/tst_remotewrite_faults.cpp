@@ -2,7 +2,9 @@
 // scripted loopback server: 503, 429 with Retry-After, 400, 415, and a hang.
 #include "AsyncWait.h"
 #include "FaultServer.h"
+#include "remotewrite/BackfillRun.h"
 #include "remotewrite/RemoteWriteClient.h"
+#include "remotewrite/WriteRequestCodec.h"
 
 #include <QElapsedTimer>
 #include <QScopeGuard>
@@ -39,6 +41,7 @@ private slots:
     void falls415BackToV1();
     void goesThroughACustomProxyWithExtraHeaders();
     void followsTheSystemProxyForEveryRequest();
+    void shardsMoveForwardTogether();
 
 private:
     WriteOutcome send(FaultServer &server, RetryPolicy retry = {}, int timeoutMs = 5000,
@@ -246,6 +249,59 @@ void TestRemoteWriteFaults::followsTheSystemProxyForEveryRequest()
     }
     QCOMPARE(proxy.received().size(), 2);
     QCOMPARE(proxy.received().at(1).path, QByteArray("http://receiver.invalid:9090/api/v1/write"));
+}
+
+void TestRemoteWriteFaults::shardsMoveForwardTogether()
+{
+    // Two shards, one series each, three hours of one-minute samples. The first request is answered
+    // 503 with Retry-After: 1; while its shard waits, the other may run ahead by the lead only, or a
+    // real receiver's window would move past the samples the waiting shard has yet to deliver.
+    FaultServer server;
+    server.script({Answer::reply(503, "busy\n", {{"Retry-After", "1"}}), Answer::reply(204)});
+    constexpr qint64 kStart = 1795600000000;
+    constexpr int kMinutes = 180;
+    SeriesSet set;
+    for (int s = 0; s < 2; ++s) {
+        WriteSeries series;
+        series.labels = Labels{{QStringLiteral("__name__"), QStringLiteral("shard_test")}, {QStringLiteral("s"), QString::number(s)}};
+        for (int m = 0; m < kMinutes; ++m)
+            series.samples.append(WriteSample{kStart + m * 60000, double(m)});
+        set.series.append(series);
+    }
+    BatchLimits limits;
+    limits.maxSamples = 10;
+    limits.shards = 2;
+    const QList<Batch> batches = planBatches(set, limits);
+    WriteEndpoint endpoint;
+    endpoint.url = QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/write").arg(server.port()));
+    endpoint.timeoutMs = 5000;
+    RemoteWriteClient client(endpoint, &m_http);
+    BackfillRun run(&client, set, batches);
+    run.setMaxShardLead(limits.maxShardLeadMs);
+    const BackfillSummary summary = awaitCall<BackfillSummary>([&](QObject *context, std::function<void(const BackfillSummary &)> done) {
+        connect(&run, &BackfillRun::finished, context, [done](const BackfillSummary &s) { done(s); });
+        run.start();
+    });
+    QVERIFY2(summary.stopReason.isEmpty(), qPrintable(summary.stopReason));
+    QCOMPARE(summary.sent, int(batches.size()));
+    QCOMPARE(server.received().size(), batches.size() + 1); // one retry
+
+    // Replay what the server saw: no request may start further than the lead past the oldest
+    // sample not yet accepted, whichever shard holds it.
+    constexpr qint64 kDone = std::numeric_limits<qint64>::max() / 2;
+    qint64 nextUnaccepted[2] = {kStart, kStart};
+    for (int r = 0; r < server.received().size(); ++r) {
+        const SeriesSet sent = decodeWriteRequest(server.received().at(r).body, RemoteWriteVersion::V1).series;
+        QCOMPARE(sent.series.size(), 1);
+        const int s = sent.series.at(0).labels.value(QStringLiteral("s")).toInt();
+        const qint64 oldestPending = std::min(nextUnaccepted[0], nextUnaccepted[1]);
+        QVERIFY2(sent.minTimestamp() <= oldestPending + limits.maxShardLeadMs,
+                 qPrintable(QStringLiteral("request %1 starts %2 min past the oldest pending sample")
+                                .arg(r)
+                                .arg((sent.minTimestamp() - oldestPending) / 60000)));
+        if (r > 0) // the first was answered 503
+            nextUnaccepted[s] = sent.maxTimestamp() == kStart + (kMinutes - 1) * 60000 ? kDone : sent.maxTimestamp() + 60000;
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRemoteWriteFaults)
