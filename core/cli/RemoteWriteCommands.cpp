@@ -120,8 +120,9 @@ int exitCodeForStop(const QList<WriteOutcome> &outcomes)
 }
 
 // Runs batches to the end, printing progress on a terminal and each refusal in full.
-int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batch> &batches, int from, Io &io,
-               HttpResult *overall = nullptr)
+// `resume`: the 0-based batch to start at, one for all shards or one per shard.
+int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batch> &batches, const QList<int> &resume,
+               Io &io, HttpResult *overall = nullptr)
 {
     BackfillRun run(&client, set, batches);
     const bool terminal = isatty(STDERR_FILENO);
@@ -149,7 +150,10 @@ int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batc
         summary = s;
         loop.quit();
     });
-    run.start(from);
+    if (resume.size() > 1)
+        run.startFrom(resume);
+    else
+        run.start(resume.value(0, 0));
     loop.exec();
     if (terminal)
         io.err << '\n';
@@ -159,8 +163,16 @@ int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batc
                   .arg(duration(summary.durationMs)).arg(p.retries);
     if (!summary.stopReason.isEmpty())
         io.err << "Stopped: " << redactText(summary.stopReason, client.endpoint().credentials) << '\n';
-    if (summary.firstUnsent >= 0)
+    if (summary.firstUnsent >= 0 && run.shards() > 1) {
+        // Another shard may have delivered later batches: each shard resumes where it stopped.
+        QStringList points;
+        for (const int first : std::as_const(summary.firstUnsentPerShard))
+            points << QString::number(first < 0 ? batches.size() + 1 : first + 1);
+        io.err << "Resume with --resume-from " << points.join(QLatin1Char(','))
+               << " (one batch number per shard; batches already sent are not sent again).\n";
+    } else if (summary.firstUnsent >= 0) {
         io.err << "Resume with --resume-from " << summary.firstUnsent + 1 << " (batches already sent are not sent again).\n";
+    }
     if (overall) {
         // The backfill's own history entry: done, or the first refusal with its reason.
         overall->category = summary.firstUnsent < 0 ? ErrorCategory::None
@@ -235,7 +247,7 @@ int runWrite(const QStringList &arguments, Io &io)
     recordHistory(http, io);
     RemoteWriteClient client(*endpoint, &http);
     client.setTag(gateway.tag());
-    return runBatches(client, all, plan.batches, 0, io);
+    return runBatches(client, all, plan.batches, {}, io);
 }
 
 int runBackfill(const QStringList &arguments, Io &io)
@@ -261,8 +273,9 @@ int runBackfill(const QStringList &arguments, Io &io)
     const QCommandLineOption label(QStringLiteral("label"), QStringLiteral("A label for every series; repeatable."),
                                    QStringLiteral("NAME=VALUE"));
     const QCommandLineOption resume(QStringLiteral("resume-from"),
-                                    QStringLiteral("Start at this batch (1-based), as a stopped run suggests."), QStringLiteral("N"),
-                                    QStringLiteral("1"));
+                                    QStringLiteral("Start at this batch (1-based), or at one batch per shard (N,N,...), as a "
+                                                   "stopped run suggests."),
+                                    QStringLiteral("N"), QStringLiteral("1"));
     parser.addOptions({batchSize, shards, dryRun, save, metric, label, resume});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Text exposition (ms timestamps), OpenMetrics (seconds) or CSV."));
     if (const std::optional<int> exit = parseArguments(
@@ -282,8 +295,19 @@ int runBackfill(const QStringList &arguments, Io &io)
     const bool batchOk = ok && limits.maxSamples > 0;
     limits.shards = parser.value(shards).toInt(&ok);
     const bool shardsOk = ok && limits.shards > 0 && limits.shards <= 64;
-    const int resumeFrom = parser.value(resume).toInt(&ok);
-    if (!batchOk || !shardsOk || !ok || resumeFrom < 1) {
+    QList<int> resumeFrom; // 0-based
+    bool resumeOk = true;
+    for (const QString &point : parser.value(resume).split(QLatin1Char(','))) {
+        const int batch = point.trimmed().toInt(&ok);
+        resumeOk = resumeOk && ok && batch >= 1;
+        resumeFrom.append(batch - 1);
+    }
+    if (resumeFrom.size() > 1 && resumeFrom.size() != limits.shards) {
+        io.err << "promdesk-cli: --resume-from lists " << resumeFrom.size() << " batches but the run has " << limits.shards
+               << " shards; give one number, or one per shard\n";
+        return ExitUsage;
+    }
+    if (!batchOk || !shardsOk || !resumeOk) {
         io.err << "promdesk-cli: --batch-size, --shards (1-64) and --resume-from need whole numbers, 1 or more\n";
         return ExitUsage;
     }
@@ -329,8 +353,10 @@ int runBackfill(const QStringList &arguments, Io &io)
         io.out << "Dry run: nothing was sent.\n";
         return ExitOk;
     }
-    if (resumeFrom > plan.batches.size()) {
-        io.err << "promdesk-cli: --resume-from " << resumeFrom << " is past the last batch (" << plan.batches.size() << ")\n";
+    // A shard that had sent everything is given as one past the last batch.
+    const int lastAllowed = resumeFrom.size() > 1 ? int(plan.batches.size()) : int(plan.batches.size()) - 1;
+    if (*std::max_element(resumeFrom.cbegin(), resumeFrom.cend()) > lastAllowed) {
+        io.err << "promdesk-cli: --resume-from " << parser.value(resume) << " is past the last batch (" << plan.batches.size() << ")\n";
         return ExitUsage;
     }
     // One history entry for the backfill, with its batches under it.
@@ -347,7 +373,7 @@ int runBackfill(const QStringList &arguments, Io &io)
         client.setTag(tag);
     }
     HttpResult overall;
-    const int exit = runBatches(client, *set, plan.batches, resumeFrom - 1, io, &overall);
+    const int exit = runBatches(client, *set, plan.batches, resumeFrom, io, &overall);
     if (HistoryDatabase *history = cliHistory(io); history && parent > 0)
         history->complete(parent, overall);
     return exit;

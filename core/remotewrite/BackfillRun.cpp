@@ -68,6 +68,24 @@ void BackfillRun::start(int fromBatch)
     finishIfIdle();
 }
 
+void BackfillRun::startFrom(const QList<int> &firstUnsentPerShard)
+{
+    int from = int(m_batches.size());
+    for (int shard = 0; shard < m_shards; ++shard) {
+        const int first = firstUnsentPerShard.value(shard, 0);
+        const int shardFrom = first < 0 ? int(m_batches.size()) : first;
+        for (int i = 0; i < shardFrom && i < m_batches.size(); ++i) {
+            if (m_batches.at(i).shard == shard && m_states.at(i) == BatchState::Pending) {
+                m_states[i] = BatchState::Sent;
+                m_progress.samplesSent += m_batches.at(i).sampleCount;
+                ++m_progress.requestsSent;
+            }
+        }
+        from = std::min(from, shardFrom);
+    }
+    start(from);
+}
+
 void BackfillRun::cancel()
 {
     if (!m_running)
@@ -245,6 +263,14 @@ void BackfillRun::finishIfIdle()
     summary.refused = int(std::count(m_states.cbegin(), m_states.cend(), BatchState::Refused));
     summary.cancelled = m_cancelled;
     summary.firstUnsent = firstUnsent();
+    for (int shard = 0; shard < m_shards; ++shard) {
+        int first = -1;
+        for (int i = 0; i < m_batches.size() && first < 0; ++i) {
+            if (m_batches.at(i).shard == shard && m_states.at(i) != BatchState::Sent)
+                first = i;
+        }
+        summary.firstUnsentPerShard.append(first);
+    }
     summary.stopReason = m_cancelled ? QStringLiteral("cancelled") : m_stopReason;
     summary.durationMs = m_clock.elapsed();
     emit finished(summary);

@@ -30,6 +30,9 @@ struct BackfillSummary
     int refused = 0;
     bool cancelled = false;
     int firstUnsent = -1;    // where a resumed run starts; -1 when all were sent
+    // With parallel shards another shard may have delivered batches after firstUnsent: where each
+    // shard stopped (-1: it sent everything), which startFrom() takes back.
+    QList<int> firstUnsentPerShard;
     QString stopReason;      // the refusal in plain words, with the server's text verbatim
     qint64 durationMs = 0;
 };
@@ -46,6 +49,9 @@ public:
     BackfillRun(RemoteWriteClient *client, SeriesSet set, QList<Batch> batches, QObject *parent = nullptr);
 
     void start(int fromBatch = 0);
+    // Resumes a run that stopped in another process: each shard from its own first unsent batch.
+    void startFrom(const QList<int> &firstUnsentPerShard);
+    [[nodiscard]] int shards() const { return m_shards; }
     void cancel();
     // See BatchLimits::maxShardLeadMs.
     void setMaxShardLead(qint64 ms) { m_maxShardLeadMs = ms; }

@@ -18,6 +18,7 @@
 #include <QUrlQuery>
 
 #include <cmath>
+#include <functional>
 
 using namespace promdesk;
 using namespace promdesk::test;
@@ -118,6 +119,7 @@ private slots:
     void v2FallsBackToV1AndSaysSo();
     void backfillSendsEveryBatchOldestFirst();
     void resumeNeverResendsWhatWasAccepted();
+    void resumeInAnotherProcessKeepsEachShardsPlace();
     void basicAuthBehindWebConfig_data();
     void basicAuthBehindWebConfig();
 
@@ -322,6 +324,53 @@ void TestRemoteWritePrometheus::resumeNeverResendsWhatWasAccepted()
     QCOMPARE(finishedBatches.value(0), 1); // batch 1 (index 0) was not sent again
     QVERIFY(!finishedBatches.contains(0));
     QCOMPARE(again.refused, 1); // the collision is still there
+}
+
+void TestRemoteWritePrometheus::resumeInAnotherProcessKeepsEachShardsPlace()
+{
+    // Two shards: rw_shard_a (shard 0) collides with a sample already stored and its first batch
+    // is refused, while shard 1 delivers the batch it had on the wire, which comes later in the
+    // plan. A run started afresh from the per-shard points (as `--resume-from a,b` does in a new
+    // process) must not send that batch again, as one resume number for all shards would.
+    SeriesSet existing;
+    existing.series = {series(QStringLiteral("rw_shard_a"), {}, {{m_now - 60000, 999}})};
+    QVERIFY(send(client(), existing).ok());
+    QList<WriteSample> samples;
+    for (int p = 0; p < 6; ++p)
+        samples.append(WriteSample{m_now - 60000 + qint64(p) * 10000, double(p)});
+    SeriesSet set;
+    set.series = {series(QStringLiteral("rw_shard_a"), {}, {{m_now - 60000, 5}}), series(QStringLiteral("rw_shard_b"), {}, samples)};
+    const BackfillPlan plan = makeBackfillPlan(set, BatchLimits{2, 1 << 20, 2}, m_now, QStringLiteral("generated"));
+    // Every batch that went out, accepted or not; `delivered`, the accepted ones.
+    auto run = [&](BackfillRun &backfill, const std::function<void()> &start, QList<int> *delivered, QList<int> *sent) {
+        connect(&backfill, &BackfillRun::batchFinished, this, [delivered, sent](int batch, const WriteOutcome &outcome) {
+            if (outcome.ok())
+                delivered->append(batch);
+            if (outcome.result.category != ErrorCategory::Cancelled)
+                sent->append(batch);
+        });
+        return awaitCall<BackfillSummary>([&](QObject *context, std::function<void(const BackfillSummary &)> done) {
+            connect(&backfill, &BackfillRun::finished, context, [done](const BackfillSummary &s) { done(s); });
+            start();
+        });
+    };
+    QList<int> deliveredFirst;
+    QList<int> sentFirst;
+    BackfillRun first(&client(), set, plan.batches);
+    const BackfillSummary stopped = run(first, [&] { first.start(); }, &deliveredFirst, &sentFirst);
+    QCOMPARE(stopped.refused, 1);
+    QCOMPARE(stopped.firstUnsentPerShard.size(), 2);
+    QVERIFY(!deliveredFirst.isEmpty());
+    // The case that needs one point per shard: a batch after the first unsent one was delivered.
+    QVERIFY(*std::max_element(deliveredFirst.cbegin(), deliveredFirst.cend()) > stopped.firstUnsent);
+
+    QList<int> deliveredAgain;
+    QList<int> sentAgain;
+    BackfillRun again(m_client.get(), set, plan.batches);
+    run(again, [&] { again.startFrom(stopped.firstUnsentPerShard); }, &deliveredAgain, &sentAgain);
+    QVERIFY(!sentAgain.isEmpty());
+    for (const int batch : std::as_const(sentAgain))
+        QVERIFY2(!deliveredFirst.contains(batch), qPrintable(QStringLiteral("batch %1 was sent twice").arg(batch + 1)));
 }
 
 void TestRemoteWritePrometheus::basicAuthBehindWebConfig_data()
