@@ -261,9 +261,10 @@ int runBackfill(const QStringList &arguments, Io &io)
     write.addTo(parser);
     const QCommandLineOption batchSize(QStringLiteral("batch-size"), QStringLiteral("Samples per request (default 2000)."),
                                        QStringLiteral("N"), QStringLiteral("2000"));
-    const QCommandLineOption shards(QStringLiteral("shards"), QStringLiteral("Requests in flight at once; a series stays in "
-                                                                             "one shard (default 1)."),
-                                    QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption shards(QStringLiteral("shards"),
+                                    QStringLiteral("Requests in flight at once; a series stays in one shard, and the shards "
+                                                   "keep within 10 minutes of each other (default 1)."),
+                                    QStringLiteral("N"), QString::number(BatchLimits{}.shards));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Show the plan and the requests; send nothing."));
     const QCommandLineOption save(QStringLiteral("save-requests"),
                                   QStringLiteral("With --dry-run: write each request body (snappy protobuf) to DIR."),
@@ -302,9 +303,9 @@ int runBackfill(const QStringList &arguments, Io &io)
         resumeOk = resumeOk && ok && batch >= 1;
         resumeFrom.append(batch - 1);
     }
-    if (resumeFrom.size() > 1 && resumeFrom.size() != limits.shards) {
+    if (resumeFrom.size() > limits.shards) {
         io.err << "promdesk-cli: --resume-from lists " << resumeFrom.size() << " batches but the run has " << limits.shards
-               << " shards; give one number, or one per shard\n";
+               << " shards; give one number, or one per shard as the stopped run printed\n";
         return ExitUsage;
     }
     if (!batchOk || !shardsOk || !resumeOk) {

@@ -115,6 +115,11 @@ QString renderPlan(const BackfillPlan &plan)
         out += QStringLiteral(" from %1 to %2, in %3 request(s)")
                    .arg(formatTimestamp(plan.minTimestampMs), formatTimestamp(plan.maxTimestampMs))
                    .arg(plan.batches.size());
+        int shards = 0;
+        for (const Batch &batch : plan.batches)
+            shards = std::max(shards, batch.shard + 1);
+        if (shards > 1)
+            out += QStringLiteral(" over %1 parallel shards").arg(shards);
     }
     out += QLatin1Char('\n');
     if (plan.reordered > 0)

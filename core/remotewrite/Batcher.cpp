@@ -104,8 +104,10 @@ std::vector<Entry> inTimeOrder(const SeriesSet &set, int shards, int shard)
 
 QList<Batch> planBatches(const SeriesSet &set, const BatchLimits &limits)
 {
-    const int shards = std::max(1, limits.shards);
     const int maxSamples = std::max(1, limits.maxSamples);
+    // No more shards than batches' worth of samples: what fits in one request goes as one.
+    const qint64 samples = set.sampleCount();
+    const int shards = int(std::clamp<qint64>((samples + maxSamples - 1) / maxSamples, 1, std::max(1, limits.shards)));
     QList<Batch> batches;
     for (int shard = 0; shard < shards; ++shard) {
         const std::vector<Entry> entries = inTimeOrder(set, shards, shard);

@@ -37,6 +37,7 @@ private slots:
     void cutsByTimeAcrossSeries();
     void respectsTheByteLimit();
     void shardsNeverSplitASeries();
+    void whatFitsOneRequestIsNotSharded();
     void batchesHoldTheOldestSamples_data();
     void batchesHoldTheOldestSamples();
 };
@@ -103,6 +104,19 @@ void TestBatcher::shardsNeverSplitASeries()
     }
     QCOMPARE(shardOf.size(), 9);
     QCOMPARE(QSet<int>(shardOf.cbegin(), shardOf.cend()).size(), 3);
+}
+
+void TestBatcher::whatFitsOneRequestIsNotSharded()
+{
+    // Three series, three samples: with four shards asked for, still one request.
+    SeriesSet set;
+    for (int s = 0; s < 3; ++s)
+        set.series.append(WriteSeries{Labels{{QStringLiteral("__name__"), QStringLiteral("m")}, {QStringLiteral("s"), QString::number(s)}},
+                                      {{1700000000000, 1}}, 0, MetricType::Gauge, {}, {}});
+    const QList<Batch> plan = planBatches(set, BatchLimits{2000, 1 << 30, 4});
+    QCOMPARE(plan.size(), 1);
+    QCOMPARE(plan.at(0).sampleCount, 3);
+    QCOMPARE(plan.at(0).shard, 0);
 }
 
 void TestBatcher::batchesHoldTheOldestSamples_data()
