@@ -164,7 +164,7 @@ void BackfillView::load(const QString &path)
 
 void BackfillView::refreshProgress()
 {
-    if (m_latestProgress) {
+    if (m_latestProgress && !(m_run && m_run->stopping())) { // "Stopping..." stays until the run ends
         const BackfillProgress &p = *m_latestProgress;
         m_progress->setValue(p.requestsSent);
         m_rate->setText(tr("%1/%2 samples · %3 samples/s · ETA %4 · %5 retries")
@@ -271,6 +271,7 @@ void BackfillView::start()
             m_screenRefresh.stop();
             refreshProgress();
             m_cancel->setEnabled(false);
+            m_cancel->setText(tr("&Cancel"));
             m_resumeFrom = summary.firstUnsent < 0 ? 0 : summary.firstUnsent;
             m_start->setText(summary.firstUnsent < 0 ? tr("&Start") : tr("&Resume from batch %1").arg(summary.firstUnsent + 1));
             m_start->setEnabled(true);
@@ -284,8 +285,14 @@ void BackfillView::start()
 
 void BackfillView::cancel()
 {
-    if (m_run)
-        m_run->cancel();
+    if (!m_run)
+        return;
+    const bool again = m_run->stopping();
+    m_run->cancel();
+    if (!again && m_run->stopping()) {
+        m_cancel->setText(tr("&Abort now"));
+        m_rate->setText(tr("Stopping after the requests on their way; Abort now does not wait for their answers."));
+    }
 }
 
 QString BackfillView::planText() const { return m_planText->toPlainText(); }

@@ -263,7 +263,7 @@ int runBackfill(const QStringList &arguments, Io &io)
                                        QStringLiteral("N"), QStringLiteral("2000"));
     const QCommandLineOption shards(QStringLiteral("shards"),
                                     QStringLiteral("Requests in flight at once; a series stays in one shard, and the shards "
-                                                   "keep within 10 minutes of each other (default 1)."),
+                                                   "keep within 10 minutes of each other (default 2)."),
                                     QStringLiteral("N"), QString::number(BatchLimits{}.shards));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Show the plan and the requests; send nothing."));
     const QCommandLineOption save(QStringLiteral("save-requests"),

@@ -90,10 +90,11 @@ void BackfillRun::cancel()
 {
     if (!m_running)
         return;
+    const bool abort = m_cancelled; // asked twice: do not wait for the requests on the wire
     m_cancelled = true;
     m_stopping = true;
     for (const QPointer<WriteCall> &call : std::as_const(m_inFlight)) {
-        if (call)
+        if (call && (abort || call->idle()))
             call->cancel();
     }
     finishIfIdle();

@@ -52,7 +52,10 @@ public:
     // Resumes a run that stopped in another process: each shard from its own first unsent batch.
     void startFrom(const QList<int> &firstUnsentPerShard);
     [[nodiscard]] int shards() const { return m_shards; }
+    // Stops sending: the requests on the wire are let finish, so that what the receiver applied is
+    // known and a resumed run does not meet it again as "out of order". A second cancel aborts them.
     void cancel();
+    [[nodiscard]] bool stopping() const { return m_running && m_stopping; }
     // See BatchLimits::maxShardLeadMs.
     void setMaxShardLead(qint64 ms) { m_maxShardLeadMs = ms; }
 

@@ -28,10 +28,9 @@ struct BatchLimits
     int maxSamples = 2000;          // Prometheus' own max_samples_per_send
     qint64 maxBytes = 4 << 20;      // uncompressed protobuf, estimated
     // Parallel streams, as Prometheus' own remote write uses; a series always stays in one shard,
-    // and the shards move forward in time together (maxShardLeadMs). One by default: cancelling
-    // aborts the requests on the wire, and a request the receiver had already applied is then
-    // refused as out of order when the run resumes; with one shard at most one is ever on the wire.
-    int shards = 1;
+    // the shards move forward in time together (maxShardLeadMs), and cancelling lets the requests
+    // on the wire finish (BackfillRun::cancel), so a resumed run knows what the receiver applied.
+    int shards = 2;
     // How far (in the samples' time) one shard may run ahead of the oldest sample another shard
     // still has to deliver. A receiver refuses samples older than its newest minus about an hour,
     // so the shards must move forward together; BackfillRun holds a shard back at this distance.

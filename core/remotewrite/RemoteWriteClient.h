@@ -48,6 +48,8 @@ class WriteCall final : public QObject
 
 public:
     void cancel();
+    // Nothing of this call is on the wire: its first attempt is still queued, or it waits to retry.
+    [[nodiscard]] bool idle() const { return m_call.isNull(); }
     // The first attempt's history entry was written ahead by the caller, for this version's body.
     void setRecordedFirstAttempt(qint64 recordId) { m_recordedFirstAttempt = recordId; }
 

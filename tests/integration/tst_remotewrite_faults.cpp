@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace promdesk;
@@ -42,6 +43,7 @@ private slots:
     void goesThroughACustomProxyWithExtraHeaders();
     void followsTheSystemProxyForEveryRequest();
     void shardsMoveForwardTogether();
+    void cancelLetsTheRequestOnTheWireFinish();
 
 private:
     WriteOutcome send(FaultServer &server, RetryPolicy retry = {}, int timeoutMs = 5000,
@@ -302,6 +304,40 @@ void TestRemoteWriteFaults::shardsMoveForwardTogether()
         if (r > 0) // the first was answered 503
             nextUnaccepted[s] = sent.maxTimestamp() == kStart + (kMinutes - 1) * 60000 ? kDone : sent.maxTimestamp() + 60000;
     }
+}
+
+void TestRemoteWriteFaults::cancelLetsTheRequestOnTheWireFinish()
+{
+    // The receiver takes the first request and does not answer. A first cancel sends nothing more
+    // and waits for that answer (the receiver may have applied it); a second one gives up on it.
+    FaultServer server;
+    server.script({Answer::hangs()});
+    SeriesSet set;
+    WriteSeries series;
+    series.labels = Labels{{QStringLiteral("__name__"), QStringLiteral("cancel_test")}};
+    for (int m = 0; m < 4; ++m)
+        series.samples.append(WriteSample{1795600000000 + m * 60000, double(m)});
+    set.series.append(series);
+    const QList<Batch> batches = planBatches(set, BatchLimits{2, 1 << 20, 1});
+    QCOMPARE(batches.size(), 2);
+    WriteEndpoint endpoint;
+    endpoint.url = QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/write").arg(server.port()));
+    endpoint.timeoutMs = 30000;
+    RemoteWriteClient client(endpoint, &m_http);
+    BackfillRun run(&client, set, batches);
+    QSignalSpy finished(&run, &BackfillRun::finished);
+    run.start();
+    QTRY_COMPARE(server.received().size(), 1);
+    run.cancel();
+    QVERIFY(run.stopping());
+    QVERIFY(!finished.wait(300)); // still waiting for the answer
+    QCOMPARE(server.received().size(), 1); // and nothing more went out
+    run.cancel();
+    QTRY_COMPARE(finished.size(), 1);
+    const auto summary = finished.first().at(0).value<BackfillSummary>();
+    QVERIFY(summary.cancelled);
+    QCOMPARE(summary.sent, 0);
+    QCOMPARE(summary.firstUnsent, 0);
 }
 
 QTEST_GUILESS_MAIN(TestRemoteWriteFaults)
