@@ -36,6 +36,22 @@ BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 
     plan.minTimestampMs = set.minTimestamp();
     plan.maxTimestampMs = set.maxTimestamp();
     plan.batches = planBatches(set, limits);
+    // Shards are held within maxShardLeadMs of each other (BackfillRun), so the receiver's newest
+    // sample is at most that lead plus one batch's span ahead of any sample still to come. Sparse
+    // data can make one batch span hours: then one shard, which moves the window only forward.
+    qint64 longestBatchMs = 0;
+    for (const Batch &batch : std::as_const(plan.batches))
+        longestBatchMs = std::max(longestBatchMs, batch.maxTimestampMs - batch.minTimestampMs);
+    const bool sharded = std::any_of(plan.batches.cbegin(), plan.batches.cend(), [](const Batch &b) { return b.shard > 0; });
+    if (sharded && plan.maxTimestampMs - plan.minTimestampMs > kAgeWindowMs
+        && longestBatchMs + limits.maxShardLeadMs > kAgeWindowMs) {
+        BatchLimits one = limits;
+        one.shards = 1;
+        plan.batches = planBatches(set, one);
+        plan.shardNote = QStringLiteral("sent with one shard: a batch covers up to %1 minutes of data, and parallel "
+                                        "shards could move the receiver's window past samples still to come")
+                             .arg(longestBatchMs / 60000);
+    }
 
     qint64 old = 0;
     qint64 future = 0;
@@ -65,20 +81,6 @@ BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 
                                              "the timestamps' unit.")
                                   .arg(future)
                                   .arg(formatTimestamp(plan.maxTimestampMs))});
-    }
-    // Shards are held within maxShardLeadMs of each other (BackfillRun), so the receiver's newest
-    // sample is at most that lead plus one batch's span ahead of any sample still to come.
-    qint64 longestBatchMs = 0;
-    for (const Batch &batch : std::as_const(plan.batches))
-        longestBatchMs = std::max(longestBatchMs, batch.maxTimestampMs - batch.minTimestampMs);
-    if (limits.shards > 1 && plan.maxTimestampMs - plan.minTimestampMs > kAgeWindowMs
-        && longestBatchMs + limits.maxShardLeadMs > kAgeWindowMs) {
-        plan.warnings.append({QStringLiteral("shards-and-window"),
-                              QStringLiteral("one batch covers up to %1 minutes of data: with parallel shards, one "
-                                             "shard's batch may move the receiver's window more than an hour past "
-                                             "samples another shard has yet to send. Send with one shard, or with "
-                                             "smaller batches")
-                                  .arg(longestBatchMs / 60000)});
     }
     if (limits.maxSamples > 5000) {
         plan.warnings.append({QStringLiteral("large-batches"),
@@ -122,6 +124,8 @@ QString renderPlan(const BackfillPlan &plan)
             out += QStringLiteral(" over %1 parallel shards").arg(shards);
     }
     out += QLatin1Char('\n');
+    if (!plan.shardNote.isEmpty())
+        out += QStringLiteral("  %1\n").arg(plan.shardNote);
     if (plan.reordered > 0)
         out += QStringLiteral("  %1 samples were out of time order in the input; they are sent in order\n").arg(plan.reordered);
     if (plan.exactDuplicates > 0)

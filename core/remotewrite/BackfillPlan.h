@@ -27,6 +27,7 @@ struct BackfillPlan
     qint64 exactDuplicates = 0;  // repeats dropped
     QList<Problem> problems;     // errors stop the run: conflicting duplicates, invalid labels
     QList<PlanWarning> warnings; // the receiver's age window and the future
+    QString shardNote;           // why fewer shards are used than asked for, when they are
 
     [[nodiscard]] bool canSend() const;
 };

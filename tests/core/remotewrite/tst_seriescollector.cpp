@@ -40,6 +40,8 @@ private slots:
     void addsExtraLabelsAndDefaultTime();
     void normalizeSortsDropsRepeatsAndFlagsConflicts();
     void planWarnsAboutTheAgeWindow();
+    void planShardsOnlyWhenBatchesAreShort_data();
+    void planShardsOnlyWhenBatchesAreShort();
 };
 
 void TestSeriesCollector::flattensHistogramsAndSummaries()
@@ -105,6 +107,42 @@ void TestSeriesCollector::planWarnsAboutTheAgeWindow()
     QCOMPARE(codes, QStringList({QStringLiteral("older-than-age-window"), QStringLiteral("in-the-future")}));
     QVERIFY(plan.warnings.at(0).message.startsWith(QLatin1String("10 of 11 samples")));
     QVERIFY(renderPlan(plan).contains(QLatin1String("in 3 request(s)")));
+}
+
+void TestSeriesCollector::planShardsOnlyWhenBatchesAreShort_data()
+{
+    QTest::addColumn<int>("seriesCount");
+    QTest::addColumn<int>("points");
+    QTest::addColumn<qint64>("stepMs");
+    QTest::addColumn<int>("shardsUsed");
+    // 75 minutes of 100 series: a batch of 500 holds 10 points of its shard's 50 series (2.5 min).
+    QTest::newRow("dense-many-series") << 100 << 300 << qint64(15000) << 2;
+    // Few sparse series: one batch covers days, more than the window allows between shards.
+    QTest::newRow("sparse-few-series") << 4 << 500 << qint64(20 * 60000) << 1;
+}
+
+void TestSeriesCollector::planShardsOnlyWhenBatchesAreShort()
+{
+    QFETCH(int, seriesCount);
+    QFETCH(int, points);
+    QFETCH(qint64, stepMs);
+    QFETCH(int, shardsUsed);
+    const qint64 now = 1800000000000;
+    SeriesSet set;
+    for (int s = 0; s < seriesCount; ++s) {
+        WriteSeries series;
+        series.labels = Labels{{QStringLiteral("__name__"), QStringLiteral("m")}, {QStringLiteral("s"), QString::number(s)}};
+        for (int i = 0; i < points; ++i)
+            series.samples.append(WriteSample{now - points * stepMs + qint64(i) * stepMs, double(i)});
+        set.series.append(series);
+    }
+    const BackfillPlan plan = makeBackfillPlan(set, BatchLimits{500, 1 << 20, 2}, now, QStringLiteral("in.prom"));
+    int shards = 0;
+    for (const Batch &batch : plan.batches)
+        shards = std::max(shards, batch.shard + 1);
+    QCOMPARE(shards, shardsUsed);
+    QCOMPARE(plan.shardNote.isEmpty(), shardsUsed == 2);
+    QCOMPARE(renderPlan(plan).contains(QLatin1String("over 2 parallel shards")), shardsUsed == 2);
 }
 
 QTEST_GUILESS_MAIN(TestSeriesCollector)
