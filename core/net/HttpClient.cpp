@@ -104,6 +104,14 @@ void HttpCall::complete()
     deleteLater();
 }
 
+HttpResult notSent(const QString &why)
+{
+    HttpResult result;
+    result.category = ErrorCategory::Cancelled;
+    result.errorText = QStringLiteral("not sent: ") + why;
+    return result;
+}
+
 HttpClient::HttpClient(QObject *parent)
     : QObject(parent)
 {

@@ -24,6 +24,9 @@ public:
     virtual void finished(qint64 id, const HttpResult &result) = 0;
 };
 
+// What a recorder is told about a request it was told of ahead and that never went out.
+HttpResult notSent(const QString &why);
+
 // One request in flight. It deletes itself after `finished`.
 class HttpCall final : public QObject
 {

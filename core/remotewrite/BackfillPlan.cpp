@@ -22,6 +22,14 @@ bool BackfillPlan::canSend() const
         && std::none_of(problems.cbegin(), problems.cend(), [](const Problem &p) { return p.severity == Severity::Error; });
 }
 
+int BackfillPlan::shardCount() const
+{
+    int shards = 0;
+    for (const Batch &batch : batches)
+        shards = std::max(shards, batch.shard + 1);
+    return shards;
+}
+
 BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 nowMs, const QString &fileName)
 {
     BackfillPlan plan;
@@ -42,8 +50,7 @@ BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 
     qint64 longestBatchMs = 0;
     for (const Batch &batch : std::as_const(plan.batches))
         longestBatchMs = std::max(longestBatchMs, batch.maxTimestampMs - batch.minTimestampMs);
-    const bool sharded = std::any_of(plan.batches.cbegin(), plan.batches.cend(), [](const Batch &b) { return b.shard > 0; });
-    if (sharded && plan.maxTimestampMs - plan.minTimestampMs > kAgeWindowMs
+    if (plan.shardCount() > 1 && plan.maxTimestampMs - plan.minTimestampMs > kAgeWindowMs
         && longestBatchMs + limits.maxShardLeadMs > kAgeWindowMs) {
         BatchLimits one = limits;
         one.shards = 1;
@@ -117,11 +124,8 @@ QString renderPlan(const BackfillPlan &plan)
         out += QStringLiteral(" from %1 to %2, in %3 request(s)")
                    .arg(formatTimestamp(plan.minTimestampMs), formatTimestamp(plan.maxTimestampMs))
                    .arg(plan.batches.size());
-        int shards = 0;
-        for (const Batch &batch : plan.batches)
-            shards = std::max(shards, batch.shard + 1);
-        if (shards > 1)
-            out += QStringLiteral(" over %1 parallel shards").arg(shards);
+        if (plan.shardCount() > 1)
+            out += QStringLiteral(" over %1 parallel shards").arg(plan.shardCount());
     }
     out += QLatin1Char('\n');
     if (!plan.shardNote.isEmpty())

@@ -30,6 +30,7 @@ struct BackfillPlan
     QString shardNote;           // why fewer shards are used than asked for, when they are
 
     [[nodiscard]] bool canSend() const;
+    [[nodiscard]] int shardCount() const; // shards that have batches
 };
 
 // Normalises `set` (sorting, dropping exact repeats), cuts it into batches and checks the age

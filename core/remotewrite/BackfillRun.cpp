@@ -4,18 +4,6 @@
 
 namespace promdesk {
 
-namespace {
-
-HttpResult notSent(const QString &why)
-{
-    HttpResult result;
-    result.category = ErrorCategory::Cancelled;
-    result.errorText = QStringLiteral("not sent: ") + why;
-    return result;
-}
-
-} // namespace
-
 BackfillRun::BackfillRun(RemoteWriteClient *client, SeriesSet set, QList<Batch> batches, QObject *parent)
     : QObject(parent)
     , m_client(client)
@@ -52,9 +40,7 @@ void BackfillRun::start(int fromBatch)
     // were sent by an earlier run (the caller says so), and count as sent.
     for (int i = 0; i < m_states.size(); ++i) {
         if (i < fromBatch && m_states.at(i) == BatchState::Pending) {
-            m_states[i] = BatchState::Sent;
-            m_progress.samplesSent += m_batches.at(i).sampleCount;
-            ++m_progress.requestsSent;
+            countAsSentBefore(i);
         } else if (i >= fromBatch && m_states.at(i) == BatchState::Refused) {
             m_states[i] = BatchState::Pending;
         }
@@ -68,6 +54,13 @@ void BackfillRun::start(int fromBatch)
     finishIfIdle();
 }
 
+void BackfillRun::countAsSentBefore(int batch)
+{
+    m_states[batch] = BatchState::Sent;
+    m_progress.samplesSent += m_batches.at(batch).sampleCount;
+    ++m_progress.requestsSent;
+}
+
 void BackfillRun::startFrom(const QList<int> &firstUnsentPerShard)
 {
     int from = int(m_batches.size());
@@ -75,11 +68,8 @@ void BackfillRun::startFrom(const QList<int> &firstUnsentPerShard)
         const int first = firstUnsentPerShard.value(shard, 0);
         const int shardFrom = first < 0 ? int(m_batches.size()) : first;
         for (int i = 0; i < shardFrom && i < m_batches.size(); ++i) {
-            if (m_batches.at(i).shard == shard && m_states.at(i) == BatchState::Pending) {
-                m_states[i] = BatchState::Sent;
-                m_progress.samplesSent += m_batches.at(i).sampleCount;
-                ++m_progress.requestsSent;
-            }
+            if (m_batches.at(i).shard == shard && m_states.at(i) == BatchState::Pending)
+                countAsSentBefore(i);
         }
         from = std::min(from, shardFrom);
     }

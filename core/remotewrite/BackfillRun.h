@@ -70,6 +70,8 @@ signals:
 
 private:
     void pump();
+    // A batch an earlier run delivered (the caller says so): counted, never sent again.
+    void countAsSentBefore(int batch);
     // The oldest sample time a shard still has to deliver: its batch on the wire, else its next
     // pending one; none when the shard is done.
     [[nodiscard]] std::optional<qint64> frontierOf(int shard) const;

@@ -44,12 +44,8 @@ void WriteCall::cancel()
     }
     if (m_attempts == 0 && m_recordedFirstAttempt != 0) {
         // Cancelled before its first attempt: the entry written ahead must not stay "unknown".
-        if (RequestRecorder *recorder = m_client->m_http->recorder()) {
-            HttpResult never;
-            never.category = ErrorCategory::Cancelled;
-            never.errorText = QStringLiteral("not sent: cancelled before the first attempt");
-            recorder->finished(m_recordedFirstAttempt, never);
-        }
+        if (RequestRecorder *recorder = m_client->m_http->recorder())
+            recorder->finished(m_recordedFirstAttempt, notSent(QStringLiteral("cancelled before the first attempt")));
     }
     WriteOutcome outcome;
     outcome.result.category = ErrorCategory::Cancelled;
