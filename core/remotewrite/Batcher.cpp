@@ -146,6 +146,11 @@ QList<Batch> planBatches(const SeriesSet &set, const BatchLimits &limits)
         }
         flush();
     }
+    // The shards' batches interleaved by time: the order one sender would have to keep, so a dry
+    // run's requests (and --save-requests' files) can be replayed one after another without the
+    // receiver refusing a shard's old samples as out of bounds. Each shard's own order is kept.
+    std::stable_sort(batches.begin(), batches.end(),
+                     [](const Batch &a, const Batch &b) { return a.minTimestampMs < b.minTimestampMs; });
     return batches;
 }
 

@@ -39,7 +39,8 @@ struct BatchLimits
 
 // Cuts the set into batches in time order: every batch holds the oldest samples not yet placed,
 // across all series of its shard, so a receiver's "too old" window moves forward with the run
-// and each series' samples arrive in order across batches.
+// and each series' samples arrive in order across batches. The shards' batches are listed
+// interleaved by their oldest sample: replayed in list order by one sender, all are accepted.
 QList<Batch> planBatches(const SeriesSet &set, const BatchLimits &limits);
 
 } // namespace promdesk

@@ -23,6 +23,7 @@ private slots:
     void writeKeepsTimestampsAndUsesNowOtherwise();
     void backfillCsvWithProgressSummary();
     void dryRunShowsRequestsAndSendsNothing();
+    void savedRequestsReplayInListedOrder();
     void refusalStopsWithReasonAndResumeHint();
     void exitCodes_data();
     void exitCodes();
@@ -107,6 +108,36 @@ void TestCliRemoteWrite::dryRunShowsRequestsAndSendsNothing()
     QVERIFY(run.out.contains("Dry run: nothing was sent."));
     QVERIFY(QFile::exists(QDir(requests).filePath(QStringLiteral("batch-000001.bin"))));
     QCOMPARE(count(QStringLiteral("dry")), 0);
+}
+
+void TestCliRemoteWrite::savedRequestsReplayInListedOrder()
+{
+    // Two shards over three hours: listed shard after shard, the second shard's first hours would
+    // be refused as out of bounds when the files are sent one after another.
+    QByteArray text = "# TYPE replayed gauge\n";
+    const qint64 start = m_now - 3 * 3600;
+    for (int minute = 0; minute < 180; ++minute) {
+        for (int series = 0; series < 2; ++series)
+            text += "replayed{s=\"" + QByteArray::number(series) + "\"} " + QByteArray::number(minute) + ' '
+                + QByteArray::number((start + minute * 60) * 1000) + '\n';
+    }
+    const QString requests = m_dir.filePath(QStringLiteral("replay"));
+    const CliRun run = runCli({QStringLiteral("backfill"), QStringLiteral("--dry-run"), QStringLiteral("--batch-size"),
+                               QStringLiteral("10"), QStringLiteral("--shards"), QStringLiteral("2"), QStringLiteral("--save-requests"),
+                               requests, QStringLiteral("--url"), writeUrl(), file(QStringLiteral("r.prom"), text)});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.out.contains("in 36 request(s) over 2 parallel shards"), run.out.constData());
+    const QStringList bodies = QDir(requests).entryList({QStringLiteral("*.bin")}, QDir::Files, QDir::Name);
+    QCOMPARE(bodies.size(), 36);
+    for (const QString &name : bodies) {
+        QFile body(QDir(requests).filePath(name));
+        QVERIFY(body.open(QIODevice::ReadOnly));
+        const HttpResponse response = httpRequest("POST", m_prometheus->url(QStringLiteral("/api/v1/write")), body.readAll(),
+                                                  {{"Content-Encoding", "snappy"}, {"Content-Type", "application/x-protobuf"},
+                                                   {"X-Prometheus-Remote-Write-Version", "0.1.0"}});
+        QVERIFY2(response.status == 204, qPrintable(name + QLatin1String(": ") + QString::fromUtf8(response.body)));
+    }
+    QCOMPARE(count(QStringLiteral("replayed")), 360);
 }
 
 void TestCliRemoteWrite::refusalStopsWithReasonAndResumeHint()

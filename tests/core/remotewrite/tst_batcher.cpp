@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <vector>
 
 using namespace promdesk;
@@ -38,6 +39,8 @@ private slots:
     void respectsTheByteLimit();
     void shardsNeverSplitASeries();
     void whatFitsOneRequestIsNotSharded();
+    void shardsAreListedInterleavedByTime_data();
+    void shardsAreListedInterleavedByTime();
     void batchesHoldTheOldestSamples_data();
     void batchesHoldTheOldestSamples();
 };
@@ -117,6 +120,43 @@ void TestBatcher::whatFitsOneRequestIsNotSharded()
     QCOMPARE(plan.size(), 1);
     QCOMPARE(plan.at(0).sampleCount, 3);
     QCOMPARE(plan.at(0).shard, 0);
+}
+
+void TestBatcher::shardsAreListedInterleavedByTime_data()
+{
+    QTest::addColumn<SeriesSet>("set");
+    QTest::addColumn<int>("shards");
+    QTest::newRow("two-shards-even") << grid(10, 40) << 2;
+    QTest::newRow("three-shards-odd-series") << grid(7, 33) << 3;
+    // Shard 0 holds the one series that goes on for longest: its last batches come last.
+    SeriesSet longFirst = grid(4, 10);
+    for (int p = 10; p < 60; ++p)
+        longFirst.series[0].samples.append(WriteSample{1700000000000 + qint64(p) * 60000, double(p)});
+    QTest::newRow("one-shard-runs-longer") << longFirst << 2;
+}
+
+void TestBatcher::shardsAreListedInterleavedByTime()
+{
+    QFETCH(SeriesSet, set);
+    QFETCH(int, shards);
+    const QList<Batch> plan = planBatches(set, BatchLimits{6, 1 << 30, shards});
+    QSet<int> shardsSeen;
+    QHash<int, qint64> lastSent; // series → newest timestamp sent when replayed in list order
+    for (qsizetype k = 0; k < plan.size(); ++k) {
+        const Batch &batch = plan.at(k);
+        shardsSeen.insert(batch.shard);
+        if (k > 0)
+            QVERIFY2(batch.minTimestampMs >= plan.at(k - 1).minTimestampMs, qPrintable(QString::number(k)));
+        for (const BatchSlice &slice : batch.slices) {
+            for (qsizetype i = slice.begin; i < slice.end; ++i) {
+                const qint64 time = set.series.at(slice.series).samples.at(i).timestampMs;
+                QVERIFY(time > lastSent.value(slice.series, std::numeric_limits<qint64>::min()));
+                lastSent[slice.series] = time;
+            }
+        }
+    }
+    QCOMPARE(shardsSeen.size(), shards);
+    QCOMPARE(lastSent.size(), set.series.size());
 }
 
 void TestBatcher::batchesHoldTheOldestSamples_data()
