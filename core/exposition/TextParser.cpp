@@ -1413,7 +1413,8 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
         seriesKey = canonicalKey;
     }
     // XXH3: a 64-bit hash good enough that a million series never collide by accident.
-    std::uint64_t seriesHash = XXH3_64bits(seriesKey.data(), seriesKey.size());
+    const std::uint64_t keyHash = XXH3_64bits(seriesKey.data(), seriesKey.size());
+    std::uint64_t seriesHash = keyHash;
     if (remoteWrite && timestampMs)
         seriesHash = XXH3_64bits_withSeed(&*timestampMs, sizeof(qint64), seriesHash);
     const quint64 valueBits = std::bit_cast<quint64>(value);
@@ -1466,7 +1467,8 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     if (sink) {
         announce(*family);
         sink->onSample(SampleEvent{family->modelName, family->type, family->help, family->unit, role,
-                                   std::span<const LabelView>(eventLabels), bound, value, timestampMs, lineNumber});
+                                   std::span<const LabelView>(eventLabels), bound, value, timestampMs, lineNumber,
+                                   seriesKey, keyHash});
     }
 }
 

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 
+#include <xxhash.h>
+
 namespace promdesk {
 
 namespace {
@@ -36,82 +38,115 @@ SeriesCollector::SeriesCollector(qint64 defaultTimestampMs, Labels extraLabels)
 {
 }
 
+qsizetype SeriesCollector::find(std::string_view key, std::uint64_t hash, qsizetype next)
+{
+    const std::uint32_t known = m_byHash.insert(hash, std::uint32_t(next + 1), 0).line;
+    if (known == 0) {
+        m_keys.emplace_back(key);
+        m_hashes.push_back(hash);
+        return -1;
+    }
+    if (m_keys[known - 1] == key)
+        return known - 1;
+    // Another key has this hash: such keys are kept apart, by their whole text.
+    const auto [it, inserted] = m_collided.try_emplace(std::string(key), next);
+    if (inserted) {
+        m_keys.emplace_back(key);
+        m_hashes.push_back(hash);
+        return -1;
+    }
+    return it->second;
+}
+
 void SeriesCollector::onSample(const SampleEvent &sample)
 {
-    // The key: name, then label pairs with separators that cannot occur in UTF-8 text.
-    const char *suffix = suffixFor(sample.role, sample.type);
+    const char *boundName = sample.role == SampleRole::Bucket ? "le" : sample.role == SampleRole::Quantile ? "quantile" : nullptr;
     char bound[kNumberBufferSize];
     int boundLength = 0;
-    const char *boundName = sample.role == SampleRole::Bucket ? "le" : sample.role == SampleRole::Quantile ? "quantile" : nullptr;
-    if (boundName)
-        boundLength = formatNumber(sample.bound, bound);
-    m_key.assign(sample.familyName);
-    m_key += suffix;
-    for (const LabelView &label : sample.labels) {
-        m_key += '\xff';
-        m_key += label.name;
-        m_key += '\xfe';
-        m_key += label.value;
-    }
-    if (boundName) {
-        m_key += '\xfd';
-        m_key.append(bound, size_t(boundLength));
+    std::string_view key = sample.seriesKey;
+    std::uint64_t hash = sample.seriesHash;
+    if (boundName || key.empty()) {
+        // Buckets and quantiles are one series however their bound is spelled: the key is built
+        // from the parsed bound. (Its separators cannot occur in a key as written, UTF-8 text.)
+        if (boundName)
+            boundLength = formatNumber(sample.bound, bound);
+        m_key.assign(sample.familyName);
+        m_key += suffixFor(sample.role, sample.type);
+        for (const LabelView &label : sample.labels) {
+            m_key += '\xff';
+            m_key += label.name;
+            m_key += '\xfe';
+            m_key += label.value;
+        }
+        if (boundName) {
+            m_key += '\xfd';
+            m_key.append(bound, size_t(boundLength));
+        }
+        key = m_key;
+        hash = XXH3_64bits(key.data(), key.size());
     }
 
-    auto [it, inserted] = m_index.try_emplace(m_key, m_set.series.size());
-    if (inserted) {
+    qsizetype position = find(key, hash, m_set.series.size());
+    if (position < 0) {
+        position = m_set.series.size();
         WriteSeries series;
         series.labels = m_extraLabels;
         for (const LabelView &label : sample.labels)
             series.labels.set(q(label.name), q(label.value));
         if (boundName)
             series.labels.set(QString::fromLatin1(boundName), QString::fromLatin1(bound, boundLength));
-        series.labels.set(QStringLiteral("__name__"), q(sample.familyName) + QLatin1String(suffix));
+        series.labels.set(QStringLiteral("__name__"), q(sample.familyName) + QLatin1String(suffixFor(sample.role, sample.type)));
         series.firstLine = sample.line;
         series.type = sample.type;
         series.help = q(sample.help);
         series.unit = q(sample.unit);
         m_set.series.append(std::move(series));
     }
-    m_set.series[it->second].samples.append(WriteSample{sample.timestampMs.value_or(m_defaultTimestampMs), sample.value});
+    m_set.series[position].samples.append(WriteSample{sample.timestampMs.value_or(m_defaultTimestampMs), sample.value});
 }
 
 bool SeriesCollector::absorb(SeriesCollector &&next, int linesBefore)
 {
-    std::vector<std::pair<qsizetype, const std::string *>> keys; // next's series in their order
-    keys.reserve(next.m_index.size());
-    for (const auto &[key, position] : next.m_index)
-        keys.emplace_back(position, &key);
-    std::sort(keys.begin(), keys.end());
-    for (const auto &[position, key] : keys) {
-        const auto known = m_index.find(*key);
-        if (known == m_index.end())
+    // Where each of next's series is here, or -1; checked all first, so a refusal changes nothing.
+    std::vector<qsizetype> here(next.m_keys.size(), -1);
+    for (size_t i = 0; i < next.m_keys.size(); ++i) {
+        const std::uint32_t known = m_byHash.find(next.m_hashes[i]).line;
+        if (known == 0)
             continue;
-        const QList<WriteSample> &before = m_set.series.at(known->second).samples;
-        const QList<WriteSample> &after = next.m_set.series.at(position).samples;
+        if (m_keys[known - 1] == next.m_keys[i]) {
+            here[i] = known - 1;
+        } else if (const auto collided = m_collided.find(next.m_keys[i]); collided != m_collided.end()) {
+            here[i] = collided->second;
+        } else {
+            continue;
+        }
+        const QList<WriteSample> &before = m_set.series.at(here[i]).samples;
+        const QList<WriteSample> &after = next.m_set.series.at(qsizetype(i)).samples;
         const auto byTime = [](const WriteSample &a, const WriteSample &b) { return a.timestampMs < b.timestampMs; };
         if (std::max_element(before.cbegin(), before.cend(), byTime)->timestampMs
             >= std::min_element(after.cbegin(), after.cend(), byTime)->timestampMs)
             return false;
     }
-    for (const auto &[position, key] : keys) {
-        WriteSeries &series = next.m_set.series[position];
-        const auto [it, inserted] = m_index.try_emplace(*key, m_set.series.size());
-        if (inserted) {
+    for (size_t i = 0; i < next.m_keys.size(); ++i) {
+        WriteSeries &series = next.m_set.series[qsizetype(i)];
+        const qsizetype position = find(next.m_keys[i], next.m_hashes[i], m_set.series.size());
+        if (position < 0) {
             series.firstLine += linesBefore;
             m_set.series.append(std::move(series));
         } else {
-            m_set.series[it->second].samples.append(series.samples);
+            m_set.series[position].samples.append(series.samples);
         }
     }
-    next.m_index.clear();
-    next.m_set = {};
+    next = SeriesCollector(next.m_defaultTimestampMs, next.m_extraLabels);
     return true;
 }
 
 SeriesSet SeriesCollector::take()
 {
-    m_index.clear();
+    m_byHash = {};
+    m_keys.clear();
+    m_hashes.clear();
+    m_collided.clear();
     return std::exchange(m_set, {});
 }
 

@@ -3,9 +3,12 @@
 #include "exposition/Problem.h"
 #include "exposition/TextParser.h"
 #include "remotewrite/WriteSeries.h"
+#include "util/SeriesIndex.h"
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace promdesk {
 
@@ -29,10 +32,19 @@ public:
     bool absorb(SeriesCollector &&next, int linesBefore);
 
 private:
+    // The position of the series with this key and hash; -1 when it is new (then it is recorded
+    // at `next`).
+    qsizetype find(std::string_view key, std::uint64_t hash, qsizetype next);
+
     qint64 m_defaultTimestampMs;
     Labels m_extraLabels;
     SeriesSet m_set;
-    std::unordered_map<std::string, qsizetype> m_index;
+    // Series are found by their key's hash (the parser's, for most samples) and the key is then
+    // compared, so that two keys of one hash are still two series.
+    SeriesIndex m_byHash;                                 // hash → position + 1
+    std::vector<std::string> m_keys;                      // by position
+    std::vector<std::uint64_t> m_hashes;                  // by position
+    std::unordered_map<std::string, qsizetype> m_collided; // keys whose hash an earlier key has
     std::string m_key;
 };
 

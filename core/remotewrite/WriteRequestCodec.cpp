@@ -8,6 +8,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 namespace promdesk {
 
 namespace {
@@ -64,34 +66,19 @@ QByteArray compress(const std::string &serialized)
     return QByteArray(compressed.data(), qsizetype(compressed.size()));
 }
 
-using LabelTable = std::vector<std::vector<WriteRequestEncoder::Utf8Label>>;
-
-LabelTable utf8Labels(const SeriesSet &set)
-{
-    LabelTable table;
-    table.reserve(size_t(set.series.size()));
-    for (const WriteSeries &series : set.series) {
-        std::vector<WriteRequestEncoder::Utf8Label> labels;
-        labels.reserve(size_t(series.labels.size()));
-        for (const Label &label : series.labels)
-            labels.push_back({label.name.toStdString(), label.value.toStdString()});
-        table.push_back(std::move(labels));
-    }
-    return table;
-}
-
-QByteArray encodeV1(const SeriesSet &set, const LabelTable &labels, const QList<BatchSlice> &slices)
+QByteArray encodeV1(const SeriesSet &set, const std::vector<WriteRequestEncoder::Utf8Series> &prepared,
+                    const std::vector<WriteRequestEncoder::Utf8Family> &families, const QList<BatchSlice> &slices)
 {
     google::protobuf::Arena arena;
     auto *request = google::protobuf::Arena::CreateMessage<prometheus::WriteRequest>(&arena);
     request->mutable_timeseries()->Reserve(int(slices.size()));
-    QHash<QString, const WriteSeries *> families;
+    std::vector<int> batchFamilies;
     for (const BatchSlice &slice : slices) {
         const WriteSeries &series = set.series.at(slice.series);
+        const WriteRequestEncoder::Utf8Series &utf8 = prepared[size_t(slice.series)];
         prometheus::TimeSeries *ts = request->add_timeseries();
-        const auto &seriesLabels = labels[size_t(slice.series)];
-        ts->mutable_labels()->Reserve(int(seriesLabels.size()));
-        for (const auto &label : seriesLabels) {
+        ts->mutable_labels()->Reserve(int(utf8.labels.size()));
+        for (const auto &label : utf8.labels) {
             prometheus::Label *l = ts->add_labels();
             l->set_name(label.name);
             l->set_value(label.value);
@@ -102,15 +89,19 @@ QByteArray encodeV1(const SeriesSet &set, const LabelTable &labels, const QList<
             sample->set_value(series.samples.at(i).value);
             sample->set_timestamp(series.samples.at(i).timestampMs);
         }
-        if (series.type != MetricType::Untyped || !series.help.isEmpty())
-            families.insert(familyName(series), &series);
+        if (utf8.family >= 0 && (batchFamilies.empty() || batchFamilies.back() != utf8.family))
+            batchFamilies.push_back(utf8.family);
     }
-    for (auto it = families.cbegin(); it != families.cend(); ++it) {
+    // Each family's metadata once, in the order the input gave the families.
+    std::sort(batchFamilies.begin(), batchFamilies.end());
+    batchFamilies.erase(std::unique(batchFamilies.begin(), batchFamilies.end()), batchFamilies.end());
+    for (const int index : batchFamilies) {
+        const WriteRequestEncoder::Utf8Family &family = families[size_t(index)];
         prometheus::MetricMetadata *metadata = request->add_metadata();
-        metadata->set_type(toV1((*it)->type));
-        metadata->set_metric_family_name(it.key().toStdString());
-        metadata->set_help((*it)->help.toStdString());
-        metadata->set_unit((*it)->unit.toStdString());
+        metadata->set_type(toV1(family.type));
+        metadata->set_metric_family_name(family.name);
+        metadata->set_help(family.help);
+        metadata->set_unit(family.unit);
     }
     std::string serialized;
     request->SerializeToString(&serialized);
@@ -163,13 +154,30 @@ QString fromStd(const std::string &text) { return QString::fromUtf8(text.data(),
 
 WriteRequestEncoder::WriteRequestEncoder(SeriesSet set)
     : m_set(std::move(set))
-    , m_labels(utf8Labels(m_set))
 {
+    m_series.reserve(size_t(m_set.series.size()));
+    QHash<QString, int> familyIndex;
+    for (const WriteSeries &series : m_set.series) {
+        Utf8Series utf8;
+        utf8.labels.reserve(size_t(series.labels.size()));
+        for (const Label &label : series.labels)
+            utf8.labels.push_back({label.name.toStdString(), label.value.toStdString()});
+        if (series.type != MetricType::Untyped || !series.help.isEmpty()) {
+            const QString name = familyName(series);
+            utf8.family = familyIndex.value(name, -1);
+            if (utf8.family < 0) {
+                utf8.family = int(m_families.size());
+                familyIndex.insert(name, utf8.family);
+                m_families.push_back({name.toStdString(), series.type, series.help.toStdString(), series.unit.toStdString()});
+            }
+        }
+        m_series.push_back(std::move(utf8));
+    }
 }
 
 QByteArray WriteRequestEncoder::encode(const Batch &batch, RemoteWriteVersion version) const
 {
-    return version == RemoteWriteVersion::V1 ? encodeV1(m_set, m_labels, batch.slices) : encodeV2(m_set, batch.slices);
+    return version == RemoteWriteVersion::V1 ? encodeV1(m_set, m_series, m_families, batch.slices) : encodeV2(m_set, batch.slices);
 }
 
 QByteArray encodeWriteRequest(const SeriesSet &set, const Batch &batch, RemoteWriteVersion version)

@@ -25,15 +25,29 @@ public:
     [[nodiscard]] QByteArray encode(const Batch &batch, RemoteWriteVersion version) const;
     [[nodiscard]] const SeriesSet &series() const { return m_set; }
 
+    // What every request of a series repeats, converted once instead of per request.
     struct Utf8Label
     {
         std::string name;
         std::string value;
     };
+    struct Utf8Series
+    {
+        std::vector<Utf8Label> labels;
+        int family = -1; // into families; -1: no metadata to send
+    };
+    struct Utf8Family
+    {
+        std::string name;
+        MetricType type = MetricType::Untyped;
+        std::string help;
+        std::string unit;
+    };
 
 private:
     SeriesSet m_set;
-    std::vector<std::vector<Utf8Label>> m_labels;
+    std::vector<Utf8Series> m_series;
+    std::vector<Utf8Family> m_families;
 };
 
 // The snappy-compressed (block format) protobuf body of one batch, as the spec requires:

@@ -42,6 +42,22 @@ SeriesIndex::Entry SeriesIndex::insert(std::uint64_t hash, std::uint32_t line, s
     }
 }
 
+SeriesIndex::Entry SeriesIndex::find(std::uint64_t hash) const
+{
+    if (m_slots.empty())
+        return Entry{};
+    if (hash == 0)
+        hash = 1;
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = slotOf(hash, mask);; i = (i + 1) & mask) {
+        const Slot &slot = m_slots[i];
+        if (slot.hash == hash)
+            return slot.entry;
+        if (slot.hash == 0)
+            return Entry{};
+    }
+}
+
 void SeriesIndex::prefetch(std::uint64_t hash) const
 {
     if (!m_slots.empty())

@@ -19,6 +19,8 @@ public:
 
     // Inserts the hash if it is new. Returns what was stored before (line 0 when nothing was).
     Entry insert(std::uint64_t hash, std::uint32_t line, std::uint32_t valueHash);
+    // What is stored for the hash (line 0 when nothing is), without inserting it.
+    [[nodiscard]] Entry find(std::uint64_t hash) const;
     // Makes room for `expected` entries at once, instead of doubling (and rehashing) up to it.
     void reserve(std::size_t expected);
     // Starts loading the slot a later insert() of this hash will touch.
