@@ -1,11 +1,12 @@
 #include "remotewrite/Batcher.h"
 
-#include <QHash>
+#include <QThread>
 
 #include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <future>
 #include <limits>
 #include <vector>
 
@@ -102,50 +103,78 @@ std::vector<Entry> inTimeOrder(const SeriesSet &set, int shards, int shard)
 
 } // namespace
 
+namespace {
+
+// One shard's batches, oldest samples first.
+QList<Batch> planShard(const SeriesSet &set, const BatchLimits &limits, int maxSamples, int shards, int shard)
+{
+    const std::vector<Entry> entries = inTimeOrder(set, shards, shard);
+    QList<Batch> batches;
+    Batch batch;
+    qint64 bytes = 0;
+    // Where a series' slice is in the current batch: valid when its stamp is the batch's number.
+    std::vector<int> stampOf(size_t(set.series.size()), -1);
+    std::vector<qsizetype> sliceOf(size_t(set.series.size()), 0);
+    int stamp = 0;
+    auto flush = [&] {
+        if (batch.sampleCount == 0)
+            return;
+        batch.shard = shard;
+        batches.append(std::move(batch));
+        batch = Batch{};
+        bytes = 0;
+        ++stamp;
+    };
+    for (const Entry &entry : entries) {
+        const auto series = size_t(entry.series);
+        const bool newSeries = stampOf[series] != stamp;
+        const qint64 cost = kSampleBytes + (newSeries ? labelBytes(set.series.at(entry.series)) : 0);
+        if (batch.sampleCount >= maxSamples || (batch.sampleCount > 0 && bytes + cost > limits.maxBytes))
+            flush();
+        if (stampOf[series] != stamp) {
+            stampOf[series] = stamp;
+            sliceOf[series] = batch.slices.size();
+            batch.slices.append(BatchSlice{entry.series, entry.sample, entry.sample + 1});
+            bytes += kSampleBytes + labelBytes(set.series.at(entry.series));
+        } else {
+            // Samples of a series come in time order, so its part of a batch is one range.
+            batch.slices[sliceOf[series]].end = entry.sample + 1;
+            bytes += kSampleBytes;
+        }
+        if (batch.sampleCount == 0)
+            batch.minTimestampMs = entry.timestampMs;
+        batch.maxTimestampMs = entry.timestampMs;
+        ++batch.sampleCount;
+    }
+    flush();
+    return batches;
+}
+
+} // namespace
+
 QList<Batch> planBatches(const SeriesSet &set, const BatchLimits &limits)
 {
     const int maxSamples = std::max(1, limits.maxSamples);
     // No more shards than batches' worth of samples: what fits in one request goes as one.
     const qint64 samples = set.sampleCount();
     const int shards = int(std::clamp<qint64>((samples + maxSamples - 1) / maxSamples, 1, std::max(1, limits.shards)));
-    QList<Batch> batches;
-    for (int shard = 0; shard < shards; ++shard) {
-        const std::vector<Entry> entries = inTimeOrder(set, shards, shard);
-
-        Batch batch;
-        qint64 bytes = 0;
-        QHash<int, qsizetype> sliceOf; // series → its slice in the current batch
-        auto flush = [&] {
-            if (batch.sampleCount == 0)
-                return;
-            batch.shard = shard;
-            batches.append(std::move(batch));
-            batch = Batch{};
-            bytes = 0;
-            sliceOf.clear();
-        };
-        for (const Entry &entry : entries) {
-            const bool newSeries = !sliceOf.contains(entry.series);
-            const qint64 cost = kSampleBytes + (newSeries ? labelBytes(set.series.at(entry.series)) : 0);
-            if (batch.sampleCount >= maxSamples || (batch.sampleCount > 0 && bytes + cost > limits.maxBytes))
-                flush();
-            auto it = sliceOf.find(entry.series);
-            if (it == sliceOf.end()) {
-                sliceOf.insert(entry.series, batch.slices.size());
-                batch.slices.append(BatchSlice{entry.series, entry.sample, entry.sample + 1});
-                bytes += kSampleBytes + labelBytes(set.series.at(entry.series));
-            } else {
-                // Samples of a series come in time order, so its part of a batch is one range.
-                batch.slices[*it].end = entry.sample + 1;
-                bytes += kSampleBytes;
-            }
-            if (batch.sampleCount == 0)
-                batch.minTimestampMs = entry.timestampMs;
-            batch.maxTimestampMs = entry.timestampMs;
-            ++batch.sampleCount;
-        }
-        flush();
+    // The shards are planned at once, each on a core, when there is enough to share.
+    const int threads = samples >= 100000 ? std::min(shards, std::max(1, QThread::idealThreadCount())) : 1;
+    std::vector<QList<Batch>> perShard(static_cast<size_t>(shards));
+    std::vector<std::future<void>> running;
+    for (int worker = 1; worker < threads; ++worker) {
+        running.push_back(std::async(std::launch::async, [&, worker] {
+            for (int shard = worker; shard < shards; shard += threads)
+                perShard[size_t(shard)] = planShard(set, limits, maxSamples, shards, shard);
+        }));
     }
+    for (int shard = 0; shard < shards; shard += threads)
+        perShard[size_t(shard)] = planShard(set, limits, maxSamples, shards, shard);
+    for (auto &worker : running)
+        worker.get();
+    QList<Batch> batches;
+    for (QList<Batch> &shardBatches : perShard)
+        batches.append(std::move(shardBatches));
     // The shards' batches interleaved by time: the order one sender would have to keep, so a dry
     // run's requests (and --save-requests' files) can be replayed one after another without the
     // receiver refusing a shard's old samples as out of bounds. Each shard's own order is kept.

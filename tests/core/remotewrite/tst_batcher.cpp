@@ -133,6 +133,8 @@ void TestBatcher::shardsAreListedInterleavedByTime_data()
     for (int p = 10; p < 60; ++p)
         longFirst.series[0].samples.append(WriteSample{1700000000000 + qint64(p) * 60000, double(p)});
     QTest::newRow("one-shard-runs-longer") << longFirst << 2;
+    // Enough samples that the shards are planned on separate threads.
+    QTest::newRow("shards-planned-at-once") << grid(200, 600) << 3;
 }
 
 void TestBatcher::shardsAreListedInterleavedByTime()
