@@ -49,6 +49,7 @@ void BackfillRun::start(int fromBatch)
     m_clock.start();
     m_samplesAtStart = m_progress.samplesSent;
     m_fromBatch = std::max(0, fromBatch);
+    m_cursors = QList<int>(m_shards, m_fromBatch);
     emit progressChanged(m_progress);
     pump();
     finishIfIdle();
@@ -148,13 +149,20 @@ void BackfillRun::prepareAfter(int batch)
     }
 }
 
+int BackfillRun::nextOfShard(int shard) const
+{
+    int &cursor = m_cursors[shard];
+    while (cursor < m_batches.size()
+           && (m_batches.at(cursor).shard != shard
+               || (m_states.at(cursor) != BatchState::Pending && m_states.at(cursor) != BatchState::Sending)))
+        ++cursor;
+    return cursor < m_batches.size() ? cursor : -1;
+}
+
 std::optional<qint64> BackfillRun::frontierOf(int shard) const
 {
-    for (int i = m_fromBatch; i < m_batches.size(); ++i) {
-        if (m_batches.at(i).shard == shard && (m_states.at(i) == BatchState::Pending || m_states.at(i) == BatchState::Sending))
-            return m_batches.at(i).minTimestampMs;
-    }
-    return std::nullopt;
+    const int next = nextOfShard(shard);
+    return next < 0 ? std::nullopt : std::optional<qint64>(m_batches.at(next).minTimestampMs);
 }
 
 void BackfillRun::pump()
@@ -174,24 +182,22 @@ void BackfillRun::pump()
         if (m_inFlight.at(shard))
             continue;
         // The next pending batch of this shard, in plan order (which is time order).
-        for (int i = m_fromBatch; i < m_batches.size(); ++i) {
-            if (m_batches.at(i).shard != shard || m_states.at(i) != BatchState::Pending)
-                continue;
-            if (oldest && m_batches.at(i).minTimestampMs > *oldest + m_maxShardLeadMs)
-                break; // too far ahead of another shard: wait for it
-            m_states[i] = BatchState::Sending;
-            WriteCall *call = sendBatch(i);
-            m_inFlight[shard] = call;
-            // After the call's first attempt, which is queued already: its history entry comes
-            // before the next batch's, so the batches of a backfill are listed in order.
-            QTimer::singleShot(0, this, [this, i] { prepareAfter(i); });
-            connect(call, &WriteCall::retrying, this, [this](int, int, const QString &) {
-                ++m_progress.retries;
-                emit progressChanged(m_progress);
-            });
-            connect(call, &WriteCall::finished, this, [this, i](const WriteOutcome &outcome) { onBatchFinished(i, outcome); });
-            break;
-        }
+        const int i = nextOfShard(shard);
+        if (i < 0 || m_states.at(i) != BatchState::Pending)
+            continue;
+        if (oldest && m_batches.at(i).minTimestampMs > *oldest + m_maxShardLeadMs)
+            continue; // too far ahead of another shard: wait for it
+        m_states[i] = BatchState::Sending;
+        WriteCall *call = sendBatch(i);
+        m_inFlight[shard] = call;
+        // After the call's first attempt, which is queued already: its history entry comes
+        // before the next batch's, so the batches of a backfill are listed in order.
+        QTimer::singleShot(0, this, [this, i] { prepareAfter(i); });
+        connect(call, &WriteCall::retrying, this, [this](int, int, const QString &) {
+            ++m_progress.retries;
+            emit progressChanged(m_progress);
+        });
+        connect(call, &WriteCall::finished, this, [this, i](const WriteOutcome &outcome) { onBatchFinished(i, outcome); });
     }
 }
 
@@ -242,8 +248,9 @@ void BackfillRun::finishIfIdle()
     const bool busy = std::any_of(m_inFlight.cbegin(), m_inFlight.cend(), [](const QPointer<WriteCall> &c) { return !c.isNull(); });
     if (busy)
         return;
-    const bool pending = std::any_of(m_states.cbegin() + m_fromBatch, m_states.cend(),
-                                     [](BatchState s) { return s == BatchState::Pending; });
+    bool pending = false; // nothing is on the wire, so a shard's next batch is a pending one
+    for (int shard = 0; shard < m_shards && !pending; ++shard)
+        pending = nextOfShard(shard) >= 0;
     if (pending && !m_stopping)
         return;
     m_running = false;
