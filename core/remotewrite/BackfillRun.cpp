@@ -124,28 +124,38 @@ void BackfillRun::prepareAfter(int batch)
 {
     if (!m_running || m_stopping)
         return; // an entry written ahead now would never be completed
+    // The shard's next batches: two ahead, so that a history entry that waits for its database
+    // (busy checkpointing, or short of CPU beside the receiver) does not hold up the request.
     const int shard = m_batches.at(batch).shard;
-    for (int next = batch + 1; next < m_batches.size(); ++next) {
+    int ahead = 0;
+    std::shared_future<Prepared> previous;
+    for (int next = batch + 1; next < m_batches.size() && ahead < kPreparedAhead; ++next) {
         if (m_batches.at(next).shard != shard || m_states.at(next) != BatchState::Pending)
             continue;
-        if (!m_prepared.contains(next)) {
-            const RemoteWriteVersion version = m_client->nextVersion();
-            RequestRecorder *recorder = m_client->http()->recorder();
-            // Built here, on the client's thread; only the body is added over there.
-            HttpRequest request = m_client->request({}, version);
-            request.tag.attempt = 1;
-            auto prepare = [encoder = m_encoder, plan = m_batches.at(next), version, recorder, request]() mutable {
-                Prepared prepared;
-                prepared.body = encoder->encode(plan, version);
-                if (recorder) {
-                    request.body = prepared.body;
-                    prepared.recordId = recorder->started(request);
-                }
-                return prepared;
-            };
-            m_prepared.insert(next, PreparedBatch{std::async(std::launch::async, std::move(prepare)).share(), version, recorder});
+        ++ahead;
+        if (const auto known = m_prepared.constFind(next); known != m_prepared.cend()) {
+            previous = known->ready;
+            continue;
         }
-        return;
+        const RemoteWriteVersion version = m_client->nextVersion();
+        RequestRecorder *recorder = m_client->http()->recorder();
+        // Built here, on the client's thread; only the body is added over there.
+        HttpRequest request = m_client->request({}, version);
+        request.tag.attempt = 1;
+        auto prepare = [encoder = m_encoder, plan = m_batches.at(next), version, recorder, request, previous]() mutable {
+            Prepared prepared;
+            prepared.body = encoder->encode(plan, version);
+            if (recorder) {
+                // After the shard's batch before it, so the history lists a shard's batches in order.
+                if (previous.valid())
+                    previous.wait();
+                request.body = prepared.body;
+                prepared.recordId = recorder->started(request);
+            }
+            return prepared;
+        };
+        previous = std::async(std::launch::async, std::move(prepare)).share();
+        m_prepared.insert(next, PreparedBatch{previous, version, recorder});
     }
 }
 

@@ -80,9 +80,10 @@ private:
     // The oldest sample time a shard still has to deliver: its batch on the wire, else its next
     // pending one; none when the shard is done.
     [[nodiscard]] std::optional<qint64> frontierOf(int shard) const;
-    // Encodes the shard's next pending batch on another thread while this one is on the wire,
-    // and writes its history entry there too, so the next request waits for neither.
+    // Encodes the shard's next pending batches on other threads while this one is on the wire,
+    // and writes their history entries there too, so the next request waits for neither.
     void prepareAfter(int batch);
+    static constexpr int kPreparedAhead = 2;
     // Completes the entries written ahead for batches that will not go out now.
     void abandonPrepared(const QString &why);
     [[nodiscard]] WriteCall *sendBatch(int batch);
