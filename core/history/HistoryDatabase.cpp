@@ -344,27 +344,45 @@ qint64 HistoryDatabase::begin(const HistoryEntry &e, qint64 bodyCap)
                    : e.authKind == Credentials::Kind::Bearer ? QStringLiteral("bearer")
                                                               : QStringLiteral("none"));
     q.addBindValue(text(e.authUser));
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    // The entry and its body land together or not at all.
+    // The entry and its body land together or not at all: a savepoint, which also works inside
+    // a group's transaction.
     const bool withBody = !e.requestBody.isEmpty();
+    QSqlQuery savepoint(QSqlDatabase::database(m_connection));
     if (withBody)
-        db.transaction();
+        savepoint.exec(QStringLiteral("SAVEPOINT entry"));
     if (!q.exec()) {
         qWarning("history: cannot record a request: %s", qPrintable(q.lastError().text()));
-        if (withBody)
-            db.rollback();
+        if (withBody) {
+            savepoint.exec(QStringLiteral("ROLLBACK TO entry"));
+            savepoint.exec(QStringLiteral("RELEASE entry"));
+        }
         return 0;
     }
     const qint64 id = q.lastInsertId().toLongLong();
     q.finish();
     if (withBody) {
         if (!storeRequestBody(id, e, bodyCap)) {
-            db.rollback();
+            savepoint.exec(QStringLiteral("ROLLBACK TO entry"));
+            savepoint.exec(QStringLiteral("RELEASE entry"));
             return 0;
         }
-        db.commit();
+        savepoint.exec(QStringLiteral("RELEASE entry"));
     }
     return id;
+}
+
+void HistoryDatabase::beginGroup()
+{
+    QSqlDatabase::database(m_connection).transaction();
+}
+
+void HistoryDatabase::commitGroup()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.commit()) {
+        qWarning("history: cannot commit recorded requests: %s", qPrintable(db.lastError().text()));
+        db.rollback();
+    }
 }
 
 bool HistoryDatabase::storeRequestBody(qint64 id, const HistoryEntry &e, qint64 bodyCap)

@@ -50,6 +50,10 @@ public:
     // Stores the request body of an entry begun without one (see HistoryService).
     void attachRequestBody(qint64 id, const HistoryEntry &entry, qint64 bodyCap = kDefaultBodyCap);
     void complete(qint64 id, const HttpResult &result, std::optional<qint64> samplesWritten = std::nullopt);
+    // Everything between the two is committed at once: a writer with several entries waiting
+    // writes the pages they share (the table's last leaf, its indexes) once, not once per entry.
+    void beginGroup();
+    void commitGroup();
 
     [[nodiscard]] QList<HistoryEntry> list(const HistoryFilter &filter) const;
     [[nodiscard]] std::optional<HistoryEntry> get(qint64 id) const;

@@ -5,6 +5,9 @@
 #include <QHash>
 #include <QMutex>
 
+#include <future>
+#include <vector>
+
 #ifdef Q_OS_LINUX
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -35,34 +38,33 @@ class HistoryService::Worker final : public QObject
 public:
     explicit Worker(QString path) : m_path(std::move(path)) {}
 
+    struct Operation
+    {
+        enum class Kind { Begin, AttachBody, Complete } kind;
+        quint64 ticket = 0;
+        HistoryEntry entry;
+        HttpResult result;
+        std::promise<void> *written = nullptr; // set once the operation is committed
+    };
+
     void open()
     {
         lowerCurrentThreadPriority();
         m_database = HistoryDatabase::open(m_path, &m_note);
     }
 
-    void begin(quint64 ticket, const HistoryEntry &entry)
+    // Thread-safe. Operations that pile up while the thread is busy are committed together.
+    void post(Operation operation)
     {
-        const qint64 id = m_database ? m_database->begin(entry) : 0;
-        QMutexLocker lock(&m_mutex);
-        m_ids.insert(ticket, id);
-    }
-
-    void attachBody(quint64 ticket, const HistoryEntry &entry)
-    {
-        if (m_database)
-            m_database->attachRequestBody(idOf(ticket), entry);
-    }
-
-    void complete(quint64 ticket, const HttpResult &result)
-    {
-        qint64 id = 0;
+        bool schedule = false;
         {
             QMutexLocker lock(&m_mutex);
-            id = m_ids.value(ticket);
+            m_queue.push_back(std::move(operation));
+            schedule = !m_drainScheduled;
+            m_drainScheduled = true;
         }
-        if (m_database && id > 0)
-            m_database->complete(id, result, samplesWrittenHeader(result));
+        if (schedule)
+            QMetaObject::invokeMethod(this, [this] { drain(); }, Qt::QueuedConnection);
     }
 
     void close() { m_database.reset(); }
@@ -76,11 +78,54 @@ public:
     QString note() const { return m_note; }
 
 private:
+    void drain()
+    {
+        std::vector<Operation> operations;
+        {
+            QMutexLocker lock(&m_mutex);
+            operations.swap(m_queue);
+            m_drainScheduled = false;
+        }
+        const bool group = m_database && operations.size() > 1;
+        if (group)
+            m_database->beginGroup();
+        for (const Operation &operation : operations)
+            run(operation);
+        if (group)
+            m_database->commitGroup();
+        for (const Operation &operation : operations) {
+            if (operation.written)
+                operation.written->set_value();
+        }
+    }
+
+    void run(const Operation &operation)
+    {
+        switch (operation.kind) {
+        case Operation::Kind::Begin: {
+            const qint64 id = m_database ? m_database->begin(operation.entry) : 0;
+            QMutexLocker lock(&m_mutex);
+            m_ids.insert(operation.ticket, id);
+            break;
+        }
+        case Operation::Kind::AttachBody:
+            if (m_database)
+                m_database->attachRequestBody(idOf(operation.ticket), operation.entry);
+            break;
+        case Operation::Kind::Complete:
+            if (const qint64 id = idOf(operation.ticket); m_database && id > 0)
+                m_database->complete(id, operation.result, samplesWrittenHeader(operation.result));
+            break;
+        }
+    }
+
     QString m_path;
     QString m_note;
     std::unique_ptr<HistoryDatabase> m_database;
-    QMutex m_mutex;
+    QMutex m_mutex; // guards what follows
     QHash<quint64, qint64> m_ids;
+    std::vector<Operation> m_queue;
+    bool m_drainScheduled = false;
 };
 
 HistoryService::HistoryService(QString path, QObject *parent)
@@ -103,25 +148,39 @@ HistoryService::~HistoryService()
 
 quint64 HistoryService::begin(const HistoryEntry &entry, bool waitUntilWritten)
 {
+    using Kind = Worker::Operation::Kind;
     const quint64 ticket = m_nextTicket++;
     if (!waitUntilWritten) {
-        QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, entry] { worker->begin(ticket, entry); }, Qt::QueuedConnection);
+        m_worker->post({Kind::Begin, ticket, entry, {}, nullptr});
         return ticket;
     }
-    // The entry itself is written before the caller goes on; its (possibly large) body follows
+    // The entry itself is committed before the caller goes on; its (possibly large) body follows
     // while the request is on its way, so recording costs a push almost nothing.
     HistoryEntry head = entry;
     head.requestBody.clear();
     head.requestBodySize = entry.requestBody.size();
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, head] { worker->begin(ticket, head); }, Qt::BlockingQueuedConnection);
+    std::promise<void> written;
+    std::future<void> committed = written.get_future();
+    m_worker->post({Kind::Begin, ticket, std::move(head), {}, &written});
+    committed.wait();
     if (!entry.requestBody.isEmpty())
-        QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, entry] { worker->attachBody(ticket, entry); }, Qt::QueuedConnection);
+        m_worker->post({Kind::AttachBody, ticket, entry, {}, nullptr});
+    return ticket;
+}
+
+quint64 HistoryService::beginWhole(const HistoryEntry &entry)
+{
+    const quint64 ticket = m_nextTicket++;
+    std::promise<void> written;
+    std::future<void> committed = written.get_future();
+    m_worker->post({Worker::Operation::Kind::Begin, ticket, entry, {}, &written});
+    committed.wait();
     return ticket;
 }
 
 void HistoryService::complete(quint64 ticket, const HttpResult &result)
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket, result] { worker->complete(ticket, result); }, Qt::QueuedConnection);
+    m_worker->post({Worker::Operation::Kind::Complete, ticket, {}, result, nullptr});
 }
 
 QString HistoryService::flush()
@@ -139,6 +198,12 @@ qint64 HistoryService::idOf(quint64 ticket)
 qint64 ServiceRecorder::started(const HttpRequest &request)
 {
     return qint64(m_service->begin(entryFor(request, request.tag), m_wait));
+}
+
+qint64 ServiceRecorder::startedAhead(const HttpRequest &request)
+{
+    // One transaction instead of two: nobody waits for this entry but the thread preparing it.
+    return m_wait ? qint64(m_service->beginWhole(entryFor(request, request.tag))) : started(request);
 }
 
 void ServiceRecorder::finished(qint64 id, const HttpResult &result)

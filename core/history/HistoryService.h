@@ -24,6 +24,8 @@ public:
     // Queues the entry; with waitUntilWritten the call returns once it is in the database (the
     // CLI's "written before the request goes out"); the GUI does not wait.
     quint64 begin(const HistoryEntry &entry, bool waitUntilWritten);
+    // Writes the entry with its body in one transaction and returns once both are in.
+    quint64 beginWhole(const HistoryEntry &entry);
     void complete(quint64 ticket, const HttpResult &result);
     // Waits until everything queued is written; returns the open note ("" when all was well).
     QString flush();
@@ -42,6 +44,7 @@ class ServiceRecorder final : public RequestRecorder
 public:
     ServiceRecorder(HistoryService *service, bool waitUntilWritten) : m_service(service), m_wait(waitUntilWritten) {}
     qint64 started(const HttpRequest &request) override;
+    qint64 startedAhead(const HttpRequest &request) override;
     void finished(qint64 id, const HttpResult &result) override;
 
 private:

@@ -21,6 +21,9 @@ class RequestRecorder
 public:
     virtual ~RequestRecorder() = default;
     virtual qint64 started(const HttpRequest &request) = 0;
+    // A request told of ahead, off the sending thread, while an earlier one is on the wire: the
+    // caller can wait for its body to be stored too, not only for its entry.
+    virtual qint64 startedAhead(const HttpRequest &request) { return started(request); }
     virtual void finished(qint64 id, const HttpResult &result) = 0;
 };
 

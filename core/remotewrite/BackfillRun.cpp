@@ -150,7 +150,7 @@ void BackfillRun::prepareAfter(int batch)
                 if (previous.valid())
                     previous.wait();
                 request.body = prepared.body;
-                prepared.recordId = recorder->started(request);
+                prepared.recordId = recorder->startedAhead(request);
             }
             return prepared;
         };
