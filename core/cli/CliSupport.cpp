@@ -78,7 +78,7 @@ ExpositionFormat Input::detect()
         tail = m_device->read(kTailBytes);
         m_device->seek(start);
     }
-    m_pending = m_device->read(64 * 1024);
+    m_pending = m_device->read(kFormatHeadBytes);
     return detectFormat(m_pending, tail);
 }
 

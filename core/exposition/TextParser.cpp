@@ -203,6 +203,7 @@ ExpositionFormat detectFormat(QByteArrayView head, QByteArrayView tail)
         trimmed.chop(1);
     if (trimmed.endsWith("# EOF"))
         return ExpositionFormat::OpenMetrics;
+    head = head.first(std::min(head.size(), kFormatHeadBytes));
     if (head.startsWith("# UNIT ") || head.indexOf("\n# UNIT ") >= 0)
         return ExpositionFormat::OpenMetrics;
     return ExpositionFormat::Text;

@@ -205,7 +205,7 @@ SeriesRead readSeries(QByteArrayView data, const SeriesReadOptions &options)
     ParseOptions parse;
     parse.fileName = options.fileName;
     parse.target = options.target;
-    parse.format = options.format.value_or(detectFormat(data));
+    parse.format = options.format ? *options.format : detectFormat(data); // value_or() would scan the text anyway
     parse.nowMs = options.nowMs;
     parse.piece.bytes = data.size(); // sizes the parser's duplicate index once, not by doubling
     if (auto pieces = readInPieces(data, parse, options)) {
