@@ -6,7 +6,9 @@
 #include <QThread>
 
 #include <cstring>
+#include <atomic>
 #include <future>
+#include <optional>
 #include <unordered_map>
 
 namespace promdesk {
@@ -24,6 +26,8 @@ struct Piece
     std::string family; // the metric name of its first sample
 };
 
+constexpr int kPiecesPerCore = 2;
+
 struct PieceRead
 {
     std::unique_ptr<SeriesCollector> collector;
@@ -33,25 +37,27 @@ struct PieceRead
     std::string lastFamily;
 };
 
-// Where the last '#' before `end` is, or -1. The block it starts may lie tens of megabytes back.
-qsizetype lastHashBefore(QByteArrayView data, qsizetype end)
+// Where the last '#' in [from, end) is, or -1. The block it starts may lie tens of megabytes back.
+qsizetype lastHashBetween(QByteArrayView data, qsizetype from, qsizetype end)
 {
 #ifdef __GLIBC__
-    const auto *hash = static_cast<const char *>(memrchr(data.data(), '#', size_t(end)));
+    const auto *hash = static_cast<const char *>(memrchr(data.data() + from, '#', size_t(end - from)));
     return hash ? hash - data.data() : -1;
 #else
-    return data.first(end).lastIndexOf('#');
+    const qsizetype at = data.sliced(from, end - from).lastIndexOf('#');
+    return at < 0 ? -1 : from + at;
 #endif
 }
 
-// The block of comment lines nearest before `at` (which starts a line); empty if there is none.
-QByteArrayView commentBlockBefore(QByteArrayView data, qsizetype at)
+// The block of comment lines nearest before `at` (which starts a line) that starts at or after
+// `from`, a line start that is not inside a comment block; nullopt if there is none there.
+std::optional<QByteArrayView> commentBlockBetween(QByteArrayView data, qsizetype from, qsizetype at)
 {
     qsizetype searchEnd = at;
-    while (searchEnd > 0) {
-        const qsizetype lineStart = lastHashBefore(data, searchEnd);
+    while (searchEnd > from) {
+        const qsizetype lineStart = lastHashBetween(data, from, searchEnd);
         if (lineStart < 0)
-            return {};
+            return std::nullopt;
         if (lineStart > 0 && data.at(lineStart - 1) != '\n') {
             searchEnd = lineStart; // a '#' inside a line: look further back
             continue;
@@ -66,7 +72,7 @@ QByteArrayView commentBlockBefore(QByteArrayView data, qsizetype at)
         const qsizetype blockEnd = data.indexOf('\n', lineStart) + 1;
         return data.sliced(blockStart, blockEnd - blockStart);
     }
-    return {};
+    return std::nullopt;
 }
 
 // Whether `prelude` declares `family` as a type whose samples stand alone (each line one series
@@ -86,6 +92,10 @@ bool declaresSimpleFamily(QByteArrayView prelude, const std::string &family)
 std::vector<Piece> cutIntoPieces(QByteArrayView data, int count)
 {
     std::vector<Piece> pieces{Piece{0, data.size(), {}, {}}};
+    // The comment block before a cut: searched for back to the cut before it only (a file with
+    // one TYPE line at its top would be scanned back to it from every cut), else the same block.
+    QByteArrayView prelude;
+    qsizetype searchedFrom = 0;
     for (int k = 1; k < count; ++k) {
         const qsizetype target = data.size() * k / count;
         const qsizetype newline = data.indexOf('\n', std::max(target, pieces.back().begin + 1));
@@ -97,7 +107,10 @@ std::vector<Piece> cutIntoPieces(QByteArrayView data, int count)
         qsizetype nameEnd = at;
         while (nameEnd < data.size() && data.at(nameEnd) != '{' && data.at(nameEnd) != ' ' && data.at(nameEnd) != '\n')
             ++nameEnd;
-        Piece piece{at, data.size(), commentBlockBefore(data, at), std::string(data.data() + at, size_t(nameEnd - at))};
+        if (const std::optional<QByteArrayView> block = commentBlockBetween(data, searchedFrom, at))
+            prelude = *block;
+        searchedFrom = at;
+        Piece piece{at, data.size(), prelude, std::string(data.data() + at, size_t(nameEnd - at))};
         if (!declaresSimpleFamily(piece.prelude, piece.family))
             continue;
         pieces.back().end = at;
@@ -161,18 +174,23 @@ std::optional<std::pair<SeriesSet, int>> readInPieces(QByteArrayView data, const
     const bool remoteWrite = parse.target == ValidationTarget::RemoteWrite || parse.target == ValidationTarget::Tmp;
     if (cores < 2 || data.size() < options.piecesFromBytes || parse.format != ExpositionFormat::Text || !remoteWrite)
         return std::nullopt;
-    const std::vector<Piece> pieces = cutIntoPieces(data, cores);
+    // A few pieces a core, taken in turn by one worker a core (this thread among them): a core
+    // that the machine slows down then reads fewer pieces instead of holding the others up.
+    const std::vector<Piece> pieces = cutIntoPieces(data, cores * kPiecesPerCore);
     if (pieces.size() < 2)
         return std::nullopt;
-    std::vector<std::future<PieceRead>> running;
-    for (size_t i = 0; i < pieces.size(); ++i) {
-        running.push_back(std::async(std::launch::async, [&, i] {
-            return readPiece(data, pieces[i], i == 0, i + 1 == pieces.size(), parse, options);
-        }));
-    }
-    std::vector<PieceRead> reads;
-    for (auto &piece : running)
-        reads.push_back(piece.get());
+    std::vector<PieceRead> reads(pieces.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i = next++; i < pieces.size(); i = next++)
+            reads[i] = readPiece(data, pieces[i], i == 0, i + 1 == pieces.size(), parse, options);
+    };
+    std::vector<std::future<void>> workers;
+    for (int worker = 1; worker < std::min<int>(cores, int(pieces.size())); ++worker)
+        workers.push_back(std::async(std::launch::async, work));
+    work();
+    for (auto &worker : workers)
+        worker.get();
     if (!joinable(pieces, reads))
         return std::nullopt;
     int linesBefore = int(reads.front().stats.lines);

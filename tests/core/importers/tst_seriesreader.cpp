@@ -65,6 +65,10 @@ void TestSeriesReader::piecesReadLikeOneReading_data()
     QTest::newRow("several-families") << timeMajor("a_gauge", "gauge", 20, 40) + timeMajor("b_gauge", "untyped", 20, 40)
                                              + timeMajor("c_total", "counter", 20, 40)
                                       << true;
+    // '#' inside label values, where a cut looks back for the TYPE line before it.
+    QByteArray hashes = timeMajor("tagged", "gauge", 30, 40);
+    hashes.replace("host=\"h", "host=\"#h");
+    QTest::newRow("hash-signs-in-label-values") << hashes << true;
     // Not joined, read whole instead: the answers must still match.
     QTest::newRow("histogram-family-is-not-cut") << timeMajor("lat_seconds_bucket", "histogram", 30, 60) << false;
     QByteArray split = timeMajor("x", "gauge", 30, 30) + timeMajor("y", "gauge", 30, 30);
