@@ -341,8 +341,9 @@ int runBackfill(const QStringList &arguments, Io &io)
             io.err << "promdesk-cli: cannot create " << directory << '\n';
             return ExitUsage;
         }
+        const WriteRequestEncoder encoder(*set); // converts each series' labels once, not per request
         for (int i = 0; i < plan.batches.size(); ++i) {
-            const QByteArray body = encodeWriteRequest(*set, plan.batches.at(i), endpoint->version);
+            const QByteArray body = encoder.encode(plan.batches.at(i), endpoint->version);
             const HttpRequest request = client.request(body, endpoint->version);
             io.out << QStringLiteral("request %1/%2: POST %3\n").arg(i + 1).arg(plan.batches.size()).arg(redactUrl(request.url));
             for (const auto &header : redactHeaders(request.headers))

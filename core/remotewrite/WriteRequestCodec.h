@@ -53,6 +53,8 @@ private:
 // The snappy-compressed (block format) protobuf body of one batch, as the spec requires:
 // 1.0 `prometheus.WriteRequest` (with metadata for the batch's families), or 2.0
 // `io.prometheus.write.v2.Request` with its symbols table.
+// It converts every series of the set first: for many batches of one set, keep one
+// WriteRequestEncoder instead.
 QByteArray encodeWriteRequest(const SeriesSet &set, const Batch &batch, RemoteWriteVersion version);
 
 // The whole set as one request (the `write` command's small inputs, tests).
