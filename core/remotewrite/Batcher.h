@@ -30,7 +30,10 @@ struct BatchLimits
     // Parallel streams, as Prometheus' own remote write uses; a series always stays in one shard,
     // the shards move forward in time together (maxShardLeadMs), and cancelling lets the requests
     // on the wire finish (BackfillRun::cancel), so a resumed run knows what the receiver applied.
-    int shards = 2;
+    // Four: a request then carries a quarter of the series with four times the samples each,
+    // which a receiver applies faster (its cost goes mostly by series), and four requests keep
+    // it busy while the next ones are made (1M samples into Prometheus: 0.93 s, 1.16 s with two).
+    int shards = 4;
     // How far (in the samples' time) one shard may run ahead of the oldest sample another shard
     // still has to deliver. A receiver refuses samples older than its newest minus about an hour,
     // so the shards must move forward together; BackfillRun holds a shard back at this distance.
