@@ -30,12 +30,6 @@ namespace {
 constexpr int kChartSeries = 8;      // more lines than this are unreadable
 constexpr int kChartPoints = 500;    // per line, evenly thinned
 
-QString duration(qint64 ms)
-{
-    if (ms < 0)
-        return QStringLiteral("?");
-    return ms < 60000 ? QObject::tr("%1 s").arg(ms / 1000) : QObject::tr("%1 min %2 s").arg(ms / 60000).arg((ms / 1000) % 60);
-}
 
 } // namespace
 
@@ -171,7 +165,7 @@ void BackfillView::refreshProgress()
                             .arg(p.samplesSent)
                             .arg(p.samplesTotal)
                             .arg(qint64(p.samplesPerSecond))
-                            .arg(duration(p.etaMs))
+                            .arg(formatDuration(p.etaMs))
                             .arg(p.retries));
     }
     for (QListWidgetItem *item : std::as_const(m_pendingItems))
@@ -275,7 +269,7 @@ void BackfillView::start()
             m_resumeFrom = summary.firstUnsent < 0 ? 0 : summary.firstUnsent;
             m_start->setText(summary.firstUnsent < 0 ? tr("&Start") : tr("&Resume from batch %1").arg(summary.firstUnsent + 1));
             m_start->setEnabled(true);
-            m_rate->setText(summary.firstUnsent < 0 ? tr("All %1 batches sent in %2.").arg(summary.sent).arg(duration(summary.durationMs))
+            m_rate->setText(summary.firstUnsent < 0 ? tr("All %1 batches sent in %2.").arg(summary.sent).arg(formatDuration(summary.durationMs))
                                                     : tr("Stopped: %1").arg(summary.stopReason));
             emit finished(summary);
         });

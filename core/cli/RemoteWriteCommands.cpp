@@ -101,15 +101,6 @@ std::optional<SeriesSet> readInput(const QString &path, bool tmp, const Labels &
     return std::move(read.series);
 }
 
-QString duration(qint64 ms)
-{
-    if (ms < 0)
-        return QStringLiteral("?");
-    if (ms < 60000)
-        return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
-    return QStringLiteral("%1 min %2 s").arg(ms / 60000).arg((ms / 1000) % 60);
-}
-
 int exitCodeForStop(const QList<WriteOutcome> &outcomes)
 {
     for (const WriteOutcome &outcome : outcomes) {
@@ -135,7 +126,7 @@ int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batc
         sinceDraw.restart();
         io.err << QStringLiteral("\r%1/%2 requests, %3/%4 samples, %5 retries, %6 samples/s, ETA %7   ")
                       .arg(p.requestsSent).arg(p.requestsTotal).arg(p.samplesSent).arg(p.samplesTotal).arg(p.retries)
-                      .arg(qint64(p.samplesPerSecond)).arg(duration(p.etaMs));
+                      .arg(qint64(p.samplesPerSecond)).arg(formatDuration(p.etaMs));
         io.err.flush();
     });
     QObject::connect(&run, &BackfillRun::batchFinished, &run, [&](int index, const WriteOutcome &outcome) {
@@ -160,7 +151,7 @@ int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batc
     const BackfillProgress &p = run.progress();
     io.err << QStringLiteral("Sent %1 of %2 requests (%3 of %4 samples) in %5, %6 retries.\n")
                   .arg(summary.sent).arg(batches.size()).arg(p.samplesSent).arg(p.samplesTotal)
-                  .arg(duration(summary.durationMs)).arg(p.retries);
+                  .arg(formatDuration(summary.durationMs)).arg(p.retries);
     if (!summary.stopReason.isEmpty())
         io.err << "Stopped: " << redactText(summary.stopReason, client.endpoint().credentials) << '\n';
     if (summary.firstUnsent >= 0 && run.shards() > 1) {

@@ -43,5 +43,7 @@ BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 
 QString describeBatch(const SeriesSet &set, const Batch &batch);
 QString renderPlan(const BackfillPlan &plan);
 QString formatTimestamp(qint64 ms);
+// "0.8 s", "3 min 12 s"; "?" for an unknown (negative) duration such as an ETA not known yet.
+QString formatDuration(qint64 ms);
 
 } // namespace promdesk

@@ -17,6 +17,7 @@
 #include <QTest>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -251,6 +252,8 @@ void TestRemoteWritePrometheus::backfillSendsEveryBatchOldestFirst()
     BackfillRun run(&client(), set, plan.batches);
     QList<BackfillProgress> progress;
     connect(&run, &BackfillRun::progressChanged, this, [&](const BackfillProgress &p) { progress.append(p); });
+    QList<int> finishedInOrder; // one shard: the oldest batch goes first, each after the one before
+    connect(&run, &BackfillRun::batchFinished, this, [&](int batch, const WriteOutcome &) { finishedInOrder.append(batch); });
     const BackfillSummary summary = awaitCall<BackfillSummary>([&](QObject *context, std::function<void(const BackfillSummary &)> done) {
         connect(&run, &BackfillRun::finished, context, [done](const BackfillSummary &s) { done(s); });
         run.start();
@@ -276,8 +279,15 @@ void TestRemoteWritePrometheus::backfillSendsEveryBatchOldestFirst()
             accepted << entry.body;
     }
     QVERIFY2(firstAttempts == 6 && accepted.size() == 6, qPrintable(seen.join(QStringLiteral("; "))));
-    for (int i = 0; i < accepted.size(); ++i)
-        QCOMPARE(accepted.at(i), encodeWriteRequest(set, plan.batches.at(i), RemoteWriteVersion::V1));
+    // Entries are listed as they were written: a retry's comes after the entries written ahead
+    // for later batches, so the bodies are compared as a set; the order is the batches' own.
+    QList<QByteArray> expected;
+    for (const Batch &batch : plan.batches)
+        expected << encodeWriteRequest(set, batch, RemoteWriteVersion::V1);
+    std::sort(accepted.begin(), accepted.end());
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(accepted, expected);
+    QCOMPARE(finishedInOrder, QList<int>({0, 1, 2, 3, 4, 5}));
 }
 
 void TestRemoteWritePrometheus::resumeNeverResendsWhatWasAccepted()
@@ -317,10 +327,10 @@ void TestRemoteWritePrometheus::resumeNeverResendsWhatWasAccepted()
              qPrintable(first.stopReason));
     QCOMPARE(run.state(2), BackfillRun::BatchState::Pending); // never sent after the refusal
     QCOMPARE(run.state(3), BackfillRun::BatchState::Pending);
-    // The entries of batches 3 and 4 were written ahead while batch 2 was on the wire; they say
-    // they were not sent, and no entry is left "unknown".
+    // Batch 3's entry, and batch 4's unless the refusal came back first, were written ahead while
+    // batch 2 was on the wire; they say they were not sent, and no entry is left "unknown".
     const QList<MemoryRecorder::Entry> entries = recorder.entries();
-    QCOMPARE(entries.size(), 4);
+    QVERIFY2(entries.size() == 3 || entries.size() == 4, qPrintable(QString::number(entries.size())));
     QCOMPARE(entries.at(0).result->status, 204);
     QCOMPARE(entries.at(1).result->status, 400);
     for (int i = 2; i < entries.size(); ++i) {
