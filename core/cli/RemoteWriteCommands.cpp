@@ -243,19 +243,24 @@ int runWrite(const QStringList &arguments, Io &io)
 
 int runBackfill(const QStringList &arguments, Io &io)
 {
-    const QString usage = QStringLiteral("promdesk-cli backfill --url URL [--batch-size N] [--shards N] [--dry-run] "
-                                         "[--metric NAME] [--label NAME=VALUE]... [--resume-from N] FILE");
+    const QString usage = QStringLiteral("promdesk-cli backfill --url URL [--batch-size N] [--shards N] [--dry-run "
+                                         "[--save-requests DIR]] [--metric NAME] [--label NAME=VALUE]... "
+                                         "[--resume-from N[,N...]] FILE");
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, false);
     WriteOptions write;
     write.addTo(parser);
-    const QCommandLineOption batchSize(QStringLiteral("batch-size"), QStringLiteral("Samples per request (default 2000)."),
-                                       QStringLiteral("N"), QStringLiteral("2000"));
+    const BatchLimits defaults;
+    const QCommandLineOption batchSize(QStringLiteral("batch-size"),
+                                       QStringLiteral("Samples per request (default %1).").arg(defaults.maxSamples),
+                                       QStringLiteral("N"), QString::number(defaults.maxSamples));
     const QCommandLineOption shards(QStringLiteral("shards"),
                                     QStringLiteral("Requests in flight at once; a series stays in one shard, and the shards "
-                                                   "keep within 10 minutes of each other (default 2)."),
-                                    QStringLiteral("N"), QString::number(BatchLimits{}.shards));
+                                                   "keep within %1 minutes of each other (default %2).")
+                                        .arg(defaults.maxShardLeadMs / 60000)
+                                        .arg(defaults.shards),
+                                    QStringLiteral("N"), QString::number(defaults.shards));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Show the plan and the requests; send nothing."));
     const QCommandLineOption save(QStringLiteral("save-requests"),
                                   QStringLiteral("With --dry-run: write each request body (snappy protobuf) to DIR."),
