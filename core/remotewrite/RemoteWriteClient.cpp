@@ -178,12 +178,6 @@ WriteCall *RemoteWriteClient::start(WriteCall::Encoder encode)
     return call;
 }
 
-WriteCall *RemoteWriteClient::send(const SeriesSet &set, const Batch &batch)
-{
-    // SeriesSet shares its data: holding a copy until the call ends is cheap and keeps it valid.
-    return start([set, batch](RemoteWriteVersion version) { return encodeWriteRequest(set, batch, version); });
-}
-
 WriteCall *RemoteWriteClient::send(std::shared_ptr<const WriteRequestEncoder> encoder, const Batch &batch)
 {
     return start([encoder = std::move(encoder), batch](RemoteWriteVersion version) { return encoder->encode(batch, version); });
@@ -191,6 +185,7 @@ WriteCall *RemoteWriteClient::send(std::shared_ptr<const WriteRequestEncoder> en
 
 WriteCall *RemoteWriteClient::send(const SeriesSet &set)
 {
+    // SeriesSet shares its data: holding a copy until the call ends is cheap and keeps it valid.
     return start([set](RemoteWriteVersion version) { return encodeWriteRequest(set, version); });
 }
 

@@ -90,8 +90,7 @@ public:
     RemoteWriteClient(WriteEndpoint endpoint, HttpClient *http, QObject *parent = nullptr);
 
     [[nodiscard]] HttpRequest request(const QByteArray &body, RemoteWriteVersion version) const;
-    WriteCall *send(const SeriesSet &set, const Batch &batch);
-    // Many batches of one set: share one encoder so labels are converted once.
+    // A batch of a set: the encoder, shared by the set's batches, converts the labels once.
     WriteCall *send(std::shared_ptr<const WriteRequestEncoder> encoder, const Batch &batch);
     WriteCall *send(const SeriesSet &set); // everything in one request
     // A body made by the caller, for the version the call asks for (it may ask for both when a
