@@ -38,24 +38,25 @@ SeriesCollector::SeriesCollector(qint64 defaultTimestampMs, Labels extraLabels)
 {
 }
 
-qsizetype SeriesCollector::find(std::string_view key, std::uint64_t hash, qsizetype next)
+qsizetype SeriesCollector::lookup(std::string_view key, std::uint64_t hash) const
 {
-    const std::uint32_t known = m_byHash.insert(hash, std::uint32_t(next + 1), 0).line;
-    if (known == 0) {
-        m_keys.emplace_back(key);
-        m_hashes.push_back(hash);
+    const std::uint32_t known = m_byHash.find(hash).line;
+    if (known == 0)
         return -1;
-    }
     if (m_keys[known - 1] == key)
         return known - 1;
     // Another key has this hash: such keys are kept apart, by their whole text.
-    const auto [it, inserted] = m_collided.try_emplace(std::string(key), next);
-    if (inserted) {
-        m_keys.emplace_back(key);
-        m_hashes.push_back(hash);
-        return -1;
-    }
-    return it->second;
+    const auto collided = m_collided.find(std::string(key));
+    return collided == m_collided.end() ? -1 : collided->second;
+}
+
+void SeriesCollector::add(std::string_view key, std::uint64_t hash)
+{
+    const auto position = qsizetype(m_keys.size());
+    if (m_byHash.insert(hash, std::uint32_t(position + 1), 0).line != 0)
+        m_collided.emplace(std::string(key), position);
+    m_keys.emplace_back(key);
+    m_hashes.push_back(hash);
 }
 
 void SeriesCollector::onSample(const SampleEvent &sample)
@@ -86,9 +87,10 @@ void SeriesCollector::onSample(const SampleEvent &sample)
         hash = XXH3_64bits(key.data(), key.size());
     }
 
-    qsizetype position = find(key, hash, m_set.series.size());
+    qsizetype position = lookup(key, hash);
     if (position < 0) {
         position = m_set.series.size();
+        add(key, hash);
         WriteSeries series;
         series.labels = m_extraLabels;
         for (const LabelView &label : sample.labels)
@@ -110,16 +112,9 @@ bool SeriesCollector::absorb(SeriesCollector &&next, int linesBefore)
     // Where each of next's series is here, or -1; checked all first, so a refusal changes nothing.
     std::vector<qsizetype> here(next.m_keys.size(), -1);
     for (size_t i = 0; i < next.m_keys.size(); ++i) {
-        const std::uint32_t known = m_byHash.find(next.m_hashes[i]).line;
-        if (known == 0)
+        here[i] = lookup(next.m_keys[i], next.m_hashes[i]);
+        if (here[i] < 0)
             continue;
-        if (m_keys[known - 1] == next.m_keys[i]) {
-            here[i] = known - 1;
-        } else if (const auto collided = m_collided.find(next.m_keys[i]); collided != m_collided.end()) {
-            here[i] = collided->second;
-        } else {
-            continue;
-        }
         const QList<WriteSample> &before = m_set.series.at(here[i]).samples;
         const QList<WriteSample> &after = next.m_set.series.at(qsizetype(i)).samples;
         const auto byTime = [](const WriteSample &a, const WriteSample &b) { return a.timestampMs < b.timestampMs; };
@@ -129,12 +124,12 @@ bool SeriesCollector::absorb(SeriesCollector &&next, int linesBefore)
     }
     for (size_t i = 0; i < next.m_keys.size(); ++i) {
         WriteSeries &series = next.m_set.series[qsizetype(i)];
-        const qsizetype position = find(next.m_keys[i], next.m_hashes[i], m_set.series.size());
-        if (position < 0) {
+        if (here[i] < 0) {
+            add(next.m_keys[i], next.m_hashes[i]);
             series.firstLine += linesBefore;
             m_set.series.append(std::move(series));
         } else {
-            m_set.series[position].samples.append(series.samples);
+            m_set.series[here[i]].samples.append(series.samples);
         }
     }
     next = SeriesCollector(next.m_defaultTimestampMs, next.m_extraLabels);

@@ -32,9 +32,10 @@ public:
     bool absorb(SeriesCollector &&next, int linesBefore);
 
 private:
-    // The position of the series with this key and hash; -1 when it is new (then it is recorded
-    // at `next`).
-    qsizetype find(std::string_view key, std::uint64_t hash, qsizetype next);
+    // The position of the series with this key and hash, or -1.
+    [[nodiscard]] qsizetype lookup(std::string_view key, std::uint64_t hash) const;
+    // Records a new key at the next position (that of the series about to be appended).
+    void add(std::string_view key, std::uint64_t hash);
 
     qint64 m_defaultTimestampMs;
     Labels m_extraLabels;
