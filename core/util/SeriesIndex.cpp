@@ -22,40 +22,36 @@ inline std::size_t slotOf(std::uint64_t hash, std::size_t mask)
 
 } // namespace
 
+std::size_t SeriesIndex::probe(std::uint64_t hash) const
+{
+    const std::size_t mask = m_slots.size() - 1;
+    std::size_t i = slotOf(hash, mask);
+    while (m_slots[i].hash != hash && m_slots[i].hash != 0)
+        i = (i + 1) & mask;
+    return i;
+}
+
 SeriesIndex::Entry SeriesIndex::insert(std::uint64_t hash, std::uint32_t line, std::uint32_t valueHash)
 {
     if (hash == 0)
         hash = 1;
     if ((m_size + 1) * 2 > m_slots.size())
         grow();
-    const std::size_t mask = m_slots.size() - 1;
-    for (std::size_t i = slotOf(hash, mask);; i = (i + 1) & mask) {
-        Slot &slot = m_slots[i];
-        if (slot.hash == hash)
-            return slot.entry;
-        if (slot.hash == 0) {
-            slot.hash = hash;
-            slot.entry = Entry{line, valueHash};
-            ++m_size;
-            return Entry{};
-        }
-    }
+    Slot &slot = m_slots[probe(hash)];
+    if (slot.hash == hash)
+        return slot.entry;
+    slot.hash = hash;
+    slot.entry = Entry{line, valueHash};
+    ++m_size;
+    return Entry{};
 }
 
 SeriesIndex::Entry SeriesIndex::find(std::uint64_t hash) const
 {
     if (m_slots.empty())
         return Entry{};
-    if (hash == 0)
-        hash = 1;
-    const std::size_t mask = m_slots.size() - 1;
-    for (std::size_t i = slotOf(hash, mask);; i = (i + 1) & mask) {
-        const Slot &slot = m_slots[i];
-        if (slot.hash == hash)
-            return slot.entry;
-        if (slot.hash == 0)
-            return Entry{};
-    }
+    const Slot &slot = m_slots[probe(hash == 0 ? 1 : hash)];
+    return slot.hash != 0 ? slot.entry : Entry{};
 }
 
 void SeriesIndex::prefetch(std::uint64_t hash) const
@@ -86,14 +82,9 @@ void SeriesIndex::rehash(std::size_t slotCount)
     const std::uintptr_t end = begin + m_slots.size() * sizeof(Slot);
     if (end > alignedBegin + huge)
         madvise(reinterpret_cast<void *>(alignedBegin), (end - alignedBegin) & ~(huge - 1), MADV_HUGEPAGE);
-    const std::size_t mask = m_slots.size() - 1;
     for (const Slot &slot : old) {
-        if (slot.hash == 0)
-            continue;
-        std::size_t i = slotOf(slot.hash, mask);
-        while (m_slots[i].hash != 0)
-            i = (i + 1) & mask;
-        m_slots[i] = slot;
+        if (slot.hash != 0)
+            m_slots[probe(slot.hash)] = slot; // hashes are unique: the probe ends at an empty slot
     }
 }
 

@@ -33,6 +33,8 @@ private:
         std::uint64_t hash = 0; // 0 marks an empty slot; real hashes of 0 are stored as 1
         Entry entry;
     };
+    // The slot that holds `hash` (never 0), or the empty one where it would go.
+    [[nodiscard]] std::size_t probe(std::uint64_t hash) const;
     void grow();
     void rehash(std::size_t slotCount);
 
