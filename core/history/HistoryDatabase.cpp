@@ -348,24 +348,24 @@ qint64 HistoryDatabase::begin(const HistoryEntry &e, qint64 bodyCap)
     // a group's transaction.
     const bool withBody = !e.requestBody.isEmpty();
     QSqlQuery savepoint(QSqlDatabase::database(m_connection));
-    if (withBody)
-        savepoint.exec(QStringLiteral("SAVEPOINT entry"));
-    if (!q.exec()) {
-        qWarning("history: cannot record a request: %s", qPrintable(q.lastError().text()));
+    const auto undo = [&] {
         if (withBody) {
             savepoint.exec(QStringLiteral("ROLLBACK TO entry"));
             savepoint.exec(QStringLiteral("RELEASE entry"));
         }
-        return 0;
+        return qint64(0);
+    };
+    if (withBody)
+        savepoint.exec(QStringLiteral("SAVEPOINT entry"));
+    if (!q.exec()) {
+        qWarning("history: cannot record a request: %s", qPrintable(q.lastError().text()));
+        return undo();
     }
     const qint64 id = q.lastInsertId().toLongLong();
     q.finish();
     if (withBody) {
-        if (!storeRequestBody(id, e, bodyCap)) {
-            savepoint.exec(QStringLiteral("ROLLBACK TO entry"));
-            savepoint.exec(QStringLiteral("RELEASE entry"));
-            return 0;
-        }
+        if (!storeRequestBody(id, e, bodyCap))
+            return undo();
         savepoint.exec(QStringLiteral("RELEASE entry"));
     }
     return id;

@@ -161,15 +161,14 @@ QList<Batch> planBatches(const SeriesSet &set, const BatchLimits &limits)
     // The shards are planned at once, each on a core, when there is enough to share.
     const int threads = samples >= 100000 ? std::min(shards, std::max(1, QThread::idealThreadCount())) : 1;
     std::vector<QList<Batch>> perShard(static_cast<size_t>(shards));
+    auto planEvery = [&](int first) { // this thread plans shard 0, threads, 2 × threads…
+        for (int shard = first; shard < shards; shard += threads)
+            perShard[size_t(shard)] = planShard(set, limits, maxSamples, shards, shard);
+    };
     std::vector<std::future<void>> running;
-    for (int worker = 1; worker < threads; ++worker) {
-        running.push_back(std::async(std::launch::async, [&, worker] {
-            for (int shard = worker; shard < shards; shard += threads)
-                perShard[size_t(shard)] = planShard(set, limits, maxSamples, shards, shard);
-        }));
-    }
-    for (int shard = 0; shard < shards; shard += threads)
-        perShard[size_t(shard)] = planShard(set, limits, maxSamples, shards, shard);
+    for (int worker = 1; worker < threads; ++worker)
+        running.push_back(std::async(std::launch::async, planEvery, worker));
+    planEvery(0);
     for (auto &worker : running)
         worker.get();
     QList<Batch> batches;
