@@ -1,5 +1,6 @@
 #include "remotewrite/BackfillRun.h"
 
+#include <QThread>
 #include <QTimer>
 
 namespace promdesk {
@@ -12,6 +13,9 @@ BackfillRun::BackfillRun(RemoteWriteClient *client, SeriesSet set, QList<Batch> 
     , m_batches(std::move(batches))
     , m_states(m_batches.size(), BatchState::Pending)
 {
+    // Tasks start in the order given, so one that waits for its shard's previous batch waits
+    // for a task that runs already or is done.
+    m_preparers.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
     for (const Batch &batch : std::as_const(m_batches)) {
         m_shards = std::max(m_shards, batch.shard + 1);
         m_progress.samplesTotal += batch.sampleCount;
@@ -154,7 +158,9 @@ void BackfillRun::prepareAfter(int batch)
             }
             return prepared;
         };
-        previous = std::async(std::launch::async, std::move(prepare)).share();
+        auto task = std::make_shared<std::packaged_task<Prepared()>>(std::move(prepare));
+        previous = task->get_future().share();
+        m_preparers.start([task] { (*task)(); });
         m_prepared.insert(next, PreparedBatch{previous, version, recorder});
     }
 }

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 
 #include <future>
 #include <optional>
@@ -120,6 +121,10 @@ private:
     qint64 m_samplesAtStart = 0;
     int m_fromBatch = 0;
     mutable QList<int> m_cursors; // per shard, see nextOfShard()
+    // Threads kept for the whole run: a thread per batch cost a thread's start and its own
+    // malloc arena each time, ~0.1 ms of system time per request. Last member, so that it waits
+    // for its tasks before anything they use is gone.
+    QThreadPool m_preparers;
 };
 
 } // namespace promdesk
