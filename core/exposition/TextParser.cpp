@@ -56,6 +56,40 @@ inline bool isLabelStart(char c) { return isClass(c, LabelStart); }
 inline bool isLabelChar(char c) { return isClass(c, LabelChar); }
 inline bool isBlank(char c) { return c == ' ' || c == '\t'; }
 
+// 0x80 in each byte of `word` that equals the byte repeated in `pattern`, 0 in the others.
+constexpr std::uint64_t equalBytes(std::uint64_t word, std::uint64_t pattern)
+{
+    constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+    const std::uint64_t x = word ^ pattern; // zero where equal
+    return ~(((x & low7) + low7) | x | low7);
+}
+
+// Every sample line goes through this: eight bytes a step (find('\t') and find("  ") made a
+// library call per space, and a byte loop took 7% of parsing).
+inline bool hasTabOrDoubleSpace(std::string_view text)
+{
+    size_t i = 0;
+    char previous = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+        std::uint64_t spaceBefore = 0; // 0x80 when the byte before this word is a space
+        for (std::uint64_t word = 0; i + 8 <= text.size(); i += 8) {
+            std::memcpy(&word, text.data() + i, 8);
+            const std::uint64_t spaces = equalBytes(word, 0x2020202020202020ULL);
+            if (equalBytes(word, 0x0909090909090909ULL) != 0 || (spaces & ((spaces << 8) | spaceBefore)) != 0)
+                return true;
+            spaceBefore = spaces >> 56;
+        }
+        previous = spaceBefore != 0 ? ' ' : 0;
+    }
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\t' || (c == ' ' && previous == ' '))
+            return true;
+        previous = c;
+    }
+    return false;
+}
+
 // string_view::substr without its range check, whose exception path kept GCC from inlining it
 // into the per-line code (seven calls a line). Offsets here come from scanning the same line,
 // so `from` is never past its end.
@@ -227,9 +261,12 @@ public:
         , lineNumber(options.piece.linesBefore)
         , firstBytes(options.piece.atStart)
     {
-        // A sample line takes 64 bytes or more in most files: room for that many series, so the
-        // index is not rehashed on the way, and never more than half the text's size in memory.
-        if (options.piece.bytes > 0)
+        // A sample line takes 64 bytes or more in most files: room for that many samples, so
+        // nothing is copied or rehashed on the way, and never more than half the text's size in
+        // memory. (For remote write the index takes only what the time log leaves to it.)
+        if (options.piece.bytes > 0 && remoteWrite)
+            timedLog.reserve(std::size_t(options.piece.bytes / 64));
+        else if (options.piece.bytes > 0)
             series.reserve(std::size_t(options.piece.bytes / 64));
     }
 
@@ -316,13 +353,38 @@ private:
     // is then already under way (prefetched), instead of stalling every line.
     struct PendingSeries
     {
-        std::uint64_t hash;
+        std::uint64_t hash; // of the series; for remote write with a timestamp, see checkTimed()
         std::uint32_t valueHash;
         int line;
         int column;
         qint64 lineOffset;
         qint64 lineEnd;
+        std::optional<qint64> timestampMs; // set only for remote write, where it is part of the key
     };
+    // Remote write: a sample is a repeat when its series and timestamp are. Samples of a series
+    // come in time order in nearly every file, and one later than all its series' earlier
+    // samples repeats none of them: it is only appended to a log (written in order, where an
+    // index of every (series, time) pair cost a cache and TLB miss a line; 20% of parsing). A
+    // series that goes back in time has its logged samples put in the index, and is checked
+    // there from then on.
+    struct TimedSample
+    {
+        qint64 timestampMs;
+        std::uint32_t line;
+        std::uint32_t valueHash;
+        std::uint32_t previous; // the series' sample before it: log position + 1, 0 for none
+    };
+    struct SeriesTrack
+    {
+        qint64 lastTimestampMs;
+        std::uint32_t lastSample; // log position + 1
+        bool indexed;             // it went back in time: its samples are in `series`
+    };
+    std::vector<TimedSample> timedLog;
+    std::vector<SeriesTrack> tracks;
+    SeriesIndex trackIndex; // series hash → position in `tracks` + 1 (the entry's line field)
+    void checkTimed(const PendingSeries &entry);
+    void reportIfRepeated(std::uint64_t hash, const PendingSeries &entry);
     static constexpr int kLookahead = 16;
     PendingSeries pending[kLookahead];
     int pendingCount = 0;
@@ -335,7 +397,10 @@ private:
 
 void TextParser::Private::queueSeries(const PendingSeries &entry)
 {
-    series.prefetch(entry.hash);
+    if (entry.timestampMs)
+        trackIndex.prefetch(entry.hash);
+    else
+        series.prefetch(entry.hash);
     if (pendingCount == kLookahead) {
         checkSeries(pending[pendingHead]);
         pending[pendingHead] = entry;
@@ -355,7 +420,50 @@ void TextParser::Private::drainSeries()
 
 void TextParser::Private::checkSeries(const PendingSeries &entry)
 {
-    const SeriesIndex::Entry previous = series.insert(entry.hash, std::uint32_t(entry.line), entry.valueHash);
+    if (entry.timestampMs)
+        checkTimed(entry);
+    else
+        reportIfRepeated(entry.hash, entry);
+}
+
+// The key of a (series, time) pair in `series`.
+inline std::uint64_t timedHash(std::uint64_t seriesHash, qint64 timestampMs)
+{
+    return XXH3_64bits_withSeed(&timestampMs, sizeof(qint64), seriesHash);
+}
+
+void TextParser::Private::checkTimed(const PendingSeries &entry)
+{
+    const qint64 time = *entry.timestampMs;
+    const std::uint32_t known = trackIndex.insert(entry.hash, std::uint32_t(tracks.size() + 1), 0).line;
+    const auto logSample = [&](std::uint32_t previous) {
+        timedLog.push_back(TimedSample{time, std::uint32_t(entry.line), entry.valueHash, previous});
+        return std::uint32_t(timedLog.size());
+    };
+    if (known == 0) {
+        tracks.push_back(SeriesTrack{time, logSample(0), false});
+        return;
+    }
+    SeriesTrack &track = tracks[known - 1];
+    if (!track.indexed && time > track.lastTimestampMs) {
+        track.lastSample = logSample(track.lastSample);
+        track.lastTimestampMs = time;
+        return;
+    }
+    if (!track.indexed) {
+        // Back in time: the samples logged so far (all different times) go into the index.
+        for (std::uint32_t at = track.lastSample; at != 0; at = timedLog[at - 1].previous) {
+            const TimedSample &earlier = timedLog[at - 1];
+            series.insert(timedHash(entry.hash, earlier.timestampMs), earlier.line, earlier.valueHash);
+        }
+        track.indexed = true;
+    }
+    reportIfRepeated(timedHash(entry.hash, time), entry);
+}
+
+void TextParser::Private::reportIfRepeated(std::uint64_t hash, const PendingSeries &entry)
+{
+    const SeriesIndex::Entry previous = series.insert(hash, std::uint32_t(entry.line), entry.valueHash);
     if (previous.line == 0)
         return;
     --stats.samples;
@@ -563,10 +671,8 @@ void TextParser::Private::checkStrayWhitespace(std::string_view line, qint64 lin
     // Leading blanks, runs of blanks and tabs between tokens, and trailing blanks. Label lists
     // are skipped: their blanks are checked where they are parsed.
     const std::string_view checked = line.substr(0, std::min(freeTextAt, line.size()));
-    if (!checked.empty() && checked.front() != ' ' && checked.back() != ' ' && checked.find('\t') == std::string_view::npos
-        && checked.find("  ") == std::string_view::npos) {
+    if (!checked.empty() && checked.front() != ' ' && checked.back() != ' ' && !hasTabOrDoubleSpace(checked))
         return; // the common case: nothing to look at
-    }
     size_t i = 0;
     while (i < line.size() && isBlank(line[i]))
         ++i;
@@ -1110,12 +1216,13 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
             }
             const size_t quoteAt = pos++;
             const size_t valueStart = pos;
-            // The closing quote, found with memchr; only a value with a backslash before it needs
-            // the escape-aware walk.
-            const size_t quote = line.find('"', pos);
-            if (quote != std::string_view::npos && slice(line, pos, quote - pos).find('\\') == std::string_view::npos) {
-                pos = quote;
-            } else {
+            // Values are short: one walk to the closing quote (not three library calls) also
+            // tells whether the value needs unescaping or a UTF-8 check.
+            unsigned char highBits = 0;
+            while (pos < line.size() && line[pos] != '"' && line[pos] != '\\')
+                highBits |= static_cast<unsigned char>(line[pos++]);
+            const bool escaped = pos < line.size() && line[pos] == '\\';
+            if (escaped) {
                 while (pos < line.size() && line[pos] != '"') {
                     if (line[pos] == '\\')
                         ++pos;
@@ -1130,8 +1237,8 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
             const std::string_view raw = slice(line, valueStart, pos - valueStart);
             ++pos;
             // Most values have no escapes: they are used where they stand, without a copy.
-            const bool escaped = raw.find('\\') != std::string_view::npos;
             const int badEscape = escaped ? unescape(raw, EscapeContext::LabelValue, unescaped) : -1;
+            const bool ascii = !escaped && (highBits & 0x80) == 0;
             if (badEscape >= 0) {
                 const std::string_view sequence = raw.substr(size_t(badEscape), 2);
                 report(Severity::Error, "invalid-escape", lineNumber, line, valueStart + size_t(badEscape),
@@ -1139,7 +1246,7 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                                       "(write a backslash as \\\\)")
                            .arg(quoted(sequence)));
                 lineOk = false;
-            } else if (const int bad = invalidUtf8Offset(raw); bad >= 0) {
+            } else if (const int bad = ascii ? -1 : invalidUtf8Offset(raw); bad >= 0) {
                 report(Severity::Error, "invalid-utf8", lineNumber, line, valueStart + size_t(bad),
                        QStringLiteral("the value of label %1 is not valid UTF-8; save the file as UTF-8")
                            .arg(quoted(labelName)));
@@ -1380,7 +1487,11 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                          .arg(q(family->declaredName)));
         return;
     }
-    std::sort(eventLabels.begin(), eventLabels.end(), [](const LabelView &a, const LabelView &b) { return a.name < b.name; });
+    // Most lines list their labels sorted; dropping the bound label keeps them so.
+    const bool sorted = std::is_sorted(labels.begin(), labels.end(),
+                                       [](const LabelToken &a, const LabelToken &b) { return a.name < b.name; });
+    if (!sorted)
+        std::sort(eventLabels.begin(), eventLabels.end(), [](const LabelView &a, const LabelView &b) { return a.name < b.name; });
 
     const double value = number->value;
     const bool counting = family->type == MetricType::Counter && role == SampleRole::Value;
@@ -1397,8 +1508,6 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     // Duplicate series: same name and labels (and, for remote write, the same timestamp). The key
     // is the series in canonical form, name{a="x",b="y"} with labels sorted and values still
     // escaped; most lines are written that way already and are hashed in place.
-    const bool sorted = std::is_sorted(labels.begin(), labels.end(),
-                                       [](const LabelToken &a, const LabelToken &b) { return a.name < b.name; });
     std::string_view seriesKey;
     if (labels.empty()) {
         seriesKey = name;
@@ -1424,9 +1533,6 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     }
     // XXH3: a 64-bit hash good enough that a million series never collide by accident.
     const std::uint64_t keyHash = XXH3_64bits(seriesKey.data(), seriesKey.size());
-    std::uint64_t seriesHash = keyHash;
-    if (remoteWrite && timestampMs)
-        seriesHash = XXH3_64bits_withSeed(&*timestampMs, sizeof(qint64), seriesHash);
     const quint64 valueBits = std::bit_cast<quint64>(value);
     // Only tells "the same value" from "another value" for a repeated series: a mix of the bits does.
     std::uint64_t mixed = valueBits ^ (std::uint64_t(timestampMs.value_or(-1)) * 0x9E3779B97F4A7C15ULL);
@@ -1434,7 +1540,8 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     mixed *= 0xBF58476D1CE4E5B9ULL;
     mixed ^= mixed >> 32;
     const auto valueHash = std::uint32_t(mixed);
-    queueSeries(PendingSeries{seriesHash, valueHash, lineNumber, int(nameAt) + 1, lineOffset, lineEnd});
+    queueSeries(PendingSeries{keyHash, valueHash, lineNumber, int(nameAt) + 1, lineOffset, lineEnd,
+                              remoteWrite ? timestampMs : std::nullopt});
 
     // Histogram consistency is checked once the whole input is read.
     if (family->type == MetricType::Histogram && (role == SampleRole::Bucket || role == SampleRole::Count)) {

@@ -1,6 +1,7 @@
 #include "exposition/TextParser.h"
 #include "model/Sample.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 #include <cmath>
@@ -45,6 +46,8 @@ private slots:
     void acceptsValidInput_data();
     void acceptsValidInput();
     void reportsEveryProblemInOnePass();
+    void findsRemoteWriteRepeats_data();
+    void findsRemoteWriteRepeats();
     void chunkBoundariesDoNotMatter_data();
     void chunkBoundariesDoNotMatter();
     void buildsHistogramsAndSummariesAsOneMetric();
@@ -75,6 +78,9 @@ void TestTextParser::reportsEachProblemCode_data()
     QTest::newRow("stray-whitespace-trailing")<< QByteArray("a 1  \n") << kText << "generic" << 1 << 4 << "stray-whitespace" << "warning";
     QTest::newRow("stray-whitespace-double")  << QByteArray("a  1\n") << kText << "generic" << 1 << 2 << "stray-whitespace" << "warning";
     QTest::newRow("stray-whitespace-tab")     << QByteArray("a\t1\n") << kText << "generic" << 1 << 2 << "stray-whitespace" << "warning";
+    QTest::newRow("stray-whitespace-double-across-8-byte-words") << QByteArray("abcdefg  1\n") << kText << "generic" << 1 << 8 << "stray-whitespace" << "warning";
+    QTest::newRow("stray-whitespace-tab-after-16-bytes") << QByteArray("abcdefghijklmnop\t1\n") << kText << "generic" << 1 << 17 << "stray-whitespace" << "warning";
+    QTest::newRow("stray-whitespace-double-in-last-bytes") << QByteArray("abcdefghij{x=\"1\"}  1\n") << kText << "generic" << 1 << 18 << "stray-whitespace" << "warning";
     QTest::newRow("stray-whitespace-blank-line") << QByteArray("a 1\n   \nb 2\n") << kText << "generic" << 2 << 1 << "stray-whitespace" << "warning";
     QTest::newRow("stray-whitespace-openmetrics-is-error") << QByteArray("a  1\n# EOF\n") << kOm << "generic" << 1 << 2 << "stray-whitespace" << "error";
     QTest::newRow("invalid-metric-name-dash") << QByteArray("my-metric 1\n") << kText << "generic" << 1 << 3 << "invalid-metric-name" << "error";
@@ -92,6 +98,7 @@ void TestTextParser::reportsEachProblemCode_data()
     QTest::newRow("invalid-escape-help")      << QByteArray("# HELP a x\\ty\na 1\n") << kText << "generic" << 1 << 11 << "invalid-escape" << "error";
     QTest::newRow("invalid-utf8")             << QByteArray("a{x=\"caf\xE9\"} 1\n") << kText << "generic" << 1 << 9 << "invalid-utf8" << "error";
     QTest::newRow("invalid-utf8-after-8-ascii-bytes") << QByteArray("a{x=\"long ascii caf\xE9\"} 1\n") << kText << "generic" << 1 << 20 << "invalid-utf8" << "error";
+    QTest::newRow("invalid-utf8-after-an-escape") << QByteArray("a{x=\"a\\\\caf\xE9\"} 1\n") << kText << "generic" << 1 << 12 << "invalid-utf8" << "error";
     QTest::newRow("invalid-utf8-at-byte-8")   << QByteArray("a{x=\"01234567\xE9\"} 1\n") << kText << "generic" << 1 << 14 << "invalid-utf8" << "error";
     QTest::newRow("missing-value")            << QByteArray("a{x=\"y\"}\n") << kText << "generic" << 1 << 9 << "missing-value" << "error";
     QTest::newRow("invalid-number-comma")     << QByteArray("a 1,5\n") << kText << "generic" << 1 << 3 << "invalid-number" << "error";
@@ -226,6 +233,45 @@ void TestTextParser::acceptsValidInput()
     const ParseResult result = parse(input, format == kOm ? ExpositionFormat::OpenMetrics : ExpositionFormat::Text,
                                      *targetFromName(target));
     QVERIFY2(result.problems.isEmpty(), qPrintable(describe(result.problems)));
+    QCOMPARE(result.stats.samples, samples);
+}
+
+void TestTextParser::findsRemoteWriteRepeats_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QStringList>("repeats"); // "line:earlier line:exact|other"
+    QTest::addColumn<int>("samples");
+
+    // clang-format off
+    QTest::newRow("in-time-order")            << QByteArray("a 1 1000\na 2 2000\nb 1 1000\nb 2 2000\n") << QStringList() << 4;
+    QTest::newRow("same-time-other-series")   << QByteArray("a{x=\"1\"} 1 1000\na{x=\"2\"} 1 1000\n") << QStringList() << 2;
+    QTest::newRow("repeat-of-the-last-time")  << QByteArray("a 1 1000\na 1 1000\n") << QStringList{QStringLiteral("2:1:exact")} << 1;
+    QTest::newRow("repeat-of-an-early-time")  << QByteArray("a 1 1000\na 2 2000\na 3 3000\na 9 1000\n") << QStringList{QStringLiteral("4:1:other")} << 3;
+    QTest::newRow("back-in-time-no-repeat")   << QByteArray("a 1 1000\na 3 3000\na 2 2000\n") << QStringList() << 3;
+    QTest::newRow("repeat-once-gone-back")    << QByteArray("a 1 1000\na 3 3000\na 2 2000\na 3 3000\n") << QStringList{QStringLiteral("4:2:exact")} << 3;
+    QTest::newRow("third-time-names-first")   << QByteArray("a 1 1000\na 1 1000\na 2 1000\n") << QStringList{QStringLiteral("2:1:exact"), QStringLiteral("3:1:other")} << 1;
+    QTest::newRow("without-timestamps")       << QByteArray("a 1\na 1\n") << QStringList{QStringLiteral("2:1:exact")} << 1;
+    QTest::newRow("with-and-without-time")    << QByteArray("a 1 1000\na 1\n") << QStringList() << 2;
+    QTest::newRow("other-series-goes-back")   << QByteArray("a 1 1000\nb 1 1000\na 2 2000\nb 2 500\nb 3 1000\n") << QStringList{QStringLiteral("5:2:other")} << 4;
+    QTest::newRow("label-order-same-series")  << QByteArray("a{x=\"1\",y=\"2\"} 1 1000\na{y=\"2\",x=\"1\"} 1 1000\n") << QStringList{QStringLiteral("2:1:exact")} << 1;
+    // clang-format on
+}
+
+void TestTextParser::findsRemoteWriteRepeats()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QStringList, repeats);
+    QFETCH(int, samples);
+    const ParseResult result = parse(input, ExpositionFormat::Text, ValidationTarget::RemoteWrite);
+    QStringList found;
+    for (const Problem &problem : result.problems) {
+        QCOMPARE(problem.code, QStringLiteral("duplicate-series"));
+        const QString earlier = QRegularExpression(QStringLiteral("line (\\d+)")).match(problem.message).captured(1);
+        found << QStringLiteral("%1:%2:%3").arg(problem.line).arg(earlier,
+                                                 problem.message.contains(QLatin1String("exactly")) ? QStringLiteral("exact")
+                                                                                                    : QStringLiteral("other"));
+    }
+    QCOMPARE(found, repeats);
     QCOMPARE(result.stats.samples, samples);
 }
 
