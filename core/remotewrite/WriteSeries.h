@@ -15,6 +15,14 @@ struct WriteSample
     double value = 0; // copied bit for bit: the stale marker stays the stale marker
 };
 
+} // namespace promdesk
+
+// All-zero bytes are the default sample: QList may append and grow by memcpy, without the
+// per-element construction it uses for other types (a tenth of reading a backfill file).
+Q_DECLARE_TYPEINFO(promdesk::WriteSample, Q_PRIMITIVE_TYPE);
+
+namespace promdesk {
+
 // One remote-write series: its full label set (with __name__, sorted) and its samples in time order.
 struct WriteSeries
 {
