@@ -2,6 +2,8 @@
 
 #include <QSaveFile>
 
+#include <sys/mman.h>
+
 namespace promdesk::cli {
 
 namespace {
@@ -89,6 +91,26 @@ QByteArray Input::read(qint64 maxSize)
     return m_device->read(maxSize);
 }
 
+namespace {
+
+// Maps the pages of a large new buffer in one call, before read() fills it: faulting them in
+// one at a time during the copy cost a third of reading a 65 MB file on a virtual machine.
+void populate(char *buffer, qint64 size)
+{
+#ifdef MADV_POPULATE_WRITE
+    const auto page = quintptr(sysconf(_SC_PAGESIZE));
+    const quintptr first = (quintptr(buffer) + page - 1) & ~(page - 1);
+    const quintptr end = (quintptr(buffer) + quintptr(size)) & ~(page - 1);
+    if (end > first)
+        madvise(reinterpret_cast<void *>(first), end - first, MADV_POPULATE_WRITE); // an old kernel says EINVAL: fine
+#else
+    Q_UNUSED(buffer);
+    Q_UNUSED(size);
+#endif
+}
+
+} // namespace
+
 QByteArray Input::readAll()
 {
     // QIODevice::readAll() may stop at the first short read of a pipe; read until end of file.
@@ -100,6 +122,7 @@ QByteArray Input::readAll()
         const qint64 left = m_device->size() - m_device->pos();
         if (left > 0) {
             all.resize(already + qsizetype(left));
+            populate(all.data() + already, left);
             const qint64 got = m_device->read(all.data() + already, left);
             all.resize(already + qsizetype(std::max<qint64>(got, 0)));
         }
