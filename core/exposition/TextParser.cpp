@@ -333,6 +333,12 @@ private:
     void processLine(std::string_view line, qint64 lineOffset, qint64 lineEnd);
     void processComment(std::string_view line, qint64 lineOffset, qint64 lineEnd);
     void processSample(std::string_view line, qint64 lineOffset, qint64 lineEnd);
+    bool takeSimpleSample(std::string_view line, qint64 lineOffset, qint64 lineEnd);
+    // What every accepted sample goes through: the repeat check, histogram groups, the sink.
+    // `eventLabels` holds its labels, sorted, without `le` or `quantile`.
+    void acceptSample(FamilyState &family, SampleRole role, double bound, double value,
+                      std::optional<qint64> timestampMs, std::string_view seriesKey, int column, qint64 lineOffset,
+                      qint64 lineEnd);
 
     int report(Severity severity, const char *code, int line, std::string_view text, size_t byteColumn,
                QString message, std::optional<Fix> fix = std::nullopt);
@@ -1120,8 +1126,103 @@ void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffse
     }
 }
 
+// Most lines of a large file are samples of the family just before them, written plainly:
+// `name{a="x",b="y"} value [timestamp]`, labels sorted, single spaces, nothing to report. Such a
+// line is read here in one pass; any other falls to processSample's checks, which then find
+// what is unusual about it (nothing has been changed yet when this returns false).
+bool TextParser::Private::takeSimpleSample(std::string_view line, qint64 lineOffset, qint64 lineEnd)
+{
+    if (!current || !current->validName)
+        return false;
+    FamilyState &family = *current;
+    const bool counter = family.type == MetricType::Counter;
+    // Types whose samples carry the family's own name (an OpenMetrics counter's need "_total").
+    if (!(family.type == MetricType::Gauge || family.type == MetricType::Untyped || (counter && !openMetrics)))
+        return false;
+    const std::string &name = family.declaredName;
+    if (line.size() <= name.size() || !line.starts_with(name))
+        return false;
+    const size_t size = line.size();
+    size_t pos = name.size();
+    eventLabels.clear();
+    if (line[pos] == '{') {
+        ++pos;
+        const bool tmp = options.target == ValidationTarget::Tmp;
+        while (true) {
+            const size_t nameAt = pos;
+            if (pos >= size || !isLabelStart(line[pos]))
+                return false;
+            while (++pos < size && isLabelChar(line[pos])) {
+            }
+            if (pos + 1 >= size || line[pos] != '=' || line[pos + 1] != '"')
+                return false;
+            const std::string_view labelName = line.substr(nameAt, pos - nameAt);
+            // Sorted and unique (checked against the one before), not reserved, not the job a
+            // Pushgateway's grouping key replaces.
+            if ((!eventLabels.empty() && !(eventLabels.back().name < labelName)) || labelName.starts_with("__")
+                || (options.target == ValidationTarget::Pushgateway && labelName == "job")
+                || (tmp && labelName.size() > size_t(kTmpMaxLabelNameLength)))
+                return false;
+            pos += 2;
+            const size_t valueAt = pos;
+            unsigned char highBits = 0;
+            while (pos < size && line[pos] != '"' && line[pos] != '\\')
+                highBits |= static_cast<unsigned char>(line[pos++]);
+            // Escapes and non-ASCII text go the long way: unescaping, the UTF-8 check.
+            if (pos >= size || line[pos] != '"' || (highBits & 0x80) != 0)
+                return false;
+            const std::string_view value = line.substr(valueAt, pos - valueAt);
+            if ((remoteWrite && value.empty()) || (tmp && value.size() > size_t(kTmpMaxLabelValueLength)))
+                return false;
+            eventLabels.push_back(LabelView{labelName, value});
+            ++pos;
+            if (pos < size && line[pos] == ',') {
+                ++pos;
+                continue;
+            }
+            if (pos < size && line[pos] == '}') {
+                ++pos;
+                break;
+            }
+            return false;
+        }
+        if (tmp && int(eventLabels.size()) + 1 > kTmpMaxLabels)
+            return false;
+    }
+    const size_t seriesEnd = pos;
+    if (pos >= size || line[pos] != ' ')
+        return false;
+    const size_t valueAt = ++pos;
+    while (pos < size && line[pos] != ' ')
+        ++pos;
+    const std::optional<ParsedNumber> number = parseNumber(line.substr(valueAt, pos - valueAt));
+    if (!number || number->spelling == NumberSpelling::NonCanonical || (counter && number->value < 0))
+        return false;
+    std::optional<qint64> timestampMs;
+    if (pos < size) {
+        const size_t timestampAt = ++pos;
+        while (pos < size && line[pos] != ' ')
+            ++pos;
+        // Text-format milliseconds only (OpenMetrics has seconds, a Pushgateway refuses any),
+        // ending the line, and neither looking like seconds nor too far ahead.
+        if (pos != size || timestampAt == size || openMetrics || options.target == ValidationTarget::Pushgateway)
+            return false;
+        const std::optional<std::int64_t> ms = parseInteger(line.substr(timestampAt, size - timestampAt));
+        if (!ms || (double(*ms) >= kPlausibleSecondsMin && double(*ms) < kPlausibleSecondsMax)
+            || *ms > nowMs + kFutureToleranceMs)
+            return false;
+        timestampMs = *ms;
+    }
+    ++stats.simpleLines;
+    acceptSample(family, SampleRole::Value, 0, number->value, timestampMs, line.substr(0, seriesEnd), 1, lineOffset,
+                 lineEnd);
+    return true;
+}
+
 void TextParser::Private::processSample(std::string_view line, qint64 lineOffset, qint64 lineEnd)
 {
+    if (options.simpleLinesInOnePass && takeSimpleSample(line, lineOffset, lineEnd))
+        return;
     checkStrayWhitespace(line, lineOffset);
     size_t pos = 0;
     while (pos < line.size() && isBlank(line[pos]))
@@ -1531,6 +1632,13 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
         canonicalKey += '}';
         seriesKey = canonicalKey;
     }
+    acceptSample(*family, role, bound, value, timestampMs, seriesKey, int(nameAt) + 1, lineOffset, lineEnd);
+}
+
+void TextParser::Private::acceptSample(FamilyState &family, SampleRole role, double bound, double value,
+                                       std::optional<qint64> timestampMs, std::string_view seriesKey, int column,
+                                       qint64 lineOffset, qint64 lineEnd)
+{
     // XXH3: a 64-bit hash good enough that a million series never collide by accident.
     const std::uint64_t keyHash = XXH3_64bits(seriesKey.data(), seriesKey.size());
     const quint64 valueBits = std::bit_cast<quint64>(value);
@@ -1540,13 +1648,13 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     mixed *= 0xBF58476D1CE4E5B9ULL;
     mixed ^= mixed >> 32;
     const auto valueHash = std::uint32_t(mixed);
-    queueSeries(PendingSeries{keyHash, valueHash, lineNumber, int(nameAt) + 1, lineOffset, lineEnd,
+    queueSeries(PendingSeries{keyHash, valueHash, lineNumber, column, lineOffset, lineEnd,
                               remoteWrite ? timestampMs : std::nullopt});
 
     // Histogram consistency is checked once the whole input is read.
-    if (family->type == MetricType::Histogram && (role == SampleRole::Bucket || role == SampleRole::Count)) {
+    if (family.type == MetricType::Histogram && (role == SampleRole::Bucket || role == SampleRole::Count)) {
         // One hash over a reused buffer: many small streaming updates cost more than the copy.
-        groupKey.assign(family->modelName);
+        groupKey.assign(family.modelName);
         for (const LabelView &label : eventLabels) {
             groupKey += '\xff';
             groupKey += label.name;
@@ -1566,7 +1674,7 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
         HistogramGroup &group = histograms[lastGroup];
         if (group.firstLine == 0) {
             group.firstLine = lineNumber;
-            group.familyName = &family->declaredName;
+            group.familyName = &family.declaredName;
             group.buckets.reserve(16); // one allocation for the usual bucket counts
         }
         if (role == SampleRole::Bucket) {
@@ -1577,13 +1685,13 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
         }
     }
 
-    family->hasSamples = true;
-    family->lastLine = lineNumber;
-    family->lastLineEnd = lineEnd;
+    family.hasSamples = true;
+    family.lastLine = lineNumber;
+    family.lastLineEnd = lineEnd;
     ++stats.samples;
     if (sink) {
-        announce(*family);
-        sink->onSample(SampleEvent{family->modelName, family->type, family->help, family->unit, role,
+        announce(family);
+        sink->onSample(SampleEvent{family.modelName, family.type, family.help, family.unit, role,
                                    std::span<const LabelView>(eventLabels), bound, value, timestampMs, lineNumber,
                                    seriesKey, keyHash});
     }

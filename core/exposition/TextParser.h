@@ -41,6 +41,9 @@ struct ParseOptions
     QString fileName = QStringLiteral("-");
     std::optional<qint64> nowMs;       // "the future" starts 10 minutes after this; default: the clock
     int maxProblemsPerCode = 1000;     // the rest are counted in one summary line per code
+    // Plain sample lines are read in one pass; off, every line takes the full checks (the
+    // tests compare the two).
+    bool simpleLinesInOnePass = true;
     // Where the text sits when a larger input is parsed in pieces (see validateInPieces): its
     // byte offset and the lines before it, and whether the checks of the input's ends apply.
     struct Piece
@@ -61,6 +64,7 @@ struct ParseStats
     qint64 families = 0;
     qint64 errors = 0;
     qint64 warnings = 0;
+    qint64 simpleLines = 0; // samples read in one pass (ParseOptions::simpleLinesInOnePass)
 };
 
 enum class SampleRole { Value, Bucket, Sum, Count, Quantile, Created };

@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <bit>
 #include <cmath>
 
 using namespace promdesk;
@@ -47,6 +48,8 @@ private slots:
     void acceptsValidInput();
     void reportsEveryProblemInOnePass();
     void findsRemoteWriteRepeats_data();
+    void simpleLinesReadAsByTheFullChecks_data();
+    void simpleLinesReadAsByTheFullChecks();
     void findsRemoteWriteRepeats();
     void chunkBoundariesDoNotMatter_data();
     void chunkBoundariesDoNotMatter();
@@ -273,6 +276,124 @@ void TestTextParser::findsRemoteWriteRepeats()
     }
     QCOMPARE(found, repeats);
     QCOMPARE(result.stats.samples, samples);
+}
+
+namespace {
+
+// Everything a parse gives, as text: problems with their fixes, counts, and each event.
+class RecordingSink final : public SampleSink
+{
+public:
+    QStringList events;
+    void onFamily(const FamilyDescriptor &family) override
+    {
+        events << QStringLiteral("family %1 %2").arg(QString::fromUtf8(family.familyName.data(), qsizetype(family.familyName.size())))
+                      .arg(int(family.type));
+    }
+    void onSample(const SampleEvent &e) override
+    {
+        QString labels;
+        for (const LabelView &label : e.labels)
+            labels += QString::fromUtf8(label.name.data(), qsizetype(label.name.size())) + QLatin1Char('=')
+                + QString::fromUtf8(label.value.data(), qsizetype(label.value.size())) + QLatin1Char(';');
+        events << QStringLiteral("sample line %1 %2 role %3 {%4} bound %5 value %6 ts %7 key %8 hash %9")
+                      .arg(e.line)
+                      .arg(QString::fromUtf8(e.familyName.data(), qsizetype(e.familyName.size())))
+                      .arg(int(e.role))
+                      .arg(labels)
+                      .arg(std::bit_cast<quint64>(e.bound))
+                      .arg(std::bit_cast<quint64>(e.value))
+                      .arg(e.timestampMs ? QString::number(*e.timestampMs) : QStringLiteral("none"))
+                      .arg(QString::fromUtf8(e.seriesKey.data(), qsizetype(e.seriesKey.size())))
+                      .arg(e.seriesHash);
+    }
+};
+
+QStringList everything(const QByteArray &input, ExpositionFormat format, ValidationTarget target, bool onePass,
+                       qint64 &simpleLines)
+{
+    ParseOptions options;
+    options.format = format;
+    options.target = target;
+    options.fileName = QStringLiteral("input.prom");
+    options.nowMs = kNow;
+    options.simpleLinesInOnePass = onePass;
+    RecordingSink sink;
+    TextParser parser(options, &sink);
+    parser.feed(input);
+    parser.finish();
+    QStringList all = sink.events;
+    for (const Problem &problem : parser.problems()) {
+        all << formatProblem(problem) + QStringLiteral(" [col %1]").arg(problem.column);
+        if (problem.fix) {
+            all << QStringLiteral("  fix: %1").arg(problem.fix->description);
+            for (const TextEdit &edit : problem.fix->edits)
+                all << QStringLiteral("  edit %1+%2 '%3'").arg(edit.offset).arg(edit.length).arg(QString::fromUtf8(edit.replacement));
+        }
+    }
+    const ParseStats &stats = parser.stats();
+    all << QStringLiteral("stats %1 %2 %3 %4 %5").arg(stats.lines).arg(stats.samples).arg(stats.families).arg(stats.errors).arg(stats.warnings);
+    simpleLines = stats.simpleLines;
+    return all;
+}
+
+} // namespace
+
+void TestTextParser::simpleLinesReadAsByTheFullChecks_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QByteArray>("format");
+    QTest::addColumn<QString>("target");
+
+    // Lines the one-pass reading takes, and near misses it must leave to the full checks.
+    const QList<QByteArray> lines = {
+        "m 1", "m 1 1699999000000", "m{a=\"x\"} 1", "m{a=\"x\",b=\"y\"} 2 1699999000001", "m{b=\"y\",a=\"x\"} 3",
+        "m{a=\"x\",a=\"y\"} 4", "m{a=\"\"} 5", "m{__x=\"1\"} 6", "m{job=\"j\"} 7", "m{a=\"x\",} 8", "m{} 9",
+        "m{ a=\"x\"} 10", "m{a=\"x\"}  11", "m  12", "m 13  1699999000002", "m 14 1699999000003 ", "m 15 ", "m\t16",
+        "m{a=\"caf\xC3\xA9\"} 17", "m{a=\"bad\xE9\"} 18", "m{a=\"x\\\\y\"} 19", "m{a=\"x\\qy\"} 20", "m{a=\"x\ty\"} 21",
+        "m 22.0", "m 023", "m -24", "m NaN", "m +Inf", "m 2.5e1", "m 26,5", "m 27 1700000000", "m 28 99999999999999",
+        "m 29 1.5", "m 30 +1699999000004", "m 31 # {t=\"1\"} 1", "m 32 1699999000005 # {t=\"1\"} 1", "m{a=\"x\"} 33",
+        "m{a=\"x\"} 33", "m{a=\"x\"} 34 1699999000000", "m 35 1699999000000", "m_total 36", "m{a=\"x\"", "m{a=x} 37",
+        "m{1a=\"x\"} 38", "m{a=\"x\"}39", "m 40\r", "mx 41", "m 42", "m{" + QByteArray(40, 'l') + "=\"v\"} 43",
+        "m{a=\"" + QByteArray(3000, 'v') + "\"} 44",
+    };
+    QByteArray body;
+    for (const QByteArray &line : lines)
+        body += line + '\n';
+    QByteArray manyLabels = "m{";
+    for (int i = 0; i < 40; ++i)
+        manyLabels += "l" + QByteArray::number(100 + i) + "=\"v\",";
+    manyLabels.chop(1);
+    body += manyLabels + "} 45\n";
+
+    const QList<std::pair<QByteArray, QByteArray>> declarations = {
+        {"undeclared", ""}, {"gauge", "# TYPE m gauge\n"}, {"counter", "# TYPE m counter\n"}, {"untyped", "# TYPE m untyped\n"},
+        {"histogram", "# TYPE m histogram\n"}, {"summary", "# TYPE m summary\n"}};
+    for (const auto &[type, declaration] : declarations) {
+        for (const QString &target : {QStringLiteral("generic"), QStringLiteral("pushgateway"), QStringLiteral("remote-write"), QStringLiteral("tmp")}) {
+            QTest::addRow("%s-text-%s", type.constData(), qPrintable(target)) << declaration + body << kText << target;
+            QTest::addRow("%s-openmetrics-%s", type.constData(), qPrintable(target)) << declaration + body + "# EOF\n" << kOm << target;
+        }
+    }
+}
+
+void TestTextParser::simpleLinesReadAsByTheFullChecks()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArray, format);
+    QFETCH(QString, target);
+    const ExpositionFormat parsedFormat = format == kOm ? ExpositionFormat::OpenMetrics : ExpositionFormat::Text;
+    qint64 simple = 0;
+    qint64 none = 0;
+    const QStringList onePass = everything(input, parsedFormat, *targetFromName(target), true, simple);
+    const QStringList fullChecks = everything(input, parsedFormat, *targetFromName(target), false, none);
+    QCOMPARE(onePass, fullChecks);
+    QCOMPARE(none, 0);
+    const QByteArray tag = QTest::currentDataTag();
+    if (tag.startsWith("histogram") || tag.startsWith("summary") || tag.startsWith("counter-openmetrics"))
+        QCOMPARE(simple, 0);
+    else
+        QVERIFY2(simple >= 10, qPrintable(QStringLiteral("only %1 line(s) read in one pass").arg(simple)));
 }
 
 void TestTextParser::reportsEveryProblemInOnePass()
