@@ -9,6 +9,8 @@
 #include <QHash>
 
 #include <algorithm>
+#include <memory>
+#include <string>
 
 namespace promdesk {
 
@@ -59,17 +61,46 @@ QString familyName(const WriteSeries &series)
     return name;
 }
 
+// Straight into the body: snappy's std::string overload zero-fills its worst case, and the
+// result was copied once more.
 QByteArray compress(const std::string &serialized)
 {
-    std::string compressed;
-    snappy::Compress(serialized.data(), serialized.size(), &compressed);
-    return QByteArray(compressed.data(), qsizetype(compressed.size()));
+    QByteArray body(qsizetype(snappy::MaxCompressedLength(serialized.size())), Qt::Uninitialized);
+    size_t size = 0;
+    snappy::RawCompress(serialized.data(), serialized.size(), body.data(), &size);
+    body.truncate(qsizetype(size));
+    return body;
+}
+
+// A request's messages live in an arena that starts in memory this thread keeps, and its bytes
+// in a string this thread keeps: encoding one request after another then allocates (and faults
+// in, and gives back) almost nothing. Only larger requests take more blocks from the heap.
+struct EncodingScratch
+{
+    static constexpr size_t kArenaBytes = 1 << 20;
+    std::unique_ptr<char[]> arenaBlock = std::make_unique<char[]>(kArenaBytes);
+    std::string serialized;
+
+    google::protobuf::ArenaOptions arenaOptions() const
+    {
+        google::protobuf::ArenaOptions options;
+        options.initial_block = arenaBlock.get();
+        options.initial_block_size = kArenaBytes;
+        return options;
+    }
+};
+
+EncodingScratch &scratch()
+{
+    thread_local EncodingScratch perThread;
+    return perThread;
 }
 
 QByteArray encodeV1(const SeriesSet &set, const std::vector<WriteRequestEncoder::Utf8Series> &prepared,
                     const std::vector<WriteRequestEncoder::Utf8Family> &families, const QList<BatchSlice> &slices)
 {
-    google::protobuf::Arena arena;
+    EncodingScratch &reused = scratch();
+    google::protobuf::Arena arena(reused.arenaOptions());
     auto *request = google::protobuf::Arena::CreateMessage<prometheus::WriteRequest>(&arena);
     request->mutable_timeseries()->Reserve(int(slices.size()));
     std::vector<int> batchFamilies;
@@ -103,14 +134,14 @@ QByteArray encodeV1(const SeriesSet &set, const std::vector<WriteRequestEncoder:
         metadata->set_help(family.help);
         metadata->set_unit(family.unit);
     }
-    std::string serialized;
-    request->SerializeToString(&serialized);
-    return compress(serialized);
+    request->SerializeToString(&reused.serialized);
+    return compress(reused.serialized);
 }
 
 QByteArray encodeV2(const SeriesSet &set, const QList<BatchSlice> &slices)
 {
-    google::protobuf::Arena arena;
+    EncodingScratch &reused = scratch();
+    google::protobuf::Arena arena(reused.arenaOptions());
     auto *request = google::protobuf::Arena::CreateMessage<io::prometheus::write::v2::Request>(&arena);
     QHash<QString, quint32> symbols;
     auto symbol = [&](const QString &text) -> quint32 {
@@ -143,9 +174,8 @@ QByteArray encodeV2(const SeriesSet &set, const QList<BatchSlice> &slices)
         if (!series.unit.isEmpty())
             metadata->set_unit_ref(symbol(series.unit));
     }
-    std::string serialized;
-    request->SerializeToString(&serialized);
-    return compress(serialized);
+    request->SerializeToString(&reused.serialized);
+    return compress(reused.serialized);
 }
 
 QString fromStd(const std::string &text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
