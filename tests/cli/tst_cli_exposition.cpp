@@ -40,6 +40,8 @@ private slots:
     void convertBetweenFormats_data();
     void convertBetweenFormats();
     void convertRefusesBrokenInput();
+    void readsLargeFilesWhole_data();
+    void readsLargeFilesWhole();
     void everyCommandHasHelp_data();
     void everyCommandHasHelp();
 
@@ -165,6 +167,36 @@ void TestCliExposition::convertBetweenFormats()
         QVERIFY2(back.exitCode == 0, back.err.constData());
         QCOMPARE(back.out, QByteArray("# HELP jobs_total Jobs.\n# TYPE jobs_total counter\njobs_total 3\n"));
     }
+}
+
+void TestCliExposition::readsLargeFilesWhole_data()
+{
+    QTest::addColumn<bool>("redirected");
+    QTest::newRow("named-file") << false;
+    QTest::newRow("standard-input-from-a-file") << true;
+}
+
+// Files over 16 MB are read in parts, one per core: every byte must land where it belongs, after
+// the head that format detection read already.
+void TestCliExposition::readsLargeFilesWhole()
+{
+    QFETCH(bool, redirected);
+    QByteArray text = "# TYPE big gauge\n";
+    text.reserve(20 << 20);
+    for (int i = 0; i < 800000; ++i)
+        text += "big{i=\"" + QByteArray::number(i).rightJustified(7, '0') + "\"} " + QByteArray::number(i) + '\n';
+    QVERIFY(text.size() > (16 << 20));
+    const QString path = writeFile(m_dir, QStringLiteral("large.prom"), text);
+    QProcess process;
+    if (redirected)
+        process.setStandardInputFile(path);
+    process.start(QStringLiteral(PROMDESK_CLI), {QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("text"),
+                                                 redirected ? QStringLiteral("-") : path});
+    QVERIFY(process.waitForFinished(120000));
+    QCOMPARE(process.exitCode(), 0);
+    const QByteArray out = process.readAllStandardOutput();
+    QCOMPARE(out.size(), text.size());
+    QVERIFY(out == text);
 }
 
 void TestCliExposition::convertRefusesBrokenInput()
