@@ -193,12 +193,16 @@ std::optional<std::pair<SeriesSet, int>> readInPieces(QByteArrayView data, const
         worker.get();
     if (!joinable(pieces, reads))
         return std::nullopt;
-    int linesBefore = int(reads.front().stats.lines);
+    std::vector<SeriesCollector *> rest;
+    std::vector<int> linesBefore;
+    int lines = int(reads.front().stats.lines);
     for (size_t i = 1; i < reads.size(); ++i) {
-        if (!reads.front().collector->absorb(std::move(*reads[i].collector), linesBefore))
-            return std::nullopt;
-        linesBefore += int(reads[i].stats.lines);
+        rest.push_back(reads[i].collector.get());
+        linesBefore.push_back(lines);
+        lines += int(reads[i].stats.lines);
     }
+    if (!reads.front().collector->absorb(rest, linesBefore))
+        return std::nullopt;
     return std::pair{reads.front().collector->take(), int(pieces.size())};
 }
 

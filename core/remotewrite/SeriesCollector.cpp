@@ -103,36 +103,73 @@ void SeriesCollector::onSample(const SampleEvent &sample)
         series.help = q(sample.help);
         series.unit = q(sample.unit);
         m_set.series.append(std::move(series));
+        const qint64 time = sample.timestampMs.value_or(m_defaultTimestampMs);
+        m_ranges.push_back(TimeRange{time, time});
     }
-    m_set.series[position].samples.append(WriteSample{sample.timestampMs.value_or(m_defaultTimestampMs), sample.value});
+    const qint64 time = sample.timestampMs.value_or(m_defaultTimestampMs);
+    TimeRange &range = m_ranges[size_t(position)];
+    range.oldest = std::min(range.oldest, time);
+    range.newest = std::max(range.newest, time);
+    m_set.series[position].samples.append(WriteSample{time, sample.value});
 }
 
-bool SeriesCollector::absorb(SeriesCollector &&next, int linesBefore)
+bool SeriesCollector::absorb(std::span<SeriesCollector *const> pieces, std::span<const int> linesBefore)
 {
-    // Where each of next's series is here, or -1; checked all first, so a refusal changes nothing.
-    std::vector<qsizetype> here(next.m_keys.size(), -1);
-    for (size_t i = 0; i < next.m_keys.size(); ++i) {
-        here[i] = lookup(next.m_keys[i], next.m_hashes[i]);
-        if (here[i] < 0)
-            continue;
-        const QList<WriteSample> &before = m_set.series.at(here[i]).samples;
-        const QList<WriteSample> &after = next.m_set.series.at(qsizetype(i)).samples;
-        const auto byTime = [](const WriteSample &a, const WriteSample &b) { return a.timestampMs < b.timestampMs; };
-        if (std::max_element(before.cbegin(), before.cend(), byTime)->timestampMs
-            >= std::min_element(after.cbegin(), after.cend(), byTime)->timestampMs)
-            return false;
-    }
-    for (size_t i = 0; i < next.m_keys.size(); ++i) {
-        WriteSeries &series = next.m_set.series[qsizetype(i)];
-        if (here[i] < 0) {
-            add(next.m_keys[i], next.m_hashes[i]);
-            series.firstLine += linesBefore;
-            m_set.series.append(std::move(series));
-        } else {
-            m_set.series[here[i]].samples.append(series.samples);
+    // Where each piece's series goes: a position here, or a new one after these, numbered in the
+    // order the pieces first give them. All checked first, so a refusal changes nothing.
+    const auto here = qsizetype(m_keys.size());
+    std::vector<TimeRange> ranges = m_ranges;
+    std::vector<qsizetype> sizes;
+    sizes.reserve(m_keys.size());
+    for (const WriteSeries &series : std::as_const(m_set.series))
+        sizes.push_back(series.samples.size());
+    std::unordered_map<std::string_view, qsizetype> added; // keys new here, exactly
+    std::vector<std::vector<qsizetype>> where(pieces.size());
+    for (size_t p = 0; p < pieces.size(); ++p) {
+        const SeriesCollector &piece = *pieces[p];
+        where[p].resize(piece.m_keys.size());
+        for (size_t i = 0; i < piece.m_keys.size(); ++i) {
+            qsizetype position = lookup(piece.m_keys[i], piece.m_hashes[i]);
+            if (position < 0) {
+                const auto [it, isNew] = added.try_emplace(piece.m_keys[i], here + qsizetype(added.size()));
+                position = it->second;
+                if (isNew) {
+                    ranges.push_back(piece.m_ranges[i]);
+                    sizes.push_back(0);
+                    where[p][i] = position;
+                    sizes[size_t(position)] += piece.m_set.series.at(qsizetype(i)).samples.size();
+                    continue;
+                }
+            }
+            TimeRange &range = ranges[size_t(position)];
+            if (range.newest >= piece.m_ranges[i].oldest)
+                return false;
+            range.newest = piece.m_ranges[i].newest;
+            where[p][i] = position;
+            sizes[size_t(position)] += piece.m_set.series.at(qsizetype(i)).samples.size();
         }
     }
-    next = SeriesCollector(next.m_defaultTimestampMs, next.m_extraLabels);
+    for (qsizetype position = 0; position < here; ++position)
+        m_set.series[position].samples.reserve(sizes[size_t(position)]);
+    for (size_t p = 0; p < pieces.size(); ++p) {
+        SeriesCollector &piece = *pieces[p];
+        for (size_t i = 0; i < piece.m_keys.size(); ++i) {
+            WriteSeries &series = piece.m_set.series[qsizetype(i)];
+            const qsizetype position = where[p][i];
+            if (position < m_set.series.size()) {
+                m_set.series[position].samples.append(series.samples);
+                continue;
+            }
+            // A series first given by this piece: its positions were numbered in this order.
+            add(piece.m_keys[i], piece.m_hashes[i]);
+            series.firstLine += linesBefore[p];
+            series.samples.reserve(sizes[size_t(position)]);
+            m_set.series.append(std::move(series));
+        }
+    }
+    m_ranges = std::move(ranges);
+    for (SeriesCollector *piece : pieces)
+        *piece = SeriesCollector(piece->m_defaultTimestampMs, piece->m_extraLabels);
     return true;
 }
 
@@ -142,6 +179,7 @@ SeriesSet SeriesCollector::take()
     m_keys.clear();
     m_hashes.clear();
     m_collided.clear();
+    m_ranges.clear();
     return std::exchange(m_set, {});
 }
 

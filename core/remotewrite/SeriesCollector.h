@@ -5,6 +5,7 @@
 #include "remotewrite/WriteSeries.h"
 #include "util/SeriesIndex.h"
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,11 +26,17 @@ public:
 
     SeriesSet take();
 
-    // Appends what a collector of the input's next piece gathered, as if this one had read on:
-    // its new series after these (their first lines moved by `linesBefore`), its samples after
-    // these. False, with nothing changed, when a series' samples would not stay strictly in time
-    // order across the join: the caller then reads the input whole, which reports such things.
-    bool absorb(SeriesCollector &&next, int linesBefore);
+    // Appends what collectors of the input's next pieces gathered, as if this one had read on:
+    // their new series after these (first lines moved by the piece's `linesBefore`), their
+    // samples after these, each series' samples copied once into a list of their final size.
+    // False, with nothing changed, when a series' samples would not stay strictly in time order
+    // across a join: the caller then reads the input whole, which reports such things.
+    bool absorb(std::span<SeriesCollector *const> pieces, std::span<const int> linesBefore);
+    bool absorb(SeriesCollector &&next, int linesBefore)
+    {
+        SeriesCollector *const one[] = {&next};
+        return absorb(one, std::span<const int>(&linesBefore, 1));
+    }
 
 private:
     // The position of the series with this key and hash, or -1.
@@ -46,6 +53,14 @@ private:
     std::vector<std::string> m_keys;                      // by position
     std::vector<std::uint64_t> m_hashes;                  // by position
     std::unordered_map<std::string, qsizetype> m_collided; // keys whose hash an earlier key has
+    // Each series' oldest and newest sample, kept as they come: absorb() checks a join without
+    // reading the samples again.
+    struct TimeRange
+    {
+        qint64 oldest;
+        qint64 newest;
+    };
+    std::vector<TimeRange> m_ranges; // by position
     std::string m_key;
 };
 

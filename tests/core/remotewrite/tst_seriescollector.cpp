@@ -41,6 +41,8 @@ private slots:
     void oneSeriesHoweverItIsWritten_data();
     void oneSeriesHoweverItIsWritten();
     void keysOfOneHashStayApart();
+    void joinsPieces_data();
+    void joinsPieces();
     void normalizeSortsDropsRepeatsAndFlagsConflicts();
     void planWarnsAboutTheAgeWindow();
     void formatsDurations_data();
@@ -127,6 +129,67 @@ void TestSeriesCollector::keysOfOneHashStayApart()
     second.onSample(event(labelA, "m{k=\"a\"}", 3000, 2));
     QVERIFY(first.absorb(std::move(second), 3));
     QCOMPARE(names(first.take()), QStringList({QStringLiteral("{__name__=\"m\",k=\"a\"} x2"), QStringLiteral("{__name__=\"m\",k=\"b\"} x3")}));
+}
+
+void TestSeriesCollector::joinsPieces_data()
+{
+    QTest::addColumn<QList<QByteArray>>("pieces");
+    QTest::addColumn<QStringList>("joined"); // empty: the join is refused
+
+    // clang-format off
+    QTest::newRow("series-in-every-piece") << QList<QByteArray>{"a 1 1000\nb 1 1000\n", "a 2 2000\nb 2 2000\n", "b 3 3000\na 3 3000\n"}
+        << QStringList{QStringLiteral("{__name__=\"a\"} line 1 at 1000,2000,3000"), QStringLiteral("{__name__=\"b\"} line 2 at 1000,2000,3000")};
+    QTest::newRow("new-in-a-later-piece-then-again") << QList<QByteArray>{"a 1 1000\n", "a 2 2000\nb 2 2000\n", "b 3 3000\na 3 3000\n"}
+        << QStringList{QStringLiteral("{__name__=\"a\"} line 1 at 1000,2000,3000"), QStringLiteral("{__name__=\"b\"} line 3 at 2000,3000")};
+    QTest::newRow("refused-going-back") << QList<QByteArray>{"a 1 5000\n", "a 2 3000\n"} << QStringList();
+    QTest::newRow("refused-same-time") << QList<QByteArray>{"a 1 5000\n", "a 2 5000\n"} << QStringList();
+    QTest::newRow("refused-back-in-a-series-new-in-a-piece") << QList<QByteArray>{"a 1 1000\n", "b 1 5000\n", "b 2 4000\n"} << QStringList();
+    // clang-format on
+}
+
+void TestSeriesCollector::joinsPieces()
+{
+    QFETCH(QList<QByteArray>, pieces);
+    QFETCH(QStringList, joined);
+    ParseOptions options;
+    options.target = ValidationTarget::RemoteWrite;
+    options.nowMs = 1800000000000;
+    std::vector<std::unique_ptr<SeriesCollector>> collectors;
+    std::vector<SeriesCollector *> rest;
+    std::vector<int> linesBefore;
+    int lines = 0;
+    for (const QByteArray &piece : pieces) {
+        collectors.push_back(std::make_unique<SeriesCollector>(0));
+        TextParser parser(options, collectors.back().get());
+        parser.feed(piece);
+        parser.finish();
+        if (collectors.size() > 1) {
+            rest.push_back(collectors.back().get());
+            linesBefore.push_back(lines);
+        }
+        lines += int(parser.stats().lines);
+    }
+    const QStringList before = names(collectors.front()->take());
+    // take() emptied it: read the first piece again
+    collectors.front() = std::make_unique<SeriesCollector>(0);
+    TextParser again(options, collectors.front().get());
+    again.feed(pieces.front());
+    again.finish();
+    const bool accepted = collectors.front()->absorb(rest, linesBefore);
+    QCOMPARE(accepted, !joined.isEmpty());
+    const SeriesSet set = collectors.front()->take();
+    if (!accepted) {
+        QCOMPARE(names(set), before); // nothing changed
+        return;
+    }
+    QStringList described;
+    for (const WriteSeries &series : set.series) {
+        QStringList times;
+        for (const WriteSample &sample : series.samples)
+            times << QString::number(sample.timestampMs);
+        described << QStringLiteral("%1 line %2 at %3").arg(series.labels.toString()).arg(series.firstLine).arg(times.join(QLatin1Char(',')));
+    }
+    QCOMPARE(described, joined);
 }
 
 void TestSeriesCollector::normalizeSortsDropsRepeatsAndFlagsConflicts()
