@@ -1174,7 +1174,7 @@ bool TextParser::Private::takeSimpleSample(std::string_view line, qint64 lineOff
             const std::string_view value = line.substr(valueAt, pos - valueAt);
             if ((remoteWrite && value.empty()) || (tmp && value.size() > size_t(kTmpMaxLabelValueLength)))
                 return false;
-            eventLabels.push_back(LabelView{labelName, value});
+            eventLabels.emplace_back(labelName, value);
             ++pos;
             if (pos < size && line[pos] == ',') {
                 ++pos;
