@@ -2,9 +2,9 @@
 # Backfills 1,000,000 samples (1,000 series × 1,000 points) into a local Prometheus with
 # promdesk-cli backfill (parse, plan, encode, send), and, in the same run, sends the very same
 # pre-encoded request bodies with one curl process into another fresh Prometheus: the
-# receiver-bound floor. Rounds alternate (ROUNDS, default 5) and the median ratio counts: this
-# machine's speed drifts by tens of percent within a minute. Also prints the encoding speed on
-# one core.
+# receiver-bound floor. Rounds repeat (ROUNDS, default 5), each with the two in turn and the
+# order switched every round, and the median ratio counts: this machine's speed drifts by tens of
+# percent within a minute. Also prints the encoding speed on one core.
 # Targets (issue 5): promdesk ≤ 1.3× the floor; encoding ≥ 5M samples/s.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -24,11 +24,13 @@ echo "input: $(wc -l < "$work/samples.prom") lines, $(du -m "$work/samples.prom"
 requests=$(ls "$work/bodies" | wc -l)
 rounds=${ROUNDS:-5}
 
-# One round: curl sends the bodies into a fresh Prometheus one after another, in the plan's order
-# (shards interleaved by time, as one sender must); then promdesk-cli backfills the file into
-# another fresh one. A refused request costs the receiver far less than an applied one, so a
-# floor counts only when every request was applied.
-round() {
+# One measurement each: curl sends the bodies into a fresh Prometheus one after another, in the
+# plan's order (shards interleaved by time, as one sender must), or promdesk-cli backfills the
+# file into a fresh one. A refused request costs the receiver far less than an applied one, so a
+# floor counts only when every request was applied. Each receiver is stopped, and waited for,
+# before the next starts: one that is still shutting down (it takes about two seconds to close
+# its storage) must not share the machine with the next measurement.
+measure_floor() {
     start_prometheus "floor-$1"
     local floor_url=$url floor_pid=${pids[-1]}
     for body in "$work"/bodies/*.bin; do
@@ -44,14 +46,26 @@ round() {
         echo "curl: only $applied of $requests requests were applied:"; sort "$work/curl-status.txt" | uniq -c; exit 1
     fi
     kill "$floor_pid"
+    wait "$floor_pid" 2>/dev/null || true
+}
 
+measure_promdesk() {
     start_prometheus "promdesk-$1"
-    local promdesk_pid=${pids[-1]}
+    local promdesk_pid=${pids[-1]} start
     start=$(date +%s%N)
     "$cli" backfill --url "$url" "$work/samples.prom" > /dev/null 2> "$work/promdesk.err" || { cat "$work/promdesk.err"; exit 1; }
     promdesk_ms=$(( ($(date +%s%N) - start) / 1000000 ))
     kill "$promdesk_pid"
-    wait "$floor_pid" "$promdesk_pid" 2>/dev/null || true
+    wait "$promdesk_pid" 2>/dev/null || true
+}
+
+# Rounds alternate which goes first, so that neither always follows the other.
+round() {
+    if (( $1 % 2 )); then
+        measure_floor "$1"; measure_promdesk "$1"
+    else
+        measure_promdesk "$1"; measure_floor "$1"
+    fi
 }
 
 echo "$(head -n 1 "$work/plan.txt")"
