@@ -2,7 +2,7 @@
 # Backfills 1,000,000 samples (1,000 series × 1,000 points) into a local Prometheus with
 # promdesk-cli backfill (parse, plan, encode, send), and, in the same run, sends the very same
 # pre-encoded request bodies with one curl process into another fresh Prometheus: the
-# receiver-bound floor. Rounds repeat (ROUNDS, default 5), each with the two in turn and the
+# receiver-bound floor. Rounds repeat (ROUNDS, default 7), each with the two in turn and the
 # order switched every round, and the median ratio counts: this machine's speed drifts by tens of
 # percent within a minute. Also prints the encoding speed on one core.
 # Targets (issue 5): promdesk ≤ 1.3× the floor; encoding ≥ 5M samples/s.
@@ -22,7 +22,7 @@ echo "input: $(wc -l < "$work/samples.prom") lines, $(du -m "$work/samples.prom"
 # The bodies the plan sends; the URL in the dry run only names them.
 "$cli" backfill --dry-run --save-requests "$work/bodies" --url http://127.0.0.1:9 "$work/samples.prom" > "$work/plan.txt"
 requests=$(ls "$work/bodies" | wc -l)
-rounds=${ROUNDS:-5}
+rounds=${ROUNDS:-7}
 
 # One measurement each: curl sends the bodies into a fresh Prometheus one after another, in the
 # plan's order (shards interleaved by time, as one sender must), or promdesk-cli backfills the

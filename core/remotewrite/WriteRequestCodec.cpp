@@ -78,7 +78,7 @@ QByteArray compress(const std::string &serialized)
 struct EncodingScratch
 {
     static constexpr size_t kArenaBytes = 1 << 20;
-    std::unique_ptr<char[]> arenaBlock = std::make_unique<char[]>(kArenaBytes);
+    std::unique_ptr<char[]> arenaBlock = std::make_unique_for_overwrite<char[]>(kArenaBytes);
     std::string serialized;
 
     google::protobuf::ArenaOptions arenaOptions() const
