@@ -210,6 +210,12 @@ NormalizeReport normalize(SeriesSet &set, const QString &fileName)
             series.labels.remove(name);
 
         QList<WriteSample> &samples = series.samples;
+        // Most series come strictly in time order: one read-only pass (the writing passes below
+        // go through QList's checked access, for every sample of every series).
+        if (std::adjacent_find(samples.cbegin(), samples.cend(), [](const WriteSample &a, const WriteSample &b) {
+                return a.timestampMs >= b.timestampMs;
+            }) == samples.cend())
+            continue;
         if (!std::is_sorted(samples.cbegin(), samples.cend(),
                             [](const WriteSample &a, const WriteSample &b) { return a.timestampMs < b.timestampMs; })) {
             for (qsizetype i = 1; i < samples.size(); ++i)
