@@ -13,6 +13,13 @@ struct BatchSlice
     qsizetype end = 0;
 };
 
+} // namespace promdesk
+
+// All-zero bytes are the default slice: QList may append and grow by memcpy.
+Q_DECLARE_TYPEINFO(promdesk::BatchSlice, Q_PRIMITIVE_TYPE);
+
+namespace promdesk {
+
 // One request's worth of samples.
 struct Batch
 {

@@ -179,6 +179,9 @@ void TestBatcher::batchesHoldTheOldestSamples_data()
     QTest::newRow("grid-with-ties") << make(20, [](int, int p) { return 1700000000000 + p * 15000; }, [](int) { return 30; });
     QTest::newRow("uneven-series-random-times") << make(
         37, [](int s, int p) { return 1700000000000 + p * 1000 + qint64((s * 7919 + p * 104729) % 997); }, [](int s) { return 1 + (s * 13) % 41; });
+    // A common step of 5 s (the sort counts in steps), and one that is only a millisecond.
+    QTest::newRow("grid-step-shared-by-offsets") << make(9, [](int s, int p) { return 1700000000000 + s * 5000 + p * 15000; }, [](int) { return 25; });
+    QTest::newRow("one-sample-a-millisecond-off") << make(9, [](int s, int p) { return 1700000000000 + p * 15000 + (s == 4 && p == 3 ? 1 : 0); }, [](int) { return 25; });
     // The span does not fit beside the series number: sorted the slow way, same answer.
     QTest::newRow("huge-time-range") << make(
         5, [](int s, int p) { return (p == 0 ? -4000000000000000000 : 4000000000000000000) + s * 10 + p; }, [](int) { return 2; });
@@ -209,9 +212,12 @@ void TestBatcher::batchesHoldTheOldestSamples()
                 inBatch.insert({slice.series, i});
         }
         QSet<QPair<int, int>> expected;
-        for (size_t r = size_t(k) * 7; r < std::min(order.size(), size_t(k) * 7 + 7); ++r)
+        const size_t last = std::min(order.size(), size_t(k) * 7 + 7) - 1;
+        for (size_t r = size_t(k) * 7; r <= last; ++r)
             expected.insert({order[r].series, order[r].sample});
         QCOMPARE(inBatch, expected);
+        QCOMPARE(plan.at(k).minTimestampMs, order[size_t(k) * 7].time);
+        QCOMPARE(plan.at(k).maxTimestampMs, order[last].time);
     }
 }
 
