@@ -87,9 +87,20 @@ void SeriesCollector::onSample(const SampleEvent &sample)
         hash = XXH3_64bits(key.data(), key.size());
     }
 
-    qsizetype position = lookup(key, hash);
+    // Files list their series in the same order at every timestamp, or one series' samples in a
+    // row: the series after the last one, or the last one again, is tried before the index.
+    qsizetype position = -1;
+    for (const qsizetype guess : {m_lastPosition + 1, m_lastPosition}) {
+        if (guess >= 0 && size_t(guess) < m_keys.size() && m_hashes[size_t(guess)] == hash && m_keys[size_t(guess)] == key) {
+            position = guess;
+            break;
+        }
+    }
+    if (position < 0)
+        position = lookup(key, hash);
+    m_lastPosition = position;
     if (position < 0) {
-        position = m_set.series.size();
+        position = m_lastPosition = m_set.series.size();
         add(key, hash);
         WriteSeries series;
         series.labels = m_extraLabels;
@@ -180,6 +191,7 @@ SeriesSet SeriesCollector::take()
     m_hashes.clear();
     m_collided.clear();
     m_ranges.clear();
+    m_lastPosition = -1;
     return std::exchange(m_set, {});
 }
 

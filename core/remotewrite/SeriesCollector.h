@@ -62,6 +62,7 @@ private:
     };
     std::vector<TimeRange> m_ranges; // by position
     std::string m_key;
+    qsizetype m_lastPosition = -1; // the series of the last sample
 };
 
 struct NormalizeReport
