@@ -43,7 +43,7 @@ qsizetype SeriesCollector::lookup(std::string_view key, std::uint64_t hash) cons
     const std::uint32_t known = m_byHash.find(hash).line;
     if (known == 0)
         return -1;
-    if (m_keys[known - 1] == key)
+    if (keyAt(size_t(known - 1)) == key)
         return known - 1;
     // Another key has this hash: such keys are kept apart, by their whole text.
     const auto collided = m_collided.find(std::string(key));
@@ -52,10 +52,11 @@ qsizetype SeriesCollector::lookup(std::string_view key, std::uint64_t hash) cons
 
 void SeriesCollector::add(std::string_view key, std::uint64_t hash)
 {
-    const auto position = qsizetype(m_keys.size());
+    const auto position = qsizetype(m_hashes.size());
     if (m_byHash.insert(hash, std::uint32_t(position + 1), 0).line != 0)
         m_collided.emplace(std::string(key), position);
-    m_keys.emplace_back(key);
+    m_keyText.append(key);
+    m_keyEnds.push_back(m_keyText.size());
     m_hashes.push_back(hash);
 }
 
@@ -91,7 +92,7 @@ void SeriesCollector::onSample(const SampleEvent &sample)
     // row: the series after the last one, or the last one again, is tried before the index.
     qsizetype position = -1;
     for (const qsizetype guess : {m_lastPosition + 1, m_lastPosition}) {
-        if (guess >= 0 && size_t(guess) < m_keys.size() && m_hashes[size_t(guess)] == hash && m_keys[size_t(guess)] == key) {
+        if (guess >= 0 && size_t(guess) < m_hashes.size() && m_hashes[size_t(guess)] == hash && keyAt(size_t(guess)) == key) {
             position = guess;
             break;
         }
@@ -128,21 +129,21 @@ bool SeriesCollector::absorb(std::span<SeriesCollector *const> pieces, std::span
 {
     // Where each piece's series goes: a position here, or a new one after these, numbered in the
     // order the pieces first give them. All checked first, so a refusal changes nothing.
-    const auto here = qsizetype(m_keys.size());
+    const auto here = qsizetype(m_hashes.size());
     std::vector<TimeRange> ranges = m_ranges;
     std::vector<qsizetype> sizes;
-    sizes.reserve(m_keys.size());
+    sizes.reserve(m_hashes.size());
     for (const WriteSeries &series : std::as_const(m_set.series))
         sizes.push_back(series.samples.size());
     std::unordered_map<std::string_view, qsizetype> added; // keys new here, exactly
     std::vector<std::vector<qsizetype>> where(pieces.size());
     for (size_t p = 0; p < pieces.size(); ++p) {
         const SeriesCollector &piece = *pieces[p];
-        where[p].resize(piece.m_keys.size());
-        for (size_t i = 0; i < piece.m_keys.size(); ++i) {
-            qsizetype position = lookup(piece.m_keys[i], piece.m_hashes[i]);
+        where[p].resize(piece.m_hashes.size());
+        for (size_t i = 0; i < piece.m_hashes.size(); ++i) {
+            qsizetype position = lookup(piece.keyAt(i), piece.m_hashes[i]);
             if (position < 0) {
-                const auto [it, isNew] = added.try_emplace(piece.m_keys[i], here + qsizetype(added.size()));
+                const auto [it, isNew] = added.try_emplace(piece.keyAt(i), here + qsizetype(added.size()));
                 position = it->second;
                 if (isNew) {
                     ranges.push_back(piece.m_ranges[i]);
@@ -164,7 +165,7 @@ bool SeriesCollector::absorb(std::span<SeriesCollector *const> pieces, std::span
         m_set.series[position].samples.reserve(sizes[size_t(position)]);
     for (size_t p = 0; p < pieces.size(); ++p) {
         SeriesCollector &piece = *pieces[p];
-        for (size_t i = 0; i < piece.m_keys.size(); ++i) {
+        for (size_t i = 0; i < piece.m_hashes.size(); ++i) {
             WriteSeries &series = piece.m_set.series[qsizetype(i)];
             const qsizetype position = where[p][i];
             if (position < m_set.series.size()) {
@@ -172,7 +173,7 @@ bool SeriesCollector::absorb(std::span<SeriesCollector *const> pieces, std::span
                 continue;
             }
             // A series first given by this piece: its positions were numbered in this order.
-            add(piece.m_keys[i], piece.m_hashes[i]);
+            add(piece.keyAt(i), piece.m_hashes[i]);
             series.firstLine += linesBefore[p];
             series.samples.reserve(sizes[size_t(position)]);
             m_set.series.append(std::move(series));
@@ -187,7 +188,8 @@ bool SeriesCollector::absorb(std::span<SeriesCollector *const> pieces, std::span
 SeriesSet SeriesCollector::take()
 {
     m_byHash = {};
-    m_keys.clear();
+    m_keyText.clear();
+    m_keyEnds.clear();
     m_hashes.clear();
     m_collided.clear();
     m_ranges.clear();

@@ -50,7 +50,15 @@ private:
     // Series are found by their key's hash (the parser's, for most samples) and the key is then
     // compared, so that two keys of one hash are still two series.
     SeriesIndex m_byHash;                                 // hash → position + 1
-    std::vector<std::string> m_keys;                      // by position
+    // The keys by position, end to end in one string: the key compared for every sample is then
+    // next to the one compared before it, not in a heap block of its own.
+    std::string m_keyText;
+    std::vector<size_t> m_keyEnds;
+    [[nodiscard]] std::string_view keyAt(size_t position) const
+    {
+        const size_t begin = position == 0 ? 0 : m_keyEnds[position - 1];
+        return std::string_view(m_keyText).substr(begin, m_keyEnds[position] - begin);
+    }
     std::vector<std::uint64_t> m_hashes;                  // by position
     std::unordered_map<std::string, qsizetype> m_collided; // keys whose hash an earlier key has
     // Each series' oldest and newest sample, kept as they come: absorb() checks a join without
