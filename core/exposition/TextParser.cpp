@@ -80,6 +80,15 @@ inline bool lessShort(std::string_view a, std::string_view b)
     return a.size() < b.size();
 }
 
+// Where a label value starting at `pos` meets its closing quote or its first backslash (or the
+// line's end), with the bits of the bytes on the way or'ed into `highBits` (0x80: not ASCII).
+inline size_t plainValueEnd(std::string_view line, size_t pos, unsigned char &highBits)
+{
+    while (pos < line.size() && line[pos] != '"' && line[pos] != '\\')
+        highBits |= static_cast<unsigned char>(line[pos++]);
+    return pos;
+}
+
 // 0x80 in each byte of `word` that equals the byte repeated in `pattern`, 0 in the others.
 constexpr std::uint64_t equalBytes(std::uint64_t word, std::uint64_t pattern)
 {
@@ -1190,8 +1199,7 @@ bool TextParser::Private::takeSimpleSample(std::string_view line, qint64 lineOff
             pos += 2;
             const size_t valueAt = pos;
             unsigned char highBits = 0;
-            while (pos < size && line[pos] != '"' && line[pos] != '\\')
-                highBits |= static_cast<unsigned char>(line[pos++]);
+            pos = plainValueEnd(line, pos, highBits);
             // Escapes and non-ASCII text go the long way: unescaping, the UTF-8 check.
             if (pos >= size || line[pos] != '"' || (highBits & 0x80) != 0)
                 return false;
@@ -1344,8 +1352,7 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
             // Values are short: one walk to the closing quote (not three library calls) also
             // tells whether the value needs unescaping or a UTF-8 check.
             unsigned char highBits = 0;
-            while (pos < line.size() && line[pos] != '"' && line[pos] != '\\')
-                highBits |= static_cast<unsigned char>(line[pos++]);
+            pos = plainValueEnd(line, pos, highBits);
             const bool escaped = pos < line.size() && line[pos] == '\\';
             if (escaped) {
                 while (pos < line.size() && line[pos] != '"') {

@@ -142,21 +142,22 @@ bool SeriesCollector::absorb(std::span<SeriesCollector *const> pieces, std::span
         where[p].resize(piece.m_hashes.size());
         for (size_t i = 0; i < piece.m_hashes.size(); ++i) {
             qsizetype position = lookup(piece.keyAt(i), piece.m_hashes[i]);
+            bool firstGiven = false;
             if (position < 0) {
                 const auto [it, isNew] = added.try_emplace(piece.keyAt(i), here + qsizetype(added.size()));
                 position = it->second;
+                firstGiven = isNew;
                 if (isNew) {
                     ranges.push_back(piece.m_ranges[i]);
                     sizes.push_back(0);
-                    where[p][i] = position;
-                    sizes[size_t(position)] += piece.m_set.series.at(qsizetype(i)).samples.size();
-                    continue;
                 }
             }
-            TimeRange &range = ranges[size_t(position)];
-            if (range.newest >= piece.m_ranges[i].oldest)
-                return false;
-            range.newest = piece.m_ranges[i].newest;
+            if (!firstGiven) {
+                TimeRange &range = ranges[size_t(position)];
+                if (range.newest >= piece.m_ranges[i].oldest)
+                    return false;
+                range.newest = piece.m_ranges[i].newest;
+            }
             where[p][i] = position;
             sizes[size_t(position)] += piece.m_set.series.at(qsizetype(i)).samples.size();
         }
