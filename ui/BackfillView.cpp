@@ -30,7 +30,6 @@ namespace {
 constexpr int kChartSeries = 8;      // more lines than this are unreadable
 constexpr int kChartPoints = 500;    // per line, evenly thinned
 
-
 } // namespace
 
 BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)

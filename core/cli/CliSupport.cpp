@@ -1,9 +1,10 @@
 #include "cli/CliSupport.h"
 
+#include "util/Parallel.h"
+
 #include <QSaveFile>
 #include <QThread>
 
-#include <future>
 #include <vector>
 
 #include <sys/mman.h>
@@ -122,9 +123,10 @@ qint64 readAt(int fd, qint64 offset, char *buffer, qint64 size)
 {
     constexpr qint64 kBytesPerPart = 8 << 20;
     const auto parts = int(std::clamp<qint64>(size / kBytesPerPart, 1, std::max(1, QThread::idealThreadCount())));
+    const auto partStart = [&](int part) { return size * part / parts; };
     auto readPart = [&](int part) {
-        const qint64 from = size * part / parts;
-        const qint64 length = size * (part + 1) / parts - from;
+        const qint64 from = partStart(part);
+        const qint64 length = partStart(part + 1) - from;
         populate(buffer + from, length);
         qint64 done = 0;
         while (done < length) {
@@ -137,17 +139,13 @@ qint64 readAt(int fd, qint64 offset, char *buffer, qint64 size)
         }
         return done;
     };
-    std::vector<std::future<qint64>> others;
-    for (int part = 1; part < parts; ++part)
-        others.push_back(std::async(std::launch::async, readPart, part));
-    std::vector<qint64> done{readPart(0)};
-    for (auto &other : others)
-        done.push_back(other.get());
+    std::vector<qint64> done(size_t(parts), 0);
+    forEachIndexInParallel(done.size(), parts, [&](size_t part) { done[part] = readPart(int(part)); });
     // Only what was read without a gap counts: after a short part the rest is not the file.
     qint64 total = 0;
     for (int part = 0; part < parts; ++part) {
         total += done[size_t(part)];
-        if (done[size_t(part)] < size * (part + 1) / parts - size * part / parts)
+        if (done[size_t(part)] < partStart(part + 1) - partStart(part))
             break;
     }
     return total;
@@ -167,19 +165,14 @@ QByteArray Input::readAll()
         const qint64 left = m_device->size() - m_device->pos();
         if (left > 0) {
             all.resize(already + qsizetype(left));
+            qint64 got = -1;
 #ifdef Q_OS_UNIX
-            auto *file = qobject_cast<QFile *>(m_device);
-            const int fd = file ? file->handle() : -1;
-#else
-            const int fd = -1;
+            if (auto *file = qobject_cast<QFile *>(m_device); file && file->handle() >= 0) {
+                got = readAt(file->handle(), file->pos(), all.data() + already, left);
+                file->seek(file->pos() + got); // pread leaves the offset; what follows reads on from here
+            }
 #endif
-            qint64 got = 0;
-            if (fd >= 0) {
-#ifdef Q_OS_UNIX
-                got = readAt(fd, m_device->pos(), all.data() + already, left);
-                m_device->seek(m_device->pos() + got); // pread leaves the offset; what follows reads on from here
-#endif
-            } else {
+            if (got < 0) {
                 populate(all.data() + already, left);
                 got = std::max<qint64>(m_device->read(all.data() + already, left), 0);
             }

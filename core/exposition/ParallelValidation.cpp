@@ -1,12 +1,12 @@
 #include "exposition/ParallelValidation.h"
 
+#include "util/Parallel.h"
+
 #include <QDateTime>
 #include <QFile>
 
 #include <algorithm>
-#include <atomic>
 #include <numeric>
-#include <future>
 #include <unordered_map>
 
 namespace promdesk {
@@ -177,20 +177,12 @@ Validation validateInParallel(const ValidationSource &source, const ParseOptions
     std::vector<PieceResult> results(starts.size());
     // Parses the listed pieces, each knowing how many lines come before it (0: not yet known).
     auto parsePieces = [&](const std::vector<size_t> &which, const std::vector<int> &linesBefore) {
-        std::atomic<size_t> next{0};
-        auto work = [&] {
-            for (size_t k = next++; k < which.size(); k = next++) {
-                const size_t i = which[k];
-                ParseOptions pieceOptions = options;
-                pieceOptions.piece = ParseOptions::Piece{starts[i], linesBefore[i], i == 0, i + 1 == starts.size(), ends[i] - starts[i]};
-                results[i] = parsePiece(source, starts[i], ends[i], std::move(pieceOptions));
-            }
-        };
-        std::vector<std::future<void>> running;
-        for (int w = 0; w < std::min<int>(workers, int(which.size())); ++w)
-            running.push_back(std::async(std::launch::async, work));
-        for (auto &worker : running)
-            worker.get();
+        forEachIndexInParallel(which.size(), workers, [&](size_t k) {
+            const size_t i = which[k];
+            ParseOptions pieceOptions = options;
+            pieceOptions.piece = ParseOptions::Piece{starts[i], linesBefore[i], i == 0, i + 1 == starts.size(), ends[i] - starts[i]};
+            results[i] = parsePiece(source, starts[i], ends[i], std::move(pieceOptions));
+        });
     };
     std::vector<size_t> all(starts.size());
     std::iota(all.begin(), all.end(), size_t(0));

@@ -53,6 +53,16 @@ public:
         m_database = HistoryDatabase::open(m_path, &m_note);
     }
 
+    // Posts the operation and returns once it is committed.
+    void postAndWait(Operation operation)
+    {
+        std::promise<void> written;
+        std::future<void> committed = written.get_future();
+        operation.written = &written;
+        post(std::move(operation));
+        committed.wait();
+    }
+
     // Thread-safe. Operations that pile up while the thread is busy are committed together.
     void post(Operation operation)
     {
@@ -159,10 +169,7 @@ quint64 HistoryService::begin(const HistoryEntry &entry, bool waitUntilWritten)
     HistoryEntry head = entry;
     head.requestBody.clear();
     head.requestBodySize = entry.requestBody.size();
-    std::promise<void> written;
-    std::future<void> committed = written.get_future();
-    m_worker->post({Kind::Begin, ticket, std::move(head), {}, &written});
-    committed.wait();
+    m_worker->postAndWait({Kind::Begin, ticket, std::move(head), {}, nullptr});
     if (!entry.requestBody.isEmpty())
         m_worker->post({Kind::AttachBody, ticket, entry, {}, nullptr});
     return ticket;
@@ -171,10 +178,7 @@ quint64 HistoryService::begin(const HistoryEntry &entry, bool waitUntilWritten)
 quint64 HistoryService::beginWhole(const HistoryEntry &entry)
 {
     const quint64 ticket = m_nextTicket++;
-    std::promise<void> written;
-    std::future<void> committed = written.get_future();
-    m_worker->post({Worker::Operation::Kind::Begin, ticket, entry, {}, &written});
-    committed.wait();
+    m_worker->postAndWait({Worker::Operation::Kind::Begin, ticket, entry, {}, nullptr});
     return ticket;
 }
 

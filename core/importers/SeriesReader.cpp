@@ -2,12 +2,11 @@
 
 #include "importers/CsvImporter.h"
 #include "remotewrite/SeriesCollector.h"
+#include "util/Parallel.h"
 
 #include <QThread>
 
 #include <cstring>
-#include <atomic>
-#include <future>
 #include <optional>
 #include <unordered_map>
 
@@ -180,17 +179,9 @@ std::optional<std::pair<SeriesSet, int>> readInPieces(QByteArrayView data, const
     if (pieces.size() < 2)
         return std::nullopt;
     std::vector<PieceRead> reads(pieces.size());
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-        for (size_t i = next++; i < pieces.size(); i = next++)
-            reads[i] = readPiece(data, pieces[i], i == 0, i + 1 == pieces.size(), parse, options);
-    };
-    std::vector<std::future<void>> workers;
-    for (int worker = 1; worker < std::min<int>(cores, int(pieces.size())); ++worker)
-        workers.push_back(std::async(std::launch::async, work));
-    work();
-    for (auto &worker : workers)
-        worker.get();
+    forEachIndexInParallel(pieces.size(), cores, [&](size_t i) {
+        reads[i] = readPiece(data, pieces[i], i == 0, i + 1 == pieces.size(), parse, options);
+    });
     if (!joinable(pieces, reads))
         return std::nullopt;
     std::vector<SeriesCollector *> rest;

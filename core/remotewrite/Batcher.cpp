@@ -1,12 +1,13 @@
 #include "remotewrite/Batcher.h"
 
+#include "util/Parallel.h"
+
 #include <QThread>
 
 #include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
-#include <future>
 #include <limits>
 #include <numeric>
 #include <vector>
@@ -179,16 +180,9 @@ QList<Batch> planBatches(const SeriesSet &set, const BatchLimits &limits)
     // The shards are planned at once, each on a core, when there is enough to share.
     const int threads = samples >= 100000 ? std::min(shards, std::max(1, QThread::idealThreadCount())) : 1;
     std::vector<QList<Batch>> perShard(static_cast<size_t>(shards));
-    auto planEvery = [&](int first) { // this thread plans shard 0, threads, 2 × threads…
-        for (int shard = first; shard < shards; shard += threads)
-            perShard[size_t(shard)] = planShard(set, limits, maxSamples, shards, shard);
-    };
-    std::vector<std::future<void>> running;
-    for (int worker = 1; worker < threads; ++worker)
-        running.push_back(std::async(std::launch::async, planEvery, worker));
-    planEvery(0);
-    for (auto &worker : running)
-        worker.get();
+    forEachIndexInParallel(perShard.size(), threads, [&](size_t shard) {
+        perShard[shard] = planShard(set, limits, maxSamples, shards, int(shard));
+    });
     QList<Batch> batches;
     for (QList<Batch> &shardBatches : perShard)
         batches.append(std::move(shardBatches));

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <future>
+#include <vector>
+
+namespace promdesk {
+
+// Calls body(i) for every i in [0, count) on up to `threads` threads, this one among them, and
+// returns when all are done. Each thread takes the next index when it is done with its last, so a
+// core the machine slows down takes fewer instead of holding the others up.
+template <typename Body>
+void forEachIndexInParallel(std::size_t count, int threads, Body &&body)
+{
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < count; i = next++)
+            body(i);
+    };
+    const auto helpers = std::min<std::size_t>(std::size_t(std::max(threads, 1)), count);
+    std::vector<std::future<void>> running;
+    for (std::size_t helper = 1; helper < helpers; ++helper)
+        running.push_back(std::async(std::launch::async, work));
+    work();
+    for (auto &helper : running)
+        helper.get();
+}
+
+} // namespace promdesk
