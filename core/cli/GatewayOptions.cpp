@@ -157,6 +157,7 @@ int exitCodeFor(const HttpResult &result)
     case ErrorCategory::None: return ExitOk;
     case ErrorCategory::CannotConnect:
     case ErrorCategory::Timeout:
+    case ErrorCategory::ClosedAfterRequest:
     case ErrorCategory::Tls:
     case ErrorCategory::Cancelled:
     case ErrorCategory::Other: return ExitNetwork;

@@ -24,7 +24,6 @@ ErrorCategory categoryForNetworkError(QNetworkReply::NetworkError error)
 {
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::RemoteHostClosedError:
     case QNetworkReply::HostNotFoundError:
     case QNetworkReply::NetworkSessionFailedError:
     case QNetworkReply::TemporaryNetworkFailureError:
@@ -44,15 +43,57 @@ ErrorCategory categoryForNetworkError(QNetworkReply::NetworkError error)
     }
 }
 
+// A request body that can be read once. When a server closes the connection after reading a
+// request and before answering, Qt's HTTP stack sends the request again by itself, resetting its
+// body device first; this device refuses to go back, so Qt gives up with ContentReSendError and
+// nothing goes out that the caller (and the history) did not send. Every request carries one,
+// empty for GET and DELETE, since Qt resends those too.
+class OneShotBody final : public QIODevice
+{
+public:
+    explicit OneShotBody(QByteArray body)
+        : m_body(std::move(body))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    [[nodiscard]] bool isSequential() const override { return false; }
+    [[nodiscard]] qint64 size() const override { return m_body.size(); }
+    bool seek(qint64 position) override { return position == pos() && QIODevice::seek(position); }
+    bool reset() override { return false; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 count = std::min<qint64>(maxSize, m_body.size() - pos());
+        if (count <= 0)
+            return count < 0 ? -1 : 0;
+        memcpy(data, m_body.constData() + pos(), size_t(count));
+        return count;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    const QByteArray m_body;
+};
+
+// The connection went away after the request started out: Qt reports the resend it was refused,
+// or the close itself when it did not try.
+bool isConnectionLost(QNetworkReply::NetworkError error)
+{
+    return error == QNetworkReply::ContentReSendError || error == QNetworkReply::RemoteHostClosedError;
+}
+
 } // namespace
 
-HttpCall::HttpCall(QNetworkReply *reply, int timeoutMs, QObject *parent)
+HttpCall::HttpCall(QNetworkReply *reply, int timeoutMs, bool hasBody, QObject *parent)
     : QObject(parent)
     , m_reply(reply)
     , m_startedMs(QDateTime::currentMSecsSinceEpoch())
+    , m_requestSent(!hasBody) // Qt signals requestSent after a body only; a head alone goes out in one write
 {
     reply->setParent(this);
     connect(reply, &QNetworkReply::finished, this, &HttpCall::complete);
+    connect(reply, &QNetworkReply::requestSent, this, [this] { m_requestSent = true; });
     if (timeoutMs > 0) {
         // A transfer timeout would restart on every byte; this is a limit on the whole request.
         QTimer::singleShot(timeoutMs, this, [this] {
@@ -91,6 +132,17 @@ void HttpCall::complete()
         result.status = 0;
     } else if (result.status != 0) {
         result.category = categoryForStatus(result.status);
+    } else if (isConnectionLost(m_reply->error())) {
+        // Qt would have sent the request again here (OneShotBody stopped it): say what is known.
+        if (m_requestSent) {
+            result.category = ErrorCategory::ClosedAfterRequest;
+            result.errorText = QStringLiteral("the server closed the connection after receiving the request, without "
+                                              "answering: it may have been applied");
+        } else {
+            result.category = ErrorCategory::CannotConnect;
+            result.errorText = QStringLiteral("the connection was lost while the request was being sent: it was not "
+                                              "received whole, so it was not applied");
+        }
     } else {
         result.category = categoryForNetworkError(m_reply->error());
         result.errorText = m_reply->errorString();
@@ -212,9 +264,9 @@ HttpCall *HttpClient::send(const HttpRequest &request)
         networkRequest.setSslConfiguration(ssl);
     }
     QNetworkAccessManager *manager = managerFor(request.tls, request.proxy);
-    QNetworkReply *reply = request.body.isEmpty() && request.method != "PUT" && request.method != "POST"
-        ? manager->sendCustomRequest(networkRequest, request.method)
-        : manager->sendCustomRequest(networkRequest, request.method, request.body);
+    auto *body = new OneShotBody(request.body);
+    QNetworkReply *reply = manager->sendCustomRequest(networkRequest, request.method, body);
+    body->setParent(reply);
     // See LowLatencySockets.h: without this, bodies over 16 KiB wait up to 40 ms each.
     if (request.body.size() > 16 * 1024) {
         connect(reply, &QNetworkReply::socketStartedConnecting, this, &disableNagleOnOpenTcpSockets);
@@ -232,7 +284,7 @@ HttpCall *HttpClient::send(const HttpRequest &request)
             texts << error.errorString();
         reply->setProperty("promdeskTlsErrors", texts.join(QStringLiteral("; ")));
     });
-    auto *call = new HttpCall(reply, request.timeoutMs, this);
+    auto *call = new HttpCall(reply, request.timeoutMs, !request.body.isEmpty(), this);
     if (m_recorder) {
         RequestRecorder *recorder = m_recorder;
         connect(call, &HttpCall::finished, this, [recorder, recordId](const HttpResult &result) { recorder->finished(recordId, result); });

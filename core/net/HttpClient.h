@@ -43,11 +43,12 @@ signals:
 
 private:
     friend class HttpClient;
-    HttpCall(QNetworkReply *reply, int timeoutMs, QObject *parent);
+    HttpCall(QNetworkReply *reply, int timeoutMs, bool hasBody, QObject *parent);
     void complete();
 
     QNetworkReply *m_reply;
     qint64 m_startedMs;
+    bool m_requestSent; // the whole request was written out
     bool m_timedOut = false;
     bool m_cancelled = false;
 };

@@ -11,6 +11,7 @@ QString errorCategoryName(ErrorCategory category)
     case ErrorCategory::None: return QStringLiteral("ok");
     case ErrorCategory::CannotConnect: return QStringLiteral("cannot-connect");
     case ErrorCategory::Timeout: return QStringLiteral("timeout");
+    case ErrorCategory::ClosedAfterRequest: return QStringLiteral("closed-after-request");
     case ErrorCategory::Tls: return QStringLiteral("tls");
     case ErrorCategory::Auth: return QStringLiteral("auth");
     case ErrorCategory::NotFound: return QStringLiteral("not-found");

@@ -72,6 +72,9 @@ enum class ErrorCategory {
     None,          // 2xx
     CannotConnect, // refused, unreachable, DNS
     Timeout,
+    // The request went out whole and the server closed the connection without an answer: it may
+    // have been applied. Never sent again by the transport; the caller's policy decides.
+    ClosedAfterRequest,
     Tls,           // handshake or certificate
     Auth,          // 401 / 403
     NotFound,      // 404: wrong URL or route prefix

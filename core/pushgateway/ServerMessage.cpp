@@ -102,6 +102,12 @@ Explanation explainGatewayAnswer(const HttpResult &result, const QString &server
     case ErrorCategory::Timeout:
         return {QStringLiteral("%1 did not answer in time.").arg(server),
                 QStringLiteral("Check that the address is right and the server is not overloaded, or raise the timeout.")};
+    case ErrorCategory::ClosedAfterRequest:
+        return {QStringLiteral("%1 closed the connection after receiving the request, without answering: it may have "
+                               "been applied.")
+                    .arg(server),
+                QStringLiteral("Look before sending again (promdesk-cli groups, or the Groups view). Sending the same "
+                               "replace (PUT), merge (POST) or delete again is safe: the group ends as after one.")};
     case ErrorCategory::Tls:
         return {QStringLiteral("The TLS connection to %1 failed: %2.").arg(inside, result.errorText),
                 QStringLiteral("If the server uses a private CA, give its certificate as the profile's CA file; "

@@ -12,6 +12,7 @@ bool isRetryable(const HttpResult &result, bool retryOn429)
     case ErrorCategory::Server:
     case ErrorCategory::CannotConnect:
     case ErrorCategory::Timeout:
+    case ErrorCategory::ClosedAfterRequest: // a remote write applied twice stores the same samples once
         return true;
     case ErrorCategory::Rejected:
         return result.status == 429 && retryOn429;

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <QByteArray>
+#include <QEventLoop>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QStringList>
+#include <QTimer>
 
 namespace promdesk::test {
 
@@ -13,16 +16,29 @@ struct CliRun
     QByteArray err;
 };
 
-// Runs the real promdesk-cli binary with `input` on its standard input.
-inline CliRun runCli(const QStringList &arguments, const QByteArray &input = {})
+// Runs the real promdesk-cli binary with `input` on its standard input. The test's event loop
+// runs meanwhile, so a scripted server in the test process answers it.
+inline CliRun runCli(const QStringList &arguments, const QByteArray &input = {},
+                     const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
     process.start(QStringLiteral(PROMDESK_CLI), arguments);
     if (!process.waitForStarted())
         return {};
     process.write(input.constData(), input.size());
     process.closeWriteChannel();
-    process.waitForFinished(120000);
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+    if (process.state() != QProcess::NotRunning)
+        loop.exec();
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished();
+        return CliRun{-1, process.readAllStandardOutput(), process.readAllStandardError()};
+    }
     return CliRun{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
                   process.readAllStandardOutput(), process.readAllStandardError()};
 }

@@ -1,0 +1,138 @@
+// promdesk-cli under faults and ordinary mistakes, run as an operator would: against a real
+// Pushgateway and Prometheus where they can show the fault, and a scripted server where they
+// cannot. Nothing is lost, nothing is sent twice, and the history says what happened.
+#include "CliRunner.h"
+#include "FaultServer.h"
+#include "ServerFixture.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace promdesk::test;
+
+namespace {
+
+using Answer = FaultServer::Answer;
+
+QStringList args(std::initializer_list<const char *> words)
+{
+    QStringList list;
+    for (const char *word : words)
+        list << QString::fromUtf8(word);
+    return list;
+}
+
+} // namespace
+
+class TestCliFaults : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    // 2. nothing is sent more often than the history says
+    void closedAfterRequestIsSentOnceAndSaidSo_data();
+    void closedAfterRequestIsSentOnceAndSaidSo();
+    void closedAfterRequestRemoteWriteIsRetriedAsANewAttempt();
+
+private:
+    QString gateway() const { return m_gateway->baseUrl().toString(); }
+    QString file(const QByteArray &content, const QString &suffix = QStringLiteral(".prom"));
+    QJsonArray history();
+
+    std::unique_ptr<ServerFixture> m_gateway;
+    std::unique_ptr<ServerFixture> m_prometheus;
+    std::unique_ptr<QTemporaryDir> m_data;
+    QTemporaryDir m_work;
+    int m_files = 0;
+};
+
+void TestCliFaults::initTestCase()
+{
+    QString error;
+    m_gateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, &error);
+    QVERIFY2(m_gateway, qPrintable(error));
+    m_prometheus = ServerFixture::start(ServerFixture::Kind::Prometheus, &error);
+    QVERIFY2(m_prometheus, qPrintable(error));
+}
+
+void TestCliFaults::init()
+{
+    // A history of its own per test function: each counts its own entries.
+    m_data = std::make_unique<QTemporaryDir>();
+    qputenv("PROMDESK_DATA_DIR", m_data->path().toLocal8Bit());
+    qputenv("PROMDESK_CONFIG_DIR", m_data->path().toLocal8Bit());
+}
+
+QString TestCliFaults::file(const QByteArray &content, const QString &suffix)
+{
+    QFile f(m_work.filePath(QStringLiteral("input%1%2").arg(++m_files).arg(suffix)));
+    f.open(QIODevice::WriteOnly);
+    f.write(content);
+    return f.fileName();
+}
+
+QJsonArray TestCliFaults::history()
+{
+    const CliRun run = runCli(args({"history", "list", "--json"}));
+    return QJsonDocument::fromJson(run.out).array();
+}
+
+void TestCliFaults::closedAfterRequestIsSentOnceAndSaidSo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("operation");
+    QTest::newRow("push PUT") << args({"push", "--job", "a", "-"}) << QByteArray("up 1\n") << QStringLiteral("replace");
+    QTest::newRow("push POST") << args({"push", "--merge", "--job", "a", "-"}) << QByteArray("up 1\n") << QStringLiteral("merge");
+    QTest::newRow("delete") << args({"delete", "--job", "a"}) << QByteArray() << QStringLiteral("delete");
+    QTest::newRow("remote write with one attempt") << args({"write", "--max-attempts", "1", "-"}) << QByteArray("up 1\n")
+                                                   << QStringLiteral("write");
+}
+
+void TestCliFaults::closedAfterRequestIsSentOnceAndSaidSo()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, input);
+    QFETCH(QString, operation);
+    FaultServer server;
+    server.script({Answer::closesAfterRequest()});
+    arguments.insert(1, QStringLiteral("--url"));
+    arguments.insert(2, server.baseUrl());
+    const CliRun run = runCli(arguments, input);
+    QCOMPARE(run.exitCode, 3);
+    QCOMPARE(server.received().size(), 1);
+    QVERIFY2(run.err.contains("closed the connection after receiving the request") && run.err.contains("may have been applied"),
+             run.err.constData());
+    QVERIFY2(!run.err.contains("Cannot connect"), run.err.constData());
+    const QJsonArray entries = history();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.at(0)[QStringLiteral("operation")].toString(), operation);
+    QCOMPARE(entries.at(0)[QStringLiteral("outcome")].toString(), QStringLiteral("closed-after-request"));
+}
+
+void TestCliFaults::closedAfterRequestRemoteWriteIsRetriedAsANewAttempt()
+{
+    FaultServer server;
+    server.script({Answer::closesAfterRequest(), Answer::reply(204)});
+    const CliRun run = runCli({QStringLiteral("write"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("-")}, "up 1\n");
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(server.received().size(), 2);
+    QCOMPARE(server.received().at(1).header("Retry-Attempt"), QByteArray("1"));
+    const QJsonArray entries = history();
+    QCOMPARE(entries.size(), 2);
+    QStringList outcomes;
+    for (const QJsonValue &entry : entries)
+        outcomes << entry[QStringLiteral("outcome")].toString();
+    outcomes.sort();
+    QCOMPARE(outcomes, (QStringList{QStringLiteral("closed-after-request"), QStringLiteral("ok")}));
+}
+
+QTEST_GUILESS_MAIN(TestCliFaults)
+#include "tst_cli_faults.moc"
