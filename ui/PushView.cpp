@@ -1,5 +1,6 @@
 #include "PushView.h"
 
+#include "Confirm.h"
 #include "ConsoleContext.h"
 #include "exposition/TextParser.h"
 #include "net/Redactor.h"
@@ -208,6 +209,18 @@ void PushView::preview()
     });
 }
 
+bool PushView::confirmEmptyPush(const GroupingKey &key, PushMethod method)
+{
+    // A draft emptied by mistake would wipe the group's metrics: that takes a second yes.
+    const QString effect = method == PushMethod::Replace
+        ? tr("A replace (PUT) with it empties the group %1 on the gateway: every metric in it is gone.")
+        : tr("A merge (POST) with it changes nothing in the group %1 but its push time.");
+    return Confirm::ask(this, tr("Push an empty draft?"),
+                        tr("The draft has no samples.") + QLatin1Char(' ') + effect.arg(key.toString()) + QLatin1Char(' ')
+                            + tr("To remove a group, use Delete in Groups."),
+                        method == PushMethod::Replace ? tr("Empty the group") : tr("Push nothing"));
+}
+
 void PushView::send()
 {
     if (!m_sendButton->isEnabled())
@@ -218,6 +231,10 @@ void PushView::send()
     const GroupingKey key = groupingKey();
     PushOptions options;
     options.method = m_merge->isChecked() ? PushMethod::Merge : PushMethod::Replace;
+    if (metrics->seriesCount() == 0 && !confirmEmptyPush(key, options.method)) {
+        showResult(tr("Nothing was sent: the draft has no samples."), true);
+        return;
+    }
     m_sendButton->setEnabled(false);
     m_result->setPlainText(tr("Sending…"));
     withClient([this, metrics = *metrics, key, options](const std::shared_ptr<PushgatewayClient> &client) {

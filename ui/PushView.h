@@ -43,6 +43,7 @@ private:
     void withClient(const std::function<void(const std::shared_ptr<PushgatewayClient> &)> &use);
     void showResult(const QString &text, bool error);
     std::optional<MetricSet> parsedDraft();
+    bool confirmEmptyPush(const GroupingKey &key, PushMethod method);
 
     ConsoleContext *m_context;
     std::function<QByteArray()> m_draft;

@@ -21,6 +21,8 @@ struct PushInput
     QByteArray bytes;
     ParseOptions options;
     bool clean = false; // text 0.0.4 without a single problem: it can go out byte for byte
+    qint64 samples = 0;
+    QString displayName;
 
     [[nodiscard]] MetricSet metrics() const { return parseText(bytes, options).metrics; }
 };
@@ -51,6 +53,8 @@ std::optional<PushInput> readPushInput(const QString &path, Io &io)
         return std::nullopt;
     }
     push.clean = parser.problems().isEmpty() && push.options.format == ExpositionFormat::Text;
+    push.samples = parser.stats().samples;
+    push.displayName = input.displayName();
     return push;
 }
 
@@ -72,7 +76,7 @@ HttpResult call(auto start)
 int runPush(const QStringList &arguments, Io &io)
 {
     const QString usage = QStringLiteral("promdesk-cli push --url URL --job JOB [--group NAME=VALUE]... [--replace|--merge] "
-                                         "[--format text|protobuf] [--gzip] [--user USER --password-stdin | --bearer-stdin] FILE|-");
+                                         "[--format text|protobuf] [--gzip] [--allow-empty] [--user USER --password-stdin | --bearer-stdin] FILE|-");
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, true);
@@ -82,7 +86,10 @@ int runPush(const QStringList &arguments, Io &io)
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
     const QCommandLineOption gzip(QStringLiteral("gzip"), QStringLiteral("Compress the body (Pushgateway 1.5+)."));
     const QCommandLineOption preview(QStringLiteral("preview"), QStringLiteral("Print what the push will change first."));
-    parser.addOptions({replace, merge, format, gzip, preview});
+    const QCommandLineOption allowEmpty(QStringLiteral("allow-empty"),
+                                        QStringLiteral("Push even when the input has no samples: a replace then empties the "
+                                                       "group. Without it, an empty input is refused."));
+    parser.addOptions({replace, merge, format, gzip, preview, allowEmpty});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Metrics to push; '-' reads standard input "
                                                                         "(after the secret line, if one is read)."));
     if (const std::optional<int> exit = parseArguments(parser, arguments, usage,
@@ -107,6 +114,20 @@ int runPush(const QStringList &arguments, Io &io)
     const std::optional<PushInput> input = readPushInput(parser.positionalArguments().constFirst(), io);
     if (!input)
         return ExitRejected;
+    // An empty input is most often a producer that failed (`false | promdesk-cli push ... -`), and
+    // a replace with nothing empties the group: never do that without being asked.
+    if (input->samples == 0 && !parser.isSet(allowEmpty)) {
+        io.err << "promdesk-cli: " << input->displayName << " has no samples; nothing sent. Pushing nothing would "
+               << (parser.isSet(merge) ? "change nothing but the push time of " : "empty ") << "the group "
+               << key->toString() << ". To empty it on purpose, give --allow-empty; to remove it, use "
+               << "promdesk-cli delete.\n";
+        return ExitRejected;
+    }
+    if (input->samples == 0) {
+        io.err << "promdesk-cli: warning: " << input->displayName << " has no samples; "
+               << (parser.isSet(merge) ? "merging nothing into " : "replacing with an empty body ") << key->toString()
+               << " (--allow-empty)\n";
+    }
 
     HttpClient http;
     recordHistory(http, io);

@@ -101,6 +101,15 @@ std::optional<SeriesSet> readInput(const QString &path, bool tmp, const Labels &
     return std::move(read.series);
 }
 
+// An input without a single sample is a producer that failed or the wrong file: said, never sent.
+bool refusedAsEmpty(const SeriesSet &set, const QString &inputs, Io &io)
+{
+    if (set.sampleCount() > 0)
+        return false;
+    io.err << "promdesk-cli: " << inputs << " has no samples; nothing sent\n";
+    return true;
+}
+
 int exitCodeForStop(const QList<WriteOutcome> &outcomes)
 {
     for (const WriteOutcome &outcome : outcomes) {
@@ -227,6 +236,8 @@ int runWrite(const QStringList &arguments, Io &io)
             return ExitRejected;
         all.series.append(set->series);
     }
+    if (refusedAsEmpty(all, parser.positionalArguments().join(QStringLiteral(", ")), io))
+        return ExitRejected;
     BackfillPlan plan = makeBackfillPlan(all, BatchLimits{}, now, parser.positionalArguments().join(QLatin1Char(',')));
     for (const Problem &problem : plan.problems)
         io.err << formatProblem(problem) << '\n';
@@ -319,7 +330,7 @@ int runBackfill(const QStringList &arguments, Io &io)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString path = parser.positionalArguments().constFirst();
     std::optional<SeriesSet> set = readInput(path, parser.isSet(write.tmp), extra, parser.value(metric), now, io);
-    if (!set)
+    if (!set || refusedAsEmpty(*set, path, io))
         return ExitRejected;
     const BackfillPlan plan = makeBackfillPlan(*set, limits, now, path);
     io.out << renderPlan(plan);

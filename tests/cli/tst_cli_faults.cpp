@@ -36,6 +36,13 @@ private slots:
     void initTestCase();
     void init();
 
+    // 1. an empty draft never empties a group
+    void emptyInputIsRefused_data();
+    void emptyInputIsRefused();
+    void allowEmptyEmptiesTheGroupOnPurpose();
+    void emptyInputIsRefusedForRemoteWrite_data();
+    void emptyInputIsRefusedForRemoteWrite();
+
     // 2. nothing is sent more often than the history says
     void closedAfterRequestIsSentOnceAndSaidSo_data();
     void closedAfterRequestIsSentOnceAndSaidSo();
@@ -45,6 +52,7 @@ private:
     QString gateway() const { return m_gateway->baseUrl().toString(); }
     QString file(const QByteArray &content, const QString &suffix = QStringLiteral(".prom"));
     QJsonArray history();
+    QByteArray groupMetrics(const QString &job);
 
     std::unique_ptr<ServerFixture> m_gateway;
     std::unique_ptr<ServerFixture> m_prometheus;
@@ -82,6 +90,70 @@ QJsonArray TestCliFaults::history()
 {
     const CliRun run = runCli(args({"history", "list", "--json"}));
     return QJsonDocument::fromJson(run.out).array();
+}
+
+QByteArray TestCliFaults::groupMetrics(const QString &job)
+{
+    return runCli(QStringList{QStringLiteral("groups"), QStringLiteral("--url"), gateway(), QStringLiteral("--job"), job}).out;
+}
+
+void TestCliFaults::emptyInputIsRefused_data()
+{
+    QTest::addColumn<QString>("source"); // "stdin" or "file"
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("method");
+    QTest::newRow("failed producer on stdin, PUT") << QStringLiteral("stdin") << QByteArray() << QStringLiteral("--replace");
+    QTest::newRow("failed producer on stdin, POST") << QStringLiteral("stdin") << QByteArray() << QStringLiteral("--merge");
+    QTest::newRow("empty file") << QStringLiteral("file") << QByteArray() << QStringLiteral("--replace");
+    QTest::newRow("only comments and blank lines") << QStringLiteral("file") << QByteArray("# nothing today\n\n# TYPE x gauge\n")
+                                                   << QStringLiteral("--replace");
+}
+
+void TestCliFaults::emptyInputIsRefused()
+{
+    QFETCH(QString, source);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, method);
+    const QString job = QStringLiteral("backup_%1").arg(QTest::currentDataTag()[0] == 'o' ? 9 : ++m_files);
+    CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), gateway(), QStringLiteral("--job"), job, QStringLiteral("-")},
+                        "# TYPE backup_ok gauge\nbackup_ok 1\n");
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const int entriesBefore = int(history().size());
+
+    const QString input = source == u"stdin" ? QStringLiteral("-") : file(content);
+    run = runCli({QStringLiteral("push"), QStringLiteral("--url"), gateway(), QStringLiteral("--job"), job, method, input}, content);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("no samples") && run.err.contains("--allow-empty") && run.err.contains("nothing sent"),
+             run.err.constData());
+    QCOMPARE(int(history().size()), entriesBefore);
+    QVERIFY2(groupMetrics(job).contains("backup_ok"), "the group lost its metrics");
+}
+
+void TestCliFaults::allowEmptyEmptiesTheGroupOnPurpose()
+{
+    CliRun run = runCli(args({"push", "--url"}) + QStringList{gateway()} + args({"--job", "on_purpose", "-"}),
+                        "# TYPE backup_ok gauge\nbackup_ok 1\n");
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    run = runCli(args({"push", "--url"}) + QStringList{gateway()} + args({"--job", "on_purpose", "--allow-empty", "-"}), {});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.err.contains("empty"), run.err.constData());
+    QVERIFY(!groupMetrics(QStringLiteral("on_purpose")).contains("backup_ok"));
+}
+
+void TestCliFaults::emptyInputIsRefusedForRemoteWrite_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::newRow("write") << QStringLiteral("write");
+    QTest::newRow("backfill") << QStringLiteral("backfill");
+}
+
+void TestCliFaults::emptyInputIsRefusedForRemoteWrite()
+{
+    QFETCH(QString, command);
+    const CliRun run = runCli({command, QStringLiteral("--url"), m_prometheus->baseUrl().toString(), file({})});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("no samples"), run.err.constData());
+    QCOMPARE(int(history().size()), 0);
 }
 
 void TestCliFaults::closedAfterRequestIsSentOnceAndSaidSo_data()

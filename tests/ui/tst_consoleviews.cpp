@@ -40,6 +40,7 @@ private slots:
     void urlFollowsTheGroupingKey();
     void previewThenPushThenHistory();
     void refusesADraftWithErrors();
+    void emptyDraftEmptiesTheGroupOnlyAfterAConfirmation();
     void groupsTreeFilterAndDelete();
     void overwriteLabRunsEveryStep();
     void backfillPlansSendsAndCancels();
@@ -164,6 +165,31 @@ void TestConsoleViews::refusesADraftWithErrors()
     QVERIFY(finished.count() == 1 || finished.wait(5000));
     const QString text = push->findChild<QPlainTextEdit *>(QStringLiteral("pushResult"))->toPlainText();
     QVERIFY2(text.contains(QLatin1String("nothing was sent")) && text.contains(QLatin1String("[invalid-number]")), qPrintable(text));
+}
+
+void TestConsoleViews::emptyDraftEmptiesTheGroupOnlyAfterAConfirmation()
+{
+    PushView *push = m_window->pushView();
+    auto *result = push->findChild<QPlainTextEdit *>(QStringLiteral("pushResult"));
+    QSignalSpy finished(push, &PushView::finished);
+    const QUrl groupUrl(m_gateway->baseUrl().toString() + QStringLiteral("/metrics/job/db_backup/instance/gui-host"));
+    QCOMPARE(httpRequest("PUT", groupUrl, "# TYPE gui_kept gauge\ngui_kept 1\n").status, 200);
+    const auto groupHolds = [&](const QByteArray &name) {
+        return httpRequest("GET", m_gateway->url(QStringLiteral("/metrics"))).body.contains(QByteArray(name + "{instance=\"gui-host\""));
+    };
+
+    m_window->editor()->setPlainText(QStringLiteral("# nothing today\n"));
+    Confirm::setNextAnswer(false);
+    push->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
+    QVERIFY(finished.count() == 1 || finished.wait(5000));
+    QVERIFY2(result->toPlainText().contains(QLatin1String("Nothing was sent")), qPrintable(result->toPlainText()));
+    QVERIFY(groupHolds("gui_kept"));
+
+    Confirm::setNextAnswer(true);
+    push->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(result->toPlainText().contains(QLatin1String("HTTP 200")), qPrintable(result->toPlainText()));
+    QVERIFY(!groupHolds("gui_kept"));
 }
 
 void TestConsoleViews::groupsTreeFilterAndDelete()
