@@ -89,11 +89,16 @@ HttpCall::HttpCall(QNetworkReply *reply, int timeoutMs, bool hasBody, QObject *p
     : QObject(parent)
     , m_reply(reply)
     , m_startedMs(QDateTime::currentMSecsSinceEpoch())
-    , m_requestSent(!hasBody) // Qt signals requestSent after a body only; a head alone goes out in one write
+    , m_requestSent(!hasBody) // a head alone goes out in one write
 {
     reply->setParent(this);
     connect(reply, &QNetworkReply::finished, this, &HttpCall::complete);
-    connect(reply, &QNetworkReply::requestSent, this, [this] { m_requestSent = true; });
+    // requestSent comes once the head is out; a body counts as sent when its last byte was handed
+    // to the socket (Qt keeps at most 32 KB of it buffered). Qt reports (0, 0) when it gives up.
+    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+        if (total > 0 && sent == total)
+            m_requestSent = true;
+    });
     if (timeoutMs > 0) {
         // A transfer timeout would restart on every byte; this is a limit on the whole request.
         QTimer::singleShot(timeoutMs, this, [this] {
