@@ -30,8 +30,28 @@ struct WriteOptions
     QCommandLineOption retries{QStringLiteral("max-attempts"), QStringLiteral("Attempts per request, retries included (default 6)."),
                                QStringLiteral("N"), QStringLiteral("6")};
     QCommandLineOption no429{QStringLiteral("no-retry-429"), QStringLiteral("Do not retry HTTP 429 (retried by default).")};
+    QCommandLineOption allowFuture{QStringLiteral("allow-future"),
+                                   QStringLiteral("Send samples further ahead of the clock than --future-window. A receiver "
+                                                  "such as Prometheus then refuses current samples until that time.")};
+    QCommandLineOption futureWindow{QStringLiteral("future-window"),
+                                    QStringLiteral("How far ahead of this machine's clock a sample may be (default 600 "
+                                                   "seconds, Prometheus' own allowance for clock skew)."),
+                                    QStringLiteral("SECONDS"), QStringLiteral("600")};
 
-    void addTo(QCommandLineParser &parser) { parser.addOptions({tmp, version, retries, no429}); }
+    void addTo(QCommandLineParser &parser) { parser.addOptions({tmp, version, retries, no429, allowFuture, futureWindow}); }
+
+    // --future-window and --allow-future; nothing (after saying why) when the window is not a number.
+    std::optional<FuturePolicy> future(const QCommandLineParser &parser, Io &io) const
+    {
+        bool ok = false;
+        const double seconds = parser.value(futureWindow).toDouble(&ok);
+        const std::optional<qint64> ms = ok && seconds >= 0 ? millisecondsFromDouble(seconds * 1000.0) : std::nullopt;
+        if (!ms) {
+            io.err << "promdesk-cli: --future-window needs a number of seconds, 0 or more\n";
+            return std::nullopt;
+        }
+        return FuturePolicy{*ms, parser.isSet(allowFuture)};
+    }
 };
 
 std::optional<WriteEndpoint> writeEndpoint(const QCommandLineParser &parser, const GatewayOptions &gateway,
@@ -69,7 +89,7 @@ std::optional<WriteEndpoint> writeEndpoint(const QCommandLineParser &parser, con
 // Reads one input into series: exposition text (timestamps in ms, or seconds for OpenMetrics)
 // or CSV. Problems are printed; returns nothing when the input has errors.
 std::optional<SeriesSet> readInput(const QString &path, bool tmp, const Labels &extraLabels, const QString &metricName,
-                                   qint64 nowMs, Io &io)
+                                   qint64 nowMs, const FuturePolicy &future, Io &io)
 {
     Input input(path, io);
     QString error;
@@ -81,6 +101,8 @@ std::optional<SeriesSet> readInput(const QString &path, bool tmp, const Labels &
     options.fileName = input.displayName();
     options.target = tmp ? ValidationTarget::Tmp : ValidationTarget::RemoteWrite;
     options.nowMs = nowMs;
+    options.futureToleranceMs = future.toleranceMs;
+    options.allowFuture = future.allowed;
     options.extraLabels = extraLabels;
     options.metricName = metricName;
     const bool csv = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
@@ -226,19 +248,20 @@ int runWrite(const QStringList &arguments, Io &io)
         return ExitUsage;
     }
     const std::optional<WriteEndpoint> endpoint = writeEndpoint(parser, gateway, write, io);
-    if (!endpoint)
+    const std::optional<FuturePolicy> future = write.future(parser, io);
+    if (!endpoint || !future)
         return ExitUsage;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     SeriesSet all;
     for (const QString &path : parser.positionalArguments()) {
-        std::optional<SeriesSet> set = readInput(path, parser.isSet(write.tmp), {}, {}, now, io);
+        std::optional<SeriesSet> set = readInput(path, parser.isSet(write.tmp), {}, {}, now, *future, io);
         if (!set)
             return ExitRejected;
         all.series.append(set->series);
     }
     if (refusedAsEmpty(all, parser.positionalArguments().join(QStringLiteral(", ")), io))
         return ExitRejected;
-    BackfillPlan plan = makeBackfillPlan(all, BatchLimits{}, now, parser.positionalArguments().join(QLatin1Char(',')));
+    BackfillPlan plan = makeBackfillPlan(all, BatchLimits{}, now, parser.positionalArguments().join(QLatin1Char(',')), *future);
     for (const Problem &problem : plan.problems)
         io.err << formatProblem(problem) << '\n';
     if (!plan.canSend()) {
@@ -324,15 +347,16 @@ int runBackfill(const QStringList &arguments, Io &io)
     if (!labelsOk)
         return ExitUsage;
     const std::optional<WriteEndpoint> endpoint = writeEndpoint(parser, gateway, write, io);
-    if (!endpoint)
+    const std::optional<FuturePolicy> future = write.future(parser, io);
+    if (!endpoint || !future)
         return ExitUsage;
 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString path = parser.positionalArguments().constFirst();
-    std::optional<SeriesSet> set = readInput(path, parser.isSet(write.tmp), extra, parser.value(metric), now, io);
+    std::optional<SeriesSet> set = readInput(path, parser.isSet(write.tmp), extra, parser.value(metric), now, *future, io);
     if (!set || refusedAsEmpty(*set, path, io))
         return ExitRejected;
-    const BackfillPlan plan = makeBackfillPlan(*set, limits, now, path);
+    const BackfillPlan plan = makeBackfillPlan(*set, limits, now, path, *future);
     io.out << renderPlan(plan);
     io.out.flush();
     if (!plan.canSend())

@@ -86,7 +86,10 @@ int runValidate(const QStringList &arguments, Io &io)
                                        QStringLiteral("List at most N problems of each kind, then count the rest "
                                                       "(default 1000; 0 lists all)."),
                                        QStringLiteral("N"), QStringLiteral("1000"));
-    parser.addOptions({targetOption, formatOptionSpec, jsonOption, fixOption, outputOption, maxOption});
+    const QCommandLineOption allowFutureOption(QStringLiteral("allow-future"),
+                                               QStringLiteral("For remote-write and tmp: samples more than 10 minutes "
+                                                              "ahead are a warning, not an error."));
+    parser.addOptions({targetOption, formatOptionSpec, jsonOption, fixOption, outputOption, maxOption, allowFutureOption});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Files to check; '-' reads standard input."));
     if (const std::optional<int> exit = parseArguments(parser, arguments, kUsage, kDescription, io))
         return *exit;
@@ -122,6 +125,7 @@ int runValidate(const QStringList &arguments, Io &io)
     ParseOptions options;
     options.target = *target;
     options.maxProblemsPerCode = maxProblems == 0 ? INT_MAX : maxProblems;
+    options.allowFuture = parser.isSet(allowFutureOption);
 
     int exitCode = ExitOk;
     QJsonArray jsonReports;

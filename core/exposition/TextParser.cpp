@@ -4,6 +4,7 @@
 #include "exposition/MetricSetBuilder.h"
 #include "exposition/NumberFormat.h"
 #include "util/SeriesIndex.h"
+#include "util/Time.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -26,7 +27,6 @@ namespace promdesk {
 
 namespace {
 
-constexpr qint64 kFutureToleranceMs = 10 * 60 * 1000;
 // Seconds since the epoch between 1973 and 5138 look like milliseconds from early 1970, which
 // nobody means; milliseconds in that window read as seconds are in the far future.
 constexpr double kPlausibleSecondsMin = 1e8;
@@ -141,6 +141,14 @@ bool isValidMetricName(std::string_view name)
 
 QString q(std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
 QString quoted(std::string_view text) { return QLatin1Char('\'') + q(text) + QLatin1Char('\''); }
+
+// An optional sign and digits only: an integer, however large.
+bool isWholeNumber(std::string_view text)
+{
+    if (!text.empty() && (text.front() == '+' || text.front() == '-'))
+        text.remove_prefix(1);
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 int characterColumn(std::string_view line, size_t byteOffset)
 {
@@ -384,6 +392,7 @@ private:
     bool resolve(std::string_view sampleName, FamilyState *&family, SampleRole &role);
     bool matches(const FamilyState &family, std::string_view sampleName, SampleRole &role) const;
     void checkStrayWhitespace(std::string_view line, qint64 lineOffset, size_t freeTextAt = std::string_view::npos);
+    void reportFuture(std::string_view line, size_t column, qint64 timestampMs);
     void checkTimestamp(std::string_view line, qint64 lineOffset, size_t begin, size_t end, qint64 &timestampMs,
                         bool &ok);
     void finishHistograms();
@@ -1108,13 +1117,28 @@ void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffse
             ok = true;
             return;
         }
-        timestampMs = qint64(std::llround(seconds->value * 1000.0));
+        const std::optional<qint64> ms = millisecondsFromDouble(seconds->value * 1000.0);
+        if (!ms) {
+            report(Severity::Error, "timestamp-out-of-range", lineNumber, line, begin,
+                   QStringLiteral("%1 is outside the range of timestamps: in milliseconds it does not fit a signed "
+                                  "64-bit integer (about 292 million years either side of 1970). Check the unit.")
+                       .arg(quoted(token)));
+            return;
+        }
+        timestampMs = *ms;
     } else {
         const std::optional<std::int64_t> ms = parseInteger(token);
         if (!ms) {
             const std::optional<ParsedNumber> decimal = parseNumber(token);
             std::optional<Fix> fix;
             QString hint = QStringLiteral("text-format timestamps are whole milliseconds since the Unix epoch");
+            if (isWholeNumber(token)) {
+                report(Severity::Error, "timestamp-out-of-range", lineNumber, line, begin,
+                       QStringLiteral("%1 is outside the range of timestamps: milliseconds in a signed 64-bit integer "
+                                      "(about 292 million years either side of 1970). Check the unit.")
+                           .arg(quoted(token)));
+                return;
+            }
             if (decimal && std::isfinite(decimal->value) && decimal->value >= kPlausibleSecondsMin
                 && decimal->value < kPlausibleSecondsMax) {
                 hint = QStringLiteral("this looks like seconds with a fraction; text-format timestamps are whole "
@@ -1130,8 +1154,8 @@ void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffse
         if (double(*ms) >= kPlausibleSecondsMin && double(*ms) < kPlausibleSecondsMax) {
             report(Severity::Warning, "timestamp-in-seconds", lineNumber, line, begin,
                    QStringLiteral("%1 looks like seconds, but text-format timestamps are milliseconds (as given it "
-                                  "is a moment in %2)")
-                       .arg(quoted(token), QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC).toString(QStringLiteral("MMMM yyyy"))),
+                                  "is a moment in the month %2)")
+                       .arg(quoted(token), formatTimestamp(*ms).left(7)),
                    replaceToken(QStringLiteral("Convert to milliseconds"), integerBytes(*ms * 1000)));
             timestampMs = *ms * 1000;
         }
@@ -1149,14 +1173,28 @@ void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffse
                    {TextEdit{lineOffset + qint64(from), qint64(end - from), {}}}, false});
         return;
     }
-    if (timestampMs > nowMs + kFutureToleranceMs) {
-        report(Severity::Warning, "timestamp-in-future", lineNumber, line, begin,
-               QStringLiteral("%1 is %2 in the future; Prometheus refuses samples more than 10 minutes ahead as "
-                              "out of bounds")
-                   .arg(QDateTime::fromMSecsSinceEpoch(timestampMs, Qt::UTC).toString(Qt::ISODateWithMs))
-                   .arg(timestampMs - nowMs > 86400000 ? QStringLiteral("%1 days").arg((timestampMs - nowMs) / 86400000)
-                                                       : QStringLiteral("%1 minutes").arg((timestampMs - nowMs) / 60000)));
-    }
+    if (timestampMs > addSaturated(nowMs, options.futureToleranceMs))
+        reportFuture(line, begin, timestampMs);
+}
+
+void TextParser::Private::reportFuture(std::string_view line, size_t column, qint64 timestampMs)
+{
+    // Prometheus 2.42 takes a sample a day, a year or 3 million years ahead, and from then on
+    // refuses every current sample as 'out of bounds': sending it breaks the receiver.
+    const bool error = remoteWrite && !options.allowFuture;
+    const QString ahead = QStringLiteral("%1 is %2 ahead of this machine's clock")
+                              .arg(formatTimestamp(timestampMs), formatSpan(subtractSaturated(timestampMs, nowMs)));
+    QString message;
+    if (error)
+        message = ahead + QStringLiteral(". A remote-write receiver such as Prometheus accepts it and then refuses every "
+                                         "current sample as 'out of bounds' until that time. Check the clock and the "
+                                         "timestamps' unit; --allow-future sends it anyway.");
+    else if (remoteWrite)
+        message = ahead + QStringLiteral(" (sent anyway: --allow-future). The receiver will refuse current samples "
+                                         "until then.");
+    else
+        message = ahead + QStringLiteral("; a remote-write receiver that takes it refuses current samples until then");
+    report(error ? Severity::Error : Severity::Warning, "timestamp-in-future", lineNumber, line, column, message);
 }
 
 // Most lines of a large file are samples of the family just before them, written plainly:
@@ -1241,7 +1279,7 @@ bool TextParser::Private::takeSimpleSample(std::string_view line, qint64 lineOff
             return false;
         const std::optional<std::int64_t> ms = parseInteger(line.substr(timestampAt, size - timestampAt));
         if (!ms || (double(*ms) >= kPlausibleSecondsMin && double(*ms) < kPlausibleSecondsMax)
-            || *ms > nowMs + kFutureToleranceMs)
+            || *ms > addSaturated(nowMs, options.futureToleranceMs))
             return false;
         timestampMs = *ms;
     }

@@ -34,12 +34,18 @@ ExpositionFormat detectFormat(QByteArrayView head, QByteArrayView tail);
 // The same for a whole text in memory: its start as the head, its last bytes as the tail.
 ExpositionFormat detectFormat(QByteArrayView text);
 
+inline constexpr qint64 kDefaultFutureToleranceMs = 10 * 60 * 1000; // Prometheus' own grace for clock skew
+
 struct ParseOptions
 {
     ExpositionFormat format = ExpositionFormat::Text;
     ValidationTarget target = ValidationTarget::Generic;
     QString fileName = QStringLiteral("-");
-    std::optional<qint64> nowMs;       // "the future" starts 10 minutes after this; default: the clock
+    std::optional<qint64> nowMs;       // "the future" starts futureToleranceMs after this; default: the clock
+    // Remote write and TMP: a sample further ahead than this is an error, since a receiver that
+    // takes it refuses every current sample afterwards; for other targets a warning.
+    qint64 futureToleranceMs = kDefaultFutureToleranceMs;
+    bool allowFuture = false;          // --allow-future: a warning for every target
     int maxProblemsPerCode = 1000;     // the rest are counted in one summary line per code
     // Plain sample lines are read in one pass; off, every line takes the full checks (the
     // tests compare the two).

@@ -4,6 +4,7 @@
 #include "exposition/TextParser.h"
 #include "model/Names.h"
 #include "remotewrite/SeriesCollector.h"
+#include "util/Time.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -361,7 +362,7 @@ CsvImport importCsv(QByteArrayView data, const CsvImportOptions &options)
                                   : timestamps.unit == TimeUnit::Seconds ? QStringLiteral("Unix seconds")
                                                                          : QStringLiteral("Unix milliseconds"),
                                   timeCells.constFirst().text.trimmed(),
-                                  QDateTime::fromMSecsSinceEpoch(firstTs, Qt::UTC).toString(Qt::ISODateWithMs));
+                                  formatTimestamp(firstTs));
     return result;
 }
 

@@ -220,6 +220,8 @@ SeriesRead readSeries(QByteArrayView data, const SeriesReadOptions &options)
     parse.target = options.target;
     parse.format = options.format ? *options.format : detectFormat(data); // value_or() would scan the text anyway
     parse.nowMs = options.nowMs;
+    parse.futureToleranceMs = options.futureToleranceMs;
+    parse.allowFuture = options.allowFuture;
     parse.piece.bytes = data.size(); // sizes the parser's duplicate index once, not by doubling
     if (auto pieces = readInPieces(data, parse, options)) {
         read.series = std::move(pieces->first);

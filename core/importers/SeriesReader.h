@@ -17,6 +17,8 @@ struct SeriesReadOptions
     std::optional<ExpositionFormat> format;  // text files: nothing means detect from the data
     ValidationTarget target = ValidationTarget::RemoteWrite;
     qint64 nowMs = 0;                        // the time of samples without one
+    qint64 futureToleranceMs = kDefaultFutureToleranceMs; // see ParseOptions
+    bool allowFuture = false;
     Labels extraLabels;                      // added to every series; a series' own label wins
     QString metricName;                      // CSV long form without a metric column
     // Large exposition text is read on every core in pieces (see readSeries); these set how.

@@ -7,14 +7,8 @@
 namespace promdesk {
 
 namespace {
-constexpr qint64 kAgeWindowMs = 60 * 60 * 1000;  // Prometheus head: maxT − 1 h
-constexpr qint64 kFutureLimitMs = 10 * 60 * 1000; // Prometheus: more than 10 min ahead is out of bounds
+constexpr qint64 kAgeWindowMs = 60 * 60 * 1000; // Prometheus head: maxT − 1 h
 } // namespace
-
-QString formatTimestamp(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
 
 QString formatDuration(qint64 ms)
 {
@@ -39,7 +33,54 @@ int BackfillPlan::shardCount() const
     return shards;
 }
 
-BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 nowMs, const QString &fileName)
+namespace {
+
+// The samples ahead of the clock: an error Problem (naming the first such sample) or, when the
+// operator allowed them, a warning that says what they will do to the receiver.
+void checkFuture(const SeriesSet &set, qint64 nowMs, const QString &fileName, const FuturePolicy &policy, BackfillPlan &plan)
+{
+    const qint64 limit = addSaturated(nowMs, policy.toleranceMs);
+    qint64 count = 0;
+    const WriteSeries *firstSeries = nullptr;
+    for (const WriteSeries &series : set.series) {
+        for (const WriteSample &sample : series.samples) {
+            if (sample.timestampMs > limit) {
+                ++count;
+                if (!firstSeries)
+                    firstSeries = &series;
+            }
+        }
+    }
+    if (count == 0)
+        return;
+    const QString ahead = QStringLiteral("%1 of %2 samples are more than %3 ahead of this machine's clock, up to %4 (%5 ahead)")
+                              .arg(count)
+                              .arg(plan.sampleCount)
+                              .arg(formatSpan(policy.toleranceMs), formatTimestamp(plan.maxTimestampMs),
+                                   formatSpan(subtractSaturated(plan.maxTimestampMs, nowMs)));
+    if (!policy.allowed) {
+        Problem problem;
+        problem.file = fileName;
+        problem.line = firstSeries->firstLine;
+        problem.code = QStringLiteral("timestamp-in-future");
+        problem.message = ahead + QStringLiteral(". A receiver such as Prometheus accepts them, and from then on refuses "
+                                                 "every current sample as 'out of bounds' until that time. Check the "
+                                                 "clock and the timestamps' unit; --allow-future sends them anyway.");
+        plan.problems.append(problem);
+        return;
+    }
+    plan.warnings.append({QStringLiteral("in-the-future"),
+                          ahead + QStringLiteral(". Sent anyway (--allow-future): a Prometheus receiver accepts them, and "
+                                                 "then refuses every current sample as 'out of bounds' until %1 — its "
+                                                 "current data stops for %2.")
+                                      .arg(formatTimestamp(addSaturated(plan.maxTimestampMs, -kAgeWindowMs)),
+                                           formatSpan(subtractSaturated(plan.maxTimestampMs, nowMs)))});
+}
+
+} // namespace
+
+BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 nowMs, const QString &fileName,
+                              const FuturePolicy &future)
 {
     BackfillPlan plan;
     const NormalizeReport report = normalize(set, fileName);
@@ -58,9 +99,9 @@ BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 
     // data can make one batch span hours: then one shard, which moves the window only forward.
     qint64 longestBatchMs = 0;
     for (const Batch &batch : std::as_const(plan.batches))
-        longestBatchMs = std::max(longestBatchMs, batch.maxTimestampMs - batch.minTimestampMs);
-    if (plan.shardCount() > 1 && plan.maxTimestampMs - plan.minTimestampMs > kAgeWindowMs
-        && longestBatchMs + limits.maxShardLeadMs > kAgeWindowMs) {
+        longestBatchMs = std::max(longestBatchMs, subtractSaturated(batch.maxTimestampMs, batch.minTimestampMs));
+    if (plan.shardCount() > 1 && subtractSaturated(plan.maxTimestampMs, plan.minTimestampMs) > kAgeWindowMs
+        && addSaturated(longestBatchMs, limits.maxShardLeadMs) > kAgeWindowMs) {
         BatchLimits one = limits;
         one.shards = 1;
         plan.batches = planBatches(set, one);
@@ -70,12 +111,10 @@ BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 
     }
 
     qint64 old = 0;
-    qint64 future = 0;
+    const qint64 ageLimit = addSaturated(nowMs, -kAgeWindowMs);
     for (const WriteSeries &series : std::as_const(set.series)) {
-        for (const WriteSample &sample : series.samples) {
-            old += sample.timestampMs < nowMs - kAgeWindowMs ? 1 : 0;
-            future += sample.timestampMs > nowMs + kFutureLimitMs ? 1 : 0;
-        }
+        for (const WriteSample &sample : series.samples)
+            old += sample.timestampMs < ageLimit ? 1 : 0;
     }
     if (old > 0) {
         plan.warnings.append(
@@ -89,15 +128,7 @@ BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 
                  .arg(plan.sampleCount)
                  .arg(formatTimestamp(plan.minTimestampMs))});
     }
-    if (future > 0) {
-        plan.warnings.append({QStringLiteral("in-the-future"),
-                              QStringLiteral("%1 samples are more than 10 minutes in the future (up to %2); Prometheus "
-                                             "refuses them, and once accepted elsewhere they push the receiver's window "
-                                             "forward so that older samples become 'out of bounds'. Check the clock and "
-                                             "the timestamps' unit.")
-                                  .arg(future)
-                                  .arg(formatTimestamp(plan.maxTimestampMs))});
-    }
+    checkFuture(set, nowMs, fileName, future, plan);
     if (limits.maxSamples > 5000) {
         plan.warnings.append({QStringLiteral("large-batches"),
                               QStringLiteral("one refused sample rolls back its whole request; batches of %1 samples lose "

@@ -3,6 +3,7 @@
 #include "exposition/Problem.h"
 #include "remotewrite/Batcher.h"
 #include "remotewrite/WriteSeries.h"
+#include "util/Time.h"
 
 #include <QList>
 #include <QString>
@@ -33,16 +34,24 @@ struct BackfillPlan
     [[nodiscard]] int shardCount() const; // shards that have batches
 };
 
+// Samples ahead of the clock: a Prometheus receiver takes a sample a year ahead, and from then
+// on refuses every current sample as "out of bounds". More than `toleranceMs` ahead is an error
+// unless `allowed`, and then the plan says what it will do.
+struct FuturePolicy
+{
+    qint64 toleranceMs = 10 * 60 * 1000;
+    bool allowed = false;
+};
+
 // Normalises `set` (sorting, dropping exact repeats), cuts it into batches and checks the age
 // window: a Prometheus receiver refuses samples older than about an hour before its newest data
-// (unless out-of-order ingestion is on) and anything more than 10 minutes ahead, and one refused
-// sample rolls back its whole request.
-BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 nowMs, const QString &fileName);
+// (unless out-of-order ingestion is on), and one refused sample rolls back its whole request.
+BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 nowMs, const QString &fileName,
+                              const FuturePolicy &future = {});
 
 // "3 series, 1,000 samples from … to …" and what a batch holds, for messages about it.
 QString describeBatch(const SeriesSet &set, const Batch &batch);
 QString renderPlan(const BackfillPlan &plan);
-QString formatTimestamp(qint64 ms);
 // "0.8 s", "3 min 12 s"; "?" for an unknown (negative) duration such as an ETA not known yet.
 QString formatDuration(qint64 ms);
 

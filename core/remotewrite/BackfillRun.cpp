@@ -201,7 +201,7 @@ void BackfillRun::pump()
         const int i = nextOfShard(shard);
         if (i < 0 || m_states.at(i) != BatchState::Pending)
             continue;
-        if (oldest && m_batches.at(i).minTimestampMs > *oldest + m_maxShardLeadMs)
+        if (oldest && m_batches.at(i).minTimestampMs > addSaturated(*oldest, m_maxShardLeadMs))
             continue; // too far ahead of another shard: wait for it
         m_states[i] = BatchState::Sending;
         WriteCall *call = sendBatch(i);

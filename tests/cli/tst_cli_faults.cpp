@@ -5,6 +5,7 @@
 #include "FaultServer.h"
 #include "ServerFixture.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -47,6 +48,11 @@ private slots:
     void closedAfterRequestIsSentOnceAndSaidSo_data();
     void closedAfterRequestIsSentOnceAndSaidSo();
     void closedAfterRequestRemoteWriteIsRetriedAsANewAttempt();
+
+    // 3. a far-future sample never reaches a receiver by accident
+    void farFutureSampleIsRefusedAndTheReceiverStaysUsable_data();
+    void farFutureSampleIsRefusedAndTheReceiverStaysUsable();
+    void allowFutureSaysWhatItWillDo();
 
 private:
     QString gateway() const { return m_gateway->baseUrl().toString(); }
@@ -204,6 +210,55 @@ void TestCliFaults::closedAfterRequestRemoteWriteIsRetriedAsANewAttempt()
         outcomes << entry[QStringLiteral("outcome")].toString();
     outcomes.sort();
     QCOMPARE(outcomes, (QStringList{QStringLiteral("closed-after-request"), QStringLiteral("ok")}));
+}
+
+void TestCliFaults::farFutureSampleIsRefusedAndTheReceiverStaysUsable_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<QByteArray>("code");
+    const qint64 yearAhead = QDateTime::currentMSecsSinceEpoch() + qint64(365) * 86400000;
+    QTest::newRow("write, a year ahead") << QStringLiteral("write") << QByteArray("future_probe 1 " + QByteArray::number(yearAhead) + "\n")
+                                         << QStringLiteral(".prom") << QByteArray("timestamp-in-future");
+    QTest::newRow("write, ts=1e17") << QStringLiteral("write") << QByteArray("future_probe 1 100000000000000000\n")
+                                    << QStringLiteral(".prom") << QByteArray("timestamp-in-future");
+    QTest::newRow("backfill, a day ahead in CSV")
+        << QStringLiteral("backfill")
+        << QByteArray("timestamp,metric,value\n" + QByteArray::number((QDateTime::currentMSecsSinceEpoch() + 86400000) / 1000)
+                      + ",future_probe,1\n")
+        << QStringLiteral(".csv") << QByteArray("timestamp-in-future");
+    QTest::newRow("write, OpenMetrics 1e16 seconds") << QStringLiteral("write")
+                                                     << QByteArray("future_probe 1 1e16\n# EOF\n")
+                                                     << QStringLiteral(".prom") << QByteArray("timestamp-out-of-range");
+}
+
+void TestCliFaults::farFutureSampleIsRefusedAndTheReceiverStaysUsable()
+{
+    QFETCH(QString, command);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, suffix);
+    QFETCH(QByteArray, code);
+    const QString url = m_prometheus->baseUrl().toString();
+    CliRun run = runCli({command, QStringLiteral("--url"), url, file(content, suffix)});
+    QCOMPARE(run.exitCode, 1);
+    const QByteArray said = run.err + run.out;
+    QVERIFY2(said.contains(QByteArray("[" + code + "]")), said.constData());
+    QCOMPARE(int(history().size()), 0);
+    // The receiver still takes current samples.
+    run = runCli({QStringLiteral("write"), QStringLiteral("--url"), url, QStringLiteral("-")}, "future_probe_now 1\n");
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+}
+
+void TestCliFaults::allowFutureSaysWhatItWillDo()
+{
+    const qint64 dayAhead = QDateTime::currentMSecsSinceEpoch() + 86400000;
+    const CliRun run = runCli({QStringLiteral("backfill"), QStringLiteral("--url"), m_prometheus->baseUrl().toString(),
+                               QStringLiteral("--dry-run"), QStringLiteral("--allow-future"),
+                               file("future_probe 1 " + QByteArray::number(dayAhead) + "\n")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.out.contains("refuses every current sample") && run.out.contains("[in-the-future]"), run.out.constData());
+    QVERIFY(run.out.contains("Dry run: nothing was sent."));
 }
 
 QTEST_GUILESS_MAIN(TestCliFaults)

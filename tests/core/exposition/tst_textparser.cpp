@@ -57,6 +57,8 @@ private slots:
     void normalisesOpenMetricsCounters();
     void keepsSpecialValues();
     void capsRepeatedProblemsWithASummary();
+    void futureSamplesAreAWarningWhenAllowed_data();
+    void futureSamplesAreAWarningWhenAllowed();
     void columnsCountCharactersNotBytes();
     void detectsFormat_data();
     void detectsFormat();
@@ -154,6 +156,12 @@ void TestTextParser::reportsEachProblemCode_data()
     QTest::newRow("timestamp-in-seconds")     << QByteArray("a 1 1699999999\n") << kText << "generic" << 1 << 5 << "timestamp-in-seconds" << "warning";
     QTest::newRow("timestamp-in-milliseconds")<< QByteArray("a 1 1699999999000\n# EOF\n") << kOm << "generic" << 1 << 5 << "timestamp-in-milliseconds" << "warning";
     QTest::newRow("timestamp-in-future")      << QByteArray("a 1 1700003600000\n") << kText << "generic" << 1 << 5 << "timestamp-in-future" << "warning";
+    QTest::newRow("timestamp-in-future-remote-write") << QByteArray("a 1 1700003600000\n") << kText << "remote-write" << 1 << 5 << "timestamp-in-future" << "error";
+    QTest::newRow("timestamp-in-future-tmp")  << QByteArray("a 1 1700003600000\n") << kText << "tmp" << 1 << 5 << "timestamp-in-future" << "error";
+    QTest::newRow("timestamp-a-year-ahead-om") << QByteArray("a 1 1731536000\n# EOF\n") << kOm << "remote-write" << 1 << 5 << "timestamp-in-future" << "error";
+    QTest::newRow("timestamp-out-of-range-om-1e16-seconds") << QByteArray("a 1 1e16\n# EOF\n") << kOm << "generic" << 1 << 5 << "timestamp-out-of-range" << "error";
+    QTest::newRow("timestamp-out-of-range-om-negative") << QByteArray("a 1 -1e17\n# EOF\n") << kOm << "remote-write" << 1 << 5 << "timestamp-out-of-range" << "error";
+    QTest::newRow("timestamp-out-of-range-text") << QByteArray("a 1 99999999999999999999\n") << kText << "generic" << 1 << 5 << "timestamp-out-of-range" << "error";
     QTest::newRow("timestamp-present-pushgateway") << QByteArray("a 1 1699999999000\n") << kText << "pushgateway" << 1 << 5 << "timestamp-present" << "error";
 
     // Target rules
@@ -172,6 +180,36 @@ void TestTextParser::reportsEachProblemCode_data()
     many += "} 1\n";
     QTest::newRow("too-many-labels")          << many << kText << "tmp" << 1 << 1 << "too-many-labels" << "error";
     // clang-format on
+}
+
+void TestTextParser::futureSamplesAreAWarningWhenAllowed_data()
+{
+    QTest::addColumn<qint64>("toleranceMs");
+    QTest::addColumn<bool>("allowFuture");
+    QTest::addColumn<QString>("severity"); // of the one problem, or "" for none
+    QTest::newRow("default-window") << qint64(600000) << false << QStringLiteral("error");
+    QTest::newRow("allowed") << qint64(600000) << true << QStringLiteral("warning");
+    QTest::newRow("wider-window") << qint64(2 * 3600000) << false << QString();
+    QTest::newRow("no-window") << qint64(0) << false << QStringLiteral("error");
+}
+
+void TestTextParser::futureSamplesAreAWarningWhenAllowed()
+{
+    QFETCH(qint64, toleranceMs);
+    QFETCH(bool, allowFuture);
+    QFETCH(QString, severity);
+    ParseOptions options;
+    options.target = ValidationTarget::RemoteWrite;
+    options.nowMs = kNow;
+    options.futureToleranceMs = toleranceMs;
+    options.allowFuture = allowFuture;
+    const ParseResult result = parseText("a 1 1700003600000\n", options); // an hour ahead
+    QCOMPARE(result.problems.size(), severity.isEmpty() ? 0 : 1);
+    if (!severity.isEmpty()) {
+        QCOMPARE(severityName(result.problems.constFirst().severity), severity);
+        QVERIFY2(result.problems.constFirst().message.contains(QLatin1String("2023-11-14T23:13:20.000Z is 60 minutes ahead")),
+                 qPrintable(result.problems.constFirst().message));
+    }
 }
 
 void TestTextParser::reportsEachProblemCode()

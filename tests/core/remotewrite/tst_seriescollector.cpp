@@ -45,6 +45,8 @@ private slots:
     void joinsPieces();
     void normalizeSortsDropsRepeatsAndFlagsConflicts();
     void planWarnsAboutTheAgeWindow();
+    void planRefusesTheFarFuture_data();
+    void planRefusesTheFarFuture();
     void formatsDurations_data();
     void formatsDurations();
     void planShardsOnlyWhenBatchesAreShort_data();
@@ -220,7 +222,8 @@ void TestSeriesCollector::planWarnsAboutTheAgeWindow()
         series.samples.append(WriteSample{now - 3 * 3600000 + qint64(i) * 60000, double(i)});
     series.samples.append(WriteSample{now + 3600000, 99});
     set.series = {series};
-    const BackfillPlan plan = makeBackfillPlan(set, BatchLimits{4, 1 << 20, 1}, now, QStringLiteral("in.prom"));
+    const BackfillPlan plan = makeBackfillPlan(set, BatchLimits{4, 1 << 20, 1}, now, QStringLiteral("in.prom"),
+                                               FuturePolicy{10 * 60000, true});
     QVERIFY(plan.canSend());
     QCOMPARE(plan.batches.size(), 3);
     QStringList codes;
@@ -229,6 +232,53 @@ void TestSeriesCollector::planWarnsAboutTheAgeWindow()
     QCOMPARE(codes, QStringList({QStringLiteral("older-than-age-window"), QStringLiteral("in-the-future")}));
     QVERIFY(plan.warnings.at(0).message.startsWith(QLatin1String("10 of 11 samples")));
     QVERIFY(renderPlan(plan).contains(QLatin1String("in 3 request(s)")));
+    QVERIFY2(plan.warnings.at(1).message.contains(QLatin1String("refuses every current sample")), qPrintable(plan.warnings.at(1).message));
+}
+
+void TestSeriesCollector::planRefusesTheFarFuture_data()
+{
+    QTest::addColumn<qint64>("aheadOfNow"); // added to "now", saturating
+    QTest::addColumn<bool>("refused");
+    QTest::addColumn<QString>("shownUntil");
+    QTest::newRow("within-the-window") << qint64(9 * 60000) << false << QStringLiteral("2027-01-15T08:09:00.000Z");
+    QTest::newRow("a-day-ahead") << qint64(86400000) << true << QStringLiteral("2027-01-16T08:00:00.000Z");
+    QTest::newRow("a-year-ahead") << qint64(365) * 86400000 << true << QStringLiteral("2028-01-15T08:00:00.000Z");
+    QTest::newRow("ts-1e17-ms") << qint64(100000000000000000) - qint64(1800000000000) << true
+                                << QStringLiteral("+3170843-11-07T09:46:40.000Z");
+    QTest::newRow("largest-timestamp") << std::numeric_limits<qint64>::max() << true
+                                       << QStringLiteral("+292278994-08-17T07:12:55.807Z");
+}
+
+void TestSeriesCollector::planRefusesTheFarFuture()
+{
+    QFETCH(qint64, aheadOfNow);
+    QFETCH(bool, refused);
+    QFETCH(QString, shownUntil);
+    const qint64 now = 1800000000000; // 2027-01-15T08:00:00Z
+    SeriesSet set;
+    WriteSeries series;
+    series.labels = Labels{{QStringLiteral("__name__"), QStringLiteral("m")}};
+    series.samples.append(WriteSample{std::numeric_limits<qint64>::min(), 1}); // the far past is valid, and printable
+    series.samples.append(WriteSample{now, 2});
+    series.samples.append(WriteSample{addSaturated(now, aheadOfNow), 3});
+    series.firstLine = 7;
+    set.series = {series};
+    const BackfillPlan plan = makeBackfillPlan(set, BatchLimits{2, 1 << 20, 2}, now, QStringLiteral("in.prom"));
+    QCOMPARE(plan.canSend(), !refused);
+    const QString rendered = renderPlan(plan);
+    QVERIFY2(rendered.contains(QStringLiteral("from -292275055-05-16T16:47:04.192Z to ") + shownUntil), qPrintable(rendered));
+    if (refused) {
+        QCOMPARE(plan.problems.size(), 1);
+        QCOMPARE(plan.problems.constFirst().code, QStringLiteral("timestamp-in-future"));
+        QCOMPARE(plan.problems.constFirst().line, 7);
+        QVERIFY2(plan.problems.constFirst().message.contains(QLatin1String("--allow-future")), qPrintable(rendered));
+        // Allowed on purpose: sent, and the plan says what it does to the receiver.
+        SeriesSet again = set;
+        const BackfillPlan allowed = makeBackfillPlan(again, BatchLimits{2, 1 << 20, 2}, now, QStringLiteral("in.prom"),
+                                                      FuturePolicy{10 * 60000, true});
+        QVERIFY(allowed.canSend());
+        QVERIFY(renderPlan(allowed).contains(QLatin1String("current data stops for")));
+    }
 }
 
 void TestSeriesCollector::planShardsOnlyWhenBatchesAreShort_data()
