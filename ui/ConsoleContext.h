@@ -47,6 +47,8 @@ public:
 signals:
     void profileChanged();
     void requestRecorded(); // something was sent: the history view refreshes
+    // The history could not record (requests still go out), or its damaged file was moved aside.
+    void historyProblem(const QString &problem);
 
 private:
     HttpClient m_http;

@@ -73,6 +73,9 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
     connect(m_panel, &ProfilesPanel::connectionState, this, [this](const QString &text, bool ok) {
         m_connectionLabel->setText((ok ? QString() : QStringLiteral("✘ ")) + text);
     });
+    connect(m_context, &ConsoleContext::historyProblem, this, [this](const QString &problem) {
+        statusBar()->showMessage(tr("History: %1. Requests are still sent.").arg(problem));
+    });
     showProfile();
     connect(m_views, &QTabWidget::currentChanged, this, [this](int index) {
         if (m_views->widget(index) == m_history)

@@ -61,7 +61,7 @@ int run(const QStringList &arguments, Io &io)
             if (command.run != runValidate && command.run != runConvert && command.run != runTemplate)
                 startCliHistory();
             const int exitCode = command.run(rest, io);
-            closeCliHistory();
+            closeCliHistory(io);
             return exitCode;
         }
     }

@@ -13,6 +13,7 @@ struct ProcessHistory
     std::unique_ptr<HistoryService> service;   // for recording, on its own thread
     std::unique_ptr<ServiceRecorder> recorder;
     bool notePrinted = false;
+    bool problemPrinted = false; // a failed write is said once per run
 };
 
 bool disabled()
@@ -28,7 +29,7 @@ ProcessHistory &processHistory()
 
 } // namespace
 
-HistoryDatabase *cliHistory(Io &io)
+HistoryDatabase *cliHistory(Io &io, HistoryDatabase::Check check)
 {
     ProcessHistory &history = processHistory();
     if (!history.opened) {
@@ -36,7 +37,7 @@ HistoryDatabase *cliHistory(Io &io)
         if (disabled())
             return nullptr;
         QString note;
-        history.database = HistoryDatabase::open(HistoryDatabase::defaultPath(), &note);
+        history.database = HistoryDatabase::open(HistoryDatabase::defaultPath(), &note, check);
         if (!note.isEmpty())
             io.err << "promdesk-cli: " << note << '\n';
     }
@@ -52,13 +53,31 @@ void startCliHistory()
     }
 }
 
-void closeCliHistory()
+void reportHistoryProblem(const QString &problem, Io &io)
 {
     ProcessHistory &history = processHistory();
+    if (problem.isEmpty() || history.problemPrinted)
+        return;
+    history.problemPrinted = true;
+    io.err << "promdesk-cli: warning: the history could not record this run: " << problem
+           << ". The requests were sent; the history does not show them, or shows their outcome as unknown.\n";
+}
+
+void closeCliHistory(Io &io)
+{
+    ProcessHistory &history = processHistory();
+    if (history.service) {
+        history.service->flush(); // what is queued is written, or fails, now
+        reportHistoryProblem(history.service->takeWriteProblem(), io);
+    }
+    if (history.database)
+        reportHistoryProblem(history.database->lastError().describe(), io);
     history.recorder.reset();
     history.service.reset(); // writes what is still queued
     history.database.reset();
     history.opened = false;
+    history.notePrinted = false;
+    history.problemPrinted = false;
 }
 
 void recordHistory(HttpClient &http, Io &io)
@@ -74,12 +93,6 @@ void recordHistory(HttpClient &http, Io &io)
             io.err << "promdesk-cli: " << note << '\n';
     }
     http.setRecorder(history.recorder.get());
-}
-
-qint64 recordedId(qint64 ticket)
-{
-    ProcessHistory &history = processHistory();
-    return history.service ? history.service->idOf(quint64(ticket)) : 0;
 }
 
 } // namespace promdesk::cli

@@ -9,7 +9,9 @@ namespace promdesk::cli {
 // The request history this process records into: opened on first use at
 // HistoryDatabase::defaultPath(); nullptr when PROMDESK_NO_HISTORY=1 or it cannot be opened (said
 // once on stderr — a history problem never stops a push).
-HistoryDatabase *cliHistory(Io &io);
+// Reading paths check every page of the file when they open it (Check::Pages); a damaged file is
+// moved aside with a note.
+HistoryDatabase *cliHistory(Io &io, HistoryDatabase::Check check = HistoryDatabase::Check::Pages);
 
 // Starts the recording thread now, so that opening the database overlaps with reading input.
 void startCliHistory();
@@ -18,10 +20,11 @@ void startCliHistory();
 // goes out).
 void recordHistory(HttpClient &http, Io &io);
 
-// The database id of a request recorded through recordHistory (its HttpCall's record id).
-qint64 recordedId(qint64 ticket);
+// Says once per run, on stderr, that the history could not be written (the requests still went).
+void reportHistoryProblem(const QString &problem, Io &io);
 
-// Closes the history before the application object goes (its database driver needs it).
-void closeCliHistory();
+// Closes the history before the application object goes (its database driver needs it), after
+// saying whether anything could not be recorded.
+void closeCliHistory(Io &io);
 
 } // namespace promdesk::cli

@@ -71,10 +71,23 @@ std::optional<qint64> idArgument(const QCommandLineParser &parser, Io &io)
     return id;
 }
 
+// Reading failed (not: found nothing): says why and what to do.
+bool readFailed(const HistoryDatabase &history, Io &io)
+{
+    const HistoryError &error = history.lastError();
+    if (!error.failed())
+        return false;
+    io.err << "promdesk-cli: cannot read the history: " << error.describe() << '\n';
+    if (error.fault == HistoryFault::Corrupt)
+        io.err << "The next promdesk-cli history command, or the console, moves the damaged file aside and starts a "
+                  "new one; a copy of what could be read stays in it for inspection.\n";
+    return true;
+}
+
 std::optional<HistoryEntry> load(HistoryDatabase &history, qint64 id, Io &io)
 {
     const std::optional<HistoryEntry> entry = history.get(id);
-    if (!entry)
+    if (!entry && !readFailed(history, io))
         io.err << "promdesk-cli: there is no history entry " << id << '\n';
     return entry;
 }
@@ -205,6 +218,8 @@ int runHistory(const QStringList &arguments, Io &io)
         filter.operation = parser.value(operation);
         filter.limit = std::max(1, parser.value(limit).toInt());
         const QList<HistoryEntry> entries = history->list(filter);
+        if (readFailed(*history, io))
+            return ExitUsage;
         if (parser.isSet(json)) {
             QJsonArray array;
             for (const HistoryEntry &e : entries)
@@ -230,8 +245,18 @@ int runHistory(const QStringList &arguments, Io &io)
         policy.maxAgeMs = qint64(parser.value(maxAge).toDouble() * 86400000.0);
         policy.maxBytes = qint64(parser.value(maxMb).toDouble() * 1024 * 1024);
         const HistoryDatabase::PruneResult result = history->prune(policy, QDateTime::currentMSecsSinceEpoch());
+        if (!result.ok) {
+            io.err << "promdesk-cli: nothing was removed: " << history->lastError().describe() << '\n';
+            history->clearError();
+            return ExitUsage;
+        }
         io.err << "Removed " << result.removed << " entries; the file went from " << result.bytesBefore / 1024 << " KiB to "
                << result.bytesAfter / 1024 << " KiB.\n";
+        if (history->lastError().failed()) {
+            io.err << "promdesk-cli: the file could not be compacted: " << history->lastError().describe() << '\n';
+            history->clearError();
+            return ExitUsage;
+        }
         return ExitOk;
     }
     const std::optional<qint64> id = idArgument(parser, io);

@@ -394,7 +394,7 @@ int runBackfill(const QStringList &arguments, Io &io)
     }
     // One history entry for the backfill, with its batches under it.
     qint64 parent = 0;
-    if (HistoryDatabase *history = cliHistory(io)) {
+    if (HistoryDatabase *history = cliHistory(io, HistoryDatabase::Check::Header)) {
         RequestTag tag = gateway.tag();
         tag.operation = QStringLiteral("backfill");
         tag.target = QStringLiteral("remote-write");
@@ -407,7 +407,7 @@ int runBackfill(const QStringList &arguments, Io &io)
     }
     HttpResult overall;
     const int exit = runBatches(client, *set, plan.batches, resumeFrom, io, &overall);
-    if (HistoryDatabase *history = cliHistory(io); history && parent > 0)
+    if (HistoryDatabase *history = cliHistory(io, HistoryDatabase::Check::Header); history && parent > 0)
         history->complete(parent, overall);
     return exit;
 }

@@ -160,6 +160,39 @@ const QString kRequestBodyColumn =
 
 } // namespace
 
+HistoryFault historyFaultFromSqliteCode(int code)
+{
+    switch (code & 0xff) { // the primary code of an extended one
+    case SQLITE_OK:
+    case SQLITE_ROW:
+    case SQLITE_DONE: return HistoryFault::None;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return HistoryFault::Locked;
+    case SQLITE_FULL: return HistoryFault::Full;
+    case SQLITE_READONLY:
+    case SQLITE_PERM: return HistoryFault::ReadOnly;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return HistoryFault::Corrupt;
+    case SQLITE_CANTOPEN: return HistoryFault::CannotOpen;
+    default: return HistoryFault::Other;
+    }
+}
+
+QString HistoryError::describe() const
+{
+    QString what;
+    switch (fault) {
+    case HistoryFault::None: return {};
+    case HistoryFault::Locked: what = QStringLiteral("the history file is locked by another process"); break;
+    case HistoryFault::Full: what = QStringLiteral("the disk is full"); break;
+    case HistoryFault::ReadOnly: what = QStringLiteral("the history file or its folder is read-only"); break;
+    case HistoryFault::Corrupt: what = QStringLiteral("the history file is damaged"); break;
+    case HistoryFault::CannotOpen: what = QStringLiteral("the history file cannot be opened"); break;
+    case HistoryFault::Other: what = QStringLiteral("the history cannot be written"); break;
+    }
+    return detail.isEmpty() ? what : what + QStringLiteral(" (") + detail + QLatin1Char(')');
+}
+
 QByteArray HistoryEntry::requestHeader(const QByteArray &name) const
 {
     for (const auto &header : requestHeaders) {
@@ -177,39 +210,62 @@ QString HistoryDatabase::defaultPath()
     return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)).filePath(QStringLiteral("promdesk/history.sqlite"));
 }
 
-std::unique_ptr<HistoryDatabase> HistoryDatabase::open(const QString &path, QString *note)
+namespace {
+
+// Moves a damaged file (and its WAL) aside for inspection, under a name no earlier one has;
+// empty when it cannot be moved.
+QString moveAside(const QString &path)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString aside = path + QStringLiteral(".corrupt-") + stamp;
+    for (int n = 2; QFileInfo::exists(aside); ++n)
+        aside = path + QStringLiteral(".corrupt-%1-%2").arg(stamp).arg(n);
+    if (!QFile::rename(path, aside))
+        return {};
+    QFile::rename(path + QStringLiteral("-wal"), aside + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+    return aside;
+}
+
+} // namespace
+
+std::unique_ptr<HistoryDatabase> HistoryDatabase::open(const QString &path, QString *note, Check check)
+{
+    // The history holds URLs, grouping keys and answers: for this user only.
+    const QString directory = QFileInfo(path).absolutePath();
+    if (!QFileInfo::exists(directory)) {
+        QDir().mkpath(directory);
+        QFile::setPermissions(directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
     bool movedAside = false;
     for (int attempt = 0; attempt < 200; ++attempt) {
         std::unique_ptr<HistoryDatabase> db(new HistoryDatabase);
         db->m_path = path;
         db->m_connection = QStringLiteral("promdesk-history-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-        QString error;
-        if (db->initialise(&error))
+        HistoryError error;
+        if (db->initialise(&error, check))
             return db;
         db.reset();
-        const QString lower = error.toLower();
-        if (lower.contains(QLatin1String("locked")) || lower.contains(QLatin1String("busy"))) {
+        if (error.fault == HistoryFault::Locked) {
             // Another process is creating or changing the file: wait for it, never treat it as damage.
             QThread::msleep(50);
             continue;
         }
-        const bool damaged = lower.contains(QLatin1String("not a database")) || lower.contains(QLatin1String("malformed"))
-            || lower.contains(QLatin1String("corrupt"));
-        if (!damaged || movedAside) {
+        if (error.fault != HistoryFault::Corrupt || movedAside) {
             if (note)
-                *note = QStringLiteral("the history cannot be opened (%1); requests are not recorded").arg(error);
+                *note = QStringLiteral("%1; requests are not recorded").arg(error.describe());
             return nullptr;
         }
         // A damaged file: keep it for inspection and start afresh.
-        const QString aside = path + QStringLiteral(".corrupt-") + QString::number(QDateTime::currentSecsSinceEpoch());
-        QFile::rename(path, aside);
-        QFile::remove(path + QStringLiteral("-wal"));
-        QFile::remove(path + QStringLiteral("-shm"));
+        const QString aside = moveAside(path);
+        if (aside.isEmpty()) {
+            if (note)
+                *note = QStringLiteral("%1, and it cannot be moved aside; requests are not recorded").arg(error.describe());
+            return nullptr;
+        }
         movedAside = true;
         if (note)
-            *note = QStringLiteral("the history file was damaged (%1); it was moved to %2 and a new one started").arg(error, aside);
+            *note = QStringLiteral("%1; it was moved to %2 and a new one started").arg(error.describe(), aside);
     }
     if (note)
         *note = QStringLiteral("the history stayed locked by another process; requests are not recorded");
@@ -238,65 +294,136 @@ void keepWalAcrossProcesses(const QSqlDatabase &db)
     sqlite3_wal_autocheckpoint(connection, 256);
 }
 
+// The connection's last result code, for the few QtSql errors that do not carry one.
+int lastSqliteCode(const QSqlDatabase &db)
+{
+    const QVariant handle = db.isValid() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return 0;
+    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+    return connection ? sqlite3_extended_errcode(connection) : 0;
+}
+
 } // namespace
 
-bool HistoryDatabase::initialise(QString *error)
+bool HistoryDatabase::initialise(HistoryError *error, Check check)
 {
+    const bool created = !QFileInfo::exists(m_path);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!db.open()) {
-        *error = db.lastError().text();
+        const int code = db.lastError().nativeErrorCode().toInt();
+        *error = {code > 0 ? historyFaultFromSqliteCode(code) : HistoryFault::CannotOpen, db.lastError().text()};
         return false;
     }
-    QSqlQuery q(db);
-    auto exec = [&](const QString &sql) {
-        if (!q.exec(sql)) {
-            *error = q.lastError().text();
-            return false;
-        }
-        return true;
+    if (created)
+        QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
+    const auto fail = [&] {
+        *error = m_lastError;
+        return false;
     };
-    // Not a full integrity check (that reads the whole file on every start); a file that is not
-    // a database, or whose header is damaged, fails right here.
-    if (!exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")))
-        return false;
-    // WAL lets the GUI and a CLI write at once; NORMAL sync is safe with WAL and keeps writes cheap.
-    if (!exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !exec(QStringLiteral("PRAGMA synchronous=NORMAL")))
-        return false;
-    keepWalAcrossProcesses(db);
-    if (!exec(QStringLiteral("PRAGMA user_version")))
-        return false;
-    const int version = q.next() ? q.value(0).toInt() : 0;
-    if (version > kSchemaVersion) {
-        *error = QStringLiteral("the history was written by a newer PromDesk (schema %1)").arg(version);
-        return false;
-    }
-    if (version < kSchemaVersion) {
-        // One transaction, so a migration interrupted halfway leaves the old schema, not a mix.
-        if (!db.transaction()) {
-            *error = db.lastError().text();
+    // A file that is not a database, or whose header is damaged, fails right here.
+    if (!exec(QStringLiteral("SELECT count(*) FROM sqlite_schema"), "reading the schema"))
+        return fail();
+    if (check == Check::Pages) {
+        QSqlQuery q(db);
+        if (!exec(q, QStringLiteral("PRAGMA quick_check(5)"), "checking the file"))
+            return fail();
+        QStringList damage;
+        while (q.next()) {
+            if (const QString line = q.value(0).toString(); line != u"ok")
+                damage << line;
+        }
+        if (!damage.isEmpty()) {
+            *error = {HistoryFault::Corrupt, QStringLiteral("quick_check: ") + damage.join(QStringLiteral("; "))};
             return false;
         }
+    }
+    // WAL lets the GUI and a CLI write at once; NORMAL sync is safe with WAL and keeps writes cheap.
+    if (!exec(QStringLiteral("PRAGMA journal_mode=WAL"), "switching to WAL")
+        || !exec(QStringLiteral("PRAGMA synchronous=NORMAL"), "setting the sync mode"))
+        return fail();
+    keepWalAcrossProcesses(db);
+    const auto schemaVersion = [&]() -> std::optional<int> {
+        QSqlQuery version(db);
+        if (!exec(version, QStringLiteral("PRAGMA user_version"), "reading the schema version"))
+            return std::nullopt;
+        return version.next() ? version.value(0).toInt() : 0;
+    };
+    std::optional<int> schema = schemaVersion();
+    if (!schema)
+        return fail();
+    if (*schema < kSchemaVersion) {
+        // Another process may be migrating the same file right now: take the write lock first
+        // (IMMEDIATE waits for it), then look again. One transaction, so a migration interrupted
+        // halfway leaves the old schema, not a mix.
+        if (!exec(QStringLiteral("BEGIN IMMEDIATE"), "starting the migration"))
+            return fail();
+        const auto abandon = [&] {
+            rollBackKeepingError();
+            return fail();
+        };
+        schema = schemaVersion();
+        if (!schema)
+            return abandon();
         auto apply = [&](const auto &statements) {
             for (const char *statement : statements) {
-                if (!exec(QString::fromLatin1(statement)))
+                if (!exec(QString::fromLatin1(statement), "migrating the schema"))
                     return false;
             }
             return true;
         };
-        const bool migrated = (version >= 1 || apply(kSchema1)) && (version >= 2 || apply(kSchema2))
-            && exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
-        if (!migrated) {
-            db.rollback();
-            return false;
-        }
-        if (!db.commit()) {
-            *error = db.lastError().text();
-            return false;
-        }
+        const bool migrated = *schema >= kSchemaVersion
+            || ((*schema >= 1 || apply(kSchema1)) && (*schema >= 2 || apply(kSchema2))
+                && exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion), "migrating the schema"));
+        if (!migrated)
+            return abandon();
+        if (!exec(QStringLiteral("COMMIT"), "committing the migration"))
+            return abandon();
+    }
+    if (*schema > kSchemaVersion) {
+        *error = {HistoryFault::Other, QStringLiteral("the history was written by a newer PromDesk (schema %1)").arg(*schema)};
+        return false;
     }
     return true;
+}
+
+bool HistoryDatabase::failed(const QSqlError &error, const char *doing) const
+{
+    bool hasCode = false;
+    int code = error.nativeErrorCode().toInt(&hasCode);
+    if (!hasCode || code <= 0)
+        code = lastSqliteCode(QSqlDatabase::database(m_connection, false));
+    m_lastError = {code > 0 ? historyFaultFromSqliteCode(code) : HistoryFault::Other,
+                   QStringLiteral("%1: %2").arg(QLatin1String(doing), error.databaseText().isEmpty() ? error.text() : error.databaseText())};
+    if (m_lastError.fault == HistoryFault::Corrupt) {
+        // Say which pages: the same check a reading path makes when it opens the file.
+        QSqlQuery check(QSqlDatabase::database(m_connection));
+        if (check.exec(QStringLiteral("PRAGMA quick_check(3)"))) {
+            QStringList damage;
+            while (check.next())
+                damage << check.value(0).toString();
+            m_lastError.detail += QStringLiteral("; quick_check: ") + damage.join(QStringLiteral("; "));
+        }
+    }
+    return false;
+}
+
+bool HistoryDatabase::exec(QSqlQuery &query, const char *doing) const
+{
+    return query.exec() || failed(query.lastError(), doing);
+}
+
+bool HistoryDatabase::exec(QSqlQuery &query, const QString &sql, const char *doing) const
+{
+    return query.exec(sql) || failed(query.lastError(), doing);
+}
+
+bool HistoryDatabase::exec(const QString &sql, const char *doing) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    return exec(query, sql, doing);
 }
 
 HistoryDatabase::~HistoryDatabase()
@@ -347,42 +474,51 @@ qint64 HistoryDatabase::begin(const HistoryEntry &e, qint64 bodyCap)
     // The entry and its body land together or not at all: a savepoint, which also works inside
     // a group's transaction.
     const bool withBody = !e.requestBody.isEmpty();
-    QSqlQuery savepoint(QSqlDatabase::database(m_connection));
     const auto undo = [&] {
         if (withBody) {
-            savepoint.exec(QStringLiteral("ROLLBACK TO entry"));
-            savepoint.exec(QStringLiteral("RELEASE entry"));
+            // The failure that brought us here is the one to report, not a failed rollback's.
+            const HistoryError cause = m_lastError;
+            exec(QStringLiteral("ROLLBACK TO entry"), "undoing a half-written entry");
+            exec(QStringLiteral("RELEASE entry"), "undoing a half-written entry");
+            m_lastError = cause;
         }
         return qint64(0);
     };
-    if (withBody)
-        savepoint.exec(QStringLiteral("SAVEPOINT entry"));
-    if (!q.exec()) {
-        qWarning("history: cannot record a request: %s", qPrintable(q.lastError().text()));
+    if (withBody && !exec(QStringLiteral("SAVEPOINT entry"), "recording a request"))
+        return 0;
+    if (!exec(q, "recording a request"))
         return undo();
-    }
     const qint64 id = q.lastInsertId().toLongLong();
     q.finish();
     if (withBody) {
         if (!storeRequestBody(id, e, bodyCap))
             return undo();
-        savepoint.exec(QStringLiteral("RELEASE entry"));
+        if (!exec(QStringLiteral("RELEASE entry"), "recording a request"))
+            return undo();
     }
     return id;
 }
 
-void HistoryDatabase::beginGroup()
+// Transactions as statements, not QSqlDatabase::transaction(): its errors carry no SQLite code,
+// and a full disk must be told from a damaged file.
+bool HistoryDatabase::beginGroup()
 {
-    QSqlDatabase::database(m_connection).transaction();
+    return exec(QStringLiteral("BEGIN"), "starting a transaction");
 }
 
-void HistoryDatabase::commitGroup()
+bool HistoryDatabase::commitGroup()
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    if (!db.commit()) {
-        qWarning("history: cannot commit recorded requests: %s", qPrintable(db.lastError().text()));
-        db.rollback();
-    }
+    if (exec(QStringLiteral("COMMIT"), "committing recorded requests"))
+        return true;
+    rollBackKeepingError();
+    return false;
+}
+
+void HistoryDatabase::rollBackKeepingError()
+{
+    const HistoryError cause = m_lastError;
+    QSqlQuery(QSqlDatabase::database(m_connection)).exec(QStringLiteral("ROLLBACK"));
+    m_lastError = cause;
 }
 
 bool HistoryDatabase::storeRequestBody(qint64 id, const HistoryEntry &e, qint64 bodyCap)
@@ -391,29 +527,29 @@ bool HistoryDatabase::storeRequestBody(qint64 id, const HistoryEntry &e, qint64 
     QSqlQuery &q = statement(m_insertBody, QStringLiteral("INSERT OR REPLACE INTO request_bodies (request_id, body) VALUES (?, ?)"));
     q.addBindValue(id);
     q.addBindValue(pack(truncated ? e.requestBody.left(bodyCap) : e.requestBody, !e.requestHeader("Content-Encoding").isEmpty()));
-    const bool stored = q.exec();
-    if (!stored)
-        qWarning("history: cannot record a request body: %s", qPrintable(q.lastError().text()));
+    const bool stored = exec(q, "recording a request body");
     q.finish();
     return stored;
 }
 
-void HistoryDatabase::attachRequestBody(qint64 id, const HistoryEntry &e, qint64 bodyCap)
+bool HistoryDatabase::attachRequestBody(qint64 id, const HistoryEntry &e, qint64 bodyCap)
 {
     if (id <= 0 || e.requestBody.isEmpty())
-        return;
-    if (!storeRequestBody(id, e, bodyCap) || e.requestBody.size() <= bodyCap)
-        return;
+        return true;
+    if (!storeRequestBody(id, e, bodyCap))
+        return false;
+    if (e.requestBody.size() <= bodyCap)
+        return true;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("UPDATE requests SET request_body_truncated = 1 WHERE id = ?"));
     q.addBindValue(id);
-    q.exec();
+    return exec(q, "marking a request body as cut");
 }
 
-void HistoryDatabase::complete(qint64 id, const HttpResult &result, std::optional<qint64> samplesWritten)
+bool HistoryDatabase::complete(qint64 id, const HttpResult &result, std::optional<qint64> samplesWritten)
 {
     if (id <= 0)
-        return;
+        return true;
     QSqlQuery &q = statement(m_completeEntry,
                              QStringLiteral("UPDATE requests SET finished_at = ?, outcome = ?, status = ?, response_headers = ?,"
                                             " response_body = ?, duration_ms = ?, error_text = ?, samples_written = ? WHERE id = ?"));
@@ -426,8 +562,9 @@ void HistoryDatabase::complete(qint64 id, const HttpResult &result, std::optiona
     q.addBindValue(text(result.errorText));
     q.addBindValue(samplesWritten ? QVariant(*samplesWritten) : QVariant());
     q.addBindValue(id);
-    q.exec();
+    const bool stored = exec(q, "recording an answer");
     q.finish();
+    return stored;
 }
 
 QList<HistoryEntry> HistoryDatabase::list(const HistoryFilter &filter) const
@@ -458,9 +595,11 @@ QList<HistoryEntry> HistoryDatabase::list(const HistoryFilter &filter) const
     for (const QVariant &value : std::as_const(values))
         q.addBindValue(value);
     QList<HistoryEntry> entries;
-    if (q.exec()) {
+    if (exec(q, "listing requests")) {
         while (q.next())
             entries.append(readEntry(q, filter.withBodies));
+        if (q.lastError().isValid())
+            failed(q.lastError(), "listing requests");
     }
     return entries;
 }
@@ -470,8 +609,13 @@ std::optional<HistoryEntry> HistoryDatabase::get(qint64 id) const
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("SELECT ") + kListColumns + QStringLiteral(", response_body, ") + kRequestBodyColumn + QStringLiteral(" FROM requests WHERE id = ?"));
     q.addBindValue(id);
-    if (!q.exec() || !q.next())
+    if (!exec(q, "reading a request"))
         return std::nullopt;
+    if (!q.next()) {
+        if (q.lastError().isValid())
+            failed(q.lastError(), "reading a request");
+        return std::nullopt;
+    }
     return readEntry(q, true);
 }
 
@@ -481,9 +625,11 @@ QList<HistoryEntry> HistoryDatabase::children(qint64 parentId) const
     q.prepare(QStringLiteral("SELECT ") + kListColumns + QStringLiteral(" FROM requests WHERE parent_id = ? ORDER BY id"));
     q.addBindValue(parentId);
     QList<HistoryEntry> entries;
-    if (q.exec()) {
+    if (exec(q, "listing a backfill's batches")) {
         while (q.next())
             entries.append(readEntry(q, false));
+        if (q.lastError().isValid())
+            failed(q.lastError(), "listing a backfill's batches");
     }
     return entries;
 }
@@ -491,38 +637,82 @@ QList<HistoryEntry> HistoryDatabase::children(qint64 parentId) const
 qint64 HistoryDatabase::count() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    return q.exec(QStringLiteral("SELECT count(*) FROM requests")) && q.next() ? q.value(0).toLongLong() : 0;
+    return exec(q, QStringLiteral("SELECT count(*) FROM requests"), "counting requests") && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+qint64 HistoryDatabase::usedBytes() const
+{
+    // Pages in use, not the file: deleted rows leave free pages that only VACUUM gives back.
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    return exec(q, QStringLiteral("SELECT (page_count - freelist_count) * page_size FROM pragma_page_count(), "
+                                  "pragma_freelist_count(), pragma_page_size()"),
+                "measuring the history")
+            && q.next()
+        ? q.value(0).toLongLong()
+        : 0;
 }
 
 HistoryDatabase::PruneResult HistoryDatabase::prune(const RetentionPolicy &policy, qint64 nowMs)
 {
     PruneResult result;
     QSqlDatabase db = QSqlDatabase::database(m_connection);
-    QSqlQuery q(db);
-    auto size = [&] {
-        QSqlQuery s(db);
-        return s.exec(QStringLiteral("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")) && s.next()
-            ? s.value(0).toLongLong()
+    const auto fileBytes = [&] {
+        QSqlQuery q(db);
+        return exec(q, QStringLiteral("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"),
+                    "measuring the history")
+                && q.next()
+            ? q.value(0).toLongLong()
             : 0;
     };
-    result.bytesBefore = size();
+    const auto stop = [&] {
+        rollBackKeepingError();
+        result.ok = false;
+        result.removed = 0;
+        result.bytesAfter = result.bytesBefore;
+        return result;
+    };
+    result.bytesBefore = fileBytes();
+    // One transaction: a prune that fails halfway removes nothing.
+    if (!exec(QStringLiteral("BEGIN"), "starting to prune"))
+        return stop();
     const qint64 before = count();
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("DELETE FROM requests WHERE started_at < ?"));
     q.addBindValue(nowMs - policy.maxAgeMs);
-    q.exec();
+    if (m_lastError.failed() || !exec(q, "removing old requests"))
+        return stop();
     q.prepare(QStringLiteral("DELETE FROM requests WHERE id NOT IN (SELECT id FROM requests ORDER BY started_at DESC, id DESC LIMIT ?)"));
     q.addBindValue(policy.maxEntries);
-    q.exec();
-    // Over the size limit: drop the oldest tenth at a time until it fits.
-    for (int round = 0; round < 10 && size() > policy.maxBytes && count() > 0; ++round) {
-        q.prepare(QStringLiteral("DELETE FROM requests WHERE id IN (SELECT id FROM requests ORDER BY started_at ASC LIMIT ?)"));
+    if (!exec(q, "removing the oldest requests"))
+        return stop();
+    // Over the size limit: drop the oldest tenth at a time until the pages in use fit; the file
+    // itself shrinks once, by the VACUUM after the commit.
+    for (int round = 0; round < 50 && usedBytes() > policy.maxBytes && count() > 0; ++round) {
+        q.prepare(QStringLiteral("DELETE FROM requests WHERE id IN (SELECT id FROM requests ORDER BY started_at ASC, id ASC LIMIT ?)"));
         q.addBindValue(std::max<qint64>(1, count() / 10));
-        q.exec();
-        q.exec(QStringLiteral("VACUUM"));
+        if (!exec(q, "removing requests over the size limit"))
+            return stop();
     }
-    q.exec(QStringLiteral("VACUUM"));
-    result.removed = before - count();
-    result.bytesAfter = size();
+    // A backfill's batches go with their backfill: no entry is left pointing at nothing.
+    if (!exec(QStringLiteral("DELETE FROM requests WHERE parent_id IS NOT NULL AND parent_id NOT IN (SELECT id FROM requests)"),
+              "removing the batches of removed backfills"))
+        return stop();
+    if (m_lastError.failed())
+        return stop();
+    const qint64 after = count();
+    if (m_lastError.failed())
+        return stop();
+    if (!exec(QStringLiteral("COMMIT"), "committing the prune"))
+        return stop();
+    result.removed = before - after;
+    if (!exec(QStringLiteral("VACUUM"), "compacting the file")) {
+        result.bytesAfter = fileBytes();
+        return result; // the entries are gone; only the file did not shrink (lastError says why)
+    }
+    // In WAL mode the compacted pages sit in the WAL until a checkpoint: write them back, so the
+    // file itself shrinks now.
+    exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), "compacting the file");
+    result.bytesAfter = fileBytes();
     return result;
 }
 

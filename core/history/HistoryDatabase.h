@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+class QSqlError;
 class QSqlQuery;
 
 namespace promdesk {
@@ -21,6 +22,29 @@ struct HistoryFilter
     int limit = 100;
     bool withBodies = false;      // list views leave the bodies out
 };
+
+// Why the history could not be read or written, from SQLite's own result codes (never its words).
+enum class HistoryFault {
+    None,
+    Locked,    // another process holds the file longer than the busy timeout
+    Full,      // the disk (or the file's size limit) is full
+    ReadOnly,  // the file or its directory cannot be written
+    Corrupt,   // the file, or pages in it, are damaged
+    CannotOpen,
+    Other,
+};
+
+struct HistoryError
+{
+    HistoryFault fault = HistoryFault::None;
+    QString detail; // SQLite's message, for the curious
+
+    [[nodiscard]] bool failed() const { return fault != HistoryFault::None; }
+    // "the disk is full (database or disk is full)": what went wrong, in words an operator acts on.
+    [[nodiscard]] QString describe() const;
+};
+
+HistoryFault historyFaultFromSqliteCode(int code);
 
 struct RetentionPolicy
 {
@@ -39,32 +63,45 @@ public:
     static constexpr int kSchemaVersion = 2;
     static constexpr qint64 kDefaultBodyCap = qint64(4) << 20;
 
+    enum class Check {
+        Header,   // a file whose header is not a database's is found at once
+        Pages,    // PRAGMA quick_check too: damaged pages in the middle. It reads the whole file
+                  // (70 ms for 70 MB), so the paths that read the history do it, not every push.
+    };
     // Opens or creates the file. A file that is not a sound database is moved aside (the note
     // says where) and a fresh one is created: history problems never stop a push.
-    static std::unique_ptr<HistoryDatabase> open(const QString &path, QString *note);
+    static std::unique_ptr<HistoryDatabase> open(const QString &path, QString *note, Check check = Check::Header);
     // $PROMDESK_DATA_DIR/history.sqlite, or the platform's data location.
     static QString defaultPath();
     ~HistoryDatabase();
 
+    // Every call below says whether it worked; lastError() says why not. 0: not recorded.
     qint64 begin(const HistoryEntry &entry, qint64 bodyCap = kDefaultBodyCap);
     // Stores the request body of an entry begun without one (see HistoryService).
-    void attachRequestBody(qint64 id, const HistoryEntry &entry, qint64 bodyCap = kDefaultBodyCap);
-    void complete(qint64 id, const HttpResult &result, std::optional<qint64> samplesWritten = std::nullopt);
+    bool attachRequestBody(qint64 id, const HistoryEntry &entry, qint64 bodyCap = kDefaultBodyCap);
+    bool complete(qint64 id, const HttpResult &result, std::optional<qint64> samplesWritten = std::nullopt);
     // Everything between the two is committed at once: a writer with several entries waiting
     // writes the pages they share (the table's last leaf, its indexes) once, not once per entry.
-    void beginGroup();
-    void commitGroup();
+    bool beginGroup();
+    bool commitGroup();
 
+    // Reads: on failure empty, and lastError() is set (a missing entry is not a failure).
     [[nodiscard]] QList<HistoryEntry> list(const HistoryFilter &filter) const;
     [[nodiscard]] std::optional<HistoryEntry> get(qint64 id) const;
     [[nodiscard]] QList<HistoryEntry> children(qint64 parentId) const;
     [[nodiscard]] qint64 count() const;
+
+    // The last failure; cleared by clearError(). A failure that says "corrupt" runs quick_check
+    // to tell what is damaged.
+    [[nodiscard]] const HistoryError &lastError() const { return m_lastError; }
+    void clearError() { m_lastError = {}; }
 
     struct PruneResult
     {
         qint64 removed = 0;
         qint64 bytesBefore = 0;
         qint64 bytesAfter = 0;
+        bool ok = true; // false: see lastError(); nothing was removed (one transaction)
     };
     PruneResult prune(const RetentionPolicy &policy, qint64 nowMs);
 
@@ -72,7 +109,14 @@ public:
 
 private:
     HistoryDatabase() = default;
-    bool initialise(QString *error);
+    bool initialise(HistoryError *error, Check check);
+    // Records a failed statement (and, for a damaged file, what quick_check finds); returns false.
+    bool failed(const QSqlError &error, const char *doing) const;
+    bool exec(QSqlQuery &query, const char *doing) const;                     // prepared
+    bool exec(QSqlQuery &query, const QString &sql, const char *doing) const; // its rows are read after
+    bool exec(const QString &sql, const char *doing) const;
+    [[nodiscard]] qint64 usedBytes() const;
+    void rollBackKeepingError();
     bool storeRequestBody(qint64 id, const HistoryEntry &entry, qint64 bodyCap);
     // The statements every request runs, prepared once: parsing them again each time was a
     // visible part of what the push path waits for.
@@ -83,6 +127,7 @@ private:
     std::unique_ptr<QSqlQuery> m_insertEntry;
     std::unique_ptr<QSqlQuery> m_insertBody;
     std::unique_ptr<QSqlQuery> m_completeEntry;
+    mutable HistoryError m_lastError;
 };
 
 HistoryEntry entryFor(const HttpRequest &request, const RequestTag &tag);

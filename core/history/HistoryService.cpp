@@ -36,7 +36,12 @@ void lowerCurrentThreadPriority()
 class HistoryService::Worker final : public QObject
 {
 public:
-    explicit Worker(QString path) : m_path(std::move(path)) {}
+    Worker(QString path, HistoryDatabase::Check check, HistoryService *service)
+        : m_path(std::move(path))
+        , m_check(check)
+        , m_service(service)
+    {
+    }
 
     struct Operation
     {
@@ -50,7 +55,9 @@ public:
     void open()
     {
         lowerCurrentThreadPriority();
-        m_database = HistoryDatabase::open(m_path, &m_note);
+        m_database = HistoryDatabase::open(m_path, &m_note, m_check);
+        if (!m_note.isEmpty())
+            tell(m_note);
     }
 
     // Posts the operation and returns once it is committed.
@@ -85,7 +92,19 @@ public:
         return m_ids.value(ticket);
     }
 
+    qint64 forget(quint64 ticket)
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_ids.take(ticket);
+    }
+
     QString note() const { return m_note; }
+
+    QString takeWriteProblem()
+    {
+        QMutexLocker lock(&m_mutex);
+        return std::exchange(m_writeProblem, {});
+    }
 
 private:
     void drain()
@@ -97,12 +116,14 @@ private:
             m_drainScheduled = false;
         }
         const bool group = m_database && operations.size() > 1;
-        if (group)
-            m_database->beginGroup();
-        for (const Operation &operation : operations)
+        if (group && !m_database->beginGroup())
+            noteFailure();
+        for (const Operation &operation : operations) {
             run(operation);
-        if (group)
-            m_database->commitGroup();
+            noteFailure();
+        }
+        if (group && !m_database->commitGroup())
+            noteFailure();
         for (const Operation &operation : operations) {
             if (operation.written)
                 operation.written->set_value();
@@ -123,24 +144,52 @@ private:
                 m_database->attachRequestBody(idOf(operation.ticket), operation.entry);
             break;
         case Operation::Kind::Complete:
-            if (const qint64 id = idOf(operation.ticket); m_database && id > 0)
+            // The ticket's last use: forgetting it keeps the map as small as the requests in flight.
+            if (const qint64 id = forget(operation.ticket); m_database && id > 0)
                 m_database->complete(id, operation.result, samplesWrittenHeader(operation.result));
             break;
         }
     }
 
+    // Keeps the first failure until it is taken, and tells the service's listeners about it.
+    void noteFailure()
+    {
+        if (!m_database || !m_database->lastError().failed())
+            return;
+        const QString problem = m_database->lastError().describe();
+        m_database->clearError();
+        {
+            QMutexLocker lock(&m_mutex);
+            if (!m_writeProblem.isEmpty())
+                return; // not taken yet: one is enough
+            m_writeProblem = problem;
+        }
+        tell(problem);
+    }
+
+    // Queued to the service's thread: a listener connected right after the service was made
+    // still hears what the history thread found at once.
+    void tell(const QString &problem)
+    {
+        QMetaObject::invokeMethod(m_service, [service = m_service, problem] { emit service->problemNoted(problem); },
+                                  Qt::QueuedConnection);
+    }
+
     QString m_path;
+    HistoryDatabase::Check m_check;
+    HistoryService *m_service;
     QString m_note;
     std::unique_ptr<HistoryDatabase> m_database;
     QMutex m_mutex; // guards what follows
+    QString m_writeProblem;
     QHash<quint64, qint64> m_ids;
     std::vector<Operation> m_queue;
     bool m_drainScheduled = false;
 };
 
-HistoryService::HistoryService(QString path, QObject *parent)
+HistoryService::HistoryService(QString path, HistoryDatabase::Check check, QObject *parent)
     : QObject(parent)
-    , m_worker(new Worker(std::move(path)))
+    , m_worker(new Worker(std::move(path), check, this))
 {
     m_thread.setObjectName(QStringLiteral("PromDesk history"));
     m_worker->moveToThread(&m_thread);
@@ -197,6 +246,11 @@ QString HistoryService::flush()
 qint64 HistoryService::idOf(quint64 ticket)
 {
     return m_worker->idOf(ticket);
+}
+
+QString HistoryService::takeWriteProblem()
+{
+    return m_worker->takeWriteProblem();
 }
 
 qint64 ServiceRecorder::started(const HttpRequest &request)

@@ -18,7 +18,8 @@ class HistoryService final : public QObject
     Q_OBJECT
 
 public:
-    explicit HistoryService(QString path, QObject *parent = nullptr);
+    explicit HistoryService(QString path, HistoryDatabase::Check check = HistoryDatabase::Check::Header,
+                            QObject *parent = nullptr);
     ~HistoryService() override; // writes what is queued, then stops the thread
 
     // Queues the entry; with waitUntilWritten the call returns once it is in the database (the
@@ -29,13 +30,24 @@ public:
     void complete(quint64 ticket, const HttpResult &result);
     // Waits until everything queued is written; returns the open note ("" when all was well).
     QString flush();
-    [[nodiscard]] qint64 idOf(quint64 ticket); // the database id, once written (0 before)
+    // The database id of an entry begun and not completed yet (0 before it is written and after
+    // it is completed: the service forgets a ticket once its request is done).
+    [[nodiscard]] qint64 idOf(quint64 ticket);
+    // The first write that failed since the last call ("the disk is full (…)"), once; "" when none.
+    // Requests are still sent when the history cannot record them: the operator is told instead.
+    QString takeWriteProblem();
+
+signals:
+    // What the history could not do, in the thread of this object: the file was damaged and moved
+    // aside (at open), or a write failed (the first since takeWriteProblem() was last called).
+    void problemNoted(const QString &problem);
 
 private:
     class Worker;
     QThread m_thread;
     Worker *m_worker;
     std::atomic<quint64> m_nextTicket{1};
+    friend class Worker;
 };
 
 // RequestRecorder over a HistoryService.

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -53,6 +54,11 @@ private slots:
     void farFutureSampleIsRefusedAndTheReceiverStaysUsable_data();
     void farFutureSampleIsRefusedAndTheReceiverStaysUsable();
     void allowFutureSaysWhatItWillDo();
+
+    // 4. the history says when it cannot be written, and the requests still go
+    void fullDiskIsSaidOnceAndThePushStillGoes();
+    void pruneOnAFullDiskRemovesNothingAndSaysWhy();
+    void damagedPagesAreNoticedAndMovedAside();
 
 private:
     QString gateway() const { return m_gateway->baseUrl().toString(); }
@@ -259,6 +265,87 @@ void TestCliFaults::allowFutureSaysWhatItWillDo()
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.out.contains("refuses every current sample") && run.out.contains("[in-the-future]"), run.out.constData());
     QVERIFY(run.out.contains("Dry run: nothing was sent."));
+}
+
+namespace {
+
+// Runs a bash script in a mount namespace of its own, where it may mount a small tmpfs on $DIR:
+// a disk that really fills up. $CLI is the binary and $GW the test's Pushgateway.
+CliRun inMountNamespace(const QString &script, const QString &dir, const QString &gateway)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("CLI"), QStringLiteral(PROMDESK_CLI));
+    environment.insert(QStringLiteral("DIR"), dir);
+    environment.insert(QStringLiteral("GW"), gateway);
+    environment.insert(QStringLiteral("PROMDESK_DATA_DIR"), dir);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral("unshare"), {QStringLiteral("--user"), QStringLiteral("--map-root-user"), QStringLiteral("--mount"),
+                                              QStringLiteral("bash"), QStringLiteral("-c"), QStringLiteral("set -u\n") + script});
+    process.waitForFinished(60000);
+    return CliRun{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+                  process.readAllStandardError()};
+}
+
+// A tmpfs of 512 KiB on $DIR with a history in it, then filled to the last byte.
+const QString kFullDisk = QStringLiteral(
+    "mount -t tmpfs -o size=512k none \"$DIR\" || { echo 'cannot mount a tmpfs' >&2; exit 77; }\n"
+    "\"$CLI\" push --url \"$GW\" --job fills_up - <<< 'before_full 1' >/dev/null 2>&1\n"
+    "dd if=/dev/zero of=\"$DIR/filler\" bs=4k >/dev/null 2>&1 || true\n");
+
+} // namespace
+
+void TestCliFaults::fullDiskIsSaidOnceAndThePushStillGoes()
+{
+    const CliRun run = inMountNamespace(kFullDisk + QStringLiteral("\"$CLI\" push --url \"$GW\" --job full_disk - <<< 'after_full 1'\n"),
+                                        m_data->path(), gateway());
+    if (run.exitCode == 77)
+        QSKIP(qPrintable(QStringLiteral("no mount namespace here: ") + QString::fromUtf8(run.err)));
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.err.contains("HTTP 200"), run.err.constData());
+    QCOMPARE(run.err.count("the history could not record this run: the disk is full"), 1);
+    QVERIFY(groupMetrics(QStringLiteral("full_disk")).contains("after_full"));
+}
+
+void TestCliFaults::pruneOnAFullDiskRemovesNothingAndSaysWhy()
+{
+    const CliRun run = inMountNamespace(kFullDisk + QStringLiteral("\"$CLI\" history prune --max-entries 0; echo \"exit=$?\"\n"
+                                                                    "rm \"$DIR/filler\"\n"
+                                                                    "\"$CLI\" history list --json\n"),
+                                        m_data->path(), gateway());
+    if (run.exitCode == 77)
+        QSKIP(qPrintable(QStringLiteral("no mount namespace here: ") + QString::fromUtf8(run.err)));
+    QVERIFY2(run.out.contains("exit=2"), run.out.constData());
+    QVERIFY2(run.err.contains("nothing was removed: the disk is full"), run.err.constData());
+    QVERIFY2(!run.err.contains("Removed 0 entries"), run.err.constData());
+    const QByteArray json = run.out.mid(run.out.indexOf('['));
+    QCOMPARE(QJsonDocument::fromJson(json).array().size(), 1); // the push before the disk filled up
+}
+
+void TestCliFaults::damagedPagesAreNoticedAndMovedAside()
+{
+    QByteArray samples;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() - 600000;
+    for (int i = 0; i < 3000; ++i)
+        samples += "damage_probe{n=\"" + QByteArray::number(i % 30) + "\"} " + QByteArray::number(i) + " "
+            + QByteArray::number(now + i / 30 * 1000) + "\n";
+    CliRun run = runCli({QStringLiteral("backfill"), QStringLiteral("--url"), m_prometheus->baseUrl().toString(),
+                         QStringLiteral("--batch-size"), QStringLiteral("10"), file(samples)});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    run = runCli(args({"history", "prune"})); // compacts and checkpoints: everything is in the main file
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QString path = m_data->filePath(QStringLiteral("history.sqlite"));
+    {
+        QFile database(path);
+        QVERIFY(database.open(QIODevice::ReadWrite));
+        QVERIFY2(database.size() > 32 * 4096, qPrintable(QString::number(database.size())));
+        database.seek(database.size() / 2 / 4096 * 4096);
+        database.write(QByteArray(4 * 4096, '\xA5'));
+    }
+    run = runCli(args({"history", "show", "2"}));
+    QVERIFY2(run.err.contains("the history file is damaged (quick_check:") && run.err.contains("moved to"), run.err.constData());
+    const QString aside = QString::fromUtf8(run.err).section(QStringLiteral("moved to "), 1).section(QLatin1Char(' '), 0, 0);
+    QVERIFY2(QFile::exists(aside), qPrintable(aside));
 }
 
 QTEST_GUILESS_MAIN(TestCliFaults)

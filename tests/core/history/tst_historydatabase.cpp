@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -55,6 +56,12 @@ private slots:
     void keepsBatchesUnderTheirBackfill();
     void movesACorruptFileAside();
     void prunes();
+    void pruneTakesBatchesWithTheirBackfill();
+    void prunesToASizeWithOneVacuum();
+    void faultsComeFromSqliteCodes_data();
+    void faultsComeFromSqliteCodes();
+    void damagedPagesAreFoundAtOpen();
+    void readingADamagedFileSaysSo();
     void migratesSchemaOne();
     void twoProcessesLoseNothing();
 
@@ -231,6 +238,120 @@ void TestHistoryDatabase::prunes()
     QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM request_bodies")).toInt(), 0);
 }
 
+void TestHistoryDatabase::pruneTakesBatchesWithTheirBackfill()
+{
+    auto db = open();
+    HistoryEntry backfill = entry(QStringLiteral("backfill"));
+    backfill.startedAtMs = QDateTime::currentMSecsSinceEpoch() - 10000;
+    const qint64 parent = db->begin(backfill);
+    HistoryEntry batch = entry(QStringLiteral("backfill-batch"));
+    batch.tag.parentId = parent;
+    for (int i = 0; i < 5; ++i)
+        db->begin(batch);
+    db->begin(entry(QStringLiteral("replace")));
+    RetentionPolicy policy;
+    policy.maxEntries = 3; // keeps two batches and the push; their backfill goes
+    const HistoryDatabase::PruneResult result = db->prune(policy, QDateTime::currentMSecsSinceEpoch());
+    QVERIFY(result.ok);
+    QCOMPARE(db->count(), 1);
+    QCOMPARE(result.removed, 6);
+    QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM requests WHERE parent_id IS NOT NULL")).toInt(), 0);
+}
+
+void TestHistoryDatabase::prunesToASizeWithOneVacuum()
+{
+    auto db = open();
+    QByteArray body;
+    for (int i = 0; i < 4000; ++i)
+        body += "noise_" + QByteArray::number(i * 7919 % 10007) + " " + QByteArray::number(i * 31) + "\n";
+    for (int i = 0; i < 60; ++i)
+        db->begin(entry(QStringLiteral("replace"), {}, body + QByteArray::number(i)));
+    RetentionPolicy policy;
+    policy.maxBytes = 1 << 20;
+    const HistoryDatabase::PruneResult result = db->prune(policy, QDateTime::currentMSecsSinceEpoch());
+    QVERIFY(result.ok);
+    QVERIFY2(result.bytesBefore > policy.maxBytes, qPrintable(QString::number(result.bytesBefore)));
+    QVERIFY2(result.bytesAfter <= policy.maxBytes, qPrintable(QString::number(result.bytesAfter)));
+    QVERIFY(result.removed > 0 && db->count() > 0);
+    QCOMPARE(QFileInfo(m_dir.filePath(QStringLiteral("h.sqlite"))).size(), result.bytesAfter);
+}
+
+void TestHistoryDatabase::faultsComeFromSqliteCodes_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<HistoryFault>("fault");
+    QTest::newRow("SQLITE_BUSY") << 5 << HistoryFault::Locked;
+    QTest::newRow("SQLITE_LOCKED") << 6 << HistoryFault::Locked;
+    QTest::newRow("SQLITE_READONLY") << 8 << HistoryFault::ReadOnly;
+    QTest::newRow("SQLITE_READONLY_DBMOVED (extended)") << (8 | (4 << 8)) << HistoryFault::ReadOnly;
+    QTest::newRow("SQLITE_CORRUPT") << 11 << HistoryFault::Corrupt;
+    QTest::newRow("SQLITE_FULL") << 13 << HistoryFault::Full;
+    QTest::newRow("SQLITE_CANTOPEN") << 14 << HistoryFault::CannotOpen;
+    QTest::newRow("SQLITE_NOTADB") << 26 << HistoryFault::Corrupt;
+    QTest::newRow("SQLITE_IOERR") << 10 << HistoryFault::Other;
+    QTest::newRow("SQLITE_DONE") << 101 << HistoryFault::None;
+}
+
+void TestHistoryDatabase::faultsComeFromSqliteCodes()
+{
+    QFETCH(int, code);
+    QFETCH(HistoryFault, fault);
+    QCOMPARE(historyFaultFromSqliteCode(code), fault);
+}
+
+namespace {
+
+// Overwrites the middle pages of a database file (not its header page) with garbage.
+void damageMiddlePages(const QString &path)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    const qint64 size = file.size();
+    QVERIFY2(size >= 16 * 4096, qPrintable(QString::number(size)));
+    file.seek(size / 2 / 4096 * 4096);
+    file.write(QByteArray(3 * 4096, '\xA5'));
+}
+
+} // namespace
+
+void TestHistoryDatabase::damagedPagesAreFoundAtOpen()
+{
+    {
+        auto db = open();
+        for (int i = 0; i < 400; ++i)
+            db->complete(db->begin(entry(QStringLiteral("replace"), {}, QByteArray(300, char('a' + i % 26)))),
+                         answer(200, ErrorCategory::None, "fine"));
+        QCOMPARE(sql(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")).toInt(), 0);
+    }
+    damageMiddlePages(m_dir.filePath(QStringLiteral("h.sqlite")));
+    QString note;
+    auto db = HistoryDatabase::open(m_dir.filePath(QStringLiteral("h.sqlite")), &note, HistoryDatabase::Check::Pages);
+    QVERIFY2(db, qPrintable(note));
+    QVERIFY2(note.contains(QLatin1String("damaged")) && note.contains(QLatin1String("quick_check"))
+                 && note.contains(QLatin1String("moved to")),
+             qPrintable(note));
+    QCOMPARE(db->count(), 0); // a new file
+}
+
+void TestHistoryDatabase::readingADamagedFileSaysSo()
+{
+    {
+        auto db = open();
+        for (int i = 0; i < 400; ++i)
+            db->begin(entry(QStringLiteral("replace"), {}, QByteArray(300, char('a' + i % 26))));
+        QCOMPARE(sql(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")).toInt(), 0);
+    }
+    damageMiddlePages(m_dir.filePath(QStringLiteral("h.sqlite")));
+    auto db = open(); // the header is sound: only reading finds the damage
+    QVERIFY(db);
+    HistoryFilter all;
+    all.limit = 1000;
+    all.withBodies = true;
+    QVERIFY(db->list(all).size() < 400); // what is damaged cannot be listed
+    QCOMPARE(db->lastError().fault, HistoryFault::Corrupt);
+    QVERIFY2(db->lastError().describe().contains(QLatin1String("quick_check")), qPrintable(db->lastError().describe()));
+}
+
 void TestHistoryDatabase::migratesSchemaOne()
 {
     // A history written by a PromDesk with schema 1: bodies inside the requests table.
@@ -289,7 +410,9 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     if (argc == 4 && QByteArray(argv[1]) == "-writer") {
-        auto db = HistoryDatabase::open(QString::fromLocal8Bit(argv[2]), nullptr);
+        QString note;
+        auto db = HistoryDatabase::open(QString::fromLocal8Bit(argv[2]), &note);
+        if (!db) std::fprintf(stderr, "%s\n", qPrintable(note));
         const int count = QByteArray(argv[3]).toInt();
         for (int i = 0; i < count; ++i) {
             const qint64 id = db ? db->begin(entry(QStringLiteral("replace"))) : 0;

@@ -43,6 +43,7 @@ private slots:
     void writesEveryOperationOfABurst();
     void aWaitedEntryIsCommittedWhenBeginReturns_data();
     void aWaitedEntryIsCommittedWhenBeginReturns();
+    void ticketsAreForgottenOnceComplete();
 
 private:
     QString path() const { return m_dir.filePath(QStringLiteral("history.sqlite")); }
@@ -122,6 +123,26 @@ void TestHistoryService::aWaitedEntryIsCommittedWhenBeginReturns()
     QCOMPARE(seen->outcome, QStringLiteral("unknown"));
     if (ahead)
         QCOMPARE(seen->requestBody, request(42).body); // in the same transaction as its entry
+}
+
+void TestHistoryService::ticketsAreForgottenOnceComplete()
+{
+    HistoryService service(path());
+    ServiceRecorder recorder(&service, true);
+    QList<qint64> tickets;
+    for (int n = 0; n < 50; ++n) {
+        tickets << recorder.started(request(n));
+        QVERIFY(service.idOf(quint64(tickets.constLast())) > 0);
+        recorder.finished(tickets.constLast(), answer(n));
+    }
+    QVERIFY(service.flush().isEmpty());
+    for (const qint64 ticket : std::as_const(tickets))
+        QCOMPARE(service.idOf(quint64(ticket)), qint64(0));
+    QString note;
+    const auto db = HistoryDatabase::open(path(), &note);
+    QCOMPARE(db->count(), qint64(50));
+    for (const HistoryEntry &entry : db->list({})) // each completed before its ticket was forgotten
+        QVERIFY(entry.outcome != u"unknown");
 }
 
 QTEST_GUILESS_MAIN(TestHistoryService)
