@@ -268,8 +268,15 @@ void BackfillView::start()
             m_resumeFrom = summary.firstUnsent < 0 ? 0 : summary.firstUnsent;
             m_start->setText(summary.firstUnsent < 0 ? tr("&Start") : tr("&Resume from batch %1").arg(summary.firstUnsent + 1));
             m_start->setEnabled(true);
-            m_rate->setText(summary.firstUnsent < 0 ? tr("All %1 batches sent in %2.").arg(summary.sent).arg(formatDuration(summary.durationMs))
-                                                    : tr("Stopped: %1").arg(summary.stopReason));
+            m_rate->setText(summary.firstUnsent < 0
+                                ? (summary.sentBefore == 0
+                                       ? tr("All %1 batches sent in %2.").arg(summary.sent).arg(formatDuration(summary.durationMs))
+                                       : tr("All %1 batches sent: %2 now, in %3, and %4 before.")
+                                             .arg(summary.sent + summary.sentBefore)
+                                             .arg(summary.sent)
+                                             .arg(formatDuration(summary.durationMs))
+                                             .arg(summary.sentBefore))
+                                : tr("Stopped: %1").arg(summary.stopReason));
             emit finished(summary);
         });
         m_run->start(0);

@@ -141,6 +141,23 @@ int exitCodeForStop(const QList<WriteOutcome> &outcomes)
     return ExitOk;
 }
 
+// "Sent 7 of 10 requests (…) in 1.2 s, 0 retries." What this run sent, and apart from it what an
+// earlier run had sent, so a resumed backfill never claims another run's requests.
+QString describeSummary(const BackfillSummary &summary, const BackfillProgress &p)
+{
+    const qint64 samplesNow = p.samplesSent - p.samplesSentBefore;
+    if (summary.sentBefore == 0) {
+        return QStringLiteral("Sent %1 of %2 requests (%3 of %4 samples) in %5, %6 retries.")
+            .arg(summary.sent).arg(p.requestsTotal).arg(samplesNow).arg(p.samplesTotal)
+            .arg(formatDuration(summary.durationMs)).arg(p.retries);
+    }
+    return QStringLiteral("Sent %1 requests (%2 samples) in %3, %4 retries; an earlier run had sent %5 (%6 samples): "
+                          "%7 of %8 requests (%9 of %10 samples) are delivered.")
+        .arg(summary.sent).arg(samplesNow).arg(formatDuration(summary.durationMs)).arg(p.retries)
+        .arg(summary.sentBefore).arg(p.samplesSentBefore)
+        .arg(summary.sent + summary.sentBefore).arg(p.requestsTotal).arg(p.samplesSent).arg(p.samplesTotal);
+}
+
 // Runs batches to the end, printing progress on a terminal and each refusal in full.
 // `resume`: the 0-based batch to start at, one for all shards or one per shard.
 int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batch> &batches, const QList<int> &resume,
@@ -180,9 +197,7 @@ int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batc
     if (terminal)
         io.err << '\n';
     const BackfillProgress &p = run.progress();
-    io.err << QStringLiteral("Sent %1 of %2 requests (%3 of %4 samples) in %5, %6 retries.\n")
-                  .arg(summary.sent).arg(batches.size()).arg(p.samplesSent).arg(p.samplesTotal)
-                  .arg(formatDuration(summary.durationMs)).arg(p.retries);
+    io.err << describeSummary(summary, p) << '\n';
     if (!summary.stopReason.isEmpty())
         io.err << "Stopped: " << redactText(summary.stopReason, client.endpoint().credentials) << '\n';
     if (summary.firstUnsent >= 0 && run.shards() > 1) {
@@ -202,8 +217,7 @@ int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batc
         overall->status = summary.firstUnsent < 0 ? 204 : (failures.isEmpty() ? 0 : failures.constFirst().result.status);
         overall->durationMs = summary.durationMs;
         overall->errorText = redactText(summary.stopReason, client.endpoint().credentials);
-        overall->body = QStringLiteral("sent %1 of %2 requests (%3 of %4 samples)").arg(summary.sent).arg(batches.size())
-                            .arg(p.samplesSent).arg(p.samplesTotal).toUtf8();
+        overall->body = describeSummary(summary, p).toUtf8();
     }
     return summary.firstUnsent < 0 ? ExitOk : exitCodeForStop(failures);
 }

@@ -51,7 +51,8 @@ void BackfillRun::start(int fromBatch)
     }
     m_inFlight = QList<QPointer<WriteCall>>(m_shards);
     m_clock.start();
-    m_samplesAtStart = m_progress.samplesSent;
+    m_progress.requestsSentBefore = m_progress.requestsSent;
+    m_progress.samplesSentBefore = m_progress.samplesSent;
     m_fromBatch = std::max(0, fromBatch);
     m_cursors = QList<int>(m_shards, m_fromBatch);
     emit progressChanged(m_progress);
@@ -250,7 +251,7 @@ void BackfillRun::onBatchFinished(int batch, const WriteOutcome &outcome)
 void BackfillRun::updateRate()
 {
     const qint64 elapsed = std::max<qint64>(1, m_clock.elapsed());
-    const qint64 sentThisRun = m_progress.samplesSent - m_samplesAtStart;
+    const qint64 sentThisRun = m_progress.samplesSent - m_progress.samplesSentBefore;
     m_progress.samplesPerSecond = double(sentThisRun) * 1000.0 / double(elapsed);
     m_progress.etaMs = m_progress.samplesPerSecond > 0
         ? qint64(double(m_progress.samplesTotal - m_progress.samplesSent) * 1000.0 / m_progress.samplesPerSecond)
@@ -273,7 +274,8 @@ void BackfillRun::finishIfIdle()
     abandonPrepared(m_cancelled ? QStringLiteral("the backfill was cancelled before this batch")
                                 : QStringLiteral("the backfill stopped before this batch"));
     BackfillSummary summary;
-    summary.sent = int(std::count(m_states.cbegin(), m_states.cend(), BatchState::Sent));
+    summary.sentBefore = m_progress.requestsSentBefore;
+    summary.sent = int(std::count(m_states.cbegin(), m_states.cend(), BatchState::Sent)) - summary.sentBefore;
     summary.refused = int(std::count(m_states.cbegin(), m_states.cend(), BatchState::Refused));
     summary.cancelled = m_cancelled;
     summary.firstUnsent = firstUnsent();

@@ -16,10 +16,12 @@ namespace promdesk {
 
 struct BackfillProgress
 {
-    qint64 samplesSent = 0;
+    qint64 samplesSent = 0;  // delivered, by this run and earlier ones
     qint64 samplesTotal = 0;
-    int requestsSent = 0;
+    int requestsSent = 0;    // delivered, by this run and earlier ones
     int requestsTotal = 0;
+    int requestsSentBefore = 0;  // by earlier runs of a resumed backfill (or earlier starts of this one)
+    qint64 samplesSentBefore = 0;
     int retries = 0;
     double samplesPerSecond = 0;
     qint64 etaMs = -1; // unknown until something was sent
@@ -27,7 +29,8 @@ struct BackfillProgress
 
 struct BackfillSummary
 {
-    int sent = 0;
+    int sent = 0;       // requests delivered by this run
+    int sentBefore = 0; // requests an earlier run had delivered (resumed from)
     int refused = 0;
     bool cancelled = false;
     int firstUnsent = -1;    // where a resumed run starts; -1 when all were sent
@@ -118,7 +121,6 @@ private:
     QString m_stopReason;
     BackfillProgress m_progress;
     QElapsedTimer m_clock;
-    qint64 m_samplesAtStart = 0;
     int m_fromBatch = 0;
     mutable QList<int> m_cursors; // per shard, see nextOfShard()
     // Threads kept for the whole run: a thread per batch cost a thread's start and its own

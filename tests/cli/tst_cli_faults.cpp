@@ -60,6 +60,9 @@ private slots:
     void pruneOnAFullDiskRemovesNothingAndSaysWhy();
     void damagedPagesAreNoticedAndMovedAside();
 
+    // 6. a resumed backfill counts what it sent, apart from what an earlier run sent
+    void resumedBackfillCountsItsOwnRequests();
+
 private:
     QString gateway() const { return m_gateway->baseUrl().toString(); }
     QString file(const QByteArray &content, const QString &suffix = QStringLiteral(".prom"));
@@ -346,6 +349,32 @@ void TestCliFaults::damagedPagesAreNoticedAndMovedAside()
     QVERIFY2(run.err.contains("the history file is damaged (quick_check:") && run.err.contains("moved to"), run.err.constData());
     const QString aside = QString::fromUtf8(run.err).section(QStringLiteral("moved to "), 1).section(QLatin1Char(' '), 0, 0);
     QVERIFY2(QFile::exists(aside), qPrintable(aside));
+}
+
+void TestCliFaults::resumedBackfillCountsItsOwnRequests()
+{
+    QByteArray samples;
+    const qint64 start = QDateTime::currentMSecsSinceEpoch() - 600000;
+    for (int i = 0; i < 10; ++i)
+        samples += "resume_probe " + QByteArray::number(i) + " " + QByteArray::number(start + i * 1000) + "\n";
+    const QString input = file(samples);
+    FaultServer first;
+    first.script({Answer::reply(204), Answer::reply(204), Answer::reply(204), Answer::reply(400, "out of bounds\n")});
+    CliRun run = runCli({QStringLiteral("backfill"), QStringLiteral("--url"), first.baseUrl(), QStringLiteral("--batch-size"),
+                         QStringLiteral("1"), QStringLiteral("--shards"), QStringLiteral("1"), input});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("Sent 3 of 10 requests (3 of 10 samples)"), run.err.constData());
+    QVERIFY2(run.err.contains("Resume with --resume-from 4"), run.err.constData());
+
+    FaultServer second;
+    run = runCli({QStringLiteral("backfill"), QStringLiteral("--url"), second.baseUrl(), QStringLiteral("--batch-size"),
+                  QStringLiteral("1"), QStringLiteral("--shards"), QStringLiteral("1"), QStringLiteral("--resume-from"),
+                  QStringLiteral("4"), input});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(second.received().size(), 7);
+    QVERIFY2(run.err.contains("Sent 7 requests (7 samples)") && run.err.contains("an earlier run had sent 3 (3 samples)")
+                 && run.err.contains("10 of 10 requests (10 of 10 samples) are delivered"),
+             run.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliFaults)
