@@ -2,11 +2,14 @@
 #include "cli/CliSupport.h"
 #include "cli/CliHistory.h"
 #include "cli/GatewayOptions.h"
+#include "cli/Interrupt.h"
 #include "exposition/NumberFormat.h"
 #include "net/Redactor.h"
 #include "pushgateway/OverwritePreview.h"
 
 #include <QDateTime>
+#include <QPointer>
+#include <QTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -66,9 +69,34 @@ std::optional<MetricSet> readMetrics(const QString &path, Io &io)
     return input->metrics();
 }
 
-HttpResult call(auto start)
+// Sends one request and waits for its answer. Ctrl+C (or SIGTERM) lets the answer come for a
+// few seconds and then stops waiting; a second one stops at once. `interrupted` says whether it
+// stopped the wait.
+HttpResult sendWatched(HttpClient &http, const HttpRequest &request, Io &io, const InterruptWatch &watch, bool *interrupted)
 {
-    return await<HttpResult>([&](QObject *context, auto done) { start(context, [done](const HttpResult &r) { done(r); }); });
+    QEventLoop loop;
+    HttpResult result;
+    HttpCall *call = http.send(request);
+    QObject::connect(call, &HttpCall::finished, &loop, [&](const HttpResult &r) {
+        result = r;
+        loop.quit();
+    });
+    QPointer<HttpCall> pending(call);
+    QObject::connect(&watch, &InterruptWatch::interrupted, &loop, [&](int count) {
+        if (count == 1) {
+            io.err << "promdesk-cli: interrupted; the request is on its way: waiting up to " << kInterruptGraceMs / 1000
+                   << " s for its answer (interrupt again to stop waiting)\n";
+            QTimer::singleShot(kInterruptGraceMs, &loop, [&] {
+                if (pending)
+                    pending->cancel();
+            });
+        } else if (pending) {
+            pending->cancel();
+        }
+    });
+    loop.exec();
+    *interrupted = watch.count() > 0 && result.category == ErrorCategory::Cancelled;
+    return result;
 }
 
 } // namespace
@@ -148,16 +176,15 @@ int runPush(const QStringList &arguments, Io &io)
     }
     // A clean text file goes out as it is; anything else is written anew from the model.
     const bool asIs = input->clean && options.format == BodyFormat::Text;
-    const HttpResult result = call([&](QObject *context, auto done) {
-        if (asIs)
-            client.push(*key, input->bytes, options, context, done);
-        else
-            client.push(*key, input->metrics(), options, context, done);
-    });
+    const InterruptWatch watch;
+    bool interrupted = false;
+    const HttpResult result = sendWatched(
+        http, asIs ? client.pushRequest(*key, input->bytes, options) : client.pushRequest(*key, input->metrics(), options), io,
+        watch, &interrupted);
     reportResult(result, QStringLiteral("%1 %2").arg(options.method == PushMethod::Replace ? QStringLiteral("PUT") : QStringLiteral("POST"),
                                                      redactUrl(client.groupUrl(*key))),
                  io, endpoint->credentials);
-    return exitCodeFor(result);
+    return interrupted ? watch.exitCode() : exitCodeFor(result);
 }
 
 int runDelete(const QStringList &arguments, Io &io)
@@ -181,9 +208,11 @@ int runDelete(const QStringList &arguments, Io &io)
     recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
     client.setTag(gateway.tag());
-    const HttpResult result = call([&](QObject *context, auto done) { client.deleteGroup(*key, context, done); });
+    const InterruptWatch watch;
+    bool interrupted = false;
+    const HttpResult result = sendWatched(http, client.deleteRequest(*key), io, watch, &interrupted);
     reportResult(result, QStringLiteral("DELETE %1").arg(redactUrl(client.groupUrl(*key))), io, endpoint->credentials);
-    return exitCodeFor(result);
+    return interrupted ? watch.exitCode() : exitCodeFor(result);
 }
 
 int runGroups(const QStringList &arguments, Io &io)

@@ -2,6 +2,7 @@
 #include "cli/CliSupport.h"
 #include "cli/CliHistory.h"
 #include "cli/GatewayOptions.h"
+#include "cli/Interrupt.h"
 #include "importers/SeriesReader.h"
 #include "net/Redactor.h"
 #include "remotewrite/BackfillRun.h"
@@ -11,6 +12,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QTimer>
 
 #include <unistd.h>
 
@@ -189,6 +191,20 @@ int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batc
         summary = s;
         loop.quit();
     });
+    // Ctrl+C or SIGTERM: nothing more is sent, and the requests on the wire have a few seconds to
+    // answer, so that the summary, the resume point and the history say what the receiver took.
+    const InterruptWatch watch;
+    QObject::connect(&watch, &InterruptWatch::interrupted, &run, [&](int count) {
+        if (count == 1) {
+            io.err << (terminal ? "\n" : "") << "promdesk-cli: interrupted; no more requests are sent. Waiting up to "
+                   << kInterruptGraceMs / 1000 << " s for the answers of those on the wire (interrupt again to stop waiting).\n";
+            QTimer::singleShot(kInterruptGraceMs, &run, [&run] {
+                if (run.stopping())
+                    run.cancel(); // the second cancel stops waiting
+            });
+        }
+        run.cancel();
+    });
     if (resume.size() > 1)
         run.startFrom(resume);
     else
@@ -198,7 +214,9 @@ int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batc
         io.err << '\n';
     const BackfillProgress &p = run.progress();
     io.err << describeSummary(summary, p) << '\n';
-    if (!summary.stopReason.isEmpty())
+    if (watch.count() > 0)
+        io.err << "Stopped: interrupted\n";
+    else if (!summary.stopReason.isEmpty())
         io.err << "Stopped: " << redactText(summary.stopReason, client.endpoint().credentials) << '\n';
     if (summary.firstUnsent >= 0 && run.shards() > 1) {
         // Another shard may have delivered later batches: each shard resumes where it stopped.
@@ -219,7 +237,9 @@ int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batc
         overall->errorText = redactText(summary.stopReason, client.endpoint().credentials);
         overall->body = describeSummary(summary, p).toUtf8();
     }
-    return summary.firstUnsent < 0 ? ExitOk : exitCodeForStop(failures);
+    if (summary.firstUnsent < 0)
+        return ExitOk;
+    return watch.count() > 0 ? watch.exitCode() : exitCodeForStop(failures);
 }
 
 Labels parseLabelOptions(const QStringList &pairs, Io &io, bool *ok)

@@ -133,7 +133,9 @@ void HttpCall::complete()
         result.status = 0;
     } else if (m_cancelled) {
         result.category = ErrorCategory::Cancelled;
-        result.errorText = QStringLiteral("cancelled");
+        result.errorText = m_requestSent
+            ? QStringLiteral("cancelled while waiting for the answer: the request had gone out whole, so it may have been applied")
+            : QStringLiteral("cancelled before the request had gone out whole: it was not applied");
         result.status = 0;
     } else if (result.status != 0) {
         result.category = categoryForStatus(result.status);

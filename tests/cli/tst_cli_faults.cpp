@@ -14,6 +14,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+#include <sys/types.h>
+
 using namespace promdesk::test;
 
 namespace {
@@ -59,6 +62,12 @@ private slots:
     void fullDiskIsSaidOnceAndThePushStillGoes();
     void pruneOnAFullDiskRemovesNothingAndSaysWhy();
     void damagedPagesAreNoticedAndMovedAside();
+
+    // 5. Ctrl+C and SIGTERM stop sending, let the answers come, and say where to resume
+    void interruptLetsTheRequestsOnTheWireAnswer_data();
+    void interruptLetsTheRequestsOnTheWireAnswer();
+    void secondInterruptStopsWaiting();
+    void interruptedPushStillShowsItsAnswer();
 
     // 6. a resumed backfill counts what it sent, apart from what an earlier run sent
     void resumedBackfillCountsItsOwnRequests();
@@ -375,6 +384,110 @@ void TestCliFaults::resumedBackfillCountsItsOwnRequests()
     QVERIFY2(run.err.contains("Sent 7 requests (7 samples)") && run.err.contains("an earlier run had sent 3 (3 samples)")
                  && run.err.contains("10 of 10 requests (10 of 10 samples) are delivered"),
              run.err.constData());
+}
+
+namespace {
+
+// A CLI run the test can signal while it goes on; the test's event loop serves the scripted server.
+struct RunningCli
+{
+    std::unique_ptr<QProcess> process = std::make_unique<QProcess>();
+
+    explicit RunningCli(const QStringList &arguments, const QByteArray &input = {})
+    {
+        process->start(QStringLiteral(PROMDESK_CLI), arguments);
+        process->waitForStarted();
+        process->write(input);
+        process->closeWriteChannel();
+    }
+    void signal(int number) const { ::kill(pid_t(process->processId()), number); }
+    CliRun finish() const
+    {
+        if (!QTest::qWaitFor([&] { return process->state() == QProcess::NotRunning; }, 30000))
+            return {};
+        return CliRun{process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1, process->readAllStandardOutput(),
+                      process->readAllStandardError()};
+    }
+};
+
+QByteArray tenSamples()
+{
+    QByteArray samples;
+    const qint64 start = QDateTime::currentMSecsSinceEpoch() - 600000;
+    for (int i = 0; i < 10; ++i)
+        samples += "interrupt_probe " + QByteArray::number(i) + " " + QByteArray::number(start + i * 1000) + "\n";
+    return samples;
+}
+
+} // namespace
+
+void TestCliFaults::interruptLetsTheRequestsOnTheWireAnswer_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::newRow("Ctrl+C") << int(SIGINT);
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+}
+
+void TestCliFaults::interruptLetsTheRequestsOnTheWireAnswer()
+{
+    QFETCH(int, signalNumber);
+    FaultServer server; // the fourth request is on the wire for 1.5 s when the signal comes
+    server.script({Answer::reply(204), Answer::reply(204), Answer::reply(204), Answer::delayed(204, 1500), Answer::reply(204)});
+    const RunningCli cli({QStringLiteral("backfill"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--batch-size"),
+                          QStringLiteral("1"), QStringLiteral("--shards"), QStringLiteral("1"), file(tenSamples())});
+    QTRY_VERIFY_WITH_TIMEOUT(server.received().size() == 4, 20000);
+    cli.signal(signalNumber);
+    const CliRun run = cli.finish();
+    QCOMPARE(run.exitCode, 128 + signalNumber);
+    QCOMPARE(server.received().size(), 4);
+    QVERIFY2(run.err.contains("interrupted; no more requests are sent") && run.err.contains("Sent 4 of 10 requests")
+                 && run.err.contains("Stopped: interrupted") && run.err.contains("Resume with --resume-from 5"),
+             run.err.constData());
+    // The history is complete: four answers, the backfill's own entry, and the batches prepared
+    // ahead say they were not sent; none is left "unknown".
+    int ok = 0;
+    for (const QJsonValue &entry : history()) {
+        QVERIFY2(entry[QStringLiteral("outcome")].toString() != u"unknown", QJsonDocument(entry.toObject()).toJson().constData());
+        ok += entry[QStringLiteral("outcome")].toString() == u"ok" && entry[QStringLiteral("operation")].toString() == u"backfill-batch";
+    }
+    QCOMPARE(ok, 4);
+}
+
+void TestCliFaults::secondInterruptStopsWaiting()
+{
+    FaultServer server;
+    server.script({Answer::reply(204), Answer::reply(204), Answer::reply(204), Answer::hangs()});
+    const RunningCli cli({QStringLiteral("backfill"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--batch-size"),
+                          QStringLiteral("1"), QStringLiteral("--shards"), QStringLiteral("1"), file(tenSamples())});
+    QTRY_VERIFY_WITH_TIMEOUT(server.received().size() == 4, 20000);
+    cli.signal(SIGINT);
+    QTest::qWait(300);
+    cli.signal(SIGINT);
+    const CliRun run = cli.finish();
+    QCOMPARE(run.exitCode, 130);
+    QCOMPARE(server.received().size(), 4);
+    QVERIFY2(run.err.contains("Sent 3 of 10 requests") && run.err.contains("Resume with --resume-from 4"), run.err.constData());
+    bool toldMayBeApplied = false;
+    for (const QJsonValue &entry : history()) {
+        QVERIFY(entry[QStringLiteral("outcome")].toString() != u"unknown");
+        toldMayBeApplied = toldMayBeApplied || entry[QStringLiteral("error")].toString().contains(QLatin1String("may have been applied"));
+    }
+    QVERIFY(toldMayBeApplied); // the fourth request went out whole: it may have been applied
+}
+
+void TestCliFaults::interruptedPushStillShowsItsAnswer()
+{
+    FaultServer server;
+    server.script({Answer::delayed(200, 1500)});
+    const RunningCli cli({QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--job"),
+                          QStringLiteral("slow"), QStringLiteral("-")},
+                         "up 1\n");
+    QTRY_VERIFY_WITH_TIMEOUT(server.received().size() == 1, 20000);
+    cli.signal(SIGINT);
+    const CliRun run = cli.finish();
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.err.contains("waiting up to 5 s for its answer") && run.err.contains("HTTP 200"), run.err.constData());
+    QCOMPARE(history().at(0)[QStringLiteral("outcome")].toString(), QStringLiteral("ok"));
 }
 
 QTEST_GUILESS_MAIN(TestCliFaults)

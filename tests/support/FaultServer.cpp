@@ -1,6 +1,7 @@
 #include "FaultServer.h"
 
 #include <QDateTime>
+#include <QTimer>
 
 namespace promdesk::test {
 
@@ -71,7 +72,12 @@ void FaultServer::onData(QTcpSocket *socket)
     request.atMs = QDateTime::currentMSecsSinceEpoch();
     socket->setProperty("buffer", QByteArray());
     m_received.append(request);
-    this->answer(socket, answer, request, buffer.left(headerEnd + 4));
+    const QByteArray head = buffer.left(headerEnd + 4);
+    if (answer.delayMs > 0) {
+        QTimer::singleShot(answer.delayMs, socket, [this, socket, answer, request, head] { this->answer(socket, answer, request, head); });
+        return;
+    }
+    this->answer(socket, answer, request, head);
 }
 
 void FaultServer::answer(QTcpSocket *socket, const Answer &answer, const Received &request, const QByteArray &head)

@@ -31,16 +31,18 @@ public:
         QByteArray body;
         Behaviour behaviour = Behaviour::Reply;
         qint64 hugeBodyBytes = 0; // > 0: a body of this many bytes, written as the client reads it
+        int delayMs = 0;          // answer this long after the request was read
 
         static Answer reply(int code, QByteArray body = {}, QList<QPair<QByteArray, QByteArray>> headers = {})
         {
-            return Answer{code, std::move(headers), std::move(body), Behaviour::Reply, 0};
+            return Answer{code, std::move(headers), std::move(body), Behaviour::Reply, 0, 0};
         }
-        static Answer hangs() { return Answer{0, {}, {}, Behaviour::Hang, 0}; }
-        static Answer closesAfterRequest() { return Answer{0, {}, {}, Behaviour::CloseAfterRequest, 0}; }
-        static Answer resetsMidBody() { return Answer{0, {}, {}, Behaviour::ResetMidBody, 0}; }
-        static Answer echoes(int code) { return Answer{code, {}, {}, Behaviour::Echo, 0}; }
-        static Answer huge(int code, qint64 bytes) { return Answer{code, {}, {}, Behaviour::Reply, bytes}; }
+        static Answer delayed(int code, int ms) { return Answer{code, {}, {}, Behaviour::Reply, 0, ms}; }
+        static Answer hangs() { return Answer{0, {}, {}, Behaviour::Hang, 0, 0}; }
+        static Answer closesAfterRequest() { return Answer{0, {}, {}, Behaviour::CloseAfterRequest, 0, 0}; }
+        static Answer resetsMidBody() { return Answer{0, {}, {}, Behaviour::ResetMidBody, 0, 0}; }
+        static Answer echoes(int code) { return Answer{code, {}, {}, Behaviour::Echo, 0, 0}; }
+        static Answer huge(int code, qint64 bytes) { return Answer{code, {}, {}, Behaviour::Reply, bytes, 0}; }
     };
 
     struct Received
