@@ -6,6 +6,7 @@
 #include "net/Redactor.h"
 #include "pushgateway/OverwritePreview.h"
 #include "pushgateway/ServerMessage.h"
+#include "util/Printable.h"
 
 #include <QApplication>
 #include <QFontDatabase>
@@ -249,8 +250,8 @@ void PushView::send()
                                .arg(explanation.summary);
             if (!explanation.advice.isEmpty())
                 text += QLatin1Char('\n') + explanation.advice;
-            if (!result.body.isEmpty())
-                text += tr("\n\nServer said:\n") + QString::fromUtf8(result.body);
+            if (!result.body.isEmpty()) // escaped, and the start of a long answer (all of it is in History)
+                text += tr("\n\nServer said:\n") + screenful(result.body, result.bodyBytes, 200, 20000);
             showResult(text, !result.ok());
         });
     });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QFile>
+#include <QIODevice>
 #include <QStringList>
 #include <QTextStream>
 
@@ -15,11 +16,12 @@ enum ExitCode : int {
 };
 
 // Where a command reads and writes. Data goes to `out` (or `outFile` for binary data), and
-// messages for people go to `err`.
+// messages for people go to `err`. On a terminal, `outFile` and the streams escape control
+// characters (TerminalSafeDevice).
 struct Io
 {
     QFile &inFile;
-    QFile &outFile;
+    QIODevice &outFile;
     QTextStream &out;
     QTextStream &err;
 };

@@ -53,6 +53,12 @@ void startCliHistory()
     }
 }
 
+qint64 lastRecordedId()
+{
+    const ProcessHistory &history = processHistory();
+    return history.recorder ? history.recorder->lastEntryId() : 0;
+}
+
 void reportHistoryProblem(const QString &problem, Io &io)
 {
     ProcessHistory &history = processHistory();

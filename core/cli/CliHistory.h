@@ -20,6 +20,9 @@ void startCliHistory();
 // goes out).
 void recordHistory(HttpClient &http, Io &io);
 
+// The history id of the last request this process sent (0: none, or not recorded).
+qint64 lastRecordedId();
+
 // Says once per run, on stderr, that the history could not be written (the requests still went).
 void reportHistoryProblem(const QString &problem, Io &io);
 

@@ -207,7 +207,8 @@ bool writeOutput(const QString &path, QByteArrayView bytes, Io &io)
     if (path == u"-" || path.isEmpty()) {
         io.out.flush();
         const bool ok = io.outFile.write(bytes.data(), bytes.size()) == bytes.size();
-        io.outFile.flush();
+        if (auto *file = qobject_cast<QFile *>(&io.outFile))
+            file->flush();
         return ok;
     }
     // QSaveFile: a failed write never leaves a half-written file where the old one was.

@@ -1,9 +1,11 @@
 #include "cli/GatewayOptions.h"
 
+#include "cli/CliHistory.h"
 #include "net/Redactor.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
 #include "pushgateway/ServerMessage.h"
+#include "util/Printable.h"
 
 namespace promdesk::cli {
 
@@ -179,8 +181,15 @@ void reportResult(const HttpResult &result, const QString &what, Io &io, const C
     io.err << redactText(explanation.summary, credentials) << '\n';
     if (!explanation.advice.isEmpty())
         io.err << explanation.advice << '\n';
-    if (!result.body.isEmpty())
-        io.err << "Server said: " << redactText(QString::fromUtf8(result.body).trimmed(), credentials) << '\n';
+    if (result.bodyBytes == 0 && result.body.isEmpty())
+        return;
+    // Once, a screenful, escaped: the whole answer (up to the cap) is in the history.
+    const QString said = screenful(redactText(QString::fromUtf8(result.body), credentials).toUtf8(), result.bodyBytes);
+    io.err << "Server said:\n" << said << '\n';
+    if (said.endsWith(QLatin1String("bytes in all)"))) {
+        if (const qint64 id = lastRecordedId())
+            io.err << "The history keeps the start of it: promdesk-cli history show " << id << '\n';
+    }
 }
 
 } // namespace promdesk::cli

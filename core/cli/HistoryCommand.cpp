@@ -8,6 +8,7 @@
 #include "net/Redactor.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
+#include "util/Time.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -42,7 +43,7 @@ QJsonObject toJson(const HistoryEntry &e)
 {
     return QJsonObject{
         {QStringLiteral("id"), e.id},
-        {QStringLiteral("startedAt"), QDateTime::fromMSecsSinceEpoch(e.startedAtMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+        {QStringLiteral("startedAt"), formatTimestamp(e.startedAtMs)},
         {QStringLiteral("profile"), e.tag.profile},
         {QStringLiteral("target"), e.tag.target},
         {QStringLiteral("operation"), e.tag.operation},
@@ -56,6 +57,9 @@ QJsonObject toJson(const HistoryEntry &e)
         {QStringLiteral("status"), e.status},
         {QStringLiteral("durationMs"), e.durationMs},
         {QStringLiteral("requestBytes"), e.requestBodySize},
+        {QStringLiteral("responseBytes"), e.responseBodySize},
+        {QStringLiteral("responseCut"), e.responseBodyTruncated},
+        {QStringLiteral("redacted"), e.redacted},
         {QStringLiteral("error"), e.errorText},
     };
 }
@@ -141,6 +145,10 @@ int show(HistoryDatabase &history, qint64 id, Io &io)
     printHeaders(e.responseHeaders, io);
     if (e.samplesWritten)
         io.out << "  samples written: " << *e.samplesWritten << '\n';
+    if (e.redacted)
+        io.out << "  (secrets the server echoed back were masked before this answer was stored)\n";
+    if (e.responseBodyTruncated)
+        io.out << "  body: " << e.responseBodySize << " bytes; the first " << e.responseBody.size() << " are kept\n";
     if (!e.responseBody.isEmpty())
         io.out << QString::fromUtf8(e.responseBody) << (e.responseBody.endsWith('\n') ? "" : "\n");
     const QList<HistoryEntry> batches = history.children(e.id);

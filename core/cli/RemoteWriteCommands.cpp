@@ -3,6 +3,7 @@
 #include "cli/CliHistory.h"
 #include "cli/GatewayOptions.h"
 #include "cli/Interrupt.h"
+#include "cli/TerminalSafeDevice.h"
 #include "importers/SeriesReader.h"
 #include "net/Redactor.h"
 #include "remotewrite/BackfillRun.h"
@@ -14,7 +15,6 @@
 #include <QFileInfo>
 #include <QTimer>
 
-#include <unistd.h>
 
 namespace promdesk::cli {
 
@@ -166,7 +166,7 @@ int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batc
                Io &io, HttpResult *overall = nullptr)
 {
     BackfillRun run(&client, set, batches);
-    const bool terminal = isatty(STDERR_FILENO);
+    const bool terminal = isTerminal(2);
     QElapsedTimer sinceDraw;
     sinceDraw.start();
     QList<WriteOutcome> failures;

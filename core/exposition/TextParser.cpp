@@ -3,6 +3,7 @@
 #include "exposition/Escaping.h"
 #include "exposition/MetricSetBuilder.h"
 #include "exposition/NumberFormat.h"
+#include "util/Printable.h"
 #include "util/SeriesIndex.h"
 #include "util/Time.h"
 
@@ -139,7 +140,9 @@ bool isValidMetricName(std::string_view name)
     return std::all_of(name.begin() + 1, name.end(), isNameChar);
 }
 
-QString q(std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
+// A piece of the input inside a message: at most 80 characters, control characters and bytes that
+// are not UTF-8 escaped. A 50 MB token is quoted by its start, not copied whole into the report.
+QString q(std::string_view text) { return printable(QByteArrayView(text.data(), qsizetype(text.size()))); }
 QString quoted(std::string_view text) { return QLatin1Char('\'') + q(text) + QLatin1Char('\''); }
 
 // An optional sign and digits only: an integer, however large.
@@ -907,7 +910,7 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
         while (!rest.empty() && isBlank(rest.back()))
             rest.remove_suffix(1);
         const QString typeName = q(rest);
-        std::optional<MetricType> type = metricTypeFromName(typeName);
+        std::optional<MetricType> type = metricTypeFromName(QString::fromUtf8(rest.data(), qsizetype(rest.size())));
         const bool textOnly = rest == "untyped";
         const bool openMetricsOnly = type && (*type == MetricType::Info || *type == MetricType::StateSet
                                               || *type == MetricType::GaugeHistogram || rest == "unknown");

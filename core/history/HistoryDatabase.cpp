@@ -54,6 +54,14 @@ const char *const kSchema2[] = {
     " DELETE FROM request_bodies WHERE request_id = old.id; END",
 };
 
+// Schema 3: how big an answer's body was and whether only its start is kept (a 200 MB error
+// page is cut to the body cap), and whether secrets were masked in what was stored.
+const char *const kSchema3[] = {
+    "ALTER TABLE requests ADD COLUMN response_body_size INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE requests ADD COLUMN response_body_truncated INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE requests ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0",
+};
+
 QString headersToJson(const HttpHeaders &headers)
 {
     QJsonArray array;
@@ -137,6 +145,9 @@ HistoryEntry readEntry(const QSqlQuery &q, bool withBodies)
     e.errorText = q.value(QStringLiteral("error_text")).toString();
     if (!q.value(QStringLiteral("samples_written")).isNull())
         e.samplesWritten = q.value(QStringLiteral("samples_written")).toLongLong();
+    e.responseBodySize = q.value(QStringLiteral("response_body_size")).toLongLong();
+    e.responseBodyTruncated = q.value(QStringLiteral("response_body_truncated")).toBool();
+    e.redacted = q.value(QStringLiteral("redacted")).toBool();
     if (withBodies) {
         e.requestBody = unpack(q.value(QStringLiteral("request_body")).toByteArray());
         e.responseBody = unpack(q.value(QStringLiteral("response_body")).toByteArray());
@@ -153,7 +164,7 @@ QString text(const QString &value)
 const QString kListColumns = QStringLiteral(
     "id, parent_id, resend_of, started_at, finished_at, profile, target, operation, grouping_key, attempt, method, url,"
     " request_headers, request_body_size, request_body_truncated, auth_kind, auth_user, outcome, status, response_headers, duration_ms,"
-    " error_text, samples_written");
+    " error_text, samples_written, response_body_size, response_body_truncated, redacted");
 
 const QString kRequestBodyColumn =
     QStringLiteral("(SELECT body FROM request_bodies WHERE request_bodies.request_id = requests.id) AS request_body");
@@ -375,7 +386,7 @@ bool HistoryDatabase::initialise(HistoryError *error, Check check)
             return true;
         };
         const bool migrated = *schema >= kSchemaVersion
-            || ((*schema >= 1 || apply(kSchema1)) && (*schema >= 2 || apply(kSchema2))
+            || ((*schema >= 1 || apply(kSchema1)) && (*schema >= 2 || apply(kSchema2)) && (*schema >= 3 || apply(kSchema3))
                 && exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion), "migrating the schema"));
         if (!migrated)
             return abandon();
@@ -546,21 +557,26 @@ bool HistoryDatabase::attachRequestBody(qint64 id, const HistoryEntry &e, qint64
     return exec(q, "marking a request body as cut");
 }
 
-bool HistoryDatabase::complete(qint64 id, const HttpResult &result, std::optional<qint64> samplesWritten)
+bool HistoryDatabase::complete(qint64 id, const HttpResult &result, std::optional<qint64> samplesWritten, qint64 bodyCap)
 {
     if (id <= 0)
         return true;
     QSqlQuery &q = statement(m_completeEntry,
                              QStringLiteral("UPDATE requests SET finished_at = ?, outcome = ?, status = ?, response_headers = ?,"
-                                            " response_body = ?, duration_ms = ?, error_text = ?, samples_written = ? WHERE id = ?"));
+                                            " response_body = ?, duration_ms = ?, error_text = ?, samples_written = ?,"
+                                            " response_body_size = ?, response_body_truncated = ? WHERE id = ?"));
+    const qint64 bodySize = std::max<qint64>(result.bodyBytes, result.body.size());
+    const bool cut = bodySize > std::min<qint64>(result.body.size(), bodyCap);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(errorCategoryName(result.category));
     q.addBindValue(result.status);
     q.addBindValue(headersToJson(result.headers));
-    q.addBindValue(pack(result.body));
+    q.addBindValue(pack(result.body.size() > bodyCap ? result.body.left(bodyCap) : result.body));
     q.addBindValue(result.durationMs);
     q.addBindValue(text(result.errorText));
     q.addBindValue(samplesWritten ? QVariant(*samplesWritten) : QVariant());
+    q.addBindValue(bodySize);
+    q.addBindValue(cut ? 1 : 0);
     q.addBindValue(id);
     const bool stored = exec(q, "recording an answer");
     q.finish();

@@ -60,7 +60,7 @@ struct RetentionPolicy
 class HistoryDatabase
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     static constexpr qint64 kDefaultBodyCap = qint64(4) << 20;
 
     enum class Check {
@@ -79,7 +79,8 @@ public:
     qint64 begin(const HistoryEntry &entry, qint64 bodyCap = kDefaultBodyCap);
     // Stores the request body of an entry begun without one (see HistoryService).
     bool attachRequestBody(qint64 id, const HistoryEntry &entry, qint64 bodyCap = kDefaultBodyCap);
-    bool complete(qint64 id, const HttpResult &result, std::optional<qint64> samplesWritten = std::nullopt);
+    bool complete(qint64 id, const HttpResult &result, std::optional<qint64> samplesWritten = std::nullopt,
+                  qint64 bodyCap = kDefaultBodyCap);
     // Everything between the two is committed at once: a writer with several entries waiting
     // writes the pages they share (the table's last leaf, its indexes) once, not once per entry.
     bool beginGroup();

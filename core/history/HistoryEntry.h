@@ -27,7 +27,10 @@ struct HistoryEntry
     QString outcome = QStringLiteral("unknown"); // ok, or an ErrorCategory name, or unknown
     int status = 0;
     HttpHeaders responseHeaders;
-    QByteArray responseBody;
+    QByteArray responseBody;      // up to the cap
+    qint64 responseBodySize = 0;  // as the server sent it
+    bool responseBodyTruncated = false;
+    bool redacted = false;        // secrets the server echoed were masked before storing
     qint64 durationMs = 0;
     QString errorText;
     std::optional<qint64> samplesWritten;

@@ -255,7 +255,10 @@ QString HistoryService::takeWriteProblem()
 
 qint64 ServiceRecorder::started(const HttpRequest &request)
 {
-    return qint64(m_service->begin(entryFor(request, request.tag), m_wait));
+    const quint64 ticket = m_service->begin(entryFor(request, request.tag), m_wait);
+    if (m_wait)
+        m_lastEntryId = m_service->idOf(ticket);
+    return qint64(ticket);
 }
 
 qint64 ServiceRecorder::startedAhead(const HttpRequest &request)

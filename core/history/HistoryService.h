@@ -58,10 +58,14 @@ public:
     qint64 started(const HttpRequest &request) override;
     qint64 startedAhead(const HttpRequest &request) override;
     void finished(qint64 id, const HttpResult &result) override;
+    // The database id of the last request started, when the recorder waits for its entry (the
+    // CLI, to point at `history show ID`); 0 otherwise or when it could not be written.
+    [[nodiscard]] qint64 lastEntryId() const { return m_lastEntryId; }
 
 private:
     HistoryService *m_service;
     bool m_wait;
+    std::atomic<qint64> m_lastEntryId{0};
 };
 
 } // namespace promdesk

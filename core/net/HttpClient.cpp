@@ -85,13 +85,19 @@ bool isConnectionLost(QNetworkReply::NetworkError error)
 
 } // namespace
 
-HttpCall::HttpCall(QNetworkReply *reply, int timeoutMs, bool hasBody, QObject *parent)
+HttpCall::HttpCall(QNetworkReply *reply, const HttpRequest &request, QObject *parent)
     : QObject(parent)
     , m_reply(reply)
     , m_startedMs(QDateTime::currentMSecsSinceEpoch())
-    , m_requestSent(!hasBody) // a head alone goes out in one write
+    , m_maxBodyBytes(std::max<qint64>(0, request.maxResponseBytes))
+    , m_requestSent(request.body.isEmpty()) // a head alone goes out in one write
 {
+    const int timeoutMs = request.timeoutMs;
     reply->setParent(this);
+    // Read as the answer arrives, keeping what fits; Qt holds at most this much unread, so a
+    // huge answer flows through instead of piling up in memory.
+    reply->setReadBufferSize(256 * 1024);
+    connect(reply, &QNetworkReply::readyRead, this, &HttpCall::readBody);
     connect(reply, &QNetworkReply::finished, this, &HttpCall::complete);
     // requestSent comes once the head is out; a body counts as sent when its last byte was handed
     // to the socket (Qt keeps at most 32 KB of it buffered). Qt reports (0, 0) when it gives up.
@@ -118,13 +124,33 @@ void HttpCall::cancel()
     }
 }
 
+void HttpCall::readBody()
+{
+    if (!m_reply->isOpen())
+        return;
+    while (m_reply->bytesAvailable() > 0) {
+        const qint64 room = m_maxBodyBytes - m_body.size();
+        const QByteArray chunk = m_reply->read(room > 0 ? std::min<qint64>(room, m_reply->bytesAvailable()) : 0);
+        if (!chunk.isEmpty()) {
+            m_body += chunk;
+            m_bodyBytes += chunk.size();
+            continue;
+        }
+        const qint64 skipped = m_reply->skip(m_reply->bytesAvailable()); // past the cap: counted, dropped
+        if (skipped <= 0)
+            break;
+        m_bodyBytes += skipped;
+    }
+}
+
 void HttpCall::complete()
 {
     HttpResult result;
     result.durationMs = QDateTime::currentMSecsSinceEpoch() - m_startedMs;
     result.status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (m_reply->isOpen())
-        result.body = m_reply->readAll();
+    readBody();
+    result.body = std::exchange(m_body, {});
+    result.bodyBytes = m_bodyBytes;
     result.headers = m_reply->rawHeaderPairs();
     result.http2 = m_reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
     if (m_timedOut) {
@@ -291,7 +317,7 @@ HttpCall *HttpClient::send(const HttpRequest &request)
             texts << error.errorString();
         reply->setProperty("promdeskTlsErrors", texts.join(QStringLiteral("; ")));
     });
-    auto *call = new HttpCall(reply, request.timeoutMs, !request.body.isEmpty(), this);
+    auto *call = new HttpCall(reply, request, this);
     if (m_recorder) {
         RequestRecorder *recorder = m_recorder;
         connect(call, &HttpCall::finished, this, [recorder, recordId](const HttpResult &result) { recorder->finished(recordId, result); });

@@ -43,11 +43,15 @@ signals:
 
 private:
     friend class HttpClient;
-    HttpCall(QNetworkReply *reply, int timeoutMs, bool hasBody, QObject *parent);
+    HttpCall(QNetworkReply *reply, const HttpRequest &request, QObject *parent);
+    void readBody();
     void complete();
 
     QNetworkReply *m_reply;
     qint64 m_startedMs;
+    qint64 m_maxBodyBytes;
+    QByteArray m_body;       // up to m_maxBodyBytes
+    qint64 m_bodyBytes = 0;  // every byte that arrived
     bool m_requestSent; // the whole request was written out
     bool m_timedOut = false;
     bool m_cancelled = false;

@@ -51,6 +51,10 @@ struct RequestTag
     int attempt = 1;     // retries of one batch are entries of their own
 };
 
+// How much of an answer's body is kept: a server's 200 MB error page must not take the CLI's or
+// the console's memory with it. The rest is read and dropped, and counted.
+inline constexpr qint64 kDefaultMaxResponseBytes = qint64(1) << 20;
+
 struct HttpRequest
 {
     QByteArray method = "GET";
@@ -61,6 +65,7 @@ struct HttpRequest
     TlsSettings tls;
     ProxySettings proxy;
     int timeoutMs = 30000;
+    qint64 maxResponseBytes = kDefaultMaxResponseBytes;
     RequestTag tag;
     // The recorder's entry for this request when the caller wrote it ahead (see BackfillRun);
     // 0: HttpClient records the request itself as it sends it.
@@ -90,13 +95,15 @@ struct HttpResult
 {
     int status = 0; // 0 when no HTTP answer came
     HttpHeaders headers;
-    QByteArray body; // verbatim
+    QByteArray body;        // verbatim, up to the request's maxResponseBytes
+    qint64 bodyBytes = 0;   // how many bytes of body the server sent, kept or not
     qint64 durationMs = 0;
     ErrorCategory category = ErrorCategory::Other;
     QString errorText; // the transport's own words (TLS errors, refused...), empty on an HTTP answer
     bool http2 = false; // the answer came over HTTP/2; HttpClient asks for HTTP/1.1 only (see there)
 
     [[nodiscard]] bool ok() const { return category == ErrorCategory::None; }
+    [[nodiscard]] bool bodyCut() const { return bodyBytes > body.size(); }
     [[nodiscard]] QByteArray header(const QByteArray &name) const;
 };
 

@@ -1,12 +1,20 @@
 #include "pushgateway/ServerMessage.h"
 
 #include "model/Labels.h"
+#include "util/Printable.h"
 
 #include <QRegularExpression>
 
 namespace promdesk {
 
 namespace {
+
+// A piece of the server's words inside a sentence: escaped, and short (the whole answer is
+// shown once, apart, and kept in the history).
+QString shown(const QString &text, qsizetype maxChars = 80)
+{
+    return printable(QStringView(text).trimmed(), PrintableOptions{maxChars, false});
+}
 
 Explanation explainRejection(const QString &body)
 {
@@ -28,9 +36,9 @@ Explanation explainRejection(const QString &body)
     if (const auto m = typeMismatch.match(body); m.hasMatch()) {
         return {QStringLiteral("The Pushgateway refused the push: '%1' would have two types, %2 and %3. A metric name "
                                "needs one type across all groups and the gateway's own metrics.")
-                    .arg(m.captured(1), m.captured(2).toLower(), m.captured(3).toLower()),
+                    .arg(shown(m.captured(1)), shown(m.captured(2).toLower()), shown(m.captured(3).toLower())),
                 QStringLiteral("Use the same type for '%1' in every group, or give this metric another name.")
-                    .arg(m.captured(1))};
+                    .arg(shown(m.captured(1)))};
     }
     if (const auto m = notType.match(body); m.hasMatch()) {
         QString series;
@@ -43,15 +51,15 @@ Explanation explainRejection(const QString &body)
         return {QStringLiteral("The Pushgateway refused the push: '%1' would have two types, %2 and %3 (the series "
                                "%1%4 is a %2). A metric name needs one type across all groups and the gateway's own "
                                "metrics.")
-                    .arg(m.captured(1), m.captured(2), m.captured(3).toLower(), labels.toString()),
+                    .arg(shown(m.captured(1)), shown(m.captured(2)), shown(m.captured(3).toLower()), shown(labels.toString(), 200)),
                 QStringLiteral("Use the same type for '%1' in every group, or give this metric another name.")
-                    .arg(m.captured(1))};
+                    .arg(shown(m.captured(1)))};
     }
     if (const auto m = collides.match(body); m.hasMatch()) {
         return {QStringLiteral("The Pushgateway refused the push: '%1' clashes with the %2 '%3', whose samples use that "
                                "name.")
-                    .arg(m.captured(1), m.captured(2), m.captured(3)),
-                QStringLiteral("Rename '%1'.").arg(m.captured(1))};
+                    .arg(shown(m.captured(1)), shown(m.captured(2)), shown(m.captured(3))),
+                QStringLiteral("Rename '%1'.").arg(shown(m.captured(1)))};
     }
     if (body.contains(QLatin1String("was collected before with the same name and label values"))) {
         return {QStringLiteral("The Pushgateway refused the push: the same series appears twice."),
@@ -63,7 +71,7 @@ Explanation explainRejection(const QString &body)
     }
     if (const auto m = parseError.match(body); m.hasMatch()) {
         return {QStringLiteral("The Pushgateway could not parse line %1 of the push: %2")
-                    .arg(m.captured(1), m.captured(2).trimmed()),
+                    .arg(shown(m.captured(1)), shown(m.captured(2), 200)),
                 QStringLiteral("Check the body with promdesk-cli validate --target pushgateway, which lists every "
                                "problem, not only the first.")};
     }
@@ -72,14 +80,14 @@ Explanation explainRejection(const QString &body)
                 QStringLiteral("Give a job name in the grouping key.")};
     }
     if (body.contains(QLatin1String("improper label name"))) {
-        return {QStringLiteral("The Pushgateway refused a grouping label name: %1").arg(body.trimmed()),
+        return {QStringLiteral("The Pushgateway refused a grouping label name: %1").arg(shown(body, 200)),
                 QStringLiteral("Grouping label names use letters, digits and '_', and may not start with '__'.")};
     }
     if (body.contains(QLatin1String("invalid base64"))) {
-        return {QStringLiteral("The Pushgateway could not decode a base64 grouping value: %1").arg(body.trimmed()),
+        return {QStringLiteral("The Pushgateway could not decode a base64 grouping value: %1").arg(shown(body, 200)),
                 QStringLiteral("Values after name@base64/ must be URL-safe base64 of UTF-8 text.")};
     }
-    return {QStringLiteral("The Pushgateway refused the request: %1").arg(body.trimmed()),
+    return {QStringLiteral("The Pushgateway refused the request: %1").arg(shown(body, 200)),
             QStringLiteral("The server's message above says why.")};
 }
 
@@ -92,7 +100,9 @@ Explanation explainGatewayAnswer(const HttpResult &result, const QString &server
     if (!server.isEmpty())
         server[0] = server[0].toUpper();
     const QString inside = server.startsWith(QLatin1String("The ")) ? QStringLiteral("the ") + server.mid(4) : server;
-    const QString body = QString::fromUtf8(result.body);
+    // The patterns look at the answer's start: an error message is short, and a huge or hostile
+    // body must not cost more than that.
+    const QString body = QString::fromUtf8(QByteArrayView(result.body).first(std::min<qsizetype>(result.body.size(), 64 * 1024)));
     switch (result.category) {
     case ErrorCategory::None:
         return {QStringLiteral("Done: %1 answered %2.").arg(inside).arg(result.status), {}};
@@ -127,14 +137,14 @@ Explanation explainGatewayAnswer(const HttpResult &result, const QString &server
         }
         return explainRejection(body);
     case ErrorCategory::Server:
-        return {QStringLiteral("%1 failed with HTTP %2: %3").arg(server).arg(result.status).arg(body.trimmed()),
+        return {QStringLiteral("%1 failed with HTTP %2: %3").arg(server).arg(result.status).arg(shown(body, 200)),
                 QStringLiteral("This is the server's problem; try again later.")};
     case ErrorCategory::Cancelled:
         return {QStringLiteral("Cancelled."), {}};
     case ErrorCategory::Other:
         break;
     }
-    return {QStringLiteral("%1: %2").arg(server, result.errorText.isEmpty() ? body : result.errorText), {}};
+    return {QStringLiteral("%1: %2").arg(server, result.errorText.isEmpty() ? shown(body, 200) : result.errorText), {}};
 }
 
 } // namespace promdesk

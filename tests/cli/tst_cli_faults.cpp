@@ -10,7 +10,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QEventLoop>
 #include <QProcess>
+#include <QTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -71,6 +73,14 @@ private slots:
 
     // 6. a resumed backfill counts what it sent, apart from what an earlier run sent
     void resumedBackfillCountsItsOwnRequests();
+
+    // 7. a huge answer is read within bounds, printed once and cut, stored cut
+    void hugeErrorBodyStaysBounded();
+
+    // 9. bytes from outside never reach the terminal raw
+    void serverEscapeSequencesAreShownEscaped();
+    void binaryInputIsQuotedEscapedAndShort_data();
+    void binaryInputIsQuotedEscapedAndShort();
 
 private:
     QString gateway() const { return m_gateway->baseUrl().toString(); }
@@ -488,6 +498,91 @@ void TestCliFaults::interruptedPushStillShowsItsAnswer()
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.err.contains("waiting up to 5 s for its answer") && run.err.contains("HTTP 200"), run.err.constData());
     QCOMPARE(history().at(0)[QStringLiteral("outcome")].toString(), QStringLiteral("ok"));
+}
+
+namespace {
+
+// Runs a command line under a pseudo-terminal (util-linux's script), as an operator's terminal
+// would show it; stdout and stderr both arrive in `out`.
+CliRun onATerminal(const QStringList &arguments)
+{
+    QStringList quoted;
+    for (const QString &argument : arguments)
+        quoted << QLatin1Char('\'') + QString(argument).replace(QLatin1Char('\''), QLatin1String("'\\''")) + QLatin1Char('\'');
+    QProcess process;
+    process.start(QStringLiteral("script"), {QStringLiteral("-qec"), quoted.join(QLatin1Char(' ')), QStringLiteral("/dev/null")});
+    process.closeWriteChannel();
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    if (process.state() != QProcess::NotRunning)
+        loop.exec();
+    return CliRun{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+} // namespace
+
+void TestCliFaults::hugeErrorBodyStaysBounded()
+{
+    FaultServer server;
+    constexpr qint64 kBody = qint64(200) << 20;
+    server.script({Answer::huge(400, kBody)});
+    QProcess process; // under GNU time, for the peak memory
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    process.start(QStringLiteral("/usr/bin/time"), {QStringLiteral("-f"), QStringLiteral("maxrss_kb=%M"), QStringLiteral(PROMDESK_CLI),
+                                                    QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(),
+                                                    QStringLiteral("--job"), QStringLiteral("huge"), QStringLiteral("-")});
+    process.write("up 1\n");
+    process.closeWriteChannel();
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    loop.exec();
+    QCOMPARE(process.exitCode(), 1);
+    const QByteArray err = process.readAllStandardError();
+    QCOMPARE(server.hugeBytesWritten(), kBody); // read to the end (and counted), not kept
+    const qint64 maxRssKb = err.mid(err.lastIndexOf("maxrss_kb=") + 10).trimmed().toLongLong();
+    QVERIFY2(maxRssKb > 0 && maxRssKb < 100 * 1024, qPrintable(QStringLiteral("peak RSS %1 KiB").arg(maxRssKb)));
+    QVERIFY2(err.size() < 8 * 1024, qPrintable(QStringLiteral("%1 bytes on stderr").arg(err.size())));
+    QVERIFY2(err.contains("bytes in all)") && err.contains("promdesk-cli history show 1"), err.left(4000).constData());
+
+    const CliRun show = runCli(args({"history", "show", "1"}));
+    QVERIFY2(show.out.contains(QByteArray("body: " + QByteArray::number(kBody) + " bytes; the first 1048576 are kept")),
+             show.out.left(2000).constData());
+    QVERIFY(show.out.size() < 2 * 1024 * 1024);
+}
+
+void TestCliFaults::serverEscapeSequencesAreShownEscaped()
+{
+    FaultServer server;
+    const QByteArray hostile = "\x1b[2J\x1b]0;pwned\x07refused\n";
+    server.script({Answer::reply(400, hostile)});
+    const CliRun run = onATerminal({QStringLiteral(PROMDESK_CLI), QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(),
+                                    QStringLiteral("--job"), QStringLiteral("esc"), file("up 1\n")});
+    QVERIFY2(!run.out.contains('\x1b') && !run.out.contains('\x07'), run.out.toPercentEncoding().constData());
+    QVERIFY2(run.out.contains("\\x1b[2J\\x1b]0;pwned\\x07refused"), run.out.constData());
+    // The history keeps the answer as it came.
+    const CliRun show = runCli(args({"history", "show", "1"}));
+    QVERIFY(show.out.contains(hostile));
+}
+
+void TestCliFaults::binaryInputIsQuotedEscapedAndShort_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("escape sequence in a value") << QByteArray("up \x1b[2Jpwned\n");
+    QTest::newRow("binary bytes") << QByteArray("up{a=\"\xff\xfe\"} \x01\x02\x03\n");
+    QTest::newRow("a 10 MB token") << QByteArray("up " + QByteArray(10 << 20, '7') + "x\n");
+    QTest::newRow("a 10 MB metric name") << QByteArray("a" + QByteArray(10 << 20, '-') + " 1\n");
+}
+
+void TestCliFaults::binaryInputIsQuotedEscapedAndShort()
+{
+    QFETCH(QByteArray, content);
+    const CliRun run = runCli({QStringLiteral("validate"), file(content)});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.size() < 4096, qPrintable(QStringLiteral("%1 bytes of messages").arg(run.err.size())));
+    for (const char control : {'\x1b', '\x01', '\x02'})
+        QVERIFY2(!run.err.contains(control), run.err.toPercentEncoding().constData());
+    QVERIFY2(!run.err.contains("\xff"), run.err.toPercentEncoding().constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliFaults)

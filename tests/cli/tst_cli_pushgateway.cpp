@@ -108,7 +108,8 @@ void TestCliPushgateway::serverRejectionIsExplainedWithItsText()
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("HTTP 400"), run.err.constData());
     QVERIFY2(run.err.contains("'conflicting' would have two types"), run.err.constData());
-    QVERIFY(run.err.contains("Server said: pushed metrics are invalid or inconsistent"));
+    QVERIFY2(run.err.contains("Server said:\npushed metrics are invalid or inconsistent"), run.err.constData());
+    QCOMPARE(run.err.count("pushed metrics are invalid or inconsistent"), 1); // the answer is printed once
 }
 
 void TestCliPushgateway::previewShowsWhatWouldBeReplaced()
