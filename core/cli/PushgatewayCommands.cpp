@@ -46,7 +46,7 @@ std::optional<PushInput> readPushInput(const QString &path, Io &io)
     push.options.format = input.detect();
     push.bytes = input.readAll();
     TextParser parser(push.options);
-    parser.feed(push.bytes);
+    parser.feedLast(push.bytes);
     parser.finish();
     for (const Problem &problem : parser.problems())
         io.err << formatProblem(problem) << '\n';

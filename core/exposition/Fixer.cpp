@@ -124,7 +124,7 @@ FixOutcome fixAll(QByteArrayView input, const ParseOptions &options)
 
     for (int round = 0; round < kMaxRounds; ++round) {
         TextParser parser(exhaustive(options));
-        parser.feed(text);
+        parser.feedLast(text);
         parser.finish();
         QList<Fix> fixes;
         for (const Problem &problem : parser.problems()) {
@@ -141,7 +141,7 @@ FixOutcome fixAll(QByteArrayView input, const ParseOptions &options)
     }
 
     TextParser finalParse(options);
-    finalParse.feed(text);
+    finalParse.feedLast(text);
     finalParse.finish();
     outcome.remaining = finalParse.problems();
     outcome.stats = finalParse.stats();

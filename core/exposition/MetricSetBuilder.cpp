@@ -10,6 +10,7 @@ QString toQString(std::string_view text) { return QString::fromUtf8(text.data(),
 
 size_t qHash(const MetricSetBuilder::MetricKey &key, size_t seed)
 {
+    seed = ::qHash(key.family, seed);
     return qHash(key.labels, key.timestampMs ? ::qHash(*key.timestampMs, seed) : seed);
 }
 
@@ -65,12 +66,11 @@ void MetricSetBuilder::onSample(const SampleEvent &sample)
         f.metrics.append(std::move(metric));
         return;
     }
-    MetricKey key{std::move(labels), sample.timestampMs};
-    QHash<MetricKey, qsizetype> &index = m_metricIndex[f.name];
-    qsizetype position = index.value(key, -1);
+    MetricKey key{m_lastIndex, std::move(labels), sample.timestampMs};
+    qsizetype position = m_metricIndex.value(key, -1);
     if (position < 0) {
         position = f.metrics.size();
-        index.insert(key, position);
+        m_metricIndex.insert(key, position);
         Metric metric;
         metric.labels = key.labels;
         metric.timestampMs = sample.timestampMs;

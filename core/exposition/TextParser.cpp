@@ -314,7 +314,7 @@ public:
             series.reserve(std::size_t(options.piece.bytes / 64));
     }
 
-    void feed(QByteArrayView chunk);
+    void feed(QByteArrayView chunk, bool last = false);
     void finish();
 
     ParseOptions options;
@@ -368,12 +368,21 @@ private:
     };
     std::vector<LabelToken> labels;
     std::vector<LabelView> lineLabels;
+    std::vector<char> repeatedLabel;       // see orderLabels()
+    std::vector<std::uint32_t> labelOrder;
+    bool labelsSorted = true;
+    struct NamedLabel
+    {
+        std::string_view name;
+        std::uint32_t index;
+    };
+    std::vector<NamedLabel> sortedNames; // scratch for orderLabels()
     std::vector<LabelView> eventLabels;
     std::string arena;
     std::string unescaped;
     std::string canonicalKey;
 
-    void feedBody(QByteArrayView chunk);
+    void feedBody(QByteArrayView chunk, bool last = false);
     void processLine(std::string_view line, qint64 lineOffset, qint64 lineEnd);
     void processComment(std::string_view line, qint64 lineOffset, qint64 lineEnd);
     void processSample(std::string_view line, qint64 lineOffset, qint64 lineEnd);
@@ -396,6 +405,11 @@ private:
     bool matches(const FamilyState &family, std::string_view sampleName, SampleRole &role) const;
     void checkStrayWhitespace(std::string_view line, qint64 lineOffset, size_t freeTextAt = std::string_view::npos);
     void reportFuture(std::string_view line, size_t column, qint64 timestampMs);
+    // The line's labels in name order (labelOrder; the identity when they came sorted, as most
+    // do), and repeatedLabel[i] when labels[i] has the name of an earlier one. One sort at most:
+    // the duplicate check, the event's labels and the series key all read this order, so a
+    // hostile line of a million labels costs n log n, not n² (or three sorts).
+    void orderLabels();
     void checkTimestamp(std::string_view line, qint64 lineOffset, size_t begin, size_t end, qint64 &timestampMs,
                         bool &ok);
     void finishHistograms();
@@ -553,25 +567,31 @@ int TextParser::Private::report(Severity severity, const char *code, int line, s
     return int(problems.size() - 1);
 }
 
-void TextParser::Private::feed(QByteArrayView chunk)
+void TextParser::Private::feed(QByteArrayView chunk, bool last)
 {
     if (chunk.isEmpty())
         return;
     if (firstBytes) {
+        firstBytes = false;
+        if (head.isEmpty() && chunk.size() >= 3) {
+            feedBody(chunk, last);
+            return;
+        }
         // A byte order mark needs its three bytes together; hold tiny first chunks until then.
         head.append(chunk);
-        if (head.size() < 3)
+        if (head.size() < 3) {
+            firstBytes = true;
             return;
-        firstBytes = false;
+        }
         const QByteArray start = std::move(head);
         head.clear();
-        feedBody(start);
+        feedBody(start); // a copy: not the caller's bytes, so never read in place after this call
         return;
     }
-    feedBody(chunk);
+    feedBody(chunk, last);
 }
 
-void TextParser::Private::feedBody(QByteArrayView chunk)
+void TextParser::Private::feedBody(QByteArrayView chunk, bool last)
 {
     if (options.piece.atStart && carryOffset == 0 && carry.isEmpty() && chunk.startsWith("\xEF\xBB\xBF")) {
         report(Severity::Error, "bom", 1, {}, 0,
@@ -607,6 +627,12 @@ void TextParser::Private::feedBody(QByteArrayView chunk)
     const qsizetype size = chunk.size();
     while (start < size) {
         const char *newline = static_cast<const char *>(std::memchr(data + start, '\n', size_t(size - start)));
+        if (!newline && last && carry.isEmpty()) {
+            // The input's last line, without a newline: read where it is (finish() would have).
+            processLine(std::string_view(data + start, size_t(size - start)), carryOffset, carryOffset + (size - start));
+            carryOffset += size - start;
+            return;
+        }
         if (!newline) {
             carry.append(chunk.sliced(start));
             return;
@@ -1180,6 +1206,32 @@ void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffse
         reportFuture(line, begin, timestampMs);
 }
 
+void TextParser::Private::orderLabels()
+{
+    const size_t count = labels.size();
+    labelsSorted = std::is_sorted(labels.begin(), labels.end(),
+                                  [](const LabelToken &a, const LabelToken &b) { return a.name < b.name; });
+    labelOrder.resize(count);
+    if (labelsSorted) {
+        for (size_t i = 0; i < count; ++i)
+            labelOrder[i] = std::uint32_t(i);
+    } else {
+        // By name, then position (a stable merge sort: equal names side by side, the first one
+        // first). On the names alone, not the tokens: introsort fell back to heapsort on names
+        // like l0…l999999 and jumped around 80 MB of tokens.
+        sortedNames.resize(count);
+        for (size_t i = 0; i < count; ++i)
+            sortedNames[i] = {labels[i].name, std::uint32_t(i)};
+        std::stable_sort(sortedNames.begin(), sortedNames.end(),
+                         [](const NamedLabel &a, const NamedLabel &b) { return a.name < b.name; });
+        for (size_t i = 0; i < count; ++i)
+            labelOrder[i] = sortedNames[i].index;
+    }
+    repeatedLabel.assign(count, 0);
+    for (size_t i = 1; i < count; ++i)
+        repeatedLabel[labelOrder[i]] = labels[labelOrder[i]].name == labels[labelOrder[i - 1]].name;
+}
+
 void TextParser::Private::reportFuture(std::string_view line, size_t column, qint64 timestampMs)
 {
     // Prometheus 2.42 takes a sample a day, a year or 3 million years ahead, and from then on
@@ -1537,15 +1589,13 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
         lineLabels.push_back(LabelView{token.name, token.escaped
                                                        ? std::string_view(arena).substr(token.arenaOffset, token.arenaLength)
                                                        : token.raw});
+    orderLabels();
     for (size_t i = 0; i < labels.size(); ++i) {
         const LabelToken &token = labels[i];
-        for (size_t k = 0; k < i; ++k) {
-            if (labels[k].name == token.name) {
-                report(Severity::Error, "duplicate-label-name", lineNumber, line, token.nameOffset,
-                       QStringLiteral("label %1 appears twice in one sample").arg(quoted(token.name)));
-                lineOk = false;
-                break;
-            }
+        if (repeatedLabel[i]) {
+            report(Severity::Error, "duplicate-label-name", lineNumber, line, token.nameOffset,
+                   QStringLiteral("label %1 appears twice in one sample").arg(quoted(token.name)));
+            lineOk = false;
         }
         if (token.name.starts_with("__")) {
             const bool hard = options.target == ValidationTarget::Tmp || options.target == ValidationTarget::RemoteWrite;
@@ -1628,7 +1678,7 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     const char *boundName = role == SampleRole::Bucket ? "le" : role == SampleRole::Quantile ? "quantile" : nullptr;
     eventLabels.clear();
     bool foundBound = false;
-    for (size_t i = 0; i < labels.size(); ++i) {
+    for (const std::uint32_t i : labelOrder) { // in name order: the event's labels come sorted
         const LabelView &label = lineLabels[i];
         if (boundName && label.name == boundName) {
             foundBound = true;
@@ -1660,11 +1710,6 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                          .arg(q(family->declaredName)));
         return;
     }
-    // Most lines list their labels sorted; dropping the bound label keeps them so.
-    const bool sorted = std::is_sorted(labels.begin(), labels.end(),
-                                       [](const LabelToken &a, const LabelToken &b) { return a.name < b.name; });
-    if (!sorted)
-        std::sort(eventLabels.begin(), eventLabels.end(), [](const LabelView &a, const LabelView &b) { return a.name < b.name; });
 
     const double value = number->value;
     const bool counting = family->type == MetricType::Counter && role == SampleRole::Value;
@@ -1684,16 +1729,13 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     std::string_view seriesKey;
     if (labels.empty()) {
         seriesKey = name;
-    } else if (sorted && compact) {
+    } else if (labelsSorted && compact) {
         seriesKey = slice(line, nameAt, seriesEnd - nameAt);
     } else {
-        std::vector<const LabelToken *> order;
-        for (const LabelToken &token : labels)
-            order.push_back(&token);
-        std::sort(order.begin(), order.end(), [](auto *a, auto *b) { return a->name < b->name; });
         canonicalKey.assign(name);
         char separator = '{';
-        for (const LabelToken *token : order) {
+        for (const std::uint32_t i : labelOrder) {
+            const LabelToken *token = &labels[i];
             canonicalKey += separator;
             canonicalKey += token->name;
             canonicalKey += "=\"";
@@ -1813,6 +1855,7 @@ TextParser::TextParser(ParseOptions options, SampleSink *sink)
 TextParser::~TextParser() = default;
 
 void TextParser::feed(QByteArrayView chunk) { d->feed(chunk); }
+void TextParser::feedLast(QByteArrayView chunk) { d->feed(chunk, true); }
 void TextParser::finish() { d->finish(); }
 const QList<Problem> &TextParser::problems() const { return d->problems; }
 const ParseStats &TextParser::stats() const { return d->stats; }
@@ -1839,7 +1882,7 @@ ParseResult parseText(QByteArrayView text, const ParseOptions &options)
 {
     MetricSetBuilder builder;
     TextParser parser(options, &builder);
-    parser.feed(text);
+    parser.feedLast(text);
     parser.finish();
     return ParseResult{builder.take(), parser.problems(), parser.stats()};
 }

@@ -129,7 +129,7 @@ PieceRead readPiece(QByteArrayView data, const Piece &piece, bool first, bool la
     TextParser parser(parse, read.collector.get());
     if (!piece.prelude.isEmpty())
         parser.feed(piece.prelude);
-    parser.feed(data.sliced(piece.begin, piece.end - piece.begin));
+    parser.feedLast(data.sliced(piece.begin, piece.end - piece.begin));
     parser.finish();
     read.stats = parser.stats();
     read.stats.lines -= preludeLines;
@@ -230,7 +230,7 @@ SeriesRead readSeries(QByteArrayView data, const SeriesReadOptions &options)
     }
     SeriesCollector collector(options.nowMs, options.extraLabels);
     TextParser parser(parse, &collector);
-    parser.feed(data);
+    parser.feedLast(data);
     parser.finish();
     read.problems = parser.problems();
     read.errors = parser.stats().errors;

@@ -116,6 +116,10 @@ void TestTextParser::reportsEachProblemCode_data()
     QTest::newRow("exemplar-in-text")         << QByteArray("a_total 1 # {trace_id=\"x\"} 1\n") << kText << "generic" << 1 << 11 << "exemplar" << "error";
     QTest::newRow("exemplar-in-openmetrics")  << QByteArray("# TYPE a counter\na_total 1 # {trace_id=\"x\"} 1\n# EOF\n") << kOm << "generic" << 2 << 11 << "exemplar" << "warning";
     QTest::newRow("duplicate-label-name")     << QByteArray("a{x=\"1\",x=\"2\"} 1\n") << kText << "generic" << 1 << 9 << "duplicate-label-name" << "error";
+    QByteArray manyLabels = "a{";
+    for (int i = 0; i < 40; ++i)
+        manyLabels += "l" + QByteArray::number(i) + "=\"v\",";
+    QTest::newRow("duplicate-label-name-among-forty") << (manyLabels + "l7=\"w\"} 1\n") << kText << "generic" << 1 << 313 << "duplicate-label-name" << "error";
     QTest::newRow("reserved-label-name")      << QByteArray("a{__x=\"1\"} 1\n") << kText << "generic" << 1 << 3 << "reserved-label-name" << "warning";
 
     // Structure
