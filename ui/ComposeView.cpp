@@ -431,6 +431,13 @@ void ComposeView::askForScrapeUrl()
 
 void ComposeView::scrape(const QUrl &url)
 {
+    if (!url.userInfo().isEmpty()) {
+        // It would be kept in this field, in the history and on screen in clear.
+        finishImport(tr("The exporter's URL has a user or password in it; credentials never go in a URL. Nothing "
+                        "was read."),
+                     false);
+        return;
+    }
     if (m_scrape)
         m_scrape->cancel();
     m_lastScrapeUrl = url.toString();

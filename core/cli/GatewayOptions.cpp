@@ -55,23 +55,14 @@ std::optional<GatewayOptions::Connection> GatewayOptions::connection(const QComm
         io.err << "promdesk-cli: put credentials in --user and --password-stdin, not in the URL\n";
         return std::nullopt;
     }
-    if (parser.isSet(m_passwordStdin) && parser.isSet(m_bearerStdin)) {
-        io.err << "promdesk-cli: use either --password-stdin or --bearer-stdin\n";
-        return std::nullopt;
-    }
     if (parser.isSet(m_user))
         connection.credentials.user = parser.value(m_user);
     if (parser.isSet(m_passwordStdin) || parser.isSet(m_bearerStdin)) {
-        QByteArray secret = io.inFile.readLine();
-        while (secret.endsWith('\n') || secret.endsWith('\r'))
-            secret.chop(1);
-        connection.credentials.kind = parser.isSet(m_bearerStdin) ? Credentials::Kind::Bearer : Credentials::Kind::Basic;
-        connection.credentials.secret = QString::fromUtf8(secret);
-        secret.fill('\0');
-        if (connection.credentials.kind == Credentials::Kind::Basic && connection.credentials.user.isEmpty()) {
-            io.err << "promdesk-cli: --password-stdin needs --user\n";
+        const std::optional<Credentials> given =
+            credentialsFromStdin(parser.isSet(m_passwordStdin), parser.isSet(m_bearerStdin), connection.credentials.user, io);
+        if (!given)
             return std::nullopt;
-        }
+        connection.credentials = *given;
     } else if (connection.profile && connection.profile->auth != Credentials::Kind::None) {
         KeychainSecretStore keychain;
         const SecretResult secret = await<SecretResult>([&](QObject *context, auto done) {
@@ -142,6 +133,27 @@ RequestTag GatewayOptions::tag() const
     if (m_loadedProfile)
         tag.profile = m_loadedProfile->name;
     return tag;
+}
+
+std::optional<Credentials> credentialsFromStdin(bool password, bool bearer, const QString &user, Io &io)
+{
+    if (password && bearer) {
+        io.err << "promdesk-cli: use either --password-stdin or --bearer-stdin\n";
+        return std::nullopt;
+    }
+    if (!password && !bearer)
+        return Credentials{};
+    if (password && user.isEmpty()) {
+        io.err << "promdesk-cli: --password-stdin needs --user\n";
+        return std::nullopt;
+    }
+    QByteArray secret = io.inFile.readLine();
+    while (secret.endsWith('\n') || secret.endsWith('\r'))
+        secret.chop(1);
+    Credentials credentials{bearer ? Credentials::Kind::Bearer : Credentials::Kind::Basic, bearer ? QString() : user,
+                            QString::fromUtf8(secret)};
+    secret.fill('\0');
+    return credentials;
 }
 
 GroupsReply listGroups(PushgatewayClient &client)

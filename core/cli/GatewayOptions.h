@@ -76,6 +76,11 @@ Result await(Start start)
     return result;
 }
 
+// --user with --password-stdin, or --bearer-stdin: the secret is the first line of standard input
+// (never the command line). No credentials when neither is given; nothing, after saying why, on
+// a usage error.
+std::optional<Credentials> credentialsFromStdin(bool password, bool bearer, const QString &user, Io &io);
+
 using GroupsReply = std::tuple<HttpResult, std::optional<GatewayGroups>, QString>;
 // GET /api/v1/metrics, waited for: the answer, the parsed groups (none on failure) and why not.
 GroupsReply listGroups(PushgatewayClient &client);

@@ -26,8 +26,9 @@ SecretResult keychainCall(const std::function<void(SecretStore &, QObject *, Sec
     return await<SecretResult>([&](QObject *context, auto done) { call(keychain, context, [done](const SecretResult &r) { done(r); }); });
 }
 
-QString describe(const Profile &p, const QString &secretState)
+QString describe(const Profile &profile, const QString &secretState)
 {
+    const Profile p = withoutUrlCredentials(profile); // a profile saved before they were refused
     QString out;
     out += QStringLiteral("name:              %1\nkind:              %2\n").arg(p.name, profileKindName(p.kind));
     out += QStringLiteral("pushgateway url:   %1\nremote write url:  %2\n").arg(p.pushgatewayUrl, p.remoteWriteUrl);
@@ -89,6 +90,12 @@ int add(const QStringList &arguments, Io &io)
     profile.remoteWriteUrl = parser.value(rw);
     if (profile.kind == ProfileKind::Tmp && profile.remoteWriteUrl.isEmpty() && !profile.pushgatewayUrl.isEmpty())
         profile.remoteWriteUrl = tmpProfileTemplate(profile.name, profile.pushgatewayUrl, {}).remoteWriteUrl;
+    if (const QString url = urlWithCredentials(profile); !url.isEmpty()) {
+        io.err << "promdesk-cli: " << url << " has a user or password in it; credentials never go in a URL (it is "
+                  "stored and shown in clear). Give the user with --user and the password on standard input with "
+                  "--password-stdin: it goes to the keychain.\n";
+        return ExitUsage;
+    }
     profile.user = parser.value(user);
     profile.auth = parser.isSet(bearerStdin) ? Credentials::Kind::Bearer
                  : parser.isSet(passwordStdin) ? Credentials::Kind::Basic
@@ -199,8 +206,11 @@ int runProfile(const QStringList &arguments, Io &io)
         const QList<Profile> profiles = store.profiles();
         if (profiles.isEmpty())
             io.out << "No profiles yet. Create one with: promdesk-cli profile add NAME --kind tmp --pushgateway-url URL ...\n";
-        for (const Profile &p : profiles)
-            io.out << p.name << "  (" << profileKindName(p.kind) << ")  " << (p.pushgatewayUrl.isEmpty() ? p.remoteWriteUrl : p.pushgatewayUrl) << '\n';
+        for (const Profile &p : profiles) {
+            const Profile shown = withoutUrlCredentials(p); // one saved before they were refused
+            io.out << p.name << "  (" << profileKindName(p.kind) << ")  "
+                   << (shown.pushgatewayUrl.isEmpty() ? shown.remoteWriteUrl : shown.pushgatewayUrl) << '\n';
+        }
         return ExitOk;
     }
     const QString argument = arguments.value(2);

@@ -10,7 +10,8 @@ namespace promdesk::cli {
 
 namespace {
 
-const QString kUsage = QStringLiteral("promdesk-cli scrape [--timeout S] [--output OUT] URL");
+const QString kUsage =
+    QStringLiteral("promdesk-cli scrape [--timeout S] [--output OUT] [--user USER --password-stdin | --bearer-stdin] URL");
 const QString kDescription = QStringLiteral(
     "Reads an exporter's metrics as Prometheus scrapes them (text 0.0.4 preferred, OpenMetrics\n"
     "accepted, protobuf converted to text) and writes them, to compose or push from. A summary of\n"
@@ -26,7 +27,11 @@ int runScrape(const QStringList &arguments, Io &io)
                                           QStringLiteral("-"));
     const QCommandLineOption timeoutOption(QStringLiteral("timeout"), QStringLiteral("Give up after S seconds (default 15)."),
                                            QStringLiteral("S"), QStringLiteral("15"));
-    parser.addOptions({outputOption, timeoutOption});
+    const QCommandLineOption userOption(QStringLiteral("user"), QStringLiteral("Basic-auth user, for an exporter that asks for one."),
+                                        QStringLiteral("USER"));
+    const QCommandLineOption passwordOption(QStringLiteral("password-stdin"), QStringLiteral("Read the basic-auth password from standard input."));
+    const QCommandLineOption bearerOption(QStringLiteral("bearer-stdin"), QStringLiteral("Read a bearer token from standard input."));
+    parser.addOptions({outputOption, timeoutOption, userOption, passwordOption, bearerOption});
     parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("The exporter's metrics address, e.g. http://127.0.0.1:9100/metrics."));
     if (const std::optional<int> exit = parseArguments(parser, arguments, kUsage, kDescription, io))
         return *exit;
@@ -35,6 +40,19 @@ int runScrape(const QStringList &arguments, Io &io)
         io.err << "promdesk-cli: scrape needs one http:// or https:// URL\nUsage: " << kUsage << '\n';
         return ExitUsage;
     }
+    if (!url.userInfo().isEmpty()) {
+        io.err << "promdesk-cli: the URL has a user or password in it; credentials never go in a URL (or on the command "
+                  "line). Give the user with --user and the password on standard input with --password-stdin.\n";
+        return ExitUsage;
+    }
+    if (parser.isSet(userOption) && !parser.isSet(passwordOption)) {
+        io.err << "promdesk-cli: --user needs --password-stdin (passwords never go on the command line)\n";
+        return ExitUsage;
+    }
+    const std::optional<Credentials> credentials =
+        credentialsFromStdin(parser.isSet(passwordOption), parser.isSet(bearerOption), parser.value(userOption), io);
+    if (!credentials)
+        return ExitUsage;
     bool timeoutOk = false;
     const int timeoutSeconds = parser.value(timeoutOption).toInt(&timeoutOk);
     if (!timeoutOk || timeoutSeconds <= 0) {
@@ -45,7 +63,9 @@ int runScrape(const QStringList &arguments, Io &io)
     HttpClient http;
     recordHistory(http, io);
     const HttpResult result = await<HttpResult>([&](QObject *context, auto done) {
-        http.send(scrapeRequest(url, timeoutSeconds * 1000), context, [done](const HttpResult &r) { done(r); });
+        HttpRequest request = scrapeRequest(url, timeoutSeconds * 1000);
+        request.credentials = *credentials;
+        http.send(request, context, [done](const HttpResult &r) { done(r); });
     });
     const ScrapedMetrics scraped = scrapedMetrics(result, url);
     if (!scraped.ok()) {

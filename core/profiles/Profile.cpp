@@ -82,3 +82,40 @@ WriteEndpoint writeEndpoint(const Profile &profile, const QString &secret)
 }
 
 } // namespace promdesk
+
+namespace promdesk {
+
+namespace {
+
+bool hasUserInfo(const QString &url)
+{
+    return !url.isEmpty() && !QUrl(url).userInfo().isEmpty();
+}
+
+QString strippedOfUserInfo(const QString &url)
+{
+    return hasUserInfo(url) ? QUrl(url).adjusted(QUrl::RemoveUserInfo).toString() : url;
+}
+
+} // namespace
+
+QString urlWithCredentials(const Profile &profile)
+{
+    if (hasUserInfo(profile.pushgatewayUrl))
+        return QStringLiteral("the Pushgateway URL");
+    if (hasUserInfo(profile.remoteWriteUrl))
+        return QStringLiteral("the remote write URL");
+    if (hasUserInfo(profile.proxyUrl))
+        return QStringLiteral("the proxy URL");
+    return {};
+}
+
+Profile withoutUrlCredentials(Profile profile)
+{
+    profile.pushgatewayUrl = strippedOfUserInfo(profile.pushgatewayUrl);
+    profile.remoteWriteUrl = strippedOfUserInfo(profile.remoteWriteUrl);
+    profile.proxyUrl = strippedOfUserInfo(profile.proxyUrl);
+    return profile;
+}
+
+} // namespace promdesk

@@ -46,6 +46,14 @@ struct Profile
 
 // A TMP profile: remote write at /api/v1/prom/write of the instance address, basic auth with
 // the APPID as user; the instance token is the secret.
+// Credentials never go in a URL: there they would sit in clear in profiles.ini, in `profile show`
+// and in exports. Names the first of the profile's URLs (Pushgateway, remote write, proxy) that
+// carries a user or password; empty when none does.
+QString urlWithCredentials(const Profile &profile);
+// The profile with every URL's user and password taken out (for showing and exporting a
+// profile saved before they were refused).
+Profile withoutUrlCredentials(Profile profile);
+
 Profile tmpProfileTemplate(const QString &name, const QString &instanceAddress, const QString &appId);
 
 GatewayEndpoint gatewayEndpoint(const Profile &profile, const QString &secret);

@@ -272,7 +272,7 @@ QByteArray exportProfiles(const QList<Profile> &profiles)
 {
     QJsonArray array;
     for (const Profile &profile : profiles)
-        array.append(QJsonObject::fromVariantMap(toMap(profile)));
+        array.append(QJsonObject::fromVariantMap(toMap(withoutUrlCredentials(profile))));
     return QJsonDocument(QJsonObject{{QStringLiteral("promdeskProfiles"), ProfileStore::kSchemaVersion},
                                      {QStringLiteral("profiles"), array}})
         .toJson(QJsonDocument::Indented);
@@ -289,8 +289,17 @@ std::optional<QList<Profile>> importProfiles(const QByteArray &json, QString *er
         return std::nullopt;
     }
     QList<Profile> result;
-    for (const QJsonValue &value : root.value(QStringLiteral("profiles")).toArray())
-        result.append(fromMap(QString(), value.toObject().toVariantMap()));
+    for (const QJsonValue &value : root.value(QStringLiteral("profiles")).toArray()) {
+        const Profile profile = fromMap(QString(), value.toObject().toVariantMap());
+        if (const QString url = urlWithCredentials(profile); !url.isEmpty()) {
+            *error = QStringLiteral("profile '%1': %2 has a user or password in it; nothing was imported. Take them out "
+                                    "of the file and give them to the profile instead (promdesk-cli profile add NAME "
+                                    "--user USER --password-stdin), where the password goes to the keychain")
+                         .arg(profile.name, url);
+            return std::nullopt;
+        }
+        result.append(profile);
+    }
     return result;
 }
 

@@ -74,6 +74,11 @@ private slots:
     // 6. a resumed backfill counts what it sent, apart from what an earlier run sent
     void resumedBackfillCountsItsOwnRequests();
 
+    // 10. credentials never sit in a URL
+    void urlsWithCredentialsAreRefused_data();
+    void urlsWithCredentialsAreRefused();
+    void profilesSavedWithCredentialsInUrlsNeverShowThem();
+
     // 7. a huge answer is read within bounds, printed once and cut, stored cut
     void hugeErrorBodyStaysBounded();
 
@@ -498,6 +503,70 @@ void TestCliFaults::interruptedPushStillShowsItsAnswer()
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.err.contains("waiting up to 5 s for its answer") && run.err.contains("HTTP 200"), run.err.constData());
     QCOMPARE(history().at(0)[QStringLiteral("outcome")].toString(), QStringLiteral("ok"));
+}
+
+void TestCliFaults::urlsWithCredentialsAreRefused_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("input");
+    QTest::newRow("profile add, Pushgateway URL")
+        << args({"profile", "add", "leaky", "--kind", "pushgateway", "--pushgateway-url", "http://1250000000:SECRET@127.0.0.1:1"})
+        << QByteArray();
+    QTest::newRow("profile add, remote write URL")
+        << args({"profile", "add", "leaky", "--kind", "remote-write", "--remote-write-url", "http://u:SECRET@127.0.0.1:1/api/v1/write"})
+        << QByteArray();
+    QTest::newRow("scrape") << args({"scrape", "http://user:SECRET@127.0.0.1:1/metrics"}) << QByteArray();
+    QTest::newRow("push") << args({"push", "--url", "http://user:SECRET@127.0.0.1:1", "--job", "x", "-"}) << QByteArray("up 1\n");
+}
+
+void TestCliFaults::urlsWithCredentialsAreRefused()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, input);
+    const CliRun run = runCli(arguments, input);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--user") && run.err.contains("--password-stdin"), run.err.constData());
+    QVERIFY(!run.err.contains("SECRET"));
+    QCOMPARE(int(history().size()), 0); // nothing was sent
+    QFile ini(m_data->filePath(QStringLiteral("profiles.ini")));
+    QVERIFY(!ini.exists() || (ini.open(QIODevice::ReadOnly) && !ini.readAll().contains("SECRET")));
+    QVERIFY(!runCli(args({"profile", "list"})).out.contains("leaky"));
+}
+
+void TestCliFaults::profilesSavedWithCredentialsInUrlsNeverShowThem()
+{
+    // A profiles.ini written before URLs with credentials were refused, and an export made then.
+    const QString ini = m_data->filePath(QStringLiteral("profiles.ini"));
+    {
+        QFile file(ini);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[General]\nschemaVersion=2\n\n[profiles]\n3f1c\\name=old\n3f1c\\kind=pushgateway\n"
+                   "3f1c\\pushgatewayUrl=http://1250000000:SECRET@127.0.0.1:9\n");
+    }
+    const QString exported = m_work.filePath(QStringLiteral("exported.json"));
+    for (const QStringList &command : {args({"profile", "list"}), args({"profile", "show", "old"}),
+                                       QStringList{QStringLiteral("profile"), QStringLiteral("export"), exported}}) {
+        const CliRun run = runCli(command);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(!run.out.contains("SECRET") && !run.err.contains("SECRET"), run.out.constData());
+        QVERIFY2(command.at(1) == u"export" || run.out.contains("127.0.0.1:9"), run.out.constData()); // it was read
+    }
+    QFile file(exported);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray json = file.readAll();
+    QVERIFY2(json.contains("127.0.0.1:9") && !json.contains("SECRET"), json.constData());
+    // Sending with it is refused, not done with the password from the URL.
+    const CliRun push = runCli(args({"push", "--profile", "old", "--job", "x", "-"}), "up 1\n");
+    QCOMPARE(push.exitCode, 2);
+    // An export that carries them is not imported.
+    QFile leaky(m_work.filePath(QStringLiteral("leaky.json")));
+    QVERIFY(leaky.open(QIODevice::WriteOnly));
+    leaky.write(QByteArray(json).replace("127.0.0.1:9", "u:SECRET@127.0.0.1:9").replace("\"old\"", "\"leaky\""));
+    leaky.close();
+    const CliRun imported = runCli({QStringLiteral("profile"), QStringLiteral("import"), leaky.fileName()});
+    QCOMPARE(imported.exitCode, 1);
+    QVERIFY2(imported.err.contains("has a user or password in it; nothing was imported"), imported.err.constData());
+    QVERIFY(!runCli(args({"profile", "list"})).out.contains("leaky"));
 }
 
 namespace {

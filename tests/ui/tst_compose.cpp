@@ -45,6 +45,7 @@ private slots:
     void importsDroppedFiles();
     void importsTheClipboard();
     void scrapesARealExporter();
+    void refusesAnExporterUrlWithCredentials();
     void cancelsAHungScrape();
     void highlightsForThePalette();
     void templateSetsTheGroupingKey();
@@ -252,6 +253,21 @@ void TestCompose::scrapesARealExporter()
     QVERIFY(finished.wait(15000));
     QCOMPARE(finished.last().at(0).toBool(), false);
     QVERIFY2(m_view->importStatus().contains(QLatin1String("Cannot connect")), qPrintable(m_view->importStatus()));
+    QCOMPARE(m_view->editor()->toPlainText(), before);
+}
+
+void TestCompose::refusesAnExporterUrlWithCredentials()
+{
+    FaultServer server;
+    QSignalSpy finished(m_view.get(), &ComposeView::importFinished);
+    const QString before = m_view->editor()->toPlainText();
+    m_view->scrape(QUrl(QStringLiteral("http://user:s3cret@127.0.0.1:%1/metrics").arg(server.port())));
+    QVERIFY(finished.count() == 1 || finished.wait(5000));
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QVERIFY2(m_view->importStatus().contains(QLatin1String("credentials never go in a URL")), qPrintable(m_view->importStatus()));
+    QVERIFY(!m_view->importStatus().contains(QLatin1String("s3cret")));
+    QTest::qWait(100);
+    QCOMPARE(server.received().size(), 0);
     QCOMPARE(m_view->editor()->toPlainText(), before);
 }
 
