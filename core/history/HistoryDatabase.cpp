@@ -564,7 +564,7 @@ bool HistoryDatabase::complete(qint64 id, const HttpResult &result, std::optiona
     QSqlQuery &q = statement(m_completeEntry,
                              QStringLiteral("UPDATE requests SET finished_at = ?, outcome = ?, status = ?, response_headers = ?,"
                                             " response_body = ?, duration_ms = ?, error_text = ?, samples_written = ?,"
-                                            " response_body_size = ?, response_body_truncated = ? WHERE id = ?"));
+                                            " response_body_size = ?, response_body_truncated = ?, redacted = ? WHERE id = ?"));
     const qint64 bodySize = std::max<qint64>(result.bodyBytes, result.body.size());
     const bool cut = bodySize > std::min<qint64>(result.body.size(), bodyCap);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
@@ -577,6 +577,7 @@ bool HistoryDatabase::complete(qint64 id, const HttpResult &result, std::optiona
     q.addBindValue(samplesWritten ? QVariant(*samplesWritten) : QVariant());
     q.addBindValue(bodySize);
     q.addBindValue(cut ? 1 : 0);
+    q.addBindValue(result.redacted ? 1 : 0);
     q.addBindValue(id);
     const bool stored = exec(q, "recording an answer");
     q.finish();

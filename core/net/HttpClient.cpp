@@ -1,6 +1,7 @@
 #include "net/HttpClient.h"
 
 #include "net/LowLatencySockets.h"
+#include "net/Redactor.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -90,6 +91,7 @@ HttpCall::HttpCall(QNetworkReply *reply, const HttpRequest &request, QObject *pa
     , m_reply(reply)
     , m_startedMs(QDateTime::currentMSecsSinceEpoch())
     , m_maxBodyBytes(std::max<qint64>(0, request.maxResponseBytes))
+    , m_secrets(secretsOf(request))
     , m_requestSent(request.body.isEmpty()) // a head alone goes out in one write
 {
     const int timeoutMs = request.timeoutMs;
@@ -185,6 +187,9 @@ void HttpCall::complete()
             result.errorText = tlsErrors;
         }
     }
+    // Before anyone sees or stores it: a server that echoes the Authorization header or the
+    // password in its answer gets it masked (HttpResult::redacted says so).
+    redactEcho(result, m_secrets);
     emit finished(result);
     deleteLater();
 }

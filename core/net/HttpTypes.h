@@ -101,6 +101,7 @@ struct HttpResult
     ErrorCategory category = ErrorCategory::Other;
     QString errorText; // the transport's own words (TLS errors, refused...), empty on an HTTP answer
     bool http2 = false; // the answer came over HTTP/2; HttpClient asks for HTTP/1.1 only (see there)
+    bool redacted = false; // secrets the server echoed back were masked (see redactEcho)
 
     [[nodiscard]] bool ok() const { return category == ErrorCategory::None; }
     [[nodiscard]] bool bodyCut() const { return bodyBytes > body.size(); }

@@ -32,13 +32,23 @@ QString redactUrl(const QUrl &url)
     return copy.toString();
 }
 
+bool isSecretHeaderName(QByteArrayView name)
+{
+    static const char *const words[] = {"auth", "token", "key", "pass", "pwd", "secret", "cookie", "credential", "session",
+                                        "signature"};
+    const QByteArray lower = name.toByteArray().toLower();
+    // A challenge names a scheme and realm, not a secret.
+    if (lower == "www-authenticate" || lower == "proxy-authenticate")
+        return false;
+    return std::any_of(std::begin(words), std::end(words), [&](const char *word) { return lower.contains(word); });
+}
+
 HttpHeaders redactHeaders(const HttpHeaders &headers)
 {
     HttpHeaders result;
     for (const auto &header : headers) {
         const QByteArray lower = header.first.toLower();
-        const bool secret = lower == "authorization" || lower == "proxy-authorization" || lower == "cookie"
-            || lower == "set-cookie" || looksSecret(QString::fromLatin1(header.first));
+        const bool secret = isSecretHeaderName(header.first);
         if (!secret) {
             result.append(header);
             continue;
@@ -59,6 +69,58 @@ QString redactText(QString text, const Credentials &credentials)
     const QByteArray basic = (credentials.user + QLatin1Char(':') + credentials.secret).toUtf8().toBase64();
     text.replace(QString::fromLatin1(basic), QString::fromUtf8(kRedacted));
     return text;
+}
+
+QList<QByteArray> secretsOf(const HttpRequest &request)
+{
+    QList<QByteArray> secrets;
+    const auto add = [&](const QByteArray &secret) {
+        // A secret of a character or two would mask half of any answer; such a secret is no secret.
+        if (secret.size() >= 3 && !secrets.contains(secret))
+            secrets.append(secret);
+    };
+    if (!request.credentials.secret.isEmpty()) {
+        add(request.credentials.secret.toUtf8());
+        add((request.credentials.user + QLatin1Char(':') + request.credentials.secret).toUtf8().toBase64());
+    }
+    for (const auto &header : request.headers) {
+        if (isSecretHeaderName(header.first))
+            add(header.second);
+    }
+    // The longest first: a secret that contains another is masked whole.
+    std::sort(secrets.begin(), secrets.end(), [](const QByteArray &a, const QByteArray &b) { return a.size() > b.size(); });
+    return secrets;
+}
+
+bool redactEcho(HttpResult &result, const QList<QByteArray> &secrets)
+{
+    bool masked = false;
+    const auto mask = [&](QByteArray &bytes) {
+        for (const QByteArray &secret : secrets) {
+            if (bytes.contains(secret)) {
+                bytes.replace(secret, QByteArray(kRedacted));
+                masked = true;
+            }
+        }
+    };
+    mask(result.body);
+    for (auto &header : result.headers) {
+        if (isSecretHeaderName(header.first) && !header.second.isEmpty()) {
+            header.second = QByteArray(kRedacted);
+            masked = true;
+        } else {
+            mask(header.second);
+        }
+    }
+    if (!result.errorText.isEmpty()) {
+        QByteArray text = result.errorText.toUtf8();
+        const bool before = masked;
+        mask(text);
+        if (masked != before)
+            result.errorText = QString::fromUtf8(text);
+    }
+    result.redacted = result.redacted || masked;
+    return masked;
 }
 
 } // namespace promdesk

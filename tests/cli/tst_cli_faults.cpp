@@ -6,6 +6,7 @@
 #include "ServerFixture.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -78,6 +79,10 @@ private slots:
     void urlsWithCredentialsAreRefused_data();
     void urlsWithCredentialsAreRefused();
     void profilesSavedWithCredentialsInUrlsNeverShowThem();
+
+    // 11. what a server echoes back is masked before it is stored
+    void echoedSecretsAreMaskedInTheHistory_data();
+    void echoedSecretsAreMaskedInTheHistory();
 
     // 7. a huge answer is read within bounds, printed once and cut, stored cut
     void hugeErrorBodyStaysBounded();
@@ -567,6 +572,43 @@ void TestCliFaults::profilesSavedWithCredentialsInUrlsNeverShowThem()
     QCOMPARE(imported.exitCode, 1);
     QVERIFY2(imported.err.contains("has a user or password in it; nothing was imported"), imported.err.constData());
     QVERIFY(!runCli(args({"profile", "list"})).out.contains("leaky"));
+}
+
+void TestCliFaults::echoedSecretsAreMaskedInTheHistory_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("secret");
+    QTest::newRow("push, basic auth") << args({"push", "--user", "1250000000", "--password-stdin", "--job", "echo", "-"})
+                                      << QByteArray("tmp-token-9f8e7d");
+    QTest::newRow("remote write, bearer") << args({"write", "--bearer-stdin", "-"}) << QByteArray("bearer-token-1a2b3c");
+}
+
+void TestCliFaults::echoedSecretsAreMaskedInTheHistory()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, secret);
+    FaultServer server;
+    server.script({Answer::echoes(401)});
+    arguments.insert(1, QStringLiteral("--url"));
+    arguments.insert(2, server.baseUrl());
+    const CliRun run = runCli(arguments, secret + "\nup 1\n");
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(server.received().size(), 1);
+    const QByteArray basic = QByteArray("1250000000:" + secret).toBase64();
+    QVERIFY(server.received().constFirst().header("Authorization").contains(arguments.contains(QStringLiteral("--bearer-stdin")) ? secret : basic));
+    QVERIFY2(!run.err.contains(secret) && !run.err.contains(basic), run.err.constData());
+    const CliRun show = runCli(args({"history", "show", "1"}));
+    QVERIFY2(show.out.contains("Authorization: ") && show.out.contains("••••••"), show.out.constData());
+    QVERIFY2(!show.out.contains(secret) && !show.out.contains(basic), show.out.constData());
+    QVERIFY2(show.out.contains("were masked before this answer was stored"), show.out.constData());
+    QVERIFY(history().at(0)[QStringLiteral("redacted")].toBool());
+    // Nothing under the data directory holds it either.
+    for (const QString &name : QDir(m_data->path()).entryList(QDir::Files)) {
+        QFile stored(m_data->filePath(name));
+        QVERIFY(stored.open(QIODevice::ReadOnly));
+        const QByteArray bytes = stored.readAll();
+        QVERIFY2(!bytes.contains(secret) && !bytes.contains(basic), qPrintable(name));
+    }
 }
 
 namespace {
