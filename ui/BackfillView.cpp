@@ -230,7 +230,7 @@ void BackfillView::start()
         return;
     }
     m_context->readSecret(this, [this, profile](const SecretResult &secret) {
-        m_client = std::make_unique<RemoteWriteClient>(writeEndpoint(*profile, secret.secret), &m_context->http());
+        m_client = std::make_unique<RemoteWriteClient>(writeEndpoint(*profile, secret.secret, secret.headers), &m_context->http());
         RequestTag tag;
         tag.profile = profile->name;
         tag.operation = QStringLiteral("backfill-batch");

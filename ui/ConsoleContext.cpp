@@ -57,16 +57,12 @@ void ConsoleContext::readSecret(QObject *context, std::function<void(const Secre
 
 void ConsoleContext::readSecret(const Profile &profile, QObject *context, std::function<void(const SecretResult &)> done)
 {
-    if (profile.auth == Credentials::Kind::None) {
-        QMetaObject::invokeMethod(context, [done] { done(SecretResult{}); }, Qt::QueuedConnection);
-        return;
-    }
-    readProfileSecret(m_session, m_keychain, profile.id, context, std::move(done));
+    readProfileSecret(m_session, m_keychain, profile, context, std::move(done));
 }
 
-std::shared_ptr<PushgatewayClient> ConsoleContext::gatewayClient(const Profile &profile, const QString &secret)
+std::shared_ptr<PushgatewayClient> ConsoleContext::gatewayClient(const Profile &profile, const SecretResult &secret)
 {
-    auto client = std::make_shared<PushgatewayClient>(gatewayEndpoint(profile, secret), &m_http);
+    auto client = std::make_shared<PushgatewayClient>(gatewayEndpoint(profile, secret.secret, secret.headers), &m_http);
     RequestTag tag;
     tag.profile = profile.name;
     client->setTag(tag);
@@ -87,7 +83,7 @@ void ConsoleContext::withGateway(QObject *owner, std::function<void(const QStrin
             failed(tr("The secret of profile '%1' is not available: %2").arg(profile.name, secret.message));
             return;
         }
-        use(gatewayClient(profile, secret.secret));
+        use(gatewayClient(profile, secret));
     });
 }
 

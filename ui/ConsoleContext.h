@@ -38,7 +38,7 @@ public:
 
     // A client for the profile's Pushgateway, its requests tagged with the profile's name.
     // The callbacks given to the client keep it alive.
-    [[nodiscard]] std::shared_ptr<PushgatewayClient> gatewayClient(const Profile &profile, const QString &secret);
+    [[nodiscard]] std::shared_ptr<PushgatewayClient> gatewayClient(const Profile &profile, const SecretResult &secret);
     // Runs `use` with a client for the current profile's Pushgateway, its secret read first. When
     // there is no such profile or its secret cannot be read, `failed` gets the reason instead.
     void withGateway(QObject *owner, std::function<void(const QString &reason)> failed,

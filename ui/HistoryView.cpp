@@ -234,7 +234,7 @@ void HistoryView::resendSelected()
             emit resent(false);
             return;
         }
-        prepared->request.credentials.secret = secret.secret;
+        prepared->applySecrets(secret.secret, secret.headers);
         send();
     });
 }

@@ -341,8 +341,8 @@ void ProfileDialog::testConnection()
     }
     m_testButton->setEnabled(false);
     m_testResult->setText(tr("Testing…"));
-    auto run = [this, candidate](const QString &secret) {
-        ConnectionTest *test = ConnectionTest::start(candidate, secret, m_stores.http, this);
+    auto run = [this, candidate](const QString &secret, const HttpHeaders &secretHeaders) {
+        ConnectionTest *test = ConnectionTest::start(candidate, secret, m_stores.http, this, secretHeaders);
         connect(test, &ConnectionTest::finished, this, [this, candidate](const QList<EndpointCheck> &checks) {
             QStringList lines;
             for (const EndpointCheck &check : checks)
@@ -352,19 +352,24 @@ void ProfileDialog::testConnection()
             emit stepFinished();
         });
     };
-    if (candidate.auth == Credentials::Kind::None || !m_secret->text().isEmpty() || candidate.id.isEmpty()) {
-        run(m_secret->text());
+    if (candidate.id.isEmpty()) {
+        run(m_secret->text(), {});
         return;
     }
-    readProfileSecret(*m_stores.session, *m_stores.keychain, candidate.id, this, [this, run](const SecretResult &stored) {
-        if (!stored.ok()) {
-            m_testResult->setText(tr("✘ The stored secret could not be read: %1").arg(stored.message));
-            m_testButton->setEnabled(true);
-            emit stepFinished();
-            return;
-        }
-        run(stored.secret);
-    });
+    // The secret typed here wins over the stored one; the secret headers come from the keychain.
+    const QString typed = m_secret->text();
+    readProfileSecret(
+        *m_stores.session, *m_stores.keychain, candidate, this,
+        [this, run, typed](const SecretResult &stored) {
+            if (!stored.ok()) {
+                m_testResult->setText(tr("✘ The stored secret could not be read: %1").arg(stored.message));
+                m_testButton->setEnabled(true);
+                emit stepFinished();
+                return;
+            }
+            run(typed.isEmpty() ? stored.secret : typed, stored.headers);
+        },
+        typed.isEmpty());
 }
 
 } // namespace promdesk::ui

@@ -185,6 +185,8 @@ void ProfilesPanel::deleteProfile()
         if (!result.ok() && result.status != SecretResult::Status::NotFound)
             emit connectionState(tr("Profile '%1' deleted, but its secret stays in the keychain: %2").arg(profile.name, result.message), false);
     });
+    for (const QString &header : profile.secretHeaders)
+        m_context->keychain().remove(secretHeaderKey(profile.id, header), this, [](const SecretResult &) {});
     reload();
 }
 
@@ -197,13 +199,13 @@ void ProfilesPanel::testConnection()
     m_test->setEnabled(false);
     emit connectionState(tr("%1: testing the connection…").arg(profile.name), true);
     m_context->readSecret(profile, this, [this, profile](const SecretResult &secret) {
-        if (!secret.ok() && profile.auth != Credentials::Kind::None) {
+        if (!secret.ok()) {
             m_test->setEnabled(true);
             emit connectionState(tr("%1: the secret is not available: %2").arg(profile.name, secret.message), false);
             emit testFinished();
             return;
         }
-        ConnectionTest *test = ConnectionTest::start(profile, secret.secret, &m_context->http(), this);
+        ConnectionTest *test = ConnectionTest::start(profile, secret.secret, &m_context->http(), this, secret.headers);
         connect(test, &ConnectionTest::finished, this, [this, profile](const QList<EndpointCheck> &checks) {
             m_test->setEnabled(true);
             QStringList failures;

@@ -63,20 +63,28 @@ std::optional<GatewayOptions::Connection> GatewayOptions::connection(const QComm
         if (!given)
             return std::nullopt;
         connection.credentials = *given;
-    } else if (connection.profile && connection.profile->auth != Credentials::Kind::None) {
+    } else if (parser.isSet(m_user) && !(connection.profile && connection.profile->auth != Credentials::Kind::None)) {
+        io.err << "promdesk-cli: --user needs --password-stdin (passwords never go on the command line)\n";
+        return std::nullopt;
+    }
+    if (connection.profile) {
+        // The profile's secret (unless one came on standard input) and its secret headers' values.
+        const bool secretGiven = parser.isSet(m_passwordStdin) || parser.isSet(m_bearerStdin);
+        MemorySecretStore noSession;
         KeychainSecretStore keychain;
         const SecretResult secret = await<SecretResult>([&](QObject *context, auto done) {
-            keychain.read(connection.profile->id, context, [done](const SecretResult &r) { done(r); });
+            readProfileSecret(noSession, keychain, *connection.profile, context, [done](const SecretResult &r) { done(r); },
+                              !secretGiven);
         });
         if (!secret.ok()) {
             io.err << "promdesk-cli: cannot read the secret of profile '" << connection.profile->name << "': "
-                   << secret.message << ". Pass it with --password-stdin (or --bearer-stdin) instead.\n";
+                   << secret.message
+                   << (secretGiven ? QStringLiteral(".\n") : QStringLiteral(". Pass it with --password-stdin (or --bearer-stdin) instead.\n"));
             return std::nullopt;
         }
-        connection.credentials.secret = secret.secret;
-    } else if (parser.isSet(m_user)) {
-        io.err << "promdesk-cli: --user needs --password-stdin (passwords never go on the command line)\n";
-        return std::nullopt;
+        if (!secretGiven)
+            connection.credentials.secret = secret.secret;
+        connection.extraHeaders += secret.headers;
     }
     if (parser.isSet(m_ca))
         connection.tls.caFile = parser.value(m_ca);

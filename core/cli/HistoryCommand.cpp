@@ -96,7 +96,8 @@ std::optional<HistoryEntry> load(HistoryDatabase &history, qint64 id, Io &io)
     return entry;
 }
 
-std::optional<QString> secretOf(const QString &profileName, Io &io)
+// The profile's secret and its secret headers' values, from the keychain.
+std::optional<SecretResult> secretsOf(const QString &profileName, Io &io)
 {
     ProfileStore store(ProfileStore::defaultPath());
     const std::optional<Profile> profile = store.find(profileName);
@@ -104,13 +105,16 @@ std::optional<QString> secretOf(const QString &profileName, Io &io)
         io.err << "promdesk-cli: no profile named '" << profileName << "'\n";
         return std::nullopt;
     }
+    MemorySecretStore noSession;
     KeychainSecretStore keychain;
-    const SecretResult secret = await<SecretResult>([&](QObject *c, auto done) { keychain.read(profile->id, c, [done](const SecretResult &r) { done(r); }); });
+    const SecretResult secret = await<SecretResult>([&](QObject *c, auto done) {
+        readProfileSecret(noSession, keychain, *profile, c, [done](const SecretResult &r) { done(r); });
+    });
     if (!secret.ok()) {
         io.err << "promdesk-cli: " << secret.message << '\n';
         return std::nullopt;
     }
-    return secret.secret;
+    return secret;
 }
 
 void printHeaders(const HttpHeaders &headers, Io &io)
@@ -172,10 +176,10 @@ int resend(HistoryDatabase &history, qint64 id, const QString &profileName, Io &
     }
     HttpRequest &request = prepared.request;
     if (prepared.needsSecret()) {
-        const std::optional<QString> secret = secretOf(prepared.profile->name, io);
-        if (!secret)
+        const std::optional<SecretResult> secrets = secretsOf(prepared.profile->name, io);
+        if (!secrets)
             return ExitUsage;
-        request.credentials.secret = *secret;
+        prepared.applySecrets(secrets->secret, secrets->headers);
     }
     HttpClient http;
     recordHistory(http, io);
@@ -281,10 +285,10 @@ int runHistory(const QStringList &arguments, Io &io)
         CurlOptions options;
         options.bodyDirectory = parser.value(output);
         if (parser.isSet(reveal) && entry->authKind != Credentials::Kind::None) {
-            const std::optional<QString> secret = secretOf(entry->tag.profile, io);
+            const std::optional<SecretResult> secret = secretsOf(entry->tag.profile, io);
             if (!secret)
                 return ExitUsage;
-            options.revealedSecret = *secret;
+            options.revealedSecret = secret->secret;
         }
         const CurlExport exported = exportCurl(*entry, options);
         if (!exported.bodyFile.isEmpty()) {

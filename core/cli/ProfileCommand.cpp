@@ -2,6 +2,7 @@
 #include "cli/CliSupport.h"
 #include "cli/CliHistory.h"
 #include "cli/GatewayOptions.h"
+#include "net/Redactor.h"
 #include "profiles/ConnectionTest.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
@@ -44,6 +45,14 @@ QString describe(const Profile &profile, const QString &secretState)
     QStringList labels;
     for (const Label &label : p.groupingLabels)
         labels << label.name + QLatin1Char('=') + label.value;
+    QStringList headers;
+    for (const auto &header : p.extraHeaders) // one saved in clear before secret headers went to the keychain is masked
+        headers << QString::fromLatin1(header.first) + QStringLiteral(": ")
+                + (isSecretHeaderName(header.first) ? QString::fromUtf8(kRedacted) : QString::fromUtf8(header.second));
+    for (const QString &name : p.secretHeaders)
+        headers << name + QStringLiteral(": ") + QString::fromUtf8(kRedacted) + QStringLiteral(" (in the keychain)");
+    if (!headers.isEmpty())
+        out += QStringLiteral("extra headers:     %1\n").arg(headers.join(QStringLiteral(", ")));
     out += QStringLiteral("grouping labels:   %1\ntimeout:           %2 s\n")
                .arg(labels.isEmpty() ? QStringLiteral("(none)") : labels.join(QStringLiteral(", ")))
                .arg(double(p.timeoutMs) / 1000.0);
@@ -158,21 +167,51 @@ int add(const QStringList &arguments, Io &io)
     return ExitOk;
 }
 
+// Moves the values of the profile's credential-carrying headers (X-Tenant-Pass…) from the profile
+// to the keychain, which the profile then names them in. False, after saying why, when the
+// keychain refuses: then nothing of the profile is saved.
+bool storeSecretHeaders(Profile &profile, Io &io)
+{
+    const HttpHeaders secrets = takeSecretHeaders(profile);
+    if (secrets.isEmpty())
+        return true;
+    if (profile.id.isEmpty())
+        profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    for (const auto &header : secrets) {
+        const QString name = QString::fromLatin1(header.first);
+        const SecretResult stored = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) {
+            s.write(secretHeaderKey(profile.id, name), QString::fromUtf8(header.second), c, d);
+        });
+        if (!stored.ok()) {
+            io.err << "promdesk-cli: profile '" << profile.name << "': header " << name
+                   << " carries a credential, which goes to the keychain, and the keychain refused: " << stored.message
+                   << ". Nothing of this profile was saved.\n";
+            return false;
+        }
+    }
+    io.err << "The value" << (secrets.size() > 1 ? "s" : "") << " of ";
+    QStringList names;
+    for (const auto &header : secrets)
+        names << QString::fromLatin1(header.first);
+    io.err << names.join(QStringLiteral(", ")) << " went to the keychain.\n";
+    return true;
+}
+
 int test(const Profile &profile, Io &io)
 {
-    QString secret;
-    if (profile.auth != Credentials::Kind::None) {
-        const SecretResult read = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(profile.id, c, d); });
-        if (!read.ok()) {
-            io.out << "secret: " << read.message << '\n';
-            return ExitUsage;
-        }
-        secret = read.secret;
+    SecretResult read = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) {
+        MemorySecretStore noSession;
+        readProfileSecret(noSession, s, profile, c, d);
+    });
+    if (!read.ok()) {
+        io.out << "secret: " << read.message << '\n';
+        return ExitUsage;
     }
+    QString &secret = read.secret;
     HttpClient http;
     recordHistory(http, io);
     const QList<EndpointCheck> checks = await<QList<EndpointCheck>>([&](QObject *c, auto done) {
-        ConnectionTest *test = ConnectionTest::start(profile, secret, &http);
+        ConnectionTest *test = ConnectionTest::start(profile, secret, &http, nullptr, read.headers);
         QObject::connect(test, &ConnectionTest::finished, c, [done](const QList<EndpointCheck> &all) { done(all); });
     });
     int exit = ExitOk;
@@ -238,6 +277,8 @@ int runProfile(const QStringList &arguments, Io &io)
                 io.err << "Skipped '" << profile.name << "': a profile of that name exists.\n";
                 continue;
             }
+            if (!storeSecretHeaders(profile, io))
+                return ExitUsage;
             if (!store.save(profile, &error)) {
                 io.err << "promdesk-cli: " << error << '\n';
                 return ExitUsage;
@@ -263,10 +304,15 @@ int runProfile(const QStringList &arguments, Io &io)
         return ExitOk;
     }
     if (sub == u"remove") {
-        if (profile->auth != Credentials::Kind::None) {
-            const SecretResult removed = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.remove(profile->id, c, d); });
+        QStringList keys;
+        if (profile->auth != Credentials::Kind::None)
+            keys << profile->id;
+        for (const QString &header : profile->secretHeaders)
+            keys << secretHeaderKey(profile->id, header);
+        for (const QString &key : std::as_const(keys)) {
+            const SecretResult removed = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.remove(key, c, d); });
             if (!removed.ok() && removed.status != SecretResult::Status::NotFound)
-                io.err << "promdesk-cli: warning: the keychain entry was not removed: " << removed.message << '\n';
+                io.err << "promdesk-cli: warning: a keychain entry was not removed: " << removed.message << '\n';
         }
         store.remove(profile->id);
         io.err << "Removed profile '" << profile->name << "'.\n";

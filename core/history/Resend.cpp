@@ -81,4 +81,23 @@ ResendRequest prepareResend(const HistoryEntry &e, const QList<Profile> &profile
     return out;
 }
 
+void ResendRequest::applySecrets(const QString &secret, const HttpHeaders &secretHeaders)
+{
+    request.credentials.secret = secret;
+    HttpHeaders headers;
+    for (const auto &header : std::as_const(request.headers)) {
+        if (header.second != QByteArray(kRedacted)) {
+            headers.append(header);
+            continue;
+        }
+        for (const auto &known : secretHeaders) {
+            if (known.first.compare(header.first, Qt::CaseInsensitive) == 0) {
+                headers.append({header.first, known.second});
+                break;
+            }
+        }
+    }
+    request.headers = headers;
+}
+
 } // namespace promdesk

@@ -19,7 +19,13 @@ struct ResendRequest
     bool needsProfile = false;      // the error is about the profile: another choice may work
 
     [[nodiscard]] bool ok() const { return error.isEmpty(); }
-    [[nodiscard]] bool needsSecret() const { return profile && profile->auth != Credentials::Kind::None; }
+    [[nodiscard]] bool needsSecret() const
+    {
+        return profile && (profile->auth != Credentials::Kind::None || !profile->secretHeaders.isEmpty());
+    }
+    // Puts the profile's secret and its secret headers' values (read from the keychain) where the
+    // history kept masks; a masked header with no value to put back is left out, never sent masked.
+    void applySecrets(const QString &secret, const HttpHeaders &secretHeaders);
 };
 
 // `otherProfile` names a profile to send to instead (the same path and query on its address);

@@ -37,17 +37,20 @@ QString EndpointCheck::describe(bool verifyPeer) const
         + QStringLiteral(" (HTTP %1, %2 ms)").arg(result.status).arg(result.durationMs);
 }
 
-ConnectionTest *ConnectionTest::start(const Profile &profile, QString secret, HttpClient *http, QObject *parent)
+ConnectionTest *ConnectionTest::start(const Profile &profile, QString secret, HttpClient *http, QObject *parent,
+                                      HttpHeaders secretHeaders)
 {
-    auto *test = new ConnectionTest(profile, std::move(secret), http, parent);
+    auto *test = new ConnectionTest(profile, std::move(secret), std::move(secretHeaders), http, parent);
     QTimer::singleShot(0, test, &ConnectionTest::next);
     return test;
 }
 
-ConnectionTest::ConnectionTest(const Profile &profile, QString secret, HttpClient *http, QObject *parent)
+ConnectionTest::ConnectionTest(const Profile &profile, QString secret, HttpHeaders secretHeaders, HttpClient *http,
+                               QObject *parent)
     : QObject(parent)
     , m_profile(profile)
     , m_secret(std::move(secret))
+    , m_secretHeaders(std::move(secretHeaders))
     , m_http(http)
 {
     if (!profile.pushgatewayUrl.isEmpty())
@@ -71,7 +74,7 @@ void ConnectionTest::next()
 
 void ConnectionTest::checkPushgateway()
 {
-    auto client = std::make_shared<PushgatewayClient>(gatewayEndpoint(m_profile, m_secret), m_http);
+    auto client = std::make_shared<PushgatewayClient>(gatewayEndpoint(m_profile, m_secret, m_secretHeaders), m_http);
     RequestTag tag;
     tag.profile = m_profile.name;
     client->setTag(tag);
@@ -93,7 +96,7 @@ void ConnectionTest::checkPushgateway()
 
 void ConnectionTest::checkRemoteWrite()
 {
-    WriteEndpoint endpoint = writeEndpoint(m_profile, m_secret);
+    WriteEndpoint endpoint = writeEndpoint(m_profile, m_secret, m_secretHeaders);
     endpoint.retry.maxAttempts = 1; // a test reports what happens now; it does not wait out a 503
     auto client = std::make_shared<RemoteWriteClient>(endpoint, m_http);
     RequestTag tag;

@@ -36,20 +36,22 @@ class ConnectionTest final : public QObject
 
 public:
     // `secret` is used for these requests only and wiped afterwards.
-    static ConnectionTest *start(const Profile &profile, QString secret, HttpClient *http, QObject *parent = nullptr);
+    static ConnectionTest *start(const Profile &profile, QString secret, HttpClient *http, QObject *parent = nullptr,
+                                 HttpHeaders secretHeaders = {});
     ~ConnectionTest() override;
 
 signals:
     void finished(const QList<promdesk::EndpointCheck> &checks);
 
 private:
-    ConnectionTest(const Profile &profile, QString secret, HttpClient *http, QObject *parent);
+    ConnectionTest(const Profile &profile, QString secret, HttpHeaders secretHeaders, HttpClient *http, QObject *parent);
     void checkPushgateway();
     void checkRemoteWrite();
     void next();
 
     Profile m_profile;
     QString m_secret;
+    HttpHeaders m_secretHeaders;
     HttpClient *m_http;
     QList<EndpointCheck> m_checks;
     QList<void (ConnectionTest::*)()> m_pending; // the checks still to run, one after another

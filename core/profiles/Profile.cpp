@@ -1,5 +1,7 @@
 #include "profiles/Profile.h"
 
+#include "net/Redactor.h"
+
 namespace promdesk {
 
 namespace {
@@ -61,13 +63,13 @@ ProxySettings proxyOf(const Profile &profile)
     return ProxySettings{profile.proxy, QUrl(profile.proxyUrl)};
 }
 
-GatewayEndpoint gatewayEndpoint(const Profile &profile, const QString &secret)
+GatewayEndpoint gatewayEndpoint(const Profile &profile, const QString &secret, const HttpHeaders &secretHeaders)
 {
     return GatewayEndpoint{QUrl(profile.pushgatewayUrl), credentialsOf(profile, secret), tlsOf(profile), profile.timeoutMs,
-                           proxyOf(profile), profile.extraHeaders};
+                           proxyOf(profile), profile.extraHeaders + secretHeaders};
 }
 
-WriteEndpoint writeEndpoint(const Profile &profile, const QString &secret)
+WriteEndpoint writeEndpoint(const Profile &profile, const QString &secret, const HttpHeaders &secretHeaders)
 {
     WriteEndpoint endpoint;
     endpoint.url = QUrl(profile.remoteWriteUrl);
@@ -77,7 +79,7 @@ WriteEndpoint writeEndpoint(const Profile &profile, const QString &secret)
     endpoint.tls = tlsOf(profile);
     endpoint.timeoutMs = profile.timeoutMs;
     endpoint.proxy = proxyOf(profile);
-    endpoint.extraHeaders = profile.extraHeaders;
+    endpoint.extraHeaders = profile.extraHeaders + secretHeaders;
     return endpoint;
 }
 
@@ -98,6 +100,31 @@ QString strippedOfUserInfo(const QString &url)
 }
 
 } // namespace
+
+QString secretHeaderKey(const QString &profileId, const QString &headerName)
+{
+    return profileId + QStringLiteral("/header/") + headerName.toLower();
+}
+
+HttpHeaders takeSecretHeaders(Profile &profile)
+{
+    HttpHeaders secret;
+    HttpHeaders kept;
+    for (const auto &header : std::as_const(profile.extraHeaders)) {
+        const QString name = QString::fromLatin1(header.first);
+        const bool listed = std::any_of(profile.secretHeaders.cbegin(), profile.secretHeaders.cend(),
+                                        [&](const QString &n) { return n.compare(name, Qt::CaseInsensitive) == 0; });
+        if (listed || isSecretHeaderName(header.first)) {
+            secret.append(header);
+            if (!listed)
+                profile.secretHeaders.append(name);
+        } else {
+            kept.append(header);
+        }
+    }
+    profile.extraHeaders = kept;
+    return secret;
+}
 
 QString urlWithCredentials(const Profile &profile)
 {

@@ -39,10 +39,21 @@ struct Profile
     QList<Label> groupingLabels; // default grouping key labels, e.g. instance=<this host>
     PushMethod pushMethod = PushMethod::Replace;
     BodyFormat bodyFormat = BodyFormat::Text;
-    HttpHeaders extraHeaders;
+    HttpHeaders extraHeaders;   // sent with every request; never one that carries a credential
+    // Extra headers that carry a credential (X-Tenant-Pass, X-Api-Key…): only their names are
+    // here; their values live in the keychain beside the secret (secretHeaderKey).
+    QStringList secretHeaders;
 
     friend bool operator==(const Profile &, const Profile &) = default;
 };
+
+// Where a secret header's value lives in the keychain.
+QString secretHeaderKey(const QString &profileId, const QString &headerName);
+
+// Takes out of `profile.extraHeaders` every header that carries a credential (by its name, see
+// isSecretHeaderName, or because the profile lists it in secretHeaders), lists its name in
+// secretHeaders and returns it with its value, for the keychain.
+HttpHeaders takeSecretHeaders(Profile &profile);
 
 // A TMP profile: remote write at /api/v1/prom/write of the instance address, basic auth with
 // the APPID as user; the instance token is the secret.
@@ -56,7 +67,8 @@ Profile withoutUrlCredentials(Profile profile);
 
 Profile tmpProfileTemplate(const QString &name, const QString &instanceAddress, const QString &appId);
 
-GatewayEndpoint gatewayEndpoint(const Profile &profile, const QString &secret);
-WriteEndpoint writeEndpoint(const Profile &profile, const QString &secret);
+// `secretHeaders`: the values of the profile's secret headers, read from the keychain with its secret.
+GatewayEndpoint gatewayEndpoint(const Profile &profile, const QString &secret, const HttpHeaders &secretHeaders = {});
+WriteEndpoint writeEndpoint(const Profile &profile, const QString &secret, const HttpHeaders &secretHeaders = {});
 
 } // namespace promdesk

@@ -37,6 +37,7 @@ const Key kKeys[] = {
     {"pushMethod", QStringLiteral("replace")},
     {"bodyFormat", QStringLiteral("text")},
     {"extraHeaders", QStringList()},
+    {"keychainHeaders", QStringList()}, // names only: their values are in the keychain
 };
 
 QString authName(Credentials::Kind kind)
@@ -87,6 +88,7 @@ QVariantMap toMap(const Profile &p)
         {QStringLiteral("pushMethod"), p.pushMethod == PushMethod::Merge ? QStringLiteral("merge") : QStringLiteral("replace")},
         {QStringLiteral("bodyFormat"), p.bodyFormat == BodyFormat::Protobuf ? QStringLiteral("protobuf") : QStringLiteral("text")},
         {QStringLiteral("extraHeaders"), headers},
+        {QStringLiteral("keychainHeaders"), p.secretHeaders},
     };
 }
 
@@ -123,6 +125,7 @@ Profile fromMap(const QString &id, const QVariantMap &map)
         if (colon > 0)
             p.extraHeaders.append({header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8()});
     }
+    p.secretHeaders = v.value(QStringLiteral("keychainHeaders")).toStringList();
     return p;
 }
 
@@ -272,7 +275,12 @@ QByteArray exportProfiles(const QList<Profile> &profiles)
 {
     QJsonArray array;
     for (const Profile &profile : profiles)
-        array.append(QJsonObject::fromVariantMap(toMap(withoutUrlCredentials(profile))));
+    {
+        // Without a secret anywhere: no credentials in URLs, secret headers by name only.
+        Profile exported = withoutUrlCredentials(profile);
+        takeSecretHeaders(exported);
+        array.append(QJsonObject::fromVariantMap(toMap(exported)));
+    }
     return QJsonDocument(QJsonObject{{QStringLiteral("promdeskProfiles"), ProfileStore::kSchemaVersion},
                                      {QStringLiteral("profiles"), array}})
         .toJson(QJsonDocument::Indented);

@@ -1,5 +1,7 @@
 #include "profiles/SecretStore.h"
 
+#include "profiles/Profile.h"
+
 #include <qt6keychain/keychain.h>
 
 #include <QPointer>
@@ -144,13 +146,47 @@ void KeychainSecretStore::remove(const QString &key, QObject *context, Done done
     startJob<QKeychain::DeletePasswordJob>(m_service, key, context, std::move(done), [](QKeychain::DeletePasswordJob *) {});
 }
 
-void readProfileSecret(SecretStore &session, SecretStore &keychain, const QString &profileId, QObject *context,
+namespace {
+
+// Reads the secret headers from `next` on, one keychain entry each, into `result`.
+void readSecretHeaders(SecretStore &keychain, const Profile &profile, qsizetype next, SecretResult result, QObject *context,
                        SecretStore::Done done)
 {
-    session.read(profileId, context, [&keychain, profileId, context, done](const SecretResult &kept) {
+    if (next >= profile.secretHeaders.size())
+        return done(result);
+    const QString name = profile.secretHeaders.at(next);
+    keychain.read(secretHeaderKey(profile.id, name), context,
+                  [&keychain, profile, next, result, context, done, name](const SecretResult &read) mutable {
+                      if (!read.ok()) {
+                          SecretResult failed = read;
+                          failed.message = QStringLiteral("the value of header %1: %2").arg(name, read.message);
+                          return done(failed);
+                      }
+                      result.headers.append({name.toLatin1(), read.secret.toUtf8()});
+                      readSecretHeaders(keychain, profile, next + 1, std::move(result), context, std::move(done));
+                  });
+}
+
+} // namespace
+
+void readProfileSecret(SecretStore &session, SecretStore &keychain, const Profile &profile, QObject *context,
+                       SecretStore::Done done, bool withSecret)
+{
+    if (!withSecret || profile.auth == Credentials::Kind::None) {
+        if (profile.secretHeaders.isEmpty()) // nothing to read: still answer later, as a store would
+            QMetaObject::invokeMethod(context, [done] { done(SecretResult{}); }, Qt::QueuedConnection);
+        else
+            readSecretHeaders(keychain, profile, 0, SecretResult{}, context, std::move(done));
+        return;
+    }
+    session.read(profile.id, context, [&keychain, profile, context, done](const SecretResult &kept) {
         if (kept.ok())
-            return done(kept);
-        keychain.read(profileId, context, done);
+            return readSecretHeaders(keychain, profile, 0, kept, context, done);
+        keychain.read(profile.id, context, [&keychain, profile, context, done](const SecretResult &stored) {
+            if (!stored.ok())
+                return done(stored);
+            readSecretHeaders(keychain, profile, 0, stored, context, done);
+        });
     });
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/HttpTypes.h"
+
 #include <QObject>
 #include <QHash>
 #include <QString>
@@ -12,8 +14,9 @@ struct SecretResult
 {
     enum class Status { Ok, NotFound, NoKeychain, Denied, Failed };
     Status status = Status::Ok;
-    QString secret;  // only for a successful read
-    QString message; // plain words with the fix, for anything but Ok
+    QString secret;      // only for a successful read
+    QString message;     // plain words with the fix, for anything but Ok
+    HttpHeaders headers; // readProfileSecret: the profile's secret headers with their values
 
     [[nodiscard]] bool ok() const { return status == Status::Ok; }
 };
@@ -72,9 +75,13 @@ private:
     QString m_service;
 };
 
-// A profile's stored secret: from this session's store when the user chose "this session only",
-// otherwise from the keychain. Asynchronous, like the stores.
-void readProfileSecret(SecretStore &session, SecretStore &keychain, const QString &profileId, QObject *context,
-                       SecretStore::Done done);
+struct Profile;
+
+// A profile's stored secret (when `withSecret` and the profile has one): from this session's store
+// when the user chose "this session only", otherwise from the keychain; then the values of its
+// secret headers, from the keychain. Asynchronous, like the stores; done once, with all of them
+// or with the first that could not be read.
+void readProfileSecret(SecretStore &session, SecretStore &keychain, const Profile &profile, QObject *context,
+                       SecretStore::Done done, bool withSecret = true);
 
 } // namespace promdesk

@@ -1,9 +1,11 @@
 // promdesk-cli profiles end to end, in a private keyring: add with a secret, show it masked,
 // test the connection, push and write through the profile, and find the secret nowhere on disk.
 #include "CliRunner.h"
+#include "FaultServer.h"
 #include "ServerFixture.h"
 
 #include <QDirIterator>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +24,7 @@ private slots:
     void initTestCase();
     void fullWorkflowKeepsTheSecretOffTheDisk();
     void authErrorsComeFromTheProfile();
+    void secretHeadersGoToTheKeychain();
 
 private:
     std::unique_ptr<ServerFixture> m_gateway;
@@ -121,6 +124,56 @@ void TestCliProfiles::authErrorsComeFromTheProfile()
     run = runCli({QStringLiteral("profile"), QStringLiteral("test"), QStringLiteral("wrong")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.out.contains("refused the credentials"), run.out.constData());
+}
+
+void TestCliProfiles::secretHeadersGoToTheKeychain()
+{
+    // An export from elsewhere with a tenant password and an API key among its extra headers.
+    const QString config = qEnvironmentVariable("PROMDESK_CONFIG_DIR");
+    QFile json(m_dir.filePath(QStringLiteral("tenant.json")));
+    QVERIFY(json.open(QIODevice::WriteOnly));
+    json.write("{\"promdeskProfiles\": 2, \"profiles\": [{\"name\": \"tenant\", \"kind\": \"pushgateway\", "
+               "\"pushgatewayUrl\": \"" + m_gateway->baseUrl().toString().toUtf8() + "\", "
+               "\"extraHeaders\": [\"X-Scope-OrgID: team-a\", \"X-Tenant-Pass: tenant-pw-5e6f7a\", \"X-Api-Key: key-0a1b2c3d\"]}]}");
+    json.close();
+    CliRun run = runCli({QStringLiteral("profile"), QStringLiteral("import"), json.fileName()});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.err.contains("X-Tenant-Pass, X-Api-Key went to the keychain"), run.err.constData());
+
+    const QByteArray secrets[] = {"tenant-pw-5e6f7a", "key-0a1b2c3d"};
+    run = runCli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("tenant")});
+    QVERIFY2(run.out.contains("X-Scope-OrgID: team-a") && run.out.contains("X-Tenant-Pass: •••••• (in the keychain)"),
+             run.out.constData());
+    const QString exported = m_dir.filePath(QStringLiteral("exported.json"));
+    QCOMPARE(runCli({QStringLiteral("profile"), QStringLiteral("export"), exported}).exitCode, 0);
+
+    // They are sent with every request of the profile, and masked in the history.
+    FaultServer server;
+    server.script({FaultServer::Answer::echoes(200)});
+    run = runCli({QStringLiteral("push"), QStringLiteral("--profile"), QStringLiteral("tenant"), QStringLiteral("--url"),
+                  server.baseUrl(), QStringLiteral("--job"), QStringLiteral("t"), QStringLiteral("-")},
+                 "up 1\n");
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(server.received().constFirst().header("X-Tenant-Pass"), QByteArray("tenant-pw-5e6f7a"));
+    QCOMPARE(server.received().constFirst().header("X-Api-Key"), QByteArray("key-0a1b2c3d"));
+    QCOMPARE(server.received().constFirst().header("X-Scope-OrgID"), QByteArray("team-a"));
+    const QByteArray shown = runCli({QStringLiteral("history"), QStringLiteral("show"), QStringLiteral("1")}).out
+        + run.out + run.err;
+    for (const QByteArray &secret : secrets)
+        QVERIFY2(!shown.contains(secret), shown.constData());
+
+    // And nowhere on disk: not in profiles.ini, the export or the history.
+    QVERIFY(json.remove()); // the file it came from, of course, has them
+    for (const QString &root : {config, qEnvironmentVariable("PROMDESK_DATA_DIR"), m_dir.path()}) {
+        QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray bytes = file.readAll();
+            for (const QByteArray &secret : secrets)
+                QVERIFY2(!bytes.contains(secret), qPrintable(file.fileName()));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCliProfiles)
