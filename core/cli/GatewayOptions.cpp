@@ -16,6 +16,36 @@ void GatewayOptions::addTo(QCommandLineParser &parser, bool withGroupingKey)
         parser.addOptions({m_job, m_group});
 }
 
+namespace {
+
+QString hostOf(const QUrl &url)
+{
+    return url.scheme() + QStringLiteral("://") + url.host() + QLatin1Char(':')
+        + QString::number(url.port(url.scheme() == u"https" ? 443 : 80));
+}
+
+QStringList profileHosts(const Profile &profile)
+{
+    QStringList hosts;
+    for (const QString &url : {profile.pushgatewayUrl, profile.remoteWriteUrl}) {
+        if (!url.isEmpty() && !hosts.contains(hostOf(QUrl(url))))
+            hosts << hostOf(QUrl(url));
+    }
+    return hosts;
+}
+
+bool isProfileHost(const Profile &profile, const QUrl &url)
+{
+    return profileHosts(profile).contains(hostOf(url));
+}
+
+bool carriesSecrets(const Profile &profile)
+{
+    return profile.auth != Credentials::Kind::None || !profile.secretHeaders.isEmpty();
+}
+
+} // namespace
+
 std::optional<GatewayOptions::Connection> GatewayOptions::connection(const QCommandLineParser &parser, Io &io,
                                                                       bool remoteWrite) const
 {
@@ -55,6 +85,16 @@ std::optional<GatewayOptions::Connection> GatewayOptions::connection(const QComm
         io.err << "promdesk-cli: put credentials in --user and --password-stdin, not in the URL\n";
         return std::nullopt;
     }
+    const bool secretGiven = parser.isSet(m_passwordStdin) || parser.isSet(m_bearerStdin);
+    if (connection.profile && parser.isSet(m_url) && !secretGiven && carriesSecrets(*connection.profile)
+        && !isProfileHost(*connection.profile, connection.url)) {
+        // The profile's secret is for its own servers: never handed to another one.
+        io.err << "promdesk-cli: --url points at " << hostOf(connection.url) << ", which is not a server of profile '"
+               << connection.profile->name << "' (" << profileHosts(*connection.profile).join(QStringLiteral(", "))
+               << "); its credentials go only to its own servers. Leave out --url, or give this server's credentials with "
+                  "--user and --password-stdin.\n";
+        return std::nullopt;
+    }
     if (parser.isSet(m_user))
         connection.credentials.user = parser.value(m_user);
     if (parser.isSet(m_passwordStdin) || parser.isSet(m_bearerStdin)) {
@@ -67,9 +107,8 @@ std::optional<GatewayOptions::Connection> GatewayOptions::connection(const QComm
         io.err << "promdesk-cli: --user needs --password-stdin (passwords never go on the command line)\n";
         return std::nullopt;
     }
-    if (connection.profile) {
+    if (connection.profile && (!secretGiven || isProfileHost(*connection.profile, connection.url))) {
         // The profile's secret (unless one came on standard input) and its secret headers' values.
-        const bool secretGiven = parser.isSet(m_passwordStdin) || parser.isSet(m_bearerStdin);
         MemorySecretStore noSession;
         KeychainSecretStore keychain;
         const SecretResult secret = await<SecretResult>([&](QObject *context, auto done) {

@@ -80,6 +80,10 @@ private slots:
     void urlsWithCredentialsAreRefused();
     void profilesSavedWithCredentialsInUrlsNeverShowThem();
 
+    // 13. a profile's credentials go only to its own servers
+    void profileCredentialsStayWithTheProfilesHosts_data();
+    void profileCredentialsStayWithTheProfilesHosts();
+
     // 11. what a server echoes back is masked before it is stored
     void echoedSecretsAreMaskedInTheHistory_data();
     void echoedSecretsAreMaskedInTheHistory();
@@ -572,6 +576,38 @@ void TestCliFaults::profilesSavedWithCredentialsInUrlsNeverShowThem()
     QCOMPARE(imported.exitCode, 1);
     QVERIFY2(imported.err.contains("has a user or password in it; nothing was imported"), imported.err.constData());
     QVERIFY(!runCli(args({"profile", "list"})).out.contains("leaky"));
+}
+
+void TestCliFaults::profileCredentialsStayWithTheProfilesHosts_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::newRow("push") << QStringLiteral("push");
+    QTest::newRow("delete") << QStringLiteral("delete");
+    QTest::newRow("groups") << QStringLiteral("groups");
+    QTest::newRow("write") << QStringLiteral("write");
+}
+
+void TestCliFaults::profileCredentialsStayWithTheProfilesHosts()
+{
+    QFETCH(QString, command);
+    FaultServer other;
+    {
+        QFile ini(m_data->filePath(QStringLiteral("profiles.ini")));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[General]\nschemaVersion=2\n\n[profiles]\n9a7b\\name=tmp-prod\n9a7b\\kind=tmp\n"
+                  "9a7b\\pushgatewayUrl=http://127.0.0.1:9\n9a7b\\remoteWriteUrl=http://127.0.0.1:9/api/v1/prom/write\n"
+                  "9a7b\\auth=basic\n9a7b\\user=1250000000\n");
+    }
+    QStringList arguments{command, QStringLiteral("--profile"), QStringLiteral("tmp-prod"), QStringLiteral("--url"), other.baseUrl()};
+    if (command == u"push" || command == u"delete")
+        arguments << QStringLiteral("--job") << QStringLiteral("x");
+    if (command == u"push" || command == u"write")
+        arguments << QStringLiteral("-");
+    const CliRun run = runCli(arguments, "up 1\n");
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("which is not a server of profile 'tmp-prod' (http://127.0.0.1:9)"), run.err.constData());
+    QTest::qWait(100);
+    QCOMPARE(other.received().size(), 0);
 }
 
 void TestCliFaults::echoedSecretsAreMaskedInTheHistory_data()
