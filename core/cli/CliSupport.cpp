@@ -202,7 +202,7 @@ std::optional<ExpositionFormat> formatOption(const QString &value)
     return formatFromName(value);
 }
 
-bool writeOutput(const QString &path, QByteArrayView bytes, Io &io)
+bool writeOutput(const QString &path, QByteArrayView bytes, Io &io, FileAccess access)
 {
     if (path == u"-" || path.isEmpty()) {
         io.out.flush();
@@ -213,7 +213,10 @@ bool writeOutput(const QString &path, QByteArrayView bytes, Io &io)
     }
     // QSaveFile: a failed write never leaves a half-written file where the old one was.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), bytes.size()) != bytes.size() || !file.commit()) {
+    // A private file is made so before a byte is in it: the temporary file, which becomes it.
+    const bool opened = file.open(QIODevice::WriteOnly)
+        && (access == FileAccess::Shared || file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    if (!opened || file.write(bytes.data(), bytes.size()) != bytes.size() || !file.commit()) {
         io.err << "promdesk-cli: cannot write " << path << ": " << file.errorString() << '\n';
         return false;
     }

@@ -48,6 +48,11 @@ private:
 };
 
 std::optional<ExpositionFormat> formatOption(const QString &value); // "auto" → nullopt
-bool writeOutput(const QString &path, QByteArrayView bytes, Io &io);
+enum class FileAccess {
+    Shared,  // as the umask says: metrics, converted files
+    Private, // 0600: profile exports, request bodies from the history
+};
+// Writes `bytes` to `path` ("-" or empty: standard output), whole or not at all.
+bool writeOutput(const QString &path, QByteArrayView bytes, Io &io, FileAccess access = FileAccess::Shared);
 
 } // namespace promdesk::cli

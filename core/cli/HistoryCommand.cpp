@@ -297,7 +297,7 @@ int runHistory(const QStringList &arguments, Io &io)
                 return ExitUsage;
             }
             QDir().mkpath(options.bodyDirectory);
-            if (!writeOutput(QDir(options.bodyDirectory).filePath(exported.bodyFileName), exported.bodyFile, io))
+            if (!writeOutput(QDir(options.bodyDirectory).filePath(exported.bodyFileName), exported.bodyFile, io, FileAccess::Private))
                 return ExitUsage;
         }
         io.out << exported.command;

@@ -258,7 +258,7 @@ int runProfile(const QStringList &arguments, Io &io)
         return ExitUsage;
     }
     if (sub == u"export") {
-        return writeOutput(argument, exportProfiles(store.profiles()), io) ? ExitOk : ExitUsage;
+        return writeOutput(argument, exportProfiles(store.profiles()), io, FileAccess::Private) ? ExitOk : ExitUsage;
     }
     if (sub == u"import") {
         QFile file(argument);

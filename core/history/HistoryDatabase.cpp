@@ -242,12 +242,13 @@ QString moveAside(const QString &path)
 
 std::unique_ptr<HistoryDatabase> HistoryDatabase::open(const QString &path, QString *note, Check check)
 {
-    // The history holds URLs, grouping keys and answers: for this user only.
+    // The history holds URLs, grouping keys and answers: for this user only. Its folder is made
+    // 0700 when PromDesk makes it, or when it is PromDesk's own (never a folder it was pointed at).
     const QString directory = QFileInfo(path).absolutePath();
-    if (!QFileInfo::exists(directory)) {
-        QDir().mkpath(directory);
+    const bool ownFolder = !QFileInfo::exists(directory) || QFileInfo(directory).fileName() == u"promdesk";
+    QDir().mkpath(directory);
+    if (ownFolder)
         QFile::setPermissions(directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    }
     bool movedAside = false;
     for (int attempt = 0; attempt < 200; ++attempt) {
         std::unique_ptr<HistoryDatabase> db(new HistoryDatabase);
@@ -328,6 +329,7 @@ bool HistoryDatabase::initialise(HistoryError *error, Check check)
         *error = {code > 0 ? historyFaultFromSqliteCode(code) : HistoryFault::CannotOpen, db.lastError().text()};
         return false;
     }
+    // SQLite gives its -wal and -shm files the database's mode.
     if (created)
         QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
     const auto fail = [&] {

@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -83,6 +84,9 @@ private slots:
     // 13. a profile's credentials go only to its own servers
     void profileCredentialsStayWithTheProfilesHosts_data();
     void profileCredentialsStayWithTheProfilesHosts();
+
+    // 14. what PromDesk writes about requests is for its user only
+    void filesAreForTheUserOnly();
 
     // 11. what a server echoes back is masked before it is stored
     void echoedSecretsAreMaskedInTheHistory_data();
@@ -608,6 +612,33 @@ void TestCliFaults::profileCredentialsStayWithTheProfilesHosts()
     QVERIFY2(run.err.contains("which is not a server of profile 'tmp-prod' (http://127.0.0.1:9)"), run.err.constData());
     QTest::qWait(100);
     QCOMPARE(other.received().size(), 0);
+}
+
+void TestCliFaults::filesAreForTheUserOnly()
+{
+    const QString data = m_data->filePath(QStringLiteral("made-by-promdesk"));
+    qputenv("PROMDESK_DATA_DIR", data.toLocal8Bit());
+    FaultServer server;
+    CliRun run = runCli({QStringLiteral("write"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("-")}, "up 1\n");
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QString bodies = m_work.filePath(QStringLiteral("bodies"));
+    run = runCli({QStringLiteral("history"), QStringLiteral("curl"), QStringLiteral("1"), QStringLiteral("--output"), bodies});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QString exported = m_work.filePath(QStringLiteral("profiles-export.json"));
+    run = runCli({QStringLiteral("profile"), QStringLiteral("export"), exported});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+
+    // User, group, other: rw------- and rwx------.
+    const auto mode = [](const QString &path) { return int(QFileInfo(path).permissions() & 0x0777); };
+    const int owner = QFileDevice::ReadUser | QFileDevice::WriteUser;
+    QCOMPARE(mode(data), owner | QFileDevice::ExeUser);
+    for (const QString &name : QDir(data).entryList(QDir::Files))
+        QCOMPARE(mode(QDir(data).filePath(name)), owner); // history.sqlite, its -wal and -shm
+    QVERIFY(QFileInfo::exists(QDir(data).filePath(QStringLiteral("history.sqlite-wal"))));
+    const QStringList bodyFiles = QDir(bodies).entryList(QDir::Files);
+    QCOMPARE(bodyFiles.size(), 1);
+    QCOMPARE(mode(QDir(bodies).filePath(bodyFiles.constFirst())), owner);
+    QCOMPARE(mode(exported), owner);
 }
 
 void TestCliFaults::echoedSecretsAreMaskedInTheHistory_data()
