@@ -128,12 +128,15 @@ void TestCliProfiles::authErrorsComeFromTheProfile()
 
 void TestCliProfiles::secretHeadersGoToTheKeychain()
 {
-    // An export from elsewhere with a tenant password and an API key among its extra headers.
+    // An export from elsewhere with a tenant password and an API key among its extra headers, for
+    // a server that echoes what it gets.
+    FaultServer server;
+    server.script({FaultServer::Answer::echoes(200)});
     const QString config = qEnvironmentVariable("PROMDESK_CONFIG_DIR");
     QFile json(m_dir.filePath(QStringLiteral("tenant.json")));
     QVERIFY(json.open(QIODevice::WriteOnly));
     json.write("{\"promdeskProfiles\": 2, \"profiles\": [{\"name\": \"tenant\", \"kind\": \"pushgateway\", "
-               "\"pushgatewayUrl\": \"" + m_gateway->baseUrl().toString().toUtf8() + "\", "
+               "\"pushgatewayUrl\": \"" + server.baseUrl().toUtf8() + "\", "
                "\"extraHeaders\": [\"X-Scope-OrgID: team-a\", \"X-Tenant-Pass: tenant-pw-5e6f7a\", \"X-Api-Key: key-0a1b2c3d\"]}]}");
     json.close();
     CliRun run = runCli({QStringLiteral("profile"), QStringLiteral("import"), json.fileName()});
@@ -148,10 +151,8 @@ void TestCliProfiles::secretHeadersGoToTheKeychain()
     QCOMPARE(runCli({QStringLiteral("profile"), QStringLiteral("export"), exported}).exitCode, 0);
 
     // They are sent with every request of the profile, and masked in the history.
-    FaultServer server;
-    server.script({FaultServer::Answer::echoes(200)});
-    run = runCli({QStringLiteral("push"), QStringLiteral("--profile"), QStringLiteral("tenant"), QStringLiteral("--url"),
-                  server.baseUrl(), QStringLiteral("--job"), QStringLiteral("t"), QStringLiteral("-")},
+    run = runCli({QStringLiteral("push"), QStringLiteral("--profile"), QStringLiteral("tenant"), QStringLiteral("--job"),
+                  QStringLiteral("t"), QStringLiteral("-")},
                  "up 1\n");
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QCOMPARE(server.received().constFirst().header("X-Tenant-Pass"), QByteArray("tenant-pw-5e6f7a"));
