@@ -129,6 +129,10 @@ std::optional<GatewayOptions::Connection> GatewayOptions::connection(const QComm
         connection.tls.caFile = parser.value(m_ca);
     if (parser.isSet(m_insecure))
         connection.tls.verifyPeer = false;
+    if (const QString problem = tlsFilesProblem(connection.tls); !problem.isEmpty()) {
+        io.err << "promdesk-cli: " << problem << '\n';
+        return std::nullopt;
+    }
     if (!connection.tls.verifyPeer)
         io.err << "promdesk-cli: warning: TLS certificate verification is off\n";
     if (parser.isSet(m_timeout) || !connection.profile) {

@@ -117,6 +117,11 @@ int add(const QStringList &arguments, Io &io)
     profile.clientCertFile = parser.value(cert);
     profile.clientKeyFile = parser.value(key);
     profile.verifyPeer = !parser.isSet(insecure);
+    if (const QString problem = tlsFilesProblem(TlsSettings{profile.caFile, profile.clientCertFile, profile.clientKeyFile, true});
+        !problem.isEmpty()) {
+        io.err << "promdesk-cli: " << problem << '\n';
+        return ExitUsage;
+    }
     for (const QString &pair : parser.values(group)) {
         const qsizetype equals = pair.indexOf(QLatin1Char('='));
         if (equals <= 0) {

@@ -31,13 +31,15 @@ struct PushInput
 };
 
 // Reads and checks the metrics to push: a Pushgateway's rules, every problem listed, nothing
-// sent while an error remains.
-std::optional<PushInput> readPushInput(const QString &path, Io &io)
+// sent while an error remains. On failure `exit` says why: ExitUsage for an input that cannot be
+// read, ExitRejected for one with errors.
+std::optional<PushInput> readPushInput(const QString &path, Io &io, int *exit)
 {
     Input input(path, io);
     QString error;
     if (!input.open(error)) {
         io.err << "promdesk-cli: " << error << '\n';
+        *exit = ExitUsage;
         return std::nullopt;
     }
     PushInput push;
@@ -53,6 +55,7 @@ std::optional<PushInput> readPushInput(const QString &path, Io &io)
     if (parser.stats().errors > 0) {
         io.err << "promdesk-cli: " << parser.stats().errors << " error(s) in " << input.displayName()
                << "; nothing sent (promdesk-cli validate --target pushgateway --fix repairs what is safe)\n";
+        *exit = ExitRejected;
         return std::nullopt;
     }
     push.clean = parser.problems().isEmpty() && push.options.format == ExpositionFormat::Text;
@@ -61,9 +64,9 @@ std::optional<PushInput> readPushInput(const QString &path, Io &io)
     return push;
 }
 
-std::optional<MetricSet> readMetrics(const QString &path, Io &io)
+std::optional<MetricSet> readMetrics(const QString &path, Io &io, int *exit)
 {
-    const std::optional<PushInput> input = readPushInput(path, io);
+    const std::optional<PushInput> input = readPushInput(path, io, exit);
     if (!input)
         return std::nullopt;
     return input->metrics();
@@ -139,9 +142,10 @@ int runPush(const QStringList &arguments, Io &io)
     const std::optional<GroupingKey> key = endpoint ? gateway.groupingKey(parser, io) : std::nullopt;
     if (!endpoint || !key)
         return ExitUsage;
-    const std::optional<PushInput> input = readPushInput(parser.positionalArguments().constFirst(), io);
+    int failure = ExitRejected;
+    const std::optional<PushInput> input = readPushInput(parser.positionalArguments().constFirst(), io, &failure);
     if (!input)
-        return ExitRejected;
+        return failure;
     // An empty input is most often a producer that failed (`false | promdesk-cli push ... -`), and
     // a replace with nothing empties the group: never do that without being asked.
     if (input->samples == 0 && !parser.isSet(allowEmpty)) {
@@ -286,9 +290,10 @@ int runPreview(const QStringList &arguments, Io &io)
     const std::optional<GroupingKey> key = endpoint ? gateway.groupingKey(parser, io) : std::nullopt;
     if (!endpoint || !key)
         return ExitUsage;
-    const std::optional<MetricSet> metrics = readMetrics(parser.positionalArguments().constFirst(), io);
+    int failure = ExitRejected;
+    const std::optional<MetricSet> metrics = readMetrics(parser.positionalArguments().constFirst(), io, &failure);
     if (!metrics)
-        return ExitRejected;
+        return failure;
     HttpClient http;
     recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);

@@ -89,14 +89,17 @@ std::optional<WriteEndpoint> writeEndpoint(const QCommandLineParser &parser, con
 }
 
 // Reads one input into series: exposition text (timestamps in ms, or seconds for OpenMetrics)
-// or CSV. Problems are printed; returns nothing when the input has errors.
+// or CSV. Problems are printed; returns nothing when the input cannot be read (`exit` is then
+// ExitUsage) or has errors (ExitRejected).
 std::optional<SeriesSet> readInput(const QString &path, bool tmp, const Labels &extraLabels, const QString &metricName,
-                                   qint64 nowMs, const FuturePolicy &future, Io &io)
+                                   qint64 nowMs, const FuturePolicy &future, Io &io, int *exit)
 {
     Input input(path, io);
     QString error;
+    *exit = ExitRejected;
     if (!input.open(error)) {
         io.err << "promdesk-cli: " << error << '\n';
+        *exit = ExitUsage;
         return std::nullopt;
     }
     SeriesReadOptions options;
@@ -288,9 +291,10 @@ int runWrite(const QStringList &arguments, Io &io)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     SeriesSet all;
     for (const QString &path : parser.positionalArguments()) {
-        std::optional<SeriesSet> set = readInput(path, parser.isSet(write.tmp), {}, {}, now, *future, io);
+        int failure = ExitRejected;
+        std::optional<SeriesSet> set = readInput(path, parser.isSet(write.tmp), {}, {}, now, *future, io, &failure);
         if (!set)
-            return ExitRejected;
+            return failure;
         all.series.append(set->series);
     }
     if (refusedAsEmpty(all, parser.positionalArguments().join(QStringLiteral(", ")), io))
@@ -387,8 +391,11 @@ int runBackfill(const QStringList &arguments, Io &io)
 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString path = parser.positionalArguments().constFirst();
-    std::optional<SeriesSet> set = readInput(path, parser.isSet(write.tmp), extra, parser.value(metric), now, *future, io);
-    if (!set || refusedAsEmpty(*set, path, io))
+    int failure = ExitRejected;
+    std::optional<SeriesSet> set = readInput(path, parser.isSet(write.tmp), extra, parser.value(metric), now, *future, io, &failure);
+    if (!set)
+        return failure;
+    if (refusedAsEmpty(*set, path, io))
         return ExitRejected;
     const BackfillPlan plan = makeBackfillPlan(*set, limits, now, path, *future);
     io.out << renderPlan(plan);

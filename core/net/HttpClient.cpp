@@ -77,6 +77,21 @@ private:
     const QByteArray m_body;
 };
 
+// An unencrypted PEM private key, RSA or EC; null when the file holds neither.
+QSslKey readPrivateKey(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray pem = file.readAll();
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec}) {
+        QSslKey key(pem, algorithm, QSsl::Pem);
+        if (!key.isNull())
+            return key;
+    }
+    return {};
+}
+
 // The connection went away after the request started out: Qt reports the resend it was refused,
 // or the close itself when it did not try.
 bool isConnectionLost(QNetworkReply::NetworkError error)
@@ -118,9 +133,22 @@ HttpCall::HttpCall(QNetworkReply *reply, const HttpRequest &request, QObject *pa
     }
 }
 
+HttpCall::HttpCall(const HttpResult &result, QObject *parent)
+    : QObject(parent)
+    , m_reply(nullptr)
+    , m_startedMs(QDateTime::currentMSecsSinceEpoch())
+    , m_maxBodyBytes(0)
+    , m_requestSent(false)
+{
+    QTimer::singleShot(0, this, [this, result] {
+        emit finished(result);
+        deleteLater();
+    });
+}
+
 void HttpCall::cancel()
 {
-    if (!m_reply->isFinished()) {
+    if (m_reply && !m_reply->isFinished()) {
         m_cancelled = true;
         m_reply->abort();
     }
@@ -262,8 +290,44 @@ QNetworkAccessManager *HttpClient::managerFor(const TlsSettings &tls, const Prox
     return manager;
 }
 
+QString tlsFilesProblem(const TlsSettings &tls)
+{
+    const auto unreadable = [](const QString &path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? QString() : file.errorString();
+    };
+    if (!tls.caFile.isEmpty()) {
+        if (const QString why = unreadable(tls.caFile); !why.isEmpty())
+            return QStringLiteral("the CA file %1 cannot be read: %2").arg(tls.caFile, why);
+        if (QSslCertificate::fromPath(tls.caFile, QSsl::Pem).isEmpty())
+            return QStringLiteral("the CA file %1 holds no PEM certificate").arg(tls.caFile);
+    }
+    if (tls.clientCertFile.isEmpty() && tls.clientKeyFile.isEmpty())
+        return {};
+    if (tls.clientCertFile.isEmpty() || tls.clientKeyFile.isEmpty())
+        return QStringLiteral("a client certificate needs both its certificate file and its key file");
+    if (const QString why = unreadable(tls.clientCertFile); !why.isEmpty())
+        return QStringLiteral("the client certificate file %1 cannot be read: %2").arg(tls.clientCertFile, why);
+    if (QSslCertificate::fromPath(tls.clientCertFile, QSsl::Pem).isEmpty())
+        return QStringLiteral("the client certificate file %1 holds no PEM certificate").arg(tls.clientCertFile);
+    if (const QString why = unreadable(tls.clientKeyFile); !why.isEmpty())
+        return QStringLiteral("the client key file %1 cannot be read: %2").arg(tls.clientKeyFile, why);
+    if (readPrivateKey(tls.clientKeyFile).isNull())
+        return QStringLiteral("the client key file %1 holds no unencrypted PEM RSA or EC key").arg(tls.clientKeyFile);
+    return {};
+}
+
 HttpCall *HttpClient::send(const HttpRequest &request)
 {
+    if (request.url.scheme() == u"https") {
+        if (const QString problem = tlsFilesProblem(request.tls); !problem.isEmpty()) {
+            // Nothing goes out, so nothing is recorded: the answer says why.
+            HttpResult refused;
+            refused.category = ErrorCategory::Tls;
+            refused.errorText = problem + QStringLiteral("; nothing was sent");
+            return new HttpCall(refused, this);
+        }
+    }
     const qint64 recordId = request.recordedAs ? request.recordedAs : m_recorder ? m_recorder->started(request) : 0;
     QNetworkRequest networkRequest(request.url);
     for (const auto &header : request.headers)
@@ -287,17 +351,9 @@ HttpCall *HttpClient::send(const HttpRequest &request)
             ssl.setCaCertificates(QSslCertificate::fromPath(request.tls.caFile, QSsl::Pem));
         if (!request.tls.verifyPeer)
             ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
-        if (!request.tls.clientCertFile.isEmpty()) {
-            const QList<QSslCertificate> certificates = QSslCertificate::fromPath(request.tls.clientCertFile, QSsl::Pem);
-            QFile keyFile(request.tls.clientKeyFile);
-            if (!certificates.isEmpty() && keyFile.open(QIODevice::ReadOnly)) {
-                ssl.setLocalCertificate(certificates.constFirst());
-                ssl.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
-                if (ssl.privateKey().isNull()) {
-                    keyFile.seek(0);
-                    ssl.setPrivateKey(QSslKey(&keyFile, QSsl::Ec, QSsl::Pem));
-                }
-            }
+        if (!request.tls.clientCertFile.isEmpty()) { // sound: tlsFilesProblem() said so above
+            ssl.setLocalCertificate(QSslCertificate::fromPath(request.tls.clientCertFile, QSsl::Pem).constFirst());
+            ssl.setPrivateKey(readPrivateKey(request.tls.clientKeyFile));
         }
         networkRequest.setSslConfiguration(ssl);
     }

@@ -30,6 +30,12 @@ public:
 // What a recorder is told about a request it was told of ahead and that never went out.
 HttpResult notSent(const QString &why);
 
+// What is wrong with the files a TLS setting names (a CA that is missing or not a PEM
+// certificate, a client certificate or key that cannot be read), naming the file; empty when
+// they are sound. A request over https is not sent with them: never without the client
+// certificate it was meant to carry.
+QString tlsFilesProblem(const TlsSettings &tls);
+
 // One request in flight. It deletes itself after `finished`.
 class HttpCall final : public QObject
 {
@@ -44,6 +50,8 @@ signals:
 private:
     friend class HttpClient;
     HttpCall(QNetworkReply *reply, const HttpRequest &request, QObject *parent);
+    // A call refused before anything was sent: it finishes with `result` on the next turn.
+    HttpCall(const HttpResult &result, QObject *parent);
     void readBody();
     void complete();
 

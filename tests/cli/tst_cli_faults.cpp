@@ -88,6 +88,12 @@ private slots:
     // 14. what PromDesk writes about requests is for its user only
     void filesAreForTheUserOnly();
 
+    // 15. exit codes say what happened
+    void unreadableInputIsExitTwo_data();
+    void unreadableInputIsExitTwo();
+    void brokenCaFileIsExitTwoNamingIt_data();
+    void brokenCaFileIsExitTwoNamingIt();
+
     // 11. what a server echoes back is masked before it is stored
     void echoedSecretsAreMaskedInTheHistory_data();
     void echoedSecretsAreMaskedInTheHistory();
@@ -639,6 +645,54 @@ void TestCliFaults::filesAreForTheUserOnly()
     QCOMPARE(bodyFiles.size(), 1);
     QCOMPARE(mode(QDir(bodies).filePath(bodyFiles.constFirst())), owner);
     QCOMPARE(mode(exported), owner);
+}
+
+void TestCliFaults::unreadableInputIsExitTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    const QString url = QStringLiteral("http://127.0.0.1:9");
+    QTest::newRow("push") << (args({"push", "--job", "x", "--url"}) << url);
+    QTest::newRow("preview") << (args({"preview", "--job", "x", "--url"}) << url);
+    QTest::newRow("write") << (args({"write", "--url"}) << url);
+    QTest::newRow("backfill") << (args({"backfill", "--url"}) << url);
+    QTest::newRow("validate") << args({"validate"});
+    QTest::newRow("convert") << args({"convert", "--to", "text"});
+}
+
+void TestCliFaults::unreadableInputIsExitTwo()
+{
+    QFETCH(QStringList, arguments);
+    for (const QString &input : {m_work.filePath(QStringLiteral("no-such-file.prom")), m_work.path()}) { // missing; a folder
+        const CliRun run = runCli(arguments + QStringList{input});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("cannot read") || run.err.contains("cannot"), run.err.constData());
+    }
+}
+
+void TestCliFaults::brokenCaFileIsExitTwoNamingIt_data()
+{
+    QTest::addColumn<QString>("ca");
+    QTest::newRow("missing") << QStringLiteral("missing-ca.pem");
+    QTest::newRow("garbage") << QStringLiteral("garbage-ca.pem");
+}
+
+void TestCliFaults::brokenCaFileIsExitTwoNamingIt()
+{
+    QFETCH(QString, ca);
+    const QString path = m_work.filePath(ca);
+    if (ca.startsWith(QLatin1String("garbage"))) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n");
+    }
+    FaultServer server;
+    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--job"),
+                               QStringLiteral("x"), QStringLiteral("--ca"), path, QStringLiteral("-")},
+                              "up 1\n");
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QByteArray("the CA file " + path.toUtf8())), run.err.constData());
+    QTest::qWait(100);
+    QCOMPARE(server.received().size(), 0);
 }
 
 void TestCliFaults::echoedSecretsAreMaskedInTheHistory_data()

@@ -37,7 +37,7 @@ private:
     static void fail(QObject *context, Done done)
     {
         QMetaObject::invokeMethod(context, [done] {
-            done(SecretResult{SecretResult::Status::NoKeychain, {}, QStringLiteral("no Secret Service is running; start gnome-keyring or KWallet")});
+            done(SecretResult{SecretResult::Status::NoKeychain, {}, QStringLiteral("no Secret Service is running; start gnome-keyring or KWallet"), {}});
         }, Qt::QueuedConnection);
     }
 };

@@ -4,6 +4,9 @@
 #include "FaultServer.h"
 #include "net/HttpClient.h"
 
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace promdesk;
@@ -39,6 +42,8 @@ private slots:
     void closedAfterRequestIsSentOnce();
     void resetMidBodyIsSentOnce();
     void keptAliveConnectionsStillServeLaterRequests();
+    void brokenTlsFilesSendNothing_data();
+    void brokenTlsFilesSendNothing();
 
 private:
     HttpResult send(HttpClient &http, const HttpRequest &request)
@@ -121,6 +126,61 @@ void TestHttpClient::keptAliveConnectionsStillServeLaterRequests()
     request.body.clear();
     QCOMPARE(send(http, request).status, 202);
     QCOMPARE(server.received().size(), 3);
+}
+
+void TestHttpClient::brokenTlsFilesSendNothing_data()
+{
+    QTest::addColumn<QString>("ca");
+    QTest::addColumn<QString>("certificate");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("said");
+    QTest::newRow("missing CA") << QStringLiteral("missing-ca.pem") << QString() << QString() << QStringLiteral("the CA file");
+    QTest::newRow("garbage CA") << QStringLiteral("garbage.pem") << QString() << QString() << QStringLiteral("holds no PEM certificate");
+    QTest::newRow("unreadable client key") << QString() << QStringLiteral("client.crt") << QStringLiteral("missing.key")
+                                           << QStringLiteral("the client key file");
+    QTest::newRow("garbage client key") << QString() << QStringLiteral("client.crt") << QStringLiteral("garbage.pem")
+                                        << QStringLiteral("holds no unencrypted PEM RSA or EC key");
+    QTest::newRow("certificate without its key") << QString() << QStringLiteral("client.crt") << QString()
+                                                 << QStringLiteral("needs both");
+}
+
+void TestHttpClient::brokenTlsFilesSendNothing()
+{
+    QFETCH(QString, ca);
+    QFETCH(QString, certificate);
+    QFETCH(QString, key);
+    QFETCH(QString, said);
+    QTemporaryDir dir;
+    QProcess openssl; // a real client certificate, so that only the key is at fault
+    openssl.start(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                                              QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=client"),
+                                              QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-keyout"),
+                                              dir.filePath(QStringLiteral("client.key")), QStringLiteral("-out"),
+                                              dir.filePath(QStringLiteral("client.crt"))});
+    QVERIFY(openssl.waitForFinished(30000) && openssl.exitCode() == 0);
+    QFile garbage(dir.filePath(QStringLiteral("garbage.pem")));
+    QVERIFY(garbage.open(QIODevice::WriteOnly));
+    garbage.write("not a certificate\n");
+    garbage.close();
+    const auto path = [&](const QString &name) { return name.isEmpty() ? QString() : dir.filePath(name); };
+
+    FaultServer server; // http: had anything been sent, it would arrive here
+    HttpClient http;
+    CountingRecorder recorder;
+    http.setRecorder(&recorder);
+    HttpRequest request;
+    request.method = "PUT";
+    request.url = QUrl(QStringLiteral("https://127.0.0.1:%1/metrics/job/a").arg(server.port()));
+    request.body = "up 1\n";
+    request.tls = TlsSettings{path(ca), path(certificate), path(key), true};
+    QVERIFY(!tlsFilesProblem(request.tls).isEmpty());
+    const HttpResult result = send(http, request);
+    QCOMPARE(result.category, ErrorCategory::Tls);
+    QVERIFY2(result.errorText.contains(said) && result.errorText.contains(QLatin1String("nothing was sent")), qPrintable(result.errorText));
+    QTest::qWait(100);
+    QCOMPARE(server.received().size(), 0);
+    QCOMPARE(recorder.startedCount, 0);
+    QVERIFY(tlsFilesProblem(TlsSettings{{}, dir.filePath(QStringLiteral("client.crt")), dir.filePath(QStringLiteral("client.key")), true}).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestHttpClient)
