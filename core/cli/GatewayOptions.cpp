@@ -228,6 +228,7 @@ int exitCodeFor(const HttpResult &result)
     case ErrorCategory::Other: return ExitNetwork;
     case ErrorCategory::Auth:
     case ErrorCategory::NotFound:
+    case ErrorCategory::Redirected:
     case ErrorCategory::Rejected:
     case ErrorCategory::Server: return ExitRejected;
     }

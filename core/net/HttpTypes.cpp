@@ -15,6 +15,7 @@ QString errorCategoryName(ErrorCategory category)
     case ErrorCategory::Tls: return QStringLiteral("tls");
     case ErrorCategory::Auth: return QStringLiteral("auth");
     case ErrorCategory::NotFound: return QStringLiteral("not-found");
+    case ErrorCategory::Redirected: return QStringLiteral("redirected");
     case ErrorCategory::Rejected: return QStringLiteral("rejected");
     case ErrorCategory::Server: return QStringLiteral("server");
     case ErrorCategory::Cancelled: return QStringLiteral("cancelled");
@@ -48,6 +49,8 @@ ErrorCategory categoryForStatus(int status)
 {
     if (status >= 200 && status < 300)
         return ErrorCategory::None;
+    if (status >= 300 && status < 400)
+        return ErrorCategory::Redirected;
     if (status == 401 || status == 403)
         return ErrorCategory::Auth;
     if (status == 404)

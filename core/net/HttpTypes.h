@@ -83,6 +83,7 @@ enum class ErrorCategory {
     Tls,           // handshake or certificate
     Auth,          // 401 / 403
     NotFound,      // 404: wrong URL or route prefix
+    Redirected,    // 3xx: the server points elsewhere; PromDesk does not follow (credentials would go along)
     Rejected,      // other 4xx: the server read the request and refused it
     Server,        // 5xx
     Cancelled,

@@ -1,6 +1,7 @@
 #include "pushgateway/ServerMessage.h"
 
 #include "model/Labels.h"
+#include "net/Redactor.h"
 #include "util/Printable.h"
 
 #include <QRegularExpression>
@@ -130,6 +131,17 @@ Explanation explainGatewayAnswer(const HttpResult &result, const QString &server
         return {QStringLiteral("Nothing at this URL on %1 (HTTP 404).").arg(inside),
                 QStringLiteral("Check the base URL. A gateway started with --web.route-prefix needs that prefix in the "
                                "base URL.")};
+    case ErrorCategory::Redirected: {
+        const QByteArray location = result.header("Location");
+        return {location.isEmpty()
+                    ? QStringLiteral("%1 answered HTTP %2, a redirect, without saying where to.").arg(server).arg(result.status)
+                    : QStringLiteral("%1 answered HTTP %2: it redirects to %3.")
+                          .arg(server)
+                          .arg(result.status)
+                          .arg(shown(redactUrl(QUrl(QString::fromUtf8(location))), 200)),
+                QStringLiteral("PromDesk does not follow redirects: the credentials would go along to wherever they "
+                               "point. If you trust that address, give it as the URL.")};
+    }
     case ErrorCategory::Rejected:
         if (result.status == 405) {
             return {QStringLiteral("%1 does not allow this method here (HTTP 405).").arg(server),

@@ -94,6 +94,10 @@ private slots:
     void brokenCaFileIsExitTwoNamingIt_data();
     void brokenCaFileIsExitTwoNamingIt();
 
+    // 16. a redirect is said, and not followed
+    void redirectIsSaidAndNotFollowed_data();
+    void redirectIsSaidAndNotFollowed();
+
     // 11. what a server echoes back is masked before it is stored
     void echoedSecretsAreMaskedInTheHistory_data();
     void echoedSecretsAreMaskedInTheHistory();
@@ -693,6 +697,38 @@ void TestCliFaults::brokenCaFileIsExitTwoNamingIt()
     QVERIFY2(run.err.contains(QByteArray("the CA file " + path.toUtf8())), run.err.constData());
     QTest::qWait(100);
     QCOMPARE(server.received().size(), 0);
+}
+
+void TestCliFaults::redirectIsSaidAndNotFollowed_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("location");
+    QTest::addColumn<QByteArray>("said");
+    QTest::newRow("307 elsewhere") << 307 << QByteArray("https://gw.other.example/metrics/job/x")
+                                   << QByteArray("HTTP 307: it redirects to https://gw.other.example/metrics/job/x.");
+    QTest::newRow("301 with credentials in it") << 301 << QByteArray("http://u:pw@gw.example/")
+                                                << QByteArray("HTTP 301: it redirects to http://gw.example/.");
+    QTest::newRow("302 nowhere") << 302 << QByteArray() << QByteArray("a redirect, without saying where to");
+}
+
+void TestCliFaults::redirectIsSaidAndNotFollowed()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, location);
+    QFETCH(QByteArray, said);
+    FaultServer server;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (!location.isEmpty())
+        headers.append({"Location", location});
+    server.script({Answer::reply(status, {}, headers)});
+    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--job"),
+                               QStringLiteral("x"), QStringLiteral("-")},
+                              "up 1\n");
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(said) && run.err.contains("does not follow redirects"), run.err.constData());
+    QVERIFY(!run.err.contains(":pw@"));
+    QTest::qWait(100);
+    QCOMPARE(server.received().size(), 1);
 }
 
 void TestCliFaults::echoedSecretsAreMaskedInTheHistory_data()
