@@ -2,10 +2,14 @@
 
 #include "io/prometheus/client/metrics.pb.h"
 
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
-#include <google/protobuf/util/delimited_message_util.h>
+#include "model/Names.h"
+#include "util/Printable.h"
+
+#include <google/protobuf/io/coded_stream.h>
 
 #include <cmath>
+#include <limits>
+#include <optional>
 
 namespace promdesk {
 
@@ -138,17 +142,59 @@ QByteArray writeDelimitedProtobuf(const MetricSet &metrics, const WriteOptions &
     return out;
 }
 
+namespace {
+
+// The next length-delimited MetricFamily at `at`: its message, and where the next one starts; or
+// what is wrong there, in words that name the byte and what was expected.
+std::optional<QString> readFramedFamily(QByteArrayView bytes, qint64 at, pb::MetricFamily &message, qint64 *next)
+{
+    const qint64 left = bytes.size() - at;
+    google::protobuf::io::CodedInputStream input(reinterpret_cast<const std::uint8_t *>(bytes.data() + at),
+                                                 int(std::min<qint64>(left, std::numeric_limits<int>::max())));
+    std::uint32_t length = 0;
+    if (!input.ReadVarint32(&length)) {
+        return QStringLiteral("at byte %1: expected the length of a MetricFamily (a varint), found bytes that are not one")
+            .arg(at);
+    }
+    const qint64 header = input.CurrentPosition();
+    if (qint64(length) > left - header) {
+        return QStringLiteral("at byte %1: a MetricFamily of %2 bytes is announced, but only %3 bytes follow")
+            .arg(at)
+            .arg(length)
+            .arg(left - header);
+    }
+    if (!message.ParseFromArray(bytes.data() + at + header, int(length)))
+        return QStringLiteral("at byte %1: %2 bytes that are not a MetricFamily message").arg(at + header).arg(length);
+    // Protobuf takes an empty message (a NUL byte is one) as valid: every field has its default.
+    // A family has a name, at least, and a sound one.
+    const QString name = QString::fromStdString(message.name());
+    if (name.isEmpty())
+        return QStringLiteral("at byte %1: a MetricFamily without a name").arg(at);
+    if (!isValidMetricName(name))
+        return QStringLiteral("at byte %1: '%2' is not a valid metric name").arg(at).arg(printable(QStringView(name)));
+    for (const pb::Metric &metric : message.metric()) {
+        for (const pb::LabelPair &pair : metric.label()) {
+            if (!isValidLabelName(QString::fromStdString(pair.name()))) {
+                return QStringLiteral("at byte %1: family '%2' has a label named '%3', which is not a valid label name")
+                    .arg(at)
+                    .arg(name, printable(QStringView(QString::fromStdString(pair.name()))));
+            }
+        }
+    }
+    *next = at + header + length;
+    return std::nullopt;
+}
+
+} // namespace
+
 ProtobufReadResult readDelimitedProtobuf(QByteArrayView bytes)
 {
     ProtobufReadResult result;
-    google::protobuf::io::ArrayInputStream stream(bytes.data(), int(bytes.size()));
-    while (true) {
+    for (qint64 at = 0; at < bytes.size();) {
         pb::MetricFamily message;
-        bool cleanEof = false;
-        const qint64 offset = stream.ByteCount();
-        if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&message, &stream, &cleanEof)) {
-            if (!cleanEof)
-                result.error = QStringLiteral("not a length-delimited MetricFamily at byte %1").arg(offset);
+        if (const std::optional<QString> problem = readFramedFamily(bytes, at, message, &at)) {
+            result.error = *problem;
+            result.metrics = {}; // a stream that is wrong somewhere is not converted in part
             break;
         }
         MetricFamily family;

@@ -98,6 +98,10 @@ private slots:
     void redirectIsSaidAndNotFollowed_data();
     void redirectIsSaidAndNotFollowed();
 
+    // 17. protobuf that is not metrics is refused
+    void garbageProtobufIsRefusedWithItsOffset_data();
+    void garbageProtobufIsRefusedWithItsOffset();
+
     // 11. what a server echoes back is masked before it is stored
     void echoedSecretsAreMaskedInTheHistory_data();
     void echoedSecretsAreMaskedInTheHistory();
@@ -729,6 +733,23 @@ void TestCliFaults::redirectIsSaidAndNotFollowed()
     QVERIFY(!run.err.contains(":pw@"));
     QTest::qWait(100);
     QCOMPARE(server.received().size(), 1);
+}
+
+void TestCliFaults::garbageProtobufIsRefusedWithItsOffset_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("twenty 0xFF bytes") << QByteArray(20, '\xff');
+    QTest::newRow("a hundred NUL bytes") << QByteArray(100, '\0');
+}
+
+void TestCliFaults::garbageProtobufIsRefusedWithItsOffset()
+{
+    QFETCH(QByteArray, bytes);
+    const CliRun run = runCli({QStringLiteral("convert"), QStringLiteral("--from"), QStringLiteral("protobuf"), QStringLiteral("--to"),
+                               QStringLiteral("text"), file(bytes, QStringLiteral(".bin"))});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains("at byte 0: "), run.err.constData());
 }
 
 void TestCliFaults::echoedSecretsAreMaskedInTheHistory_data()

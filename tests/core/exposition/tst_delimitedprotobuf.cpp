@@ -19,6 +19,8 @@ private slots:
     void neverSetsTimestampForPushgateway();
     void keepsStaleMarkerBits();
     void reportsGarbage();
+    void refusesWhatIsNotAMetricFamily_data();
+    void refusesWhatIsNotAMetricFamily();
 };
 
 void TestDelimitedProtobuf::writesLengthDelimitedFamilies()
@@ -84,6 +86,31 @@ void TestDelimitedProtobuf::reportsGarbage()
     const ProtobufReadResult result = readDelimitedProtobuf("\x7f" "not protobuf");
     QVERIFY(!result.error.isEmpty());
     QVERIFY(result.error.contains(QLatin1String("byte 0")));
+}
+
+void TestDelimitedProtobuf::refusesWhatIsNotAMetricFamily_data()
+{
+    MetricSet good;
+    good.families = {MetricFamily{QStringLiteral("up"), MetricType::Gauge, {}, {}, {Metric{}}}};
+    const QByteArray valid = writeDelimitedProtobuf(good);
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("said");
+    QTest::newRow("twenty 0xFF bytes") << QByteArray(20, '\xff') << QStringLiteral("at byte 0: expected the length of a MetricFamily");
+    QTest::newRow("a hundred NUL bytes") << QByteArray(100, '\0') << QStringLiteral("at byte 0: a MetricFamily without a name");
+    QTest::newRow("cut short") << valid.left(valid.size() - 2) << QStringLiteral("at byte 0: a MetricFamily of");
+    QTest::newRow("good, then garbage") << (valid + QByteArray("\x05" "\xff\xff\xff\xff\xff", 6))
+                                         << QStringLiteral("at byte %1: 5 bytes that are not a MetricFamily message").arg(valid.size() + 1);
+    // field 1 (name), length 5, "1bad!"
+    QTest::newRow("invalid metric name") << QByteArray("\x07\x0a\x05" "1bad!", 8) << QStringLiteral("'1bad!' is not a valid metric name");
+}
+
+void TestDelimitedProtobuf::refusesWhatIsNotAMetricFamily()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, said);
+    const ProtobufReadResult result = readDelimitedProtobuf(bytes);
+    QVERIFY2(result.error.contains(said), qPrintable(result.error));
+    QVERIFY(result.metrics.families.isEmpty()); // nothing converted in part
 }
 
 QTEST_GUILESS_MAIN(TestDelimitedProtobuf)
