@@ -3,6 +3,7 @@
 #include <QLocale>
 
 #include <cmath>
+#include <limits>
 
 namespace promdesk {
 
@@ -28,8 +29,11 @@ std::optional<qint64> parseRetryAfter(const QByteArray &value, const QDateTime &
         return std::nullopt;
     bool ok = false;
     const qint64 seconds = trimmed.toLongLong(&ok);
-    if (ok)
-        return seconds >= 0 ? std::optional<qint64>(seconds * 1000) : std::nullopt;
+    if (ok) {
+        // A server may send any number: beyond what milliseconds in a qint64 hold, it is "forever".
+        constexpr qint64 kMaxSeconds = std::numeric_limits<qint64>::max() / 1000;
+        return seconds >= 0 ? std::optional<qint64>(std::min(seconds, kMaxSeconds) * 1000) : std::nullopt;
+    }
     // IMF-fixdate, the form HTTP/1.1 requires senders to use; always English, whatever the locale.
     const QDateTime date = QLocale::c().toDateTime(QString::fromLatin1(trimmed), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (!date.isValid())
@@ -63,7 +67,8 @@ RetryPolicy::Decision RetryPolicy::decide(const HttpResult &result, int attempts
         delay = double(*retryAfter);
         reason = QStringLiteral("HTTP %1 with Retry-After: %2 s").arg(result.status).arg(double(*retryAfter) / 1000.0);
     }
-    if (elapsedMs + qint64(delay) > maxTotalMs)
+    // Compared as doubles: a server's Retry-After (or a huge backoff setting) may not fit an int.
+    if (!(delay >= 0) || double(elapsedMs) + delay > double(maxTotalMs) || delay > double(std::numeric_limits<int>::max()))
         return {false, 0, QStringLiteral("gave up: the next attempt would start after the %1 s limit").arg(maxTotalMs / 1000)};
     return {true, int(delay), reason};
 }

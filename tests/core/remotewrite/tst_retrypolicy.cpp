@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace promdesk;
 
 namespace {
@@ -31,6 +33,8 @@ private slots:
     void honoursRetryAfter_data();
     void honoursRetryAfter();
     void stopsAtTheLimits();
+    void hugeWaitsGiveUpWithoutOverflow_data();
+    void hugeWaitsGiveUpWithoutOverflow();
 };
 
 void TestRetryPolicy::followsTheSpec_data()
@@ -120,6 +124,33 @@ void TestRetryPolicy::stopsAtTheLimits()
     const RetryPolicy::Decision late = policy.decide(answer(503, ErrorCategory::Server, "30"), 1, 0, random, kNow);
     QVERIFY(!late.retry);
     QVERIFY2(late.reason.contains(QLatin1String("limit")), qPrintable(late.reason));
+}
+
+void TestRetryPolicy::hugeWaitsGiveUpWithoutOverflow_data()
+{
+    QTest::addColumn<QByteArray>("retryAfter");
+    QTest::addColumn<int>("initialBackoffMs");
+    QTest::newRow("Retry-After 9.3e15 s") << QByteArray("9300000000000000") << 250;
+    QTest::newRow("Retry-After of the largest qint64") << QByteArray("9223372036854775807") << 250;
+    QTest::newRow("Retry-After beyond qint64") << QByteArray("99999999999999999999") << 250;
+    QTest::newRow("backoff of the largest int") << QByteArray() << std::numeric_limits<int>::max();
+}
+
+void TestRetryPolicy::hugeWaitsGiveUpWithoutOverflow()
+{
+    // The sanitizer build fails on the signed overflow these caused.
+    QFETCH(QByteArray, retryAfter);
+    QFETCH(int, initialBackoffMs);
+    RetryPolicy policy;
+    policy.initialBackoffMs = initialBackoffMs;
+    policy.maxBackoffMs = std::numeric_limits<int>::max();
+    policy.maxTotalMs = std::numeric_limits<qint64>::max();
+    QRandomGenerator random(1);
+    const RetryPolicy::Decision decision = policy.decide(answer(503, ErrorCategory::Server, retryAfter), 5, 0, random, kNow);
+    QVERIFY2(!decision.retry || (decision.delayMs >= 0 && decision.delayMs <= std::numeric_limits<int>::max()),
+             qPrintable(decision.reason));
+    if (const std::optional<qint64> parsed = parseRetryAfter(retryAfter, kNow))
+        QVERIFY(*parsed >= 0);
 }
 
 QTEST_GUILESS_MAIN(TestRetryPolicy)
