@@ -37,15 +37,15 @@ CurlExport exportCurl(const HistoryEntry &entry, const CurlOptions &options)
     const QString secret = options.revealedSecret.isEmpty() ? QStringLiteral("${PROMDESK_SECRET:?set PROMDESK_SECRET to the secret}")
                                                             : options.revealedSecret;
     const bool quoteSecret = !options.revealedSecret.isEmpty();
-    if (entry.authKind == Credentials::Kind::Basic) {
-        parts << QStringLiteral("-u")
-              << (quoteSecret ? shellQuote(entry.authUser + QLatin1Char(':') + secret)
-                              : QLatin1Char('"') + entry.authUser + QLatin1Char(':') + secret + QLatin1Char('"'));
-    } else if (entry.authKind == Credentials::Kind::Bearer) {
-        parts << QStringLiteral("-H")
-              << (quoteSecret ? shellQuote(QStringLiteral("Authorization: Bearer ") + secret)
-                              : QStringLiteral("\"Authorization: Bearer ") + secret + QLatin1Char('"'));
-    }
+    // Everything from the history in single quotes; only the variable stays in double quotes,
+    // so the shell expands it and nothing else ('a"$(x)' as a user is just text).
+    const auto withSecret = [&](const QString &prefix) {
+        return quoteSecret ? shellQuote(prefix + secret) : shellQuote(prefix) + QLatin1Char('"') + secret + QLatin1Char('"');
+    };
+    if (entry.authKind == Credentials::Kind::Basic)
+        parts << QStringLiteral("-u") << withSecret(entry.authUser + QLatin1Char(':'));
+    else if (entry.authKind == Credentials::Kind::Bearer)
+        parts << QStringLiteral("-H") << withSecret(QStringLiteral("Authorization: Bearer "));
     for (const auto &header : entry.requestHeaders) {
         if (header.first.compare("Authorization", Qt::CaseInsensitive) == 0)
             continue; // carried by -u / the bearer header above

@@ -5,6 +5,9 @@
 #include "pushgateway/PushgatewayClient.h"
 #include "remotewrite/WriteRequestCodec.h"
 
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace promdesk;
@@ -44,6 +47,8 @@ private slots:
     void decodesEveryKind();
     void curlInlinesTextAndFilesBinary();
     void curlNeverWritesTheSecretUnlessRevealed();
+    void curlQuotesWhatTheHistoryHolds_data();
+    void curlQuotesWhatTheHistoryHolds();
 };
 
 void TestBodyDecoder::decodesEveryKind_data()
@@ -106,11 +111,40 @@ void TestBodyDecoder::curlNeverWritesTheSecretUnlessRevealed()
     e.authKind = Credentials::Kind::Basic;
     e.authUser = QStringLiteral("1250000000");
     const CurlExport hidden = exportCurl(e, {});
-    QVERIFY(hidden.command.contains(QLatin1String("-u \"1250000000:${PROMDESK_SECRET:?")));
+    QVERIFY2(hidden.command.contains(QLatin1String("-u '1250000000:'\"${PROMDESK_SECRET:?")), qPrintable(hidden.command));
     QVERIFY(!hidden.command.contains(QLatin1String("Authorization")));
     QVERIFY(hidden.note.contains(QLatin1String("PROMDESK_SECRET")));
     const CurlExport shown = exportCurl(e, CurlOptions{QStringLiteral("t0'ken"), {}});
     QVERIFY2(shown.command.contains(QLatin1String("-u '1250000000:t0'\\''ken'")), qPrintable(shown.command));
+}
+
+void TestBodyDecoder::curlQuotesWhatTheHistoryHolds_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::newRow("plain") << QStringLiteral("1250000000");
+    QTest::newRow("command substitution") << QStringLiteral("a\"$(touch pwned)`touch pwned`");
+    QTest::newRow("quotes and backslash") << QStringLiteral("it's \\ \"quoted\"");
+}
+
+void TestBodyDecoder::curlQuotesWhatTheHistoryHolds()
+{
+    // Run the exported command with curl replaced by a function that prints its arguments: the
+    // user comes out as it was, and the secret from the variable; nothing else runs.
+    QFETCH(QString, user);
+    HistoryEntry e = withBody(kText, {{"Authorization", "Basic ••••••"}});
+    e.authKind = Credentials::Kind::Basic;
+    e.authUser = user;
+    QTemporaryDir dir;
+    QProcess bash;
+    bash.setWorkingDirectory(dir.path());
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PROMDESK_SECRET"), QStringLiteral("s3cret"));
+    bash.setProcessEnvironment(environment);
+    bash.start(QStringLiteral("bash"), {QStringLiteral("-c"), QStringLiteral("curl() { printf '%s\\n' \"$@\"; }\n") + exportCurl(e, {}).command});
+    QVERIFY(bash.waitForFinished(10000));
+    const QStringList printed = QString::fromUtf8(bash.readAllStandardOutput()).split(QLatin1Char('\n'));
+    QVERIFY2(printed.contains(user + QStringLiteral(":s3cret")), qPrintable(printed.join(QLatin1Char('|'))));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("pwned"))));
 }
 
 QTEST_GUILESS_MAIN(TestBodyDecoder)
