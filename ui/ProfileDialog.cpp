@@ -309,7 +309,9 @@ void ProfileDialog::storeSecret(const Profile &saved)
         done();
         return;
     }
-    QString secret = m_secret->text();
+    // Not wiped after use: QLineEdit keeps its own copies of what was typed (undo included), so
+    // filling this one with zeros would only pretend. The field is cleared once the secret is stored.
+    const QString secret = m_secret->text();
     if (secret.isEmpty()) { // editing, secret unchanged
         done();
         return;
@@ -328,7 +330,6 @@ void ProfileDialog::storeSecret(const Profile &saved)
         m_secret->clear();
         done();
     });
-    secret.fill(QLatin1Char('\0'));
 }
 
 void ProfileDialog::testConnection()
