@@ -7,8 +7,10 @@
 
 #include <vector>
 
+#ifdef Q_OS_UNIX
 #include <sys/mman.h>
 #include <unistd.h>
+#endif
 
 namespace promdesk::cli {
 
@@ -103,7 +105,7 @@ namespace {
 // one at a time during the copy cost a third of reading a 65 MB file on a virtual machine.
 void populate(char *buffer, qint64 size)
 {
-#ifdef MADV_POPULATE_WRITE
+#if defined(Q_OS_UNIX) && defined(MADV_POPULATE_WRITE)
     const auto page = quintptr(sysconf(_SC_PAGESIZE));
     const quintptr first = (quintptr(buffer) + page - 1) & ~(page - 1);
     const quintptr end = (quintptr(buffer) + quintptr(size)) & ~(page - 1);

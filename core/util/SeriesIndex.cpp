@@ -1,6 +1,10 @@
 #include "util/SeriesIndex.h"
 
+#include <QtGlobal>
+
+#if defined(Q_OS_LINUX)
 #include <sys/mman.h>
+#endif
 
 #include <cstdint>
 
@@ -80,8 +84,13 @@ void SeriesIndex::rehash(std::size_t slotCount)
     const std::uintptr_t huge = 2u << 20;
     const std::uintptr_t alignedBegin = (begin + huge - 1) & ~(huge - 1);
     const std::uintptr_t end = begin + m_slots.size() * sizeof(Slot);
+#if defined(Q_OS_LINUX) && defined(MADV_HUGEPAGE)
     if (end > alignedBegin + huge)
         madvise(reinterpret_cast<void *>(alignedBegin), (end - alignedBegin) & ~(huge - 1), MADV_HUGEPAGE);
+#else
+    Q_UNUSED(alignedBegin);
+    Q_UNUSED(end); // elsewhere the system's default pages serve
+#endif
     for (const Slot &slot : old) {
         if (slot.hash != 0)
             m_slots[probe(slot.hash)] = slot; // hashes are unique: the probe ends at an empty slot
