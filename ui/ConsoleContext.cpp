@@ -27,9 +27,10 @@ ConsoleContext::ConsoleContext(const QString &historyPath, QObject *parent)
     : QObject(parent)
     , m_history(std::make_unique<HistoryService>(historyPath, HistoryDatabase::Check::Pages))
 {
-    connect(m_history.get(), &HistoryService::problemNoted, this, [this](const QString &problem) {
-        m_history->takeWriteProblem(); // the next failure is told too, once this one was shown
-        emit historyProblem(problem);
+    connect(m_history.get(), &HistoryService::problemNoted, this, [this] {
+        // Taking it lets the next failure be told too.
+        if (const QString problem = m_history->takeWriteProblem(); !problem.isEmpty())
+            emit historyProblem(problem);
     });
     m_recorder = std::make_unique<NotifyingRecorder>(m_history.get(), this);
     m_http.setRecorder(m_recorder.get());

@@ -2,13 +2,18 @@
 
 #include "history/HistoryRecorder.h"
 
-#include <QHash>
-#include <QMutex>
+#include <QThread>
 
+#include <condition_variable>
+#include <functional>
 #include <future>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
 #include <vector>
 
 #ifdef Q_OS_LINUX
+#include <pthread.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -33,34 +38,42 @@ void lowerCurrentThreadPriority()
 
 } // namespace
 
-class HistoryService::Worker final : public QObject
+// The history's own thread: a queue of operations under one mutex, drained by a std::thread.
+// Not a QThread with an event loop: every hand-over is a std::mutex and a condition variable,
+// which ThreadSanitizer sees (Qt's queued calls go through code not built with it).
+class HistoryService::Worker final
 {
 public:
-    Worker(QString path, HistoryDatabase::Check check, HistoryService *service)
-        : m_path(std::move(path))
-        , m_check(check)
-        , m_service(service)
-    {
-    }
-
     struct Operation
     {
-        enum class Kind { Begin, AttachBody, Complete } kind;
+        enum class Kind { Begin, AttachBody, Complete, Run } kind;
         quint64 ticket = 0;
         HistoryEntry entry;
         HttpResult result;
-        std::promise<void> *written = nullptr; // set once the operation is committed
+        std::function<void()> run;               // Kind::Run: work on the history thread
+        std::promise<void> *written = nullptr;   // set once the operation is committed
     };
 
-    void open()
+    Worker(QString path, HistoryDatabase::Check check, std::function<void()> problemNoted)
+        : m_path(std::move(path))
+        , m_check(check)
+        , m_problemNoted(std::move(problemNoted))
+        , m_thread([this] { loop(); })
     {
-        lowerCurrentThreadPriority();
-        m_database = HistoryDatabase::open(m_path, &m_note, m_check);
-        if (!m_note.isEmpty())
-            tell(m_note);
     }
 
-    // Posts the operation and returns once it is committed.
+    // Writes what is queued, closes the database and ends the thread.
+    ~Worker()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_wake.notify_one();
+        m_thread.join();
+    }
+
+    // Posts the operation and returns once it is committed (or has run).
     void postAndWait(Operation operation)
     {
         std::promise<void> written;
@@ -73,52 +86,64 @@ public:
     // Thread-safe. Operations that pile up while the thread is busy are committed together.
     void post(Operation operation)
     {
-        bool schedule = false;
         {
-            QMutexLocker lock(&m_mutex);
+            std::lock_guard lock(m_mutex);
             m_queue.push_back(std::move(operation));
-            schedule = !m_drainScheduled;
-            m_drainScheduled = true;
         }
-        if (schedule)
-            QMetaObject::invokeMethod(this, [this] { drain(); }, Qt::QueuedConnection);
+        m_wake.notify_one();
     }
-
-    void close() { m_database.reset(); }
 
     qint64 idOf(quint64 ticket)
     {
-        QMutexLocker lock(&m_mutex);
-        return m_ids.value(ticket);
+        std::lock_guard lock(m_mutex);
+        const auto found = m_ids.find(ticket);
+        return found == m_ids.end() ? 0 : found->second;
     }
-
-    qint64 forget(quint64 ticket)
-    {
-        QMutexLocker lock(&m_mutex);
-        return m_ids.take(ticket);
-    }
-
-    QString note() const { return m_note; }
 
     QString takeWriteProblem()
     {
-        QMutexLocker lock(&m_mutex);
-        return std::exchange(m_writeProblem, {});
+        std::lock_guard lock(m_mutex);
+        return std::exchange(m_problem, {});
     }
 
+    // Only on the history thread (Kind::Run): what opening the file found.
+    [[nodiscard]] const QString &note() const { return m_note; }
+
 private:
-    void drain()
+    void loop()
     {
-        std::vector<Operation> operations;
-        {
-            QMutexLocker lock(&m_mutex);
-            operations.swap(m_queue);
-            m_drainScheduled = false;
+        setThreadName();
+        lowerCurrentThreadPriority();
+        m_database = HistoryDatabase::open(m_path, &m_note, m_check);
+        if (!m_note.isEmpty())
+            noteProblem(m_note);
+        while (true) {
+            std::vector<Operation> operations;
+            {
+                std::unique_lock lock(m_mutex);
+                m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+                if (m_queue.empty())
+                    break; // stopping, and everything written
+                operations.swap(m_queue);
+            }
+            drain(operations);
         }
+        m_database.reset(); // its connection closes on the thread that opened it
+    }
+
+    static void setThreadName()
+    {
+#ifdef Q_OS_LINUX
+        pthread_setname_np(pthread_self(), "PromDesk histor"); // at most 15 characters
+#endif
+    }
+
+    void drain(std::vector<Operation> &operations)
+    {
         const bool group = m_database && operations.size() > 1;
         if (group && !m_database->beginGroup())
             noteFailure();
-        for (const Operation &operation : operations) {
+        for (Operation &operation : operations) {
             run(operation);
             noteFailure();
         }
@@ -130,13 +155,13 @@ private:
         }
     }
 
-    void run(const Operation &operation)
+    void run(Operation &operation)
     {
         switch (operation.kind) {
         case Operation::Kind::Begin: {
             const qint64 id = m_database ? m_database->begin(operation.entry) : 0;
-            QMutexLocker lock(&m_mutex);
-            m_ids.insert(operation.ticket, id);
+            std::lock_guard lock(m_mutex);
+            m_ids[operation.ticket] = id;
             break;
         }
         case Operation::Kind::AttachBody:
@@ -148,7 +173,21 @@ private:
             if (const qint64 id = forget(operation.ticket); m_database && id > 0)
                 m_database->complete(id, operation.result, samplesWrittenHeader(operation.result));
             break;
+        case Operation::Kind::Run:
+            operation.run();
+            break;
         }
+    }
+
+    qint64 forget(quint64 ticket)
+    {
+        std::lock_guard lock(m_mutex);
+        const auto found = m_ids.find(ticket);
+        if (found == m_ids.end())
+            return 0;
+        const qint64 id = found->second;
+        m_ids.erase(found);
+        return id;
     }
 
     // Keeps the first failure until it is taken, and tells the service's listeners about it.
@@ -158,59 +197,49 @@ private:
             return;
         const QString problem = m_database->lastError().describe();
         m_database->clearError();
-        {
-            QMutexLocker lock(&m_mutex);
-            if (!m_writeProblem.isEmpty())
-                return; // not taken yet: one is enough
-            m_writeProblem = problem;
-        }
-        tell(problem);
+        noteProblem(problem);
     }
 
-    // Queued to the service's thread: a listener connected right after the service was made
-    // still hears what the history thread found at once.
-    void tell(const QString &problem)
+    void noteProblem(const QString &problem)
     {
-        QMetaObject::invokeMethod(m_service, [service = m_service, problem] { emit service->problemNoted(problem); },
-                                  Qt::QueuedConnection);
+        {
+            std::lock_guard lock(m_mutex);
+            if (!m_problem.isEmpty())
+                return; // not taken yet: one is enough
+            m_problem = problem;
+        }
+        m_problemNoted();
     }
 
-    QString m_path;
-    HistoryDatabase::Check m_check;
-    HistoryService *m_service;
-    QString m_note;
-    std::unique_ptr<HistoryDatabase> m_database;
-    QMutex m_mutex; // guards what follows
-    QString m_writeProblem;
-    QHash<quint64, qint64> m_ids;
+    const QString m_path;
+    const HistoryDatabase::Check m_check;
+    const std::function<void()> m_problemNoted; // from this thread: queues the service's signal
+    QString m_note;                              // this thread only
+    std::unique_ptr<HistoryDatabase> m_database; // this thread only
+    std::mutex m_mutex;                          // guards what follows
+    std::condition_variable m_wake;
     std::vector<Operation> m_queue;
-    bool m_drainScheduled = false;
+    std::unordered_map<quint64, qint64> m_ids;
+    QString m_problem;
+    bool m_stopping = false;
+    std::thread m_thread; // last: it starts once everything it uses is there
 };
 
 HistoryService::HistoryService(QString path, HistoryDatabase::Check check, QObject *parent)
     : QObject(parent)
-    , m_worker(new Worker(std::move(path), check, this))
+    // The signal carries nothing: a listener asks takeWriteProblem(), under the worker's mutex.
+    , m_worker(std::make_unique<Worker>(std::move(path), check, [this] { emit problemNoted(); }))
 {
-    m_thread.setObjectName(QStringLiteral("PromDesk history"));
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread.start();
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->open(); }, Qt::QueuedConnection);
 }
 
-HistoryService::~HistoryService()
-{
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->close(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
-}
+HistoryService::~HistoryService() = default; // the worker writes what is queued, then stops
 
 quint64 HistoryService::begin(const HistoryEntry &entry, bool waitUntilWritten)
 {
     using Kind = Worker::Operation::Kind;
     const quint64 ticket = m_nextTicket++;
     if (!waitUntilWritten) {
-        m_worker->post({Kind::Begin, ticket, entry, {}, nullptr});
+        m_worker->post({Kind::Begin, ticket, entry, {}, {}, nullptr});
         return ticket;
     }
     // The entry itself is committed before the caller goes on; its (possibly large) body follows
@@ -218,28 +247,29 @@ quint64 HistoryService::begin(const HistoryEntry &entry, bool waitUntilWritten)
     HistoryEntry head = entry;
     head.requestBody.clear();
     head.requestBodySize = entry.requestBody.size();
-    m_worker->postAndWait({Kind::Begin, ticket, std::move(head), {}, nullptr});
+    m_worker->postAndWait({Kind::Begin, ticket, std::move(head), {}, {}, nullptr});
     if (!entry.requestBody.isEmpty())
-        m_worker->post({Kind::AttachBody, ticket, entry, {}, nullptr});
+        m_worker->post({Kind::AttachBody, ticket, entry, {}, {}, nullptr});
     return ticket;
 }
 
 quint64 HistoryService::beginWhole(const HistoryEntry &entry)
 {
     const quint64 ticket = m_nextTicket++;
-    m_worker->postAndWait({Worker::Operation::Kind::Begin, ticket, entry, {}, nullptr});
+    m_worker->postAndWait({Worker::Operation::Kind::Begin, ticket, entry, {}, {}, nullptr});
     return ticket;
 }
 
 void HistoryService::complete(quint64 ticket, const HttpResult &result)
 {
-    m_worker->post({Worker::Operation::Kind::Complete, ticket, {}, result, nullptr});
+    m_worker->post({Worker::Operation::Kind::Complete, ticket, {}, result, {}, nullptr});
 }
 
 QString HistoryService::flush()
 {
     QString note;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, &note] { note = worker->note(); }, Qt::BlockingQueuedConnection);
+    Worker *worker = m_worker.get();
+    m_worker->postAndWait({Worker::Operation::Kind::Run, 0, {}, {}, [worker, &note] { note = worker->note(); }, nullptr});
     return note;
 }
 

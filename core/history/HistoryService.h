@@ -4,9 +4,9 @@
 #include "net/HttpClient.h"
 
 #include <QObject>
-#include <QThread>
 
 #include <atomic>
+#include <memory>
 
 namespace promdesk {
 
@@ -33,21 +33,20 @@ public:
     // The database id of an entry begun and not completed yet (0 before it is written and after
     // it is completed: the service forgets a ticket once its request is done).
     [[nodiscard]] qint64 idOf(quint64 ticket);
-    // The first write that failed since the last call ("the disk is full (…)"), once; "" when none.
-    // Requests are still sent when the history cannot record them: the operator is told instead.
+    // What the history could not do since the last call, once: the file was damaged and moved
+    // aside (at open), or a write failed ("the disk is full (…)"); "" when nothing. Requests are
+    // still sent when the history cannot record them: the operator is told instead.
     QString takeWriteProblem();
 
 signals:
-    // What the history could not do, in the thread of this object: the file was damaged and moved
-    // aside (at open), or a write failed (the first since takeWriteProblem() was last called).
-    void problemNoted(const QString &problem);
+    // Emitted from the history thread (so queued to this object's thread) when takeWriteProblem()
+    // has something new: the first problem since it was last called.
+    void problemNoted();
 
 private:
     class Worker;
-    QThread m_thread;
-    Worker *m_worker;
     std::atomic<quint64> m_nextTicket{1};
-    friend class Worker;
+    std::unique_ptr<Worker> m_worker; // last: its thread stops before anything else goes
 };
 
 // RequestRecorder over a HistoryService.
