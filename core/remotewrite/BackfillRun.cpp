@@ -1,9 +1,15 @@
 #include "remotewrite/BackfillRun.h"
 
+#include "util/ThreadHandOff.h"
+
 #include <QThread>
 #include <QTimer>
 
 namespace promdesk {
+
+namespace {
+const char kPreparerHandOff = 0; // the token of the tasks handed to the preparers' pool
+}
 
 BackfillRun::BackfillRun(RemoteWriteClient *client, SeriesSet set, QList<Batch> batches, QObject *parent)
     : QObject(parent)
@@ -161,7 +167,12 @@ void BackfillRun::prepareAfter(int batch)
         };
         auto task = std::make_shared<std::packaged_task<Prepared()>>(std::move(prepare));
         previous = task->get_future().share();
-        m_preparers.start([task] { (*task)(); });
+        std::function<void()> job = [task] {
+            handOffAcquire(&kPreparerHandOff);
+            (*task)();
+        };
+        handOffRelease(&kPreparerHandOff);
+        m_preparers.start(std::move(job));
         m_prepared.insert(next, PreparedBatch{previous, version, recorder});
     }
 }
