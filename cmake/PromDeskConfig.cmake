@@ -23,7 +23,12 @@ target_compile_definitions(promdesk_config INTERFACE
     QT_DISABLE_DEPRECATED_UP_TO=0x060400
     PROMDESK_VERSION="${PROJECT_VERSION}")
 
-if(PROMDESK_SANITIZE)
+# PROMDESK_SANITIZE: "address" (ASan with UBSan; ON means this too) or "thread" (TSan). Any
+# report fails the run: nothing recovers.
+if(PROMDESK_SANITIZE STREQUAL "thread")
+    target_compile_options(promdesk_config INTERFACE -fsanitize=thread -fno-omit-frame-pointer)
+    target_link_options(promdesk_config INTERFACE -fsanitize=thread)
+elseif(PROMDESK_SANITIZE)
     target_compile_options(promdesk_config INTERFACE
         -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
     target_link_options(promdesk_config INTERFACE -fsanitize=address,undefined)
