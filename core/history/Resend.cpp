@@ -84,20 +84,12 @@ ResendRequest prepareResend(const HistoryEntry &e, const QList<Profile> &profile
 void ResendRequest::applySecrets(const QString &secret, const HttpHeaders &secretHeaders)
 {
     request.credentials.secret = secret;
-    HttpHeaders headers;
-    for (const auto &header : std::as_const(request.headers)) {
-        if (header.second != QByteArray(kRedacted)) {
-            headers.append(header);
-            continue;
-        }
-        for (const auto &known : secretHeaders) {
-            if (known.first.compare(header.first, Qt::CaseInsensitive) == 0) {
-                headers.append({header.first, known.second});
-                break;
-            }
-        }
+    // The history kept masks in their place, and prepareResend() left those out: the profile's
+    // own values go in, replacing any header of the same name.
+    for (const auto &header : secretHeaders) {
+        request.headers.removeIf([&](const auto &kept) { return kept.first.compare(header.first, Qt::CaseInsensitive) == 0; });
+        request.headers.append(header);
     }
-    request.headers = headers;
 }
 
 } // namespace promdesk

@@ -23,8 +23,8 @@ struct ResendRequest
     {
         return profile && (profile->auth != Credentials::Kind::None || !profile->secretHeaders.isEmpty());
     }
-    // Puts the profile's secret and its secret headers' values (read from the keychain) where the
-    // history kept masks; a masked header with no value to put back is left out, never sent masked.
+    // Puts in the profile's secret and its secret headers with their values (read from the
+    // keychain). The history's masks were left out by prepareResend(): never sent as they are.
     void applySecrets(const QString &secret, const HttpHeaders &secretHeaders);
 };
 

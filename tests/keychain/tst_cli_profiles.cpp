@@ -6,6 +6,9 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -158,7 +161,16 @@ void TestCliProfiles::secretHeadersGoToTheKeychain()
     QCOMPARE(server.received().constFirst().header("X-Tenant-Pass"), QByteArray("tenant-pw-5e6f7a"));
     QCOMPARE(server.received().constFirst().header("X-Api-Key"), QByteArray("key-0a1b2c3d"));
     QCOMPARE(server.received().constFirst().header("X-Scope-OrgID"), QByteArray("team-a"));
-    const QByteArray shown = runCli({QStringLiteral("history"), QStringLiteral("show"), QStringLiteral("1")}).out
+    // A re-send from the history carries them again, from the keychain (the history kept masks).
+    const QByteArray list = runCli({QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--json")}).out;
+    const QString pushed = QString::number(QJsonDocument::fromJson(list).array().at(0)[QStringLiteral("id")].toInt());
+    run = runCli({QStringLiteral("history"), QStringLiteral("resend"), pushed});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(server.received().size(), 2);
+    QCOMPARE(server.received().at(1).header("X-Tenant-Pass"), QByteArray("tenant-pw-5e6f7a"));
+    QCOMPARE(server.received().at(1).header("X-Api-Key"), QByteArray("key-0a1b2c3d"));
+    QCOMPARE(server.received().at(1).header("X-Scope-OrgID"), QByteArray("team-a"));
+    const QByteArray shown = runCli({QStringLiteral("history"), QStringLiteral("show"), pushed}).out
         + run.out + run.err;
     for (const QByteArray &secret : secrets)
         QVERIFY2(!shown.contains(secret), shown.constData());
