@@ -27,11 +27,15 @@ ConsoleContext::ConsoleContext(const QString &historyPath, QObject *parent)
     : QObject(parent)
     , m_history(std::make_unique<HistoryService>(historyPath, HistoryDatabase::Check::Pages))
 {
-    connect(m_history.get(), &HistoryService::problemNoted, this, [this] {
+    const auto tellProblem = [this] {
         // Taking it lets the next failure be told too.
         if (const QString problem = m_history->takeWriteProblem(); !problem.isEmpty())
             emit historyProblem(problem);
-    });
+    };
+    connect(m_history.get(), &HistoryService::problemNoted, this, tellProblem);
+    // The history thread may have found a problem (a damaged file, moved aside) before the
+    // connection above was made: look once more, after it.
+    QMetaObject::invokeMethod(this, tellProblem, Qt::QueuedConnection);
     m_recorder = std::make_unique<NotifyingRecorder>(m_history.get(), this);
     m_http.setRecorder(m_recorder.get());
 }
