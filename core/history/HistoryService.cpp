@@ -147,8 +147,10 @@ private:
             run(operation);
             noteFailure();
         }
-        if (group && !m_database->commitGroup())
+        if (group && !m_database->commitGroup()) {
             noteFailure();
+            forgetEntriesOf(operations); // rolled back: their ids may be given to other entries
+        }
         for (const Operation &operation : operations) {
             if (operation.written)
                 operation.written->set_value();
@@ -176,6 +178,15 @@ private:
         case Operation::Kind::Run:
             operation.run();
             break;
+        }
+    }
+
+    void forgetEntriesOf(const std::vector<Operation> &operations)
+    {
+        std::lock_guard lock(m_mutex);
+        for (const Operation &operation : operations) {
+            if (operation.kind == Operation::Kind::Begin)
+                m_ids[operation.ticket] = 0;
         }
     }
 
