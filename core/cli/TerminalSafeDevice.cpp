@@ -1,5 +1,7 @@
 #include "cli/TerminalSafeDevice.h"
 
+#include <QFileDevice>
+
 #ifdef Q_OS_UNIX
 #include <unistd.h>
 #elif defined(Q_OS_WIN)
@@ -48,7 +50,10 @@ qint64 TerminalSafeDevice::writeData(const char *data, qint64 size)
         }
     }
     const qint64 written = m_terminal->write(out);
-    m_terminal->waitForBytesWritten(-1);
+    // Through to the terminal now: what a command prints must not wait behind what it prints
+    // later on the other stream (a QFile of stdout keeps a buffer of its own).
+    if (auto *file = qobject_cast<QFileDevice *>(m_terminal))
+        file->flush();
     return written < 0 ? -1 : size;
 }
 

@@ -2,6 +2,8 @@
 #include "cli/TerminalSafeDevice.h"
 
 #include <QBuffer>
+#include <QFile>
+#include <QTemporaryFile>
 #include <QTest>
 
 using namespace promdesk::cli;
@@ -13,6 +15,7 @@ class TestTerminalSafeDevice : public QObject
 private slots:
     void escapesControlCharacters_data();
     void escapesControlCharacters();
+    void reachesTheFileAtOnce();
 };
 
 void TestTerminalSafeDevice::escapesControlCharacters_data()
@@ -40,6 +43,19 @@ void TestTerminalSafeDevice::escapesControlCharacters()
             QCOMPARE(safe.write(bytes), bytes.size());
     }
     QCOMPARE(terminal.data(), shown);
+}
+
+void TestTerminalSafeDevice::reachesTheFileAtOnce()
+{
+    // stdout is a buffered QFile: what goes through the device must not wait in its buffer, behind
+    // what is printed later on stderr.
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    TerminalSafeDevice safe(&file);
+    QCOMPARE(safe.write("plan\n"), qint64(5));
+    QFile reader(file.fileName());
+    QVERIFY(reader.open(QIODevice::ReadOnly));
+    QCOMPARE(reader.readAll(), QByteArray("plan\n"));
 }
 
 QTEST_GUILESS_MAIN(TestTerminalSafeDevice)
