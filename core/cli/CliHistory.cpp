@@ -95,8 +95,10 @@ void recordHistory(HttpClient &http, Io &io)
     if (!history.notePrinted) {
         history.notePrinted = true;
         const QString note = history.service->flush();
-        if (!note.isEmpty())
+        if (!note.isEmpty()) {
             io.err << "promdesk-cli: " << note << '\n';
+            history.service->takeWriteProblem(); // the same note: said once
+        }
     }
     http.setRecorder(history.recorder.get());
 }

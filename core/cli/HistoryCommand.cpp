@@ -75,12 +75,14 @@ std::optional<qint64> idArgument(const QCommandLineParser &parser, Io &io)
     return id;
 }
 
-// Reading failed (not: found nothing): says why and what to do.
-bool readFailed(const HistoryDatabase &history, Io &io)
+// Reading failed (not: found nothing): says why and what to do, and clears the failure (it is
+// no failure to record requests).
+bool readFailed(HistoryDatabase &history, Io &io)
 {
-    const HistoryError &error = history.lastError();
+    const HistoryError error = history.lastError();
     if (!error.failed())
         return false;
+    history.clearError();
     io.err << "promdesk-cli: cannot read the history: " << error.describe() << '\n';
     if (error.fault == HistoryFault::Corrupt)
         io.err << "The next promdesk-cli history command, or the console, moves the damaged file aside and starts a "
@@ -105,11 +107,7 @@ std::optional<SecretResult> secretsOf(const QString &profileName, Io &io)
         io.err << "promdesk-cli: no profile named '" << profileName << "'\n";
         return std::nullopt;
     }
-    MemorySecretStore noSession;
-    KeychainSecretStore keychain;
-    const SecretResult secret = await<SecretResult>([&](QObject *c, auto done) {
-        readProfileSecret(noSession, keychain, *profile, c, [done](const SecretResult &r) { done(r); });
-    });
+    const SecretResult secret = readProfileSecrets(*profile);
     if (!secret.ok()) {
         io.err << "promdesk-cli: " << secret.message << '\n';
         return std::nullopt;
@@ -156,6 +154,8 @@ int show(HistoryDatabase &history, qint64 id, Io &io)
     if (!e.responseBody.isEmpty())
         io.out << QString::fromUtf8(e.responseBody) << (e.responseBody.endsWith('\n') ? "" : "\n");
     const QList<HistoryEntry> batches = history.children(e.id);
+    if (readFailed(history, io))
+        return ExitUsage;
     if (!batches.isEmpty()) {
         io.out << "\n" << batches.size() << " request(s) under it:\n";
         for (const HistoryEntry &b : batches)

@@ -66,6 +66,7 @@ private slots:
     void fullDiskIsSaidOnceAndThePushStillGoes();
     void pruneOnAFullDiskRemovesNothingAndSaysWhy();
     void damagedPagesAreNoticedAndMovedAside();
+    void aDamagedFileMovedAsideIsSaidOnce();
     void readOnlyHistoryIsSaidAndThePushStillGoes();
     void fourProcessesPushingAtOnceLoseNothing();
 
@@ -74,6 +75,7 @@ private slots:
     void interruptLetsTheRequestsOnTheWireAnswer();
     void secondInterruptStopsWaiting();
     void interruptedPushStillShowsItsAnswer();
+    void pushInterruptedTwiceSaysItMayHaveBeenApplied();
 
     // 6. a resumed backfill counts what it sent, apart from what an earlier run sent
     void resumedBackfillCountsItsOwnRequests();
@@ -378,6 +380,21 @@ void TestCliFaults::pruneOnAFullDiskRemovesNothingAndSaysWhy()
     QCOMPARE(QJsonDocument::fromJson(json).array().size(), 1); // the push before the disk filled up
 }
 
+void TestCliFaults::aDamagedFileMovedAsideIsSaidOnce()
+{
+    QFile garbage(m_data->filePath(QStringLiteral("history.sqlite")));
+    QVERIFY(garbage.open(QIODevice::WriteOnly));
+    garbage.write(QByteArray(8192, 'Z'));
+    garbage.close();
+    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), gateway(), QStringLiteral("--job"),
+                               QStringLiteral("after_damage"), QStringLiteral("-")},
+                              "after_damage 1\n");
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(run.err.count("moved to"), 1);
+    QVERIFY2(!run.err.contains("could not record"), run.err.constData()); // the new file did record it
+    QCOMPARE(history().size(), 1);
+}
+
 void TestCliFaults::readOnlyHistoryIsSaidAndThePushStillGoes()
 {
     const CliRun run = inMountNamespace(
@@ -579,6 +596,23 @@ void TestCliFaults::interruptedPushStillShowsItsAnswer()
     QCOMPARE(history().at(0)[QStringLiteral("outcome")].toString(), QStringLiteral("ok"));
 }
 
+void TestCliFaults::pushInterruptedTwiceSaysItMayHaveBeenApplied()
+{
+    FaultServer server;
+    server.script({Answer::hangs()});
+    const RunningCli cli({QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--job"),
+                          QStringLiteral("hung"), QStringLiteral("-")},
+                         "up 1\n");
+    QTRY_VERIFY_WITH_TIMEOUT(server.received().size() == 1, 20000);
+    cli.signal(SIGINT);
+    QTest::qWait(200);
+    cli.signal(SIGINT);
+    const CliRun run = cli.finish();
+    QCOMPARE(run.exitCode, 130);
+    QVERIFY2(run.err.contains("Cancelled: cancelled while waiting for the answer") && run.err.contains("may have been applied"),
+             run.err.constData());
+}
+
 void TestCliFaults::urlsWithCredentialsAreRefused_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -646,22 +680,28 @@ void TestCliFaults::profilesSavedWithCredentialsInUrlsNeverShowThem()
 void TestCliFaults::profileCredentialsStayWithTheProfilesHosts_data()
 {
     QTest::addColumn<QString>("command");
-    QTest::newRow("push") << QStringLiteral("push");
-    QTest::newRow("delete") << QStringLiteral("delete");
-    QTest::newRow("groups") << QStringLiteral("groups");
-    QTest::newRow("write") << QStringLiteral("write");
+    QTest::addColumn<QByteArray>("credentials"); // what the profile carries, as profiles.ini lines
+    const QByteArray basic = "9a7b\\auth=basic\n9a7b\\user=1250000000\n";
+    // Saved before secret headers went to the keychain: a key in clear among the extra headers.
+    const QByteArray oldHeader = "9a7b\\extraHeaders=X-Api-Key: k-123456\n";
+    QTest::newRow("push") << QStringLiteral("push") << basic;
+    QTest::newRow("delete") << QStringLiteral("delete") << basic;
+    QTest::newRow("groups") << QStringLiteral("groups") << basic;
+    QTest::newRow("write") << QStringLiteral("write") << basic;
+    QTest::newRow("push, an old profile's secret header") << QStringLiteral("push") << oldHeader;
 }
 
 void TestCliFaults::profileCredentialsStayWithTheProfilesHosts()
 {
     QFETCH(QString, command);
+    QFETCH(QByteArray, credentials);
     FaultServer other;
     {
         QFile ini(m_data->filePath(QStringLiteral("profiles.ini")));
         QVERIFY(ini.open(QIODevice::WriteOnly));
         ini.write("[General]\nschemaVersion=2\n\n[profiles]\n9a7b\\name=tmp-prod\n9a7b\\kind=tmp\n"
                   "9a7b\\pushgatewayUrl=http://127.0.0.1:9\n9a7b\\remoteWriteUrl=http://127.0.0.1:9/api/v1/prom/write\n"
-                  "9a7b\\auth=basic\n9a7b\\user=1250000000\n");
+                  + credentials);
     }
     QStringList arguments{command, QStringLiteral("--profile"), QStringLiteral("tmp-prod"), QStringLiteral("--url"), other.baseUrl()};
     if (command == u"push" || command == u"delete")
