@@ -151,8 +151,10 @@ Explanation explainGatewayAnswer(const HttpResult &result, const QString &server
     case ErrorCategory::Server:
         return {QStringLiteral("%1 failed with HTTP %2: %3").arg(server).arg(result.status).arg(shown(body, 200)),
                 QStringLiteral("This is the server's problem; try again later.")};
-    case ErrorCategory::Cancelled:
-        return {QStringLiteral("Cancelled."), {}};
+    case ErrorCategory::Cancelled: // what the cancel meant for the request: applied or not
+        return {result.errorText.isEmpty() ? QStringLiteral("Cancelled.")
+                                           : QStringLiteral("Cancelled: %1.").arg(result.errorText),
+                {}};
     case ErrorCategory::Other:
         break;
     }
