@@ -107,7 +107,10 @@ HttpCall::HttpCall(QNetworkReply *reply, const HttpRequest &request, QObject *pa
     , m_startedMs(QDateTime::currentMSecsSinceEpoch())
     , m_maxBodyBytes(std::max<qint64>(0, request.maxResponseBytes))
     , m_secrets(secretsOf(request))
-    , m_requestSent(request.body.isEmpty()) // a head alone goes out in one write
+    // A request without a body is its head, which goes out in one write once connected, and Qt
+    // signals nothing when it has: over http it counts as sent from the start (the safe side:
+    // "it may have been applied"), over https from the end of the handshake.
+    , m_requestSent(request.body.isEmpty() && request.url.scheme() != u"https")
 {
     const int timeoutMs = request.timeoutMs;
     reply->setParent(this);
@@ -116,12 +119,15 @@ HttpCall::HttpCall(QNetworkReply *reply, const HttpRequest &request, QObject *pa
     reply->setReadBufferSize(256 * 1024);
     connect(reply, &QNetworkReply::readyRead, this, &HttpCall::readBody);
     connect(reply, &QNetworkReply::finished, this, &HttpCall::complete);
-    // requestSent comes once the head is out; a body counts as sent when its last byte was handed
-    // to the socket (Qt keeps at most 32 KB of it buffered). Qt reports (0, 0) when it gives up.
+    // A body counts as sent when its last byte was handed to the socket (Qt keeps at most 32 KB
+    // of it buffered; QNetworkReply::requestSent comes after the head already). Qt reports (0, 0)
+    // when it gives up.
     connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
         if (total > 0 && sent == total)
             m_requestSent = true;
     });
+    if (request.body.isEmpty())
+        connect(reply, &QNetworkReply::encrypted, this, [this] { m_requestSent = true; });
     if (timeoutMs > 0) {
         // A transfer timeout would restart on every byte; this is a limit on the whole request.
         QTimer::singleShot(timeoutMs, this, [this] {
@@ -290,43 +296,80 @@ QNetworkAccessManager *HttpClient::managerFor(const TlsSettings &tls, const Prox
     return manager;
 }
 
-QString tlsFilesProblem(const TlsSettings &tls)
+namespace {
+
+// The files a TLS setting names, read once: what a request is sent with is what was checked.
+struct TlsFiles
 {
+    QList<QSslCertificate> caCertificates; // empty: the system store
+    QSslCertificate clientCertificate;     // null: none
+    QSslKey clientKey;
+    QString problem;                       // empty when the files are sound
+};
+
+TlsFiles loadTlsFiles(const TlsSettings &tls)
+{
+    TlsFiles files;
     const auto unreadable = [](const QString &path) {
         QFile file(path);
         return file.open(QIODevice::ReadOnly) ? QString() : file.errorString();
     };
     if (!tls.caFile.isEmpty()) {
-        if (const QString why = unreadable(tls.caFile); !why.isEmpty())
-            return QStringLiteral("the CA file %1 cannot be read: %2").arg(tls.caFile, why);
-        if (QSslCertificate::fromPath(tls.caFile, QSsl::Pem).isEmpty())
-            return QStringLiteral("the CA file %1 holds no PEM certificate").arg(tls.caFile);
+        if (const QString why = unreadable(tls.caFile); !why.isEmpty()) {
+            files.problem = QStringLiteral("the CA file %1 cannot be read: %2").arg(tls.caFile, why);
+            return files;
+        }
+        files.caCertificates = QSslCertificate::fromPath(tls.caFile, QSsl::Pem);
+        if (files.caCertificates.isEmpty()) {
+            files.problem = QStringLiteral("the CA file %1 holds no PEM certificate").arg(tls.caFile);
+            return files;
+        }
     }
     if (tls.clientCertFile.isEmpty() && tls.clientKeyFile.isEmpty())
-        return {};
-    if (tls.clientCertFile.isEmpty() || tls.clientKeyFile.isEmpty())
-        return QStringLiteral("a client certificate needs both its certificate file and its key file");
-    if (const QString why = unreadable(tls.clientCertFile); !why.isEmpty())
-        return QStringLiteral("the client certificate file %1 cannot be read: %2").arg(tls.clientCertFile, why);
-    if (QSslCertificate::fromPath(tls.clientCertFile, QSsl::Pem).isEmpty())
-        return QStringLiteral("the client certificate file %1 holds no PEM certificate").arg(tls.clientCertFile);
-    if (const QString why = unreadable(tls.clientKeyFile); !why.isEmpty())
-        return QStringLiteral("the client key file %1 cannot be read: %2").arg(tls.clientKeyFile, why);
-    if (readPrivateKey(tls.clientKeyFile).isNull())
-        return QStringLiteral("the client key file %1 holds no unencrypted PEM RSA or EC key").arg(tls.clientKeyFile);
-    return {};
+        return files;
+    if (tls.clientCertFile.isEmpty() || tls.clientKeyFile.isEmpty()) {
+        files.problem = QStringLiteral("a client certificate needs both its certificate file and its key file");
+        return files;
+    }
+    if (const QString why = unreadable(tls.clientCertFile); !why.isEmpty()) {
+        files.problem = QStringLiteral("the client certificate file %1 cannot be read: %2").arg(tls.clientCertFile, why);
+        return files;
+    }
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(tls.clientCertFile, QSsl::Pem);
+    if (certificates.isEmpty()) {
+        files.problem = QStringLiteral("the client certificate file %1 holds no PEM certificate").arg(tls.clientCertFile);
+        return files;
+    }
+    files.clientCertificate = certificates.constFirst();
+    if (const QString why = unreadable(tls.clientKeyFile); !why.isEmpty()) {
+        files.problem = QStringLiteral("the client key file %1 cannot be read: %2").arg(tls.clientKeyFile, why);
+        return files;
+    }
+    files.clientKey = readPrivateKey(tls.clientKeyFile);
+    if (files.clientKey.isNull())
+        files.problem = QStringLiteral("the client key file %1 holds no unencrypted PEM RSA or EC key").arg(tls.clientKeyFile);
+    return files;
+}
+
+} // namespace
+
+QString tlsFilesProblem(const TlsSettings &tls)
+{
+    return loadTlsFiles(tls).problem;
 }
 
 HttpCall *HttpClient::send(const HttpRequest &request)
 {
-    if (request.url.scheme() == u"https") {
-        if (const QString problem = tlsFilesProblem(request.tls); !problem.isEmpty()) {
-            // Nothing goes out, so nothing is recorded: the answer says why.
-            HttpResult refused;
-            refused.category = ErrorCategory::Tls;
-            refused.errorText = problem + QStringLiteral("; nothing was sent");
-            return new HttpCall(refused, this);
-        }
+    const bool https = request.url.scheme() == u"https";
+    const TlsFiles tlsFiles = https ? loadTlsFiles(request.tls) : TlsFiles();
+    if (!tlsFiles.problem.isEmpty()) {
+        // Nothing goes out, so nothing new is recorded; an entry written ahead says so.
+        HttpResult refused;
+        refused.category = ErrorCategory::Tls;
+        refused.errorText = tlsFiles.problem + QStringLiteral("; nothing was sent");
+        if (request.recordedAs && m_recorder)
+            m_recorder->finished(request.recordedAs, refused);
+        return new HttpCall(refused, this);
     }
     const qint64 recordId = request.recordedAs ? request.recordedAs : m_recorder ? m_recorder->started(request) : 0;
     QNetworkRequest networkRequest(request.url);
@@ -345,15 +388,15 @@ HttpCall *HttpClient::send(const HttpRequest &request)
     networkRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     if (!networkRequest.hasRawHeader("User-Agent"))
         networkRequest.setRawHeader("User-Agent", QByteArrayLiteral("PromDesk/" PROMDESK_VERSION));
-    if (request.url.scheme() == u"https") {
+    if (https) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        if (!request.tls.caFile.isEmpty())
-            ssl.setCaCertificates(QSslCertificate::fromPath(request.tls.caFile, QSsl::Pem));
+        if (!tlsFiles.caCertificates.isEmpty())
+            ssl.setCaCertificates(tlsFiles.caCertificates);
         if (!request.tls.verifyPeer)
             ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
-        if (!request.tls.clientCertFile.isEmpty()) { // sound: tlsFilesProblem() said so above
-            ssl.setLocalCertificate(QSslCertificate::fromPath(request.tls.clientCertFile, QSsl::Pem).constFirst());
-            ssl.setPrivateKey(readPrivateKey(request.tls.clientKeyFile));
+        if (!tlsFiles.clientCertificate.isNull()) {
+            ssl.setLocalCertificate(tlsFiles.clientCertificate);
+            ssl.setPrivateKey(tlsFiles.clientKey);
         }
         networkRequest.setSslConfiguration(ssl);
     }
