@@ -41,7 +41,10 @@ bool isProfileHost(const Profile &profile, const QUrl &url)
 
 bool carriesSecrets(const Profile &profile)
 {
-    return profile.auth != Credentials::Kind::None || !profile.secretHeaders.isEmpty();
+    // A profile saved before secret headers went to the keychain may still hold one in clear.
+    return profile.auth != Credentials::Kind::None || !profile.secretHeaders.isEmpty()
+        || std::any_of(profile.extraHeaders.cbegin(), profile.extraHeaders.cend(),
+                       [](const auto &header) { return isSecretHeaderName(header.first); });
 }
 
 } // namespace
@@ -109,12 +112,7 @@ std::optional<GatewayOptions::Connection> GatewayOptions::connection(const QComm
     }
     if (connection.profile && (!secretGiven || isProfileHost(*connection.profile, connection.url))) {
         // The profile's secret (unless one came on standard input) and its secret headers' values.
-        MemorySecretStore noSession;
-        KeychainSecretStore keychain;
-        const SecretResult secret = await<SecretResult>([&](QObject *context, auto done) {
-            readProfileSecret(noSession, keychain, *connection.profile, context, [done](const SecretResult &r) { done(r); },
-                              !secretGiven);
-        });
+        const SecretResult secret = readProfileSecrets(*connection.profile, !secretGiven);
         if (!secret.ok()) {
             io.err << "promdesk-cli: cannot read the secret of profile '" << connection.profile->name << "': "
                    << secret.message
@@ -186,6 +184,15 @@ RequestTag GatewayOptions::tag() const
     return tag;
 }
 
+SecretResult readProfileSecrets(const Profile &profile, bool withSecret)
+{
+    MemorySecretStore noSession;
+    KeychainSecretStore keychain;
+    return await<SecretResult>([&](QObject *context, auto done) {
+        readProfileSecret(noSession, keychain, profile, context, [done](const SecretResult &r) { done(r); }, withSecret);
+    });
+}
+
 std::optional<Credentials> credentialsFromStdin(bool password, bool bearer, const QString &user, Io &io)
 {
     if (password && bearer) {
@@ -247,8 +254,9 @@ void reportResult(const HttpResult &result, const QString &what, Io &io, const C
         io.err << explanation.advice << '\n';
     if (result.bodyBytes == 0 && result.body.isEmpty())
         return;
-    // Once, a screenful, escaped: the whole answer (up to the cap) is in the history.
-    const QString said = screenful(redactText(QString::fromUtf8(result.body), credentials).toUtf8(), result.bodyBytes);
+    // Once, a screenful, escaped: the whole answer (up to the cap) is in the history. HttpCall
+    // masked any echo of the request's secrets in it already.
+    const QString said = screenful(result.body, result.bodyBytes);
     io.err << "Server said:\n" << said << '\n';
     if (said.endsWith(QLatin1String("bytes in all)"))) {
         if (const qint64 id = lastRecordedId())

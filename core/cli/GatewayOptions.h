@@ -3,6 +3,7 @@
 #include "cli/Cli.h"
 #include "net/HttpClient.h"
 #include "profiles/Profile.h"
+#include "profiles/SecretStore.h"
 #include "pushgateway/PushgatewayClient.h"
 
 #include <QCommandLineParser>
@@ -80,6 +81,10 @@ Result await(Start start)
 // (never the command line). No credentials when neither is given; nothing, after saying why, on
 // a usage error.
 std::optional<Credentials> credentialsFromStdin(bool password, bool bearer, const QString &user, Io &io);
+
+// A profile's secret (when `withSecret` and it has one) and its secret headers' values, from the
+// keychain, waited for. The CLI keeps nothing "for this session": it reads the keychain each time.
+SecretResult readProfileSecrets(const Profile &profile, bool withSecret = true);
 
 using GroupsReply = std::tuple<HttpResult, std::optional<GatewayGroups>, QString>;
 // GET /api/v1/metrics, waited for: the answer, the parsed groups (none on failure) and why not.

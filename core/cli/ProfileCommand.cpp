@@ -204,10 +204,7 @@ bool storeSecretHeaders(Profile &profile, Io &io)
 
 int test(const Profile &profile, Io &io)
 {
-    SecretResult read = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) {
-        MemorySecretStore noSession;
-        readProfileSecret(noSession, s, profile, c, d);
-    });
+    SecretResult read = readProfileSecrets(profile);
     if (!read.ok()) {
         io.out << "secret: " << read.message << '\n';
         return ExitUsage;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "exposition/Problem.h"
+#include "exposition/TextParser.h"
 #include "remotewrite/Batcher.h"
 #include "remotewrite/WriteSeries.h"
 #include "util/Time.h"
@@ -39,7 +40,7 @@ struct BackfillPlan
 // unless `allowed`, and then the plan says what it will do.
 struct FuturePolicy
 {
-    qint64 toleranceMs = 10 * 60 * 1000;
+    qint64 toleranceMs = kDefaultFutureToleranceMs;
     bool allowed = false;
 };
 
