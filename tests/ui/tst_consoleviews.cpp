@@ -97,11 +97,13 @@ void TestConsoleViews::previewThenPushThenHistory()
     QVERIFY2(result->toPlainText().contains(QLatin1String("+ gui_pushed{instance=\"gui-host\",job=\"db_backup\"} 7  (new)")),
              qPrintable(result->toPlainText()));
 
+    const qint64 sentAfter = QDateTime::currentMSecsSinceEpoch();
     push->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
     QVERIFY(finished.wait(10000));
     QVERIFY2(result->toPlainText().contains(QLatin1String("HTTP 200")), qPrintable(result->toPlainText()));
 
-    // The push is in the history (written on the history thread a moment later).
+    // The push is in the history (written on the history thread a moment later). This push, not
+    // one of an earlier run of this test: the test's history folder outlives it.
     HistoryView *history = m_window->historyView();
     QAbstractItemModelTester tester(history->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_window->views()->setCurrentWidget(history);
@@ -110,7 +112,8 @@ void TestConsoleViews::previewThenPushThenHistory()
             history->reload();
             for (int row = 0; row < history->model()->rowCount(); ++row) {
                 const HistoryEntry &e = history->model()->entry(row);
-                if (e.tag.operation == u"replace" && e.status == 200 && e.url.contains(QLatin1String("gui-host")))
+                if (e.tag.operation == u"replace" && e.status == 200 && e.url.contains(QLatin1String("gui-host"))
+                    && e.startedAtMs >= sentAfter)
                     return true;
             }
             return false;
