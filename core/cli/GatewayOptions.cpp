@@ -11,7 +11,7 @@ namespace promdesk::cli {
 
 void GatewayOptions::addTo(QCommandLineParser &parser, bool withGroupingKey)
 {
-    parser.addOptions({m_url, m_profile, m_user, m_passwordStdin, m_bearerStdin, m_ca, m_insecure, m_timeout});
+    parser.addOptions({m_url, m_profile, m_user, m_passwordStdin, m_bearerStdin, m_ca, m_insecure, m_timeout, m_maxResponse});
     if (withGroupingKey)
         parser.addOptions({m_job, m_group});
 }
@@ -174,6 +174,20 @@ std::optional<GroupingKey> GatewayOptions::groupingKey(const QCommandLineParser 
     if (!problems.isEmpty())
         return std::nullopt;
     return key;
+}
+
+bool GatewayOptions::applyResponseLimit(const QCommandLineParser &parser, HttpClient &http, Io &io) const
+{
+    if (!parser.isSet(m_maxResponse))
+        return true;
+    bool ok = false;
+    const double mebibytes = parser.value(m_maxResponse).toDouble(&ok);
+    if (!ok || !(mebibytes > 0) || mebibytes > 1 << 20) {
+        io.err << "promdesk-cli: --max-response needs a number of MiB, more than 0\n";
+        return false;
+    }
+    http.setMaxResponseBytes(qint64(mebibytes * 1024 * 1024));
+    return true;
 }
 
 RequestTag GatewayOptions::tag() const

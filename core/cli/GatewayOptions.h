@@ -37,6 +37,9 @@ public:
     std::optional<GroupingKey> groupingKey(const QCommandLineParser &parser, Io &io) const;
     // For the history: the profile's name, once connection() has read it.
     [[nodiscard]] RequestTag tag() const;
+    // --max-response: how much of any answer `http` keeps (by default 1 MiB of an answer to a
+    // push or write, 256 MiB of groups); false after saying why when it is not a size.
+    bool applyResponseLimit(const QCommandLineParser &parser, HttpClient &http, Io &io) const;
 
 private:
     QCommandLineOption m_url{QStringLiteral("url"), QStringLiteral("The server's URL: a Pushgateway's base URL with its route "
@@ -60,6 +63,10 @@ private:
     QCommandLineOption m_insecure{QStringLiteral("insecure"), QStringLiteral("Do not verify the server's certificate (tests only).")};
     QCommandLineOption m_timeout{QStringLiteral("timeout"), QStringLiteral("Seconds to wait for an answer (default 30)."),
                                  QStringLiteral("SECONDS"), QStringLiteral("30")};
+    QCommandLineOption m_maxResponse{QStringLiteral("max-response"),
+                                     QStringLiteral("Keep at most this many MiB of any answer; the rest is read and dropped "
+                                                    "(default: 1 of an answer to a push or write, 256 of groups)."),
+                                     QStringLiteral("MIB")};
 };
 
 // Waits in the CLI's own event loop for an asynchronous core call: `start` gets a context

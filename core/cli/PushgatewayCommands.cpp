@@ -162,6 +162,8 @@ int runPush(const QStringList &arguments, Io &io)
     }
 
     HttpClient http;
+    if (!gateway.applyResponseLimit(parser, http, io))
+        return ExitUsage;
     recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
     client.setTag(gateway.tag());
@@ -209,6 +211,8 @@ int runDelete(const QStringList &arguments, Io &io)
     if (!endpoint || !key)
         return ExitUsage;
     HttpClient http;
+    if (!gateway.applyResponseLimit(parser, http, io))
+        return ExitUsage;
     recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
     client.setTag(gateway.tag());
@@ -235,6 +239,8 @@ int runGroups(const QStringList &arguments, Io &io)
     if (!endpoint)
         return ExitUsage;
     HttpClient http;
+    if (!gateway.applyResponseLimit(parser, http, io))
+        return ExitUsage;
     recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
     client.setTag(gateway.tag());
@@ -295,6 +301,8 @@ int runPreview(const QStringList &arguments, Io &io)
     if (!metrics)
         return failure;
     HttpClient http;
+    if (!gateway.applyResponseLimit(parser, http, io))
+        return ExitUsage;
     recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
     client.setTag(gateway.tag());

@@ -307,6 +307,8 @@ int runWrite(const QStringList &arguments, Io &io)
         return ExitRejected;
     }
     HttpClient http;
+    if (!gateway.applyResponseLimit(parser, http, io))
+        return ExitUsage;
     recordHistory(http, io);
     RemoteWriteClient client(*endpoint, &http);
     client.setTag(gateway.tag());
@@ -404,6 +406,8 @@ int runBackfill(const QStringList &arguments, Io &io)
         return ExitRejected;
 
     HttpClient http;
+    if (!gateway.applyResponseLimit(parser, http, io))
+        return ExitUsage;
     recordHistory(http, io);
     RemoteWriteClient client(*endpoint, &http);
     client.setTag(gateway.tag());

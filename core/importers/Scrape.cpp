@@ -13,6 +13,7 @@ HttpRequest scrapeRequest(const QUrl &url, int timeoutMs)
     request.method = "GET";
     request.url = url;
     request.timeoutMs = timeoutMs;
+    request.maxResponseBytes = kDataMaxResponseBytes; // the metrics are the answer
     request.headers.append(qMakePair(QByteArray("Accept"), QByteArray("text/plain;version=0.0.4;q=1,application/openmetrics-text;version=1.0.0;q=0.5,*/*;q=0.1")));
     request.tag.operation = QStringLiteral("scrape");
     request.tag.target = QStringLiteral("exporter");
@@ -26,6 +27,14 @@ ScrapedMetrics scrapedMetrics(const HttpResult &result, const QUrl &url)
     if (!result.ok()) {
         const Explanation explanation = explainGatewayAnswer(result, server);
         scraped.error = explanation.summary + QLatin1Char(' ') + explanation.advice;
+        return scraped;
+    }
+    if (result.bodyCut()) { // a start of the metrics is no metrics: its last family would be cut
+        scraped.error = QStringLiteral("%1 answered with %2 bytes, more than the %3 MB read of an answer; nothing was "
+                                       "imported")
+                            .arg(server)
+                            .arg(result.bodyBytes)
+                            .arg(result.body.size() >> 20);
         return scraped;
     }
     const QByteArray contentType = result.header("Content-Type").toLower();

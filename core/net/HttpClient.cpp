@@ -421,7 +421,10 @@ HttpCall *HttpClient::send(const HttpRequest &request)
             texts << error.errorString();
         reply->setProperty("promdeskTlsErrors", texts.join(QStringLiteral("; ")));
     });
-    auto *call = new HttpCall(reply, request, this);
+    HttpRequest bounded = request;
+    if (m_maxResponseBytes > 0)
+        bounded.maxResponseBytes = m_maxResponseBytes;
+    auto *call = new HttpCall(reply, bounded, this);
     if (m_recorder) {
         RequestRecorder *recorder = m_recorder;
         connect(call, &HttpCall::finished, this, [recorder, recordId](const HttpResult &result) { recorder->finished(recordId, result); });

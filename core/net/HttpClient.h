@@ -75,6 +75,10 @@ class HttpClient final : public QObject
 public:
     explicit HttpClient(QObject *parent = nullptr);
 
+    // Every request from now on keeps at most this much of its answer, whatever it asked for
+    // (0: each request's own HttpRequest::maxResponseBytes).
+    void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
+
     // Every request from now on is recorded there (nullptr: none). Not owned.
     void setRecorder(RequestRecorder *recorder) { m_recorder = recorder; }
     [[nodiscard]] RequestRecorder *recorder() const { return m_recorder; }
@@ -91,6 +95,7 @@ private:
 
     QHash<QString, QNetworkAccessManager *> m_managers;
     RequestRecorder *m_recorder = nullptr;
+    qint64 m_maxResponseBytes = 0;
 };
 
 } // namespace promdesk

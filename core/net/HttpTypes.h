@@ -52,8 +52,11 @@ struct RequestTag
 };
 
 // How much of an answer's body is kept: a server's 200 MB error page must not take the CLI's or
-// the console's memory with it. The rest is read and dropped, and counted.
+// the console's memory with it. The rest is read and dropped, and counted. An answer to a push or
+// a write is a few words; a body that is the data asked for (a gateway's groups, an exporter's
+// metrics) may be large, and gets a larger bound.
 inline constexpr qint64 kDefaultMaxResponseBytes = qint64(1) << 20;
+inline constexpr qint64 kDataMaxResponseBytes = qint64(256) << 20;
 
 struct HttpRequest
 {

@@ -129,6 +129,7 @@ HttpRequest PushgatewayClient::deleteRequest(const GroupingKey &key) const
 HttpRequest PushgatewayClient::apiRequest(const QByteArray &method, const QString &path) const
 {
     HttpRequest request = baseRequest(method, url(path));
+    request.maxResponseBytes = kDataMaxResponseBytes; // the groups are the answer
     request.tag.operation = path.endsWith(QLatin1String("wipe")) ? QStringLiteral("wipe")
                           : path.endsWith(QLatin1String("metrics")) ? QStringLiteral("list")
                                                                     : QStringLiteral("status");
@@ -158,6 +159,13 @@ void PushgatewayClient::listGroups(QObject *context, GroupsDone done)
                  [done = std::move(done)](const HttpResult &result) {
                      if (!result.ok()) {
                          done(result, std::nullopt, {});
+                         return;
+                     }
+                     if (result.bodyCut()) {
+                         done(result, std::nullopt,
+                              QStringLiteral("the gateway's groups take %1 bytes, more than the %2 MB read of an answer")
+                                  .arg(result.bodyBytes)
+                                  .arg(result.body.size() >> 20));
                          return;
                      }
                      QString error;

@@ -112,6 +112,7 @@ private slots:
 
     // 7. a huge answer is read within bounds, printed once and cut, stored cut
     void hugeErrorBodyStaysBounded();
+    void largeGroupsAreReadWholeAndTheLimitIsSettable();
 
     // 9. bytes from outside never reach the terminal raw
     void serverEscapeSequencesAreShownEscaped();
@@ -951,6 +952,37 @@ void TestCliFaults::hugeErrorBodyStaysBounded()
     QVERIFY2(show.out.contains(QByteArray("body: " + QByteArray::number(kBody) + " bytes; the first 1048576 are kept")),
              show.out.left(2000).constData());
     QVERIFY(show.out.size() < 2 * 1024 * 1024);
+}
+
+void TestCliFaults::largeGroupsAreReadWholeAndTheLimitIsSettable()
+{
+    // The groups are the answer: a gateway holding megabytes of them is read whole (the 1 MiB
+    // bound is for answers to pushes and writes), and --max-response sets the bound.
+    QByteArray metrics = "# TYPE big_group_series gauge\n";
+    for (int i = 0; i < 20000; ++i)
+        metrics += "big_group_series{path=\"/var/lib/data/" + QByteArray::number(i) + "\"} " + QByteArray::number(i) + "\n";
+    CliRun run = runCli(args({"push", "--url"}) + QStringList{gateway()} + args({"--job", "big_group", "-"}), metrics);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    run = runCli(args({"groups", "--json", "--job", "big_group", "--url"}) + QStringList{gateway()});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.out.size() > 2 * 1024 * 1024, qPrintable(QString::number(run.out.size())));
+    QVERIFY(run.out.contains("/var/lib/data/19999"));
+    run = runCli(args({"preview", "--job", "big_group", "--url"}) + QStringList{gateway(), file(metrics)});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+
+    run = runCli(args({"groups", "--job", "big_group", "--max-response", "1", "--url"}) + QStringList{gateway()});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("more than the 1 MB read of an answer"), run.err.constData());
+
+    FaultServer server;
+    server.script({Answer::huge(400, qint64(5) << 20)});
+    run = runCli({QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--job"), QStringLiteral("x"),
+                  QStringLiteral("--max-response"), QStringLiteral("0.5"), QStringLiteral("-")},
+                 "up 1\n");
+    QCOMPARE(run.exitCode, 1);
+    const QJsonArray entries = history();
+    const CliRun show = runCli({QStringLiteral("history"), QStringLiteral("show"), QString::number(entries.at(0)[QStringLiteral("id")].toInt())});
+    QVERIFY2(show.out.contains("body: 5242880 bytes; the first 524288 are kept"), show.out.left(2000).constData());
 }
 
 void TestCliFaults::serverEscapeSequencesAreShownEscaped()
