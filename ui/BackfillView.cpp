@@ -113,6 +113,10 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
 
 BackfillView::~BackfillView()
 {
+    if (m_run) {
+        m_run->disconnect(this); // the run reports its end while this view's parts are going
+        m_run->abort();
+    }
     m_loading.waitForFinished();
     qDeleteAll(m_pendingItems);
 }
@@ -293,6 +297,24 @@ void BackfillView::cancel()
         m_cancel->setText(tr("&Abort now"));
         m_rate->setText(tr("Stopping after the requests on their way; Abort now does not wait for their answers."));
     }
+}
+
+void BackfillView::stopNow()
+{
+    if (m_run)
+        m_run->abort();
+}
+
+QString BackfillView::workInFlight() const
+{
+    if (!m_run || !m_run->running())
+        return {};
+    const BackfillProgress &p = m_run->progress();
+    return tr("A backfill is sending: %1 of %2 requests are delivered. Quitting stops it at once: the requests on "
+              "their way are cancelled (the receiver may have applied them) and the rest is not sent. The history "
+              "shows which batches were delivered.")
+        .arg(p.requestsSent)
+        .arg(p.requestsTotal);
 }
 
 QString BackfillView::planText() const { return m_planText->toPlainText(); }

@@ -40,6 +40,10 @@ public:
     [[nodiscard]] QString planText() const;
     [[nodiscard]] QString progressText() const;
     [[nodiscard]] int batchCount() const { return int(m_plan.batches.size()); }
+    // What a quit would stop, in words ("batch 3 of 10 is on its way"); empty when nothing runs.
+    [[nodiscard]] QString workInFlight() const;
+    // Aborts a running backfill (for quitting): see BackfillRun::abort().
+    void stopNow();
 
 signals:
     void planned();

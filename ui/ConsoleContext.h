@@ -51,9 +51,11 @@ signals:
     void historyProblem(const QString &problem);
 
 private:
-    HttpClient m_http;
     std::unique_ptr<HistoryService> m_history;
     std::unique_ptr<RequestRecorder> m_recorder;
+    // After the history and its recorder: it goes first, so a request it ends on the way out
+    // still reaches them.
+    HttpClient m_http;
     KeychainSecretStore m_keychain;
     MemorySecretStore m_session;
     std::optional<Profile> m_profile;

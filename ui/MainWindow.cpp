@@ -2,6 +2,7 @@
 
 #include "BackfillView.h"
 #include "ComposeView.h"
+#include "Confirm.h"
 #include "ConsoleContext.h"
 #include "GroupsView.h"
 #include "HistoryView.h"
@@ -166,6 +167,13 @@ void MainWindow::restoreState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Work in flight stops with the window: say what, and let the operator keep it running.
+    if (const QString work = m_backfill->workInFlight(); !work.isEmpty()
+        && !Confirm::ask(this, tr("Quit while a backfill runs?"), work, tr("Stop it and quit"))) {
+        event->ignore();
+        return;
+    }
+    m_backfill->stopNow();
     saveState();
     QMainWindow::closeEvent(event);
 }
@@ -184,7 +192,13 @@ void MainWindow::showProfile()
                                      profile->remoteWriteUrl.isEmpty() ? tr("none") : profile->remoteWriteUrl));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The views and the sidebar use the console context (its HTTP client, history and keychain)
+    // until they are gone, a backfill's preparers included. The context is this window's first
+    // child, so Qt would delete it first: the views go here, before it.
+    delete takeCentralWidget();
+}
 
 QPlainTextEdit *MainWindow::editor() const { return m_compose->editor(); }
 QTreeWidget *MainWindow::problemList() const { return m_compose->problemList(); }

@@ -29,6 +29,11 @@ BackfillRun::BackfillRun(RemoteWriteClient *client, SeriesSet set, QList<Batch> 
     m_progress.requestsTotal = int(m_batches.size());
 }
 
+BackfillRun::~BackfillRun()
+{
+    abort();
+}
+
 int BackfillRun::firstUnsent() const
 {
     for (int i = 0; i < m_states.size(); ++i) {
@@ -86,6 +91,15 @@ void BackfillRun::startFrom(const QList<int> &firstUnsentPerShard)
         from = std::min(from, shardFrom);
     }
     start(from);
+}
+
+void BackfillRun::abort()
+{
+    if (!m_running)
+        return;
+    if (!m_cancelled)
+        cancel(); // what is idle stops; the second cancel aborts what is on the wire
+    cancel();
 }
 
 void BackfillRun::cancel()

@@ -51,6 +51,8 @@ public:
     enum class BatchState { Pending, Sending, Sent, Refused };
 
     BackfillRun(RemoteWriteClient *client, SeriesSet set, QList<Batch> batches, QObject *parent = nullptr);
+    // A run still going is aborted (see abort()): no history entry it began stays "unknown".
+    ~BackfillRun() override;
 
     void start(int fromBatch = 0);
     // Resumes a run that stopped in another process: each shard from its own first unsent batch.
@@ -59,7 +61,11 @@ public:
     // Stops sending: the requests on the wire are let finish, so that what the receiver applied is
     // known and a resumed run does not meet it again as "out of order". A second cancel aborts them.
     void cancel();
+    // Stops at once: the requests on the wire are aborted (their entries say "cancelled") and the
+    // batches prepared ahead are recorded as not sent. For quitting; the run can still be resumed.
+    void abort();
     [[nodiscard]] bool stopping() const { return m_running && m_stopping; }
+    [[nodiscard]] bool running() const { return m_running; }
     // See BatchLimits::maxShardLeadMs.
     void setMaxShardLead(qint64 ms) { m_maxShardLeadMs = ms; }
 
