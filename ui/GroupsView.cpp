@@ -96,8 +96,10 @@ GroupsView::GroupsView(ConsoleContext *context, QWidget *parent)
     connect(wipeButton, &QPushButton::clicked, this, &GroupsView::wipe);
     connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &GroupsView::showSelected);
     connect(m_context, &ConsoleContext::profileChanged, this, [this] {
+        m_shown = m_epoch.moveOn();
         m_groups = {};
         rebuild();
+        setStatus(QString());
     });
 }
 
@@ -114,12 +116,19 @@ void GroupsView::setStatus(const QString &text)
 
 void GroupsView::refresh()
 {
-    const auto failed = [this](const QString &reason) {
+    const quint64 epoch = m_shown;
+    const auto failed = [this, epoch](const QString &reason) {
+        if (!m_epoch.isCurrent(epoch))
+            return;
         setStatus(reason);
         emit refreshed();
     };
-    m_context->withGateway(this, failed, [this](const std::shared_ptr<PushgatewayClient> &client) {
-        client->listGroups(this, [this, client](const HttpResult &result, const std::optional<GatewayGroups> &groups, const QString &error) {
+    m_context->withGateway(this, failed, [this, epoch](const std::shared_ptr<PushgatewayClient> &client) {
+        if (!m_epoch.isCurrent(epoch))
+            return;
+        client->listGroups(this, [this, epoch, client](const HttpResult &result, const std::optional<GatewayGroups> &groups, const QString &error) {
+            if (!m_epoch.isCurrent(epoch))
+                return; // the old profile's groups: the view shows another gateway now
             if (!groups) {
                 const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
                 setStatus(explanation.summary + QLatin1Char('\n') + explanation.advice + QLatin1Char('\n') + error);
@@ -222,13 +231,23 @@ void GroupsView::deleteSelected()
                           + names.join(QLatin1Char('\n')),
                       tr("Delete %n group(s)", nullptr, int(keys.size()))))
         return;
-    m_context->withGateway(this, [this](const QString &reason) { setStatus(reason); }, [this, keys](const std::shared_ptr<PushgatewayClient> &client) {
+    const quint64 epoch = m_shown;
+    const QString profile = m_context->profile() ? m_context->profile()->name : QString();
+    m_context->withGateway(this, [this](const QString &reason) { setStatus(reason); }, [this, keys, epoch, profile](const std::shared_ptr<PushgatewayClient> &client) {
+        if (!m_epoch.isCurrent(epoch))
+            return; // chosen from the old profile's groups: nothing goes to the new one
         auto remaining = std::make_shared<int>(int(keys.size()));
         auto failures = std::make_shared<QStringList>();
         for (const GroupingKey &key : keys) {
-            client->deleteGroup(key, this, [this, client, key, remaining, failures](const HttpResult &result) {
+            SentRequest sent{profile, QStringLiteral("DELETE"), redactUrl(client->deleteRequest(key).url), QDateTime::currentDateTime()};
+            client->deleteGroup(key, this, [this, client, key, remaining, failures, epoch, sent](const HttpResult &result) {
+                const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
+                if (!m_epoch.isCurrent(epoch)) {
+                    emit notice(lateAnswerNotice(sent, tr("Groups"), result, explanation.summary));
+                    return;
+                }
                 if (!result.ok())
-                    failures->append(key.toString() + QStringLiteral(": ") + explainGatewayAnswer(result, tr("The Pushgateway")).summary);
+                    failures->append(key.toString() + QStringLiteral(": ") + explanation.summary);
                 if (--*remaining == 0) {
                     setStatus(failures->isEmpty() ? tr("Deleted.") : failures->join(QLatin1Char('\n')));
                     emit deleted(int(failures->size()));
@@ -249,9 +268,18 @@ void GroupsView::wipe()
     if (!Confirm::askTyped(this, tr("Wipe the Pushgateway"),
                            tr("This deletes every group of every job on %1. Type %2 to confirm.").arg(redactUrl(url), address), address))
         return;
-    m_context->withGateway(this, [this](const QString &reason) { setStatus(reason); }, [this](const std::shared_ptr<PushgatewayClient> &client) {
-        client->wipe(this, [this, client](const HttpResult &result) {
+    const quint64 epoch = m_shown;
+    m_context->withGateway(this, [this](const QString &reason) { setStatus(reason); }, [this, epoch, name = profile->name](const std::shared_ptr<PushgatewayClient> &client) {
+        if (!m_epoch.isCurrent(epoch))
+            return; // confirmed for the old profile's gateway: nothing goes to the new one
+        const SentRequest sent{name, QStringLiteral("PUT"), redactUrl(client->apiRequest("PUT", QStringLiteral("/api/v1/admin/wipe")).url),
+                               QDateTime::currentDateTime()};
+        client->wipe(this, [this, client, epoch, sent](const HttpResult &result) {
             const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
+            if (!m_epoch.isCurrent(epoch)) {
+                emit notice(lateAnswerNotice(sent, tr("Groups"), result, explanation.summary));
+                return;
+            }
             setStatus(result.ok() ? tr("Wiped.") : explanation.summary + QLatin1Char('\n') + explanation.advice);
             refresh();
         });

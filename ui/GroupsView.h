@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SentRequest.h"
+
 #include "pushgateway/GatewayGroups.h"
 
 #include <QWidget>
@@ -33,6 +35,8 @@ public:
 signals:
     void refreshed();
     void deleted(int groups);
+    // An answer that came after the profile changed, in words (a delete's or a wipe's).
+    void notice(const QString &text);
 
 private:
     void rebuild();
@@ -46,6 +50,9 @@ private:
     QTreeWidget *m_tree;
     QPlainTextEdit *m_details;
     QString m_status;
+    // Moves on when the profile changes: the old profile's answers are not this view's any more.
+    ViewEpoch m_epoch;
+    quint64 m_shown = 0;
 };
 
 } // namespace promdesk::ui

@@ -78,6 +78,9 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
         statusBar()->showMessage(tr("History: %1. Requests are still sent.").arg(problem));
     });
     showProfile();
+    // Answers that came after their view moved on: said here, kept in the history.
+    connect(m_push, &PushView::notice, this, [this](const QString &text) { statusBar()->showMessage(text); });
+    connect(m_groups, &GroupsView::notice, this, [this](const QString &text) { statusBar()->showMessage(text); });
     connect(m_views, &QTabWidget::currentChanged, this, [this](int index) {
         if (m_views->widget(index) == m_history)
             m_history->reload();

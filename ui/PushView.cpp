@@ -88,8 +88,13 @@ PushView::PushView(ConsoleContext *context, std::function<QByteArray()> draft, Q
     m_sendButton = new QPushButton(tr("&Send  (Ctrl+Enter)"));
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     m_sendButton->setDefault(true);
+    m_cancelButton = new QPushButton(tr("Cance&l  (Esc)"));
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_cancelButton->setToolTip(tr("Stops waiting for the gateway. A push that had gone out whole may still be applied; the result says which."));
+    m_cancelButton->setEnabled(false);
     buttons->addWidget(m_previewButton);
     buttons->addWidget(m_sendButton);
+    buttons->addWidget(m_cancelButton);
     buttons->addStretch();
     layout->addLayout(buttons);
 
@@ -109,11 +114,14 @@ PushView::PushView(ConsoleContext *context, std::function<QByteArray()> draft, Q
     });
     connect(m_job, &QLineEdit::textChanged, this, &PushView::updateUrl);
     connect(m_labels, &QTableWidget::cellChanged, this, &PushView::updateUrl);
-    connect(m_context, &ConsoleContext::profileChanged, this, &PushView::updateUrl);
+    connect(m_context, &ConsoleContext::profileChanged, this, &PushView::profileChanged);
     connect(m_previewButton, &QPushButton::clicked, this, &PushView::preview);
     connect(m_sendButton, &QPushButton::clicked, this, &PushView::send);
+    connect(m_cancelButton, &QPushButton::clicked, this, &PushView::cancel);
     auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     connect(shortcut, &QShortcut::activated, this, &PushView::send);
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(escape, &QShortcut::activated, this, &PushView::cancel);
     updateUrl();
 }
 
@@ -137,9 +145,49 @@ void PushView::updateUrl()
     const QString base = profile && !profile->pushgatewayUrl.isEmpty() ? redactUrl(QUrl(profile->pushgatewayUrl))
                                                                       : tr("(no Pushgateway in this profile)");
     m_url->setText(problems.isEmpty() ? base + key.path() : tr("⚠ %1").arg(problems.join(QStringLiteral("; "))));
-    const bool ok = problems.isEmpty() && profile && !profile->pushgatewayUrl.isEmpty();
-    m_previewButton->setEnabled(ok);
-    m_sendButton->setEnabled(ok);
+    m_urlUsable = problems.isEmpty() && profile && !profile->pushgatewayUrl.isEmpty();
+    setWaiting(m_waiting);
+}
+
+void PushView::setWaiting(bool waiting)
+{
+    m_waiting = waiting;
+    m_previewButton->setEnabled(m_urlUsable && !waiting);
+    m_sendButton->setEnabled(m_urlUsable && !waiting);
+    m_cancelButton->setEnabled(waiting);
+}
+
+quint64 PushView::begin(const QString &waitingText)
+{
+    m_shown = m_epoch.moveOn();
+    m_call = nullptr; // an earlier request still on its way is the history's now
+    setWaiting(true);
+    m_result->setPlainText(waitingText);
+    return m_shown;
+}
+
+void PushView::profileChanged()
+{
+    // What the pane shows belongs to the old profile: it goes, and so do its answers to come.
+    m_shown = m_epoch.moveOn();
+    m_call = nullptr;
+    m_waiting = false;
+    m_result->clear();
+    updateUrl();
+}
+
+void PushView::cancel()
+{
+    if (!m_waiting)
+        return;
+    if (m_call) {
+        m_call->cancel(); // its answer, "cancelled", is shown as any other
+        return;
+    }
+    // Still reading the profile's secret: nothing has gone out.
+    m_shown = m_epoch.moveOn();
+    setWaiting(false);
+    showResult(tr("Cancelled before anything was sent."), false);
 }
 
 void PushView::showResult(const QString &text, bool error)
@@ -184,9 +232,20 @@ void PushView::setGroupingKey(const QString &job, const QList<Label> &labels)
     updateUrl();
 }
 
-void PushView::withClient(const std::function<void(const std::shared_ptr<PushgatewayClient> &)> &use)
+void PushView::withClient(quint64 epoch, const std::function<void(const std::shared_ptr<PushgatewayClient> &)> &use)
 {
-    m_context->withGateway(this, [this](const QString &reason) { showResult(reason, true); }, use);
+    m_context->withGateway(
+        this,
+        [this, epoch](const QString &reason) {
+            if (!m_epoch.isCurrent(epoch))
+                return;
+            setWaiting(false);
+            showResult(reason, true);
+        },
+        [this, epoch, use](const std::shared_ptr<PushgatewayClient> &client) {
+            if (m_epoch.isCurrent(epoch)) // the view moved on while the secret was read: nothing goes out
+                use(client);
+        });
 }
 
 void PushView::preview()
@@ -196,10 +255,13 @@ void PushView::preview()
         return;
     const GroupingKey key = groupingKey();
     const PushMethod method = m_merge->isChecked() ? PushMethod::Merge : PushMethod::Replace;
-    m_result->setPlainText(tr("Reading the gateway's groups…"));
-    withClient([this, metrics = *metrics, key, method](const std::shared_ptr<PushgatewayClient> &client) {
-        client->listGroups(this, [this, metrics, key, method, client](const HttpResult &result, const std::optional<GatewayGroups> &groups,
+    const quint64 epoch = begin(tr("Reading the gateway's groups…"));
+    withClient(epoch, [this, epoch, metrics = *metrics, key, method](const std::shared_ptr<PushgatewayClient> &client) {
+        m_call = client->listGroups(this, [this, epoch, metrics, key, method, client](const HttpResult &result, const std::optional<GatewayGroups> &groups,
                                                                       const QString &error) {
+            if (!m_epoch.isCurrent(epoch))
+                return; // a preview nobody looks at any more
+            setWaiting(false);
             if (!groups) {
                 const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
                 showResult(explanation.summary + QLatin1Char('\n') + explanation.advice + (error.isEmpty() ? QString() : QLatin1Char('\n') + error), true);
@@ -236,15 +298,24 @@ void PushView::send()
         showResult(tr("Nothing was sent: the draft has no samples."), true);
         return;
     }
-    m_sendButton->setEnabled(false);
-    m_result->setPlainText(tr("Sending…"));
-    withClient([this, metrics = *metrics, key, options](const std::shared_ptr<PushgatewayClient> &client) {
-        client->push(key, metrics, options, this, [this, client, key, options](const HttpResult &result) {
-            m_sendButton->setEnabled(true);
+    SentRequest sent;
+    sent.profile = m_context->profile()->name;
+    sent.method = options.method == PushMethod::Replace ? QStringLiteral("PUT") : QStringLiteral("POST");
+    sent.url = m_url->text();
+    sent.sentAt = QDateTime::currentDateTime();
+    const quint64 epoch = begin(tr("Sending…\n%1").arg(sent.describe()));
+    withClient(epoch, [this, epoch, sent, metrics = *metrics, key, options](const std::shared_ptr<PushgatewayClient> &client) mutable {
+        sent.sentAt = QDateTime::currentDateTime();
+        m_result->setPlainText(tr("Sending…\n%1").arg(sent.describe()));
+        m_call = client->push(key, metrics, options, this, [this, epoch, sent, client](const HttpResult &result) {
             const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
-            QString text = QStringLiteral("%1 %2\n%3 in %4 ms\n\n%5")
-                               .arg(options.method == PushMethod::Replace ? QStringLiteral("PUT") : QStringLiteral("POST"),
-                                    m_url->text(),
+            if (!m_epoch.isCurrent(epoch)) {
+                emit notice(lateAnswerNotice(sent, tr("Push"), result, explanation.summary));
+                return;
+            }
+            setWaiting(false);
+            QString text = QStringLiteral("%1\n%2 in %3 ms\n\n%4")
+                               .arg(sent.describe(),
                                     result.status ? tr("HTTP %1").arg(result.status) : errorCategoryName(result.category))
                                .arg(result.durationMs)
                                .arg(explanation.summary);

@@ -2,6 +2,9 @@
 
 #include "pushgateway/GroupingKey.h"
 #include "pushgateway/PushgatewayClient.h"
+#include "SentRequest.h"
+
+#include <QPointer>
 
 #include <QWidget>
 
@@ -34,13 +37,22 @@ public:
     void setGroupingKey(const QString &job, const QList<Label> &labels);
     void preview();
     void send();
+    // Stops the preview or push in flight; the pane says whether the gateway may have applied it.
+    void cancel();
 
 signals:
     void finished(); // a preview or a push ended; its text is in the result pane
+    // An answer that came after the view moved on (another profile, a newer request), in words.
+    void notice(const QString &text);
 
 private:
     void updateUrl();
-    void withClient(const std::function<void(const std::shared_ptr<PushgatewayClient> &)> &use);
+    // Starts a request the pane will show: the earlier one's answer, if any comes, is late.
+    quint64 begin(const QString &waitingText);
+    void setWaiting(bool waiting);
+    // Gets a client for the current profile; `use` runs only if the view is still at `epoch`.
+    void withClient(quint64 epoch, const std::function<void(const std::shared_ptr<PushgatewayClient> &)> &use);
+    void profileChanged();
     void showResult(const QString &text, bool error);
     std::optional<MetricSet> parsedDraft();
     bool confirmEmptyPush(const GroupingKey &key, PushMethod method);
@@ -54,7 +66,13 @@ private:
     QRadioButton *m_merge;
     QPushButton *m_previewButton;
     QPushButton *m_sendButton;
+    QPushButton *m_cancelButton;
     QPlainTextEdit *m_result;
+    ViewEpoch m_epoch;
+    quint64 m_shown = 0;          // the epoch of what the pane shows
+    bool m_waiting = false;       // for a secret or an answer
+    bool m_urlUsable = false;     // the grouping key and the profile make a URL
+    QPointer<HttpCall> m_call;    // the shown request, while on its way
 };
 
 } // namespace promdesk::ui

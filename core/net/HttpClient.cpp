@@ -432,10 +432,11 @@ HttpCall *HttpClient::send(const HttpRequest &request)
     return call;
 }
 
-void HttpClient::send(const HttpRequest &request, QObject *context, std::function<void(const HttpResult &)> done)
+HttpCall *HttpClient::send(const HttpRequest &request, QObject *context, std::function<void(const HttpResult &)> done)
 {
     HttpCall *call = send(request);
     connect(call, &HttpCall::finished, context, [done = std::move(done)](const HttpResult &result) { done(result); });
+    return call;
 }
 
 } // namespace promdesk

@@ -84,8 +84,9 @@ public:
     [[nodiscard]] RequestRecorder *recorder() const { return m_recorder; }
 
     HttpCall *send(const HttpRequest &request);
-    // Calls `done` with the result unless `context` is destroyed first.
-    void send(const HttpRequest &request, QObject *context, std::function<void(const HttpResult &)> done);
+    // Calls `done` with the result unless `context` is destroyed first. The call can be cancelled
+    // until then; it deletes itself after its answer.
+    HttpCall *send(const HttpRequest &request, QObject *context, std::function<void(const HttpResult &)> done);
 
 private:
     // QNetworkAccessManager reuses open connections whatever TLS settings a later request has, so

@@ -136,26 +136,26 @@ HttpRequest PushgatewayClient::apiRequest(const QByteArray &method, const QStrin
     return request;
 }
 
-void PushgatewayClient::push(const GroupingKey &key, const MetricSet &metrics, const PushOptions &options,
+HttpCall *PushgatewayClient::push(const GroupingKey &key, const MetricSet &metrics, const PushOptions &options,
                              QObject *context, Done done)
 {
-    m_http->send(pushRequest(key, metrics, options), context, std::move(done));
+    return m_http->send(pushRequest(key, metrics, options), context, std::move(done));
 }
 
-void PushgatewayClient::push(const GroupingKey &key, const QByteArray &body, const PushOptions &options,
+HttpCall *PushgatewayClient::push(const GroupingKey &key, const QByteArray &body, const PushOptions &options,
                              QObject *context, Done done)
 {
-    m_http->send(pushRequest(key, body, options), context, std::move(done));
+    return m_http->send(pushRequest(key, body, options), context, std::move(done));
 }
 
-void PushgatewayClient::deleteGroup(const GroupingKey &key, QObject *context, Done done)
+HttpCall *PushgatewayClient::deleteGroup(const GroupingKey &key, QObject *context, Done done)
 {
-    m_http->send(deleteRequest(key), context, std::move(done));
+    return m_http->send(deleteRequest(key), context, std::move(done));
 }
 
-void PushgatewayClient::listGroups(QObject *context, GroupsDone done)
+HttpCall *PushgatewayClient::listGroups(QObject *context, GroupsDone done)
 {
-    m_http->send(apiRequest("GET", QStringLiteral("/api/v1/metrics")), context,
+    return m_http->send(apiRequest("GET", QStringLiteral("/api/v1/metrics")), context,
                  [done = std::move(done)](const HttpResult &result) {
                      if (!result.ok()) {
                          done(result, std::nullopt, {});
@@ -189,9 +189,9 @@ void PushgatewayClient::healthy(QObject *context, Done done)
     m_http->send(apiRequest("GET", QStringLiteral("/-/healthy")), context, std::move(done));
 }
 
-void PushgatewayClient::wipe(QObject *context, Done done)
+HttpCall *PushgatewayClient::wipe(QObject *context, Done done)
 {
-    m_http->send(apiRequest("PUT", QStringLiteral("/api/v1/admin/wipe")), context, std::move(done));
+    return m_http->send(apiRequest("PUT", QStringLiteral("/api/v1/admin/wipe")), context, std::move(done));
 }
 
 } // namespace promdesk

@@ -57,14 +57,14 @@ public:
     using Done = std::function<void(const HttpResult &)>;
     using GroupsDone = std::function<void(const HttpResult &, const std::optional<GatewayGroups> &, const QString &error)>;
 
-    void push(const GroupingKey &key, const MetricSet &metrics, const PushOptions &options, QObject *context, Done done);
-    void push(const GroupingKey &key, const QByteArray &body, const PushOptions &options, QObject *context, Done done);
-    void deleteGroup(const GroupingKey &key, QObject *context, Done done);
-    void listGroups(QObject *context, GroupsDone done);
+    HttpCall *push(const GroupingKey &key, const MetricSet &metrics, const PushOptions &options, QObject *context, Done done);
+    HttpCall *push(const GroupingKey &key, const QByteArray &body, const PushOptions &options, QObject *context, Done done);
+    HttpCall *deleteGroup(const GroupingKey &key, QObject *context, Done done);
+    HttpCall *listGroups(QObject *context, GroupsDone done);
     void status(QObject *context, Done done);   // GET /api/v1/status
     void ready(QObject *context, Done done);    // GET /-/ready
     void healthy(QObject *context, Done done);  // GET /-/healthy
-    void wipe(QObject *context, Done done);     // PUT /api/v1/admin/wipe (needs --web.enable-admin-api)
+    HttpCall *wipe(QObject *context, Done done);     // PUT /api/v1/admin/wipe (needs --web.enable-admin-api)
 
     [[nodiscard]] const GatewayEndpoint &endpoint() const { return m_endpoint; }
     // Added to every request's tag, for the history (the profile's name, a re-send's origin).
