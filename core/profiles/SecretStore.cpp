@@ -5,6 +5,14 @@
 #include <qt6keychain/keychain.h>
 
 #include <QPointer>
+#ifdef PROMDESK_SECRET_SERVICE
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusMetaType>
+#include <QDBusObjectPath>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#endif
 #include <QTimer>
 
 #include <algorithm>
@@ -18,6 +26,16 @@ namespace {
 void later(QObject *context, SecretStore::Done done, SecretResult result)
 {
     QTimer::singleShot(0, context, [done = std::move(done), result = std::move(result)] { done(result); });
+}
+
+SecretResult lockedResult()
+{
+    SecretResult result;
+    result.status = SecretResult::Status::Locked;
+    result.message = QStringLiteral("the keychain is locked, and its unlock was cancelled or could not be asked for. "
+                                    "The secret is still stored: do not enter it again. Unlock the keyring (log in to "
+                                    "the desktop session, or unlock 'Login' in Passwords and Keys) and try again");
+    return result;
 }
 
 SecretResult fromJob(const QKeychain::Job &job)
@@ -53,16 +71,16 @@ SecretResult fromJob(const QKeychain::Job &job)
         const bool noKeychain = std::any_of(std::begin(unreachable), std::end(unreachable),
                                             [&](const char *needle) { return detail.contains(QLatin1String(needle), Qt::CaseInsensitive); });
         const bool locked = detail.contains(QLatin1String("Object does not exist at path"));
-        result.status = noKeychain ? SecretResult::Status::NoKeychain : SecretResult::Status::Failed;
+        result.status = noKeychain ? SecretResult::Status::NoKeychain
+                        : locked   ? SecretResult::Status::Locked
+                                   : SecretResult::Status::Failed;
         if (noKeychain) {
             result.message = QStringLiteral("no keychain can be reached (%1): PromDesk needs a session with a Secret "
                                             "Service such as gnome-keyring or KWallet; keep the secret for this session "
                                             "only, or pass it on standard input")
                                  .arg(detail);
         } else if (locked) {
-            result.message = QStringLiteral("the keychain is locked (%1); unlock it (log in to the desktop session, or "
-                                            "unlock the 'login' keyring) and try again")
-                                 .arg(detail);
+            result = lockedResult();
         } else {
             result.message = QStringLiteral("the keychain failed (%1)").arg(detail);
         }
@@ -72,25 +90,38 @@ SecretResult fromJob(const QKeychain::Job &job)
     return result;
 }
 
-template <typename JobType>
-JobType *startJob(const QString &service, const QString &key, QObject *context, SecretStore::Done done,
-                  const std::function<void(JobType *)> &prepare)
+#ifdef PROMDESK_SECRET_SERVICE
+// QtKeychain (through libsecret) reports an entry in a locked keyring whose unlock prompt was
+// cancelled, or could not be shown, as "not found". The Secret Service itself still lists the
+// entry, as locked: it is asked before a "not found" is believed. The attributes are the ones
+// QtKeychain stores ("server": the service, "user": the key).
+void confirmNotFound(const QString &service, const QString &key, QObject *context, SecretResult notFound,
+                     std::function<void(const SecretResult &)> done)
 {
-    auto *job = new JobType(service);
-    job->setAutoDelete(true);
-    job->setKey(key);
-    prepare(job);
-    QObject::connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job *finished) {
-        SecretResult result = fromJob(*finished);
-        if constexpr (std::is_same_v<JobType, QKeychain::ReadPasswordJob>) {
-            if (result.ok())
-                result.secret = static_cast<QKeychain::ReadPasswordJob *>(finished)->textData();
-        }
-        done(result);
-    });
-    job->start();
-    return job;
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected())
+        return done(notFound);
+    static const QMetaType registered = qDBusRegisterMetaType<QMap<QString, QString>>();
+    Q_UNUSED(registered);
+    QDBusMessage search = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
+                                                         QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("SearchItems"));
+    search << QVariant::fromValue(QMap<QString, QString>{{QStringLiteral("server"), service}, {QStringLiteral("user"), key}});
+    auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(search, 5000), context);
+    QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context,
+                     [notFound, done = std::move(done)](QDBusPendingCallWatcher *call) {
+                         call->deleteLater();
+                         const QDBusPendingReply<QList<QDBusObjectPath>, QList<QDBusObjectPath>> reply = *call;
+                         const bool locked = reply.isValid() && !reply.argumentAt<1>().isEmpty();
+                         done(locked ? lockedResult() : notFound);
+                     });
 }
+#else
+void confirmNotFound(const QString &, const QString &, QObject *, SecretResult notFound,
+                     std::function<void(const SecretResult &)> done)
+{
+    done(notFound); // QtKeychain's own codes tell a locked keychain on these platforms
+}
+#endif
 
 } // namespace
 
@@ -124,26 +155,109 @@ void MemorySecretStore::remove(const QString &key, QObject *context, Done done)
     later(context, std::move(done), SecretResult{});
 }
 
+struct KeychainSecretStore::Job
+{
+    enum class Kind { Read, Write, Remove };
+    Kind kind = Kind::Read;
+    QString key;
+    QString secret; // for a write
+    QPointer<QObject> context;
+    Done done;
+
+    void deliver(const SecretResult &result) const
+    {
+        if (context)
+            done(result);
+    }
+};
+
 KeychainSecretStore::KeychainSecretStore(QString service, QObject *parent)
     : SecretStore(parent)
     , m_service(std::move(service))
 {
 }
 
+KeychainSecretStore::~KeychainSecretStore() = default;
+
 void KeychainSecretStore::read(const QString &key, QObject *context, Done done)
 {
-    startJob<QKeychain::ReadPasswordJob>(m_service, key, context, std::move(done), [](QKeychain::ReadPasswordJob *) {});
+    enqueue(Job{Job::Kind::Read, key, {}, context, std::move(done)});
 }
 
 void KeychainSecretStore::write(const QString &key, const QString &secret, QObject *context, Done done)
 {
-    startJob<QKeychain::WritePasswordJob>(m_service, key, context, std::move(done),
-                                          [secret](QKeychain::WritePasswordJob *job) { job->setTextData(secret); });
+    enqueue(Job{Job::Kind::Write, key, secret, context, std::move(done)});
 }
 
 void KeychainSecretStore::remove(const QString &key, QObject *context, Done done)
 {
-    startJob<QKeychain::DeletePasswordJob>(m_service, key, context, std::move(done), [](QKeychain::DeletePasswordJob *) {});
+    enqueue(Job{Job::Kind::Remove, key, {}, context, std::move(done)});
+}
+
+void KeychainSecretStore::enqueue(Job job)
+{
+    m_queue.push_back(std::move(job));
+    runNext();
+}
+
+void KeychainSecretStore::runNext()
+{
+    if (m_running || m_queue.empty())
+        return;
+    m_running = true;
+    ++m_jobsStarted;
+    const Job &next = m_queue.front();
+    QKeychain::Job *job = nullptr;
+    switch (next.kind) {
+    case Job::Kind::Read:
+        job = new QKeychain::ReadPasswordJob(m_service);
+        break;
+    case Job::Kind::Write: {
+        auto *write = new QKeychain::WritePasswordJob(m_service);
+        write->setTextData(next.secret);
+        job = write;
+        break;
+    }
+    case Job::Kind::Remove:
+        job = new QKeychain::DeletePasswordJob(m_service);
+        break;
+    }
+    job->setAutoDelete(true);
+    job->setKey(next.key);
+    connect(job, &QKeychain::Job::finished, this, [this, kind = next.kind, key = next.key](QKeychain::Job *finished) {
+        SecretResult result = fromJob(*finished);
+        if (kind != Job::Kind::Read)
+            return finish(result);
+        if (result.ok())
+            result.secret = static_cast<QKeychain::ReadPasswordJob *>(finished)->textData();
+        if (result.status != SecretResult::Status::NotFound)
+            return finish(result);
+        confirmNotFound(m_service, key, this, result, [this](const SecretResult &confirmed) { finish(confirmed); });
+    });
+    job->start();
+}
+
+void KeychainSecretStore::finish(const SecretResult &result)
+{
+    std::vector<Job> answered;
+    answered.push_back(std::move(m_queue.front()));
+    m_queue.erase(m_queue.begin());
+    if (result.status == SecretResult::Status::Locked) {
+        // The reads waiting behind this one would each bring the unlock prompt the operator just
+        // refused: they get its answer. The next read asked for prompts again.
+        for (auto it = m_queue.begin(); it != m_queue.end();) {
+            if (it->kind == Job::Kind::Read) {
+                answered.push_back(std::move(*it));
+                it = m_queue.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
+    m_running = false;
+    for (const Job &job : answered)
+        job.deliver(result); // may queue more (a profile's headers follow its secret)
+    runNext();
 }
 
 namespace {

@@ -7,12 +7,20 @@
 #include <QString>
 
 #include <functional>
+#include <vector>
 
 namespace promdesk {
 
 struct SecretResult
 {
-    enum class Status { Ok, NotFound, NoKeychain, Denied, Failed };
+    enum class Status {
+        Ok,
+        NotFound,   // the keychain answered, and has no such entry
+        Locked,     // the entry is there, in a keyring that is locked (its unlock was refused or cancelled)
+        NoKeychain, // no keychain service can be reached
+        Denied,     // the keychain refused this program access
+        Failed,
+    };
     Status status = Status::Ok;
     QString secret;      // only for a successful read
     QString message;     // plain words with the fix, for anything but Ok
@@ -59,20 +67,35 @@ private:
 // The operating system's keychain through QtKeychain (Secret Service on Linux, Keychain on
 // macOS, Credential Manager on Windows): service "promdesk", one entry per profile id.
 // There is no plaintext fallback: a missing or locked keychain is an error that says so.
+//
+// One job at a time: the first read of a locked keyring brings its unlock prompt, and the reads
+// queued behind it then find it unlocked, or, when the unlock was refused, fail as locked without
+// prompting again. The operator sees one prompt, not one per profile.
 class KeychainSecretStore final : public SecretStore
 {
     Q_OBJECT
 
 public:
     explicit KeychainSecretStore(QString service = QStringLiteral("promdesk"), QObject *parent = nullptr);
+    ~KeychainSecretStore() override;
 
     void read(const QString &key, QObject *context, Done done) override;
     void write(const QString &key, const QString &secret, QObject *context, Done done) override;
     void remove(const QString &key, QObject *context, Done done) override;
     [[nodiscard]] QString description() const override { return QStringLiteral("the OS keychain"); }
+    // How many jobs reached the keychain (each may bring a prompt).
+    [[nodiscard]] int jobsStarted() const { return m_jobsStarted; }
 
 private:
+    struct Job;
+    void enqueue(Job job);
+    void runNext();
+    void finish(const SecretResult &result);
+
     QString m_service;
+    std::vector<Job> m_queue; // the first one runs
+    bool m_running = false;
+    int m_jobsStarted = 0;
 };
 
 struct Profile;

@@ -1,6 +1,7 @@
 // KeychainSecretStore against a real gnome-keyring (run by run-with-keyring.sh), and what
 // happens when there is no keychain at all.
 #include "AsyncWait.h"
+#include "KeyringControl.h"
 #include "profiles/SecretStore.h"
 
 #include <QProcess>
@@ -35,6 +36,8 @@ private slots:
     void roundTripsThroughTheRealKeyring_data();
     void roundTripsThroughTheRealKeyring();
     void missingEntryIsNotFound();
+    void lockedKeyringIsNotMissing();
+    void oneUnlockPromptForManyReads();
     void noKeychainSaysWhyAndWhatToDo();
     void memoryStoreForThisSession();
 };
@@ -69,6 +72,50 @@ void TestKeychain::missingEntryIsNotFound()
     const SecretResult read = call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(QStringLiteral("never-written"), c, d); }, store);
     QCOMPARE(read.status, SecretResult::Status::NotFound);
     QVERIFY(!read.message.isEmpty());
+}
+
+void TestKeychain::lockedKeyringIsNotMissing()
+{
+    // The keyring is locked and its unlock prompt cannot be shown (no display): as when the
+    // operator cancels it. QtKeychain alone calls that "not found", which invites overwriting
+    // a good secret.
+    KeychainSecretStore store(QStringLiteral("promdesk-test"));
+    const QString key = QStringLiteral("locked-profile");
+    QVERIFY(call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.write(key, QStringLiteral("kept"), c, d); }, store).ok());
+    QVERIFY(lockKeyring());
+    const SecretResult read = call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(key, c, d); }, store);
+    QCOMPARE(read.status, SecretResult::Status::Locked);
+    QVERIFY2(read.message.contains(QLatin1String("locked")) && read.message.contains(QLatin1String("do not enter it again"))
+                 && read.message.contains(QLatin1String("Unlock")),
+             qPrintable(read.message));
+    // What is not there is still "not found", locked or not.
+    const SecretResult missing = call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(QStringLiteral("never-written"), c, d); }, store);
+    QCOMPARE(missing.status, SecretResult::Status::NotFound);
+
+    QVERIFY(unlockKeyring());
+    const SecretResult again = call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(key, c, d); }, store);
+    QVERIFY2(again.ok(), qPrintable(again.message));
+    QCOMPARE(again.secret, QStringLiteral("kept"));
+}
+
+void TestKeychain::oneUnlockPromptForManyReads()
+{
+    // Three profiles' secrets asked for at once from a locked keyring: one job reaches the
+    // keychain (one prompt); the two behind it share its answer.
+    KeychainSecretStore store(QStringLiteral("promdesk-test"));
+    for (const QString &key : {QStringLiteral("p1"), QStringLiteral("p2"), QStringLiteral("p3")})
+        QVERIFY(call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.write(key, QStringLiteral("x"), c, d); }, store).ok());
+    QVERIFY(lockKeyring());
+    const int before = store.jobsStarted();
+    QList<SecretResult> results;
+    QObject context;
+    for (const QString &key : {QStringLiteral("p1"), QStringLiteral("p2"), QStringLiteral("p3")})
+        store.read(key, &context, [&](const SecretResult &r) { results.append(r); });
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 3, 20000);
+    for (const SecretResult &result : std::as_const(results))
+        QCOMPARE(result.status, SecretResult::Status::Locked);
+    QCOMPARE(store.jobsStarted() - before, 1);
+    QVERIFY(unlockKeyring());
 }
 
 void TestKeychain::noKeychainSaysWhyAndWhatToDo()

@@ -1,0 +1,51 @@
+#pragma once
+
+// Locks and unlocks the test session's login keyring (run-with-keyring.sh started it with the
+// password "promdesk-test"), as the desktop does when the screen locks and the operator logs in.
+#include <QDBusArgument>
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusObjectPath>
+#include <QDBusVariant>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QString>
+
+namespace promdesk::test {
+
+inline bool lockKeyring()
+{
+    QProcess gdbus;
+    gdbus.start(QStringLiteral("gdbus"),
+                {QStringLiteral("call"), QStringLiteral("--session"), QStringLiteral("--dest"), QStringLiteral("org.freedesktop.secrets"),
+                 QStringLiteral("--object-path"), QStringLiteral("/org/freedesktop/secrets"), QStringLiteral("--method"),
+                 QStringLiteral("org.freedesktop.Secret.Service.Lock"), QStringLiteral("['/org/freedesktop/secrets/collection/login']")});
+    return gdbus.waitForFinished(10000) && gdbus.exitCode() == 0;
+}
+
+inline bool unlockKeyring()
+{
+    // With its password and no prompt, through gnome-keyring's own interface (as its PAM module
+    // does at login). The secret travels in a "plain" session, which lives as long as this
+    // connection: one connection for both calls.
+    QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("promdesk-unlock"));
+    const auto cleanup = qScopeGuard([] { QDBusConnection::disconnectFromBus(QStringLiteral("promdesk-unlock")); });
+    QDBusMessage open = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
+                                                       QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("OpenSession"));
+    open << QStringLiteral("plain") << QVariant::fromValue(QDBusVariant(QString()));
+    const QDBusMessage opened = bus.call(open, QDBus::Block, 10000);
+    if (opened.type() != QDBusMessage::ReplyMessage || opened.arguments().size() != 2)
+        return false;
+    const QDBusObjectPath session = qvariant_cast<QDBusObjectPath>(opened.arguments().at(1));
+    QDBusArgument master;
+    master.beginStructure();
+    master << session << QByteArray() << QByteArray("promdesk-test") << QStringLiteral("text/plain");
+    master.endStructure();
+    QDBusMessage unlock = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
+                                                         QStringLiteral("org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface"),
+                                                         QStringLiteral("UnlockWithMasterPassword"));
+    unlock << QVariant::fromValue(QDBusObjectPath(QStringLiteral("/org/freedesktop/secrets/collection/login"))) << QVariant::fromValue(master);
+    return bus.call(unlock, QDBus::Block, 10000).type() == QDBusMessage::ReplyMessage;
+}
+
+} // namespace promdesk::test
