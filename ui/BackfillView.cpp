@@ -234,6 +234,15 @@ void BackfillView::start()
         return;
     }
     m_context->readSecret(this, [this, profile](const SecretResult &secret) {
+        if (!secret.ok()) { // nothing goes out with an empty secret
+            m_start->setEnabled(true);
+            BackfillSummary notStarted;
+            notStarted.firstUnsent = 0;
+            notStarted.stopReason = tr("the secret of profile '%1' is not available: %2").arg(profile->name, secret.message);
+            m_rate->setText(tr("Not started: %1").arg(notStarted.stopReason));
+            emit finished(notStarted);
+            return;
+        }
         m_client = std::make_unique<RemoteWriteClient>(writeEndpoint(*profile, secret.secret, secret.headers), &m_context->http());
         RequestTag tag;
         tag.profile = profile->name;

@@ -62,7 +62,11 @@ void ConsoleContext::readSecret(QObject *context, std::function<void(const Secre
 
 void ConsoleContext::readSecret(const Profile &profile, QObject *context, std::function<void(const SecretResult &)> done)
 {
-    readProfileSecret(m_session, m_keychain, profile, context, std::move(done));
+    readProfileSecret(m_session, m_keychain, profile, context,
+                      [this, id = profile.id, done = std::move(done)](const SecretResult &result) {
+                          emit secretChecked(id, result);
+                          done(result);
+                      });
 }
 
 std::shared_ptr<PushgatewayClient> ConsoleContext::gatewayClient(const Profile &profile, const SecretResult &secret)

@@ -32,7 +32,8 @@ public:
     void setProfile(std::optional<Profile> profile);
 
     // The secret of a profile (by default the current one): from this session's store if the
-    // user chose that, otherwise from the keychain. Asynchronous.
+    // user chose that, otherwise from the keychain. Asynchronous. Every view that sends reads it
+    // here, and every outcome is told through secretChecked.
     void readSecret(const Profile &profile, QObject *context, std::function<void(const SecretResult &)> done);
     void readSecret(QObject *context, std::function<void(const SecretResult &)> done);
 
@@ -47,6 +48,8 @@ public:
 signals:
     void profileChanged();
     void requestRecorded(); // something was sent: the history view refreshes
+    // What reading a profile's secret found (available, missing, locked, …): the sidebar shows it.
+    void secretChecked(const QString &profileId, const promdesk::SecretResult &result);
     // The history could not record (requests still go out), or its damaged file was moved aside.
     void historyProblem(const QString &problem);
 

@@ -1,5 +1,7 @@
 #include "ProfilesPanel.h"
 
+#include "ToolTips.h"
+
 #include "Confirm.h"
 #include "ConsoleContext.h"
 #include "ProfileDialog.h"
@@ -46,6 +48,7 @@ ProfilesPanel::ProfilesPanel(ConsoleContext *context, SandboxEndpoints sandbox, 
     layout->addLayout(buttons);
 
     connect(m_list, &QListWidget::currentRowChanged, this, &ProfilesPanel::onRowChanged);
+    connect(m_context, &ConsoleContext::secretChecked, this, &ProfilesPanel::showSecretState);
     connect(m_list, &QListWidget::itemDoubleClicked, this, [this] {
         if (!isSandbox(m_list->currentRow()))
             editProfile();
@@ -112,28 +115,47 @@ void ProfilesPanel::setItemText(int row, const QString &secretStatus)
     m_list->item(row)->setText(profile.name + QLatin1Char('\n') + profileKindName(profile.kind) + QStringLiteral(" · ") + secretStatus);
 }
 
+namespace {
+
+// The secret's state in the sidebar's words: what it is, and what to do. The full message, with
+// the keychain's own words, is the row's tooltip.
+QString secretStateWords(const SecretResult &result)
+{
+    switch (result.status) {
+    case SecretResult::Status::Ok:
+        return ProfilesPanel::tr("secret available");
+    case SecretResult::Status::NotFound:
+        return ProfilesPanel::tr("secret missing — Edit to enter it");
+    case SecretResult::Status::Locked:
+        return ProfilesPanel::tr("keychain locked — unlock it, then send again");
+    case SecretResult::Status::NoKeychain:
+        return ProfilesPanel::tr("no keychain service — see the tooltip");
+    case SecretResult::Status::Denied:
+        return ProfilesPanel::tr("keychain access denied — allow PromDesk");
+    case SecretResult::Status::Failed:
+        break;
+    }
+    return ProfilesPanel::tr("keychain error — see the tooltip");
+}
+
+} // namespace
+
 void ProfilesPanel::checkSecret(int row)
 {
-    const Profile profile = m_entries.at(row);
-    m_context->readSecret(profile, this, [this, row, id = profile.id](const SecretResult &result) {
-        if (row >= m_entries.size() || m_entries.at(row).id != id)
-            return; // the list was reloaded meanwhile
-        QString status;
-        switch (result.status) {
-        case SecretResult::Status::Ok:
-            status = tr("secret available");
-            break;
-        case SecretResult::Status::NotFound:
-            status = tr("secret missing — Edit to enter it");
-            break;
-        default:
-            status = tr("keychain unavailable");
-            m_list->item(row)->setToolTip(result.message);
-            break;
-        }
-        setItemText(row, status);
+    m_context->readSecret(m_entries.at(row), this, [](const SecretResult &) {}); // told through secretChecked
+}
+
+void ProfilesPanel::showSecretState(const QString &profileId, const SecretResult &result)
+{
+    for (int row = 0; row < m_entries.size(); ++row) {
+        const Profile &profile = m_entries.at(row);
+        if (profile.id != profileId || profile.auth == Credentials::Kind::None)
+            continue;
+        setItemText(row, secretStateWords(result));
+        const QString where = QStringList{profile.pushgatewayUrl, profile.remoteWriteUrl}.join(QLatin1Char('\n')).trimmed();
+        m_list->item(row)->setToolTip(wrappedToolTip(result.ok() ? where : where + QStringLiteral("\n\n") + result.message));
         emit secretStatusChecked(row);
-    });
+    }
 }
 
 void ProfilesPanel::onRowChanged(int row)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "profiles/Profile.h"
+#include "profiles/SecretStore.h"
 
 #include <QWidget>
 
@@ -54,6 +55,7 @@ private:
     void onRowChanged(int row);
     void openDialog(const std::optional<Profile> &existing);
     void checkSecret(int row);
+    void showSecretState(const QString &profileId, const SecretResult &result);
     void setItemText(int row, const QString &secretStatus);
     [[nodiscard]] bool isSandbox(int row) const;
 
