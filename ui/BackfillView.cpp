@@ -73,13 +73,18 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
     m_cancel->setEnabled(false);
     m_progress = new QProgressBar;
     m_progress->setObjectName(QStringLiteral("backfillProgress"));
+    // Its own row, wrapped: a refusal quotes the server, which can be long, and a label that
+    // does not wrap widens the window to fit it.
     m_rate = new QLabel;
     m_rate->setObjectName(QStringLiteral("backfillRate"));
+    m_rate->setWordWrap(true);
+    m_rate->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_rate->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     controls->addWidget(m_start);
     controls->addWidget(m_cancel);
     controls->addWidget(m_progress, 1);
-    controls->addWidget(m_rate);
     runLayout->addLayout(controls);
+    runLayout->addWidget(m_rate);
     m_batches = new QListWidget;
     m_batches->setObjectName(QStringLiteral("backfillBatches"));
     m_batches->setUniformItemSizes(true); // thousands of batches: never lay every row out again per batch

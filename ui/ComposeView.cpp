@@ -1,5 +1,7 @@
 #include "ComposeView.h"
 
+#include "ToolTips.h"
+
 #include "ConsoleContext.h"
 #include "ExpositionHighlighter.h"
 #include "MetricTableModel.h"
@@ -139,6 +141,7 @@ ComposeView::ComposeView(ConsoleContext *context, QWidget *parent)
     m_importStatus = new QLabel;
     m_importStatus->setObjectName(QStringLiteral("importStatus"));
     m_importStatus->setWordWrap(true);
+    m_importStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long path must not widen the window
     m_importStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_cancelImport = new QPushButton(tr("Cancel"));
     m_cancelImport->setObjectName(QStringLiteral("cancelImport"));
@@ -320,7 +323,7 @@ void ComposeView::showProblems(const ParseResult &result)
         item->setIcon(ColumnSeverity, style()->standardIcon(problem.severity == Severity::Error ? QStyle::SP_MessageBoxCritical
                                                                                                 : QStyle::SP_MessageBoxWarning));
         item->setText(ColumnMessage, problem.fix ? problem.message + tr("  (fix: %1)").arg(problem.fix->description) : problem.message);
-        item->setToolTip(ColumnMessage, problem.message);
+        item->setToolTip(ColumnMessage, wrappedToolTip(problem.message));
         item->setText(ColumnCode, problem.code);
         items.append(item);
     }
@@ -357,7 +360,7 @@ void ComposeView::markProblemLines(const QList<Problem> &problems)
         mark.cursor = QTextCursor(block);
         mark.format.setBackground(problem.severity == Severity::Error ? errorTint : warningTint);
         mark.format.setProperty(QTextFormat::FullWidthSelection, true);
-        mark.format.setToolTip(problem.message);
+        mark.format.setToolTip(wrappedToolTip(problem.message));
         marks.append(mark);
     }
     m_editor->setExtraSelections(marks);

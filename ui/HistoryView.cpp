@@ -50,6 +50,7 @@ HistoryView::HistoryView(ConsoleContext *context, const QString &historyPath, QW
     m_resendStatus = new QLabel;
     m_resendStatus->setObjectName(QStringLiteral("resendStatus"));
     m_resendStatus->setWordWrap(true);
+    m_resendStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // the server's words can be one long token
     m_resendStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_filter = new QLineEdit;
     m_filter->setObjectName(QStringLiteral("historyFilter"));

@@ -8,6 +8,7 @@
 #include "HistoryView.h"
 #include "OverwriteLabView.h"
 #include "PushView.h"
+#include "ToolTips.h"
 #include "history/HistoryDatabase.h"
 #include "profiles/ProfileStore.h"
 
@@ -67,12 +68,17 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
     m_connectionLabel = new QLabel;
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     m_connectionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Long states (every endpoint's failure) are cut at the window's edge, whole in the tooltip:
+    // never wider than the window.
+    m_connectionLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_profileLabel->setMaximumWidth(560);
     m_connectionLabel->setText(m_context->profile() ? tr("connection not tested (Ctrl+T tests it)") : QString());
     statusBar()->addWidget(m_connectionLabel, 1);
     statusBar()->addPermanentWidget(m_profileLabel);
     connect(m_context, &ConsoleContext::profileChanged, this, &MainWindow::showProfile);
     connect(m_panel, &ProfilesPanel::connectionState, this, [this](const QString &text, bool ok) {
         m_connectionLabel->setText((ok ? QString() : QStringLiteral("✘ ")) + text);
+        m_connectionLabel->setToolTip(wrappedToolTip(text));
     });
     connect(m_context, &ConsoleContext::historyProblem, this, [this](const QString &problem) {
         statusBar()->showMessage(tr("History: %1. Requests are still sent.").arg(problem));
@@ -190,9 +196,11 @@ void MainWindow::showProfile()
         m_profileLabel->setText(tr("No profile"));
         return;
     }
-    m_profileLabel->setText(tr("%1 · Pushgateway %2 · remote write %3")
-                                .arg(profile->name, profile->pushgatewayUrl.isEmpty() ? tr("none") : profile->pushgatewayUrl,
-                                     profile->remoteWriteUrl.isEmpty() ? tr("none") : profile->remoteWriteUrl));
+    const QString whole = tr("%1 · Pushgateway %2 · remote write %3")
+                              .arg(profile->name, profile->pushgatewayUrl.isEmpty() ? tr("none") : profile->pushgatewayUrl,
+                                   profile->remoteWriteUrl.isEmpty() ? tr("none") : profile->remoteWriteUrl);
+    m_profileLabel->setText(m_profileLabel->fontMetrics().elidedText(whole, Qt::ElideRight, m_profileLabel->maximumWidth()));
+    m_profileLabel->setToolTip(wrappedToolTip(whole));
 }
 
 MainWindow::~MainWindow()

@@ -1,5 +1,7 @@
 #include "PushView.h"
 
+#include "ToolTips.h"
+
 #include "Confirm.h"
 #include "ConsoleContext.h"
 #include "exposition/TextParser.h"
@@ -68,6 +70,7 @@ PushView::PushView(ConsoleContext *context, std::function<QByteArray()> draft, Q
     m_url->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_url->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_url->setWordWrap(true);
+    m_url->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long grouping key is one token: it must not widen the window
     form->addRow(tr("URL:"), m_url);
 
     auto *methods = new QHBoxLayout;
@@ -90,7 +93,7 @@ PushView::PushView(ConsoleContext *context, std::function<QByteArray()> draft, Q
     m_sendButton->setDefault(true);
     m_cancelButton = new QPushButton(tr("Cance&l  (Esc)"));
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
-    m_cancelButton->setToolTip(tr("Stops waiting for the gateway. A push that had gone out whole may still be applied; the result says which."));
+    m_cancelButton->setToolTip(wrappedToolTip(tr("Stops waiting for the gateway. A push that had gone out whole may still be applied; the result says which.")));
     m_cancelButton->setEnabled(false);
     buttons->addWidget(m_previewButton);
     buttons->addWidget(m_sendButton);

@@ -2,6 +2,7 @@
 #include "Confirm.h"
 #include "FaultServer.h"
 #include "MainWindow.h"
+#include "PushView.h"
 #include "history/HistoryDatabase.h"
 
 #include <QComboBox>
@@ -31,6 +32,8 @@ private slots:
     void appliesSafeFixes();
     void remembersViewAcrossRestarts();
     void closingWhileABackfillRunsIsSafe();
+    void longAnswersNeverWidenTheWindow();
+    void longGroupingKeyNeverWidensTheWindow();
 };
 
 void TestMainWindow::showsSandboxProfile()
@@ -151,6 +154,54 @@ void TestMainWindow::closingWhileABackfillRunsIsSafe()
         QVERIFY2(entry.outcome != u"unknown", qPrintable(entry.url));
     }
     QVERIFY(entries >= 2);
+}
+
+void TestMainWindow::longAnswersNeverWidenTheWindow()
+{
+    // A receiver that refuses with a long reason: the backfill's "Stopped: …" quotes it.
+    QByteArray reason = "out of bounds:";
+    for (int i = 0; i < 60; ++i)
+        reason += " sample for series closing_backfill{s=\"" + QByteArray::number(i) + "\"} is too old";
+    FaultServer receiver;
+    receiver.script({FaultServer::Answer::reply(400, reason)});
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("refused.prom")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("refused_backfill 1 " + QByteArray::number(QDateTime::currentMSecsSinceEpoch() - 60000) + "\n");
+    file.close();
+    MainWindow window(SandboxEndpoints{QStringLiteral("http://127.0.0.1:9"), receiver.baseUrl() + QStringLiteral("/api/v1/write")});
+    window.resize(1024, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    BackfillView *backfill = window.backfillView();
+    window.views()->setCurrentWidget(backfill);
+    QSignalSpy planned(backfill, &BackfillView::planned);
+    QSignalSpy finished(backfill, &BackfillView::finished);
+    backfill->load(file.fileName());
+    QVERIFY(planned.wait(20000));
+    backfill->start();
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(backfill->progressText().contains(QLatin1String("is too old")), qPrintable(backfill->progressText()));
+    // The layouts settle through posted requests, each level's after the one below.
+    for (int level = 0; level < 10; ++level)
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QVERIFY2(window.minimumSizeHint().width() <= 1024, qPrintable(QString::number(window.minimumSizeHint().width())));
+    QCOMPARE(window.width(), 1024);
+}
+
+void TestMainWindow::longGroupingKeyNeverWidensTheWindow()
+{
+    // A grouping label whose value is one long token (a path): the URL shown is one long word.
+    MainWindow window(SandboxEndpoints{QStringLiteral("http://127.0.0.1:9"), {}});
+    window.resize(1024, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.views()->setCurrentWidget(window.pushView());
+    window.pushView()->setGroupingKey(QStringLiteral("backup"), {{QStringLiteral("path"), QStringLiteral("/srv/").repeated(120)}});
+    for (int level = 0; level < 10; ++level)
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QVERIFY2(window.minimumSizeHint().width() <= 1024, qPrintable(QString::number(window.minimumSizeHint().width())));
+    QCOMPARE(window.width(), 1024);
 }
 
 QTEST_MAIN(TestMainWindow)
