@@ -19,7 +19,7 @@ public:
     static bool askTyped(QWidget *parent, const QString &title, const QString &text, const QString &expected);
 
     // Tests: the next question is answered with this instead of showing a dialog.
-    static void setNextAnswer(bool answer) { s_nextAnswer = answer; }
+    static void setNextAnswer(std::optional<bool> answer) { s_nextAnswer = answer; }
 
 private:
     static std::optional<bool> s_nextAnswer;

@@ -1,11 +1,17 @@
 #include "ProfileDialog.h"
 
+#include "Confirm.h"
+#include "model/Names.h"
+
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QUuid>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -34,6 +40,22 @@ QString urlProblem(const QString &label, const QString &text)
                            "password goes to the keychain.")
             .arg(label);
     return {};
+}
+
+// What the headers field shows for a header whose value is in the keychain; left as it is, the
+// value stays there.
+const QString kKeptInKeychain = QStringLiteral("(kept in the keychain)");
+
+// The instance address a TMP profile was made from (tmpProfileTemplate): its Pushgateway URL, or
+// its remote write URL without the write path.
+QString tmpAddressOf(const Profile &p)
+{
+    if (!p.pushgatewayUrl.isEmpty())
+        return p.pushgatewayUrl;
+    QString address = p.remoteWriteUrl;
+    if (address.endsWith(QLatin1String("/api/v1/prom/write")))
+        address.chop(int(qstrlen("/api/v1/prom/write")));
+    return address;
 }
 
 } // namespace
@@ -113,6 +135,28 @@ ProfileDialog::ProfileDialog(Stores stores, std::optional<Profile> existing, QWi
     m_timeout->setRange(1, 600);
     m_timeout->setSuffix(tr(" s"));
     m_timeout->setValue(30);
+    m_proxy = new QComboBox;
+    m_proxy->setObjectName(QStringLiteral("proxyMode"));
+    m_proxy->addItem(tr("The system's"), int(ProxyMode::System));
+    m_proxy->addItem(tr("None"), int(ProxyMode::None));
+    m_proxy->addItem(tr("This one:"), int(ProxyMode::Custom));
+    m_proxyUrl = new QLineEdit;
+    m_proxyUrl->setObjectName(QStringLiteral("proxyUrl"));
+    m_proxyUrl->setPlaceholderText(QStringLiteral("http://proxy.example:3128"));
+    auto *proxyRow = new QWidget;
+    auto *proxyLayout = new QHBoxLayout(proxyRow);
+    proxyLayout->setContentsMargins(0, 0, 0, 0);
+    proxyLayout->addWidget(m_proxy);
+    proxyLayout->addWidget(m_proxyUrl, 1);
+    m_groupingLabels = new QLineEdit;
+    m_groupingLabels->setObjectName(QStringLiteral("defaultGroupingLabels"));
+    m_groupingLabels->setPlaceholderText(tr("instance=web-1, db=orders  (an empty value means this host's name)"));
+    m_headers = new QPlainTextEdit;
+    m_headers->setObjectName(QStringLiteral("extraHeaders"));
+    m_headers->setPlaceholderText(tr("One per line, Name: value. A header that carries a credential (X-Api-Key, X-Tenant-Pass…) "
+                                     "has its value kept in the keychain."));
+    m_headers->setTabChangesFocus(true);
+    m_headers->setMaximumHeight(m_headers->fontMetrics().lineSpacing() * 4 + 12);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
@@ -129,6 +173,9 @@ ProfileDialog::ProfileDialog(Stores stores, std::optional<Profile> existing, QWi
     form->addRow(tr("Client certificate:"), fileField(m_clientCert, tr("Client certificate")));
     form->addRow(tr("Client key:"), fileField(m_clientKey, tr("Client key")));
     form->addRow(tr("&Timeout:"), m_timeout);
+    form->addRow(tr("Pro&xy:"), proxyRow);
+    form->addRow(tr("&Grouping labels:"), m_groupingLabels);
+    form->addRow(tr("Extra &headers:"), m_headers);
 
     m_error = new QLabel;
     m_error->setObjectName(QStringLiteral("profileError"));
@@ -146,39 +193,135 @@ ProfileDialog::ProfileDialog(Stores stores, std::optional<Profile> existing, QWi
     m_testButton->setObjectName(QStringLiteral("testConnection"));
     m_saveButton = buttons->addButton(QDialogButtonBox::Save);
     m_saveButton->setObjectName(QStringLiteral("saveProfile"));
-    buttons->addButton(QDialogButtonBox::Cancel);
+    QPushButton *cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    m_testButton->setAutoDefault(false);
+    cancel->setAutoDefault(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(m_testResult);
     layout->addWidget(buttons);
+    // Enter saves, wherever the focus is; it never presses Test (which disables itself while it
+    // runs and hands the focus on) or Cancel (which would throw the new profile away). Set once
+    // the button is in the dialog, which only then takes it as its default.
+    m_saveButton->setDefault(true);
 
-    if (m_existing) {
-        const Profile &p = *m_existing;
-        m_name->setText(p.name);
-        m_kind->setCurrentIndex(m_kind->findData(int(p.kind)));
-        m_pushgatewayUrl->setText(p.pushgatewayUrl);
-        m_remoteWriteUrl->setText(p.remoteWriteUrl);
-        m_auth->setCurrentIndex(m_auth->findData(int(p.auth)));
-        m_user->setText(p.user);
-        m_verifyPeer->setChecked(p.verifyPeer);
-        m_caFile->setText(p.caFile);
-        m_clientCert->setText(p.clientCertFile);
-        m_clientKey->setText(p.clientKeyFile);
-        m_timeout->setValue(std::max(1, p.timeoutMs / 1000));
-    } else {
+    if (m_existing)
+        fillFields(*m_existing);
+    else
         m_kind->setCurrentIndex(m_kind->findData(int(ProfileKind::Pushgateway)));
-    }
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ProfileDialog::updateVisibility);
     connect(m_auth, &QComboBox::currentIndexChanged, this, &ProfileDialog::updateVisibility);
     connect(fill, &QPushButton::clicked, this, &ProfileDialog::fillFromTmpTemplate);
     connect(m_testButton, &QPushButton::clicked, this, &ProfileDialog::testConnection);
     connect(m_saveButton, &QPushButton::clicked, this, &ProfileDialog::save);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::rejected, this, &ProfileDialog::reject);
+    connect(m_proxy, &QComboBox::currentIndexChanged, this, &ProfileDialog::updateVisibility);
     updateVisibility();
     resize(640, sizeHint().height());
+    m_shown = profile();
+}
+
+void ProfileDialog::fillFields(const Profile &p)
+{
+    m_name->setText(p.name);
+    m_kind->setCurrentIndex(m_kind->findData(int(p.kind)));
+    if (p.kind == ProfileKind::Tmp) {
+        m_tmpAddress->setText(tmpAddressOf(p));
+        m_tmpAppId->setText(p.user);
+    }
+    m_pushgatewayUrl->setText(p.pushgatewayUrl);
+    m_remoteWriteUrl->setText(p.remoteWriteUrl);
+    m_auth->setCurrentIndex(m_auth->findData(int(p.auth)));
+    m_user->setText(p.user);
+    m_verifyPeer->setChecked(p.verifyPeer);
+    m_caFile->setText(p.caFile);
+    m_clientCert->setText(p.clientCertFile);
+    m_clientKey->setText(p.clientKeyFile);
+    m_timeout->setValue(std::max(1, p.timeoutMs / 1000));
+    m_proxy->setCurrentIndex(m_proxy->findData(int(p.proxy)));
+    m_proxyUrl->setText(p.proxyUrl);
+    QStringList labels;
+    for (const Label &label : p.groupingLabels)
+        labels << label.name + QLatin1Char('=') + label.value;
+    m_groupingLabels->setText(labels.join(QStringLiteral(", ")));
+    QStringList headers;
+    for (const auto &header : p.extraHeaders)
+        headers << QString::fromLatin1(header.first) + QStringLiteral(": ") + QString::fromUtf8(header.second);
+    for (const QString &name : p.secretHeaders)
+        headers << name + QStringLiteral(": ") + kKeptInKeychain;
+    m_headers->setPlainText(headers.join(QLatin1Char('\n')));
+}
+
+void ProfileDialog::startAs(ProfileKind kind)
+{
+    m_kind->setCurrentIndex(m_kind->findData(int(kind)));
+    if (kind == ProfileKind::Tmp) {
+        m_auth->setCurrentIndex(m_auth->findData(int(Credentials::Kind::Basic)));
+        m_tmpAddress->setFocus();
+    } else {
+        m_name->setFocus();
+    }
+    m_shown = profile(); // a preset is not a change
+}
+
+HttpHeaders ProfileDialog::typedHeaders(QString *problem) const
+{
+    HttpHeaders headers;
+    const QStringList lines = m_headers->toPlainText().split(QLatin1Char('\n'));
+    for (const QString &raw : lines) {
+        const QString line = raw.trimmed();
+        if (line.isEmpty())
+            continue;
+        const qsizetype colon = line.indexOf(QLatin1Char(':'));
+        const QString name = line.left(std::max<qsizetype>(colon, 0)).trimmed();
+        static const QRegularExpression token(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
+        if (colon <= 0 || !token.match(name).hasMatch()) {
+            if (problem && problem->isEmpty())
+                *problem = tr("Extra headers: \"%1\" is not \"Name: value\" with a header name.").arg(line.left(60));
+            continue;
+        }
+        if (name.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0) {
+            if (problem && problem->isEmpty())
+                *problem = tr("Extra headers: set Authorization through Authentication above, where its secret goes to the keychain.");
+            continue;
+        }
+        headers.append({name.toLatin1(), line.mid(colon + 1).trimmed().toUtf8()});
+    }
+    return headers;
+}
+
+QList<Label> ProfileDialog::typedGroupingLabels(QString *problem) const
+{
+    QList<Label> labels;
+    const QStringList pairs = m_groupingLabels->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &pair : pairs) {
+        const qsizetype equals = pair.indexOf(QLatin1Char('='));
+        const QString name = pair.left(equals < 0 ? pair.size() : equals).trimmed();
+        if (equals < 0 || !isValidLabelName(name) || name == u"job") {
+            if (problem && problem->isEmpty())
+                *problem = name == u"job" ? tr("Grouping labels: the job is chosen where you push, not here.")
+                                          : tr("Grouping labels: \"%1\" is not name=value with a label name.").arg(pair.trimmed().left(60));
+            continue;
+        }
+        labels.append(Label{name, pair.mid(equals + 1).trimmed()});
+    }
+    return labels;
+}
+
+bool ProfileDialog::changed() const { return profile() != m_shown || !m_secret->text().isEmpty(); }
+
+void ProfileDialog::reject()
+{
+    if (changed()
+        && !Confirm::ask(this, tr("Discard the changes?"),
+                         m_existing ? tr("The changes to profile '%1' are not saved.").arg(m_existing->name)
+                                    : tr("The new profile is not saved."),
+                         tr("Discard changes")))
+        return;
+    QDialog::reject();
 }
 
 QWidget *ProfileDialog::fileField(QLineEdit *edit, const QString &title)
@@ -204,6 +347,7 @@ void ProfileDialog::updateVisibility()
     const auto kind = ProfileKind(m_kind->currentData().toInt());
     m_tmpRow->setEnabled(kind == ProfileKind::Tmp);
     const auto auth = Credentials::Kind(m_auth->currentData().toInt());
+    m_proxyUrl->setEnabled(ProxyMode(m_proxy->currentData().toInt()) == ProxyMode::Custom);
     m_user->setEnabled(auth == Credentials::Kind::Basic);
     m_secret->setEnabled(auth != Credentials::Kind::None);
     m_inKeychain->setEnabled(auth != Credentials::Kind::None);
@@ -243,6 +387,19 @@ Profile ProfileDialog::profile() const
     p.clientCertFile = m_clientCert->text().trimmed();
     p.clientKeyFile = m_clientKey->text().trimmed();
     p.timeoutMs = m_timeout->value() * 1000;
+    p.proxy = ProxyMode(m_proxy->currentData().toInt());
+    p.proxyUrl = p.proxy == ProxyMode::Custom ? m_proxyUrl->text().trimmed() : QString();
+    p.groupingLabels = typedGroupingLabels();
+    // A header shown as kept in the keychain stays there; every other one is as typed (save()
+    // moves the values of those that carry a credential to the keychain).
+    p.extraHeaders.clear();
+    p.secretHeaders.clear();
+    for (const auto &header : typedHeaders()) {
+        if (QString::fromUtf8(header.second) == kKeptInKeychain)
+            p.secretHeaders.append(QString::fromLatin1(header.first));
+        else
+            p.extraHeaders.append(header);
+    }
     return p;
 }
 
@@ -251,6 +408,10 @@ QString ProfileDialog::problemWithFields() const
     const Profile p = profile();
     if (p.name.isEmpty())
         return tr("Give the profile a name.");
+    for (const Profile &other : m_stores.profiles->profiles()) {
+        if (other.name == p.name && other.id != p.id)
+            return tr("A profile named '%1' exists already; choose another name.").arg(p.name);
+    }
     if (p.pushgatewayUrl.isEmpty() && p.remoteWriteUrl.isEmpty())
         return tr("Enter a Pushgateway URL, a remote write URL, or both.");
     if (QString problem = urlProblem(tr("The Pushgateway URL"), p.pushgatewayUrl); !problem.isEmpty())
@@ -264,7 +425,14 @@ QString ProfileDialog::problemWithFields() const
         return tr("Enter the password or token; it is kept in the keychain, never in the profile file.");
     if (p.clientCertFile.isEmpty() != p.clientKeyFile.isEmpty())
         return tr("A client certificate needs its key, and a key its certificate.");
-    return {};
+    if (p.proxy == ProxyMode::Custom && p.proxyUrl.isEmpty())
+        return tr("Enter the proxy's address, or choose the system's proxy or none.");
+    if (QString problem = urlProblem(tr("The proxy URL"), p.proxyUrl); !problem.isEmpty())
+        return problem;
+    QString problem;
+    typedGroupingLabels(&problem);
+    typedHeaders(&problem);
+    return problem;
 }
 
 void ProfileDialog::showError(const QString &text)
@@ -284,6 +452,38 @@ void ProfileDialog::save()
         return;
     }
     Profile saved = profile();
+    const HttpHeaders newSecretHeaders = takeSecretHeaders(saved);
+    if (saved.id.isEmpty())
+        saved.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // Before the profile: it names its secret headers only once their values are in the keychain.
+    storeSecretHeaders(saved, newSecretHeaders, 0);
+}
+
+void ProfileDialog::storeSecretHeaders(Profile saved, const HttpHeaders &headers, qsizetype next)
+{
+    if (next < headers.size()) {
+        const auto &header = headers.at(next);
+        const QString name = QString::fromLatin1(header.first);
+        m_saveButton->setEnabled(false);
+        m_stores.keychain->write(secretHeaderKey(saved.id, name), QString::fromUtf8(header.second), this,
+                                 [this, saved, headers, next, name](const SecretResult &result) {
+                                     m_saveButton->setEnabled(true);
+                                     if (!result.ok()) {
+                                         showError(tr("Header %1 carries a credential, which goes to the keychain, and the keychain "
+                                                      "refused: %2. Nothing was saved.").arg(name, result.message));
+                                         emit stepFinished();
+                                         return;
+                                     }
+                                     storeSecretHeaders(saved, headers, next + 1);
+                                 });
+        return;
+    }
+    if (m_existing) { // headers taken out of the profile: their values go from the keychain too
+        for (const QString &name : std::as_const(m_existing->secretHeaders)) {
+            if (!saved.secretHeaders.contains(name, Qt::CaseInsensitive))
+                m_stores.keychain->remove(secretHeaderKey(saved.id, name), this, [](const SecretResult &) {});
+        }
+    }
     QString error;
     if (!m_stores.profiles->save(saved, &error)) {
         showError(tr("The profile was not saved: %1.").arg(error));
@@ -291,6 +491,8 @@ void ProfileDialog::save()
         return;
     }
     m_existing = saved; // a second Save (e.g. after choosing "this session only") updates it
+    fillFields(saved);  // the credential headers' values now show as kept in the keychain
+    m_shown = profile();
     showError({});
     storeSecret(saved);
 }
@@ -346,9 +548,18 @@ void ProfileDialog::testConnection()
         ConnectionTest *test = ConnectionTest::start(candidate, secret, m_stores.http, this, secretHeaders);
         connect(test, &ConnectionTest::finished, this, [this, candidate](const QList<EndpointCheck> &checks) {
             QStringList lines;
-            for (const EndpointCheck &check : checks)
+            QStringList failures;
+            qint64 slowest = 0;
+            for (const EndpointCheck &check : checks) {
                 lines << (check.ok() ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) + check.describe(candidate.verifyPeer);
+                slowest = std::max(slowest, check.result.durationMs);
+                if (!check.ok())
+                    failures << check.describe(candidate.verifyPeer);
+            }
             m_testResult->setText(lines.join(QLatin1Char('\n')));
+            emit connectionTested(failures.isEmpty() ? tr("%1: connected (%2 ms)").arg(candidate.name).arg(slowest)
+                                                     : failures.join(QStringLiteral("  ·  ")),
+                                  failures.isEmpty());
             m_testButton->setEnabled(true);
             emit stepFinished();
         });

@@ -6,6 +6,7 @@
 #include <QDialog>
 
 class QCheckBox;
+class QPlainTextEdit;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -43,6 +44,8 @@ public:
 
     // The profile as the fields describe it (the id of the one edited, if any).
     [[nodiscard]] Profile profile() const;
+    // A new profile of this kind: its fields set up, the first one to fill focused.
+    void startAs(ProfileKind kind);
     // Fills the TMP paths from the instance address and APPID fields.
     void fillFromTmpTemplate();
     // Checks the fields, saves, and stores the secret; closes when everything is kept.
@@ -52,15 +55,28 @@ public:
     [[nodiscard]] QString errorText() const;
     [[nodiscard]] QString testText() const;
 
+    // Asks before closing when something was changed and not saved.
+    void reject() override;
+
 signals:
     void profileSaved(const promdesk::Profile &profile);
+    // A test of the profile's connection ended: in the status bar's words.
+    void connectionTested(const QString &text, bool ok);
     void stepFinished(); // a save or a test ended (tests wait for it)
 
 private:
     [[nodiscard]] QString problemWithFields() const;
+    // The "Name: value" lines of the headers field; `problem` says what is wrong with the first bad one.
+    HttpHeaders typedHeaders(QString *problem = nullptr) const;
+    QList<Label> typedGroupingLabels(QString *problem = nullptr) const;
+    [[nodiscard]] bool changed() const;
+    void fillFields(const Profile &p);
     void showError(const QString &text);
     void updateVisibility();
     void storeSecret(const Profile &saved);
+    // Puts the values of the credential-carrying headers in the keychain, one after the other,
+    // then saves the profile and its secret.
+    void storeSecretHeaders(Profile saved, const HttpHeaders &headers, qsizetype next);
     QWidget *fileField(QLineEdit *edit, const QString &title);
 
     Stores m_stores;
@@ -82,6 +98,11 @@ private:
     QLineEdit *m_clientCert;
     QLineEdit *m_clientKey;
     QSpinBox *m_timeout;
+    QComboBox *m_proxy;
+    QLineEdit *m_proxyUrl;
+    QLineEdit *m_groupingLabels;
+    QPlainTextEdit *m_headers;
+    Profile m_shown;        // what the fields showed when the dialog opened, or were last saved
     QLabel *m_error;
     QLabel *m_testResult;
     QPushButton *m_testButton;

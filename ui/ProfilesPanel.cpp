@@ -33,13 +33,36 @@ ProfilesPanel::ProfilesPanel(ConsoleContext *context, SandboxEndpoints sandbox, 
     m_delete->setObjectName(QStringLiteral("deleteProfile"));
     m_test = new QPushButton(tr("&Test connection"));
     m_test->setObjectName(QStringLiteral("testProfile"));
-    m_test->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_test->setToolTip(tr("Send harmless requests to the profile's endpoints (Ctrl+T)"));
+
+    m_welcome = new QWidget;
+    m_welcome->setObjectName(QStringLiteral("welcome"));
+    auto *welcomeLayout = new QVBoxLayout(m_welcome);
+    welcomeLayout->setContentsMargins(0, 0, 0, 0);
+    auto *welcomeText = new QLabel(tr("<p><b>Welcome to PromDesk.</b></p><p>Make a profile for what you want to push to:</p>"));
+    welcomeText->setWordWrap(true);
+    auto *newTmp = new QPushButton(tr("New &TMP profile…"));
+    newTmp->setObjectName(QStringLiteral("welcomeNewTmp"));
+    newTmp->setToolTip(wrappedToolTip(tr("A Tencent Cloud Managed Service for Prometheus instance: its address, APPID and token.")));
+    auto *newGateway = new QPushButton(tr("New &Pushgateway profile…"));
+    newGateway->setObjectName(QStringLiteral("welcomeNewPushgateway"));
+    auto *sandboxHint = new QLabel(tr("<p>Or try everything on this machine first: <code>scripts/run.sh</code> starts a local "
+                                      "Pushgateway and Prometheus and opens PromDesk with them.</p>"));
+    sandboxHint->setWordWrap(true);
+    sandboxHint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    welcomeLayout->addWidget(welcomeText);
+    welcomeLayout->addWidget(newTmp);
+    welcomeLayout->addWidget(newGateway);
+    welcomeLayout->addWidget(sandboxHint);
+    welcomeLayout->addStretch();
+    connect(newTmp, &QPushButton::clicked, this, [this] { newProfileOfKind(ProfileKind::Tmp); });
+    connect(newGateway, &QPushButton::clicked, this, [this] { newProfileOfKind(ProfileKind::Pushgateway); });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(new QLabel(tr("<b>Profiles</b>")));
     layout->addWidget(m_list);
+    layout->addWidget(m_welcome);
     auto *buttons = new QGridLayout;
     buttons->addWidget(add, 0, 0);
     buttons->addWidget(m_edit, 0, 1);
@@ -92,6 +115,8 @@ void ProfilesPanel::reload(const QString &selectName)
         }
     }
     block.unblock();
+    m_list->setVisible(!m_entries.isEmpty());
+    m_welcome->setVisible(m_entries.isEmpty());
     if (m_entries.isEmpty()) {
         emit connectionState(tr("No profiles yet — press New… to add one, or start the local sandbox (scripts/run.sh)"), false);
         onRowChanged(-1);
@@ -174,6 +199,8 @@ void ProfilesPanel::onRowChanged(int row)
 
 void ProfilesPanel::newProfile() { openDialog(std::nullopt); }
 
+void ProfilesPanel::newProfileOfKind(ProfileKind kind) { openDialog(std::nullopt, kind); }
+
 void ProfilesPanel::editProfile()
 {
     const int row = m_list->currentRow();
@@ -181,12 +208,16 @@ void ProfilesPanel::editProfile()
         openDialog(m_entries.at(row));
 }
 
-void ProfilesPanel::openDialog(const std::optional<Profile> &existing)
+void ProfilesPanel::openDialog(const std::optional<Profile> &existing, std::optional<ProfileKind> kind)
 {
     auto *dialog = new ProfileDialog({m_store.get(), &m_context->keychain(), &m_context->sessionSecrets(), &m_context->http()},
                                      existing, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (kind)
+        dialog->startAs(*kind);
     connect(dialog, &ProfileDialog::profileSaved, this, [this](const Profile &profile) { reload(profile.name); });
+    // A test from the dialog is a test of that profile's connection: the status bar says it too.
+    connect(dialog, &ProfileDialog::connectionTested, this, &ProfilesPanel::connectionState);
     dialog->open();
 }
 

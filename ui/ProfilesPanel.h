@@ -41,6 +41,8 @@ public:
     void reload(const QString &selectName = {});
 
     void newProfile();
+    // The welcome's buttons: a new profile of that kind.
+    void newProfileOfKind(ProfileKind kind);
     void editProfile();
     void deleteProfile();
     void testConnection();
@@ -53,7 +55,7 @@ signals:
 
 private:
     void onRowChanged(int row);
-    void openDialog(const std::optional<Profile> &existing);
+    void openDialog(const std::optional<Profile> &existing, std::optional<ProfileKind> kind = std::nullopt);
     void checkSecret(int row);
     void showSecretState(const QString &profileId, const SecretResult &result);
     void setItemText(int row, const QString &secretStatus);
@@ -64,6 +66,7 @@ private:
     std::unique_ptr<ProfileStore> m_store;
     QList<Profile> m_entries;
     QListWidget *m_list;
+    QWidget *m_welcome; // a fresh start, no profile yet: what to do first
     QPushButton *m_edit;
     QPushButton *m_delete;
     QPushButton *m_test;

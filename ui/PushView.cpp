@@ -176,6 +176,9 @@ void PushView::profileChanged()
     m_call = nullptr;
     m_waiting = false;
     m_result->clear();
+    // The profile's default grouping labels, as the CLI uses them; the job stays as typed.
+    if (const std::optional<Profile> &profile = m_context->profile(); profile && !profile->groupingLabels.isEmpty())
+        setGroupingKey(m_job->text(), profile->groupingLabels);
     updateUrl();
 }
 

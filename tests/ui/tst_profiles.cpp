@@ -8,7 +8,11 @@
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
@@ -67,6 +71,13 @@ private slots:
     void keychainFailureIsExplainedAndTheDialogStaysOpen();
     void testsTheConnectionOfTheFields();
     void panelListsTestsAndDeletesProfiles();
+    void enterAfterTestSavesTheProfile();
+    void closingWithUnsavedChangesAsks();
+    void editShowsTheTmpInstanceItWasMadeFrom();
+    void proxyLabelsAndHeadersAreKept();
+    void fieldsOfTheNewSettingsAreChecked_data();
+    void fieldsOfTheNewSettingsAreChecked();
+    void freshStartWelcomesAndATestReachesTheStatusBar();
 
 private:
     QTemporaryDir m_dir;
@@ -258,6 +269,166 @@ void TestProfiles::panelListsTestsAndDeletesProfiles()
     panel.deleteProfile();
     QCOMPARE(panel.list()->count(), 1);
     QVERIFY(ProfileStore(ProfileStore::defaultPath()).profiles().isEmpty());
+}
+
+void TestProfiles::enterAfterTestSavesTheProfile()
+{
+    // Seen: Test disables itself while it runs, the focus moves on to Cancel, and the Enter that
+    // followed threw the new profile away.
+    ProfileDialog dialog({m_store.get(), &m_keychain, &m_session, &m_http}, std::nullopt);
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QSignalSpy step(&dialog, &ProfileDialog::stepFinished);
+    QSignalSpy saved(&dialog, &ProfileDialog::profileSaved);
+    QTest::keyClicks(child<QLineEdit>(&dialog, "profileName"), QStringLiteral("staging gateway"));
+    QTest::keyClicks(child<QLineEdit>(&dialog, "pushgatewayUrl"), QStringLiteral("http://127.0.0.1:1"));
+    QTest::mouseClick(child<QPushButton>(&dialog, "testConnection"), Qt::LeftButton);
+    QVERIFY(step.wait(20000));
+    QWidget *focused = QApplication::focusWidget() ? QApplication::focusWidget() : &dialog;
+    QTest::keyClick(focused, Qt::Key_Return);
+    QTRY_COMPARE(saved.count(), 1);
+    QCOMPARE(m_store->profiles().size(), 1);
+    QCOMPARE(m_store->profiles().constFirst().name, QStringLiteral("staging gateway"));
+}
+
+void TestProfiles::closingWithUnsavedChangesAsks()
+{
+    ProfileDialog untouched({m_store.get(), &m_keychain, &m_session, &m_http}, std::nullopt);
+    untouched.show();
+    Confirm::setNextAnswer(false); // were it asked, "keep editing" would keep it open
+    untouched.reject();
+    QVERIFY(!untouched.isVisible());
+    Confirm::setNextAnswer(std::nullopt);
+
+    ProfileDialog dialog({m_store.get(), &m_keychain, &m_session, &m_http}, std::nullopt);
+    dialog.show();
+    QTest::keyClicks(child<QLineEdit>(&dialog, "profileName"), QStringLiteral("half typed"));
+    Confirm::setNextAnswer(false);
+    QTest::keyClick(&dialog, Qt::Key_Escape);
+    QVERIFY(dialog.isVisible()); // "keep editing"
+    Confirm::setNextAnswer(true);
+    QTest::keyClick(&dialog, Qt::Key_Escape);
+    QVERIFY(!dialog.isVisible());
+    QVERIFY(m_store->profiles().isEmpty());
+}
+
+void TestProfiles::editShowsTheTmpInstanceItWasMadeFrom()
+{
+    Profile tmp = tmpProfileTemplate(QStringLiteral("tmp-gz"), QStringLiteral("http://10.0.0.8:9090"), QStringLiteral("1300000000"));
+    QString error;
+    QVERIFY(m_store->save(tmp, &error));
+    ProfileDialog dialog({m_store.get(), &m_keychain, &m_session, &m_http}, tmp);
+    QCOMPARE(child<QLineEdit>(&dialog, "tmpAddress")->text(), QStringLiteral("http://10.0.0.8:9090"));
+    QCOMPARE(child<QLineEdit>(&dialog, "tmpAppId")->text(), QStringLiteral("1300000000"));
+}
+
+void TestProfiles::proxyLabelsAndHeadersAreKept()
+{
+    // The keychain here is this session's store, to read back what went where.
+    MemorySecretStore keychain;
+    ProfileDialog dialog({m_store.get(), &keychain, &m_session, &m_http}, std::nullopt);
+    QSignalSpy saved(&dialog, &ProfileDialog::profileSaved);
+    child<QLineEdit>(&dialog, "profileName")->setText(QStringLiteral("behind a proxy"));
+    child<QLineEdit>(&dialog, "pushgatewayUrl")->setText(QStringLiteral("http://127.0.0.1:9"));
+    auto *proxy = child<QComboBox>(&dialog, "proxyMode");
+    proxy->setCurrentIndex(proxy->findData(int(ProxyMode::Custom)));
+    child<QLineEdit>(&dialog, "proxyUrl")->setText(QStringLiteral("http://proxy.example:3128"));
+    child<QLineEdit>(&dialog, "defaultGroupingLabels")->setText(QStringLiteral("instance=web-1, db=orders"));
+    child<QPlainTextEdit>(&dialog, "extraHeaders")->setPlainText(QStringLiteral("X-Scope-OrgID: team-a\nX-Api-Key: k3y-SECRET\n"));
+    dialog.save();
+    QTRY_COMPARE(saved.count(), 1);
+
+    const Profile stored = *m_store->find(QStringLiteral("behind a proxy"));
+    QCOMPARE(stored.proxy, ProxyMode::Custom);
+    QCOMPARE(stored.proxyUrl, QStringLiteral("http://proxy.example:3128"));
+    QCOMPARE(stored.groupingLabels, (QList<Label>{{QStringLiteral("instance"), QStringLiteral("web-1")}, {QStringLiteral("db"), QStringLiteral("orders")}}));
+    QCOMPARE(stored.extraHeaders, (HttpHeaders{{"X-Scope-OrgID", "team-a"}}));
+    QCOMPARE(stored.secretHeaders, QStringList{QStringLiteral("X-Api-Key")});
+    QFile file(m_store->path());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("k3y-SECRET")); // the credential went to the keychain only
+    QString value;
+    keychain.read(secretHeaderKey(stored.id, QStringLiteral("X-Api-Key")), this, [&](const SecretResult &r) { value = r.secret; });
+    QTRY_COMPARE(value, QStringLiteral("k3y-SECRET"));
+
+    // Edited again: the credential shows as kept, and stays kept when the operator saves.
+    ProfileDialog edit({m_store.get(), &keychain, &m_session, &m_http}, stored);
+    QVERIFY2(child<QPlainTextEdit>(&edit, "extraHeaders")->toPlainText().contains(QLatin1String("X-Api-Key: (kept in the keychain)")),
+             qPrintable(child<QPlainTextEdit>(&edit, "extraHeaders")->toPlainText()));
+    QSignalSpy savedAgain(&edit, &ProfileDialog::profileSaved);
+    edit.save();
+    QTRY_COMPARE(savedAgain.count(), 1);
+    QCOMPARE(m_store->find(QStringLiteral("behind a proxy"))->secretHeaders, QStringList{QStringLiteral("X-Api-Key")});
+}
+
+void TestProfiles::fieldsOfTheNewSettingsAreChecked_data()
+{
+    QTest::addColumn<QString>("labels");
+    QTest::addColumn<QString>("headers");
+    QTest::addColumn<QString>("proxyUrl");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("label without value") << "instance" << "" << "" << "name=value";
+    QTest::newRow("label name invalid") << "1bad=x" << "" << "" << "name=value";
+    QTest::newRow("job as grouping label") << "job=x" << "" << "" << "job is chosen where you push";
+    QTest::newRow("header without colon") << "" << "X-Scope-OrgID team-a" << "" << "Name: value";
+    QTest::newRow("authorization header") << "" << "Authorization: Bearer x" << "" << "Authentication above";
+    QTest::newRow("custom proxy without url") << "" << "" << "" << "proxy's address";
+    QTest::newRow("proxy url with password") << "" << "" << "http://u:p@proxy:3128" << "user or password";
+}
+
+void TestProfiles::fieldsOfTheNewSettingsAreChecked()
+{
+    QFETCH(QString, labels);
+    QFETCH(QString, headers);
+    QFETCH(QString, proxyUrl);
+    QFETCH(QString, expected);
+    ProfileDialog dialog({m_store.get(), &m_keychain, &m_session, &m_http}, std::nullopt);
+    child<QLineEdit>(&dialog, "profileName")->setText(QStringLiteral("checked"));
+    child<QLineEdit>(&dialog, "pushgatewayUrl")->setText(QStringLiteral("http://127.0.0.1:9"));
+    child<QLineEdit>(&dialog, "defaultGroupingLabels")->setText(labels);
+    child<QPlainTextEdit>(&dialog, "extraHeaders")->setPlainText(headers);
+    if (QByteArrayView(QTest::currentDataTag()).startsWith("custom proxy") || !proxyUrl.isEmpty()) {
+        auto *proxy = child<QComboBox>(&dialog, "proxyMode");
+        proxy->setCurrentIndex(proxy->findData(int(ProxyMode::Custom)));
+        child<QLineEdit>(&dialog, "proxyUrl")->setText(proxyUrl);
+    }
+    QSignalSpy step(&dialog, &ProfileDialog::stepFinished);
+    dialog.save();
+    QCOMPARE(step.count(), 1);
+    QVERIFY2(dialog.errorText().contains(expected), qPrintable(dialog.errorText()));
+    QVERIFY(m_store->profiles().isEmpty());
+}
+
+void TestProfiles::freshStartWelcomesAndATestReachesTheStatusBar()
+{
+    ProfileStore store(ProfileStore::defaultPath());
+    for (const Profile &old : store.profiles())
+        store.remove(old.id);
+    ConsoleContext context(m_dir.filePath(QStringLiteral("history-welcome.sqlite")));
+    ProfilesPanel panel(&context, {}); // no sandbox either
+    panel.show();
+    QVERIFY(child<QWidget>(&panel, "welcome")->isVisible());
+    QVERIFY(!panel.list()->isVisible());
+
+    QTest::mouseClick(child<QPushButton>(&panel, "welcomeNewTmp"), Qt::LeftButton);
+    auto *dialog = panel.findChild<ProfileDialog *>();
+    QVERIFY(dialog);
+    auto *kind = child<QComboBox>(dialog, "profileKind");
+    QCOMPARE(ProfileKind(kind->currentData().toInt()), ProfileKind::Tmp);
+
+    // A test run from the dialog is the profile's connection state in the status bar too.
+    QSignalSpy state(&panel, &ProfilesPanel::connectionState);
+    QSignalSpy step(dialog, &ProfileDialog::stepFinished);
+    child<QLineEdit>(dialog, "profileName")->setText(QStringLiteral("tmp-new"));
+    child<QLineEdit>(dialog, "pushgatewayUrl")->setText(QStringLiteral("http://127.0.0.1:1"));
+    dialog->testConnection();
+    QVERIFY(step.wait(20000));
+    QCOMPARE(state.count(), 1);
+    QCOMPARE(state.last().at(1).toBool(), false);
+    QVERIFY2(state.last().at(0).toString().contains(QLatin1String("Pushgateway")), qPrintable(state.last().at(0).toString()));
+    Confirm::setNextAnswer(true);
+    dialog->reject();
 }
 
 QTEST_MAIN(TestProfiles)
