@@ -144,7 +144,8 @@ void MainWindow::buildMenus()
     profile->addSeparator();
     profile->addAction(tr("&New profile…"), m_panel, &ProfilesPanel::newProfile)->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     profile->addAction(tr("&Edit profile…"), m_panel, &ProfilesPanel::editProfile);
-    profile->addAction(tr("&Test connection"), m_panel, &ProfilesPanel::testConnection);
+    // On the window, not the sidebar's button: Ctrl+T works from every view, and the menu shows it.
+    profile->addAction(tr("&Test connection"), m_panel, &ProfilesPanel::testConnection)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PromDesk"), this, [this] {

@@ -65,62 +65,83 @@ private:
     bool m_seen = false;
 };
 
+// The command line, described once for both passes of main().
+struct CommandLine
+{
+    QCommandLineOption selfTest{QStringLiteral("self-test"), QStringLiteral("Open the window, let it validate once, and exit (for CI).")};
+    QCommandLineOption pushgateway{QStringLiteral("sandbox-pushgateway"), QStringLiteral("Pushgateway URL of the local sandbox."),
+                                   QStringLiteral("URL")};
+    QCommandLineOption remoteWrite{QStringLiteral("sandbox-remote-write"), QStringLiteral("Remote write URL of the local sandbox."),
+                                   QStringLiteral("URL")};
+    QCommandLineOption view{QStringLiteral("view"), QStringLiteral("Open this view: compose, push, groups, lab, backfill or history."),
+                            QStringLiteral("NAME"), QStringLiteral("compose")};
+    QCommandLineOption labSteps{QStringLiteral("run-lab-steps"),
+                                QStringLiteral("Reset the overwrite lab and run its first N steps (for demonstrations)."), QStringLiteral("N")};
+    QCommandLineOption darkOption{QStringLiteral("dark"), QStringLiteral("Use a dark palette whatever the system's.")};
+    QCommandLineOption tableOption{QStringLiteral("compose-table"), QStringLiteral("Show Compose's table rather than its text.")};
+    QCommandLineOption newProfileOption{QStringLiteral("new-profile"), QStringLiteral("Open the profile dialog (for demonstrations).")};
+    QCommandLineOption firstPaintOption{QStringLiteral("report-first-paint"),
+                                        QStringLiteral("Print the time of the first painted frame and quit (bench/gui.sh).")};
+    QCommandLineParser parser;
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(QStringLiteral("Desktop console for pushing metrics to Prometheus backends"));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A metrics file to open in Compose."));
+        parser.addOptions({selfTest, pushgateway, remoteWrite, view, labSteps, darkOption, tableOption, newProfileOption, firstPaintOption});
+    }
+};
+
+void nameApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("PromDesk"));
+    QCoreApplication::setOrganizationName(QStringLiteral("PromDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROMDESK_VERSION));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    {
+        // --help, --version and a mistyped option are answered before any window system is
+        // needed: on a server, over ssh, or in a package build, with no display.
+        QCoreApplication textOnly(argc, argv);
+        nameApplication();
+        CommandLine commandLine;
+        commandLine.parser.process(textOnly);
+    }
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("PromDesk"));
-    QApplication::setOrganizationName(QStringLiteral("PromDesk"));
-    QApplication::setApplicationVersion(QStringLiteral(PROMDESK_VERSION));
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Desktop console for pushing metrics to Prometheus backends"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption selfTest(QStringLiteral("self-test"),
-                                      QStringLiteral("Open the window, let it validate once, and exit (for CI)."));
-    const QCommandLineOption pushgateway(QStringLiteral("sandbox-pushgateway"),
-                                         QStringLiteral("Pushgateway URL of the local sandbox."), QStringLiteral("URL"));
-    const QCommandLineOption remoteWrite(QStringLiteral("sandbox-remote-write"),
-                                         QStringLiteral("Remote write URL of the local sandbox."), QStringLiteral("URL"));
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A metrics file to open in Compose."));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Open this view: compose, push, groups, lab, backfill or history."),
-                                  QStringLiteral("NAME"), QStringLiteral("compose"));
-    const QCommandLineOption labSteps(QStringLiteral("run-lab-steps"),
-                                      QStringLiteral("Reset the overwrite lab and run its first N steps (for demonstrations)."),
-                                      QStringLiteral("N"));
-    const QCommandLineOption darkOption(QStringLiteral("dark"), QStringLiteral("Use a dark palette whatever the system's."));
-    const QCommandLineOption tableOption(QStringLiteral("compose-table"), QStringLiteral("Show Compose's table rather than its text."));
-    const QCommandLineOption newProfileOption(QStringLiteral("new-profile"),
-                                              QStringLiteral("Open the profile dialog (for demonstrations)."));
-    const QCommandLineOption firstPaintOption(QStringLiteral("report-first-paint"),
-                                              QStringLiteral("Print the time of the first painted frame and quit (bench/gui.sh)."));
-    parser.addOptions({selfTest, pushgateway, remoteWrite, view, labSteps, darkOption, tableOption, newProfileOption, firstPaintOption});
+    nameApplication();
+    CommandLine commandLine;
+    QCommandLineParser &parser = commandLine.parser;
     parser.process(app);
-    if (parser.isSet(darkOption))
+    const CommandLine &options = commandLine;
+    if (parser.isSet(options.darkOption))
         useDarkPalette(app);
 
-    if (parser.isSet(firstPaintOption))
+    if (parser.isSet(options.firstPaintOption))
         app.installEventFilter(new FirstPaintReporter(&app));
-    promdesk::ui::MainWindow window({parser.value(pushgateway), parser.value(remoteWrite)});
+    promdesk::ui::MainWindow window({parser.value(options.pushgateway), parser.value(options.remoteWrite)});
     if (!parser.positionalArguments().isEmpty()) {
         // A file opens in Compose, or is planned in Backfill when that view is asked for.
         const QString path = parser.positionalArguments().constFirst();
-        if (parser.value(view) == u"backfill")
+        if (parser.value(options.view) == u"backfill")
             window.backfillView()->load(path);
         else
             window.composeView()->importFile(path);
     }
-    if (parser.isSet(tableOption))
+    if (parser.isSet(options.tableOption))
         window.composeView()->findChild<QTabWidget *>(QStringLiteral("composeTabs"))->setCurrentIndex(1);
-    if (parser.isSet(newProfileOption))
+    if (parser.isSet(options.newProfileOption))
         QTimer::singleShot(200, window.profilesPanel(), &promdesk::ui::ProfilesPanel::newProfile);
     const QStringList views{QStringLiteral("compose"), QStringLiteral("push"), QStringLiteral("groups"), QStringLiteral("lab"),
                             QStringLiteral("backfill"), QStringLiteral("history")};
-    window.views()->setCurrentIndex(std::max<qsizetype>(0, views.indexOf(parser.value(view))));
+    window.views()->setCurrentIndex(std::max<qsizetype>(0, views.indexOf(parser.value(options.view))));
     window.show();
-    if (const int steps = parser.value(labSteps).toInt(); steps > 0) {
+    if (const int steps = parser.value(options.labSteps).toInt(); steps > 0) {
         promdesk::ui::OverwriteLabView *lab = window.labView();
         auto remaining = std::make_shared<int>(steps);
         QObject::connect(lab, &promdesk::ui::OverwriteLabView::resetFinished, lab, [lab] { lab->runStep(); });
@@ -130,7 +151,7 @@ int main(int argc, char *argv[])
         });
         QTimer::singleShot(300, lab, [lab] { lab->reset(); });
     }
-    if (parser.isSet(selfTest)) {
+    if (parser.isSet(options.selfTest)) {
         // Validates the example, then opens every view in turn and quits.
         int exitCode = 1;
         QObject::connect(&window, &promdesk::ui::MainWindow::validated, &app, [&] {

@@ -2,9 +2,12 @@
 #include "Confirm.h"
 #include "FaultServer.h"
 #include "MainWindow.h"
+#include "ProfilesPanel.h"
 #include "PushView.h"
 #include "history/HistoryDatabase.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDateTime>
 #include <QFile>
@@ -34,6 +37,7 @@ private slots:
     void closingWhileABackfillRunsIsSafe();
     void longAnswersNeverWidenTheWindow();
     void longGroupingKeyNeverWidensTheWindow();
+    void testConnectionShowsItsShortcut();
 };
 
 void TestMainWindow::showsSandboxProfile()
@@ -202,6 +206,26 @@ void TestMainWindow::longGroupingKeyNeverWidensTheWindow()
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QVERIFY2(window.minimumSizeHint().width() <= 1024, qPrintable(QString::number(window.minimumSizeHint().width())));
     QCOMPARE(window.width(), 1024);
+}
+
+void TestMainWindow::testConnectionShowsItsShortcut()
+{
+    MainWindow window(SandboxEndpoints{QStringLiteral("http://127.0.0.1:9"), {}});
+    QAction *test = nullptr;
+    for (QAction *action : window.findChildren<QAction *>()) {
+        if (action->text() == u"&Test connection")
+            test = action;
+    }
+    QVERIFY(test);
+    QCOMPARE(test->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_T));
+    // and Ctrl+T runs it, from any view
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.views()->setCurrentWidget(window.pushView());
+    QSignalSpy tested(window.profilesPanel(), &ProfilesPanel::testFinished);
+    QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier);
+    QVERIFY(tested.wait(20000));
 }
 
 QTEST_MAIN(TestMainWindow)
