@@ -97,6 +97,12 @@ PushView::PushView(ConsoleContext *context, std::function<QByteArray()> draft, Q
     m_cancelButton->setEnabled(false);
     buttons->addWidget(m_previewButton);
     buttons->addWidget(m_sendButton);
+    m_sendAnyway = new QPushButton(tr("Send &anyway…"));
+    m_sendAnyway->setObjectName(QStringLiteral("sendAnywayButton"));
+    m_sendAnyway->setToolTip(wrappedToolTip(tr("Sends the draft exactly as it is, errors included, to see the gateway's own "
+                                               "verdict. It lists the errors and asks first.")));
+    m_sendAnyway->hide();
+    buttons->addWidget(m_sendAnyway);
     buttons->addWidget(m_cancelButton);
     buttons->addStretch();
     layout->addLayout(buttons);
@@ -121,6 +127,7 @@ PushView::PushView(ConsoleContext *context, std::function<QByteArray()> draft, Q
     connect(m_previewButton, &QPushButton::clicked, this, &PushView::preview);
     connect(m_sendButton, &QPushButton::clicked, this, &PushView::send);
     connect(m_cancelButton, &QPushButton::clicked, this, &PushView::cancel);
+    connect(m_sendAnyway, &QPushButton::clicked, this, &PushView::sendAnyway);
     auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     connect(shortcut, &QShortcut::activated, this, &PushView::send);
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
@@ -217,11 +224,14 @@ std::optional<MetricSet> PushView::parsedDraft()
         QStringList lines;
         for (const Problem &problem : result.problems)
             lines << formatProblem(problem);
-        showResult(tr("The draft has errors; nothing was sent. Fix them in Compose (\"Apply safe fixes\" does what is safe):\n\n") +
+        m_sendAnyway->show(); // for the gateway's own verdict, after a confirmation
+        showResult(tr("The draft has errors; nothing was sent. Fix them in Compose (\"Apply safe fixes\" does what is safe), "
+                      "or use Send anyway to see the gateway's own verdict:\n\n") +
                  lines.join(QLatin1Char('\n')),
              true);
         return std::nullopt;
     }
+    m_sendAnyway->hide();
     return result.metrics;
 }
 
@@ -304,16 +314,64 @@ void PushView::send()
         showResult(tr("Nothing was sent: the draft has no samples."), true);
         return;
     }
+    startPush(key, options, [metrics = *metrics](PushgatewayClient &client, const GroupingKey &group, const PushOptions &how,
+                                                 QObject *context, PushgatewayClient::Done done) {
+        return client.push(group, metrics, how, context, std::move(done));
+    });
+}
+
+void PushView::sendAnyway()
+{
+    if (!m_sendButton->isEnabled())
+        return;
+    const QByteArray draft = m_draft();
+    const QStringList errors = draftErrors(draft);
+    if (errors.isEmpty()) {
+        send();
+        return;
+    }
+    const GroupingKey key = groupingKey();
+    const QStringList shown = errors.mid(0, 10);
+    if (!Confirm::ask(this, tr("Send a draft with errors?"),
+                      tr("The draft has %n error(s). It goes to %1 exactly as it is; the gateway will most likely refuse it, "
+                         "and its answer is kept in History.\n\n", nullptr, int(errors.size()))
+                              .arg(key.toString())
+                          + shown.join(QLatin1Char('\n')) + (errors.size() > shown.size() ? QStringLiteral("\n…") : QString()),
+                      tr("Send anyway")))
+        return;
+    PushOptions options;
+    options.method = m_merge->isChecked() ? PushMethod::Merge : PushMethod::Replace;
+    startPush(key, options, [draft](PushgatewayClient &client, const GroupingKey &group, const PushOptions &how, QObject *context,
+                                    PushgatewayClient::Done done) { return client.push(group, draft, how, context, std::move(done)); });
+}
+
+QStringList PushView::draftErrors(const QByteArray &draft) const
+{
+    ParseOptions options;
+    options.fileName = QStringLiteral("compose");
+    options.target = ValidationTarget::Pushgateway;
+    options.format = detectFormat(draft);
+    QStringList errors;
+    for (const Problem &problem : parseText(draft, options).problems) {
+        if (problem.severity == Severity::Error)
+            errors << formatProblem(problem);
+    }
+    return errors;
+}
+
+void PushView::startPush(const GroupingKey &key, const PushOptions &options, PushCall call)
+{
     SentRequest sent;
     sent.profile = m_context->profile()->name;
     sent.method = options.method == PushMethod::Replace ? QStringLiteral("PUT") : QStringLiteral("POST");
     sent.url = m_url->text();
     sent.sentAt = QDateTime::currentDateTime();
+    m_sendAnyway->hide();
     const quint64 epoch = begin(tr("Sending…\n%1").arg(sent.describe()));
-    withClient(epoch, [this, epoch, sent, metrics = *metrics, key, options](const std::shared_ptr<PushgatewayClient> &client) mutable {
+    withClient(epoch, [this, epoch, sent, key, options, call](const std::shared_ptr<PushgatewayClient> &client) mutable {
         sent.sentAt = QDateTime::currentDateTime();
         m_result->setPlainText(tr("Sending…\n%1").arg(sent.describe()));
-        m_call = client->push(key, metrics, options, this, [this, epoch, sent, client](const HttpResult &result) {
+        m_call = call(*client, key, options, this, [this, epoch, sent, client](const HttpResult &result) {
             const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
             if (!m_epoch.isCurrent(epoch)) {
                 emit notice(lateAnswerNotice(sent, tr("Push"), result, explanation.summary));

@@ -37,6 +37,9 @@ public:
     void setGroupingKey(const QString &job, const QList<Label> &labels);
     void preview();
     void send();
+    // Sends a draft that has errors exactly as it is, after a confirmation that lists them: the
+    // gateway's own verdict, kept in the history as any answer.
+    void sendAnyway();
     // Stops the preview or push in flight; the pane says whether the gateway may have applied it.
     void cancel();
 
@@ -56,6 +59,12 @@ private:
     void showResult(const QString &text, bool error);
     std::optional<MetricSet> parsedDraft();
     bool confirmEmptyPush(const GroupingKey &key, PushMethod method);
+    [[nodiscard]] QStringList draftErrors(const QByteArray &draft) const;
+    using PushCall = std::function<HttpCall *(PushgatewayClient &, const GroupingKey &, const PushOptions &, QObject *,
+                                              PushgatewayClient::Done)>;
+    // Sends through `call` to the current profile's gateway, the pane showing the request and
+    // then its answer (or, when the view has moved on, a notice).
+    void startPush(const GroupingKey &key, const PushOptions &options, PushCall call);
 
     ConsoleContext *m_context;
     std::function<QByteArray()> m_draft;
@@ -66,6 +75,7 @@ private:
     QRadioButton *m_merge;
     QPushButton *m_previewButton;
     QPushButton *m_sendButton;
+    QPushButton *m_sendAnyway;
     QPushButton *m_cancelButton;
     QPlainTextEdit *m_result;
     ViewEpoch m_epoch;

@@ -24,6 +24,7 @@ struct PushInput
     QByteArray bytes;
     ParseOptions options;
     bool clean = false; // text 0.0.4 without a single problem: it can go out byte for byte
+    bool unchecked = false; // has errors and goes out anyway, byte for byte (--no-check)
     qint64 samples = 0;
     QString displayName;
 
@@ -31,9 +32,10 @@ struct PushInput
 };
 
 // Reads and checks the metrics to push: a Pushgateway's rules, every problem listed, nothing
-// sent while an error remains. On failure `exit` says why: ExitUsage for an input that cannot be
-// read, ExitRejected for one with errors.
-std::optional<PushInput> readPushInput(const QString &path, Io &io, int *exit)
+// sent while an error remains, unless `sendAnyway` (push --no-check): then the input goes out
+// as it is, for the server's own verdict. On failure `exit` says why: ExitUsage for an input that
+// cannot be read, ExitRejected for one with errors.
+std::optional<PushInput> readPushInput(const QString &path, Io &io, int *exit, bool sendAnyway = false)
 {
     Input input(path, io);
     QString error;
@@ -52,7 +54,11 @@ std::optional<PushInput> readPushInput(const QString &path, Io &io, int *exit)
     parser.finish();
     for (const Problem &problem : parser.problems())
         io.err << formatProblem(problem) << '\n';
-    if (parser.stats().errors > 0) {
+    if (parser.stats().errors > 0 && sendAnyway) {
+        io.err << "promdesk-cli: " << parser.stats().errors << " error(s) in " << input.displayName()
+               << "; sending it as it is anyway (--no-check): the gateway's answer is the verdict\n";
+        push.unchecked = true;
+    } else if (parser.stats().errors > 0) {
         io.err << "promdesk-cli: " << parser.stats().errors << " error(s) in " << input.displayName()
                << "; nothing sent (promdesk-cli validate --target pushgateway --fix repairs what is safe)\n";
         *exit = ExitRejected;
@@ -107,7 +113,7 @@ HttpResult sendWatched(HttpClient &http, const HttpRequest &request, Io &io, con
 int runPush(const QStringList &arguments, Io &io)
 {
     const QString usage = QStringLiteral("promdesk-cli push --url URL --job JOB [--group NAME=VALUE]... [--replace|--merge] "
-                                         "[--format text|protobuf] [--gzip] [--allow-empty] [--user USER --password-stdin | --bearer-stdin] FILE|-");
+                                         "[--format text|protobuf] [--gzip] [--allow-empty] [--no-check] [--user USER --password-stdin | --bearer-stdin] FILE|-");
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, true);
@@ -120,7 +126,10 @@ int runPush(const QStringList &arguments, Io &io)
     const QCommandLineOption allowEmpty(QStringLiteral("allow-empty"),
                                         QStringLiteral("Push even when the input has no samples: a replace then empties the "
                                                        "group. Without it, an empty input is refused."));
-    parser.addOptions({replace, merge, format, gzip, preview, allowEmpty});
+    const QCommandLineOption noCheck(QStringLiteral("no-check"),
+                                     QStringLiteral("Send the input as it is even when it has errors, to see the gateway's own "
+                                                    "verdict (text format only). Without it, an input with errors is refused."));
+    parser.addOptions({replace, merge, format, gzip, preview, allowEmpty, noCheck});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Metrics to push; '-' reads standard input "
                                                                         "(after the secret line, if one is read)."));
     if (const std::optional<int> exit = parseArguments(parser, arguments, usage,
@@ -138,24 +147,29 @@ int runPush(const QStringList &arguments, Io &io)
         io.err << "promdesk-cli: push takes one FILE (or '-')\nUsage: " << usage << '\n';
         return ExitUsage;
     }
+    if (parser.isSet(noCheck) && parser.value(format) != u"text") {
+        io.err << "promdesk-cli: --no-check sends the input as it is: text format only\n";
+        return ExitUsage;
+    }
     const std::optional<GatewayEndpoint> endpoint = gateway.endpoint(parser, io);
     const std::optional<GroupingKey> key = endpoint ? gateway.groupingKey(parser, io) : std::nullopt;
     if (!endpoint || !key)
         return ExitUsage;
     int failure = ExitRejected;
-    const std::optional<PushInput> input = readPushInput(parser.positionalArguments().constFirst(), io, &failure);
+    const std::optional<PushInput> input = readPushInput(parser.positionalArguments().constFirst(), io, &failure, parser.isSet(noCheck));
     if (!input)
         return failure;
     // An empty input is most often a producer that failed (`false | promdesk-cli push ... -`), and
     // a replace with nothing empties the group: never do that without being asked.
-    if (input->samples == 0 && !parser.isSet(allowEmpty)) {
+    // (An input sent unchecked has lines, with errors: the gateway decides what they are.)
+    if (input->samples == 0 && !input->unchecked && !parser.isSet(allowEmpty)) {
         io.err << "promdesk-cli: " << input->displayName << " has no samples; nothing sent. Pushing nothing would "
                << (parser.isSet(merge) ? "change nothing but the push time of " : "empty ") << "the group "
                << key->toString() << ". To empty it on purpose, give --allow-empty; to remove it, use "
                << "promdesk-cli delete.\n";
         return ExitRejected;
     }
-    if (input->samples == 0) {
+    if (input->samples == 0 && !input->unchecked) {
         io.err << "promdesk-cli: warning: " << input->displayName << " has no samples; "
                << (parser.isSet(merge) ? "merging nothing into " : "replacing with an empty body ") << key->toString()
                << " (--allow-empty)\n";
@@ -180,8 +194,9 @@ int runPush(const QStringList &arguments, Io &io)
         io.out << renderPreview(previewPush(input->metrics(), *key, options.method, *groups));
         io.out.flush();
     }
-    // A clean text file goes out as it is; anything else is written anew from the model.
-    const bool asIs = input->clean && options.format == BodyFormat::Text;
+    // A clean text file goes out as it is, and so does one sent unchecked; anything else is
+    // written anew from the model.
+    const bool asIs = (input->clean || input->unchecked) && options.format == BodyFormat::Text;
     const InterruptWatch watch;
     bool interrupted = false;
     const HttpResult result = sendWatched(

@@ -17,6 +17,8 @@ private slots:
     void pushThenListThenDelete();
     void pushReadsSecretThenBodyFromStandardInput();
     void pushRefusesInvalidMetricsWithoutSending();
+    void noCheckSendsAnywayForTheGatewaysVerdict_data();
+    void noCheckSendsAnywayForTheGatewaysVerdict();
     void serverRejectionIsExplainedWithItsText();
     void previewShowsWhatWouldBeReplaced();
     void exitCodes_data();
@@ -97,6 +99,29 @@ void TestCliPushgateway::pushRefusesInvalidMetricsWithoutSending()
     QVERIFY2(run.err.contains("[timestamp-present]") && run.err.contains("nothing sent"), run.err.constData());
     const CliRun groups = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("never_sent")});
     QCOMPARE(groups.out, QByteArray("(no groups)\n"));
+}
+
+void TestCliPushgateway::noCheckSendsAnywayForTheGatewaysVerdict_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("gatewaySays");
+    // The gateway refuses a sample with a timestamp, and a value it cannot read as a float.
+    QTest::newRow("timestamp the gateway refuses") << QByteArray("a 1 1700000000000\n") << 1 << QByteArray("timestamp");
+    QTest::newRow("value that is not a number") << QByteArray("a one\n") << 1 << QByteArray("expected float as value");
+}
+
+void TestCliPushgateway::noCheckSendsAnywayForTheGatewaysVerdict()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, gatewaySays);
+    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("unchecked"),
+                               QStringLiteral("--no-check"), file(input)});
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.err.contains("--no-check") && run.err.contains("HTTP 400") && run.err.contains(gatewaySays), run.err.constData());
+    const CliRun history = runCli({QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("1")});
+    QVERIFY2(history.out.contains("400"), history.out.constData()); // kept as any other request
 }
 
 void TestCliPushgateway::serverRejectionIsExplainedWithItsText()

@@ -168,6 +168,21 @@ void TestConsoleViews::refusesADraftWithErrors()
     QVERIFY(finished.count() == 1 || finished.wait(5000));
     const QString text = push->findChild<QPlainTextEdit *>(QStringLiteral("pushResult"))->toPlainText();
     QVERIFY2(text.contains(QLatin1String("nothing was sent")) && text.contains(QLatin1String("[invalid-number]")), qPrintable(text));
+
+    // On purpose: "Send anyway" lists the errors and asks; a "no" sends nothing.
+    m_window->views()->setCurrentWidget(push);
+    auto *anyway = push->findChild<QPushButton *>(QStringLiteral("sendAnywayButton"));
+    QVERIFY(anyway->isVisible());
+    Confirm::setNextAnswer(false);
+    QTest::mouseClick(anyway, Qt::LeftButton);
+    QCOMPARE(push->findChild<QPlainTextEdit *>(QStringLiteral("pushResult"))->toPlainText(), text);
+    // A "yes" sends the draft as it is: the real gateway's own verdict, shown and kept.
+    Confirm::setNextAnswer(true);
+    QTest::mouseClick(anyway, Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    const QString verdict = push->findChild<QPlainTextEdit *>(QStringLiteral("pushResult"))->toPlainText();
+    QVERIFY2(verdict.contains(QLatin1String("HTTP 400")) && verdict.contains(QLatin1String("text format parsing error")), qPrintable(verdict));
+    QVERIFY(!anyway->isVisible());
 }
 
 void TestConsoleViews::emptyDraftEmptiesTheGroupOnlyAfterAConfirmation()
