@@ -7,9 +7,11 @@
 namespace promdesk::ui {
 
 std::optional<bool> Confirm::s_nextAnswer;
+QString Confirm::s_lastQuestion;
 
 bool Confirm::ask(QWidget *parent, const QString &title, const QString &text, const QString &action)
 {
+    s_lastQuestion = text;
     if (s_nextAnswer)
         return std::exchange(s_nextAnswer, std::nullopt).value();
     QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::NoButton, parent);
@@ -22,6 +24,7 @@ bool Confirm::ask(QWidget *parent, const QString &title, const QString &text, co
 
 bool Confirm::askTyped(QWidget *parent, const QString &title, const QString &text, const QString &expected)
 {
+    s_lastQuestion = text;
     if (s_nextAnswer)
         return std::exchange(s_nextAnswer, std::nullopt).value();
     bool ok = false;

@@ -20,9 +20,12 @@ public:
 
     // Tests: the next question is answered with this instead of showing a dialog.
     static void setNextAnswer(std::optional<bool> answer) { s_nextAnswer = answer; }
+    // Tests: what the last question said (the exact list a delete names, for one).
+    static QString lastQuestion() { return s_lastQuestion; }
 
 private:
     static std::optional<bool> s_nextAnswer;
+    static QString s_lastQuestion;
 };
 
 } // namespace promdesk::ui

@@ -1,9 +1,12 @@
 #include "GroupsView.h"
 
+#include "ToolTips.h"
+
 #include "Confirm.h"
 #include "ConsoleContext.h"
 #include "exposition/NumberFormat.h"
 #include "net/Redactor.h"
+#include "pushgateway/GroupPruning.h"
 #include "pushgateway/PushgatewayClient.h"
 #include "pushgateway/ServerMessage.h"
 
@@ -74,6 +77,24 @@ GroupsView::GroupsView(ConsoleContext *context, QWidget *parent)
     bar->addWidget(wipeButton);
     layout->addLayout(bar);
 
+    // Pruning: the Pushgateway never expires a group; the operator does, from here or from cron
+    // (promdesk-cli groups prune).
+    auto *pruneBar = new QHBoxLayout;
+    m_match = new QLineEdit;
+    m_match->setObjectName(QStringLiteral("groupsMatch"));
+    m_match->setPlaceholderText(tr("Grouping key matches, e.g. job=~\"batch.*\", instance=\"a\" (empty: any)"));
+    m_match->setClearButtonEnabled(true);
+    auto *matchLabel = new QLabel(tr("&Match:"));
+    matchLabel->setBuddy(m_match);
+    auto *pruneButton = new QPushButton(tr("Delete &matching…"));
+    pruneButton->setObjectName(QStringLiteral("deleteMatching"));
+    pruneButton->setToolTip(wrappedToolTip(tr("Deletes every group that matches and is not pushed for longer than the age "
+                                              "above. The exact list is shown first.")));
+    pruneBar->addWidget(matchLabel);
+    pruneBar->addWidget(m_match, 1);
+    pruneBar->addWidget(pruneButton);
+    layout->addLayout(pruneBar);
+
     m_tree = new QTreeWidget;
     m_tree->setObjectName(QStringLiteral("groupsTree"));
     m_tree->setAccessibleName(tr("Pushgateway groups"));
@@ -94,6 +115,12 @@ GroupsView::GroupsView(ConsoleContext *context, QWidget *parent)
     connect(refreshButton, &QPushButton::clicked, this, &GroupsView::refresh);
     connect(deleteButton, &QPushButton::clicked, this, &GroupsView::deleteSelected);
     connect(wipeButton, &QPushButton::clicked, this, &GroupsView::wipe);
+    connect(pruneButton, &QPushButton::clicked, this, &GroupsView::deleteMatching);
+    connect(m_match, &QLineEdit::returnPressed, this, &GroupsView::deleteMatching);
+    // The ages tick on their own: no request, only the clock.
+    m_ageTicker.setInterval(1000);
+    connect(&m_ageTicker, &QTimer::timeout, this, &GroupsView::refreshAges);
+    m_ageTicker.start();
     connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &GroupsView::showSelected);
     connect(m_context, &ConsoleContext::profileChanged, this, [this] {
         m_shown = m_epoch.moveOn();
@@ -206,25 +233,68 @@ void GroupsView::showSelected()
     m_details->setPlainText(text);
 }
 
+void GroupsView::refreshAges()
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (int j = 0; j < m_tree->topLevelItemCount(); ++j) {
+        QTreeWidgetItem *jobItem = m_tree->topLevelItem(j);
+        for (int g = 0; g < jobItem->childCount(); ++g) {
+            QTreeWidgetItem *item = jobItem->child(g);
+            const QVariant index = item->data(ColumnGroup, kGroupIndexRole);
+            if (!index.isValid() || index.toInt() >= m_groups.groups.size())
+                continue;
+            const qint64 pushed = qint64(m_groups.groups.at(index.toInt()).pushTimeSeconds.value_or(0));
+            if (pushed > 0)
+                item->setText(ColumnAge, age(std::max<qint64>(0, now - pushed)));
+        }
+    }
+}
+
 void GroupsView::deleteSelected()
 {
     QList<GroupingKey> keys;
     for (const QTreeWidgetItem *item : m_tree->selectedItems()) {
         const QVariant index = item->data(ColumnGroup, kGroupIndexRole);
-        if (!index.isValid())
-            continue;
-        const Labels &labels = m_groups.groups.at(index.toInt()).groupingKey;
-        GroupingKey key(labels.value(QStringLiteral("job")));
-        for (const Label &label : labels) {
-            if (label.name != u"job")
-                key.addLabel(label.name, label.value);
-        }
-        keys.append(key);
+        if (index.isValid())
+            keys.append(groupingKeyOf(m_groups.groups.at(index.toInt())));
     }
+    deleteGroups(keys);
+}
+
+void GroupsView::deleteMatching()
+{
+    PruneRule rule;
+    if (m_staleMinutes->value() > 0)
+        rule.olderThanMs = qint64(m_staleMinutes->value()) * 60'000;
+    if (const QString text = m_match->text().trimmed(); !text.isEmpty()) {
+        QString error;
+        std::optional<Selector> selector = parseSelector(text, &error);
+        if (!selector) {
+            setStatus(tr("Match: %1").arg(error));
+            return;
+        }
+        rule.selectors.append(std::move(*selector));
+    }
+    if (!rule.olderThanMs && rule.selectors.isEmpty()) {
+        setStatus(tr("Choose an age (\"Not pushed for longer than\"), a match, or both: deleting every group is what Wipe is for."));
+        return;
+    }
+    QList<GroupingKey> keys;
+    for (const GatewayGroup *group : groupsToPrune(m_groups, rule, QDateTime::currentMSecsSinceEpoch()))
+        keys.append(groupingKeyOf(*group));
+    if (keys.isEmpty()) {
+        setStatus(tr("No group matches; nothing to delete."));
+        return;
+    }
+    deleteGroups(keys);
+}
+
+void GroupsView::deleteGroups(const QList<GroupingKey> &keys)
+{
     if (keys.isEmpty())
         return;
     QStringList names;
-    for (const GroupingKey &key : std::as_const(keys))
+    for (const GroupingKey &key : keys)
         names << key.toString();
     if (!Confirm::ask(this, tr("Delete groups"),
                       tr("Delete %n group(s) from the Pushgateway? Their metrics disappear at once.\n\n", nullptr, int(keys.size()))

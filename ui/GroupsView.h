@@ -1,9 +1,11 @@
 #pragma once
 
 #include "SentRequest.h"
+#include "pushgateway/GroupingKey.h"
 
 #include "pushgateway/GatewayGroups.h"
 
+#include <QTimer>
 #include <QWidget>
 
 class QLineEdit;
@@ -28,6 +30,9 @@ public:
 
     void refresh();
     void deleteSelected();
+    // Deletes the groups not pushed for longer than the age chosen and matching the selector
+    // typed (either may be left out, not both), after showing the exact list.
+    void deleteMatching();
     void wipe();
     QTreeWidget *tree() const { return m_tree; }
     QString status() const;
@@ -41,12 +46,16 @@ signals:
 private:
     void rebuild();
     void showSelected();
+    void refreshAges();
+    void deleteGroups(const QList<GroupingKey> &keys);
     void setStatus(const QString &text);
 
     ConsoleContext *m_context;
     GatewayGroups m_groups;
     QLineEdit *m_filter;
     QSpinBox *m_staleMinutes;
+    QLineEdit *m_match;
+    QTimer m_ageTicker;
     QTreeWidget *m_tree;
     QPlainTextEdit *m_details;
     QString m_status;

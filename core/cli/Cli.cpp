@@ -21,7 +21,7 @@ constexpr Command kCommands[] = {
     {"template", "list the Compose templates, or write one (with the grouping key it is meant for)", runTemplate},
     {"push", "push metrics to a Pushgateway group (replace with PUT, merge with POST)", runPush},
     {"delete", "delete one Pushgateway group", runDelete},
-    {"groups", "list a Pushgateway's groups", runGroups},
+    {"groups", "list a Pushgateway's groups, or prune the stale ones", runGroups},
     {"preview", "show what a push would add, replace and remove, without sending it", runPreview},
     {"write", "send metrics through Prometheus remote write (1.0, or 2.0 with fallback)", runWrite},
     {"backfill", "plan and send past samples through remote write, in batches, with retries", runBackfill},

@@ -5,7 +5,11 @@
 #include "cli/Interrupt.h"
 #include "exposition/NumberFormat.h"
 #include "net/Redactor.h"
+#include "pushgateway/GroupPruning.h"
 #include "pushgateway/OverwritePreview.h"
+
+#include "util/Time.h"
+#include "util/Printable.h"
 
 #include <QDateTime>
 #include <QPointer>
@@ -238,9 +242,116 @@ int runDelete(const QStringList &arguments, Io &io)
     return interrupted ? watch.exitCode() : exitCodeFor(result);
 }
 
+namespace {
+
+// "{job="x",instance="a"}  last pushed 2026-12-02 01:00:00 UTC, 3 h ago"
+QString describePruned(const GatewayGroup &group, qint64 nowMs)
+{
+    const double pushed = group.pushTimeSeconds.value_or(0);
+    if (pushed <= 0)
+        return groupingKeyOf(group).toString() + QStringLiteral("  never pushed");
+    const qint64 pushedMs = qint64(pushed * 1000.0);
+    return groupingKeyOf(group).toString()
+        + QStringLiteral("  last pushed %1, %2 ago").arg(formatTimestamp(pushedMs), formatSpan(nowMs - pushedMs));
+}
+
+int runGroupsPrune(const QStringList &arguments, Io &io)
+{
+    const QString usage = QStringLiteral("promdesk-cli groups prune --url URL [--profile NAME] --older-than DURATION "
+                                         "[--match SELECTOR]... [--dry-run]");
+    QCommandLineParser parser;
+    GatewayOptions gateway;
+    gateway.addTo(parser, false);
+    const QCommandLineOption olderThan(QStringLiteral("older-than"),
+                                       QStringLiteral("Only groups not pushed for longer than this: 90s, 15m, 2h, 7d."),
+                                       QStringLiteral("DURATION"));
+    const QCommandLineOption match(QStringLiteral("match"),
+                                   QStringLiteral("Only groups whose grouping key matches, e.g. 'job=~\"batch.*\"' or "
+                                                  "'job=\"x\",instance=\"a\"'. Repeatable: a group matching any is chosen."),
+                                   QStringLiteral("SELECTOR"));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Print the groups that would be deleted; delete nothing."));
+    parser.addOptions({olderThan, match, dryRun});
+    if (const std::optional<int> exit = parseArguments(
+            parser, arguments, usage,
+            QStringLiteral("Deletes the groups not pushed for longer than DURATION (and matching a selector), one DELETE\n"
+                           "each, printing every group. The Pushgateway never expires groups itself; run this from cron.\n"),
+            io))
+        return *exit;
+    PruneRule rule;
+    QString error;
+    if (!parser.isSet(olderThan)) {
+        io.err << "promdesk-cli: groups prune needs --older-than (a prune by selector alone would be too easy to get wrong)\nUsage: "
+               << usage << '\n';
+        return ExitUsage;
+    }
+    rule.olderThanMs = parseDurationMs(parser.value(olderThan), &error);
+    if (!rule.olderThanMs) {
+        io.err << "promdesk-cli: --older-than: " << error << '\n';
+        return ExitUsage;
+    }
+    for (const QString &text : parser.values(match)) {
+        std::optional<Selector> selector = parseSelector(text, &error);
+        if (!selector) {
+            io.err << "promdesk-cli: --match " << printable(text.toUtf8(), 60) << ": " << error << '\n';
+            return ExitUsage;
+        }
+        rule.selectors.append(std::move(*selector));
+    }
+    const std::optional<GatewayEndpoint> endpoint = gateway.endpoint(parser, io);
+    if (!endpoint)
+        return ExitUsage;
+    HttpClient http;
+    if (!gateway.applyResponseLimit(parser, http, io))
+        return ExitUsage;
+    recordHistory(http, io);
+    PushgatewayClient client(*endpoint, &http);
+    client.setTag(gateway.tag());
+    const auto [result, groups, listError] = listGroups(client);
+    if (!result.ok()) {
+        reportResult(result, QStringLiteral("GET /api/v1/metrics"), io, endpoint->credentials);
+        return exitCodeFor(result);
+    }
+    if (!groups) {
+        io.err << "promdesk-cli: " << listError << '\n';
+        return ExitRejected;
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QList<const GatewayGroup *> chosen = groupsToPrune(*groups, rule, now);
+    if (chosen.isEmpty())
+        io.err << "promdesk-cli: no group matches; nothing deleted\n";
+    int exit = ExitOk;
+    const InterruptWatch watch;
+    for (const GatewayGroup *group : chosen) {
+        if (parser.isSet(dryRun)) {
+            io.out << "would delete " << describePruned(*group, now) << '\n';
+            continue;
+        }
+        bool interrupted = false;
+        const GroupingKey key = groupingKeyOf(*group);
+        const HttpResult deleted = sendWatched(http, client.deleteRequest(key), io, watch, &interrupted);
+        if (interrupted)
+            return watch.exitCode();
+        if (deleted.ok()) {
+            io.out << "deleted " << describePruned(*group, now) << '\n';
+            io.out.flush();
+            continue;
+        }
+        reportResult(deleted, QStringLiteral("DELETE %1").arg(redactUrl(client.groupUrl(key))), io, endpoint->credentials);
+        exit = exitCodeFor(deleted);
+        if (exit == ExitNetwork) // the next ones would not get through either
+            return exit;
+    }
+    return exit;
+}
+
+} // namespace
+
 int runGroups(const QStringList &arguments, Io &io)
 {
-    const QString usage = QStringLiteral("promdesk-cli groups --url URL [--job JOB] [--json]");
+    if (arguments.value(1) == u"prune")
+        return runGroupsPrune(subcommandArguments(arguments), io);
+    const QString usage = QStringLiteral("promdesk-cli groups --url URL [--job JOB] [--json]\n"
+                                         "       promdesk-cli groups prune --url URL --older-than DURATION [--match SELECTOR]... [--dry-run]");
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, false);

@@ -1,5 +1,6 @@
 // promdesk-cli push, delete, groups, preview and demo, run as a user would, against a real Pushgateway.
 #include "CliRunner.h"
+#include "FaultServer.h"
 #include "ServerFixture.h"
 
 #include <QFile>
@@ -20,6 +21,8 @@ private slots:
     void noCheckSendsAnywayForTheGatewaysVerdict_data();
     void noCheckSendsAnywayForTheGatewaysVerdict();
     void serverRejectionIsExplainedWithItsText();
+    void pruneDeletesOnlyStaleMatchingGroups();
+    void pruneExitCodes();
     void previewShowsWhatWouldBeReplaced();
     void exitCodes_data();
     void exitCodes();
@@ -122,6 +125,77 @@ void TestCliPushgateway::noCheckSendsAnywayForTheGatewaysVerdict()
     QVERIFY2(run.err.contains("--no-check") && run.err.contains("HTTP 400") && run.err.contains(gatewaySays), run.err.constData());
     const CliRun history = runCli({QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("1")});
     QVERIFY2(history.out.contains("400"), history.out.constData()); // kept as any other request
+}
+
+void TestCliPushgateway::pruneDeletesOnlyStaleMatchingGroups()
+{
+    const auto push = [&](const char *job, const char *instance) {
+        const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QLatin1String(job),
+                                   QStringLiteral("--group"), QStringLiteral("instance=") + QLatin1String(instance), file("prune_me 1\n")});
+        QCOMPARE(run.exitCode, 0);
+    };
+    push("prune_batch", "a");
+    push("prune_batch", "b");
+    push("prune_keep", "a");
+    const QStringList base{QStringLiteral("groups"), QStringLiteral("prune"), QStringLiteral("--url"), url()};
+    const QString batchOnly = QStringLiteral("job=~\"prune_b.*\"");
+
+    // Just pushed: not older than an hour, so nothing goes (exit 0 all the same).
+    CliRun run = runCli(base + QStringList{QStringLiteral("--older-than"), QStringLiteral("1h"), QStringLiteral("--match"), batchOnly});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.contains("nothing deleted") && run.out.isEmpty(), run.err.constData());
+
+    QTest::qWait(20); // older than 10 ms from here on
+    run = runCli(base + QStringList{QStringLiteral("--older-than"), QStringLiteral("10ms"), QStringLiteral("--match"), batchOnly,
+                                    QStringLiteral("--dry-run")});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out.count("would delete "), 2);
+    QVERIFY2(run.out.contains("{instance=\"a\",job=\"prune_batch\"}  last pushed ") && run.out.contains(" ago"), run.out.constData());
+    QVERIFY(!run.out.contains("prune_keep"));
+    QVERIFY(runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("prune_batch")})
+                .out.contains("instance=\"b\""));
+
+    run = runCli(base + QStringList{QStringLiteral("--older-than"), QStringLiteral("10ms"), QStringLiteral("--match"), batchOnly});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out.count(",job=\"prune_batch\"}  last pushed"), 2);
+    QCOMPARE(run.out.count("deleted {"), 2);
+    QCOMPARE(runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("prune_batch")}).out,
+             QByteArray("(no groups)\n"));
+    QVERIFY(runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("prune_keep")})
+                .out.contains("prune_keep"));
+}
+
+void TestCliPushgateway::pruneExitCodes()
+{
+    // A gateway that lists a stale group and refuses its DELETE: exit 1 with the refusal.
+    QVERIFY(runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("prune_refused"),
+                    file("prune_me 1\n")}).exitCode == 0);
+    const CliRun listed = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--json"), QStringLiteral("--job"),
+                                  QStringLiteral("prune_refused")});
+    QCOMPARE(listed.exitCode, 0);
+    FaultServer refusing;
+    refusing.script({FaultServer::Answer::reply(200, listed.out), FaultServer::Answer::reply(403, "deletion is disabled here")});
+    QTest::qWait(20);
+    CliRun run = runCli({QStringLiteral("groups"), QStringLiteral("prune"), QStringLiteral("--url"), refusing.baseUrl(),
+                         QStringLiteral("--older-than"), QStringLiteral("10ms")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("deletion is disabled here"), run.err.constData());
+
+    // No gateway: exit 3. A mistyped duration or selector: exit 2, nothing asked.
+    run = runCli({QStringLiteral("groups"), QStringLiteral("prune"), QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:1"),
+                  QStringLiteral("--older-than"), QStringLiteral("1h")});
+    QCOMPARE(run.exitCode, 3);
+    run = runCli({QStringLiteral("groups"), QStringLiteral("prune"), QStringLiteral("--url"), url(), QStringLiteral("--older-than"),
+                  QStringLiteral("3 days")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("90s, 15m, 2h or 7d"), run.err.constData());
+    run = runCli({QStringLiteral("groups"), QStringLiteral("prune"), QStringLiteral("--url"), url(), QStringLiteral("--older-than"),
+                  QStringLiteral("1h"), QStringLiteral("--match"), QStringLiteral("job=batch")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("double quotes"), run.err.constData());
+    run = runCli({QStringLiteral("groups"), QStringLiteral("prune"), QStringLiteral("--url"), url()});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--older-than"), run.err.constData());
 }
 
 void TestCliPushgateway::serverRejectionIsExplainedWithItsText()

@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QDateTime>
 #include <QTemporaryDir>
+#include <QSpinBox>
 #include <QTest>
 
 using namespace promdesk;
@@ -42,6 +43,7 @@ private slots:
     void refusesADraftWithErrors();
     void emptyDraftEmptiesTheGroupOnlyAfterAConfirmation();
     void groupsTreeFilterAndDelete();
+    void groupsAgesTickAndStaleGroupsArePruned();
     void overwriteLabRunsEveryStep();
     void backfillPlansSendsAndCancels();
 
@@ -248,6 +250,61 @@ void TestConsoleViews::groupsTreeFilterAndDelete()
     QVERIFY(deleted.wait(10000));
     QCOMPARE(deleted.constFirst().at(0).toInt(), 0); // no failures
     QTRY_VERIFY_WITH_TIMEOUT(jobItem() && jobItem()->childCount() == 1, 10000);
+}
+
+void TestConsoleViews::groupsAgesTickAndStaleGroupsArePruned()
+{
+    for (const char *instance : {"a", "b"}) {
+        const QUrl group(m_gateway->baseUrl().toString() + QStringLiteral("/metrics/job/gui_prune/instance/") + QLatin1String(instance));
+        QCOMPARE(httpRequest("PUT", group, "gui_prune_metric 1\n").status, 200);
+    }
+    GroupsView *groups = m_window->groupsView();
+    QSignalSpy refreshed(groups, &GroupsView::refreshed);
+    m_window->views()->setCurrentWidget(m_window->pushView());
+    m_window->views()->setCurrentWidget(groups); // opening the view refreshes it
+    QVERIFY(refreshed.wait(10000));
+    QTreeWidget *tree = groups->tree();
+    const auto groupItem = [&](const QString &instance) -> QTreeWidgetItem * {
+        for (int j = 0; j < tree->topLevelItemCount(); ++j) {
+            for (int g = 0; g < tree->topLevelItem(j)->childCount(); ++g) {
+                QTreeWidgetItem *item = tree->topLevelItem(j)->child(g);
+                if (item->text(0).contains(QLatin1String("gui_prune")) && item->text(0).contains(QStringLiteral("\"%1\"").arg(instance)))
+                    return item;
+            }
+        }
+        return nullptr;
+    };
+    QVERIFY(groupItem(QStringLiteral("a")));
+    const QString ageBefore = groupItem(QStringLiteral("a"))->text(2);
+    // The age ticks with no Refresh (and no request: the refresh count stays).
+    QTRY_VERIFY_WITH_TIMEOUT(groupItem(QStringLiteral("a"))->text(2) != ageBefore, 5000);
+    QCOMPARE(refreshed.count(), 1);
+
+    // Delete matching: a selector on the grouping key, the exact list asked first; "no" keeps all.
+    groups->findChild<QSpinBox *>(QStringLiteral("staleMinutes"))->setValue(0);
+    auto *match = groups->findChild<QLineEdit *>(QStringLiteral("groupsMatch"));
+    match->setText(QStringLiteral("job=~\"gui_pr.*\", instance=\"a\""));
+    Confirm::setNextAnswer(false);
+    QTest::mouseClick(groups->findChild<QPushButton *>(QStringLiteral("deleteMatching")), Qt::LeftButton);
+    QVERIFY2(Confirm::lastQuestion().contains(QLatin1String("{instance=\"a\",job=\"gui_prune\"}"))
+                 && !Confirm::lastQuestion().contains(QLatin1String("instance=\"b\"")),
+             qPrintable(Confirm::lastQuestion()));
+    QSignalSpy deleted(groups, &GroupsView::deleted);
+    Confirm::setNextAnswer(true);
+    QTest::mouseClick(groups->findChild<QPushButton *>(QStringLiteral("deleteMatching")), Qt::LeftButton);
+    QVERIFY(deleted.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(!groupItem(QStringLiteral("a")) && groupItem(QStringLiteral("b")), 10000);
+
+    // A stale age alone: b was pushed just now, so an hour finds nothing, and says so.
+    match->clear();
+    groups->findChild<QSpinBox *>(QStringLiteral("staleMinutes"))->setValue(60);
+    QTest::mouseClick(groups->findChild<QPushButton *>(QStringLiteral("deleteMatching")), Qt::LeftButton);
+    QVERIFY2(groups->status().contains(QLatin1String("nothing to delete")), qPrintable(groups->status()));
+    groups->findChild<QSpinBox *>(QStringLiteral("staleMinutes"))->setValue(0);
+    match->setText(QStringLiteral("job=gui_prune"));
+    QTest::mouseClick(groups->findChild<QPushButton *>(QStringLiteral("deleteMatching")), Qt::LeftButton);
+    QVERIFY2(groups->status().contains(QLatin1String("double quotes")), qPrintable(groups->status()));
+    match->clear();
 }
 
 void TestConsoleViews::overwriteLabRunsEveryStep()
