@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # A local sandbox: a Pushgateway and a Prometheus (remote-write receiver on, scraping the gateway
 # with honor_labels) on free 127.0.0.1 ports, with all their data in one temporary directory.
+# Its Prometheus takes samples up to 30 days old (out_of_order_time_window): it holds "now" from
+# the first scrape of the gateway, and without the window a backfill of the last hours would be
+# refused as "out of bounds".
 #   sandbox.sh start   starts both and prints the environment file to source
 #   sandbox.sh stop    stops them and removes the directory
 set -euo pipefail
@@ -39,6 +42,9 @@ start() {
     cat > "$state/prometheus.yml" <<YAML
 global:
   scrape_interval: 5s
+storage:
+  tsdb:
+    out_of_order_time_window: 30d
 scrape_configs:
   - job_name: pushgateway
     honor_labels: true
@@ -62,6 +68,7 @@ ENV
     wait_ready "http://127.0.0.1:$pgw_port"
     wait_ready "http://127.0.0.1:$prom_port"
     echo "sandbox: Pushgateway http://127.0.0.1:$pgw_port, Prometheus http://127.0.0.1:$prom_port (data in $state)"
+    echo "sandbox: Prometheus has a 30-day out-of-order window: backfills of samples up to 30 days old are taken"
     echo "$env_file"
 }
 
