@@ -1,5 +1,8 @@
 #include "BackfillView.h"
 
+#include "ToolTips.h"
+#include "util/Time.h"
+
 #include "ConsoleContext.h"
 #include "importers/SeriesReader.h"
 
@@ -8,7 +11,9 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QFile>
+#include <QCheckBox>
 #include <QFileDialog>
+#include <QSpinBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -29,6 +34,44 @@ namespace {
 
 constexpr int kChartSeries = 8;      // more lines than this are unreadable
 constexpr int kChartPoints = 500;    // per line, evenly thinned
+constexpr int kLegendChars = 40;     // a legend entry longer than this is cut in its middle
+
+// Legend entries that tell the series apart: what they all start with is said once in the
+// chart's title (see drawChart), not in every entry; what is left, when long, keeps its start and
+// end (where labels differ most) and loses its middle.
+struct Legend
+{
+    QString common; // what every name starts with, up to a separator ("http_requests_total{job=\"api\",")
+    QStringList names;
+};
+
+Legend legendNames(QStringList names, int maxChars)
+{
+    QString shared;
+    if (names.size() > 1) {
+        qsizetype common = 0;
+        const QString &first = names.constFirst();
+        while (common < first.size()
+               && std::all_of(names.cbegin(), names.cend(), [&](const QString &n) { return common < n.size() && n.at(common) == first.at(common); }))
+            ++common;
+        // Cut after the last separator inside the common part, never inside a label's value.
+        qsizetype cut = 0;
+        for (qsizetype i = 0; i < common; ++i) {
+            if (first.at(i) == u'{' || first.at(i) == u',')
+                cut = i + 1;
+        }
+        if (cut > 0) {
+            shared = first.left(cut);
+            for (QString &name : names)
+                name = QStringLiteral("…") + name.mid(cut);
+        }
+    }
+    for (QString &name : names) {
+        if (name.size() > maxChars)
+            name = name.left(maxChars / 2 - 1) + QStringLiteral("…") + name.right(maxChars / 2 - 1);
+    }
+    return Legend{shared, names};
+}
 
 } // namespace
 
@@ -46,6 +89,27 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
     fileBar->addWidget(m_path, 1);
     fileBar->addWidget(browse);
     layout->addLayout(fileBar);
+
+    auto *settingsBar = new QHBoxLayout;
+    m_batchSize = new QSpinBox;
+    m_batchSize->setObjectName(QStringLiteral("backfillBatchSize"));
+    m_batchSize->setRange(1, 1'000'000);
+    m_batchSize->setValue(BatchLimits{}.maxSamples);
+    m_batchSize->setGroupSeparatorShown(false);
+    m_batchSize->setToolTip(wrappedToolTip(tr("At most this many samples in one request. Prometheus' own remote write sends "
+                                              "2,000; a receiver with a body limit may need fewer.")));
+    auto *batchLabel = new QLabel(tr("Samples per re&quest:"));
+    batchLabel->setBuddy(m_batchSize);
+    m_leaveOutTooOld = new QCheckBox(tr("&Leave out samples more than 1 hour old"));
+    m_leaveOutTooOld->setObjectName(QStringLiteral("backfillLeaveOutTooOld"));
+    m_leaveOutTooOld->setToolTip(wrappedToolTip(tr("A Prometheus receiver that already has current data refuses them as "
+                                                   "\"out of bounds\", and one refused sample fails its whole request. "
+                                                   "The plan counts what is left out.")));
+    settingsBar->addWidget(batchLabel);
+    settingsBar->addWidget(m_batchSize);
+    settingsBar->addWidget(m_leaveOutTooOld);
+    settingsBar->addStretch();
+    layout->addLayout(settingsBar);
 
     auto *splitter = new QSplitter(Qt::Vertical);
     auto *top = new QSplitter(Qt::Horizontal);
@@ -99,6 +163,13 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
             load(path);
     });
     connect(m_path, &QLineEdit::returnPressed, this, [this] { load(m_path->text()); });
+    // Another cut, or samples left out: the same file planned again.
+    const auto replan = [this] {
+        if (!m_path->text().isEmpty() && !(m_run && m_run->running()))
+            load(m_path->text());
+    };
+    connect(m_batchSize, &QSpinBox::editingFinished, this, replan);
+    connect(m_leaveOutTooOld, &QCheckBox::toggled, this, replan);
     connect(&m_loading, &QFutureWatcher<Loaded>::finished, this, [this] {
         Loaded loaded = m_loading.result();
         m_series = std::move(loaded.series);
@@ -126,7 +197,12 @@ BackfillView::~BackfillView()
     qDeleteAll(m_pendingItems);
 }
 
-BackfillView::Loaded BackfillView::read(const QString &path, qint64 nowMs)
+BackfillView::Settings BackfillView::settings() const
+{
+    return Settings{m_batchSize->value(), m_leaveOutTooOld->isChecked()};
+}
+
+BackfillView::Loaded BackfillView::read(const QString &path, qint64 nowMs, const Settings &settings)
 {
     Loaded loaded;
     QFile file(path);
@@ -147,7 +223,18 @@ BackfillView::Loaded BackfillView::read(const QString &path, qint64 nowMs)
     if (read.errors > 0)
         return loaded;
     loaded.series = std::move(read.series);
-    loaded.plan = makeBackfillPlan(loaded.series, BatchLimits{}, nowMs, path);
+    if (settings.leaveOutTooOld) {
+        const qint64 total = loaded.series.sampleCount();
+        if (const qint64 left = leaveOutTooOld(loaded.series, nowMs); left > 0)
+            loaded.problems += tr("Left out: %1 of %2 samples, those before %3 (more than 1 hour old; a receiver with "
+                                  "current data would refuse them).\n")
+                                   .arg(left)
+                                   .arg(total)
+                                   .arg(formatTimestamp(nowMs - kReceiverAgeWindowMs));
+    }
+    BatchLimits limits;
+    limits.maxSamples = settings.samplesPerRequest;
+    loaded.plan = makeBackfillPlan(loaded.series, limits, nowMs, path);
     return loaded;
 }
 
@@ -158,10 +245,15 @@ void BackfillView::load(const QString &path)
     m_batches->clear();
     m_start->setEnabled(false);
     m_start->setText(tr("&Start"));
-    m_run.reset(); // a new file is a new run
+    m_run.reset(); // a new file is a new run: nothing of the last one's state stays on screen
     m_resumeFrom = 0;
+    m_latestProgress.reset();
+    m_rate->clear();
+    m_progress->reset();
+    m_cancel->setEnabled(false);
+    m_cancel->setText(tr("&Cancel"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_loading.setFuture(QtConcurrent::run([path, now] { return read(path, now); }));
+    m_loading.setFuture(QtConcurrent::run([path, now, settings = settings()] { return read(path, now, settings); }));
 }
 
 void BackfillView::refreshProgress()
@@ -195,12 +287,18 @@ void BackfillView::drawChart()
     double low = 0, high = 0;
     bool first = true;
     const int shown = std::min<int>(kChartSeries, int(m_series.series.size()));
+    QStringList names;
+    for (int s = 0; s < shown; ++s) {
+        Labels others = m_series.series.at(s).labels;
+        others.remove(QStringLiteral("__name__"));
+        names << m_series.series.at(s).name() + others.toString();
+    }
+    const Legend legend = legendNames(names, kLegendChars);
+    names = legend.names;
     for (int s = 0; s < shown; ++s) {
         const WriteSeries &source = m_series.series.at(s);
         auto *line = new QLineSeries;
-        Labels others = source.labels;
-        others.remove(QStringLiteral("__name__"));
-        line->setName(source.name() + others.toString());
+        line->setName(names.at(s));
         const qsizetype step = std::max<qsizetype>(1, source.samples.size() / kChartPoints);
         for (qsizetype i = 0; i < source.samples.size(); i += step) {
             const double value = source.samples.at(i).value;
@@ -219,8 +317,9 @@ void BackfillView::drawChart()
         timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_plan.minTimestampMs), QDateTime::fromMSecsSinceEpoch(m_plan.maxTimestampMs));
         valueAxis->setRange(low, high > low ? high : low + 1);
     }
-    chart->setTitle(m_series.series.size() > shown ? tr("First %1 of %2 series").arg(shown).arg(m_series.series.size())
-                                                   : tr("%n series", nullptr, shown));
+    const QString count = m_series.series.size() > shown ? tr("First %1 of %2 series").arg(shown).arg(m_series.series.size())
+                                                         : tr("%n series", nullptr, shown);
+    chart->setTitle(legend.common.isEmpty() ? count : tr("%1 of %2…").arg(count, legend.common.toHtmlEscaped()));
     QChart *old = m_chart->chart();
     m_chart->setChart(chart);
     delete old;

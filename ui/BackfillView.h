@@ -11,7 +11,9 @@
 #include <optional>
 
 class QChartView;
+class QCheckBox;
 class QLabel;
+class QSpinBox;
 class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
@@ -57,7 +59,14 @@ private:
         BackfillPlan plan;
         QString problems;
     };
-    static Loaded read(const QString &path, qint64 nowMs);
+    // How the file is cut and what is left out: the operator's settings above the plan.
+    struct Settings
+    {
+        int samplesPerRequest = BatchLimits{}.maxSamples;
+        bool leaveOutTooOld = false;
+    };
+    static Loaded read(const QString &path, qint64 nowMs, const Settings &settings);
+    [[nodiscard]] Settings settings() const;
     void showPlan();
     void drawChart();
     void refreshProgress();
@@ -70,6 +79,8 @@ private:
     std::unique_ptr<BackfillRun> m_run;
     int m_resumeFrom = 0;
     QLineEdit *m_path;
+    QSpinBox *m_batchSize;
+    QCheckBox *m_leaveOutTooOld;
     QPlainTextEdit *m_planText;
     QChartView *m_chart;
     QProgressBar *m_progress;

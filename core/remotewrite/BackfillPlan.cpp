@@ -7,7 +7,7 @@
 namespace promdesk {
 
 namespace {
-constexpr qint64 kAgeWindowMs = 60 * 60 * 1000; // Prometheus head: maxT − 1 h
+constexpr qint64 kAgeWindowMs = kReceiverAgeWindowMs; // Prometheus head: maxT − 1 h
 } // namespace
 
 QString formatDuration(qint64 ms)
@@ -78,6 +78,19 @@ void checkFuture(const SeriesSet &set, qint64 nowMs, const QString &fileName, co
 }
 
 } // namespace
+
+qint64 leaveOutTooOld(SeriesSet &set, qint64 nowMs)
+{
+    const qint64 cutoff = addSaturated(nowMs, -kReceiverAgeWindowMs);
+    qint64 removed = 0;
+    for (WriteSeries &series : set.series) {
+        const qsizetype before = series.samples.size();
+        series.samples.removeIf([cutoff](const WriteSample &sample) { return sample.timestampMs < cutoff; });
+        removed += before - series.samples.size();
+    }
+    set.series.removeIf([](const WriteSeries &series) { return series.samples.isEmpty(); });
+    return removed;
+}
 
 BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 nowMs, const QString &fileName,
                               const FuturePolicy &future)

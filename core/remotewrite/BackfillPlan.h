@@ -50,6 +50,14 @@ struct FuturePolicy
 BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 nowMs, const QString &fileName,
                               const FuturePolicy &future = {});
 
+// How far behind its newest data a Prometheus receiver without out-of-order ingestion still
+// takes samples (its head block's window).
+inline constexpr qint64 kReceiverAgeWindowMs = 60 * 60 * 1000;
+
+// Leaves out of `set` the samples a receiver with current data refuses as too old (older than
+// `nowMs` minus kReceiverAgeWindowMs), and series left with none. Returns how many samples went.
+qint64 leaveOutTooOld(SeriesSet &set, qint64 nowMs);
+
 // "3 series, 1,000 samples from … to …" and what a batch holds, for messages about it.
 QString describeBatch(const SeriesSet &set, const Batch &batch);
 QString renderPlan(const BackfillPlan &plan);

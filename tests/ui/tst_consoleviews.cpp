@@ -26,6 +26,10 @@
 #include <QDateTime>
 #include <QTemporaryDir>
 #include <QSpinBox>
+#include <QCheckBox>
+#include <QChartView>
+#include <QChart>
+#include <QSet>
 #include <QTest>
 
 using namespace promdesk;
@@ -46,6 +50,7 @@ private slots:
     void groupsAgesTickAndStaleGroupsArePruned();
     void overwriteLabRunsEveryStep();
     void backfillPlansSendsAndCancels();
+    void backfillSettingsReplanAndLegendsTellSeriesApart();
 
 private:
     std::unique_ptr<ServerFixture> m_gateway;
@@ -375,6 +380,58 @@ void TestConsoleViews::backfillPlansSendsAndCancels()
              qPrintable(backfill->progressText()));
     // Each batch is listed once, from both runs, when the screen has caught up.
     QTRY_COMPARE(backfill->findChild<QListWidget *>(QStringLiteral("backfillBatches"))->count(), 6);
+}
+
+void TestConsoleViews::backfillSettingsReplanAndLegendsTellSeriesApart()
+{
+    // Runs after backfillPlansSendsAndCancels: its "All 6 batches sent" must not stay on screen.
+    BackfillView *backfill = m_window->backfillView();
+    m_window->views()->setCurrentWidget(backfill);
+    QFile file(m_dir.filePath(QStringLiteral("two-hours.prom")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000;
+    for (int minutesAgo = 120; minutesAgo >= 1; --minutesAgo) {
+        for (int host = 1; host <= 3; ++host)
+            file.write("node_filesystem_avail_bytes{job=\"node\",mountpoint=\"/var/lib/postgresql/data\",instance=\"db-" + QByteArray::number(host)
+                       + "\"} 1e9 " + QByteArray::number(now - qint64(minutesAgo) * 60000) + "\n");
+    }
+    file.close();
+    QSignalSpy planned(backfill, &BackfillView::planned);
+    backfill->load(file.fileName());
+    QCOMPARE(backfill->progressText(), QString()); // the last run's words went with its file
+    QVERIFY(planned.wait(20000));
+    QVERIFY2(backfill->planText().contains(QLatin1String("Plan: 3 series, 360 samples")), qPrintable(backfill->planText()));
+    const int batchesBefore = backfill->batchCount();
+
+    // Fewer samples per request: the same file, cut again.
+    auto *batchSize = backfill->findChild<QSpinBox *>(QStringLiteral("backfillBatchSize"));
+    batchSize->setValue(50);
+    emit batchSize->editingFinished();
+    QVERIFY(planned.wait(20000));
+    QVERIFY2(backfill->batchCount() >= 9 && backfill->batchCount() > batchesBefore, qPrintable(QString::number(backfill->batchCount())));
+
+    // Leaving out what a receiver with current data refuses: the plan counts it.
+    QTest::mouseClick(backfill->findChild<QCheckBox *>(QStringLiteral("backfillLeaveOutTooOld")), Qt::LeftButton);
+    QVERIFY(planned.wait(20000));
+    QVERIFY2(backfill->planText().contains(QLatin1String("Left out: ")) && backfill->planText().contains(QLatin1String("of 360 samples")),
+             qPrintable(backfill->planText()));
+    QVERIFY2(backfill->planText().contains(QLatin1String("Plan: 3 series, 1")), qPrintable(backfill->planText())); // 177–180 left
+    QVERIFY2(!backfill->planText().contains(QLatin1String("older-than-age-window")), qPrintable(backfill->planText()));
+
+    // The legend tells the three series apart: the shared start is said once, in the title.
+    QChart *chart = backfill->findChild<QChartView *>(QStringLiteral("backfillChart"))->chart();
+    QStringList names;
+    for (QAbstractSeries *series : chart->series())
+        names << series->name();
+    QCOMPARE(names.size(), 3);
+    QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), 3);
+    for (const QString &name : std::as_const(names)) {
+        QVERIFY2(name.size() <= 40 && name.contains(QLatin1String("db-")) && !name.contains(QLatin1String("node_filesystem")), qPrintable(name));
+    }
+    QVERIFY2(chart->title().contains(QLatin1String("node_filesystem_avail_bytes")), qPrintable(chart->title()));
+    batchSize->setValue(2000);
+    QTest::mouseClick(backfill->findChild<QCheckBox *>(QStringLiteral("backfillLeaveOutTooOld")), Qt::LeftButton);
+    QVERIFY(planned.wait(20000));
 }
 
 QTEST_MAIN(TestConsoleViews)

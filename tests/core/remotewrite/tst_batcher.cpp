@@ -1,3 +1,4 @@
+#include "remotewrite/BackfillPlan.h"
 #include "remotewrite/Batcher.h"
 
 #include <QSet>
@@ -43,6 +44,8 @@ private slots:
     void shardsAreListedInterleavedByTime();
     void batchesHoldTheOldestSamples_data();
     void batchesHoldTheOldestSamples();
+    void tooOldSamplesAreLeftOut_data();
+    void tooOldSamplesAreLeftOut();
 };
 
 void TestBatcher::cutsByTimeAcrossSeries_data()
@@ -219,6 +222,36 @@ void TestBatcher::batchesHoldTheOldestSamples()
         QCOMPARE(plan.at(k).minTimestampMs, order[size_t(k) * 7].time);
         QCOMPARE(plan.at(k).maxTimestampMs, order[last].time);
     }
+}
+
+void TestBatcher::tooOldSamplesAreLeftOut_data()
+{
+    QTest::addColumn<int>("minutesAfterLastSample"); // where "now" is
+    QTest::addColumn<int>("left");                   // samples kept of 2 series × 120 points
+    QTest::addColumn<int>("seriesLeft");
+    QTest::newRow("all recent") << 0 << 2 * 61 << 2; // the last hour (and the sample on its edge)
+    QTest::newRow("half an hour on") << 30 << 2 * 31 << 2;
+    QTest::newRow("all too old") << 200 << 0 << 0;
+}
+
+void TestBatcher::tooOldSamplesAreLeftOut()
+{
+    QFETCH(int, minutesAfterLastSample);
+    QFETCH(int, left);
+    QFETCH(int, seriesLeft);
+    SeriesSet set;
+    for (int s = 0; s < 2; ++s) {
+        WriteSeries w;
+        w.labels.set(QStringLiteral("__name__"), QStringLiteral("m"));
+        w.labels.set(QStringLiteral("id"), QString::number(s));
+        for (int p = 0; p < 120; ++p)
+            w.samples.append(WriteSample{1700000000000 + qint64(p) * 60000, double(p)});
+        set.series.append(w);
+    }
+    const qint64 now = 1700000000000 + 119 * 60000 + qint64(minutesAfterLastSample) * 60000;
+    QCOMPARE(leaveOutTooOld(set, now), qint64(240 - left));
+    QCOMPARE(set.sampleCount(), qint64(left));
+    QCOMPARE(set.series.size(), seriesLeft);
 }
 
 QTEST_GUILESS_MAIN(TestBatcher)
