@@ -2,6 +2,7 @@
 
 #include "ToolTips.h"
 
+#include "Confirm.h"
 #include "ConsoleContext.h"
 #include "ExpositionHighlighter.h"
 #include "MetricTableModel.h"
@@ -17,6 +18,11 @@
 #include <QDateTime>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QSaveFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QDir>
+#include <QFileDialog>
 #include <QFile>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -44,6 +50,7 @@ namespace promdesk::ui {
 namespace {
 
 constexpr int kDebounceMs = 250;
+constexpr int kAutosaveMs = 1000; // after the last keystroke: a crash loses at most a second of typing
 constexpr int kMaxMarkedLines = 2000;               // marking more lines slows typing, and says nothing new
 constexpr qint64 kMaxEditorBytes = 16 * 1024 * 1024; // beyond this, the Backfill view and the CLI do better
 
@@ -187,17 +194,43 @@ ComposeView::ComposeView(ConsoleContext *context, QWidget *parent)
     });
     connect(&m_fileWatcher, &QFutureWatcher<QPair<QString, QString>>::finished, this, [this] {
         const auto [text, error] = m_fileWatcher.result();
+        const QString opened = std::exchange(m_openingPath, QString());
         if (!error.isEmpty())
             return finishImport(error, false);
         replaceText(text);
-        finishImport(tr("Imported %1.").arg(m_fileWatcher.property("path").toString()), true);
+        const QString path = m_fileWatcher.property("path").toString();
+        if (!opened.isEmpty()) {
+            // Opened as the draft's file; a CSV was read into samples, which save as a new .prom.
+            const bool csv = opened.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
+            m_importedName = csv ? QFileInfo(opened).completeBaseName() + QStringLiteral(".prom") : QString();
+            setDocument(csv ? QString() : opened, csv);
+            emit openedFile(opened);
+            return finishImport(csv ? tr("Read %1 as samples; Save writes them as a new .prom file.").arg(opened)
+                                    : tr("Opened %1.").arg(opened),
+                                true);
+        }
+        finishImport(tr("Imported %1.").arg(path), true);
     });
     connect(m_problems, &QTreeWidget::itemActivated, this, &ComposeView::jumpToProblem);
     connect(m_problems, &QTreeWidget::itemClicked, this, &ComposeView::jumpToProblem);
     connect(fixButton, &QPushButton::clicked, this, &ComposeView::applyAllFixes);
     connect(m_cancelImport, &QPushButton::clicked, this, &ComposeView::cancelImport);
 
+    // The operator's choice of "Check for" wins over the profile's kind from then on.
+    connect(m_target, &QComboBox::activated, this, [this] { m_targetChosen = true; });
+    connect(m_context, &ConsoleContext::profileChanged, this, &ComposeView::followProfileKind);
+    connect(m_editor->document(), &QTextDocument::modificationChanged, this, &ComposeView::documentChanged);
+    m_autosave.setSingleShot(true);
+    m_autosave.setInterval(kAutosaveMs);
+    connect(&m_autosave, &QTimer::timeout, this, &ComposeView::autosaveNow);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_autosavePath.isEmpty())
+            m_autosave.start();
+    });
+
     m_editor->setPlainText(QString::fromUtf8(metricTemplates().constFirst().text));
+    m_editor->document()->setModified(false); // an example, not the operator's work
+    followProfileKind();
     startValidation();
 }
 
@@ -319,6 +352,7 @@ void ComposeView::showProblems(const ParseResult &result)
         auto *item = new QTreeWidgetItem;
         item->setText(ColumnLine, problem.line > 0 ? QString::number(problem.line) : QString());
         item->setData(ColumnLine, Qt::UserRole, problem.line);
+        item->setData(ColumnSeverity, Qt::UserRole, problem.column);
         item->setText(ColumnSeverity, severityName(problem.severity));
         item->setIcon(ColumnSeverity, style()->standardIcon(problem.severity == Severity::Error ? QStyle::SP_MessageBoxCritical
                                                                                                 : QStyle::SP_MessageBoxWarning));
@@ -329,6 +363,10 @@ void ComposeView::showProblems(const ParseResult &result)
     }
     m_problems->addTopLevelItems(items);
     markProblemLines(result.problems);
+    if (m_fixStatusShown && result.problems.isEmpty()) { // "n fixes applied; m errors need a change" is done with
+        m_importStatus->clear();
+        m_fixStatusShown = false;
+    }
     m_summary->setText(result.problems.isEmpty() ? tr("No problems · %n sample(s)", nullptr, int(result.stats.samples))
                                                  : tr("%1 error(s), %2 warning(s)").arg(result.stats.errors).arg(result.stats.warnings));
 
@@ -372,8 +410,13 @@ void ComposeView::jumpToProblem(QTreeWidgetItem *item)
     if (line <= 0)
         return;
     m_tabs->setCurrentIndex(0);
+    // At the problem's column (in characters, as the parser counts them), not the line's start.
     const QTextBlock block = m_editor->document()->findBlockByNumber(line - 1);
-    m_editor->setTextCursor(QTextCursor(block));
+    QTextCursor cursor(block);
+    const int column = item->data(ColumnSeverity, Qt::UserRole).toInt();
+    cursor.setPosition(block.position() + std::clamp(column - 1, 0, std::max(0, block.length() - 1)));
+    m_editor->setTextCursor(cursor);
+    m_editor->ensureCursorVisible();
     m_editor->setFocus();
 }
 
@@ -385,6 +428,7 @@ void ComposeView::applyAllFixes()
         replaceText(QString::fromUtf8(outcome.text));
     m_importStatus->setText(tr("%n fix(es) applied", nullptr, outcome.fixesApplied)
                             + (outcome.hasErrors() ? tr("; %n error(s) need a change by hand", nullptr, int(outcome.stats.errors)) : QString()));
+    m_fixStatusShown = true;
 }
 
 void ComposeView::writeTableToText()
@@ -396,6 +440,8 @@ void ComposeView::writeTableToText()
 
 void ComposeView::applyTemplate(const MetricTemplate &chosen)
 {
+    if (!mayReplaceDraft(tr("the template \"%1\"").arg(chosen.title)))
+        return;
     replaceText(QString::fromUtf8(chosen.text));
     m_importStatus->setText(tr("Template \"%1\": %2. The Push view's grouping key is set for it.").arg(chosen.title, chosen.description));
     emit templateApplied(chosen);
@@ -403,7 +449,7 @@ void ComposeView::applyTemplate(const MetricTemplate &chosen)
 
 void ComposeView::importFile(const QString &path)
 {
-    if (m_fileWatcher.isRunning())
+    if (m_fileWatcher.isRunning() || !mayReplaceDraft(path))
         return;
     m_importStatus->setText(tr("Reading %1…").arg(path));
     m_fileWatcher.setProperty("path", path);
@@ -418,6 +464,8 @@ void ComposeView::importClipboard()
     const QString clipboard = QApplication::clipboard()->text();
     if (clipboard.trimmed().isEmpty())
         return finishImport(tr("The clipboard holds no text to import."), false);
+    if (!mayReplaceDraft(tr("the clipboard's text")))
+        return;
     replaceText(clipboard);
     finishImport(tr("Imported %n line(s) from the clipboard.", nullptr, int(clipboard.count(QLatin1Char('\n')) + 1)), true);
 }
@@ -441,6 +489,8 @@ void ComposeView::scrape(const QUrl &url)
                      false);
         return;
     }
+    if (!mayReplaceDraft(redactUrl(url)))
+        return;
     if (m_scrape)
         m_scrape->cancel();
     m_lastScrapeUrl = url.toString();
@@ -489,6 +539,146 @@ bool ComposeView::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+bool ComposeView::isModified() const { return m_editor->document()->isModified(); }
+
+QString ComposeView::documentName() const
+{
+    if (!m_filePath.isEmpty())
+        return QFileInfo(m_filePath).fileName();
+    return m_importedName.isEmpty() ? tr("Untitled") : m_importedName;
+}
+
+bool ComposeView::mayReplaceDraft(const QString &what)
+{
+    if (!isModified() || m_editor->document()->isEmpty())
+        return true;
+    return Confirm::ask(this, tr("Replace the draft?"),
+                        tr("The draft %1 has changes that are not saved. Replace it with %2? (Edit ▸ Undo brings it back.)")
+                            .arg(documentName(), what),
+                        tr("Replace the draft"));
+}
+
+bool ComposeView::newDraft()
+{
+    if (!mayReplaceDraft(tr("an empty draft")))
+        return false;
+    m_editor->clear();
+    m_importedName.clear();
+    setDocument({}, false);
+    return true;
+}
+
+void ComposeView::openDraft(const QString &path)
+{
+    if (m_fileWatcher.isRunning() || !mayReplaceDraft(path))
+        return;
+    m_openingPath = path;
+    m_importStatus->setText(tr("Reading %1…").arg(path));
+    m_fileWatcher.setProperty("path", path);
+    m_fileWatcher.setFuture(QtConcurrent::run(readForEditor, path));
+}
+
+bool ComposeView::save()
+{
+    return m_filePath.isEmpty() ? saveAs() : writeTo(m_filePath);
+}
+
+bool ComposeView::saveAs(const QString &path)
+{
+    QString target = path;
+    if (target.isEmpty()) {
+        const QString suggested = !m_filePath.isEmpty() ? m_filePath : m_importedName.isEmpty() ? QStringLiteral("metrics.prom") : m_importedName;
+        target = QFileDialog::getSaveFileName(this, tr("Save draft"), suggested,
+                                              tr("Text exposition (*.prom *.txt);;OpenMetrics (*.om);;All files (*)"));
+        if (target.isEmpty())
+            return false;
+    }
+    return writeTo(target);
+}
+
+bool ComposeView::writeTo(const QString &path)
+{
+    QSaveFile file(path); // the old file stays whole until the new one is complete
+    if (!file.open(QIODevice::WriteOnly) || file.write(text()) < 0 || !file.commit()) {
+        finishImport(tr("Not saved: %1: %2").arg(path, file.errorString()), false);
+        return false;
+    }
+    m_importedName.clear();
+    setDocument(path, false);
+    emit openedFile(path);
+    m_importStatus->setText(tr("Saved %1.").arg(path));
+    return true;
+}
+
+void ComposeView::setDocument(const QString &path, bool modified)
+{
+    m_filePath = path;
+    m_editor->document()->setModified(modified);
+    emit documentChanged();
+    if (!m_autosavePath.isEmpty())
+        m_autosave.start();
+}
+
+void ComposeView::keepDraftIn(const QString &path)
+{
+    m_autosavePath = path;
+    restoreDraft();
+}
+
+void ComposeView::restoreDraft()
+{
+    QFile file(m_autosavePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return; // a first start: the example stays
+    const QJsonObject kept = QJsonDocument::fromJson(file.readAll()).object();
+    if (!kept.contains(QStringLiteral("text")))
+        return;
+    m_editor->setPlainText(kept.value(QStringLiteral("text")).toString());
+    m_importedName = kept.value(QStringLiteral("importedName")).toString();
+    setDocument(kept.value(QStringLiteral("file")).toString(), kept.value(QStringLiteral("modified")).toBool());
+    m_autosave.stop(); // what is on disk is what was just read
+}
+
+void ComposeView::autosaveNow()
+{
+    m_autosave.stop();
+    if (m_autosavePath.isEmpty())
+        return;
+    QDir().mkpath(QFileInfo(m_autosavePath).absolutePath());
+    QSaveFile file(m_autosavePath);
+    const QJsonObject kept{{QStringLiteral("text"), m_editor->toPlainText()},
+                           {QStringLiteral("file"), m_filePath},
+                           {QStringLiteral("importedName"), m_importedName},
+                           {QStringLiteral("modified"), isModified()}};
+    // 0600: a draft may hold what the operator would not show (hosts, paths).
+    if (file.open(QIODevice::WriteOnly) && file.write(QJsonDocument(kept).toJson(QJsonDocument::Compact)) >= 0) {
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        file.commit();
+    }
+}
+
+void ComposeView::followProfileKind()
+{
+    const std::optional<Profile> &profile = m_context->profile();
+    if (m_targetChosen || !profile)
+        return;
+    ValidationTarget target = ValidationTarget::Generic;
+    switch (profile->kind) {
+    case ProfileKind::Tmp:
+        target = ValidationTarget::Tmp;
+        break;
+    case ProfileKind::Pushgateway:
+        target = ValidationTarget::Pushgateway;
+        break;
+    case ProfileKind::RemoteWrite:
+        target = ValidationTarget::RemoteWrite;
+        break;
+    case ProfileKind::Generic:
+        break;
+    }
+    m_target->setCurrentIndex(m_target->findData(int(target)));
 }
 
 void ComposeView::changeEvent(QEvent *event)

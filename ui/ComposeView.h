@@ -46,6 +46,22 @@ public:
     [[nodiscard]] QByteArray text() const;
     [[nodiscard]] QString importStatus() const;
 
+    // The draft as a document: a file it was opened from or saved to (none: untitled), and
+    // whether it changed since. CSV opens as samples with no file: it saves as a new .prom.
+    [[nodiscard]] QString filePath() const { return m_filePath; }
+    [[nodiscard]] bool isModified() const;
+    // What the window's title says: "name.prom", or "Untitled".
+    [[nodiscard]] QString documentName() const;
+    // Each asks first when unsaved changes would go; false when the operator said no.
+    bool newDraft();
+    void openDraft(const QString &path);
+    // Writes the draft (atomically) to its file, or asks for one; false when it was not written.
+    bool save();
+    bool saveAs(const QString &path = {});
+    // Keeps the draft (text, file, modified) in `path` after every change, and restores it from there.
+    void keepDraftIn(const QString &path);
+    void autosaveNow();
+
     void applyTemplate(const MetricTemplate &chosen);
     // Reads a file off the GUI thread: exposition text, OpenMetrics, or CSV (shown as samples
     // with their timestamps).
@@ -57,6 +73,9 @@ public:
 
 signals:
     void validated(); // a check finished and the problem list shows it
+    // The file or the modified state changed: the window's title follows.
+    void documentChanged();
+    void openedFile(const QString &path); // for Open Recent
     void templateApplied(const promdesk::MetricTemplate &chosen);
     void importFinished(bool ok);
 
@@ -76,6 +95,12 @@ private:
     void writeTableToText();
     void askForScrapeUrl();
     void finishImport(const QString &status, bool ok);
+    // Replacing a draft with unsaved changes asks first (Undo brings it back, but only here).
+    bool mayReplaceDraft(const QString &what);
+    bool writeTo(const QString &path);
+    void setDocument(const QString &path, bool modified);
+    void restoreDraft();
+    void followProfileKind();
     [[nodiscard]] ParseOptions currentOptions(const QByteArray &text) const;
 
     ConsoleContext *m_context;
@@ -98,6 +123,13 @@ private:
     bool m_writingFromTable = false;
     ExpositionFormat m_format = ExpositionFormat::Text;
     QString m_lastScrapeUrl;
+    QString m_filePath;
+    QString m_importedName;   // a CSV read in: the name it had, for the title and Save As
+    QString m_openingPath;    // the file an import in progress was opened as a document from
+    QString m_autosavePath;
+    QTimer m_autosave;
+    bool m_targetChosen = false; // the operator picked "Check for": the profile no longer sets it
+    bool m_fixStatusShown = false;
 };
 
 } // namespace promdesk::ui

@@ -35,7 +35,6 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
     : QMainWindow(parent)
     , m_context(new ConsoleContext(HistoryDatabase::defaultPath(), this))
 {
-    setWindowTitle(QStringLiteral("PromDesk"));
     setObjectName(QStringLiteral("mainWindow"));
 
     m_panel = new ProfilesPanel(m_context, sandbox);
@@ -96,6 +95,11 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
     buildMenus();
 
     connect(m_compose, &ComposeView::validated, this, &MainWindow::validated);
+    // The draft is a document: its name and a modified mark in the title, kept across restarts.
+    connect(m_compose, &ComposeView::documentChanged, this, &MainWindow::showDocument);
+    connect(m_compose, &ComposeView::openedFile, this, &MainWindow::rememberRecent);
+    m_compose->keepDraftIn(QFileInfo(HistoryDatabase::defaultPath()).dir().filePath(QStringLiteral("draft.json")));
+    showDocument();
     connect(m_compose, &ComposeView::templateApplied, this,
             [this](const MetricTemplate &chosen) { m_push->setGroupingKey(chosen.job, chosen.groupingLabels); });
 
@@ -104,6 +108,8 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
 }
 
 namespace {
+
+constexpr int kRecentDrafts = 8;
 
 QString uiSettingsPath()
 {
@@ -115,15 +121,23 @@ QString uiSettingsPath()
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open metrics file…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open metrics"), QString(),
-                                                          tr("Metrics (*.prom *.txt *.om *.csv);;All files (*)"));
+    const QString filters = tr("Metrics (*.prom *.txt *.om *.csv);;All files (*)");
+    file->addAction(tr("&New draft"), this, [this] {
+        m_views->setCurrentWidget(m_compose);
+        m_compose->newDraft();
+    })->setShortcut(QKeySequence::New);
+    file->addAction(tr("&Open…"), this, [this, filters] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open a draft"), QString(), filters);
         if (path.isEmpty())
             return;
         m_views->setCurrentWidget(m_compose);
-        m_compose->importFile(path);
-    });
-    open->setShortcut(QKeySequence::Open);
+        m_compose->openDraft(path);
+    })->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    file->addAction(tr("&Save"), this, [this] { m_compose->save(); })->setShortcut(QKeySequence::Save);
+    file->addAction(tr("Save &As…"), this, [this] { m_compose->saveAs(); })->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -158,8 +172,40 @@ void MainWindow::buildMenus()
     });
 }
 
+void MainWindow::showDocument()
+{
+    setWindowTitle(tr("%1[*] — PromDesk").arg(m_compose->documentName()));
+    setWindowModified(m_compose->isModified());
+}
+
+void MainWindow::rememberRecent(const QString &path)
+{
+    QSettings settings(uiSettingsPath(), QSettings::IniFormat);
+    QStringList recent = settings.value(QStringLiteral("drafts/recent")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(QStringLiteral("drafts/recent"), recent.mid(0, kRecentDrafts));
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings(uiSettingsPath(), QSettings::IniFormat).value(QStringLiteral("drafts/recent")).toStringList();
+    for (const QString &path : recent) {
+        QAction *open = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            m_views->setCurrentWidget(m_compose);
+            m_compose->openDraft(path);
+        });
+        open->setToolTip(path);
+        open->setEnabled(QFileInfo::exists(path));
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("(none yet)"))->setEnabled(false);
+}
+
 void MainWindow::saveState() const
 {
+    m_compose->autosaveNow();
     QSettings settings(uiSettingsPath(), QSettings::IniFormat);
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/view"), m_views->currentIndex());

@@ -9,6 +9,7 @@
 class QListWidget;
 class QTabWidget;
 class QLabel;
+class QMenu;
 class QPlainTextEdit;
 class QTreeWidget;
 
@@ -54,6 +55,9 @@ private:
     void restoreState();
     void closeEvent(QCloseEvent *event) override;
     void showProfile();
+    void showDocument();
+    void rememberRecent(const QString &path);
+    void fillRecentMenu();
 
     ConsoleContext *m_context = nullptr;
     ProfilesPanel *m_panel = nullptr;
@@ -64,6 +68,7 @@ private:
     OverwriteLabView *m_lab = nullptr;
     BackfillView *m_backfill = nullptr;
     QLabel *m_profileLabel = nullptr;
+    QMenu *m_recentMenu = nullptr;
     QLabel *m_connectionLabel = nullptr;
     ComposeView *m_compose = nullptr;
 };

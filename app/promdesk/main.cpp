@@ -131,7 +131,7 @@ int main(int argc, char *argv[])
         if (parser.value(options.view) == u"backfill")
             window.backfillView()->load(path);
         else
-            window.composeView()->importFile(path);
+            window.composeView()->openDraft(path);
     }
     if (parser.isSet(options.tableOption))
         window.composeView()->findChild<QTabWidget *>(QStringLiteral("composeTabs"))->setCurrentIndex(1);

@@ -2,6 +2,7 @@
 // templates, imports from files (dropped, opened, CSV), the clipboard and a real exporter, and
 // the highlighting in light and dark palettes.
 #include "ComposeView.h"
+#include "Confirm.h"
 #include "ConsoleContext.h"
 #include "FaultServer.h"
 #include "MainWindow.h"
@@ -249,6 +250,7 @@ void TestCompose::scrapesARealExporter()
     QVERIFY(m_view->editor()->toPlainText().contains(QLatin1String("pushgateway_build_info")));
 
     const QString before = m_view->editor()->toPlainText();
+    Confirm::setNextAnswer(true); // the scraped text is not saved: replacing it asks
     m_view->scrape(QUrl(QStringLiteral("http://127.0.0.1:1/metrics")));
     QVERIFY(finished.wait(15000));
     QCOMPARE(finished.last().at(0).toBool(), false);
