@@ -62,8 +62,11 @@ Legend legendNames(QStringList names, int maxChars)
         }
         if (cut > 0) {
             shared = first.left(cut);
-            for (QString &name : names)
-                name = QStringLiteral("…") + name.mid(cut);
+            for (QString &name : names) {
+                name = name.mid(cut);
+                if (name.endsWith(u'}')) // the brace the title opened
+                    name.chop(1);
+            }
         }
     }
     for (QString &name : names) {
@@ -278,6 +281,9 @@ void BackfillView::drawChart()
 {
     auto *chart = new QChart;
     chart->legend()->setAlignment(Qt::AlignBottom);
+    QFont legendFont = chart->legend()->font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85); // room for what tells the series apart
+    chart->legend()->setFont(legendFont);
     auto *timeAxis = new QDateTimeAxis;
     timeAxis->setFormat(QStringLiteral("HH:mm"));
     timeAxis->setTickCount(5);
