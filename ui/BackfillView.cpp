@@ -194,7 +194,15 @@ BackfillView::~BackfillView()
 {
     if (m_run) {
         m_run->disconnect(this); // the run reports its end while this view's parts are going
+        const bool running = m_run->running();
         m_run->abort();
+        if (running) {
+            BackfillSummary stopped;
+            stopped.cancelled = true;
+            stopped.firstUnsent = m_run->firstUnsent();
+            stopped.stopReason = QStringLiteral("the console was closed");
+            completeParentEntry(stopped);
+        }
     }
     m_loading.waitForFinished();
     qDeleteAll(m_pendingItems);
@@ -338,8 +346,10 @@ void BackfillView::start()
         return;
     m_start->setEnabled(false);
     if (m_run && m_resumeFrom > 0) {
-        // Resuming: the same run, so batches already accepted are never sent again.
+        // Resuming: the same run, so batches already accepted are never sent again; the history
+        // gets an entry for this part, with its batches under it.
         m_cancel->setEnabled(true);
+        beginParentEntry(profile->name);
         m_run->start(m_resumeFrom);
         return;
     }
@@ -354,10 +364,8 @@ void BackfillView::start()
             return;
         }
         m_client = std::make_unique<RemoteWriteClient>(writeEndpoint(*profile, secret.secret, secret.headers), &m_context->http());
-        RequestTag tag;
-        tag.profile = profile->name;
-        tag.operation = QStringLiteral("backfill-batch");
-        m_client->setTag(tag);
+        m_client->setTag(RequestTag{});
+        beginParentEntry(profile->name);
         m_run = std::make_unique<BackfillRun>(m_client.get(), m_series, m_plan.batches);
         m_batches->clear();
         qDeleteAll(m_pendingItems);
@@ -384,6 +392,7 @@ void BackfillView::start()
             emit batchFinished(batch, outcome.ok());
         });
         connect(m_run.get(), &BackfillRun::finished, this, [this](const BackfillSummary &summary) {
+            completeParentEntry(summary);
             m_screenRefresh.stop();
             refreshProgress();
             m_cancel->setEnabled(false);
@@ -416,6 +425,41 @@ void BackfillView::cancel()
         m_cancel->setText(tr("&Abort now"));
         m_rate->setText(tr("Stopping after the requests on their way; Abort now does not wait for their answers."));
     }
+}
+
+void BackfillView::beginParentEntry(const QString &profileName)
+{
+    // As the CLI does: one entry for the backfill, its batches under it.
+    RequestTag tag;
+    tag.profile = profileName;
+    tag.operation = QStringLiteral("backfill");
+    tag.target = QStringLiteral("remote-write");
+    HttpRequest summary = m_client->request({}, m_client->nextVersion());
+    summary.tag = tag;
+    m_parentTicket = m_context->beginParentEntry(summary);
+    tag.operation = QStringLiteral("backfill-batch");
+    tag.parentTicket = m_parentTicket;
+    m_client->setTag(tag);
+}
+
+void BackfillView::completeParentEntry(const BackfillSummary &summary)
+{
+    if (m_parentTicket == 0)
+        return;
+    HttpResult overall;
+    overall.category = summary.firstUnsent < 0 ? ErrorCategory::None
+                       : summary.cancelled      ? ErrorCategory::Cancelled
+                                                : ErrorCategory::Rejected;
+    overall.status = summary.firstUnsent < 0 ? 204 : 0;
+    overall.durationMs = summary.durationMs;
+    overall.errorText = summary.stopReason;
+    overall.body = tr("%1 of %2 batches delivered by this run (%3 before it); %4 refused.")
+                       .arg(summary.sent)
+                       .arg(m_plan.batches.size())
+                       .arg(summary.sentBefore)
+                       .arg(summary.refused)
+                       .toUtf8();
+    m_context->completeParentEntry(std::exchange(m_parentTicket, 0), overall);
 }
 
 void BackfillView::stopNow()

@@ -70,6 +70,8 @@ private:
     void showPlan();
     void drawChart();
     void refreshProgress();
+    void beginParentEntry(const QString &profileName);
+    void completeParentEntry(const BackfillSummary &summary);
 
     ConsoleContext *m_context;
     QFutureWatcher<Loaded> m_loading;
@@ -78,6 +80,7 @@ private:
     std::unique_ptr<RemoteWriteClient> m_client;
     std::unique_ptr<BackfillRun> m_run;
     int m_resumeFrom = 0;
+    quint64 m_parentTicket = 0; // the history entry of the run (or of its resumed part)
     QLineEdit *m_path;
     QSpinBox *m_batchSize;
     QCheckBox *m_leaveOutTooOld;

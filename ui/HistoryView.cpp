@@ -1,6 +1,8 @@
 #include "HistoryView.h"
 
+#include "Confirm.h"
 #include "ConsoleContext.h"
+#include "ToolTips.h"
 #include "history/BodyDecoder.h"
 #include "history/CurlExport.h"
 #include "history/Resend.h"
@@ -19,9 +21,12 @@
 #include <QHeaderView>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
+#include <QDir>
+#include <QFileInfo>
+#include <QFileDialog>
+#include <QSaveFile>
 #include <QSplitter>
-#include <QTableView>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace promdesk::ui {
@@ -31,7 +36,6 @@ HistoryView::HistoryView(ConsoleContext *context, const QString &historyPath, QW
     , m_context(context)
     , m_path(historyPath)
     , m_model(new HistoryModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("historyView"));
     auto *layout = new QVBoxLayout(this);
@@ -41,6 +45,10 @@ HistoryView::HistoryView(ConsoleContext *context, const QString &historyPath, QW
     auto *refresh = new QPushButton(tr("Re&fresh"));
     auto *curl = new QPushButton(tr("Copy as &curl"));
     curl->setObjectName(QStringLiteral("copyCurl"));
+    auto *curlScript = new QPushButton(tr("Save as curl scr&ipt…"));
+    curlScript->setObjectName(QStringLiteral("saveCurlScript"));
+    curlScript->setToolTip(wrappedToolTip(tr("Writes a shell script that repeats the request with curl, with its body (remote "
+                                             "write, protobuf, gzip) in a file beside it. The secret is read from $PROMDESK_SECRET.")));
     m_resendTarget = new QComboBox;
     m_resendTarget->setObjectName(QStringLiteral("resendTarget"));
     m_resendTarget->setAccessibleName(tr("Profile to re-send to"));
@@ -54,32 +62,28 @@ HistoryView::HistoryView(ConsoleContext *context, const QString &historyPath, QW
     m_resendStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_filter = new QLineEdit;
     m_filter->setObjectName(QStringLiteral("historyFilter"));
-    m_filter->setPlaceholderText(tr("Filter by profile, URL, status…"));
+    m_filter->setPlaceholderText(tr("Search the whole history: profile, URL, grouping key, status, error…"));
     m_filter->setClearButtonEnabled(true);
     bar->addWidget(m_failedOnly);
     bar->addWidget(m_filter, 1);
     bar->addWidget(refresh);
     bar->addWidget(curl);
+    bar->addWidget(curlScript);
     bar->addWidget(m_resendButton);
     bar->addWidget(new QLabel(tr("to")));
     bar->addWidget(m_resendTarget);
     layout->addLayout(bar);
     layout->addWidget(m_resendStatus);
 
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(Qt::UserRole);
-    m_proxy->setFilterKeyColumn(-1); // any column
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_table = new QTableView;
+    m_table = new QTreeView;
     m_table->setObjectName(QStringLiteral("historyTable"));
     m_table->setAccessibleName(tr("Request history"));
-    m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(HistoryModel::ColumnId, Qt::DescendingOrder);
+    m_table->setModel(m_model); // newest first, as SQL reads it: a page at a time, however long the history
+    m_table->setUniformRowHeights(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(HistoryModel::ColumnRequest, QHeaderView::Stretch);
+    m_table->header()->setStretchLastSection(false);
+    m_table->header()->setSectionResizeMode(HistoryModel::ColumnRequest, QHeaderView::Stretch);
     m_details = new QPlainTextEdit;
     m_details->setObjectName(QStringLiteral("historyDetails"));
     m_details->setReadOnly(true);
@@ -95,9 +99,17 @@ HistoryView::HistoryView(ConsoleContext *context, const QString &historyPath, QW
     connect(context, &ConsoleContext::requestRecorded, &m_refresh, qOverload<>(&QTimer::start));
     connect(refresh, &QPushButton::clicked, this, &HistoryView::reload);
     connect(m_failedOnly, &QCheckBox::toggled, this, &HistoryView::reload);
-    connect(m_filter, &QLineEdit::textChanged, this, &HistoryView::setFilterText);
+    m_filterDelay.setSingleShot(true);
+    m_filterDelay.setInterval(250);
+    connect(&m_filterDelay, &QTimer::timeout, this, &HistoryView::reload);
+    connect(m_filter, &QLineEdit::textChanged, &m_filterDelay, qOverload<>(&QTimer::start));
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HistoryView::showSelected);
     connect(curl, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(curlForSelected()); });
+    connect(curlScript, &QPushButton::clicked, this, [this] {
+        const QString directory = QFileDialog::getExistingDirectory(this, tr("Save the curl script in"));
+        if (!directory.isEmpty())
+            saveCurlScript(directory);
+    });
     connect(m_resendButton, &QPushButton::clicked, this, &HistoryView::resendSelected);
     // The profiles change only through the sidebar, which then selects one: read them again then,
     // not at every refresh of the table.
@@ -109,32 +121,33 @@ HistoryView::~HistoryView() = default;
 
 void HistoryView::reload()
 {
+    m_filterDelay.stop();
     if (!m_database)
         m_database = HistoryDatabase::open(m_path, nullptr);
     HistoryFilter filter;
     filter.failedOnly = m_failedOnly->isChecked();
-    filter.limit = 500;
-    const qint64 selected = m_table->currentIndex().isValid() ? m_model->entry(m_proxy->mapToSource(m_table->currentIndex()).row()).id : 0;
+    filter.text = m_filter->text().trimmed();
+    const HistoryEntry *current = m_model->entryAt(m_table->currentIndex());
+    const qint64 selected = current ? current->id : 0;
     m_model->reload(m_database.get(), filter);
-    m_table->resizeColumnsToContents();
-    // Keep the selection across refreshes; with none, show the newest request.
-    int row = 0;
-    for (int i = 0; i < m_model->rowCount(); ++i) {
-        if (m_model->entry(i).id == selected)
-            row = int(m_proxy->mapFromSource(m_model->index(i, 0)).row());
+    for (int column = 0; column < HistoryModel::ColumnCount; ++column) {
+        if (column != HistoryModel::ColumnRequest)
+            m_table->resizeColumnToContents(column);
     }
-    if (m_model->rowCount() > 0)
-        m_table->selectRow(selected ? row : 0);
+    // Keep the selection across refreshes; with none, show the newest request.
+    const QModelIndex keep = selected ? m_model->indexOf(selected) : QModelIndex();
+    if (keep.isValid() || m_model->rowCount() > 0)
+        m_table->setCurrentIndex(keep.isValid() ? keep : m_model->index(0, 0));
 }
 
 void HistoryView::showSelected()
 {
-    const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
-    if (!current.isValid() || !m_database) {
+    const HistoryEntry *current = m_model->entryAt(m_table->currentIndex());
+    if (!current || !m_database) {
         m_details->clear();
         return;
     }
-    const std::optional<HistoryEntry> e = m_database->get(m_model->entry(current.row()).id);
+    const std::optional<HistoryEntry> e = m_database->get(current->id);
     if (!e)
         return;
     QString text = QStringLiteral("%1 %2\n").arg(QString::fromLatin1(e->method), e->url);
@@ -157,11 +170,58 @@ QString HistoryView::details() const
 
 QString HistoryView::curlForSelected() const
 {
-    const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
-    if (!current.isValid() || !m_database)
+    const HistoryEntry *current = m_model->entryAt(m_table->currentIndex());
+    if (!current || !m_database)
         return {};
-    const std::optional<HistoryEntry> e = m_database->get(m_model->entry(current.row()).id);
-    return e ? exportCurl(*e, CurlOptions{}).command : QString();
+    const std::optional<HistoryEntry> e = m_database->get(current->id);
+    if (!e)
+        return {};
+    // A binary body cannot go inline: it is written where the command says it is.
+    const QString bodies = QFileInfo(m_path).dir().filePath(QStringLiteral("curl-bodies"));
+    CurlExport curl = exportCurl(*e, CurlOptions{{}, bodies});
+    if (curl.bodyFile.isEmpty()) {
+        m_resendStatus->setText(tr("Copied the curl command of #%1. It reads the secret from $PROMDESK_SECRET.").arg(e->id));
+        return curl.command;
+    }
+    QDir().mkpath(bodies);
+    QSaveFile body(QDir(bodies).filePath(curl.bodyFileName));
+    if (!body.open(QIODevice::WriteOnly) || body.write(curl.bodyFile) < 0 || !body.commit()) {
+        m_resendStatus->setText(tr("✘ The body of #%1 could not be written to %2: %3").arg(e->id).arg(body.fileName(), body.errorString()));
+        return {};
+    }
+    m_resendStatus->setText(tr("Copied the curl command of #%1; its %2-byte binary body is in %3.")
+                                .arg(e->id)
+                                .arg(curl.bodyFile.size())
+                                .arg(QDir(bodies).filePath(curl.bodyFileName)));
+    return curl.command;
+}
+
+QString HistoryView::saveCurlScript(const QString &directory)
+{
+    const HistoryEntry *current = m_model->entryAt(m_table->currentIndex());
+    const std::optional<HistoryEntry> e = current && m_database ? m_database->get(current->id) : std::nullopt;
+    if (!e)
+        return {};
+    const CurlExport curl = exportCurl(*e, CurlOptions{{}, directory});
+    const QDir dir(directory);
+    if (!curl.bodyFile.isEmpty()) {
+        QSaveFile body(dir.filePath(curl.bodyFileName));
+        if (!body.open(QIODevice::WriteOnly) || body.write(curl.bodyFile) < 0 || !body.commit()) {
+            m_resendStatus->setText(tr("✘ Not saved: %1: %2").arg(body.fileName(), body.errorString()));
+            return {};
+        }
+    }
+    QSaveFile script(dir.filePath(QStringLiteral("request-%1.sh").arg(e->id)));
+    const QByteArray text = "#!/bin/sh\n# PromDesk history entry #" + QByteArray::number(e->id) + ": " + e->method + ' '
+        + e->url.toUtf8() + "\n" + (curl.note.isEmpty() ? QByteArray() : "# " + curl.note.toUtf8() + '\n') + curl.command.toUtf8() + '\n';
+    if (!script.open(QIODevice::WriteOnly) || script.write(text) < 0 || !script.commit()) {
+        m_resendStatus->setText(tr("✘ Not saved: %1: %2").arg(script.fileName(), script.errorString()));
+        return {};
+    }
+    QFile::setPermissions(script.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    m_resendStatus->setText(curl.bodyFile.isEmpty() ? tr("Saved %1.").arg(script.fileName())
+                                                    : tr("Saved %1 and its body %2.").arg(script.fileName(), dir.filePath(curl.bodyFileName)));
+    return script.fileName();
 }
 
 QList<Profile> HistoryView::knownProfiles() const
@@ -186,25 +246,37 @@ void HistoryView::fillResendTargets()
 
 void HistoryView::setFilterText(const QString &text)
 {
-    if (m_filter->text() != text)
-        m_filter->setText(text); // comes back here through textChanged
-    m_proxy->setFilterFixedString(text);
+    m_filter->setText(text);
+    reload(); // at once, not after the typing pause
 }
 
 QString HistoryView::resendStatus() const { return m_resendStatus->text(); }
 
 void HistoryView::resendSelected()
 {
-    const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
-    if (!current.isValid() || !m_database)
+    const HistoryEntry *current = m_model->entryAt(m_table->currentIndex());
+    if (!current || !m_database)
         return;
-    const std::optional<HistoryEntry> entry = m_database->get(m_model->entry(current.row()).id);
+    const std::optional<HistoryEntry> entry = m_database->get(current->id);
     if (!entry)
         return;
     const qint64 id = entry->id;
     auto prepared = std::make_shared<ResendRequest>(prepareResend(*entry, knownProfiles(), m_resendTarget->currentData().toString()));
     if (!prepared->ok()) {
         m_resendStatus->setText(tr("✘ Cannot re-send: %1.").arg(prepared->error));
+        emit resent(false);
+        return;
+    }
+    // A re-send is a request of its own: it may replace a group, or write samples again.
+    if (!Confirm::ask(this, tr("Re-send request #%1?").arg(id),
+                      tr("%1 %2\ngoes again to %3%4, exactly as it was sent (%n byte(s) of body). Its answer is kept in the "
+                         "history as a request of its own.",
+                         nullptr, int(entry->requestBodySize))
+                          .arg(QString::fromLatin1(prepared->request.method), redactUrl(prepared->request.url),
+                               prepared->request.url.host() + (prepared->request.url.port() > 0 ? QStringLiteral(":%1").arg(prepared->request.url.port()) : QString()),
+                               prepared->profile ? tr(" (profile %1)").arg(prepared->profile->name) : QString()),
+                      tr("Re-send"))) {
+        m_resendStatus->setText(tr("Not re-sent."));
         emit resent(false);
         return;
     }

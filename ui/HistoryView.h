@@ -14,8 +14,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
-class QSortFilterProxyModel;
-class QTableView;
+class QTreeView;
 
 namespace promdesk::ui {
 
@@ -33,9 +32,13 @@ public:
 
     void reload();
     HistoryModel *model() const { return m_model; }
-    QTableView *table() const { return m_table; }
-    // Shows only the rows whose text contains this (profile, URL, status, operation…).
+    QTreeView *table() const { return m_table; }
+    // Shows only the entries whose profile, URL, grouping key, operation, status, outcome or
+    // error contains this (any case), searched over the whole history.
     void setFilterText(const QString &text);
+    // Writes the selected request as a shell script that repeats it with curl, its body in a
+    // file beside it; returns the script's path ("" when nothing was written).
+    QString saveCurlScript(const QString &directory);
     QString details() const;
     QString curlForSelected() const;
     // Sends the selected request again, to its own profile or the one chosen beside the button;
@@ -56,8 +59,8 @@ private:
     QString m_path;
     std::unique_ptr<HistoryDatabase> m_database; // reads only; writes happen on the history thread
     HistoryModel *m_model;
-    QSortFilterProxyModel *m_proxy;
-    QTableView *m_table;
+    QTreeView *m_table;
+    QTimer m_filterDelay; // the search runs once typing pauses
     QCheckBox *m_failedOnly;
     QLineEdit *m_filter;
     QPlainTextEdit *m_details;

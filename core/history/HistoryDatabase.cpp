@@ -603,8 +603,26 @@ QList<HistoryEntry> HistoryDatabase::list(const HistoryFilter &filter) const
         values << filter.operation;
     }
     if (!filter.text.isEmpty()) {
-        sql += QStringLiteral(" AND (instr(url, ?) > 0 OR instr(grouping_key, ?) > 0)");
-        values << filter.text << filter.text;
+        // Case-insensitive (LIKE, for ASCII) over every column a person would search by; the
+        // text is matched literally, its % and _ escaped.
+        QString pattern = filter.text;
+        pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('%'), QLatin1String("\\%")).replace(QLatin1Char('_'), QLatin1String("\\_"));
+        pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
+        static const QStringList searched{QStringLiteral("url"), QStringLiteral("grouping_key"), QStringLiteral("profile"),
+                                          QStringLiteral("operation"), QStringLiteral("outcome"), QStringLiteral("CAST(status AS TEXT)"),
+                                          QStringLiteral("error_text")};
+        QStringList likes;
+        for (const QString &column : searched) {
+            likes << column + QStringLiteral(" LIKE ? ESCAPE '\\'");
+            values << pattern;
+        }
+        sql += QStringLiteral(" AND (") + likes.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    }
+    if (filter.topLevelOnly)
+        sql += QStringLiteral(" AND parent_id IS NULL");
+    if (filter.before) {
+        sql += QStringLiteral(" AND (started_at < ? OR (started_at = ? AND id < ?))");
+        values << filter.before->first << filter.before->first << filter.before->second;
     }
     sql += QStringLiteral(" ORDER BY started_at DESC, id DESC LIMIT ?");
     values << filter.limit;

@@ -18,9 +18,12 @@ struct HistoryFilter
     bool failedOnly = false;      // anything but ok (unknown included)
     QString profile;
     QString operation;
-    QString text;                 // in the URL or the grouping key
+    QString text;                 // in the URL, grouping key, profile, operation, outcome, status or error
     int limit = 100;
     bool withBodies = false;      // list views leave the bodies out
+    bool topLevelOnly = false;    // a backfill's batches stay under their backfill
+    // Paging, newest first: only entries older than this one (its start time, then its id).
+    std::optional<std::pair<qint64, qint64>> before;
 };
 
 // Why the history could not be read or written, from SQLite's own result codes (never its words).

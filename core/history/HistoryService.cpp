@@ -161,6 +161,8 @@ private:
     {
         switch (operation.kind) {
         case Operation::Kind::Begin: {
+            if (operation.entry.tag.parentTicket != 0 && operation.entry.tag.parentId == 0)
+                operation.entry.tag.parentId = idOf(operation.entry.tag.parentTicket); // written before this one
             const qint64 id = m_database ? m_database->begin(operation.entry) : 0;
             std::lock_guard lock(m_mutex);
             m_ids[operation.ticket] = id;

@@ -47,6 +47,9 @@ struct RequestTag
     QString target;      // pushgateway or remote-write
     QString groupingKey; // {job="a",instance="b"} for Pushgateway requests
     qint64 parentId = 0; // a backfill's batches sit under the backfill's entry
+    // The same through a HistoryService, which hands out tickets before it knows ids: the ticket
+    // of the parent's entry, made its id when the batch's entry is written (after the parent's).
+    quint64 parentTicket = 0;
     qint64 resendOf = 0; // a re-sent request points at the original
     int attempt = 1;     // retries of one batch are entries of their own
 };

@@ -30,6 +30,9 @@
 #include <QChartView>
 #include <QChart>
 #include <QSet>
+#include <QDir>
+#include <QFileInfo>
+#include <QTreeView>
 #include <QTest>
 
 using namespace promdesk;
@@ -126,26 +129,37 @@ void TestConsoleViews::previewThenPushThenHistory()
             return false;
         }(),
         10000);
-    // The filter narrows the table to matching rows, in any column.
-    history->setFilterText(QStringLiteral("gui-host"));
+    // The search runs over the whole history, in any searched column and any case.
+    const int everything = history->model()->rowCount();
+    history->setFilterText(QStringLiteral("GUI-HOST"));
     QVERIFY(history->table()->model()->rowCount() >= 1);
-    QVERIFY(history->table()->model()->rowCount() < history->model()->rowCount());
+    QVERIFY(history->table()->model()->rowCount() < everything || everything == HistoryModel::kPageSize);
     history->setFilterText(QStringLiteral("no-such-request-anywhere"));
     QCOMPARE(history->table()->model()->rowCount(), 0);
-    history->setFilterText({});
-    history->table()->selectRow(0);
+    history->setFilterText(QStringLiteral("gui-host"));
+    history->table()->setCurrentIndex(history->model()->index(0, 0));
     QTRY_VERIFY2(history->details().contains(QLatin1String("gui_pushed 7")), qPrintable(history->details()));
     QVERIFY(history->curlForSelected().startsWith(QLatin1String("curl -sS -X PUT")));
+    QVERIFY2(history->resendStatus().contains(QLatin1String("Copied the curl command")), qPrintable(history->resendStatus()));
 
-    // Re-send it: the gateway answers again, and the new entry points at the old one.
+    // Re-send it: asked first, naming where it goes; "no" sends nothing.
     const QAbstractItemModel *shown = history->table()->model();
     const qint64 originalId = shown->index(0, HistoryModel::ColumnId).data(Qt::UserRole).toLongLong();
     QVERIFY(originalId > 0);
     QSignalSpy resent(history, &HistoryView::resent);
+    Confirm::setNextAnswer(false);
+    history->findChild<QPushButton *>(QStringLiteral("resend"))->click();
+    QCOMPARE(resent.count(), 1);
+    QCOMPARE(resent.takeFirst().at(0).toBool(), false);
+    QVERIFY2(Confirm::lastQuestion().contains(m_gateway->baseUrl().host() + QLatin1Char(':') + QString::number(m_gateway->baseUrl().port())),
+             qPrintable(Confirm::lastQuestion()));
+    // "Yes": the gateway answers again, and the new entry points at the old one.
+    Confirm::setNextAnswer(true);
     history->findChild<QPushButton *>(QStringLiteral("resend"))->click();
     QVERIFY(resent.wait(10000));
     QVERIFY2(resent.first().at(0).toBool(), qPrintable(history->resendStatus()));
     QVERIFY(history->resendStatus().contains(QLatin1String("HTTP 200")));
+    history->setFilterText({});
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
             history->reload();
@@ -157,6 +171,8 @@ void TestConsoleViews::previewThenPushThenHistory()
             return false;
         }(),
         10000);
+    history->setFilterText(QStringLiteral("gui-host"));
+    history->table()->setCurrentIndex(history->model()->indexOf(originalId));
 
     // To a profile that does not exist: refused in plain words, nothing sent.
     history->resendTarget()->addItem(QStringLiteral("gone"), QStringLiteral("gone"));
@@ -164,6 +180,7 @@ void TestConsoleViews::previewThenPushThenHistory()
     history->resendSelected();
     QCOMPARE(resent.count(), 2);
     QVERIFY2(history->resendStatus().contains(QLatin1String("no profile named 'gone'")), qPrintable(history->resendStatus()));
+    history->setFilterText({});
 }
 
 void TestConsoleViews::refusesADraftWithErrors()
@@ -380,6 +397,45 @@ void TestConsoleViews::backfillPlansSendsAndCancels()
              qPrintable(backfill->progressText()));
     // Each batch is listed once, from both runs, when the screen has caught up.
     QTRY_COMPARE(backfill->findChild<QListWidget *>(QStringLiteral("backfillBatches"))->count(), 6);
+
+    // In the history each run is one row, its batches under it (as the CLI records them).
+    HistoryView *history = m_window->historyView();
+    m_window->views()->setCurrentWidget(history);
+    QModelIndex parent;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            history->reload();
+            parent = {};
+            for (int row = 0; row < history->model()->rowCount() && !parent.isValid(); ++row) {
+                const HistoryEntry &e = history->model()->entry(row);
+                if (e.tag.operation == u"backfill" && e.finishedAtMs > 0 && e.status == 204 && e.startedAtMs >= end)
+                    parent = history->model()->index(row, 0);
+            }
+            return parent.isValid();
+        }(),
+        10000);
+    for (int row = 0; row < history->model()->rowCount(); ++row) { // this run's batches: none at the top level
+        const HistoryEntry &e = history->model()->entry(row);
+        QVERIFY(e.startedAtMs < end || e.tag.operation != u"backfill-batch");
+    }
+    history->table()->expand(parent);
+    QVERIFY(history->model()->rowCount(parent) >= 1);
+    const QModelIndex batch = history->model()->index(0, 0, parent);
+    QCOMPARE(history->model()->entryAt(batch)->tag.operation, QStringLiteral("backfill-batch"));
+
+    // A batch's body is protobuf + snappy: "Save as curl script" writes it beside the command.
+    history->table()->setCurrentIndex(batch);
+    QTemporaryDir scripts;
+    const QString script = history->saveCurlScript(scripts.path());
+    QVERIFY2(!script.isEmpty(), qPrintable(history->resendStatus()));
+    QFile written(script);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray command = written.readAll();
+    QVERIFY2(command.contains("curl ") && command.contains("--data-binary '@"), command.constData());
+    const QStringList bodies = QDir(scripts.path()).entryList({QStringLiteral("*.bin")}, QDir::Files);
+    QCOMPARE(bodies.size(), 1);
+    QVERIFY(command.contains(bodies.constFirst().toUtf8()));
+    QVERIFY(QFileInfo(scripts.filePath(bodies.constFirst())).size() > 0);
 }
 
 void TestConsoleViews::backfillSettingsReplanAndLegendsTellSeriesApart()

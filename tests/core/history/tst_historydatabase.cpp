@@ -52,6 +52,9 @@ private slots:
     void neverKeepsTheSecret();
     void filters_data();
     void filters();
+    void searchesEveryEntryInSql_data();
+    void searchesEveryEntryInSql();
+    void pagesNewestFirstWithTopLevelOnly();
     void capsAndCompressesBodies();
     void keepsBatchesUnderTheirBackfill();
     void movesACorruptFileAside();
@@ -176,6 +179,81 @@ void TestHistoryDatabase::filters()
     QCOMPARE(entries.size(), expected);
     for (qsizetype i = 1; i < entries.size(); ++i)
         QVERIFY(entries.at(i - 1).id > entries.at(i).id); // newest first
+}
+
+void TestHistoryDatabase::searchesEveryEntryInSql_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("profile any case") << "PROD" << 2;
+    QTest::newRow("status") << "400" << 1;
+    QTest::newRow("outcome") << "rejected" << 1;
+    QTest::newRow("error text") << "slow down" << 1;
+    QTest::newRow("grouping key") << "job=\"a\"" << 4;
+    QTest::newRow("percent is literal") << "%" << 0;
+    QTest::newRow("underscore is literal") << "p_od" << 0;
+    QTest::newRow("nothing") << "no-such-thing" << 0;
+}
+
+void TestHistoryDatabase::searchesEveryEntryInSql()
+{
+    QFETCH(QString, text);
+    QFETCH(int, expected);
+    auto db = open();
+    db->complete(db->begin(entry(QStringLiteral("replace"), QStringLiteral("prod"))), answer(200, ErrorCategory::None));
+    db->complete(db->begin(entry(QStringLiteral("write"), QStringLiteral("prod"))), answer(400, ErrorCategory::Rejected));
+    HttpResult throttled = answer(429, ErrorCategory::Rejected);
+    throttled.errorText = QStringLiteral("Slow down, please");
+    db->complete(db->begin(entry(QStringLiteral("delete"))), answer(202, ErrorCategory::None));
+    db->begin(entry(QStringLiteral("merge"))); // never completed
+    if (QByteArrayView(QTest::currentDataTag()) == "error text") // the one entry with words of its own
+        db->complete(db->begin(entry(QStringLiteral("write"), QStringLiteral("staging"))), throttled);
+    HistoryFilter filter;
+    filter.text = text;
+    filter.limit = 100;
+    QCOMPARE(db->list(filter).size(), expected);
+}
+
+void TestHistoryDatabase::pagesNewestFirstWithTopLevelOnly()
+{
+    // 100,000 entries: the one searched for is the oldest, far past any first page.
+    auto db = open();
+    db->beginGroup();
+    HistoryEntry needle = entry(QStringLiteral("replace"), QStringLiteral("needle-profile"));
+    needle.startedAtMs = 1'000;
+    db->begin(needle);
+    for (int i = 0; i < 100'000; ++i) {
+        HistoryEntry hay = entry(QStringLiteral("replace"), QStringLiteral("prod"), {});
+        hay.startedAtMs = 2'000 + i;
+        db->begin(hay);
+    }
+    HistoryEntry backfill = entry(QStringLiteral("backfill"), QStringLiteral("prod"), {});
+    backfill.startedAtMs = 200'000;
+    const qint64 parent = db->begin(backfill);
+    HistoryEntry batch = entry(QStringLiteral("backfill-batch"), QStringLiteral("prod"), {});
+    batch.startedAtMs = 200'001;
+    batch.tag.parentId = parent;
+    db->begin(batch);
+    QVERIFY(db->commitGroup());
+
+    HistoryFilter search;
+    search.text = QStringLiteral("NEEDLE");
+    const QList<HistoryEntry> found = db->list(search);
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.constFirst().tag.profile, QStringLiteral("needle-profile"));
+
+    // Top level only: the backfill, not its batch; pages follow each other with no gap or repeat.
+    HistoryFilter page;
+    page.topLevelOnly = true;
+    page.limit = 500;
+    QList<HistoryEntry> first = db->list(page);
+    QCOMPARE(first.size(), 500);
+    QCOMPARE(first.constFirst().tag.operation, QStringLiteral("backfill"));
+    page.before = std::pair{first.constLast().startedAtMs, first.constLast().id};
+    const QList<HistoryEntry> second = db->list(page);
+    QCOMPARE(second.size(), 500);
+    QCOMPARE(second.constFirst().startedAtMs, first.constLast().startedAtMs - 1);
+    QCOMPARE(db->children(parent).size(), 1);
 }
 
 void TestHistoryDatabase::capsAndCompressesBodies()
