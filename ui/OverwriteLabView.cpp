@@ -2,16 +2,22 @@
 
 #include "ConsoleContext.h"
 #include "exposition/TextWriter.h"
+#include "pushgateway/GroupPruning.h"
 #include "pushgateway/OverwritePreview.h"
 #include "pushgateway/ServerMessage.h"
 
+#include <QFileDialog>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <memory>
@@ -20,14 +26,17 @@ namespace promdesk::ui {
 
 namespace {
 
-QPlainTextEdit *pane(const QString &name)
+enum HeldColumn { HeldSeriesColumn, HeldValueColumn, HeldChangeColumn };
+
+QString introduction()
 {
-    auto *edit = new QPlainTextEdit;
-    edit->setObjectName(name);
-    edit->setReadOnly(true);
-    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
-    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    return edit;
+    return OverwriteLabView::tr(
+        "A Pushgateway keeps what it is sent in <b>groups</b>, one per <b>grouping key</b>: the job and the labels in "
+        "the push's URL (<code>/metrics/job/backup/instance/db-1</code>). A push replaces (PUT) or merges into (POST) "
+        "its own group only. Labels in the body are not part of the key. So when two machines push the same job with "
+        "the same key, the second one overwrites the first. TMP's guide to writing data says it plainly: put an "
+        "instance identifier (IP or host name) in the grouping key, because without one, the data reported by several "
+        "machines overwrites each other.");
 }
 
 } // namespace
@@ -36,46 +45,86 @@ OverwriteLabView::OverwriteLabView(ConsoleContext *context, QWidget *parent)
     : QWidget(parent)
     , m_context(context)
     , m_steps(overwriteScenario())
+    , m_records(m_steps.size())
 {
     setObjectName(QStringLiteral("overwriteLab"));
     auto *layout = new QGridLayout(this);
+    auto *intro = new QLabel(introduction());
+    intro->setObjectName(QStringLiteral("labIntroduction"));
+    intro->setWordWrap(true);
+    intro->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_list = new QListWidget;
     m_list->setObjectName(QStringLiteral("labSteps"));
     m_list->setAccessibleName(tr("Steps"));
-    for (int i = 0; i < m_steps.size(); ++i)
-        m_list->addItem(QStringLiteral("%1  %2").arg(i + 1).arg(m_steps.at(i).title));
     m_list->setMaximumWidth(260);
     m_list->setWordWrap(true);
     m_list->setSpacing(2);
-    m_sent = pane(QStringLiteral("labSent"));
-    m_held = pane(QStringLiteral("labHeld"));
-    m_why = new QLabel(tr("Run the steps against the profile's Pushgateway. Only job \"%1\" is touched; Reset deletes its groups.")
+    m_sent = new QPlainTextEdit;
+    m_sent->setObjectName(QStringLiteral("labSent"));
+    m_sent->setReadOnly(true);
+    m_sent->setLineWrapMode(QPlainTextEdit::WidgetWidth); // warnings and values wrap, never cut
+    m_sent->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_held = new QTreeWidget;
+    m_held->setObjectName(QStringLiteral("labHeld"));
+    m_held->setAccessibleName(tr("What the gateway holds"));
+    m_held->setHeaderLabels({tr("Group / series"), tr("Value"), tr("Change")});
+    // Every column as wide as its text: nothing is cut, a narrow window scrolls sideways.
+    m_held->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_held->header()->setStretchLastSection(false);
+    m_why = new QLabel(tr("Run the steps against the profile's Pushgateway. Only job \"%1\" is touched; the first step "
+                          "deletes what an earlier run left of it, and Reset does so again.")
                            .arg(kOverwriteDemoJob));
     m_why->setObjectName(QStringLiteral("labWhy"));
     m_why->setWordWrap(true);
+    m_why->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *buttons = new QHBoxLayout;
     m_stepButton = new QPushButton(tr("&Run step"));
     m_stepButton->setObjectName(QStringLiteral("labRunStep"));
     auto *all = new QPushButton(tr("Run &all"));
+    all->setObjectName(QStringLiteral("labRunAll"));
     auto *resetButton = new QPushButton(tr("R&eset"));
+    auto *exportButton = new QPushButton(tr("E&xport walkthrough…"));
+    exportButton->setObjectName(QStringLiteral("labExport"));
     buttons->addWidget(m_stepButton);
     buttons->addWidget(all);
     buttons->addWidget(resetButton);
     buttons->addStretch();
+    buttons->addWidget(exportButton);
 
-    layout->addWidget(new QLabel(tr("<b>Steps</b>")), 0, 0);
-    layout->addWidget(new QLabel(tr("<b>The machine sends</b> (and what the preview says it will change)")), 0, 1);
-    layout->addWidget(new QLabel(tr("<b>The gateway holds</b> for job %1").arg(kOverwriteDemoJob)), 0, 2);
-    layout->addWidget(m_list, 1, 0);
-    layout->addWidget(m_sent, 1, 1);
-    layout->addWidget(m_held, 1, 2);
-    layout->addWidget(m_why, 2, 0, 1, 3);
-    layout->addLayout(buttons, 3, 0, 1, 3);
-    layout->setRowStretch(1, 1);
+    // What the machine sends above what the gateway then holds, both the full width: a series,
+    // its value and its change read on one line.
+    const auto titled = [](const QString &title, QWidget *pane) {
+        auto *box = new QWidget;
+        auto *boxLayout = new QVBoxLayout(box);
+        boxLayout->setContentsMargins(0, 0, 0, 0);
+        boxLayout->addWidget(new QLabel(title));
+        boxLayout->addWidget(pane, 1);
+        return box;
+    };
+    auto *panes = new QSplitter(Qt::Vertical);
+    panes->addWidget(titled(tr("<b>The machine sends</b> (and what the preview says it will change)"), m_sent));
+    panes->addWidget(titled(tr("<b>The gateway then holds</b> for job %1 (what changed is marked)").arg(kOverwriteDemoJob), m_held));
+    layout->addWidget(intro, 0, 0, 1, 2);
+    layout->addWidget(new QLabel(tr("<b>Steps</b>")), 1, 0);
+    layout->addWidget(m_list, 2, 0);
+    layout->addWidget(panes, 1, 1, 2, 1);
+    layout->addWidget(m_why, 3, 0, 1, 2);
+    layout->addLayout(buttons, 4, 0, 1, 2);
+    layout->setRowStretch(2, 1);
+    layout->setColumnStretch(1, 1);
+    markSteps();
 
     connect(m_stepButton, &QPushButton::clicked, this, &OverwriteLabView::runStep);
     connect(all, &QPushButton::clicked, this, &OverwriteLabView::runAll);
     connect(resetButton, &QPushButton::clicked, this, &OverwriteLabView::reset);
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export the walkthrough"), QStringLiteral("grouping-keys.md"),
+                                                          tr("Markdown (*.md);;All files (*)"));
+        if (!path.isEmpty())
+            exportWalkthrough(path);
+    });
+    // Any step that ran can be selected and read again; one that did not says what it will do.
+    connect(m_list, &QListWidget::currentRowChanged, this, &OverwriteLabView::showStep);
     connect(this, &OverwriteLabView::stepFinished, this, [this](int, bool ok) {
         if (m_runningAll && ok && m_next < m_steps.size())
             runStep();
@@ -85,20 +134,107 @@ OverwriteLabView::OverwriteLabView(ConsoleContext *context, QWidget *parent)
 }
 
 QString OverwriteLabView::sent() const { return m_sent->toPlainText(); }
-QString OverwriteLabView::held() const { return m_held->toPlainText(); }
 QString OverwriteLabView::why() const { return m_why->text(); }
+
+QString OverwriteLabView::held() const
+{
+    QStringList lines;
+    for (int g = 0; g < m_held->topLevelItemCount(); ++g) {
+        const QTreeWidgetItem *group = m_held->topLevelItem(g);
+        lines << group->text(HeldSeriesColumn);
+        for (int s = 0; s < group->childCount(); ++s) {
+            const QTreeWidgetItem *series = group->child(s);
+            lines << QStringLiteral("  %1 %2 %3").arg(series->text(HeldSeriesColumn), series->text(HeldValueColumn), series->text(HeldChangeColumn)).trimmed();
+        }
+    }
+    return lines.isEmpty() ? tr("(no groups)") : lines.join(QLatin1Char('\n'));
+}
+
+void OverwriteLabView::markSteps()
+{
+    const QSignalBlocker block(m_list);
+    if (m_list->count() != m_steps.size()) {
+        m_list->clear();
+        for (int i = 0; i < m_steps.size(); ++i)
+            m_list->addItem(QString());
+    }
+    for (int i = 0; i < m_list->count(); ++i)
+        m_list->item(i)->setText(QStringLiteral("%1 %2  %3")
+                                     .arg(m_records.at(i) ? QStringLiteral("✓") : i == m_next ? QStringLiteral("▶") : QStringLiteral(" "))
+                                     .arg(i + 1)
+                                     .arg(m_steps.at(i).title));
+}
+
+void OverwriteLabView::showHeld(const QList<HeldSeries> &held)
+{
+    m_held->clear();
+    QTreeWidgetItem *group = nullptr;
+    const QColor changed(0xc0, 0x6a, 0x00);
+    for (const HeldSeries &row : held) {
+        if (!group || group->text(HeldSeriesColumn) != row.group) {
+            group = new QTreeWidgetItem(m_held, {row.group});
+            group->setFirstColumnSpanned(true);
+        }
+        const QString change = row.change == HeldSeries::Change::Changed ? tr("changed (was %1)").arg(row.was) : changeName(row.change);
+        auto *series = new QTreeWidgetItem(group, {row.series, row.change == HeldSeries::Change::Gone ? QStringLiteral("—") : row.value, change});
+        series->setToolTip(HeldSeriesColumn, row.series);
+        if (row.change != HeldSeries::Change::Same) {
+            for (int column = HeldSeriesColumn; column <= HeldChangeColumn; ++column) {
+                QFont bold = series->font(column);
+                bold.setBold(true);
+                series->setFont(column, bold);
+                series->setForeground(column, changed);
+            }
+        }
+    }
+    m_held->expandAll();
+}
 
 void OverwriteLabView::showStep(int step)
 {
-    m_list->setCurrentRow(step);
-    for (int i = 0; i < m_list->count(); ++i)
-        m_list->item(i)->setText(QStringLiteral("%1 %2  %3").arg(i < m_next ? QStringLiteral("✓") : i == m_next ? QStringLiteral("▶") : QStringLiteral(" ")).arg(i + 1).arg(m_steps.at(i).title));
+    if (step < 0 || step >= m_steps.size())
+        return;
+    const ScenarioStep &s = m_steps.at(step);
+    if (const std::optional<Record> &record = m_records.at(step)) {
+        m_sent->setPlainText(record->sent);
+        showHeld(record->held);
+        m_why->setText(tr("Step %1 — why: %2").arg(step + 1).arg(s.why));
+    } else {
+        m_sent->setPlainText(tr("Not run yet: %1 will push %2 to %3.")
+                                 .arg(s.machine, s.method == PushMethod::Replace ? QStringLiteral("PUT") : QStringLiteral("POST"),
+                                      s.key.toString()));
+        m_held->clear();
+        m_why->setText(step == m_next ? tr("Step %1 is next: Run step sends it.").arg(step + 1)
+                                      : tr("Step %1 runs after step %2.").arg(step + 1).arg(step));
+    }
 }
 
 void OverwriteLabView::runStep()
 {
-    if (m_next >= m_steps.size())
+    if (m_next >= m_steps.size()) {
+        m_why->setText(tr("All %1 steps have run; select one to read it again. Reset deletes the lab's groups and starts "
+                          "again from step 1.")
+                           .arg(m_steps.size()));
+        emit stepFinished(int(m_steps.size()) - 1, false);
         return;
+    }
+    if (!m_clean) {
+        // An earlier run (or another console) may have left groups of the lab's job: step 1's
+        // preview would then speak of groups that exist, against its own explanation.
+        connect(this, &OverwriteLabView::resetFinished, this, [this] {
+            if (m_clean)
+                runNextStep();
+            else
+                m_runningAll = false;
+        }, Qt::SingleShotConnection);
+        reset();
+        return;
+    }
+    runNextStep();
+}
+
+void OverwriteLabView::runNextStep()
+{
     const int index = m_next;
     const ScenarioStep step = m_steps.at(index);
     m_stepButton->setEnabled(false);
@@ -110,25 +246,36 @@ void OverwriteLabView::runStep()
     m_context->withGateway(this, failed, [this, index, step](const std::shared_ptr<PushgatewayClient> &client) {
         client->listGroups(this, [this, index, step, client](const HttpResult &, const std::optional<GatewayGroups> &before, const QString &) {
             const QString body = QString::fromUtf8(writeText(step.metrics, WriteOptions{false}));
-            m_sent->setPlainText(QStringLiteral("%1 sends %2 %3\n\n%4\n%5")
+            const QString sent = QStringLiteral("%1 sends %2 %3\n\n%4\n%5")
                                      .arg(step.machine, step.method == PushMethod::Replace ? QStringLiteral("PUT") : QStringLiteral("POST"),
                                           client->groupUrl(step.key).path(), body,
-                                          before ? renderPreview(previewPush(step.metrics, step.key, step.method, *before)) : QString()));
+                                          before ? renderPreview(previewPush(step.metrics, step.key, step.method, *before)) : QString());
+            m_sent->setPlainText(sent);
             PushOptions options;
             options.method = step.method;
-            client->push(step.key, step.metrics, options, this, [this, index, step, client](const HttpResult &result) {
-                m_stepButton->setEnabled(true);
+            client->push(step.key, step.metrics, options, this, [this, index, step, client, before, sent](const HttpResult &result) {
                 if (!result.ok()) {
+                    m_stepButton->setEnabled(true);
                     const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
                     m_why->setText(explanation.summary + QLatin1Char(' ') + explanation.advice);
                     emit stepFinished(index, false);
                     return;
                 }
-                client->listGroups(this, [this, index, step, client](const HttpResult &, const std::optional<GatewayGroups> &after, const QString &) {
-                    m_held->setPlainText(after ? renderGroups(*after, kOverwriteDemoJob) : tr("(could not list the groups)"));
-                    m_why->setText(tr("Step %1 — why: %2").arg(index + 1).arg(step.why));
+                client->listGroups(this, [this, index, step, client, before, sent](const HttpResult &, const std::optional<GatewayGroups> &after, const QString &) {
+                    m_stepButton->setEnabled(true);
+                    Record record;
+                    record.sent = sent;
+                    record.after = after.value_or(GatewayGroups{});
+                    // Marked against what the gateway held before this step, as the step saw it.
+                    record.held = compareHoldings(before ? &*before : nullptr, record.after, kOverwriteDemoJob);
+                    m_records[index] = record;
                     m_next = index + 1;
-                    showStep(std::min<int>(m_next, int(m_steps.size()) - 1));
+                    markSteps();
+                    {
+                        const QSignalBlocker block(m_list);
+                        m_list->setCurrentRow(index);
+                    }
+                    showStep(index);
                     emit stepFinished(index, true);
                 });
             });
@@ -149,34 +296,63 @@ void OverwriteLabView::reset()
         emit resetFinished();
     };
     m_context->withGateway(this, failed, [this](const std::shared_ptr<PushgatewayClient> &client) {
-        client->listGroups(this, [this, client](const HttpResult &, const std::optional<GatewayGroups> &groups, const QString &) {
-            auto remaining = std::make_shared<int>(0);
-            auto done = [this] {
+        client->listGroups(this, [this, client](const HttpResult &result, const std::optional<GatewayGroups> &groups, const QString &) {
+            if (!groups) {
+                m_why->setText(explainGatewayAnswer(result, tr("The Pushgateway")).summary);
+                emit resetFinished();
+                return;
+            }
+            const QList<const GatewayGroup *> ofJob = groups->ofJob(kOverwriteDemoJob);
+            auto remaining = std::make_shared<int>(int(ofJob.size()));
+            auto refused = std::make_shared<int>(0);
+            auto done = [this, count = int(ofJob.size()), refused] {
+                m_clean = *refused == 0;
                 m_next = 0;
-                showStep(0);
+                m_records = QList<std::optional<Record>>(m_steps.size());
+                markSteps();
                 m_sent->clear();
-                m_held->setPlainText(tr("(no groups)"));
+                m_held->clear();
+                m_why->setText(*refused > 0 ? tr("%n group(s) of job %1 could not be deleted; the lab does not start from a "
+                                                 "clean gateway.", nullptr, *refused).arg(kOverwriteDemoJob)
+                               : count == 0 ? tr("The gateway holds nothing of job %1: the lab starts clean.").arg(kOverwriteDemoJob)
+                                            : tr("Deleted %n group(s) of job %1 left from an earlier run: the lab starts clean.",
+                                                 nullptr, count).arg(kOverwriteDemoJob));
                 emit resetFinished();
             };
-            const QList<const GatewayGroup *> ofJob = groups ? groups->ofJob(kOverwriteDemoJob) : QList<const GatewayGroup *>();
             if (ofJob.isEmpty()) {
                 done();
                 return;
             }
-            *remaining = int(ofJob.size());
             for (const GatewayGroup *group : ofJob) {
-                GroupingKey key(kOverwriteDemoJob);
-                for (const Label &label : group->groupingKey) {
-                    if (label.name != u"job")
-                        key.addLabel(label.name, label.value);
-                }
-                client->deleteGroup(key, this, [client, remaining, done](const HttpResult &) {
+                client->deleteGroup(groupingKeyOf(*group), this, [client, remaining, refused, done](const HttpResult &deleted) {
+                    if (!deleted.ok())
+                        ++*refused;
                     if (--*remaining == 0)
                         done();
                 });
             }
         });
     });
+}
+
+bool OverwriteLabView::exportWalkthrough(const QString &path)
+{
+    QList<WalkthroughStep> steps;
+    for (int i = 0; i < m_steps.size(); ++i) {
+        if (const std::optional<Record> &record = m_records.at(i))
+            steps.append(WalkthroughStep{m_steps.at(i), record->sent, record->held});
+    }
+    QString intro = introduction();
+    intro.replace(QLatin1String("<b>"), QLatin1String("**")).replace(QLatin1String("</b>"), QLatin1String("**"));
+    intro.replace(QLatin1String("<code>"), QLatin1String("`")).replace(QLatin1String("</code>"), QLatin1String("`"));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(walkthroughMarkdown(intro, steps).toUtf8()) < 0 || !file.commit()) {
+        m_why->setText(tr("Not exported: %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    m_why->setText(steps.isEmpty() ? tr("Exported %1 (no step has run yet).").arg(path)
+                                   : tr("Exported %n step(s) to %1.", nullptr, int(steps.size())).arg(path));
+    return true;
 }
 
 } // namespace promdesk::ui

@@ -331,26 +331,50 @@ void TestConsoleViews::groupsAgesTickAndStaleGroupsArePruned()
 
 void TestConsoleViews::overwriteLabRunsEveryStep()
 {
+    // An earlier run left a group of the lab's job: the first step deletes it first, and says so.
+    QCOMPARE(httpRequest("PUT", QUrl(m_gateway->baseUrl().toString() + QStringLiteral("/metrics/job/overwrite_demo/instance/left-over")),
+                         "left_over 1\n").status, 200);
     OverwriteLabView *lab = m_window->labView();
     m_window->views()->setCurrentWidget(lab);
-    QSignalSpy reset(lab, &OverwriteLabView::resetFinished);
-    lab->reset();
-    QVERIFY(reset.count() == 1 || reset.wait(10000));
+    QVERIFY(lab->findChild<QLabel *>(QStringLiteral("labIntroduction"))->text().contains(QLatin1String("overwrites each other")));
     QSignalSpy steps(lab, &OverwriteLabView::stepFinished);
-    lab->runStep();
+    QTest::mouseClick(lab->findChild<QPushButton *>(QStringLiteral("labRunStep")), Qt::LeftButton);
     QVERIFY(steps.wait(10000));
-    lab->runStep();
+    QVERIFY2(!lab->held().contains(QLatin1String("left-over")), qPrintable(lab->held()));
+    // Its preview agrees with its explanation: a new group (an earlier run's is gone).
+    QVERIFY2(lab->sent().contains(QLatin1String("a new group")) && !lab->sent().contains(QLatin1String("the group exists")), qPrintable(lab->sent()));
+    QVERIFY(lab->why().contains(QLatin1String("a new group")));
+    QTest::mouseClick(lab->findChild<QPushButton *>(QStringLiteral("labRunStep")), Qt::LeftButton);
     QVERIFY(steps.wait(10000));
-    // Step 2: B's push without instance replaced A's values in the one shared group.
+    // Step 2: B's push without instance replaced A's values in the one shared group: marked.
     QVERIFY2(lab->sent().contains(QLatin1String("~ backup_size_bytes{db=\"customers\",instance=\"\",job=\"overwrite_demo\"} 1.2e+09 -> 3.4e+09")),
              qPrintable(lab->sent()));
-    QVERIFY(lab->held().contains(QLatin1String("3.4e+09")));
-    QVERIFY(!lab->held().contains(QLatin1String("1.2e+09")));
+    QVERIFY2(lab->held().contains(QLatin1String("3.4e+09 changed (was 1.2e+09)")), qPrintable(lab->held()));
     QVERIFY(lab->why().contains(QLatin1String("A's values are gone")));
-    lab->runAll();
+    QTest::mouseClick(lab->findChild<QPushButton *>(QStringLiteral("labRunAll")), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(lab->nextStep(), 6, 20000);
     QVERIFY(lab->held().contains(QLatin1String("{instance=\"host-b\",job=\"overwrite_demo\"}")));
     QVERIFY(lab->why().contains(QLatin1String("PUT replaces the whole group")));
+
+    // Every step can still be read: step 2 shows what it showed when it ran.
+    auto *list = lab->findChild<QListWidget *>(QStringLiteral("labSteps"));
+    list->setCurrentRow(1);
+    QVERIFY2(lab->held().contains(QLatin1String("changed (was 1.2e+09)")), qPrintable(lab->held()));
+    QVERIFY(lab->why().startsWith(QLatin1String("Step 2")));
+    // Run step on a finished lab says why nothing happened.
+    QTest::mouseClick(lab->findChild<QPushButton *>(QStringLiteral("labRunStep")), Qt::LeftButton);
+    QVERIFY2(lab->why().contains(QLatin1String("All 6 steps have run")), qPrintable(lab->why()));
+
+    // The walkthrough, for training: every step, its request and what the gateway then held.
+    const QString exported = m_dir.filePath(QStringLiteral("walkthrough.md"));
+    QVERIFY(lab->exportWalkthrough(exported));
+    QFile markdown(exported);
+    QVERIFY(markdown.open(QIODevice::ReadOnly));
+    const QByteArray text = markdown.readAll();
+    QCOMPARE(text.count("\n## Step "), 6);
+    QVERIFY(text.contains("| Group | Series | Value | Change |"));
+    QVERIFY(text.contains("**changed** (was 1.2e+09)"));
+    QVERIFY(text.contains("overwrites each other"));
 }
 
 void TestConsoleViews::backfillPlansSendsAndCancels()

@@ -1,0 +1,119 @@
+#include "pushgateway/Holdings.h"
+
+#include "exposition/NumberFormat.h"
+
+#include <QMap>
+
+namespace promdesk {
+
+namespace {
+
+QString valueOf(const MetricFamily &family, const Metric &metric)
+{
+    if (family.type == MetricType::Histogram || family.type == MetricType::Summary)
+        return QStringLiteral("count=%1 sum=%2").arg(formatNumber(metric.count.value_or(0)), formatNumber(metric.sum.value_or(0)));
+    return formatNumber(metric.value);
+}
+
+// group → series → value, for one job.
+QMap<QString, QMap<QString, QString>> holdingsOf(const GatewayGroups &groups, const QString &job)
+{
+    QMap<QString, QMap<QString, QString>> held;
+    for (const GatewayGroup *group : groups.ofJob(job)) {
+        QMap<QString, QString> &series = held[group->groupingKey.toString()];
+        for (const MetricFamily &family : group->metrics.families) {
+            for (const Metric &metric : family.metrics) {
+                // The group already names its grouping labels: a series shows only its own.
+                Labels own = metric.labels;
+                for (const Label &label : group->groupingKey)
+                    own.remove(label.name);
+                series.insert(family.name + (own.size() > 0 ? own.toString() : QString()), valueOf(family, metric));
+            }
+        }
+    }
+    return held;
+}
+
+QString markdownCell(QString text)
+{
+    return text.replace(QLatin1Char('|'), QLatin1String("\\|"));
+}
+
+} // namespace
+
+QList<HeldSeries> compareHoldings(const GatewayGroups *before, const GatewayGroups &after, const QString &job)
+{
+    const QMap<QString, QMap<QString, QString>> then = before ? holdingsOf(*before, job) : QMap<QString, QMap<QString, QString>>();
+    const QMap<QString, QMap<QString, QString>> now = holdingsOf(after, job);
+    QList<HeldSeries> rows;
+    QStringList groups = now.keys();
+    for (const QString &group : then.keys()) {
+        if (!now.contains(group))
+            groups.append(group);
+    }
+    std::sort(groups.begin(), groups.end());
+    for (const QString &group : std::as_const(groups)) {
+        const QMap<QString, QString> seriesNow = now.value(group);
+        const QMap<QString, QString> seriesThen = then.value(group);
+        QStringList names = seriesNow.keys();
+        for (const QString &name : seriesThen.keys()) {
+            if (!seriesNow.contains(name))
+                names.append(name);
+        }
+        std::sort(names.begin(), names.end());
+        for (const QString &name : std::as_const(names)) {
+            HeldSeries row{group, name, seriesNow.value(name), HeldSeries::Change::Same, {}};
+            if (!seriesNow.contains(name)) {
+                row.change = HeldSeries::Change::Gone;
+                row.was = seriesThen.value(name);
+            } else if (before && !seriesThen.contains(name)) {
+                row.change = HeldSeries::Change::New;
+            } else if (!before) {
+                row.change = HeldSeries::Change::New;
+            } else if (seriesThen.value(name) != row.value) {
+                row.change = HeldSeries::Change::Changed;
+                row.was = seriesThen.value(name);
+            }
+            rows.append(row);
+        }
+    }
+    return rows;
+}
+
+QString changeName(HeldSeries::Change change)
+{
+    switch (change) {
+    case HeldSeries::Change::Same: return {};
+    case HeldSeries::Change::New: return QStringLiteral("new");
+    case HeldSeries::Change::Changed: return QStringLiteral("changed");
+    case HeldSeries::Change::Gone: return QStringLiteral("gone");
+    }
+    return {};
+}
+
+QString walkthroughMarkdown(const QString &introduction, const QList<WalkthroughStep> &steps)
+{
+    QString out = QStringLiteral("# Pushgateway grouping keys: a walkthrough\n\n") + introduction + QStringLiteral("\n");
+    for (int i = 0; i < steps.size(); ++i) {
+        const WalkthroughStep &s = steps.at(i);
+        out += QStringLiteral("\n## Step %1: %2\n\n%3 sends:\n\n```\n%4\n```\n\nThe gateway then holds, for job `%5`:\n\n")
+                   .arg(i + 1)
+                   .arg(s.step.title, s.step.machine, s.request.trimmed(), kOverwriteDemoJob);
+        if (s.held.isEmpty()) {
+            out += QStringLiteral("(nothing)\n");
+        } else {
+            out += QStringLiteral("| Group | Series | Value | Change |\n|---|---|---|---|\n");
+            for (const HeldSeries &row : s.held) {
+                const QString change = row.change == HeldSeries::Change::Changed ? QStringLiteral("**changed** (was %1)").arg(row.was)
+                                       : row.change == HeldSeries::Change::Same  ? QString()
+                                                                                 : QStringLiteral("**%1**").arg(changeName(row.change));
+                out += QStringLiteral("| `%1` | `%2` | %3 | %4 |\n")
+                           .arg(markdownCell(row.group), markdownCell(row.series), markdownCell(row.change == HeldSeries::Change::Gone ? QStringLiteral("—") : row.value), change);
+            }
+        }
+        out += QStringLiteral("\n**Why:** %1\n").arg(s.step.why);
+    }
+    return out;
+}
+
+} // namespace promdesk
