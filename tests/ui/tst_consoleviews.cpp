@@ -1,5 +1,6 @@
-// The console's Push and History views, driven offscreen in the real main window against a real
-// Pushgateway: compose, preview, push, and find the request in the history.
+// The console's views, driven offscreen in the real main window against a real Pushgateway and
+// Prometheus: compose, preview, push, groups, the lab, backfill, and the history. Each test gets a
+// fresh window with its own settings, history and profiles (init/cleanup); the servers are shared.
 #include "AsyncWait.h"
 #include "BackfillView.h"
 #include "Confirm.h"
@@ -45,6 +46,8 @@ class TestConsoleViews : public QObject
 
 private slots:
     void initTestCase();
+    void init();
+    void cleanup();
     void urlFollowsTheGroupingKey();
     void previewThenPushThenHistory();
     void refusesADraftWithErrors();
@@ -56,11 +59,15 @@ private slots:
     void backfillSettingsReplanAndLegendsTellSeriesApart();
 
 private:
+    // Push's grouping key as the tests use it: job db_backup, instance gui-host.
+    void useGuiHostKey();
+
     std::unique_ptr<ServerFixture> m_gateway;
     std::unique_ptr<ServerFixture> m_prometheus;
     std::unique_ptr<MainWindow> m_window;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers; // gone before the window
     QTemporaryDir m_dir;
+    int m_test = 0;
 };
 
 void TestConsoleViews::initTestCase()
@@ -70,13 +77,34 @@ void TestConsoleViews::initTestCase()
     QVERIFY2(m_gateway, qPrintable(error));
     m_prometheus = ServerFixture::start(ServerFixture::Kind::Prometheus, &error);
     QVERIFY2(m_prometheus, qPrintable(error));
+}
+
+void TestConsoleViews::init()
+{
+    // A home of this test's own: no settings, history, draft or profile of an earlier test.
+    const QString home = m_dir.filePath(QStringLiteral("home-%1").arg(++m_test));
+    qputenv("PROMDESK_DATA_DIR", QFile::encodeName(home + QStringLiteral("/data")));
+    qputenv("PROMDESK_CONFIG_DIR", QFile::encodeName(home + QStringLiteral("/config")));
     m_window = std::make_unique<MainWindow>(SandboxEndpoints{m_gateway->baseUrl().toString(),
                                                              m_prometheus->url(QStringLiteral("/api/v1/write")).toString()});
     m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     for (QAbstractItemModel *model : {m_window->profileList()->model(), m_window->problemList()->model()})
         m_testers.push_back(std::make_unique<QAbstractItemModelTester>(model, QAbstractItemModelTester::FailureReportingMode::QtTest));
-    QCOMPARE(m_window->profileList()->count() >= 1, true);
+    QCOMPARE(m_window->profileList()->count(), 1);
     QVERIFY(m_window->profileList()->item(0)->text().startsWith(QLatin1String("Local sandbox")));
+}
+
+void TestConsoleViews::cleanup()
+{
+    m_testers.clear();
+    m_window.reset();
+    Confirm::setNextAnswer(std::nullopt);
+}
+
+void TestConsoleViews::useGuiHostKey()
+{
+    m_window->pushView()->setGroupingKey(QStringLiteral("db_backup"), {{QStringLiteral("instance"), QStringLiteral("gui-host")}});
 }
 
 void TestConsoleViews::urlFollowsTheGroupingKey()
@@ -97,6 +125,7 @@ void TestConsoleViews::urlFollowsTheGroupingKey()
 
 void TestConsoleViews::previewThenPushThenHistory()
 {
+    useGuiHostKey();
     m_window->editor()->setPlainText(QStringLiteral("# TYPE gui_pushed gauge\ngui_pushed 7\n"));
     PushView *push = m_window->pushView();
     auto *result = push->findChild<QPlainTextEdit *>(QStringLiteral("pushResult"));
@@ -211,6 +240,7 @@ void TestConsoleViews::refusesADraftWithErrors()
 
 void TestConsoleViews::emptyDraftEmptiesTheGroupOnlyAfterAConfirmation()
 {
+    useGuiHostKey();
     PushView *push = m_window->pushView();
     auto *result = push->findChild<QPlainTextEdit *>(QStringLiteral("pushResult"));
     QSignalSpy finished(push, &PushView::finished);
@@ -464,9 +494,22 @@ void TestConsoleViews::backfillPlansSendsAndCancels()
 
 void TestConsoleViews::backfillSettingsReplanAndLegendsTellSeriesApart()
 {
-    // Runs after backfillPlansSendsAndCancels: its "All 6 batches sent" must not stay on screen.
+    // A first run, sent in full: its "All 1 batches sent" must not stay on screen with the next file.
     BackfillView *backfill = m_window->backfillView();
     m_window->views()->setCurrentWidget(backfill);
+    {
+        QFile first(m_dir.filePath(QStringLiteral("one-sample.prom")));
+        QVERIFY(first.open(QIODevice::WriteOnly));
+        first.write("one_sample 1 " + QByteArray::number(QDateTime::currentMSecsSinceEpoch() - 60000) + "\n");
+        first.close();
+        QSignalSpy loaded(backfill, &BackfillView::planned);
+        QSignalSpy sent(backfill, &BackfillView::finished);
+        backfill->load(first.fileName());
+        QVERIFY(loaded.wait(20000));
+        backfill->start();
+        QVERIFY(sent.wait(20000));
+        QVERIFY2(backfill->progressText().startsWith(QLatin1String("All 1 batches sent")), qPrintable(backfill->progressText()));
+    }
     QFile file(m_dir.filePath(QStringLiteral("two-hours.prom")));
     QVERIFY(file.open(QIODevice::WriteOnly));
     const qint64 now = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000;

@@ -29,6 +29,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private slots:
+    void init();
     void showsSandboxProfile();
     void listsProblemsWhileTyping();
     void jumpsToTheProblemLine();
@@ -39,6 +40,16 @@ private slots:
     void longGroupingKeyNeverWidensTheWindow();
     void testConnectionShowsItsShortcut();
 };
+
+void TestMainWindow::init()
+{
+    // Each test its own settings, history, draft and profiles: none depends on another's.
+    static QTemporaryDir homes;
+    static int test = 0;
+    const QString home = homes.filePath(QString::number(++test));
+    qputenv("PROMDESK_DATA_DIR", QFile::encodeName(home + QStringLiteral("/data")));
+    qputenv("PROMDESK_CONFIG_DIR", QFile::encodeName(home + QStringLiteral("/config")));
+}
 
 void TestMainWindow::showsSandboxProfile()
 {
