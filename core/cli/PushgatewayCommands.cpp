@@ -244,6 +244,27 @@ int runDelete(const QStringList &arguments, Io &io)
 
 namespace {
 
+// The gateway's groups, or nothing after saying why (`exit` then says how the command ends).
+// `body`: the answer as the gateway wrote it.
+std::optional<GatewayGroups> readGroups(PushgatewayClient &client, const GatewayEndpoint &endpoint, Io &io, int *exit,
+                                        QByteArray *body = nullptr)
+{
+    const auto [result, groups, error] = listGroups(client);
+    if (!result.ok()) {
+        reportResult(result, QStringLiteral("GET /api/v1/metrics"), io, endpoint.credentials);
+        *exit = exitCodeFor(result);
+        return std::nullopt;
+    }
+    if (!groups) {
+        io.err << "promdesk-cli: " << error << '\n';
+        *exit = ExitRejected;
+        return std::nullopt;
+    }
+    if (body)
+        *body = result.body;
+    return groups;
+}
+
 // "{job="x",instance="a"}  last pushed 2026-12-02 01:00:00 UTC, 3 h ago"
 QString describePruned(const GatewayGroup &group, qint64 nowMs)
 {
@@ -306,15 +327,10 @@ int runGroupsPrune(const QStringList &arguments, Io &io)
     recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
     client.setTag(gateway.tag());
-    const auto [result, groups, listError] = listGroups(client);
-    if (!result.ok()) {
-        reportResult(result, QStringLiteral("GET /api/v1/metrics"), io, endpoint->credentials);
-        return exitCodeFor(result);
-    }
-    if (!groups) {
-        io.err << "promdesk-cli: " << listError << '\n';
-        return ExitRejected;
-    }
+    int failure = ExitOk;
+    const std::optional<GatewayGroups> groups = readGroups(client, *endpoint, io, &failure);
+    if (!groups)
+        return failure;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QList<const GatewayGroup *> chosen = groupsToPrune(*groups, rule, now);
     if (chosen.isEmpty())
@@ -370,17 +386,13 @@ int runGroups(const QStringList &arguments, Io &io)
     recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
     client.setTag(gateway.tag());
-    const auto [result, groups, error] = listGroups(client);
-    if (!result.ok()) {
-        reportResult(result, QStringLiteral("GET /api/v1/metrics"), io, endpoint->credentials);
-        return exitCodeFor(result);
-    }
-    if (!groups) {
-        io.err << "promdesk-cli: " << error << '\n';
-        return ExitRejected;
-    }
+    int failure = ExitOk;
+    QByteArray answer;
+    const std::optional<GatewayGroups> groups = readGroups(client, *endpoint, io, &failure, &answer);
+    if (!groups)
+        return failure;
     if (parser.isSet(json)) {
-        QJsonDocument document = QJsonDocument::fromJson(result.body);
+        QJsonDocument document = QJsonDocument::fromJson(answer);
         if (parser.isSet(job)) {
             QJsonArray kept;
             for (const QJsonValue &value : document.object().value(QStringLiteral("data")).toArray()) {
