@@ -177,11 +177,21 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
         Loaded loaded = m_loading.result();
         m_series = std::move(loaded.series);
         m_plan = std::move(loaded.plan);
-        m_resumeFrom = 0;
+        dropRun();
         m_planText->setPlainText(loaded.problems + renderPlan(m_plan));
         drawChart();
         m_start->setEnabled(m_plan.canSend() && m_context->profile() && !m_context->profile()->remoteWriteUrl.isEmpty());
         emit planned();
+    });
+    connect(m_context, &ConsoleContext::profileChanged, this, [this] {
+        // A stopped run resumes to the receiver it started with, or not at all: never to the
+        // profile chosen now under that one's name.
+        if (m_run && !m_run->running()) {
+            dropRun();
+            m_rate->setText(tr("The profile changed: Start sends the whole plan to the new profile."));
+        }
+        if (!(m_run && m_run->running()))
+            m_start->setEnabled(m_plan.canSend() && m_context->profile() && !m_context->profile()->remoteWriteUrl.isEmpty());
     });
     m_screenRefresh.setSingleShot(true);
     m_screenRefresh.setInterval(100);
@@ -249,15 +259,29 @@ BackfillView::Loaded BackfillView::read(const QString &path, qint64 nowMs, const
     return loaded;
 }
 
+void BackfillView::dropRun()
+{
+    // A run that stopped can be resumed only with its own file, client and profile: any of them
+    // changing ends it. (A running one is never dropped: see load() and the profile's change.)
+    if (m_run)
+        m_run->disconnect(this);
+    m_run.reset();
+    m_client.reset();
+    m_resumeFrom = 0;
+    m_start->setText(tr("&Start"));
+}
+
 void BackfillView::load(const QString &path)
 {
+    if (m_run && m_run->running()) {
+        m_rate->setText(tr("A backfill is sending: cancel it before loading another file."));
+        return;
+    }
     m_path->setText(path);
     m_planText->setPlainText(tr("Reading %1…").arg(path));
     m_batches->clear();
     m_start->setEnabled(false);
-    m_start->setText(tr("&Start"));
-    m_run.reset(); // a new file is a new run: nothing of the last one's state stays on screen
-    m_resumeFrom = 0;
+    dropRun(); // a new file is a new run: nothing of the last one's state stays on screen
     m_latestProgress.reset();
     m_rate->clear();
     m_progress->reset();
@@ -349,7 +373,7 @@ void BackfillView::start()
         // Resuming: the same run, so batches already accepted are never sent again; the history
         // gets an entry for this part, with its batches under it.
         m_cancel->setEnabled(true);
-        beginParentEntry(profile->name);
+        beginParentEntry(m_runProfile);
         m_run->start(m_resumeFrom);
         return;
     }
@@ -365,7 +389,8 @@ void BackfillView::start()
         }
         m_client = std::make_unique<RemoteWriteClient>(writeEndpoint(*profile, secret.secret, secret.headers), &m_context->http());
         m_client->setTag(RequestTag{});
-        beginParentEntry(profile->name);
+        m_runProfile = profile->name;
+        beginParentEntry(m_runProfile);
         m_run = std::make_unique<BackfillRun>(m_client.get(), m_series, m_plan.batches);
         m_batches->clear();
         qDeleteAll(m_pendingItems);

@@ -71,6 +71,7 @@ private:
     void drawChart();
     void refreshProgress();
     void beginParentEntry(const QString &profileName);
+    void dropRun();
     void completeParentEntry(const BackfillSummary &summary);
 
     ConsoleContext *m_context;
@@ -81,6 +82,7 @@ private:
     std::unique_ptr<BackfillRun> m_run;
     int m_resumeFrom = 0;
     quint64 m_parentTicket = 0; // the history entry of the run (or of its resumed part)
+    QString m_runProfile;       // the profile the run sends with; a resume keeps it
     QLineEdit *m_path;
     QSpinBox *m_batchSize;
     QCheckBox *m_leaveOutTooOld;

@@ -5,6 +5,7 @@
 #include "ProfilesPanel.h"
 #include "PushView.h"
 #include "history/HistoryDatabase.h"
+#include "profiles/ProfileStore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -39,6 +40,7 @@ private slots:
     void longAnswersNeverWidenTheWindow();
     void longGroupingKeyNeverWidensTheWindow();
     void testConnectionShowsItsShortcut();
+    void backfillRunStaysWithItsFileAndProfile();
 };
 
 void TestMainWindow::init()
@@ -237,6 +239,57 @@ void TestMainWindow::testConnectionShowsItsShortcut()
     QSignalSpy tested(window.profilesPanel(), &ProfilesPanel::testFinished);
     QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier);
     QVERIFY(tested.wait(20000));
+}
+
+void TestMainWindow::backfillRunStaysWithItsFileAndProfile()
+{
+    FaultServer receiver;
+    receiver.script({FaultServer::Answer::hangs()});
+    ProfileStore store(ProfileStore::defaultPath());
+    Profile other;
+    other.name = QStringLiteral("other receiver");
+    other.kind = ProfileKind::RemoteWrite;
+    other.remoteWriteUrl = QStringLiteral("http://127.0.0.1:9/api/v1/write");
+    QString error;
+    QVERIFY(store.save(other, &error));
+    QTemporaryDir dir;
+    const auto write = [&](const QString &name, int points) {
+        QFile file(dir.filePath(name));
+        file.open(QIODevice::WriteOnly);
+        const qint64 end = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000;
+        for (int p = 0; p < points; ++p)
+            file.write("kept_backfill " + QByteArray::number(p) + " " + QByteArray::number(end - qint64(points - p) * 1000) + "\n");
+        return file.fileName();
+    };
+    const QString first = write(QStringLiteral("first.prom"), 5000);
+    const QString second = write(QStringLiteral("second.prom"), 10);
+    MainWindow window(SandboxEndpoints{QStringLiteral("http://127.0.0.1:9"), receiver.baseUrl() + QStringLiteral("/api/v1/write")});
+    window.show();
+    BackfillView *backfill = window.backfillView();
+    auto *start = backfill->findChild<QPushButton *>(QStringLiteral("backfillStart"));
+    QSignalSpy planned(backfill, &BackfillView::planned);
+    QSignalSpy finished(backfill, &BackfillView::finished);
+    backfill->load(first);
+    QVERIFY(planned.wait(20000));
+    const QString plan = backfill->planText();
+    backfill->start();
+    QTRY_VERIFY_WITH_TIMEOUT(receiver.received().size() >= 1, 20000);
+
+    // Another file while it sends: refused, the run and its plan stay.
+    backfill->load(second);
+    QVERIFY2(backfill->progressText().contains(QLatin1String("cancel it before")), qPrintable(backfill->progressText()));
+    QCOMPARE(backfill->planText(), plan);
+    QVERIFY(!planned.wait(300));
+
+    // Stopped (cancel twice: the hung request is aborted); it could resume to this receiver...
+    backfill->cancel();
+    backfill->cancel();
+    QVERIFY(finished.count() == 1 || finished.wait(10000)); // the abort may end it at once
+    QVERIFY2(start->text().startsWith(QLatin1String("&Resume")), qPrintable(start->text()));
+    // ...but not to another profile's: the resume is gone with the profile.
+    window.profilesPanel()->select(other.name);
+    QCOMPARE(start->text(), QStringLiteral("&Start"));
+    QVERIFY2(backfill->progressText().contains(QLatin1String("The profile changed")), qPrintable(backfill->progressText()));
 }
 
 QTEST_MAIN(TestMainWindow)
