@@ -9,6 +9,7 @@
 #include "pushgateway/GroupPruning.h"
 #include "pushgateway/PushgatewayClient.h"
 #include "pushgateway/ServerMessage.h"
+#include "util/Time.h"
 
 #include <QDateTime>
 #include <QFontDatabase>
@@ -33,6 +34,8 @@ namespace {
 enum Column { ColumnGroup, ColumnLastPush, ColumnAge, ColumnState, ColumnFamilies };
 constexpr int kGroupIndexRole = Qt::UserRole;
 constexpr int kAgeRole = Qt::UserRole + 1;
+constexpr int kGoneChecks = 4;     // lists after a delete, at most
+constexpr int kGoneCheckMs = 250;  // apart
 
 QString age(qint64 seconds)
 {
@@ -258,7 +261,10 @@ void GroupsView::deleteSelected()
         if (index.isValid())
             keys.append(groupingKeyOf(m_groups.groups.at(index.toInt())));
     }
-    deleteGroups(keys);
+    QStringList names;
+    for (const GroupingKey &key : std::as_const(keys))
+        names << key.toString();
+    deleteGroups(keys, names);
 }
 
 void GroupsView::deleteMatching()
@@ -279,23 +285,44 @@ void GroupsView::deleteMatching()
         setStatus(tr("Choose an age (\"Not pushed for longer than\"), a match, or both: deleting every group is what Wipe is for."));
         return;
     }
-    QList<GroupingKey> keys;
-    for (const GatewayGroup *group : groupsToPrune(m_groups, rule, QDateTime::currentMSecsSinceEpoch()))
-        keys.append(groupingKeyOf(*group));
-    if (keys.isEmpty()) {
-        setStatus(tr("No group matches; nothing to delete."));
-        return;
-    }
-    deleteGroups(keys);
+    // Chosen from the gateway as it is now, not as the last Refresh saw it: a group pushed since
+    // is not stale.
+    const quint64 epoch = m_shown;
+    m_context->withGateway(this, [this](const QString &reason) { setStatus(reason); }, [this, rule, epoch](const std::shared_ptr<PushgatewayClient> &client) {
+        if (!m_epoch.isCurrent(epoch))
+            return;
+        client->listGroups(this, [this, rule, epoch, client](const HttpResult &result, const std::optional<GatewayGroups> &groups, const QString &error) {
+            if (!m_epoch.isCurrent(epoch))
+                return;
+            if (!groups) {
+                const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
+                setStatus(explanation.summary + QLatin1Char('\n') + explanation.advice + QLatin1Char('\n') + error);
+                return;
+            }
+            m_groups = *groups;
+            rebuild();
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            QList<GroupingKey> keys;
+            QStringList lines;
+            for (const GatewayGroup *group : groupsToPrune(m_groups, rule, now)) {
+                keys.append(groupingKeyOf(*group));
+                const double pushed = group->pushTimeSeconds.value_or(0);
+                lines << (pushed > 0 ? tr("%1  last pushed %2 ago").arg(groupingKeyOf(*group).toString(), formatSpan(now - qint64(pushed * 1000)))
+                                     : tr("%1  never pushed").arg(groupingKeyOf(*group).toString()));
+            }
+            if (keys.isEmpty()) {
+                setStatus(tr("No group matches; nothing to delete."));
+                return;
+            }
+            deleteGroups(keys, lines);
+        });
+    });
 }
 
-void GroupsView::deleteGroups(const QList<GroupingKey> &keys)
+void GroupsView::deleteGroups(const QList<GroupingKey> &keys, const QStringList &names)
 {
     if (keys.isEmpty())
         return;
-    QStringList names;
-    for (const GroupingKey &key : keys)
-        names << key.toString();
     if (!Confirm::ask(this, tr("Delete groups"),
                       tr("Delete %n group(s) from the Pushgateway? Their metrics disappear at once.\n\n", nullptr, int(keys.size()))
                           + names.join(QLatin1Char('\n')),
@@ -310,7 +337,7 @@ void GroupsView::deleteGroups(const QList<GroupingKey> &keys)
         auto failures = std::make_shared<QStringList>();
         for (const GroupingKey &key : keys) {
             SentRequest sent{profile, QStringLiteral("DELETE"), redactUrl(client->deleteRequest(key).url), QDateTime::currentDateTime()};
-            client->deleteGroup(key, this, [this, client, key, remaining, failures, epoch, sent](const HttpResult &result) {
+            client->deleteGroup(key, this, [this, client, key, keys, remaining, failures, epoch, sent](const HttpResult &result) {
                 const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
                 if (!m_epoch.isCurrent(epoch)) {
                     emit notice(lateAnswerNotice(sent, tr("Groups"), result, explanation.summary));
@@ -321,11 +348,27 @@ void GroupsView::deleteGroups(const QList<GroupingKey> &keys)
                 if (--*remaining == 0) {
                     setStatus(failures->isEmpty() ? tr("Deleted.") : failures->join(QLatin1Char('\n')));
                     emit deleted(int(failures->size()));
-                    refresh();
+                    refreshUntilGone(keys, kGoneChecks);
                 }
             });
         }
     });
+}
+
+void GroupsView::refreshUntilGone(const QList<GroupingKey> &keys, int checksLeft)
+{
+    // A gateway answers a DELETE with 202 and applies it a moment later: a list read at once can
+    // still show the group. Listed again (a few times, a moment apart) until the groups are gone.
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(this, &GroupsView::refreshed, this, [this, keys, checksLeft, once] {
+        disconnect(*once);
+        const bool stillThere = std::any_of(keys.cbegin(), keys.cend(), [this](const GroupingKey &key) {
+            return m_groups.find(key.asLabels()) != nullptr;
+        });
+        if (stillThere && checksLeft > 1)
+            QTimer::singleShot(kGoneCheckMs, this, [this, keys, checksLeft] { refreshUntilGone(keys, checksLeft - 1); });
+    });
+    refresh();
 }
 
 void GroupsView::wipe()

@@ -47,7 +47,9 @@ private:
     void rebuild();
     void showSelected();
     void refreshAges();
-    void deleteGroups(const QList<GroupingKey> &keys);
+    // Asks once, naming each group (`names`: a line each), then deletes them one DELETE each.
+    void deleteGroups(const QList<GroupingKey> &keys, const QStringList &names);
+    void refreshUntilGone(const QList<GroupingKey> &keys, int checksLeft);
     void setStatus(const QString &text);
 
     ConsoleContext *m_context;
