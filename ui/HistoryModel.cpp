@@ -74,6 +74,23 @@ QModelIndex HistoryModel::indexOf(qint64 id) const
     return {};
 }
 
+QModelIndex HistoryModel::find(qint64 id, qint64 parentId, int pages)
+{
+    if (id == 0)
+        return {};
+    const qint64 top = parentId != 0 && m_filter.text.isEmpty() ? parentId : id; // a search lists batches flat
+    QModelIndex found = indexOf(top);
+    for (int page = 0; !found.isValid() && page < pages && canFetchMore({}); ++page) {
+        fetchMore({});
+        found = indexOf(top);
+    }
+    if (!found.isValid() || top == id)
+        return found;
+    if (canFetchMore(found))
+        fetchMore(found);
+    return indexOf(id);
+}
+
 QModelIndex HistoryModel::index(int row, int column, const QModelIndex &parent) const
 {
     if (row < 0 || column < 0 || column >= ColumnCount)

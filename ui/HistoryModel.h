@@ -24,6 +24,8 @@ public:
     [[nodiscard]] const HistoryEntry &entry(int row) const { return m_rows.at(row).entry; }
     [[nodiscard]] const HistoryEntry *entryAt(const QModelIndex &index) const;
     [[nodiscard]] QModelIndex indexOf(qint64 id) const; // among what is loaded
+    // An entry, loading what it takes: its backfill's batches, and up to `pages` more pages.
+    QModelIndex find(qint64 id, qint64 parentId, int pages);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;

@@ -31,6 +31,10 @@
 
 namespace promdesk::ui {
 
+namespace {
+constexpr int kPagesToKeepSelection = 20; // 10,000 entries: further back, the selection goes to the newest
+}
+
 HistoryView::HistoryView(ConsoleContext *context, const QString &historyPath, QWidget *parent)
     : QWidget(parent)
     , m_context(context)
@@ -127,17 +131,30 @@ void HistoryView::reload()
     HistoryFilter filter;
     filter.failedOnly = m_failedOnly->isChecked();
     filter.text = m_filter->text().trimmed();
+    // What the operator was looking at survives the refresh that every new request brings: the
+    // selected entry (in a later page or under its backfill) and the backfills opened.
     const HistoryEntry *current = m_model->entryAt(m_table->currentIndex());
     const qint64 selected = current ? current->id : 0;
+    const qint64 selectedParent = current ? current->tag.parentId : 0;
+    QList<qint64> expanded;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_table->isExpanded(m_model->index(row, 0)))
+            expanded << m_model->entry(row).id;
+    }
     m_model->reload(m_database.get(), filter);
     for (int column = 0; column < HistoryModel::ColumnCount; ++column) {
         if (column != HistoryModel::ColumnRequest)
             m_table->resizeColumnToContents(column);
     }
-    // Keep the selection across refreshes; with none, show the newest request.
-    const QModelIndex keep = selected ? m_model->indexOf(selected) : QModelIndex();
+    const QModelIndex keep = m_model->find(selected, selectedParent, kPagesToKeepSelection);
+    for (const qint64 id : std::as_const(expanded)) {
+        if (const QModelIndex backfill = m_model->indexOf(id); backfill.isValid())
+            m_table->expand(backfill);
+    }
     if (keep.isValid() || m_model->rowCount() > 0)
         m_table->setCurrentIndex(keep.isValid() ? keep : m_model->index(0, 0));
+    if (keep.parent().isValid())
+        m_table->expand(keep.parent());
 }
 
 void HistoryView::showSelected()
@@ -176,6 +193,10 @@ QString HistoryView::curlForSelected() const
     const std::optional<HistoryEntry> e = m_database->get(current->id);
     if (!e)
         return {};
+    if (e->tag.operation == u"backfill") {
+        m_resendStatus->setText(tr("#%1 is a backfill's own entry, not a request: copy one of its batches.").arg(e->id));
+        return {};
+    }
     // A binary body cannot go inline: it is written where the command says it is.
     const QString bodies = QFileInfo(m_path).dir().filePath(QStringLiteral("curl-bodies"));
     CurlExport curl = exportCurl(*e, CurlOptions{{}, bodies});
@@ -202,6 +223,10 @@ QString HistoryView::saveCurlScript(const QString &directory)
     const std::optional<HistoryEntry> e = current && m_database ? m_database->get(current->id) : std::nullopt;
     if (!e)
         return {};
+    if (e->tag.operation == u"backfill") {
+        m_resendStatus->setText(tr("#%1 is a backfill's own entry, not a request: save one of its batches.").arg(e->id));
+        return {};
+    }
     const CurlExport curl = exportCurl(*e, CurlOptions{{}, directory});
     const QDir dir(directory);
     if (!curl.bodyFile.isEmpty()) {
@@ -261,6 +286,11 @@ void HistoryView::resendSelected()
     if (!entry)
         return;
     const qint64 id = entry->id;
+    if (entry->tag.operation == u"backfill") {
+        m_resendStatus->setText(tr("#%1 is a backfill's own entry, not a request: open it and re-send one of its batches.").arg(id));
+        emit resent(false);
+        return;
+    }
     auto prepared = std::make_shared<ResendRequest>(prepareResend(*entry, knownProfiles(), m_resendTarget->currentData().toString()));
     if (!prepared->ok()) {
         m_resendStatus->setText(tr("✘ Cannot re-send: %1.").arg(prepared->error));

@@ -483,8 +483,23 @@ void TestConsoleViews::backfillPlansSendsAndCancels()
     const QModelIndex batch = history->model()->index(0, 0, parent);
     QCOMPARE(history->model()->entryAt(batch)->tag.operation, QStringLiteral("backfill-batch"));
 
-    // A batch's body is protobuf + snappy: "Save as curl script" writes it beside the command.
+    // The backfill's own entry is not a request: nothing to re-send or copy.
+    history->table()->setCurrentIndex(parent);
+    QSignalSpy resent(history, &HistoryView::resent);
+    history->resendSelected();
+    QCOMPARE(resent.count(), 1);
+    QVERIFY2(history->resendStatus().contains(QLatin1String("backfill's own entry")), qPrintable(history->resendStatus()));
+    QCOMPARE(history->curlForSelected(), QString());
+
+    // A refresh (every new request brings one) keeps the batch selected and its backfill open.
     history->table()->setCurrentIndex(batch);
+    const qint64 batchId = history->model()->entryAt(batch)->id;
+    history->reload();
+    QVERIFY(history->model()->entryAt(history->table()->currentIndex()));
+    QCOMPARE(history->model()->entryAt(history->table()->currentIndex())->id, batchId);
+    QVERIFY(history->table()->isExpanded(history->table()->currentIndex().parent()));
+
+    // A batch's body is protobuf + snappy: "Save as curl script" writes it beside the command.
     QTemporaryDir scripts;
     const QString script = history->saveCurlScript(scripts.path());
     QVERIFY2(!script.isEmpty(), qPrintable(history->resendStatus()));
