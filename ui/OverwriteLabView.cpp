@@ -1,5 +1,6 @@
 #include "OverwriteLabView.h"
 
+#include "Confirm.h"
 #include "ConsoleContext.h"
 #include "exposition/TextWriter.h"
 #include "pushgateway/GroupPruning.h"
@@ -83,6 +84,7 @@ OverwriteLabView::OverwriteLabView(ConsoleContext *context, QWidget *parent)
     auto *all = new QPushButton(tr("Run &all"));
     all->setObjectName(QStringLiteral("labRunAll"));
     auto *resetButton = new QPushButton(tr("R&eset"));
+    m_busyButtons = {m_stepButton, all, resetButton};
     auto *exportButton = new QPushButton(tr("E&xport walkthrough…"));
     exportButton->setObjectName(QStringLiteral("labExport"));
     buttons->addWidget(m_stepButton);
@@ -125,6 +127,19 @@ OverwriteLabView::OverwriteLabView(ConsoleContext *context, QWidget *parent)
     });
     // Any step that ran can be selected and read again; one that did not says what it will do.
     connect(m_list, &QListWidget::currentRowChanged, this, &OverwriteLabView::showStep);
+    // Another profile is another gateway: what the lab showed and that it started clean belong
+    // to the old one.
+    connect(m_context, &ConsoleContext::profileChanged, this, [this] {
+        if (m_busy)
+            return; // the step in flight finishes against the gateway it started with
+        m_clean = false;
+        m_next = 0;
+        m_records = QList<std::optional<Record>>(m_steps.size());
+        markSteps();
+        m_sent->clear();
+        m_held->clear();
+        m_why->setText(tr("Another profile: the lab starts again at step 1 on its gateway."));
+    });
     connect(this, &OverwriteLabView::stepFinished, this, [this](int, bool ok) {
         if (m_runningAll && ok && m_next < m_steps.size())
             runStep();
@@ -209,8 +224,19 @@ void OverwriteLabView::showStep(int step)
     }
 }
 
+void OverwriteLabView::setBusy(bool busy)
+{
+    // One step or reset at a time: two would push the same step twice, or mark against the
+    // wrong "before".
+    m_busy = busy;
+    for (QPushButton *button : std::as_const(m_busyButtons))
+        button->setEnabled(!busy);
+}
+
 void OverwriteLabView::runStep()
 {
+    if (m_busy)
+        return;
     if (m_next >= m_steps.size()) {
         m_why->setText(tr("All %1 steps have run; select one to read it again. Reset deletes the lab's groups and starts "
                           "again from step 1.")
@@ -220,26 +246,61 @@ void OverwriteLabView::runStep()
     }
     if (!m_clean) {
         // An earlier run (or another console) may have left groups of the lab's job: step 1's
-        // preview would then speak of groups that exist, against its own explanation.
-        connect(this, &OverwriteLabView::resetFinished, this, [this] {
-            if (m_clean)
-                runNextStep();
-            else
-                m_runningAll = false;
-        }, Qt::SingleShotConnection);
-        reset();
+        // preview would then speak of groups that exist, against its own explanation. They are
+        // deleted first, and never without the operator's yes.
+        startClean();
         return;
     }
     runNextStep();
+}
+
+void OverwriteLabView::startClean()
+{
+    setBusy(true);
+    const auto failed = [this](const QString &reason) {
+        setBusy(false);
+        m_runningAll = false;
+        m_why->setText(reason);
+        emit stepFinished(m_next, false);
+    };
+    m_context->withGateway(this, failed, [this, failed](const std::shared_ptr<PushgatewayClient> &client) {
+        client->listGroups(this, [this, failed](const HttpResult &result, const std::optional<GatewayGroups> &groups, const QString &) {
+            if (!groups)
+                return failed(explainGatewayAnswer(result, tr("The Pushgateway")).summary);
+            const QList<const GatewayGroup *> left = groups->ofJob(kOverwriteDemoJob);
+            QStringList names;
+            for (const GatewayGroup *group : left)
+                names << group->groupingKey.toString();
+            if (!left.isEmpty()
+                && !Confirm::ask(this, tr("Start the lab clean?"),
+                                 tr("The gateway holds %n group(s) of job %1, left by an earlier run of the lab (or another "
+                                    "console's). The lab needs the job to itself: delete them?\n\n",
+                                    nullptr, int(left.size()))
+                                         .arg(kOverwriteDemoJob)
+                                     + names.join(QLatin1Char('\n')),
+                                 tr("Delete and start"))) {
+                return failed(tr("Nothing was run: the lab needs job %1 to itself. Reset deletes its groups.").arg(kOverwriteDemoJob));
+            }
+            connect(this, &OverwriteLabView::resetFinished, this, [this] {
+                if (m_clean) {
+                    runNextStep();
+                } else {
+                    setBusy(false);
+                    m_runningAll = false;
+                }
+            }, Qt::SingleShotConnection);
+            reset();
+        });
+    });
 }
 
 void OverwriteLabView::runNextStep()
 {
     const int index = m_next;
     const ScenarioStep step = m_steps.at(index);
-    m_stepButton->setEnabled(false);
+    setBusy(true);
     const auto failed = [this, index](const QString &reason) {
-        m_stepButton->setEnabled(true);
+        setBusy(false);
         m_why->setText(reason);
         emit stepFinished(index, false);
     };
@@ -255,14 +316,14 @@ void OverwriteLabView::runNextStep()
             options.method = step.method;
             client->push(step.key, step.metrics, options, this, [this, index, step, client, before, sent](const HttpResult &result) {
                 if (!result.ok()) {
-                    m_stepButton->setEnabled(true);
+                    setBusy(false);
                     const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
                     m_why->setText(explanation.summary + QLatin1Char(' ') + explanation.advice);
                     emit stepFinished(index, false);
                     return;
                 }
                 client->listGroups(this, [this, index, step, client, before, sent](const HttpResult &, const std::optional<GatewayGroups> &after, const QString &) {
-                    m_stepButton->setEnabled(true);
+                    setBusy(false);
                     Record record;
                     record.sent = sent;
                     record.after = after.value_or(GatewayGroups{});
@@ -291,13 +352,16 @@ void OverwriteLabView::runAll()
 
 void OverwriteLabView::reset()
 {
+    setBusy(true);
     const auto failed = [this](const QString &reason) {
+        setBusy(false);
         m_why->setText(reason);
         emit resetFinished();
     };
     m_context->withGateway(this, failed, [this](const std::shared_ptr<PushgatewayClient> &client) {
         client->listGroups(this, [this, client](const HttpResult &result, const std::optional<GatewayGroups> &groups, const QString &) {
             if (!groups) {
+                setBusy(false);
                 m_why->setText(explainGatewayAnswer(result, tr("The Pushgateway")).summary);
                 emit resetFinished();
                 return;
@@ -306,6 +370,7 @@ void OverwriteLabView::reset()
             auto remaining = std::make_shared<int>(int(ofJob.size()));
             auto refused = std::make_shared<int>(0);
             auto done = [this, count = int(ofJob.size()), refused] {
+                setBusy(false);
                 m_clean = *refused == 0;
                 m_next = 0;
                 m_records = QList<std::optional<Record>>(m_steps.size());

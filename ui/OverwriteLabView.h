@@ -56,6 +56,9 @@ private:
     void showStep(int step);
     void markSteps();
     void runNextStep();
+    // Before the first step: deletes what an earlier run left of the lab's job, after a yes.
+    void startClean();
+    void setBusy(bool busy);
     void showHeld(const QList<HeldSeries> &held);
 
     ConsoleContext *m_context;
@@ -64,6 +67,8 @@ private:
     int m_next = 0;
     bool m_clean = false; // the lab's groups were deleted since it was opened
     bool m_runningAll = false;
+    bool m_busy = false; // a step or a reset is on its way
+    QList<QPushButton *> m_busyButtons;
     QListWidget *m_list;
     QPlainTextEdit *m_sent;
     QTreeWidget *m_held;

@@ -9,6 +9,8 @@
 #include "OverwriteLabView.h"
 #include "exposition/TextParser.h"
 #include "MainWindow.h"
+#include "ProfilesPanel.h"
+#include "profiles/ProfileStore.h"
 #include "PushView.h"
 #include "ServerFixture.h"
 
@@ -374,8 +376,20 @@ void TestConsoleViews::overwriteLabRunsEveryStep()
     m_window->views()->setCurrentWidget(lab);
     QVERIFY(lab->findChild<QLabel *>(QStringLiteral("labIntroduction"))->text().contains(QLatin1String("overwrites each other")));
     QSignalSpy steps(lab, &OverwriteLabView::stepFinished);
+    // "No": nothing is deleted and nothing runs.
+    Confirm::setNextAnswer(false);
     QTest::mouseClick(lab->findChild<QPushButton *>(QStringLiteral("labRunStep")), Qt::LeftButton);
     QVERIFY(steps.wait(10000));
+    QCOMPARE(steps.takeFirst().at(1).toBool(), false);
+    QVERIFY2(Confirm::lastQuestion().contains(QLatin1String("{instance=\"left-over\",job=\"overwrite_demo\"}")), qPrintable(Confirm::lastQuestion()));
+    QVERIFY2(lab->why().contains(QLatin1String("Nothing was run")), qPrintable(lab->why()));
+    QCOMPARE(lab->nextStep(), 0);
+    // "Yes": deleted first, then step 1 runs; no second click goes out while it is on its way.
+    Confirm::setNextAnswer(true);
+    QTest::mouseClick(lab->findChild<QPushButton *>(QStringLiteral("labRunStep")), Qt::LeftButton);
+    QVERIFY(!lab->findChild<QPushButton *>(QStringLiteral("labRunAll"))->isEnabled());
+    QVERIFY(steps.wait(10000));
+    QCOMPARE(steps.size(), 1);
     QVERIFY2(!lab->held().contains(QLatin1String("left-over")), qPrintable(lab->held()));
     // Its preview agrees with its explanation: a new group (an earlier run's is gone).
     QVERIFY2(lab->sent().contains(QLatin1String("a new group")) && !lab->sent().contains(QLatin1String("the group exists")), qPrintable(lab->sent()));
@@ -411,6 +425,17 @@ void TestConsoleViews::overwriteLabRunsEveryStep()
     QVERIFY(text.contains("| Group | Series | Value | Change |"));
     QVERIFY(text.contains("**changed** (was 1.2e+09)"));
     QVERIFY(text.contains("overwrites each other"));
+
+    // Another profile is another gateway: the lab starts again.
+    Profile second;
+    second.name = QStringLiteral("second gateway");
+    second.kind = ProfileKind::Pushgateway;
+    second.pushgatewayUrl = m_gateway->baseUrl().toString();
+    QString error;
+    QVERIFY(ProfileStore(ProfileStore::defaultPath()).save(second, &error));
+    m_window->profilesPanel()->reload(second.name);
+    QCOMPARE(lab->nextStep(), 0);
+    QVERIFY2(lab->why().contains(QLatin1String("Another profile")), qPrintable(lab->why()));
 }
 
 void TestConsoleViews::backfillPlansSendsAndCancels()
