@@ -9,6 +9,8 @@
 #include "remotewrite/BackfillRun.h"
 #include "remotewrite/SeriesCollector.h"
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -92,7 +94,7 @@ std::optional<WriteEndpoint> writeEndpoint(const QCommandLineParser &parser, con
 // or CSV. Problems are printed; returns nothing when the input cannot be read (`exit` is then
 // ExitUsage) or has errors (ExitRejected).
 std::optional<SeriesSet> readInput(const QString &path, bool tmp, const Labels &extraLabels, const QString &metricName,
-                                   qint64 nowMs, const FuturePolicy &future, Io &io, int *exit)
+                                   qint64 nowMs, const FuturePolicy &future, Io &io, int *exit, bool sendAnyway = false)
 {
     Input input(path, io);
     QString error;
@@ -118,7 +120,22 @@ std::optional<SeriesSet> readInput(const QString &path, bool tmp, const Labels &
         io.err << formatProblem(problem) << '\n';
     if (!read.description.isEmpty())
         io.err << input.displayName() << ": " << read.description << '\n';
-    if (read.errors > 0) {
+    if (read.errors > 0 && sendAnyway) {
+        // The errors a receiver can be asked about (a target's limits, reserved names) leave
+        // their samples read; a line that could not be read at all is never sent. A sample ahead
+        // of the clock is not sent this way either: it would break the receiver (--allow-future).
+        const bool ahead = std::any_of(read.problems.cbegin(), read.problems.cend(), [](const Problem &p) {
+            return p.severity == Severity::Error && p.code == u"timestamp-in-future";
+        });
+        if (ahead) {
+            io.err << "promdesk-cli: --no-check does not send samples ahead of the clock (they break the receiver); "
+                      "--allow-future does, on purpose. Nothing sent\n";
+            return std::nullopt;
+        }
+        io.err << "promdesk-cli: " << read.errors << " error(s) in " << input.displayName()
+               << "; sending what could be read anyway (--no-check): the receiver's answer is the verdict. A line that "
+                  "could not be read at all is not sent\n";
+    } else if (read.errors > 0) {
         if (!csv)
             io.err << "promdesk-cli: " << read.errors << " error(s) in " << input.displayName() << "; nothing sent\n";
         return std::nullopt;
@@ -265,13 +282,18 @@ Labels parseLabelOptions(const QStringList &pairs, Io &io, bool *ok)
 
 int runWrite(const QStringList &arguments, Io &io)
 {
-    const QString usage = QStringLiteral("promdesk-cli write --url URL [--rw-version 1|2] [--tmp] [--user USER --password-stdin | "
-                                         "--bearer-stdin] FILE...|-");
+    const QString usage = QStringLiteral("promdesk-cli write --url URL [--rw-version 1|2] [--tmp] [--no-check] [--user USER "
+                                         "--password-stdin | --bearer-stdin] FILE...|-");
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, false);
     WriteOptions write;
     write.addTo(parser);
+    const QCommandLineOption noCheck(QStringLiteral("no-check"),
+                                     QStringLiteral("Send what could be read even when the input has errors (a target's limits, "
+                                                    "reserved names), to see the receiver's own verdict. Lines that cannot be "
+                                                    "read, and samples ahead of the clock, are still not sent."));
+    parser.addOption(noCheck);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Exposition files (or CSV); '-' reads standard input."));
     if (const std::optional<int> exit = parseArguments(
             parser, arguments, usage,
@@ -292,7 +314,8 @@ int runWrite(const QStringList &arguments, Io &io)
     SeriesSet all;
     for (const QString &path : parser.positionalArguments()) {
         int failure = ExitRejected;
-        std::optional<SeriesSet> set = readInput(path, parser.isSet(write.tmp), {}, {}, now, *future, io, &failure);
+        std::optional<SeriesSet> set = readInput(path, parser.isSet(write.tmp), {}, {}, now, *future, io, &failure,
+                                                 parser.isSet(noCheck));
         if (!set)
             return failure;
         all.series.append(set->series);

@@ -21,6 +21,7 @@ class TestCliRemoteWrite : public QObject
 private slots:
     void init();
     void writeKeepsTimestampsAndUsesNowOtherwise();
+    void noCheckSendsWhatWasReadForTheReceiversVerdict();
     void backfillCsvWithProgressSummary();
     void dryRunShowsRequestsAndSendsNothing();
     void savedRequestsReplayInListedOrder();
@@ -78,6 +79,40 @@ void TestCliRemoteWrite::writeKeepsTimestampsAndUsesNowOtherwise()
     QVERIFY2(run.err.contains("Sent 1 of 1 requests (3 of 3 samples)"), run.err.constData());
     QCOMPARE(count(QStringLiteral("cli_written{k=\"a\"}")), 2);
     QCOMPARE(count(QStringLiteral("cli_written{k=\"now\"}")), 1);
+}
+
+void TestCliRemoteWrite::noCheckSendsWhatWasReadForTheReceiversVerdict()
+{
+    // 33 labels: more than TMP allows, which this Prometheus takes.
+    QByteArray labels;
+    for (int i = 0; i < 32; ++i)
+        labels += (i ? "," : "") + QByteArray("l") + QByteArray::number(i) + "=\"v\"";
+    const QString wide = file(QStringLiteral("wide.prom"), "cli_unchecked{" + labels + "} 1\n");
+    const QStringList tmpWrite{QStringLiteral("write"), QStringLiteral("--tmp"), QStringLiteral("--url"),
+                               writeUrl() + QStringLiteral("/api/v1/write")};
+    CliRun run = runCli(tmpWrite + QStringList{wide});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("[too-many-labels]") && run.err.contains("nothing sent"), run.err.constData());
+    QCOMPARE(count(QStringLiteral("cli_unchecked")), 0);
+
+    run = runCli(tmpWrite + QStringList{QStringLiteral("--no-check"), wide});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.err.contains("--no-check") && run.err.contains("the receiver's answer is the verdict"), run.err.constData());
+    QCOMPARE(count(QStringLiteral("cli_unchecked")), 1);
+
+    // A line that cannot be read is not sent; the rest is.
+    run = runCli({QStringLiteral("write"), QStringLiteral("--no-check"), QStringLiteral("--url"), writeUrl(),
+                  file(QStringLiteral("half.prom"), "cli_half_ok 1\ncli_half_bad 1,5\n")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(count(QStringLiteral("cli_half_ok")), 1);
+    QCOMPARE(count(QStringLiteral("cli_half_bad")), 0);
+
+    // Ahead of the clock: never through --no-check.
+    run = runCli({QStringLiteral("write"), QStringLiteral("--no-check"), QStringLiteral("--url"), writeUrl(),
+                  file(QStringLiteral("ahead.prom"), "cli_ahead 1 " + QByteArray::number((m_now + 86400) * 1000) + "\n")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("--allow-future"), run.err.constData());
+    QCOMPARE(count(QStringLiteral("cli_ahead")), 0);
 }
 
 void TestCliRemoteWrite::backfillCsvWithProgressSummary()
