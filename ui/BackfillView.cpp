@@ -3,6 +3,7 @@
 #include "ToolTips.h"
 #include "util/Time.h"
 
+#include "Confirm.h"
 #include "ConsoleContext.h"
 #include "importers/SeriesReader.h"
 
@@ -149,6 +150,12 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
     m_rate->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     controls->addWidget(m_start);
     controls->addWidget(m_cancel);
+    m_sendAnyway = new QPushButton(tr("Send &anyway…"));
+    m_sendAnyway->setObjectName(QStringLiteral("backfillSendAnyway"));
+    m_sendAnyway->setToolTip(wrappedToolTip(tr("Plans what could be read of a file with errors, for the receiver's own "
+                                               "verdict. It lists the errors and asks first.")));
+    m_sendAnyway->hide();
+    controls->addWidget(m_sendAnyway);
     controls->addWidget(m_progress, 1);
     runLayout->addLayout(controls);
     runLayout->addWidget(m_rate);
@@ -178,6 +185,8 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
         m_series = std::move(loaded.series);
         m_plan = std::move(loaded.plan);
         dropRun();
+        m_errors = loaded.errors;
+        m_sendAnyway->setVisible(!m_errors.isEmpty() && loaded.sendableAnyway && !m_sendAnywayArmed);
         m_planText->setPlainText(loaded.problems + renderPlan(m_plan));
         drawChart();
         m_start->setEnabled(m_plan.canSend() && m_context->profile() && !m_context->profile()->remoteWriteUrl.isEmpty());
@@ -198,6 +207,7 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
     connect(&m_screenRefresh, &QTimer::timeout, this, &BackfillView::refreshProgress);
     connect(m_start, &QPushButton::clicked, this, &BackfillView::start);
     connect(m_cancel, &QPushButton::clicked, this, &BackfillView::cancel);
+    connect(m_sendAnyway, &QPushButton::clicked, this, &BackfillView::sendAnyway);
 }
 
 BackfillView::~BackfillView()
@@ -220,7 +230,23 @@ BackfillView::~BackfillView()
 
 BackfillView::Settings BackfillView::settings() const
 {
-    return Settings{m_batchSize->value(), m_leaveOutTooOld->isChecked()};
+    return Settings{m_batchSize->value(), m_leaveOutTooOld->isChecked(), m_sendAnywayArmed};
+}
+
+void BackfillView::sendAnyway()
+{
+    if (m_errors.isEmpty() || m_path->text().isEmpty())
+        return;
+    const QStringList shown = m_errors.mid(0, 10);
+    if (!Confirm::ask(this, tr("Send a file with errors?"),
+                      tr("The file has %n error(s). What could be read goes to the receiver as it is, for its own verdict; "
+                         "a line that could not be read is left out. The answers are kept in the history.\n\n",
+                         nullptr, int(m_errors.size()))
+                          + shown.join(QLatin1Char('\n')) + (m_errors.size() > shown.size() ? QStringLiteral("\n…") : QString()),
+                      tr("Plan it anyway")))
+        return;
+    m_sendAnywayArmed = true;
+    load(m_path->text());
 }
 
 BackfillView::Loaded BackfillView::read(const QString &path, qint64 nowMs, const Settings &settings)
@@ -237,11 +263,21 @@ BackfillView::Loaded BackfillView::read(const QString &path, qint64 nowMs, const
     SeriesRead read = readSeries(file.readAll(), options);
     if (!read.description.isEmpty())
         loaded.problems = read.description + QLatin1Char('\n');
+    bool ahead = false;
+    for (const Problem &problem : std::as_const(read.problems)) {
+        if (problem.severity == Severity::Error) {
+            loaded.errors << formatProblem(problem);
+            ahead = ahead || problem.code == u"timestamp-in-future";
+        }
+    }
+    loaded.sendableAnyway = !ahead && read.series.sampleCount() > 0;
     if (read.errors > 0)
-        loaded.problems += tr("The file has errors; fix them first:\n");
+        loaded.problems += settings.sendAnyway && loaded.sendableAnyway
+            ? tr("The file has errors; sent anyway, as confirmed: what could be read goes out, for the receiver's own verdict.\n")
+            : tr("The file has errors; fix them first, or use Send anyway for the receiver's own verdict:\n");
     for (const Problem &problem : std::as_const(read.problems))
         loaded.problems += formatProblem(problem) + QLatin1Char('\n');
-    if (read.errors > 0)
+    if (read.errors > 0 && !(settings.sendAnyway && loaded.sendableAnyway))
         return loaded;
     loaded.series = std::move(read.series);
     if (settings.leaveOutTooOld) {
@@ -256,6 +292,8 @@ BackfillView::Loaded BackfillView::read(const QString &path, qint64 nowMs, const
     BatchLimits limits;
     limits.maxSamples = settings.samplesPerRequest;
     loaded.plan = makeBackfillPlan(loaded.series, limits, nowMs, path);
+    if (settings.sendAnyway)
+        keepErrorsForTheReceiversVerdict(loaded.plan);
     return loaded;
 }
 
@@ -277,6 +315,9 @@ void BackfillView::load(const QString &path)
         m_rate->setText(tr("A backfill is sending: cancel it before loading another file."));
         return;
     }
+    if (path != m_path->text())
+        m_sendAnywayArmed = false; // confirmed for one file only
+    m_sendAnyway->hide();
     m_path->setText(path);
     m_planText->setPlainText(tr("Reading %1…").arg(path));
     m_batches->clear();

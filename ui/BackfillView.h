@@ -37,6 +37,9 @@ public:
     ~BackfillView() override;
 
     void load(const QString &path);
+    // For a file with errors: lists them, asks, and plans what could be read, for the receiver's
+    // own verdict. Lines that could not be read and samples ahead of the clock never go.
+    void sendAnyway();
     void start();
     void cancel();
     [[nodiscard]] QString planText() const;
@@ -58,12 +61,15 @@ private:
         SeriesSet series;
         BackfillPlan plan;
         QString problems;
+        QStringList errors;         // the file's errors, a line each
+        bool sendableAnyway = false; // they leave samples read, none of them ahead of the clock
     };
     // How the file is cut and what is left out: the operator's settings above the plan.
     struct Settings
     {
         int samplesPerRequest = BatchLimits{}.maxSamples;
         bool leaveOutTooOld = false;
+        bool sendAnyway = false; // the operator confirmed sending a file with errors
     };
     static Loaded read(const QString &path, qint64 nowMs, const Settings &settings);
     [[nodiscard]] Settings settings() const;
@@ -92,6 +98,9 @@ private:
     QLabel *m_rate;
     QListWidget *m_batches;
     QPushButton *m_start;
+    QPushButton *m_sendAnyway;
+    QStringList m_errors;            // of the file shown, when it has some
+    bool m_sendAnywayArmed = false;  // confirmed for the file shown
     QPushButton *m_cancel;
     QTimer m_screenRefresh;
     std::optional<BackfillProgress> m_latestProgress;

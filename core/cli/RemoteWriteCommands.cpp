@@ -323,6 +323,8 @@ int runWrite(const QStringList &arguments, Io &io)
     if (refusedAsEmpty(all, parser.positionalArguments().join(QStringLiteral(", ")), io))
         return ExitRejected;
     BackfillPlan plan = makeBackfillPlan(all, BatchLimits{}, now, parser.positionalArguments().join(QLatin1Char(',')), *future);
+    if (parser.isSet(noCheck))
+        keepErrorsForTheReceiversVerdict(plan);
     for (const Problem &problem : plan.problems)
         io.err << formatProblem(problem) << '\n';
     if (!plan.canSend()) {

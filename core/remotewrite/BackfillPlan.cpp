@@ -79,6 +79,16 @@ void checkFuture(const SeriesSet &set, qint64 nowMs, const QString &fileName, co
 
 } // namespace
 
+void keepErrorsForTheReceiversVerdict(BackfillPlan &plan)
+{
+    for (Problem &problem : plan.problems) {
+        if (problem.severity == Severity::Error && problem.code != u"timestamp-in-future") {
+            problem.severity = Severity::Warning;
+            problem.message += QStringLiteral(" (sent anyway, for the receiver's own verdict)");
+        }
+    }
+}
+
 qint64 leaveOutTooOld(SeriesSet &set, qint64 nowMs)
 {
     const qint64 cutoff = addSaturated(nowMs, -kReceiverAgeWindowMs);

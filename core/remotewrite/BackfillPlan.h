@@ -58,6 +58,11 @@ inline constexpr qint64 kReceiverAgeWindowMs = 60 * 60 * 1000;
 // `nowMs` minus kReceiverAgeWindowMs), and series left with none. Returns how many samples went.
 qint64 leaveOutTooOld(SeriesSet &set, qint64 nowMs);
 
+// Sending anyway, on purpose (write --no-check, the console's "Send anyway"): the plan's errors
+// become warnings, so that the receiver gives its own verdict; all but samples ahead of the
+// clock, which would break the receiver (FuturePolicy::allowed does that, on purpose).
+void keepErrorsForTheReceiversVerdict(BackfillPlan &plan);
+
 // "3 series, 1,000 samples from … to …" and what a batch holds, for messages about it.
 QString describeBatch(const SeriesSet &set, const Batch &batch);
 QString renderPlan(const BackfillPlan &plan);

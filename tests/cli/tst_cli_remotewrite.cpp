@@ -100,6 +100,12 @@ void TestCliRemoteWrite::noCheckSendsWhatWasReadForTheReceiversVerdict()
     QVERIFY2(run.err.contains("--no-check") && run.err.contains("the receiver's answer is the verdict"), run.err.constData());
     QCOMPARE(count(QStringLiteral("cli_unchecked")), 1);
 
+    // A reserved label name: the plan's own check gives way too; the receiver decides.
+    run = runCli({QStringLiteral("write"), QStringLiteral("--no-check"), QStringLiteral("--url"), writeUrl(),
+                  file(QStringLiteral("reserved.prom"), "cli_reserved{__odd=\"x\"} 1\n")});
+    QVERIFY2(run.exitCode == 0 && run.err.contains("sent anyway, for the receiver's own verdict"), run.err.constData());
+    QCOMPARE(count(QStringLiteral("cli_reserved")), 1); // this Prometheus takes it
+
     // A line that cannot be read is not sent; the rest is.
     run = runCli({QStringLiteral("write"), QStringLiteral("--no-check"), QStringLiteral("--url"), writeUrl(),
                   file(QStringLiteral("half.prom"), "cli_half_ok 1\ncli_half_bad 1,5\n")});

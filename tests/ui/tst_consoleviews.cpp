@@ -59,6 +59,7 @@ private slots:
     void overwriteLabRunsEveryStep();
     void backfillPlansSendsAndCancels();
     void backfillSettingsReplanAndLegendsTellSeriesApart();
+    void backfillSendsAFileWithErrorsOnlyOnPurpose();
 
 private:
     // Push's grouping key as the tests use it: job db_backup, instance gui-host.
@@ -601,6 +602,48 @@ void TestConsoleViews::backfillSettingsReplanAndLegendsTellSeriesApart()
     batchSize->setValue(2000);
     QTest::mouseClick(backfill->findChild<QCheckBox *>(QStringLiteral("backfillLeaveOutTooOld")), Qt::LeftButton);
     QVERIFY(planned.wait(20000));
+}
+
+void TestConsoleViews::backfillSendsAFileWithErrorsOnlyOnPurpose()
+{
+    // A reserved label name is an error for remote write; the line is still read whole, so the
+    // receiver can be asked. The other line is fine.
+    QFile file(m_dir.filePath(QStringLiteral("with-errors.prom")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const QByteArray ts = QByteArray::number(QDateTime::currentMSecsSinceEpoch() - 60000);
+    file.write("gui_anyway_reserved{__odd=\"x\"} 1 " + ts + "\ngui_anyway_ok 1 " + ts + "\n");
+    file.close();
+    BackfillView *backfill = m_window->backfillView();
+    m_window->views()->setCurrentWidget(backfill);
+    auto *start = backfill->findChild<QPushButton *>(QStringLiteral("backfillStart"));
+    auto *anyway = backfill->findChild<QPushButton *>(QStringLiteral("backfillSendAnyway"));
+    QSignalSpy planned(backfill, &BackfillView::planned);
+    backfill->load(file.fileName());
+    QVERIFY(planned.wait(20000));
+    QVERIFY2(backfill->planText().contains(QLatin1String("[reserved-label-name]")), qPrintable(backfill->planText()));
+    QVERIFY(!start->isEnabled()); // by default never sent
+    QVERIFY(anyway->isVisible());
+
+    Confirm::setNextAnswer(false);
+    QTest::mouseClick(anyway, Qt::LeftButton);
+    QVERIFY(!planned.wait(300));
+    QVERIFY(!start->isEnabled());
+    QVERIFY(Confirm::lastQuestion().contains(QLatin1String("[reserved-label-name]")));
+
+    Confirm::setNextAnswer(true);
+    QTest::mouseClick(anyway, Qt::LeftButton);
+    QVERIFY(planned.wait(20000));
+    QVERIFY2(backfill->planText().contains(QLatin1String("sent anyway")) && backfill->planText().contains(QLatin1String("Plan: 2 series")),
+             qPrintable(backfill->planText()));
+    QVERIFY(start->isEnabled());
+    QSignalSpy finished(backfill, &BackfillView::finished);
+    QTest::mouseClick(start, Qt::LeftButton);
+    QVERIFY(finished.wait(20000));
+    // The receiver's own verdict, whatever it is, is what the run reports; the good line is in.
+    QVERIFY2(backfill->progressText().startsWith(QLatin1String("All 1 batches sent")), qPrintable(backfill->progressText()));
+    QUrl query = m_prometheus->url(QStringLiteral("/api/v1/query"));
+    query.setQuery(QStringLiteral("query=gui_anyway_ok"));
+    QTRY_VERIFY_WITH_TIMEOUT(httpRequest("GET", query).body.contains("gui_anyway_ok"), 10000);
 }
 
 QTEST_MAIN(TestConsoleViews)
