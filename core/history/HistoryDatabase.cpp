@@ -17,6 +17,7 @@
 #include <QUuid>
 
 #include <snappy.h>
+#include <zlib.h>
 
 #include <sqlite3.h>
 namespace promdesk {
@@ -61,6 +62,63 @@ const char *const kSchema3[] = {
     "ALTER TABLE requests ADD COLUMN response_body_truncated INTEGER NOT NULL DEFAULT 0",
     "ALTER TABLE requests ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0",
 };
+
+// Schema 4: a live job's ticks. Each tick keeps how long its data took to show through the query
+// URL and the check's verdict; a tick's body is stored relative to its job's (see packRelative).
+const char *const kSchema4[] = {
+    "ALTER TABLE requests ADD COLUMN arrival_ms INTEGER",
+    "ALTER TABLE requests ADD COLUMN arrival TEXT NOT NULL DEFAULT ''",
+};
+
+// Stored-body format bytes beside pack()'s 0 (raw), 1 (zlib) and 2 (snappy): a child entry's body
+// (a job's tick, a backfill's batch) that is its parent's byte for byte is stored as the single
+// byte 4; one that differs (a tick's generated values) as 3 + raw deflate with the parent's body
+// as the preset dictionary, which leaves little more than the changed numbers. The parent goes
+// only with its children (prune), so the reference always resolves.
+constexpr char kSameAsParent = '\4';
+constexpr char kDeflatedAgainstParent = '\3';
+
+QByteArray deflateAgainst(const QByteArray &body, const QByteArray &dictionary)
+{
+    z_stream stream{};
+    if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    deflateSetDictionary(&stream, reinterpret_cast<const Bytef *>(dictionary.constData()), uInt(dictionary.size()));
+    QByteArray out(1 + qsizetype(deflateBound(&stream, uLong(body.size()))), Qt::Uninitialized);
+    out[0] = kDeflatedAgainstParent;
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(body.constData()));
+    stream.avail_in = uInt(body.size());
+    stream.next_out = reinterpret_cast<Bytef *>(out.data() + 1);
+    stream.avail_out = uInt(out.size() - 1);
+    const int status = deflate(&stream, Z_FINISH);
+    const qsizetype written = qsizetype(stream.total_out);
+    deflateEnd(&stream);
+    if (status != Z_STREAM_END)
+        return {};
+    out.truncate(1 + written);
+    return out;
+}
+
+QByteArray inflateAgainst(const QByteArray &stored, const QByteArray &dictionary, qint64 size)
+{
+    z_stream stream{};
+    if (inflateInit2(&stream, -15) != Z_OK)
+        return {};
+    inflateSetDictionary(&stream, reinterpret_cast<const Bytef *>(dictionary.constData()), uInt(dictionary.size()));
+    QByteArray out(qsizetype(size), Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(stored.constData() + 1));
+    stream.avail_in = uInt(stored.size() - 1);
+    stream.next_out = reinterpret_cast<Bytef *>(out.data());
+    stream.avail_out = uInt(out.size());
+    const int status = inflate(&stream, Z_FINISH);
+    inflateEnd(&stream);
+    return status == Z_STREAM_END && qint64(stream.total_out) == size ? out : QByteArray();
+}
+
+bool relativeToParent(const QByteArray &stored)
+{
+    return !stored.isEmpty() && (stored.at(0) == kSameAsParent || stored.at(0) == kDeflatedAgainstParent);
+}
 
 QString headersToJson(const HttpHeaders &headers)
 {
@@ -117,7 +175,9 @@ QByteArray unpack(const QByteArray &stored)
     return stored.at(0) == '\1' ? qUncompress(stored.mid(1)) : stored.mid(1);
 }
 
-HistoryEntry readEntry(const QSqlQuery &q, bool withBodies)
+using BodyResolver = std::function<QByteArray(const QByteArray &stored, const HistoryEntry &entry)>;
+
+HistoryEntry readEntry(const QSqlQuery &q, bool withBodies, const BodyResolver &resolveBody = {})
 {
     HistoryEntry e;
     e.id = q.value(QStringLiteral("id")).toLongLong();
@@ -148,8 +208,12 @@ HistoryEntry readEntry(const QSqlQuery &q, bool withBodies)
     e.responseBodySize = q.value(QStringLiteral("response_body_size")).toLongLong();
     e.responseBodyTruncated = q.value(QStringLiteral("response_body_truncated")).toBool();
     e.redacted = q.value(QStringLiteral("redacted")).toBool();
+    if (!q.value(QStringLiteral("arrival_ms")).isNull())
+        e.arrivalMs = q.value(QStringLiteral("arrival_ms")).toLongLong();
+    e.arrival = q.value(QStringLiteral("arrival")).toString();
     if (withBodies) {
-        e.requestBody = unpack(q.value(QStringLiteral("request_body")).toByteArray());
+        const QByteArray stored = q.value(QStringLiteral("request_body")).toByteArray();
+        e.requestBody = resolveBody ? resolveBody(stored, e) : unpack(stored);
         e.responseBody = unpack(q.value(QStringLiteral("response_body")).toByteArray());
     }
     return e;
@@ -164,7 +228,7 @@ QString text(const QString &value)
 const QString kListColumns = QStringLiteral(
     "id, parent_id, resend_of, started_at, finished_at, profile, target, operation, grouping_key, attempt, method, url,"
     " request_headers, request_body_size, request_body_truncated, auth_kind, auth_user, outcome, status, response_headers, duration_ms,"
-    " error_text, samples_written, response_body_size, response_body_truncated, redacted");
+    " error_text, samples_written, response_body_size, response_body_truncated, redacted, arrival_ms, arrival");
 
 const QString kRequestBodyColumn =
     QStringLiteral("(SELECT body FROM request_bodies WHERE request_bodies.request_id = requests.id) AS request_body");
@@ -388,7 +452,7 @@ bool HistoryDatabase::initialise(HistoryError *error, Check check)
             return true;
         };
         const bool migrated = *schema >= kSchemaVersion
-            || ((*schema >= 1 || apply(kSchema1)) && (*schema >= 2 || apply(kSchema2)) && (*schema >= 3 || apply(kSchema3))
+            || ((*schema >= 1 || apply(kSchema1)) && (*schema >= 2 || apply(kSchema2)) && (*schema >= 3 || apply(kSchema3)) && (*schema >= 4 || apply(kSchema4))
                 && exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion), "migrating the schema"));
         if (!migrated)
             return abandon();
@@ -539,10 +603,65 @@ bool HistoryDatabase::storeRequestBody(qint64 id, const HistoryEntry &e, qint64 
     const bool truncated = e.requestBody.size() > bodyCap;
     QSqlQuery &q = statement(m_insertBody, QStringLiteral("INSERT OR REPLACE INTO request_bodies (request_id, body) VALUES (?, ?)"));
     q.addBindValue(id);
-    q.addBindValue(pack(truncated ? e.requestBody.left(bodyCap) : e.requestBody, !e.requestHeader("Content-Encoding").isEmpty()));
+    const QByteArray body = truncated ? e.requestBody.left(bodyCap) : e.requestBody;
+    q.addBindValue(packRelative(body, e.tag.parentId, !e.requestHeader("Content-Encoding").isEmpty()));
     const bool stored = exec(q, "recording a request body");
     q.finish();
     return stored;
+}
+
+QByteArray HistoryDatabase::packRelative(const QByteArray &body, qint64 parentId, bool alreadyCompressed)
+{
+    QByteArray packed = pack(body, alreadyCompressed);
+    if (parentId <= 0 || alreadyCompressed || body.isEmpty())
+        return packed;
+    // The ticks of one job come one after another: the parent's body is read once per job.
+    if (m_parentBody.first != parentId)
+        m_parentBody = {parentId, storedBody(parentId)};
+    const QByteArray &parent = m_parentBody.second;
+    if (parent.isEmpty())
+        return packed;
+    if (body == parent)
+        return QByteArray(1, kSameAsParent);
+    const QByteArray relative = deflateAgainst(body, parent);
+    return !relative.isEmpty() && relative.size() < packed.size() ? relative : packed;
+}
+
+std::function<QByteArray(const QByteArray &, const HistoryEntry &)> HistoryDatabase::resolver() const
+{
+    return [this](const QByteArray &stored, const HistoryEntry &entry) { return resolveBody(stored, entry); };
+}
+
+QByteArray HistoryDatabase::storedBody(qint64 id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT body FROM request_bodies WHERE request_id = ?"));
+    q.addBindValue(id);
+    if (!exec(q, "reading a request body") || !q.next())
+        return {};
+    const QByteArray stored = q.value(0).toByteArray();
+    return relativeToParent(stored) ? QByteArray() : unpack(stored); // one level: a parent is stored whole
+}
+
+QByteArray HistoryDatabase::resolveBody(const QByteArray &stored, const HistoryEntry &entry) const
+{
+    if (!relativeToParent(stored))
+        return unpack(stored);
+    const QByteArray parent = storedBody(entry.tag.parentId);
+    if (stored.at(0) == kSameAsParent)
+        return parent;
+    const qint64 size = entry.requestBodyTruncated ? std::min(entry.requestBodySize, kDefaultBodyCap) : entry.requestBodySize;
+    return inflateAgainst(stored, parent, size);
+}
+
+bool HistoryDatabase::noteArrival(qint64 id, std::optional<qint64> latencyMs, const QString &verdict)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("UPDATE requests SET arrival_ms = ?, arrival = ? WHERE id = ?"));
+    q.addBindValue(latencyMs ? QVariant(*latencyMs) : QVariant(QMetaType::fromType<qint64>()));
+    q.addBindValue(text(verdict));
+    q.addBindValue(id);
+    return exec(q, "recording an arrival check");
 }
 
 bool HistoryDatabase::attachRequestBody(qint64 id, const HistoryEntry &e, qint64 bodyCap)
@@ -634,7 +753,7 @@ QList<HistoryEntry> HistoryDatabase::list(const HistoryFilter &filter) const
     QList<HistoryEntry> entries;
     if (exec(q, "listing requests")) {
         while (q.next())
-            entries.append(readEntry(q, filter.withBodies));
+            entries.append(readEntry(q, filter.withBodies, resolver()));
         if (q.lastError().isValid())
             failed(q.lastError(), "listing requests");
     }
@@ -653,7 +772,7 @@ std::optional<HistoryEntry> HistoryDatabase::get(qint64 id) const
             failed(q.lastError(), "reading a request");
         return std::nullopt;
     }
-    return readEntry(q, true);
+    return readEntry(q, true, resolver());
 }
 
 QList<HistoryEntry> HistoryDatabase::children(qint64 parentId) const

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -63,7 +64,7 @@ struct RetentionPolicy
 class HistoryDatabase
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     static constexpr qint64 kDefaultBodyCap = qint64(4) << 20;
 
     enum class Check {
@@ -86,6 +87,9 @@ public:
                   qint64 bodyCap = kDefaultBodyCap);
     // Everything between the two is committed at once: a writer with several entries waiting
     // writes the pages they share (the table's last leaf, its indexes) once, not once per entry.
+    // What a live job's arrival check found for the tick `id`: how long until its data showed
+    // (nothing: it never did) and the verdict in words.
+    bool noteArrival(qint64 id, std::optional<qint64> latencyMs, const QString &verdict);
     bool beginGroup();
     bool commitGroup();
 
@@ -122,6 +126,11 @@ private:
     [[nodiscard]] qint64 usedBytes() const;
     void rollBackKeepingError();
     bool storeRequestBody(qint64 id, const HistoryEntry &entry, qint64 bodyCap);
+    // A child's body as stored: relative to its parent's where that is smaller.
+    QByteArray packRelative(const QByteArray &body, qint64 parentId, bool alreadyCompressed);
+    [[nodiscard]] QByteArray storedBody(qint64 id) const; // unpacked; empty when none
+    [[nodiscard]] std::function<QByteArray(const QByteArray &, const HistoryEntry &)> resolver() const;
+    [[nodiscard]] QByteArray resolveBody(const QByteArray &stored, const HistoryEntry &entry) const;
     // The statements every request runs, prepared once: parsing them again each time was a
     // visible part of what the push path waits for.
     QSqlQuery &statement(std::unique_ptr<QSqlQuery> &slot, const QString &sql);
@@ -130,6 +139,7 @@ private:
     QString m_connection;
     std::unique_ptr<QSqlQuery> m_insertEntry;
     std::unique_ptr<QSqlQuery> m_insertBody;
+    QPair<qint64, QByteArray> m_parentBody; // the last parent a child's body was stored against
     std::unique_ptr<QSqlQuery> m_completeEntry;
     mutable HistoryError m_lastError;
 };

@@ -34,6 +34,8 @@ struct HistoryEntry
     qint64 durationMs = 0;
     QString errorText;
     std::optional<qint64> samplesWritten;
+    std::optional<qint64> arrivalMs; // a live job's tick: how long until its data showed
+    QString arrival;                 // the arrival check's verdict ("arrived after 1.8 s", "not visible…")
 
     [[nodiscard]] QByteArray requestHeader(const QByteArray &name) const;
 };

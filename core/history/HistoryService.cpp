@@ -5,6 +5,7 @@
 #include <QThread>
 
 #include <condition_variable>
+#include <deque>
 #include <functional>
 #include <future>
 #include <mutex>
@@ -46,12 +47,14 @@ class HistoryService::Worker final
 public:
     struct Operation
     {
-        enum class Kind { Begin, AttachBody, Complete, Run } kind;
+        enum class Kind { Begin, AttachBody, Complete, Arrival, Run } kind;
         quint64 ticket = 0;
         HistoryEntry entry;
         HttpResult result;
         std::function<void()> run;               // Kind::Run: work on the history thread
         std::promise<void> *written = nullptr;   // set once the operation is committed
+        std::optional<qint64> arrivalMs;         // Kind::Arrival
+        QString verdict;                         // Kind::Arrival
     };
 
     Worker(QString path, HistoryDatabase::Check check, std::function<void()> problemNoted)
@@ -169,13 +172,26 @@ private:
             break;
         }
         case Operation::Kind::AttachBody:
+            if (operation.entry.tag.parentTicket != 0 && operation.entry.tag.parentId == 0)
+                operation.entry.tag.parentId = idOf(operation.entry.tag.parentTicket);
             if (m_database)
                 m_database->attachRequestBody(idOf(operation.ticket), operation.entry);
             break;
         case Operation::Kind::Complete:
-            // The ticket's last use: forgetting it keeps the map as small as the requests in flight.
-            if (const qint64 id = forget(operation.ticket); m_database && id > 0)
+            // Forgetting the ticket keeps the map as small as the requests in flight; the last few
+            // completed stay findable for an arrival check that reports after the answer.
+            if (const qint64 id = forget(operation.ticket); m_database && id > 0) {
                 m_database->complete(id, operation.result, samplesWrittenHeader(operation.result));
+                m_completed.push_back({operation.ticket, id});
+                if (m_completed.size() > kCompletedKept)
+                    m_completed.pop_front();
+            }
+            break;
+        case Operation::Kind::Arrival:
+            for (const auto &[ticket, id] : m_completed) {
+                if (ticket == operation.ticket && m_database)
+                    m_database->noteArrival(id, operation.arrivalMs, operation.verdict);
+            }
             break;
         case Operation::Kind::Run:
             operation.run();
@@ -233,6 +249,10 @@ private:
     std::condition_variable m_wake;
     std::vector<Operation> m_queue;
     std::unordered_map<quint64, qint64> m_ids;
+    // Tickets completed lately, with their ids (this thread only): arrival checks of live jobs
+    // report a few seconds after the answer, and at most a few checks run per machine.
+    static constexpr size_t kCompletedKept = 4096;
+    std::deque<std::pair<quint64, qint64>> m_completed;
     QString m_problem;
     bool m_stopping = false;
     std::thread m_thread; // last: it starts once everything it uses is there
@@ -252,7 +272,7 @@ quint64 HistoryService::begin(const HistoryEntry &entry, bool waitUntilWritten)
     using Kind = Worker::Operation::Kind;
     const quint64 ticket = m_nextTicket++;
     if (!waitUntilWritten) {
-        m_worker->post({Kind::Begin, ticket, entry, {}, {}, nullptr});
+        m_worker->post({Kind::Begin, ticket, entry, {}, {}, nullptr, {}, {}});
         return ticket;
     }
     // The entry itself is committed before the caller goes on; its (possibly large) body follows
@@ -260,29 +280,34 @@ quint64 HistoryService::begin(const HistoryEntry &entry, bool waitUntilWritten)
     HistoryEntry head = entry;
     head.requestBody.clear();
     head.requestBodySize = entry.requestBody.size();
-    m_worker->postAndWait({Kind::Begin, ticket, std::move(head), {}, {}, nullptr});
+    m_worker->postAndWait({Kind::Begin, ticket, std::move(head), {}, {}, nullptr, {}, {}});
     if (!entry.requestBody.isEmpty())
-        m_worker->post({Kind::AttachBody, ticket, entry, {}, {}, nullptr});
+        m_worker->post({Kind::AttachBody, ticket, entry, {}, {}, nullptr, {}, {}});
     return ticket;
 }
 
 quint64 HistoryService::beginWhole(const HistoryEntry &entry)
 {
     const quint64 ticket = m_nextTicket++;
-    m_worker->postAndWait({Worker::Operation::Kind::Begin, ticket, entry, {}, {}, nullptr});
+    m_worker->postAndWait({Worker::Operation::Kind::Begin, ticket, entry, {}, {}, nullptr, {}, {}});
     return ticket;
 }
 
 void HistoryService::complete(quint64 ticket, const HttpResult &result)
 {
-    m_worker->post({Worker::Operation::Kind::Complete, ticket, {}, result, {}, nullptr});
+    m_worker->post({Worker::Operation::Kind::Complete, ticket, {}, result, {}, nullptr, {}, {}});
+}
+
+void HistoryService::noteArrival(quint64 ticket, std::optional<qint64> latencyMs, const QString &verdict)
+{
+    m_worker->post({Worker::Operation::Kind::Arrival, ticket, {}, {}, {}, nullptr, latencyMs, verdict});
 }
 
 QString HistoryService::flush()
 {
     QString note;
     Worker *worker = m_worker.get();
-    m_worker->postAndWait({Worker::Operation::Kind::Run, 0, {}, {}, [worker, &note] { note = worker->note(); }, nullptr});
+    m_worker->postAndWait({Worker::Operation::Kind::Run, 0, {}, {}, [worker, &note] { note = worker->note(); }, nullptr, {}, {}});
     return note;
 }
 
@@ -313,6 +338,11 @@ qint64 ServiceRecorder::startedAhead(const HttpRequest &request)
 void ServiceRecorder::finished(qint64 id, const HttpResult &result)
 {
     m_service->complete(quint64(id), result);
+}
+
+void ServiceRecorder::arrivalChecked(qint64 id, std::optional<qint64> latencyMs, const QString &verdict)
+{
+    m_service->noteArrival(quint64(id), latencyMs, verdict);
 }
 
 } // namespace promdesk

@@ -28,6 +28,8 @@ public:
     // Writes the entry with its body in one transaction and returns once both are in.
     quint64 beginWhole(const HistoryEntry &entry);
     void complete(quint64 ticket, const HttpResult &result);
+    // A live job's arrival check for a request completed lately (see RequestRecorder::arrivalChecked).
+    void noteArrival(quint64 ticket, std::optional<qint64> latencyMs, const QString &verdict);
     // Waits until everything queued is written; returns the open note ("" when all was well).
     QString flush();
     // The database id of an entry begun and not completed yet (0 before it is written and after
@@ -57,6 +59,7 @@ public:
     qint64 started(const HttpRequest &request) override;
     qint64 startedAhead(const HttpRequest &request) override;
     void finished(qint64 id, const HttpResult &result) override;
+    void arrivalChecked(qint64 id, std::optional<qint64> latencyMs, const QString &verdict) override;
     // The database id of the last request started, when the recorder waits for its entry (the
     // CLI, to point at `history show ID`); 0 otherwise or when it could not be written.
     [[nodiscard]] qint64 lastEntryId() const { return m_lastEntryId; }

@@ -244,6 +244,13 @@ std::optional<GeneratedDraft> GeneratedDraft::make(const MetricSet &draft, const
     return generated;
 }
 
+std::optional<QPair<qsizetype, qsizetype>> GeneratedDraft::firstGenerated() const
+{
+    if (m_states.isEmpty())
+        return std::nullopt;
+    return QPair<qsizetype, qsizetype>(m_states.constFirst().family, m_states.constFirst().metric);
+}
+
 MetricSet GeneratedDraft::at(qint64 tickMs, std::optional<qint64> stampMs)
 {
     MetricSet set = m_draft;

@@ -86,6 +86,9 @@ public:
     MetricSet at(qint64 tickMs, std::optional<qint64> stampMs = std::nullopt);
     [[nodiscard]] const MetricSet &draft() const { return m_draft; }
     [[nodiscard]] qsizetype generatedSeries() const { return m_states.size(); }
+    // The first series with a generator, as (family, metric) indices: its value proves a tick's
+    // data arrived, since it differs from the previous tick's.
+    [[nodiscard]] std::optional<QPair<qsizetype, qsizetype>> firstGenerated() const;
 
 private:
     struct Generated

@@ -425,6 +425,7 @@ HttpCall *HttpClient::send(const HttpRequest &request)
     if (m_maxResponseBytes > 0)
         bounded.maxResponseBytes = m_maxResponseBytes;
     auto *call = new HttpCall(reply, bounded, this);
+    call->m_recordId = recordId;
     if (m_recorder) {
         RequestRecorder *recorder = m_recorder;
         connect(call, &HttpCall::finished, this, [recorder, recordId](const HttpResult &result) { recorder->finished(recordId, result); });

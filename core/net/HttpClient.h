@@ -7,6 +7,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -25,6 +26,14 @@ public:
     // caller can wait for its body to be stored too, not only for its entry.
     virtual qint64 startedAhead(const HttpRequest &request) { return started(request); }
     virtual void finished(qint64 id, const HttpResult &result) = 0;
+    // What a live push's arrival check found for the request `id` stands for, after its answer:
+    // how long until a query showed the data (nothing: it never did) and the verdict in words.
+    virtual void arrivalChecked(qint64 id, std::optional<qint64> latencyMs, const QString &verdict)
+    {
+        Q_UNUSED(id);
+        Q_UNUSED(latencyMs);
+        Q_UNUSED(verdict);
+    }
 };
 
 // What a recorder is told about a request it was told of ahead and that never went out.
@@ -43,6 +52,8 @@ class HttpCall final : public QObject
 
 public:
     void cancel();
+    // The recorder's id for this request (0: not recorded).
+    [[nodiscard]] qint64 recordId() const { return m_recordId; }
 
 signals:
     void finished(const promdesk::HttpResult &result);
@@ -56,6 +67,7 @@ private:
     void complete();
 
     QNetworkReply *m_reply;
+    qint64 m_recordId = 0;
     qint64 m_startedMs;
     qint64 m_maxBodyBytes;
     QByteArray m_body;       // up to m_maxBodyBytes

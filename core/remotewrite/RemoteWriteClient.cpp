@@ -75,6 +75,7 @@ void WriteCall::attempt()
     if (m_attempts > 1)
         request.headers.append({QByteArray("Retry-Attempt"), QByteArray::number(m_attempts - 1)});
     m_call = m_client->m_http->send(request);
+    m_lastRecordId = m_call->recordId();
     connect(m_call, &HttpCall::finished, this, &WriteCall::handle);
 }
 

@@ -52,6 +52,8 @@ public:
     [[nodiscard]] bool idle() const { return m_call.isNull(); }
     // The first attempt's history entry was written ahead by the caller, for this version's body.
     void setRecordedFirstAttempt(qint64 recordId) { m_recordedFirstAttempt = recordId; }
+    // The recorder's id for the latest attempt (0: none recorded yet).
+    [[nodiscard]] qint64 recordId() const { return m_lastRecordId; }
 
 signals:
     void retrying(int attempt, int delayMs, const QString &reason);
@@ -75,6 +77,7 @@ private:
     qint64 m_startedMs = 0;
     int m_attempts = 0;
     qint64 m_recordedFirstAttempt = 0;
+    qint64 m_lastRecordId = 0;
     bool m_fellBack = false;
     bool m_cancelled = false;
     QString m_note;

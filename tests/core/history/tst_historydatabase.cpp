@@ -57,6 +57,9 @@ private slots:
     void pagesNewestFirstWithTopLevelOnly();
     void capsAndCompressesBodies();
     void keepsBatchesUnderTheirBackfill();
+    void storesATicksBodyRelativeToItsJob_data();
+    void storesATicksBodyRelativeToItsJob();
+    void keepsATicksArrival();
     void movesACorruptFileAside();
     void prunes();
     void pruneTakesBatchesWithTheirBackfill();
@@ -282,6 +285,48 @@ void TestHistoryDatabase::keepsBatchesUnderTheirBackfill()
     QCOMPARE(children.size(), 2);
     QCOMPARE(children.at(0).tag.attempt, 2);
     QCOMPARE(children.at(0).tag.parentId, parent);
+}
+
+void TestHistoryDatabase::storesATicksBodyRelativeToItsJob_data()
+{
+    QTest::addColumn<QByteArray>("tickBody");
+    QTest::addColumn<int>("maxStoredBytes");
+    const QByteArray draft = QByteArray("# HELP m A metric.\n# TYPE m gauge\nm{db=\"customers\"} 1234\n").repeated(12);
+    QTest::newRow("identical-to-the-draft") << draft << 1;
+    QByteArray changed = draft;
+    changed.replace("1234", "1764652000.125");
+    QTest::newRow("generated-values") << changed << 120;
+    QTest::newRow("nothing-like-the-draft") << QByteArray("other 1\n") << 64;
+}
+
+void TestHistoryDatabase::storesATicksBodyRelativeToItsJob()
+{
+    QFETCH(QByteArray, tickBody);
+    QFETCH(int, maxStoredBytes);
+    auto db = open();
+    const QByteArray draft = QByteArray("# HELP m A metric.\n# TYPE m gauge\nm{db=\"customers\"} 1234\n").repeated(12);
+    const qint64 job = db->begin(entry(QStringLiteral("job"), {}, draft));
+    HistoryEntry tick = entry(QStringLiteral("replace"), {}, tickBody);
+    tick.tag.parentId = job;
+    const qint64 id = db->begin(tick);
+    QCOMPARE(db->get(id)->requestBody, tickBody);
+    QCOMPARE(db->children(job).size(), 1);
+    const QVariant stored = sql(QStringLiteral("SELECT length(body) FROM request_bodies WHERE request_id = %1").arg(id));
+    QVERIFY2(stored.toInt() <= maxStoredBytes, qPrintable(stored.toString()));
+    QCOMPARE(db->get(job)->requestBody, draft);
+}
+
+void TestHistoryDatabase::keepsATicksArrival()
+{
+    auto db = open();
+    const qint64 id = db->begin(entry(QStringLiteral("replace")));
+    db->complete(id, answer(200, ErrorCategory::None));
+    QVERIFY(db->noteArrival(id, 1800, QStringLiteral("arrived after 1.8 s (4 queries)")));
+    QCOMPARE(db->get(id)->arrivalMs, 1800);
+    QCOMPARE(db->get(id)->arrival, QStringLiteral("arrived after 1.8 s (4 queries)"));
+    const qint64 missing = db->begin(entry(QStringLiteral("replace")));
+    QVERIFY(db->noteArrival(missing, std::nullopt, QStringLiteral("not visible after 30 s: honor_labels is off")));
+    QVERIFY(!db->get(missing)->arrivalMs);
 }
 
 void TestHistoryDatabase::movesACorruptFileAside()
