@@ -41,7 +41,7 @@ start() {
     prom_port=$(free_port)
     cat > "$state/prometheus.yml" <<YAML
 global:
-  scrape_interval: 5s
+  scrape_interval: 1s
 storage:
   tsdb:
     out_of_order_time_window: 30d

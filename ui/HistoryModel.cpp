@@ -19,7 +19,7 @@ HistoryModel::HistoryModel(QObject *parent)
 {
 }
 
-bool HistoryModel::isBackfill(const HistoryEntry &entry) { return entry.tag.operation == u"backfill"; }
+bool HistoryModel::isBackfill(const HistoryEntry &entry) { return entry.isGroup(); }
 
 QList<HistoryEntry> HistoryModel::page(const std::optional<std::pair<qint64, qint64>> &before) const
 {

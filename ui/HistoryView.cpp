@@ -193,8 +193,8 @@ QString HistoryView::curlForSelected() const
     const std::optional<HistoryEntry> e = m_database->get(current->id);
     if (!e)
         return {};
-    if (e->tag.operation == u"backfill") {
-        m_resendStatus->setText(tr("#%1 is a backfill's own entry, not a request: copy one of its batches.").arg(e->id));
+    if (e->isGroup()) {
+        m_resendStatus->setText(tr("#%1 is a %2's own entry, not a request: copy one of the requests under it.").arg(e->id).arg(e->tag.operation));
         return {};
     }
     // A binary body cannot go inline: it is written where the command says it is.
@@ -223,8 +223,8 @@ QString HistoryView::saveCurlScript(const QString &directory)
     const std::optional<HistoryEntry> e = current && m_database ? m_database->get(current->id) : std::nullopt;
     if (!e)
         return {};
-    if (e->tag.operation == u"backfill") {
-        m_resendStatus->setText(tr("#%1 is a backfill's own entry, not a request: save one of its batches.").arg(e->id));
+    if (e->isGroup()) {
+        m_resendStatus->setText(tr("#%1 is a %2's own entry, not a request: save one of the requests under it.").arg(e->id).arg(e->tag.operation));
         return {};
     }
     const CurlExport curl = exportCurl(*e, CurlOptions{{}, directory});
@@ -286,8 +286,8 @@ void HistoryView::resendSelected()
     if (!entry)
         return;
     const qint64 id = entry->id;
-    if (entry->tag.operation == u"backfill") {
-        m_resendStatus->setText(tr("#%1 is a backfill's own entry, not a request: open it and re-send one of its batches.").arg(id));
+    if (entry->isGroup()) {
+        m_resendStatus->setText(tr("#%1 is a %2's own entry, not a request: open it and re-send one of the requests under it.").arg(id).arg(entry->tag.operation));
         emit resent(false);
         return;
     }

@@ -13,6 +13,7 @@ enum ExitCode : int {
     ExitRejected = 1, // validation errors, or the server refused
     ExitUsage = 2,    // bad arguments, unreadable or unwritable files
     ExitNetwork = 3,  // cannot connect, TLS, timeout
+    ExitNotVisible = 4, // sent, but not visible through the query URL in time (--verify)
 };
 
 // Where a command reads and writes. Data goes to `out` (or `outFile` for binary data), and

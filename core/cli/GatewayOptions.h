@@ -37,6 +37,8 @@ public:
     std::optional<GroupingKey> groupingKey(const QCommandLineParser &parser, Io &io) const;
     // For the history: the profile's name, once connection() has read it.
     [[nodiscard]] RequestTag tag() const;
+    // The profile connection() read, if any.
+    [[nodiscard]] const std::optional<Profile> &profile() const { return m_loadedProfile; }
     // --max-response: how much of any answer `http` keeps (by default 1 MiB of an answer to a
     // push or write, 256 MiB of groups); false after saying why when it is not a size.
     bool applyResponseLimit(const QCommandLineParser &parser, HttpClient &http, Io &io) const;

@@ -58,6 +58,8 @@ QJsonObject toJson(const HistoryEntry &e)
         {QStringLiteral("durationMs"), e.durationMs},
         {QStringLiteral("requestBytes"), e.requestBodySize},
         {QStringLiteral("responseBytes"), e.responseBodySize},
+        {QStringLiteral("arrivalMs"), e.arrivalMs ? QJsonValue(*e.arrivalMs) : QJsonValue()},
+        {QStringLiteral("arrival"), e.arrival},
         {QStringLiteral("responseCut"), e.responseBodyTruncated},
         {QStringLiteral("redacted"), e.redacted},
         {QStringLiteral("error"), e.errorText},
@@ -147,6 +149,8 @@ int show(HistoryDatabase &history, qint64 id, Io &io)
     printHeaders(e.responseHeaders, io);
     if (e.samplesWritten)
         io.out << "  samples written: " << *e.samplesWritten << '\n';
+    if (!e.arrival.isEmpty())
+        io.out << "\nArrival: " << e.arrival << '\n';
     if (e.redacted)
         io.out << "  (secrets the server echoed back were masked before this answer was stored)\n";
     if (e.responseBodyTruncated)
@@ -159,7 +163,9 @@ int show(HistoryDatabase &history, qint64 id, Io &io)
     if (!batches.isEmpty()) {
         io.out << "\n" << batches.size() << " request(s) under it:\n";
         for (const HistoryEntry &b : batches)
-            io.out << "  #" << b.id << "  " << outcomeText(b) << "  " << b.durationMs << " ms  attempt " << b.tag.attempt << '\n';
+            io.out << "  #" << b.id << "  " << outcomeText(b) << "  " << b.durationMs << " ms  attempt " << b.tag.attempt
+                   << (b.tag.groupingKey.isEmpty() || b.tag.groupingKey == e.tag.groupingKey ? QString() : QStringLiteral("  ") + b.tag.groupingKey)
+                   << (b.arrival.isEmpty() ? QString() : QStringLiteral("  ") + b.arrival) << '\n';
     }
     return ExitOk;
 }

@@ -16,7 +16,7 @@ namespace {
 
 const QString kUsage = QStringLiteral(
     "promdesk-cli profile add NAME --kind tmp|pushgateway|remote-write|generic [--pushgateway-url URL]\n"
-    "                             [--remote-write-url URL] [--user USER] [--password-stdin | --bearer-stdin]\n"
+    "                             [--remote-write-url URL] [--query-url URL] [--user USER] [--password-stdin | --bearer-stdin]\n"
     "                             [--ca FILE] [--client-cert FILE --client-key FILE] [--insecure]\n"
     "                             [--group NAME=VALUE]... [--timeout SECONDS]\n"
     "       promdesk-cli profile list | show NAME | remove NAME | test NAME | export FILE | import FILE");
@@ -33,6 +33,7 @@ QString describe(const Profile &profile, const QString &secretState)
     QString out;
     out += QStringLiteral("name:              %1\nkind:              %2\n").arg(p.name, profileKindName(p.kind));
     out += QStringLiteral("pushgateway url:   %1\nremote write url:  %2\n").arg(p.pushgatewayUrl, p.remoteWriteUrl);
+    out += QStringLiteral("query url:         %1\n").arg(p.queryUrl);
     const QString auth = p.auth == Credentials::Kind::Basic ? QStringLiteral("basic, user %1").arg(p.user)
                        : p.auth == Credentials::Kind::Bearer ? QStringLiteral("bearer token")
                                                             : QStringLiteral("none");
@@ -79,7 +80,11 @@ int add(const QStringList &arguments, Io &io)
     const QCommandLineOption group(QStringLiteral("group"), QStringLiteral("A default grouping label; repeatable."), QStringLiteral("NAME=VALUE"));
     const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Seconds to wait for an answer (default 30)."),
                                      QStringLiteral("SECONDS"), QStringLiteral("30"));
-    parser.addOptions({kind, pgw, rw, user, passwordStdin, bearerStdin, ca, cert, key, insecure, group, timeout});
+    const QCommandLineOption query(QStringLiteral("query-url"),
+                                   QStringLiteral("A Prometheus query API base, for --verify (a TMP profile without one gets "
+                                                  "the instance address)."),
+                                   QStringLiteral("URL"));
+    parser.addOptions({kind, pgw, rw, query, user, passwordStdin, bearerStdin, ca, cert, key, insecure, group, timeout});
     parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The profile's name."));
     if (const std::optional<int> exit = parseArguments(parser, arguments, kUsage, QStringLiteral("Saves a profile; its secret goes to the keychain.\n"), io))
         return *exit;
@@ -99,6 +104,9 @@ int add(const QStringList &arguments, Io &io)
     profile.remoteWriteUrl = parser.value(rw);
     if (profile.kind == ProfileKind::Tmp && profile.remoteWriteUrl.isEmpty() && !profile.pushgatewayUrl.isEmpty())
         profile.remoteWriteUrl = tmpProfileTemplate(profile.name, profile.pushgatewayUrl, {}).remoteWriteUrl;
+    profile.queryUrl = parser.value(query);
+    if (profile.kind == ProfileKind::Tmp && profile.queryUrl.isEmpty() && !profile.pushgatewayUrl.isEmpty())
+        profile.queryUrl = tmpProfileTemplate(profile.name, profile.pushgatewayUrl, {}).queryUrl;
     if (const QString url = urlWithCredentials(profile); !url.isEmpty()) {
         io.err << "promdesk-cli: " << url << " has a user or password in it; credentials never go in a URL (it is "
                   "stored and shown in clear). Give the user with --user and the password on standard input with "

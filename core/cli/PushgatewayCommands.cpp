@@ -3,6 +3,8 @@
 #include "cli/CliHistory.h"
 #include "cli/GatewayOptions.h"
 #include "cli/Interrupt.h"
+#include "cli/LiveOptions.h"
+#include "exposition/TextWriter.h"
 #include "exposition/NumberFormat.h"
 #include "net/Redactor.h"
 #include "pushgateway/GroupPruning.h"
@@ -117,7 +119,9 @@ HttpResult sendWatched(HttpClient &http, const HttpRequest &request, Io &io, con
 int runPush(const QStringList &arguments, Io &io)
 {
     const QString usage = QStringLiteral("promdesk-cli push --url URL --job JOB [--group NAME=VALUE]... [--replace|--merge] "
-                                         "[--format text|protobuf] [--gzip] [--allow-empty] [--no-check] [--user USER --password-stdin | --bearer-stdin] FILE|-");
+                                         "[--format text|protobuf] [--gzip] [--allow-empty] [--no-check] [--user USER --password-stdin | --bearer-stdin]\n"
+                                         "       [--every DURATION [--count N | --for DURATION]] [--set SERIES=GENERATOR]... [--instances NAME,NAME... [--same-group]]\n"
+                                         "       [--verify [--verify-timeout SECONDS] [--query-url URL]] FILE|-");
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, true);
@@ -134,10 +138,16 @@ int runPush(const QStringList &arguments, Io &io)
                                      QStringLiteral("Send the input as it is even when it has errors, to see the gateway's own "
                                                     "verdict (text format only). Without it, an input with errors is refused."));
     parser.addOptions({replace, merge, format, gzip, preview, allowEmpty, noCheck});
+    LiveOptions live;
+    live.addTo(parser, true);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Metrics to push; '-' reads standard input "
                                                                         "(after the secret line, if one is read)."));
     if (const std::optional<int> exit = parseArguments(parser, arguments, usage,
-                                                       QStringLiteral("Pushes metrics to a Pushgateway group.\n"), io))
+                                                       QStringLiteral("Pushes metrics to a Pushgateway group: once, or with --every as a live job\n"
+                                                                      "(TMP's example pushes every 2s, each machine with its instance).\n"
+                                                                      "Exit codes: 0 sent (and arrived, with --verify), 1 refused, 2 usage, 3 network,\n"
+                                                                      "4 sent but not visible through the query URL in time; a repeated run exits\n"
+                                                                      "with the worst it met.\n"), io))
         return *exit;
     if (parser.isSet(replace) && parser.isSet(merge)) {
         io.err << "promdesk-cli: choose --replace or --merge\n";
@@ -155,10 +165,21 @@ int runPush(const QStringList &arguments, Io &io)
         io.err << "promdesk-cli: --no-check sends the input as it is: text format only\n";
         return ExitUsage;
     }
+    if (parser.isSet(noCheck) && live.requested(parser)) {
+        io.err << "promdesk-cli: --no-check sends the input once, as it is; it does not go with --every, --set, --instances "
+                  "or --verify\n";
+        return ExitUsage;
+    }
     const std::optional<GatewayEndpoint> endpoint = gateway.endpoint(parser, io);
     const std::optional<GroupingKey> key = endpoint ? gateway.groupingKey(parser, io) : std::nullopt;
     if (!endpoint || !key)
         return ExitUsage;
+    std::optional<LiveOptions::Values> liveValues;
+    if (live.requested(parser)) {
+        liveValues = live.values(parser, gateway.profile() ? gateway.profile()->queryUrl : QString(), io);
+        if (!liveValues)
+            return ExitUsage;
+    }
     int failure = ExitRejected;
     const std::optional<PushInput> input = readPushInput(parser.positionalArguments().constFirst(), io, &failure, parser.isSet(noCheck));
     if (!input)
@@ -197,6 +218,16 @@ int runPush(const QStringList &arguments, Io &io)
         }
         io.out << renderPreview(previewPush(input->metrics(), *key, options.method, *groups));
         io.out.flush();
+    }
+    if (liveValues) {
+        LiveJobSpec spec;
+        spec.key = *key;
+        spec.push = options;
+        spec.draft = input->metrics();
+        const QueryEndpoint query{{}, endpoint->credentials, endpoint->tls, endpoint->proxy, endpoint->extraHeaders,
+                                  std::min(endpoint->timeoutMs, 10000)};
+        return runLiveJob(spec, *liveValues, &client, nullptr, http, query, endpoint->baseUrl, gateway.tag(),
+                          writeText(spec.draft), io);
     }
     // A clean text file goes out as it is, and so does one sent unchecked; anything else is
     // written anew from the model.

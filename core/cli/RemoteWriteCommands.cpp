@@ -3,6 +3,8 @@
 #include "cli/CliHistory.h"
 #include "cli/GatewayOptions.h"
 #include "cli/Interrupt.h"
+#include "cli/LiveOptions.h"
+#include "exposition/TextWriter.h"
 #include "cli/TerminalSafeDevice.h"
 #include "importers/SeriesReader.h"
 #include "net/Redactor.h"
@@ -88,6 +90,36 @@ std::optional<WriteEndpoint> writeEndpoint(const QCommandLineParser &parser, con
     }
     endpoint.retry.retryOn429 = !parser.isSet(write.no429);
     return endpoint;
+}
+
+// The draft a live write repeats: exposition text, every problem printed, nothing on an error
+// (`exit` then says how the command ends). Its timestamps are replaced by each tick's.
+std::optional<MetricSet> readLiveDraft(const QString &path, bool tmp, Io &io, int *exit)
+{
+    Input input(path, io);
+    QString error;
+    if (!input.open(error)) {
+        io.err << "promdesk-cli: " << error << '\n';
+        *exit = ExitUsage;
+        return std::nullopt;
+    }
+    ParseOptions options;
+    options.fileName = input.displayName();
+    options.target = tmp ? ValidationTarget::Tmp : ValidationTarget::RemoteWrite;
+    options.format = input.detect();
+    const ParseResult parsed = parseText(input.readAll(), options);
+    qint64 errors = 0;
+    for (const Problem &problem : parsed.problems) {
+        io.err << formatProblem(problem) << '\n';
+        errors += problem.severity == Severity::Error ? 1 : 0;
+    }
+    if (errors > 0 || parsed.metrics.seriesCount() == 0) {
+        io.err << "promdesk-cli: " << (errors > 0 ? QStringLiteral("%1 error(s) in ").arg(errors) : QStringLiteral("no samples in "))
+               << input.displayName() << "; nothing sent\n";
+        *exit = ExitRejected;
+        return std::nullopt;
+    }
+    return parsed.metrics;
 }
 
 // Reads one input into series: exposition text (timestamps in ms, or seconds for OpenMetrics)
@@ -280,10 +312,56 @@ Labels parseLabelOptions(const QStringList &pairs, Io &io, bool *ok)
 
 } // namespace
 
+namespace {
+
+// write --every/--set/--instances/--verify: one draft, repeated as a live job.
+int runLiveWrite(const QCommandLineParser &parser, const LiveOptions &live, GatewayOptions &gateway, WriteEndpoint endpoint,
+                 bool tmpOption, Io &io)
+{
+    if (parser.isSet(QStringLiteral("no-check"))) {
+        io.err << "promdesk-cli: --no-check sends the input once; it does not go with --every, --set, --instances or --verify\n";
+        return ExitUsage;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        io.err << "promdesk-cli: a live write repeats one FILE\n";
+        return ExitUsage;
+    }
+    const std::optional<LiveOptions::Values> values = live.values(parser, gateway.profile() ? gateway.profile()->queryUrl : QString(), io);
+    if (!values)
+        return ExitUsage;
+    const bool tmp = tmpOption || (gateway.profile() && gateway.profile()->kind == ProfileKind::Tmp);
+    int failure = ExitRejected;
+    const std::optional<MetricSet> draft = readLiveDraft(parser.positionalArguments().constFirst(), tmp, io, &failure);
+    if (!draft)
+        return failure;
+    // A live job backs off by itself between ticks; a tick is one attempt.
+    if (values->everyMs)
+        endpoint.retry.maxAttempts = 1;
+    HttpClient http;
+    if (!gateway.applyResponseLimit(parser, http, io))
+        return ExitUsage;
+    recordHistory(http, io);
+    RemoteWriteClient client(endpoint, &http);
+    LiveJobSpec spec;
+    spec.destination = LiveJobSpec::Destination::RemoteWrite;
+    spec.draft = *draft;
+    const QueryEndpoint query{{}, endpoint.credentials, endpoint.tls, endpoint.proxy, endpoint.extraHeaders,
+                              std::min(endpoint.timeoutMs, 10000)};
+    RequestTag tag = gateway.tag();
+    tag.target = QStringLiteral("remote-write");
+    tag.operation = QStringLiteral("write");
+    return runLiveJob(spec, *values, nullptr, &client, http, query, {}, tag, writeText(*draft), io);
+}
+
+} // namespace
+
 int runWrite(const QStringList &arguments, Io &io)
 {
     const QString usage = QStringLiteral("promdesk-cli write --url URL [--rw-version 1|2] [--tmp] [--no-check] [--user USER "
-                                         "--password-stdin | --bearer-stdin] FILE...|-");
+                                         "--password-stdin | --bearer-stdin]\n"
+                                         "       [--every DURATION [--count N | --for DURATION]] [--set SERIES=GENERATOR]... "
+                                         "[--instances NAME,NAME...]\n"
+                                         "       [--verify [--verify-timeout SECONDS] [--query-url URL]] FILE...|-");
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, false);
@@ -294,22 +372,29 @@ int runWrite(const QStringList &arguments, Io &io)
                                                     "reserved names), to see the receiver's own verdict. Lines that cannot be "
                                                     "read, and samples ahead of the clock, are still not sent."));
     parser.addOption(noCheck);
+    LiveOptions live;
+    live.addTo(parser, false);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Exposition files (or CSV); '-' reads standard input."));
     if (const std::optional<int> exit = parseArguments(
             parser, arguments, usage,
             QStringLiteral("Sends metrics through Prometheus remote write. Timestamps in the files are kept;\n"
                            "samples without one are sent as now. --url is the write URL; with no path it gets\n"
-                           "/api/v1/write (or TMP's /api/v1/prom/write with --tmp).\n"),
+                           "/api/v1/write (or TMP's /api/v1/prom/write with --tmp).\n"
+                           "With --every it repeats, each sample stamped with the tick's time.\n"
+                           "Exit codes: 0 sent (and arrived, with --verify), 1 refused, 2 usage, 3 network,\n"
+                           "4 sent but not visible through the query URL in time.\n"),
             io))
         return *exit;
     if (parser.positionalArguments().isEmpty()) {
         io.err << "promdesk-cli: write needs a FILE, or '-'\nUsage: " << usage << '\n';
         return ExitUsage;
     }
-    const std::optional<WriteEndpoint> endpoint = writeEndpoint(parser, gateway, write, io);
+    std::optional<WriteEndpoint> endpoint = writeEndpoint(parser, gateway, write, io);
     const std::optional<FuturePolicy> future = write.future(parser, io);
     if (!endpoint || !future)
         return ExitUsage;
+    if (live.requested(parser))
+        return runLiveWrite(parser, live, gateway, *endpoint, parser.isSet(write.tmp), io);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     SeriesSet all;
     for (const QString &path : parser.positionalArguments()) {

@@ -38,6 +38,9 @@ struct HistoryEntry
     QString arrival;                 // the arrival check's verdict ("arrived after 1.8 s", "not visible…")
 
     [[nodiscard]] QByteArray requestHeader(const QByteArray &name) const;
+    // A backfill's or a live job's own entry: it stands for the requests under it and is not one
+    // that can be sent again.
+    [[nodiscard]] bool isGroup() const { return tag.operation == u"backfill" || tag.operation == u"job"; }
 };
 
 } // namespace promdesk

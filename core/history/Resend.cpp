@@ -33,6 +33,12 @@ QUrl movedTo(const QUrl &original, const Profile &profile, bool remoteWrite)
 ResendRequest prepareResend(const HistoryEntry &e, const QList<Profile> &profiles, const QString &otherProfile)
 {
     ResendRequest out;
+    if (e.isGroup()) {
+        out.error = QStringLiteral("entry %1 is a %2's own entry, not a request: re-send one of the requests under it")
+                        .arg(e.id)
+                        .arg(e.tag.operation);
+        return out;
+    }
     if (e.requestBodyTruncated) {
         out.error = QStringLiteral("entry %1 kept only part of its body; it cannot be sent again exactly").arg(e.id);
         return out;

@@ -71,6 +71,8 @@ bool ArrivalProbe::matches(double seen) const
 
 QString ArrivalResult::verdict() const
 {
+    if (arrived && latencyMs < 1000)
+        return QStringLiteral("arrived after %1 ms").arg(latencyMs);
     if (arrived)
         return QStringLiteral("arrived after %1 s").arg(formatNumber(std::round(double(latencyMs) / 100.0) / 10.0));
     return QStringLiteral("not visible after %1 s: %2").arg(formatNumber(std::round(double(waitedMs) / 100.0) / 10.0), reason);
@@ -143,7 +145,11 @@ void ArrivalCheck::poll()
             {{QStringLiteral("query"), m_probe.selector() + QStringLiteral("[5m]")}, {QStringLiteral("time"), secondsText(*m_probe.timestampMs)}},
             &ArrivalCheck::onAnswer);
     } else {
-        ask(QStringLiteral("/api/v1/query"), {{QStringLiteral("query"), m_probe.selector()}}, &ArrivalCheck::onAnswer);
+        // Every sample scraped since the push, not only the latest: a later tick may already have
+        // replaced this one's value in the gateway, after a scrape took it.
+        const qint64 windowSeconds = (QDateTime::currentMSecsSinceEpoch() - m_sentAtMs) / 1000 + 5;
+        ask(QStringLiteral("/api/v1/query"), {{QStringLiteral("query"), m_probe.selector() + QStringLiteral("[%1s]").arg(windowSeconds)}},
+            &ArrivalCheck::onAnswer);
     }
 }
 
@@ -153,21 +159,19 @@ void ArrivalCheck::onAnswer(const HttpResult &result)
     m_lastProblem = series ? QString() : whyNoAnswer(result);
     for (const QJsonValue &entry : series.value_or(QJsonArray())) {
         const QJsonObject object = entry.toObject();
-        if (m_probe.timestampMs) {
-            for (const QJsonValue &point : object.value(QStringLiteral("values")).toArray()) {
-                const QJsonArray pair = point.toArray();
-                const std::optional<double> value = parsePromValue(pair.at(1));
-                if (std::llround(pair.at(0).toDouble() * 1000.0) == *m_probe.timestampMs && value && m_probe.matches(*value))
-                    return finish(true);
-            }
-        } else if (const std::optional<double> value = parsePromValue(object.value(QStringLiteral("value")).toArray().at(1));
-                   value && m_probe.matches(*value)) {
-            return finish(true);
+        for (const QJsonValue &point : object.value(QStringLiteral("values")).toArray()) {
+            const QJsonArray pair = point.toArray();
+            const std::optional<double> value = parsePromValue(pair.at(1));
+            const bool atItsTime = !m_probe.timestampMs || std::llround(pair.at(0).toDouble() * 1000.0) == *m_probe.timestampMs;
+            if (atItsTime && value && m_probe.matches(*value))
+                return finish(true);
         }
     }
-    if (m_clock.elapsed() + m_pollMs >= m_timeoutMs)
+    // Often at first, when the data usually shows; then once a second.
+    const int wait = m_clock.elapsed() < 3000 ? m_pollMs : std::max(m_pollMs, 1000);
+    if (m_clock.elapsed() + wait >= m_timeoutMs)
         return diagnose();
-    m_pollTimer.start(m_pollMs);
+    m_pollTimer.start(wait);
 }
 
 void ArrivalCheck::diagnose()
@@ -185,8 +189,15 @@ void ArrivalCheck::onSeriesByName(const HttpResult &result)
 {
     const QJsonArray series = resultOf(result).value_or(QJsonArray());
     const QString job = m_probe.labels.value(QStringLiteral("job"));
+    // Only what came from this job counts: other groups push the same name (push_time_seconds).
+    QList<Labels> relevant;
     for (const QJsonValue &entry : series) {
-        const Labels labels = labelsOf(entry.toObject().value(QStringLiteral("metric")).toObject());
+        Labels labels = labelsOf(entry.toObject().value(QStringLiteral("metric")).toObject());
+        labels.remove(QStringLiteral("__name__"));
+        if (job.isEmpty() || labels.value(QStringLiteral("job")) == job || labels.value(QStringLiteral("exported_job")) == job)
+            relevant.append(labels);
+    }
+    for (const Labels &labels : std::as_const(relevant)) {
         if (!job.isEmpty() && labels.value(QStringLiteral("exported_job")) == job) {
             return finish(false, QStringLiteral("honor_labels is off in the scrape config of the gateway: Prometheus stored the "
                                                 "pushed job as exported_job=\"%1\" (and instance as exported_instance). Set "
@@ -194,12 +205,20 @@ void ArrivalCheck::onSeriesByName(const HttpResult &result)
                                      .arg(job));
         }
     }
-    if (!series.isEmpty()) {
-        Labels seen = labelsOf(series.first().toObject().value(QStringLiteral("metric")).toObject());
-        seen.remove(QStringLiteral("__name__"));
+    for (const Labels &labels : std::as_const(relevant)) {
+        if (labels == m_probe.labels) {
+            return finish(false, m_probe.timestampMs
+                                     ? QStringLiteral("the series is there, but not with the value written at %1").arg(formatTimestamp(*m_probe.timestampMs))
+                                     : QStringLiteral("the series is there, but never showed this push's value: a later push "
+                                                      "replaced it before Prometheus scraped the gateway (is the scrape interval "
+                                                      "longer than the push interval?)"));
+        }
+    }
+    if (!relevant.isEmpty()) {
         return finish(false, QStringLiteral("a label was dropped or renamed on the way: Prometheus has %1 as %2, the push "
                                             "had %3 (a relabelling rule?)")
-                                 .arg(m_probe.metric, printable(seen.toString(), PrintableOptions{200, false}), printable(m_probe.labels.toString(), PrintableOptions{200, false})));
+                                 .arg(m_probe.metric, printable(relevant.constFirst().toString(), PrintableOptions{200, false}),
+                                      printable(m_probe.labels.toString(), PrintableOptions{200, false})));
     }
     if (!m_probe.gatewayAuthority.isEmpty())
         return ask(QStringLiteral("/api/v1/targets"), {{QStringLiteral("state"), QStringLiteral("active")}}, &ArrivalCheck::onTargets);

@@ -7,7 +7,7 @@ namespace promdesk {
 
 namespace {
 
-constexpr int kChecksPerMachine = 2;
+constexpr int kChecksPerMachine = 4;
 constexpr qsizetype kLatenciesKept = 100'000;
 
 } // namespace

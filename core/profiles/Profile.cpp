@@ -1,5 +1,7 @@
 #include "profiles/Profile.h"
 
+#include "live/ArrivalCheck.h"
+
 #include "net/Redactor.h"
 
 namespace promdesk {
@@ -53,6 +55,7 @@ Profile tmpProfileTemplate(const QString &name, const QString &instanceAddress, 
         base.chop(1);
     profile.pushgatewayUrl = base;
     profile.remoteWriteUrl = base + defaultWritePath(true);
+    profile.queryUrl = base; // TMP answers the query API on the instance address
     profile.auth = Credentials::Kind::Basic;
     profile.user = appId;
     return profile;
@@ -67,6 +70,18 @@ GatewayEndpoint gatewayEndpoint(const Profile &profile, const QString &secret, c
 {
     return GatewayEndpoint{QUrl(profile.pushgatewayUrl), credentialsOf(profile, secret), tlsOf(profile), profile.timeoutMs,
                            proxyOf(profile), profile.extraHeaders + secretHeaders};
+}
+
+QueryEndpoint queryEndpoint(const Profile &profile, const QString &secret, const HttpHeaders &secretHeaders)
+{
+    QueryEndpoint endpoint;
+    endpoint.baseUrl = QUrl(profile.queryUrl);
+    endpoint.credentials = credentialsOf(profile, secret);
+    endpoint.tls = tlsOf(profile);
+    endpoint.proxy = proxyOf(profile);
+    endpoint.extraHeaders = profile.extraHeaders + secretHeaders;
+    endpoint.timeoutMs = std::min(profile.timeoutMs, 10000);
+    return endpoint;
 }
 
 WriteEndpoint writeEndpoint(const Profile &profile, const QString &secret, const HttpHeaders &secretHeaders)
@@ -130,6 +145,8 @@ QString urlWithCredentials(const Profile &profile)
 {
     if (hasUserInfo(profile.pushgatewayUrl))
         return QStringLiteral("the Pushgateway URL");
+    if (hasUserInfo(profile.queryUrl))
+        return QStringLiteral("the query URL");
     if (hasUserInfo(profile.remoteWriteUrl))
         return QStringLiteral("the remote write URL");
     if (hasUserInfo(profile.proxyUrl))
@@ -141,6 +158,7 @@ Profile withoutUrlCredentials(Profile profile)
 {
     profile.pushgatewayUrl = strippedOfUserInfo(profile.pushgatewayUrl);
     profile.remoteWriteUrl = strippedOfUserInfo(profile.remoteWriteUrl);
+    profile.queryUrl = strippedOfUserInfo(profile.queryUrl);
     profile.proxyUrl = strippedOfUserInfo(profile.proxyUrl);
     return profile;
 }

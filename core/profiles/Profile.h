@@ -27,6 +27,9 @@ struct Profile
     ProfileKind kind = ProfileKind::Generic;
     QString pushgatewayUrl;
     QString remoteWriteUrl;
+    // A Prometheus HTTP API base on which /api/v1/query answers, to check that pushed data arrived
+    // (TMP: the instance address, with the same credentials).
+    QString queryUrl;
     Credentials::Kind auth = Credentials::Kind::None;
     QString user; // basic auth; for TMP the APPID
     QString caFile;
@@ -70,5 +73,6 @@ Profile tmpProfileTemplate(const QString &name, const QString &instanceAddress, 
 // `secretHeaders`: the values of the profile's secret headers, read from the keychain with its secret.
 GatewayEndpoint gatewayEndpoint(const Profile &profile, const QString &secret, const HttpHeaders &secretHeaders = {});
 WriteEndpoint writeEndpoint(const Profile &profile, const QString &secret, const HttpHeaders &secretHeaders = {});
+struct QueryEndpoint queryEndpoint(const Profile &profile, const QString &secret, const HttpHeaders &secretHeaders = {});
 
 } // namespace promdesk

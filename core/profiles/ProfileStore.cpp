@@ -24,6 +24,7 @@ const Key kKeys[] = {
     {"kind", QStringLiteral("generic")},
     {"pushgatewayUrl", QString()},
     {"remoteWriteUrl", QString()},
+    {"queryUrl", QString()},
     {"auth", QStringLiteral("none")},
     {"user", QString()},
     {"caFile", QString()},
@@ -75,6 +76,7 @@ QVariantMap toMap(const Profile &p)
         {QStringLiteral("kind"), profileKindName(p.kind)},
         {QStringLiteral("pushgatewayUrl"), p.pushgatewayUrl},
         {QStringLiteral("remoteWriteUrl"), p.remoteWriteUrl},
+        {QStringLiteral("queryUrl"), p.queryUrl},
         {QStringLiteral("auth"), authName(p.auth)},
         {QStringLiteral("user"), p.user},
         {QStringLiteral("caFile"), p.caFile},
@@ -104,6 +106,7 @@ Profile fromMap(const QString &id, const QVariantMap &map)
     p.kind = profileKindFromName(v.value(QStringLiteral("kind")).toString()).value_or(ProfileKind::Generic);
     p.pushgatewayUrl = v.value(QStringLiteral("pushgatewayUrl")).toString();
     p.remoteWriteUrl = v.value(QStringLiteral("remoteWriteUrl")).toString();
+    p.queryUrl = v.value(QStringLiteral("queryUrl")).toString();
     p.auth = authFromName(v.value(QStringLiteral("auth")).toString());
     p.user = v.value(QStringLiteral("user")).toString();
     p.caFile = v.value(QStringLiteral("caFile")).toString();

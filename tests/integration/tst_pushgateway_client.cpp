@@ -80,7 +80,7 @@ Groups TestPushgatewayClient::list(PushgatewayClient &client)
 void TestPushgatewayClient::initTestCase()
 {
     QString error;
-    m_gateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, {{QStringLiteral("--web.enable-admin-api")}, {}, {}, {}}, &error);
+    m_gateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, {{QStringLiteral("--web.enable-admin-api")}, {}, {}, {}, {}}, &error);
     QVERIFY2(m_gateway, qPrintable(error));
     m_client = std::make_unique<PushgatewayClient>(GatewayEndpoint{m_gateway->baseUrl(), {}, {}, 10000, {}, {}}, &m_http);
 }
@@ -204,7 +204,7 @@ void TestPushgatewayClient::typeConflictIsExplained()
 void TestPushgatewayClient::routePrefix()
 {
     QString error;
-    const auto prefixed = ServerFixture::start(ServerFixture::Kind::Pushgateway, {{QStringLiteral("--web.route-prefix=/pgw")}, {}, {}, {}}, &error);
+    const auto prefixed = ServerFixture::start(ServerFixture::Kind::Pushgateway, {{QStringLiteral("--web.route-prefix=/pgw")}, {}, {}, {}, {}}, &error);
     QVERIFY2(prefixed, qPrintable(error));
     QUrl base = prefixed->baseUrl();
     base.setPath(QStringLiteral("/pgw/"));

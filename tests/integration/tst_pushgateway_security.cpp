@@ -88,7 +88,7 @@ void TestPushgatewaySecurity::initTestCase()
         + "\n  key_file: " + m_dir.filePath(QStringLiteral("server.key")).toUtf8()
         + "\nbasic_auth_users:\n  appid-1250000000: '" + hash + "'\n";
     QString error;
-    m_gateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, {{}, web, {}, {}}, &error);
+    m_gateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, {{}, web, {}, {}, {}}, &error);
     QVERIFY2(m_gateway, qPrintable(error));
     QCOMPARE(m_gateway->baseUrl().scheme(), QStringLiteral("https"));
 
@@ -106,7 +106,7 @@ void TestPushgatewaySecurity::initTestCase()
     const QByteArray mtls = "tls_server_config:\n  cert_file: " + m_dir.filePath(QStringLiteral("server.crt")).toUtf8()
         + "\n  key_file: " + m_dir.filePath(QStringLiteral("server.key")).toUtf8()
         + "\n  client_auth_type: RequireAndVerifyClientCert\n  client_ca_file: " + m_dir.filePath(QStringLiteral("ca.crt")).toUtf8() + "\n";
-    m_mtlsGateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, {{}, mtls, {}, {}}, &error);
+    m_mtlsGateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, {{}, mtls, {}, {}, {}}, &error);
     QVERIFY2(m_mtlsGateway, qPrintable(error));
 }
 

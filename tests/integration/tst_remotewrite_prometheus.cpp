@@ -412,7 +412,7 @@ void TestRemoteWritePrometheus::basicAuthBehindWebConfig()
     const QByteArray hash = htpasswd.readAllStandardOutput().trimmed().split(':').at(1);
     QString error;
     const auto secured = ServerFixture::start(ServerFixture::Kind::Prometheus,
-                                              {{}, "basic_auth_users:\n  '1250000000': '" + hash + "'\n", "1250000000", "instance-t0ken"},
+                                              {{}, "basic_auth_users:\n  '1250000000': '" + hash + "'\n", "1250000000", "instance-t0ken", {}},
                                               &error);
     QVERIFY2(secured, qPrintable(error));
     WriteEndpoint endpoint;

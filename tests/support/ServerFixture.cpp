@@ -98,7 +98,7 @@ bool ServerFixture::launch(Kind kind, const Options &options, quint16 port, QStr
         program = QStringLiteral("/usr/bin/prometheus");
         QFile config(m_dir.filePath(QStringLiteral("prometheus.yml")));
         config.open(QIODevice::WriteOnly);
-        config.write("global:\n  scrape_interval: 1h\n");
+        config.write(options.prometheusConfigYaml.isEmpty() ? QByteArray("global:\n  scrape_interval: 1h\n") : options.prometheusConfigYaml);
         config.close();
         arguments << QStringLiteral("--config.file=%1").arg(config.fileName())
                   << QStringLiteral("--storage.tsdb.path=%1/data").arg(m_dir.path()) << listen

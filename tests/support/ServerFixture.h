@@ -39,6 +39,7 @@ public:
         // them a 401 only proves the port is open, not that the server is ready.
         QByteArray readyUser;
         QByteArray readyPassword;
+        QByteArray prometheusConfigYaml; // Prometheus: its prometheus.yml (default: no scrapes)
     };
 
     static std::unique_ptr<ServerFixture> start(Kind kind, const Options &options, QString *error);

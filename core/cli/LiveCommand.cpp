@@ -1,0 +1,337 @@
+#include "cli/LiveOptions.h"
+
+#include "cli/CliHistory.h"
+#include "cli/GatewayOptions.h"
+#include "cli/Interrupt.h"
+#include "cli/TerminalSafeDevice.h"
+#include "exposition/NumberFormat.h"
+#include "history/HistoryDatabase.h"
+#include "live/ArrivalTracker.h"
+#include "net/Redactor.h"
+#include "pushgateway/GroupPruning.h"
+
+#include <QDateTime>
+#include <QEventLoop>
+#include <QTimer>
+
+#include <cmath>
+
+namespace promdesk::cli {
+
+void LiveOptions::addTo(QCommandLineParser &parser, bool pushgateway)
+{
+    m_pushgateway = pushgateway;
+    parser.addOptions({m_every, m_count, m_for, m_set, m_verify, m_verifyTimeout, m_queryUrl});
+    parser.addOption(m_instances);
+    if (pushgateway)
+        parser.addOption(m_sameGroup);
+}
+
+bool LiveOptions::requested(const QCommandLineParser &parser) const
+{
+    return parser.isSet(m_every) || parser.isSet(m_count) || parser.isSet(m_for) || parser.isSet(m_set) || parser.isSet(m_verify)
+        || parser.isSet(m_instances) || (m_pushgateway && parser.isSet(m_sameGroup)) || parser.isSet(m_queryUrl);
+}
+
+std::optional<LiveOptions::Values> LiveOptions::values(const QCommandLineParser &parser, const QString &profileQueryUrl, Io &io) const
+{
+    Values values;
+    const auto fail = [&](const QString &flag, const QString &why) -> std::optional<Values> {
+        io.err << "promdesk-cli: --" << flag << ": " << why << '\n';
+        return std::nullopt;
+    };
+    QString error;
+    if (parser.isSet(m_every)) {
+        values.everyMs = parseDurationMs(parser.value(m_every), &error);
+        if (!values.everyMs)
+            return fail(QStringLiteral("every"), error);
+        if (*values.everyMs < LiveJobSpec::kMinimumIntervalMs)
+            return fail(QStringLiteral("every"), QStringLiteral("the interval must be at least 100ms"));
+    }
+    if ((parser.isSet(m_count) || parser.isSet(m_for)) && !values.everyMs)
+        return fail(parser.isSet(m_count) ? QStringLiteral("count") : QStringLiteral("for"), QStringLiteral("it needs --every"));
+    if (parser.isSet(m_count) && parser.isSet(m_for))
+        return fail(QStringLiteral("count"), QStringLiteral("give --count or --for, not both"));
+    if (parser.isSet(m_count)) {
+        bool ok = false;
+        values.count = parser.value(m_count).toLongLong(&ok);
+        if (!ok || *values.count < 1)
+            return fail(QStringLiteral("count"), QStringLiteral("a count of ticks is a whole number from 1 up"));
+    }
+    if (parser.isSet(m_for)) {
+        values.forMs = parseDurationMs(parser.value(m_for), &error);
+        if (!values.forMs)
+            return fail(QStringLiteral("for"), error);
+    }
+    for (const QString &assignment : parser.values(m_set)) {
+        const std::optional<GeneratorAssignment> parsed = parseGeneratorAssignment(assignment, &error);
+        if (!parsed)
+            return fail(QStringLiteral("set"), error);
+        values.generators.append(*parsed);
+    }
+    if (parser.isSet(m_instances)) {
+        values.instances = parser.value(m_instances).split(u',');
+        for (QString &name : values.instances)
+            name = name.trimmed();
+        if (values.instances.contains(QString()))
+            return fail(QStringLiteral("instances"), QStringLiteral("a machine's name is empty"));
+    }
+    values.sameGroup = m_pushgateway && parser.isSet(m_sameGroup);
+    if (values.sameGroup && values.instances.isEmpty())
+        return fail(QStringLiteral("same-group"), QStringLiteral("it needs --instances"));
+    values.verify = parser.isSet(m_verify);
+    bool ok = false;
+    const double seconds = parser.value(m_verifyTimeout).toDouble(&ok);
+    if (!ok || !(seconds > 0) || seconds > 3600)
+        return fail(QStringLiteral("verify-timeout"), QStringLiteral("give seconds, from above 0 to 3600"));
+    values.verifyTimeoutMs = qint64(std::llround(seconds * 1000));
+    values.queryUrl = parser.isSet(m_queryUrl) ? parser.value(m_queryUrl) : profileQueryUrl;
+    if (values.verify && values.queryUrl.isEmpty())
+        return fail(QStringLiteral("verify"), QStringLiteral("no query URL: give --query-url, or save one in the profile "
+                                                             "(promdesk-cli profile add … --query-url URL)"));
+    if (!values.queryUrl.isEmpty()) {
+        const QUrl url(values.queryUrl);
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
+            return fail(QStringLiteral("query-url"), QStringLiteral("not an http or https URL"));
+        if (!url.userInfo().isEmpty())
+            return fail(QStringLiteral("query-url"), QStringLiteral("credentials never go in a URL; they come from the profile"));
+    }
+    return values;
+}
+
+namespace {
+
+// How bad an exit code is, for a run that met several: a refusal outweighs a network failure,
+// which outweighs data that did not show.
+int severity(int code)
+{
+    switch (code) {
+    case ExitRejected:
+        return 3;
+    case ExitNetwork:
+        return 2;
+    case ExitNotVisible:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int worse(int a, int b)
+{
+    return severity(b) > severity(a) ? b : a;
+}
+
+QString seconds(qint64 ms)
+{
+    if (ms < 1000)
+        return QStringLiteral("%1 ms").arg(ms);
+    return formatNumber(std::round(double(ms) / 100.0) / 10.0) + QStringLiteral(" s");
+}
+
+// The job's own history entry: the request it repeats, with the draft as its body.
+qint64 beginJobEntry(const LiveJobSpec &spec, PushgatewayClient *gateway, RemoteWriteClient *writer, const RequestTag &tag,
+                     const QByteArray &draftBody, Io &io)
+{
+    HistoryDatabase *history = cliHistory(io, HistoryDatabase::Check::Header);
+    if (!history)
+        return 0;
+    HttpRequest request = gateway ? gateway->pushRequest(machineKey(spec, spec.machines.value(0)), draftBody, spec.push)
+                                  : writer->request({}, writer->nextVersion());
+    request.body = draftBody;
+    RequestTag jobTag = tag;
+    jobTag.operation = QStringLiteral("job");
+    jobTag.target = gateway ? QStringLiteral("pushgateway") : QStringLiteral("remote-write");
+    return history->begin(entryFor(request, jobTag));
+}
+
+class StatusPrinter
+{
+public:
+    StatusPrinter(const LiveJob &job, const ArrivalTracker *tracker, Io &io)
+        : m_job(job), m_tracker(tracker), m_io(io), m_terminal(isTerminal(1))
+    {
+    }
+
+    void tick(const TickReport &report)
+    {
+        if (m_terminal)
+            return line();
+        m_io.out << "tick " << report.tick + 1 << (report.machine.isEmpty() ? QString() : QStringLiteral(" ") + report.machine) << ": "
+                 << (report.result.ok() ? QStringLiteral("HTTP %1").arg(report.result.status) : m_job.stats().lastMessage) << " in "
+                 << report.result.durationMs << " ms\n";
+        m_io.out.flush();
+    }
+    void skipped(qint64 tick, const QString &machine, const QString &why)
+    {
+        if (m_terminal)
+            return line();
+        m_io.out << "tick " << tick + 1 << (machine.isEmpty() ? QString() : QStringLiteral(" ") + machine) << ": skipped, " << why << '\n';
+        m_io.out.flush();
+    }
+    void arrival(const TickReport &report, const ArrivalResult &result)
+    {
+        if (m_terminal)
+            return line();
+        m_io.out << "tick " << report.tick + 1 << (report.machine.isEmpty() ? QString() : QStringLiteral(" ") + report.machine) << ": "
+                 << result.verdict() << '\n';
+        m_io.out.flush();
+    }
+    void line()
+    {
+        if (!m_terminal)
+            return;
+        const LiveJobStats &s = m_job.stats();
+        QString text = QStringLiteral("%1: sent %2, ok %3, failed %4, skipped %5").arg(liveJobStateName(m_job.state())).arg(s.sent).arg(s.ok).arg(s.failed).arg(s.skipped());
+        if (m_tracker && m_tracker->checked() > 0)
+            text += QStringLiteral(", arrived %1/%2").arg(m_tracker->arrived()).arg(m_tracker->checked());
+        if (s.lastStatus)
+            text += QStringLiteral(", last HTTP %1").arg(s.lastStatus);
+        m_io.out << "\r\x1b[K" << text;
+        m_io.out.flush();
+        m_dirty = true;
+    }
+    void end()
+    {
+        if (m_dirty)
+            m_io.out << '\n';
+        m_dirty = false;
+    }
+
+private:
+    const LiveJob &m_job;
+    const ArrivalTracker *m_tracker;
+    Io &m_io;
+    bool m_terminal;
+    bool m_dirty = false;
+};
+
+} // namespace
+
+int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, PushgatewayClient *gateway, RemoteWriteClient *writer,
+               HttpClient &http, const QueryEndpoint &query, const QUrl &gatewayUrl, const RequestTag &tag,
+               const QByteArray &draftBody, Io &io)
+{
+    const bool repeated = options.everyMs.has_value();
+    spec.intervalMs = options.everyMs.value_or(1000);
+    spec.count = repeated ? options.count : std::optional<qint64>(1);
+    spec.durationMs = options.forMs;
+    spec.generators = options.generators;
+    spec.machines = options.instances;
+    spec.machinesOverwrite = options.sameGroup;
+    QString error;
+    if (!GeneratedDraft::make(spec.draft, spec.generators, &error)) {
+        io.err << "promdesk-cli: --set: " << error << '\n';
+        return ExitUsage;
+    }
+    if (const QStringList problems = checkLiveJobSpec(spec); !problems.isEmpty()) {
+        io.err << "promdesk-cli: " << (spec.machines.isEmpty() ? QString() : QStringLiteral("--instances: "))
+               << problems.join(QStringLiteral("; ")) << '\n';
+        return ExitUsage;
+    }
+    // A job is one history entry with its ticks under it; a single push stays one entry.
+    const qint64 parent = repeated ? beginJobEntry(spec, gateway, writer, tag, draftBody, io) : 0;
+    RequestTag tickTag = tag;
+    tickTag.parentId = parent;
+    if (gateway)
+        gateway->setTag(tickTag);
+    else
+        writer->setTag(tickTag);
+    std::unique_ptr<LiveJob> job = LiveJob::create(spec, gateway, writer, &error);
+    if (!job) {
+        io.err << "promdesk-cli: " << error << '\n';
+        if (parent > 0)
+            cliHistory(io, HistoryDatabase::Check::Header)->complete(parent, notSent(error));
+        return ExitUsage;
+    }
+    std::unique_ptr<ArrivalTracker> tracker;
+    if (options.verify) {
+        QueryEndpoint endpoint = query;
+        endpoint.baseUrl = QUrl(options.queryUrl);
+        tracker = std::make_unique<ArrivalTracker>(job.get(), endpoint, gatewayUrl, options.verifyTimeoutMs);
+        tracker->setRecorder(http.recorder());
+    }
+    StatusPrinter status(*job, tracker.get(), io);
+    int exit = ExitOk;
+    QObject::connect(job.get(), &LiveJob::tickAnswered, job.get(), [&](const TickReport &report) {
+        if (!report.result.ok() && report.result.category != ErrorCategory::Cancelled)
+            exit = worse(exit, exitCodeFor(report.result));
+        status.tick(report);
+    });
+    QObject::connect(job.get(), &LiveJob::tickSkipped, job.get(), [&](qint64 tick, const QString &machine, const QString &why) {
+        status.skipped(tick, machine, why);
+    });
+    if (tracker) {
+        QObject::connect(tracker.get(), &ArrivalTracker::checkedTick, job.get(), [&](const TickReport &report, const ArrivalResult &result) {
+            if (!result.arrived)
+                exit = worse(exit, ExitNotVisible);
+            status.arrival(report, result);
+        });
+    }
+    if (repeated) {
+        io.err << "promdesk-cli: " << (gateway ? QStringLiteral("pushing") : QStringLiteral("writing")) << " every "
+               << seconds(spec.intervalMs)
+               << (spec.count ? QStringLiteral(", %1 times").arg(*spec.count) : spec.durationMs ? QStringLiteral(" for %1").arg(seconds(*spec.durationMs)) : QStringLiteral(" until interrupted"))
+               << (spec.machines.isEmpty() ? QString() : QStringLiteral(" as %1 machine(s)").arg(spec.machines.size()))
+               << (parent > 0 ? QStringLiteral(" (history #%1)").arg(parent) : QString()) << '\n';
+    }
+
+    QEventLoop loop;
+    const InterruptWatch watch;
+    QObject::connect(&watch, &InterruptWatch::interrupted, &loop, [&](int count) {
+        if (count == 1) {
+            io.err << "\npromdesk-cli: interrupted; letting the requests on the wire have their answers (interrupt again "
+                      "to stop waiting)\n";
+            job->stop();
+        } else {
+            job->abort();
+        }
+        if (tracker)
+            tracker->cancelAll();
+    });
+    QObject::connect(job.get(), &LiveJob::finished, &loop, [&] {
+        if (!tracker || tracker->pending() == 0)
+            loop.quit();
+    });
+    if (tracker) {
+        QObject::connect(tracker.get(), &ArrivalTracker::idle, &loop, [&] {
+            if (job->state() == LiveJob::State::Finished)
+                loop.quit();
+        });
+    }
+    QTimer statusTimer;
+    QObject::connect(&statusTimer, &QTimer::timeout, &loop, [&] { status.line(); });
+    statusTimer.start(250);
+    job->start();
+    if (job->state() != LiveJob::State::Finished || (tracker && tracker->pending() > 0))
+        loop.exec();
+    statusTimer.stop();
+    status.end();
+
+    const LiveJobStats &s = job->stats();
+    io.err << "promdesk-cli: " << (repeated ? describeEnd(*job) : QStringLiteral("done")) << ": sent " << s.sent << ", ok " << s.ok << ", failed " << s.failed
+           << ", skipped " << s.skipped();
+    if (s.skipped() > 0)
+        io.err << " (" << s.skippedBusy << " still waiting for an answer, " << s.skippedBackoff << " backing off)";
+    if (tracker) {
+        io.err << "; arrived " << tracker->arrived() << " of " << tracker->checked() << " checked";
+        if (const std::optional<qint64> p50 = tracker->percentile(0.5))
+            io.err << ", arrival p50 " << seconds(*p50) << ", p99 " << seconds(*tracker->percentile(0.99));
+        if (tracker->missing() > 0)
+            io.err << "\npromdesk-cli: last miss: " << tracker->lastVerdict();
+    }
+    io.err << '\n';
+    if (job->endReason() == LiveJob::EndReason::Refused)
+        exit = ExitRejected;
+    if (parent > 0) {
+        HttpResult overall;
+        overall.category = exit == ExitOk ? ErrorCategory::None : exit == ExitRejected ? ErrorCategory::Rejected : ErrorCategory::Other;
+        overall.status = s.lastStatus;
+        overall.errorText = QStringLiteral("%1: sent %2, ok %3, failed %4, skipped %5").arg(describeEnd(*job)).arg(s.sent).arg(s.ok).arg(s.failed).arg(s.skipped());
+        if (HistoryDatabase *history = cliHistory(io, HistoryDatabase::Check::Header))
+            history->complete(parent, overall);
+    }
+    return watch.count() > 0 ? watch.exitCode() : exit;
+}
+
+} // namespace promdesk::cli
