@@ -26,6 +26,7 @@ int main(int argc, char *argv[])
     // The job's own entry holds the draft; each tick's body is stored relative to it.
     RequestTag jobTag;
     jobTag.operation = QStringLiteral("job");
+    jobTag.groupingKey = QStringLiteral("{job=\"db_backup\",instance=\"host-1\",db=\"customers\"}");
     request.body = base;
     const qint64 job = db->begin(entryFor(request, jobTag));
     const qint64 before = QFileInfo(path).size();

@@ -69,6 +69,12 @@ void reportHistoryProblem(const QString &problem, Io &io)
            << ". The requests were sent; the history does not show them, or shows their outcome as unknown.\n";
 }
 
+QString takeCliHistoryProblem()
+{
+    ProcessHistory &history = processHistory();
+    return history.service ? history.service->takeWriteProblem() : QString();
+}
+
 void closeCliHistory(Io &io)
 {
     ProcessHistory &history = processHistory();

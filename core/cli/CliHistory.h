@@ -26,6 +26,10 @@ qint64 lastRecordedId();
 // Says once per run, on stderr, that the history could not be written (the requests still went).
 void reportHistoryProblem(const QString &problem, Io &io);
 
+// What the history could not write since the last call ("" when all was well): a long run
+// says so as it happens, and goes on.
+QString takeCliHistoryProblem();
+
 // Closes the history before the application object goes (its database driver needs it), after
 // saying whether anything could not be recorded.
 void closeCliHistory(Io &io);

@@ -142,6 +142,8 @@ qint64 beginJobEntry(const LiveJobSpec &spec, PushgatewayClient *gateway, Remote
     RequestTag jobTag = tag;
     jobTag.operation = QStringLiteral("job");
     jobTag.target = gateway ? QStringLiteral("pushgateway") : QStringLiteral("remote-write");
+    if (gateway)
+        jobTag.groupingKey = machineKey(spec, spec.machines.value(0)).toString();
     return history->begin(entryFor(request, jobTag));
 }
 
@@ -300,7 +302,14 @@ int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, Pushgateway
         });
     }
     QTimer statusTimer;
-    QObject::connect(&statusTimer, &QTimer::timeout, &loop, [&] { status.line(); });
+    QObject::connect(&statusTimer, &QTimer::timeout, &loop, [&] {
+        // A job goes on when the history cannot be written, and says so once.
+        if (const QString problem = takeCliHistoryProblem(); !problem.isEmpty()) {
+            status.end();
+            reportHistoryProblem(problem, io);
+        }
+        status.line();
+    });
     statusTimer.start(250);
     job->start();
     if (job->state() != LiveJob::State::Finished || (tracker && tracker->pending() > 0))

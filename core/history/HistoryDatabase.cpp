@@ -175,9 +175,12 @@ QByteArray unpack(const QByteArray &stored)
     return stored.at(0) == '\1' ? qUncompress(stored.mid(1)) : stored.mid(1);
 }
 
-using BodyResolver = std::function<QByteArray(const QByteArray &stored, const HistoryEntry &entry)>;
+// A child's URL, request headers or grouping key that are its parent's are stored as this
+// marker (no URL, header list or grouping key is written so): a live job's thousands of ticks
+// repeat them.
+const QString kAsParent = QStringLiteral("=");
 
-HistoryEntry readEntry(const QSqlQuery &q, bool withBodies, const BodyResolver &resolveBody = {})
+HistoryEntry readEntry(const QSqlQuery &q, bool withBodies, const HistoryDatabase::ParentLookup &parent)
 {
     HistoryEntry e;
     e.id = q.value(QStringLiteral("id")).toLongLong();
@@ -189,10 +192,16 @@ HistoryEntry readEntry(const QSqlQuery &q, bool withBodies, const BodyResolver &
     e.tag.target = q.value(QStringLiteral("target")).toString();
     e.tag.operation = q.value(QStringLiteral("operation")).toString();
     e.tag.groupingKey = q.value(QStringLiteral("grouping_key")).toString();
+    const QString url = q.value(QStringLiteral("url")).toString();
+    const QString headers = q.value(QStringLiteral("request_headers")).toString();
+    const bool inherits = e.tag.parentId > 0 && (url == kAsParent || headers == kAsParent || e.tag.groupingKey == kAsParent);
+    const HistoryDatabase::ParentColumns columns = inherits ? parent.columns(e.tag.parentId) : HistoryDatabase::ParentColumns();
+    if (e.tag.groupingKey == kAsParent)
+        e.tag.groupingKey = columns.groupingKey;
     e.tag.attempt = q.value(QStringLiteral("attempt")).toInt();
     e.method = q.value(QStringLiteral("method")).toString().toLatin1();
-    e.url = q.value(QStringLiteral("url")).toString();
-    e.requestHeaders = headersFromJson(q.value(QStringLiteral("request_headers")).toString());
+    e.url = url == kAsParent ? columns.url : url;
+    e.requestHeaders = headersFromJson(headers == kAsParent ? columns.requestHeadersJson : headers);
     e.requestBodySize = q.value(QStringLiteral("request_body_size")).toLongLong();
     e.requestBodyTruncated = q.value(QStringLiteral("request_body_truncated")).toBool();
     const QString auth = q.value(QStringLiteral("auth_kind")).toString();
@@ -213,7 +222,7 @@ HistoryEntry readEntry(const QSqlQuery &q, bool withBodies, const BodyResolver &
     e.arrival = q.value(QStringLiteral("arrival")).toString();
     if (withBodies) {
         const QByteArray stored = q.value(QStringLiteral("request_body")).toByteArray();
-        e.requestBody = resolveBody ? resolveBody(stored, e) : unpack(stored);
+        e.requestBody = parent.body(stored, e);
         e.responseBody = unpack(q.value(QStringLiteral("response_body")).toByteArray());
     }
     return e;
@@ -537,11 +546,17 @@ qint64 HistoryDatabase::begin(const HistoryEntry &e, qint64 bodyCap)
     q.addBindValue(text(e.tag.profile));
     q.addBindValue(text(e.tag.target));
     q.addBindValue(text(e.tag.operation));
-    q.addBindValue(text(e.tag.groupingKey));
+    // A child repeats its parent's URL, headers and grouping key: stored once, in the parent.
+    const QString headers = headersToJson(e.requestHeaders);
+    const ParentColumns parent = e.tag.parentId > 0 ? parentColumns(e.tag.parentId) : ParentColumns();
+    const auto asParent = [&](const QString &value, const QString &parentValue) {
+        return e.tag.parentId > 0 && !value.isEmpty() && value == parentValue ? kAsParent : text(value);
+    };
+    q.addBindValue(asParent(e.tag.groupingKey, parent.groupingKey));
     q.addBindValue(e.tag.attempt);
     q.addBindValue(QString::fromLatin1(e.method));
-    q.addBindValue(text(e.url));
-    q.addBindValue(headersToJson(e.requestHeaders));
+    q.addBindValue(asParent(e.url, parent.url));
+    q.addBindValue(asParent(headers, parent.requestHeadersJson));
     q.addBindValue(e.requestBodySize ? e.requestBodySize : qint64(e.requestBody.size()));
     q.addBindValue(truncated ? 1 : 0);
     q.addBindValue(e.authKind == Credentials::Kind::Basic ? QStringLiteral("basic")
@@ -627,9 +642,24 @@ QByteArray HistoryDatabase::packRelative(const QByteArray &body, qint64 parentId
     return !relative.isEmpty() && relative.size() < packed.size() ? relative : packed;
 }
 
-std::function<QByteArray(const QByteArray &, const HistoryEntry &)> HistoryDatabase::resolver() const
+HistoryDatabase::ParentLookup HistoryDatabase::parentLookup() const
 {
-    return [this](const QByteArray &stored, const HistoryEntry &entry) { return resolveBody(stored, entry); };
+    return ParentLookup{[this](const QByteArray &stored, const HistoryEntry &entry) { return resolveBody(stored, entry); },
+                        [this](qint64 parentId) { return parentColumns(parentId); }};
+}
+
+HistoryDatabase::ParentColumns HistoryDatabase::parentColumns(qint64 parentId) const
+{
+    if (m_parentColumns.first == parentId)
+        return m_parentColumns.second;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT url, request_headers, grouping_key FROM requests WHERE id = ?"));
+    q.addBindValue(parentId);
+    if (!exec(q, "reading a request's parent") || !q.next())
+        return {}; // not kept: the parent may still be on its way from another connection
+    const ParentColumns columns{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
+    m_parentColumns = {parentId, columns};
+    return columns;
 }
 
 QByteArray HistoryDatabase::storedBody(qint64 id) const
@@ -753,7 +783,7 @@ QList<HistoryEntry> HistoryDatabase::list(const HistoryFilter &filter) const
     QList<HistoryEntry> entries;
     if (exec(q, "listing requests")) {
         while (q.next())
-            entries.append(readEntry(q, filter.withBodies, resolver()));
+            entries.append(readEntry(q, filter.withBodies, parentLookup()));
         if (q.lastError().isValid())
             failed(q.lastError(), "listing requests");
     }
@@ -772,7 +802,7 @@ std::optional<HistoryEntry> HistoryDatabase::get(qint64 id) const
             failed(q.lastError(), "reading a request");
         return std::nullopt;
     }
-    return readEntry(q, true, resolver());
+    return readEntry(q, true, parentLookup());
 }
 
 QList<HistoryEntry> HistoryDatabase::children(qint64 parentId) const
@@ -783,7 +813,7 @@ QList<HistoryEntry> HistoryDatabase::children(qint64 parentId) const
     QList<HistoryEntry> entries;
     if (exec(q, "listing a backfill's batches")) {
         while (q.next())
-            entries.append(readEntry(q, false));
+            entries.append(readEntry(q, false, parentLookup()));
         if (q.lastError().isValid())
             failed(q.lastError(), "listing a backfill's batches");
     }

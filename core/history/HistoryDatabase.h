@@ -64,6 +64,19 @@ struct RetentionPolicy
 class HistoryDatabase
 {
 public:
+    // What a child entry may take from its parent (see begin()): stored once, in the parent.
+    struct ParentColumns
+    {
+        QString url;
+        QString requestHeadersJson;
+        QString groupingKey;
+    };
+    struct ParentLookup
+    {
+        std::function<QByteArray(const QByteArray &stored, const HistoryEntry &entry)> body;
+        std::function<ParentColumns(qint64 parentId)> columns;
+    };
+
     static constexpr int kSchemaVersion = 4;
     static constexpr qint64 kDefaultBodyCap = qint64(4) << 20;
 
@@ -129,7 +142,8 @@ private:
     // A child's body as stored: relative to its parent's where that is smaller.
     QByteArray packRelative(const QByteArray &body, qint64 parentId, bool alreadyCompressed);
     [[nodiscard]] QByteArray storedBody(qint64 id) const; // unpacked; empty when none
-    [[nodiscard]] std::function<QByteArray(const QByteArray &, const HistoryEntry &)> resolver() const;
+    [[nodiscard]] ParentLookup parentLookup() const;
+    [[nodiscard]] ParentColumns parentColumns(qint64 parentId) const;
     [[nodiscard]] QByteArray resolveBody(const QByteArray &stored, const HistoryEntry &entry) const;
     // The statements every request runs, prepared once: parsing them again each time was a
     // visible part of what the push path waits for.
@@ -140,6 +154,7 @@ private:
     std::unique_ptr<QSqlQuery> m_insertEntry;
     std::unique_ptr<QSqlQuery> m_insertBody;
     QPair<qint64, QByteArray> m_parentBody; // the last parent a child's body was stored against
+    mutable QPair<qint64, ParentColumns> m_parentColumns; // the last parent a child's columns came from
     std::unique_ptr<QSqlQuery> m_completeEntry;
     mutable HistoryError m_lastError;
 };

@@ -53,6 +53,7 @@ private slots:
     void sameGroupMakesTheMachinesOverwriteOneGroup();
     void aRefusalStopsTheJobWithTheServersText();
     void interruptLeavesNoRequestWithoutItsEntry();
+    void aJobGoesOnWhenTheHistoryCannotBeWritten();
     void notScrapedGatewayIsNamedAsTheReason();
     void honorLabelsOffIsNamedAsTheReason();
     void badInputNamesTheFlag_data();
@@ -216,6 +217,21 @@ void TestCliLive::interruptLeavesNoRequestWithoutItsEntry()
     QCOMPARE(ticks.size(), sent);
     for (const QJsonValue &tick : ticks)
         QCOMPARE(tick[QStringLiteral("outcome")].toString(), QStringLiteral("ok"));
+}
+
+void TestCliLive::aJobGoesOnWhenTheHistoryCannotBeWritten()
+{
+    QTemporaryDir home;
+    QFile blocker(home.filePath(QStringLiteral("data")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly)); // a file where the history's directory should be
+    blocker.close();
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PROMDESK_DATA_DIR"), home.filePath(QStringLiteral("data/history")));
+    QStringList arguments = push(QStringLiteral("no_history"));
+    arguments << QStringLiteral("--every") << QStringLiteral("100ms") << QStringLiteral("--count") << QStringLiteral("5") << file("a 1\n");
+    const CliRun run = runCli(arguments, {}, environment);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.err.contains("sent 5, ok 5") && run.err.contains("history"), run.err.constData());
 }
 
 void TestCliLive::notScrapedGatewayIsNamedAsTheReason()

@@ -60,6 +60,7 @@ private slots:
     void storesATicksBodyRelativeToItsJob_data();
     void storesATicksBodyRelativeToItsJob();
     void keepsATicksArrival();
+    void aChildRepeatsItsParentsColumnsOnce();
     void movesACorruptFileAside();
     void prunes();
     void pruneTakesBatchesWithTheirBackfill();
@@ -314,6 +315,30 @@ void TestHistoryDatabase::storesATicksBodyRelativeToItsJob()
     const QVariant stored = sql(QStringLiteral("SELECT length(body) FROM request_bodies WHERE request_id = %1").arg(id));
     QVERIFY2(stored.toInt() <= maxStoredBytes, qPrintable(stored.toString()));
     QCOMPARE(db->get(job)->requestBody, draft);
+}
+
+void TestHistoryDatabase::aChildRepeatsItsParentsColumnsOnce()
+{
+    auto db = open();
+    const qint64 job = db->begin(entry(QStringLiteral("job")));
+    HistoryEntry same = entry(QStringLiteral("replace"));
+    same.tag.parentId = job;
+    HistoryEntry other = same;
+    other.url = QStringLiteral("http://other.example/metrics/job/b");
+    other.tag.groupingKey = QStringLiteral("{job=\"b\"}");
+    other.requestHeaders = {{"Content-Type", "application/x-protobuf"}};
+    const qint64 sameId = db->begin(same);
+    const qint64 otherId = db->begin(other);
+    QCOMPARE(sql(QStringLiteral("SELECT url || request_headers || grouping_key FROM requests WHERE id = %1").arg(sameId)).toString(),
+             QStringLiteral("==="));
+    for (const HistoryEntry &read : {*db->get(sameId), db->children(job).at(0)}) {
+        QCOMPARE(read.url, same.url);
+        QCOMPARE(read.requestHeaders, same.requestHeaders);
+        QCOMPARE(read.tag.groupingKey, same.tag.groupingKey);
+    }
+    QCOMPARE(db->get(otherId)->url, other.url);
+    QCOMPARE(db->get(otherId)->requestHeaders, other.requestHeaders);
+    QCOMPARE(db->get(otherId)->tag.groupingKey, other.tag.groupingKey);
 }
 
 void TestHistoryDatabase::keepsATicksArrival()
