@@ -14,7 +14,7 @@ trap 'bash scripts/sandbox.sh stop' EXIT
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     ./build/app/promdesk --sandbox-pushgateway "$PROMDESK_SANDBOX_PUSHGATEWAY" \
-        --sandbox-remote-write "$PROMDESK_SANDBOX_REMOTE_WRITE"
+        --sandbox-remote-write "$PROMDESK_SANDBOX_REMOTE_WRITE" --sandbox-query "$PROMDESK_SANDBOX_PROMETHEUS"
 else
     echo "No display (DISPLAY and WAYLAND_DISPLAY are unset): running the overwrite demonstration through the CLI."
     ./build/app/promdesk-cli demo overwrite --url "$PROMDESK_SANDBOX_PUSHGATEWAY"

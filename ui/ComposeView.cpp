@@ -268,7 +268,7 @@ QWidget *ComposeView::buildTableTab()
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_table->verticalHeader()->hide();
     for (int column : {MetricTableModel::ColumnName, MetricTableModel::ColumnType, MetricTableModel::ColumnValue,
-                       MetricTableModel::ColumnTimestamp})
+                       MetricTableModel::ColumnTimestamp, MetricTableModel::ColumnGenerator})
         m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(MetricTableModel::ColumnHelp, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(MetricTableModel::ColumnLabels, QHeaderView::Stretch);
@@ -686,6 +686,11 @@ void ComposeView::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange && m_highlighter)
         m_highlighter->usePalette(palette());
     QWidget::changeEvent(event);
+}
+
+QList<GeneratorAssignment> ComposeView::generators() const
+{
+    return m_model->generators();
 }
 
 } // namespace promdesk::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "live/ValueGenerator.h"
 #include "exposition/Templates.h"
 #include "exposition/TextParser.h"
 
@@ -43,6 +44,8 @@ public:
     QTreeWidget *problemList() const { return m_problems; }
     QTableView *table() const { return m_table; }
     MetricTableModel *tableModel() const { return m_model; }
+    // The generators set in the table's Generator column, for a live push.
+    [[nodiscard]] QList<GeneratorAssignment> generators() const;
     [[nodiscard]] QByteArray text() const;
     [[nodiscard]] QString importStatus() const;
 

@@ -6,6 +6,8 @@
 #include "ConsoleContext.h"
 #include "GroupsView.h"
 #include "HistoryView.h"
+#include "JobsView.h"
+#include "LiveJobs.h"
 #include "OverwriteLabView.h"
 #include "PushView.h"
 #include "ToolTips.h"
@@ -46,14 +48,25 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
     m_views->addTab(m_compose, tr("&Compose"));
     m_push = new PushView(m_context, [this] { return m_compose->text(); });
     m_views->addTab(m_push, tr("&Push"));
+    m_jobs = new LiveJobs(m_context);
+    m_push->setLiveJobs(m_jobs, [this] { return m_compose->generators(); });
+    m_jobsView = new JobsView(m_jobs);
+    m_jobsView->setObjectName(QStringLiteral("jobsView"));
     m_groups = new GroupsView(m_context);
     m_views->addTab(m_groups, tr("&Groups"));
     m_lab = new OverwriteLabView(m_context);
     m_views->addTab(m_lab, tr("&Overwrite lab"));
     m_backfill = new BackfillView(m_context);
     m_views->addTab(m_backfill, tr("&Backfill"));
+    m_views->addTab(m_jobsView, tr("&Jobs"));
     m_history = new HistoryView(m_context, HistoryDatabase::defaultPath());
     m_views->addTab(m_history, tr("&History"));
+    connect(m_push, &PushView::jobStarted, this, [this] { m_views->setCurrentWidget(m_jobsView); });
+    connect(m_jobs, &LiveJobs::allFinished, this, [this] {
+        // Queued: the last job may finish inside the close event that stopped it.
+        if (m_quitting)
+            QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection);
+    });
 
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(m_panel);
@@ -229,6 +242,23 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    if (const int running = m_jobs->running(); running > 0) {
+        if (!m_quitting
+            && !Confirm::ask(this, tr("Quit while live jobs run?"),
+                             tr("%n live job(s) still push. They stop: no new tick is sent, and the requests on the wire get "
+                                "their answers (up to the profile's timeout) before the window closes.",
+                                nullptr, running),
+                             tr("Stop them and quit"))) {
+            event->ignore();
+            return;
+        }
+        m_quitting = true;
+        m_backfill->stopNow();
+        statusBar()->showMessage(tr("Stopping %n live job(s): waiting for the answers on the wire…", nullptr, running));
+        m_jobs->stopAll();
+        event->ignore(); // closed again once they have finished (allFinished)
+        return;
+    }
     m_backfill->stopNow();
     saveState();
     QMainWindow::closeEvent(event);
@@ -256,6 +286,7 @@ MainWindow::~MainWindow()
     // until they are gone, a backfill's preparers included. The context is this window's first
     // child, so Qt would delete it first: the views go here, before it.
     delete takeCentralWidget();
+    delete m_jobs; // what is still on the wire is cancelled, and its history entry says so
 }
 
 QPlainTextEdit *MainWindow::editor() const { return m_compose->editor(); }

@@ -20,6 +20,8 @@ class ComposeView;
 class ConsoleContext;
 class GroupsView;
 class HistoryView;
+class JobsView;
+class LiveJobs;
 class OverwriteLabView;
 class PushView;
 
@@ -41,6 +43,8 @@ public:
     GroupsView *groupsView() const { return m_groups; }
     OverwriteLabView *labView() const { return m_lab; }
     BackfillView *backfillView() const { return m_backfill; }
+    JobsView *jobsView() const { return m_jobsView; }
+    LiveJobs *liveJobs() const { return m_jobs; }
     QListWidget *profileList() const;
     ProfilesPanel *profilesPanel() const { return m_panel; }
     QTabWidget *views() const { return m_views; }
@@ -71,6 +75,9 @@ private:
     QMenu *m_recentMenu = nullptr;
     QLabel *m_connectionLabel = nullptr;
     ComposeView *m_compose = nullptr;
+    LiveJobs *m_jobs = nullptr;   // deleted before the context, after the views
+    JobsView *m_jobsView = nullptr;
+    bool m_quitting = false;      // waiting for live jobs' last answers before closing
 };
 
 } // namespace promdesk::ui

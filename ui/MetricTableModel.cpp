@@ -65,6 +65,12 @@ QVariant MetricTableModel::data(const QModelIndex &index, int role) const
         return {};
     const MetricFamily &family = m_metrics.families.at(m_rows.at(index.row()).family);
     const Metric &metric = family.metrics.at(m_rows.at(index.row()).metric);
+    if (role == Qt::ToolTipRole && index.column() == ColumnGenerator) {
+        if (const QString refusal = generatorRefusal(family); !refusal.isEmpty())
+            return refusal;
+        return tr("A value generated at each tick of a live push: now, inc:STEP, random:MIN:MAX, walk:MIN:MAX:STEP or "
+                  "sine:MIN:MAX:PERIOD. Empty: the value above, every time.");
+    }
     if (role == Qt::ToolTipRole) {
         if (!m_editable)
             return tr("Fix the errors in the text to edit here");
@@ -85,9 +91,36 @@ QVariant MetricTableModel::data(const QModelIndex &index, int role) const
         return valueText(family, metric);
     case ColumnTimestamp:
         return metric.timestampMs ? QString::number(*metric.timestampMs) : QString();
+    case ColumnGenerator: {
+        const auto found = m_generators.constFind(seriesKey(family.name, metric.labels));
+        return found == m_generators.cend() ? QString() : found->toString();
+    }
     default:
         return {};
     }
+}
+
+QList<GeneratorAssignment> MetricTableModel::generators() const
+{
+    QList<GeneratorAssignment> assignments;
+    for (const Row &row : m_rows) {
+        const MetricFamily &family = m_metrics.families.at(row.family);
+        const Metric &metric = family.metrics.at(row.metric);
+        const auto found = m_generators.constFind(seriesKey(family.name, metric.labels));
+        if (found != m_generators.cend())
+            assignments.append(GeneratorAssignment{SeriesSelector{family.name, metric.labels}, *found});
+    }
+    return assignments;
+}
+
+void MetricTableModel::setGenerators(const QList<GeneratorAssignment> &generators)
+{
+    m_generators.clear();
+    for (const GeneratorAssignment &assignment : generators)
+        m_generators.insert(seriesKey(assignment.series.name, assignment.series.labels.value_or(Labels())), assignment.generator);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, ColumnGenerator), index(int(m_rows.size()) - 1, ColumnGenerator));
+    emit generatorsChanged();
 }
 
 QVariant MetricTableModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -95,7 +128,8 @@ QVariant MetricTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     static const char *const kHeaders[] = {QT_TR_NOOP("Name"),   QT_TR_NOOP("Type"),  QT_TR_NOOP("Help"),
-                                           QT_TR_NOOP("Labels"), QT_TR_NOOP("Value"), QT_TR_NOOP("Timestamp (ms)")};
+                                           QT_TR_NOOP("Labels"), QT_TR_NOOP("Value"), QT_TR_NOOP("Timestamp (ms)"),
+                                           QT_TR_NOOP("Generator")};
     return section >= 0 && section < ColumnCount ? tr(kHeaders[section]) : QVariant();
 }
 
@@ -106,7 +140,7 @@ Qt::ItemFlags MetricTableModel::flags(const QModelIndex &index) const
         return flags;
     const bool compound = isCompound(m_metrics.families.at(m_rows.at(index.row()).family));
     // A histogram's or summary's buckets and quantiles are edited in the text, not in one cell.
-    const bool editable = !compound || (index.column() != ColumnType && index.column() != ColumnValue);
+    const bool editable = !compound || (index.column() != ColumnType && index.column() != ColumnValue && index.column() != ColumnGenerator);
     return editable ? flags | Qt::ItemIsEditable : flags;
 }
 
@@ -132,6 +166,8 @@ bool MetricTableModel::setData(const QModelIndex &index, const QVariant &value, 
                 changedRows.append(r);
         }
     };
+    if (index.column() == ColumnGenerator)
+        return setGenerator(index, family, metric, text);
     switch (index.column()) {
     case ColumnName:
         if (!isValidMetricName(text))
@@ -187,6 +223,25 @@ bool MetricTableModel::setData(const QModelIndex &index, const QVariant &value, 
     for (int r : std::as_const(changedRows))
         emit dataChanged(this->index(r, 0), this->index(r, ColumnCount - 1));
     emit edited();
+    return true;
+}
+
+bool MetricTableModel::setGenerator(const QModelIndex &index, const MetricFamily &family, const Metric &metric, const QString &text)
+{
+    const QString key = seriesKey(family.name, metric.labels);
+    if (text.isEmpty()) {
+        m_generators.remove(key);
+    } else {
+        QString error;
+        const std::optional<ValueGenerator> generator = parseValueGenerator(text, &error);
+        if (!generator)
+            return refuse(error);
+        m_generators.insert(key, *generator);
+    }
+    m_lastError.clear();
+    // Not part of the text: the editor is not rewritten.
+    emit dataChanged(index, index);
+    emit generatorsChanged();
     return true;
 }
 

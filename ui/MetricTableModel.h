@@ -1,5 +1,6 @@
 #pragma once
 
+#include "live/ValueGenerator.h"
 #include "model/MetricFamily.h"
 
 #include <QAbstractTableModel>
@@ -15,7 +16,7 @@ class MetricTableModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { ColumnName, ColumnType, ColumnHelp, ColumnLabels, ColumnValue, ColumnTimestamp, ColumnCount };
+    enum Column { ColumnName, ColumnType, ColumnHelp, ColumnLabels, ColumnValue, ColumnTimestamp, ColumnGenerator, ColumnCount };
 
     using QAbstractTableModel::QAbstractTableModel;
 
@@ -26,6 +27,12 @@ public:
     [[nodiscard]] bool isEditable() const { return m_editable; }
     // Why the last refused edit was refused, in plain words.
     [[nodiscard]] QString lastError() const { return m_lastError; }
+
+    // The generated values a live push gives the series (the Generator column): each series that
+    // has one, by its name and labels. They are not part of the text; a series keeps its
+    // generator while its name and labels stay.
+    [[nodiscard]] QList<GeneratorAssignment> generators() const;
+    void setGenerators(const QList<GeneratorAssignment> &generators);
 
     // A new gauge (or, with `likeRow`, another series of that row's family), and row removal.
     QModelIndex addMetric(int likeRow = -1);
@@ -40,6 +47,7 @@ public:
 
 signals:
     void edited();
+    void generatorsChanged();
 
 private:
     struct Row
@@ -50,10 +58,13 @@ private:
     void rebuildRows();
     [[nodiscard]] bool isCompound(const MetricFamily &family) const;
     bool refuse(const QString &why);
+    bool setGenerator(const QModelIndex &index, const MetricFamily &family, const Metric &metric, const QString &text);
     [[nodiscard]] QString valueText(const MetricFamily &family, const Metric &metric) const;
+    [[nodiscard]] static QString seriesKey(const QString &name, const Labels &labels) { return name + labels.toString(); }
 
     MetricSet m_metrics;
     QList<Row> m_rows;
+    QHash<QString, ValueGenerator> m_generators; // by seriesKey()
     bool m_editable = false;
     QString m_lastError;
 };

@@ -95,6 +95,11 @@ ProfileDialog::ProfileDialog(Stores stores, std::optional<Profile> existing, QWi
     m_pushgatewayUrl = new QLineEdit;
     m_pushgatewayUrl->setObjectName(QStringLiteral("pushgatewayUrl"));
     m_pushgatewayUrl->setPlaceholderText(QStringLiteral("http://127.0.0.1:9091"));
+    m_queryUrl = new QLineEdit;
+    m_queryUrl->setObjectName(QStringLiteral("queryUrl"));
+    m_queryUrl->setPlaceholderText(QStringLiteral("http://127.0.0.1:9090"));
+    m_queryUrl->setToolTip(tr("A Prometheus query API (/api/v1/query answers there), to check that pushed data arrived. "
+                              "TMP: the instance address, with the same credentials."));
     m_remoteWriteUrl = new QLineEdit;
     m_remoteWriteUrl->setObjectName(QStringLiteral("remoteWriteUrl"));
     m_remoteWriteUrl->setPlaceholderText(QStringLiteral("http://127.0.0.1:9090/api/v1/write"));
@@ -164,6 +169,7 @@ ProfileDialog::ProfileDialog(Stores stores, std::optional<Profile> existing, QWi
     form->addRow(tr("TMP instance:"), m_tmpRow);
     form->addRow(tr("&Pushgateway URL:"), m_pushgatewayUrl);
     form->addRow(tr("&Remote write URL:"), m_remoteWriteUrl);
+    form->addRow(tr("&Query URL:"), m_queryUrl);
     form->addRow(tr("&Authentication:"), m_auth);
     form->addRow(tr("&User / APPID:"), m_user);
     form->addRow(tr("Pass&word / token:"), m_secret);
@@ -234,6 +240,7 @@ void ProfileDialog::fillFields(const Profile &p)
     }
     m_pushgatewayUrl->setText(p.pushgatewayUrl);
     m_remoteWriteUrl->setText(p.remoteWriteUrl);
+    m_queryUrl->setText(p.queryUrl);
     m_auth->setCurrentIndex(m_auth->findData(int(p.auth)));
     m_user->setText(p.user);
     m_verifyPeer->setChecked(p.verifyPeer);
@@ -367,6 +374,7 @@ void ProfileDialog::fillFromTmpTemplate()
     m_kind->setCurrentIndex(m_kind->findData(int(ProfileKind::Tmp)));
     m_pushgatewayUrl->setText(tmp.pushgatewayUrl);
     m_remoteWriteUrl->setText(tmp.remoteWriteUrl);
+    m_queryUrl->setText(tmp.queryUrl);
     m_auth->setCurrentIndex(m_auth->findData(int(tmp.auth)));
     m_user->setText(tmp.user);
     m_error->hide();
@@ -380,6 +388,7 @@ Profile ProfileDialog::profile() const
     p.kind = ProfileKind(m_kind->currentData().toInt());
     p.pushgatewayUrl = m_pushgatewayUrl->text().trimmed();
     p.remoteWriteUrl = m_remoteWriteUrl->text().trimmed();
+    p.queryUrl = m_queryUrl->text().trimmed();
     p.auth = Credentials::Kind(m_auth->currentData().toInt());
     p.user = p.auth == Credentials::Kind::Basic ? m_user->text().trimmed() : QString();
     p.verifyPeer = m_verifyPeer->isChecked();
@@ -417,6 +426,8 @@ QString ProfileDialog::problemWithFields() const
     if (QString problem = urlProblem(tr("The Pushgateway URL"), p.pushgatewayUrl); !problem.isEmpty())
         return problem;
     if (QString problem = urlProblem(tr("The remote write URL"), p.remoteWriteUrl); !problem.isEmpty())
+        return problem;
+    if (QString problem = urlProblem(tr("The query URL"), p.queryUrl); !problem.isEmpty())
         return problem;
     if (p.auth == Credentials::Kind::Basic && p.user.isEmpty())
         return tr("Enter the user name (for TMP: the APPID).");

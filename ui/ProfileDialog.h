@@ -88,6 +88,7 @@ private:
     QLineEdit *m_tmpAppId;
     QLineEdit *m_pushgatewayUrl;
     QLineEdit *m_remoteWriteUrl;
+    QLineEdit *m_queryUrl;
     QComboBox *m_auth;
     QLineEdit *m_user;
     QLineEdit *m_secret;

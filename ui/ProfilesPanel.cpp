@@ -99,6 +99,7 @@ void ProfilesPanel::reload(const QString &selectName)
         local.name = tr("Local sandbox");
         local.pushgatewayUrl = m_sandbox.pushgatewayUrl;
         local.remoteWriteUrl = m_sandbox.remoteWriteUrl;
+        local.queryUrl = m_sandbox.queryUrl;
         m_entries.append(local);
     }
     m_entries += m_store->profiles();

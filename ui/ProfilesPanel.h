@@ -20,8 +20,13 @@ class ConsoleContext;
 
 struct SandboxEndpoints
 {
+    SandboxEndpoints(QString pushgateway = {}, QString remoteWrite = {}, QString query = {})
+        : pushgatewayUrl(std::move(pushgateway)), remoteWriteUrl(std::move(remoteWrite)), queryUrl(std::move(query))
+    {
+    }
     QString pushgatewayUrl;
     QString remoteWriteUrl;
+    QString queryUrl; // the sandbox's Prometheus, for arrival checks
 };
 
 // The sidebar: the local sandbox and the saved profiles, each with where its secret is (checked

@@ -4,6 +4,7 @@
 
 #include "Confirm.h"
 #include "ConsoleContext.h"
+#include "LiveJobs.h"
 #include "exposition/TextParser.h"
 #include "net/Redactor.h"
 #include "pushgateway/OverwritePreview.h"
@@ -11,6 +12,11 @@
 #include "util/Printable.h"
 
 #include <QApplication>
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QSpinBox>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -79,10 +85,15 @@ PushView::PushView(ConsoleContext *context, std::function<QByteArray()> draft, Q
     m_merge = new QRadioButton(tr("&Merge into group (POST)"));
     m_merge->setObjectName(QStringLiteral("mergeRadio"));
     m_replace->setChecked(true);
+    // Radio buttons of one parent exclude each other: each choice is a group of its own.
+    auto *methodGroup = new QButtonGroup(this);
+    methodGroup->addButton(m_replace);
+    methodGroup->addButton(m_merge);
     methods->addWidget(m_replace);
     methods->addWidget(m_merge);
     methods->addStretch();
     form->addRow(tr("Method:"), methods);
+    buildLiveControls(form);
     layout->addLayout(form);
 
     auto *buttons = new QHBoxLayout;
@@ -124,6 +135,7 @@ PushView::PushView(ConsoleContext *context, std::function<QByteArray()> draft, Q
     connect(m_job, &QLineEdit::textChanged, this, &PushView::updateUrl);
     connect(m_labels, &QTableWidget::cellChanged, this, &PushView::updateUrl);
     connect(m_context, &ConsoleContext::profileChanged, this, &PushView::profileChanged);
+    connect(m_context, &ConsoleContext::profileChanged, this, &PushView::updateLiveControls);
     connect(m_previewButton, &QPushButton::clicked, this, &PushView::preview);
     connect(m_sendButton, &QPushButton::clicked, this, &PushView::send);
     connect(m_cancelButton, &QPushButton::clicked, this, &PushView::cancel);
@@ -132,7 +144,181 @@ PushView::PushView(ConsoleContext *context, std::function<QByteArray()> draft, Q
     connect(shortcut, &QShortcut::activated, this, &PushView::send);
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     connect(escape, &QShortcut::activated, this, &PushView::cancel);
+    updateLiveControls(); // updates the URL too
+}
+
+void PushView::buildLiveControls(QFormLayout *form)
+{
+    auto *destinations = new QHBoxLayout;
+    m_toGateway = new QRadioButton(tr("Push&gateway group"));
+    m_toGateway->setObjectName(QStringLiteral("destinationGateway"));
+    m_toRemoteWrite = new QRadioButton(tr("Remote &write (samples stamped at each send)"));
+    m_toRemoteWrite->setObjectName(QStringLiteral("destinationRemoteWrite"));
+    m_toGateway->setChecked(true);
+    auto *destinationGroup = new QButtonGroup(this);
+    destinationGroup->addButton(m_toGateway);
+    destinationGroup->addButton(m_toRemoteWrite);
+    destinations->addWidget(m_toGateway);
+    destinations->addWidget(m_toRemoteWrite);
+    destinations->addStretch();
+    form->addRow(tr("Send to:"), destinations);
+
+    auto *repeat = new QHBoxLayout;
+    m_repeat = new QCheckBox(tr("Repeat e&very"));
+    m_repeat->setObjectName(QStringLiteral("repeatCheck"));
+    m_interval = new QDoubleSpinBox;
+    m_interval->setObjectName(QStringLiteral("repeatInterval"));
+    m_interval->setAccessibleName(tr("Interval in seconds"));
+    m_interval->setRange(0.1, 3600);
+    m_interval->setDecimals(1);
+    m_interval->setValue(2);
+    m_interval->setSuffix(tr(" s"));
+    m_stopWhen = new QComboBox;
+    m_stopWhen->setObjectName(QStringLiteral("repeatStop"));
+    m_stopWhen->setAccessibleName(tr("Stop condition"));
+    m_stopWhen->addItems({tr("until stopped"), tr("for this many ticks:"), tr("for this many seconds:")});
+    m_stopAfter = new QSpinBox;
+    m_stopAfter->setObjectName(QStringLiteral("repeatStopAfter"));
+    m_stopAfter->setAccessibleName(tr("Ticks or seconds"));
+    m_stopAfter->setRange(1, 1000000);
+    m_stopAfter->setValue(30);
+    repeat->addWidget(m_repeat);
+    repeat->addWidget(m_interval);
+    repeat->addWidget(m_stopWhen);
+    repeat->addWidget(m_stopAfter);
+    repeat->addStretch();
+    form->addRow(tr("Live:"), repeat);
+
+    auto *machines = new QHBoxLayout;
+    m_machines = new QLineEdit;
+    m_machines->setObjectName(QStringLiteral("machinesEdit"));
+    m_machines->setAccessibleName(tr("Machines"));
+    m_machines->setPlaceholderText(tr("one push per tick: host-1, host-2, host-3 (each its own instance)"));
+    m_sameGroup = new QCheckBox(tr("leave instance out (they overwrite one group)"));
+    m_sameGroup->setObjectName(QStringLiteral("sameGroupCheck"));
+    machines->addWidget(m_machines, 1);
+    machines->addWidget(m_sameGroup);
+    form->addRow(tr("Mac&hines:"), machines);
+
+    m_verify = new QCheckBox(tr("Check that each send arrives (through the profile's query URL)"));
+    m_verify->setObjectName(QStringLiteral("verifyCheck"));
+    form->addRow(QString(), m_verify);
+
+    for (QAbstractButton *button : std::initializer_list<QAbstractButton *>{m_toGateway, m_toRemoteWrite, m_repeat, m_sameGroup, m_verify})
+        connect(button, &QAbstractButton::toggled, this, &PushView::updateLiveControls);
+    connect(m_stopWhen, &QComboBox::currentIndexChanged, this, &PushView::updateLiveControls);
+    connect(m_machines, &QLineEdit::textChanged, this, &PushView::updateLiveControls);
+}
+
+void PushView::setLiveJobs(LiveJobs *jobs, std::function<QList<GeneratorAssignment>()> generators)
+{
+    m_jobs = jobs;
+    m_generators = std::move(generators);
+    updateLiveControls();
+}
+
+bool PushView::sendsLive() const
+{
+    return m_jobs && (m_repeat->isChecked() || m_toRemoteWrite->isChecked() || !m_machines->text().trimmed().isEmpty()
+                      || m_verify->isChecked());
+}
+
+void PushView::updateLiveControls()
+{
+    const bool live = m_jobs != nullptr;
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_toGateway, m_toRemoteWrite, m_repeat, m_machines, m_verify})
+        widget->setEnabled(live);
+    m_interval->setEnabled(live && m_repeat->isChecked());
+    m_stopWhen->setEnabled(live && m_repeat->isChecked());
+    m_stopAfter->setEnabled(live && m_repeat->isChecked() && m_stopWhen->currentIndex() > 0);
+    m_sameGroup->setEnabled(live && m_toGateway->isChecked() && !m_machines->text().trimmed().isEmpty());
+    const bool toGateway = m_toGateway->isChecked();
+    m_replace->setEnabled(toGateway);
+    m_merge->setEnabled(toGateway);
+    const std::optional<Profile> &profile = m_context->profile();
+    m_verify->setToolTip(wrappedToolTip(profile && !profile->queryUrl.isEmpty()
+                                            ? tr("Queries %1 until each send's value shows, and says how long it took.").arg(profile->queryUrl)
+                                            : tr("The profile has no query URL: add one in its settings (TMP: the instance address).")));
+    m_sendButton->setText(m_repeat->isChecked() ? tr("&Start job  (Ctrl+Enter)") : tr("&Send  (Ctrl+Enter)"));
     updateUrl();
+}
+
+std::optional<LiveJobSpec> PushView::liveSpec(const MetricSet &draft, QString *error) const
+{
+    LiveJobSpec spec;
+    spec.destination = m_toGateway->isChecked() ? LiveJobSpec::Destination::Pushgateway : LiveJobSpec::Destination::RemoteWrite;
+    spec.key = groupingKey();
+    spec.push.method = m_merge->isChecked() ? PushMethod::Merge : PushMethod::Replace;
+    spec.draft = draft;
+    spec.generators = m_generators ? m_generators() : QList<GeneratorAssignment>();
+    for (const QString &machine : m_machines->text().split(u',', Qt::SkipEmptyParts)) {
+        if (!machine.trimmed().isEmpty())
+            spec.machines << machine.trimmed();
+    }
+    spec.machinesOverwrite = m_sameGroup->isEnabled() && m_sameGroup->isChecked();
+    // Machines bring their own instance: the one in the grouping labels (this host) gives way.
+    if (!spec.machines.isEmpty() && !spec.machinesOverwrite) {
+        GroupingKey key(spec.key.job());
+        for (const Label &label : spec.key.labels()) {
+            if (label.name != u"instance")
+                key.addLabel(label.name, label.value);
+        }
+        spec.key = key;
+    }
+    if (m_repeat->isChecked()) {
+        spec.intervalMs = qint64(std::llround(m_interval->value() * 1000));
+        if (m_stopWhen->currentIndex() == 1)
+            spec.count = m_stopAfter->value();
+        else if (m_stopWhen->currentIndex() == 2)
+            spec.durationMs = qint64(m_stopAfter->value()) * 1000;
+    } else {
+        spec.count = 1;
+    }
+    if (const QStringList problems = checkLiveJobSpec(spec); !problems.isEmpty()) {
+        *error = problems.join(QStringLiteral("; "));
+        return std::nullopt;
+    }
+    if (!GeneratedDraft::make(spec.draft, spec.generators, error))
+        return std::nullopt;
+    return spec;
+}
+
+void PushView::startLive(const MetricSet &draft)
+{
+    QString error;
+    const std::optional<LiveJobSpec> spec = liveSpec(draft, &error);
+    if (!spec) {
+        showResult(tr("Nothing was started: %1").arg(error), true);
+        return;
+    }
+    const std::optional<Profile> profile = m_context->profile();
+    if (!profile) {
+        showResult(tr("Choose a profile first."), true);
+        return;
+    }
+    const bool verify = m_verify->isChecked();
+    const quint64 epoch = begin(tr("Reading the secret of %1…").arg(profile->name));
+    m_context->readSecret(*profile, this, [this, epoch, spec = *spec, profile = *profile, verify](const SecretResult &secret) {
+        if (!m_epoch.isCurrent(epoch))
+            return;
+        setWaiting(false);
+        if (!secret.ok() && profile.auth != Credentials::Kind::None) {
+            showResult(tr("The secret of profile '%1' is not available: %2").arg(profile.name, secret.message), true);
+            return;
+        }
+        QString why;
+        const int number = m_jobs->start(spec, profile, secret, verify, &why);
+        if (number == 0) {
+            showResult(tr("Nothing was started: %1").arg(why), true);
+            return;
+        }
+        const LiveJobs::Job *job = m_jobs->find(number);
+        showResult(tr("Job #%1 started: %2.\nIts ticks, answers and arrival are in the Jobs view; each request is in History.")
+                       .arg(number)
+                       .arg(job->description),
+                   false);
+        emit jobStarted(number);
+    });
 }
 
 GroupingKey PushView::groupingKey() const
@@ -152,6 +338,15 @@ void PushView::updateUrl()
     const GroupingKey key = groupingKey();
     const QStringList problems = key.validate();
     const std::optional<Profile> &profile = m_context->profile();
+    if (m_toRemoteWrite && m_toRemoteWrite->isChecked()) {
+        const bool usable = profile && !profile->remoteWriteUrl.isEmpty();
+        m_url->setText(usable ? redactUrl(writeEndpoint(*profile, {}).url) : tr("(no remote write URL in this profile)"));
+        m_urlUsable = usable;
+        m_previewButton->setEnabled(false);
+        setWaiting(m_waiting);
+        m_previewButton->setEnabled(false);
+        return;
+    }
     const QString base = profile && !profile->pushgatewayUrl.isEmpty() ? redactUrl(QUrl(profile->pushgatewayUrl))
                                                                       : tr("(no Pushgateway in this profile)");
     m_url->setText(problems.isEmpty() ? base + key.path() : tr("⚠ %1").arg(problems.join(QStringLiteral("; "))));
@@ -162,7 +357,7 @@ void PushView::updateUrl()
 void PushView::setWaiting(bool waiting)
 {
     m_waiting = waiting;
-    m_previewButton->setEnabled(m_urlUsable && !waiting);
+    m_previewButton->setEnabled(m_urlUsable && !waiting && !(m_toRemoteWrite && m_toRemoteWrite->isChecked()));
     m_sendButton->setEnabled(m_urlUsable && !waiting);
     m_cancelButton->setEnabled(waiting);
 }
@@ -310,6 +505,14 @@ void PushView::send()
     const GroupingKey key = groupingKey();
     PushOptions options;
     options.method = m_merge->isChecked() ? PushMethod::Merge : PushMethod::Replace;
+    if (sendsLive()) {
+        if (metrics->seriesCount() == 0) {
+            showResult(tr("Nothing was started: the draft has no samples."), true);
+            return;
+        }
+        startLive(*metrics);
+        return;
+    }
     if (metrics->seriesCount() == 0 && !confirmEmptyPush(key, options.method)) {
         showResult(tr("Nothing was sent: the draft has no samples."), true);
         return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "live/LiveJob.h"
 #include "pushgateway/GroupingKey.h"
 #include "pushgateway/PushgatewayClient.h"
 #include "SentRequest.h"
@@ -10,7 +11,12 @@
 
 #include <functional>
 
+class QCheckBox;
+class QFormLayout;
+class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
+class QSpinBox;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
@@ -20,6 +26,7 @@ class QTableWidget;
 namespace promdesk::ui {
 
 class ConsoleContext;
+class LiveJobs;
 
 // Push to the profile's Pushgateway: the grouping key (job + label rows, instance prefilled with
 // this host's name) with the exact URL shown live, replace (PUT) or merge (POST), a preview of
@@ -32,7 +39,16 @@ public:
     // `draft` returns the metrics text to push (the Compose editor's).
     PushView(ConsoleContext *context, std::function<QByteArray()> draft, QWidget *parent = nullptr);
 
+    // Live pushes: jobs start there, with the generators `generators` returns (Compose's table).
+    void setLiveJobs(LiveJobs *jobs, std::function<QList<GeneratorAssignment>()> generators);
+
     [[nodiscard]] GroupingKey groupingKey() const;
+    // What a live send would run, from the controls (destination, repeat, stop, machines);
+    // nothing, with `error`, when they do not make one.
+    [[nodiscard]] std::optional<LiveJobSpec> liveSpec(const MetricSet &draft, QString *error) const;
+    // Whether Send starts a live job (repeat, remote write, machines or an arrival check) rather
+    // than one push.
+    [[nodiscard]] bool sendsLive() const;
     // Fills the job and label rows; an empty label value means this host's name.
     void setGroupingKey(const QString &job, const QList<Label> &labels);
     void preview();
@@ -45,6 +61,7 @@ public:
 
 signals:
     void finished(); // a preview or a push ended; its text is in the result pane
+    void jobStarted(int number); // a live job began: the Jobs view shows it
     // An answer that came after the view moved on (another profile, a newer request), in words.
     void notice(const QString &text);
 
@@ -65,6 +82,9 @@ private:
     // Sends through `call` to the current profile's gateway, the pane showing the request and
     // then its answer (or, when the view has moved on, a notice).
     void startPush(const GroupingKey &key, const PushOptions &options, PushCall call);
+    void buildLiveControls(QFormLayout *form);
+    void updateLiveControls();
+    void startLive(const MetricSet &draft);
 
     ConsoleContext *m_context;
     std::function<QByteArray()> m_draft;
@@ -83,6 +103,17 @@ private:
     bool m_waiting = false;       // for a secret or an answer
     bool m_urlUsable = false;     // the grouping key and the profile make a URL
     QPointer<HttpCall> m_call;    // the shown request, while on its way
+    LiveJobs *m_jobs = nullptr;
+    std::function<QList<GeneratorAssignment>()> m_generators;
+    QRadioButton *m_toGateway = nullptr;
+    QRadioButton *m_toRemoteWrite = nullptr;
+    QCheckBox *m_repeat = nullptr;
+    QDoubleSpinBox *m_interval = nullptr;
+    QComboBox *m_stopWhen = nullptr;
+    QSpinBox *m_stopAfter = nullptr;
+    QLineEdit *m_machines = nullptr;
+    QCheckBox *m_sameGroup = nullptr;
+    QCheckBox *m_verify = nullptr;
 };
 
 } // namespace promdesk::ui

@@ -73,7 +73,9 @@ struct CommandLine
                                    QStringLiteral("URL")};
     QCommandLineOption remoteWrite{QStringLiteral("sandbox-remote-write"), QStringLiteral("Remote write URL of the local sandbox."),
                                    QStringLiteral("URL")};
-    QCommandLineOption view{QStringLiteral("view"), QStringLiteral("Open this view: compose, push, groups, lab, backfill or history."),
+    QCommandLineOption query{QStringLiteral("sandbox-query"),
+                             QStringLiteral("Query API of the local sandbox's Prometheus, for arrival checks."), QStringLiteral("URL")};
+    QCommandLineOption view{QStringLiteral("view"), QStringLiteral("Open this view: compose, push, groups, lab, backfill, jobs or history."),
                             QStringLiteral("NAME"), QStringLiteral("compose")};
     QCommandLineOption labSteps{QStringLiteral("run-lab-steps"),
                                 QStringLiteral("Reset the overwrite lab and run its first N steps (for demonstrations)."), QStringLiteral("N")};
@@ -90,7 +92,7 @@ struct CommandLine
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A metrics file to open in Compose."));
-        parser.addOptions({selfTest, pushgateway, remoteWrite, view, labSteps, darkOption, tableOption, newProfileOption, firstPaintOption});
+        parser.addOptions({selfTest, pushgateway, remoteWrite, query, view, labSteps, darkOption, tableOption, newProfileOption, firstPaintOption});
     }
 };
 
@@ -124,7 +126,7 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(options.firstPaintOption))
         app.installEventFilter(new FirstPaintReporter(&app));
-    promdesk::ui::MainWindow window({parser.value(options.pushgateway), parser.value(options.remoteWrite)});
+    promdesk::ui::MainWindow window({parser.value(options.pushgateway), parser.value(options.remoteWrite), parser.value(options.query)});
     if (!parser.positionalArguments().isEmpty()) {
         // A file opens in Compose, or is planned in Backfill when that view is asked for.
         const QString path = parser.positionalArguments().constFirst();
@@ -138,7 +140,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(options.newProfileOption))
         QTimer::singleShot(200, window.profilesPanel(), &promdesk::ui::ProfilesPanel::newProfile);
     const QStringList views{QStringLiteral("compose"), QStringLiteral("push"), QStringLiteral("groups"), QStringLiteral("lab"),
-                            QStringLiteral("backfill"), QStringLiteral("history")};
+                            QStringLiteral("backfill"), QStringLiteral("jobs"), QStringLiteral("history")};
     window.views()->setCurrentIndex(std::max<qsizetype>(0, views.indexOf(parser.value(options.view))));
     window.show();
     if (const int steps = parser.value(options.labSteps).toInt(); steps > 0) {

@@ -765,6 +765,11 @@ QList<HistoryEntry> HistoryDatabase::list(const HistoryFilter &filter) const
             likes << column + QStringLiteral(" LIKE ? ESCAPE '\\'");
             values << pattern;
         }
+        // A child that keeps its parent's URL or grouping key (stored as "=") matches by its parent's.
+        for (const QString &column : {QStringLiteral("url"), QStringLiteral("grouping_key")}) {
+            likes << QStringLiteral("(%1 = '=' AND parent_id IN (SELECT id FROM requests WHERE %1 LIKE ? ESCAPE '\\'))").arg(column);
+            values << pattern;
+        }
         sql += QStringLiteral(" AND (") + likes.join(QStringLiteral(" OR ")) + QLatin1Char(')');
     }
     if (filter.topLevelOnly)

@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QSet>
 #include <QTest>
 
 using namespace promdesk;
@@ -339,6 +340,13 @@ void TestHistoryDatabase::aChildRepeatsItsParentsColumnsOnce()
     QCOMPARE(db->get(otherId)->url, other.url);
     QCOMPARE(db->get(otherId)->requestHeaders, other.requestHeaders);
     QCOMPARE(db->get(otherId)->tag.groupingKey, other.tag.groupingKey);
+    // A search finds the child by the URL it keeps in its parent.
+    HistoryFilter search;
+    search.text = QStringLiteral("gw.example");
+    QSet<qint64> found;
+    for (const HistoryEntry &e : db->list(search))
+        found.insert(e.id);
+    QCOMPARE(found, (QSet<qint64>{job, sameId}));
 }
 
 void TestHistoryDatabase::keepsATicksArrival()

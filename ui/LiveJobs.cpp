@@ -1,0 +1,160 @@
+#include "LiveJobs.h"
+
+#include "ConsoleContext.h"
+#include "exposition/TextWriter.h"
+#include "remotewrite/BackfillPlan.h"
+
+namespace promdesk::ui {
+
+QString describeSpec(const LiveJobSpec &spec)
+{
+    const bool toGateway = spec.destination == LiveJobSpec::Destination::Pushgateway;
+    QString text = toGateway ? LiveJobs::tr("%1 to the Pushgateway").arg(spec.key.toString())
+                             : LiveJobs::tr("remote write");
+    text += LiveJobs::tr(" every %1").arg(formatDuration(spec.intervalMs));
+    if (spec.count)
+        text += LiveJobs::tr(", %n tick(s)", nullptr, int(*spec.count));
+    else if (spec.durationMs)
+        text += LiveJobs::tr(" for %1").arg(formatDuration(*spec.durationMs));
+    if (!spec.machines.isEmpty()) {
+        text += LiveJobs::tr(", machines %1").arg(spec.machines.join(QStringLiteral(", ")));
+        if (spec.machinesOverwrite)
+            text += LiveJobs::tr(" (no instance: they overwrite one group)");
+    }
+    return text;
+}
+
+LiveJobs::LiveJobs(ConsoleContext *context, QObject *parent)
+    : QObject(parent), m_context(context)
+{
+}
+
+LiveJobs::~LiveJobs()
+{
+    // Quitting without stopCleanly(): what is on the wire is cancelled, and its entry says so.
+    for (const std::unique_ptr<Job> &job : m_jobs) {
+        if (job->arrival)
+            job->arrival->cancelAll();
+        job->job->disconnect(this);
+        if (job->job->state() != LiveJob::State::Finished) {
+            job->job->abort();
+            m_context->completeParentEntry(job->parentTicket, notSent(tr("the console quit while the job ran")));
+        }
+    }
+}
+
+LiveJobs::Job *LiveJobs::find(int number) const
+{
+    for (const std::unique_ptr<Job> &job : m_jobs) {
+        if (job->number == number)
+            return job.get();
+    }
+    return nullptr;
+}
+
+int LiveJobs::running() const
+{
+    int count = 0;
+    for (const std::unique_ptr<Job> &job : m_jobs)
+        count += job->job->state() != LiveJob::State::Finished ? 1 : 0;
+    return count;
+}
+
+int LiveJobs::start(LiveJobSpec spec, const Profile &profile, const SecretResult &secret, bool verify, QString *error)
+{
+    auto entry = std::make_unique<Job>();
+    entry->number = m_next;
+    entry->profile = profile.name;
+    entry->description = describeSpec(spec);
+    const bool toGateway = spec.destination == LiveJobSpec::Destination::Pushgateway;
+    if (toGateway && profile.pushgatewayUrl.isEmpty()) {
+        *error = tr("Profile '%1' has no Pushgateway URL.").arg(profile.name);
+        return 0;
+    }
+    if (!toGateway && profile.remoteWriteUrl.isEmpty()) {
+        *error = tr("Profile '%1' has no remote write URL.").arg(profile.name);
+        return 0;
+    }
+    if (verify && profile.queryUrl.isEmpty()) {
+        *error = tr("Profile '%1' has no query URL to check arrival with; add one in its settings.").arg(profile.name);
+        return 0;
+    }
+    RequestTag tag;
+    tag.profile = profile.name;
+    QUrl gatewayUrl;
+    if (toGateway) {
+        entry->gateway = m_context->gatewayClient(profile, secret);
+        gatewayUrl = entry->gateway->endpoint().baseUrl;
+    } else {
+        WriteEndpoint endpoint = writeEndpoint(profile, secret.secret, secret.headers);
+        // A repeating job backs off between ticks by itself; a single send retries by the spec.
+        if (spec.count != 1)
+            endpoint.retry.maxAttempts = 1;
+        entry->writer = std::make_shared<RemoteWriteClient>(endpoint, &m_context->http());
+    }
+    entry->job = LiveJob::create(spec, entry->gateway.get(), entry->writer.get(), error);
+    if (!entry->job)
+        return 0;
+    // One history entry for the job, its ticks under it (the history thread resolves the ticket).
+    HttpRequest summary = toGateway ? entry->gateway->pushRequest(machineKey(spec, spec.machines.value(0)), writeText(spec.draft), spec.push)
+                                    : entry->writer->request(writeText(spec.draft), entry->writer->nextVersion());
+    summary.tag = tag;
+    summary.tag.operation = QStringLiteral("job");
+    summary.tag.target = toGateway ? QStringLiteral("pushgateway") : QStringLiteral("remote-write");
+    if (toGateway)
+        summary.tag.groupingKey = machineKey(spec, spec.machines.value(0)).toString();
+    entry->parentTicket = m_context->beginParentEntry(summary);
+    tag.parentTicket = entry->parentTicket;
+    if (toGateway)
+        entry->gateway->setTag(tag);
+    else
+        entry->writer->setTag(tag);
+    if (verify) {
+        entry->arrival = std::make_unique<ArrivalTracker>(entry->job.get(), queryEndpoint(profile, secret.secret, secret.headers),
+                                                          gatewayUrl, 30000);
+        entry->arrival->setRecorder(m_context->http().recorder());
+        connect(entry->arrival.get(), &ArrivalTracker::checkedTick, this, [this, number = entry->number] { emit changed(number); });
+    }
+    Job &job = *entry;
+    connect(job.job.get(), &LiveJob::changed, this, [this, number = job.number] { emit changed(number); });
+    connect(job.job.get(), &LiveJob::tickAnswered, m_context, &ConsoleContext::requestRecorded);
+    connect(job.job.get(), &LiveJob::finished, this, [this, &job] { finished(job); });
+    m_jobs.push_back(std::move(entry));
+    ++m_next;
+    emit added(job.number);
+    job.job->start();
+    return job.number;
+}
+
+void LiveJobs::finished(Job &job)
+{
+    const LiveJobStats &s = job.job->stats();
+    HttpResult overall;
+    const bool clean = job.job->endReason() != LiveJob::EndReason::Refused && s.failed == 0;
+    overall.category = clean ? ErrorCategory::None : job.job->endReason() == LiveJob::EndReason::Refused ? ErrorCategory::Rejected
+                                                                                                         : ErrorCategory::Other;
+    overall.status = s.lastStatus;
+    overall.errorText = tr("%1: sent %2, ok %3, failed %4, skipped %5").arg(describeEnd(*job.job)).arg(s.sent).arg(s.ok).arg(s.failed).arg(s.skipped());
+    m_context->completeParentEntry(job.parentTicket, overall);
+    emit changed(job.number);
+    if (running() == 0)
+        emit allFinished();
+}
+
+void LiveJobs::stopAll()
+{
+    for (const std::unique_ptr<Job> &job : m_jobs) {
+        if (job->arrival)
+            job->arrival->cancelAll();
+        job->job->stop();
+    }
+    if (running() == 0)
+        emit allFinished();
+}
+
+void LiveJobs::clearFinished()
+{
+    std::erase_if(m_jobs, [](const std::unique_ptr<Job> &job) { return job->job->state() == LiveJob::State::Finished; });
+}
+
+} // namespace promdesk::ui
