@@ -17,14 +17,14 @@ printf 'db_backup_size_bytes 1,5\n' | "$root/build/app/promdesk-cli" write --url
 printf 'backfill_demo 1 %s\n' "$(( ($(date +%s) - 60) * 1000 ))" |
     "$root/build/app/promdesk-cli" write --url "$PROMDESK_SANDBOX_PROMETHEUS" - 2>/dev/null
 
-shoot() { # VIEW FILE [ARGS...]
+shoot() { # VIEW FILE [ARGS...]; WAIT=seconds before the picture (default 2.5)
     local view=$1 file=$2
     shift 2
     xvfb-run -a -s '-screen 0 1100x700x24' bash -c "
         '$root/build/app/promdesk' --view $view --sandbox-pushgateway '$PROMDESK_SANDBOX_PUSHGATEWAY' \
-            --sandbox-remote-write '$PROMDESK_SANDBOX_REMOTE_WRITE' $* &
+            --sandbox-remote-write '$PROMDESK_SANDBOX_REMOTE_WRITE' --sandbox-query '$PROMDESK_SANDBOX_PROMETHEUS' $* &
         pid=\$!
-        sleep 2.5
+        sleep ${WAIT:-2.5}
         import -window root '$out/$file'
         kill \$pid"
     echo "$out/$file"
@@ -48,4 +48,7 @@ shoot compose profile-dialog.png --new-profile
 shoot push push.png
 shoot groups groups.png
 shoot lab lab.png --run-lab-steps 2
+# TMP's example as a live job from three machines, with their arrival latencies (the sandbox's
+# Prometheus scrapes the gateway every second).
+WAIT=9 shoot push jobs.png --demo-live-job host-1,host-2,host-3
 shoot history history.png

@@ -73,8 +73,10 @@ QString nextTickText(const LiveJob &job)
     const qint64 next = job.stats().nextDueMs;
     if (next <= 0)
         return QStringLiteral("—");
-    const qint64 inMs = std::max<qint64>(0, next - QDateTime::currentMSecsSinceEpoch());
-    return JobsView::tr("in %1").arg(formatDuration(inMs));
+    const qint64 inMs = next - QDateTime::currentMSecsSinceEpoch();
+    if (inMs < 500)
+        return JobsView::tr("now");
+    return JobsView::tr("in %1 s").arg((inMs + 500) / 1000);
 }
 
 QString arrivalText(const LiveJobs::Job &job)
@@ -116,11 +118,18 @@ JobsView::JobsView(LiveJobs *jobs, QWidget *parent)
     for (int column : {ColumnNumber, ColumnState, ColumnSent, ColumnSkipped, ColumnFailed, ColumnNext})
         header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(ColumnJob, QHeaderView::Stretch);
-    header->setSectionResizeMode(ColumnLast, QHeaderView::Stretch);
+    header->setSectionResizeMode(ColumnLast, QHeaderView::Interactive);
+    header->resizeSection(ColumnLast, 170);
     header->setSectionResizeMode(ColumnArrival, QHeaderView::Interactive);
-    header->resizeSection(ColumnArrival, 260);
+    header->resizeSection(ColumnArrival, 220);
     m_table->setItemDelegateForColumn(ColumnArrival, new SparklineDelegate(m_table));
     layout->addWidget(m_table, 1);
+    m_details = new QLabel;
+    m_details->setObjectName(QStringLiteral("jobDetails"));
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // long answers wrap, never widen the window
+    layout->addWidget(m_details);
 
     auto *buttons = new QHBoxLayout;
     m_pause = new QPushButton(tr("&Pause"));
@@ -155,6 +164,7 @@ JobsView::JobsView(LiveJobs *jobs, QWidget *parent)
     });
     connect(m_jobs, &LiveJobs::changed, this, &JobsView::scheduleRefresh);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &JobsView::updateButtons);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &JobsView::showDetails);
     connect(m_pause, &QPushButton::clicked, this, &JobsView::pauseSelected);
     connect(m_resume, &QPushButton::clicked, this, &JobsView::resumeSelected);
     connect(m_stop, &QPushButton::clicked, this, &JobsView::stopSelected);
@@ -252,6 +262,37 @@ void JobsView::refresh()
     if (!jobs.empty())
         m_summary->setText(tr("%n job(s) running", nullptr, running) + tr(", %n in the list", nullptr, int(jobs.size())));
     updateButtons();
+    showDetails();
+}
+
+void JobsView::showDetails()
+{
+    const LiveJobs::Job *job = m_jobs->find(selectedJob());
+    if (!job) {
+        m_details->clear();
+        return;
+    }
+    const LiveJobStats &s = job->job->stats();
+    QStringList lines;
+    lines << tr("<b>#%1</b> %2 · profile %3").arg(job->number).arg(job->description.toHtmlEscaped(), job->profile.toHtmlEscaped());
+    lines << tr("%1 · %2 sent, %3 ok, %4 failed, %5 skipped (%6 waiting for an answer, %7 backing off)")
+                 .arg(stateText(*job).toHtmlEscaped())
+                 .arg(s.sent)
+                 .arg(s.ok)
+                 .arg(s.failed)
+                 .arg(s.skipped())
+                 .arg(s.skippedBusy)
+                 .arg(s.skippedBackoff);
+    if (!s.lastMessage.isEmpty())
+        lines << tr("Last answer: %1").arg(s.lastMessage.toHtmlEscaped());
+    if (job->arrival && !job->arrival->lastVerdict().isEmpty()) {
+        const ArrivalTracker &arrival = *job->arrival;
+        lines << tr("Arrival: last %1; p50 %2, p99 %3 over %4 checked")
+                     .arg(arrival.lastVerdict().toHtmlEscaped(), formatDuration(arrival.percentile(0.5).value_or(0)),
+                          formatDuration(arrival.percentile(0.99).value_or(0)))
+                     .arg(arrival.checked());
+    }
+    m_details->setText(lines.join(QStringLiteral("<br>")));
 }
 
 void JobsView::updateButtons()

@@ -35,10 +35,12 @@ private:
     void scheduleRefresh();
     void refresh();
     void updateButtons();
+    void showDetails();
 
     LiveJobs *m_jobs;
     QTableWidget *m_table;
     QLabel *m_summary;
+    QLabel *m_details; // the selected job in full: what, where, the last answer and arrival
     QPushButton *m_pause;
     QPushButton *m_resume;
     QPushButton *m_stop;

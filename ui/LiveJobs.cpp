@@ -9,8 +9,11 @@ namespace promdesk::ui {
 QString describeSpec(const LiveJobSpec &spec)
 {
     const bool toGateway = spec.destination == LiveJobSpec::Destination::Pushgateway;
-    QString text = toGateway ? LiveJobs::tr("%1 to the Pushgateway").arg(spec.key.toString())
-                             : LiveJobs::tr("remote write");
+    Labels rest;
+    for (const Label &label : spec.key.labels())
+        rest.set(label.name, label.value);
+    const QString job = spec.key.job().isEmpty() ? QString() : spec.key.job() + rest.toString();
+    QString text = toGateway ? LiveJobs::tr("%1 → Pushgateway").arg(job) : LiveJobs::tr("%1 → remote write").arg(job).trimmed();
     text += LiveJobs::tr(" every %1").arg(formatDuration(spec.intervalMs));
     if (spec.count)
         text += LiveJobs::tr(", %n tick(s)", nullptr, int(*spec.count));

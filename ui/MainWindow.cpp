@@ -55,6 +55,7 @@ MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
     m_groups = new GroupsView(m_context);
     m_views->addTab(m_groups, tr("&Groups"));
     m_lab = new OverwriteLabView(m_context);
+    m_lab->setLiveJobs(m_jobs);
     m_views->addTab(m_lab, tr("&Overwrite lab"));
     m_backfill = new BackfillView(m_context);
     m_views->addTab(m_backfill, tr("&Backfill"));

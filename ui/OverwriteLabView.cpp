@@ -2,14 +2,19 @@
 
 #include "Confirm.h"
 #include "ConsoleContext.h"
+#include "LiveJobs.h"
+#include "ToolTips.h"
 #include "exposition/TextWriter.h"
 #include "pushgateway/GroupPruning.h"
 #include "pushgateway/OverwritePreview.h"
 #include "pushgateway/ServerMessage.h"
+#include "remotewrite/BackfillPlan.h"
 
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QGridLayout>
+#include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -93,6 +98,32 @@ OverwriteLabView::OverwriteLabView(ConsoleContext *context, QWidget *parent)
     buttons->addStretch();
     buttons->addWidget(exportButton);
 
+    auto *live = new QHBoxLayout;
+    m_liveWithInstance = new QCheckBox(tr("each with its &instance"));
+    m_liveWithInstance->setObjectName(QStringLiteral("labLiveWithInstance"));
+    m_liveWithInstance->setToolTip(wrappedToolTip(tr("Off: both push job %1 without an instance, so each push replaces the "
+                                                     "other's group, live. On: each machine keeps its own group.")
+                                                      .arg(kOverwriteDemoJob)));
+    m_liveInterval = new QDoubleSpinBox;
+    m_liveInterval->setObjectName(QStringLiteral("labLiveInterval"));
+    m_liveInterval->setAccessibleName(tr("Live interval in seconds"));
+    m_liveInterval->setRange(0.5, 600);
+    m_liveInterval->setValue(2);
+    m_liveInterval->setSuffix(tr(" s"));
+    m_liveStart = new QPushButton(tr("Run &live"));
+    m_liveStart->setObjectName(QStringLiteral("labLiveStart"));
+    m_liveStop = new QPushButton(tr("Sto&p live"));
+    m_liveStop->setObjectName(QStringLiteral("labLiveStop"));
+    m_liveStop->setEnabled(false);
+    live->addWidget(new QLabel(tr("Machines host-a and host-b push every")));
+    live->addWidget(m_liveInterval);
+    live->addWidget(m_liveWithInstance);
+    live->addWidget(m_liveStart);
+    live->addWidget(m_liveStop);
+    live->addStretch();
+    connect(m_liveStart, &QPushButton::clicked, this, [this] { startLive(m_liveWithInstance->isChecked(), m_liveInterval->value()); });
+    connect(m_liveStop, &QPushButton::clicked, this, &OverwriteLabView::stopLive);
+
     // What the machine sends above what the gateway then holds, both the full width: a series,
     // its value and its change read on one line.
     const auto titled = [](const QString &title, QWidget *pane) {
@@ -112,6 +143,7 @@ OverwriteLabView::OverwriteLabView(ConsoleContext *context, QWidget *parent)
     layout->addWidget(panes, 1, 1, 2, 1);
     layout->addWidget(m_why, 3, 0, 1, 2);
     layout->addLayout(buttons, 4, 0, 1, 2);
+    layout->addLayout(live, 5, 0, 1, 2);
     layout->setRowStretch(2, 1);
     layout->setColumnStretch(1, 1);
     markSteps();
@@ -418,6 +450,57 @@ bool OverwriteLabView::exportWalkthrough(const QString &path)
     m_why->setText(steps.isEmpty() ? tr("Exported %1 (no step has run yet).").arg(path)
                                    : tr("Exported %n step(s) to %1.", nullptr, int(steps.size())).arg(path));
     return true;
+}
+
+void OverwriteLabView::startLive(bool withInstance, double seconds)
+{
+    const std::optional<Profile> profile = m_context->profile();
+    if (!m_jobs || !profile) {
+        m_why->setText(tr("Choose a profile with a Pushgateway first."));
+        return;
+    }
+    LiveJobSpec spec;
+    spec.key = GroupingKey(kOverwriteDemoJob);
+    spec.draft = overwriteScenario().constFirst().metrics;
+    spec.machines = {QStringLiteral("host-a"), QStringLiteral("host-b")};
+    spec.machinesOverwrite = !withInstance;
+    spec.intervalMs = qint64(std::llround(seconds * 1000));
+    // Each push says when and how much, so the audience sees whose values the group holds.
+    QString error;
+    spec.generators = {*parseGeneratorAssignment(u"backup_last_success_timestamp_seconds=now", &error),
+                       *parseGeneratorAssignment(u"backup_size_bytes=walk:1e9:4e9:1e8", &error)};
+    m_liveStart->setEnabled(false);
+    m_context->readSecret(*profile, this, [this, spec, profile = *profile](const SecretResult &secret) {
+        QString why;
+        m_liveJob = secret.ok() || profile.auth == Credentials::Kind::None ? m_jobs->start(spec, profile, secret, false, &why) : 0;
+        if (m_liveJob == 0) {
+            m_liveStart->setEnabled(true);
+            m_why->setText(tr("The live run did not start: %1").arg(why.isEmpty() ? secret.message : why));
+            return;
+        }
+        m_liveStop->setEnabled(true);
+        m_why->setText(spec.machinesOverwrite
+                           ? tr("Live: host-a and host-b push job %1 without an instance every %2. Open Groups: one group, "
+                                "whose values flip between the machines at each push.")
+                                 .arg(kOverwriteDemoJob, formatDuration(spec.intervalMs))
+                           : tr("Live: host-a and host-b push job %1 with their instance every %2. Open Groups: two groups, "
+                                "each keeping its machine's values.")
+                                 .arg(kOverwriteDemoJob, formatDuration(spec.intervalMs)));
+        const int number = m_liveJob;
+        connect(m_jobs->find(number)->job.get(), &LiveJob::finished, this, [this, number] {
+            if (m_liveJob != number)
+                return;
+            m_liveJob = 0;
+            m_liveStart->setEnabled(true);
+            m_liveStop->setEnabled(false);
+        });
+    });
+}
+
+void OverwriteLabView::stopLive()
+{
+    if (LiveJobs::Job *job = m_jobs ? m_jobs->find(m_liveJob) : nullptr)
+        job->job->stop();
 }
 
 } // namespace promdesk::ui

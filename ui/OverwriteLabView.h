@@ -7,6 +7,8 @@
 
 #include <optional>
 
+class QCheckBox;
+class QDoubleSpinBox;
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
@@ -16,6 +18,7 @@ class QTreeWidget;
 namespace promdesk::ui {
 
 class ConsoleContext;
+class LiveJobs;
 
 // A guided demonstration of grouping keys against the profile's gateway, for someone new to the
 // Pushgateway: machines push the same job without and with an instance key, then merge and
@@ -29,6 +32,14 @@ class OverwriteLabView final : public QWidget
 
 public:
     explicit OverwriteLabView(ConsoleContext *context, QWidget *parent = nullptr);
+
+    // Live: both machines push every `seconds`, with their instance or (withInstance false)
+    // without it, so that an audience watches the groups change in the Groups view. It is a
+    // job of the Jobs view; stopLive() ends it.
+    void setLiveJobs(LiveJobs *jobs) { m_jobs = jobs; }
+    void startLive(bool withInstance, double seconds);
+    void stopLive();
+    [[nodiscard]] int liveJob() const { return m_liveJob; }
 
     void runStep();
     void runAll();
@@ -74,6 +85,12 @@ private:
     QTreeWidget *m_held;
     QLabel *m_why;
     QPushButton *m_stepButton;
+    LiveJobs *m_jobs = nullptr;
+    int m_liveJob = 0;
+    QCheckBox *m_liveWithInstance;
+    QDoubleSpinBox *m_liveInterval;
+    QPushButton *m_liveStart;
+    QPushButton *m_liveStop;
 };
 
 } // namespace promdesk::ui

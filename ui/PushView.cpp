@@ -198,7 +198,9 @@ void PushView::buildLiveControls(QFormLayout *form)
     m_sameGroup->setObjectName(QStringLiteral("sameGroupCheck"));
     machines->addWidget(m_machines, 1);
     machines->addWidget(m_sameGroup);
-    form->addRow(tr("Mac&hines:"), machines);
+    auto *machinesLabel = new QLabel(tr("Mac&hines:"));
+    machinesLabel->setBuddy(m_machines); // a row of a layout gets no buddy by itself: the & would show
+    form->addRow(machinesLabel, machines);
 
     m_verify = new QCheckBox(tr("Check that each send arrives (through the profile's query URL)"));
     m_verify->setObjectName(QStringLiteral("verifyCheck"));
@@ -208,6 +210,19 @@ void PushView::buildLiveControls(QFormLayout *form)
         connect(button, &QAbstractButton::toggled, this, &PushView::updateLiveControls);
     connect(m_stopWhen, &QComboBox::currentIndexChanged, this, &PushView::updateLiveControls);
     connect(m_machines, &QLineEdit::textChanged, this, &PushView::updateLiveControls);
+}
+
+void PushView::setLiveChoice(const LiveChoice &choice)
+{
+    (choice.toRemoteWrite ? m_toRemoteWrite : m_toGateway)->setChecked(true);
+    m_repeat->setChecked(choice.everySeconds.has_value());
+    if (choice.everySeconds)
+        m_interval->setValue(*choice.everySeconds);
+    m_stopWhen->setCurrentIndex(0);
+    m_machines->setText(choice.machines.join(QStringLiteral(", ")));
+    m_sameGroup->setChecked(choice.sameGroup);
+    m_verify->setChecked(choice.verify);
+    updateLiveControls();
 }
 
 void PushView::setLiveJobs(LiveJobs *jobs, std::function<QList<GeneratorAssignment>()> generators)

@@ -39,6 +39,17 @@ public:
     // `draft` returns the metrics text to push (the Compose editor's).
     PushView(ConsoleContext *context, std::function<QByteArray()> draft, QWidget *parent = nullptr);
 
+    // What the live controls say, set at once (a demonstration, the lab's live run).
+    struct LiveChoice
+    {
+        bool toRemoteWrite = false;
+        std::optional<double> everySeconds; // nothing: send once
+        QStringList machines;
+        bool sameGroup = false;
+        bool verify = false;
+    };
+    void setLiveChoice(const LiveChoice &choice);
+
     // Live pushes: jobs start there, with the generators `generators` returns (Compose's table).
     void setLiveJobs(LiveJobs *jobs, std::function<QList<GeneratorAssignment>()> generators);
 

@@ -3,11 +3,14 @@
 #include "MainWindow.h"
 #include "OverwriteLabView.h"
 #include "ProfilesPanel.h"
+#include "MetricTableModel.h"
+#include "PushView.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QPalette>
+#include <QPlainTextEdit>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTimer>
@@ -79,6 +82,10 @@ struct CommandLine
                             QStringLiteral("NAME"), QStringLiteral("compose")};
     QCommandLineOption labSteps{QStringLiteral("run-lab-steps"),
                                 QStringLiteral("Reset the overwrite lab and run its first N steps (for demonstrations)."), QStringLiteral("N")};
+    QCommandLineOption liveJobOption{QStringLiteral("demo-live-job"),
+                                     QStringLiteral("Push TMP's example every 2 s as these machines, with arrival checks (for "
+                                                    "demonstrations)."),
+                                     QStringLiteral("NAME,NAME...")};
     QCommandLineOption darkOption{QStringLiteral("dark"), QStringLiteral("Use a dark palette whatever the system's.")};
     QCommandLineOption tableOption{QStringLiteral("compose-table"), QStringLiteral("Show Compose's table rather than its text.")};
     QCommandLineOption newProfileOption{QStringLiteral("new-profile"), QStringLiteral("Open the profile dialog (for demonstrations).")};
@@ -92,7 +99,7 @@ struct CommandLine
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A metrics file to open in Compose."));
-        parser.addOptions({selfTest, pushgateway, remoteWrite, query, view, labSteps, darkOption, tableOption, newProfileOption, firstPaintOption});
+        parser.addOptions({selfTest, pushgateway, remoteWrite, query, view, labSteps, liveJobOption, darkOption, tableOption, newProfileOption, firstPaintOption});
     }
 };
 
@@ -152,6 +159,20 @@ int main(int argc, char *argv[])
                 lab->runStep();
         });
         QTimer::singleShot(300, lab, [lab] { lab->reset(); });
+    }
+    if (parser.isSet(options.liveJobOption)) {
+        // TMP's example: the completion time, set to now at each push, per machine.
+        window.editor()->setPlainText(QStringLiteral("# HELP db_backup_last_completion_timestamp_seconds The timestamp of the last "
+                                                     "successful completion of a DB backup.\n# TYPE "
+                                                     "db_backup_last_completion_timestamp_seconds gauge\n"
+                                                     "db_backup_last_completion_timestamp_seconds 0\n"));
+        QString error;
+        window.composeView()->tableModel()->setGenerators(
+            {*promdesk::parseGeneratorAssignment(u"db_backup_last_completion_timestamp_seconds=now", &error)});
+        promdesk::ui::PushView *push = window.pushView();
+        push->setGroupingKey(QStringLiteral("db_backup"), {{QStringLiteral("db"), QStringLiteral("customers")}});
+        push->setLiveChoice({false, 2.0, parser.value(options.liveJobOption).split(u','), false, true});
+        QTimer::singleShot(500, push, &promdesk::ui::PushView::send);
     }
     if (parser.isSet(options.selfTest)) {
         // Validates the example, then opens every view in turn and quits.

@@ -8,6 +8,7 @@
 #include "LiveJobs.h"
 #include "MainWindow.h"
 #include "MetricTableModel.h"
+#include "OverwriteLabView.h"
 #include "ProfilesPanel.h"
 #include "PushView.h"
 #include "ServerFixture.h"
@@ -62,6 +63,8 @@ private slots:
     void pauseResumeAndStop();
     void quittingWhileAJobRunsAsksAndWaitsForItsAnswers();
     void histogramRowsRefuseAGenerator();
+    void labRunsItsMachinesLive_data();
+    void labRunsItsMachinesLive();
 
 private:
     void compose(const QString &text);
@@ -257,6 +260,44 @@ void TestJobs::histogramRowsRefuseAGenerator()
     const QModelIndex cell = model->index(0, MetricTableModel::ColumnGenerator);
     QVERIFY(!(model->flags(cell) & Qt::ItemIsEditable));
     QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(QLatin1String("is a histogram")), qPrintable(cell.data(Qt::ToolTipRole).toString()));
+}
+
+void TestJobs::labRunsItsMachinesLive_data()
+{
+    QTest::addColumn<bool>("withInstance");
+    QTest::addColumn<QStringList>("groups");
+    QTest::newRow("without-instance-one-group") << false << QStringList{QString()};
+    QTest::newRow("with-instance-a-group-each") << true << QStringList{QStringLiteral("host-a"), QStringLiteral("host-b")};
+}
+
+void TestJobs::labRunsItsMachinesLive()
+{
+    QFETCH(bool, withInstance);
+    QFETCH(QStringList, groups);
+    // What an earlier row left of the lab's groups goes first (the gateway applies it in order).
+    for (const QString &instance : {QString(), QStringLiteral("host-a"), QStringLiteral("host-b")})
+        httpRequest("DELETE", m_gateway->url(QStringLiteral("/metrics/job/overwrite_demo") + (instance.isEmpty() ? QString() : QStringLiteral("/instance/") + instance)));
+    OverwriteLabView *lab = m_window->labView();
+    m_window->views()->setCurrentWidget(lab);
+    if (withInstance)
+        lab->findChild<QCheckBox *>(QStringLiteral("labLiveWithInstance"))->click();
+    lab->findChild<QDoubleSpinBox *>(QStringLiteral("labLiveInterval"))->setValue(0.5);
+    lab->findChild<QPushButton *>(QStringLiteral("labLiveStart"))->click();
+    QTRY_VERIFY(lab->liveJob() != 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->liveJobs()->find(lab->liveJob())->job->stats().ok >= 4, 10000);
+    lab->findChild<QPushButton *>(QStringLiteral("labLiveStop"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->liveJobs()->running(), 0, 10000);
+    QTRY_VERIFY(lab->findChild<QPushButton *>(QStringLiteral("labLiveStart"))->isEnabled());
+    const QJsonArray all = QJsonDocument::fromJson(httpRequest("GET", m_gateway->url(QStringLiteral("/api/v1/metrics"))).body)
+                               .object()[QStringLiteral("data")].toArray();
+    QStringList seen;
+    for (const QJsonValue &group : all) {
+        const QJsonObject labels = group[QStringLiteral("labels")].toObject();
+        if (labels[QStringLiteral("job")].toString() == u"overwrite_demo")
+            seen << labels[QStringLiteral("instance")].toString();
+    }
+    seen.sort();
+    QCOMPARE(seen, groups);
 }
 
 QTEST_MAIN(TestJobs)
