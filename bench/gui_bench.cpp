@@ -3,8 +3,14 @@
 // ticks are the stalls) and the peak memory. Used by bench/gui.sh.
 //
 //   promdesk-bench-gui FILE REMOTE_WRITE_URL
+//   promdesk-bench-gui --jobs PUSHGATEWAY_URL   three live jobs at 10 ticks/s each for 20 s, shown
+//                                               in the Jobs view (target: worst stall < 16 ms)
 #include "BackfillView.h"
+#include "JobsView.h"
+#include "LiveJobs.h"
+#include "exposition/TextParser.h"
 #include "MainWindow.h"
+#include "ProfilesPanel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -58,10 +64,49 @@ qint64 peakRssKb()
 
 } // namespace
 
+// Three jobs of TMP's example, each from three machines at 10 ticks/s, in the Jobs view.
+int runJobs(QApplication &app, const QString &gatewayUrl)
+{
+    promdesk::ui::MainWindow window(promdesk::ui::SandboxEndpoints{gatewayUrl});
+    window.views()->setCurrentWidget(window.jobsView());
+    window.show();
+    StallProbe *probe = nullptr;
+    QTimer::singleShot(500, &app, [&] {
+        promdesk::Profile profile;
+        profile.name = QStringLiteral("bench");
+        profile.pushgatewayUrl = gatewayUrl;
+        for (int i = 0; i < 3; ++i) {
+            promdesk::LiveJobSpec spec;
+            spec.key = promdesk::GroupingKey(QStringLiteral("bench_gui_%1").arg(i));
+            spec.draft = promdesk::parseText("# TYPE db_backup_last_completion_timestamp_seconds gauge\n"
+                                             "db_backup_last_completion_timestamp_seconds 0\n",
+                                             promdesk::ParseOptions{})
+                             .metrics;
+            spec.generators = {*promdesk::parseGeneratorAssignment(u"db_backup_last_completion_timestamp_seconds=now", nullptr)};
+            spec.machines = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+            spec.intervalMs = 100;
+            spec.durationMs = 20000;
+            QString error;
+            window.liveJobs()->start(spec, profile, promdesk::SecretResult{}, false, &error);
+        }
+        probe = new StallProbe(&app); // from here every stall counts
+    });
+    QObject::connect(window.liveJobs(), &promdesk::ui::LiveJobs::allFinished, &app, &QApplication::quit);
+    QTimer::singleShot(60000, &app, &QApplication::quit);
+    app.exec();
+    qint64 sent = 0;
+    for (const auto &job : window.liveJobs()->jobs())
+        sent += job->job->stats().sent;
+    std::printf("jobs 3 requests %lld worst_stall_ms %.1f\n", sent, probe ? probe->worstMs() : -1.0);
+    return 0;
+}
+
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     const QStringList arguments = app.arguments();
+    if (arguments.size() == 3 && arguments.at(1) == u"--jobs")
+        return runJobs(app, arguments.at(2));
     if (arguments.size() != 3) {
         std::fprintf(stderr, "usage: promdesk-bench-gui FILE REMOTE_WRITE_URL\n");
         return 2;
