@@ -20,6 +20,7 @@
 #include <QDropEvent>
 #include <QSaveFile>
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QDir>
 #include <QFileDialog>
@@ -625,6 +626,8 @@ void ComposeView::keepDraftIn(const QString &path)
 {
     m_autosavePath = path;
     restoreDraft();
+    // The Generator column is not part of the text: it is kept beside it.
+    connect(m_model, &MetricTableModel::generatorsChanged, this, [this] { m_autosave.start(); });
 }
 
 void ComposeView::restoreDraft()
@@ -637,6 +640,14 @@ void ComposeView::restoreDraft()
         return;
     m_editor->setPlainText(kept.value(QStringLiteral("text")).toString());
     m_importedName = kept.value(QStringLiteral("importedName")).toString();
+    QList<GeneratorAssignment> generators;
+    for (const QJsonValue &entry : kept.value(QStringLiteral("generators")).toArray()) {
+        QString error;
+        const QString assignment = entry[QStringLiteral("series")].toString() + u'=' + entry[QStringLiteral("generator")].toString();
+        if (const std::optional<GeneratorAssignment> parsed = parseGeneratorAssignment(assignment, &error))
+            generators.append(*parsed);
+    }
+    m_model->setGenerators(generators);
     setDocument(kept.value(QStringLiteral("file")).toString(), kept.value(QStringLiteral("modified")).toBool());
     m_autosave.stop(); // what is on disk is what was just read
 }
@@ -648,10 +659,17 @@ void ComposeView::autosaveNow()
         return;
     QDir().mkpath(QFileInfo(m_autosavePath).absolutePath());
     QSaveFile file(m_autosavePath);
+    QJsonArray generators;
+    for (const GeneratorAssignment &assignment : m_model->generators()) {
+        generators.append(QJsonObject{
+            {QStringLiteral("series"), QString(assignment.series.name + assignment.series.labels.value_or(Labels()).toString())},
+            {QStringLiteral("generator"), assignment.generator.toString()}});
+    }
     const QJsonObject kept{{QStringLiteral("text"), m_editor->toPlainText()},
                            {QStringLiteral("file"), m_filePath},
                            {QStringLiteral("importedName"), m_importedName},
-                           {QStringLiteral("modified"), isModified()}};
+                           {QStringLiteral("modified"), isModified()},
+                           {QStringLiteral("generators"), generators}};
     // 0600: a draft may hold what the operator would not show (hosts, paths).
     if (file.open(QIODevice::WriteOnly) && file.write(QJsonDocument(kept).toJson(QJsonDocument::Compact)) >= 0) {
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);

@@ -93,7 +93,7 @@ QVariant MetricTableModel::data(const QModelIndex &index, int role) const
         return metric.timestampMs ? QString::number(*metric.timestampMs) : QString();
     case ColumnGenerator: {
         const auto found = m_generators.constFind(seriesKey(family.name, metric.labels));
-        return found == m_generators.cend() ? QString() : found->toString();
+        return found == m_generators.cend() ? QString() : found->generator.toString();
     }
     default:
         return {};
@@ -102,14 +102,11 @@ QVariant MetricTableModel::data(const QModelIndex &index, int role) const
 
 QList<GeneratorAssignment> MetricTableModel::generators() const
 {
+    QStringList keys = m_generators.keys();
+    keys.sort();
     QList<GeneratorAssignment> assignments;
-    for (const Row &row : m_rows) {
-        const MetricFamily &family = m_metrics.families.at(row.family);
-        const Metric &metric = family.metrics.at(row.metric);
-        const auto found = m_generators.constFind(seriesKey(family.name, metric.labels));
-        if (found != m_generators.cend())
-            assignments.append(GeneratorAssignment{SeriesSelector{family.name, metric.labels}, *found});
-    }
+    for (const QString &key : std::as_const(keys))
+        assignments.append(m_generators.value(key));
     return assignments;
 }
 
@@ -117,7 +114,9 @@ void MetricTableModel::setGenerators(const QList<GeneratorAssignment> &generator
 {
     m_generators.clear();
     for (const GeneratorAssignment &assignment : generators)
-        m_generators.insert(seriesKey(assignment.series.name, assignment.series.labels.value_or(Labels())), assignment.generator);
+        m_generators.insert(seriesKey(assignment.series.name, assignment.series.labels.value_or(Labels())),
+                            GeneratorAssignment{SeriesSelector{assignment.series.name, assignment.series.labels.value_or(Labels())},
+                                                assignment.generator});
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, ColumnGenerator), index(int(m_rows.size()) - 1, ColumnGenerator));
     emit generatorsChanged();
@@ -236,7 +235,7 @@ bool MetricTableModel::setGenerator(const QModelIndex &index, const MetricFamily
         const std::optional<ValueGenerator> generator = parseValueGenerator(text, &error);
         if (!generator)
             return refuse(error);
-        m_generators.insert(key, *generator);
+        m_generators.insert(key, GeneratorAssignment{SeriesSelector{family.name, metric.labels}, *generator});
     }
     m_lastError.clear();
     // Not part of the text: the editor is not rewritten.

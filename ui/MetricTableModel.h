@@ -28,9 +28,9 @@ public:
     // Why the last refused edit was refused, in plain words.
     [[nodiscard]] QString lastError() const { return m_lastError; }
 
-    // The generated values a live push gives the series (the Generator column): each series that
-    // has one, by its name and labels. They are not part of the text; a series keeps its
-    // generator while its name and labels stay.
+    // The generated values a live push gives the series (the Generator column), by series name
+    // and labels. They are not part of the text; a series keeps its generator while its name and
+    // labels stay (one that is gone from the draft matches nothing: see PushView::liveSpec).
     [[nodiscard]] QList<GeneratorAssignment> generators() const;
     void setGenerators(const QList<GeneratorAssignment> &generators);
 
@@ -64,7 +64,7 @@ private:
 
     MetricSet m_metrics;
     QList<Row> m_rows;
-    QHash<QString, ValueGenerator> m_generators; // by seriesKey()
+    QHash<QString, GeneratorAssignment> m_generators; // by seriesKey(); kept while the text changes
     bool m_editable = false;
     QString m_lastError;
 };

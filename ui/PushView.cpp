@@ -265,7 +265,16 @@ std::optional<LiveJobSpec> PushView::liveSpec(const MetricSet &draft, QString *e
     spec.key = groupingKey();
     spec.push.method = m_merge->isChecked() ? PushMethod::Merge : PushMethod::Replace;
     spec.draft = draft;
-    spec.generators = m_generators ? m_generators() : QList<GeneratorAssignment>();
+    // Generators of series that are no longer in the draft went with their rows.
+    for (const GeneratorAssignment &assignment : m_generators ? m_generators() : QList<GeneratorAssignment>()) {
+        bool present = false;
+        for (const MetricFamily &family : draft.families) {
+            for (const Metric &metric : family.metrics)
+                present = present || assignment.series.matches(family.name, metric.labels);
+        }
+        if (present)
+            spec.generators.append(assignment);
+    }
     for (const QString &machine : m_machines->text().split(u',', Qt::SkipEmptyParts)) {
         if (!machine.trimmed().isEmpty())
             spec.machines << machine.trimmed();

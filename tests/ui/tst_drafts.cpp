@@ -4,6 +4,7 @@
 #include "ComposeView.h"
 #include "Confirm.h"
 #include "MainWindow.h"
+#include "MetricTableModel.h"
 #include "ProfilesPanel.h"
 #include "exposition/Templates.h"
 #include "profiles/ProfileStore.h"
@@ -148,12 +149,17 @@ void TestDrafts::draftSurvivesARestart()
     QVERIFY(compose->saveAs(m_dir.filePath(QStringLiteral("kept.prom"))));
     type(QStringLiteral("typed_after_saving 1\n"));
     const QString text = m_window->editor()->toPlainText();
+    // A generator set in the table is not part of the text: it is kept beside it.
+    QString error;
+    compose->tableModel()->setGenerators({*parseGeneratorAssignment(u"typed_after_saving=inc:2", &error)});
     m_window->close(); // the operator quits with unsaved typing
     m_window = std::make_unique<MainWindow>(SandboxEndpoints{});
     QCOMPARE(m_window->editor()->toPlainText(), text);
     QCOMPARE(m_window->composeView()->filePath(), m_dir.filePath(QStringLiteral("kept.prom")));
     QCOMPARE(m_window->windowTitle(), QStringLiteral("kept.prom[*] — PromDesk"));
     QVERIFY(m_window->isWindowModified());
+    QTRY_COMPARE(m_window->composeView()->generators().size(), 1);
+    QCOMPARE(m_window->composeView()->generators().constFirst().generator.toString(), QStringLiteral("inc:2"));
 }
 
 void TestDrafts::replacingUnsavedWorkAsks()
