@@ -189,8 +189,11 @@ public:
             text += QStringLiteral(", arrived %1/%2").arg(m_tracker->arrived()).arg(m_tracker->checked());
         if (s.lastStatus)
             text += QStringLiteral(", last HTTP %1").arg(s.lastStatus);
-        m_io.out << "\r\x1b[K" << text;
+        // Back to the start of the line and over the last one (escape sequences would be shown
+        // escaped: the terminal stream lets only \r, \n and \t through).
+        m_io.out << '\r' << text << QString(std::max<qsizetype>(0, m_lastWidth - text.size()), u' ');
         m_io.out.flush();
+        m_lastWidth = text.size();
         m_dirty = true;
     }
     void end()
@@ -206,6 +209,7 @@ private:
     Io &m_io;
     bool m_terminal;
     bool m_dirty = false;
+    qsizetype m_lastWidth = 0;
 };
 
 } // namespace

@@ -54,6 +54,7 @@ private slots:
     void aRefusalStopsTheJobWithTheServersText();
     void interruptLeavesNoRequestWithoutItsEntry();
     void aJobGoesOnWhenTheHistoryCannotBeWritten();
+    void aTerminalGetsOneStatusLineUpdatedInPlace();
     void notScrapedGatewayIsNamedAsTheReason();
     void honorLabelsOffIsNamedAsTheReason();
     void badInputNamesTheFlag_data();
@@ -232,6 +233,24 @@ void TestCliLive::aJobGoesOnWhenTheHistoryCannotBeWritten()
     const CliRun run = runCli(arguments, {}, environment);
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.err.contains("sent 5, ok 5") && run.err.contains("history"), run.err.constData());
+}
+
+void TestCliLive::aTerminalGetsOneStatusLineUpdatedInPlace()
+{
+    QStringList arguments{QStringLiteral(PROMDESK_CLI)};
+    arguments << push(QStringLiteral("on_a_terminal")) << QStringLiteral("--every") << QStringLiteral("200ms") << QStringLiteral("--count")
+              << QStringLiteral("5") << file("a 1\n");
+    const CliRun terminal = onATerminal(arguments);
+    QVERIFY2(terminal.exitCode == 0, terminal.out.constData());
+    // The line is rewritten in place (a carriage return), never a line per tick.
+    QVERIFY2(terminal.out.count("\rrunning: sent ") >= 2 && !terminal.out.contains("tick 1:") && !terminal.out.contains("\\x1b"),
+             terminal.out.constData());
+    QVERIFY2(terminal.out.contains("sent 5, ok 5"), terminal.out.constData());
+    // Without a terminal: one line per tick.
+    arguments.removeFirst();
+    const CliRun piped = runCli(arguments);
+    QCOMPARE(piped.out.count("HTTP 200"), 5);
+    QVERIFY(!piped.out.contains('\r'));
 }
 
 void TestCliLive::notScrapedGatewayIsNamedAsTheReason()

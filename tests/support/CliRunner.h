@@ -43,4 +43,22 @@ inline CliRun runCli(const QStringList &arguments, const QByteArray &input = {},
                   process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
+// Runs a command line under a pseudo-terminal (util-linux's script), as an operator's terminal
+// would show it; stdout and stderr both arrive in `out`.
+inline CliRun onATerminal(const QStringList &arguments)
+{
+    QStringList quoted;
+    for (const QString &argument : arguments)
+        quoted << QLatin1Char('\'') + QString(argument).replace(QLatin1Char('\''), QLatin1String("'\\''")) + QLatin1Char('\'');
+    QProcess process;
+    process.start(QStringLiteral("script"), {QStringLiteral("-qec"), quoted.join(QLatin1Char(' ')), QStringLiteral("/dev/null")});
+    process.closeWriteChannel();
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    if (process.state() != QProcess::NotRunning)
+        loop.exec();
+    return CliRun{process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
 } // namespace promdesk::test

@@ -1,4 +1,5 @@
 #include "TestFiles.h"
+#include "live/ArrivalCheck.h"
 #include "profiles/ProfileStore.h"
 
 #include <QFile>
@@ -36,6 +37,7 @@ Profile full()
     p.kind = ProfileKind::Tmp;
     p.pushgatewayUrl = QStringLiteral("https://10.0.0.1:9091");
     p.remoteWriteUrl = QStringLiteral("https://10.0.0.1:9090/api/v1/prom/write");
+    p.queryUrl = QStringLiteral("https://10.0.0.1:9090");
     p.auth = Credentials::Kind::Basic;
     p.user = QStringLiteral("1250000000");
     p.caFile = QStringLiteral("/etc/ca.pem");
@@ -182,6 +184,12 @@ void TestProfileStore::tmpTemplateFillsThePaths()
     const WriteEndpoint endpoint = writeEndpoint(p, QStringLiteral("tok"));
     QCOMPARE(endpoint.credentials.user, QStringLiteral("1250000000"));
     QCOMPARE(endpoint.credentials.secret, QStringLiteral("tok"));
+    // The query API for arrival checks is the instance address, with the same credentials.
+    QCOMPARE(p.queryUrl, QStringLiteral("http://10.0.0.12:8080"));
+    const QueryEndpoint query = queryEndpoint(p, QStringLiteral("tok"));
+    QCOMPARE(query.baseUrl, QUrl(QStringLiteral("http://10.0.0.12:8080")));
+    QCOMPARE(query.credentials.user, QStringLiteral("1250000000"));
+    QCOMPARE(query.credentials.secret, QStringLiteral("tok"));
 }
 
 QTEST_GUILESS_MAIN(TestProfileStore)
