@@ -16,31 +16,6 @@
 
 using namespace promdesk::test;
 
-namespace {
-
-QByteArray scrapeConfig(const QUrl &gateway, bool honorLabels)
-{
-    return QStringLiteral("global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: pushgateway\n    honor_labels: %1\n"
-                          "    static_configs:\n      - targets: ['127.0.0.1:%2']\n")
-        .arg(honorLabels ? QStringLiteral("true") : QStringLiteral("false"))
-        .arg(gateway.port())
-        .toUtf8();
-}
-
-QJsonArray queryResult(const QUrl &prometheus, const QString &promql, const QString &time = {})
-{
-    QUrl url = prometheus;
-    url.setPath(QStringLiteral("/api/v1/query"));
-    QString query = QStringLiteral("query=") + QString::fromLatin1(QUrl::toPercentEncoding(promql));
-    if (!time.isEmpty())
-        query += QStringLiteral("&time=") + time;
-    url.setQuery(query, QUrl::StrictMode);
-    const HttpResponse response = httpRequest("GET", url);
-    return QJsonDocument::fromJson(response.body).object()[QStringLiteral("data")][QStringLiteral("result")].toArray();
-}
-
-} // namespace
-
 class TestCliLive : public QObject
 {
     Q_OBJECT
@@ -79,12 +54,8 @@ void TestCliLive::initTestCase()
     QString error;
     m_gateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, &error);
     QVERIFY2(m_gateway, qPrintable(error));
-    ServerFixture::Options options;
-    options.prometheusConfigYaml = scrapeConfig(m_gateway->baseUrl(), true);
-    m_prometheus = ServerFixture::start(ServerFixture::Kind::Prometheus, options, &error);
+    m_prometheus = startScrapingPrometheus(m_gateway->baseUrl(), true, &error);
     QVERIFY2(m_prometheus, qPrintable(error));
-    // Prometheus applies its targets a few seconds after it starts: wait for the first scrape.
-    QTRY_VERIFY_WITH_TIMEOUT(!queryResult(m_prometheus->baseUrl(), QStringLiteral("up{job=\"pushgateway\"} == 1")).isEmpty(), 30000);
 }
 
 QString TestCliLive::file(const QByteArray &content)
@@ -134,8 +105,8 @@ void TestCliLive::aJobOfNTicksMakesNPushesAndTheValuesArrive()
                  qPrintable(tick[QStringLiteral("arrival")].toString()));
     }
     // What Prometheus scraped: the counter's last value, and a timestamp gauge of this run.
-    QTRY_VERIFY_WITH_TIMEOUT(!queryResult(m_prometheus->baseUrl(), QStringLiteral("backups_total{job=\"seed_loop\",db=\"customers\"} == 13")).isEmpty(), 10000);
-    const QJsonArray stamp = queryResult(m_prometheus->baseUrl(), QStringLiteral("db_backup_last_completion_timestamp_seconds{job=\"seed_loop\"}"));
+    QTRY_VERIFY_WITH_TIMEOUT(!queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("backups_total{job=\"seed_loop\",db=\"customers\"} == 13")).isEmpty(), 10000);
+    const QJsonArray stamp = queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("db_backup_last_completion_timestamp_seconds{job=\"seed_loop\"}"));
     QCOMPARE(stamp.size(), 1);
     QVERIFY(stamp.at(0)[QStringLiteral("value")][1].toString().toDouble() * 1000 >= double(before - 1000));
 }
@@ -152,7 +123,7 @@ void TestCliLive::remoteWriteTicksArriveWithTheirTimestamps()
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.err.contains("arrived 3 of 3 checked"), run.err.constData());
     // Three samples, 300 ms apart, with the values the ticks generated.
-    const QJsonArray series = queryResult(m_prometheus->baseUrl(), QStringLiteral("live_room_temperature{room=\"a\"}[5m]"));
+    const QJsonArray series = queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("live_room_temperature{room=\"a\"}[5m]"));
     QCOMPARE(series.size(), 1);
     const QJsonArray values = series.at(0)[QStringLiteral("values")].toArray();
     QCOMPARE(values.size(), 3);
@@ -272,11 +243,8 @@ void TestCliLive::honorLabelsOffIsNamedAsTheReason()
     QString error;
     const std::unique_ptr<ServerFixture> gateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, &error);
     QVERIFY2(gateway, qPrintable(error));
-    ServerFixture::Options options;
-    options.prometheusConfigYaml = scrapeConfig(gateway->baseUrl(), false);
-    const std::unique_ptr<ServerFixture> prometheus = ServerFixture::start(ServerFixture::Kind::Prometheus, options, &error);
+    const std::unique_ptr<ServerFixture> prometheus = startScrapingPrometheus(gateway->baseUrl(), false, &error);
     QVERIFY2(prometheus, qPrintable(error));
-    QTRY_VERIFY_WITH_TIMEOUT(!queryResult(prometheus->baseUrl(), QStringLiteral("up{job=\"pushgateway\"} == 1")).isEmpty(), 30000);
     const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), gateway->baseUrl().toString(), QStringLiteral("--job"),
                                QStringLiteral("renamed"), QStringLiteral("--verify"), QStringLiteral("--verify-timeout"),
                                QStringLiteral("4"), QStringLiteral("--query-url"), prometheus->baseUrl().toString(),

@@ -49,7 +49,7 @@ void TestCliProfiles::initTestCase()
     QVERIFY(htpasswd.waitForFinished());
     const QByteArray hash = htpasswd.readAllStandardOutput().trimmed().split(':').at(1);
     m_protectedGateway = ServerFixture::start(ServerFixture::Kind::Pushgateway,
-                                              {{}, "basic_auth_users:\n  '1250000000': '" + hash + "'\n", "1250000000", kSecret}, &error);
+                                              {{}, "basic_auth_users:\n  '1250000000': '" + hash + "'\n", "1250000000", kSecret, {}}, &error);
     QVERIFY2(m_protectedGateway, qPrintable(error));
 }
 

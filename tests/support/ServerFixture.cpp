@@ -3,6 +3,8 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -175,6 +177,37 @@ ServerFixture::~ServerFixture()
             m_process->waitForFinished(5000);
         }
     }
+}
+
+std::unique_ptr<ServerFixture> startScrapingPrometheus(const QUrl &gateway, bool honorLabels, QString *error)
+{
+    ServerFixture::Options options;
+    options.prometheusConfigYaml = QStringLiteral("global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: pushgateway\n"
+                                                  "    honor_labels: %1\n    static_configs:\n      - targets: ['127.0.0.1:%2']\n")
+                                       .arg(honorLabels ? QStringLiteral("true") : QStringLiteral("false"))
+                                       .arg(gateway.port())
+                                       .toUtf8();
+    std::unique_ptr<ServerFixture> prometheus = ServerFixture::start(ServerFixture::Kind::Prometheus, options, error);
+    if (!prometheus)
+        return nullptr;
+    QElapsedTimer waited;
+    waited.start();
+    while (queryPrometheus(prometheus->baseUrl(), QStringLiteral("up{job=\"pushgateway\"} == 1")).isEmpty()) {
+        if (waited.elapsed() > 30000) {
+            *error = QStringLiteral("Prometheus did not scrape the gateway within 30 s");
+            return nullptr;
+        }
+        QThread::msleep(200);
+    }
+    return prometheus;
+}
+
+QJsonArray queryPrometheus(const QUrl &prometheus, const QString &promql)
+{
+    QUrl url = prometheus;
+    url.setPath(QStringLiteral("/api/v1/query"));
+    url.setQuery(QStringLiteral("query=") + QString::fromLatin1(QUrl::toPercentEncoding(promql)), QUrl::StrictMode);
+    return QJsonDocument::fromJson(httpRequest("GET", url).body).object()[QStringLiteral("data")][QStringLiteral("result")].toArray();
 }
 
 } // namespace promdesk::test

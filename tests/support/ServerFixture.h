@@ -6,6 +6,7 @@
 #include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QJsonArray>
 #include <QUrl>
 
 #include <memory>
@@ -61,5 +62,12 @@ private:
 };
 
 quint16 freeLoopbackPort();
+
+// A Prometheus that scrapes `gateway` every second (honor_labels as asked), returned once its
+// first scrape succeeded: Prometheus applies its targets a few seconds after it starts.
+std::unique_ptr<ServerFixture> startScrapingPrometheus(const QUrl &gateway, bool honorLabels, QString *error);
+
+// The `result` array of an instant query (`/api/v1/query`) on a Prometheus.
+QJsonArray queryPrometheus(const QUrl &prometheus, const QString &promql);
 
 } // namespace promdesk::test

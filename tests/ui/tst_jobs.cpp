@@ -38,17 +38,6 @@ using namespace promdesk;
 using namespace promdesk::test;
 using namespace promdesk::ui;
 
-namespace {
-
-QJsonArray query(const QUrl &prometheus, const QString &promql)
-{
-    QUrl url = prometheus;
-    url.setPath(QStringLiteral("/api/v1/query"));
-    url.setQuery(QStringLiteral("query=") + QString::fromLatin1(QUrl::toPercentEncoding(promql)), QUrl::StrictMode);
-    return QJsonDocument::fromJson(httpRequest("GET", url).body).object()[QStringLiteral("data")][QStringLiteral("result")].toArray();
-}
-
-} // namespace
 
 class TestJobs : public QObject
 {
@@ -89,14 +78,8 @@ void TestJobs::initTestCase()
     QString error;
     m_gateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, &error);
     QVERIFY2(m_gateway, qPrintable(error));
-    ServerFixture::Options options;
-    options.prometheusConfigYaml = QStringLiteral("global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: pushgateway\n"
-                                                  "    honor_labels: true\n    static_configs:\n      - targets: ['127.0.0.1:%1']\n")
-                                       .arg(m_gateway->baseUrl().port())
-                                       .toUtf8();
-    m_prometheus = ServerFixture::start(ServerFixture::Kind::Prometheus, options, &error);
+    m_prometheus = startScrapingPrometheus(m_gateway->baseUrl(), true, &error);
     QVERIFY2(m_prometheus, qPrintable(error));
-    QTRY_VERIFY_WITH_TIMEOUT(!query(m_prometheus->baseUrl(), QStringLiteral("up{job=\"pushgateway\"} == 1")).isEmpty(), 30000);
 }
 
 void TestJobs::init()
@@ -182,7 +165,7 @@ void TestJobs::aRepeatingPushFromMachinesArrives()
     QCOMPARE(jobCell(JobsView::ColumnFailed), QStringLiteral("0"));
     QTRY_VERIFY_WITH_TIMEOUT(jobCell(JobsView::ColumnArrival).contains(QLatin1String("4/4 arrived")), 10000);
     // One group per machine, each with this run's time.
-    const QJsonArray stored = query(m_prometheus->baseUrl(), QStringLiteral("gui_backup_time{job=\"gui_live\"}"));
+    const QJsonArray stored = queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("gui_backup_time{job=\"gui_live\"}"));
     QCOMPARE(stored.size(), 2);
 }
 
@@ -198,7 +181,7 @@ void TestJobs::remoteWriteSendsTheDraftWithItsGeneratedValue()
     waitForJobToFinish();
     QCOMPARE(jobCell(JobsView::ColumnSent), QStringLiteral("1"));
     QVERIFY2(jobCell(JobsView::ColumnLast).contains(QLatin1String("HTTP 204")), qPrintable(jobCell(JobsView::ColumnJob) + jobCell(JobsView::ColumnLast)));
-    QTRY_VERIFY_WITH_TIMEOUT(!query(m_prometheus->baseUrl(), QStringLiteral("gui_written{job=\"gui_rw\",room=\"a\"} == 5")).isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("gui_written{job=\"gui_rw\",room=\"a\"} == 5")).isEmpty(), 10000);
 }
 
 void TestJobs::pauseResumeAndStop()
