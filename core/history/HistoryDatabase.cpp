@@ -630,10 +630,9 @@ QByteArray HistoryDatabase::packRelative(const QByteArray &body, qint64 parentId
     QByteArray packed = pack(body, alreadyCompressed);
     if (parentId <= 0 || alreadyCompressed || body.isEmpty())
         return packed;
-    // The ticks of one job come one after another: the parent's body is read once per job.
-    if (m_parentBody.first != parentId)
-        m_parentBody = {parentId, storedBody(parentId)};
-    const QByteArray &parent = m_parentBody.second;
+    // Read each time (a primary-key lookup): a prune in another process may have removed the
+    // parent, and a body stored against one that is gone could not be read back.
+    const QByteArray parent = storedBody(parentId);
     if (parent.isEmpty())
         return packed;
     if (body == parent)
@@ -650,16 +649,13 @@ HistoryDatabase::ParentLookup HistoryDatabase::parentLookup() const
 
 HistoryDatabase::ParentColumns HistoryDatabase::parentColumns(qint64 parentId) const
 {
-    if (m_parentColumns.first == parentId)
-        return m_parentColumns.second;
+    // Read each time, as the parent's body is (see packRelative).
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("SELECT url, request_headers, grouping_key FROM requests WHERE id = ?"));
     q.addBindValue(parentId);
     if (!exec(q, "reading a request's parent") || !q.next())
-        return {}; // not kept: the parent may still be on its way from another connection
-    const ParentColumns columns{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
-    m_parentColumns = {parentId, columns};
-    return columns;
+        return {};
+    return ParentColumns{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
 }
 
 QByteArray HistoryDatabase::storedBody(qint64 id) const
@@ -868,7 +864,11 @@ HistoryDatabase::PruneResult HistoryDatabase::prune(const RetentionPolicy &polic
         return stop();
     const qint64 before = count();
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("DELETE FROM requests WHERE started_at < ?"));
+    // An entry with children (a job, a backfill) stays while any of them does: a long job's
+    // newest ticks are not taken with its first entry.
+    q.prepare(QStringLiteral("DELETE FROM requests WHERE started_at < ? AND id NOT IN"
+                             " (SELECT parent_id FROM requests WHERE parent_id IS NOT NULL AND started_at >= ?)"));
+    q.addBindValue(nowMs - policy.maxAgeMs);
     q.addBindValue(nowMs - policy.maxAgeMs);
     if (m_lastError.failed() || !exec(q, "removing old requests"))
         return stop();

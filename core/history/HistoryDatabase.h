@@ -153,8 +153,6 @@ private:
     QString m_connection;
     std::unique_ptr<QSqlQuery> m_insertEntry;
     std::unique_ptr<QSqlQuery> m_insertBody;
-    QPair<qint64, QByteArray> m_parentBody; // the last parent a child's body was stored against
-    mutable QPair<qint64, ParentColumns> m_parentColumns; // the last parent a child's columns came from
     std::unique_ptr<QSqlQuery> m_completeEntry;
     mutable HistoryError m_lastError;
 };

@@ -249,9 +249,10 @@ private:
     std::condition_variable m_wake;
     std::vector<Operation> m_queue;
     std::unordered_map<quint64, qint64> m_ids;
-    // Tickets completed lately, with their ids (this thread only): arrival checks of live jobs
-    // report a few seconds after the answer, and at most a few checks run per machine.
-    static constexpr size_t kCompletedKept = 4096;
+    // Tickets completed lately, with their ids (this thread only): an arrival check reports up
+    // to its timeout (30 s) after the answer. 65,536 is 50 machines at 10 ticks/s for two
+    // minutes, in 1 MB.
+    static constexpr size_t kCompletedKept = 65536;
     std::deque<std::pair<quint64, qint64>> m_completed;
     QString m_problem;
     bool m_stopping = false;

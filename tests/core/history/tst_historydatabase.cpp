@@ -65,6 +65,7 @@ private slots:
     void movesACorruptFileAside();
     void prunes();
     void pruneTakesBatchesWithTheirBackfill();
+    void pruneByAgeKeepsAJobWithRecentTicks();
     void prunesToASizeWithOneVacuum();
     void faultsComeFromSqliteCodes_data();
     void faultsComeFromSqliteCodes();
@@ -412,6 +413,29 @@ void TestHistoryDatabase::pruneTakesBatchesWithTheirBackfill()
     QCOMPARE(db->count(), 1);
     QCOMPARE(result.removed, 6);
     QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM requests WHERE parent_id IS NOT NULL")).toInt(), 0);
+}
+
+void TestHistoryDatabase::pruneByAgeKeepsAJobWithRecentTicks()
+{
+    auto db = open();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    HistoryEntry job = entry(QStringLiteral("job"));
+    job.startedAtMs = now - 3 * 86'400'000LL; // a job started three days ago, still ticking
+    const qint64 parent = db->begin(job);
+    HistoryEntry oldTick = entry(QStringLiteral("replace"));
+    oldTick.tag.parentId = parent;
+    oldTick.startedAtMs = now - 2 * 86'400'000LL;
+    db->begin(oldTick);
+    HistoryEntry newTick = oldTick;
+    newTick.startedAtMs = now - 1000;
+    const qint64 recent = db->begin(newTick);
+    RetentionPolicy policy;
+    policy.maxAgeMs = 86'400'000LL; // one day
+    QVERIFY(db->prune(policy, now).ok);
+    // The job and its recent tick stay (readable, with the job's URL); the old tick goes.
+    QVERIFY(db->get(parent));
+    QCOMPARE(db->get(recent)->url, newTick.url);
+    QCOMPARE(db->children(parent).size(), 1);
 }
 
 void TestHistoryDatabase::prunesToASizeWithOneVacuum()
