@@ -15,6 +15,11 @@ public:
         m_inner.finished(id, result);
         emit m_context->requestRecorded();
     }
+    void arrivalChecked(qint64 id, std::optional<qint64> latencyMs, const QString &verdict) override
+    {
+        m_inner.arrivalChecked(id, latencyMs, verdict);
+        emit m_context->requestRecorded();
+    }
 
 private:
     ServiceRecorder m_inner;

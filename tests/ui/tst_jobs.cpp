@@ -167,6 +167,20 @@ void TestJobs::aRepeatingPushFromMachinesArrives()
     // One group per machine, each with this run's time.
     const QJsonArray stored = queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("gui_backup_time{job=\"gui_live\"}"));
     QCOMPARE(stored.size(), 2);
+    // Each tick's arrival is in its history entry, under the job's.
+    const QString historyPath = HistoryDatabase::defaultPath();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto history = HistoryDatabase::open(historyPath, nullptr);
+            HistoryFilter ticks;
+            ticks.operation = QStringLiteral("replace");
+            const QList<HistoryEntry> entries = history->list(ticks);
+            return entries.size() == 4
+                && std::all_of(entries.cbegin(), entries.cend(), [](const HistoryEntry &e) {
+                       return e.arrival.startsWith(QLatin1String("arrived after")) && e.arrivalMs && e.tag.parentId > 0;
+                   });
+        }(),
+        10000);
 }
 
 void TestJobs::remoteWriteSendsTheDraftWithItsGeneratedValue()
