@@ -99,8 +99,7 @@ int LiveJobs::start(LiveJobSpec spec, const Profile &profile, const SecretResult
     if (!entry->job)
         return 0;
     // One history entry for the job, its ticks under it (the history thread resolves the ticket).
-    HttpRequest summary = toGateway ? entry->gateway->pushRequest(machineKey(spec, spec.machines.value(0)), writeText(spec.draft), spec.push)
-                                    : entry->writer->request(writeText(spec.draft), entry->writer->nextVersion());
+    HttpRequest summary = jobEntryRequest(spec, entry->gateway.get(), entry->writer.get());
     summary.tag = tag;
     summary.tag.operation = QStringLiteral("job");
     summary.tag.target = toGateway ? QStringLiteral("pushgateway") : QStringLiteral("remote-write");
@@ -146,18 +145,33 @@ void LiveJobs::finished(Job &job)
 
 void LiveJobs::stopAll()
 {
+    if (running() == 0) {
+        emit allFinished(); // nothing to wait for
+        return;
+    }
+    // The last job to finish says allFinished(), whether now or when its answer comes.
     for (const std::unique_ptr<Job> &job : m_jobs) {
         if (job->arrival)
             job->arrival->cancelAll();
         job->job->stop();
     }
-    if (running() == 0)
-        emit allFinished();
+}
+
+void LiveJobs::abortAll()
+{
+    for (const std::unique_ptr<Job> &job : m_jobs) {
+        if (job->arrival)
+            job->arrival->cancelAll();
+        job->job->abort();
+    }
 }
 
 void LiveJobs::clearFinished()
 {
-    std::erase_if(m_jobs, [](const std::unique_ptr<Job> &job) { return job->job->state() == LiveJob::State::Finished; });
+    // A finished job's last checks may still report (up to their timeout): it stays until they do.
+    std::erase_if(m_jobs, [](const std::unique_ptr<Job> &job) {
+        return job->job->state() == LiveJob::State::Finished && (!job->arrival || job->arrival->pending() == 0);
+    });
 }
 
 } // namespace promdesk::ui

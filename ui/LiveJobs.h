@@ -46,7 +46,9 @@ public:
     // Stops every job: no new tick; the requests on the wire get their answers (up to their
     // timeout); allFinished() once none is left.
     void stopAll();
-    // Removes the finished jobs from the list (their history stays).
+    // Cancels what every job has on the wire (its entry says so) and finishes them now.
+    void abortAll();
+    // Removes the finished jobs whose arrival checks are done from the list (their history stays).
     void clearFinished();
 
 signals:

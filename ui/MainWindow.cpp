@@ -244,6 +244,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     if (const int running = m_jobs->running(); running > 0) {
+        if (m_quitting) {
+            // Asked again while waiting: stop waiting. What is on the wire is cancelled and its
+            // entry says so.
+            m_jobs->abortAll();
+            event->ignore();
+            return;
+        }
         if (!m_quitting
             && !Confirm::ask(this, tr("Quit while live jobs run?"),
                              tr("%n live job(s) still push. They stop: no new tick is sent, and the requests on the wire get "

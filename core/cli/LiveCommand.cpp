@@ -130,15 +130,12 @@ QString seconds(qint64 ms)
 }
 
 // The job's own history entry: the request it repeats, with the draft as its body.
-qint64 beginJobEntry(const LiveJobSpec &spec, PushgatewayClient *gateway, RemoteWriteClient *writer, const RequestTag &tag,
-                     const QByteArray &draftBody, Io &io)
+qint64 beginJobEntry(const LiveJobSpec &spec, PushgatewayClient *gateway, RemoteWriteClient *writer, const RequestTag &tag, Io &io)
 {
     HistoryDatabase *history = cliHistory(io, HistoryDatabase::Check::Header);
     if (!history)
         return 0;
-    HttpRequest request = gateway ? gateway->pushRequest(machineKey(spec, spec.machines.value(0)), draftBody, spec.push)
-                                  : writer->request({}, writer->nextVersion());
-    request.body = draftBody;
+    HttpRequest request = jobEntryRequest(spec, gateway, writer);
     RequestTag jobTag = tag;
     jobTag.operation = QStringLiteral("job");
     jobTag.target = gateway ? QStringLiteral("pushgateway") : QStringLiteral("remote-write");
@@ -216,7 +213,7 @@ private:
 
 int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, PushgatewayClient *gateway, RemoteWriteClient *writer,
                HttpClient &http, const QueryEndpoint &query, const QUrl &gatewayUrl, const RequestTag &tag,
-               const QByteArray &draftBody, Io &io)
+               Io &io)
 {
     const bool repeated = options.everyMs.has_value();
     spec.intervalMs = options.everyMs.value_or(1000);
@@ -231,12 +228,11 @@ int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, Pushgateway
         return ExitUsage;
     }
     if (const QStringList problems = checkLiveJobSpec(spec); !problems.isEmpty()) {
-        io.err << "promdesk-cli: " << (spec.machines.isEmpty() ? QString() : QStringLiteral("--instances: "))
-               << problems.join(QStringLiteral("; ")) << '\n';
+        io.err << "promdesk-cli: " << problems.join(QStringLiteral("; ")) << '\n';
         return ExitUsage;
     }
     // A job is one history entry with its ticks under it; a single push stays one entry.
-    const qint64 parent = repeated ? beginJobEntry(spec, gateway, writer, tag, draftBody, io) : 0;
+    const qint64 parent = repeated ? beginJobEntry(spec, gateway, writer, tag, io) : 0;
     RequestTag tickTag = tag;
     tickTag.parentId = parent;
     if (gateway)
@@ -330,8 +326,15 @@ int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, Pushgateway
         io.err << "; arrived " << tracker->arrived() << " of " << tracker->checked() << " checked";
         if (const std::optional<qint64> p50 = tracker->percentile(0.5))
             io.err << ", arrival p50 " << seconds(*p50) << ", p99 " << seconds(*tracker->percentile(0.99));
+        if (tracker->notChecked() > 0)
+            io.err << "; " << tracker->notChecked() << " not checked (checks of earlier ticks still under way, or the run ended)";
         if (tracker->missing() > 0)
             io.err << "\npromdesk-cli: last miss: " << tracker->lastVerdict();
+        // --verify promises that what was sent arrived: nothing checked is not that.
+        if (tracker->checked() == 0 && s.ok > 0 && watch.count() == 0) {
+            io.err << "\npromdesk-cli: nothing could be checked: the draft has no series to look for";
+            exit = worse(exit, ExitNotVisible);
+        }
     }
     io.err << '\n';
     if (job->endReason() == LiveJob::EndReason::Refused)

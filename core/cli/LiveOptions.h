@@ -72,6 +72,6 @@ private:
 // (3), not visible (4), else 0; 128 + the signal when interrupted.
 int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, PushgatewayClient *gateway, RemoteWriteClient *writer,
                HttpClient &http, const QueryEndpoint &query, const QUrl &gatewayUrl, const RequestTag &tag,
-               const QByteArray &draftBody, Io &io);
+               Io &io);
 
 } // namespace promdesk::cli

@@ -226,8 +226,7 @@ int runPush(const QStringList &arguments, Io &io)
         spec.draft = input->metrics();
         const QueryEndpoint query{{}, endpoint->credentials, endpoint->tls, endpoint->proxy, endpoint->extraHeaders,
                                   std::min(endpoint->timeoutMs, 10000)};
-        return runLiveJob(spec, *liveValues, &client, nullptr, http, query, endpoint->baseUrl, gateway.tag(),
-                          writeText(spec.draft), io);
+        return runLiveJob(spec, *liveValues, &client, nullptr, http, query, endpoint->baseUrl, gateway.tag(), io);
     }
     // A clean text file goes out as it is, and so does one sent unchecked; anything else is
     // written anew from the model.

@@ -350,7 +350,7 @@ int runLiveWrite(const QCommandLineParser &parser, const LiveOptions &live, Gate
     RequestTag tag = gateway.tag();
     tag.target = QStringLiteral("remote-write");
     tag.operation = QStringLiteral("write");
-    return runLiveJob(spec, *values, nullptr, &client, http, query, {}, tag, writeText(*draft), io);
+    return runLiveJob(spec, *values, nullptr, &client, http, query, {}, tag, io);
 }
 
 } // namespace

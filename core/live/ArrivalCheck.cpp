@@ -99,9 +99,11 @@ void ArrivalCheck::start()
 
 void ArrivalCheck::cancel()
 {
-    if (m_call)
-        m_call->cancel();
+    // Finished first: the cancelled query's answer, which may come at once, finds it done.
+    const QPointer<HttpCall> call = m_call;
     finish(false, QStringLiteral("cancelled"));
+    if (call)
+        call->cancel();
 }
 
 HttpRequest ArrivalCheck::queryRequest(const QString &path, const QList<QPair<QString, QString>> &query) const
@@ -132,7 +134,10 @@ void ArrivalCheck::ask(const QString &path, const QList<QPair<QString, QString>>
                        void (ArrivalCheck::*handler)(const HttpResult &))
 {
     ++m_result.queries;
-    m_call = m_http->send(queryRequest(path, query), this, [this, handler](const HttpResult &result) { (this->*handler)(result); });
+    m_call = m_http->send(queryRequest(path, query), this, [this, handler](const HttpResult &result) {
+        if (!m_done) // a cancelled check's answers are not read
+            (this->*handler)(result);
+    });
 }
 
 void ArrivalCheck::poll()

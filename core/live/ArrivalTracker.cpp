@@ -8,6 +8,12 @@ namespace promdesk {
 namespace {
 
 constexpr int kChecksPerMachine = 4;
+
+TickReport withProbe(TickReport report, qsizetype family)
+{
+    report.probeSeries = QPair<qsizetype, qsizetype>(family, 0);
+    return report;
+}
 constexpr qsizetype kLatenciesKept = 100'000;
 
 } // namespace
@@ -18,9 +24,15 @@ std::optional<ArrivalProbe> arrivalProbeFor(const LiveJobSpec &spec, const TickR
     ArrivalProbe probe;
     if (toGateway)
         probe.gatewayAuthority = QStringLiteral("%1:%2").arg(gatewayUrl.host()).arg(gatewayUrl.port(gatewayUrl.scheme() == u"https" ? 443 : 80));
+    if (!report.probeSeries && !toGateway) {
+        // Every sample of a tick carries the tick's time: the first plain series proves it came.
+        for (qsizetype f = 0; f < report.sent.families.size() && !report.probeSeries; ++f) {
+            if (generatorRefusal(report.sent.families.at(f)).isEmpty() && !report.sent.families.at(f).metrics.isEmpty())
+                return arrivalProbeFor(spec, withProbe(report, f), gatewayUrl);
+        }
+        return std::nullopt;
+    }
     if (!report.probeSeries) {
-        if (!toGateway)
-            return std::nullopt; // every remote-write probe has its timestamp: see below
         // The gateway stamps each group on every push; a push of unchanged values shows there.
         probe.metric = QStringLiteral("push_time_seconds");
         probe.labels = report.key.asLabels();
@@ -70,6 +82,7 @@ std::optional<qint64> ArrivalTracker::percentile(double p) const
 
 void ArrivalTracker::cancelAll()
 {
+    m_closed = true; // ticks answered from now on are not checked: the run is ending
     const QList<ArrivalCheck *> checks = m_checks;
     for (ArrivalCheck *check : checks)
         check->cancel();
@@ -79,6 +92,10 @@ void ArrivalTracker::onAnswered(const TickReport &report)
 {
     if (!report.result.ok())
         return;
+    if (m_closed) {
+        ++m_notChecked;
+        return;
+    }
     const std::optional<ArrivalProbe> probe = arrivalProbeFor(m_job->spec(), report, m_gatewayUrl);
     int &pending = m_pendingPerMachine[report.machine];
     if (!probe || pending >= kChecksPerMachine) {

@@ -35,6 +35,7 @@ public:
     [[nodiscard]] std::optional<qint64> percentile(double p) const;
     [[nodiscard]] const ArrivalResult &last() const { return m_last; }
     [[nodiscard]] QString lastVerdict() const { return m_lastVerdict; }
+    // Cancels the checks under way and checks no later tick (a run that ends).
     void cancelAll();
 
 signals:
@@ -50,6 +51,7 @@ private:
     qint64 m_timeoutMs;
     int m_pollMs = 250;
     RequestRecorder *m_recorder = nullptr;
+    bool m_closed = false; // cancelAll() was called
     HttpClient m_http; // the queries are not entries of their own: each verdict goes into its tick's
     QHash<QString, int> m_pendingPerMachine;
     QList<ArrivalCheck *> m_checks;

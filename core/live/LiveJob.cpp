@@ -1,9 +1,12 @@
 #include "live/LiveJob.h"
 
+#include "exposition/TextWriter.h"
 #include "remotewrite/SeriesCollector.h"
 #include "util/Printable.h"
 
 #include <QDateTime>
+
+#include <limits>
 
 namespace promdesk {
 
@@ -58,6 +61,21 @@ QStringList checkLiveJobSpec(const LiveJobSpec &spec)
     if (!spec.machines.isEmpty() && !spec.machinesOverwrite && spec.key.hasLabel(QStringLiteral("instance")))
         problems << QStringLiteral("the grouping key already has an instance; machines add their own");
     return problems;
+}
+
+HttpRequest jobEntryRequest(const LiveJobSpec &spec, const PushgatewayClient *gateway, const RemoteWriteClient *writer)
+{
+    const QByteArray draft = writeText(spec.draft);
+    if (gateway) {
+        PushOptions asText = spec.push;
+        asText.format = BodyFormat::Text;
+        asText.gzip = false;
+        return gateway->pushRequest(machineKey(spec, spec.machines.value(0)), draft, asText);
+    }
+    HttpRequest request = writer->request({}, writer->nextVersion());
+    request.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8")}};
+    request.body = draft;
+    return request;
 }
 
 GroupingKey machineKey(const LiveJobSpec &spec, const QString &machine)
@@ -204,7 +222,9 @@ void LiveJob::scheduleNext()
         return;
     }
     m_stats.nextDueMs = m_startMs + dueElapsedMs(m_nextTick);
-    m_timer.start(int(std::max<qint64>(0, dueElapsedMs(m_nextTick) - m_clock.elapsed())));
+    // A QTimer takes an int: a tick more than 24 days away is reached in steps (onTick waits).
+    const qint64 wait = std::clamp<qint64>(dueElapsedMs(m_nextTick) - m_clock.elapsed(), 0, std::numeric_limits<int>::max());
+    m_timer.start(int(wait));
 }
 
 void LiveJob::onTick()
@@ -212,6 +232,8 @@ void LiveJob::onTick()
     if (m_state != State::Running)
         return;
     const qint64 elapsed = m_clock.elapsed();
+    if (elapsed < dueElapsedMs(m_nextTick)) // a step towards a far tick
+        return scheduleNext();
     // A timer that fired late (a busy event loop) catches up by skipping, never by sending twice.
     const qint64 tick = m_nextTick;
     const qint64 latenessMs = std::max<qint64>(0, elapsed - dueElapsedMs(tick));
@@ -280,17 +302,20 @@ void LiveJob::answered(Machine &machine, const HttpResult &result)
     m_stats.lastMessage = wordsOf(result);
     if (result.ok()) {
         ++m_stats.ok;
-        m_consecutiveFailures = 0;
+        // Recovered once a whole tick went through: one machine's success does not cancel
+        // another's failure in the same tick.
+        if (machine.report.tick > m_lastFailedTick)
+            m_consecutiveFailures = 0;
     } else {
         ++m_stats.failed;
-        noteFailure(result);
+        noteFailure(machine.report.tick, result);
     }
     emit tickAnswered(machine.report);
     emit changed();
     finishIfDone();
 }
 
-void LiveJob::noteFailure(const HttpResult &result)
+void LiveJob::noteFailure(qint64 tick, const HttpResult &result)
 {
     if (result.category == ErrorCategory::Cancelled)
         return;
@@ -305,7 +330,10 @@ void LiveJob::noteFailure(const HttpResult &result)
         }
         return;
     }
-    ++m_consecutiveFailures;
+    // Counted once a tick: three machines failing together are one failure of the server.
+    if (tick != m_lastFailedTick)
+        ++m_consecutiveFailures;
+    m_lastFailedTick = tick;
     qint64 waitMs = std::min(backoffCapMs(m_spec.intervalMs),
                              m_spec.intervalMs << std::min(m_consecutiveFailures, 20));
     if (result.status == 429) {

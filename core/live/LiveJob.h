@@ -40,6 +40,10 @@ struct LiveJobSpec
 // Every reason the spec cannot run, in plain words (empty when it can).
 QStringList checkLiveJobSpec(const LiveJobSpec &spec);
 
+// What a job's own history entry shows: the request it repeats, with the draft as text (the
+// ticks carry the generated values, in the job's format), for the first machine.
+HttpRequest jobEntryRequest(const LiveJobSpec &spec, const PushgatewayClient *gateway, const RemoteWriteClient *writer);
+
 // The grouping key one machine pushes to.
 GroupingKey machineKey(const LiveJobSpec &spec, const QString &machine);
 
@@ -84,7 +88,8 @@ struct LiveJobStats
 // machine or many. Its schedule never drifts (tick N is due at start + N × interval, whatever
 // earlier ticks took) and never piles up (a tick whose machine still waits for an answer is
 // skipped and counted). Failures that may pass (no connection, 5xx) back off exponentially up to
-// 8 intervals or 60 s and recover by themselves; a 429 waits as its Retry-After says; any other
+// 8 intervals or 60 s, counted once a tick however many machines failed in it, and recover by
+// themselves once a tick goes through; a 429 waits as its Retry-After says; any other
 // refusal stops the job with the server's words, since the next tick would be refused too.
 class LiveJob final : public QObject
 {
@@ -141,7 +146,7 @@ private:
     void onTick();
     void send(Machine &machine, qint64 tick, qint64 dueMs, qint64 latenessMs);
     void answered(Machine &machine, const HttpResult &result);
-    void noteFailure(const HttpResult &result);
+    void noteFailure(qint64 tick, const HttpResult &result);
     void finish(EndReason reason);
     void finishIfDone();
     [[nodiscard]] qint64 dueElapsedMs(qint64 tick) const { return tick * m_spec.intervalMs; }
@@ -156,7 +161,8 @@ private:
     qint64 m_startMs = 0;    // Unix ms of tick 0
     qint64 m_nextTick = 0;
     qint64 m_backoffUntilElapsed = 0;
-    int m_consecutiveFailures = 0;
+    int m_consecutiveFailures = 0; // ticks in a row with a failure that may pass
+    qint64 m_lastFailedTick = -1;
     State m_state = State::Idle;
     EndReason m_endReason = EndReason::None;
     LiveJobStats m_stats;

@@ -24,6 +24,7 @@ private slots:
     void initTestCase();
     void aJobOfNTicksMakesNPushesAndTheValuesArrive();
     void remoteWriteTicksArriveWithTheirTimestamps();
+    void aSingleWriteIsVerifiedWithoutAGenerator();
     void instancesMakeOneGroupPerMachine();
     void sameGroupMakesTheMachinesOverwriteOneGroup();
     void aRefusalStopsTheJobWithTheServersText();
@@ -131,6 +132,17 @@ void TestCliLive::remoteWriteTicksArriveWithTheirTimestamps()
     const qint64 first = qRound64(values.at(0)[0].toDouble() * 1000);
     const qint64 last = qRound64(values.at(2)[0].toDouble() * 1000);
     QCOMPARE(last - first, 600);
+}
+
+void TestCliLive::aSingleWriteIsVerifiedWithoutAGenerator()
+{
+    // Every sample of a write carries its time: the first series proves it came.
+    QUrl write = m_prometheus->baseUrl();
+    write.setPath(QStringLiteral("/api/v1/write"));
+    const CliRun run = runCli({QStringLiteral("write"), QStringLiteral("--url"), write.toString(), QStringLiteral("--verify"),
+                               QStringLiteral("--query-url"), m_prometheus->baseUrl().toString(), file("plain_written_once 7\n")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.err.contains("arrived 1 of 1 checked"), run.err.constData());
 }
 
 void TestCliLive::instancesMakeOneGroupPerMachine()

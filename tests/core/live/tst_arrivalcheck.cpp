@@ -126,6 +126,25 @@ private slots:
         QVERIFY(result.verdict().startsWith(QLatin1String("not visible after")));
     }
 
+    void cancellingRecordsNoVerdictAndAsksNoMore()
+    {
+        FaultServer server;
+        server.script({FaultServer::Answer::hangs()});
+        HttpClient http;
+        QueryEndpoint endpoint;
+        endpoint.baseUrl = QUrl(server.baseUrl());
+        ArrivalCheck arrival(endpoint, &http, pushProbe(), QDateTime::currentMSecsSinceEpoch(), 1);
+        QSignalSpy finished(&arrival, &ArrivalCheck::finished);
+        arrival.start();
+        QTRY_COMPARE(server.received().size(), 1);
+        arrival.cancel();
+        QCOMPARE(finished.size(), 1); // once, as cancelled: not a "not visible" verdict
+        QCOMPARE(finished.constFirst().constFirst().value<ArrivalResult>().reason, QStringLiteral("cancelled"));
+        QTest::qWait(300);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(server.received().size(), 1); // no diagnosis query after it
+    }
+
     void aQueryURLThatRefusesIsSaidSo()
     {
         FaultServer server;

@@ -116,6 +116,22 @@ private slots:
         QVERIFY(received.at(3).atMs - received.at(2).atMs < 150); // recovered: back to the interval
     }
 
+    void machinesFailingTogetherAreOneFailure()
+    {
+        // Three machines refused by one 503 in the same tick: the server failed once, so the
+        // next tick waits two intervals, not eight.
+        LiveJobSpec spec = every(200, 8);
+        spec.machines = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+        Harness h(spec);
+        h.server.script({FaultServer::Answer::reply(503), FaultServer::Answer::reply(503), FaultServer::Answer::reply(503),
+                         FaultServer::Answer::reply(200)});
+        QVERIFY(h.runToTheEnd());
+        const auto &received = h.server.received();
+        QVERIFY(received.size() >= 6);
+        const qint64 gap = received.at(3).atMs - received.at(0).atMs;
+        QVERIFY2(gap >= 390 && gap < 800, qPrintable(QString::number(gap)));
+    }
+
     void backoffIsCappedAtEightIntervalsOrAMinute_data()
     {
         QTest::addColumn<qint64>("intervalMs");
