@@ -216,8 +216,10 @@ std::optional<ParsedNumber> parseNumber(std::string_view text)
     if (result.ec != std::errc())
         return std::nullopt;
     ParsedNumber parsed{negative ? -value : value, NumberSpelling::Canonical, {}};
-    if (hex || explicitPlus)
+    if (explicitPlus)
         parsed.spelling = NumberSpelling::NonCanonical;
+    if (hex)
+        parsed.spelling = NumberSpelling::Hexadecimal;
     return parsed;
 }
 

@@ -24,7 +24,10 @@ int formatMillisecondsAsSeconds(std::int64_t ms, char *buffer);
 
 enum class NumberSpelling {
     Canonical,    // what Prometheus writes
-    NonCanonical, // accepted by Go's ParseFloat but not by OpenMetrics: "nan", "Inf", "+1", hex floats
+    NonCanonical, // accepted by Go's ParseFloat but not by OpenMetrics: "nan", "Inf", "+1"
+    // "0x1", "0x1p-3": C++ reads them, but Prometheus' text parsers and the Pushgateway refuse
+    // them ("expected float as value": a 'p' is refused outright, and Go's ParseFloat wants one)
+    Hexadecimal,
 };
 
 struct ParsedNumber

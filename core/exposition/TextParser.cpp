@@ -1321,7 +1321,7 @@ bool TextParser::Private::takeSimpleSample(std::string_view line, qint64 lineOff
     while (pos < size && line[pos] != ' ')
         ++pos;
     const std::optional<ParsedNumber> number = parseNumber(line.substr(valueAt, pos - valueAt));
-    if (!number || number->spelling == NumberSpelling::NonCanonical || (counter && number->value < 0))
+    if (!number || number->spelling != NumberSpelling::Canonical || (counter && number->value < 0))
         return false;
     std::optional<qint64> timestampMs;
     if (pos < size) {
@@ -1529,6 +1529,16 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                QStringLiteral("%1 is not a number%2").arg(quoted(valueToken), hint));
         return;
     }
+    if (number->spelling == NumberSpelling::Hexadecimal) {
+        const QByteArray decimal = numberBytes(number->value);
+        report(Severity::Error, "hex-number", lineNumber, line, valueAt,
+               QStringLiteral("%1 is a hexadecimal number, which Prometheus' text parsers and the Pushgateway refuse "
+                              "(400 \"expected float as value\"); write it in decimal: '%2'")
+                   .arg(quoted(valueToken), QString::fromLatin1(decimal)),
+               Fix{QStringLiteral("Write '%1'").arg(QString::fromLatin1(decimal)),
+                   {TextEdit{lineOffset + qint64(valueAt), qint64(valueToken.size()), decimal}}, false});
+        return;
+    }
     if (number->spelling == NumberSpelling::NonCanonical) {
         const QByteArray canonical = number->canonical.empty()
             ? numberBytes(number->value)
@@ -1687,6 +1697,13 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                 report(Severity::Error, "invalid-number", lineNumber, line, labels[i].valueOffset + 1,
                        QStringLiteral("the '%1' label must be a number, not %2")
                            .arg(QString::fromLatin1(boundName), quoted(label.value)));
+                return;
+            }
+            if (parsed->spelling == NumberSpelling::Hexadecimal) {
+                report(Severity::Error, "hex-number", lineNumber, line, labels[i].valueOffset + 1,
+                       QStringLiteral("the '%1' label's value %2 is hexadecimal, which the Pushgateway refuses (400 "
+                                      "\"expected float as value for '%1' label\"); write it in decimal: '%3'")
+                           .arg(QString::fromLatin1(boundName), quoted(label.value), QString::fromLatin1(numberBytes(parsed->value))));
                 return;
             }
             bound = parsed->value;

@@ -128,6 +128,12 @@ void TestPushgatewayExposition::validatorAgreesWithGateway_data()
     QTest::newRow("duplicate-type")           << QByteArray("# TYPE a gauge\n# TYPE a counter\na 1\n") << QStringLiteral("duplicate-type");
     QTest::newRow("type-not-supported")       << QByteArray("# TYPE a info\na 1\n") << QStringLiteral("type-not-supported");
     QTest::newRow("bom")                      << QByteArray("\xEF\xBB\xBF" "a 1\n") << QStringLiteral("bom");
+    // Hexadecimal numbers: C++ reads them, the gateway answers 400 "expected float as value".
+    QTest::newRow("hex-number")               << QByteArray("foo 0x1\n") << QStringLiteral("hex-number");
+    QTest::newRow("hex-number-uppercase")     << QByteArray("foo 0X1\n") << QStringLiteral("hex-number");
+    QTest::newRow("hex-float")                << QByteArray("foo 0x1p-3\n") << QStringLiteral("hex-number");
+    QTest::newRow("hex-float-uppercase-p")    << QByteArray("foo 0x1P-3\n") << QStringLiteral("hex-number");
+    QTest::newRow("hex-quantile")             << QByteArray("# TYPE metric summary\nmetric{quantile=\"0x1p-3\"} 3.14\n") << QStringLiteral("hex-number");
     // clang-format on
 }
 

@@ -112,6 +112,11 @@ void TestTextParser::reportsEachProblemCode_data()
     QTest::newRow("noncanonical-number-Nan")  << QByteArray("a Nan\n") << kText << "generic" << 1 << 3 << "noncanonical-number" << "warning";
     QTest::newRow("noncanonical-number-inf")  << QByteArray("a inf\n") << kText << "generic" << 1 << 3 << "noncanonical-number" << "warning";
     QTest::newRow("noncanonical-number-om")   << QByteArray("a nan\n# EOF\n") << kOm << "generic" << 1 << 3 << "noncanonical-number" << "error";
+    QTest::newRow("hex-number")               << QByteArray("foo 0x1\n") << kText << "generic" << 1 << 5 << "hex-number" << "error";
+    QTest::newRow("hex-number-uppercase")     << QByteArray("foo 0X1\n") << kText << "pushgateway" << 1 << 5 << "hex-number" << "error";
+    QTest::newRow("hex-float")                << QByteArray("foo 0x1p-3\n") << kText << "pushgateway" << 1 << 5 << "hex-number" << "error";
+    QTest::newRow("hex-float-uppercase-p")    << QByteArray("foo 0x1P-3\n") << kText << "pushgateway" << 1 << 5 << "hex-number" << "error";
+    QTest::newRow("hex-quantile")             << QByteArray("# TYPE metric summary\nmetric{quantile=\"0x1p-3\"} 3.14\n") << kText << "pushgateway" << 2 << 18 << "hex-number" << "error";
     QTest::newRow("trailing-characters")      << QByteArray("a 1 2 3\n") << kText << "generic" << 1 << 7 << "trailing-characters" << "error";
     QTest::newRow("exemplar-in-text")         << QByteArray("a_total 1 # {trace_id=\"x\"} 1\n") << kText << "generic" << 1 << 11 << "exemplar" << "error";
     QTest::newRow("exemplar-in-openmetrics")  << QByteArray("# TYPE a counter\na_total 1 # {trace_id=\"x\"} 1\n# EOF\n") << kOm << "generic" << 2 << 11 << "exemplar" << "warning";
