@@ -366,9 +366,7 @@ void PushView::updateUrl()
         const bool usable = profile && !profile->remoteWriteUrl.isEmpty();
         m_url->setText(usable ? redactUrl(writeEndpoint(*profile, {}).url) : tr("(no remote write URL in this profile)"));
         m_urlUsable = usable;
-        m_previewButton->setEnabled(false);
-        setWaiting(m_waiting);
-        m_previewButton->setEnabled(false);
+        setWaiting(m_waiting); // no preview: it is of a gateway group
         return;
     }
     const QString base = profile && !profile->pushgatewayUrl.isEmpty() ? redactUrl(QUrl(profile->pushgatewayUrl))
