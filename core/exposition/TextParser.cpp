@@ -208,6 +208,7 @@ struct FamilyState
     int lastLine = 0;
     qint64 lastLineEnd = 0;    // offset just after the '\n' of its last line
     bool announced = false;    // onFamily sent to the sink
+    bool replacedByGateway = false; // push_time_seconds and the like: the Pushgateway drops the pushed samples
     // A reopened block waiting for its end to complete its "move" fix.
     int pendingSplitProblem = -1;
     qint64 splitBlockStart = 0;
@@ -334,7 +335,8 @@ public:
     bool firstBytes = true;
     char lastByte = '\n';
     int crlfLines = 0;
-    int firstCrlfProblem = -1;
+    int firstCrlfLine = 0;
+    int firstCrlfProblem = -1; // at the first line a parser refuses for its '\r'
     bool sawEof = false;
     std::string lastFamily; // the family open when the input ended
     bool reportedAfterEof = false;
@@ -396,6 +398,10 @@ private:
     int report(Severity severity, const char *code, int line, std::string_view text, size_t byteColumn,
                QString message, std::optional<Fix> fix = std::nullopt);
     Severity strictness() const { return openMetrics ? Severity::Error : Severity::Warning; }
+    // Histogram and summary rules: OpenMetrics says must and its parsers refuse; readers of text
+    // 0.0.4 (the Pushgateway, Prometheus' scrape) store such metrics, so there they are warnings
+    // that name the consequence.
+    Severity aggregateRule() const { return openMetrics ? Severity::Error : Severity::Warning; }
 
     FamilyState &familyFor(std::string_view declaredName);
     void switchTo(FamilyState &family, int line, qint64 lineOffset, std::string_view text);
@@ -404,6 +410,27 @@ private:
     bool resolve(std::string_view sampleName, FamilyState *&family, SampleRole &role);
     bool matches(const FamilyState &family, std::string_view sampleName, SampleRole &role) const;
     void checkStrayWhitespace(std::string_view line, qint64 lineOffset, size_t freeTextAt = std::string_view::npos);
+    // Go's text parser, the Pushgateway's, refuses a sample or TYPE line that ends in blanks.
+    bool trailingBlanksRefused() const { return !openMetrics && options.target == ValidationTarget::Pushgateway; }
+    void processType(std::string_view line, size_t keywordAt, std::string_view name, std::string_view rest,
+                     size_t restAt, FamilyState &family, qint64 lineOffset, qint64 lineEnd);
+    std::optional<MetricType> pushgatewayTextType(std::string_view typeName, size_t restAt, std::string_view line,
+                                                  qint64 lineOffset);
+    bool lastLineBlank = false; // a last line of only blanks needs no newline
+    // A '\r' before the newline breaks a sample or TYPE line (and an empty line, which becomes a
+    // sample without a name); comments and HELP text keep it as text.
+    static bool crlfRefused(std::string_view lineWithoutCr)
+    {
+        size_t at = 0;
+        while (at < lineWithoutCr.size() && isBlank(lineWithoutCr[at]))
+            ++at;
+        if (at == lineWithoutCr.size() || lineWithoutCr[at] != '#')
+            return true;
+        ++at;
+        while (at < lineWithoutCr.size() && isBlank(lineWithoutCr[at]))
+            ++at;
+        return lineWithoutCr.substr(at).starts_with("TYPE");
+    }
     void reportFuture(std::string_view line, size_t column, qint64 timestampMs);
     // The line's labels in name order (labelOrder; the identity when they came sorted, as most
     // do), and repeatedLabel[i] when labels[i] has the name of an earlier one. One sort at most:
@@ -413,6 +440,7 @@ private:
     void checkTimestamp(std::string_view line, qint64 lineOffset, size_t begin, size_t end, qint64 &timestampMs,
                         bool &ok);
     void finishHistograms();
+    void checkNameCollisions();
 
     // Series are looked up in the index a few lines after they are read: the lookup's cache miss
     // is then already under way (prefetched), instead of stalling every line.
@@ -425,6 +453,9 @@ private:
         qint64 lineOffset;
         qint64 lineEnd;
         std::optional<qint64> timestampMs; // set only for remote write, where it is part of the key
+        // A bucket, quantile, sum or count: parsers of text 0.0.4 merge a repeat into the metric
+        // it belongs to instead of refusing it.
+        bool aggregatePart = false;
     };
     // Remote write: a sample is a repeat when its series and timestamp are. Samples of a series
     // come in time order in nearly every file, and one later than all its series' earlier
@@ -533,13 +564,19 @@ void TextParser::Private::reportIfRepeated(std::uint64_t hash, const PendingSeri
         return;
     --stats.samples;
     const bool exact = previous.valueHash == entry.valueHash;
+    // Text 0.0.4 readers (the Pushgateway's among them) keep a repeated bucket, quantile, sum or
+    // count in the histogram or summary it belongs to; a repeated plain sample they refuse.
+    const bool refused = openMetrics || remoteWrite || !entry.aggregatePart;
     const int index = report(
-        Severity::Error, "duplicate-series", entry.line, {}, 0,
-        exact ? QStringLiteral("this series repeats line %1 exactly; Prometheus and the Pushgateway reject duplicate "
-                               "series")
-                    .arg(previous.line)
-              : QStringLiteral("this series was already given on line %1 with another value; keep one of them")
-                    .arg(previous.line),
+        refused ? Severity::Error : Severity::Warning, "duplicate-series", entry.line, {}, 0,
+        !refused ? QStringLiteral("this part of a histogram or summary repeats line %1; the Pushgateway keeps one of "
+                                  "them without saying which, and Prometheus drops a repeated bucket; keep one")
+                       .arg(previous.line)
+        : exact ? QStringLiteral("this series repeats line %1 exactly; Prometheus and the Pushgateway reject duplicate "
+                                 "series")
+                      .arg(previous.line)
+                : QStringLiteral("this series was already given on line %1 with another value; keep one of them")
+                      .arg(previous.line),
         exact ? std::optional<Fix>(Fix{QStringLiteral("Remove the repeated line"),
                                        {TextEdit{entry.lineOffset, entry.lineEnd - entry.lineOffset, {}}}, false})
               : std::nullopt);
@@ -665,7 +702,9 @@ void TextParser::Private::finish()
         lastFamily = current->declaredName;
     closeCurrent();
     const qint64 end = carryOffset;
-    if (options.piece.atEnd && stats.bytes > 0 && lastByte != '\n') {
+    // Go's parser takes a last line of blanks, and OpenMetrics a `# EOF`, without a newline.
+    const bool lastLineNeedsNewline = !(lastLineBlank && !openMetrics) && !(openMetrics && sawEof && !reportedAfterEof);
+    if (options.piece.atEnd && stats.bytes > 0 && lastByte != '\n' && lastLineNeedsNewline) {
         report(Severity::Error, "missing-final-newline", lineNumber, {}, 0,
                QStringLiteral("the last line does not end with a newline; a Pushgateway answers "
                               "'unexpected end of input stream'"),
@@ -676,12 +715,20 @@ void TextParser::Private::finish()
                QStringLiteral("OpenMetrics text must end with a '# EOF' line"),
                Fix{QStringLiteral("Append '# EOF'"), {TextEdit{end, 0, QByteArray("# EOF\n")}}, false});
     }
-    if (firstCrlfProblem >= 0) {
+    if (crlfLines > 0 && firstCrlfProblem < 0) {
+        // Only comments and HELP lines end in CRLF: parsers take their '\r' as part of the text.
+        report(Severity::Warning, "crlf-line-ending", firstCrlfLine, {}, 0,
+               QStringLiteral("%1 comment or HELP line(s) end in CRLF (Windows line endings); parsers keep the '\\r' "
+                              "in the text")
+                   .arg(crlfLines),
+               Fix{QStringLiteral("Convert line endings to LF"), {}, true});
+    } else if (firstCrlfProblem >= 0) {
         problems[firstCrlfProblem].message =
             QStringLiteral("%1 line(s) end in CRLF (Windows line endings); Prometheus parsers read the '\\r' as "
                            "part of the value and reject the line")
                 .arg(crlfLines);
     }
+    checkNameCollisions();
     finishHistograms();
     std::stable_sort(problems.begin(), problems.end(), [](const Problem &a, const Problem &b) {
         return a.line != b.line ? a.line < b.line : a.column < b.column;
@@ -708,6 +755,9 @@ void TextParser::Private::processLine(std::string_view line, qint64 lineOffset, 
     if (!line.empty() && line.back() == '\r') {
         line.remove_suffix(1);
         if (crlfLines++ == 0) {
+            firstCrlfLine = lineNumber;
+        }
+        if (firstCrlfProblem < 0 && crlfRefused(line)) {
             firstCrlfProblem = report(Severity::Error, "crlf-line-ending", lineNumber, line, line.size(), {},
                                       Fix{QStringLiteral("Convert line endings to LF"), {}, true});
         }
@@ -731,6 +781,7 @@ void TextParser::Private::processLine(std::string_view line, qint64 lineOffset, 
     size_t first = 0;
     while (first < line.size() && isBlank(line[first]))
         ++first;
+    lastLineBlank = first == line.size();
     if (first == line.size()) {
         report(strictness(), "stray-whitespace", lineNumber, line, 0,
                QStringLiteral("the line holds only spaces or tabs"),
@@ -764,8 +815,11 @@ void TextParser::Private::checkStrayWhitespace(std::string_view line, qint64 lin
     while (!freeText && end > i && isBlank(line[end - 1]))
         --end;
     if (!freeText && end < line.size()) {
-        report(strictness(), "stray-whitespace", lineNumber, line, end,
-               QStringLiteral("the line ends with spaces or tabs"),
+        const bool refused = trailingBlanksRefused() && end > i;
+        report(refused ? Severity::Error : strictness(), "stray-whitespace", lineNumber, line, end,
+               refused ? QStringLiteral("the line ends with spaces or tabs, which the Pushgateway refuses (\"expected "
+                                        "integer as timestamp\" or \"unknown metric type\")")
+                       : QStringLiteral("the line ends with spaces or tabs"),
                Fix{QStringLiteral("Remove the trailing whitespace"),
                    {TextEdit{lineOffset + qint64(end), qint64(line.size() - end), {}}}, false});
     }
@@ -810,7 +864,8 @@ FamilyState &TextParser::Private::familyFor(std::string_view declaredName)
     family.modelName = family.declaredName;
     if (options.target == ValidationTarget::Pushgateway) {
         if (declaredName == "push_time_seconds" || declaredName == "push_failure_time_seconds") {
-            report(Severity::Error, "reserved-gateway-metric", lineNumber, {}, 0,
+            family.replacedByGateway = true;
+            report(Severity::Warning, "reserved-gateway-metric", lineNumber, {}, 0,
                    QStringLiteral("'%1' is written by the Pushgateway itself for every group; a pushed metric of "
                                   "that name is overwritten. Rename it")
                        .arg(q(declaredName)));
@@ -908,8 +963,12 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
     const size_t nameAt = pos;
     const std::string_view name = token();
     if (name.empty()) {
-        report(Severity::Error, "invalid-descriptor", lineNumber, line, nameAt,
-               QStringLiteral("'# %1' needs a metric name").arg(q(keyword)));
+        // Text 0.0.4 readers take `# HELP` or `# TYPE` with nothing after it as a plain comment.
+        report(strictness(), "invalid-descriptor", lineNumber, line, nameAt,
+               openMetrics ? QStringLiteral("'# %1' needs a metric name").arg(q(keyword))
+                           : QStringLiteral("'# %1' without a metric name is read as a plain comment; name the metric "
+                                            "or remove the line")
+                                 .arg(q(keyword)));
         return;
     }
     if (!isValidMetricName(name)) {
@@ -923,6 +982,18 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
         ++pos; // the single blank after the name
     std::string_view rest = line.substr(std::min(pos, line.size()));
     const size_t restAt = pos;
+    const bool emptyText = rest.find_first_not_of(" \t") == std::string_view::npos;
+    if (!openMetrics && emptyText) {
+        // Go's text parser reads `# HELP x` and `# TYPE x` with nothing after the name as a plain
+        // comment: such a line sets nothing, and two of them are no repeat.
+        if (isType) {
+            report(Severity::Warning, "missing-type", lineNumber, line, restAt,
+                   QStringLiteral("'# TYPE %1' names no type, so parsers read it as a plain comment and '%1' stays "
+                                  "untyped; add counter, gauge, histogram, summary or untyped")
+                       .arg(q(name)));
+        }
+        return;
+    }
     checkStrayWhitespace(line, lineOffset, isHelp ? restAt : std::string_view::npos);
 
     FamilyState &family = familyFor(name);
@@ -933,52 +1004,7 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
     };
 
     if (isType) {
-        while (!rest.empty() && isBlank(rest.back()))
-            rest.remove_suffix(1);
-        const QString typeName = q(rest);
-        std::optional<MetricType> type = metricTypeFromName(QString::fromUtf8(rest.data(), qsizetype(rest.size())));
-        const bool textOnly = rest == "untyped";
-        const bool openMetricsOnly = type && (*type == MetricType::Info || *type == MetricType::StateSet
-                                              || *type == MetricType::GaugeHistogram || rest == "unknown");
-        if (!type || (openMetrics && textOnly) || (!openMetrics && openMetricsOnly && options.target == ValidationTarget::Pushgateway)) {
-            if (!type || (openMetrics && textOnly)) {
-                report(Severity::Error, "unknown-type", lineNumber, line, restAt,
-                       QStringLiteral("'%1' is not a metric type; use %2")
-                           .arg(typeName, openMetrics ? QStringLiteral("counter, gauge, histogram, gaugehistogram, "
-                                                                       "summary, info, stateset or unknown")
-                                                      : QStringLiteral("counter, gauge, histogram, summary or untyped")));
-            } else {
-                report(Severity::Error, "type-not-supported", lineNumber, line, restAt,
-                       QStringLiteral("a Pushgateway reads text format 0.0.4, which has no '%1' type; declare it as "
-                                      "gauge or untyped")
-                           .arg(typeName));
-            }
-            return;
-        }
-        if (family.hasType) {
-            const bool same = family.type == *type;
-            report(Severity::Error, "duplicate-type", lineNumber, line, keywordAt,
-                   same ? QStringLiteral("'%1' already has a TYPE line").arg(q(name))
-                        : QStringLiteral("'%1' was declared %2 before and %3 here; keep one TYPE line")
-                              .arg(q(name), metricTypeName(family.type), typeName),
-                   same ? std::optional<Fix>(deleteLineFix(QStringLiteral("TYPE"))) : std::nullopt);
-            return;
-        }
-        if (family.hasSamples) {
-            report(Severity::Error, "type-after-samples", lineNumber, line, keywordAt,
-                   QStringLiteral("the TYPE of '%1' must come before its first sample (line %2)")
-                       .arg(q(name))
-                       .arg(family.lastLine));
-            return;
-        }
-        family.hasType = true;
-        family.type = *type;
-        if (openMetrics && *type == MetricType::Counter)
-            family.modelName = family.declaredName + "_total";
-        else if (openMetrics && *type == MetricType::Info)
-            family.modelName = family.declaredName + "_info";
-        family.lastLine = lineNumber;
-        family.lastLineEnd = lineEnd;
+        processType(line, keywordAt, name, rest, restAt, family, lineOffset, lineEnd);
         return;
     }
 
@@ -1010,8 +1036,11 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
         return;
     }
     if (const int bad = invalidUtf8Offset(rest); bad >= 0) {
-        report(Severity::Error, "invalid-utf8", lineNumber, line, restAt + size_t(bad),
-               QStringLiteral("HELP text is not valid UTF-8; save the file as UTF-8"));
+        // The Pushgateway stores it, and then Prometheus refuses to scrape the whole gateway.
+        report(Severity::Error, "help-invalid-utf8", lineNumber, line, restAt + size_t(bad),
+               QStringLiteral("HELP text is not valid UTF-8, which Prometheus refuses to scrape (\"help text is not a "
+                              "valid utf8 string\"): a Pushgateway that stores it cannot be scraped at all; save the "
+                              "file as UTF-8"));
         return;
     }
     if (family.hasHelp) {
@@ -1032,12 +1061,98 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
     family.lastLineEnd = lineEnd;
 }
 
+// Text 0.0.4 as Go reads it (the Pushgateway): type names in any case, and `gauge_histogram`, a
+// type of its data model that the text format cannot carry.
+std::optional<MetricType> TextParser::Private::pushgatewayTextType(std::string_view typeName, size_t restAt,
+                                                                    std::string_view line, qint64 lineOffset)
+{
+    std::string lower(typeName);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) { return char(std::tolower(uchar(c))); });
+    if (lower == "gauge_histogram") {
+        report(Severity::Warning, "gauge-histogram-in-text", lineNumber, line, restAt,
+               QStringLiteral("text format 0.0.4 has no gauge histograms: the Pushgateway keeps the _bucket, _sum and "
+                              "_count lines as untyped metrics of their own; declare it histogram or gauge"));
+        return MetricType::GaugeHistogram;
+    }
+    static constexpr std::string_view kTextTypes[] = {"counter", "gauge", "histogram", "summary", "untyped"};
+    if (lower == typeName || std::find(std::begin(kTextTypes), std::end(kTextTypes), lower) == std::end(kTextTypes))
+        return std::nullopt;
+    report(Severity::Warning, "type-case", lineNumber, line, restAt,
+           QStringLiteral("the Pushgateway reads '%1' as '%2', but Prometheus' own parser knows only lower case")
+               .arg(q(typeName), q(lower)),
+           Fix{QStringLiteral("Write '%1'").arg(q(lower)),
+               {TextEdit{lineOffset + qint64(restAt), qint64(typeName.size()), QByteArray::fromStdString(lower)}}, false});
+    return metricTypeFromName(QString::fromStdString(lower));
+}
+
+void TextParser::Private::processType(std::string_view line, size_t keywordAt, std::string_view name,
+                                      std::string_view rest, size_t restAt, FamilyState &family, qint64 lineOffset,
+                                      qint64 lineEnd)
+{
+    while (!rest.empty() && isBlank(rest.back()))
+        rest.remove_suffix(1);
+    const QString typeName = q(rest);
+    std::optional<MetricType> type;
+    if (!openMetrics && options.target == ValidationTarget::Pushgateway)
+        type = pushgatewayTextType(rest, restAt, line, lineOffset);
+    const bool readAsGo = type.has_value();
+    if (!type)
+        type = metricTypeFromName(QString::fromUtf8(rest.data(), qsizetype(rest.size())));
+    const bool textOnly = rest == "untyped";
+    const bool openMetricsOnly = !readAsGo && type
+        && (*type == MetricType::Info || *type == MetricType::StateSet || *type == MetricType::GaugeHistogram
+            || rest == "unknown");
+    if (!type || (openMetrics && textOnly)) {
+        report(Severity::Error, "unknown-type", lineNumber, line, restAt,
+               QStringLiteral("'%1' is not a metric type; use %2")
+                   .arg(typeName, openMetrics ? QStringLiteral("counter, gauge, histogram, gaugehistogram, "
+                                                               "summary, info, stateset or unknown")
+                                              : QStringLiteral("counter, gauge, histogram, summary or untyped")));
+        return;
+    }
+    if (!openMetrics && openMetricsOnly && options.target == ValidationTarget::Pushgateway) {
+        report(Severity::Error, "type-not-supported", lineNumber, line, restAt,
+               QStringLiteral("a Pushgateway reads text format 0.0.4, which has no '%1' type; declare it as "
+                              "gauge or untyped")
+                   .arg(typeName));
+        return;
+    }
+    if (family.hasType) {
+        const bool same = family.type == *type;
+        report(Severity::Error, "duplicate-type", lineNumber, line, keywordAt,
+               same ? QStringLiteral("'%1' already has a TYPE line").arg(q(name))
+                    : QStringLiteral("'%1' was declared %2 before and %3 here; keep one TYPE line")
+                          .arg(q(name), metricTypeName(family.type), typeName),
+               same ? std::optional<Fix>(Fix{QStringLiteral("Remove this repeated TYPE line"),
+                                             {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false})
+                    : std::nullopt);
+        return;
+    }
+    if (family.hasSamples) {
+        report(Severity::Error, "type-after-samples", lineNumber, line, keywordAt,
+               QStringLiteral("the TYPE of '%1' must come before its first sample (line %2)")
+                   .arg(q(name))
+                   .arg(family.lastLine));
+        return;
+    }
+    family.hasType = true;
+    family.type = *type;
+    if (openMetrics && *type == MetricType::Counter)
+        family.modelName = family.declaredName + "_total";
+    else if (openMetrics && *type == MetricType::Info)
+        family.modelName = family.declaredName + "_info";
+    family.lastLine = lineNumber;
+    family.lastLineEnd = lineEnd;
+}
+
 bool TextParser::Private::matches(const FamilyState &family, std::string_view name, SampleRole &role) const
 {
     const std::string &base = family.declaredName;
     if (name.size() < base.size() || name.substr(0, base.size()) != base)
         return false;
     const std::string_view suffix = name.substr(base.size());
+    if (family.type == MetricType::GaugeHistogram && !openMetrics)
+        return false; // Go reads its _bucket, _sum and _count lines as metrics of their own
     switch (family.type) {
     case MetricType::Histogram:
     case MetricType::GaugeHistogram: {
@@ -1608,7 +1723,8 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
             lineOk = false;
         }
         if (token.name.starts_with("__")) {
-            const bool hard = options.target == ValidationTarget::Tmp || options.target == ValidationTarget::RemoteWrite;
+            const bool hard = options.target == ValidationTarget::Tmp || options.target == ValidationTarget::RemoteWrite
+                || options.target == ValidationTarget::Pushgateway;
             report(hard ? Severity::Error : Severity::Warning, "reserved-label-name", lineNumber, line, token.nameOffset,
                    QStringLiteral("label names starting with '__' are reserved for Prometheus' internal use; rename "
                                   "%1")
@@ -1669,6 +1785,15 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     if (!resolve(name, family, role)) {
         auto it = families.find(std::string(name));
         const FamilyState &declared = it->second;
+        if (!openMetrics && declared.type == MetricType::GaugeHistogram
+            && options.target == ValidationTarget::Pushgateway) {
+            report(Severity::Error, "gauge-histogram-sample", lineNumber, line, nameAt,
+                   QStringLiteral("the Pushgateway stores a sample named after a gauge_histogram, but then writes "
+                                  "'# TYPE %1' with no type, and Prometheus refuses to scrape the whole gateway "
+                                  "(\"invalid metric type\"); declare '%1' as gauge")
+                       .arg(q(name)));
+            return;
+        }
         report(Severity::Error, "sample-does-not-match-type", lineNumber, line, nameAt,
                openMetrics && declared.type == MetricType::Counter
                    ? QStringLiteral("an OpenMetrics counter's samples are named '%1_total' (and '%1_created')")
@@ -1708,23 +1833,26 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
             }
             bound = parsed->value;
             if (role == SampleRole::Quantile && !(bound >= 0 && bound <= 1)) {
-                report(Severity::Error, "summary-quantile-out-of-range", lineNumber, line, labels[i].valueOffset + 1,
+                report(aggregateRule(), "summary-quantile-out-of-range", lineNumber, line, labels[i].valueOffset + 1,
                        QStringLiteral("quantile %1 is outside [0, 1]; quantiles are fractions such as 0.5 or 0.99")
                            .arg(quoted(label.value)));
-                return;
+                if (openMetrics)
+                    return;
             }
             continue;
         }
         eventLabels.push_back(label);
     }
     if (boundName && !foundBound) {
-        report(Severity::Error, role == SampleRole::Bucket ? "histogram-missing-le" : "summary-missing-quantile",
+        // Text 0.0.4 readers drop such a line without a word; OpenMetrics parsers refuse it.
+        report(aggregateRule(), role == SampleRole::Bucket ? "histogram-missing-le" : "summary-missing-quantile",
                lineNumber, line, nameAt,
-               role == SampleRole::Bucket
-                   ? QStringLiteral("a histogram bucket needs an 'le' label with its upper bound")
-                   : QStringLiteral("a summary sample named after its family needs a 'quantile' label; the total goes "
-                                    "in '%1_sum' and '%1_count'")
-                         .arg(q(family->declaredName)));
+               (role == SampleRole::Bucket
+                    ? QStringLiteral("a histogram bucket needs an 'le' label with its upper bound")
+                    : QStringLiteral("a summary sample named after its family needs a 'quantile' label; the total goes "
+                                     "in '%1_sum' and '%1_count'")
+                          .arg(q(family->declaredName)))
+                   + (openMetrics ? QString() : QStringLiteral("; without it, the Pushgateway drops this sample")));
         return;
     }
 
@@ -1733,7 +1861,7 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     const bool histogramCount = (family->type == MetricType::Histogram || family->type == MetricType::GaugeHistogram)
         && (role == SampleRole::Bucket || role == SampleRole::Count);
     if ((counting || histogramCount) && value < 0) {
-        report(Severity::Error, "negative-counter", lineNumber, line, valueAt,
+        report(aggregateRule(), "negative-counter", lineNumber, line, valueAt,
                counting ? QStringLiteral("counter '%1' is negative; counters only go up from 0 (use a gauge for values "
                                          "that can fall)")
                               .arg(q(name))
@@ -1779,8 +1907,12 @@ void TextParser::Private::acceptSample(FamilyState &family, SampleRole role, dou
     mixed *= 0xBF58476D1CE4E5B9ULL;
     mixed ^= mixed >> 32;
     const auto valueHash = std::uint32_t(mixed);
-    queueSeries(PendingSeries{keyHash, valueHash, lineNumber, column, lineOffset, lineEnd,
-                              remoteWrite ? timestampMs : std::nullopt});
+    const bool aggregatePart = family.type == MetricType::Histogram || family.type == MetricType::GaugeHistogram
+        || family.type == MetricType::Summary;
+    if (!family.replacedByGateway) {
+        queueSeries(PendingSeries{keyHash, valueHash, lineNumber, column, lineOffset, lineEnd,
+                                  remoteWrite ? timestampMs : std::nullopt, aggregatePart});
+    }
 
     // Histogram consistency is checked once the whole input is read.
     if (family.type == MetricType::Histogram && (role == SampleRole::Bucket || role == SampleRole::Count)) {
@@ -1828,6 +1960,32 @@ void TextParser::Private::acceptSample(FamilyState &family, SampleRole role, dou
     }
 }
 
+// The Pushgateway gathers a push as client_golang does: a histogram `h` owns the names h_bucket,
+// h_sum and h_count, a summary h_sum and h_count, and a metric of its own under one of them (an
+// `h_bucket` line before `# TYPE h histogram`, say) makes the whole push refused ("collides with
+// previously collected metric").
+void TextParser::Private::checkNameCollisions()
+{
+    if (openMetrics || options.target != ValidationTarget::Pushgateway)
+        return;
+    for (const auto &[name, family] : families) {
+        if (!family.hasSamples || (family.type != MetricType::Histogram && family.type != MetricType::Summary))
+            continue;
+        for (std::string_view suffix : {"_bucket", "_sum", "_count"}) {
+            if (suffix == "_bucket" && family.type == MetricType::Summary)
+                continue;
+            const auto other = families.find(name + std::string(suffix));
+            if (other == families.end() || !other->second.hasSamples)
+                continue;
+            report(Severity::Error, "family-name-collision", other->second.lastLine, {}, 0,
+                   QStringLiteral("'%1' is a metric of its own here, but the %2 '%3' owns that name; the Pushgateway "
+                                  "refuses the push (\"collides with previously collected metric\"). Move the line "
+                                  "into '%3' after its TYPE line")
+                       .arg(q(other->first), metricTypeName(family.type), q(name)));
+        }
+    }
+}
+
 void TextParser::Private::finishHistograms()
 {
     // Groups are in input order, so the reports are too. The buckets are sorted in place: the
@@ -1840,7 +1998,7 @@ void TextParser::Private::finishHistograms()
                          [](const BucketPoint &a, const BucketPoint &b) { return a.upperBound < b.upperBound; });
         for (size_t i = 1; i < buckets.size(); ++i) {
             if (buckets[i].count < buckets[i - 1].count) {
-                report(Severity::Error, "histogram-not-cumulative", buckets[i].line, {}, 0,
+                report(aggregateRule(), "histogram-not-cumulative", buckets[i].line, {}, 0,
                        QStringLiteral("bucket le=\"%1\" of '%2' counts %3, fewer than the bucket below it (%4); "
                                       "histogram buckets are cumulative")
                            .arg(formatNumber(buckets[i].upperBound), q(*group.familyName),
@@ -1850,12 +2008,13 @@ void TextParser::Private::finishHistograms()
         }
         const BucketPoint &last = buckets.back();
         if (!std::isinf(last.upperBound) || last.upperBound < 0) {
-            report(Severity::Error, "histogram-missing-inf", group.firstLine, {}, 0,
-                   QStringLiteral("histogram '%1' has no le=\"+Inf\" bucket; add one whose value equals %1_count%2")
+            report(aggregateRule(), "histogram-missing-inf", group.firstLine, {}, 0,
+                   QStringLiteral("histogram '%1' has no le=\"+Inf\" bucket, so histogram_quantile() cannot work "
+                                  "with it; add one whose value equals %1_count%2")
                        .arg(q(*group.familyName),
                             group.count ? QStringLiteral(" (%1)").arg(formatNumber(*group.count)) : QString()));
         } else if (group.count && !sameBits(*group.count, last.count) && *group.count != last.count) {
-            report(Severity::Error, "histogram-count-mismatch", group.countLine, {}, 0,
+            report(aggregateRule(), "histogram-count-mismatch", group.countLine, {}, 0,
                    QStringLiteral("%1_count is %2 but the le=\"+Inf\" bucket (line %3) is %4; they must be equal")
                        .arg(q(*group.familyName), formatNumber(*group.count))
                        .arg(last.line)

@@ -128,7 +128,7 @@ void TestTextParser::reportsEachProblemCode_data()
     QTest::newRow("reserved-label-name")      << QByteArray("a{__x=\"1\"} 1\n") << kText << "generic" << 1 << 3 << "reserved-label-name" << "warning";
 
     // Structure
-    QTest::newRow("invalid-descriptor")       << QByteArray("# TYPE\n") << kText << "generic" << 1 << 7 << "invalid-descriptor" << "error";
+    QTest::newRow("invalid-descriptor")       << QByteArray("# TYPE\n") << kText << "generic" << 1 << 7 << "invalid-descriptor" << "warning";
     QTest::newRow("unknown-type")             << QByteArray("# TYPE a countr\na 1\n") << kText << "generic" << 1 << 10 << "unknown-type" << "error";
     QTest::newRow("unknown-type-untyped-in-om") << QByteArray("# TYPE a untyped\na 1\n# EOF\n") << kOm << "generic" << 1 << 10 << "unknown-type" << "error";
     QTest::newRow("duplicate-type")           << QByteArray("# TYPE a gauge\n# TYPE a gauge\na 1\n") << kText << "generic" << 2 << 3 << "duplicate-type" << "error";
@@ -143,14 +143,14 @@ void TestTextParser::reportsEachProblemCode_data()
     QTest::newRow("split-family-om-is-error") << QByteArray("a 1\nb 1\na{x=\"2\"} 2\n# EOF\n") << kOm << "generic" << 3 << 1 << "split-family" << "error";
     QTest::newRow("sample-does-not-match-type") << QByteArray("# TYPE h histogram\nh 1\n") << kText << "generic" << 2 << 1 << "sample-does-not-match-type" << "error";
     QTest::newRow("om-counter-without-total") << QByteArray("# TYPE c counter\nc 1\n# EOF\n") << kOm << "generic" << 2 << 1 << "sample-does-not-match-type" << "error";
-    QTest::newRow("histogram-missing-le")     << QByteArray("# TYPE h histogram\nh_bucket 1\n") << kText << "generic" << 2 << 1 << "histogram-missing-le" << "error";
-    QTest::newRow("histogram-missing-inf")    << QByteArray("# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_count 1\nh_sum 1\n") << kText << "generic" << 2 << 1 << "histogram-missing-inf" << "error";
-    QTest::newRow("histogram-not-cumulative") << QByteArray("# TYPE h histogram\nh_bucket{le=\"1\"} 5\nh_bucket{le=\"2\"} 3\nh_bucket{le=\"+Inf\"} 5\nh_count 5\n") << kText << "generic" << 3 << 1 << "histogram-not-cumulative" << "error";
-    QTest::newRow("histogram-count-mismatch") << QByteArray("# TYPE h histogram\nh_bucket{le=\"+Inf\"} 5\nh_count 4\nh_sum 1\n") << kText << "generic" << 3 << 1 << "histogram-count-mismatch" << "error";
-    QTest::newRow("summary-missing-quantile") << QByteArray("# TYPE s summary\ns 1\n") << kText << "generic" << 2 << 1 << "summary-missing-quantile" << "error";
-    QTest::newRow("summary-quantile-out-of-range") << QByteArray("# TYPE s summary\ns{quantile=\"99\"} 1\n") << kText << "generic" << 2 << 13 << "summary-quantile-out-of-range" << "error";
-    QTest::newRow("negative-counter")         << QByteArray("# TYPE c_total counter\nc_total -1\n") << kText << "generic" << 2 << 9 << "negative-counter" << "error";
-    QTest::newRow("negative-histogram-count") << QByteArray("# TYPE h histogram\nh_bucket{le=\"+Inf\"} -1\n") << kText << "generic" << 2 << 21 << "negative-counter" << "error";
+    QTest::newRow("histogram-missing-le")     << QByteArray("# TYPE h histogram\nh_bucket 1\n") << kText << "generic" << 2 << 1 << "histogram-missing-le" << "warning";
+    QTest::newRow("histogram-missing-inf")    << QByteArray("# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_count 1\nh_sum 1\n") << kText << "generic" << 2 << 1 << "histogram-missing-inf" << "warning";
+    QTest::newRow("histogram-not-cumulative") << QByteArray("# TYPE h histogram\nh_bucket{le=\"1\"} 5\nh_bucket{le=\"2\"} 3\nh_bucket{le=\"+Inf\"} 5\nh_count 5\n") << kText << "generic" << 3 << 1 << "histogram-not-cumulative" << "warning";
+    QTest::newRow("histogram-count-mismatch") << QByteArray("# TYPE h histogram\nh_bucket{le=\"+Inf\"} 5\nh_count 4\nh_sum 1\n") << kText << "generic" << 3 << 1 << "histogram-count-mismatch" << "warning";
+    QTest::newRow("summary-missing-quantile") << QByteArray("# TYPE s summary\ns 1\n") << kText << "generic" << 2 << 1 << "summary-missing-quantile" << "warning";
+    QTest::newRow("summary-quantile-out-of-range") << QByteArray("# TYPE s summary\ns{quantile=\"99\"} 1\n") << kText << "generic" << 2 << 13 << "summary-quantile-out-of-range" << "warning";
+    QTest::newRow("negative-counter")         << QByteArray("# TYPE c_total counter\nc_total -1\n") << kText << "generic" << 2 << 9 << "negative-counter" << "warning";
+    QTest::newRow("negative-histogram-count") << QByteArray("# TYPE h histogram\nh_bucket{le=\"+Inf\"} -1\n") << kText << "generic" << 2 << 21 << "negative-counter" << "warning";
 
     // OpenMetrics framing
     QTest::newRow("missing-eof")              << QByteArray("# TYPE a gauge\na 1\n") << kOm << "generic" << 2 << 1 << "missing-eof" << "error";
@@ -175,7 +175,25 @@ void TestTextParser::reportsEachProblemCode_data()
 
     // Target rules
     QTest::newRow("job-label-in-body")        << QByteArray("a{job=\"x\"} 1\n") << kText << "pushgateway" << 1 << 3 << "job-label-in-body" << "warning";
-    QTest::newRow("reserved-gateway-metric")  << QByteArray("push_time_seconds 1\n") << kText << "pushgateway" << 1 << 1 << "reserved-gateway-metric" << "error";
+    QTest::newRow("reserved-gateway-metric")  << QByteArray("push_time_seconds 1\n") << kText << "pushgateway" << 1 << 1 << "reserved-gateway-metric" << "warning";
+    // Text 0.0.4 as the Pushgateway reads it (tests/integration/tst_verdicts_pushgateway holds the proof)
+    QTest::newRow("gauge-histogram-in-text")  << QByteArray("# TYPE x gauge_histogram\nx_bucket{le=\"+Inf\"} 1\n") << kText << "pushgateway" << 1 << 10 << "gauge-histogram-in-text" << "warning";
+    QTest::newRow("gauge-histogram-sample")   << QByteArray("# TYPE x gauge_histogram\nx 1\n") << kText << "pushgateway" << 2 << 1 << "gauge-histogram-sample" << "error";
+    QTest::newRow("type-case")                << QByteArray("# TYPE x GAUGE\nx 1\n") << kText << "pushgateway" << 1 << 10 << "type-case" << "warning";
+    QTest::newRow("type-case-for-prometheus") << QByteArray("# TYPE x GAUGE\nx 1\n") << kText << "generic" << 1 << 10 << "unknown-type" << "error";
+    QTest::newRow("missing-type")             << QByteArray("# TYPE x\nx 1\n") << kText << "pushgateway" << 1 << 9 << "missing-type" << "warning";
+    QTest::newRow("invalid-descriptor-in-om") << QByteArray("# TYPE\n# EOF\n") << kOm << "generic" << 1 << 7 << "invalid-descriptor" << "error";
+    QTest::newRow("help-invalid-utf8")        << QByteArray("# HELP a caf\xE9\na 1\n") << kText << "pushgateway" << 1 << 13 << "help-invalid-utf8" << "error";
+    QTest::newRow("family-name-collision")    << QByteArray("h_bucket{le=\"+Inf\"} 1\n# TYPE h histogram\nh_count 1\n") << kText << "pushgateway" << 1 << 1 << "family-name-collision" << "error";
+    QTest::newRow("trailing-blank-after-value") << QByteArray("a 1 \n") << kText << "pushgateway" << 1 << 4 << "stray-whitespace" << "error";
+    QTest::newRow("trailing-blank-after-type") << QByteArray("# TYPE a gauge \na 1\n") << kText << "pushgateway" << 1 << 15 << "stray-whitespace" << "error";
+    QTest::newRow("trailing-blank-for-prometheus") << QByteArray("a 1 \n") << kText << "generic" << 1 << 4 << "stray-whitespace" << "warning";
+    QTest::newRow("crlf-only-in-comments")    << QByteArray("# HELP a x\r\n# note\r\na 1\n") << kText << "pushgateway" << 1 << 1 << "crlf-line-ending" << "warning";
+    QTest::newRow("crlf-first-refused-line")  << QByteArray("# HELP a x\r\na 1\r\n") << kText << "pushgateway" << 2 << 4 << "crlf-line-ending" << "error";
+    QTest::newRow("repeated-bucket")          << QByteArray("# TYPE h histogram\nh_bucket{le=\"+Inf\"} 1\nh_bucket{le=\"+Inf\"} 1\nh_count 1\n") << kText << "pushgateway" << 3 << 1 << "duplicate-series" << "warning";
+    QTest::newRow("repeated-bucket-in-om")    << QByteArray("# TYPE h histogram\nh_bucket{le=\"+Inf\"} 1\nh_bucket{le=\"+Inf\"} 1\nh_count 1\n# EOF\n") << kOm << "generic" << 3 << 1 << "duplicate-series" << "error";
+    QTest::newRow("histogram-missing-inf-in-om") << QByteArray("# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_count 1\nh_sum 1\n# EOF\n") << kOm << "generic" << 2 << 1 << "histogram-missing-inf" << "error";
+    QTest::newRow("negative-counter-in-om")   << QByteArray("# TYPE c counter\nc_total -1\n# EOF\n") << kOm << "generic" << 2 << 9 << "negative-counter" << "error";
     QTest::newRow("gateway-own-metric")       << QByteArray("go_goroutines 1\n") << kText << "pushgateway" << 1 << 1 << "gateway-own-metric" << "warning";
     QTest::newRow("type-not-supported")       << QByteArray("# TYPE a info\na 1\n") << kText << "pushgateway" << 1 << 10 << "type-not-supported" << "error";
     QTest::newRow("empty-label-value")        << QByteArray("a{x=\"\",y=\"1\"} 1\n") << kText << "remote-write" << 1 << 3 << "empty-label-value" << "warning";
