@@ -62,6 +62,28 @@ int unescape(std::string_view raw, EscapeContext context, std::string &out)
     return -1;
 }
 
+int unescapeKeepingUnknown(std::string_view raw, std::string &out)
+{
+    out.clear();
+    out.reserve(raw.size());
+    int firstUnknown = -1;
+    for (size_t i = 0; i < raw.size(); ++i) {
+        const char c = raw[i];
+        const char next = i + 1 < raw.size() ? raw[i + 1] : '\0';
+        if (c != '\\') {
+            out.push_back(c);
+        } else if (next == '\\' || next == '"' || next == 'n') {
+            out.push_back(next == 'n' ? '\n' : next);
+            ++i;
+        } else {
+            if (firstUnknown < 0)
+                firstUnknown = int(i);
+            out.push_back('\\');
+        }
+    }
+    return firstUnknown;
+}
+
 int invalidUtf8Offset(std::string_view text)
 {
     const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());

@@ -19,6 +19,9 @@ enum class EscapeContext { LabelValue, Help004, HelpOpenMetrics };
 // Undoes the escaping of `raw` into `out`. On an escape the context does not allow, returns the
 // offset of its backslash in `raw`; otherwise -1.
 int unescape(std::string_view raw, EscapeContext context, std::string &out);
+// OpenMetrics parsers keep an unknown escape (`\z`) as it is written: the same, keeping such a
+// backslash and the character after it. Returns the offset of the first one, or -1.
+int unescapeKeepingUnknown(std::string_view raw, std::string &out);
 
 // Offset of the first byte that is not valid UTF-8, or -1.
 int invalidUtf8Offset(std::string_view text);

@@ -3,6 +3,7 @@
 #include "exposition/Escaping.h"
 #include "exposition/MetricSetBuilder.h"
 #include "exposition/NumberFormat.h"
+#include "exposition/OpenMetricsRules.h"
 #include "util/Printable.h"
 #include "util/SeriesIndex.h"
 #include "util/Time.h"
@@ -313,6 +314,11 @@ public:
             timedLog.reserve(std::size_t(options.piece.bytes / 64));
         else if (options.piece.bytes > 0)
             series.reserve(std::size_t(options.piece.bytes / 64));
+        if (openMetrics) {
+            omRules.emplace([this](int line, const char *code, const QString &message) {
+                report(Severity::Error, code, line, {}, 0, message);
+            });
+        }
     }
 
     void feed(QByteArrayView chunk, bool last = false);
@@ -323,6 +329,8 @@ public:
     qint64 nowMs;
     bool openMetrics;
     bool remoteWrite;
+    std::optional<detail::OpenMetricsRules> omRules; // OpenMetrics only
+    size_t exemplarAt = std::string_view::npos;        // in the sample line being read
 
     QList<Problem> problems;
     ParseStats stats;
@@ -414,6 +422,7 @@ private:
     bool trailingBlanksRefused() const { return !openMetrics && options.target == ValidationTarget::Pushgateway; }
     void processType(std::string_view line, size_t keywordAt, std::string_view name, std::string_view rest,
                      size_t restAt, FamilyState &family, qint64 lineOffset, qint64 lineEnd);
+    bool checkExemplarSyntax(std::string_view line, size_t hashAt);
     std::optional<MetricType> pushgatewayTextType(std::string_view typeName, size_t restAt, std::string_view line,
                                                   qint64 lineOffset);
     bool lastLineBlank = false; // a last line of only blanks needs no newline
@@ -566,12 +575,15 @@ void TextParser::Private::reportIfRepeated(std::uint64_t hash, const PendingSeri
     const bool exact = previous.valueHash == entry.valueHash;
     // Text 0.0.4 readers (the Pushgateway's among them) keep a repeated bucket, quantile, sum or
     // count in the histogram or summary it belongs to; a repeated plain sample they refuse.
-    const bool refused = openMetrics || remoteWrite || !entry.aggregatePart;
+    // OpenMetrics parsers, Prometheus' scrape among them, keep the first and drop the repeat.
+    const bool refused = remoteWrite || (!openMetrics && !entry.aggregatePart);
     const int index = report(
         refused ? Severity::Error : Severity::Warning, "duplicate-series", entry.line, {}, 0,
-        !refused ? QStringLiteral("this part of a histogram or summary repeats line %1; the Pushgateway keeps one of "
-                                  "them without saying which, and Prometheus drops a repeated bucket; keep one")
-                       .arg(previous.line)
+        !refused && openMetrics
+            ? QStringLiteral("this series repeats line %1; Prometheus keeps the first and drops this one").arg(previous.line)
+        : !refused ? QStringLiteral("this part of a histogram or summary repeats line %1; the Pushgateway keeps one of "
+                                    "them without saying which, and Prometheus drops a repeated bucket; keep one")
+                         .arg(previous.line)
         : exact ? QStringLiteral("this series repeats line %1 exactly; Prometheus and the Pushgateway reject duplicate "
                                  "series")
                       .arg(previous.line)
@@ -729,7 +741,8 @@ void TextParser::Private::finish()
                 .arg(crlfLines);
     }
     checkNameCollisions();
-    finishHistograms();
+    if (!openMetrics)
+        finishHistograms(); // OpenMetrics: omRules checked them, as its parsers do
     std::stable_sort(problems.begin(), problems.end(), [](const Problem &a, const Problem &b) {
         return a.line != b.line ? a.line < b.line : a.column < b.column;
     });
@@ -895,6 +908,8 @@ void TextParser::Private::closeCurrent()
     FamilyState &family = *current;
     family.closed = true;
     announce(family); // families with descriptors but no samples belong in the model too
+    if (omRules)
+        omRules->endFamily(family.declaredName, family.type, family.unit, family.lastLine);
     if (family.pendingSplitProblem >= 0 && family.lastLineEnd > family.splitBlockStart) {
         Problem &problem = problems[family.pendingSplitProblem];
         const qint64 blockLength = family.lastLineEnd - family.splitBlockStart;
@@ -953,9 +968,10 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
     if (!isHelp && !isType && !isUnit) {
         // A free-form comment: its blanks are its author's business.
         if (openMetrics) {
-            report(Severity::Warning, "unknown-comment", lineNumber, line, keywordAt,
-                   QStringLiteral("OpenMetrics only knows '# HELP', '# TYPE', '# UNIT' and '# EOF' lines; "
-                                  "strict parsers reject other comments"));
+            report(Severity::Error, "unknown-comment", lineNumber, line, keywordAt,
+                   QStringLiteral("OpenMetrics has no comments: only '# HELP', '# TYPE', '# UNIT' and '# EOF' lines; "
+                                  "remove this line"),
+                   Fix{QStringLiteral("Remove the comment"), {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false});
         }
         return;
     }
@@ -978,6 +994,15 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
                    .arg(quoted(name)));
         return;
     }
+    if (openMetrics && (pos == line.size() || line[pos] != ' ')) {
+        // `# HELP name` ends where its text should start: OpenMetrics wants the blank after the
+        // name even before an empty text.
+        report(Severity::Error, "invalid-descriptor", lineNumber, line, pos,
+               QStringLiteral("'# %1 %2' needs a space and then its %3 (which may be empty)")
+                   .arg(q(keyword), q(name),
+                        isHelp ? QStringLiteral("text") : isType ? QStringLiteral("type") : QStringLiteral("unit")));
+        return;
+    }
     if (pos < line.size())
         ++pos; // the single blank after the name
     std::string_view rest = line.substr(std::min(pos, line.size()));
@@ -994,7 +1019,10 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
         }
         return;
     }
-    checkStrayWhitespace(line, lineOffset, isHelp ? restAt : std::string_view::npos);
+    // The blank before an empty text separates it; it is not a trailing blank.
+    const bool separatorOnly = rest.empty() && restAt > 0 && isBlank(line[restAt - 1]);
+    checkStrayWhitespace(separatorOnly ? line.substr(0, restAt - 1) : line, lineOffset,
+                         isHelp ? restAt : std::string_view::npos);
 
     FamilyState &family = familyFor(name);
     switchTo(family, lineNumber, lineOffset, line);
@@ -1015,8 +1043,15 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
                    QStringLiteral("'%1' already has a UNIT line").arg(q(name)));
             return;
         }
+        if (family.hasSamples) {
+            report(Severity::Error, "unit-after-samples", lineNumber, line, keywordAt,
+                   QStringLiteral("the UNIT of '%1' must come before its first sample (line %2)")
+                       .arg(q(name))
+                       .arg(family.lastLine));
+            return;
+        }
         if (!unit.empty() && !endsWith(name, std::string("_") + std::string(unit))) {
-            report(Severity::Warning, "unit-not-in-name", lineNumber, line, restAt,
+            report(Severity::Error, "unit-not-in-name", lineNumber, line, restAt,
                    QStringLiteral("OpenMetrics requires the name of a metric with unit '%1' to end in '_%1'")
                        .arg(q(unit)));
         }
@@ -1028,8 +1063,13 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
     }
 
     // HELP
-    const int badEscape = unescape(rest, openMetrics ? EscapeContext::HelpOpenMetrics : EscapeContext::Help004, unescaped);
-    if (badEscape >= 0) {
+    const int badEscape = openMetrics ? unescapeKeepingUnknown(rest, unescaped)
+                                      : unescape(rest, EscapeContext::Help004, unescaped);
+    if (badEscape >= 0 && openMetrics) {
+        report(Severity::Warning, "unknown-escape", lineNumber, line, restAt + size_t(badEscape),
+               QStringLiteral("HELP text knows only the escapes \\\\, \\\" and \\n; OpenMetrics parsers keep "
+                              "this backslash as it is. Write a backslash as \\\\"));
+    } else if (badEscape >= 0) {
         report(Severity::Error, "invalid-escape", lineNumber, line, restAt + size_t(badEscape),
                openMetrics ? QStringLiteral("HELP text may only use the escapes \\\\, \\\" and \\n")
                            : QStringLiteral("HELP text may only use the escapes \\\\ and \\n"));
@@ -1243,7 +1283,7 @@ void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffse
     };
     if (openMetrics) {
         const std::optional<ParsedNumber> seconds = parseNumber(token);
-        if (!seconds || !std::isfinite(seconds->value)) {
+        if (!seconds || !std::isfinite(seconds->value) || seconds->spelling == NumberSpelling::Hexadecimal) {
             report(Severity::Error, "invalid-timestamp", lineNumber, line, begin,
                    QStringLiteral("%1 is not a timestamp; OpenMetrics timestamps are Unix seconds, e.g. "
                                   "1700000000.123")
@@ -1263,10 +1303,12 @@ void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffse
         }
         const std::optional<qint64> ms = millisecondsFromDouble(seconds->value * 1000.0);
         if (!ms) {
-            report(Severity::Error, "timestamp-out-of-range", lineNumber, line, begin,
+            // OpenMetrics parsers take it; no receiver can store it, and remote write cannot send it.
+            report(remoteWrite ? Severity::Error : Severity::Warning, "timestamp-out-of-range", lineNumber, line, begin,
                    QStringLiteral("%1 is outside the range of timestamps: in milliseconds it does not fit a signed "
-                                  "64-bit integer (about 292 million years either side of 1970). Check the unit.")
-                       .arg(quoted(token)));
+                                  "64-bit integer (about 292 million years either side of 1970). Check the unit%2")
+                       .arg(quoted(token), remoteWrite ? QStringLiteral(".")
+                                                       : QStringLiteral("; PromDesk leaves this sample out.")));
             return;
         }
         timestampMs = *ms;
@@ -1459,11 +1501,78 @@ bool TextParser::Private::takeSimpleSample(std::string_view line, qint64 lineOff
     return true;
 }
 
+// An OpenMetrics exemplar as its parsers read it: ` # {labels} value [timestamp]`, one space
+// between each part, labels of at most 128 characters in all (names and values), a decimal
+// value and a finite timestamp. Reports the first fault; true when there is none.
+bool TextParser::Private::checkExemplarSyntax(std::string_view line, size_t hashAt)
+{
+    auto fault = [&](size_t at, const QString &what) {
+        report(Severity::Error, "invalid-exemplar", lineNumber, line, std::min(at, line.size()),
+               QStringLiteral("%1; an exemplar is written ' # {label=\"value\"} value [timestamp]'").arg(what));
+        return false;
+    };
+    if (hashAt < 2 || line[hashAt - 1] != ' ' || isBlank(line[hashAt - 2]))
+        return fault(hashAt, QStringLiteral("the exemplar needs exactly one space before '#'"));
+    size_t pos = hashAt + 1;
+    if (pos >= line.size() || line[pos] != ' ' || pos + 1 >= line.size() || line[pos + 1] != '{')
+        return fault(pos, QStringLiteral("the exemplar's '#' is followed by one space and '{'"));
+    pos += 2;
+    size_t characters = 0; // of the labels' names and values, in code points
+    auto countCharacters = [](std::string_view text) {
+        return size_t(std::count_if(text.begin(), text.end(), [](char c) { return (uchar(c) & 0xC0) != 0x80; }));
+    };
+    while (pos < line.size() && line[pos] != '}') {
+        const size_t nameAt = pos;
+        while (pos < line.size() && isNameChar(line[pos]) && line[pos] != ':')
+            ++pos;
+        if (pos == nameAt || !isNameStart(line[nameAt]) || pos >= line.size() || line[pos] != '=' || pos + 1 >= line.size()
+            || line[pos + 1] != '"')
+            return fault(nameAt, QStringLiteral("the exemplar's labels are not name=\"value\" pairs"));
+        characters += pos - nameAt;
+        pos += 2;
+        const size_t valueStart = pos;
+        while (pos < line.size() && line[pos] != '"')
+            pos += line[pos] == '\\' ? 2 : 1;
+        if (pos >= line.size())
+            return fault(valueStart, QStringLiteral("an exemplar label's value has no closing '\"'"));
+        std::string value;
+        unescapeKeepingUnknown(line.substr(valueStart, pos - valueStart), value);
+        characters += countCharacters(value);
+        ++pos;
+        if (pos < line.size() && line[pos] == ',')
+            ++pos;
+    }
+    if (pos >= line.size())
+        return fault(pos, QStringLiteral("the exemplar's labels are not closed with '}'"));
+    if (characters > 128) {
+        return fault(hashAt + 2, QStringLiteral("the exemplar's labels hold %1 characters; OpenMetrics allows 128")
+                                     .arg(characters));
+    }
+    ++pos;
+    if (pos >= line.size() || line[pos] != ' ' || pos + 1 >= line.size() || isBlank(line[pos + 1]))
+        return fault(pos, QStringLiteral("the exemplar's labels are followed by one space and its value"));
+    ++pos;
+    const size_t valueAt = pos;
+    while (pos < line.size() && line[pos] != ' ')
+        ++pos;
+    const std::optional<ParsedNumber> value = parseNumber(line.substr(valueAt, pos - valueAt));
+    if (!value || value->spelling == NumberSpelling::Hexadecimal)
+        return fault(valueAt, QStringLiteral("the exemplar's value is not a decimal number"));
+    if (pos == line.size())
+        return true;
+    ++pos;
+    const std::optional<ParsedNumber> timestamp = parseNumber(line.substr(pos));
+    if (!timestamp || timestamp->spelling == NumberSpelling::Hexadecimal || !std::isfinite(timestamp->value))
+        return fault(pos, QStringLiteral("the exemplar's timestamp is not a finite decimal number of seconds"));
+    return true;
+}
+
 void TextParser::Private::processSample(std::string_view line, qint64 lineOffset, qint64 lineEnd)
 {
     if (options.simpleLinesInOnePass && takeSimpleSample(line, lineOffset, lineEnd))
         return;
     checkStrayWhitespace(line, lineOffset);
+    exemplarAt = std::string_view::npos;
     size_t pos = 0;
     while (pos < line.size() && isBlank(line[pos]))
         ++pos;
@@ -1577,9 +1686,17 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
             const std::string_view raw = slice(line, valueStart, pos - valueStart);
             ++pos;
             // Most values have no escapes: they are used where they stand, without a copy.
-            const int badEscape = escaped ? unescape(raw, EscapeContext::LabelValue, unescaped) : -1;
+            const int badEscape = !escaped   ? -1
+                : openMetrics ? unescapeKeepingUnknown(raw, unescaped)
+                              : unescape(raw, EscapeContext::LabelValue, unescaped);
             const bool ascii = !escaped && (highBits & 0x80) == 0;
-            if (badEscape >= 0) {
+            if (badEscape >= 0 && openMetrics) {
+                report(Severity::Warning, "unknown-escape", lineNumber, line, valueStart + size_t(badEscape),
+                       QStringLiteral("%1 is not an escape sequence; OpenMetrics parsers keep the backslash as it is. "
+                                      "Write a backslash as \\\\")
+                           .arg(quoted(raw.substr(size_t(badEscape), 2))));
+            }
+            if (badEscape >= 0 && !openMetrics) {
                 const std::string_view sequence = raw.substr(size_t(badEscape), 2);
                 report(Severity::Error, "invalid-escape", lineNumber, line, valueStart + size_t(badEscape),
                        QStringLiteral("%1 is not an escape sequence; label values may only use \\\\, \\\" and \\n "
@@ -1623,6 +1740,11 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     }
 
     // Value
+    if (openMetrics && pos > 0 && line[pos - 1] == '}' && pos < line.size() && !isBlank(line[pos])) {
+        report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos,
+               QStringLiteral("OpenMetrics wants a space between the labels' '}' and the value"));
+        return;
+    }
     skipBlanks();
     const size_t valueAt = pos;
     while (pos < line.size() && !isBlank(line[pos]))
@@ -1688,6 +1810,11 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
         while (from > 0 && isBlank(line[from - 1]))
             --from;
         const bool exemplar = slice(line, pos).starts_with("# {") || slice(line, pos).starts_with("#{");
+        if (exemplar && openMetrics) {
+            exemplarAt = pos;
+            if (!checkExemplarSyntax(line, pos))
+                lineOk = false;
+        }
         if (exemplar) {
             report(openMetrics && options.target != ValidationTarget::Pushgateway ? Severity::Warning : Severity::Error,
                    "exemplar", lineNumber, line, pos,
@@ -1804,6 +1931,17 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
         return;
     }
     switchTo(*family, lineNumber, lineOffset, line);
+    if (exemplarAt != std::string_view::npos && lineOk) {
+        // Exemplars belong to counts: a counter's _total or a histogram's buckets.
+        const bool allowed = (family->type == MetricType::Counter && role == SampleRole::Value)
+            || ((family->type == MetricType::Histogram || family->type == MetricType::GaugeHistogram)
+                && role == SampleRole::Bucket);
+        if (!allowed) {
+            report(Severity::Error, "invalid-exemplar", lineNumber, line, exemplarAt,
+                   QStringLiteral("only a counter's _total and a histogram's buckets may carry an exemplar"));
+            return;
+        }
+    }
     // The line belongs to this family's block even if a later check refuses it.
     family->lastLine = lineNumber;
     family->lastLineEnd = lineEnd;
@@ -1832,6 +1970,14 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                 return;
             }
             bound = parsed->value;
+            // OpenMetrics spells an infinite bound only "+Inf", and a bound is never NaN.
+            if (openMetrics && (std::isnan(bound) || (std::isinf(bound) && label.value != "+Inf"))) {
+                report(Severity::Error, "noncanonical-number", lineNumber, line, labels[i].valueOffset + 1,
+                       std::isnan(bound) ? QStringLiteral("the '%1' label cannot be NaN").arg(QString::fromLatin1(boundName))
+                                         : QStringLiteral("OpenMetrics spells this bound only '+Inf', not %1")
+                                               .arg(quoted(label.value)));
+                return;
+            }
             if (role == SampleRole::Quantile && !(bound >= 0 && bound <= 1)) {
                 report(aggregateRule(), "summary-quantile-out-of-range", lineNumber, line, labels[i].valueOffset + 1,
                        QStringLiteral("quantile %1 is outside [0, 1]; quantiles are fractions such as 0.5 or 0.99")
@@ -1860,7 +2006,7 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     const bool counting = family->type == MetricType::Counter && role == SampleRole::Value;
     const bool histogramCount = (family->type == MetricType::Histogram || family->type == MetricType::GaugeHistogram)
         && (role == SampleRole::Bucket || role == SampleRole::Count);
-    if ((counting || histogramCount) && value < 0) {
+    if ((counting || histogramCount) && value < 0 && !openMetrics) { // OpenMetrics: omRules
         report(aggregateRule(), "negative-counter", lineNumber, line, valueAt,
                counting ? QStringLiteral("counter '%1' is negative; counters only go up from 0 (use a gauge for values "
                                          "that can fall)")
@@ -1909,6 +2055,10 @@ void TextParser::Private::acceptSample(FamilyState &family, SampleRole role, dou
     const auto valueHash = std::uint32_t(mixed);
     const bool aggregatePart = family.type == MetricType::Histogram || family.type == MetricType::GaugeHistogram
         || family.type == MetricType::Summary;
+    if (omRules) {
+        omRules->onSample(detail::OpenMetricsRules::Sample{family.declaredName, family.type, role, eventLabels, bound,
+                                                           value, timestampMs, lineNumber});
+    }
     if (!family.replacedByGateway) {
         queueSeries(PendingSeries{keyHash, valueHash, lineNumber, column, lineOffset, lineEnd,
                                   remoteWrite ? timestampMs : std::nullopt, aggregatePart});

@@ -99,7 +99,8 @@ private:
             switch (family.type) {
             case MetricType::Histogram: {
                 double cumulative = 0;
-                double bound = -1;
+                // OpenMetrics gives a histogram with buckets below 0 no _sum (and so no _count).
+                double bound = m_flavour == Flavour::OpenMetrics ? 0 : -1;
                 const int buckets = m_random.bounded(4);
                 for (int b = 0; b < buckets; ++b) {
                     bound += 0.5 + m_random.bounded(10);

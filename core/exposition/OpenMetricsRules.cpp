@@ -1,0 +1,250 @@
+#include "exposition/OpenMetricsRules.h"
+
+#include <cmath>
+
+namespace promdesk::detail {
+
+namespace {
+
+QString q(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// The suffix a sample of this role carries in OpenMetrics.
+std::string_view suffixOf(MetricType type, SampleRole role)
+{
+    const bool gauge = type == MetricType::GaugeHistogram;
+    switch (role) {
+    case SampleRole::Bucket: return "_bucket";
+    case SampleRole::Sum: return gauge ? "_gsum" : "_sum";
+    case SampleRole::Count: return gauge ? "_gcount" : "_count";
+    case SampleRole::Created: return "_created";
+    case SampleRole::Quantile: return "";
+    case SampleRole::Value: break;
+    }
+    switch (type) {
+    case MetricType::Counter: return "_total";
+    case MetricType::Info: return "_info";
+    default: return "";
+    }
+}
+
+// The names a family of this type owns: its own and those of its samples.
+std::vector<std::string_view> ownedSuffixes(MetricType type)
+{
+    switch (type) {
+    case MetricType::Counter: return {"", "_total", "_created"};
+    case MetricType::Summary: return {"", "_count", "_sum", "_created"};
+    case MetricType::Histogram: return {"", "_count", "_sum", "_bucket", "_created"};
+    case MetricType::GaugeHistogram: return {"", "_gcount", "_gsum", "_bucket"};
+    case MetricType::Info: return {"", "_info"};
+    default: return {""};
+    }
+}
+
+bool isWholeNumber(double value)
+{
+    return std::isfinite(value) && std::floor(value) == value;
+}
+
+} // namespace
+
+OpenMetricsRules::OpenMetricsRules(Report report)
+    : m_report(std::move(report))
+{
+}
+
+void OpenMetricsRules::onSample(const Sample &sample)
+{
+    if (sample.family != m_family) {
+        finishHistogram();
+        m_family.assign(sample.family);
+        m_seenGroups.clear();
+        m_group.reset();
+        m_groupTimestampMs.reset();
+    }
+    // The group a sample belongs to: its labels, without the stateset's own label; an info
+    // family is one group.
+    std::string group;
+    if (sample.type != MetricType::Info) {
+        for (const LabelView &label : sample.labels) {
+            if (sample.type == MetricType::StateSet && label.name == sample.family)
+                continue;
+            group += label.name;
+            group += '\xff';
+            group += label.value;
+            group += '\xfe';
+        }
+    }
+    checkValue(sample);
+    checkGrouping(sample, group);
+    if (sample.type == MetricType::Histogram || sample.type == MetricType::GaugeHistogram)
+        addToHistogram(sample, group);
+}
+
+void OpenMetricsRules::checkValue(const Sample &sample)
+{
+    const std::string_view suffix = suffixOf(sample.type, sample.role);
+    const QString sampleName = q(sample.family) + q(suffix);
+    const bool counterLike = suffix == "_total" || suffix == "_sum" || suffix == "_count" || suffix == "_bucket"
+        || suffix == "_gcount" || suffix == "_gsum";
+    if (counterLike && std::isnan(sample.value)) {
+        m_report(sample.line, "counter-nan",
+                 QStringLiteral("'%1' counts, so it cannot be NaN in OpenMetrics; write the count").arg(sampleName));
+    } else if (counterLike && suffix != "_gsum" && sample.value < 0) {
+        m_report(sample.line, "negative-counter",
+                 QStringLiteral("'%1' counts, so it cannot be negative in OpenMetrics").arg(sampleName));
+    }
+    if ((sample.role == SampleRole::Bucket || sample.role == SampleRole::Count) && !std::isnan(sample.value)
+        && !isWholeNumber(sample.value)) {
+        m_report(sample.line, "non-integer-count",
+                 QStringLiteral("'%1' counts observations, so OpenMetrics wants a whole number").arg(sampleName));
+    }
+    if (sample.type == MetricType::Summary && sample.role == SampleRole::Quantile && sample.value < 0) {
+        m_report(sample.line, "negative-quantile-value",
+                 QStringLiteral("a quantile of '%1' is negative; OpenMetrics summaries observe values of 0 or more")
+                     .arg(q(sample.family)));
+    }
+    if (sample.type == MetricType::Info && sample.value != 1) {
+        m_report(sample.line, "info-value", QStringLiteral("an info sample's value is always 1"));
+    }
+    if (sample.type == MetricType::StateSet) {
+        if (sample.value != 0 && sample.value != 1)
+            m_report(sample.line, "stateset-value", QStringLiteral("a stateset sample is 1 (in that state) or 0 (not)"));
+        bool named = false;
+        for (const LabelView &label : sample.labels)
+            named = named || label.name == sample.family;
+        if (!named) {
+            m_report(sample.line, "stateset-missing-label",
+                     QStringLiteral("a sample of stateset '%1' needs a label '%1' naming its state").arg(q(sample.family)));
+        }
+    }
+}
+
+void OpenMetricsRules::checkGrouping(const Sample &sample, const std::string &group)
+{
+    if (m_group && *m_group != group && m_seenGroups.contains(group)) {
+        m_report(sample.line, "family-grouping",
+                 QStringLiteral("the samples of one label set of '%1' must be together, and these labels came "
+                                "before; move this line up to them")
+                     .arg(q(sample.family)));
+    }
+    if (m_group && *m_group == group) {
+        if (sample.timestampMs.has_value() != m_groupTimestampMs.has_value()) {
+            m_report(sample.line, "timestamp-presence",
+                     QStringLiteral("within one label set, either every sample has a timestamp or none does"));
+        } else if (sample.timestampMs && *m_groupTimestampMs > *sample.timestampMs && sample.type != MetricType::Info) {
+            m_report(sample.line, "timestamp-backwards",
+                     QStringLiteral("this timestamp is earlier than the one before it in the same label set; "
+                                    "OpenMetrics samples of a series go forward in time"));
+        }
+    }
+    m_group = group;
+    m_groupTimestampMs = sample.timestampMs;
+    m_seenGroups.insert(group);
+}
+
+void OpenMetricsRules::addToHistogram(const Sample &sample, const std::string &group)
+{
+    if (m_histogram && (m_histogram->group != group || m_histogram->timestampMs != sample.timestampMs))
+        finishHistogram();
+    if (!m_histogram)
+        m_histogram = HistogramRun{group, sample.timestampMs, sample.line, {}, 0, {}, false, false, false, false};
+    HistogramRun &run = *m_histogram;
+    switch (sample.role) {
+    case SampleRole::Bucket:
+        run.negativeBucket = run.negativeBucket || sample.bound < 0;
+        if (run.lastBound && !(sample.bound > *run.lastBound)) {
+            m_report(sample.line, "histogram-bucket-order",
+                     QStringLiteral("OpenMetrics lists the buckets of '%1' from the lowest 'le' up; this one comes "
+                                    "after a bucket with the same or a higher bound")
+                         .arg(q(sample.family)));
+        }
+        if (sample.value < run.lastBucketValue) {
+            m_report(sample.line, "histogram-not-cumulative",
+                     QStringLiteral("this bucket of '%1' counts fewer than the one before it; buckets are cumulative")
+                         .arg(q(sample.family)));
+        }
+        run.lastBound = sample.bound;
+        run.lastBucketValue = sample.value;
+        break;
+    case SampleRole::Count:
+        run.count = sample.value;
+        break;
+    case SampleRole::Sum:
+        if (sample.type == MetricType::GaugeHistogram) {
+            run.hasGaugeSum = true;
+            run.negativeGaugeSum = run.negativeGaugeSum || sample.value < 0;
+        } else {
+            run.hasSum = true;
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+void OpenMetricsRules::finishHistogram()
+{
+    if (!m_histogram)
+        return;
+    const HistogramRun run = *m_histogram;
+    m_histogram.reset();
+    const QString name = q(m_family);
+    const int line = run.line;
+    if (!run.lastBound || !std::isinf(*run.lastBound) || *run.lastBound < 0) {
+        m_report(line, "histogram-missing-inf",
+                 QStringLiteral("histogram '%1' has no le=\"+Inf\" bucket, which OpenMetrics requires; add one whose "
+                                "value is the count of all observations")
+                     .arg(name));
+    }
+    if (run.count && run.lastBound && *run.count != run.lastBucketValue) {
+        m_report(line, "histogram-count-mismatch",
+                 QStringLiteral("the count of '%1' differs from its le=\"+Inf\" bucket; they must be equal").arg(name));
+    }
+    if ((run.hasSum || run.hasGaugeSum) && !run.count) {
+        m_report(line, "histogram-missing-count",
+                 QStringLiteral("'%1' has a %2 but no %3; OpenMetrics wants both or neither")
+                     .arg(name, run.hasSum ? QStringLiteral("_sum") : QStringLiteral("_gsum"),
+                          run.hasSum ? QStringLiteral("_count") : QStringLiteral("_gcount")));
+    }
+    if (!run.hasSum && !run.hasGaugeSum && run.count) {
+        m_report(line, "histogram-missing-sum",
+                 QStringLiteral("'%1' has a count but no sum; OpenMetrics wants both or neither").arg(name));
+    }
+    if (run.negativeBucket && run.hasSum) {
+        m_report(line, "histogram-negative-sum",
+                 QStringLiteral("'%1' has buckets below 0, so its _sum is not a counter: OpenMetrics leaves _sum out "
+                                "of such a histogram (a gauge histogram's _gsum may stay)")
+                     .arg(name));
+    }
+    if (!run.negativeBucket && run.negativeGaugeSum) {
+        m_report(line, "histogram-negative-sum",
+                 QStringLiteral("the _gsum of '%1' is negative while no bucket is below 0").arg(name));
+    }
+}
+
+void OpenMetricsRules::endFamily(std::string_view name, MetricType type, std::string_view unit, int line)
+{
+    if (m_family == name)
+        finishHistogram();
+    const std::string family(name);
+    if (!m_endedFamilies.insert(family).second)
+        return; // a family split in two is reported where it continues
+    for (std::string_view suffix : ownedSuffixes(type)) {
+        std::string owned = family + std::string(suffix);
+        if (!m_ownedNames.insert(owned).second) {
+            m_report(line, "clashing-name",
+                     QStringLiteral("'%1' is a name an earlier metric already uses (as itself or one of its samples); "
+                                    "rename one of them")
+                         .arg(q(owned)));
+        }
+    }
+    if (!unit.empty() && (type == MetricType::Info || type == MetricType::StateSet)) {
+        m_report(line, "unit-not-allowed",
+                 QStringLiteral("OpenMetrics allows no UNIT for an info or stateset metric; remove the UNIT line"));
+    }
+}
+
+} // namespace promdesk::detail

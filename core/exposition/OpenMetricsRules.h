@@ -1,0 +1,73 @@
+#pragma once
+
+#include "exposition/TextParser.h"
+
+#include <QString>
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+namespace promdesk::detail {
+
+// The rules OpenMetrics 1.0 sets on a family's samples beyond the syntax of one line, as its
+// official parser test suite (OpenObservability/OpenMetrics tests/testdata/parsers) and
+// prometheus_client's parser check them: counter-like values, info and stateset values, how the
+// samples of a family are grouped and timed, a histogram's buckets, _sum and _count, and names
+// that clash between families. Text 0.0.4 has none of these rules (see docs/validation.md).
+// The parser feeds it the samples of each family in order, and ends each family.
+class OpenMetricsRules
+{
+public:
+    using Report = std::function<void(int line, const char *code, const QString &message)>;
+    explicit OpenMetricsRules(Report report);
+
+    struct Sample
+    {
+        std::string_view family; // the declared name
+        MetricType type = MetricType::Untyped;
+        SampleRole role = SampleRole::Value;
+        std::span<const LabelView> labels; // without le / quantile
+        double bound = 0;
+        double value = 0;
+        std::optional<qint64> timestampMs;
+        int line = 0;
+    };
+    void onSample(const Sample &sample);
+    // The family's last line was read: checks its last histogram group, its unit, and that none of
+    // the names it owns was owned by an earlier family.
+    void endFamily(std::string_view name, MetricType type, std::string_view unit, int line);
+
+private:
+    struct HistogramRun
+    {
+        std::string group;
+        std::optional<qint64> timestampMs;
+        int line = 0;
+        std::optional<double> lastBound;
+        double lastBucketValue = 0;
+        std::optional<double> count;
+        bool hasSum = false;
+        bool hasGaugeSum = false;
+        bool negativeBucket = false;
+        bool negativeGaugeSum = false;
+    };
+    void checkValue(const Sample &sample);
+    void checkGrouping(const Sample &sample, const std::string &group);
+    void addToHistogram(const Sample &sample, const std::string &group);
+    void finishHistogram();
+
+    Report m_report;
+    std::string m_family; // whose samples the state below is about
+    std::unordered_set<std::string> m_seenGroups;
+    std::optional<std::string> m_group;
+    std::optional<qint64> m_groupTimestampMs;
+    std::optional<HistogramRun> m_histogram;
+    std::unordered_set<std::string> m_ownedNames;
+    std::unordered_set<std::string> m_endedFamilies;
+};
+
+} // namespace promdesk::detail
