@@ -223,6 +223,33 @@ std::optional<ParsedNumber> parseNumber(std::string_view text)
     return parsed;
 }
 
+std::optional<double> parseBeyondDoubleRange(std::string_view text)
+{
+    double value = 0;
+    const std::string_view body = text.starts_with('-') || text.starts_with('+') ? text.substr(1) : text;
+    if (body.empty() || !(body.front() == '.' || (body.front() >= '0' && body.front() <= '9')))
+        return std::nullopt;
+    const auto result = std::from_chars(body.data(), body.data() + body.size(), value, std::chars_format::general);
+    if (result.ec != std::errc::result_out_of_range || result.ptr != body.data() + body.size())
+        return std::nullopt;
+    // Overflow or underflow: the decimal exponent of the first significant digit says which.
+    const size_t e = body.find_first_of("eE");
+    const std::string_view mantissa = body.substr(0, e);
+    const size_t point = std::min(mantissa.find('.'), mantissa.size());
+    const size_t firstDigit = mantissa.find_first_of("123456789");
+    const long long leading = firstDigit < point ? (long long)(point - firstDigit) : -(long long)(firstDigit - point);
+    long long exponent = 0;
+    if (e != std::string_view::npos) {
+        const std::string_view digits = body.substr(e + 1);
+        const bool minus = digits.starts_with('-');
+        for (const char c : digits.substr(digits.starts_with('-') || digits.starts_with('+') ? 1 : 0))
+            exponent = std::min(exponent * 10 + (c - '0'), 1LL << 40);
+        exponent = minus ? -exponent : exponent;
+    }
+    const double magnitude = leading + exponent > 0 ? std::numeric_limits<double>::infinity() : 0.0;
+    return text.starts_with('-') ? -magnitude : magnitude;
+}
+
 std::optional<std::int64_t> parseInteger(std::string_view text)
 {
     if (text.empty())

@@ -41,6 +41,10 @@ struct ParsedNumber
 // case. Returns nothing for anything else ("1,5", "", "0x", "1e").
 std::optional<ParsedNumber> parseNumber(std::string_view text);
 
+// A decimal number too large or too small for a double ("1e400", "2e-400"), read as Python's
+// float() and so OpenMetrics parsers read it: ±Inf, or ±0. Nothing for any other text.
+std::optional<double> parseBeyondDoubleRange(std::string_view text);
+
 // A plain int64 in decimal, with an optional sign (text-format timestamps).
 std::optional<std::int64_t> parseInteger(std::string_view text);
 

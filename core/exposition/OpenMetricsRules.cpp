@@ -62,7 +62,8 @@ void OpenMetricsRules::onSample(const Sample &sample)
         m_family.assign(sample.family);
         m_seenGroups.clear();
         m_group.reset();
-        m_groupTimestampMs.reset();
+        m_groupTimestamp.reset();
+        m_groupSeries.clear();
     }
     // The group a sample belongs to: its labels, without the stateset's own label; an info
     // family is one group.
@@ -78,8 +79,13 @@ void OpenMetricsRules::onSample(const Sample &sample)
         }
     }
     checkValue(sample);
+    const bool sameGroup = m_group && *m_group == group;
+    const bool sameTime = sameGroup && m_groupTimestamp == sample.timestamp;
     checkGrouping(sample, group);
-    if (sample.type == MetricType::Histogram || sample.type == MetricType::GaugeHistogram)
+    if (!sameGroup)
+        m_groupSeries.clear();
+    const bool repeat = !m_groupSeries.insert(std::string(sample.seriesKey)).second && sameTime;
+    if (!repeat && (sample.type == MetricType::Histogram || sample.type == MetricType::GaugeHistogram))
         addToHistogram(sample, group);
 }
 
@@ -131,26 +137,26 @@ void OpenMetricsRules::checkGrouping(const Sample &sample, const std::string &gr
                      .arg(q(sample.family)));
     }
     if (m_group && *m_group == group) {
-        if (sample.timestampMs.has_value() != m_groupTimestampMs.has_value()) {
+        if (sample.timestamp.has_value() != m_groupTimestamp.has_value()) {
             m_report(sample.line, "timestamp-presence",
                      QStringLiteral("within one label set, either every sample has a timestamp or none does"));
-        } else if (sample.timestampMs && *m_groupTimestampMs > *sample.timestampMs && sample.type != MetricType::Info) {
+        } else if (sample.timestamp && *m_groupTimestamp > *sample.timestamp && sample.type != MetricType::Info) {
             m_report(sample.line, "timestamp-backwards",
                      QStringLiteral("this timestamp is earlier than the one before it in the same label set; "
                                     "OpenMetrics samples of a series go forward in time"));
         }
     }
     m_group = group;
-    m_groupTimestampMs = sample.timestampMs;
+    m_groupTimestamp = sample.timestamp;
     m_seenGroups.insert(group);
 }
 
 void OpenMetricsRules::addToHistogram(const Sample &sample, const std::string &group)
 {
-    if (m_histogram && (m_histogram->group != group || m_histogram->timestampMs != sample.timestampMs))
+    if (m_histogram && (m_histogram->group != group || m_histogram->timestamp != sample.timestamp))
         finishHistogram();
     if (!m_histogram)
-        m_histogram = HistogramRun{group, sample.timestampMs, sample.line, {}, 0, {}, false, false, false, false};
+        m_histogram = HistogramRun{group, sample.timestamp, sample.line, {}, 0, {}, false, false, false, false};
     HistogramRun &run = *m_histogram;
     switch (sample.role) {
     case SampleRole::Bucket:

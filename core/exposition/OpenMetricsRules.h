@@ -33,8 +33,11 @@ public:
         std::span<const LabelView> labels; // without le / quantile
         double bound = 0;
         double value = 0;
-        std::optional<qint64> timestampMs;
+        // Nanoseconds, as OpenMetrics parsers read `seconds.fraction` (the fraction cut after nine
+        // digits): finer than the milliseconds the parser keeps.
+        std::optional<long double> timestamp;
         int line = 0;
+        std::string_view seriesKey; // the series as written (see SampleEvent)
     };
     void onSample(const Sample &sample);
     // The family's last line was read: checks its last histogram group, its unit, and that none of
@@ -45,7 +48,7 @@ private:
     struct HistogramRun
     {
         std::string group;
-        std::optional<qint64> timestampMs;
+        std::optional<long double> timestamp;
         int line = 0;
         std::optional<double> lastBound;
         double lastBucketValue = 0;
@@ -64,7 +67,10 @@ private:
     std::string m_family; // whose samples the state below is about
     std::unordered_set<std::string> m_seenGroups;
     std::optional<std::string> m_group;
-    std::optional<qint64> m_groupTimestampMs;
+    std::optional<long double> m_groupTimestamp;
+    // The series seen in the current group at its current timestamp: OpenMetrics parsers drop a
+    // repeat of one before the histogram checks.
+    std::unordered_set<std::string> m_groupSeries;
     std::optional<HistogramRun> m_histogram;
     std::unordered_set<std::string> m_ownedNames;
     std::unordered_set<std::string> m_endedFamilies;

@@ -331,6 +331,10 @@ public:
     bool remoteWrite;
     std::optional<detail::OpenMetricsRules> omRules; // OpenMetrics only
     size_t exemplarAt = std::string_view::npos;        // in the sample line being read
+    std::optional<long double> lineTimestampNanos;     // OpenMetrics: the line's timestamp as written
+    // The line is read and checked, but its sample cannot be kept (an OpenMetrics timestamp
+    // beyond milliseconds): it still belongs to its family, and goes no further.
+    bool leftOutOfModel = false;
 
     QList<Problem> problems;
     ParseStats stats;
@@ -944,6 +948,12 @@ void TextParser::Private::switchTo(FamilyState &family, int line, qint64 lineOff
 
 void TextParser::Private::processComment(std::string_view line, qint64 lineOffset, qint64 lineEnd)
 {
+    if (openMetrics && (line.size() < 3 || !line.starts_with("# ") || isBlank(line[2]))) {
+        report(Severity::Error, "unknown-comment", lineNumber, line, 0,
+               QStringLiteral("OpenMetrics has no comments; its '# HELP', '# TYPE', '# UNIT' and '# EOF' lines have "
+                              "exactly one space after '#'"));
+        return;
+    }
     size_t pos = line.find('#') + 1;
     auto skipBlanks = [&] {
         while (pos < line.size() && isBlank(line[pos]))
@@ -962,6 +972,11 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
     const bool isType = keyword == "TYPE";
     const bool isUnit = keyword == "UNIT" && openMetrics;
     if (keyword == "EOF" && openMetrics) {
+        if (line != "# EOF") {
+            report(Severity::Error, "unknown-comment", lineNumber, line, keywordAt,
+                   QStringLiteral("the last line is exactly '# EOF', with nothing after it"));
+            return;
+        }
         sawEof = true;
         return;
     }
@@ -1273,6 +1288,34 @@ bool TextParser::Private::resolve(std::string_view name, FamilyState *&family, S
     return true;
 }
 
+// A timestamp as OpenMetrics parsers compare them: `seconds.fraction` exactly, to the
+// nanosecond (digits after the ninth cut off); any other spelling as its value.
+static long double openMetricsNanoseconds(std::string_view token, double seconds)
+{
+    const bool negative = token.starts_with('-');
+    if (negative || token.starts_with('+'))
+        token.remove_prefix(1);
+    const size_t dot = token.find('.');
+    const std::string_view whole = token.substr(0, dot);
+    const std::string_view fraction = dot == std::string_view::npos ? std::string_view() : token.substr(dot + 1);
+    const auto digits = [](std::string_view text) {
+        return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (!digits(whole) || (dot != std::string_view::npos && !digits(fraction)))
+        return static_cast<long double>(seconds) * 1e9L;
+    long double seconds10 = 0;
+    for (const char c : whole)
+        seconds10 = seconds10 * 10 + (c - '0');
+    long double fractionNanos = 0;
+    long double scale = 1e8L;
+    for (size_t i = 0; i < fraction.size() && i < 9; ++i, scale /= 10)
+        fractionNanos += (fraction[i] - '0') * scale;
+    // The fraction takes the sign of the whole seconds, as prometheus_client's Timestamp does
+    // (so "-0.5" reads as +0.5 there).
+    const bool negativeSeconds = negative && seconds10 > 0;
+    return negativeSeconds ? -(seconds10 * 1e9L + fractionNanos) : seconds10 * 1e9L + fractionNanos;
+}
+
 void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffset, size_t begin, size_t end,
                                          qint64 &timestampMs, bool &ok)
 {
@@ -1283,6 +1326,8 @@ void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffse
     };
     if (openMetrics) {
         const std::optional<ParsedNumber> seconds = parseNumber(token);
+        if (seconds)
+            lineTimestampNanos = openMetricsNanoseconds(token, seconds->value);
         if (!seconds || !std::isfinite(seconds->value) || seconds->spelling == NumberSpelling::Hexadecimal) {
             report(Severity::Error, "invalid-timestamp", lineNumber, line, begin,
                    QStringLiteral("%1 is not a timestamp; OpenMetrics timestamps are Unix seconds, e.g. "
@@ -1309,6 +1354,7 @@ void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffse
                                   "64-bit integer (about 292 million years either side of 1970). Check the unit%2")
                        .arg(quoted(token), remoteWrite ? QStringLiteral(".")
                                                        : QStringLiteral("; PromDesk leaves this sample out.")));
+            leftOutOfModel = !remoteWrite;
             return;
         }
         timestampMs = *ms;
@@ -1537,6 +1583,8 @@ bool TextParser::Private::checkExemplarSyntax(std::string_view line, size_t hash
             return fault(valueStart, QStringLiteral("an exemplar label's value has no closing '\"'"));
         std::string value;
         unescapeKeepingUnknown(line.substr(valueStart, pos - valueStart), value);
+        if (const int bad = invalidUtf8Offset(value); bad >= 0)
+            return fault(valueStart, QStringLiteral("an exemplar label's value is not valid UTF-8"));
         characters += countCharacters(value);
         ++pos;
         if (pos < line.size() && line[pos] == ',')
@@ -1569,6 +1617,8 @@ bool TextParser::Private::checkExemplarSyntax(std::string_view line, size_t hash
 
 void TextParser::Private::processSample(std::string_view line, qint64 lineOffset, qint64 lineEnd)
 {
+    lineTimestampNanos.reset();
+    leftOutOfModel = false;
     if (options.simpleLinesInOnePass && takeSimpleSample(line, lineOffset, lineEnd))
         return;
     checkStrayWhitespace(line, lineOffset);
@@ -1606,7 +1656,13 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                    .arg(quoted(slice(line, nameAt, tokenEnd - nameAt))));
         return;
     }
+    const size_t nameEnd = pos;
     skipBlanks();
+    if (openMetrics && pos != nameEnd && pos < line.size() && line[pos] == '{') {
+        report(Severity::Error, "stray-whitespace", lineNumber, line, nameEnd,
+               QStringLiteral("OpenMetrics writes the labels' '{' right after the metric name"));
+        return;
+    }
 
     // Labels
     labels.clear();
@@ -1618,6 +1674,11 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
         const size_t before = pos;
         skipBlanks();
         compact = compact && pos == before;
+        if (openMetrics && pos != before && lineOk) {
+            report(Severity::Error, "stray-whitespace", lineNumber, line, before,
+                   QStringLiteral("OpenMetrics allows no blanks inside '{...}' outside the quoted values"));
+            lineOk = false;
+        }
     };
     if (pos < line.size() && line[pos] == '{') {
         ++pos;
@@ -1755,7 +1816,15 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                QStringLiteral("the sample %1 has no value").arg(quoted(name)));
         return;
     }
-    const std::optional<ParsedNumber> number = parseNumber(valueToken);
+    std::optional<ParsedNumber> number = parseNumber(valueToken);
+    if (!number && openMetrics) {
+        if (const std::optional<double> beyond = parseBeyondDoubleRange(valueToken)) {
+            report(Severity::Warning, "number-out-of-range", lineNumber, line, valueAt,
+                   QStringLiteral("%1 is beyond what a 64-bit float holds; OpenMetrics parsers read it as %2")
+                       .arg(quoted(valueToken), QString::fromLatin1(numberBytes(*beyond))));
+            number = ParsedNumber{*beyond, NumberSpelling::Canonical, {}};
+        }
+    }
     if (!number) {
         QString hint;
         if (valueToken.find(',') != std::string_view::npos)
@@ -1780,11 +1849,10 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
         const QByteArray canonical = number->canonical.empty()
             ? numberBytes(number->value)
             : QByteArray(number->canonical.data(), qsizetype(number->canonical.size()));
-        report(strictness(), "noncanonical-number", lineNumber, line, valueAt,
-               QStringLiteral("write %1 as '%2'; %3")
-                   .arg(quoted(valueToken), QString::fromLatin1(canonical),
-                        openMetrics ? QStringLiteral("OpenMetrics accepts only that spelling")
-                                    : QStringLiteral("other parsers than Go's reject this spelling")),
+        // Go's and OpenMetrics' parsers read it; the canonical spelling is what every writer uses.
+        report(Severity::Warning, "noncanonical-number", lineNumber, line, valueAt,
+               QStringLiteral("write %1 as '%2', the spelling Prometheus' own writers use")
+                   .arg(quoted(valueToken), QString::fromLatin1(canonical)),
                Fix{QStringLiteral("Write '%1'").arg(QString::fromLatin1(canonical)),
                    {TextEdit{lineOffset + qint64(valueAt), qint64(valueToken.size()), canonical}}, false});
     }
@@ -1799,7 +1867,7 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
         qint64 ts = 0;
         bool ok = false;
         checkTimestamp(line, lineOffset, tsAt, pos, ts, ok);
-        if (!ok)
+        if (!ok && !leftOutOfModel)
             lineOk = false;
         else
             timestampMs = ts;
@@ -2057,9 +2125,9 @@ void TextParser::Private::acceptSample(FamilyState &family, SampleRole role, dou
         || family.type == MetricType::Summary;
     if (omRules) {
         omRules->onSample(detail::OpenMetricsRules::Sample{family.declaredName, family.type, role, eventLabels, bound,
-                                                           value, timestampMs, lineNumber});
+                                                           value, lineTimestampNanos, lineNumber, seriesKey});
     }
-    if (!family.replacedByGateway) {
+    if (!family.replacedByGateway && !leftOutOfModel) {
         queueSeries(PendingSeries{keyHash, valueHash, lineNumber, column, lineOffset, lineEnd,
                                   remoteWrite ? timestampMs : std::nullopt, aggregatePart});
     }
@@ -2101,6 +2169,8 @@ void TextParser::Private::acceptSample(FamilyState &family, SampleRole role, dou
     family.hasSamples = true;
     family.lastLine = lineNumber;
     family.lastLineEnd = lineEnd;
+    if (leftOutOfModel)
+        return;
     ++stats.samples;
     if (sink) {
         announce(family);

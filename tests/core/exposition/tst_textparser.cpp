@@ -111,7 +111,7 @@ void TestTextParser::reportsEachProblemCode_data()
     QTest::newRow("invalid-number-le")        << QByteArray("# TYPE h histogram\nh_bucket{le=\"x\"} 1\n") << kText << "generic" << 2 << 14 << "invalid-number" << "error";
     QTest::newRow("noncanonical-number-Nan")  << QByteArray("a Nan\n") << kText << "generic" << 1 << 3 << "noncanonical-number" << "warning";
     QTest::newRow("noncanonical-number-inf")  << QByteArray("a inf\n") << kText << "generic" << 1 << 3 << "noncanonical-number" << "warning";
-    QTest::newRow("noncanonical-number-om")   << QByteArray("a nan\n# EOF\n") << kOm << "generic" << 1 << 3 << "noncanonical-number" << "error";
+    QTest::newRow("noncanonical-number-om")   << QByteArray("a nan\n# EOF\n") << kOm << "generic" << 1 << 3 << "noncanonical-number" << "warning";
     QTest::newRow("hex-number")               << QByteArray("foo 0x1\n") << kText << "generic" << 1 << 5 << "hex-number" << "error";
     QTest::newRow("hex-number-uppercase")     << QByteArray("foo 0X1\n") << kText << "pushgateway" << 1 << 5 << "hex-number" << "error";
     QTest::newRow("hex-float")                << QByteArray("foo 0x1p-3\n") << kText << "pushgateway" << 1 << 5 << "hex-number" << "error";
@@ -196,6 +196,17 @@ void TestTextParser::reportsEachProblemCode_data()
     QTest::newRow("repeated-series-in-om")    << QByteArray("# TYPE h histogram\nh_bucket{le=\"+Inf\"} 1\nh_bucket{le=\"+Inf\"} 1\nh_count 1\n# EOF\n") << kOm << "generic" << 3 << 1 << "duplicate-series" << "warning";
     QTest::newRow("histogram-missing-inf-in-om") << QByteArray("# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_count 1\nh_sum 1\n# EOF\n") << kOm << "generic" << 2 << 1 << "histogram-missing-inf" << "error";
     QTest::newRow("negative-counter-in-om")   << QByteArray("# TYPE c counter\nc_total -1\n# EOF\n") << kOm << "generic" << 2 << 1 << "negative-counter" << "error";
+    // OpenMetrics' grammar where prometheus_client's parser is laxer (tst_openmetrics_differential)
+    QTest::newRow("om-comment-without-space")  << QByteArray("#HELP a x\na 1\n# EOF\n") << kOm << "generic" << 1 << 1 << "unknown-comment" << "error";
+    QTest::newRow("om-eof-with-trailing-blank") << QByteArray("a 1\n# EOF \n") << kOm << "generic" << 2 << 3 << "unknown-comment" << "error";
+    QTest::newRow("om-blank-before-labels")    << QByteArray("a {x=\"1\"} 1\n# EOF\n") << kOm << "generic" << 1 << 2 << "stray-whitespace" << "error";
+    QTest::newRow("om-blank-inside-labels")    << QByteArray("a{x= \"1\"} 1\n# EOF\n") << kOm << "generic" << 1 << 5 << "stray-whitespace" << "error";
+    QTest::newRow("om-number-beyond-double")   << QByteArray("a 1e400\n# EOF\n") << kOm << "generic" << 1 << 3 << "number-out-of-range" << "warning";
+    QTest::newRow("om-unknown-escape-kept")    << QByteArray("a{x=\"\\z\"} 1\n# EOF\n") << kOm << "generic" << 1 << 6 << "unknown-escape" << "warning";
+    QTest::newRow("om-exemplar-on-gauge")      << QByteArray("# TYPE a gauge\na 1 # {x=\"1\"} 1\n# EOF\n") << kOm << "generic" << 2 << 5 << "invalid-exemplar" << "error";
+    QTest::newRow("om-exemplar-no-space")      << QByteArray("# TYPE a counter\na_total 1 #{x=\"1\"} 1\n# EOF\n") << kOm << "generic" << 2 << 12 << "invalid-exemplar" << "error";
+    QTest::newRow("om-bucket-out-of-order")    << QByteArray("# TYPE h histogram\nh_bucket{le=\"2\"} 0\nh_bucket{le=\"1\"} 0\nh_bucket{le=\"+Inf\"} 0\n# EOF\n") << kOm << "generic" << 3 << 1 << "histogram-bucket-order" << "error";
+    QTest::newRow("om-timestamp-backwards")    << QByteArray("a 0 -1\na 0 -1.1\n# EOF\n") << kOm << "generic" << 2 << 1 << "timestamp-backwards" << "error";
     QTest::newRow("gateway-own-metric")       << QByteArray("go_goroutines 1\n") << kText << "pushgateway" << 1 << 1 << "gateway-own-metric" << "warning";
     QTest::newRow("type-not-supported")       << QByteArray("# TYPE a info\na 1\n") << kText << "pushgateway" << 1 << 10 << "type-not-supported" << "error";
     QTest::newRow("empty-label-value")        << QByteArray("a{x=\"\",y=\"1\"} 1\n") << kText << "remote-write" << 1 << 3 << "empty-label-value" << "warning";
