@@ -2,12 +2,16 @@
 
 #include "io/prometheus/client/metrics.pb.h"
 
+#include "exposition/TextParser.h"
+#include "exposition/TextWriter.h"
 #include "model/Names.h"
 #include "util/Printable.h"
 
 #include <google/protobuf/io/coded_stream.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 #include <limits>
 #include <optional>
 
@@ -146,6 +150,27 @@ namespace {
 
 // The next length-delimited MetricFamily at `at`: its message, and where the next one starts; or
 // what is wrong there, in words that name the byte and what was expected.
+// Decoded families are held to the rules their text would be: valid names and label names, no
+// series twice, histograms and summaries that make sense. The first error in `text`, or nothing.
+const Problem *textRuleBroken(const QByteArray &text, ParseResult &parsed)
+{
+    ParseOptions options;
+    options.allowFuture = true; // a timestamp's plausibility is the validator's business, not the decoder's
+    parsed = parseText(text, options);
+    for (const Problem &problem : parsed.problems) {
+        if (problem.severity == Severity::Error)
+            return &problem;
+    }
+    return nullptr;
+}
+
+QString invalidFamily(qint64 familyAt, const Problem &problem)
+{
+    return QStringLiteral("the MetricFamily at byte %1 decodes, but as metrics it is invalid: %2 [%3]")
+        .arg(familyAt)
+        .arg(problem.message, problem.code);
+}
+
 std::optional<QString> readFramedFamily(QByteArrayView bytes, qint64 at, pb::MetricFamily &message, qint64 *next)
 {
     const qint64 left = bytes.size() - at;
@@ -190,8 +215,13 @@ std::optional<QString> readFramedFamily(QByteArrayView bytes, qint64 at, pb::Met
 ProtobufReadResult readDelimitedProtobuf(QByteArrayView bytes)
 {
     ProtobufReadResult result;
+    QByteArray wholeText;
+    std::vector<std::pair<int, qint64>> familyLines; // (first line in wholeText, byte offset)
+    int linesSoFar = 0;
+    ParseResult parsed;
     for (qint64 at = 0; at < bytes.size();) {
         pb::MetricFamily message;
+        const qint64 familyAt = at;
         if (const std::optional<QString> problem = readFramedFamily(bytes, at, message, &at)) {
             result.error = *problem;
             result.metrics = {}; // a stream that is wrong somewhere is not converted in part
@@ -238,7 +268,26 @@ ProtobufReadResult readDelimitedProtobuf(QByteArrayView bytes)
             }
             family.metrics.append(std::move(metric));
         }
+        const QByteArray text = writeText(MetricSet{{family}});
         result.metrics.families.append(std::move(family));
+        if (const Problem *problem = textRuleBroken(text, parsed)) {
+            result.error = invalidFamily(familyAt, *problem);
+            result.metrics = {};
+            return result;
+        }
+        familyLines.emplace_back(linesSoFar + 1, familyAt);
+        linesSoFar += int(text.count('\n'));
+        wholeText += text;
+    }
+    // Families that are each valid can still clash: one name given twice, say.
+    if (familyLines.size() > 1) {
+        if (const Problem *problem = textRuleBroken(wholeText, parsed)) {
+            auto family = std::upper_bound(familyLines.begin(), familyLines.end(), problem->line,
+                                           [](int line, const std::pair<int, qint64> &start) { return line < start.first; });
+            result.error = invalidFamily(family == familyLines.begin() ? family->second : std::prev(family)->second,
+                                         *problem);
+            result.metrics = {};
+        }
     }
     return result;
 }

@@ -102,6 +102,15 @@ void TestDelimitedProtobuf::refusesWhatIsNotAMetricFamily_data()
                                          << QStringLiteral("at byte %1: 5 bytes that are not a MetricFamily message").arg(valid.size() + 1);
     // field 1 (name), length 5, "1bad!"
     QTest::newRow("invalid metric name") << QByteArray("\x07\x0a\x05" "1bad!", 8) << QStringLiteral("'1bad!' is not a valid metric name");
+    // Found by fuzz_delimited_protobuf (tests/fuzz/regressions): a counter with one series twice
+    // decoded, and convert wrote text that validate refuses.
+    QTest::newRow("one series twice") << QByteArray::fromBase64(
+        "awoTaHR0cF9yZXF1ZXN0c190b3RhbBgAIigKCwoEY29kZRIDNDAwCg4KBm1ldGhvZBIEcG9zdBoJCQAAAAAADJBAIigKCwoEY29kZRIDNDAwCg4KBm1ldGhvZBIEcG9zdBoJCQAAAAAAAAhA")
+                                      << QStringLiteral("the MetricFamily at byte 0 decodes, but as metrics it is invalid: "
+                                                        "this series was already given on line 2");
+    QTest::newRow("one name in two families") << (valid + valid)
+                                              << QStringLiteral("the MetricFamily at byte %1 decodes, but as metrics it is invalid")
+                                                     .arg(valid.size());
 }
 
 void TestDelimitedProtobuf::refusesWhatIsNotAMetricFamily()
