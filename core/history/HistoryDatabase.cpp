@@ -1,6 +1,7 @@
 #include "history/HistoryDatabase.h"
 
 #include "net/Redactor.h"
+#include "util/BoundedSnappy.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -51,8 +52,8 @@ const char *const kSchema2[] = {
     "CREATE TABLE request_bodies (request_id INTEGER PRIMARY KEY, body BLOB NOT NULL)",
     "INSERT INTO request_bodies (request_id, body) SELECT id, request_body FROM requests WHERE request_body IS NOT NULL",
     "ALTER TABLE requests DROP COLUMN request_body",
-    "CREATE TRIGGER requests_drop_body AFTER DELETE ON requests BEGIN"
-    " DELETE FROM request_bodies WHERE request_id = old.id; END",
+    ("CREATE TRIGGER requests_drop_body AFTER DELETE ON requests BEGIN"
+     " DELETE FROM request_bodies WHERE request_id = old.id; END"),
 };
 
 // Schema 3: how big an answer's body was and whether only its start is kept (a 200 MB error
@@ -163,15 +164,8 @@ QByteArray unpack(const QByteArray &stored)
 {
     if (stored.isEmpty())
         return {};
-    if (stored.at(0) == '\2') {
-        size_t length = 0;
-        if (!snappy::GetUncompressedLength(stored.constData() + 1, size_t(stored.size() - 1), &length))
-            return {};
-        QByteArray raw(qsizetype(length), Qt::Uninitialized);
-        if (!snappy::RawUncompress(stored.constData() + 1, size_t(stored.size() - 1), raw.data()))
-            return {};
-        return raw;
-    }
+    if (stored.at(0) == '\2')
+        return uncompressSnappyBounded(QByteArrayView(stored).sliced(1)).value_or(QByteArray());
     return stored.at(0) == '\1' ? qUncompress(stored.mid(1)) : stored.mid(1);
 }
 

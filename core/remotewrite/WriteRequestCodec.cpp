@@ -2,6 +2,7 @@
 
 #include "io/prometheus/write/v2/types.pb.h"
 #include "prometheus/remote.pb.h"
+#include "util/BoundedSnappy.h"
 
 #include <google/protobuf/arena.h>
 #include <snappy.h>
@@ -226,11 +227,13 @@ QByteArray encodeWriteRequest(const SeriesSet &set, RemoteWriteVersion version)
 DecodedWriteRequest decodeWriteRequest(QByteArrayView body, RemoteWriteVersion version)
 {
     DecodedWriteRequest decoded;
-    std::string raw;
-    if (!snappy::Uncompress(body.data(), size_t(body.size()), &raw)) {
-        decoded.error = QStringLiteral("the body is not snappy (block format) data");
+    const std::optional<QByteArray> uncompressed = uncompressSnappyBounded(body);
+    if (!uncompressed) {
+        decoded.error = QStringLiteral("the body is not snappy (block format) data of at most %1 MB uncompressed")
+                            .arg(kMaxUncompressedSnappyBytes >> 20);
         return decoded;
     }
+    const std::string raw = uncompressed->toStdString();
     if (version == RemoteWriteVersion::V1) {
         prometheus::WriteRequest request;
         if (!request.ParseFromString(raw)) {
@@ -254,9 +257,15 @@ DecodedWriteRequest decodeWriteRequest(QByteArrayView body, RemoteWriteVersion v
     }
     for (const io::prometheus::write::v2::TimeSeries &ts : request.timeseries()) {
         WriteSeries series;
+        if (ts.labels_refs_size() % 2 != 0) {
+            decoded.error = QStringLiteral("a series has a label name without a value (an odd number of label refs)");
+            return decoded;
+        }
+        // Refs are unsigned: compared as such, 0xFFFFFFFF is past the table, not -1.
+        const auto symbols = std::uint32_t(request.symbols_size());
         for (int i = 0; i + 1 < ts.labels_refs_size(); i += 2) {
-            const auto name = ts.labels_refs(i), value = ts.labels_refs(i + 1);
-            if (int(name) >= request.symbols_size() || int(value) >= request.symbols_size()) {
+            const std::uint32_t name = ts.labels_refs(i), value = ts.labels_refs(i + 1);
+            if (name >= symbols || value >= symbols) {
                 decoded.error = QStringLiteral("a label refers past the symbols table");
                 return decoded;
             }

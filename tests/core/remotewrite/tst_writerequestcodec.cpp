@@ -60,6 +60,8 @@ private slots:
     void v2SymbolsStartEmptyAndAreShared();
     void encodesOnlyTheBatch();
     void reportsGarbage();
+    void refusesLabelRefsPastTheSymbols_data();
+    void refusesLabelRefsPastTheSymbols();
 };
 
 void TestWriteRequestCodec::roundTripsBitExactly_data()
@@ -117,6 +119,39 @@ void TestWriteRequestCodec::encodesOnlyTheBatch()
 void TestWriteRequestCodec::reportsGarbage()
 {
     QVERIFY(!decodeWriteRequest("not snappy", RemoteWriteVersion::V1).error.isEmpty());
+    // Found by fuzz_remote_write_decode: a snappy header that claims 2.2 GB made the decoder
+    // allocate all of it before finding that the 60 bytes after it could never fill it.
+    const QByteArray claimsGigabytes = QByteArray("\xfe\xff\xff\x99\x08", 5) + QByteArray(60, 'a');
+    const DecodedWriteRequest decoded = decodeWriteRequest(claimsGigabytes, RemoteWriteVersion::V1);
+    QVERIFY2(decoded.error.contains(QLatin1String("not snappy")), qPrintable(decoded.error));
+}
+
+void TestWriteRequestCodec::refusesLabelRefsPastTheSymbols_data()
+{
+    QTest::addColumn<QList<quint32>>("refs");
+    QTest::addColumn<QString>("said");
+    // Found by fuzz_remote_write_decode: a ref of 2^31 or more was read as a negative index.
+    QTest::newRow("ref-above-int-max") << QList<quint32>{0, 0x9EDDB7FBu} << QStringLiteral("past the symbols table");
+    QTest::newRow("ref-all-ones") << QList<quint32>{0xFFFFFFFFu, 0} << QStringLiteral("past the symbols table");
+    QTest::newRow("ref-one-past-the-end") << QList<quint32>{0, 2} << QStringLiteral("past the symbols table");
+    QTest::newRow("odd-number-of-refs") << QList<quint32>{1, 1, 1} << QStringLiteral("odd number of label refs");
+}
+
+void TestWriteRequestCodec::refusesLabelRefsPastTheSymbols()
+{
+    QFETCH(QList<quint32>, refs);
+    QFETCH(QString, said);
+    io::prometheus::write::v2::Request request;
+    request.add_symbols("");
+    request.add_symbols("up");
+    io::prometheus::write::v2::TimeSeries *series = request.add_timeseries();
+    for (const quint32 ref : refs)
+        series->add_labels_refs(ref);
+    std::string body;
+    snappy::Compress(request.SerializeAsString().data(), request.ByteSizeLong(), &body);
+    const DecodedWriteRequest decoded =
+        decodeWriteRequest(QByteArrayView(body.data(), qsizetype(body.size())), RemoteWriteVersion::V2);
+    QVERIFY2(decoded.error.contains(said), qPrintable(decoded.error));
 }
 
 QTEST_GUILESS_MAIN(TestWriteRequestCodec)
