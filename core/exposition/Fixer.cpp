@@ -113,12 +113,13 @@ FixOutcome fixAll(QByteArrayView input, const ParseOptions &options)
         text.remove(0, 3);
         ++outcome.fixesApplied;
     }
-    if (text.contains("\r\n")) {
-        text = normalizeLineEndings(text);
-        ++outcome.fixesApplied;
-    }
+    // The final newline before the line endings: a last line ending in '\r' becomes CRLF, and LF.
     if (!text.isEmpty() && !text.endsWith('\n')) {
         text.append('\n');
+        ++outcome.fixesApplied;
+    }
+    if (text.contains("\r\n")) {
+        text = normalizeLineEndings(text);
         ++outcome.fixesApplied;
     }
 
@@ -127,9 +128,17 @@ FixOutcome fixAll(QByteArrayView input, const ParseOptions &options)
         parser.feedLast(text);
         parser.finish();
         QList<Fix> fixes;
+        bool lineEndings = false;
         for (const Problem &problem : parser.problems()) {
             if (problem.fix && !problem.fix->edits.isEmpty())
                 fixes.append(*problem.fix);
+            lineEndings = lineEndings || (problem.fix && problem.fix->normalizeLineEndings);
+        }
+        // A fix can make a CRLF of its own: "x\r \r\n" loses its trailing blank and becomes "x\r\n".
+        if (lineEndings) {
+            text = normalizeLineEndings(text);
+            ++outcome.fixesApplied;
+            continue;
         }
         if (fixes.isEmpty())
             break;

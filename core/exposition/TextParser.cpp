@@ -214,6 +214,9 @@ struct FamilyState
     int pendingSplitProblem = -1;
     qint64 splitBlockStart = 0;
     qint64 splitInsertAt = 0;
+    // The reopened block declares a type: moved up, the TYPE would change how the lines it
+    // passes are read (an `x_bucket` sample becomes a bucket of histogram `x`), so no move fix.
+    bool splitBlockHasType = false;
 };
 
 struct BucketPoint
@@ -914,7 +917,7 @@ void TextParser::Private::closeCurrent()
     announce(family); // families with descriptors but no samples belong in the model too
     if (omRules)
         omRules->endFamily(family.declaredName, family.type, family.unit, family.lastLine);
-    if (family.pendingSplitProblem >= 0 && family.lastLineEnd > family.splitBlockStart) {
+    if (family.pendingSplitProblem >= 0 && family.lastLineEnd > family.splitBlockStart && !family.splitBlockHasType) {
         Problem &problem = problems[family.pendingSplitProblem];
         const qint64 blockLength = family.lastLineEnd - family.splitBlockStart;
         problem.fix = Fix{QStringLiteral("Move these lines up to the rest of '%1'").arg(q(family.declaredName)),
@@ -923,6 +926,7 @@ void TextParser::Private::closeCurrent()
                           false};
     }
     family.pendingSplitProblem = -1;
+    family.splitBlockHasType = false;
     current = nullptr;
 }
 
@@ -1192,6 +1196,7 @@ void TextParser::Private::processType(std::string_view line, size_t keywordAt, s
     }
     family.hasType = true;
     family.type = *type;
+    family.splitBlockHasType = family.pendingSplitProblem >= 0;
     if (openMetrics && *type == MetricType::Counter)
         family.modelName = family.declaredName + "_total";
     else if (openMetrics && *type == MetricType::Info)
@@ -1502,7 +1507,7 @@ bool TextParser::Private::takeSimpleSample(std::string_view line, qint64 lineOff
             const std::string_view value = line.substr(valueAt, pos - valueAt);
             if ((remoteWrite && value.empty()) || (tmp && value.size() > size_t(kTmpMaxLabelValueLength)))
                 return false;
-            eventLabels.emplace_back(labelName, value);
+            eventLabels.push_back(LabelView{labelName, value});
             ++pos;
             if (pos < size && line[pos] == ',') {
                 ++pos;

@@ -30,6 +30,12 @@ void TestFixer::fixes_data()
     // clang-format off
     QTest::newRow("crlf-line-ending")      << QByteArray("a 1\r\nb 2\r\n") << "text" << "generic" << QByteArray("a 1\nb 2\n");
     QTest::newRow("missing-final-newline") << QByteArray("a 1") << "text" << "generic" << QByteArray("a 1\n");
+    // Found by fuzz_fixer: the newline was added after the CRLF pass, which left "\r\n" behind.
+    QTest::newRow("last-line-ends-in-cr")  << QByteArray("a 1\r") << "text" << "generic" << QByteArray("a 1\n");
+    // Found by fuzz_fixer: removing the trailing blank of "a 1\r \r\n" made a new CRLF.
+    // Found by fuzz_fixer: moving a TYPE up past "h_bucket 1" made that line a bucket without le.
+    QTest::newRow("split-family-type-stays") << QByteArray("# HELP h x\nh_bucket 1\n# TYPE h histogram") << "text" << "generic" << QByteArray("# HELP h x\nh_bucket 1\n# TYPE h histogram\n");
+    QTest::newRow("crlf-made-by-a-fix")    << QByteArray("a 1\r \r\n") << "text" << "generic" << QByteArray("a 1\n");
     QTest::newRow("bom")                   << QByteArray("\xEF\xBB\xBF" "a 1\n") << "text" << "generic" << QByteArray("a 1\n");
     QTest::newRow("stray-whitespace")      << QByteArray("  a{x=\"a  b\"}   1  \n") << "text" << "generic" << QByteArray("a{x=\"a  b\"} 1\n");
     QTest::newRow("noncanonical-number")   << QByteArray("a nan\nb +inf\nc +2\n") << "text" << "generic" << QByteArray("a NaN\nb +Inf\nc 2\n");
