@@ -23,6 +23,17 @@ target_compile_definitions(promdesk_config INTERFACE
     QT_DISABLE_DEPRECATED_UP_TO=0x060400
     PROMDESK_VERSION="${PROJECT_VERSION}")
 
+# PROMDESK_FUZZ: every object is instrumented for libFuzzer, with ASan and UBSan; only the fuzz
+# targets link libFuzzer's main.
+if(PROMDESK_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "PROMDESK_FUZZ needs clang: use the \"fuzz\" preset or CXX=clang++")
+    endif()
+    target_compile_options(promdesk_config INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+    target_link_options(promdesk_config INTERFACE -fsanitize=address,undefined)
+endif()
+
 # PROMDESK_SANITIZE: "address" (ASan with UBSan; ON means this too) or "thread" (TSan). Any
 # report fails the run: nothing recovers.
 if(PROMDESK_SANITIZE STREQUAL "thread")

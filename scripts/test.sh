@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: the whole suite against real servers;
 # then everything again, the console included (offscreen), under AddressSanitizer +
-# UndefinedBehaviorSanitizer; then the core, the CLI and their tests under ThreadSanitizer.
-# Any sanitizer report fails the run.
+# UndefinedBehaviorSanitizer; then the core, the CLI and their tests under ThreadSanitizer; then
+# every libFuzzer target over its regression inputs and for FUZZ_SECONDS (30) from its seeds.
+# Any sanitizer report or fuzz finding fails the run.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -40,3 +41,6 @@ echo "== tests under TSan =="
     export TSAN_OPTIONS="halt_on_error=1:die_after_fork=0:ignore_interceptors_accesses=1:suppressions=$root/tests/tsan.supp"
     ctest --test-dir build-tsan --output-on-failure --parallel 2 -L 'unit|cli|integration'
 )
+
+echo "== fuzz smoke (clang, libFuzzer + ASan + UBSan) =="
+bash scripts/fuzz.sh

@@ -1,0 +1,30 @@
+// --fix: after every safe fix, validating again finds nothing fixable, and no sample is lost.
+#include "FuzzSupport.h"
+#include "exposition/Fixer.h"
+#include "exposition/TextParser.h"
+
+using namespace promdesk;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    if (size == 0)
+        return 0;
+    ParseOptions options;
+    options.format = (data[0] & 1) ? ExpositionFormat::OpenMetrics : ExpositionFormat::Text;
+    options.target = static_cast<ValidationTarget>((data[0] >> 1) % 4);
+    options.nowMs = 1'700'000'000'000;
+    const QByteArray text = fuzz::bytes(data + 1, size - 1);
+    const ParseResult before = parseText(text, options);
+    const FixOutcome fixed = fixAll(text, options);
+    for (const Problem &problem : fixed.remaining) {
+        if (problem.fix && (!problem.fix->edits.isEmpty() || problem.fix->normalizeLineEndings))
+            fuzz::fail("a fixable problem is left after --fix", formatProblem(problem));
+    }
+    if (fixed.stats.samples < before.stats.samples) {
+        fuzz::fail("--fix lost samples", QStringLiteral("%1 before, %2 after\n%3")
+                                             .arg(before.stats.samples)
+                                             .arg(fixed.stats.samples)
+                                             .arg(QString::fromUtf8(fixed.text.left(2000))));
+    }
+    return 0;
+}
