@@ -1197,6 +1197,8 @@ void TextParser::Private::processType(std::string_view line, size_t keywordAt, s
     family.hasType = true;
     family.type = *type;
     family.splitBlockHasType = family.pendingSplitProblem >= 0;
+    // Announced earlier with its HELP alone (then other metrics came): announce it again, typed.
+    family.announced = false;
     if (openMetrics && *type == MetricType::Counter)
         family.modelName = family.declaredName + "_total";
     else if (openMetrics && *type == MetricType::Info)

@@ -152,7 +152,25 @@ class TestRoundTrip : public QObject
 private slots:
     void roundTrips_data();
     void roundTrips();
+    void typeAfterOtherMetricsTypesTheFamily();
 };
+
+// Found by fuzz_text_parser: a family announced with its HELP alone (other metrics followed it)
+// kept that first, untyped description when its TYPE came later, and its histogram was written
+// back as an untyped 0.
+void TestRoundTrip::typeAfterOtherMetricsTypesTheFamily()
+{
+    const QByteArray text = "# HELP h Latency.\nother 1\n# TYPE h histogram\nh_bucket{le=\"+Inf\"} 2\nh_sum 3\nh_count 2\n";
+    const ParseResult parsed = parseText(text, ParseOptions{});
+    QVERIFY(!parsed.hasErrors());
+    const MetricFamily *family = parsed.metrics.family(QStringLiteral("h"));
+    QVERIFY(family);
+    QCOMPARE(family->type, MetricType::Histogram);
+    QCOMPARE(family->metrics.size(), 1);
+    const ParseResult reread = parseText(writeText(parsed.metrics), ParseOptions{});
+    QCOMPARE(reread.stats.samples, parsed.stats.samples);
+    QCOMPARE(reread.metrics, parsed.metrics);
+}
 
 void TestRoundTrip::roundTrips_data()
 {
