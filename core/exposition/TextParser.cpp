@@ -777,7 +777,8 @@ void TextParser::Private::processLine(std::string_view line, qint64 lineOffset, 
         if (crlfLines++ == 0) {
             firstCrlfLine = lineNumber;
         }
-        if (firstCrlfProblem < 0 && crlfRefused(line)) {
+        // OpenMetrics parsers compare whole lines ("# EOF"), so there every '\r' breaks one.
+        if (firstCrlfProblem < 0 && (openMetrics || crlfRefused(line))) {
             firstCrlfProblem = report(Severity::Error, "crlf-line-ending", lineNumber, line, line.size(), {},
                                       Fix{QStringLiteral("Convert line endings to LF"), {}, true});
         }
@@ -1596,6 +1597,8 @@ bool TextParser::Private::checkExemplarSyntax(std::string_view line, size_t hash
         ++pos;
         if (pos < line.size() && line[pos] == ',')
             ++pos;
+        else if (pos < line.size() && line[pos] != '}')
+            return fault(pos, QStringLiteral("the exemplar's labels are separated by ','"));
     }
     if (pos >= line.size())
         return fault(pos, QStringLiteral("the exemplar's labels are not closed with '}'"));

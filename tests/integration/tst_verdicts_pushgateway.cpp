@@ -64,9 +64,8 @@ QList<Input> allInputs()
     bases += filesIn(QStringLiteral("expfmt-text/good"), QStringLiteral("expfmt-good/"), {QStringLiteral("*.txt")});
     bases += filesIn(QStringLiteral("expfmt-text/bad"), QStringLiteral("expfmt-bad/"), {QStringLiteral("*.txt")});
     QList<Input> inputs = bases;
-    std::uint32_t seed = 1;
     for (const Input &base : std::as_const(bases)) {
-        for (const Mutation &mutation : mutate(base.text, kMutationsPerInput, seed++))
+        for (const Mutation &mutation : mutate(base.text, kMutationsPerInput, seedFor(base.id)))
             inputs << Input{base.id + u'~' + mutation.kind, mutation.text};
     }
     return inputs;

@@ -34,8 +34,8 @@ inline QList<QByteArray> splitKeepingEnds(const QByteArray &text)
 
 } // namespace detail
 
-// `count` mutations of `text`: byte flips, inserted special characters, truncation, and
-// duplicated, swapped or dropped lines, in turn.
+// `count` mutations of `text`, in turn: a byte flipped, a special character inserted, the text
+// cut short, a line repeated, two lines swapped, a character dropped.
 inline QList<Mutation> mutate(const QByteArray &text, int count, std::uint32_t seed)
 {
     // Characters that mean something to exposition parsers, plus bytes that mean nothing.
@@ -104,6 +104,18 @@ inline QList<Mutation> mutate(const QByteArray &text, int count, std::uint32_t s
         mutations << Mutation{kind, out};
     }
     return mutations;
+}
+
+// A seed from an input's name (FNV-1a): adding an input leaves the mutations of the others, and
+// so the stored tables' rows for them, as they were.
+inline std::uint32_t seedFor(const QString &name)
+{
+    std::uint32_t hash = 2166136261u;
+    for (const char c : name.toUtf8()) {
+        hash ^= std::uint8_t(c);
+        hash *= 16777619u;
+    }
+    return hash;
 }
 
 // A byte string as one printable line (C escapes), for tables kept in the repository.

@@ -207,6 +207,8 @@ void TestTextParser::reportsEachProblemCode_data()
     QTest::newRow("om-exemplar-no-space")      << QByteArray("# TYPE a counter\na_total 1 #{x=\"1\"} 1\n# EOF\n") << kOm << "generic" << 2 << 12 << "invalid-exemplar" << "error";
     QTest::newRow("om-bucket-out-of-order")    << QByteArray("# TYPE h histogram\nh_bucket{le=\"2\"} 0\nh_bucket{le=\"1\"} 0\nh_bucket{le=\"+Inf\"} 0\n# EOF\n") << kOm << "generic" << 3 << 1 << "histogram-bucket-order" << "error";
     QTest::newRow("om-timestamp-backwards")    << QByteArray("a 0 -1\na 0 -1.1\n# EOF\n") << kOm << "generic" << 2 << 1 << "timestamp-backwards" << "error";
+    QTest::newRow("om-crlf-on-eof-line")       << QByteArray("a 1\n# EOF\r\n") << kOm << "generic" << 2 << 6 << "crlf-line-ending" << "error";
+    QTest::newRow("om-exemplar-labels-without-comma") << QByteArray("# TYPE a counter\na_total 1 # {x=\"1\"y=\"2\"} 1\n# EOF\n") << kOm << "generic" << 2 << 19 << "invalid-exemplar" << "error";
     QTest::newRow("gateway-own-metric")       << QByteArray("go_goroutines 1\n") << kText << "pushgateway" << 1 << 1 << "gateway-own-metric" << "warning";
     QTest::newRow("type-not-supported")       << QByteArray("# TYPE a info\na 1\n") << kText << "pushgateway" << 1 << 10 << "type-not-supported" << "error";
     QTest::newRow("empty-label-value")        << QByteArray("a{x=\"\",y=\"1\"} 1\n") << kText << "remote-write" << 1 << 3 << "empty-label-value" << "warning";
