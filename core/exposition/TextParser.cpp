@@ -1091,8 +1091,7 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
                               "this backslash as it is. Write a backslash as \\\\"));
     } else if (badEscape >= 0) {
         report(Severity::Error, "invalid-escape", lineNumber, line, restAt + size_t(badEscape),
-               openMetrics ? QStringLiteral("HELP text may only use the escapes \\\\, \\\" and \\n")
-                           : QStringLiteral("HELP text may only use the escapes \\\\ and \\n"));
+               QStringLiteral("HELP text may only use the escapes \\\\ and \\n"));
         return;
     }
     if (const int bad = invalidUtf8Offset(rest); bad >= 0) {
