@@ -11,23 +11,15 @@ QString q(std::string_view text)
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
-// The suffix a sample of this role carries in OpenMetrics.
+// The suffix a sample of this role carries in OpenMetrics, where a counter's and an info's
+// values have one too.
 std::string_view suffixOf(MetricType type, SampleRole role)
 {
-    const bool gauge = type == MetricType::GaugeHistogram;
-    switch (role) {
-    case SampleRole::Bucket: return "_bucket";
-    case SampleRole::Sum: return gauge ? "_gsum" : "_sum";
-    case SampleRole::Count: return gauge ? "_gcount" : "_count";
-    case SampleRole::Created: return "_created";
-    case SampleRole::Quantile: return "";
-    case SampleRole::Value: break;
-    }
-    switch (type) {
-    case MetricType::Counter: return "_total";
-    case MetricType::Info: return "_info";
-    default: return "";
-    }
+    if (role == SampleRole::Value && type == MetricType::Counter)
+        return "_total";
+    if (role == SampleRole::Value && type == MetricType::Info)
+        return "_info";
+    return roleSuffix(role, type);
 }
 
 // The names a family of this type owns: its own and those of its samples.

@@ -1120,6 +1120,20 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
     family.lastLineEnd = lineEnd;
 }
 
+const char *roleSuffix(SampleRole role, MetricType type)
+{
+    const bool gauge = type == MetricType::GaugeHistogram;
+    switch (role) {
+    case SampleRole::Bucket: return "_bucket";
+    case SampleRole::Sum: return gauge ? "_gsum" : "_sum";
+    case SampleRole::Count: return gauge ? "_gcount" : "_count";
+    case SampleRole::Created: return "_created";
+    case SampleRole::Value:
+    case SampleRole::Quantile: return "";
+    }
+    return "";
+}
+
 // Text 0.0.4 as Go reads it (the Pushgateway): type names in any case, and `gauge_histogram`, a
 // type of its data model that the text format cannot carry.
 std::optional<MetricType> TextParser::Private::pushgatewayTextType(std::string_view typeName, size_t restAt,

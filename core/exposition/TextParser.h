@@ -75,6 +75,10 @@ struct ParseStats
 
 enum class SampleRole { Value, Bucket, Sum, Count, Quantile, Created };
 
+// What a sample of this role adds to its family's model name: "_bucket", "_sum" or "_gsum", ...;
+// nothing for a value or a quantile.
+const char *roleSuffix(SampleRole role, MetricType type);
+
 struct LabelView
 {
     std::string_view name;

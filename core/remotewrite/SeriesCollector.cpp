@@ -16,20 +16,6 @@ namespace {
 
 QString q(std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
 
-const char *suffixFor(SampleRole role, MetricType type)
-{
-    const bool gauge = type == MetricType::GaugeHistogram;
-    switch (role) {
-    case SampleRole::Bucket: return "_bucket";
-    case SampleRole::Sum: return gauge ? "_gsum" : "_sum";
-    case SampleRole::Count: return gauge ? "_gcount" : "_count";
-    case SampleRole::Created: return "_created";
-    case SampleRole::Value:
-    case SampleRole::Quantile: return "";
-    }
-    return "";
-}
-
 } // namespace
 
 SeriesCollector::SeriesCollector(qint64 defaultTimestampMs, Labels extraLabels)
@@ -73,7 +59,7 @@ void SeriesCollector::onSample(const SampleEvent &sample)
         if (boundName)
             boundLength = formatNumber(sample.bound, bound);
         m_key.assign(sample.familyName);
-        m_key += suffixFor(sample.role, sample.type);
+        m_key += roleSuffix(sample.role, sample.type);
         for (const LabelView &label : sample.labels) {
             m_key += '\xff';
             m_key += label.name;
@@ -109,7 +95,7 @@ void SeriesCollector::onSample(const SampleEvent &sample)
             series.labels.set(q(label.name), q(label.value));
         if (boundName)
             series.labels.set(QString::fromLatin1(boundName), QString::fromLatin1(bound, boundLength));
-        series.labels.set(QStringLiteral("__name__"), q(sample.familyName) + QLatin1String(suffixFor(sample.role, sample.type)));
+        series.labels.set(QStringLiteral("__name__"), q(sample.familyName) + QLatin1String(roleSuffix(sample.role, sample.type)));
         series.firstLine = sample.line;
         series.type = sample.type;
         series.help = q(sample.help);

@@ -2,6 +2,8 @@
 
 // Shared by the libFuzzer targets: a failed property prints what differs and aborts, so that
 // libFuzzer saves the input as a crash.
+#include "exposition/TextParser.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -20,6 +22,18 @@ namespace promdesk::fuzz {
 inline QByteArray bytes(const std::uint8_t *data, std::size_t size)
 {
     return QByteArray(reinterpret_cast<const char *>(data), qsizetype(size));
+}
+
+// The parser targets' first byte picks the format (bit 0) and the target (the next bits); the
+// clock is fixed, so that a finding reproduces.
+inline ParseOptions parseOptionsFrom(std::uint8_t selector)
+{
+    ParseOptions options;
+    options.format = (selector & 1) ? ExpositionFormat::OpenMetrics : ExpositionFormat::Text;
+    options.target = static_cast<ValidationTarget>((selector >> 1) % 4);
+    options.nowMs = 1'700'000'000'000;
+    options.fileName = QStringLiteral("input");
+    return options;
 }
 
 } // namespace promdesk::fuzz

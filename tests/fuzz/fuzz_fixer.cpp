@@ -9,10 +9,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 {
     if (size == 0)
         return 0;
-    ParseOptions options;
-    options.format = (data[0] & 1) ? ExpositionFormat::OpenMetrics : ExpositionFormat::Text;
-    options.target = static_cast<ValidationTarget>((data[0] >> 1) % 4);
-    options.nowMs = 1'700'000'000'000;
+    const ParseOptions options = fuzz::parseOptionsFrom(data[0]);
     const QByteArray text = fuzz::bytes(data + 1, size - 1);
     const ParseResult before = parseText(text, options);
     const FixOutcome fixed = fixAll(text, options);
