@@ -1941,8 +1941,9 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
             lineOk = false;
         }
         if (token.name.starts_with("__")) {
-            const bool hard = options.target == ValidationTarget::Tmp || options.target == ValidationTarget::RemoteWrite
-                || options.target == ValidationTarget::Pushgateway;
+            // The Pushgateway refuses such a push; a remote-write receiver stores the label
+            // (tst_verdicts_pushgateway, tst_verdicts_remotewrite).
+            const bool hard = options.target == ValidationTarget::Pushgateway;
             report(hard ? Severity::Error : Severity::Warning, "reserved-label-name", lineNumber, line, token.nameOffset,
                    QStringLiteral("label names starting with '__' are reserved for Prometheus' internal use; rename "
                                   "%1")

@@ -197,9 +197,18 @@ NormalizeReport normalize(SeriesSet &set, const QString &fileName)
             problem(series, Severity::Error, "missing-metric-name",
                     QStringLiteral("series %1 has no valid __name__; remote write receivers drop it").arg(printable));
         for (const Label &label : series.labels) {
-            if (label.name != u"__name__" && (!isValidLabelName(label.name) || label.name.startsWith(QLatin1String("__"))))
+            if (label.name == u"__name__")
+                continue;
+            if (!isValidLabelName(label.name)) {
                 problem(series, Severity::Error, "invalid-label-name",
                         QStringLiteral("label name '%1' of %2 is not valid for remote write").arg(label.name, printable));
+            } else if (label.name.startsWith(QLatin1String("__"))) {
+                // Prometheus stores it (tst_verdicts_remotewrite); what it means is another matter.
+                problem(series, Severity::Warning, "reserved-label-name",
+                        QStringLiteral("label names starting with '__' are reserved for Prometheus' internal use; "
+                                       "the receiver stores '%1' of %2, but rename it")
+                            .arg(label.name, printable));
+            }
         }
         // Empty values mean "no label": drop them so the request stays valid.
         QStringList empty;

@@ -606,12 +606,13 @@ void TestConsoleViews::backfillSettingsReplanAndLegendsTellSeriesApart()
 
 void TestConsoleViews::backfillSendsAFileWithErrorsOnlyOnPurpose()
 {
-    // A reserved label name is an error for remote write; the line is still read whole, so the
-    // receiver can be asked. The other line is fine.
+    // Two values of one series at one timestamp are an error for remote write (Prometheus keeps
+    // one without a word); the lines are still read whole, so the receiver can be asked. The
+    // other line is fine.
     QFile file(m_dir.filePath(QStringLiteral("with-errors.prom")));
     QVERIFY(file.open(QIODevice::WriteOnly));
     const QByteArray ts = QByteArray::number(QDateTime::currentMSecsSinceEpoch() - 60000);
-    file.write("gui_anyway_reserved{__odd=\"x\"} 1 " + ts + "\ngui_anyway_ok 1 " + ts + "\n");
+    file.write("gui_anyway_twice 1 " + ts + "\ngui_anyway_twice 2 " + ts + "\ngui_anyway_ok 1 " + ts + "\n");
     file.close();
     BackfillView *backfill = m_window->backfillView();
     m_window->views()->setCurrentWidget(backfill);
@@ -620,7 +621,7 @@ void TestConsoleViews::backfillSendsAFileWithErrorsOnlyOnPurpose()
     QSignalSpy planned(backfill, &BackfillView::planned);
     backfill->load(file.fileName());
     QVERIFY(planned.wait(20000));
-    QVERIFY2(backfill->planText().contains(QLatin1String("[reserved-label-name]")), qPrintable(backfill->planText()));
+    QVERIFY2(backfill->planText().contains(QLatin1String("[duplicate-series]")), qPrintable(backfill->planText()));
     QVERIFY(!start->isEnabled()); // by default never sent
     QVERIFY(anyway->isVisible());
 
@@ -628,7 +629,7 @@ void TestConsoleViews::backfillSendsAFileWithErrorsOnlyOnPurpose()
     QTest::mouseClick(anyway, Qt::LeftButton);
     QVERIFY(!planned.wait(300));
     QVERIFY(!start->isEnabled());
-    QVERIFY(Confirm::lastQuestion().contains(QLatin1String("[reserved-label-name]")));
+    QVERIFY(Confirm::lastQuestion().contains(QLatin1String("[duplicate-series]")));
 
     Confirm::setNextAnswer(true);
     QTest::mouseClick(anyway, Qt::LeftButton);

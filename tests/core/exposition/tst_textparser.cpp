@@ -212,7 +212,8 @@ void TestTextParser::reportsEachProblemCode_data()
     QTest::newRow("gateway-own-metric")       << QByteArray("go_goroutines 1\n") << kText << "pushgateway" << 1 << 1 << "gateway-own-metric" << "warning";
     QTest::newRow("type-not-supported")       << QByteArray("# TYPE a info\na 1\n") << kText << "pushgateway" << 1 << 10 << "type-not-supported" << "error";
     QTest::newRow("empty-label-value")        << QByteArray("a{x=\"\",y=\"1\"} 1\n") << kText << "remote-write" << 1 << 3 << "empty-label-value" << "warning";
-    QTest::newRow("reserved-label-name-tmp")  << QByteArray("a{__x=\"1\"} 1\n") << kText << "tmp" << 1 << 3 << "reserved-label-name" << "error";
+    QTest::newRow("reserved-label-name-tmp")  << QByteArray("a{__x=\"1\"} 1\n") << kText << "tmp" << 1 << 3 << "reserved-label-name" << "warning";
+    QTest::newRow("reserved-label-name-pushgateway") << QByteArray("a{__x=\"1\"} 1\n") << kText << "pushgateway" << 1 << 3 << "reserved-label-name" << "error";
     QTest::newRow("label-name-too-long")      << (QByteArray("a{") + QByteArray(1025, 'n') + "=\"1\"} 1\n") << kText << "tmp" << 1 << 3 << "label-name-too-long" << "error";
     QTest::newRow("label-value-too-long")     << (QByteArray("a{x=\"") + QByteArray(2049, 'v') + "\"} 1\n") << kText << "tmp" << 1 << 5 << "label-value-too-long" << "error";
     QByteArray many = "a{";
