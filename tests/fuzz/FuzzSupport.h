@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 
 namespace promdesk::fuzz {
 
@@ -24,16 +25,25 @@ inline QByteArray bytes(const std::uint8_t *data, std::size_t size)
     return QByteArray(reinterpret_cast<const char *>(data), qsizetype(size));
 }
 
-// The parser targets' first byte picks the format (bit 0) and the target (the next bits); the
-// clock is fixed, so that a finding reproduces.
-inline ParseOptions parseOptionsFrom(std::uint8_t selector)
+// The parser targets' input: the first byte picks the format (bit 0) and the target (the next
+// bits), the rest is the text; the clock is fixed, so that a finding reproduces.
+struct ParserInput
 {
     ParseOptions options;
-    options.format = (selector & 1) ? ExpositionFormat::OpenMetrics : ExpositionFormat::Text;
-    options.target = static_cast<ValidationTarget>((selector >> 1) % 4);
-    options.nowMs = 1'700'000'000'000;
-    options.fileName = QStringLiteral("input");
-    return options;
+    QByteArray text;
+};
+
+inline std::optional<ParserInput> parserInput(const std::uint8_t *data, std::size_t size)
+{
+    if (size == 0)
+        return std::nullopt;
+    ParserInput input;
+    input.options.format = (data[0] & 1) ? ExpositionFormat::OpenMetrics : ExpositionFormat::Text;
+    input.options.target = static_cast<ValidationTarget>((data[0] >> 1) % 4);
+    input.options.nowMs = 1'700'000'000'000;
+    input.options.fileName = QStringLiteral("input");
+    input.text = bytes(data + 1, size - 1);
+    return input;
 }
 
 } // namespace promdesk::fuzz

@@ -88,10 +88,11 @@ void compare(const char *what, const Reading &a, const Reading &b)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    if (size == 0)
+    const std::optional<fuzz::ParserInput> input = fuzz::parserInput(data, size);
+    if (!input)
         return 0;
-    const ParseOptions options = fuzz::parseOptionsFrom(data[0]);
-    const QByteArray text = fuzz::bytes(data + 1, size - 1);
+    const ParseOptions &options = input->options;
+    const QByteArray &text = input->text;
 
     const Reading whole = read(text, options, false);
     ParseOptions full = options;
