@@ -34,9 +34,12 @@ QByteArray normalizeLineEndings(QByteArrayView text)
 {
     QByteArray out;
     out.reserve(text.size());
+    // A run of '\r' before a newline is one line ending ("\r\r\n" too), removed in one pass.
     for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
-            continue;
+        if (text[i] == '\n') {
+            while (out.endsWith('\r'))
+                out.chop(1);
+        }
         out.append(text[i]);
     }
     return out;

@@ -35,6 +35,7 @@ void TestFixer::fixes_data()
     // Found by fuzz_fixer: removing the trailing blank of "a 1\r \r\n" made a new CRLF.
     // Found by fuzz_fixer: moving a TYPE up past "h_bucket 1" made that line a bucket without le.
     QTest::newRow("split-family-type-stays") << QByteArray("# HELP h x\nh_bucket 1\n# TYPE h histogram") << "text" << "generic" << QByteArray("# HELP h x\nh_bucket 1\n# TYPE h histogram\n");
+    QTest::newRow("many-cr-before-a-newline") << QByteArray("a 1" + QByteArray(12, '\r') + "\n") << "text" << "generic" << QByteArray("a 1\n");
     QTest::newRow("crlf-made-by-a-fix")    << QByteArray("a 1\r \r\n") << "text" << "generic" << QByteArray("a 1\n");
     QTest::newRow("bom")                   << QByteArray("\xEF\xBB\xBF" "a 1\n") << "text" << "generic" << QByteArray("a 1\n");
     QTest::newRow("stray-whitespace")      << QByteArray("  a{x=\"a  b\"}   1  \n") << "text" << "generic" << QByteArray("a{x=\"a  b\"} 1\n");
