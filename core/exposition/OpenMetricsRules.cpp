@@ -1,14 +1,19 @@
 #include "exposition/OpenMetricsRules.h"
 
+#include "util/Printable.h"
+
+#include <xxhash.h>
+
 #include <cmath>
 
 namespace promdesk::detail {
 
 namespace {
 
+// Names in messages: cut to a readable length, control characters escaped.
 QString q(std::string_view text)
 {
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+    return printable(QByteArrayView(text.data(), qsizetype(text.size())));
 }
 
 // The suffix a sample of this role carries in OpenMetrics, where a counter's and an info's
@@ -47,36 +52,47 @@ OpenMetricsRules::OpenMetricsRules(Report report)
 {
 }
 
-void OpenMetricsRules::onSample(const Sample &sample)
+void OpenMetricsRules::startFamily(std::string_view family)
 {
-    if (sample.family != m_family) {
-        finishHistogram();
-        m_family.assign(sample.family);
-        m_seenGroups.clear();
-        m_group.reset();
-        m_groupTimestamp.reset();
-        m_groupSeries.clear();
-    }
-    // The group a sample belongs to: its labels, without the stateset's own label; an info
-    // family is one group.
-    std::string group;
+    finishHistogram();
+    m_family.assign(family);
+    m_seenGroups.clear();
+    m_group.reset();
+    m_groupTimestamp.reset();
+    m_groupSeries.clear();
+}
+
+// The label set a sample belongs to: its labels, without the stateset's own label; an info
+// family is one set.
+std::uint64_t OpenMetricsRules::groupOf(const Sample &sample)
+{
+    m_groupKey.clear();
     if (sample.type != MetricType::Info) {
         for (const LabelView &label : sample.labels) {
             if (sample.type == MetricType::StateSet && label.name == sample.family)
                 continue;
-            group += label.name;
-            group += '\xff';
-            group += label.value;
-            group += '\xfe';
+            m_groupKey += label.name;
+            m_groupKey += '\xff';
+            m_groupKey += label.value;
+            m_groupKey += '\xfe';
         }
     }
+    return XXH3_64bits(m_groupKey.data(), m_groupKey.size());
+}
+
+void OpenMetricsRules::onSample(const Sample &sample)
+{
+    if (sample.family != m_family)
+        startFamily(sample.family);
+    const std::uint64_t group = groupOf(sample);
     checkValue(sample);
     const bool sameGroup = m_group && *m_group == group;
     const bool sameTime = sameGroup && m_groupTimestamp == sample.timestamp;
     checkGrouping(sample, group);
     if (!sameGroup)
         m_groupSeries.clear();
-    const bool repeat = !m_groupSeries.insert(std::string(sample.seriesKey)).second && sameTime;
+    const bool repeat =
+        !m_groupSeries.insert(XXH3_64bits(sample.seriesKey.data(), sample.seriesKey.size())).second && sameTime;
     if (!repeat && (sample.type == MetricType::Histogram || sample.type == MetricType::GaugeHistogram))
         addToHistogram(sample, group);
 }
@@ -84,20 +100,20 @@ void OpenMetricsRules::onSample(const Sample &sample)
 void OpenMetricsRules::checkValue(const Sample &sample)
 {
     const std::string_view suffix = suffixOf(sample.type, sample.role);
-    const QString sampleName = q(sample.family) + q(suffix);
+    const auto sampleName = [&]() -> QString { return q(sample.family) + QLatin1String(suffix.data(), qsizetype(suffix.size())); };
     const bool counterLike = suffix == "_total" || suffix == "_sum" || suffix == "_count" || suffix == "_bucket"
         || suffix == "_gcount" || suffix == "_gsum";
     if (counterLike && std::isnan(sample.value)) {
         m_report(sample.line, "counter-nan",
-                 QStringLiteral("'%1' counts, so it cannot be NaN in OpenMetrics; write the count").arg(sampleName));
+                 QStringLiteral("'%1' counts, so it cannot be NaN in OpenMetrics; write the count").arg(sampleName()));
     } else if (counterLike && suffix != "_gsum" && sample.value < 0) {
         m_report(sample.line, "negative-counter",
-                 QStringLiteral("'%1' counts, so it cannot be negative in OpenMetrics").arg(sampleName));
+                 QStringLiteral("'%1' counts, so it cannot be negative in OpenMetrics").arg(sampleName()));
     }
     if ((sample.role == SampleRole::Bucket || sample.role == SampleRole::Count) && !std::isnan(sample.value)
         && !isWholeNumber(sample.value)) {
         m_report(sample.line, "non-integer-count",
-                 QStringLiteral("'%1' counts observations, so OpenMetrics wants a whole number").arg(sampleName));
+                 QStringLiteral("'%1' counts observations, so OpenMetrics wants a whole number").arg(sampleName()));
     }
     if (sample.type == MetricType::Summary && sample.role == SampleRole::Quantile && sample.value < 0) {
         m_report(sample.line, "negative-quantile-value",
@@ -120,7 +136,7 @@ void OpenMetricsRules::checkValue(const Sample &sample)
     }
 }
 
-void OpenMetricsRules::checkGrouping(const Sample &sample, const std::string &group)
+void OpenMetricsRules::checkGrouping(const Sample &sample, std::uint64_t group)
 {
     if (m_group && *m_group != group && m_seenGroups.contains(group)) {
         m_report(sample.line, "family-grouping",
@@ -143,7 +159,7 @@ void OpenMetricsRules::checkGrouping(const Sample &sample, const std::string &gr
     m_seenGroups.insert(group);
 }
 
-void OpenMetricsRules::addToHistogram(const Sample &sample, const std::string &group)
+void OpenMetricsRules::addToHistogram(const Sample &sample, std::uint64_t group)
 {
     if (m_histogram && (m_histogram->group != group || m_histogram->timestamp != sample.timestamp))
         finishHistogram();
@@ -226,7 +242,7 @@ void OpenMetricsRules::finishHistogram()
 void OpenMetricsRules::endFamily(std::string_view name, MetricType type, std::string_view unit, int line)
 {
     if (m_family == name)
-        finishHistogram();
+        startFamily({}); // a family that comes back (split, an error of its own) starts afresh
     const std::string family(name);
     if (!m_endedFamilies.insert(family).second)
         return; // a family split in two is reported where it continues

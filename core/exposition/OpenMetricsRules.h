@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <span>
@@ -47,7 +48,7 @@ public:
 private:
     struct HistogramRun
     {
-        std::string group;
+        std::uint64_t group = 0;
         std::optional<long double> timestamp;
         int line = 0;
         std::optional<double> lastBound;
@@ -59,18 +60,24 @@ private:
         bool negativeGaugeSum = false;
     };
     void checkValue(const Sample &sample);
-    void checkGrouping(const Sample &sample, const std::string &group);
-    void addToHistogram(const Sample &sample, const std::string &group);
+    void checkGrouping(const Sample &sample, std::uint64_t group);
+    void addToHistogram(const Sample &sample, std::uint64_t group);
     void finishHistogram();
+    void startFamily(std::string_view family);
+    std::uint64_t groupOf(const Sample &sample);
 
     Report m_report;
+    // Per family, and reset with it. Label sets and series are kept as 64-bit XXH3 hashes: a
+    // file of many series costs 8 bytes each here, not their text.
     std::string m_family; // whose samples the state below is about
-    std::unordered_set<std::string> m_seenGroups;
-    std::optional<std::string> m_group;
+    std::string m_groupKey; // reused buffer
+    std::unordered_set<std::uint64_t> m_seenGroups;
+    std::optional<std::uint64_t> m_group;
     std::optional<long double> m_groupTimestamp;
-    // The series seen in the current group at its current timestamp: OpenMetrics parsers drop a
-    // repeat of one before the histogram checks.
-    std::unordered_set<std::string> m_groupSeries;
+    // The series seen in the current label set since it began: a repeat of one at the set's
+    // current timestamp is dropped before the histogram checks. Cleared only when the label set
+    // changes, as prometheus_client does (its verdicts are the reference), not per timestamp.
+    std::unordered_set<std::uint64_t> m_groupSeries;
     std::optional<HistogramRun> m_histogram;
     std::unordered_set<std::string> m_ownedNames;
     std::unordered_set<std::string> m_endedFamilies;

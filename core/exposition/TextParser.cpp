@@ -2156,8 +2156,8 @@ void TextParser::Private::acceptSample(FamilyState &family, SampleRole role, dou
                                   remoteWrite ? timestampMs : std::nullopt, aggregatePart});
     }
 
-    // Histogram consistency is checked once the whole input is read.
-    if (family.type == MetricType::Histogram && (role == SampleRole::Bucket || role == SampleRole::Count)) {
+    // Histogram consistency is checked once the whole input is read (OpenMetrics: by omRules).
+    if (!openMetrics && family.type == MetricType::Histogram && (role == SampleRole::Bucket || role == SampleRole::Count)) {
         // One hash over a reused buffer: many small streaming updates cost more than the copy.
         groupKey.assign(family.modelName);
         for (const LabelView &label : eventLabels) {
