@@ -148,8 +148,6 @@ QByteArray writeDelimitedProtobuf(const MetricSet &metrics, const WriteOptions &
 
 namespace {
 
-// The next length-delimited MetricFamily at `at`: its message, and where the next one starts; or
-// what is wrong there, in words that name the byte and what was expected.
 // Decoded families are held to the rules their text would be: valid names and label names, no
 // series twice, histograms and summaries that make sense. The first error in `text`, or nothing.
 const Problem *textRuleBroken(const QByteArray &text, ParseResult &parsed)
@@ -171,6 +169,8 @@ QString invalidFamily(qint64 familyAt, const Problem &problem)
         .arg(problem.message, problem.code);
 }
 
+// The next length-delimited MetricFamily at `at`: its message, and where the next one starts; or
+// what is wrong there, in words that name the byte and what was expected.
 std::optional<QString> readFramedFamily(QByteArrayView bytes, qint64 at, pb::MetricFamily &message, qint64 *next)
 {
     const qint64 left = bytes.size() - at;
@@ -270,17 +270,12 @@ ProtobufReadResult readDelimitedProtobuf(QByteArrayView bytes)
         }
         const QByteArray text = writeText(MetricSet{{family}});
         result.metrics.families.append(std::move(family));
-        if (const Problem *problem = textRuleBroken(text, parsed)) {
-            result.error = invalidFamily(familyAt, *problem);
-            result.metrics = {};
-            return result;
-        }
         familyLines.emplace_back(linesSoFar + 1, familyAt);
         linesSoFar += int(text.count('\n'));
         wholeText += text;
     }
-    // Families that are each valid can still clash: one name given twice, say.
-    if (familyLines.size() > 1) {
+    // One parse of all the families' text: an error is mapped back to the family its line is in.
+    if (!familyLines.empty()) {
         if (const Problem *problem = textRuleBroken(wholeText, parsed)) {
             auto family = std::upper_bound(familyLines.begin(), familyLines.end(), problem->line,
                                            [](int line, const std::pair<int, qint64> &start) { return line < start.first; });
