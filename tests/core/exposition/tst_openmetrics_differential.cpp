@@ -80,6 +80,7 @@ QString knownLaxness(const QString &pythonVerdict, const QList<Problem> &problem
          "reads a bound with blanks around it, as Python's float() does"},
         {"invalid-label-syntax", "\\}[^ ]", "skips the character after '}' where the spec wants a space"},
         {"invalid-timestamp", " [0-9]+\\.[-+]", "reads a sign after a timestamp's point, as Python's int() does"},
+        {"number-out-of-range", "", "reads a number beyond a double as ±Inf or 0, where Prometheus refuses it"},
         {"unterminated-label-value", "\\\\\"\\}", "ends a label value at an escaped quote before '}'"},
     };
     for (const Problem &problem : problems) {

@@ -201,7 +201,8 @@ void TestTextParser::reportsEachProblemCode_data()
     QTest::newRow("om-eof-with-trailing-blank") << QByteArray("a 1\n# EOF \n") << kOm << "generic" << 2 << 3 << "unknown-comment" << "error";
     QTest::newRow("om-blank-before-labels")    << QByteArray("a {x=\"1\"} 1\n# EOF\n") << kOm << "generic" << 1 << 2 << "stray-whitespace" << "error";
     QTest::newRow("om-blank-inside-labels")    << QByteArray("a{x= \"1\"} 1\n# EOF\n") << kOm << "generic" << 1 << 5 << "stray-whitespace" << "error";
-    QTest::newRow("om-number-beyond-double")   << QByteArray("a 1e400\n# EOF\n") << kOm << "generic" << 1 << 3 << "number-out-of-range" << "warning";
+    QTest::newRow("om-number-beyond-double")   << QByteArray("a 1e400\n# EOF\n") << kOm << "generic" << 1 << 3 << "number-out-of-range" << "error";
+    QTest::newRow("number-beyond-double")      << QByteArray("a 1e400\n") << kText << "pushgateway" << 1 << 3 << "number-out-of-range" << "error";
     QTest::newRow("om-unknown-escape-kept")    << QByteArray("a{x=\"\\z\"} 1\n# EOF\n") << kOm << "generic" << 1 << 6 << "unknown-escape" << "warning";
     QTest::newRow("om-exemplar-on-gauge")      << QByteArray("# TYPE a gauge\na 1 # {x=\"1\"} 1\n# EOF\n") << kOm << "generic" << 2 << 5 << "invalid-exemplar" << "error";
     QTest::newRow("om-exemplar-no-space")      << QByteArray("# TYPE a counter\na_total 1 #{x=\"1\"} 1\n# EOF\n") << kOm << "generic" << 2 << 12 << "invalid-exemplar" << "error";
