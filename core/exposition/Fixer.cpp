@@ -7,7 +7,9 @@ namespace promdesk {
 
 namespace {
 
-constexpr int kMaxRounds = 8;
+// Fixes that overlap wait for the next round: a file split into many pieces of one family needs a
+// round per move it cannot make at once. Each round is one parse, so the work stays bounded.
+constexpr int kMaxRounds = 64;
 
 struct PlacedEdit
 {

@@ -18,6 +18,7 @@ private slots:
     void leavesUnfixableErrors();
     void appliesOneFixAtATime();
     void skipsOverlappingFixes();
+    void convergesOnAFamilyInManyPieces();
 };
 
 void TestFixer::fixes_data()
@@ -112,6 +113,21 @@ void TestFixer::skipsOverlappingFixes()
     QCOMPARE(applyFixes("0123456789", {first, overlapping}, &applied, &skipped), QByteArray("xx456789"));
     QCOMPARE(applied, 1);
     QCOMPARE(skipped, 1);
+}
+
+// Found by fuzz_fixer: a family in many pieces needs a round per move that overlaps another, and
+// eight rounds left fixable problems behind.
+void TestFixer::convergesOnAFamilyInManyPieces()
+{
+    QByteArray text;
+    for (int i = 0; i < 20; ++i)
+        text += "a{i=\"" + QByteArray::number(i) + "\"} 1\nb{i=\"" + QByteArray::number(i) + "\"} 1\n";
+    const ParseResult before = parseText(text, ParseOptions{});
+    const FixOutcome fixed = fixAll(text, ParseOptions{});
+    for (const Problem &problem : fixed.remaining)
+        QVERIFY2(!problem.fix, qPrintable(formatProblem(problem)));
+    QCOMPARE(fixed.stats.samples, before.stats.samples);
+    QVERIFY(fixed.text.startsWith("a{i=\"0\"} 1\na{i=\"1\"} 1\n"));
 }
 
 QTEST_GUILESS_MAIN(TestFixer)
