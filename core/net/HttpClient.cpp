@@ -94,9 +94,12 @@ QSslKey readPrivateKey(const QString &path)
 
 // The connection went away after the request started out: Qt reports the resend it was refused,
 // or the close itself when it did not try.
-bool isConnectionLost(QNetworkReply::NetworkError error)
+// Once part of the body went out, a reset ("connection reset by peer") reaches the reply as
+// UnknownNetworkError, the same connection lost as a close.
+bool isConnectionLost(QNetworkReply::NetworkError error, bool bodyStarted)
 {
-    return error == QNetworkReply::ContentReSendError || error == QNetworkReply::RemoteHostClosedError;
+    return error == QNetworkReply::ContentReSendError || error == QNetworkReply::RemoteHostClosedError
+        || (bodyStarted && error == QNetworkReply::UnknownNetworkError);
 }
 
 } // namespace
@@ -123,6 +126,7 @@ HttpCall::HttpCall(QNetworkReply *reply, const HttpRequest &request, QObject *pa
     // of it buffered; QNetworkReply::requestSent comes after the head already). Qt reports (0, 0)
     // when it gives up.
     connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+        m_bodyStarted = m_bodyStarted || sent > 0;
         if (total > 0 && sent == total)
             m_requestSent = true;
     });
@@ -201,7 +205,7 @@ void HttpCall::complete()
         result.status = 0;
     } else if (result.status != 0) {
         result.category = categoryForStatus(result.status);
-    } else if (isConnectionLost(m_reply->error())) {
+    } else if (isConnectionLost(m_reply->error(), m_bodyStarted)) {
         // Qt would have sent the request again here (OneShotBody stopped it): say what is known.
         if (m_requestSent) {
             result.category = ErrorCategory::ClosedAfterRequest;
