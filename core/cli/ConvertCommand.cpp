@@ -88,6 +88,11 @@ int runConvert(const QStringList &arguments, Io &io)
     const QByteArray output = to == u"text"          ? writeText(metrics, writeOptions)
                             : to == u"openmetrics" ? writeOpenMetrics(metrics, writeOptions)
                                                    : writeDelimitedProtobuf(metrics, writeOptions);
+    if (const int withoutSum = to == u"openmetrics" ? histogramsLosingTheirSum(metrics) : 0; withoutSum > 0) {
+        io.err << "promdesk-cli: warning: " << withoutSum
+               << " histogram series have buckets below 0, and OpenMetrics gives such a histogram no _sum: their "
+                  "_sum and _count are left out (the +Inf bucket holds the count)\n";
+    }
     return writeOutput(parser.value(outputOption), output, io) ? ExitOk : ExitUsage;
 }
 

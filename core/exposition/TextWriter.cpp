@@ -3,6 +3,8 @@
 #include "exposition/Escaping.h"
 #include "exposition/NumberFormat.h"
 
+#include <algorithm>
+
 namespace promdesk {
 
 namespace {
@@ -111,7 +113,23 @@ QString textTypeName(MetricType type)
     return QStringLiteral("untyped");
 }
 
+bool losesItsSum(MetricType type, const Metric &metric)
+{
+    return type == MetricType::Histogram && metric.sum
+        && std::any_of(metric.buckets.cbegin(), metric.buckets.cend(), [](const Bucket &b) { return b.upperBound < 0; });
+}
+
 } // namespace
+
+int histogramsLosingTheirSum(const MetricSet &metrics)
+{
+    int count = 0;
+    for (const MetricFamily &family : metrics.families) {
+        count += int(std::count_if(family.metrics.cbegin(), family.metrics.cend(),
+                                   [&](const Metric &metric) { return losesItsSum(family.type, metric); }));
+    }
+    return count;
+}
 
 QByteArray writeText(const MetricSet &metrics, const WriteOptions &options)
 {
@@ -165,6 +183,10 @@ QByteArray writeOpenMetrics(const MetricSet &metrics, const WriteOptions &option
         const std::optional<qint64> noTimestamp;
         for (const Metric &metric : family.metrics) {
             MetricFamily single{family.name, family.type, {}, {}, {metric}};
+            if (losesItsSum(family.type, metric)) {
+                single.metrics.first().sum.reset();
+                single.metrics.first().count.reset();
+            }
             for (const FlatSample &sample : flatten(single, SuffixStyle::OpenMetrics)) {
                 writer.sample(sample.name, sample.labels, sample.value,
                               options.includeTimestamps ? sample.timestampMs : noTimestamp, true);

@@ -16,6 +16,9 @@ struct WriteOptions
 QByteArray writeText(const MetricSet &metrics, const WriteOptions &options = {});
 
 // OpenMetrics 1.0 text: `_total` counters, `_created`, seconds timestamps and the final `# EOF`.
+// OpenMetrics text. A histogram with buckets below 0 is written without its _sum and _count, as
+// OpenMetrics requires (its _sum would be no counter); histogramsLosingTheirSum() counts them.
 QByteArray writeOpenMetrics(const MetricSet &metrics, const WriteOptions &options = {});
+int histogramsLosingTheirSum(const MetricSet &metrics);
 
 } // namespace promdesk

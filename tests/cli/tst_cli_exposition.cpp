@@ -40,6 +40,7 @@ private slots:
     void convertBetweenFormats_data();
     void convertBetweenFormats();
     void convertRefusesBrokenInput();
+    void convertSaysWhatOpenMetricsLeavesOut();
     void readsLargeFilesWhole_data();
     void readsLargeFilesWhole();
     void everyCommandHasHelp_data();
@@ -167,6 +168,22 @@ void TestCliExposition::convertBetweenFormats()
         QVERIFY2(back.exitCode == 0, back.err.constData());
         QCOMPARE(back.out, QByteArray("# HELP jobs_total Jobs.\n# TYPE jobs_total counter\njobs_total 3\n"));
     }
+}
+
+// A histogram with buckets below 0 has no _sum in OpenMetrics: converting says so, and what it
+// writes is OpenMetrics that validates.
+void TestCliExposition::convertSaysWhatOpenMetricsLeavesOut()
+{
+    const QString path = writeFile(m_dir, QStringLiteral("drift.prom"),
+                                   "# TYPE drift histogram\ndrift_bucket{le=\"-1\"} 1\ndrift_bucket{le=\"+Inf\"} 3\n"
+                                   "drift_sum -0.5\ndrift_count 3\n");
+    const Run run = cli({QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("openmetrics"), path});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(!run.out.contains("drift_sum"), run.out.constData());
+    QVERIFY2(run.err.contains("1 histogram series") && run.err.contains("_sum"), run.err.constData());
+    const QString converted = writeFile(m_dir, QStringLiteral("drift.om"), run.out);
+    const Run check = cli({QStringLiteral("validate"), QStringLiteral("--format"), QStringLiteral("openmetrics"), converted});
+    QVERIFY2(check.exitCode == 0, check.out.constData());
 }
 
 void TestCliExposition::readsLargeFilesWhole_data()

@@ -42,6 +42,7 @@ private slots:
     void writesTextWithoutTimestamps();
     void writesOpenMetrics();
     void writesNumbersInCommaLocale();
+    void leavesOutTheSumOfAHistogramBelowZero();
 };
 
 void TestTextWriter::writesText()
@@ -94,6 +95,31 @@ void TestTextWriter::writesNumbersInCommaLocale()
     QVERIFY(!text.contains("0,75"));
     QLocale::setDefault(QLocale::c());
     std::setlocale(LC_ALL, "C");
+}
+
+// OpenMetrics: a histogram with buckets below 0 has no _sum (it would not be a counter), and
+// _count goes with it; the +Inf bucket still holds the count. A gauge histogram keeps its _gsum.
+void TestTextWriter::leavesOutTheSumOfAHistogramBelowZero()
+{
+    MetricSet set;
+    for (const MetricType type : {MetricType::Histogram, MetricType::GaugeHistogram}) {
+        MetricFamily family{type == MetricType::Histogram ? QStringLiteral("drift") : QStringLiteral("drift_now"), type,
+                            {}, {}, {}};
+        Metric metric;
+        metric.buckets = {{-1, 1}, {std::numeric_limits<double>::infinity(), 3}};
+        metric.sum = -0.5;
+        metric.count = 3;
+        family.metrics.append(metric);
+        set.families.append(family);
+    }
+    QCOMPARE(histogramsLosingTheirSum(set), 1);
+    const QByteArray written = writeOpenMetrics(set);
+    QVERIFY2(!written.contains("drift_sum") && !written.contains("drift_count"), written.constData());
+    QVERIFY2(written.contains("drift_now_gsum -0.5\n") && written.contains("drift_now_gcount 3\n"), written.constData());
+    ParseOptions options;
+    options.format = ExpositionFormat::OpenMetrics;
+    const ParseResult reread = parseText(written, options);
+    QVERIFY2(reread.problems.isEmpty(), qPrintable(formatProblem(reread.problems.value(0))));
 }
 
 QTEST_GUILESS_MAIN(TestTextWriter)
