@@ -58,6 +58,13 @@ inline bool isLabelStart(char c) { return isClass(c, LabelStart); }
 inline bool isLabelChar(char c) { return isClass(c, LabelChar); }
 inline bool isBlank(char c) { return c == ' ' || c == '\t'; }
 
+// A HELP or TYPE line that repeats the one before it word for word: removing it changes nothing.
+Fix deleteLineFix(const QString &keyword, qint64 lineOffset, qint64 lineEnd)
+{
+    return Fix{QStringLiteral("Remove this repeated %1 line").arg(keyword),
+               {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false};
+}
+
 // Compares of names a few bytes long, inline: a memcmp call and its setup cost more than the
 // compare, and the one-pass reading makes two a line.
 inline bool startsWithShort(std::string_view text, std::string_view prefix)
@@ -430,6 +437,7 @@ private:
     void processType(std::string_view line, size_t keywordAt, std::string_view name, std::string_view rest,
                      size_t restAt, FamilyState &family, qint64 lineOffset, qint64 lineEnd);
     bool checkExemplarSyntax(std::string_view line, size_t hashAt);
+    void reportOpenMetricsOnlyType(std::string_view line, size_t restAt, const QString &typeName);
     std::optional<MetricType> pushgatewayTextType(std::string_view typeName, size_t restAt, std::string_view line,
                                                   qint64 lineOffset);
     bool lastLineBlank = false; // a last line of only blanks needs no newline
@@ -1046,11 +1054,6 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
 
     FamilyState &family = familyFor(name);
     switchTo(family, lineNumber, lineOffset, line);
-    auto deleteLineFix = [&](const QString &what) {
-        return Fix{QStringLiteral("Remove this repeated %1 line").arg(what),
-                   {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false};
-    };
-
     if (isType) {
         processType(line, keywordAt, name, rest, restAt, family, lineOffset, lineEnd);
         return;
@@ -1107,7 +1110,7 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
         report(Severity::Error, "duplicate-help", lineNumber, line, keywordAt,
                same ? QStringLiteral("'%1' already has a HELP line").arg(q(name))
                     : QStringLiteral("'%1' has two different HELP lines; keep one").arg(q(name)),
-               same ? std::optional<Fix>(deleteLineFix(QStringLiteral("HELP"))) : std::nullopt);
+               same ? std::optional<Fix>(deleteLineFix(QStringLiteral("HELP"), lineOffset, lineEnd)) : std::nullopt);
         return;
     }
     if (family.hasSamples) {
@@ -1134,45 +1137,77 @@ const char *roleSuffix(SampleRole role, MetricType type)
     return "";
 }
 
-// Text 0.0.4 as Go reads it (the Pushgateway): type names in any case, and `gauge_histogram`, a
-// type of its data model that the text format cannot carry.
+// Text 0.0.4 as Go reads it (the Pushgateway): the type is the rest of the line after any
+// blanks, its backslashes dropped and its case ignored; and `gauge_histogram`, a type of its data
+// model that the text format cannot carry. `typeName` starts after the blanks.
 std::optional<MetricType> TextParser::Private::pushgatewayTextType(std::string_view typeName, size_t restAt,
                                                                     std::string_view line, qint64 lineOffset)
 {
-    std::string lower(typeName);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) { return char(std::tolower(uchar(c))); });
-    if (lower == "gauge_histogram") {
+    std::string asRead;
+    for (const char c : typeName) {
+        if (c != '\\')
+            asRead += char(std::tolower(uchar(c)));
+    }
+    if (asRead == "gauge_histogram") {
         report(Severity::Warning, "gauge-histogram-in-text", lineNumber, line, restAt,
                QStringLiteral("text format 0.0.4 has no gauge histograms: the Pushgateway keeps the _bucket, _sum and "
                               "_count lines as untyped metrics of their own; declare it histogram or gauge"));
         return MetricType::GaugeHistogram;
     }
     static constexpr std::string_view kTextTypes[] = {"counter", "gauge", "histogram", "summary", "untyped"};
-    if (lower == typeName || std::find(std::begin(kTextTypes), std::end(kTextTypes), lower) == std::end(kTextTypes))
+    if (asRead == typeName || std::find(std::begin(kTextTypes), std::end(kTextTypes), asRead) == std::end(kTextTypes))
         return std::nullopt;
-    report(Severity::Warning, "type-case", lineNumber, line, restAt,
-           QStringLiteral("the Pushgateway reads '%1' as '%2', but Prometheus' own parser knows only lower case")
-               .arg(q(typeName), q(lower)),
-           Fix{QStringLiteral("Write '%1'").arg(q(lower)),
-               {TextEdit{lineOffset + qint64(restAt), qint64(typeName.size()), QByteArray::fromStdString(lower)}}, false});
-    return metricTypeFromName(QString::fromStdString(lower));
+    const bool backslashes = typeName.find('\\') != std::string_view::npos;
+    report(Severity::Warning, backslashes ? "type-backslash" : "type-case", lineNumber, line, restAt,
+           backslashes ? QStringLiteral("the Pushgateway drops the backslashes and reads '%1' as '%2', but Prometheus' "
+                                        "own parser refuses it")
+                             .arg(q(typeName), q(asRead))
+                       : QStringLiteral("the Pushgateway reads '%1' as '%2', but Prometheus' own parser knows only "
+                                        "lower case")
+                             .arg(q(typeName), q(asRead)),
+           Fix{QStringLiteral("Write '%1'").arg(q(asRead)),
+               {TextEdit{lineOffset + qint64(restAt), qint64(typeName.size()), QByteArray::fromStdString(asRead)}},
+               false});
+    return metricTypeFromName(QString::fromStdString(asRead));
+}
+
+// The types of OpenMetrics that text 0.0.4 does not have. Prometheus and the Pushgateway refuse
+// the file; for remote write PromDesk reads them itself and sends their samples.
+void TextParser::Private::reportOpenMetricsOnlyType(std::string_view line, size_t restAt, const QString &typeName)
+{
+    const bool refused = options.target == ValidationTarget::Generic || options.target == ValidationTarget::Pushgateway;
+    report(refused ? Severity::Error : Severity::Warning, "type-not-supported", lineNumber, line, restAt,
+           refused ? QStringLiteral("text format 0.0.4 has no '%1' type, so %2 refuses the file; declare it as gauge or "
+                                    "untyped, or write the file in OpenMetrics")
+                         .arg(typeName, options.target == ValidationTarget::Pushgateway
+                                            ? QStringLiteral("the Pushgateway")
+                                            : QStringLiteral("Prometheus"))
+                   : QStringLiteral("text format 0.0.4 has no '%1' type: PromDesk sends its samples, but Prometheus "
+                                    "refuses such a file; declare it as gauge or untyped, or write the file in "
+                                    "OpenMetrics")
+                         .arg(typeName));
 }
 
 void TextParser::Private::processType(std::string_view line, size_t keywordAt, std::string_view name,
                                       std::string_view rest, size_t restAt, FamilyState &family, qint64 lineOffset,
                                       qint64 lineEnd)
 {
+    const bool readAsGo = !openMetrics && options.target == ValidationTarget::Pushgateway;
+    while (readAsGo && !rest.empty() && isBlank(rest.front())) {
+        rest.remove_prefix(1);
+        ++restAt;
+    }
     while (!rest.empty() && isBlank(rest.back()))
         rest.remove_suffix(1);
     const QString typeName = q(rest);
     std::optional<MetricType> type;
-    if (!openMetrics && options.target == ValidationTarget::Pushgateway)
+    if (readAsGo)
         type = pushgatewayTextType(rest, restAt, line, lineOffset);
-    const bool readAsGo = type.has_value();
+    const bool goSpelling = type.has_value();
     if (!type)
         type = metricTypeFromName(QString::fromUtf8(rest.data(), qsizetype(rest.size())));
     const bool textOnly = rest == "untyped";
-    const bool openMetricsOnly = !readAsGo && type
+    const bool openMetricsOnly = !goSpelling && type
         && (*type == MetricType::Info || *type == MetricType::StateSet || *type == MetricType::GaugeHistogram
             || rest == "unknown");
     if (!type || (openMetrics && textOnly)) {
@@ -1183,12 +1218,10 @@ void TextParser::Private::processType(std::string_view line, size_t keywordAt, s
                                               : QStringLiteral("counter, gauge, histogram, summary or untyped")));
         return;
     }
-    if (!openMetrics && openMetricsOnly && options.target == ValidationTarget::Pushgateway) {
-        report(Severity::Error, "type-not-supported", lineNumber, line, restAt,
-               QStringLiteral("a Pushgateway reads text format 0.0.4, which has no '%1' type; declare it as "
-                              "gauge or untyped")
-                   .arg(typeName));
-        return;
+    if (!openMetrics && openMetricsOnly) {
+        reportOpenMetricsOnlyType(line, restAt, typeName);
+        if (options.target == ValidationTarget::Generic || options.target == ValidationTarget::Pushgateway)
+            return;
     }
     if (family.hasType) {
         const bool same = family.type == *type;
@@ -1196,9 +1229,7 @@ void TextParser::Private::processType(std::string_view line, size_t keywordAt, s
                same ? QStringLiteral("'%1' already has a TYPE line").arg(q(name))
                     : QStringLiteral("'%1' was declared %2 before and %3 here; keep one TYPE line")
                           .arg(q(name), metricTypeName(family.type), typeName),
-               same ? std::optional<Fix>(Fix{QStringLiteral("Remove this repeated TYPE line"),
-                                             {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false})
-                    : std::nullopt);
+               same ? std::optional<Fix>(deleteLineFix(QStringLiteral("TYPE"), lineOffset, lineEnd)) : std::nullopt);
         return;
     }
     if (family.hasSamples) {

@@ -57,6 +57,8 @@ private slots:
     void normalisesOpenMetricsCounters();
     void keepsSpecialValues();
     void capsRepeatedProblemsWithASummary();
+    void readsTypeLinesAsTheTargetDoes_data();
+    void readsTypeLinesAsTheTargetDoes();
     void futureSamplesAreAWarningWhenAllowed_data();
     void futureSamplesAreAWarningWhenAllowed();
     void columnsCountCharactersNotBytes();
@@ -224,6 +226,48 @@ void TestTextParser::reportsEachProblemCode_data()
     many += "} 1\n";
     QTest::newRow("too-many-labels")          << many << kText << "tmp" << 1 << 1 << "too-many-labels" << "error";
     // clang-format on
+}
+
+// A TYPE line as each target's reader takes it: the Pushgateway (Go's text parser) skips every
+// blank before the type and drops backslashes in it; Prometheus' own parser takes exactly one
+// space and the five text types (tests/integration/tst_verdicts_pushgateway holds the proof).
+void TestTextParser::readsTypeLinesAsTheTargetDoes_data()
+{
+    QTest::addColumn<QByteArray>("typeLine");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("type");    // the family's type: untyped when the line is refused
+    QTest::addColumn<QString>("problem"); // the TYPE line's problem (code and severity), or ""
+
+    // clang-format off
+    QTest::newRow("tab-and-space-before-type-pushgateway") << QByteArray("# TYPE h\t histogram") << "pushgateway" << "histogram" << "stray-whitespace warning";
+    QTest::newRow("tab-and-space-before-type-prometheus")  << QByteArray("# TYPE h\t histogram") << "generic" << "untyped" << "stray-whitespace warning, unknown-type error";
+    QTest::newRow("backslash-after-type-pushgateway")     << QByteArray("# TYPE h counter\\") << "pushgateway" << "counter" << "type-backslash warning";
+    QTest::newRow("backslash-inside-type-pushgateway")    << QByteArray("# TYPE h coun\\ter") << "pushgateway" << "counter" << "type-backslash warning";
+    QTest::newRow("backslash-and-case-pushgateway")       << QByteArray("# TYPE h Counter\\") << "pushgateway" << "counter" << "type-backslash warning";
+    QTest::newRow("backslash-after-type-prometheus")      << QByteArray("# TYPE h counter\\") << "generic" << "untyped" << "unknown-type error";
+    QTest::newRow("only-a-backslash-pushgateway")         << QByteArray("# TYPE h \\") << "pushgateway" << "untyped" << "unknown-type error";
+    QTest::newRow("openmetrics-type-for-prometheus")      << QByteArray("# TYPE h info") << "generic" << "untyped" << "type-not-supported error";
+    QTest::newRow("openmetrics-type-for-pushgateway")     << QByteArray("# TYPE h stateset") << "pushgateway" << "untyped" << "type-not-supported error";
+    QTest::newRow("openmetrics-type-for-remote-write")    << QByteArray("# TYPE h info") << "remote-write" << "info" << "type-not-supported warning";
+    QTest::newRow("unknown-for-prometheus")               << QByteArray("# TYPE h unknown") << "generic" << "untyped" << "type-not-supported error";
+    // clang-format on
+}
+
+void TestTextParser::readsTypeLinesAsTheTargetDoes()
+{
+    QFETCH(QByteArray, typeLine);
+    QFETCH(QString, target);
+    QFETCH(QString, type);
+    QFETCH(QString, problem);
+    const ParseResult result = parse(typeLine + "\n", ExpositionFormat::Text, *targetFromName(target));
+    QStringList seen;
+    for (const Problem &each : result.problems)
+        seen.append(each.code + u' ' + severityName(each.severity));
+    QCOMPARE(seen.join(u", "), problem);
+    const QString declared = result.metrics.families.isEmpty()
+        ? QString()
+        : metricTypeName(result.metrics.families.constFirst().type);
+    QCOMPARE(declared, type);
 }
 
 void TestTextParser::futureSamplesAreAWarningWhenAllowed_data()
