@@ -357,6 +357,7 @@ public:
     bool firstBytes = true;
     char lastByte = '\n';
     int crlfLines = 0;
+    int crlfRefusedLines = 0; // of them, lines whose '\r' parsers refuse (not comments, not HELP)
     int firstCrlfLine = 0;
     int firstCrlfProblem = -1; // at the first line a parser refuses for its '\r'
     bool sawEof = false;
@@ -751,9 +752,14 @@ void TextParser::Private::finish()
                Fix{QStringLiteral("Convert line endings to LF"), {}, true});
     } else if (firstCrlfProblem >= 0) {
         problems[firstCrlfProblem].message =
-            QStringLiteral("%1 line(s) end in CRLF (Windows line endings); Prometheus parsers read the '\\r' as "
-                           "part of the value and reject the line")
-                .arg(crlfLines);
+            crlfRefusedLines == crlfLines
+            ? QStringLiteral("%1 line(s) end in CRLF (Windows line endings); Prometheus parsers read the '\\r' as "
+                             "part of the value and reject the line")
+                  .arg(crlfLines)
+            : QStringLiteral("%1 line(s) end in CRLF (Windows line endings); Prometheus parsers read the '\\r' as "
+                             "part of the value and reject %2 of them (in comments and HELP text they keep it)")
+                  .arg(crlfLines)
+                  .arg(crlfRefusedLines);
     }
     checkNameCollisions();
     if (!openMetrics)
@@ -786,7 +792,9 @@ void TextParser::Private::processLine(std::string_view line, qint64 lineOffset, 
             firstCrlfLine = lineNumber;
         }
         // OpenMetrics parsers compare whole lines ("# EOF"), so there every '\r' breaks one.
-        if (firstCrlfProblem < 0 && (openMetrics || crlfRefused(line))) {
+        const bool refused = openMetrics || crlfRefused(line);
+        crlfRefusedLines += refused ? 1 : 0;
+        if (firstCrlfProblem < 0 && refused) {
             firstCrlfProblem = report(Severity::Error, "crlf-line-ending", lineNumber, line, line.size(), {},
                                       Fix{QStringLiteral("Convert line endings to LF"), {}, true});
         }

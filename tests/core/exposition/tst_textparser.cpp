@@ -57,6 +57,7 @@ private slots:
     void normalisesOpenMetricsCounters();
     void keepsSpecialValues();
     void capsRepeatedProblemsWithASummary();
+    void crlfMessageCountsTheRefusedLines();
     void readsTypeLinesAsTheTargetDoes_data();
     void readsTypeLinesAsTheTargetDoes();
     void futureSamplesAreAWarningWhenAllowed_data();
@@ -226,6 +227,17 @@ void TestTextParser::reportsEachProblemCode_data()
     many += "} 1\n";
     QTest::newRow("too-many-labels")          << many << kText << "tmp" << 1 << 1 << "too-many-labels" << "error";
     // clang-format on
+}
+
+// Parsers keep the '\r' of a comment or HELP line in its text; only the other lines are refused.
+void TestTextParser::crlfMessageCountsTheRefusedLines()
+{
+    const ParseResult result =
+        parse("# HELP a x\r\n# note\r\na 1\r\n", ExpositionFormat::Text, ValidationTarget::Pushgateway);
+    QCOMPARE(result.problems.size(), 1);
+    const QString message = result.problems.constFirst().message;
+    QVERIFY2(message.startsWith(QLatin1String("3 line(s) end in CRLF")) && message.contains(QLatin1String("reject 1 of them")),
+             qPrintable(message));
 }
 
 // A TYPE line as each target's reader takes it: the Pushgateway (Go's text parser) skips every
