@@ -2029,11 +2029,17 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
             }
         }
     }
-    if (options.target == ValidationTarget::Tmp && int(labels.size()) + 1 > kTmpMaxLabels) {
-        report(Severity::Error, "too-many-labels", lineNumber, line, nameAt,
-               QStringLiteral("TMP allows at most %1 labels per series, counting __name__; this one has %2")
-                   .arg(kTmpMaxLabels)
-                   .arg(labels.size() + 1));
+    if (options.target == ValidationTarget::Tmp) {
+        // Empty values are dropped before sending: they are no labels of the series.
+        const auto sent = std::count_if(labels.begin(), labels.end(), [](const LabelToken &token) {
+            return !token.raw.empty();
+        });
+        if (int(sent) + 1 > kTmpMaxLabels) {
+            report(Severity::Error, "too-many-labels", lineNumber, line, nameAt,
+                   QStringLiteral("TMP allows at most %1 labels per series, counting __name__; this one has %2")
+                       .arg(kTmpMaxLabels)
+                       .arg(sent + 1));
+        }
     }
     if (!lineOk)
         return;

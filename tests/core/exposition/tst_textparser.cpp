@@ -57,6 +57,7 @@ private slots:
     void normalisesOpenMetricsCounters();
     void keepsSpecialValues();
     void capsRepeatedProblemsWithASummary();
+    void emptyLabelsDoNotCountTowardsTmpsLimit();
     void crlfMessageCountsTheRefusedLines();
     void readsTypeLinesAsTheTargetDoes_data();
     void readsTypeLinesAsTheTargetDoes();
@@ -227,6 +228,21 @@ void TestTextParser::reportsEachProblemCode_data()
     many += "} 1\n";
     QTest::newRow("too-many-labels")          << many << kText << "tmp" << 1 << 1 << "too-many-labels" << "error";
     // clang-format on
+}
+
+// An empty label value is no label: remote write drops it before sending, so TMP's 32 labels
+// (with __name__) count only the others.
+void TestTextParser::emptyLabelsDoNotCountTowardsTmpsLimit()
+{
+    QByteArray line = "a{";
+    for (int i = 0; i < 31; ++i)
+        line += "l" + QByteArray::number(i) + "=\"v\",";
+    line += "dropped=\"\"} 1\n";
+    const ParseResult result = parse(line, ExpositionFormat::Text, ValidationTarget::Tmp);
+    QStringList codes;
+    for (const Problem &problem : result.problems)
+        codes << problem.code;
+    QCOMPARE(codes, QStringList{QStringLiteral("empty-label-value")});
 }
 
 // Parsers keep the '\r' of a comment or HELP line in its text; only the other lines are refused.
