@@ -592,19 +592,29 @@ void TextParser::Private::reportIfRepeated(std::uint64_t hash, const PendingSeri
     // Text 0.0.4 readers (the Pushgateway's among them) keep a repeated bucket, quantile, sum or
     // count in the histogram or summary it belongs to; a repeated plain sample they refuse.
     // OpenMetrics parsers, Prometheus' scrape among them, keep the first and drop the repeat.
-    const bool refused = remoteWrite || (!openMetrics && !entry.aggregatePart);
-    const int index = report(
-        refused ? Severity::Error : Severity::Warning, "duplicate-series", entry.line, {}, 0,
-        !refused && openMetrics
-            ? QStringLiteral("this series repeats line %1; Prometheus keeps the first and drops this one").arg(previous.line)
+    // For remote write an exact repeat is sent once (normalize() drops it), and Prometheus would
+    // keep one copy anyway: nothing is lost. Another value at that time is one it drops silently.
+    const bool refused = remoteWrite ? !exact : (!openMetrics && !entry.aggregatePart);
+    const int earlier = int(previous.line);
+    const QString message =
+        remoteWrite ? (exact ? QStringLiteral("this sample repeats line %1 exactly (series, time and value); it is sent "
+                                              "once")
+                             : QStringLiteral("this series was already given on line %1 at this time with another "
+                                              "value; Prometheus keeps one and drops the other without a word: keep "
+                                              "one of them"))
+                          .arg(earlier)
+        : openMetrics ? QStringLiteral("this series repeats line %1; Prometheus keeps the first and drops this one")
+                            .arg(earlier)
         : !refused ? QStringLiteral("this part of a histogram or summary repeats line %1; the Pushgateway keeps one of "
                                     "them without saying which, and Prometheus drops a repeated bucket; keep one")
-                         .arg(previous.line)
+                         .arg(earlier)
         : exact ? QStringLiteral("this series repeats line %1 exactly; Prometheus and the Pushgateway reject duplicate "
                                  "series")
-                      .arg(previous.line)
+                      .arg(earlier)
                 : QStringLiteral("this series was already given on line %1 with another value; keep one of them")
-                      .arg(previous.line),
+                      .arg(earlier);
+    const int index = report(
+        refused ? Severity::Error : Severity::Warning, "duplicate-series", entry.line, {}, 0, message,
         exact ? std::optional<Fix>(Fix{QStringLiteral("Remove the repeated line"),
                                        {TextEdit{entry.lineOffset, entry.lineEnd - entry.lineOffset, {}}}, false})
               : std::nullopt);

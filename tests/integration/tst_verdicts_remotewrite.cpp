@@ -106,6 +106,7 @@ void TestVerdictsRemoteWrite::verdictMatchesTheReceiver_data()
     QTest::newRow("labels-unsorted") << QByteArray("rwv_unsorted{b=\"1\",a=\"2\"} 1 NOW\n") << QList<RawSeries>{} << QString();
     QTest::newRow("reserved-label-stored") << QByteArray("rwv_reserved{__odd=\"x\"} 1 NOW\n") << QList<RawSeries>{} << QString();
     QTest::newRow("empty-label-value-dropped") << QByteArray("rwv_empty{a=\"\"} 1 NOW\n") << QList<RawSeries>{} << QString();
+    QTest::newRow("exact-repeat-sent-once") << QByteArray("rwv_exact 1 NOW\nrwv_exact 1 NOW\n") << QList<RawSeries>{} << QString();
     QTest::newRow("samples-out-of-order-in-the-input") << QByteArray("rwv_order 2 NOW\nrwv_order 1 NOW-60s\n") << QList<RawSeries>{} << QString();
     QTest::newRow("label-name-twice")
         << QByteArray("rwv_twice{a=\"1\",a=\"2\"} 1 NOW\n")
