@@ -62,6 +62,15 @@ int unescape(std::string_view raw, EscapeContext context, std::string &out)
     return -1;
 }
 
+void appendEscapedLabelValue(std::string &out, std::string_view value)
+{
+    for (const char c : value) {
+        if (c == '\\' || c == '"' || c == '\n')
+            out += '\\';
+        out += c == '\n' ? 'n' : c;
+    }
+}
+
 int unescapeKeepingUnknown(std::string_view raw, std::string &out)
 {
     out.clear();

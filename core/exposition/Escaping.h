@@ -9,6 +9,8 @@ namespace promdesk {
 
 // Text 0.0.4 and OpenMetrics label values: backslash, double quote and newline are escaped.
 QString escapeLabelValue(const QString &value);
+// The same, appended to `out`: label values as a text writes them.
+void appendEscapedLabelValue(std::string &out, std::string_view value);
 // Text 0.0.4 HELP: backslash and newline only (quotes stay as they are).
 QString escapeHelp(const QString &help);
 // OpenMetrics HELP: like label values.

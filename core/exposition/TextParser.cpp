@@ -390,6 +390,7 @@ private:
         size_t arenaLength;
         std::string_view raw; // the value as written, still escaped: a canonical form of it
         bool escaped;         // unescaped value in the arena; otherwise `raw` is the value
+        bool keptUnknownEscape; // OpenMetrics: `raw` is not the only spelling of the value
     };
     std::vector<LabelToken> labels;
     std::vector<LabelView> lineLabels;
@@ -1843,7 +1844,8 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                 lineOk = false;
             }
             labels.push_back(LabelToken{labelName, labelAt, quoteAt, pos, arena.size(),
-                                        escaped ? unescaped.size() : raw.size(), raw, escaped});
+                                        escaped ? unescaped.size() : raw.size(), raw, escaped,
+                                        badEscape >= 0 && openMetrics});
             if (escaped)
                 arena += unescaped;
             skipBlanksInside();
@@ -2165,24 +2167,38 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     // Duplicate series: same name and labels (and, for remote write, the same timestamp). The key
     // is the series in canonical form, name{a="x",b="y"} with labels sorted and values still
     // escaped; most lines are written that way already and are hashed in place.
+    // OpenMetrics keeps unknown escapes, so "\z" and "\\z" spell one value: such lines are keyed by
+    // their values escaped again.
+    const bool keptEscapes = std::any_of(labels.begin(), labels.end(),
+                                         [](const LabelToken &token) { return token.keptUnknownEscape; });
+    // Remote write drops a label whose value is empty, so a{x=""} is the series a.
+    const bool dropsEmpty = remoteWrite && std::any_of(labels.begin(), labels.end(), [](const LabelToken &token) {
+        return token.raw.empty();
+    });
     std::string_view seriesKey;
     if (labels.empty()) {
         seriesKey = name;
-    } else if (labelsSorted && compact) {
+    } else if (labelsSorted && compact && !keptEscapes && !dropsEmpty) {
         seriesKey = slice(line, nameAt, seriesEnd - nameAt);
     } else {
         canonicalKey.assign(name);
         char separator = '{';
         for (const std::uint32_t i : labelOrder) {
             const LabelToken *token = &labels[i];
+            if (dropsEmpty && token->raw.empty())
+                continue;
             canonicalKey += separator;
             canonicalKey += token->name;
             canonicalKey += "=\"";
-            canonicalKey += token->raw;
+            if (keptEscapes && token->escaped)
+                appendEscapedLabelValue(canonicalKey, std::string_view(arena).substr(token->arenaOffset, token->arenaLength));
+            else
+                canonicalKey += token->raw;
             canonicalKey += '"';
             separator = ',';
         }
-        canonicalKey += '}';
+        if (separator == ',') // no braces when every label was dropped: the series has none
+            canonicalKey += '}';
         seriesKey = canonicalKey;
     }
     acceptSample(*family, role, bound, value, timestampMs, seriesKey, int(nameAt) + 1, lineOffset, lineEnd);
