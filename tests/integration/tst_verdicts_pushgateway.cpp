@@ -7,8 +7,8 @@
 // The verdicts are kept as a table in tests/data/verdicts/pushgateway.tsv; a run that finds a
 // different table fails. To regenerate it after a deliberate change:
 //   PROMDESK_UPDATE_VERDICTS=1 ctest --test-dir build -R tst_verdicts_pushgateway
-#include "Mutations.h"
 #include "ServerFixture.h"
+#include "VerdictInputs.h"
 #include "exposition/TextParser.h"
 
 #include <QDir>
@@ -39,36 +39,11 @@ const std::map<QString, QString> kDeliberate = {
                     "string\")")},
 };
 
-struct Input
-{
-    QString id;
-    QByteArray text;
-};
-
-QList<Input> filesIn(const QString &directory, const QString &prefix, const QStringList &patterns)
-{
-    QList<Input> inputs;
-    const QDir dir(QStringLiteral(PROMDESK_TEST_DATA_DIR "/") + directory);
-    for (const QString &name : dir.entryList(patterns, QDir::Files, QDir::Name)) {
-        QFile file(dir.filePath(name));
-        if (!file.open(QIODevice::ReadOnly))
-            qFatal("cannot read %s", qPrintable(file.fileName()));
-        inputs << Input{prefix + QFileInfo(name).completeBaseName(), file.readAll()};
-    }
-    return inputs;
-}
+using Input = VerdictInput;
 
 QList<Input> allInputs()
 {
-    QList<Input> bases = filesIn(QStringLiteral("verdicts/own"), QStringLiteral("own/"), {QStringLiteral("*.prom")});
-    bases += filesIn(QStringLiteral("expfmt-text/good"), QStringLiteral("expfmt-good/"), {QStringLiteral("*.txt")});
-    bases += filesIn(QStringLiteral("expfmt-text/bad"), QStringLiteral("expfmt-bad/"), {QStringLiteral("*.txt")});
-    QList<Input> inputs = bases;
-    for (const Input &base : std::as_const(bases)) {
-        for (const Mutation &mutation : mutate(base.text, kMutationsPerInput, seedFor(base.id)))
-            inputs << Input{base.id + u'~' + mutation.kind, mutation.text};
-    }
-    return inputs;
+    return verdictInputs(kMutationsPerInput);
 }
 
 struct GatewayVerdict

@@ -2,7 +2,11 @@
 // an input PromDesk passes is sent as `write` sends it (series collected, samples in time order)
 // and must be stored; an input PromDesk refuses is sent as written, and the receiver must refuse
 // it, unless the row is a deliberate difference, which the row then proves.
+// passedInputsAreStoredWhole does the first half for every input of the Pushgateway differential
+// and keeps its verdicts in tests/data/verdicts/remotewrite.tsv. To regenerate it:
+//   PROMDESK_UPDATE_VERDICTS=1 ctest --test-dir build -R tst_verdicts_remotewrite
 #include "ServerFixture.h"
+#include "VerdictInputs.h"
 #include "exposition/TextParser.h"
 #include "remotewrite/SeriesCollector.h"
 #include "remotewrite/WriteRequestCodec.h"
@@ -10,6 +14,7 @@
 #include "prometheus/remote.pb.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
@@ -73,6 +78,7 @@ private slots:
     void verdictMatchesTheReceiver_data();
     void verdictMatchesTheReceiver();
     void repeatedSampleIsDroppedSilently();
+    void passedInputsAreStoredWhole();
 
 private:
     int post(const QByteArray &body);
@@ -180,6 +186,107 @@ void TestVerdictsRemoteWrite::repeatedSampleIsDroppedSilently()
     const QJsonArray stored = queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("count_over_time(rwv_repeat[1h])"));
     QCOMPARE(stored.size(), 1);
     QCOMPARE(stored.at(0).toObject().value(QStringLiteral("value")).toArray().at(1).toString(), QStringLiteral("1"));
+}
+
+namespace {
+
+QByteArray tableRow(const VerdictInput &input, const QStringList &errors, const QByteArray &sent, const QByteArray &note)
+{
+    return input.id.toUtf8() + '\t' + (errors.isEmpty() ? QByteArray("ok") : errors.join(u' ').toUtf8()) + '\t' + sent
+           + '\t' + note + '\t' + escapeForTable(input.text) + '\n';
+}
+
+// The samples Prometheus holds for one input's series (they all carry its verdict_case label),
+// counted from the raw range: count_over_time would drop the names and clash.
+qint64 storedSamples(const QUrl &prometheus, int inputIndex)
+{
+    qint64 samples = 0;
+    for (const QJsonValue &series :
+         queryPrometheus(prometheus, QStringLiteral("{verdict_case=\"%1\"}[2h]").arg(inputIndex)))
+        samples += series.toObject().value(QStringLiteral("values")).toArray().size();
+    return samples;
+}
+
+} // namespace
+
+// Every input of the Pushgateway differential (own inputs, prometheus/common's, mutations),
+// validated for remote write. Each one PromDesk passes is sent as `write` sends it, with a label
+// naming the input so that its series are its own, and its timestamps moved so that the newest is
+// now (how old a sample may be is the receiver's state, not the input's): the receiver must take
+// it and store every sample.
+void TestVerdictsRemoteWrite::passedInputsAreStoredWhole()
+{
+    const QList<VerdictInput> inputs = verdictInputs(12);
+    QVERIFY2(inputs.size() > 1000, qPrintable(QString::number(inputs.size())));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QByteArray table = "# id\tPromDesk errors\tseries and samples sent, receiver status, samples stored\tnote\tinput\n";
+    QStringList disagreements;
+    int passed = 0;
+    for (int i = 0; i < inputs.size(); ++i) {
+        const VerdictInput &input = inputs.at(i);
+        ParseOptions options;
+        options.target = ValidationTarget::RemoteWrite;
+        options.nowMs = now;
+        options.fileName = QStringLiteral("input");
+        const ParseResult parsed = parseText(input.text, options);
+        QStringList errors;
+        for (const Problem &problem : parsed.problems) {
+            if (problem.severity == Severity::Error)
+                errors << QStringLiteral("%1@%2").arg(problem.code).arg(problem.line);
+        }
+        SeriesSet set = errors.isEmpty() ? seriesFromMetrics(parsed.metrics, now) : SeriesSet{};
+        if (!errors.isEmpty() || set.series.isEmpty()) {
+            table += tableRow(input, errors, "-", {});
+            continue;
+        }
+        ++passed;
+        normalize(set, QStringLiteral("input"));
+        if (set.maxTimestamp() - set.minTimestamp() > 3600000) {
+            table += tableRow(input, errors, "-", "spans over an hour: not sent");
+            continue;
+        }
+        const qint64 shift = now - set.maxTimestamp();
+        for (WriteSeries &series : set.series) {
+            series.labels.set(QStringLiteral("verdict_case"), QString::number(i));
+            for (WriteSample &sample : series.samples)
+                sample.timestampMs += shift;
+        }
+        const int status = post(encodeWriteRequest(set, RemoteWriteVersion::V1));
+        const qint64 stored = status / 100 == 2 ? storedSamples(m_prometheus->baseUrl(), i) : 0;
+        const QByteArray sent = QByteArray::number(set.series.size()) + " series, " + QByteArray::number(set.sampleCount())
+                                + " samples; " + QByteArray::number(status) + "; " + QByteArray::number(stored) + " stored";
+        QByteArray note;
+        if (status / 100 != 2)
+            note = "DISAGREE: PromDesk passes, the receiver refuses";
+        else if (stored != set.sampleCount())
+            note = "DISAGREE: samples lost";
+        if (!note.isEmpty())
+            disagreements << QString::fromUtf8(tableRow(input, errors, sent, note)).trimmed();
+        table += tableRow(input, errors, sent, note);
+    }
+    qInfo("%lld inputs: %d passed and sent, %lld disagreements", qlonglong(inputs.size()), passed,
+          qlonglong(disagreements.size()));
+    QVERIFY2(passed > 100, qPrintable(QString::number(passed)));
+
+    const QString stored = QStringLiteral(PROMDESK_TEST_DATA_DIR "/verdicts/remotewrite.tsv");
+    if (qEnvironmentVariableIsSet("PROMDESK_UPDATE_VERDICTS")) {
+        QFile out(stored);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(table);
+    }
+    QVERIFY2(disagreements.isEmpty(), qPrintable(disagreements.mid(0, 30).join(u'\n')));
+    QFile in(stored);
+    QVERIFY2(in.open(QIODevice::ReadOnly), "no stored table: run with PROMDESK_UPDATE_VERDICTS=1");
+    const QList<QByteArray> want = in.readAll().split('\n');
+    const QList<QByteArray> got = table.split('\n');
+    for (qsizetype row = 0; row < std::max(want.size(), got.size()); ++row) {
+        if (want.value(row) != got.value(row)) {
+            QFAIL(qPrintable(QStringLiteral("the table differs from the stored one at row %1:\nstored: %2\nnow:    %3\n"
+                                            "If the change is meant, regenerate it (see this file's head).")
+                                 .arg(row)
+                                 .arg(QString::fromUtf8(want.value(row)), QString::fromUtf8(got.value(row)))));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestVerdictsRemoteWrite)
