@@ -25,9 +25,10 @@ std::optional<ArrivalProbe> arrivalProbeFor(const LiveJobSpec &spec, const TickR
     if (toGateway)
         probe.gatewayAuthority = QStringLiteral("%1:%2").arg(gatewayUrl.host()).arg(gatewayUrl.port(gatewayUrl.scheme() == u"https" ? 443 : 80));
     if (!report.probeSeries && !toGateway) {
-        // Every sample of a tick carries the tick's time: the first plain series proves it came.
+        // Every sample of a tick carries the tick's time: the first series of the first family
+        // proves it came (of a histogram or a summary, its first series as sent).
         for (qsizetype f = 0; f < report.sent.families.size() && !report.probeSeries; ++f) {
-            if (generatorRefusal(report.sent.families.at(f)).isEmpty() && !report.sent.families.at(f).metrics.isEmpty())
+            if (!report.sent.families.at(f).metrics.isEmpty())
                 return arrivalProbeFor(spec, withProbe(report, f), gatewayUrl);
         }
         return std::nullopt;
@@ -52,7 +53,10 @@ std::optional<ArrivalProbe> arrivalProbeFor(const LiveJobSpec &spec, const TickR
         one.families.append(family);
         one.families.first().metrics = {metric};
         const SeriesSet set = liveWriteSeries(spec, report.machine, one, report.dueMs);
-        probe.labels = set.series.constFirst().labels;
+        const WriteSeries &first = set.series.constFirst();
+        probe.metric = first.name();
+        probe.value = first.samples.constFirst().value;
+        probe.labels = first.labels;
         probe.labels.remove(QStringLiteral("__name__"));
         probe.timestampMs = report.dueMs;
     }

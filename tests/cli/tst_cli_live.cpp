@@ -24,6 +24,7 @@ private slots:
     void initTestCase();
     void aJobOfNTicksMakesNPushesAndTheValuesArrive();
     void remoteWriteTicksArriveWithTheirTimestamps();
+    void aSingleWriteIsVerifiedWithoutAGenerator_data();
     void aSingleWriteIsVerifiedWithoutAGenerator();
     void instancesMakeOneGroupPerMachine();
     void sameGroupMakesTheMachinesOverwriteOneGroup();
@@ -134,13 +135,26 @@ void TestCliLive::remoteWriteTicksArriveWithTheirTimestamps()
     QCOMPARE(last - first, 600);
 }
 
+void TestCliLive::aSingleWriteIsVerifiedWithoutAGenerator_data()
+{
+    QTest::addColumn<QByteArray>("draft");
+    QTest::newRow("plain-series") << QByteArray("plain_written_once 7\n");
+    // No series is named after a histogram or a summary: the probe is one of their own series.
+    QTest::newRow("histogram-only") << QByteArray("# TYPE written_seconds histogram\nwritten_seconds_bucket{le=\"1\"} 2\n"
+                                                  "written_seconds_bucket{le=\"+Inf\"} 3\nwritten_seconds_sum 2.5\n"
+                                                  "written_seconds_count 3\n");
+    QTest::newRow("summary-only") << QByteArray("# TYPE written_quantiles summary\nwritten_quantiles{quantile=\"0.5\"} 4\n"
+                                                "written_quantiles_sum 9\nwritten_quantiles_count 2\n");
+}
+
 void TestCliLive::aSingleWriteIsVerifiedWithoutAGenerator()
 {
+    QFETCH(QByteArray, draft);
     // Every sample of a write carries its time: the first series proves it came.
     QUrl write = m_prometheus->baseUrl();
     write.setPath(QStringLiteral("/api/v1/write"));
     const CliRun run = runCli({QStringLiteral("write"), QStringLiteral("--url"), write.toString(), QStringLiteral("--verify"),
-                               QStringLiteral("--query-url"), m_prometheus->baseUrl().toString(), file("plain_written_once 7\n")});
+                               QStringLiteral("--query-url"), m_prometheus->baseUrl().toString(), file(draft)});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.err.contains("arrived 1 of 1 checked"), run.err.constData());
 }
