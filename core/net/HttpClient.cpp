@@ -94,12 +94,14 @@ QSslKey readPrivateKey(const QString &path)
 
 // The connection went away after the request started out: Qt reports the resend it was refused,
 // or the close itself when it did not try.
-// Once part of the body went out, a reset ("connection reset by peer") reaches the reply as
-// UnknownNetworkError, the same connection lost as a close.
-bool isConnectionLost(QNetworkReply::NetworkError error, bool bodyStarted)
+// A reset ("connection reset by peer") while the body is going out reaches the reply as
+// UnknownNetworkError: the same connection lost as a close. Once the whole request is out, that
+// error is also how a TLS 1.3 server's refusal of the client's certificate arrives, which
+// categoryForNetworkError() reads.
+bool isConnectionLost(QNetworkReply::NetworkError error, bool midBody)
 {
     return error == QNetworkReply::ContentReSendError || error == QNetworkReply::RemoteHostClosedError
-        || (bodyStarted && error == QNetworkReply::UnknownNetworkError);
+        || (midBody && error == QNetworkReply::UnknownNetworkError);
 }
 
 } // namespace
@@ -205,7 +207,7 @@ void HttpCall::complete()
         result.status = 0;
     } else if (result.status != 0) {
         result.category = categoryForStatus(result.status);
-    } else if (isConnectionLost(m_reply->error(), m_bodyStarted)) {
+    } else if (isConnectionLost(m_reply->error(), m_bodyStarted && !m_requestSent)) {
         // Qt would have sent the request again here (OneShotBody stopped it): say what is known.
         if (m_requestSent) {
             result.category = ErrorCategory::ClosedAfterRequest;
