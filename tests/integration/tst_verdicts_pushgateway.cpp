@@ -172,29 +172,10 @@ void TestVerdictsPushgateway::verdictsMatchTheGateway()
     qInfo("%lld inputs: %d refused by the gateway, %d deliberate differences, %lld disagreements",
           qlonglong(inputs.size()), refused, deliberate, qlonglong(disagreements.size()));
 
-    const QString stored = QStringLiteral(PROMDESK_TEST_DATA_DIR "/verdicts/pushgateway.tsv");
-    if (qEnvironmentVariableIsSet("PROMDESK_UPDATE_VERDICTS")) {
-        QFile out(stored);
-        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        out.write(table);
-    }
+    const QString difference =
+        differenceFromStoredTable(table, QStringLiteral(PROMDESK_TEST_DATA_DIR "/verdicts/pushgateway.tsv"));
     QVERIFY2(disagreements.isEmpty(), qPrintable(disagreements.mid(0, 30).join(u'\n')));
-    QFile in(stored);
-    QVERIFY2(in.open(QIODevice::ReadOnly), "no stored table: run with PROMDESK_UPDATE_VERDICTS=1");
-    const QByteArray storedTable = in.readAll();
-    if (storedTable != table) {
-        const QList<QByteArray> want = storedTable.split('\n');
-        const QList<QByteArray> got = table.split('\n');
-        for (qsizetype i = 0; i < std::max(want.size(), got.size()); ++i) {
-            const QByteArray a = want.value(i);
-            const QByteArray b = got.value(i);
-            if (a != b)
-                QFAIL(qPrintable(QStringLiteral("the table differs from the stored one at row %1:\nstored: %2\nnow:    %3\n"
-                                                "If the change is meant, regenerate it (see this file's head).")
-                                     .arg(i)
-                                     .arg(QString::fromUtf8(a), QString::fromUtf8(b))));
-        }
-    }
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }
 
 // Each deliberate difference: the gateway stores the input (200), and a Prometheus scraping the

@@ -268,25 +268,10 @@ void TestVerdictsRemoteWrite::passedInputsAreStoredWhole()
           qlonglong(disagreements.size()));
     QVERIFY2(passed > 100, qPrintable(QString::number(passed)));
 
-    const QString stored = QStringLiteral(PROMDESK_TEST_DATA_DIR "/verdicts/remotewrite.tsv");
-    if (qEnvironmentVariableIsSet("PROMDESK_UPDATE_VERDICTS")) {
-        QFile out(stored);
-        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        out.write(table);
-    }
+    const QString difference =
+        differenceFromStoredTable(table, QStringLiteral(PROMDESK_TEST_DATA_DIR "/verdicts/remotewrite.tsv"));
     QVERIFY2(disagreements.isEmpty(), qPrintable(disagreements.mid(0, 30).join(u'\n')));
-    QFile in(stored);
-    QVERIFY2(in.open(QIODevice::ReadOnly), "no stored table: run with PROMDESK_UPDATE_VERDICTS=1");
-    const QList<QByteArray> want = in.readAll().split('\n');
-    const QList<QByteArray> got = table.split('\n');
-    for (qsizetype row = 0; row < std::max(want.size(), got.size()); ++row) {
-        if (want.value(row) != got.value(row)) {
-            QFAIL(qPrintable(QStringLiteral("the table differs from the stored one at row %1:\nstored: %2\nnow:    %3\n"
-                                            "If the change is meant, regenerate it (see this file's head).")
-                                 .arg(row)
-                                 .arg(QString::fromUtf8(want.value(row)), QString::fromUtf8(got.value(row)))));
-        }
-    }
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }
 
 QTEST_GUILESS_MAIN(TestVerdictsRemoteWrite)

@@ -11,6 +11,8 @@
 #include <QList>
 #include <QString>
 
+#include <algorithm>
+
 namespace promdesk::test {
 
 struct VerdictInput
@@ -44,6 +46,31 @@ inline QList<VerdictInput> verdictInputs(int mutationsPerInput)
             inputs << VerdictInput{base.id + u'~' + mutation.kind, mutation.text};
     }
     return inputs;
+}
+
+// A differential's verdicts against the table kept at `storedPath`. With PROMDESK_UPDATE_VERDICTS
+// set, `table` is written there first. Returns where the two differ, or an empty string.
+inline QString differenceFromStoredTable(const QByteArray &table, const QString &storedPath)
+{
+    if (qEnvironmentVariableIsSet("PROMDESK_UPDATE_VERDICTS")) {
+        QFile out(storedPath);
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(table) != table.size())
+            return QStringLiteral("cannot write %1").arg(storedPath);
+    }
+    QFile in(storedPath);
+    if (!in.open(QIODevice::ReadOnly))
+        return QStringLiteral("no stored table: run with PROMDESK_UPDATE_VERDICTS=1");
+    const QList<QByteArray> want = in.readAll().split('\n');
+    const QList<QByteArray> got = table.split('\n');
+    for (qsizetype row = 0; row < std::max(want.size(), got.size()); ++row) {
+        if (want.value(row) != got.value(row)) {
+            return QStringLiteral("the table differs from the stored one at row %1:\nstored: %2\nnow:    %3\n"
+                                  "If the change is meant, regenerate it (see the test's head).")
+                .arg(row)
+                .arg(QString::fromUtf8(want.value(row)), QString::fromUtf8(got.value(row)));
+        }
+    }
+    return {};
 }
 
 } // namespace promdesk::test
