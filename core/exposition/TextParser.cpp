@@ -736,10 +736,12 @@ void TextParser::Private::finish()
         carryOffset += carry.size();
         carry.clear();
     }
-    drainSeries();
+    // The family closes before the queued repeat checks run, as it does when another family
+    // opens: a piece ending at that line then lists a line's problems in the whole input's order.
     if (current)
         lastFamily = current->declaredName;
     closeCurrent();
+    drainSeries();
     const qint64 end = carryOffset;
     // Go's parser takes a last line of blanks, and OpenMetrics a `# EOF`, without a newline.
     const bool lastLineNeedsNewline = !(lastLineBlank && !openMetrics) && !(openMetrics && sawEof && !reportedAfterEof);

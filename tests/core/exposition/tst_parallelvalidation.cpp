@@ -81,6 +81,12 @@ void TestParallelValidation::reportsWhatOneParserReports_data()
     QTest::newRow("OpenMetrics EOF before the last piece is parsed whole")
         << a + b + "# EOF\n" + c + d << true << 1000 << false;
     QTest::newRow("OpenMetrics without EOF") << a + b + c + d << true << 1000 << true;
+    // The family's end reports line 6, and so does the repeat found after it; the whole input
+    // reports them in that order when the next family opens, and a piece must too.
+    const QByteArray regrouped = "# TYPE h histogram\nh_bucket{le=\"+Inf\"} 1\nh_count 1\nh_sum 0\n"
+                                 "h_bucket{x=\"1\",le=\"+Inf\"} 1\nh_count 2\n";
+    QTest::newRow("OpenMetrics family end and a repeat on one line at a piece's end")
+        << regrouped + d + "# EOF\n" << true << 1000 << true;
     QTest::newRow("more problems of a kind than are listed is parsed whole")
         << a + "alpha{i=\"1\"} 1,5\n" + b + c + "gamma{i=\"1\"} 1,5\n" + d << false << 1 << false;
     QTest::newRow("one family cannot be cut") << family("alpha", "gauge", 200) << false << 1000 << false;
