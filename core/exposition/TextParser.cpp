@@ -439,7 +439,8 @@ private:
     void processType(std::string_view line, size_t keywordAt, std::string_view name, std::string_view rest,
                      size_t restAt, FamilyState &family, qint64 lineOffset, qint64 lineEnd);
     bool checkExemplarSyntax(std::string_view line, size_t hashAt);
-    void reportOpenMetricsOnlyType(std::string_view line, size_t restAt, const QString &typeName);
+    // Reports a TYPE only OpenMetrics knows; true when the target refuses the file for it.
+    bool reportOpenMetricsOnlyType(std::string_view line, size_t restAt, const QString &typeName);
     std::optional<MetricType> pushgatewayTextType(std::string_view typeName, size_t restAt, std::string_view line,
                                                   qint64 lineOffset);
     bool lastLineBlank = false; // a last line of only blanks needs no newline
@@ -1194,7 +1195,7 @@ std::optional<MetricType> TextParser::Private::pushgatewayTextType(std::string_v
 
 // The types of OpenMetrics that text 0.0.4 does not have. Prometheus and the Pushgateway refuse
 // the file; for remote write PromDesk reads them itself and sends their samples.
-void TextParser::Private::reportOpenMetricsOnlyType(std::string_view line, size_t restAt, const QString &typeName)
+bool TextParser::Private::reportOpenMetricsOnlyType(std::string_view line, size_t restAt, const QString &typeName)
 {
     const bool refused = options.target == ValidationTarget::Generic || options.target == ValidationTarget::Pushgateway;
     report(refused ? Severity::Error : Severity::Warning, "type-not-supported", lineNumber, line, restAt,
@@ -1207,6 +1208,7 @@ void TextParser::Private::reportOpenMetricsOnlyType(std::string_view line, size_
                                     "refuses such a file; declare it as gauge or untyped, or write the file in "
                                     "OpenMetrics")
                          .arg(typeName));
+    return refused;
 }
 
 void TextParser::Private::processType(std::string_view line, size_t keywordAt, std::string_view name,
@@ -1239,11 +1241,8 @@ void TextParser::Private::processType(std::string_view line, size_t keywordAt, s
                                               : QStringLiteral("counter, gauge, histogram, summary or untyped")));
         return;
     }
-    if (!openMetrics && openMetricsOnly) {
-        reportOpenMetricsOnlyType(line, restAt, typeName);
-        if (options.target == ValidationTarget::Generic || options.target == ValidationTarget::Pushgateway)
-            return;
-    }
+    if (!openMetrics && openMetricsOnly && reportOpenMetricsOnlyType(line, restAt, typeName))
+        return;
     if (family.hasType) {
         const bool same = family.type == *type;
         report(Severity::Error, "duplicate-type", lineNumber, line, keywordAt,
