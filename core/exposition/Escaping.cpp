@@ -2,25 +2,31 @@
 
 #include <cstdint>
 #include <cstring>
+#include <iterator>
+#include <type_traits>
 
 namespace promdesk {
 
 namespace {
 
+// Backslash and newline, and the double quote where `quotes`, are written with a backslash; the
+// same rule for QString and UTF-8 text.
+template <typename Out, typename Text>
+void appendEscaped(Out &out, const Text &text, bool quotes)
+{
+    using Unit = std::remove_cvref_t<decltype(*std::begin(text))>;
+    for (const Unit c : text) {
+        if (c == Unit(u'\\') || c == Unit(u'\n') || (quotes && c == Unit(u'"')))
+            out += Unit(u'\\');
+        out += c == Unit(u'\n') ? Unit(u'n') : c;
+    }
+}
+
 QString escape(const QString &text, bool quotes)
 {
     QString out;
     out.reserve(text.size());
-    for (QChar c : text) {
-        if (c == u'\\')
-            out += QLatin1String("\\\\");
-        else if (c == u'\n')
-            out += QLatin1String("\\n");
-        else if (quotes && c == u'"')
-            out += QLatin1String("\\\"");
-        else
-            out += c;
-    }
+    appendEscaped(out, text, quotes);
     return out;
 }
 
@@ -62,14 +68,7 @@ int unescape(std::string_view raw, EscapeContext context, std::string &out)
     return -1;
 }
 
-void appendEscapedLabelValue(std::string &out, std::string_view value)
-{
-    for (const char c : value) {
-        if (c == '\\' || c == '"' || c == '\n')
-            out += '\\';
-        out += c == '\n' ? 'n' : c;
-    }
-}
+void appendEscapedLabelValue(std::string &out, std::string_view value) { appendEscaped(out, value, true); }
 
 int unescapeKeepingUnknown(std::string_view raw, std::string &out)
 {
