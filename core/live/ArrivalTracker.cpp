@@ -8,33 +8,16 @@ namespace promdesk {
 namespace {
 
 constexpr int kChecksPerMachine = 4;
-
-TickReport withProbe(TickReport report, qsizetype family)
-{
-    report.probeSeries = QPair<qsizetype, qsizetype>(family, 0);
-    return report;
-}
 constexpr qsizetype kLatenciesKept = 100'000;
 
-} // namespace
-
-std::optional<ArrivalProbe> arrivalProbeFor(const LiveJobSpec &spec, const TickReport &report, const QUrl &gatewayUrl)
+// The gateway stamps each group on every push, so a push of unchanged values shows in
+// push_time_seconds; a series the tick names shows with the grouping key's labels, which win
+// over its own as the gateway's do.
+ArrivalProbe gatewayProbe(const TickReport &report, const QUrl &gatewayUrl)
 {
-    const bool toGateway = spec.destination == LiveJobSpec::Destination::Pushgateway;
     ArrivalProbe probe;
-    if (toGateway)
-        probe.gatewayAuthority = QStringLiteral("%1:%2").arg(gatewayUrl.host()).arg(gatewayUrl.port(gatewayUrl.scheme() == u"https" ? 443 : 80));
-    if (!report.probeSeries && !toGateway) {
-        // Every sample of a tick carries the tick's time: the first series of the first family
-        // proves it came (of a histogram or a summary, its first series as sent).
-        for (qsizetype f = 0; f < report.sent.families.size() && !report.probeSeries; ++f) {
-            if (!report.sent.families.at(f).metrics.isEmpty())
-                return arrivalProbeFor(spec, withProbe(report, f), gatewayUrl);
-        }
-        return std::nullopt;
-    }
+    probe.gatewayAuthority = QStringLiteral("%1:%2").arg(gatewayUrl.host()).arg(gatewayUrl.port(gatewayUrl.scheme() == u"https" ? 443 : 80));
     if (!report.probeSeries) {
-        // The gateway stamps each group on every push; a push of unchanged values shows there.
         probe.metric = QStringLiteral("push_time_seconds");
         probe.labels = report.key.asLabels();
         probe.atLeast = double(report.startedMs - 1000) / 1000.0;
@@ -44,23 +27,46 @@ std::optional<ArrivalProbe> arrivalProbeFor(const LiveJobSpec &spec, const TickR
     const Metric &metric = family.metrics.at(report.probeSeries->second);
     probe.metric = family.name;
     probe.value = metric.value;
-    if (toGateway) {
-        probe.labels = metric.labels;
-        for (const Label &label : report.key.asLabels()) // the grouping key's labels win, as the gateway's do
-            probe.labels.set(label.name, label.value);
-    } else {
-        MetricSet one;
-        one.families.append(family);
-        one.families.first().metrics = {metric};
-        const SeriesSet set = liveWriteSeries(spec, report.machine, one, report.dueMs);
-        const WriteSeries &first = set.series.constFirst();
-        probe.metric = first.name();
-        probe.value = first.samples.constFirst().value;
-        probe.labels = first.labels;
-        probe.labels.remove(QStringLiteral("__name__"));
-        probe.timestampMs = report.dueMs;
-    }
+    probe.labels = metric.labels;
+    for (const Label &label : report.key.asLabels())
+        probe.labels.set(label.name, label.value);
     return probe;
+}
+
+// Every sample of a tick carries the tick's time: the series the tick names, or else the first
+// series of the first family that has one, proves it came; of a histogram or a summary, its first
+// series as sent.
+std::optional<ArrivalProbe> remoteWriteProbe(const LiveJobSpec &spec, const TickReport &report)
+{
+    std::optional<QPair<qsizetype, qsizetype>> which = report.probeSeries;
+    for (qsizetype f = 0; f < report.sent.families.size() && !which; ++f) {
+        if (!report.sent.families.at(f).metrics.isEmpty())
+            which = QPair<qsizetype, qsizetype>(f, 0);
+    }
+    if (!which)
+        return std::nullopt;
+    const MetricFamily &family = report.sent.families.at(which->first);
+    MetricSet one;
+    one.families.append(family);
+    one.families.first().metrics = {family.metrics.at(which->second)};
+    const SeriesSet set = liveWriteSeries(spec, report.machine, one, report.dueMs);
+    const WriteSeries &first = set.series.constFirst();
+    ArrivalProbe probe;
+    probe.metric = first.name();
+    probe.value = first.samples.constFirst().value;
+    probe.labels = first.labels;
+    probe.labels.remove(QStringLiteral("__name__"));
+    probe.timestampMs = report.dueMs;
+    return probe;
+}
+
+} // namespace
+
+std::optional<ArrivalProbe> arrivalProbeFor(const LiveJobSpec &spec, const TickReport &report, const QUrl &gatewayUrl)
+{
+    if (spec.destination == LiveJobSpec::Destination::Pushgateway)
+        return gatewayProbe(report, gatewayUrl);
+    return remoteWriteProbe(spec, report);
 }
 
 ArrivalTracker::ArrivalTracker(LiveJob *job, QueryEndpoint endpoint, QUrl gatewayUrl, qint64 timeoutMs, QObject *parent)
