@@ -3,13 +3,19 @@ add_library(promdesk_config INTERFACE)
 target_compile_features(promdesk_config INTERFACE cxx_std_20)
 set(CMAKE_CXX_EXTENSIONS OFF)
 
+# Warnings chosen per compiler: what GCC and clang share, then what each adds of its own.
+set(promdesk_gnu_like "$<OR:$<CXX_COMPILER_ID:GNU>,$<CXX_COMPILER_ID:Clang>,$<CXX_COMPILER_ID:AppleClang>>")
 target_compile_options(promdesk_config INTERFACE
-    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
-    -Wimplicit-fallthrough -Wformat=2 -Wundef)
+    "$<${promdesk_gnu_like}:-Wall;-Wextra;-Wpedantic;-Wshadow;-Wnon-virtual-dtor;-Wcast-align;-Wcast-qual;-Woverloaded-virtual;-Wimplicit-fallthrough;-Wformat=2;-Wundef>"
+    "$<$<CXX_COMPILER_ID:GNU>:-Wduplicated-cond;-Wlogical-op;-Wstrict-null-sentinel>"
+    "$<$<CXX_COMPILER_ID:Clang,AppleClang>:-Wloop-analysis;-Wunreachable-code-return>"
+    "$<$<CXX_COMPILER_ID:MSVC>:/W4;/permissive-;/utf-8>")
 
-# CI builds treat every warning as an error; local builds stay forgiving while you work.
-if(DEFINED ENV{CI} AND "$ENV{CI}" STREQUAL "true")
-    target_compile_options(promdesk_config INTERFACE -Werror)
+# PROMDESK_WERROR (the ci preset turns it on): every warning is an error. Local builds stay
+# forgiving while you work.
+if(PROMDESK_WERROR)
+    target_compile_options(promdesk_config INTERFACE
+        "$<${promdesk_gnu_like}:-Werror>" "$<$<CXX_COMPILER_ID:MSVC>:/WX>")
 endif()
 
 target_compile_definitions(promdesk_config INTERFACE

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Configures and builds PromDesk into build/ (or $PROMDESK_BUILD_DIR). Extra arguments go to cmake.
+# Configures and builds one of CMakePresets.json's presets (default: dev, into build/). More
+# arguments go to cmake's configure step, e.g. `bash scripts/build.sh ci -DPROMDESK_BUILD_GUI=OFF`.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-build="${PROMDESK_BUILD_DIR:-$root/build}"
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="${PROMDESK_BUILD_TYPE:-RelWithDebInfo}" "$@" >/dev/null
-cmake --build "$build" --parallel "$(nproc)"
+cd "$root"
+preset="${1:-dev}"
+[ $# -gt 0 ] && shift
+cmake --preset "$preset" "$@" >/dev/null
+cmake --build --preset "$preset" --parallel "$(nproc)"

@@ -4,6 +4,7 @@
 # FUZZ_SECONDS seconds (default 30) from its seed corpus (tests/fuzz/corpus/<target>/, which is
 # only read: new inputs go to a scratch copy). Any crash, leak, timeout or sanitizer report
 # fails the run, and the input that caused it is kept in build-fuzz/artifacts/.
+# PROMDESK_WERROR=ON makes every warning an error (test.sh sets it).
 # FUZZ_TARGETS="text_parser fixer" runs only those. The seed is fixed (FUZZ_SEED, default 1) so
 # that a run's findings reproduce; long exploring runs belong outside CI (docs/fuzzing.md).
 set -euo pipefail
@@ -13,7 +14,7 @@ seconds="${FUZZ_SECONDS:-30}"
 seed="${FUZZ_SEED:-1}"
 targets="${FUZZ_TARGETS:-text_parser parser_differential delimited_protobuf remote_write_decode csv_import grouping_key gateway_json retry_after fixer}"
 
-cmake --preset fuzz >/dev/null
+cmake --preset fuzz -DPROMDESK_WERROR="${PROMDESK_WERROR:-OFF}" >/dev/null
 cmake --build --preset fuzz --parallel "$(nproc)"
 
 artifacts="$root/build-fuzz/artifacts"

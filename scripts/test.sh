@@ -10,14 +10,14 @@ cd "$root"
 
 bash scripts/install-deps.sh
 
+# Every build treats warnings as errors (the ci preset; -DPROMDESK_WERROR=ON for the others).
 echo "== build (RelWithDebInfo) =="
-bash scripts/build.sh
+bash scripts/build.sh ci
 echo "== tests =="
 ctest --test-dir build --output-on-failure --parallel 2
 
 echo "== build (AddressSanitizer + UndefinedBehaviorSanitizer, console included) =="
-PROMDESK_BUILD_DIR="$root/build-sanitize" PROMDESK_BUILD_TYPE=Debug \
-    bash scripts/build.sh -DPROMDESK_SANITIZE=address -DPROMDESK_BUILD_GUI=ON
+bash scripts/build.sh asan -DPROMDESK_WERROR=ON
 echo "== tests under ASan + UBSan =="
 (
     # Halt on the first UBSan finding; ASan and LSan exit non-zero on theirs.
@@ -28,8 +28,7 @@ echo "== tests under ASan + UBSan =="
 )
 
 echo "== build (ThreadSanitizer: core, CLI and their tests) =="
-PROMDESK_BUILD_DIR="$root/build-tsan" PROMDESK_BUILD_TYPE=Debug \
-    bash scripts/build.sh -DPROMDESK_SANITIZE=thread -DPROMDESK_BUILD_GUI=OFF
+bash scripts/build.sh tsan -DPROMDESK_WERROR=ON
 echo "== tests under TSan =="
 (
     # The history thread, the backfill preparers, the parallel parse, validation and planning.
@@ -43,4 +42,4 @@ echo "== tests under TSan =="
 )
 
 echo "== fuzz smoke (clang, libFuzzer + ASan + UBSan) =="
-bash scripts/fuzz.sh
+PROMDESK_WERROR=ON bash scripts/fuzz.sh
