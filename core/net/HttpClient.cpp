@@ -411,12 +411,15 @@ HttpCall *HttpClient::send(const HttpRequest &request)
     QNetworkReply *reply = manager->sendCustomRequest(networkRequest, request.method, body);
     body->setParent(reply);
     // See LowLatencySockets.h: without this, bodies over 16 KiB wait up to 40 ms each.
+    // The first piece is out once some of the body is, and Nagle only holds back the last.
     if (request.body.size() > 16 * 1024) {
-        connect(reply, &QNetworkReply::socketStartedConnecting, this, &disableNagleOnOpenTcpSockets);
-        connect(reply, &QNetworkReply::uploadProgress, this, [reply](qint64 sent, qint64) {
+        const QUrl peer = request.proxy.mode == ProxySettings::Mode::Custom ? request.proxy.url : request.url;
+        const int port = request.proxy.mode == ProxySettings::Mode::Custom ? peer.port(3128)
+                                                                             : peer.port(peer.scheme() == u"https" ? 443 : 80);
+        connect(reply, &QNetworkReply::uploadProgress, this, [reply, host = peer.host(), port](qint64 sent, qint64) {
             if (sent > 0 && !reply->property("promdeskNoDelay").toBool()) {
                 reply->setProperty("promdeskNoDelay", true);
-                disableNagleOnOpenTcpSockets();
+                disableNagleOnConnectionsTo(host, port);
             }
         });
     }

@@ -1,6 +1,10 @@
 #include "net/LowLatencySockets.h"
 
+#include <QHostAddress>
+#include <QPair>
 #include <QtGlobal>
+
+#include <optional>
 
 #ifdef Q_OS_LINUX
 #include <dirent.h>
@@ -14,9 +18,42 @@
 
 namespace promdesk {
 
-void disableNagleOnOpenTcpSockets()
+#ifdef Q_OS_LINUX
+namespace {
+
+// The peer of a connected TCP socket, or nothing for any other descriptor (a file, a listening
+// or unconnected socket, a Unix socket).
+std::optional<QPair<QHostAddress, int>> tcpPeer(int fd)
+{
+    struct stat info{};
+    if (fstat(fd, &info) != 0 || !S_ISSOCK(info.st_mode))
+        return std::nullopt;
+    int type = 0;
+    socklen_t length = sizeof type;
+    if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &length) != 0 || type != SOCK_STREAM)
+        return std::nullopt;
+    sockaddr_storage address{};
+    socklen_t addressLength = sizeof address;
+    if (getpeername(fd, reinterpret_cast<sockaddr *>(&address), &addressLength) != 0)
+        return std::nullopt;
+    if (address.ss_family == AF_INET) {
+        const auto *v4 = reinterpret_cast<const sockaddr_in *>(&address);
+        return QPair<QHostAddress, int>(QHostAddress(reinterpret_cast<const sockaddr *>(v4)), ntohs(v4->sin_port));
+    }
+    if (address.ss_family == AF_INET6) {
+        const auto *v6 = reinterpret_cast<const sockaddr_in6 *>(&address);
+        return QPair<QHostAddress, int>(QHostAddress(reinterpret_cast<const sockaddr *>(v6)), ntohs(v6->sin6_port));
+    }
+    return std::nullopt;
+}
+
+} // namespace
+#endif
+
+void disableNagleOnConnectionsTo(const QString &host, int port)
 {
 #ifdef Q_OS_LINUX
+    const QHostAddress literal(host);
     DIR *directory = opendir("/proc/self/fd");
     if (!directory)
         return;
@@ -26,22 +63,17 @@ void disableNagleOnOpenTcpSockets()
         const long fd = std::strtol(entry->d_name, &end, 10);
         if (*end != '\0' || fd == own)
             continue;
-        struct stat info{};
-        if (fstat(int(fd), &info) != 0 || !S_ISSOCK(info.st_mode))
-            continue;
-        int type = 0;
-        socklen_t length = sizeof type;
-        if (getsockopt(int(fd), SOL_SOCKET, SO_TYPE, &type, &length) != 0 || type != SOCK_STREAM)
-            continue;
-        sockaddr_storage address{};
-        socklen_t addressLength = sizeof address;
-        if (getsockname(int(fd), reinterpret_cast<sockaddr *>(&address), &addressLength) != 0
-            || (address.ss_family != AF_INET && address.ss_family != AF_INET6))
+        const auto peer = tcpPeer(int(fd));
+        if (!peer || peer->second != port
+            || (!literal.isNull() && !literal.isEqual(peer->first, QHostAddress::ConvertV4MappedToIPv4)))
             continue;
         const int on = 1;
         setsockopt(int(fd), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
     }
     closedir(directory);
+#else
+    Q_UNUSED(host);
+    Q_UNUSED(port);
 #endif
 }
 

@@ -7,7 +7,16 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+
+#ifdef Q_OS_LINUX
+#include <dirent.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#endif
 
 using namespace promdesk;
 using namespace promdesk::test;
@@ -31,6 +40,35 @@ public:
     HttpResult last;
 };
 
+#ifdef Q_OS_LINUX
+int noDelay(qintptr fd)
+{
+    int on = -1;
+    socklen_t length = sizeof on;
+    if (getsockopt(int(fd), IPPROTO_TCP, TCP_NODELAY, &on, &length) != 0)
+        return -1;
+    return on;
+}
+
+// The process's TCP connections whose far end is 127.0.0.1:`port`.
+QList<int> connectionsTo(quint16 port)
+{
+    QList<int> found;
+    DIR *directory = opendir("/proc/self/fd");
+    while (const dirent *entry = directory ? readdir(directory) : nullptr) {
+        const int fd = QByteArray(entry->d_name).toInt();
+        sockaddr_in peer{};
+        socklen_t length = sizeof peer;
+        if (fd > 2 && getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &length) == 0 && peer.sin_family == AF_INET
+            && ntohs(peer.sin_port) == port)
+            found << fd;
+    }
+    if (directory)
+        closedir(directory);
+    return found;
+}
+#endif
+
 } // namespace
 
 class TestHttpClient : public QObject
@@ -44,6 +82,7 @@ private slots:
     void keptAliveConnectionsStillServeLaterRequests();
     void brokenTlsFilesSendNothing_data();
     void brokenTlsFilesSendNothing();
+    void largeBodiesTurnNagleOffOnTheirOwnConnectionOnly();
 
 private:
     HttpResult send(HttpClient &http, const HttpRequest &request)
@@ -181,6 +220,44 @@ void TestHttpClient::brokenTlsFilesSendNothing()
     QCOMPARE(server.received().size(), 0);
     QCOMPARE(recorder.startedCount, 0);
     QVERIFY(tlsFilesProblem(TlsSettings{{}, dir.filePath(QStringLiteral("client.crt")), dir.filePath(QStringLiteral("client.key")), true}).isEmpty());
+}
+
+
+void TestHttpClient::largeBodiesTurnNagleOffOnTheirOwnConnectionOnly()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("the option is set on Linux only");
+#else
+    // Another connection of the same process, both of its ends: not the client's to change.
+    QTcpServer otherServer;
+    QVERIFY(otherServer.listen(QHostAddress::LocalHost));
+    QTcpSocket bystander;
+    bystander.connectToHost(QHostAddress::LocalHost, otherServer.serverPort());
+    QVERIFY(bystander.waitForConnected(2000));
+    QVERIFY(otherServer.waitForNewConnection(2000));
+    QTcpSocket *accepted = otherServer.nextPendingConnection();
+    QCOMPARE(noDelay(bystander.socketDescriptor()), 0);
+
+    // The server holds its answer for a while: the client's connection is open meanwhile.
+    FaultServer server;
+    server.script({Answer::delayed(204, 1000)});
+    HttpClient http;
+    HttpRequest request;
+    request.method = "POST";
+    request.url = QUrl(server.baseUrl() + QStringLiteral("/api/v1/write"));
+    request.body = QByteArray(256 * 1024, 'w');
+    std::optional<HttpResult> result;
+    http.send(request, this, [&result](const HttpResult &answer) { result = answer; });
+    QTRY_COMPARE(server.received().size(), 1);
+
+    const QList<int> own = connectionsTo(server.port());
+    QCOMPARE(own.size(), 1);
+    QCOMPARE(noDelay(own.constFirst()), 1);
+    QCOMPARE(noDelay(bystander.socketDescriptor()), 0);
+    QCOMPARE(noDelay(accepted->socketDescriptor()), 0);
+    QTRY_VERIFY(result.has_value());
+    QCOMPARE(result->status, 204);
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestHttpClient)
