@@ -4,7 +4,7 @@
 
 #include "Confirm.h"
 #include "ConsoleContext.h"
-#include "exposition/NumberFormat.h"
+#include "model/NumberFormat.h"
 #include "net/Redactor.h"
 #include "pushgateway/GroupPruning.h"
 #include "pushgateway/PushgatewayClient.h"

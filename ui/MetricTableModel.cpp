@@ -1,8 +1,8 @@
 #include "MetricTableModel.h"
 
-#include "exposition/NumberFormat.h"
 #include "exposition/TextParser.h"
 #include "model/Names.h"
+#include "model/NumberFormat.h"
 
 namespace promdesk::ui {
 

@@ -4,9 +4,9 @@
 #include "cli/GatewayOptions.h"
 #include "cli/Interrupt.h"
 #include "cli/TerminalSafeDevice.h"
-#include "exposition/NumberFormat.h"
 #include "history/HistoryDatabase.h"
 #include "live/ArrivalTracker.h"
+#include "model/NumberFormat.h"
 #include "net/Redactor.h"
 #include "pushgateway/GroupPruning.h"
 

@@ -1,17 +1,17 @@
 #include "cli/Cli.h"
-#include "cli/CliSupport.h"
 #include "cli/CliHistory.h"
+#include "cli/CliSupport.h"
 #include "cli/GatewayOptions.h"
 #include "cli/Interrupt.h"
 #include "cli/LiveOptions.h"
 #include "exposition/TextWriter.h"
-#include "exposition/NumberFormat.h"
+#include "model/NumberFormat.h"
 #include "net/Redactor.h"
 #include "pushgateway/GroupPruning.h"
 #include "pushgateway/OverwritePreview.h"
 
-#include "util/Time.h"
 #include "util/Printable.h"
+#include "util/Time.h"
 
 #include <QDateTime>
 #include <QPointer>

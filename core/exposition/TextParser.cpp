@@ -1,9 +1,9 @@
 #include "exposition/TextParser.h"
 
-#include "exposition/Escaping.h"
 #include "exposition/MetricSetBuilder.h"
-#include "exposition/NumberFormat.h"
 #include "exposition/OpenMetricsRules.h"
+#include "model/Escaping.h"
+#include "model/NumberFormat.h"
 #include "util/Printable.h"
 #include "util/SeriesIndex.h"
 #include "util/Time.h"

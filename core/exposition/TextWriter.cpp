@@ -1,7 +1,7 @@
 #include "exposition/TextWriter.h"
 
-#include "exposition/Escaping.h"
-#include "exposition/NumberFormat.h"
+#include "model/Escaping.h"
+#include "model/NumberFormat.h"
 
 #include <algorithm>
 

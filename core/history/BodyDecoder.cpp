@@ -1,8 +1,8 @@
 #include "history/BodyDecoder.h"
 
 #include "exposition/DelimitedProtobuf.h"
-#include "exposition/NumberFormat.h"
 #include "exposition/TextWriter.h"
+#include "model/NumberFormat.h"
 #include "pushgateway/PushgatewayClient.h"
 #include "remotewrite/WriteRequestCodec.h"
 

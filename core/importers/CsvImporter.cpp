@@ -1,8 +1,8 @@
 #include "importers/CsvImporter.h"
 
-#include "exposition/NumberFormat.h"
 #include "exposition/TextParser.h"
 #include "model/Names.h"
+#include "model/NumberFormat.h"
 #include "remotewrite/SeriesCollector.h"
 #include "util/Time.h"
 

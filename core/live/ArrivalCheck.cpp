@@ -1,6 +1,6 @@
 #include "live/ArrivalCheck.h"
 
-#include "exposition/NumberFormat.h"
+#include "model/NumberFormat.h"
 #include "remotewrite/BackfillPlan.h"
 #include "util/Printable.h"
 #include "util/Time.h"

@@ -1,7 +1,7 @@
 #include "live/ValueGenerator.h"
 
-#include "exposition/NumberFormat.h"
 #include "exposition/TextParser.h"
+#include "model/NumberFormat.h"
 #include "pushgateway/GroupPruning.h"
 #include "util/Printable.h"
 

@@ -1,6 +1,6 @@
 #include "model/Labels.h"
 
-#include "exposition/Escaping.h"
+#include "model/Escaping.h"
 
 #include <QHashFunctions>
 

@@ -1,6 +1,6 @@
 #include "model/MetricFamily.h"
 
-#include "exposition/NumberFormat.h"
+#include "model/NumberFormat.h"
 #include "model/Sample.h"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 #include "pushgateway/GatewayGroups.h"
 
-#include "exposition/NumberFormat.h"
+#include "model/NumberFormat.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #include "pushgateway/Holdings.h"
 
-#include "exposition/NumberFormat.h"
+#include "model/NumberFormat.h"
 
 #include <QMap>
 

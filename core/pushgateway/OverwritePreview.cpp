@@ -1,6 +1,6 @@
 #include "pushgateway/OverwritePreview.h"
 
-#include "exposition/NumberFormat.h"
+#include "model/NumberFormat.h"
 
 #include <QHash>
 

@@ -1,7 +1,7 @@
 #include "remotewrite/SeriesCollector.h"
 
-#include "exposition/NumberFormat.h"
 #include "model/Names.h"
+#include "model/NumberFormat.h"
 #include "model/Sample.h"
 
 #include <QHash>

@@ -1,6 +1,6 @@
 #include "remotewrite/WriteSeries.h"
 
-#include "exposition/NumberFormat.h"
+#include "model/NumberFormat.h"
 
 #include <limits>
 

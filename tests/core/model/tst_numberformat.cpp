@@ -1,4 +1,4 @@
-#include "exposition/NumberFormat.h"
+#include "model/NumberFormat.h"
 
 #include <QRandomGenerator>
 #include <QTest>

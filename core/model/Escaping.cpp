@@ -1,4 +1,4 @@
-#include "exposition/Escaping.h"
+#include "model/Escaping.h"
 
 #include <cstdint>
 #include <cstring>
