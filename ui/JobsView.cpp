@@ -3,6 +3,7 @@
 #include "LiveJobs.h"
 #include "ToolTips.h"
 #include "remotewrite/BackfillPlan.h"
+#include "util/Time.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>

@@ -3,6 +3,7 @@
 #include "ConsoleContext.h"
 #include "exposition/TextWriter.h"
 #include "remotewrite/BackfillPlan.h"
+#include "util/Time.h"
 
 namespace promdesk::ui {
 

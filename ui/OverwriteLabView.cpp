@@ -9,6 +9,7 @@
 #include "pushgateway/OverwritePreview.h"
 #include "pushgateway/ServerMessage.h"
 #include "remotewrite/BackfillPlan.h"
+#include "util/Time.h"
 
 #include <QFileDialog>
 #include <QFontDatabase>

@@ -10,6 +10,7 @@
 #include "net/Redactor.h"
 #include "remotewrite/BackfillRun.h"
 #include "remotewrite/SeriesCollector.h"
+#include "util/Time.h"
 
 #include <algorithm>
 

@@ -1,6 +1,7 @@
 #include "remotewrite/BackfillPlan.h"
 
 #include "remotewrite/SeriesCollector.h"
+#include "util/Time.h"
 
 #include <QDateTime>
 
@@ -9,15 +10,6 @@ namespace promdesk {
 namespace {
 constexpr qint64 kAgeWindowMs = kReceiverAgeWindowMs; // Prometheus head: maxT − 1 h
 } // namespace
-
-QString formatDuration(qint64 ms)
-{
-    if (ms < 0)
-        return QStringLiteral("?");
-    if (ms < 60000)
-        return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
-    return QStringLiteral("%1 min %2 s").arg(ms / 60000).arg((ms / 1000) % 60);
-}
 
 bool BackfillPlan::canSend() const
 {

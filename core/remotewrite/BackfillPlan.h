@@ -66,7 +66,5 @@ void keepErrorsForTheReceiversVerdict(BackfillPlan &plan);
 // "3 series, 1,000 samples from … to …" and what a batch holds, for messages about it.
 QString describeBatch(const SeriesSet &set, const Batch &batch);
 QString renderPlan(const BackfillPlan &plan);
-// "0.8 s", "3 min 12 s"; "?" for an unknown (negative) duration such as an ETA not known yet.
-QString formatDuration(qint64 ms);
 
 } // namespace promdesk

@@ -90,4 +90,13 @@ QString formatSpan(qint64 ms)
     return count(magnitude / 1000, "second");
 }
 
+QString formatDuration(qint64 ms)
+{
+    if (ms < 0)
+        return QStringLiteral("?");
+    if (ms < 60000)
+        return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
+    return QStringLiteral("%1 min %2 s").arg(ms / 60000).arg((ms / 1000) % 60);
+}
+
 } // namespace promdesk

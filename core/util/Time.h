@@ -46,4 +46,8 @@ namespace promdesk {
 // "3 days", "12 minutes", "2 hours": how far apart two times are, roughly, in the largest unit.
 [[nodiscard]] QString formatSpan(qint64 ms);
 
+// "0.8 s", "3 min 12 s": how long something took; "?" for an unknown (negative) duration such as
+// an ETA not known yet.
+[[nodiscard]] QString formatDuration(qint64 ms);
+
 } // namespace promdesk

@@ -47,8 +47,6 @@ private slots:
     void planWarnsAboutTheAgeWindow();
     void planRefusesTheFarFuture_data();
     void planRefusesTheFarFuture();
-    void formatsDurations_data();
-    void formatsDurations();
     void planShardsOnlyWhenBatchesAreShort_data();
     void planShardsOnlyWhenBatchesAreShort();
 };
@@ -315,29 +313,6 @@ void TestSeriesCollector::planShardsOnlyWhenBatchesAreShort()
     QCOMPARE(shards, shardsUsed);
     QCOMPARE(plan.shardNote.isEmpty(), shardsUsed == 2);
     QCOMPARE(renderPlan(plan).contains(QLatin1String("over 2 parallel shards")), shardsUsed == 2);
-}
-
-void TestSeriesCollector::formatsDurations_data()
-{
-    QTest::addColumn<qint64>("ms");
-    QTest::addColumn<QString>("text");
-    QTest::newRow("under-a-second") << qint64(800) << QStringLiteral("0.8 s");
-    QTest::newRow("zero") << qint64(0) << QStringLiteral("0.0 s");
-    QTest::newRow("just-under-a-minute") << qint64(59940) << QStringLiteral("59.9 s");
-    QTest::newRow("minutes") << qint64(192000) << QStringLiteral("3 min 12 s");
-    QTest::newRow("unknown-eta") << qint64(-1) << QStringLiteral("?");
-}
-
-void TestSeriesCollector::formatsDurations()
-{
-    QFETCH(qint64, ms);
-    QFETCH(QString, text);
-    QCOMPARE(formatDuration(ms), text);
-    // A comma-decimal locale does not change what is printed.
-    const QLocale before;
-    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
-    QCOMPARE(formatDuration(ms), text);
-    QLocale::setDefault(before);
 }
 
 QTEST_GUILESS_MAIN(TestSeriesCollector)

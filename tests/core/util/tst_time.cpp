@@ -1,7 +1,9 @@
-// Timestamps over the whole qint64 range: printed for every one, and arithmetic that saturates.
+// Timestamps over the whole qint64 range: printed for every one, and arithmetic that saturates;
+// durations printed the same in every locale.
 #include "util/Time.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -20,6 +22,8 @@ private slots:
     void saturates();
     void convertsOnlyWhatFits_data();
     void convertsOnlyWhatFits();
+    void formatsDurations_data();
+    void formatsDurations();
 };
 
 void TestTime::formatsEveryTimestamp_data()
@@ -86,6 +90,29 @@ void TestTime::convertsOnlyWhatFits()
     QFETCH(double, ms);
     QFETCH(bool, fits);
     QCOMPARE(millisecondsFromDouble(ms).has_value(), fits);
+}
+
+void TestTime::formatsDurations_data()
+{
+    QTest::addColumn<qint64>("ms");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("under-a-second") << qint64(800) << QStringLiteral("0.8 s");
+    QTest::newRow("zero") << qint64(0) << QStringLiteral("0.0 s");
+    QTest::newRow("just-under-a-minute") << qint64(59940) << QStringLiteral("59.9 s");
+    QTest::newRow("minutes") << qint64(192000) << QStringLiteral("3 min 12 s");
+    QTest::newRow("unknown-eta") << qint64(-1) << QStringLiteral("?");
+}
+
+void TestTime::formatsDurations()
+{
+    QFETCH(qint64, ms);
+    QFETCH(QString, text);
+    QCOMPARE(formatDuration(ms), text);
+    // A comma-decimal locale does not change what is printed.
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QCOMPARE(formatDuration(ms), text);
+    QLocale::setDefault(before);
 }
 
 QTEST_GUILESS_MAIN(TestTime)
