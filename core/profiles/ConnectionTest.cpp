@@ -1,6 +1,7 @@
 #include "profiles/ConnectionTest.h"
 
 #include "net/Redactor.h"
+#include "pushgateway/PushgatewayClient.h"
 #include "pushgateway/ServerMessage.h"
 #include "remotewrite/RemoteWriteClient.h"
 

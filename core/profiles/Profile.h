@@ -2,8 +2,8 @@
 
 #include "model/Labels.h"
 #include "net/HttpTypes.h"
-#include "pushgateway/PushgatewayClient.h"
-#include "remotewrite/RemoteWriteClient.h"
+#include "pushgateway/GatewayEndpoint.h"
+#include "remotewrite/WriteEndpoint.h"
 
 #include <QString>
 

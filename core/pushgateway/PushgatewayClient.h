@@ -2,6 +2,7 @@
 
 #include "model/MetricFamily.h"
 #include "net/HttpClient.h"
+#include "pushgateway/GatewayEndpoint.h"
 #include "pushgateway/GatewayGroups.h"
 #include "pushgateway/GroupingKey.h"
 
@@ -12,23 +13,6 @@
 #include <optional>
 
 namespace promdesk {
-
-struct GatewayEndpoint
-{
-    QUrl baseUrl;             // may carry the gateway's --web.route-prefix as its path
-    Credentials credentials;
-    TlsSettings tls;
-    int timeoutMs = 30000;
-    ProxySettings proxy;
-    HttpHeaders extraHeaders; // e.g. a tenant header; never Authorization (use credentials)
-};
-
-enum class PushMethod {
-    Replace, // PUT: the group ends up holding exactly the pushed families
-    Merge,   // POST: only the families named in the push are replaced
-};
-
-enum class BodyFormat { Text, Protobuf };
 
 struct PushOptions
 {

@@ -18,11 +18,6 @@ bool hasWrittenHeaders(const HttpResult &result)
 
 } // namespace
 
-QString defaultWritePath(bool tmp)
-{
-    return tmp ? QStringLiteral("/api/v1/prom/write") : QStringLiteral("/api/v1/write");
-}
-
 WriteCall::WriteCall(RemoteWriteClient *client, Encoder encode, QObject *parent)
     : QObject(parent)
     , m_client(client)

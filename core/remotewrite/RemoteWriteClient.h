@@ -3,6 +3,7 @@
 #include "net/HttpClient.h"
 #include "remotewrite/Batcher.h"
 #include "remotewrite/RetryPolicy.h"
+#include "remotewrite/WriteEndpoint.h"
 #include "remotewrite/WriteRequestCodec.h"
 
 #include <QObject>
@@ -12,20 +13,6 @@
 #include <memory>
 
 namespace promdesk {
-
-struct WriteEndpoint
-{
-    QUrl url;                       // the full write URL: .../api/v1/write, TMP .../api/v1/prom/write
-    Credentials credentials;
-    TlsSettings tls;
-    int timeoutMs = 30000;
-    RemoteWriteVersion version = RemoteWriteVersion::V1; // nothing shows TMP takes 2.0
-    RetryPolicy retry;
-    ProxySettings proxy;
-    HttpHeaders extraHeaders; // e.g. a tenant header; the spec's headers cannot be overridden
-};
-
-QString defaultWritePath(bool tmp); // "/api/v1/prom/write" or "/api/v1/write"
 
 struct WriteOutcome
 {
