@@ -315,12 +315,14 @@ void HistoryView::resendSelected()
     auto send = [this, prepared, id] {
         const HttpRequest &request = prepared->request;
         const QString what = QStringLiteral("%1 %2").arg(QString::fromLatin1(request.method), redactUrl(request.url));
-        m_context->http().send(request, this, [this, what, id](const HttpResult &result) {
+        const bool toGateway = request.tag.target == u"pushgateway";
+        m_context->http().send(request, this, [this, what, id, toGateway](const HttpResult &result) {
             m_resendButton->setEnabled(true);
             if (result.ok()) {
                 m_resendStatus->setText(tr("✔ Re-sent #%1: %2 → HTTP %3 in %4 ms").arg(id).arg(what).arg(result.status).arg(result.durationMs));
             } else {
-                const Explanation explanation = explainGatewayAnswer(result, tr("The server"));
+                const Explanation explanation = toGateway ? explainGatewayAnswer(result, tr("The Pushgateway"))
+                                                          : explainAnswer(result, tr("The server"));
                 m_resendStatus->setText(tr("✘ Re-sent #%1: %2 → %3 %4").arg(id).arg(what, explanation.summary, explanation.advice));
             }
             emit resent(result.ok());

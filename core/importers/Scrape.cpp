@@ -2,8 +2,8 @@
 
 #include "exposition/DelimitedProtobuf.h"
 #include "exposition/TextWriter.h"
+#include "net/AnswerExplanation.h"
 #include "net/Redactor.h"
-#include "pushgateway/ServerMessage.h"
 
 namespace promdesk {
 
@@ -25,7 +25,7 @@ ScrapedMetrics scrapedMetrics(const HttpResult &result, const QUrl &url)
     ScrapedMetrics scraped;
     const QString server = QStringLiteral("the exporter at %1").arg(redactUrl(url));
     if (!result.ok()) {
-        const Explanation explanation = explainGatewayAnswer(result, server);
+        const Explanation explanation = explainAnswer(result, server);
         scraped.error = explanation.summary + QLatin1Char(' ') + explanation.advice;
         return scraped;
     }

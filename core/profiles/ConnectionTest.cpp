@@ -13,11 +13,13 @@ namespace promdesk {
 
 namespace {
 
-EndpointCheck checked(const QString &what, const QUrl &url, const HttpResult &result, const QString &detail)
+// `explain`: explainGatewayAnswer for the gateway, whose refusals say more; explainAnswer otherwise.
+EndpointCheck checked(const QString &what, const QUrl &url, const HttpResult &result, const QString &detail,
+                      Explanation (*explain)(const HttpResult &, const QString &))
 {
     EndpointCheck check{what, url.adjusted(QUrl::RemoveUserInfo), result, detail, {}, {}};
     if (!result.ok()) {
-        const Explanation explanation = explainGatewayAnswer(result, what);
+        const Explanation explanation = explain(result, what);
         check.summary = explanation.summary;
         check.advice = explanation.advice;
     }
@@ -90,7 +92,8 @@ void ConnectionTest::checkPushgateway()
                                     .value(QStringLiteral("version"))
                                     .toString();
         m_checks.append(checked(QStringLiteral("Pushgateway"), base, status,
-                                version.isEmpty() ? QString() : QStringLiteral(", version %1").arg(version)));
+                                version.isEmpty() ? QString() : QStringLiteral(", version %1").arg(version),
+                                explainGatewayAnswer));
         next();
     });
 }
@@ -107,7 +110,7 @@ void ConnectionTest::checkRemoteWrite()
     WriteCall *call = client->send(SeriesSet{}); // valid, and stores nothing
     connect(call, &WriteCall::finished, this, [this, client, url = endpoint.url](const WriteOutcome &outcome) {
         m_checks.append(checked(QStringLiteral("Remote write"), url, outcome.result,
-                                QStringLiteral(", accepts remote write 1.0")));
+                                QStringLiteral(", accepts remote write 1.0"), explainAnswer));
         next();
     });
 }

@@ -1,19 +1,12 @@
 #pragma once
 
-#include "net/HttpTypes.h"
-
-#include <QString>
+#include "net/AnswerExplanation.h"
 
 namespace promdesk {
 
-// What an answer means, in plain words, and what to do about it. The server's own text stays
-// available verbatim in HttpResult::body; this only explains it.
-struct Explanation
-{
-    QString summary; // "The Pushgateway refused the push: it does not accept timestamps."
-    QString advice;  // "Remove the timestamps (…) or send through remote write."
-};
-
+// A Pushgateway's answer: explainAnswer, and what the gateway's refusals say in its own words
+// (timestamps, two types for one name, a repeated series, a parse error with its line, a bad
+// grouping key), with the gateway's advice for 404, 405 and a connection closed after the request.
 Explanation explainGatewayAnswer(const HttpResult &result, const QString &server);
 
 } // namespace promdesk
