@@ -1,5 +1,6 @@
 #include "exposition/ParallelValidation.h"
 
+#include "exposition/detail/ParseInternals.h"
 #include "util/Parallel.h"
 
 #include <QDateTime>
@@ -68,9 +69,12 @@ struct PieceResult
     bool unlisted = false;
 };
 
-PieceResult parsePiece(const ValidationSource &source, qint64 begin, qint64 end, ParseOptions options)
+PieceResult parsePiece(const ValidationSource &source, qint64 begin, qint64 end, ParseOptions options,
+                       const detail::ParsePiece &piece)
 {
-    TextParser parser(std::move(options));
+    detail::ParseInternals internals;
+    internals.piece = piece;
+    TextParser parser(std::move(options), internals);
     QByteArray buffer;
     for (qint64 at = begin; at < end; at += kChunkBytes)
         parser.feed(source.read(at, std::min(kChunkBytes, end - at), buffer));
@@ -81,9 +85,9 @@ PieceResult parsePiece(const ValidationSource &source, qint64 begin, qint64 end,
 
 Validation parseWhole(const ValidationSource &source, const ParseOptions &givenOptions)
 {
-    ParseOptions options = givenOptions;
-    options.piece.bytes = source.size();
-    PieceResult whole = parsePiece(source, 0, source.size(), options);
+    detail::ParsePiece piece;
+    piece.bytes = source.size();
+    PieceResult whole = parsePiece(source, 0, source.size(), givenOptions, piece);
     return Validation{std::move(whole.problems), whole.stats};
 }
 
@@ -179,9 +183,8 @@ Validation validateInParallel(const ValidationSource &source, const ParseOptions
     auto parsePieces = [&](const std::vector<size_t> &which, const std::vector<int> &linesBefore) {
         forEachIndexInParallel(which.size(), workers, [&](size_t k) {
             const size_t i = which[k];
-            ParseOptions pieceOptions = options;
-            pieceOptions.piece = ParseOptions::Piece{starts[i], linesBefore[i], i == 0, i + 1 == starts.size(), ends[i] - starts[i]};
-            results[i] = parsePiece(source, starts[i], ends[i], std::move(pieceOptions));
+            const detail::ParsePiece piece{starts[i], linesBefore[i], i == 0, i + 1 == starts.size(), ends[i] - starts[i]};
+            results[i] = parsePiece(source, starts[i], ends[i], options, piece);
         });
     };
     std::vector<size_t> all(starts.size());

@@ -2,6 +2,7 @@
 
 #include "exposition/MetricSetBuilder.h"
 #include "exposition/OpenMetricsRules.h"
+#include "exposition/detail/ParseInternals.h"
 #include "model/Escaping.h"
 #include "model/NumberFormat.h"
 #include "util/Printable.h"
@@ -307,23 +308,24 @@ ExpositionFormat detectFormat(QByteArrayView text)
 class TextParser::Private
 {
 public:
-    Private(ParseOptions o, SampleSink *s)
+    Private(ParseOptions o, const detail::ParseInternals &i, SampleSink *s)
         : options(std::move(o))
+        , internals(i)
         , sink(s)
         , nowMs(options.nowMs.value_or(QDateTime::currentMSecsSinceEpoch()))
         , openMetrics(options.format == ExpositionFormat::OpenMetrics)
         , remoteWrite(options.target == ValidationTarget::RemoteWrite || options.target == ValidationTarget::Tmp)
-        , carryOffset(options.piece.firstByte)
-        , lineNumber(options.piece.linesBefore)
-        , firstBytes(options.piece.atStart)
+        , carryOffset(internals.piece.firstByte)
+        , lineNumber(internals.piece.linesBefore)
+        , firstBytes(internals.piece.atStart)
     {
         // A sample line takes 64 bytes or more in most files: room for that many samples, so
         // nothing is copied or rehashed on the way, and never more than half the text's size in
         // memory. (For remote write the index takes only what the time log leaves to it.)
-        if (options.piece.bytes > 0 && remoteWrite)
-            timedLog.reserve(std::size_t(options.piece.bytes / 64));
-        else if (options.piece.bytes > 0)
-            series.reserve(std::size_t(options.piece.bytes / 64));
+        if (internals.piece.bytes > 0 && remoteWrite)
+            timedLog.reserve(std::size_t(internals.piece.bytes / 64));
+        else if (internals.piece.bytes > 0)
+            series.reserve(std::size_t(internals.piece.bytes / 64));
         if (openMetrics) {
             omRules.emplace([this](int line, const char *code, const QString &message) {
                 report(Severity::Error, code, line, {}, 0, message);
@@ -335,6 +337,7 @@ public:
     void finish();
 
     ParseOptions options;
+    detail::ParseInternals internals;
     SampleSink *sink;
     qint64 nowMs;
     bool openMetrics;
@@ -670,7 +673,7 @@ void TextParser::Private::feed(QByteArrayView chunk, bool last)
 
 void TextParser::Private::feedBody(QByteArrayView chunk, bool last)
 {
-    if (options.piece.atStart && carryOffset == 0 && carry.isEmpty() && chunk.startsWith("\xEF\xBB\xBF")) {
+    if (internals.piece.atStart && carryOffset == 0 && carry.isEmpty() && chunk.startsWith("\xEF\xBB\xBF")) {
         report(Severity::Error, "bom", 1, {}, 0,
                QStringLiteral("the file starts with a UTF-8 byte order mark; Prometheus parsers read it as "
                               "part of the first metric name"),
@@ -746,13 +749,13 @@ void TextParser::Private::finish()
     const qint64 end = carryOffset;
     // Go's parser takes a last line of blanks, and OpenMetrics a `# EOF`, without a newline.
     const bool lastLineNeedsNewline = !(lastLineBlank && !openMetrics) && !(openMetrics && sawEof && !reportedAfterEof);
-    if (options.piece.atEnd && stats.bytes > 0 && lastByte != '\n' && lastLineNeedsNewline) {
+    if (internals.piece.atEnd && stats.bytes > 0 && lastByte != '\n' && lastLineNeedsNewline) {
         report(Severity::Error, "missing-final-newline", lineNumber, {}, 0,
                QStringLiteral("the last line does not end with a newline; a Pushgateway answers "
                               "'unexpected end of input stream'"),
                Fix{QStringLiteral("Add a newline at the end"), {TextEdit{end, 0, QByteArray("\n")}}, false});
     }
-    if (options.piece.atEnd && openMetrics && !sawEof) {
+    if (internals.piece.atEnd && openMetrics && !sawEof) {
         report(Severity::Error, "missing-eof", std::max(lineNumber, 1), {}, 0,
                QStringLiteral("OpenMetrics text must end with a '# EOF' line"),
                Fix{QStringLiteral("Append '# EOF'"), {TextEdit{end, 0, QByteArray("# EOF\n")}}, false});
@@ -782,7 +785,7 @@ void TextParser::Private::finish()
         return a.line != b.line ? a.line < b.line : a.column < b.column;
     });
     addSummaries();
-    stats.lines = lineNumber - options.piece.linesBefore; // this piece's own lines
+    stats.lines = lineNumber - internals.piece.linesBefore; // this piece's own lines
     stats.families = qint64(families.size());
 }
 
@@ -1693,7 +1696,7 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
 {
     lineTimestampNanos.reset();
     leftOutOfModel = false;
-    if (options.simpleLinesInOnePass && takeSimpleSample(line, lineOffset, lineEnd))
+    if (internals.simpleLinesInOnePass && takeSimpleSample(line, lineOffset, lineEnd))
         return;
     checkStrayWhitespace(line, lineOffset);
     exemplarAt = std::string_view::npos;
@@ -2341,7 +2344,12 @@ void TextParser::Private::finishHistograms()
 }
 
 TextParser::TextParser(ParseOptions options, SampleSink *sink)
-    : d(std::make_unique<Private>(std::move(options), sink))
+    : TextParser(std::move(options), detail::ParseInternals{}, sink)
+{
+}
+
+TextParser::TextParser(ParseOptions options, const detail::ParseInternals &internals, SampleSink *sink)
+    : d(std::make_unique<Private>(std::move(options), internals, sink))
 {
 }
 

@@ -17,6 +17,10 @@
 
 namespace promdesk {
 
+namespace detail {
+struct ParseInternals; // exposition/detail/ParseInternals.h
+}
+
 enum class ExpositionFormat { Text, OpenMetrics };
 // Whom the metrics are for: each target adds the rules its receiver enforces.
 enum class ValidationTarget { Generic, Pushgateway, RemoteWrite, Tmp };
@@ -47,19 +51,6 @@ struct ParseOptions
     qint64 futureToleranceMs = kDefaultFutureToleranceMs;
     bool allowFuture = false;          // --allow-future: a warning for every target
     int maxProblemsPerCode = 1000;     // the rest are counted in one summary line per code
-    // Plain sample lines are read in one pass; off, every line takes the full checks (the
-    // tests compare the two).
-    bool simpleLinesInOnePass = true;
-    // Where the text sits when a larger input is parsed in pieces (see validateInPieces): its
-    // byte offset and the lines before it, and whether the checks of the input's ends apply.
-    struct Piece
-    {
-        qint64 firstByte = 0;
-        int linesBefore = 0;
-        bool atStart = true;
-        bool atEnd = true;
-        qint64 bytes = 0; // when known, sizes the duplicate-series index up front
-    } piece;
 };
 
 struct ParseStats
@@ -70,7 +61,7 @@ struct ParseStats
     qint64 families = 0;
     qint64 errors = 0;
     qint64 warnings = 0;
-    qint64 simpleLines = 0; // samples read in one pass (ParseOptions::simpleLinesInOnePass)
+    qint64 simpleLines = 0; // samples read in one pass
 };
 
 enum class SampleRole { Value, Bucket, Sum, Count, Quantile, Created };
@@ -129,6 +120,8 @@ class TextParser
 {
 public:
     explicit TextParser(ParseOptions options, SampleSink *sink = nullptr);
+    // The core's own uses: a piece of a larger input, or the full checks on every line.
+    TextParser(ParseOptions options, const detail::ParseInternals &internals, SampleSink *sink = nullptr);
     ~TextParser();
     TextParser(const TextParser &) = delete;
     TextParser &operator=(const TextParser &) = delete;

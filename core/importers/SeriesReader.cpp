@@ -1,5 +1,6 @@
 #include "importers/SeriesReader.h"
 
+#include "exposition/detail/ParseInternals.h"
 #include "importers/CsvImporter.h"
 #include "remotewrite/SeriesCollector.h"
 #include "util/Parallel.h"
@@ -125,8 +126,9 @@ PieceRead readPiece(QByteArrayView data, const Piece &piece, bool first, bool la
     read.collector = std::make_unique<SeriesCollector>(options.nowMs, options.extraLabels);
     const int preludeLines = int(piece.prelude.count('\n'));
     // The prelude's lines come before line 1 of the piece, so the piece's lines count from 1.
-    parse.piece = ParseOptions::Piece{piece.begin - piece.prelude.size(), -preludeLines, first, last, piece.end - piece.begin};
-    TextParser parser(parse, read.collector.get());
+    detail::ParseInternals internals;
+    internals.piece = detail::ParsePiece{piece.begin - piece.prelude.size(), -preludeLines, first, last, piece.end - piece.begin};
+    TextParser parser(std::move(parse), internals, read.collector.get());
     if (!piece.prelude.isEmpty())
         parser.feed(piece.prelude);
     parser.feedLast(data.sliced(piece.begin, piece.end - piece.begin));
@@ -222,14 +224,15 @@ SeriesRead readSeries(QByteArrayView data, const SeriesReadOptions &options)
     parse.nowMs = options.nowMs;
     parse.futureToleranceMs = options.futureToleranceMs;
     parse.allowFuture = options.allowFuture;
-    parse.piece.bytes = data.size(); // sizes the parser's duplicate index once, not by doubling
     if (auto pieces = readInPieces(data, parse, options)) {
         read.series = std::move(pieces->first);
         read.pieces = pieces->second;
         return read;
     }
     SeriesCollector collector(options.nowMs, options.extraLabels);
-    TextParser parser(parse, &collector);
+    detail::ParseInternals internals;
+    internals.piece.bytes = data.size(); // sizes the parser's duplicate index once, not by doubling
+    TextParser parser(parse, internals, &collector);
     parser.feedLast(data);
     parser.finish();
     read.problems = parser.problems();

@@ -1,4 +1,5 @@
 #include "exposition/TextParser.h"
+#include "exposition/detail/ParseInternals.h"
 #include "model/Sample.h"
 
 #include <QRegularExpression>
@@ -479,9 +480,10 @@ QStringList everything(const QByteArray &input, ExpositionFormat format, Validat
     options.target = target;
     options.fileName = QStringLiteral("input.prom");
     options.nowMs = kNow;
-    options.simpleLinesInOnePass = onePass;
+    detail::ParseInternals internals;
+    internals.simpleLinesInOnePass = onePass;
     RecordingSink sink;
-    TextParser parser(options, &sink);
+    TextParser parser(options, internals, &sink);
     parser.feed(input);
     parser.finish();
     QStringList all = sink.events;
