@@ -1,5 +1,5 @@
-#include "cli/Cli.h"
-#include "cli/TerminalSafeDevice.h"
+#include "Cli.h"
+#include "TerminalSafeDevice.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,5 +1,5 @@
 // What the CLI prints to a terminal: control characters escaped, whatever wrote them.
-#include "cli/TerminalSafeDevice.h"
+#include "TerminalSafeDevice.h"
 
 #include <QBuffer>
 #include <QFile>

@@ -1,7 +1,7 @@
-#include "cli/Cli.h"
+#include "Cli.h"
 
-#include "cli/CliHistory.h"
-#include "cli/CliSupport.h"
+#include "CliHistory.h"
+#include "CliSupport.h"
 
 namespace promdesk::cli {
 

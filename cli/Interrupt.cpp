@@ -1,4 +1,4 @@
-#include "cli/Interrupt.h"
+#include "Interrupt.h"
 
 #include <QSocketNotifier>
 

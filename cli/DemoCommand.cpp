@@ -1,7 +1,7 @@
-#include "cli/Cli.h"
-#include "cli/CliSupport.h"
-#include "cli/CliHistory.h"
-#include "cli/GatewayOptions.h"
+#include "Cli.h"
+#include "CliHistory.h"
+#include "CliSupport.h"
+#include "GatewayOptions.h"
 #include "pushgateway/OverwritePreview.h"
 #include "pushgateway/OverwriteScenario.h"
 

@@ -1,4 +1,4 @@
-#include "cli/TerminalSafeDevice.h"
+#include "TerminalSafeDevice.h"
 
 #include <QFileDevice>
 

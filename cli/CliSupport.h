@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cli/Cli.h"
+#include "Cli.h"
 #include "exposition/TextParser.h"
 
 #include <QByteArray>

@@ -1,5 +1,5 @@
-#include "cli/Cli.h"
-#include "cli/CliSupport.h"
+#include "Cli.h"
+#include "CliSupport.h"
 #include "exposition/Fixer.h"
 #include "exposition/ParallelValidation.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cli/Cli.h"
+#include "Cli.h"
 #include "net/HttpClient.h"
 #include "profiles/Profile.h"
 #include "profiles/SecretStore.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cli/Cli.h"
+#include "Cli.h"
 #include "history/HistoryDatabase.h"
 #include "net/HttpClient.h"
 

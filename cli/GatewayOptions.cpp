@@ -1,6 +1,6 @@
-#include "cli/GatewayOptions.h"
+#include "GatewayOptions.h"
 
-#include "cli/CliHistory.h"
+#include "CliHistory.h"
 #include "net/Redactor.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"

@@ -1,4 +1,4 @@
-#include "cli/CliHistory.h"
+#include "CliHistory.h"
 
 #include "history/HistoryService.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cli/Cli.h"
+#include "Cli.h"
 #include "live/ArrivalCheck.h"
 #include "live/LiveJob.h"
 
