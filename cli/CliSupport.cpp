@@ -102,7 +102,7 @@ QByteArray Input::read(qint64 maxSize)
 namespace {
 
 // Maps the pages of a large new buffer in one call, before read() fills it: faulting them in
-// one at a time during the copy cost a third of reading a 65 MB file on a virtual machine.
+// one at a time during the copy is a large part of reading a big file (docs/performance.md).
 void populate(char *buffer, qint64 size)
 {
 #if defined(Q_OS_UNIX) && defined(MADV_POPULATE_WRITE)
@@ -119,8 +119,8 @@ void populate(char *buffer, qint64 size)
 
 #ifdef Q_OS_UNIX
 // Reads `size` bytes of a file from `offset` into `buffer`, a part per core when it is large:
-// faulting in and filling 65 MB of new memory kept one core busy for 40 ms while the others
-// waited. Returns how many bytes from the start were read (fewer if the file shrank meanwhile).
+// faulting in and filling new memory is the slow part, and one core alone keeps the others
+// waiting. Returns how many bytes from the start were read (fewer if the file shrank meanwhile).
 qint64 readAt(int fd, qint64 offset, char *buffer, qint64 size)
 {
     constexpr qint64 kBytesPerPart = 8 << 20;
@@ -161,8 +161,8 @@ QByteArray Input::readAll()
     // QIODevice::readAll() may stop at the first short read of a pipe; read until end of file.
     QByteArray all = std::exchange(m_pending, {});
     if (!m_device->isSequential()) {
-        // A file: one buffer of the size left, instead of growing it a megabyte at a time
-        // (a 65 MB backfill file took 120 ms to read that way).
+        // A file: one buffer of the size left, instead of growing it a megabyte at a time,
+        // which copies what was read again at each step.
         const qsizetype already = all.size();
         const qint64 left = m_device->size() - m_device->pos();
         if (left > 0) {

@@ -26,7 +26,7 @@ private:
     qsizetype m_lastIndex = -1;
     QHash<QString, qsizetype> m_familyIndex;
     // (family, label set, timestamp) → index of its Metric in the family. One index for all
-    // families: a hash per family cost a kilobyte each, and 500,000 families took 1.7 GB.
+    // families: a hash per family costs about a kilobyte even for a family of one series.
     struct MetricKey
     {
         qsizetype family;

@@ -32,7 +32,8 @@ std::optional<ValidationTarget> targetFromName(QStringView name);
 
 // OpenMetrics when the text ends in `# EOF` or declares a `# UNIT` in its first
 // kFormatHeadBytes; text 0.0.4 otherwise. (An OpenMetrics text must end in `# EOF` anyway; the
-// head only decides for a text cut short, and looking further cost 24 ms on a 65 MB file.)
+// head only decides for a text cut short, so reading further would slow every large file for no
+// other verdict.)
 inline constexpr qsizetype kFormatHeadBytes = 64 * 1024;
 ExpositionFormat detectFormat(QByteArrayView head, QByteArrayView tail);
 // The same for a whole text in memory: its start as the head, its last bytes as the tail.

@@ -47,7 +47,7 @@ const char *const kSchema1[] = {
 };
 
 // Schema 2: request bodies in a table of their own. SQLite rewrites a whole row on UPDATE,
-// overflow pages included, so completing an entry rewrote its (often 100 KB+) body every time.
+// overflow pages included, so completing an entry would rewrite its body (often 100 KB or more).
 const char *const kSchema2[] = {
     "CREATE TABLE request_bodies (request_id INTEGER PRIMARY KEY, body BLOB NOT NULL)",
     "INSERT INTO request_bodies (request_id, body) SELECT id, request_body FROM requests WHERE request_body IS NOT NULL",

@@ -82,8 +82,8 @@ public:
 
     enum class Check {
         Header,   // a file whose header is not a database's is found at once
-        Pages,    // PRAGMA quick_check too: damaged pages in the middle. It reads the whole file
-                  // (70 ms for 70 MB), so the paths that read the history do it, not every push.
+        Pages,    // PRAGMA quick_check too: damaged pages in the middle. It reads the whole file,
+                  // so the paths that read the history do it, not every push.
     };
     // Opens or creates the file. A file that is not a sound database is moved aside (the note
     // says where) and a fresh one is created: history problems never stop a push.

@@ -250,8 +250,8 @@ HttpClient::HttpClient(QObject *parent)
 namespace {
 
 // Asks the operating system (environment variables, libproxy on Linux) once per scheme, host
-// and port. Qt asks for every request, and each answer is a round trip to libproxy's thread:
-// a backfill of 500 requests paid for 500 identical lookups.
+// and port. Qt would ask for every request, each answer a round trip to libproxy's thread, and
+// the answer does not change while PromDesk runs.
 class SystemProxyFactory final : public QNetworkProxyFactory
 {
 public:

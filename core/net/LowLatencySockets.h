@@ -11,9 +11,9 @@ namespace promdesk {
 // QNetworkAccessManager writes a request body in 16 KiB pieces and leaves Nagle on. When the
 // last piece is short, the kernel holds it until the receiver acknowledges the previous one,
 // and the receiver delays that acknowledgement by up to 40 ms because it is still waiting for
-// the rest of the body: every request over 16 KiB on a keep-alive connection paid 40 ms (a
-// backfill of 500 requests took 22 s instead of 1 s). Qt offers no way to reach its sockets, so
-// PromDesk finds them by their peer. Listening sockets, accepted ones (their peer port is the
+// the rest of the body: with Nagle on, every request over 16 KiB on a keep-alive connection waits
+// that long (docs/performance.md). Qt offers no way to reach its sockets, so PromDesk finds them
+// by their peer. Listening sockets, accepted ones (their peer port is the
 // other side's) and connections elsewhere keep their options. Linux only; elsewhere it does
 // nothing.
 void disableNagleOnConnectionsTo(const QString &host, int port);

@@ -129,8 +129,8 @@ private:
     QElapsedTimer m_clock;
     int m_fromBatch = 0;
     mutable QList<int> m_cursors; // per shard, see nextOfShard()
-    // Threads kept for the whole run: a thread per batch cost a thread's start and its own
-    // malloc arena each time, ~0.1 ms of system time per request. Last member, so that it waits
+    // Threads kept for the whole run: a thread per batch would cost a thread's start and its own
+    // malloc arena each time (docs/performance.md). Last member, so that it waits
     // for its tasks before anything they use is gone.
     QThreadPool m_preparers;
 };
