@@ -37,8 +37,9 @@ int main(int argc, char *argv[])
         best = std::min(best, double(clock.nsecsElapsed()) / 1e9);
     }
     const double rate = double(set.sampleCount()) / best;
-    std::printf("encoded %lld samples in %lld requests (%lld bytes snappy) in %.3f s: %.2fM samples/s (target >= 5M) %s\n",
-                static_cast<long long>(set.sampleCount()), static_cast<long long>(batches.size()), static_cast<long long>(bytes),
-                best, rate / 1e6, rate >= 5e6 ? "PASS" : "MISS");
+    std::printf(
+        "encoded %lld samples in %lld requests (%lld bytes snappy) in %.3f s: %.2fM samples/s (target >= 5M) %s\n",
+        static_cast<long long>(set.sampleCount()), static_cast<long long>(batches.size()),
+        static_cast<long long>(bytes), best, rate / 1e6, rate >= 5e6 ? "PASS" : "MISS");
     return 0;
 }

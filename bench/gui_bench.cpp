@@ -8,9 +8,9 @@
 #include "BackfillView.h"
 #include "JobsView.h"
 #include "LiveJobs.h"
-#include "exposition/TextParser.h"
 #include "MainWindow.h"
 #include "ProfilesPanel.h"
+#include "exposition/TextParser.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -82,7 +82,8 @@ int runJobs(QApplication &app, const QString &gatewayUrl)
                                              "db_backup_last_completion_timestamp_seconds 0\n",
                                              promdesk::ParseOptions{})
                              .metrics;
-            spec.generators = {*promdesk::parseGeneratorAssignment(u"db_backup_last_completion_timestamp_seconds=now", nullptr)};
+            spec.generators
+                = {*promdesk::parseGeneratorAssignment(u"db_backup_last_completion_timestamp_seconds=now", nullptr)};
             spec.machines = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
             spec.intervalMs = 100;
             spec.durationMs = 20000;
@@ -129,9 +130,9 @@ int main(int argc, char *argv[])
     });
     QObject::connect(backfill, &promdesk::ui::BackfillView::finished, &app, [&](const promdesk::BackfillSummary &) {
         QTextStream out(stdout);
-        out << "import_ms " << importMs << "\nimport_worst_stall_ms " << importStallMs << "\nbackfill_ms " << phase.elapsed()
-            << "\nworst_stall_ms " << probe->worstMs() << "\npeak_rss_kb " << peakRssKb() << "\nprogress " << backfill->progressText()
-            << '\n';
+        out << "import_ms " << importMs << "\nimport_worst_stall_ms " << importStallMs << "\nbackfill_ms "
+            << phase.elapsed() << "\nworst_stall_ms " << probe->worstMs() << "\npeak_rss_kb " << peakRssKb()
+            << "\nprogress " << backfill->progressText() << '\n';
         exitCode = 0;
         app.quit();
     });

@@ -33,12 +33,13 @@ qint64 residentKb()
 // TMP's example draft, about 1 KB, with its timestamp generated at each tick.
 LiveJobSpec exampleJob(const QString &job, qint64 count)
 {
-    QByteArray text = "# HELP db_backup_last_completion_timestamp_seconds The timestamp of the last completion of a DB backup.\n"
-                      "# TYPE db_backup_last_completion_timestamp_seconds gauge\n"
-                      "db_backup_last_completion_timestamp_seconds 0\n";
+    QByteArray text
+        = "# HELP db_backup_last_completion_timestamp_seconds The timestamp of the last completion of a DB backup.\n"
+          "# TYPE db_backup_last_completion_timestamp_seconds gauge\n"
+          "db_backup_last_completion_timestamp_seconds 0\n";
     for (int i = 0; i < 10; ++i)
         text += "# TYPE db_backup_bytes_" + QByteArray::number(i) + " gauge\ndb_backup_bytes_" + QByteArray::number(i)
-              + "{db=\"customers\",path=\"/var/lib/postgresql/15/main\"} 1.2e9\n";
+            + "{db=\"customers\",path=\"/var/lib/postgresql/15/main\"} 1.2e9\n";
     LiveJobSpec spec;
     spec.key = GroupingKey(job, {{QStringLiteral("instance"), QStringLiteral("bench")}});
     spec.draft = parseText(text, ParseOptions{}).metrics;
@@ -51,7 +52,9 @@ LiveJobSpec exampleJob(const QString &job, qint64 count)
 qint64 percentile(QList<qint64> values, double p)
 {
     std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(std::clamp<qsizetype>(qsizetype(p * double(values.size())), 0, values.size() - 1));
+    return values.isEmpty()
+        ? 0
+        : values.at(std::clamp<qsizetype>(qsizetype(p * double(values.size())), 0, values.size() - 1));
 }
 
 } // namespace
@@ -76,15 +79,17 @@ int main(int argc, char *argv[])
         job->start();
         app.exec();
         const QList<qint64> &lateness = job->lateness();
-        std::printf("ticks %lld sent %lld skipped %lld failed %lld\n", job->stats().ticks, job->stats().sent, job->stats().skipped(),
-                    job->stats().failed);
-        std::printf("lateness_ms p50 %lld p99 %lld max %lld tick600 %lld\n", percentile(lateness, 0.5), percentile(lateness, 0.99),
-                    job->stats().maxLatenessMs, lateness.isEmpty() ? -1 : lateness.constLast());
+        std::printf("ticks %lld sent %lld skipped %lld failed %lld\n", job->stats().ticks, job->stats().sent,
+                    job->stats().skipped(), job->stats().failed);
+        std::printf("lateness_ms p50 %lld p99 %lld max %lld tick600 %lld\n", percentile(lateness, 0.5),
+                    percentile(lateness, 0.99), job->stats().maxLatenessMs,
+                    lateness.isEmpty() ? -1 : lateness.constLast());
         return 0;
     }
     std::vector<std::unique_ptr<LiveJob>> jobs;
     for (int i = 0; i < 10; ++i)
-        jobs.push_back(LiveJob::create(exampleJob(QStringLiteral("bench_memory_%1").arg(i), 1000), &gateway, nullptr, &error));
+        jobs.push_back(
+            LiveJob::create(exampleJob(QStringLiteral("bench_memory_%1").arg(i), 1000), &gateway, nullptr, &error));
     int finished = 0;
     qint64 warm = 0;
     for (const auto &job : jobs) {

@@ -45,7 +45,8 @@ void printUsage(QTextStream &stream)
 
 int run(const QStringList &arguments, Io &io)
 {
-    if (arguments.size() < 2 || arguments.at(1) == u"--help" || arguments.at(1) == u"-h" || arguments.at(1) == u"help") {
+    if (arguments.size() < 2 || arguments.at(1) == u"--help" || arguments.at(1) == u"-h"
+        || arguments.at(1) == u"help") {
         printUsage(arguments.size() < 2 ? io.err : io.out);
         return arguments.size() < 2 ? ExitUsage : ExitOk;
     }

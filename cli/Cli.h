@@ -10,9 +10,9 @@ namespace promdesk::cli {
 // Exit codes shared by every command (scripts rely on them).
 enum ExitCode : int {
     ExitOk = 0,
-    ExitRejected = 1, // validation errors, or the server refused
-    ExitUsage = 2,    // bad arguments, unreadable or unwritable files
-    ExitNetwork = 3,  // cannot connect, TLS, timeout
+    ExitRejected = 1,   // validation errors, or the server refused
+    ExitUsage = 2,      // bad arguments, unreadable or unwritable files
+    ExitNetwork = 3,    // cannot connect, TLS, timeout
     ExitNotVisible = 4, // sent, but not visible through the query URL in time (--verify)
 };
 

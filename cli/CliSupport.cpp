@@ -56,8 +56,7 @@ QStringList subcommandArguments(const QStringList &arguments)
 Input::Input(QString path, Io &io)
     : m_path(std::move(path))
     , m_io(io)
-{
-}
+{}
 
 bool Input::open(QString &error)
 {
@@ -78,7 +77,8 @@ ExpositionFormat Input::detect()
 {
     if (m_device->isSequential()) {
         m_pending = readAll();
-        return detectFormat(m_pending, QByteArrayView(m_pending).last(std::min<qsizetype>(m_pending.size(), kTailBytes)));
+        return detectFormat(m_pending,
+                            QByteArrayView(m_pending).last(std::min<qsizetype>(m_pending.size(), kTailBytes)));
     }
     // A file, or standard input redirected from one (`- < file`): look at its end too.
     QByteArray tail;

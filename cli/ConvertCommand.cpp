@@ -9,9 +9,9 @@ namespace {
 
 const QString kUsage = QStringLiteral("promdesk-cli convert --to text|openmetrics|protobuf [--from F] [--output OUT] "
                                       "FILE|-");
-const QString kDescription = QStringLiteral(
-    "Reads metrics and writes them in another format. Input with errors is not converted (so no\n"
-    "line is silently dropped): run 'promdesk-cli validate' to see them and '--fix' to repair.\n");
+const QString kDescription
+    = QStringLiteral("Reads metrics and writes them in another format. Input with errors is not converted (so no\n"
+                     "line is silently dropped): run 'promdesk-cli validate' to see them and '--fix' to repair.\n");
 
 } // namespace
 
@@ -85,9 +85,9 @@ int runConvert(const QStringList &arguments, Io &io)
 
     WriteOptions writeOptions;
     writeOptions.includeTimestamps = !parser.isSet(noTimestampsOption);
-    const QByteArray output = to == u"text"          ? writeText(metrics, writeOptions)
-                            : to == u"openmetrics" ? writeOpenMetrics(metrics, writeOptions)
-                                                   : writeDelimitedProtobuf(metrics, writeOptions);
+    const QByteArray output = to == u"text" ? writeText(metrics, writeOptions)
+        : to == u"openmetrics"              ? writeOpenMetrics(metrics, writeOptions)
+                                            : writeDelimitedProtobuf(metrics, writeOptions);
     if (const int withoutSum = to == u"openmetrics" ? histogramsLosingTheirSum(metrics) : 0; withoutSum > 0) {
         io.err << "promdesk-cli: warning: " << withoutSum
                << " histogram series have buckets below 0, and OpenMetrics gives such a histogram no _sum: their "

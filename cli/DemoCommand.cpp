@@ -15,7 +15,10 @@ const QString &kJob = kOverwriteDemoJob;
 class Demo
 {
 public:
-    Demo(PushgatewayClient &client, Io &io) : m_client(client), m_io(io) {}
+    Demo(PushgatewayClient &client, Io &io)
+        : m_client(client)
+        , m_io(io)
+    {}
 
     bool step(const ScenarioStep &s)
     {

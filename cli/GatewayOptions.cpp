@@ -11,7 +11,8 @@ namespace promdesk::cli {
 
 void GatewayOptions::addTo(QCommandLineParser &parser, bool withGroupingKey)
 {
-    parser.addOptions({m_url, m_profile, m_user, m_passwordStdin, m_bearerStdin, m_ca, m_insecure, m_timeout, m_maxResponse});
+    parser.addOptions(
+        {m_url, m_profile, m_user, m_passwordStdin, m_bearerStdin, m_ca, m_insecure, m_timeout, m_maxResponse});
     if (withGroupingKey)
         parser.addOptions({m_job, m_group});
 }
@@ -50,7 +51,7 @@ bool carriesSecrets(const Profile &profile)
 } // namespace
 
 std::optional<GatewayOptions::Connection> GatewayOptions::connection(const QCommandLineParser &parser, Io &io,
-                                                                      bool remoteWrite) const
+                                                                     bool remoteWrite) const
 {
     Connection connection;
     if (parser.isSet(m_profile)) {
@@ -73,10 +74,12 @@ std::optional<GatewayOptions::Connection> GatewayOptions::connection(const QComm
     if (parser.isSet(m_url))
         connection.url = QUrl::fromUserInput(parser.value(m_url));
     if (connection.url.isEmpty()) {
-        io.err << "promdesk-cli: " << (connection.profile ? QStringLiteral("profile '%1' has no %2 URL; give --url")
-                                                                  .arg(connection.profile->name,
-                                                                       remoteWrite ? QStringLiteral("remote write") : QStringLiteral("Pushgateway"))
-                                                            : QStringLiteral("--url or --profile is required"))
+        io.err << "promdesk-cli: "
+               << (connection.profile
+                       ? QStringLiteral("profile '%1' has no %2 URL; give --url")
+                             .arg(connection.profile->name,
+                                  remoteWrite ? QStringLiteral("remote write") : QStringLiteral("Pushgateway"))
+                       : QStringLiteral("--url or --profile is required"))
                << '\n';
         return std::nullopt;
     }
@@ -92,17 +95,18 @@ std::optional<GatewayOptions::Connection> GatewayOptions::connection(const QComm
     if (connection.profile && parser.isSet(m_url) && !secretGiven && carriesSecrets(*connection.profile)
         && !isProfileHost(*connection.profile, connection.url)) {
         // The profile's secret is for its own servers: never handed to another one.
-        io.err << "promdesk-cli: --url points at " << hostOf(connection.url) << ", which is not a server of profile '"
-               << connection.profile->name << "' (" << profileHosts(*connection.profile).join(QStringLiteral(", "))
-               << "); its credentials go only to its own servers. Leave out --url, or give this server's credentials with "
-                  "--user and --password-stdin.\n";
+        io.err
+            << "promdesk-cli: --url points at " << hostOf(connection.url) << ", which is not a server of profile '"
+            << connection.profile->name << "' (" << profileHosts(*connection.profile).join(QStringLiteral(", "))
+            << "); its credentials go only to its own servers. Leave out --url, or give this server's credentials with "
+               "--user and --password-stdin.\n";
         return std::nullopt;
     }
     if (parser.isSet(m_user))
         connection.credentials.user = parser.value(m_user);
     if (parser.isSet(m_passwordStdin) || parser.isSet(m_bearerStdin)) {
-        const std::optional<Credentials> given =
-            credentialsFromStdin(parser.isSet(m_passwordStdin), parser.isSet(m_bearerStdin), connection.credentials.user, io);
+        const std::optional<Credentials> given = credentialsFromStdin(
+            parser.isSet(m_passwordStdin), parser.isSet(m_bearerStdin), connection.credentials.user, io);
         if (!given)
             return std::nullopt;
         connection.credentials = *given;
@@ -114,9 +118,10 @@ std::optional<GatewayOptions::Connection> GatewayOptions::connection(const QComm
         // The profile's secret (unless one came on standard input) and its secret headers' values.
         const SecretResult secret = readProfileSecrets(*connection.profile, !secretGiven);
         if (!secret.ok()) {
-            io.err << "promdesk-cli: cannot read the secret of profile '" << connection.profile->name << "': "
-                   << secret.message
-                   << (secretGiven ? QStringLiteral(".\n") : QStringLiteral(". Pass it with --password-stdin (or --bearer-stdin) instead.\n"));
+            io.err << "promdesk-cli: cannot read the secret of profile '" << connection.profile->name
+                   << "': " << secret.message
+                   << (secretGiven ? QStringLiteral(".\n")
+                                   : QStringLiteral(". Pass it with --password-stdin (or --bearer-stdin) instead.\n"));
             return std::nullopt;
         }
         if (!secretGiven)
@@ -203,7 +208,8 @@ SecretResult readProfileSecrets(const Profile &profile, bool withSecret)
     MemorySecretStore noSession;
     KeychainSecretStore keychain;
     return await<SecretResult>([&](QObject *context, auto done) {
-        readProfileSecret(noSession, keychain, profile, context, [done](const SecretResult &r) { done(r); }, withSecret);
+        readProfileSecret(
+            noSession, keychain, profile, context, [done](const SecretResult &r) { done(r); }, withSecret);
     });
 }
 
@@ -231,27 +237,31 @@ std::optional<Credentials> credentialsFromStdin(bool password, bool bearer, cons
 GroupsReply listGroups(PushgatewayClient &client)
 {
     return await<GroupsReply>([&](QObject *context, auto done) {
-        client.listGroups(context, [done](const HttpResult &r, const std::optional<GatewayGroups> &g, const QString &e) {
-            done(GroupsReply{r, g, e});
-        });
+        client.listGroups(context,
+                          [done](const HttpResult &r, const std::optional<GatewayGroups> &g, const QString &e) {
+                              done(GroupsReply{r, g, e});
+                          });
     });
 }
 
 int exitCodeFor(const HttpResult &result)
 {
     switch (result.category) {
-    case ErrorCategory::None: return ExitOk;
+    case ErrorCategory::None:
+        return ExitOk;
     case ErrorCategory::CannotConnect:
     case ErrorCategory::Timeout:
     case ErrorCategory::ClosedAfterRequest:
     case ErrorCategory::Tls:
     case ErrorCategory::Cancelled:
-    case ErrorCategory::Other: return ExitNetwork;
+    case ErrorCategory::Other:
+        return ExitNetwork;
     case ErrorCategory::Auth:
     case ErrorCategory::NotFound:
     case ErrorCategory::Redirected:
     case ErrorCategory::Rejected:
-    case ErrorCategory::Server: return ExitRejected;
+    case ErrorCategory::Server:
+        return ExitRejected;
     }
     return ExitNetwork;
 }
@@ -259,7 +269,8 @@ int exitCodeFor(const HttpResult &result)
 void reportResult(const HttpResult &result, const QString &what, Io &io, const Credentials &credentials)
 {
     const Explanation explanation = explainGatewayAnswer(result, QStringLiteral("the Pushgateway"));
-    io.err << what << ": " << (result.status ? QStringLiteral("HTTP %1").arg(result.status) : errorCategoryName(result.category))
+    io.err << what << ": "
+           << (result.status ? QStringLiteral("HTTP %1").arg(result.status) : errorCategoryName(result.category))
            << " in " << result.durationMs << " ms\n";
     if (result.ok())
         return;

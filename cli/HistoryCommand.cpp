@@ -20,12 +20,12 @@ namespace promdesk::cli {
 
 namespace {
 
-const QString kUsage = QStringLiteral(
-    "promdesk-cli history list [--failed] [--profile NAME] [--operation OP] [--limit N] [--json]\n"
-    "       promdesk-cli history show ID\n"
-    "       promdesk-cli history curl ID [--output DIR] [--reveal]\n"
-    "       promdesk-cli history resend ID [--profile NAME]\n"
-    "       promdesk-cli history prune [--max-entries N] [--max-age-days D] [--max-mb M]");
+const QString kUsage
+    = QStringLiteral("promdesk-cli history list [--failed] [--profile NAME] [--operation OP] [--limit N] [--json]\n"
+                     "       promdesk-cli history show ID\n"
+                     "       promdesk-cli history curl ID [--output DIR] [--reveal]\n"
+                     "       promdesk-cli history resend ID [--profile NAME]\n"
+                     "       promdesk-cli history prune [--max-entries N] [--max-age-days D] [--max-mb M]");
 
 QString when(qint64 ms)
 {
@@ -138,11 +138,15 @@ int show(HistoryDatabase &history, qint64 id, Io &io)
     io.out << "\nRequest: " << QString::fromLatin1(e.method) << ' ' << e.url << '\n';
     printHeaders(e.requestHeaders, io);
     const DecodedBody body = decodeRequestBody(e);
-    io.out << "  body: " << e.requestBodySize << " bytes, " << body.kind << (body.error.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(body.error))
-           << '\n';
+    io.out << "  body: " << e.requestBodySize << " bytes, " << body.kind
+           << (body.error.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(body.error)) << '\n';
     if (!body.text.isEmpty())
         io.out << body.text << (body.text.endsWith(QLatin1Char('\n')) ? "" : "\n");
-    io.out << "\nResponse: " << (e.finishedAtMs ? outcomeText(e) : QStringLiteral("outcome unknown (no answer was recorded: the process stopped, or it is still running)"))
+    io.out << "\nResponse: "
+           << (e.finishedAtMs
+                   ? outcomeText(e)
+                   : QStringLiteral(
+                       "outcome unknown (no answer was recorded: the process stopped, or it is still running)"))
            << (e.finishedAtMs ? QStringLiteral(" in %1 ms").arg(e.durationMs) : QString()) << '\n';
     if (!e.errorText.isEmpty())
         io.out << "  " << e.errorText << '\n';
@@ -163,8 +167,11 @@ int show(HistoryDatabase &history, qint64 id, Io &io)
     if (!batches.isEmpty()) {
         io.out << "\n" << batches.size() << " request(s) under it:\n";
         for (const HistoryEntry &b : batches)
-            io.out << "  #" << b.id << "  " << outcomeText(b) << "  " << b.durationMs << " ms  attempt " << b.tag.attempt
-                   << (b.tag.groupingKey.isEmpty() || b.tag.groupingKey == e.tag.groupingKey ? QString() : QStringLiteral("  ") + b.tag.groupingKey)
+            io.out << "  #" << b.id << "  " << outcomeText(b) << "  " << b.durationMs << " ms  attempt "
+                   << b.tag.attempt
+                   << (b.tag.groupingKey.isEmpty() || b.tag.groupingKey == e.tag.groupingKey
+                           ? QString()
+                           : QStringLiteral("  ") + b.tag.groupingKey)
                    << (b.arrival.isEmpty() ? QString() : QStringLiteral("  ") + b.arrival) << '\n';
     }
     return ExitOk;
@@ -189,10 +196,12 @@ int resend(HistoryDatabase &history, qint64 id, const QString &profileName, Io &
     }
     HttpClient http;
     recordHistory(http, io);
-    const HttpResult result = await<HttpResult>([&](QObject *context, auto done) {
-        http.send(request, context, [done](const HttpResult &r) { done(r); });
-    });
-    reportResult(result, QStringLiteral("%1 %2 (re-send of #%3)").arg(QString::fromLatin1(request.method), redactUrl(request.url)).arg(id),
+    const HttpResult result = await<HttpResult>(
+        [&](QObject *context, auto done) { http.send(request, context, [done](const HttpResult &r) { done(r); }); });
+    reportResult(result,
+                 QStringLiteral("%1 %2 (re-send of #%3)")
+                     .arg(QString::fromLatin1(request.method), redactUrl(request.url))
+                     .arg(id),
                  io, request.credentials);
     return exitCodeFor(result);
 }
@@ -203,25 +212,41 @@ int runHistory(const QStringList &arguments, Io &io)
 {
     const QString sub = arguments.value(1);
     if (sub.isEmpty() || sub == u"--help" || sub == u"-h") {
-        (sub.isEmpty() ? io.err : io.out) << "Usage: " << kUsage << "\n\nEvery request PromDesk sends is kept in "
-                                          << HistoryDatabase::defaultPath() << ",\nwith the server's answer verbatim and secrets masked.\n";
+        (sub.isEmpty() ? io.err : io.out)
+            << "Usage: " << kUsage << "\n\nEvery request PromDesk sends is kept in " << HistoryDatabase::defaultPath()
+            << ",\nwith the server's answer verbatim and secrets masked.\n";
         return sub.isEmpty() ? ExitUsage : ExitOk;
     }
     const QStringList rest = subcommandArguments(arguments);
     QCommandLineParser parser;
-    const QCommandLineOption failed(QStringLiteral("failed"), QStringLiteral("Only requests that did not succeed (unknown outcomes too)."));
-    const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("Only this profile's requests; for resend, send with it."), QStringLiteral("NAME"));
-    const QCommandLineOption operation(QStringLiteral("operation"), QStringLiteral("Only this operation (replace, merge, delete, write, backfill...)."), QStringLiteral("OP"));
-    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N entries (default 50)."), QStringLiteral("N"), QStringLiteral("50"));
+    const QCommandLineOption failed(QStringLiteral("failed"),
+                                    QStringLiteral("Only requests that did not succeed (unknown outcomes too)."));
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     QStringLiteral("Only this profile's requests; for resend, send with it."),
+                                     QStringLiteral("NAME"));
+    const QCommandLineOption operation(
+        QStringLiteral("operation"),
+        QStringLiteral("Only this operation (replace, merge, delete, write, backfill...)."), QStringLiteral("OP"));
+    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N entries (default 50)."),
+                                   QStringLiteral("N"), QStringLiteral("50"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("curl: write binary bodies into DIR."), QStringLiteral("DIR"));
-    const QCommandLineOption reveal(QStringLiteral("reveal"), QStringLiteral("curl: put the secret itself in the command."));
-    const QCommandLineOption maxEntries(QStringLiteral("max-entries"), QStringLiteral("prune: keep at most N entries (default 100000)."), QStringLiteral("N"), QStringLiteral("100000"));
-    const QCommandLineOption maxAge(QStringLiteral("max-age-days"), QStringLiteral("prune: drop entries older than D days (default 90)."), QStringLiteral("D"), QStringLiteral("90"));
-    const QCommandLineOption maxMb(QStringLiteral("max-mb"), QStringLiteral("prune: keep the file under M MB (default 512)."), QStringLiteral("M"), QStringLiteral("512"));
+    const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("curl: write binary bodies into DIR."),
+                                    QStringLiteral("DIR"));
+    const QCommandLineOption reveal(QStringLiteral("reveal"),
+                                    QStringLiteral("curl: put the secret itself in the command."));
+    const QCommandLineOption maxEntries(QStringLiteral("max-entries"),
+                                        QStringLiteral("prune: keep at most N entries (default 100000)."),
+                                        QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption maxAge(QStringLiteral("max-age-days"),
+                                    QStringLiteral("prune: drop entries older than D days (default 90)."),
+                                    QStringLiteral("D"), QStringLiteral("90"));
+    const QCommandLineOption maxMb(QStringLiteral("max-mb"),
+                                   QStringLiteral("prune: keep the file under M MB (default 512)."),
+                                   QStringLiteral("M"), QStringLiteral("512"));
     parser.addOptions({failed, profile, operation, limit, json, output, reveal, maxEntries, maxAge, maxMb});
     parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("An entry's number."));
-    if (const std::optional<int> exit = parseArguments(parser, rest, kUsage, QStringLiteral("The request history.\n"), io))
+    if (const std::optional<int> exit
+        = parseArguments(parser, rest, kUsage, QStringLiteral("The request history.\n"), io))
         return *exit;
 
     HistoryDatabase *history = cliHistory(io);
@@ -247,8 +272,9 @@ int runHistory(const QStringList &arguments, Io &io)
         }
         for (const HistoryEntry &e : entries) {
             io.out << QStringLiteral("#%1  %2  %3  %4 %5  %6  %7 ms%8%9\n")
-                          .arg(e.id).arg(when(e.startedAtMs), e.tag.operation.leftJustified(14), QString::fromLatin1(e.method), e.url,
-                               outcomeText(e))
+                          .arg(e.id)
+                          .arg(when(e.startedAtMs), e.tag.operation.leftJustified(14), QString::fromLatin1(e.method),
+                               e.url, outcomeText(e))
                           .arg(e.durationMs)
                           .arg(e.tag.profile.isEmpty() ? QString() : QStringLiteral("  [%1]").arg(e.tag.profile),
                                e.tag.groupingKey.isEmpty() ? QString() : QStringLiteral("  ") + e.tag.groupingKey);
@@ -268,8 +294,8 @@ int runHistory(const QStringList &arguments, Io &io)
             history->clearError();
             return ExitUsage;
         }
-        io.err << "Removed " << result.removed << " entries; the file went from " << result.bytesBefore / 1024 << " KiB to "
-               << result.bytesAfter / 1024 << " KiB.\n";
+        io.err << "Removed " << result.removed << " entries; the file went from " << result.bytesBefore / 1024
+               << " KiB to " << result.bytesAfter / 1024 << " KiB.\n";
         if (history->lastError().failed()) {
             io.err << "promdesk-cli: the file could not be compacted: " << history->lastError().describe() << '\n';
             history->clearError();
@@ -303,7 +329,8 @@ int runHistory(const QStringList &arguments, Io &io)
                 return ExitUsage;
             }
             QDir().mkpath(options.bodyDirectory);
-            if (!writeOutput(QDir(options.bodyDirectory).filePath(exported.bodyFileName), exported.bodyFile, io, FileAccess::Private))
+            if (!writeOutput(QDir(options.bodyDirectory).filePath(exported.bodyFileName), exported.bodyFile, io,
+                             FileAccess::Private))
                 return ExitUsage;
         }
         io.out << exported.command;

@@ -29,11 +29,13 @@ void LiveOptions::addTo(QCommandLineParser &parser, bool pushgateway)
 
 bool LiveOptions::requested(const QCommandLineParser &parser) const
 {
-    return parser.isSet(m_every) || parser.isSet(m_count) || parser.isSet(m_for) || parser.isSet(m_set) || parser.isSet(m_verify)
-        || parser.isSet(m_instances) || (m_pushgateway && parser.isSet(m_sameGroup)) || parser.isSet(m_queryUrl);
+    return parser.isSet(m_every) || parser.isSet(m_count) || parser.isSet(m_for) || parser.isSet(m_set)
+        || parser.isSet(m_verify) || parser.isSet(m_instances) || (m_pushgateway && parser.isSet(m_sameGroup))
+        || parser.isSet(m_queryUrl);
 }
 
-std::optional<LiveOptions::Values> LiveOptions::values(const QCommandLineParser &parser, const QString &profileQueryUrl, Io &io) const
+std::optional<LiveOptions::Values> LiveOptions::values(const QCommandLineParser &parser, const QString &profileQueryUrl,
+                                                       Io &io) const
 {
     Values values;
     const auto fail = [&](const QString &flag, const QString &why) -> std::optional<Values> {
@@ -49,7 +51,8 @@ std::optional<LiveOptions::Values> LiveOptions::values(const QCommandLineParser 
             return fail(QStringLiteral("every"), QStringLiteral("the interval must be at least 100ms"));
     }
     if ((parser.isSet(m_count) || parser.isSet(m_for)) && !values.everyMs)
-        return fail(parser.isSet(m_count) ? QStringLiteral("count") : QStringLiteral("for"), QStringLiteral("it needs --every"));
+        return fail(parser.isSet(m_count) ? QStringLiteral("count") : QStringLiteral("for"),
+                    QStringLiteral("it needs --every"));
     if (parser.isSet(m_count) && parser.isSet(m_for))
         return fail(QStringLiteral("count"), QStringLiteral("give --count or --for, not both"));
     if (parser.isSet(m_count)) {
@@ -87,14 +90,16 @@ std::optional<LiveOptions::Values> LiveOptions::values(const QCommandLineParser 
     values.verifyTimeoutMs = qint64(std::llround(seconds * 1000));
     values.queryUrl = parser.isSet(m_queryUrl) ? parser.value(m_queryUrl) : profileQueryUrl;
     if (values.verify && values.queryUrl.isEmpty())
-        return fail(QStringLiteral("verify"), QStringLiteral("no query URL: give --query-url, or save one in the profile "
-                                                             "(promdesk-cli profile add … --query-url URL)"));
+        return fail(QStringLiteral("verify"),
+                    QStringLiteral("no query URL: give --query-url, or save one in the profile "
+                                   "(promdesk-cli profile add … --query-url URL)"));
     if (!values.queryUrl.isEmpty()) {
         const QUrl url(values.queryUrl);
         if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
             return fail(QStringLiteral("query-url"), QStringLiteral("not an http or https URL"));
         if (!url.userInfo().isEmpty())
-            return fail(QStringLiteral("query-url"), QStringLiteral("credentials never go in a URL; they come from the profile"));
+            return fail(QStringLiteral("query-url"),
+                        QStringLiteral("credentials never go in a URL; they come from the profile"));
     }
     return values;
 }
@@ -130,7 +135,8 @@ QString seconds(qint64 ms)
 }
 
 // The job's own history entry: the request it repeats, with the draft as its body.
-qint64 beginJobEntry(const LiveJobSpec &spec, PushgatewayClient *gateway, RemoteWriteClient *writer, const RequestTag &tag, Io &io)
+qint64 beginJobEntry(const LiveJobSpec &spec, PushgatewayClient *gateway, RemoteWriteClient *writer,
+                     const RequestTag &tag, Io &io)
 {
     HistoryDatabase *history = cliHistory(io, HistoryDatabase::Check::Header);
     if (!history)
@@ -148,31 +154,37 @@ class StatusPrinter
 {
 public:
     StatusPrinter(const LiveJob &job, const ArrivalTracker *tracker, Io &io)
-        : m_job(job), m_tracker(tracker), m_io(io), m_terminal(isTerminal(1))
-    {
-    }
+        : m_job(job)
+        , m_tracker(tracker)
+        , m_io(io)
+        , m_terminal(isTerminal(1))
+    {}
 
     void tick(const TickReport &report)
     {
         if (m_terminal)
             return line();
-        m_io.out << "tick " << report.tick + 1 << (report.machine.isEmpty() ? QString() : QStringLiteral(" ") + report.machine) << ": "
-                 << (report.result.ok() ? QStringLiteral("HTTP %1").arg(report.result.status) : m_job.stats().lastMessage) << " in "
-                 << report.result.durationMs << " ms\n";
+        m_io.out << "tick " << report.tick + 1
+                 << (report.machine.isEmpty() ? QString() : QStringLiteral(" ") + report.machine) << ": "
+                 << (report.result.ok() ? QStringLiteral("HTTP %1").arg(report.result.status)
+                                        : m_job.stats().lastMessage)
+                 << " in " << report.result.durationMs << " ms\n";
         m_io.out.flush();
     }
     void skipped(qint64 tick, const QString &machine, const QString &why)
     {
         if (m_terminal)
             return line();
-        m_io.out << "tick " << tick + 1 << (machine.isEmpty() ? QString() : QStringLiteral(" ") + machine) << ": skipped, " << why << '\n';
+        m_io.out << "tick " << tick + 1 << (machine.isEmpty() ? QString() : QStringLiteral(" ") + machine)
+                 << ": skipped, " << why << '\n';
         m_io.out.flush();
     }
     void arrival(const TickReport &report, const ArrivalResult &result)
     {
         if (m_terminal)
             return line();
-        m_io.out << "tick " << report.tick + 1 << (report.machine.isEmpty() ? QString() : QStringLiteral(" ") + report.machine) << ": "
+        m_io.out << "tick " << report.tick + 1
+                 << (report.machine.isEmpty() ? QString() : QStringLiteral(" ") + report.machine) << ": "
                  << result.verdict() << '\n';
         m_io.out.flush();
     }
@@ -181,7 +193,12 @@ public:
         if (!m_terminal)
             return;
         const LiveJobStats &s = m_job.stats();
-        QString text = QStringLiteral("%1: sent %2, ok %3, failed %4, skipped %5").arg(liveJobStateName(m_job.state())).arg(s.sent).arg(s.ok).arg(s.failed).arg(s.skipped());
+        QString text = QStringLiteral("%1: sent %2, ok %3, failed %4, skipped %5")
+                           .arg(liveJobStateName(m_job.state()))
+                           .arg(s.sent)
+                           .arg(s.ok)
+                           .arg(s.failed)
+                           .arg(s.skipped());
         if (m_tracker && m_tracker->checked() > 0)
             text += QStringLiteral(", arrived %1/%2").arg(m_tracker->arrived()).arg(m_tracker->checked());
         if (s.lastStatus)
@@ -211,9 +228,9 @@ private:
 
 } // namespace
 
-int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, PushgatewayClient *gateway, RemoteWriteClient *writer,
-               HttpClient &http, const QueryEndpoint &query, const QUrl &gatewayUrl, const RequestTag &tag,
-               Io &io)
+int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, PushgatewayClient *gateway,
+               RemoteWriteClient *writer, HttpClient &http, const QueryEndpoint &query, const QUrl &gatewayUrl,
+               const RequestTag &tag, Io &io)
 {
     const bool repeated = options.everyMs.has_value();
     spec.intervalMs = options.everyMs.value_or(1000);
@@ -260,20 +277,23 @@ int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, Pushgateway
             exit = worse(exit, exitCodeFor(report.result));
         status.tick(report);
     });
-    QObject::connect(job.get(), &LiveJob::tickSkipped, job.get(), [&](qint64 tick, const QString &machine, const QString &why) {
-        status.skipped(tick, machine, why);
-    });
+    QObject::connect(
+        job.get(), &LiveJob::tickSkipped, job.get(),
+        [&](qint64 tick, const QString &machine, const QString &why) { status.skipped(tick, machine, why); });
     if (tracker) {
-        QObject::connect(tracker.get(), &ArrivalTracker::checkedTick, job.get(), [&](const TickReport &report, const ArrivalResult &result) {
-            if (!result.arrived)
-                exit = worse(exit, ExitNotVisible);
-            status.arrival(report, result);
-        });
+        QObject::connect(tracker.get(), &ArrivalTracker::checkedTick, job.get(),
+                         [&](const TickReport &report, const ArrivalResult &result) {
+                             if (!result.arrived)
+                                 exit = worse(exit, ExitNotVisible);
+                             status.arrival(report, result);
+                         });
     }
     if (repeated) {
         io.err << "promdesk-cli: " << (gateway ? QStringLiteral("pushing") : QStringLiteral("writing")) << " every "
                << seconds(spec.intervalMs)
-               << (spec.count ? QStringLiteral(", %1 times").arg(*spec.count) : spec.durationMs ? QStringLiteral(" for %1").arg(seconds(*spec.durationMs)) : QStringLiteral(" until interrupted"))
+               << (spec.count            ? QStringLiteral(", %1 times").arg(*spec.count)
+                       : spec.durationMs ? QStringLiteral(" for %1").arg(seconds(*spec.durationMs))
+                                         : QStringLiteral(" until interrupted"))
                << (spec.machines.isEmpty() ? QString() : QStringLiteral(" as %1 machine(s)").arg(spec.machines.size()))
                << (parent > 0 ? QStringLiteral(" (history #%1)").arg(parent) : QString()) << '\n';
     }
@@ -282,8 +302,9 @@ int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, Pushgateway
     const InterruptWatch watch;
     QObject::connect(&watch, &InterruptWatch::interrupted, &loop, [&](int count) {
         if (count == 1) {
-            io.err << "\npromdesk-cli: interrupted; letting the requests on the wire have their answers (interrupt again "
-                      "to stop waiting)\n";
+            io.err
+                << "\npromdesk-cli: interrupted; letting the requests on the wire have their answers (interrupt again "
+                   "to stop waiting)\n";
             job->stop();
         } else {
             job->abort();
@@ -318,8 +339,8 @@ int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, Pushgateway
     status.end();
 
     const LiveJobStats &s = job->stats();
-    io.err << "promdesk-cli: " << (repeated ? describeEnd(*job) : QStringLiteral("done")) << ": sent " << s.sent << ", ok " << s.ok << ", failed " << s.failed
-           << ", skipped " << s.skipped();
+    io.err << "promdesk-cli: " << (repeated ? describeEnd(*job) : QStringLiteral("done")) << ": sent " << s.sent
+           << ", ok " << s.ok << ", failed " << s.failed << ", skipped " << s.skipped();
     if (s.skipped() > 0)
         io.err << " (" << s.skippedBusy << " still waiting for an answer, " << s.skippedBackoff << " backing off)";
     if (tracker) {
@@ -327,7 +348,8 @@ int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, Pushgateway
         if (const std::optional<qint64> p50 = tracker->percentile(0.5))
             io.err << ", arrival p50 " << seconds(*p50) << ", p99 " << seconds(*tracker->percentile(0.99));
         if (tracker->notChecked() > 0)
-            io.err << "; " << tracker->notChecked() << " not checked (checks of earlier ticks still under way, or the run ended)";
+            io.err << "; " << tracker->notChecked()
+                   << " not checked (checks of earlier ticks still under way, or the run ended)";
         if (tracker->missing() > 0)
             io.err << "\npromdesk-cli: last miss: " << tracker->lastVerdict();
         // --verify promises that what was sent arrived: nothing checked is not that.
@@ -341,9 +363,16 @@ int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, Pushgateway
         exit = ExitRejected;
     if (parent > 0) {
         HttpResult overall;
-        overall.category = exit == ExitOk ? ErrorCategory::None : exit == ExitRejected ? ErrorCategory::Rejected : ErrorCategory::Other;
+        overall.category = exit == ExitOk ? ErrorCategory::None
+            : exit == ExitRejected        ? ErrorCategory::Rejected
+                                          : ErrorCategory::Other;
         overall.status = s.lastStatus;
-        overall.errorText = QStringLiteral("%1: sent %2, ok %3, failed %4, skipped %5").arg(describeEnd(*job)).arg(s.sent).arg(s.ok).arg(s.failed).arg(s.skipped());
+        overall.errorText = QStringLiteral("%1: sent %2, ok %3, failed %4, skipped %5")
+                                .arg(describeEnd(*job))
+                                .arg(s.sent)
+                                .arg(s.ok)
+                                .arg(s.failed)
+                                .arg(s.skipped());
         if (HistoryDatabase *history = cliHistory(io, HistoryDatabase::Check::Header))
             history->complete(parent, overall);
     }

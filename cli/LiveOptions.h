@@ -40,22 +40,27 @@ private:
                                QStringLiteral("Repeat every DURATION (500ms, 2s, 1m; at least 100ms) until stopped, "
                                               "--count or --for."),
                                QStringLiteral("DURATION")};
-    QCommandLineOption m_count{QStringLiteral("count"), QStringLiteral("With --every: stop after N ticks."), QStringLiteral("N")};
-    QCommandLineOption m_for{QStringLiteral("for"), QStringLiteral("With --every: stop after DURATION."), QStringLiteral("DURATION")};
-    QCommandLineOption m_set{QStringLiteral("set"),
-                             QStringLiteral("Give a series a generated value at each tick: now, inc:STEP, random:MIN:MAX, "
-                                            "walk:MIN:MAX:STEP or sine:MIN:MAX:PERIOD. SERIES is a metric name or one "
-                                            "series as the draft writes it, name{a=\"x\"}. Repeatable."),
-                             QStringLiteral("SERIES=GENERATOR")};
-    QCommandLineOption m_instances{QStringLiteral("instances"),
-                                   QStringLiteral("Push once per tick as each of these machines, each with instance=NAME "
-                                                  "added to the grouping key (remote write: to every series)."),
-                                   QStringLiteral("NAME,NAME...")};
+    QCommandLineOption m_count{QStringLiteral("count"), QStringLiteral("With --every: stop after N ticks."),
+                               QStringLiteral("N")};
+    QCommandLineOption m_for{QStringLiteral("for"), QStringLiteral("With --every: stop after DURATION."),
+                             QStringLiteral("DURATION")};
+    QCommandLineOption m_set{
+        QStringLiteral("set"),
+        QStringLiteral("Give a series a generated value at each tick: now, inc:STEP, random:MIN:MAX, "
+                       "walk:MIN:MAX:STEP or sine:MIN:MAX:PERIOD. SERIES is a metric name or one "
+                       "series as the draft writes it, name{a=\"x\"}. Repeatable."),
+        QStringLiteral("SERIES=GENERATOR")};
+    QCommandLineOption m_instances{
+        QStringLiteral("instances"),
+        QStringLiteral("Push once per tick as each of these machines, each with instance=NAME "
+                       "added to the grouping key (remote write: to every series)."),
+        QStringLiteral("NAME,NAME...")};
     QCommandLineOption m_sameGroup{QStringLiteral("same-group"),
                                    QStringLiteral("With --instances: leave instance out on purpose, so the machines "
                                                   "overwrite one group (the mistake TMP's page warns about).")};
-    QCommandLineOption m_verify{QStringLiteral("verify"),
-                                QStringLiteral("Query the pushed series until it shows (exit 4 when it does not in time).")};
+    QCommandLineOption m_verify{
+        QStringLiteral("verify"),
+        QStringLiteral("Query the pushed series until it shows (exit 4 when it does not in time).")};
     QCommandLineOption m_verifyTimeout{QStringLiteral("verify-timeout"),
                                        QStringLiteral("Seconds to wait for the data to show (default 30)."),
                                        QStringLiteral("SECONDS"), QStringLiteral("30")};
@@ -70,8 +75,8 @@ private:
 // updated in place on a terminal, one line per tick otherwise, then a summary. With `verify`,
 // each answered tick is checked through `query`. Exit: the worst it met — refused (1), network
 // (3), not visible (4), else 0; 128 + the signal when interrupted.
-int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, PushgatewayClient *gateway, RemoteWriteClient *writer,
-               HttpClient &http, const QueryEndpoint &query, const QUrl &gatewayUrl, const RequestTag &tag,
-               Io &io);
+int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, PushgatewayClient *gateway,
+               RemoteWriteClient *writer, HttpClient &http, const QueryEndpoint &query, const QUrl &gatewayUrl,
+               const RequestTag &tag, Io &io);
 
 } // namespace promdesk::cli

@@ -16,7 +16,8 @@ namespace {
 
 const QString kUsage = QStringLiteral(
     "promdesk-cli profile add NAME --kind tmp|pushgateway|remote-write|generic [--pushgateway-url URL]\n"
-    "                             [--remote-write-url URL] [--query-url URL] [--user USER] [--password-stdin | --bearer-stdin]\n"
+    "                             [--remote-write-url URL] [--query-url URL] [--user USER] [--password-stdin | "
+    "--bearer-stdin]\n"
     "                             [--ca FILE] [--client-cert FILE --client-key FILE] [--insecure]\n"
     "                             [--group NAME=VALUE]... [--timeout SECONDS]\n"
     "       promdesk-cli profile list | show NAME | remove NAME | test NAME | export FILE | import FILE");
@@ -24,7 +25,8 @@ const QString kUsage = QStringLiteral(
 SecretResult keychainCall(const std::function<void(SecretStore &, QObject *, SecretStore::Done)> &call)
 {
     KeychainSecretStore keychain;
-    return await<SecretResult>([&](QObject *context, auto done) { call(keychain, context, [done](const SecretResult &r) { done(r); }); });
+    return await<SecretResult>(
+        [&](QObject *context, auto done) { call(keychain, context, [done](const SecretResult &r) { done(r); }); });
 }
 
 QString describe(const Profile &profile, const QString &secretState)
@@ -35,13 +37,15 @@ QString describe(const Profile &profile, const QString &secretState)
     out += QStringLiteral("pushgateway url:   %1\nremote write url:  %2\n").arg(p.pushgatewayUrl, p.remoteWriteUrl);
     out += QStringLiteral("query url:         %1\n").arg(p.queryUrl);
     const QString auth = p.auth == Credentials::Kind::Basic ? QStringLiteral("basic, user %1").arg(p.user)
-                       : p.auth == Credentials::Kind::Bearer ? QStringLiteral("bearer token")
+        : p.auth == Credentials::Kind::Bearer               ? QStringLiteral("bearer token")
                                                             : QStringLiteral("none");
     out += QStringLiteral("auth:              %1\nsecret:            %2\n").arg(auth, secretState);
     out += QStringLiteral("tls:               %1%2%3\n")
-               .arg(p.verifyPeer ? (p.caFile.isEmpty() ? QStringLiteral("system CA store") : QStringLiteral("CA file %1").arg(p.caFile))
+               .arg(p.verifyPeer ? (p.caFile.isEmpty() ? QStringLiteral("system CA store")
+                                                       : QStringLiteral("CA file %1").arg(p.caFile))
                                  : QStringLiteral("VERIFICATION OFF (tests only)"),
-                    p.clientCertFile.isEmpty() ? QString() : QStringLiteral(", client certificate %1").arg(p.clientCertFile),
+                    p.clientCertFile.isEmpty() ? QString()
+                                               : QStringLiteral(", client certificate %1").arg(p.clientCertFile),
                     QString());
     QStringList labels;
     for (const Label &label : p.groupingLabels)
@@ -63,30 +67,44 @@ QString describe(const Profile &profile, const QString &secretState)
 int add(const QStringList &arguments, Io &io)
 {
     QCommandLineParser parser;
-    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("tmp, pushgateway, remote-write or generic."), QStringLiteral("KIND"),
-                                  QStringLiteral("generic"));
-    const QCommandLineOption pgw(QStringLiteral("pushgateway-url"), QStringLiteral("The Pushgateway's base URL."), QStringLiteral("URL"));
-    const QCommandLineOption rw(QStringLiteral("remote-write-url"),
-                                QStringLiteral("The remote write URL (a TMP profile without one gets the Pushgateway address + "
-                                               "/api/v1/prom/write)."),
-                                QStringLiteral("URL"));
-    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Basic-auth user; for TMP the APPID."), QStringLiteral("USER"));
-    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"), QStringLiteral("Read the password or TMP token from standard input."));
-    const QCommandLineOption bearerStdin(QStringLiteral("bearer-stdin"), QStringLiteral("Read a bearer token from standard input."));
-    const QCommandLineOption ca(QStringLiteral("ca"), QStringLiteral("Trust this PEM CA certificate."), QStringLiteral("FILE"));
-    const QCommandLineOption cert(QStringLiteral("client-cert"), QStringLiteral("PEM client certificate."), QStringLiteral("FILE"));
-    const QCommandLineOption key(QStringLiteral("client-key"), QStringLiteral("PEM key of the client certificate."), QStringLiteral("FILE"));
-    const QCommandLineOption insecure(QStringLiteral("insecure"), QStringLiteral("Do not verify the server's certificate (tests only)."));
-    const QCommandLineOption group(QStringLiteral("group"), QStringLiteral("A default grouping label; repeatable."), QStringLiteral("NAME=VALUE"));
-    const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Seconds to wait for an answer (default 30)."),
+    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("tmp, pushgateway, remote-write or generic."),
+                                  QStringLiteral("KIND"), QStringLiteral("generic"));
+    const QCommandLineOption pgw(QStringLiteral("pushgateway-url"), QStringLiteral("The Pushgateway's base URL."),
+                                 QStringLiteral("URL"));
+    const QCommandLineOption rw(
+        QStringLiteral("remote-write-url"),
+        QStringLiteral("The remote write URL (a TMP profile without one gets the Pushgateway address + "
+                       "/api/v1/prom/write)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Basic-auth user; for TMP the APPID."),
+                                  QStringLiteral("USER"));
+    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
+                                           QStringLiteral("Read the password or TMP token from standard input."));
+    const QCommandLineOption bearerStdin(QStringLiteral("bearer-stdin"),
+                                         QStringLiteral("Read a bearer token from standard input."));
+    const QCommandLineOption ca(QStringLiteral("ca"), QStringLiteral("Trust this PEM CA certificate."),
+                                QStringLiteral("FILE"));
+    const QCommandLineOption cert(QStringLiteral("client-cert"), QStringLiteral("PEM client certificate."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption key(QStringLiteral("client-key"), QStringLiteral("PEM key of the client certificate."),
+                                 QStringLiteral("FILE"));
+    const QCommandLineOption insecure(QStringLiteral("insecure"),
+                                      QStringLiteral("Do not verify the server's certificate (tests only)."));
+    const QCommandLineOption group(QStringLiteral("group"), QStringLiteral("A default grouping label; repeatable."),
+                                   QStringLiteral("NAME=VALUE"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"),
+                                     QStringLiteral("Seconds to wait for an answer (default 30)."),
                                      QStringLiteral("SECONDS"), QStringLiteral("30"));
-    const QCommandLineOption query(QStringLiteral("query-url"),
-                                   QStringLiteral("A Prometheus query API base, for --verify (a TMP profile without one gets "
-                                                  "the instance address)."),
-                                   QStringLiteral("URL"));
-    parser.addOptions({kind, pgw, rw, query, user, passwordStdin, bearerStdin, ca, cert, key, insecure, group, timeout});
+    const QCommandLineOption query(
+        QStringLiteral("query-url"),
+        QStringLiteral("A Prometheus query API base, for --verify (a TMP profile without one gets "
+                       "the instance address)."),
+        QStringLiteral("URL"));
+    parser.addOptions(
+        {kind, pgw, rw, query, user, passwordStdin, bearerStdin, ca, cert, key, insecure, group, timeout});
     parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The profile's name."));
-    if (const std::optional<int> exit = parseArguments(parser, arguments, kUsage, QStringLiteral("Saves a profile; its secret goes to the keychain.\n"), io))
+    if (const std::optional<int> exit = parseArguments(
+            parser, arguments, kUsage, QStringLiteral("Saves a profile; its secret goes to the keychain.\n"), io))
         return *exit;
     if (parser.positionalArguments().size() != 1) {
         io.err << "promdesk-cli: profile add takes one NAME\n";
@@ -108,15 +126,16 @@ int add(const QStringList &arguments, Io &io)
     if (profile.kind == ProfileKind::Tmp && profile.queryUrl.isEmpty() && !profile.pushgatewayUrl.isEmpty())
         profile.queryUrl = tmpProfileTemplate(profile.name, profile.pushgatewayUrl, {}).queryUrl;
     if (const QString url = urlWithCredentials(profile); !url.isEmpty()) {
-        io.err << "promdesk-cli: " << url << " has a user or password in it; credentials never go in a URL (it is "
+        io.err << "promdesk-cli: " << url
+               << " has a user or password in it; credentials never go in a URL (it is "
                   "stored and shown in clear). Give the user with --user and the password on standard input with "
                   "--password-stdin: it goes to the keychain.\n";
         return ExitUsage;
     }
     profile.user = parser.value(user);
     profile.auth = parser.isSet(bearerStdin) ? Credentials::Kind::Bearer
-                 : parser.isSet(passwordStdin) ? Credentials::Kind::Basic
-                                               : Credentials::Kind::None;
+        : parser.isSet(passwordStdin)        ? Credentials::Kind::Basic
+                                             : Credentials::Kind::None;
     if (profile.auth == Credentials::Kind::Basic && profile.user.isEmpty()) {
         io.err << "promdesk-cli: --password-stdin needs --user (for TMP, the APPID)\n";
         return ExitUsage;
@@ -125,7 +144,8 @@ int add(const QStringList &arguments, Io &io)
     profile.clientCertFile = parser.value(cert);
     profile.clientKeyFile = parser.value(key);
     profile.verifyPeer = !parser.isSet(insecure);
-    if (const QString problem = tlsFilesProblem(TlsSettings{profile.caFile, profile.clientCertFile, profile.clientKeyFile, true});
+    if (const QString problem
+        = tlsFilesProblem(TlsSettings{profile.caFile, profile.clientCertFile, profile.clientKeyFile, true});
         !problem.isEmpty()) {
         io.err << "promdesk-cli: " << problem << '\n';
         return ExitUsage;
@@ -160,11 +180,13 @@ int add(const QStringList &arguments, Io &io)
             profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         const QString text = QString::fromUtf8(secret);
         secret.fill('\0');
-        const SecretResult stored = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.write(profile.id, text, c, d); });
+        const SecretResult stored
+            = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.write(profile.id, text, c, d); });
         if (!stored.ok()) {
             // Never fall back to a file: say why and what to do.
             io.err << "promdesk-cli: the secret was not saved: " << stored.message
-                   << ". Nothing was written; you can save the profile without --password-stdin and pass the secret to each "
+                   << ". Nothing was written; you can save the profile without --password-stdin and pass the secret to "
+                      "each "
                       "command on standard input.\n";
             return ExitUsage;
         }
@@ -174,7 +196,8 @@ int add(const QStringList &arguments, Io &io)
         return ExitUsage;
     }
     io.err << "Saved profile '" << profile.name << "' in " << store.path()
-           << (profile.auth != Credentials::Kind::None ? QStringLiteral("; its secret is in the keychain") : QString()) << ".\n";
+           << (profile.auth != Credentials::Kind::None ? QStringLiteral("; its secret is in the keychain") : QString())
+           << ".\n";
     if (!profile.verifyPeer)
         io.err << "promdesk-cli: warning: this profile does not verify TLS certificates\n";
     return ExitOk;
@@ -240,8 +263,9 @@ int runProfile(const QStringList &arguments, Io &io)
 {
     const QString sub = arguments.value(1);
     if (sub.isEmpty() || sub == u"--help" || sub == u"-h") {
-        (sub.isEmpty() ? io.err : io.out) << "Usage: " << kUsage << "\n\nProfiles keep an instance's addresses and settings in "
-                                          << ProfileStore::defaultPath() << ";\nsecrets are kept in the OS keychain only.\n";
+        (sub.isEmpty() ? io.err : io.out)
+            << "Usage: " << kUsage << "\n\nProfiles keep an instance's addresses and settings in "
+            << ProfileStore::defaultPath() << ";\nsecrets are kept in the OS keychain only.\n";
         return sub.isEmpty() ? ExitUsage : ExitOk;
     }
     const QStringList rest = subcommandArguments(arguments);
@@ -254,7 +278,8 @@ int runProfile(const QStringList &arguments, Io &io)
     if (sub == u"list") {
         const QList<Profile> profiles = store.profiles();
         if (profiles.isEmpty())
-            io.out << "No profiles yet. Create one with: promdesk-cli profile add NAME --kind tmp --pushgateway-url URL ...\n";
+            io.out << "No profiles yet. Create one with: promdesk-cli profile add NAME --kind tmp --pushgateway-url "
+                      "URL ...\n";
         for (const Profile &p : profiles) {
             const Profile shown = withoutUrlCredentials(p); // one saved before they were refused
             io.out << p.name << "  (" << profileKindName(p.kind) << ")  "
@@ -294,7 +319,9 @@ int runProfile(const QStringList &arguments, Io &io)
                 return ExitUsage;
             }
             io.err << "Imported '" << profile.name << "'"
-                   << (profile.auth != Credentials::Kind::None ? QStringLiteral(" (set its secret with profile add --password-stdin)") : QString())
+                   << (profile.auth != Credentials::Kind::None
+                           ? QStringLiteral(" (set its secret with profile add --password-stdin)")
+                           : QString())
                    << ".\n";
         }
         return ExitOk;
@@ -307,7 +334,8 @@ int runProfile(const QStringList &arguments, Io &io)
     if (sub == u"show") {
         QString secretState = QStringLiteral("(none)");
         if (profile->auth != Credentials::Kind::None) {
-            const SecretResult read = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(profile->id, c, d); });
+            const SecretResult read
+                = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(profile->id, c, d); });
             secretState = read.ok() ? QStringLiteral("•••••••• (in the keychain)") : read.message;
         }
         io.out << describe(*profile, secretState);
@@ -320,7 +348,8 @@ int runProfile(const QStringList &arguments, Io &io)
         for (const QString &header : profile->secretHeaders)
             keys << secretHeaderKey(profile->id, header);
         for (const QString &key : std::as_const(keys)) {
-            const SecretResult removed = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.remove(key, c, d); });
+            const SecretResult removed
+                = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.remove(key, c, d); });
             if (!removed.ok() && removed.status != SecretResult::Status::NotFound)
                 io.err << "promdesk-cli: warning: a keychain entry was not removed: " << removed.message << '\n';
         }

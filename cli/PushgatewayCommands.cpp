@@ -14,22 +14,21 @@
 #include "util/Time.h"
 
 #include <QDateTime>
-#include <QPointer>
-#include <QTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
+#include <QTimer>
 
 namespace promdesk::cli {
 
 namespace {
 
-
 struct PushInput
 {
     QByteArray bytes;
     ParseOptions options;
-    bool clean = false; // text 0.0.4 without a single problem: it can go out byte for byte
+    bool clean = false;     // text 0.0.4 without a single problem: it can go out byte for byte
     bool unchecked = false; // has errors and goes out anyway, byte for byte (--no-check)
     qint64 samples = 0;
     QString displayName;
@@ -87,7 +86,8 @@ std::optional<MetricSet> readMetrics(const QString &path, Io &io, int *exit)
 // Sends one request and waits for its answer. Ctrl+C (or SIGTERM) lets the answer come for a
 // few seconds and then stops waiting; a second one stops at once. `interrupted` says whether it
 // stopped the wait.
-HttpResult sendWatched(HttpClient &http, const HttpRequest &request, Io &io, const InterruptWatch &watch, bool *interrupted)
+HttpResult sendWatched(HttpClient &http, const HttpRequest &request, Io &io, const InterruptWatch &watch,
+                       bool *interrupted)
 {
     QEventLoop loop;
     HttpResult result;
@@ -118,36 +118,47 @@ HttpResult sendWatched(HttpClient &http, const HttpRequest &request, Io &io, con
 
 int runPush(const QStringList &arguments, Io &io)
 {
-    const QString usage = QStringLiteral("promdesk-cli push --url URL --job JOB [--group NAME=VALUE]... [--replace|--merge] "
-                                         "[--format text|protobuf] [--gzip] [--allow-empty] [--no-check] [--user USER --password-stdin | --bearer-stdin]\n"
-                                         "       [--every DURATION [--count N | --for DURATION]] [--set SERIES=GENERATOR]... [--instances NAME,NAME... [--same-group]]\n"
-                                         "       [--verify [--verify-timeout SECONDS] [--query-url URL]] FILE|-");
+    const QString usage
+        = QStringLiteral("promdesk-cli push --url URL --job JOB [--group NAME=VALUE]... [--replace|--merge] "
+                         "[--format text|protobuf] [--gzip] [--allow-empty] [--no-check] [--user USER --password-stdin "
+                         "| --bearer-stdin]\n"
+                         "       [--every DURATION [--count N | --for DURATION]] [--set SERIES=GENERATOR]... "
+                         "[--instances NAME,NAME... [--same-group]]\n"
+                         "       [--verify [--verify-timeout SECONDS] [--query-url URL]] FILE|-");
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, true);
-    const QCommandLineOption replace(QStringLiteral("replace"), QStringLiteral("Replace the whole group (PUT; the default)."));
+    const QCommandLineOption replace(QStringLiteral("replace"),
+                                     QStringLiteral("Replace the whole group (PUT; the default)."));
     const QCommandLineOption merge(QStringLiteral("merge"), QStringLiteral("Replace only the pushed families (POST)."));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("Body format: text (default) or protobuf."),
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("Body format: text (default) or protobuf."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
     const QCommandLineOption gzip(QStringLiteral("gzip"), QStringLiteral("Compress the body (Pushgateway 1.5+)."));
-    const QCommandLineOption preview(QStringLiteral("preview"), QStringLiteral("Print what the push will change first."));
-    const QCommandLineOption allowEmpty(QStringLiteral("allow-empty"),
-                                        QStringLiteral("Push even when the input has no samples: a replace then empties the "
-                                                       "group. Without it, an empty input is refused."));
-    const QCommandLineOption noCheck(QStringLiteral("no-check"),
-                                     QStringLiteral("Send the input as it is even when it has errors, to see the gateway's own "
-                                                    "verdict (text format only). Without it, an input with errors is refused."));
+    const QCommandLineOption preview(QStringLiteral("preview"),
+                                     QStringLiteral("Print what the push will change first."));
+    const QCommandLineOption allowEmpty(
+        QStringLiteral("allow-empty"),
+        QStringLiteral("Push even when the input has no samples: a replace then empties the "
+                       "group. Without it, an empty input is refused."));
+    const QCommandLineOption noCheck(
+        QStringLiteral("no-check"),
+        QStringLiteral("Send the input as it is even when it has errors, to see the gateway's own "
+                       "verdict (text format only). Without it, an input with errors is refused."));
     parser.addOptions({replace, merge, format, gzip, preview, allowEmpty, noCheck});
     LiveOptions live;
     live.addTo(parser, true);
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Metrics to push; '-' reads standard input "
-                                                                        "(after the secret line, if one is read)."));
-    if (const std::optional<int> exit = parseArguments(parser, arguments, usage,
-                                                       QStringLiteral("Pushes metrics to a Pushgateway group: once, or with --every as a live job\n"
-                                                                      "(TMP's example pushes every 2s, each machine with its instance).\n"
-                                                                      "Exit codes: 0 sent (and arrived, with --verify), 1 refused, 2 usage, 3 network,\n"
-                                                                      "4 sent but not visible through the query URL in time; a repeated run exits\n"
-                                                                      "with the worst it met.\n"), io))
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("Metrics to push; '-' reads standard input "
+                                                "(after the secret line, if one is read)."));
+    if (const std::optional<int> exit = parseArguments(
+            parser, arguments, usage,
+            QStringLiteral("Pushes metrics to a Pushgateway group: once, or with --every as a live job\n"
+                           "(TMP's example pushes every 2s, each machine with its instance).\n"
+                           "Exit codes: 0 sent (and arrived, with --verify), 1 refused, 2 usage, 3 network,\n"
+                           "4 sent but not visible through the query URL in time; a repeated run exits\n"
+                           "with the worst it met.\n"),
+            io))
         return *exit;
     if (parser.isSet(replace) && parser.isSet(merge)) {
         io.err << "promdesk-cli: choose --replace or --merge\n";
@@ -166,7 +177,8 @@ int runPush(const QStringList &arguments, Io &io)
         return ExitUsage;
     }
     if (parser.isSet(noCheck) && live.requested(parser)) {
-        io.err << "promdesk-cli: --no-check sends the input once, as it is; it does not go with --every, --set, --instances "
+        io.err << "promdesk-cli: --no-check sends the input once, as it is; it does not go with --every, --set, "
+                  "--instances "
                   "or --verify\n";
         return ExitUsage;
     }
@@ -181,7 +193,8 @@ int runPush(const QStringList &arguments, Io &io)
             return ExitUsage;
     }
     int failure = ExitRejected;
-    const std::optional<PushInput> input = readPushInput(parser.positionalArguments().constFirst(), io, &failure, parser.isSet(noCheck));
+    const std::optional<PushInput> input
+        = readPushInput(parser.positionalArguments().constFirst(), io, &failure, parser.isSet(noCheck));
     if (!input)
         return failure;
     // An empty input is most often a producer that failed (`false | promdesk-cli push ... -`), and
@@ -224,7 +237,11 @@ int runPush(const QStringList &arguments, Io &io)
         spec.key = *key;
         spec.push = options;
         spec.draft = input->metrics();
-        const QueryEndpoint query{{}, endpoint->credentials, endpoint->tls, endpoint->proxy, endpoint->extraHeaders,
+        const QueryEndpoint query{{},
+                                  endpoint->credentials,
+                                  endpoint->tls,
+                                  endpoint->proxy,
+                                  endpoint->extraHeaders,
                                   std::min(endpoint->timeoutMs, 10000)};
         return runLiveJob(spec, *liveValues, &client, nullptr, http, query, endpoint->baseUrl, gateway.tag(), io);
     }
@@ -233,11 +250,14 @@ int runPush(const QStringList &arguments, Io &io)
     const bool asIs = (input->clean || input->unchecked) && options.format == BodyFormat::Text;
     const InterruptWatch watch;
     bool interrupted = false;
-    const HttpResult result = sendWatched(
-        http, asIs ? client.pushRequest(*key, input->bytes, options) : client.pushRequest(*key, input->metrics(), options), io,
-        watch, &interrupted);
-    reportResult(result, QStringLiteral("%1 %2").arg(options.method == PushMethod::Replace ? QStringLiteral("PUT") : QStringLiteral("POST"),
-                                                     redactUrl(client.groupUrl(*key))),
+    const HttpResult result = sendWatched(http,
+                                          asIs ? client.pushRequest(*key, input->bytes, options)
+                                               : client.pushRequest(*key, input->metrics(), options),
+                                          io, watch, &interrupted);
+    reportResult(result,
+                 QStringLiteral("%1 %2").arg(options.method == PushMethod::Replace ? QStringLiteral("PUT")
+                                                                                   : QStringLiteral("POST"),
+                                             redactUrl(client.groupUrl(*key))),
                  io, endpoint->credentials);
     return interrupted ? watch.exitCode() : exitCodeFor(result);
 }
@@ -250,9 +270,10 @@ int runDelete(const QStringList &arguments, Io &io)
     gateway.addTo(parser, true);
     if (const std::optional<int> exit = parseArguments(
             parser, arguments, usage,
-            QStringLiteral("Deletes exactly one group. A group is matched by its whole grouping key:\n"
-                           "{job=\"a\"} is not {job=\"a\",instance=\"x\"}. The gateway answers 202 even when the group\n"
-                           "does not exist.\n"),
+            QStringLiteral(
+                "Deletes exactly one group. A group is matched by its whole grouping key:\n"
+                "{job=\"a\"} is not {job=\"a\",instance=\"x\"}. The gateway answers 202 even when the group\n"
+                "does not exist.\n"),
             io))
         return *exit;
     const std::optional<GatewayEndpoint> endpoint = gateway.endpoint(parser, io);
@@ -316,22 +337,26 @@ int runGroupsPrune(const QStringList &arguments, Io &io)
     const QCommandLineOption olderThan(QStringLiteral("older-than"),
                                        QStringLiteral("Only groups not pushed for longer than this: 90s, 15m, 2h, 7d."),
                                        QStringLiteral("DURATION"));
-    const QCommandLineOption match(QStringLiteral("match"),
-                                   QStringLiteral("Only groups whose grouping key matches, e.g. 'job=~\"batch.*\"' or "
-                                                  "'job=\"x\",instance=\"a\"'. Repeatable: a group matching any is chosen."),
-                                   QStringLiteral("SELECTOR"));
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Print the groups that would be deleted; delete nothing."));
+    const QCommandLineOption match(
+        QStringLiteral("match"),
+        QStringLiteral("Only groups whose grouping key matches, e.g. 'job=~\"batch.*\"' or "
+                       "'job=\"x\",instance=\"a\"'. Repeatable: a group matching any is chosen."),
+        QStringLiteral("SELECTOR"));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
+                                    QStringLiteral("Print the groups that would be deleted; delete nothing."));
     parser.addOptions({olderThan, match, dryRun});
     if (const std::optional<int> exit = parseArguments(
             parser, arguments, usage,
-            QStringLiteral("Deletes the groups not pushed for longer than DURATION (and matching a selector), one DELETE\n"
-                           "each, printing every group. The Pushgateway never expires groups itself; run this from cron.\n"),
+            QStringLiteral(
+                "Deletes the groups not pushed for longer than DURATION (and matching a selector), one DELETE\n"
+                "each, printing every group. The Pushgateway never expires groups itself; run this from cron.\n"),
             io))
         return *exit;
     PruneRule rule;
     QString error;
     if (!parser.isSet(olderThan)) {
-        io.err << "promdesk-cli: groups prune needs --older-than (a prune by selector alone would be too easy to get wrong)\nUsage: "
+        io.err << "promdesk-cli: groups prune needs --older-than (a prune by selector alone would be too easy to get "
+                  "wrong)\nUsage: "
                << usage << '\n';
         return ExitUsage;
     }
@@ -382,7 +407,8 @@ int runGroupsPrune(const QStringList &arguments, Io &io)
             io.out.flush();
             continue;
         }
-        reportResult(deleted, QStringLiteral("DELETE %1").arg(redactUrl(client.groupUrl(key))), io, endpoint->credentials);
+        reportResult(deleted, QStringLiteral("DELETE %1").arg(redactUrl(client.groupUrl(key))), io,
+                     endpoint->credentials);
         exit = exitCodeFor(deleted);
         if (exit == ExitNetwork) // the next ones would not get through either
             return exit;
@@ -396,16 +422,19 @@ int runGroups(const QStringList &arguments, Io &io)
 {
     if (arguments.value(1) == u"prune")
         return runGroupsPrune(subcommandArguments(arguments), io);
-    const QString usage = QStringLiteral("promdesk-cli groups --url URL [--job JOB] [--json]\n"
-                                         "       promdesk-cli groups prune --url URL --older-than DURATION [--match SELECTOR]... [--dry-run]");
+    const QString usage = QStringLiteral(
+        "promdesk-cli groups --url URL [--job JOB] [--json]\n"
+        "       promdesk-cli groups prune --url URL --older-than DURATION [--match SELECTOR]... [--dry-run]");
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, false);
-    const QCommandLineOption job(QStringLiteral("job"), QStringLiteral("Only the groups of this job."), QStringLiteral("JOB"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the gateway's answer as JSON, verbatim."));
+    const QCommandLineOption job(QStringLiteral("job"), QStringLiteral("Only the groups of this job."),
+                                 QStringLiteral("JOB"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print the gateway's answer as JSON, verbatim."));
     parser.addOptions({job, json});
-    if (const std::optional<int> exit =
-            parseArguments(parser, arguments, usage, QStringLiteral("Lists the groups a Pushgateway holds.\n"), io))
+    if (const std::optional<int> exit
+        = parseArguments(parser, arguments, usage, QStringLiteral("Lists the groups a Pushgateway holds.\n"), io))
         return *exit;
     const std::optional<GatewayEndpoint> endpoint = gateway.endpoint(parser, io);
     if (!endpoint)
@@ -426,7 +455,8 @@ int runGroups(const QStringList &arguments, Io &io)
         if (parser.isSet(job)) {
             QJsonArray kept;
             for (const QJsonValue &value : document.object().value(QStringLiteral("data")).toArray()) {
-                if (value.toObject().value(QStringLiteral("labels")).toObject().value(QStringLiteral("job")).toString() == parser.value(job))
+                if (value.toObject().value(QStringLiteral("labels")).toObject().value(QStringLiteral("job")).toString()
+                    == parser.value(job))
                     kept.append(value);
             }
             QJsonObject root = document.object();
@@ -442,11 +472,13 @@ int runGroups(const QStringList &arguments, Io &io)
 
 int runPreview(const QStringList &arguments, Io &io)
 {
-    const QString usage = QStringLiteral("promdesk-cli preview --url URL --job JOB [--group NAME=VALUE]... [--replace|--merge] FILE|-");
+    const QString usage
+        = QStringLiteral("promdesk-cli preview --url URL --job JOB [--group NAME=VALUE]... [--replace|--merge] FILE|-");
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, true);
-    const QCommandLineOption replace(QStringLiteral("replace"), QStringLiteral("Preview a replace (PUT; the default)."));
+    const QCommandLineOption replace(QStringLiteral("replace"),
+                                     QStringLiteral("Preview a replace (PUT; the default)."));
     const QCommandLineOption merge(QStringLiteral("merge"), QStringLiteral("Preview a merge (POST)."));
     parser.addOptions({replace, merge});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The metrics that would be pushed."));
@@ -481,7 +513,8 @@ int runPreview(const QStringList &arguments, Io &io)
             io.err << "promdesk-cli: " << error << '\n';
         return result.ok() ? ExitRejected : exitCodeFor(result);
     }
-    const OverwritePreview preview = previewPush(*metrics, *key, parser.isSet(merge) ? PushMethod::Merge : PushMethod::Replace, *groups);
+    const OverwritePreview preview
+        = previewPush(*metrics, *key, parser.isSet(merge) ? PushMethod::Merge : PushMethod::Replace, *groups);
     io.out << renderPreview(preview);
     return preview.blocked() ? ExitRejected : ExitOk;
 }

@@ -20,7 +20,6 @@
 #include <QFileInfo>
 #include <QTimer>
 
-
 namespace promdesk::cli {
 
 namespace {
@@ -28,24 +27,32 @@ namespace {
 // Options shared by write and backfill: the receiver and how to talk to it.
 struct WriteOptions
 {
-    QCommandLineOption tmp{QStringLiteral("tmp"), QStringLiteral("The receiver is Tencent Cloud TMP: its label limits apply, "
-                                                                 "and a URL without a path gets /api/v1/prom/write.")};
-    QCommandLineOption version{QStringLiteral("rw-version"),
-                               QStringLiteral("Remote write protocol: 1 (default) or 2 (falls back to 1 when the receiver "
-                                              "does not speak it)."),
-                               QStringLiteral("1|2"), QStringLiteral("1")};
-    QCommandLineOption retries{QStringLiteral("max-attempts"), QStringLiteral("Attempts per request, retries included (default 6)."),
+    QCommandLineOption tmp{QStringLiteral("tmp"),
+                           QStringLiteral("The receiver is Tencent Cloud TMP: its label limits apply, "
+                                          "and a URL without a path gets /api/v1/prom/write.")};
+    QCommandLineOption version{
+        QStringLiteral("rw-version"),
+        QStringLiteral("Remote write protocol: 1 (default) or 2 (falls back to 1 when the receiver "
+                       "does not speak it)."),
+        QStringLiteral("1|2"), QStringLiteral("1")};
+    QCommandLineOption retries{QStringLiteral("max-attempts"),
+                               QStringLiteral("Attempts per request, retries included (default 6)."),
                                QStringLiteral("N"), QStringLiteral("6")};
-    QCommandLineOption no429{QStringLiteral("no-retry-429"), QStringLiteral("Do not retry HTTP 429 (retried by default).")};
-    QCommandLineOption allowFuture{QStringLiteral("allow-future"),
-                                   QStringLiteral("Send samples further ahead of the clock than --future-window. A receiver "
-                                                  "such as Prometheus then refuses current samples until that time.")};
+    QCommandLineOption no429{QStringLiteral("no-retry-429"),
+                             QStringLiteral("Do not retry HTTP 429 (retried by default).")};
+    QCommandLineOption allowFuture{
+        QStringLiteral("allow-future"),
+        QStringLiteral("Send samples further ahead of the clock than --future-window. A receiver "
+                       "such as Prometheus then refuses current samples until that time.")};
     QCommandLineOption futureWindow{QStringLiteral("future-window"),
                                     QStringLiteral("How far ahead of this machine's clock a sample may be (default 600 "
                                                    "seconds, Prometheus' own allowance for clock skew)."),
                                     QStringLiteral("SECONDS"), QStringLiteral("600")};
 
-    void addTo(QCommandLineParser &parser) { parser.addOptions({tmp, version, retries, no429, allowFuture, futureWindow}); }
+    void addTo(QCommandLineParser &parser)
+    {
+        parser.addOptions({tmp, version, retries, no429, allowFuture, futureWindow});
+    }
 
     // --future-window and --allow-future; nothing (after saying why) when the window is not a number.
     std::optional<FuturePolicy> future(const QCommandLineParser &parser, Io &io) const
@@ -115,7 +122,8 @@ std::optional<MetricSet> readLiveDraft(const QString &path, bool tmp, Io &io, in
         errors += problem.severity == Severity::Error ? 1 : 0;
     }
     if (errors > 0 || parsed.metrics.seriesCount() == 0) {
-        io.err << "promdesk-cli: " << (errors > 0 ? QStringLiteral("%1 error(s) in ").arg(errors) : QStringLiteral("no samples in "))
+        io.err << "promdesk-cli: "
+               << (errors > 0 ? QStringLiteral("%1 error(s) in ").arg(errors) : QStringLiteral("no samples in "))
                << input.displayName() << "; nothing sent\n";
         *exit = ExitRejected;
         return std::nullopt;
@@ -174,7 +182,8 @@ std::optional<SeriesSet> readInput(const QString &path, bool tmp, const Labels &
         return std::nullopt;
     }
     if (!csv && !metricName.isEmpty())
-        io.err << "promdesk-cli: warning: --metric only names CSV columns; " << input.displayName() << " keeps its names\n";
+        io.err << "promdesk-cli: warning: --metric only names CSV columns; " << input.displayName()
+               << " keeps its names\n";
     return std::move(read.series);
 }
 
@@ -203,14 +212,25 @@ QString describeSummary(const BackfillSummary &summary, const BackfillProgress &
     const qint64 samplesNow = p.samplesSent - p.samplesSentBefore;
     if (summary.sentBefore == 0) {
         return QStringLiteral("Sent %1 of %2 requests (%3 of %4 samples) in %5, %6 retries.")
-            .arg(summary.sent).arg(p.requestsTotal).arg(samplesNow).arg(p.samplesTotal)
-            .arg(formatDuration(summary.durationMs)).arg(p.retries);
+            .arg(summary.sent)
+            .arg(p.requestsTotal)
+            .arg(samplesNow)
+            .arg(p.samplesTotal)
+            .arg(formatDuration(summary.durationMs))
+            .arg(p.retries);
     }
     return QStringLiteral("Sent %1 requests (%2 samples) in %3, %4 retries; an earlier run had sent %5 (%6 samples): "
                           "%7 of %8 requests (%9 of %10 samples) are delivered.")
-        .arg(summary.sent).arg(samplesNow).arg(formatDuration(summary.durationMs)).arg(p.retries)
-        .arg(summary.sentBefore).arg(p.samplesSentBefore)
-        .arg(summary.sent + summary.sentBefore).arg(p.requestsTotal).arg(p.samplesSent).arg(p.samplesTotal);
+        .arg(summary.sent)
+        .arg(samplesNow)
+        .arg(formatDuration(summary.durationMs))
+        .arg(p.retries)
+        .arg(summary.sentBefore)
+        .arg(p.samplesSentBefore)
+        .arg(summary.sent + summary.sentBefore)
+        .arg(p.requestsTotal)
+        .arg(p.samplesSent)
+        .arg(p.samplesTotal);
 }
 
 // Runs batches to the end, printing progress on a terminal and each refusal in full.
@@ -228,8 +248,13 @@ int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batc
             return;
         sinceDraw.restart();
         io.err << QStringLiteral("\r%1/%2 requests, %3/%4 samples, %5 retries, %6 samples/s, ETA %7   ")
-                      .arg(p.requestsSent).arg(p.requestsTotal).arg(p.samplesSent).arg(p.samplesTotal).arg(p.retries)
-                      .arg(qint64(p.samplesPerSecond)).arg(formatDuration(p.etaMs));
+                      .arg(p.requestsSent)
+                      .arg(p.requestsTotal)
+                      .arg(p.samplesSent)
+                      .arg(p.samplesTotal)
+                      .arg(p.retries)
+                      .arg(qint64(p.samplesPerSecond))
+                      .arg(formatDuration(p.etaMs));
         io.err.flush();
     });
     QObject::connect(&run, &BackfillRun::batchFinished, &run, [&](int index, const WriteOutcome &outcome) {
@@ -250,7 +275,8 @@ int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batc
     QObject::connect(&watch, &InterruptWatch::interrupted, &run, [&](int count) {
         if (count == 1) {
             io.err << (terminal ? "\n" : "") << "promdesk-cli: interrupted; no more requests are sent. Waiting up to "
-                   << kInterruptGraceMs / 1000 << " s for the answers of those on the wire (interrupt again to stop waiting).\n";
+                   << kInterruptGraceMs / 1000
+                   << " s for the answers of those on the wire (interrupt again to stop waiting).\n";
             QTimer::singleShot(kInterruptGraceMs, &run, [&run] {
                 if (run.stopping())
                     run.cancel(); // the second cancel stops waiting
@@ -279,13 +305,16 @@ int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batc
         io.err << "Resume with --resume-from " << points.join(QLatin1Char(','))
                << " (one batch number per shard; batches already sent are not sent again).\n";
     } else if (summary.firstUnsent >= 0) {
-        io.err << "Resume with --resume-from " << summary.firstUnsent + 1 << " (batches already sent are not sent again).\n";
+        io.err << "Resume with --resume-from " << summary.firstUnsent + 1
+               << " (batches already sent are not sent again).\n";
     }
     if (overall) {
         // The backfill's own history entry: done, or the first refusal with its reason.
         overall->category = summary.firstUnsent < 0 ? ErrorCategory::None
-                          : failures.isEmpty() ? ErrorCategory::Cancelled : failures.constFirst().result.category;
-        overall->status = summary.firstUnsent < 0 ? 204 : (failures.isEmpty() ? 0 : failures.constFirst().result.status);
+            : failures.isEmpty()                    ? ErrorCategory::Cancelled
+                                                    : failures.constFirst().result.category;
+        overall->status
+            = summary.firstUnsent < 0 ? 204 : (failures.isEmpty() ? 0 : failures.constFirst().result.status);
         overall->durationMs = summary.durationMs;
         overall->errorText = redactText(summary.stopReason, client.endpoint().credentials);
         overall->body = describeSummary(summary, p).toUtf8();
@@ -316,18 +345,20 @@ Labels parseLabelOptions(const QStringList &pairs, Io &io, bool *ok)
 namespace {
 
 // write --every/--set/--instances/--verify: one draft, repeated as a live job.
-int runLiveWrite(const QCommandLineParser &parser, const LiveOptions &live, GatewayOptions &gateway, WriteEndpoint endpoint,
-                 bool tmpOption, Io &io)
+int runLiveWrite(const QCommandLineParser &parser, const LiveOptions &live, GatewayOptions &gateway,
+                 WriteEndpoint endpoint, bool tmpOption, Io &io)
 {
     if (parser.isSet(QStringLiteral("no-check"))) {
-        io.err << "promdesk-cli: --no-check sends the input once; it does not go with --every, --set, --instances or --verify\n";
+        io.err << "promdesk-cli: --no-check sends the input once; it does not go with --every, --set, --instances or "
+                  "--verify\n";
         return ExitUsage;
     }
     if (parser.positionalArguments().size() != 1) {
         io.err << "promdesk-cli: a live write repeats one FILE\n";
         return ExitUsage;
     }
-    const std::optional<LiveOptions::Values> values = live.values(parser, gateway.profile() ? gateway.profile()->queryUrl : QString(), io);
+    const std::optional<LiveOptions::Values> values
+        = live.values(parser, gateway.profile() ? gateway.profile()->queryUrl : QString(), io);
     if (!values)
         return ExitUsage;
     const bool tmp = tmpOption || (gateway.profile() && gateway.profile()->kind == ProfileKind::Tmp);
@@ -346,7 +377,11 @@ int runLiveWrite(const QCommandLineParser &parser, const LiveOptions &live, Gate
     LiveJobSpec spec;
     spec.destination = LiveJobSpec::Destination::RemoteWrite;
     spec.draft = *draft;
-    const QueryEndpoint query{{}, endpoint.credentials, endpoint.tls, endpoint.proxy, endpoint.extraHeaders,
+    const QueryEndpoint query{{},
+                              endpoint.credentials,
+                              endpoint.tls,
+                              endpoint.proxy,
+                              endpoint.extraHeaders,
                               std::min(endpoint.timeoutMs, 10000)};
     RequestTag tag = gateway.tag();
     tag.target = QStringLiteral("remote-write");
@@ -358,24 +393,27 @@ int runLiveWrite(const QCommandLineParser &parser, const LiveOptions &live, Gate
 
 int runWrite(const QStringList &arguments, Io &io)
 {
-    const QString usage = QStringLiteral("promdesk-cli write --url URL [--rw-version 1|2] [--tmp] [--no-check] [--user USER "
-                                         "--password-stdin | --bearer-stdin]\n"
-                                         "       [--every DURATION [--count N | --for DURATION]] [--set SERIES=GENERATOR]... "
-                                         "[--instances NAME,NAME...]\n"
-                                         "       [--verify [--verify-timeout SECONDS] [--query-url URL]] FILE...|-");
+    const QString usage
+        = QStringLiteral("promdesk-cli write --url URL [--rw-version 1|2] [--tmp] [--no-check] [--user USER "
+                         "--password-stdin | --bearer-stdin]\n"
+                         "       [--every DURATION [--count N | --for DURATION]] [--set SERIES=GENERATOR]... "
+                         "[--instances NAME,NAME...]\n"
+                         "       [--verify [--verify-timeout SECONDS] [--query-url URL]] FILE...|-");
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, false);
     WriteOptions write;
     write.addTo(parser);
-    const QCommandLineOption noCheck(QStringLiteral("no-check"),
-                                     QStringLiteral("Send what could be read even when the input has errors (a target's limits, "
-                                                    "reserved names), to see the receiver's own verdict. Lines that cannot be "
-                                                    "read, and samples ahead of the clock, are still not sent."));
+    const QCommandLineOption noCheck(
+        QStringLiteral("no-check"),
+        QStringLiteral("Send what could be read even when the input has errors (a target's limits, "
+                       "reserved names), to see the receiver's own verdict. Lines that cannot be "
+                       "read, and samples ahead of the clock, are still not sent."));
     parser.addOption(noCheck);
     LiveOptions live;
     live.addTo(parser, false);
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Exposition files (or CSV); '-' reads standard input."));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("Exposition files (or CSV); '-' reads standard input."));
     if (const std::optional<int> exit = parseArguments(
             parser, arguments, usage,
             QStringLiteral("Sends metrics through Prometheus remote write. Timestamps in the files are kept;\n"
@@ -400,15 +438,16 @@ int runWrite(const QStringList &arguments, Io &io)
     SeriesSet all;
     for (const QString &path : parser.positionalArguments()) {
         int failure = ExitRejected;
-        std::optional<SeriesSet> set = readInput(path, parser.isSet(write.tmp), {}, {}, now, *future, io, &failure,
-                                                 parser.isSet(noCheck));
+        std::optional<SeriesSet> set
+            = readInput(path, parser.isSet(write.tmp), {}, {}, now, *future, io, &failure, parser.isSet(noCheck));
         if (!set)
             return failure;
         all.series.append(set->series);
     }
     if (refusedAsEmpty(all, parser.positionalArguments().join(QStringLiteral(", ")), io))
         return ExitRejected;
-    BackfillPlan plan = makeBackfillPlan(all, BatchLimits{}, now, parser.positionalArguments().join(QLatin1Char(',')), *future);
+    BackfillPlan plan
+        = makeBackfillPlan(all, BatchLimits{}, now, parser.positionalArguments().join(QLatin1Char(',')), *future);
     if (parser.isSet(noCheck))
         keepErrorsForTheReceiversVerdict(plan);
     for (const Problem &problem : plan.problems)
@@ -440,26 +479,31 @@ int runBackfill(const QStringList &arguments, Io &io)
     const QCommandLineOption batchSize(QStringLiteral("batch-size"),
                                        QStringLiteral("Samples per request (default %1).").arg(defaults.maxSamples),
                                        QStringLiteral("N"), QString::number(defaults.maxSamples));
-    const QCommandLineOption shards(QStringLiteral("shards"),
-                                    QStringLiteral("Requests in flight at once; a series stays in one shard, and the shards "
-                                                   "keep within %1 minutes of each other (default %2).")
-                                        .arg(defaults.maxShardLeadMs / 60000)
-                                        .arg(defaults.shards),
-                                    QStringLiteral("N"), QString::number(defaults.shards));
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Show the plan and the requests; send nothing."));
+    const QCommandLineOption shards(
+        QStringLiteral("shards"),
+        QStringLiteral("Requests in flight at once; a series stays in one shard, and the shards "
+                       "keep within %1 minutes of each other (default %2).")
+            .arg(defaults.maxShardLeadMs / 60000)
+            .arg(defaults.shards),
+        QStringLiteral("N"), QString::number(defaults.shards));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
+                                    QStringLiteral("Show the plan and the requests; send nothing."));
     const QCommandLineOption save(QStringLiteral("save-requests"),
                                   QStringLiteral("With --dry-run: write each request body (snappy protobuf) to DIR."),
                                   QStringLiteral("DIR"));
-    const QCommandLineOption metric(QStringLiteral("metric"), QStringLiteral("Metric name for a CSV without a metric column."),
+    const QCommandLineOption metric(QStringLiteral("metric"),
+                                    QStringLiteral("Metric name for a CSV without a metric column."),
                                     QStringLiteral("NAME"));
     const QCommandLineOption label(QStringLiteral("label"), QStringLiteral("A label for every series; repeatable."),
                                    QStringLiteral("NAME=VALUE"));
-    const QCommandLineOption resume(QStringLiteral("resume-from"),
-                                    QStringLiteral("Start at this batch (1-based), or at one batch per shard (N,N,...), as a "
-                                                   "stopped run suggests."),
-                                    QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption resume(
+        QStringLiteral("resume-from"),
+        QStringLiteral("Start at this batch (1-based), or at one batch per shard (N,N,...), as a "
+                       "stopped run suggests."),
+        QStringLiteral("N"), QStringLiteral("1"));
     parser.addOptions({batchSize, shards, dryRun, save, metric, label, resume});
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Text exposition (ms timestamps), OpenMetrics (seconds) or CSV."));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("Text exposition (ms timestamps), OpenMetrics (seconds) or CSV."));
     if (const std::optional<int> exit = parseArguments(
             parser, arguments, usage,
             QStringLiteral("Writes past samples through remote write: plans the batches oldest first, warns\n"
@@ -485,8 +529,8 @@ int runBackfill(const QStringList &arguments, Io &io)
         resumeFrom.append(batch - 1);
     }
     if (resumeFrom.size() > limits.shards) {
-        io.err << "promdesk-cli: --resume-from lists " << resumeFrom.size() << " batches but the run has " << limits.shards
-               << " shards; give one number, or one per shard as the stopped run printed\n";
+        io.err << "promdesk-cli: --resume-from lists " << resumeFrom.size() << " batches but the run has "
+               << limits.shards << " shards; give one number, or one per shard as the stopped run printed\n";
         return ExitUsage;
     }
     if (!batchOk || !shardsOk || !resumeOk) {
@@ -505,7 +549,8 @@ int runBackfill(const QStringList &arguments, Io &io)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString path = parser.positionalArguments().constFirst();
     int failure = ExitRejected;
-    std::optional<SeriesSet> set = readInput(path, parser.isSet(write.tmp), extra, parser.value(metric), now, *future, io, &failure);
+    std::optional<SeriesSet> set
+        = readInput(path, parser.isSet(write.tmp), extra, parser.value(metric), now, *future, io, &failure);
     if (!set)
         return failure;
     if (refusedAsEmpty(*set, path, io))
@@ -532,11 +577,18 @@ int runBackfill(const QStringList &arguments, Io &io)
         for (int i = 0; i < plan.batches.size(); ++i) {
             const QByteArray body = encoder.encode(plan.batches.at(i), endpoint->version);
             const HttpRequest request = client.request(body, endpoint->version);
-            io.out << QStringLiteral("request %1/%2: POST %3\n").arg(i + 1).arg(plan.batches.size()).arg(redactUrl(request.url));
+            io.out << QStringLiteral("request %1/%2: POST %3\n")
+                          .arg(i + 1)
+                          .arg(plan.batches.size())
+                          .arg(redactUrl(request.url));
             for (const auto &header : redactHeaders(request.headers))
-                io.out << "  " << QString::fromLatin1(header.first) << ": " << QString::fromLatin1(header.second) << '\n';
+                io.out << "  " << QString::fromLatin1(header.first) << ": " << QString::fromLatin1(header.second)
+                       << '\n';
             io.out << "  body: " << body.size() << " bytes; " << describeBatch(*set, plan.batches.at(i)) << '\n';
-            if (!directory.isEmpty() && !writeOutput(QDir(directory).filePath(QStringLiteral("batch-%1.bin").arg(i + 1, 6, 10, QLatin1Char('0'))), body, io))
+            if (!directory.isEmpty()
+                && !writeOutput(
+                    QDir(directory).filePath(QStringLiteral("batch-%1.bin").arg(i + 1, 6, 10, QLatin1Char('0'))), body,
+                    io))
                 return ExitUsage;
         }
         io.out << "Dry run: nothing was sent.\n";
@@ -545,7 +597,8 @@ int runBackfill(const QStringList &arguments, Io &io)
     // A shard that had sent everything is given as one past the last batch.
     const int lastAllowed = resumeFrom.size() > 1 ? int(plan.batches.size()) : int(plan.batches.size()) - 1;
     if (*std::max_element(resumeFrom.cbegin(), resumeFrom.cend()) > lastAllowed) {
-        io.err << "promdesk-cli: --resume-from " << parser.value(resume) << " is past the last batch (" << plan.batches.size() << ")\n";
+        io.err << "promdesk-cli: --resume-from " << parser.value(resume) << " is past the last batch ("
+               << plan.batches.size() << ")\n";
         return ExitUsage;
     }
     // One history entry for the backfill, with its batches under it.

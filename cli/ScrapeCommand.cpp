@@ -10,12 +10,12 @@ namespace promdesk::cli {
 
 namespace {
 
-const QString kUsage =
-    QStringLiteral("promdesk-cli scrape [--timeout S] [--output OUT] [--user USER --password-stdin | --bearer-stdin] URL");
-const QString kDescription = QStringLiteral(
-    "Reads an exporter's metrics as Prometheus scrapes them (text 0.0.4 preferred, OpenMetrics\n"
-    "accepted, protobuf converted to text) and writes them, to compose or push from. A summary of\n"
-    "what was read and its problems goes to standard error.\n");
+const QString kUsage = QStringLiteral(
+    "promdesk-cli scrape [--timeout S] [--output OUT] [--user USER --password-stdin | --bearer-stdin] URL");
+const QString kDescription
+    = QStringLiteral("Reads an exporter's metrics as Prometheus scrapes them (text 0.0.4 preferred, OpenMetrics\n"
+                     "accepted, protobuf converted to text) and writes them, to compose or push from. A summary of\n"
+                     "what was read and its problems goes to standard error.\n");
 
 } // namespace
 
@@ -23,34 +23,41 @@ int runScrape(const QStringList &arguments, Io &io)
 {
     QCommandLineParser parser;
     const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
-                                          QStringLiteral("Write here instead of standard output."), QStringLiteral("OUT"),
-                                          QStringLiteral("-"));
-    const QCommandLineOption timeoutOption(QStringLiteral("timeout"), QStringLiteral("Give up after S seconds (default 15)."),
-                                           QStringLiteral("S"), QStringLiteral("15"));
-    const QCommandLineOption userOption(QStringLiteral("user"), QStringLiteral("Basic-auth user, for an exporter that asks for one."),
+                                          QStringLiteral("Write here instead of standard output."),
+                                          QStringLiteral("OUT"), QStringLiteral("-"));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
+                                           QStringLiteral("Give up after S seconds (default 15)."), QStringLiteral("S"),
+                                           QStringLiteral("15"));
+    const QCommandLineOption userOption(QStringLiteral("user"),
+                                        QStringLiteral("Basic-auth user, for an exporter that asks for one."),
                                         QStringLiteral("USER"));
-    const QCommandLineOption passwordOption(QStringLiteral("password-stdin"), QStringLiteral("Read the basic-auth password from standard input."));
-    const QCommandLineOption bearerOption(QStringLiteral("bearer-stdin"), QStringLiteral("Read a bearer token from standard input."));
+    const QCommandLineOption passwordOption(QStringLiteral("password-stdin"),
+                                            QStringLiteral("Read the basic-auth password from standard input."));
+    const QCommandLineOption bearerOption(QStringLiteral("bearer-stdin"),
+                                          QStringLiteral("Read a bearer token from standard input."));
     parser.addOptions({outputOption, timeoutOption, userOption, passwordOption, bearerOption});
-    parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("The exporter's metrics address, e.g. http://127.0.0.1:9100/metrics."));
+    parser.addPositionalArgument(QStringLiteral("URL"),
+                                 QStringLiteral("The exporter's metrics address, e.g. http://127.0.0.1:9100/metrics."));
     if (const std::optional<int> exit = parseArguments(parser, arguments, kUsage, kDescription, io))
         return *exit;
     const QUrl url(parser.positionalArguments().value(0), QUrl::StrictMode);
-    if (parser.positionalArguments().size() != 1 || !url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
+    if (parser.positionalArguments().size() != 1 || !url.isValid()
+        || (url.scheme() != u"http" && url.scheme() != u"https")) {
         io.err << "promdesk-cli: scrape needs one http:// or https:// URL\nUsage: " << kUsage << '\n';
         return ExitUsage;
     }
     if (!url.userInfo().isEmpty()) {
-        io.err << "promdesk-cli: the URL has a user or password in it; credentials never go in a URL (or on the command "
-                  "line). Give the user with --user and the password on standard input with --password-stdin.\n";
+        io.err
+            << "promdesk-cli: the URL has a user or password in it; credentials never go in a URL (or on the command "
+               "line). Give the user with --user and the password on standard input with --password-stdin.\n";
         return ExitUsage;
     }
     if (parser.isSet(userOption) && !parser.isSet(passwordOption)) {
         io.err << "promdesk-cli: --user needs --password-stdin (passwords never go on the command line)\n";
         return ExitUsage;
     }
-    const std::optional<Credentials> credentials =
-        credentialsFromStdin(parser.isSet(passwordOption), parser.isSet(bearerOption), parser.value(userOption), io);
+    const std::optional<Credentials> credentials
+        = credentialsFromStdin(parser.isSet(passwordOption), parser.isSet(bearerOption), parser.value(userOption), io);
     if (!credentials)
         return ExitUsage;
     bool timeoutOk = false;
@@ -80,8 +87,8 @@ int runScrape(const QStringList &arguments, Io &io)
     const ParseResult parsed = parseText(scraped.text, options);
     io.err << redactUrl(url) << ": " << parsed.stats.samples << " sample(s) in " << parsed.stats.families << " famil"
            << (parsed.stats.families == 1 ? "y" : "ies") << " (" << formatName(scraped.format) << "), "
-           << parsed.stats.errors << " error(s), " << parsed.stats.warnings << " warning(s); HTTP " << result.status << " in "
-           << result.durationMs << " ms\n";
+           << parsed.stats.errors << " error(s), " << parsed.stats.warnings << " warning(s); HTTP " << result.status
+           << " in " << result.durationMs << " ms\n";
     return ExitOk;
 }
 

@@ -9,15 +9,16 @@ namespace promdesk::cli {
 namespace {
 
 const QString kUsage = QStringLiteral("promdesk-cli template list | show N [--output OUT]");
-const QString kDescription = QStringLiteral(
-    "The console's Compose templates: 'list' numbers them with the grouping key each is meant for;\n"
-    "'show N' writes template N's metrics, ready for 'promdesk-cli push' with that key.\n");
+const QString kDescription
+    = QStringLiteral("The console's Compose templates: 'list' numbers them with the grouping key each is meant for;\n"
+                     "'show N' writes template N's metrics, ready for 'promdesk-cli push' with that key.\n");
 
 QString groupingKeyOf(const MetricTemplate &chosen)
 {
     QString key = QStringLiteral("--job %1").arg(chosen.job);
     for (const Label &label : chosen.groupingLabels)
-        key += QStringLiteral(" --group %1=%2").arg(label.name, label.value.isEmpty() ? QHostInfo::localHostName() : label.value);
+        key += QStringLiteral(" --group %1=%2")
+                   .arg(label.name, label.value.isEmpty() ? QHostInfo::localHostName() : label.value);
     return key;
 }
 
@@ -45,8 +46,8 @@ int runTemplate(const QStringList &arguments, Io &io)
         bool ok = false;
         const int number = positional.at(1).toInt(&ok);
         if (!ok || number < 1 || number > templates.size()) {
-            io.err << "promdesk-cli: there is no template " << positional.at(1) << "; 'promdesk-cli template list' numbers them 1 to "
-                   << templates.size() << '\n';
+            io.err << "promdesk-cli: there is no template " << positional.at(1)
+                   << "; 'promdesk-cli template list' numbers them 1 to " << templates.size() << '\n';
             return ExitUsage;
         }
         const MetricTemplate &chosen = templates.at(number - 1);

@@ -16,11 +16,11 @@ namespace {
 
 const QString kUsage = QStringLiteral("promdesk-cli validate [--target T] [--format F] [--json] FILE...|-\n"
                                       "       promdesk-cli validate --fix --output OUT FILE|-");
-const QString kDescription = QStringLiteral(
-    "Checks text exposition (0.0.4) or OpenMetrics files and lists every problem at once as\n"
-    "FILE:LINE:COL: error|warning: message [code]. Exit code 0 when there is no error, 1 when\n"
-    "there is, 2 on usage or I/O errors. With --fix, every safe fix is applied and the result\n"
-    "written to OUT; nothing is written while an error without a safe fix remains.\n");
+const QString kDescription
+    = QStringLiteral("Checks text exposition (0.0.4) or OpenMetrics files and lists every problem at once as\n"
+                     "FILE:LINE:COL: error|warning: message [code]. Exit code 0 when there is no error, 1 when\n"
+                     "there is, 2 on usage or I/O errors. With --fix, every safe fix is applied and the result\n"
+                     "written to OUT; nothing is written while an error without a safe fix remains.\n");
 
 struct FileReport
 {
@@ -44,12 +44,9 @@ QJsonObject toJson(const FileReport &report)
         });
     }
     return QJsonObject{
-        {QStringLiteral("file"), report.name},
-        {QStringLiteral("format"), formatName(report.format)},
-        {QStringLiteral("lines"), report.stats.lines},
-        {QStringLiteral("samples"), report.stats.samples},
-        {QStringLiteral("errors"), report.stats.errors},
-        {QStringLiteral("warnings"), report.stats.warnings},
+        {QStringLiteral("file"), report.name},           {QStringLiteral("format"), formatName(report.format)},
+        {QStringLiteral("lines"), report.stats.lines},   {QStringLiteral("samples"), report.stats.samples},
+        {QStringLiteral("errors"), report.stats.errors}, {QStringLiteral("warnings"), report.stats.warnings},
         {QStringLiteral("problems"), problems},
     };
 }
@@ -89,7 +86,8 @@ int runValidate(const QStringList &arguments, Io &io)
     const QCommandLineOption allowFutureOption(QStringLiteral("allow-future"),
                                                QStringLiteral("For remote-write and tmp: samples more than 10 minutes "
                                                               "ahead are a warning, not an error."));
-    parser.addOptions({targetOption, formatOptionSpec, jsonOption, fixOption, outputOption, maxOption, allowFutureOption});
+    parser.addOptions(
+        {targetOption, formatOptionSpec, jsonOption, fixOption, outputOption, maxOption, allowFutureOption});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Files to check; '-' reads standard input."));
     if (const std::optional<int> exit = parseArguments(parser, arguments, kUsage, kDescription, io))
         return *exit;

@@ -9,12 +9,11 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QFile>
-#include <QCheckBox>
 #include <QFileDialog>
-#include <QSpinBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -24,18 +23,19 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace promdesk::ui {
 
 namespace {
 
-constexpr int kChartSeries = 8;      // more lines than this are unreadable
-constexpr int kChartPoints = 500;    // per line, evenly thinned
-constexpr int kLegendChars = 40;     // a legend entry longer than this is cut in its middle
+constexpr int kChartSeries = 8;   // more lines than this are unreadable
+constexpr int kChartPoints = 500; // per line, evenly thinned
+constexpr int kLegendChars = 40;  // a legend entry longer than this is cut in its middle
 
 // Legend entries that tell the series apart: what they all start with is said once in the
 // chart's title (see drawChart), not in every entry; what is left, when long, keeps its start and
@@ -52,8 +52,9 @@ Legend legendNames(QStringList names, int maxChars)
     if (names.size() > 1) {
         qsizetype common = 0;
         const QString &first = names.constFirst();
-        while (common < first.size()
-               && std::all_of(names.cbegin(), names.cend(), [&](const QString &n) { return common < n.size() && n.at(common) == first.at(common); }))
+        while (common < first.size() && std::all_of(names.cbegin(), names.cend(), [&](const QString &n) {
+                   return common < n.size() && n.at(common) == first.at(common);
+               }))
             ++common;
         // Cut after the last separator inside the common part, never inside a label's value.
         qsizetype cut = 0;
@@ -100,15 +101,17 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
     m_batchSize->setRange(1, 1'000'000);
     m_batchSize->setValue(BatchLimits{}.maxSamples);
     m_batchSize->setGroupSeparatorShown(false);
-    m_batchSize->setToolTip(wrappedToolTip(tr("At most this many samples in one request. Prometheus' own remote write sends "
-                                              "2,000; a receiver with a body limit may need fewer.")));
+    m_batchSize->setToolTip(
+        wrappedToolTip(tr("At most this many samples in one request. Prometheus' own remote write sends "
+                          "2,000; a receiver with a body limit may need fewer.")));
     auto *batchLabel = new QLabel(tr("Samples per re&quest:"));
     batchLabel->setBuddy(m_batchSize);
     m_leaveOutTooOld = new QCheckBox(tr("&Leave out samples more than 1 hour old"));
     m_leaveOutTooOld->setObjectName(QStringLiteral("backfillLeaveOutTooOld"));
-    m_leaveOutTooOld->setToolTip(wrappedToolTip(tr("A Prometheus receiver that already has current data refuses them as "
-                                                   "\"out of bounds\", and one refused sample fails its whole request. "
-                                                   "The plan counts what is left out.")));
+    m_leaveOutTooOld->setToolTip(
+        wrappedToolTip(tr("A Prometheus receiver that already has current data refuses them as "
+                          "\"out of bounds\", and one refused sample fails its whole request. "
+                          "The plan counts what is left out.")));
     settingsBar->addWidget(batchLabel);
     settingsBar->addWidget(m_batchSize);
     settingsBar->addWidget(m_leaveOutTooOld);
@@ -189,7 +192,8 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
         m_sendAnyway->setVisible(!m_errors.isEmpty() && loaded.sendableAnyway && !m_sendAnywayArmed);
         m_planText->setPlainText(loaded.problems + renderPlan(m_plan));
         drawChart();
-        m_start->setEnabled(m_plan.canSend() && m_context->profile() && !m_context->profile()->remoteWriteUrl.isEmpty());
+        m_start->setEnabled(m_plan.canSend() && m_context->profile()
+                            && !m_context->profile()->remoteWriteUrl.isEmpty());
         emit planned();
     });
     connect(m_context, &ConsoleContext::profileChanged, this, [this] {
@@ -200,7 +204,8 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
             m_rate->setText(tr("The profile changed: Start sends the whole plan to the new profile."));
         }
         if (!(m_run && m_run->running()))
-            m_start->setEnabled(m_plan.canSend() && m_context->profile() && !m_context->profile()->remoteWriteUrl.isEmpty());
+            m_start->setEnabled(m_plan.canSend() && m_context->profile()
+                                && !m_context->profile()->remoteWriteUrl.isEmpty());
     });
     m_screenRefresh.setSingleShot(true);
     m_screenRefresh.setInterval(100);
@@ -238,12 +243,13 @@ void BackfillView::sendAnyway()
     if (m_errors.isEmpty() || m_path->text().isEmpty())
         return;
     const QStringList shown = m_errors.mid(0, 10);
-    if (!Confirm::ask(this, tr("Send a file with errors?"),
-                      tr("The file has %n error(s). What could be read goes to the receiver as it is, for its own verdict; "
-                         "a line that could not be read is left out. The answers are kept in the history.\n\n",
-                         nullptr, int(m_errors.size()))
-                          + shown.join(QLatin1Char('\n')) + (m_errors.size() > shown.size() ? QStringLiteral("\n…") : QString()),
-                      tr("Plan it anyway")))
+    if (!Confirm::ask(
+            this, tr("Send a file with errors?"),
+            tr("The file has %n error(s). What could be read goes to the receiver as it is, for its own verdict; "
+               "a line that could not be read is left out. The answers are kept in the history.\n\n",
+               nullptr, int(m_errors.size()))
+                + shown.join(QLatin1Char('\n')) + (m_errors.size() > shown.size() ? QStringLiteral("\n…") : QString()),
+            tr("Plan it anyway")))
         return;
     m_sendAnywayArmed = true;
     load(m_path->text());
@@ -273,7 +279,8 @@ BackfillView::Loaded BackfillView::read(const QString &path, qint64 nowMs, const
     loaded.sendableAnyway = !ahead && read.series.sampleCount() > 0;
     if (read.errors > 0)
         loaded.problems += settings.sendAnyway && loaded.sendableAnyway
-            ? tr("The file has errors; sent anyway, as confirmed: what could be read goes out, for the receiver's own verdict.\n")
+            ? tr("The file has errors; sent anyway, as confirmed: what could be read goes out, for the receiver's own "
+                 "verdict.\n")
             : tr("The file has errors; fix them first, or use Send anyway for the receiver's own verdict:\n");
     for (const Problem &problem : std::as_const(read.problems))
         loaded.problems += formatProblem(problem) + QLatin1Char('\n');
@@ -393,11 +400,13 @@ void BackfillView::drawChart()
         line->attachAxis(valueAxis);
     }
     if (m_plan.sampleCount > 0) {
-        timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_plan.minTimestampMs), QDateTime::fromMSecsSinceEpoch(m_plan.maxTimestampMs));
+        timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_plan.minTimestampMs),
+                           QDateTime::fromMSecsSinceEpoch(m_plan.maxTimestampMs));
         valueAxis->setRange(low, high > low ? high : low + 1);
     }
-    const QString count = m_series.series.size() > shown ? tr("First %1 of %2 series").arg(shown).arg(m_series.series.size())
-                                                         : tr("%n series", nullptr, shown);
+    const QString count = m_series.series.size() > shown
+        ? tr("First %1 of %2 series").arg(shown).arg(m_series.series.size())
+        : tr("%n series", nullptr, shown);
     chart->setTitle(legend.common.isEmpty() ? count : tr("%1 of %2…").arg(count, legend.common.toHtmlEscaped()));
     QChart *old = m_chart->chart();
     m_chart->setChart(chart);
@@ -423,12 +432,14 @@ void BackfillView::start()
             m_start->setEnabled(true);
             BackfillSummary notStarted;
             notStarted.firstUnsent = 0;
-            notStarted.stopReason = tr("the secret of profile '%1' is not available: %2").arg(profile->name, secret.message);
+            notStarted.stopReason
+                = tr("the secret of profile '%1' is not available: %2").arg(profile->name, secret.message);
             m_rate->setText(tr("Not started: %1").arg(notStarted.stopReason));
             emit finished(notStarted);
             return;
         }
-        m_client = std::make_unique<RemoteWriteClient>(writeEndpoint(*profile, secret.secret, secret.headers), &m_context->http());
+        m_client = std::make_unique<RemoteWriteClient>(writeEndpoint(*profile, secret.secret, secret.headers),
+                                                       &m_context->http());
         m_client->setTag(RequestTag{});
         m_runProfile = profile->name;
         beginParentEntry(m_runProfile);
@@ -448,7 +459,9 @@ void BackfillView::start()
         connect(m_run.get(), &BackfillRun::batchFinished, this, [this](int batch, const WriteOutcome &outcome) {
             auto *item = new QListWidgetItem(tr("batch %1: %2 — %3")
                                                  .arg(batch + 1)
-                                                 .arg(outcome.result.status ? QStringLiteral("HTTP %1").arg(outcome.result.status) : errorCategoryName(outcome.result.category))
+                                                 .arg(outcome.result.status
+                                                          ? QStringLiteral("HTTP %1").arg(outcome.result.status)
+                                                          : errorCategoryName(outcome.result.category))
                                                  .arg(describeBatch(m_series, m_plan.batches.at(batch))));
             if (!outcome.ok())
                 item->setForeground(QColor(0xb0, 0x1e, 0x1e));
@@ -464,17 +477,19 @@ void BackfillView::start()
             m_cancel->setEnabled(false);
             m_cancel->setText(tr("&Cancel"));
             m_resumeFrom = summary.firstUnsent < 0 ? 0 : summary.firstUnsent;
-            m_start->setText(summary.firstUnsent < 0 ? tr("&Start") : tr("&Resume from batch %1").arg(summary.firstUnsent + 1));
+            m_start->setText(summary.firstUnsent < 0 ? tr("&Start")
+                                                     : tr("&Resume from batch %1").arg(summary.firstUnsent + 1));
             m_start->setEnabled(true);
-            m_rate->setText(summary.firstUnsent < 0
-                                ? (summary.sentBefore == 0
-                                       ? tr("All %1 batches sent in %2.").arg(summary.sent).arg(formatDuration(summary.durationMs))
-                                       : tr("All %1 batches sent: %2 now, in %3, and %4 before.")
-                                             .arg(summary.sent + summary.sentBefore)
-                                             .arg(summary.sent)
-                                             .arg(formatDuration(summary.durationMs))
-                                             .arg(summary.sentBefore))
-                                : tr("Stopped: %1").arg(summary.stopReason));
+            m_rate->setText(
+                summary.firstUnsent < 0
+                    ? (summary.sentBefore == 0
+                           ? tr("All %1 batches sent in %2.").arg(summary.sent).arg(formatDuration(summary.durationMs))
+                           : tr("All %1 batches sent: %2 now, in %3, and %4 before.")
+                                 .arg(summary.sent + summary.sentBefore)
+                                 .arg(summary.sent)
+                                 .arg(formatDuration(summary.durationMs))
+                                 .arg(summary.sentBefore))
+                    : tr("Stopped: %1").arg(summary.stopReason));
             emit finished(summary);
         });
         m_run->start(0);
@@ -514,8 +529,8 @@ void BackfillView::completeParentEntry(const BackfillSummary &summary)
         return;
     HttpResult overall;
     overall.category = summary.firstUnsent < 0 ? ErrorCategory::None
-                       : summary.cancelled      ? ErrorCategory::Cancelled
-                                                : ErrorCategory::Rejected;
+        : summary.cancelled                    ? ErrorCategory::Cancelled
+                                               : ErrorCategory::Rejected;
     overall.status = summary.firstUnsent < 0 ? 204 : 0;
     overall.durationMs = summary.durationMs;
     overall.errorText = summary.stopReason;
@@ -546,7 +561,13 @@ QString BackfillView::workInFlight() const
         .arg(p.requestsTotal);
 }
 
-QString BackfillView::planText() const { return m_planText->toPlainText(); }
-QString BackfillView::progressText() const { return m_rate->text(); }
+QString BackfillView::planText() const
+{
+    return m_planText->toPlainText();
+}
+QString BackfillView::progressText() const
+{
+    return m_rate->text();
+}
 
 } // namespace promdesk::ui

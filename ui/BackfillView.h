@@ -61,7 +61,7 @@ private:
         SeriesSet series;
         BackfillPlan plan;
         QString problems;
-        QStringList errors;         // the file's errors, a line each
+        QStringList errors;          // the file's errors, a line each
         bool sendableAnyway = false; // they leave samples read, none of them ahead of the clock
     };
     // How the file is cut and what is left out: the operator's settings above the plan.
@@ -99,8 +99,8 @@ private:
     QListWidget *m_batches;
     QPushButton *m_start;
     QPushButton *m_sendAnyway;
-    QStringList m_errors;            // of the file shown, when it has some
-    bool m_sendAnywayArmed = false;  // confirmed for the file shown
+    QStringList m_errors;           // of the file shown, when it has some
+    bool m_sendAnywayArmed = false; // confirmed for the file shown
     QPushButton *m_cancel;
     QTimer m_screenRefresh;
     std::optional<BackfillProgress> m_latestProgress;

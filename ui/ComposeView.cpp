@@ -16,25 +16,25 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QSaveFile>
-#include <QJsonDocument>
-#include <QJsonArray>
-#include <QJsonObject>
-#include <QDir>
-#include <QFileDialog>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSplitter>
 #include <QStringDecoder>
 #include <QStyle>
@@ -51,8 +51,8 @@ namespace promdesk::ui {
 namespace {
 
 constexpr int kDebounceMs = 250;
-constexpr int kAutosaveMs = 1000; // after the last keystroke: a crash loses at most a second of typing
-constexpr int kMaxMarkedLines = 2000;               // marking more lines slows typing, and says nothing new
+constexpr int kAutosaveMs = 1000;     // after the last keystroke: a crash loses at most a second of typing
+constexpr int kMaxMarkedLines = 2000; // marking more lines slows typing, and says nothing new
 constexpr qint64 kMaxEditorBytes = 16 * 1024 * 1024; // beyond this, the Backfill view and the CLI do better
 
 enum ProblemColumn { ColumnLine, ColumnSeverity, ColumnMessage, ColumnCode };
@@ -64,10 +64,11 @@ QPair<QString, QString> readForEditor(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {{}, QObject::tr("Cannot read %1: %2").arg(path, file.errorString())};
     if (file.size() > kMaxEditorBytes)
-        return {{}, QObject::tr("%1 is %2 MB, too large to edit here. Send it with the Backfill view, or check it with "
-                                "promdesk-cli validate.")
-                        .arg(path)
-                        .arg(file.size() / (1024 * 1024))};
+        return {{},
+                QObject::tr("%1 is %2 MB, too large to edit here. Send it with the Backfill view, or check it with "
+                            "promdesk-cli validate.")
+                    .arg(path)
+                    .arg(file.size() / (1024 * 1024))};
     const QByteArray bytes = file.readAll();
     if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
         SeriesReadOptions options;
@@ -78,7 +79,11 @@ QPair<QString, QString> readForEditor(const QString &path)
             QStringList lines;
             for (const Problem &problem : read.problems.mid(0, 5))
                 lines << formatProblem(problem);
-            return {{}, QObject::tr("%1 has %2 error(s); nothing was imported:\n%3").arg(path).arg(read.errors).arg(lines.join(QLatin1Char('\n')))};
+            return {{},
+                    QObject::tr("%1 has %2 error(s); nothing was imported:\n%3")
+                        .arg(path)
+                        .arg(read.errors)
+                        .arg(lines.join(QLatin1Char('\n')))};
         }
         return {seriesAsText(read.series), {}};
     }
@@ -149,7 +154,8 @@ ComposeView::ComposeView(ConsoleContext *context, QWidget *parent)
     m_importStatus = new QLabel;
     m_importStatus->setObjectName(QStringLiteral("importStatus"));
     m_importStatus->setWordWrap(true);
-    m_importStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long path must not widen the window
+    m_importStatus->setSizePolicy(QSizePolicy::Ignored,
+                                  QSizePolicy::Preferred); // a long path must not widen the window
     m_importStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_cancelImport = new QPushButton(tr("Cancel"));
     m_cancelImport->setObjectName(QStringLiteral("cancelImport"));
@@ -248,8 +254,9 @@ QWidget *ComposeView::buildTextTab()
     m_editor->setAccessibleName(tr("Metrics text"));
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_editor->setPlaceholderText(tr("Type or paste metrics in text exposition or OpenMetrics format, pick a template, or "
-                                    "drop a .prom, .txt or .csv file here…"));
+    m_editor->setPlaceholderText(
+        tr("Type or paste metrics in text exposition or OpenMetrics format, pick a template, or "
+           "drop a .prom, .txt or .csv file here…"));
     m_editor->viewport()->installEventFilter(this); // file drops become imports; text drops stay text
     m_highlighter = new ExpositionHighlighter(m_editor->document());
     m_highlighter->usePalette(palette());
@@ -311,11 +318,20 @@ QWidget *ComposeView::buildTableTab()
     return tab;
 }
 
-QByteArray ComposeView::text() const { return m_editor->toPlainText().toUtf8(); }
+QByteArray ComposeView::text() const
+{
+    return m_editor->toPlainText().toUtf8();
+}
 
-QString ComposeView::importStatus() const { return m_importStatus->text(); }
+QString ComposeView::importStatus() const
+{
+    return m_importStatus->text();
+}
 
-void ComposeView::scheduleValidation() { m_debounce.start(); }
+void ComposeView::scheduleValidation()
+{
+    m_debounce.start();
+}
 
 void ComposeView::replaceText(const QString &text)
 {
@@ -355,9 +371,12 @@ void ComposeView::showProblems(const ParseResult &result)
         item->setData(ColumnLine, Qt::UserRole, problem.line);
         item->setData(ColumnSeverity, Qt::UserRole, problem.column);
         item->setText(ColumnSeverity, severityName(problem.severity));
-        item->setIcon(ColumnSeverity, style()->standardIcon(problem.severity == Severity::Error ? QStyle::SP_MessageBoxCritical
-                                                                                                : QStyle::SP_MessageBoxWarning));
-        item->setText(ColumnMessage, problem.fix ? problem.message + tr("  (fix: %1)").arg(problem.fix->description) : problem.message);
+        item->setIcon(ColumnSeverity,
+                      style()->standardIcon(problem.severity == Severity::Error ? QStyle::SP_MessageBoxCritical
+                                                                                : QStyle::SP_MessageBoxWarning));
+        item->setText(ColumnMessage,
+                      problem.fix ? problem.message + tr("  (fix: %1)").arg(problem.fix->description)
+                                  : problem.message);
         item->setToolTip(ColumnMessage, wrappedToolTip(problem.message));
         item->setText(ColumnCode, problem.code);
         items.append(item);
@@ -368,8 +387,9 @@ void ComposeView::showProblems(const ParseResult &result)
         m_importStatus->clear();
         m_fixStatusShown = false;
     }
-    m_summary->setText(result.problems.isEmpty() ? tr("No problems · %n sample(s)", nullptr, int(result.stats.samples))
-                                                 : tr("%1 error(s), %2 warning(s)").arg(result.stats.errors).arg(result.stats.warnings));
+    m_summary->setText(result.problems.isEmpty()
+                           ? tr("No problems · %n sample(s)", nullptr, int(result.stats.samples))
+                           : tr("%1 error(s), %2 warning(s)").arg(result.stats.errors).arg(result.stats.warnings));
 
     // The table follows the text; it can be edited only while the text reads without errors.
     const QModelIndex current = m_table->currentIndex();
@@ -428,14 +448,17 @@ void ComposeView::applyAllFixes()
     if (outcome.fixesApplied > 0)
         replaceText(QString::fromUtf8(outcome.text));
     m_importStatus->setText(tr("%n fix(es) applied", nullptr, outcome.fixesApplied)
-                            + (outcome.hasErrors() ? tr("; %n error(s) need a change by hand", nullptr, int(outcome.stats.errors)) : QString()));
+                            + (outcome.hasErrors()
+                                   ? tr("; %n error(s) need a change by hand", nullptr, int(outcome.stats.errors))
+                                   : QString()));
     m_fixStatusShown = true;
 }
 
 void ComposeView::writeTableToText()
 {
     const MetricSet &metrics = m_model->metrics();
-    const QByteArray written = m_format == ExpositionFormat::OpenMetrics ? writeOpenMetrics(metrics) : writeText(metrics);
+    const QByteArray written
+        = m_format == ExpositionFormat::OpenMetrics ? writeOpenMetrics(metrics) : writeText(metrics);
     replaceText(QString::fromUtf8(written));
 }
 
@@ -444,7 +467,8 @@ void ComposeView::applyTemplate(const MetricTemplate &chosen)
     if (!mayReplaceDraft(tr("the template \"%1\"").arg(chosen.title)))
         return;
     replaceText(QString::fromUtf8(chosen.text));
-    m_importStatus->setText(tr("Template \"%1\": %2. The Push view's grouping key is set for it.").arg(chosen.title, chosen.description));
+    m_importStatus->setText(
+        tr("Template \"%1\": %2. The Push view's grouping key is set for it.").arg(chosen.title, chosen.description));
     emit templateApplied(chosen);
 }
 
@@ -460,7 +484,8 @@ void ComposeView::importFile(const QString &path)
 void ComposeView::importClipboard()
 {
     const QMimeData *clipboardData = QApplication::clipboard()->mimeData();
-    if (clipboardData && clipboardData->hasUrls() && !clipboardData->urls().isEmpty() && clipboardData->urls().constFirst().isLocalFile())
+    if (clipboardData && clipboardData->hasUrls() && !clipboardData->urls().isEmpty()
+        && clipboardData->urls().constFirst().isLocalFile())
         return importFile(clipboardData->urls().constFirst().toLocalFile());
     const QString clipboard = QApplication::clipboard()->text();
     if (clipboard.trimmed().isEmpty())
@@ -468,15 +493,17 @@ void ComposeView::importClipboard()
     if (!mayReplaceDraft(tr("the clipboard's text")))
         return;
     replaceText(clipboard);
-    finishImport(tr("Imported %n line(s) from the clipboard.", nullptr, int(clipboard.count(QLatin1Char('\n')) + 1)), true);
+    finishImport(tr("Imported %n line(s) from the clipboard.", nullptr, int(clipboard.count(QLatin1Char('\n')) + 1)),
+                 true);
 }
 
 void ComposeView::askForScrapeUrl()
 {
     bool ok = false;
-    const QString url = QInputDialog::getText(this, tr("Import from an exporter"),
-                                              tr("The exporter's metrics URL (what Prometheus would scrape):"), QLineEdit::Normal,
-                                              m_lastScrapeUrl.isEmpty() ? QStringLiteral("http://127.0.0.1:9100/metrics") : m_lastScrapeUrl, &ok);
+    const QString url = QInputDialog::getText(
+        this, tr("Import from an exporter"), tr("The exporter's metrics URL (what Prometheus would scrape):"),
+        QLineEdit::Normal,
+        m_lastScrapeUrl.isEmpty() ? QStringLiteral("http://127.0.0.1:9100/metrics") : m_lastScrapeUrl, &ok);
     if (ok && !url.trimmed().isEmpty())
         scrape(QUrl::fromUserInput(url.trimmed()));
 }
@@ -542,7 +569,10 @@ bool ComposeView::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
-bool ComposeView::isModified() const { return m_editor->document()->isModified(); }
+bool ComposeView::isModified() const
+{
+    return m_editor->document()->isModified();
+}
 
 QString ComposeView::documentName() const
 {
@@ -555,10 +585,11 @@ bool ComposeView::mayReplaceDraft(const QString &what)
 {
     if (!isModified() || m_editor->document()->isEmpty())
         return true;
-    return Confirm::ask(this, tr("Replace the draft?"),
-                        tr("The draft %1 has changes that are not saved. Replace it with %2? (Edit ▸ Undo brings it back.)")
-                            .arg(documentName(), what),
-                        tr("Replace the draft"));
+    return Confirm::ask(
+        this, tr("Replace the draft?"),
+        tr("The draft %1 has changes that are not saved. Replace it with %2? (Edit ▸ Undo brings it back.)")
+            .arg(documentName(), what),
+        tr("Replace the draft"));
 }
 
 bool ComposeView::newDraft()
@@ -590,7 +621,9 @@ bool ComposeView::saveAs(const QString &path)
 {
     QString target = path;
     if (target.isEmpty()) {
-        const QString suggested = !m_filePath.isEmpty() ? m_filePath : m_importedName.isEmpty() ? QStringLiteral("metrics.prom") : m_importedName;
+        const QString suggested = !m_filePath.isEmpty() ? m_filePath
+            : m_importedName.isEmpty()                  ? QStringLiteral("metrics.prom")
+                                                        : m_importedName;
         target = QFileDialog::getSaveFileName(this, tr("Save draft"), suggested,
                                               tr("Text exposition (*.prom *.txt);;OpenMetrics (*.om);;All files (*)"));
         if (target.isEmpty())
@@ -643,7 +676,8 @@ void ComposeView::restoreDraft()
     QList<GeneratorAssignment> generators;
     for (const QJsonValue &entry : kept.value(QStringLiteral("generators")).toArray()) {
         QString error;
-        const QString assignment = entry[QStringLiteral("series")].toString() + u'=' + entry[QStringLiteral("generator")].toString();
+        const QString assignment
+            = entry[QStringLiteral("series")].toString() + u'=' + entry[QStringLiteral("generator")].toString();
         if (const std::optional<GeneratorAssignment> parsed = parseGeneratorAssignment(assignment, &error))
             generators.append(*parsed);
     }
@@ -661,9 +695,10 @@ void ComposeView::autosaveNow()
     QSaveFile file(m_autosavePath);
     QJsonArray generators;
     for (const GeneratorAssignment &assignment : m_model->generators()) {
-        generators.append(QJsonObject{
-            {QStringLiteral("series"), QString(assignment.series.name + assignment.series.labels.value_or(Labels()).toString())},
-            {QStringLiteral("generator"), assignment.generator.toString()}});
+        generators.append(
+            QJsonObject{{QStringLiteral("series"),
+                         QString(assignment.series.name + assignment.series.labels.value_or(Labels()).toString())},
+                        {QStringLiteral("generator"), assignment.generator.toString()}});
     }
     const QJsonObject kept{{QStringLiteral("text"), m_editor->toPlainText()},
                            {QStringLiteral("file"), m_filePath},

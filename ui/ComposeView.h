@@ -1,8 +1,8 @@
 #pragma once
 
-#include "live/ValueGenerator.h"
 #include "exposition/Templates.h"
 #include "exposition/TextParser.h"
+#include "live/ValueGenerator.h"
 
 #include <QFutureWatcher>
 #include <QPointer>
@@ -127,8 +127,8 @@ private:
     ExpositionFormat m_format = ExpositionFormat::Text;
     QString m_lastScrapeUrl;
     QString m_filePath;
-    QString m_importedName;   // a CSV read in: the name it had, for the title and Save As
-    QString m_openingPath;    // the file an import in progress was opened as a document from
+    QString m_importedName; // a CSV read in: the name it had, for the title and Save As
+    QString m_openingPath;  // the file an import in progress was opened as a document from
     QString m_autosavePath;
     QTimer m_autosave;
     bool m_targetChosen = false; // the operator picked "Check for": the profile no longer sets it

@@ -8,7 +8,10 @@ namespace {
 class NotifyingRecorder final : public RequestRecorder
 {
 public:
-    NotifyingRecorder(HistoryService *history, ConsoleContext *context) : m_inner(history, false), m_context(context) {}
+    NotifyingRecorder(HistoryService *history, ConsoleContext *context)
+        : m_inner(history, false)
+        , m_context(context)
+    {}
     qint64 started(const HttpRequest &request) override { return m_inner.started(request); }
     void finished(qint64 id, const HttpResult &result) override
     {
@@ -70,13 +73,15 @@ void ConsoleContext::setProfile(std::optional<Profile> profile)
 void ConsoleContext::readSecret(QObject *context, std::function<void(const SecretResult &)> done)
 {
     if (!m_profile) {
-        QMetaObject::invokeMethod(context, [done] { done(SecretResult{}); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [done] { done(SecretResult{}); }, Qt::QueuedConnection);
         return;
     }
     readSecret(*m_profile, context, std::move(done));
 }
 
-void ConsoleContext::readSecret(const Profile &profile, QObject *context, std::function<void(const SecretResult &)> done)
+void ConsoleContext::readSecret(const Profile &profile, QObject *context,
+                                std::function<void(const SecretResult &)> done)
 {
     readProfileSecret(m_session, m_keychain, profile, context,
                       [this, id = profile.id, done = std::move(done)](const SecretResult &result) {
@@ -98,8 +103,9 @@ void ConsoleContext::withGateway(QObject *owner, std::function<void(const QStrin
                                  std::function<void(const std::shared_ptr<PushgatewayClient> &)> use)
 {
     if (!m_profile || m_profile->pushgatewayUrl.isEmpty()) {
-        failed(m_profile ? tr("Profile '%1' has no Pushgateway URL; add one in the profile's settings.").arg(m_profile->name)
-                         : tr("Choose a profile first."));
+        failed(m_profile
+                   ? tr("Profile '%1' has no Pushgateway URL; add one in the profile's settings.").arg(m_profile->name)
+                   : tr("Choose a profile first."));
         return;
     }
     const Profile profile = *m_profile;

@@ -6,7 +6,10 @@ namespace promdesk::ui {
 
 namespace {
 
-bool isNameChar(QChar c) { return c.isLetterOrNumber() || c == u'_' || c == u':'; }
+bool isNameChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == u'_' || c == u':';
+}
 
 } // namespace
 
@@ -49,8 +52,8 @@ void ExpositionHighlighter::highlightBlock(const QString &text)
 void ExpositionHighlighter::highlightComment(const QString &text)
 {
     setFormat(0, int(text.size()), m_comment);
-    static const QString kKeywords[] = {QStringLiteral("# HELP "), QStringLiteral("# TYPE "), QStringLiteral("# UNIT "),
-                                        QStringLiteral("# EOF")};
+    static const QString kKeywords[]
+        = {QStringLiteral("# HELP "), QStringLiteral("# TYPE "), QStringLiteral("# UNIT "), QStringLiteral("# EOF")};
     for (const QString &keyword : kKeywords) {
         if (!text.startsWith(keyword))
             continue;

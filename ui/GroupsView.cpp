@@ -34,8 +34,8 @@ namespace {
 enum Column { ColumnGroup, ColumnLastPush, ColumnAge, ColumnState, ColumnFamilies };
 constexpr int kGroupIndexRole = Qt::UserRole;
 constexpr int kAgeRole = Qt::UserRole + 1;
-constexpr int kGoneChecks = 4;     // lists after a delete, at most
-constexpr int kGoneCheckMs = 250;  // apart
+constexpr int kGoneChecks = 4;    // lists after a delete, at most
+constexpr int kGoneCheckMs = 250; // apart
 
 QString age(qint64 seconds)
 {
@@ -91,8 +91,9 @@ GroupsView::GroupsView(ConsoleContext *context, QWidget *parent)
     matchLabel->setBuddy(m_match);
     auto *pruneButton = new QPushButton(tr("Delete &matching…"));
     pruneButton->setObjectName(QStringLiteral("deleteMatching"));
-    pruneButton->setToolTip(wrappedToolTip(tr("Deletes every group that matches and is not pushed for longer than the age "
-                                              "above. The exact list is shown first.")));
+    pruneButton->setToolTip(
+        wrappedToolTip(tr("Deletes every group that matches and is not pushed for longer than the age "
+                          "above. The exact list is shown first.")));
     pruneBar->addWidget(matchLabel);
     pruneBar->addWidget(m_match, 1);
     pruneBar->addWidget(pruneButton);
@@ -156,19 +157,22 @@ void GroupsView::refresh()
     m_context->withGateway(this, failed, [this, epoch](const std::shared_ptr<PushgatewayClient> &client) {
         if (!m_epoch.isCurrent(epoch))
             return;
-        client->listGroups(this, [this, epoch, client](const HttpResult &result, const std::optional<GatewayGroups> &groups, const QString &error) {
-            if (!m_epoch.isCurrent(epoch))
-                return; // the old profile's groups: the view shows another gateway now
-            if (!groups) {
-                const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
-                setStatus(explanation.summary + QLatin1Char('\n') + explanation.advice + QLatin1Char('\n') + error);
-            } else {
-                m_groups = *groups;
-                rebuild();
-                setStatus(tr("%n group(s)", nullptr, int(m_groups.groups.size())));
-            }
-            emit refreshed();
-        });
+        client->listGroups(this,
+                           [this, epoch, client](const HttpResult &result, const std::optional<GatewayGroups> &groups,
+                                                 const QString &error) {
+                               if (!m_epoch.isCurrent(epoch))
+                                   return; // the old profile's groups: the view shows another gateway now
+                               if (!groups) {
+                                   const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
+                                   setStatus(explanation.summary + QLatin1Char('\n') + explanation.advice
+                                             + QLatin1Char('\n') + error);
+                               } else {
+                                   m_groups = *groups;
+                                   rebuild();
+                                   setStatus(tr("%n group(s)", nullptr, int(m_groups.groups.size())));
+                               }
+                               emit refreshed();
+                           });
     });
 }
 
@@ -200,7 +204,10 @@ void GroupsView::rebuild()
         }
         auto *item = new QTreeWidgetItem(jobItem);
         item->setText(ColumnGroup, key);
-        item->setText(ColumnLastPush, pushed > 0 ? QDateTime::fromSecsSinceEpoch(pushed, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : tr("never"));
+        item->setText(
+            ColumnLastPush,
+            pushed > 0 ? QDateTime::fromSecsSinceEpoch(pushed, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                       : tr("never"));
         item->setText(ColumnAge, groupAge >= 0 ? age(groupAge) : QString());
         item->setData(ColumnAge, kAgeRole, groupAge);
         item->setText(ColumnState, group.lastPushSuccessful ? tr("ok") : tr("⚠ last push failed"));
@@ -225,12 +232,17 @@ void GroupsView::showSelected()
     const GatewayGroup &group = m_groups.groups.at(items.constFirst()->data(ColumnGroup, kGroupIndexRole).toInt());
     QString text = group.groupingKey.toString() + QLatin1Char('\n');
     for (const MetricFamily &family : group.metrics.families) {
-        text += QStringLiteral("\n%1 (%2)%3\n").arg(family.name, metricTypeName(family.type), family.help.isEmpty() ? QString() : QStringLiteral(" — ") + family.help);
+        text += QStringLiteral("\n%1 (%2)%3\n")
+                    .arg(family.name, metricTypeName(family.type),
+                         family.help.isEmpty() ? QString() : QStringLiteral(" — ") + family.help);
         for (const Metric &metric : family.metrics) {
             const bool compound = family.type == MetricType::Histogram || family.type == MetricType::Summary;
-            text += QStringLiteral("  %1 %2\n").arg(metric.labels.toString(),
-                                                     compound ? QStringLiteral("count=%1 sum=%2").arg(formatNumber(metric.count.value_or(0)), formatNumber(metric.sum.value_or(0)))
-                                                              : formatNumber(metric.value));
+            text += QStringLiteral("  %1 %2\n")
+                        .arg(metric.labels.toString(),
+                             compound ? QStringLiteral("count=%1 sum=%2")
+                                            .arg(formatNumber(metric.count.value_or(0)),
+                                                 formatNumber(metric.sum.value_or(0)))
+                                      : formatNumber(metric.value));
         }
     }
     m_details->setPlainText(text);
@@ -282,41 +294,50 @@ void GroupsView::deleteMatching()
         rule.selectors.append(std::move(*selector));
     }
     if (!rule.olderThanMs && rule.selectors.isEmpty()) {
-        setStatus(tr("Choose an age (\"Not pushed for longer than\"), a match, or both: deleting every group is what Wipe is for."));
+        setStatus(tr("Choose an age (\"Not pushed for longer than\"), a match, or both: deleting every group is what "
+                     "Wipe is for."));
         return;
     }
     // Chosen from the gateway as it is now, not as the last Refresh saw it: a group pushed since
     // is not stale.
     const quint64 epoch = m_shown;
-    m_context->withGateway(this, [this](const QString &reason) { setStatus(reason); }, [this, rule, epoch](const std::shared_ptr<PushgatewayClient> &client) {
-        if (!m_epoch.isCurrent(epoch))
-            return;
-        client->listGroups(this, [this, rule, epoch, client](const HttpResult &result, const std::optional<GatewayGroups> &groups, const QString &error) {
+    m_context->withGateway(
+        this, [this](const QString &reason) { setStatus(reason); },
+        [this, rule, epoch](const std::shared_ptr<PushgatewayClient> &client) {
             if (!m_epoch.isCurrent(epoch))
                 return;
-            if (!groups) {
-                const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
-                setStatus(explanation.summary + QLatin1Char('\n') + explanation.advice + QLatin1Char('\n') + error);
-                return;
-            }
-            m_groups = *groups;
-            rebuild();
-            const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            QList<GroupingKey> keys;
-            QStringList lines;
-            for (const GatewayGroup *group : groupsToPrune(m_groups, rule, now)) {
-                keys.append(groupingKeyOf(*group));
-                const double pushed = group->pushTimeSeconds.value_or(0);
-                lines << (pushed > 0 ? tr("%1  last pushed %2 ago").arg(groupingKeyOf(*group).toString(), formatSpan(now - qint64(pushed * 1000)))
-                                     : tr("%1  never pushed").arg(groupingKeyOf(*group).toString()));
-            }
-            if (keys.isEmpty()) {
-                setStatus(tr("No group matches; nothing to delete."));
-                return;
-            }
-            deleteGroups(keys, lines);
+            client->listGroups(
+                this,
+                [this, rule, epoch, client](const HttpResult &result, const std::optional<GatewayGroups> &groups,
+                                            const QString &error) {
+                    if (!m_epoch.isCurrent(epoch))
+                        return;
+                    if (!groups) {
+                        const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
+                        setStatus(explanation.summary + QLatin1Char('\n') + explanation.advice + QLatin1Char('\n')
+                                  + error);
+                        return;
+                    }
+                    m_groups = *groups;
+                    rebuild();
+                    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                    QList<GroupingKey> keys;
+                    QStringList lines;
+                    for (const GatewayGroup *group : groupsToPrune(m_groups, rule, now)) {
+                        keys.append(groupingKeyOf(*group));
+                        const double pushed = group->pushTimeSeconds.value_or(0);
+                        lines << (pushed > 0 ? tr("%1  last pushed %2 ago")
+                                                   .arg(groupingKeyOf(*group).toString(),
+                                                        formatSpan(now - qint64(pushed * 1000)))
+                                             : tr("%1  never pushed").arg(groupingKeyOf(*group).toString()));
+                    }
+                    if (keys.isEmpty()) {
+                        setStatus(tr("No group matches; nothing to delete."));
+                        return;
+                    }
+                    deleteGroups(keys, lines);
+                });
         });
-    });
 }
 
 void GroupsView::deleteGroups(const QList<GroupingKey> &keys, const QStringList &names)
@@ -324,35 +345,40 @@ void GroupsView::deleteGroups(const QList<GroupingKey> &keys, const QStringList 
     if (keys.isEmpty())
         return;
     if (!Confirm::ask(this, tr("Delete groups"),
-                      tr("Delete %n group(s) from the Pushgateway? Their metrics disappear at once.\n\n", nullptr, int(keys.size()))
+                      tr("Delete %n group(s) from the Pushgateway? Their metrics disappear at once.\n\n", nullptr,
+                         int(keys.size()))
                           + names.join(QLatin1Char('\n')),
                       tr("Delete %n group(s)", nullptr, int(keys.size()))))
         return;
     const quint64 epoch = m_shown;
     const QString profile = m_context->profile() ? m_context->profile()->name : QString();
-    m_context->withGateway(this, [this](const QString &reason) { setStatus(reason); }, [this, keys, epoch, profile](const std::shared_ptr<PushgatewayClient> &client) {
-        if (!m_epoch.isCurrent(epoch))
-            return; // chosen from the old profile's groups: nothing goes to the new one
-        auto remaining = std::make_shared<int>(int(keys.size()));
-        auto failures = std::make_shared<QStringList>();
-        for (const GroupingKey &key : keys) {
-            SentRequest sent{profile, QStringLiteral("DELETE"), redactUrl(client->deleteRequest(key).url), QDateTime::currentDateTime()};
-            client->deleteGroup(key, this, [this, client, key, keys, remaining, failures, epoch, sent](const HttpResult &result) {
-                const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
-                if (!m_epoch.isCurrent(epoch)) {
-                    emit notice(lateAnswerNotice(sent, tr("Groups"), result, explanation.summary));
-                    return;
-                }
-                if (!result.ok())
-                    failures->append(key.toString() + QStringLiteral(": ") + explanation.summary);
-                if (--*remaining == 0) {
-                    setStatus(failures->isEmpty() ? tr("Deleted.") : failures->join(QLatin1Char('\n')));
-                    emit deleted(int(failures->size()));
-                    refreshUntilGone(keys, kGoneChecks);
-                }
-            });
-        }
-    });
+    m_context->withGateway(
+        this, [this](const QString &reason) { setStatus(reason); },
+        [this, keys, epoch, profile](const std::shared_ptr<PushgatewayClient> &client) {
+            if (!m_epoch.isCurrent(epoch))
+                return; // chosen from the old profile's groups: nothing goes to the new one
+            auto remaining = std::make_shared<int>(int(keys.size()));
+            auto failures = std::make_shared<QStringList>();
+            for (const GroupingKey &key : keys) {
+                SentRequest sent{profile, QStringLiteral("DELETE"), redactUrl(client->deleteRequest(key).url),
+                                 QDateTime::currentDateTime()};
+                client->deleteGroup(
+                    key, this, [this, client, key, keys, remaining, failures, epoch, sent](const HttpResult &result) {
+                        const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
+                        if (!m_epoch.isCurrent(epoch)) {
+                            emit notice(lateAnswerNotice(sent, tr("Groups"), result, explanation.summary));
+                            return;
+                        }
+                        if (!result.ok())
+                            failures->append(key.toString() + QStringLiteral(": ") + explanation.summary);
+                        if (--*remaining == 0) {
+                            setStatus(failures->isEmpty() ? tr("Deleted.") : failures->join(QLatin1Char('\n')));
+                            emit deleted(int(failures->size()));
+                            refreshUntilGone(keys, kGoneChecks);
+                        }
+                    });
+            }
+        });
 }
 
 void GroupsView::refreshUntilGone(const QList<GroupingKey> &keys, int checksLeft)
@@ -366,7 +392,8 @@ void GroupsView::refreshUntilGone(const QList<GroupingKey> &keys, int checksLeft
             return m_groups.find(key.asLabels()) != nullptr;
         });
         if (stillThere && checksLeft > 1)
-            QTimer::singleShot(kGoneCheckMs, this, [this, keys, checksLeft] { refreshUntilGone(keys, checksLeft - 1); });
+            QTimer::singleShot(kGoneCheckMs, this,
+                               [this, keys, checksLeft] { refreshUntilGone(keys, checksLeft - 1); });
     });
     refresh();
 }
@@ -378,25 +405,30 @@ void GroupsView::wipe()
         return;
     const QUrl url(profile->pushgatewayUrl);
     const QString address = url.host() + (url.port() > 0 ? QStringLiteral(":%1").arg(url.port()) : QString());
-    if (!Confirm::askTyped(this, tr("Wipe the Pushgateway"),
-                           tr("This deletes every group of every job on %1. Type %2 to confirm.").arg(redactUrl(url), address), address))
+    if (!Confirm::askTyped(
+            this, tr("Wipe the Pushgateway"),
+            tr("This deletes every group of every job on %1. Type %2 to confirm.").arg(redactUrl(url), address),
+            address))
         return;
     const quint64 epoch = m_shown;
-    m_context->withGateway(this, [this](const QString &reason) { setStatus(reason); }, [this, epoch, name = profile->name](const std::shared_ptr<PushgatewayClient> &client) {
-        if (!m_epoch.isCurrent(epoch))
-            return; // confirmed for the old profile's gateway: nothing goes to the new one
-        const SentRequest sent{name, QStringLiteral("PUT"), redactUrl(client->apiRequest("PUT", QStringLiteral("/api/v1/admin/wipe")).url),
-                               QDateTime::currentDateTime()};
-        client->wipe(this, [this, client, epoch, sent](const HttpResult &result) {
-            const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
-            if (!m_epoch.isCurrent(epoch)) {
-                emit notice(lateAnswerNotice(sent, tr("Groups"), result, explanation.summary));
-                return;
-            }
-            setStatus(result.ok() ? tr("Wiped.") : explanation.summary + QLatin1Char('\n') + explanation.advice);
-            refresh();
+    m_context->withGateway(
+        this, [this](const QString &reason) { setStatus(reason); },
+        [this, epoch, name = profile->name](const std::shared_ptr<PushgatewayClient> &client) {
+            if (!m_epoch.isCurrent(epoch))
+                return; // confirmed for the old profile's gateway: nothing goes to the new one
+            const SentRequest sent{name, QStringLiteral("PUT"),
+                                   redactUrl(client->apiRequest("PUT", QStringLiteral("/api/v1/admin/wipe")).url),
+                                   QDateTime::currentDateTime()};
+            client->wipe(this, [this, client, epoch, sent](const HttpResult &result) {
+                const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
+                if (!m_epoch.isCurrent(epoch)) {
+                    emit notice(lateAnswerNotice(sent, tr("Groups"), result, explanation.summary));
+                    return;
+                }
+                setStatus(result.ok() ? tr("Wiped.") : explanation.summary + QLatin1Char('\n') + explanation.advice);
+                refresh();
+            });
         });
-    });
 }
 
 } // namespace promdesk::ui

@@ -16,10 +16,12 @@ constexpr quintptr kTopLevel = 0;
 
 HistoryModel::HistoryModel(QObject *parent)
     : QAbstractItemModel(parent)
-{
-}
+{}
 
-bool HistoryModel::isBackfill(const HistoryEntry &entry) { return entry.isGroup(); }
+bool HistoryModel::isBackfill(const HistoryEntry &entry)
+{
+    return entry.isGroup();
+}
 
 QList<HistoryEntry> HistoryModel::page(const std::optional<std::pair<qint64, qint64>> &before) const
 {
@@ -97,7 +99,8 @@ QModelIndex HistoryModel::index(int row, int column, const QModelIndex &parent) 
         return {};
     if (!parent.isValid())
         return row < m_rows.size() ? createIndex(row, column, kTopLevel) : QModelIndex();
-    if (parent.internalId() != kTopLevel || parent.row() >= m_rows.size() || row >= m_rows.at(parent.row()).children.size())
+    if (parent.internalId() != kTopLevel || parent.row() >= m_rows.size()
+        || row >= m_rows.at(parent.row()).children.size())
         return {};
     return createIndex(row, column, quintptr(parent.row() + 1));
 }
@@ -118,7 +121,10 @@ int HistoryModel::rowCount(const QModelIndex &parent) const
     return int(m_rows.at(parent.row()).children.size());
 }
 
-int HistoryModel::columnCount(const QModelIndex &) const { return ColumnCount; }
+int HistoryModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
 
 bool HistoryModel::hasChildren(const QModelIndex &parent) const
 {
@@ -179,24 +185,38 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     const bool unknown = e.finishedAtMs == 0;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case ColumnId: return QString::number(e.id);
-        case ColumnTime: return QDateTime::fromMSecsSinceEpoch(e.startedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        case ColumnProfile: return e.tag.profile;
-        case ColumnOperation: return e.tag.operation;
-        case ColumnRequest: return QString(QString::fromLatin1(e.method) + QLatin1Char(' ') + e.url);
+        case ColumnId:
+            return QString::number(e.id);
+        case ColumnTime:
+            return QDateTime::fromMSecsSinceEpoch(e.startedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        case ColumnProfile:
+            return e.tag.profile;
+        case ColumnOperation:
+            return e.tag.operation;
+        case ColumnRequest:
+            return QString(QString::fromLatin1(e.method) + QLatin1Char(' ') + e.url);
         case ColumnOutcome:
-            return unknown ? tr("outcome unknown") : e.status ? QStringLiteral("%1 %2").arg(e.status).arg(e.outcome) : e.outcome;
-        case ColumnDuration: return unknown ? QString() : tr("%1 ms").arg(e.durationMs);
-        default: return {};
+            return unknown ? tr("outcome unknown")
+                : e.status ? QStringLiteral("%1 %2").arg(e.status).arg(e.outcome)
+                           : e.outcome;
+        case ColumnDuration:
+            return unknown ? QString() : tr("%1 ms").arg(e.durationMs);
+        default:
+            return {};
         }
     }
     if (role == Qt::UserRole) {
         switch (index.column()) {
-        case ColumnId: return e.id;
-        case ColumnTime: return e.startedAtMs;
-        case ColumnDuration: return e.durationMs;
-        case ColumnOutcome: return e.status;
-        default: return data(index, Qt::DisplayRole);
+        case ColumnId:
+            return e.id;
+        case ColumnTime:
+            return e.startedAtMs;
+        case ColumnDuration:
+            return e.durationMs;
+        case ColumnOutcome:
+            return e.status;
+        default:
+            return data(index, Qt::DisplayRole);
         }
     }
     if (role == Qt::ForegroundRole && index.column() == ColumnOutcome && !unknown && e.outcome != u"ok")
@@ -211,14 +231,22 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case ColumnId: return tr("#");
-    case ColumnTime: return tr("Time");
-    case ColumnProfile: return tr("Profile");
-    case ColumnOperation: return tr("Operation");
-    case ColumnRequest: return tr("Request");
-    case ColumnOutcome: return tr("Outcome");
-    case ColumnDuration: return tr("Duration");
-    default: return {};
+    case ColumnId:
+        return tr("#");
+    case ColumnTime:
+        return tr("Time");
+    case ColumnProfile:
+        return tr("Profile");
+    case ColumnOperation:
+        return tr("Operation");
+    case ColumnRequest:
+        return tr("Request");
+    case ColumnOutcome:
+        return tr("Outcome");
+    case ColumnDuration:
+        return tr("Duration");
+    default:
+        return {};
     }
 }
 

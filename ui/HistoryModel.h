@@ -14,7 +14,16 @@ class HistoryModel final : public QAbstractItemModel
     Q_OBJECT
 
 public:
-    enum Column { ColumnId, ColumnTime, ColumnProfile, ColumnOperation, ColumnRequest, ColumnOutcome, ColumnDuration, ColumnCount };
+    enum Column {
+        ColumnId,
+        ColumnTime,
+        ColumnProfile,
+        ColumnOperation,
+        ColumnRequest,
+        ColumnOutcome,
+        ColumnDuration,
+        ColumnCount
+    };
     static constexpr int kPageSize = 500;
 
     explicit HistoryModel(QObject *parent = nullptr);

@@ -14,16 +14,16 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
-#include <QLabel>
-#include <QLineEdit>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QDir>
-#include <QFileInfo>
-#include <QFileDialog>
 #include <QSaveFile>
 #include <QSplitter>
 #include <QTreeView>
@@ -51,8 +51,9 @@ HistoryView::HistoryView(ConsoleContext *context, const QString &historyPath, QW
     curl->setObjectName(QStringLiteral("copyCurl"));
     auto *curlScript = new QPushButton(tr("Save as curl scr&ipt…"));
     curlScript->setObjectName(QStringLiteral("saveCurlScript"));
-    curlScript->setToolTip(wrappedToolTip(tr("Writes a shell script that repeats the request with curl, with its body (remote "
-                                             "write, protobuf, gzip) in a file beside it. The secret is read from $PROMDESK_SECRET.")));
+    curlScript->setToolTip(
+        wrappedToolTip(tr("Writes a shell script that repeats the request with curl, with its body (remote "
+                          "write, protobuf, gzip) in a file beside it. The secret is read from $PROMDESK_SECRET.")));
     m_resendTarget = new QComboBox;
     m_resendTarget->setObjectName(QStringLiteral("resendTarget"));
     m_resendTarget->setAccessibleName(tr("Profile to re-send to"));
@@ -62,7 +63,8 @@ HistoryView::HistoryView(ConsoleContext *context, const QString &historyPath, QW
     m_resendStatus = new QLabel;
     m_resendStatus->setObjectName(QStringLiteral("resendStatus"));
     m_resendStatus->setWordWrap(true);
-    m_resendStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // the server's words can be one long token
+    m_resendStatus->setSizePolicy(QSizePolicy::Ignored,
+                                  QSizePolicy::Preferred); // the server's words can be one long token
     m_resendStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_filter = new QLineEdit;
     m_filter->setObjectName(QStringLiteral("historyFilter"));
@@ -194,20 +196,24 @@ QString HistoryView::curlForSelected() const
     if (!e)
         return {};
     if (e->isGroup()) {
-        m_resendStatus->setText(tr("#%1 is a %2's own entry, not a request: copy one of the requests under it.").arg(e->id).arg(e->tag.operation));
+        m_resendStatus->setText(tr("#%1 is a %2's own entry, not a request: copy one of the requests under it.")
+                                    .arg(e->id)
+                                    .arg(e->tag.operation));
         return {};
     }
     // A binary body cannot go inline: it is written where the command says it is.
     const QString bodies = QFileInfo(m_path).dir().filePath(QStringLiteral("curl-bodies"));
     CurlExport curl = exportCurl(*e, CurlOptions{{}, bodies});
     if (curl.bodyFile.isEmpty()) {
-        m_resendStatus->setText(tr("Copied the curl command of #%1. It reads the secret from $PROMDESK_SECRET.").arg(e->id));
+        m_resendStatus->setText(
+            tr("Copied the curl command of #%1. It reads the secret from $PROMDESK_SECRET.").arg(e->id));
         return curl.command;
     }
     QDir().mkpath(bodies);
     QSaveFile body(QDir(bodies).filePath(curl.bodyFileName));
     if (!body.open(QIODevice::WriteOnly) || body.write(curl.bodyFile) < 0 || !body.commit()) {
-        m_resendStatus->setText(tr("✘ The body of #%1 could not be written to %2: %3").arg(e->id).arg(body.fileName(), body.errorString()));
+        m_resendStatus->setText(
+            tr("✘ The body of #%1 could not be written to %2: %3").arg(e->id).arg(body.fileName(), body.errorString()));
         return {};
     }
     m_resendStatus->setText(tr("Copied the curl command of #%1; its %2-byte binary body is in %3.")
@@ -224,7 +230,9 @@ QString HistoryView::saveCurlScript(const QString &directory)
     if (!e)
         return {};
     if (e->isGroup()) {
-        m_resendStatus->setText(tr("#%1 is a %2's own entry, not a request: save one of the requests under it.").arg(e->id).arg(e->tag.operation));
+        m_resendStatus->setText(tr("#%1 is a %2's own entry, not a request: save one of the requests under it.")
+                                    .arg(e->id)
+                                    .arg(e->tag.operation));
         return {};
     }
     const CurlExport curl = exportCurl(*e, CurlOptions{{}, directory});
@@ -238,14 +246,17 @@ QString HistoryView::saveCurlScript(const QString &directory)
     }
     QSaveFile script(dir.filePath(QStringLiteral("request-%1.sh").arg(e->id)));
     const QByteArray text = "#!/bin/sh\n# PromDesk history entry #" + QByteArray::number(e->id) + ": " + e->method + ' '
-        + e->url.toUtf8() + "\n" + (curl.note.isEmpty() ? QByteArray() : "# " + curl.note.toUtf8() + '\n') + curl.command.toUtf8() + '\n';
+        + e->url.toUtf8() + "\n" + (curl.note.isEmpty() ? QByteArray() : "# " + curl.note.toUtf8() + '\n')
+        + curl.command.toUtf8() + '\n';
     if (!script.open(QIODevice::WriteOnly) || script.write(text) < 0 || !script.commit()) {
         m_resendStatus->setText(tr("✘ Not saved: %1: %2").arg(script.fileName(), script.errorString()));
         return {};
     }
     QFile::setPermissions(script.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    m_resendStatus->setText(curl.bodyFile.isEmpty() ? tr("Saved %1.").arg(script.fileName())
-                                                    : tr("Saved %1 and its body %2.").arg(script.fileName(), dir.filePath(curl.bodyFileName)));
+    m_resendStatus->setText(
+        curl.bodyFile.isEmpty()
+            ? tr("Saved %1.").arg(script.fileName())
+            : tr("Saved %1 and its body %2.").arg(script.fileName(), dir.filePath(curl.bodyFileName)));
     return script.fileName();
 }
 
@@ -253,8 +264,8 @@ QList<Profile> HistoryView::knownProfiles() const
 {
     QList<Profile> profiles = ProfileStore(ProfileStore::defaultPath()).profiles();
     // The local sandbox is not saved, but its requests can be sent again while it runs.
-    if (const std::optional<Profile> &current = m_context->profile();
-        current && std::none_of(profiles.cbegin(), profiles.cend(), [&](const Profile &p) { return p.name == current->name; }))
+    if (const std::optional<Profile> &current = m_context->profile(); current
+        && std::none_of(profiles.cbegin(), profiles.cend(), [&](const Profile &p) { return p.name == current->name; }))
         profiles.prepend(*current);
     return profiles;
 }
@@ -275,7 +286,10 @@ void HistoryView::setFilterText(const QString &text)
     reload(); // at once, not after the typing pause
 }
 
-QString HistoryView::resendStatus() const { return m_resendStatus->text(); }
+QString HistoryView::resendStatus() const
+{
+    return m_resendStatus->text();
+}
 
 void HistoryView::resendSelected()
 {
@@ -287,25 +301,32 @@ void HistoryView::resendSelected()
         return;
     const qint64 id = entry->id;
     if (entry->isGroup()) {
-        m_resendStatus->setText(tr("#%1 is a %2's own entry, not a request: open it and re-send one of the requests under it.").arg(id).arg(entry->tag.operation));
+        m_resendStatus->setText(
+            tr("#%1 is a %2's own entry, not a request: open it and re-send one of the requests under it.")
+                .arg(id)
+                .arg(entry->tag.operation));
         emit resent(false);
         return;
     }
-    auto prepared = std::make_shared<ResendRequest>(prepareResend(*entry, knownProfiles(), m_resendTarget->currentData().toString()));
+    auto prepared = std::make_shared<ResendRequest>(
+        prepareResend(*entry, knownProfiles(), m_resendTarget->currentData().toString()));
     if (!prepared->ok()) {
         m_resendStatus->setText(tr("✘ Cannot re-send: %1.").arg(prepared->error));
         emit resent(false);
         return;
     }
     // A re-send is a request of its own: it may replace a group, or write samples again.
-    if (!Confirm::ask(this, tr("Re-send request #%1?").arg(id),
-                      tr("%1 %2\ngoes again to %3%4, exactly as it was sent (%n byte(s) of body). Its answer is kept in the "
-                         "history as a request of its own.",
-                         nullptr, int(entry->requestBodySize))
-                          .arg(QString::fromLatin1(prepared->request.method), redactUrl(prepared->request.url),
-                               prepared->request.url.host() + (prepared->request.url.port() > 0 ? QStringLiteral(":%1").arg(prepared->request.url.port()) : QString()),
-                               prepared->profile ? tr(" (profile %1)").arg(prepared->profile->name) : QString()),
-                      tr("Re-send"))) {
+    if (!Confirm::ask(
+            this, tr("Re-send request #%1?").arg(id),
+            tr("%1 %2\ngoes again to %3%4, exactly as it was sent (%n byte(s) of body). Its answer is kept in the "
+               "history as a request of its own.",
+               nullptr, int(entry->requestBodySize))
+                .arg(QString::fromLatin1(prepared->request.method), redactUrl(prepared->request.url),
+                     prepared->request.url.host()
+                         + (prepared->request.url.port() > 0 ? QStringLiteral(":%1").arg(prepared->request.url.port())
+                                                             : QString()),
+                     prepared->profile ? tr(" (profile %1)").arg(prepared->profile->name) : QString()),
+            tr("Re-send"))) {
         m_resendStatus->setText(tr("Not re-sent."));
         emit resent(false);
         return;
@@ -319,11 +340,16 @@ void HistoryView::resendSelected()
         m_context->http().send(request, this, [this, what, id, toGateway](const HttpResult &result) {
             m_resendButton->setEnabled(true);
             if (result.ok()) {
-                m_resendStatus->setText(tr("✔ Re-sent #%1: %2 → HTTP %3 in %4 ms").arg(id).arg(what).arg(result.status).arg(result.durationMs));
+                m_resendStatus->setText(tr("✔ Re-sent #%1: %2 → HTTP %3 in %4 ms")
+                                            .arg(id)
+                                            .arg(what)
+                                            .arg(result.status)
+                                            .arg(result.durationMs));
             } else {
                 const Explanation explanation = toGateway ? explainGatewayAnswer(result, tr("The Pushgateway"))
                                                           : explainAnswer(result, tr("The server"));
-                m_resendStatus->setText(tr("✘ Re-sent #%1: %2 → %3 %4").arg(id).arg(what, explanation.summary, explanation.advice));
+                m_resendStatus->setText(
+                    tr("✘ Re-sent #%1: %2 → %3 %4").arg(id).arg(what, explanation.summary, explanation.advice));
             }
             emit resent(result.ok());
         });
@@ -335,7 +361,8 @@ void HistoryView::resendSelected()
     m_context->readSecret(*prepared->profile, this, [this, prepared, send](const SecretResult &secret) {
         if (!secret.ok()) {
             m_resendButton->setEnabled(true);
-            m_resendStatus->setText(tr("✘ The secret of profile '%1' is not available: %2").arg(prepared->profile->name, secret.message));
+            m_resendStatus->setText(
+                tr("✘ The secret of profile '%1' is not available: %2").arg(prepared->profile->name, secret.message));
             emit resent(false);
             return;
         }

@@ -48,7 +48,9 @@ public:
         }
         painter->save();
         painter->setRenderHint(QPainter::Antialiasing);
-        painter->setPen(QPen(option.palette.color(option.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Link), 1.5));
+        painter->setPen(QPen(
+            option.palette.color(option.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Link),
+            1.5));
         painter->drawPath(path);
         painter->restore();
     }
@@ -87,7 +89,8 @@ QString arrivalText(const LiveJobs::Job &job)
     const ArrivalTracker &arrival = *job.arrival;
     if (arrival.checked() == 0)
         return arrival.pending() > 0 ? JobsView::tr("checking…") : QStringLiteral("—");
-    QString text = JobsView::tr("p50 %1, %2/%3 arrived").arg(formatDuration(arrival.percentile(0.5).value_or(0)))
+    QString text = JobsView::tr("p50 %1, %2/%3 arrived")
+                       .arg(formatDuration(arrival.percentile(0.5).value_or(0)))
                        .arg(arrival.arrived())
                        .arg(arrival.checked());
     return text;
@@ -96,10 +99,12 @@ QString arrivalText(const LiveJobs::Job &job)
 } // namespace
 
 JobsView::JobsView(LiveJobs *jobs, QWidget *parent)
-    : QWidget(parent), m_jobs(jobs)
+    : QWidget(parent)
+    , m_jobs(jobs)
 {
     auto *layout = new QVBoxLayout(this);
-    m_summary = new QLabel(tr("No live job yet. Start one from the Push view with \"Repeat every\", or from the Overwrite lab."));
+    m_summary = new QLabel(
+        tr("No live job yet. Start one from the Push view with \"Repeat every\", or from the Overwrite lab."));
     m_summary->setObjectName(QStringLiteral("jobsSummary"));
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
@@ -107,8 +112,8 @@ JobsView::JobsView(LiveJobs *jobs, QWidget *parent)
     m_table = new QTableWidget(0, ColumnCount);
     m_table->setObjectName(QStringLiteral("jobsTable"));
     m_table->setAccessibleName(tr("Live jobs"));
-    m_table->setHorizontalHeaderLabels({tr("#"), tr("Job"), tr("State"), tr("Sent"), tr("Skipped"), tr("Failed"), tr("Last answer"),
-                                        tr("Next tick"), tr("Arrival")});
+    m_table->setHorizontalHeaderLabels({tr("#"), tr("Job"), tr("State"), tr("Sent"), tr("Skipped"), tr("Failed"),
+                                        tr("Last answer"), tr("Next tick"), tr("Arrival")});
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -186,7 +191,8 @@ void JobsView::scheduleRefresh()
 int JobsView::selectedJob() const
 {
     const QList<QTableWidgetItem *> selected = m_table->selectedItems();
-    return selected.isEmpty() ? 0 : m_table->item(selected.constFirst()->row(), ColumnNumber)->data(kNumberRole).toInt();
+    return selected.isEmpty() ? 0
+                              : m_table->item(selected.constFirst()->row(), ColumnNumber)->data(kNumberRole).toInt();
 }
 
 void JobsView::selectJob(int number)
@@ -242,9 +248,10 @@ void JobsView::refresh()
         cell(row, ColumnState)->setToolTip(wrappedToolTip(stateText(job)));
         cell(row, ColumnSent)->setText(QString::number(s.sent));
         cell(row, ColumnSkipped)->setText(QString::number(s.skipped()));
-        cell(row, ColumnSkipped)->setToolTip(tr("%1 still waiting for the previous answer, %2 backing off after failures")
-                                                 .arg(s.skippedBusy)
-                                                 .arg(s.skippedBackoff));
+        cell(row, ColumnSkipped)
+            ->setToolTip(tr("%1 still waiting for the previous answer, %2 backing off after failures")
+                             .arg(s.skippedBusy)
+                             .arg(s.skippedBackoff));
         cell(row, ColumnFailed)->setText(QString::number(s.failed));
         cell(row, ColumnLast)->setText(s.lastMessage);
         cell(row, ColumnLast)->setToolTip(wrappedToolTip(s.lastMessage));
@@ -253,7 +260,9 @@ void JobsView::refresh()
         cell(row, ColumnArrival)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         if (job.arrival) {
             const QList<qint64> &all = job.arrival->latencies();
-            cell(row, ColumnArrival)->setData(kLatencyRole, QVariant::fromValue(all.mid(std::max<qsizetype>(0, all.size() - kChartPoints))));
+            cell(row, ColumnArrival)
+                ->setData(kLatencyRole,
+                          QVariant::fromValue(all.mid(std::max<qsizetype>(0, all.size() - kChartPoints))));
             cell(row, ColumnArrival)->setToolTip(wrappedToolTip(job.arrival->lastVerdict()));
         }
     }
@@ -261,7 +270,8 @@ void JobsView::refresh()
         selectJob(selected);
     const int running = m_jobs->running();
     if (!jobs.empty())
-        m_summary->setText(tr("%n job(s) running", nullptr, running) + tr(", %n in the list", nullptr, int(jobs.size())));
+        m_summary->setText(tr("%n job(s) running", nullptr, running)
+                           + tr(", %n in the list", nullptr, int(jobs.size())));
     updateButtons();
     showDetails();
 }
@@ -275,7 +285,9 @@ void JobsView::showDetails()
     }
     const LiveJobStats &s = job->job->stats();
     QStringList lines;
-    lines << tr("<b>#%1</b> %2 · profile %3").arg(job->number).arg(job->description.toHtmlEscaped(), job->profile.toHtmlEscaped());
+    lines << tr("<b>#%1</b> %2 · profile %3")
+                 .arg(job->number)
+                 .arg(job->description.toHtmlEscaped(), job->profile.toHtmlEscaped());
     lines << tr("%1 · %2 sent, %3 ok, %4 failed, %5 skipped (%6 waiting for an answer, %7 backing off)")
                  .arg(stateText(*job).toHtmlEscaped())
                  .arg(s.sent)

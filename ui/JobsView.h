@@ -19,8 +19,18 @@ class JobsView final : public QWidget
     Q_OBJECT
 
 public:
-    enum Column { ColumnNumber, ColumnJob, ColumnState, ColumnSent, ColumnSkipped, ColumnFailed, ColumnLast, ColumnNext,
-                  ColumnArrival, ColumnCount };
+    enum Column {
+        ColumnNumber,
+        ColumnJob,
+        ColumnState,
+        ColumnSent,
+        ColumnSkipped,
+        ColumnFailed,
+        ColumnLast,
+        ColumnNext,
+        ColumnArrival,
+        ColumnCount
+    };
 
     explicit JobsView(LiveJobs *jobs, QWidget *parent = nullptr);
 

@@ -14,7 +14,8 @@ QString describeSpec(const LiveJobSpec &spec)
     for (const Label &label : spec.key.labels())
         rest.set(label.name, label.value);
     const QString job = spec.key.job().isEmpty() ? QString() : spec.key.job() + rest.toString();
-    QString text = toGateway ? LiveJobs::tr("%1 → Pushgateway").arg(job) : LiveJobs::tr("%1 → remote write").arg(job).trimmed();
+    QString text
+        = toGateway ? LiveJobs::tr("%1 → Pushgateway").arg(job) : LiveJobs::tr("%1 → remote write").arg(job).trimmed();
     text += LiveJobs::tr(" every %1").arg(formatDuration(spec.intervalMs));
     if (spec.count)
         text += LiveJobs::tr(", %n tick(s)", nullptr, int(*spec.count));
@@ -29,9 +30,9 @@ QString describeSpec(const LiveJobSpec &spec)
 }
 
 LiveJobs::LiveJobs(ConsoleContext *context, QObject *parent)
-    : QObject(parent), m_context(context)
-{
-}
+    : QObject(parent)
+    , m_context(context)
+{}
 
 LiveJobs::~LiveJobs()
 {
@@ -113,10 +114,11 @@ int LiveJobs::start(LiveJobSpec spec, const Profile &profile, const SecretResult
     else
         entry->writer->setTag(tag);
     if (verify) {
-        entry->arrival = std::make_unique<ArrivalTracker>(entry->job.get(), queryEndpoint(profile, secret.secret, secret.headers),
-                                                          gatewayUrl, 30000);
+        entry->arrival = std::make_unique<ArrivalTracker>(
+            entry->job.get(), queryEndpoint(profile, secret.secret, secret.headers), gatewayUrl, 30000);
         entry->arrival->setRecorder(m_context->http().recorder());
-        connect(entry->arrival.get(), &ArrivalTracker::checkedTick, this, [this, number = entry->number] { emit changed(number); });
+        connect(entry->arrival.get(), &ArrivalTracker::checkedTick, this,
+                [this, number = entry->number] { emit changed(number); });
     }
     Job &job = *entry;
     connect(job.job.get(), &LiveJob::changed, this, [this, number = job.number] { emit changed(number); });
@@ -134,10 +136,16 @@ void LiveJobs::finished(Job &job)
     const LiveJobStats &s = job.job->stats();
     HttpResult overall;
     const bool clean = job.job->endReason() != LiveJob::EndReason::Refused && s.failed == 0;
-    overall.category = clean ? ErrorCategory::None : job.job->endReason() == LiveJob::EndReason::Refused ? ErrorCategory::Rejected
-                                                                                                         : ErrorCategory::Other;
+    overall.category = clean                                  ? ErrorCategory::None
+        : job.job->endReason() == LiveJob::EndReason::Refused ? ErrorCategory::Rejected
+                                                              : ErrorCategory::Other;
     overall.status = s.lastStatus;
-    overall.errorText = tr("%1: sent %2, ok %3, failed %4, skipped %5").arg(describeEnd(*job.job)).arg(s.sent).arg(s.ok).arg(s.failed).arg(s.skipped());
+    overall.errorText = tr("%1: sent %2, ok %3, failed %4, skipped %5")
+                            .arg(describeEnd(*job.job))
+                            .arg(s.sent)
+                            .arg(s.ok)
+                            .arg(s.failed)
+                            .arg(s.skipped());
     m_context->completeParentEntry(job.parentTicket, overall);
     emit changed(job.number);
     if (running() == 0)

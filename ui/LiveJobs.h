@@ -23,9 +23,9 @@ class LiveJobs final : public QObject
 public:
     struct Job
     {
-        int number = 0;            // shown as "#3", in order of start
+        int number = 0; // shown as "#3", in order of start
         QString profile;
-        QString description;       // "db_backup to the Pushgateway every 2 s, 3 machines"
+        QString description; // "db_backup to the Pushgateway every 2 s, 3 machines"
         std::shared_ptr<PushgatewayClient> gateway;
         std::shared_ptr<RemoteWriteClient> writer;
         std::unique_ptr<LiveJob> job;

@@ -24,14 +24,13 @@
 #include <QMessageBox>
 #include <QSettings>
 
-#include <google/protobuf/stubs/common.h>
 #include <QListWidget>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <google/protobuf/stubs/common.h>
 
 namespace promdesk::ui {
-
 
 MainWindow::MainWindow(const SandboxEndpoints &sandbox, QWidget *parent)
     : QMainWindow(parent)
@@ -136,17 +135,21 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     const QString filters = tr("Metrics (*.prom *.txt *.om *.csv);;All files (*)");
-    file->addAction(tr("&New draft"), this, [this] {
-        m_views->setCurrentWidget(m_compose);
-        m_compose->newDraft();
-    })->setShortcut(QKeySequence::New);
-    file->addAction(tr("&Open…"), this, [this, filters] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open a draft"), QString(), filters);
-        if (path.isEmpty())
-            return;
-        m_views->setCurrentWidget(m_compose);
-        m_compose->openDraft(path);
-    })->setShortcut(QKeySequence::Open);
+    file->addAction(tr("&New draft"), this,
+                    [this] {
+                        m_views->setCurrentWidget(m_compose);
+                        m_compose->newDraft();
+                    })
+        ->setShortcut(QKeySequence::New);
+    file->addAction(tr("&Open…"), this,
+                    [this, filters] {
+                        const QString path = QFileDialog::getOpenFileName(this, tr("Open a draft"), QString(), filters);
+                        if (path.isEmpty())
+                            return;
+                        m_views->setCurrentWidget(m_compose);
+                        m_compose->openDraft(path);
+                    })
+        ->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
@@ -158,7 +161,8 @@ void MainWindow::buildMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < m_views->count(); ++i) {
-        QAction *action = view->addAction(m_views->tabText(i).remove(QLatin1Char('&')), this, [this, i] { m_views->setCurrentIndex(i); });
+        QAction *action = view->addAction(m_views->tabText(i).remove(QLatin1Char('&')), this,
+                                          [this, i] { m_views->setCurrentIndex(i); });
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
 
@@ -170,19 +174,22 @@ void MainWindow::buildMenus()
     });
     next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     profile->addSeparator();
-    profile->addAction(tr("&New profile…"), m_panel, &ProfilesPanel::newProfile)->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    profile->addAction(tr("&New profile…"), m_panel, &ProfilesPanel::newProfile)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     profile->addAction(tr("&Edit profile…"), m_panel, &ProfilesPanel::editProfile);
     // On the window, not the sidebar's button: Ctrl+T works from every view, and the menu shows it.
-    profile->addAction(tr("&Test connection"), m_panel, &ProfilesPanel::testConnection)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    profile->addAction(tr("&Test connection"), m_panel, &ProfilesPanel::testConnection)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PromDesk"), this, [this] {
-        QMessageBox::about(this, tr("About PromDesk"),
-                           tr("<h3>PromDesk %1</h3><p>A desktop console for pushing metrics to Prometheus-compatible "
-                              "backends: Tencent Cloud TMP, any Pushgateway or remote-write receiver.</p>"
-                              "<p>Qt %2 (built with %3) · protobuf %4</p>")
-                               .arg(QStringLiteral(PROMDESK_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
-                                    QString::fromStdString(google::protobuf::internal::VersionString(GOOGLE_PROTOBUF_VERSION))));
+        QMessageBox::about(
+            this, tr("About PromDesk"),
+            tr("<h3>PromDesk %1</h3><p>A desktop console for pushing metrics to Prometheus-compatible "
+               "backends: Tencent Cloud TMP, any Pushgateway or remote-write receiver.</p>"
+               "<p>Qt %2 (built with %3) · protobuf %4</p>")
+                .arg(QStringLiteral(PROMDESK_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
+                     QString::fromStdString(google::protobuf::internal::VersionString(GOOGLE_PROTOBUF_VERSION))));
     });
 }
 
@@ -204,7 +211,8 @@ void MainWindow::rememberRecent(const QString &path)
 void MainWindow::fillRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList recent = QSettings(uiSettingsPath(), QSettings::IniFormat).value(QStringLiteral("drafts/recent")).toStringList();
+    const QStringList recent
+        = QSettings(uiSettingsPath(), QSettings::IniFormat).value(QStringLiteral("drafts/recent")).toStringList();
     for (const QString &path : recent) {
         QAction *open = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
             m_views->setCurrentWidget(m_compose);
@@ -238,8 +246,8 @@ void MainWindow::restoreState()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // Work in flight stops with the window: say what, and let the operator keep it running.
-    if (const QString work = m_backfill->workInFlight(); !work.isEmpty()
-        && !Confirm::ask(this, tr("Quit while a backfill runs?"), work, tr("Stop it and quit"))) {
+    if (const QString work = m_backfill->workInFlight();
+        !work.isEmpty() && !Confirm::ask(this, tr("Quit while a backfill runs?"), work, tr("Stop it and quit"))) {
         event->ignore();
         return;
     }
@@ -252,11 +260,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
         if (!m_quitting
-            && !Confirm::ask(this, tr("Quit while live jobs run?"),
-                             tr("%n live job(s) still push. They stop: no new tick is sent, and the requests on the wire get "
-                                "their answers (up to the profile's timeout) before the window closes.",
-                                nullptr, running),
-                             tr("Stop them and quit"))) {
+            && !Confirm::ask(
+                this, tr("Quit while live jobs run?"),
+                tr("%n live job(s) still push. They stop: no new tick is sent, and the requests on the wire get "
+                   "their answers (up to the profile's timeout) before the window closes.",
+                   nullptr, running),
+                tr("Stop them and quit"))) {
             event->ignore();
             return;
         }
@@ -272,7 +281,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-QListWidget *MainWindow::profileList() const { return m_panel->list(); }
+QListWidget *MainWindow::profileList() const
+{
+    return m_panel->list();
+}
 
 void MainWindow::showProfile()
 {
@@ -281,10 +293,12 @@ void MainWindow::showProfile()
         m_profileLabel->setText(tr("No profile"));
         return;
     }
-    const QString whole = tr("%1 · Pushgateway %2 · remote write %3")
-                              .arg(profile->name, profile->pushgatewayUrl.isEmpty() ? tr("none") : profile->pushgatewayUrl,
-                                   profile->remoteWriteUrl.isEmpty() ? tr("none") : profile->remoteWriteUrl);
-    m_profileLabel->setText(m_profileLabel->fontMetrics().elidedText(whole, Qt::ElideRight, m_profileLabel->maximumWidth()));
+    const QString whole
+        = tr("%1 · Pushgateway %2 · remote write %3")
+              .arg(profile->name, profile->pushgatewayUrl.isEmpty() ? tr("none") : profile->pushgatewayUrl,
+                   profile->remoteWriteUrl.isEmpty() ? tr("none") : profile->remoteWriteUrl);
+    m_profileLabel->setText(
+        m_profileLabel->fontMetrics().elidedText(whole, Qt::ElideRight, m_profileLabel->maximumWidth()));
     m_profileLabel->setToolTip(wrappedToolTip(whole));
 }
 
@@ -297,7 +311,13 @@ MainWindow::~MainWindow()
     delete m_jobs; // what is still on the wire is cancelled, and its history entry says so
 }
 
-QPlainTextEdit *MainWindow::editor() const { return m_compose->editor(); }
-QTreeWidget *MainWindow::problemList() const { return m_compose->problemList(); }
+QPlainTextEdit *MainWindow::editor() const
+{
+    return m_compose->editor();
+}
+QTreeWidget *MainWindow::problemList() const
+{
+    return m_compose->problemList();
+}
 
 } // namespace promdesk::ui

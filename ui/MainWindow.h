@@ -1,7 +1,7 @@
 #pragma once
 
-#include "exposition/TextParser.h"
 #include "ProfilesPanel.h"
+#include "exposition/TextParser.h"
 #include "profiles/Profile.h"
 
 #include <QMainWindow>
@@ -75,9 +75,9 @@ private:
     QMenu *m_recentMenu = nullptr;
     QLabel *m_connectionLabel = nullptr;
     ComposeView *m_compose = nullptr;
-    LiveJobs *m_jobs = nullptr;   // deleted before the context, after the views
+    LiveJobs *m_jobs = nullptr; // deleted before the context, after the views
     JobsView *m_jobsView = nullptr;
-    bool m_quitting = false;      // waiting for live jobs' last answers before closing
+    bool m_quitting = false; // waiting for live jobs' last answers before closing
 };
 
 } // namespace promdesk::ui

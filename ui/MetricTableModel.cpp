@@ -14,7 +14,8 @@ std::optional<Labels> parseLabelList(const QString &text, QString *error)
     // The text parser reads it exactly as it reads a sample line, escapes and all.
     const QByteArray line = "x{" + trimmed.toUtf8() + "} 0\n";
     const ParseResult parsed = parseText(line, ParseOptions{});
-    if (parsed.hasErrors() || parsed.metrics.families.isEmpty() || parsed.metrics.families.constFirst().metrics.isEmpty()) {
+    if (parsed.hasErrors() || parsed.metrics.families.isEmpty()
+        || parsed.metrics.families.constFirst().metrics.isEmpty()) {
         *error = QObject::tr("Write labels as name=\"value\", separated by commas: %1")
                      .arg(parsed.problems.isEmpty() ? QString() : parsed.problems.constFirst().message);
         return std::nullopt;
@@ -42,11 +43,18 @@ void MetricTableModel::rebuildRows()
 
 bool MetricTableModel::isCompound(const MetricFamily &family) const
 {
-    return family.type == MetricType::Histogram || family.type == MetricType::GaugeHistogram || family.type == MetricType::Summary;
+    return family.type == MetricType::Histogram || family.type == MetricType::GaugeHistogram
+        || family.type == MetricType::Summary;
 }
 
-int MetricTableModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
-int MetricTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int MetricTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+int MetricTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QString MetricTableModel::valueText(const MetricFamily &family, const Metric &metric) const
 {
@@ -61,7 +69,8 @@ QString MetricTableModel::valueText(const MetricFamily &family, const Metric &me
 
 QVariant MetricTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size() || (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ToolTipRole))
+    if (!index.isValid() || index.row() >= m_rows.size()
+        || (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ToolTipRole))
         return {};
     const MetricFamily &family = m_metrics.families.at(m_rows.at(index.row()).family);
     const Metric &metric = family.metrics.at(m_rows.at(index.row()).metric);
@@ -74,7 +83,8 @@ QVariant MetricTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole) {
         if (!m_editable)
             return tr("Fix the errors in the text to edit here");
-        return isCompound(family) && index.column() == ColumnValue ? tr("Edit histograms and summaries in the text") : QVariant();
+        return isCompound(family) && index.column() == ColumnValue ? tr("Edit histograms and summaries in the text")
+                                                                   : QVariant();
     }
     switch (index.column()) {
     case ColumnName:
@@ -114,9 +124,10 @@ void MetricTableModel::setGenerators(const QList<GeneratorAssignment> &generator
 {
     m_generators.clear();
     for (const GeneratorAssignment &assignment : generators)
-        m_generators.insert(seriesKey(assignment.series.name, assignment.series.labels.value_or(Labels())),
-                            GeneratorAssignment{SeriesSelector{assignment.series.name, assignment.series.labels.value_or(Labels())},
-                                                assignment.generator});
+        m_generators.insert(
+            seriesKey(assignment.series.name, assignment.series.labels.value_or(Labels())),
+            GeneratorAssignment{SeriesSelector{assignment.series.name, assignment.series.labels.value_or(Labels())},
+                                assignment.generator});
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, ColumnGenerator), index(int(m_rows.size()) - 1, ColumnGenerator));
     emit generatorsChanged();
@@ -126,9 +137,9 @@ QVariant MetricTableModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    static const char *const kHeaders[] = {QT_TR_NOOP("Name"),   QT_TR_NOOP("Type"),  QT_TR_NOOP("Help"),
-                                           QT_TR_NOOP("Labels"), QT_TR_NOOP("Value"), QT_TR_NOOP("Timestamp (ms)"),
-                                           QT_TR_NOOP("Generator")};
+    static const char *const kHeaders[]
+        = {QT_TR_NOOP("Name"),  QT_TR_NOOP("Type"),           QT_TR_NOOP("Help"),     QT_TR_NOOP("Labels"),
+           QT_TR_NOOP("Value"), QT_TR_NOOP("Timestamp (ms)"), QT_TR_NOOP("Generator")};
     return section >= 0 && section < ColumnCount ? tr(kHeaders[section]) : QVariant();
 }
 
@@ -139,7 +150,8 @@ Qt::ItemFlags MetricTableModel::flags(const QModelIndex &index) const
         return flags;
     const bool compound = isCompound(m_metrics.families.at(m_rows.at(index.row()).family));
     // A histogram's or summary's buckets and quantiles are edited in the text, not in one cell.
-    const bool editable = !compound || (index.column() != ColumnType && index.column() != ColumnValue && index.column() != ColumnGenerator);
+    const bool editable = !compound
+        || (index.column() != ColumnType && index.column() != ColumnValue && index.column() != ColumnGenerator);
     return editable ? flags | Qt::ItemIsEditable : flags;
 }
 
@@ -170,7 +182,8 @@ bool MetricTableModel::setData(const QModelIndex &index, const QVariant &value, 
     switch (index.column()) {
     case ColumnName:
         if (!isValidMetricName(text))
-            return refuse(tr("'%1' is not a metric name: use letters, digits, '_' and ':', not starting with a digit").arg(text));
+            return refuse(
+                tr("'%1' is not a metric name: use letters, digits, '_' and ':', not starting with a digit").arg(text));
         if (m_metrics.family(text) && text != family.name)
             return refuse(tr("'%1' exists already; add a row to it instead").arg(text));
         family.name = text;
@@ -225,7 +238,8 @@ bool MetricTableModel::setData(const QModelIndex &index, const QVariant &value, 
     return true;
 }
 
-bool MetricTableModel::setGenerator(const QModelIndex &index, const MetricFamily &family, const Metric &metric, const QString &text)
+bool MetricTableModel::setGenerator(const QModelIndex &index, const MetricFamily &family, const Metric &metric,
+                                    const QString &text)
 {
     const QString key = seriesKey(family.name, metric.labels);
     if (text.isEmpty()) {

@@ -16,7 +16,16 @@ class MetricTableModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { ColumnName, ColumnType, ColumnHelp, ColumnLabels, ColumnValue, ColumnTimestamp, ColumnGenerator, ColumnCount };
+    enum Column {
+        ColumnName,
+        ColumnType,
+        ColumnHelp,
+        ColumnLabels,
+        ColumnValue,
+        ColumnTimestamp,
+        ColumnGenerator,
+        ColumnCount
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
 
@@ -60,7 +69,10 @@ private:
     bool refuse(const QString &why);
     bool setGenerator(const QModelIndex &index, const MetricFamily &family, const Metric &metric, const QString &text);
     [[nodiscard]] QString valueText(const MetricFamily &family, const Metric &metric) const;
-    [[nodiscard]] static QString seriesKey(const QString &name, const Labels &labels) { return name + labels.toString(); }
+    [[nodiscard]] static QString seriesKey(const QString &name, const Labels &labels)
+    {
+        return name + labels.toString();
+    }
 
     MetricSet m_metrics;
     QList<Row> m_rows;

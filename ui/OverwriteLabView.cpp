@@ -11,11 +11,11 @@
 #include "remotewrite/BackfillPlan.h"
 #include "util/Time.h"
 
+#include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QGridLayout>
-#include <QCheckBox>
-#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -102,9 +102,10 @@ OverwriteLabView::OverwriteLabView(ConsoleContext *context, QWidget *parent)
     auto *live = new QHBoxLayout;
     m_liveWithInstance = new QCheckBox(tr("each with its &instance"));
     m_liveWithInstance->setObjectName(QStringLiteral("labLiveWithInstance"));
-    m_liveWithInstance->setToolTip(wrappedToolTip(tr("Off: both push job %1 without an instance, so each push replaces the "
-                                                     "other's group, live. On: each machine keeps its own group.")
-                                                      .arg(kOverwriteDemoJob)));
+    m_liveWithInstance->setToolTip(
+        wrappedToolTip(tr("Off: both push job %1 without an instance, so each push replaces the "
+                          "other's group, live. On: each machine keeps its own group.")
+                           .arg(kOverwriteDemoJob)));
     m_liveInterval = new QDoubleSpinBox;
     m_liveInterval->setObjectName(QStringLiteral("labLiveInterval"));
     m_liveInterval->setAccessibleName(tr("Live interval in seconds"));
@@ -122,7 +123,8 @@ OverwriteLabView::OverwriteLabView(ConsoleContext *context, QWidget *parent)
     live->addWidget(m_liveStart);
     live->addWidget(m_liveStop);
     live->addStretch();
-    connect(m_liveStart, &QPushButton::clicked, this, [this] { startLive(m_liveWithInstance->isChecked(), m_liveInterval->value()); });
+    connect(m_liveStart, &QPushButton::clicked, this,
+            [this] { startLive(m_liveWithInstance->isChecked(), m_liveInterval->value()); });
     connect(m_liveStop, &QPushButton::clicked, this, &OverwriteLabView::stopLive);
 
     // What the machine sends above what the gateway then holds, both the full width: a series,
@@ -137,7 +139,8 @@ OverwriteLabView::OverwriteLabView(ConsoleContext *context, QWidget *parent)
     };
     auto *panes = new QSplitter(Qt::Vertical);
     panes->addWidget(titled(tr("<b>The machine sends</b> (and what the preview says it will change)"), m_sent));
-    panes->addWidget(titled(tr("<b>The gateway then holds</b> for job %1 (what changed is marked)").arg(kOverwriteDemoJob), m_held));
+    panes->addWidget(
+        titled(tr("<b>The gateway then holds</b> for job %1 (what changed is marked)").arg(kOverwriteDemoJob), m_held));
     layout->addWidget(intro, 0, 0, 1, 2);
     layout->addWidget(new QLabel(tr("<b>Steps</b>")), 1, 0);
     layout->addWidget(m_list, 2, 0);
@@ -153,8 +156,9 @@ OverwriteLabView::OverwriteLabView(ConsoleContext *context, QWidget *parent)
     connect(all, &QPushButton::clicked, this, &OverwriteLabView::runAll);
     connect(resetButton, &QPushButton::clicked, this, &OverwriteLabView::reset);
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export the walkthrough"), QStringLiteral("grouping-keys.md"),
-                                                          tr("Markdown (*.md);;All files (*)"));
+        const QString path
+            = QFileDialog::getSaveFileName(this, tr("Export the walkthrough"), QStringLiteral("grouping-keys.md"),
+                                           tr("Markdown (*.md);;All files (*)"));
         if (!path.isEmpty())
             exportWalkthrough(path);
     });
@@ -181,8 +185,14 @@ OverwriteLabView::OverwriteLabView(ConsoleContext *context, QWidget *parent)
     });
 }
 
-QString OverwriteLabView::sent() const { return m_sent->toPlainText(); }
-QString OverwriteLabView::why() const { return m_why->text(); }
+QString OverwriteLabView::sent() const
+{
+    return m_sent->toPlainText();
+}
+QString OverwriteLabView::why() const
+{
+    return m_why->text();
+}
 
 QString OverwriteLabView::held() const
 {
@@ -192,7 +202,10 @@ QString OverwriteLabView::held() const
         lines << group->text(HeldSeriesColumn);
         for (int s = 0; s < group->childCount(); ++s) {
             const QTreeWidgetItem *series = group->child(s);
-            lines << QStringLiteral("  %1 %2 %3").arg(series->text(HeldSeriesColumn), series->text(HeldValueColumn), series->text(HeldChangeColumn)).trimmed();
+            lines << QStringLiteral("  %1 %2 %3")
+                         .arg(series->text(HeldSeriesColumn), series->text(HeldValueColumn),
+                              series->text(HeldChangeColumn))
+                         .trimmed();
         }
     }
     return lines.isEmpty() ? tr("(no groups)") : lines.join(QLatin1Char('\n'));
@@ -208,7 +221,9 @@ void OverwriteLabView::markSteps()
     }
     for (int i = 0; i < m_list->count(); ++i)
         m_list->item(i)->setText(QStringLiteral("%1 %2  %3")
-                                     .arg(m_records.at(i) ? QStringLiteral("✓") : i == m_next ? QStringLiteral("▶") : QStringLiteral(" "))
+                                     .arg(m_records.at(i)   ? QStringLiteral("✓")
+                                              : i == m_next ? QStringLiteral("▶")
+                                                            : QStringLiteral(" "))
                                      .arg(i + 1)
                                      .arg(m_steps.at(i).title));
 }
@@ -223,8 +238,10 @@ void OverwriteLabView::showHeld(const QList<HeldSeries> &held)
             group = new QTreeWidgetItem(m_held, {row.group});
             group->setFirstColumnSpanned(true);
         }
-        const QString change = row.change == HeldSeries::Change::Changed ? tr("changed (was %1)").arg(row.was) : changeName(row.change);
-        auto *series = new QTreeWidgetItem(group, {row.series, row.change == HeldSeries::Change::Gone ? QStringLiteral("—") : row.value, change});
+        const QString change
+            = row.change == HeldSeries::Change::Changed ? tr("changed (was %1)").arg(row.was) : changeName(row.change);
+        auto *series = new QTreeWidgetItem(
+            group, {row.series, row.change == HeldSeries::Change::Gone ? QStringLiteral("—") : row.value, change});
         series->setToolTip(HeldSeriesColumn, row.series);
         if (row.change != HeldSeries::Change::Same) {
             for (int column = HeldSeriesColumn; column <= HeldChangeColumn; ++column) {
@@ -249,7 +266,8 @@ void OverwriteLabView::showStep(int step)
         m_why->setText(tr("Step %1 — why: %2").arg(step + 1).arg(s.why));
     } else {
         m_sent->setPlainText(tr("Not run yet: %1 will push %2 to %3.")
-                                 .arg(s.machine, s.method == PushMethod::Replace ? QStringLiteral("PUT") : QStringLiteral("POST"),
+                                 .arg(s.machine,
+                                      s.method == PushMethod::Replace ? QStringLiteral("PUT") : QStringLiteral("POST"),
                                       s.key.toString()));
         m_held->clear();
         m_why->setText(step == m_next ? tr("Step %1 is next: Run step sends it.").arg(step + 1)
@@ -271,9 +289,10 @@ void OverwriteLabView::runStep()
     if (m_busy)
         return;
     if (m_next >= m_steps.size()) {
-        m_why->setText(tr("All %1 steps have run; select one to read it again. Reset deletes the lab's groups and starts "
-                          "again from step 1.")
-                           .arg(m_steps.size()));
+        m_why->setText(
+            tr("All %1 steps have run; select one to read it again. Reset deletes the lab's groups and starts "
+               "again from step 1.")
+                .arg(m_steps.size()));
         emit stepFinished(int(m_steps.size()) - 1, false);
         return;
     }
@@ -297,33 +316,40 @@ void OverwriteLabView::startClean()
         emit stepFinished(m_next, false);
     };
     m_context->withGateway(this, failed, [this, failed](const std::shared_ptr<PushgatewayClient> &client) {
-        client->listGroups(this, [this, failed](const HttpResult &result, const std::optional<GatewayGroups> &groups, const QString &) {
-            if (!groups)
-                return failed(explainGatewayAnswer(result, tr("The Pushgateway")).summary);
-            const QList<const GatewayGroup *> left = groups->ofJob(kOverwriteDemoJob);
-            QStringList names;
-            for (const GatewayGroup *group : left)
-                names << group->groupingKey.toString();
-            if (!left.isEmpty()
-                && !Confirm::ask(this, tr("Start the lab clean?"),
-                                 tr("The gateway holds %n group(s) of job %1, left by an earlier run of the lab (or another "
-                                    "console's). The lab needs the job to itself: delete them?\n\n",
-                                    nullptr, int(left.size()))
-                                         .arg(kOverwriteDemoJob)
-                                     + names.join(QLatin1Char('\n')),
-                                 tr("Delete and start"))) {
-                return failed(tr("Nothing was run: the lab needs job %1 to itself. Reset deletes its groups.").arg(kOverwriteDemoJob));
-            }
-            connect(this, &OverwriteLabView::resetFinished, this, [this] {
-                if (m_clean) {
-                    runNextStep();
-                } else {
-                    setBusy(false);
-                    m_runningAll = false;
+        client->listGroups(
+            this,
+            [this, failed](const HttpResult &result, const std::optional<GatewayGroups> &groups, const QString &) {
+                if (!groups)
+                    return failed(explainGatewayAnswer(result, tr("The Pushgateway")).summary);
+                const QList<const GatewayGroup *> left = groups->ofJob(kOverwriteDemoJob);
+                QStringList names;
+                for (const GatewayGroup *group : left)
+                    names << group->groupingKey.toString();
+                if (!left.isEmpty()
+                    && !Confirm::ask(
+                        this, tr("Start the lab clean?"),
+                        tr("The gateway holds %n group(s) of job %1, left by an earlier run of the lab (or another "
+                           "console's). The lab needs the job to itself: delete them?\n\n",
+                           nullptr, int(left.size()))
+                                .arg(kOverwriteDemoJob)
+                            + names.join(QLatin1Char('\n')),
+                        tr("Delete and start"))) {
+                    return failed(tr("Nothing was run: the lab needs job %1 to itself. Reset deletes its groups.")
+                                      .arg(kOverwriteDemoJob));
                 }
-            }, Qt::SingleShotConnection);
-            reset();
-        });
+                connect(
+                    this, &OverwriteLabView::resetFinished, this,
+                    [this] {
+                        if (m_clean) {
+                            runNextStep();
+                        } else {
+                            setBusy(false);
+                            m_runningAll = false;
+                        }
+                    },
+                    Qt::SingleShotConnection);
+                reset();
+            });
     });
 }
 
@@ -338,42 +364,54 @@ void OverwriteLabView::runNextStep()
         emit stepFinished(index, false);
     };
     m_context->withGateway(this, failed, [this, index, step](const std::shared_ptr<PushgatewayClient> &client) {
-        client->listGroups(this, [this, index, step, client](const HttpResult &, const std::optional<GatewayGroups> &before, const QString &) {
-            const QString body = QString::fromUtf8(writeText(step.metrics, WriteOptions{false}));
-            const QString sent = QStringLiteral("%1 sends %2 %3\n\n%4\n%5")
-                                     .arg(step.machine, step.method == PushMethod::Replace ? QStringLiteral("PUT") : QStringLiteral("POST"),
-                                          client->groupUrl(step.key).path(), body,
-                                          before ? renderPreview(previewPush(step.metrics, step.key, step.method, *before)) : QString());
-            m_sent->setPlainText(sent);
-            PushOptions options;
-            options.method = step.method;
-            client->push(step.key, step.metrics, options, this, [this, index, step, client, before, sent](const HttpResult &result) {
-                if (!result.ok()) {
-                    setBusy(false);
-                    const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
-                    m_why->setText(explanation.summary + QLatin1Char(' ') + explanation.advice);
-                    emit stepFinished(index, false);
-                    return;
-                }
-                client->listGroups(this, [this, index, step, client, before, sent](const HttpResult &, const std::optional<GatewayGroups> &after, const QString &) {
-                    setBusy(false);
-                    Record record;
-                    record.sent = sent;
-                    record.after = after.value_or(GatewayGroups{});
-                    // Marked against what the gateway held before this step, as the step saw it.
-                    record.held = compareHoldings(before ? &*before : nullptr, record.after, kOverwriteDemoJob);
-                    m_records[index] = record;
-                    m_next = index + 1;
-                    markSteps();
-                    {
-                        const QSignalBlocker block(m_list);
-                        m_list->setCurrentRow(index);
-                    }
-                    showStep(index);
-                    emit stepFinished(index, true);
-                });
+        client->listGroups(
+            this,
+            [this, index, step, client](const HttpResult &, const std::optional<GatewayGroups> &before,
+                                        const QString &) {
+                const QString body = QString::fromUtf8(writeText(step.metrics, WriteOptions{false}));
+                const QString sent
+                    = QStringLiteral("%1 sends %2 %3\n\n%4\n%5")
+                          .arg(step.machine,
+                               step.method == PushMethod::Replace ? QStringLiteral("PUT") : QStringLiteral("POST"),
+                               client->groupUrl(step.key).path(), body,
+                               before ? renderPreview(previewPush(step.metrics, step.key, step.method, *before))
+                                      : QString());
+                m_sent->setPlainText(sent);
+                PushOptions options;
+                options.method = step.method;
+                client->push(step.key, step.metrics, options, this,
+                             [this, index, step, client, before, sent](const HttpResult &result) {
+                                 if (!result.ok()) {
+                                     setBusy(false);
+                                     const Explanation explanation
+                                         = explainGatewayAnswer(result, tr("The Pushgateway"));
+                                     m_why->setText(explanation.summary + QLatin1Char(' ') + explanation.advice);
+                                     emit stepFinished(index, false);
+                                     return;
+                                 }
+                                 client->listGroups(this,
+                                                    [this, index, step, client, before,
+                                                     sent](const HttpResult &,
+                                                           const std::optional<GatewayGroups> &after, const QString &) {
+                                                        setBusy(false);
+                                                        Record record;
+                                                        record.sent = sent;
+                                                        record.after = after.value_or(GatewayGroups{});
+                                                        // Marked against what the gateway held before this step, as the step saw it.
+                                                        record.held = compareHoldings(before ? &*before : nullptr,
+                                                                                      record.after, kOverwriteDemoJob);
+                                                        m_records[index] = record;
+                                                        m_next = index + 1;
+                                                        markSteps();
+                                                        {
+                                                            const QSignalBlocker block(m_list);
+                                                            m_list->setCurrentRow(index);
+                                                        }
+                                                        showStep(index);
+                                                        emit stepFinished(index, true);
+                                                    });
+                             });
             });
-        });
     });
 }
 
@@ -392,44 +430,52 @@ void OverwriteLabView::reset()
         emit resetFinished();
     };
     m_context->withGateway(this, failed, [this](const std::shared_ptr<PushgatewayClient> &client) {
-        client->listGroups(this, [this, client](const HttpResult &result, const std::optional<GatewayGroups> &groups, const QString &) {
-            if (!groups) {
-                setBusy(false);
-                m_why->setText(explainGatewayAnswer(result, tr("The Pushgateway")).summary);
-                emit resetFinished();
-                return;
-            }
-            const QList<const GatewayGroup *> ofJob = groups->ofJob(kOverwriteDemoJob);
-            auto remaining = std::make_shared<int>(int(ofJob.size()));
-            auto refused = std::make_shared<int>(0);
-            auto done = [this, count = int(ofJob.size()), refused] {
-                setBusy(false);
-                m_clean = *refused == 0;
-                m_next = 0;
-                m_records = QList<std::optional<Record>>(m_steps.size());
-                markSteps();
-                m_sent->clear();
-                m_held->clear();
-                m_why->setText(*refused > 0 ? tr("%n group(s) of job %1 could not be deleted; the lab does not start from a "
-                                                 "clean gateway.", nullptr, *refused).arg(kOverwriteDemoJob)
-                               : count == 0 ? tr("The gateway holds nothing of job %1: the lab starts clean.").arg(kOverwriteDemoJob)
-                                            : tr("Deleted %n group(s) of job %1 left from an earlier run: the lab starts clean.",
-                                                 nullptr, count).arg(kOverwriteDemoJob));
-                emit resetFinished();
-            };
-            if (ofJob.isEmpty()) {
-                done();
-                return;
-            }
-            for (const GatewayGroup *group : ofJob) {
-                client->deleteGroup(groupingKeyOf(*group), this, [client, remaining, refused, done](const HttpResult &deleted) {
-                    if (!deleted.ok())
-                        ++*refused;
-                    if (--*remaining == 0)
-                        done();
-                });
-            }
-        });
+        client->listGroups(
+            this,
+            [this, client](const HttpResult &result, const std::optional<GatewayGroups> &groups, const QString &) {
+                if (!groups) {
+                    setBusy(false);
+                    m_why->setText(explainGatewayAnswer(result, tr("The Pushgateway")).summary);
+                    emit resetFinished();
+                    return;
+                }
+                const QList<const GatewayGroup *> ofJob = groups->ofJob(kOverwriteDemoJob);
+                auto remaining = std::make_shared<int>(int(ofJob.size()));
+                auto refused = std::make_shared<int>(0);
+                auto done = [this, count = int(ofJob.size()), refused] {
+                    setBusy(false);
+                    m_clean = *refused == 0;
+                    m_next = 0;
+                    m_records = QList<std::optional<Record>>(m_steps.size());
+                    markSteps();
+                    m_sent->clear();
+                    m_held->clear();
+                    m_why->setText(
+                        *refused > 0 ? tr("%n group(s) of job %1 could not be deleted; the lab does not start from a "
+                                          "clean gateway.",
+                                          nullptr, *refused)
+                                           .arg(kOverwriteDemoJob)
+                            : count == 0
+                            ? tr("The gateway holds nothing of job %1: the lab starts clean.").arg(kOverwriteDemoJob)
+                            : tr("Deleted %n group(s) of job %1 left from an earlier run: the lab starts clean.",
+                                 nullptr, count)
+                                  .arg(kOverwriteDemoJob));
+                    emit resetFinished();
+                };
+                if (ofJob.isEmpty()) {
+                    done();
+                    return;
+                }
+                for (const GatewayGroup *group : ofJob) {
+                    client->deleteGroup(groupingKeyOf(*group), this,
+                                        [client, remaining, refused, done](const HttpResult &deleted) {
+                                            if (!deleted.ok())
+                                                ++*refused;
+                                            if (--*remaining == 0)
+                                                done();
+                                        });
+                }
+            });
     });
 }
 
@@ -444,7 +490,8 @@ bool OverwriteLabView::exportWalkthrough(const QString &path)
     intro.replace(QLatin1String("<b>"), QLatin1String("**")).replace(QLatin1String("</b>"), QLatin1String("**"));
     intro.replace(QLatin1String("<code>"), QLatin1String("`")).replace(QLatin1String("</code>"), QLatin1String("`"));
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(walkthroughMarkdown(intro, steps).toUtf8()) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(walkthroughMarkdown(intro, steps).toUtf8()) < 0
+        || !file.commit()) {
         m_why->setText(tr("Not exported: %1: %2").arg(path, file.errorString()));
         return false;
     }
@@ -473,20 +520,23 @@ void OverwriteLabView::startLive(bool withInstance, double seconds)
     m_liveStart->setEnabled(false);
     m_context->readSecret(*profile, this, [this, spec, profile = *profile](const SecretResult &secret) {
         QString why;
-        m_liveJob = secret.ok() || profile.auth == Credentials::Kind::None ? m_jobs->start(spec, profile, secret, false, &why) : 0;
+        m_liveJob = secret.ok() || profile.auth == Credentials::Kind::None
+            ? m_jobs->start(spec, profile, secret, false, &why)
+            : 0;
         if (m_liveJob == 0) {
             m_liveStart->setEnabled(true);
             m_why->setText(tr("The live run did not start: %1").arg(why.isEmpty() ? secret.message : why));
             return;
         }
         m_liveStop->setEnabled(true);
-        m_why->setText(spec.machinesOverwrite
-                           ? tr("Live: host-a and host-b push job %1 without an instance every %2. Open Groups: one group, "
-                                "whose values flip between the machines at each push.")
-                                 .arg(kOverwriteDemoJob, formatDuration(spec.intervalMs))
-                           : tr("Live: host-a and host-b push job %1 with their instance every %2. Open Groups: two groups, "
-                                "each keeping its machine's values.")
-                                 .arg(kOverwriteDemoJob, formatDuration(spec.intervalMs)));
+        m_why->setText(
+            spec.machinesOverwrite
+                ? tr("Live: host-a and host-b push job %1 without an instance every %2. Open Groups: one group, "
+                     "whose values flip between the machines at each push.")
+                      .arg(kOverwriteDemoJob, formatDuration(spec.intervalMs))
+                : tr("Live: host-a and host-b push job %1 with their instance every %2. Open Groups: two groups, "
+                     "each keeping its machine's values.")
+                      .arg(kOverwriteDemoJob, formatDuration(spec.intervalMs)));
         const int number = m_liveJob;
         connect(m_jobs->find(number)->job.get(), &LiveJob::finished, this, [this, number] {
             if (m_liveJob != number)

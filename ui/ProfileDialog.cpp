@@ -9,19 +9,19 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QPlainTextEdit>
-#include <QRegularExpression>
-#include <QUuid>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QUrl>
+#include <QUuid>
 #include <QVBoxLayout>
 
 namespace promdesk::ui {
@@ -98,8 +98,9 @@ ProfileDialog::ProfileDialog(Stores stores, std::optional<Profile> existing, QWi
     m_queryUrl = new QLineEdit;
     m_queryUrl->setObjectName(QStringLiteral("queryUrl"));
     m_queryUrl->setPlaceholderText(QStringLiteral("http://127.0.0.1:9090"));
-    m_queryUrl->setToolTip(tr("A Prometheus query API (/api/v1/query answers there), to check that pushed data arrived. "
-                              "TMP: the instance address, with the same credentials."));
+    m_queryUrl->setToolTip(
+        tr("A Prometheus query API (/api/v1/query answers there), to check that pushed data arrived. "
+           "TMP: the instance address, with the same credentials."));
     m_remoteWriteUrl = new QLineEdit;
     m_remoteWriteUrl->setObjectName(QStringLiteral("remoteWriteUrl"));
     m_remoteWriteUrl->setPlaceholderText(QStringLiteral("http://127.0.0.1:9090/api/v1/write"));
@@ -158,8 +159,9 @@ ProfileDialog::ProfileDialog(Stores stores, std::optional<Profile> existing, QWi
     m_groupingLabels->setPlaceholderText(tr("instance=web-1, db=orders  (an empty value means this host's name)"));
     m_headers = new QPlainTextEdit;
     m_headers->setObjectName(QStringLiteral("extraHeaders"));
-    m_headers->setPlaceholderText(tr("One per line, Name: value. A header that carries a credential (X-Api-Key, X-Tenant-Pass…) "
-                                     "has its value kept in the keychain."));
+    m_headers->setPlaceholderText(
+        tr("One per line, Name: value. A header that carries a credential (X-Api-Key, X-Tenant-Pass…) "
+           "has its value kept in the keychain."));
     m_headers->setTabChangesFocus(true);
     m_headers->setMaximumHeight(m_headers->fontMetrics().lineSpacing() * 4 + 12);
 
@@ -292,7 +294,8 @@ HttpHeaders ProfileDialog::typedHeaders(QString *problem) const
         }
         if (name.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0) {
             if (problem && problem->isEmpty())
-                *problem = tr("Extra headers: set Authorization through Authentication above, where its secret goes to the keychain.");
+                *problem = tr("Extra headers: set Authorization through Authentication above, where its secret goes to "
+                              "the keychain.");
             continue;
         }
         headers.append({name.toLatin1(), line.mid(colon + 1).trimmed().toUtf8()});
@@ -309,8 +312,9 @@ QList<Label> ProfileDialog::typedGroupingLabels(QString *problem) const
         const QString name = pair.left(equals < 0 ? pair.size() : equals).trimmed();
         if (equals < 0 || !isValidLabelName(name) || name == u"job") {
             if (problem && problem->isEmpty())
-                *problem = name == u"job" ? tr("Grouping labels: the job is chosen where you push, not here.")
-                                          : tr("Grouping labels: \"%1\" is not name=value with a label name.").arg(pair.trimmed().left(60));
+                *problem = name == u"job"
+                    ? tr("Grouping labels: the job is chosen where you push, not here.")
+                    : tr("Grouping labels: \"%1\" is not name=value with a label name.").arg(pair.trimmed().left(60));
             continue;
         }
         labels.append(Label{name, pair.mid(equals + 1).trimmed()});
@@ -318,7 +322,10 @@ QList<Label> ProfileDialog::typedGroupingLabels(QString *problem) const
     return labels;
 }
 
-bool ProfileDialog::changed() const { return profile() != m_shown || !m_secret->text().isEmpty(); }
+bool ProfileDialog::changed() const
+{
+    return profile() != m_shown || !m_secret->text().isEmpty();
+}
 
 void ProfileDialog::reject()
 {
@@ -342,7 +349,8 @@ QWidget *ProfileDialog::fileField(QLineEdit *edit, const QString &title)
     layout->addWidget(edit);
     layout->addWidget(browse);
     connect(browse, &QToolButton::clicked, this, [this, edit, title] {
-        const QString path = QFileDialog::getOpenFileName(this, title, edit->text(), tr("PEM files (*.pem *.crt *.key);;All files (*)"));
+        const QString path = QFileDialog::getOpenFileName(this, title, edit->text(),
+                                                          tr("PEM files (*.pem *.crt *.key);;All files (*)"));
         if (!path.isEmpty())
             edit->setText(path);
     });
@@ -364,10 +372,12 @@ void ProfileDialog::updateVisibility()
 void ProfileDialog::fillFromTmpTemplate()
 {
     const QString address = m_tmpAddress->text().trimmed();
-    if (const QString problem = urlProblem(tr("The TMP instance address"), address); !problem.isEmpty() || address.isEmpty()) {
-        showError(address.isEmpty() ? tr("Enter the TMP instance's address (from the TMP console's \"Basic info\" page) "
-                                         "first.")
-                                    : problem);
+    if (const QString problem = urlProblem(tr("The TMP instance address"), address);
+        !problem.isEmpty() || address.isEmpty()) {
+        showError(address.isEmpty()
+                      ? tr("Enter the TMP instance's address (from the TMP console's \"Basic info\" page) "
+                           "first.")
+                      : problem);
         return;
     }
     const Profile tmp = tmpProfileTemplate(m_name->text(), address, m_tmpAppId->text().trimmed());
@@ -452,8 +462,14 @@ void ProfileDialog::showError(const QString &text)
     m_error->setVisible(!text.isEmpty());
 }
 
-QString ProfileDialog::errorText() const { return m_error->isHidden() ? QString() : m_error->text(); }
-QString ProfileDialog::testText() const { return m_testResult->text(); }
+QString ProfileDialog::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+QString ProfileDialog::testText() const
+{
+    return m_testResult->text();
+}
 
 void ProfileDialog::save()
 {
@@ -476,17 +492,19 @@ void ProfileDialog::storeSecretHeaders(Profile saved, const HttpHeaders &headers
         const auto &header = headers.at(next);
         const QString name = QString::fromLatin1(header.first);
         m_saveButton->setEnabled(false);
-        m_stores.keychain->write(secretHeaderKey(saved.id, name), QString::fromUtf8(header.second), this,
-                                 [this, saved, headers, next, name](const SecretResult &result) {
-                                     m_saveButton->setEnabled(true);
-                                     if (!result.ok()) {
-                                         showError(tr("Header %1 carries a credential, which goes to the keychain, and the keychain "
-                                                      "refused: %2. Nothing was saved.").arg(name, result.message));
-                                         emit stepFinished();
-                                         return;
-                                     }
-                                     storeSecretHeaders(saved, headers, next + 1);
-                                 });
+        m_stores.keychain->write(
+            secretHeaderKey(saved.id, name), QString::fromUtf8(header.second), this,
+            [this, saved, headers, next, name](const SecretResult &result) {
+                m_saveButton->setEnabled(true);
+                if (!result.ok()) {
+                    showError(tr("Header %1 carries a credential, which goes to the keychain, and the keychain "
+                                 "refused: %2. Nothing was saved.")
+                                  .arg(name, result.message));
+                    emit stepFinished();
+                    return;
+                }
+                storeSecretHeaders(saved, headers, next + 1);
+            });
         return;
     }
     if (m_existing) { // headers taken out of the profile: their values go from the keychain too
@@ -562,7 +580,8 @@ void ProfileDialog::testConnection()
             QStringList failures;
             qint64 slowest = 0;
             for (const EndpointCheck &check : checks) {
-                lines << (check.ok() ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) + check.describe(candidate.verifyPeer);
+                lines << (check.ok() ? QStringLiteral("✔ ") : QStringLiteral("✘ "))
+                        + check.describe(candidate.verifyPeer);
                 slowest = std::max(slowest, check.result.durationMs);
                 if (!check.ok())
                     failures << check.describe(candidate.verifyPeer);

@@ -19,7 +19,7 @@ namespace promdesk {
 class HttpClient;
 class SecretStore;
 class ProfileStore;
-}
+} // namespace promdesk
 
 namespace promdesk::ui {
 
@@ -103,7 +103,7 @@ private:
     QLineEdit *m_proxyUrl;
     QLineEdit *m_groupingLabels;
     QPlainTextEdit *m_headers;
-    Profile m_shown;        // what the fields showed when the dialog opened, or were last saved
+    Profile m_shown; // what the fields showed when the dialog opened, or were last saved
     QLabel *m_error;
     QLabel *m_testResult;
     QPushButton *m_testButton;

@@ -39,15 +39,18 @@ ProfilesPanel::ProfilesPanel(ConsoleContext *context, SandboxEndpoints sandbox, 
     m_welcome->setObjectName(QStringLiteral("welcome"));
     auto *welcomeLayout = new QVBoxLayout(m_welcome);
     welcomeLayout->setContentsMargins(0, 0, 0, 0);
-    auto *welcomeText = new QLabel(tr("<p><b>Welcome to PromDesk.</b></p><p>Make a profile for what you want to push to:</p>"));
+    auto *welcomeText
+        = new QLabel(tr("<p><b>Welcome to PromDesk.</b></p><p>Make a profile for what you want to push to:</p>"));
     welcomeText->setWordWrap(true);
     auto *newTmp = new QPushButton(tr("New &TMP profile…"));
     newTmp->setObjectName(QStringLiteral("welcomeNewTmp"));
-    newTmp->setToolTip(wrappedToolTip(tr("A Tencent Cloud Managed Service for Prometheus instance: its address, APPID and token.")));
+    newTmp->setToolTip(
+        wrappedToolTip(tr("A Tencent Cloud Managed Service for Prometheus instance: its address, APPID and token.")));
     auto *newGateway = new QPushButton(tr("New &Pushgateway profile…"));
     newGateway->setObjectName(QStringLiteral("welcomeNewPushgateway"));
-    auto *sandboxHint = new QLabel(tr("<p>Or try everything on this machine first: <code>scripts/run.sh</code> starts a local "
-                                      "Pushgateway and Prometheus and opens PromDesk with them.</p>"));
+    auto *sandboxHint
+        = new QLabel(tr("<p>Or try everything on this machine first: <code>scripts/run.sh</code> starts a local "
+                        "Pushgateway and Prometheus and opens PromDesk with them.</p>"));
     sandboxHint->setWordWrap(true);
     sandboxHint->setTextInteractionFlags(Qt::TextSelectableByMouse);
     welcomeLayout->addWidget(welcomeText);
@@ -85,11 +88,15 @@ ProfilesPanel::ProfilesPanel(ConsoleContext *context, SandboxEndpoints sandbox, 
 
 ProfilesPanel::~ProfilesPanel() = default;
 
-bool ProfilesPanel::isSandbox(int row) const { return row == 0 && !m_sandbox.pushgatewayUrl.isEmpty(); }
+bool ProfilesPanel::isSandbox(int row) const
+{
+    return row == 0 && !m_sandbox.pushgatewayUrl.isEmpty();
+}
 
 void ProfilesPanel::reload(const QString &selectName)
 {
-    const QString keep = selectName.isEmpty() && m_list->currentRow() >= 0 ? m_entries.value(m_list->currentRow()).name : selectName;
+    const QString keep
+        = selectName.isEmpty() && m_list->currentRow() >= 0 ? m_entries.value(m_list->currentRow()).name : selectName;
     QSignalBlocker block(m_list);
     m_list->clear();
     m_entries.clear();
@@ -119,7 +126,8 @@ void ProfilesPanel::reload(const QString &selectName)
     m_list->setVisible(!m_entries.isEmpty());
     m_welcome->setVisible(m_entries.isEmpty());
     if (m_entries.isEmpty()) {
-        emit connectionState(tr("No profiles yet — press New… to add one, or start the local sandbox (scripts/run.sh)"), false);
+        emit connectionState(tr("No profiles yet — press New… to add one, or start the local sandbox (scripts/run.sh)"),
+                             false);
         onRowChanged(-1);
         return;
     }
@@ -138,7 +146,8 @@ void ProfilesPanel::select(const QString &name)
 void ProfilesPanel::setItemText(int row, const QString &secretStatus)
 {
     const Profile &profile = m_entries.at(row);
-    m_list->item(row)->setText(profile.name + QLatin1Char('\n') + profileKindName(profile.kind) + QStringLiteral(" · ") + secretStatus);
+    m_list->item(row)->setText(profile.name + QLatin1Char('\n') + profileKindName(profile.kind) + QStringLiteral(" · ")
+                               + secretStatus);
 }
 
 namespace {
@@ -178,8 +187,10 @@ void ProfilesPanel::showSecretState(const QString &profileId, const SecretResult
         if (profile.id != profileId || profile.auth == Credentials::Kind::None)
             continue;
         setItemText(row, secretStateWords(result));
-        const QString where = QStringList{profile.pushgatewayUrl, profile.remoteWriteUrl}.join(QLatin1Char('\n')).trimmed();
-        m_list->item(row)->setToolTip(wrappedToolTip(result.ok() ? where : where + QStringLiteral("\n\n") + result.message));
+        const QString where
+            = QStringList{profile.pushgatewayUrl, profile.remoteWriteUrl}.join(QLatin1Char('\n')).trimmed();
+        m_list->item(row)->setToolTip(
+            wrappedToolTip(result.ok() ? where : where + QStringLiteral("\n\n") + result.message));
         emit secretStatusChecked(row);
     }
 }
@@ -198,9 +209,15 @@ void ProfilesPanel::onRowChanged(int row)
     emit connectionState(tr("connection not tested (Ctrl+T tests it)"), true);
 }
 
-void ProfilesPanel::newProfile() { openDialog(std::nullopt); }
+void ProfilesPanel::newProfile()
+{
+    openDialog(std::nullopt);
+}
 
-void ProfilesPanel::newProfileOfKind(ProfileKind kind) { openDialog(std::nullopt, kind); }
+void ProfilesPanel::newProfileOfKind(ProfileKind kind)
+{
+    openDialog(std::nullopt, kind);
+}
 
 void ProfilesPanel::editProfile()
 {
@@ -211,8 +228,8 @@ void ProfilesPanel::editProfile()
 
 void ProfilesPanel::openDialog(const std::optional<Profile> &existing, std::optional<ProfileKind> kind)
 {
-    auto *dialog = new ProfileDialog({m_store.get(), &m_context->keychain(), &m_context->sessionSecrets(), &m_context->http()},
-                                     existing, this);
+    auto *dialog = new ProfileDialog(
+        {m_store.get(), &m_context->keychain(), &m_context->sessionSecrets(), &m_context->http()}, existing, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (kind)
         dialog->startAs(*kind);
@@ -228,16 +245,19 @@ void ProfilesPanel::deleteProfile()
     if (row < 0 || row >= m_entries.size() || isSandbox(row))
         return;
     const Profile profile = m_entries.at(row);
-    if (!Confirm::ask(this, tr("Delete profile"),
-                      tr("Delete profile '%1'? Its secret is removed from the keychain too. The history keeps its requests.")
-                          .arg(profile.name),
-                      tr("Delete profile")))
+    if (!Confirm::ask(
+            this, tr("Delete profile"),
+            tr("Delete profile '%1'? Its secret is removed from the keychain too. The history keeps its requests.")
+                .arg(profile.name),
+            tr("Delete profile")))
         return;
     m_store->remove(profile.id);
     m_context->sessionSecrets().remove(profile.id, this, [](const SecretResult &) {});
     m_context->keychain().remove(profile.id, this, [this, profile](const SecretResult &result) {
         if (!result.ok() && result.status != SecretResult::Status::NotFound)
-            emit connectionState(tr("Profile '%1' deleted, but its secret stays in the keychain: %2").arg(profile.name, result.message), false);
+            emit connectionState(
+                tr("Profile '%1' deleted, but its secret stays in the keychain: %2").arg(profile.name, result.message),
+                false);
     });
     for (const QString &header : profile.secretHeaders)
         m_context->keychain().remove(secretHeaderKey(profile.id, header), this, [](const SecretResult &) {});

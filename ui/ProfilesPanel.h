@@ -21,9 +21,10 @@ class ConsoleContext;
 struct SandboxEndpoints
 {
     SandboxEndpoints(QString pushgateway = {}, QString remoteWrite = {}, QString query = {})
-        : pushgatewayUrl(std::move(pushgateway)), remoteWriteUrl(std::move(remoteWrite)), queryUrl(std::move(query))
-    {
-    }
+        : pushgatewayUrl(std::move(pushgateway))
+        , remoteWriteUrl(std::move(remoteWrite))
+        , queryUrl(std::move(query))
+    {}
     QString pushgatewayUrl;
     QString remoteWriteUrl;
     QString queryUrl; // the sandbox's Prometheus, for arrival checks

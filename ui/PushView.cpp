@@ -16,7 +16,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QSpinBox>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -28,6 +27,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QShortcut>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -76,7 +76,8 @@ PushView::PushView(ConsoleContext *context, std::function<QByteArray()> draft, Q
     m_url->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_url->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_url->setWordWrap(true);
-    m_url->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long grouping key is one token: it must not widen the window
+    m_url->setSizePolicy(QSizePolicy::Ignored,
+                         QSizePolicy::Preferred); // a long grouping key is one token: it must not widen the window
     form->addRow(tr("URL:"), m_url);
 
     auto *methods = new QHBoxLayout;
@@ -104,14 +105,16 @@ PushView::PushView(ConsoleContext *context, std::function<QByteArray()> draft, Q
     m_sendButton->setDefault(true);
     m_cancelButton = new QPushButton(tr("Cance&l  (Esc)"));
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
-    m_cancelButton->setToolTip(wrappedToolTip(tr("Stops waiting for the gateway. A push that had gone out whole may still be applied; the result says which.")));
+    m_cancelButton->setToolTip(wrappedToolTip(tr(
+        "Stops waiting for the gateway. A push that had gone out whole may still be applied; the result says which.")));
     m_cancelButton->setEnabled(false);
     buttons->addWidget(m_previewButton);
     buttons->addWidget(m_sendButton);
     m_sendAnyway = new QPushButton(tr("Send &anyway…"));
     m_sendAnyway->setObjectName(QStringLiteral("sendAnywayButton"));
-    m_sendAnyway->setToolTip(wrappedToolTip(tr("Sends the draft exactly as it is, errors included, to see the gateway's own "
-                                               "verdict. It lists the errors and asks first.")));
+    m_sendAnyway->setToolTip(
+        wrappedToolTip(tr("Sends the draft exactly as it is, errors included, to see the gateway's own "
+                          "verdict. It lists the errors and asks first.")));
     m_sendAnyway->hide();
     buttons->addWidget(m_sendAnyway);
     buttons->addWidget(m_cancelButton);
@@ -123,7 +126,8 @@ PushView::PushView(ConsoleContext *context, std::function<QByteArray()> draft, Q
     m_result->setAccessibleName(tr("Preview and result"));
     m_result->setReadOnly(true);
     m_result->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_result->setPlaceholderText(tr("Preview shows what the push will add, replace and remove before anything is sent."));
+    m_result->setPlaceholderText(
+        tr("Preview shows what the push will add, replace and remove before anything is sent."));
     layout->addWidget(m_result, 1);
 
     connect(add, &QPushButton::clicked, this, [this, addRow] { addRow(QString(), QString()); });
@@ -206,7 +210,8 @@ void PushView::buildLiveControls(QFormLayout *form)
     m_verify->setObjectName(QStringLiteral("verifyCheck"));
     form->addRow(QString(), m_verify);
 
-    for (QAbstractButton *button : std::initializer_list<QAbstractButton *>{m_toGateway, m_toRemoteWrite, m_repeat, m_sameGroup, m_verify})
+    for (QAbstractButton *button :
+         std::initializer_list<QAbstractButton *>{m_toGateway, m_toRemoteWrite, m_repeat, m_sameGroup, m_verify})
         connect(button, &QAbstractButton::toggled, this, &PushView::updateLiveControls);
     connect(m_stopWhen, &QComboBox::currentIndexChanged, this, &PushView::updateLiveControls);
     connect(m_machines, &QLineEdit::textChanged, this, &PushView::updateLiveControls);
@@ -234,14 +239,16 @@ void PushView::setLiveJobs(LiveJobs *jobs, std::function<QList<GeneratorAssignme
 
 bool PushView::sendsLive() const
 {
-    return m_jobs && (m_repeat->isChecked() || m_toRemoteWrite->isChecked() || !m_machines->text().trimmed().isEmpty()
-                      || m_verify->isChecked());
+    return m_jobs
+        && (m_repeat->isChecked() || m_toRemoteWrite->isChecked() || !m_machines->text().trimmed().isEmpty()
+            || m_verify->isChecked());
 }
 
 void PushView::updateLiveControls()
 {
     const bool live = m_jobs != nullptr;
-    for (QWidget *widget : std::initializer_list<QWidget *>{m_toGateway, m_toRemoteWrite, m_repeat, m_machines, m_verify})
+    for (QWidget *widget :
+         std::initializer_list<QWidget *>{m_toGateway, m_toRemoteWrite, m_repeat, m_machines, m_verify})
         widget->setEnabled(live);
     m_interval->setEnabled(live && m_repeat->isChecked());
     m_stopWhen->setEnabled(live && m_repeat->isChecked());
@@ -251,9 +258,10 @@ void PushView::updateLiveControls()
     m_replace->setEnabled(toGateway);
     m_merge->setEnabled(toGateway);
     const std::optional<Profile> &profile = m_context->profile();
-    m_verify->setToolTip(wrappedToolTip(profile && !profile->queryUrl.isEmpty()
-                                            ? tr("Queries %1 until each send's value shows, and says how long it took.").arg(profile->queryUrl)
-                                            : tr("The profile has no query URL: add one in its settings (TMP: the instance address).")));
+    m_verify->setToolTip(wrappedToolTip(
+        profile && !profile->queryUrl.isEmpty()
+            ? tr("Queries %1 until each send's value shows, and says how long it took.").arg(profile->queryUrl)
+            : tr("The profile has no query URL: add one in its settings (TMP: the instance address).")));
     m_sendButton->setText(m_repeat->isChecked() ? tr("&Start job  (Ctrl+Enter)") : tr("&Send  (Ctrl+Enter)"));
     updateUrl();
 }
@@ -261,7 +269,8 @@ void PushView::updateLiveControls()
 std::optional<LiveJobSpec> PushView::liveSpec(const MetricSet &draft, QString *error) const
 {
     LiveJobSpec spec;
-    spec.destination = m_toGateway->isChecked() ? LiveJobSpec::Destination::Pushgateway : LiveJobSpec::Destination::RemoteWrite;
+    spec.destination
+        = m_toGateway->isChecked() ? LiveJobSpec::Destination::Pushgateway : LiveJobSpec::Destination::RemoteWrite;
     spec.key = groupingKey();
     spec.push.method = m_merge->isChecked() ? PushMethod::Merge : PushMethod::Replace;
     spec.draft = draft;
@@ -322,27 +331,30 @@ void PushView::startLive(const MetricSet &draft)
     }
     const bool verify = m_verify->isChecked();
     const quint64 epoch = begin(tr("Reading the secret of %1…").arg(profile->name));
-    m_context->readSecret(*profile, this, [this, epoch, spec = *spec, profile = *profile, verify](const SecretResult &secret) {
-        if (!m_epoch.isCurrent(epoch))
-            return;
-        setWaiting(false);
-        if (!secret.ok() && profile.auth != Credentials::Kind::None) {
-            showResult(tr("The secret of profile '%1' is not available: %2").arg(profile.name, secret.message), true);
-            return;
-        }
-        QString why;
-        const int number = m_jobs->start(spec, profile, secret, verify, &why);
-        if (number == 0) {
-            showResult(tr("Nothing was started: %1").arg(why), true);
-            return;
-        }
-        const LiveJobs::Job *job = m_jobs->find(number);
-        showResult(tr("Job #%1 started: %2.\nIts ticks, answers and arrival are in the Jobs view; each request is in History.")
-                       .arg(number)
-                       .arg(job->description),
-                   false);
-        emit jobStarted(number);
-    });
+    m_context->readSecret(
+        *profile, this, [this, epoch, spec = *spec, profile = *profile, verify](const SecretResult &secret) {
+            if (!m_epoch.isCurrent(epoch))
+                return;
+            setWaiting(false);
+            if (!secret.ok() && profile.auth != Credentials::Kind::None) {
+                showResult(tr("The secret of profile '%1' is not available: %2").arg(profile.name, secret.message),
+                           true);
+                return;
+            }
+            QString why;
+            const int number = m_jobs->start(spec, profile, secret, verify, &why);
+            if (number == 0) {
+                showResult(tr("Nothing was started: %1").arg(why), true);
+                return;
+            }
+            const LiveJobs::Job *job = m_jobs->find(number);
+            showResult(tr("Job #%1 started: %2.\nIts ticks, answers and arrival are in the Jobs view; each request is "
+                          "in History.")
+                           .arg(number)
+                           .arg(job->description),
+                       false);
+            emit jobStarted(number);
+        });
 }
 
 GroupingKey PushView::groupingKey() const
@@ -364,13 +376,14 @@ void PushView::updateUrl()
     const std::optional<Profile> &profile = m_context->profile();
     if (m_toRemoteWrite && m_toRemoteWrite->isChecked()) {
         const bool usable = profile && !profile->remoteWriteUrl.isEmpty();
-        m_url->setText(usable ? redactUrl(writeEndpoint(*profile, {}).url) : tr("(no remote write URL in this profile)"));
+        m_url->setText(usable ? redactUrl(writeEndpoint(*profile, {}).url)
+                              : tr("(no remote write URL in this profile)"));
         m_urlUsable = usable;
         setWaiting(m_waiting); // no preview: it is of a gateway group
         return;
     }
     const QString base = profile && !profile->pushgatewayUrl.isEmpty() ? redactUrl(QUrl(profile->pushgatewayUrl))
-                                                                      : tr("(no Pushgateway in this profile)");
+                                                                       : tr("(no Pushgateway in this profile)");
     m_url->setText(problems.isEmpty() ? base + key.path() : tr("⚠ %1").arg(problems.join(QStringLiteral("; "))));
     m_urlUsable = problems.isEmpty() && profile && !profile->pushgatewayUrl.isEmpty();
     setWaiting(m_waiting);
@@ -442,10 +455,11 @@ std::optional<MetricSet> PushView::parsedDraft()
         for (const Problem &problem : result.problems)
             lines << formatProblem(problem);
         m_sendAnyway->show(); // for the gateway's own verdict, after a confirmation
-        showResult(tr("The draft has errors; nothing was sent. Fix them in Compose (\"Apply safe fixes\" does what is safe), "
-                      "or use Send anyway to see the gateway's own verdict:\n\n") +
-                 lines.join(QLatin1Char('\n')),
-             true);
+        showResult(
+            tr("The draft has errors; nothing was sent. Fix them in Compose (\"Apply safe fixes\" does what is safe), "
+               "or use Send anyway to see the gateway's own verdict:\n\n")
+                + lines.join(QLatin1Char('\n')),
+            true);
         return std::nullopt;
     }
     m_sendAnyway->hide();
@@ -460,7 +474,8 @@ void PushView::setGroupingKey(const QString &job, const QList<Label> &labels)
         const int row = m_labels->rowCount();
         m_labels->insertRow(row);
         m_labels->setItem(row, 0, new QTableWidgetItem(label.name));
-        m_labels->setItem(row, 1, new QTableWidgetItem(label.value.isEmpty() ? QHostInfo::localHostName() : label.value));
+        m_labels->setItem(row, 1,
+                          new QTableWidgetItem(label.value.isEmpty() ? QHostInfo::localHostName() : label.value));
     }
     updateUrl();
 }
@@ -490,18 +505,22 @@ void PushView::preview()
     const PushMethod method = m_merge->isChecked() ? PushMethod::Merge : PushMethod::Replace;
     const quint64 epoch = begin(tr("Reading the gateway's groups…"));
     withClient(epoch, [this, epoch, metrics = *metrics, key, method](const std::shared_ptr<PushgatewayClient> &client) {
-        m_call = client->listGroups(this, [this, epoch, metrics, key, method, client](const HttpResult &result, const std::optional<GatewayGroups> &groups,
-                                                                      const QString &error) {
-            if (!m_epoch.isCurrent(epoch))
-                return; // a preview nobody looks at any more
-            setWaiting(false);
-            if (!groups) {
-                const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
-                showResult(explanation.summary + QLatin1Char('\n') + explanation.advice + (error.isEmpty() ? QString() : QLatin1Char('\n') + error), true);
-                return;
-            }
-            showResult(renderPreview(previewPush(metrics, key, method, *groups)), false);
-        });
+        m_call = client->listGroups(
+            this,
+            [this, epoch, metrics, key, method,
+             client](const HttpResult &result, const std::optional<GatewayGroups> &groups, const QString &error) {
+                if (!m_epoch.isCurrent(epoch))
+                    return; // a preview nobody looks at any more
+                setWaiting(false);
+                if (!groups) {
+                    const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
+                    showResult(explanation.summary + QLatin1Char('\n') + explanation.advice
+                                   + (error.isEmpty() ? QString() : QLatin1Char('\n') + error),
+                               true);
+                    return;
+                }
+                showResult(renderPreview(previewPush(metrics, key, method, *groups)), false);
+            });
     });
 }
 
@@ -512,8 +531,8 @@ bool PushView::confirmEmptyPush(const GroupingKey &key, PushMethod method)
         ? tr("A replace (PUT) with it empties the group %1 on the gateway: every metric in it is gone.")
         : tr("A merge (POST) with it changes nothing in the group %1 but its push time.");
     return Confirm::ask(this, tr("Push an empty draft?"),
-                        tr("The draft has no samples.") + QLatin1Char(' ') + effect.arg(key.toString()) + QLatin1Char(' ')
-                            + tr("To remove a group, use Delete in Groups."),
+                        tr("The draft has no samples.") + QLatin1Char(' ') + effect.arg(key.toString())
+                            + QLatin1Char(' ') + tr("To remove a group, use Delete in Groups."),
                         method == PushMethod::Replace ? tr("Empty the group") : tr("Push nothing"));
 }
 
@@ -539,10 +558,11 @@ void PushView::send()
         showResult(tr("Nothing was sent: the draft has no samples."), true);
         return;
     }
-    startPush(key, options, [metrics = *metrics](PushgatewayClient &client, const GroupingKey &group, const PushOptions &how,
-                                                 QObject *context, PushgatewayClient::Done done) {
-        return client.push(group, metrics, how, context, std::move(done));
-    });
+    startPush(key, options,
+              [metrics = *metrics](PushgatewayClient &client, const GroupingKey &group, const PushOptions &how,
+                                   QObject *context, PushgatewayClient::Done done) {
+                  return client.push(group, metrics, how, context, std::move(done));
+              });
 }
 
 void PushView::sendAnyway()
@@ -557,17 +577,21 @@ void PushView::sendAnyway()
     }
     const GroupingKey key = groupingKey();
     const QStringList shown = errors.mid(0, 10);
-    if (!Confirm::ask(this, tr("Send a draft with errors?"),
-                      tr("The draft has %n error(s). It goes to %1 exactly as it is; the gateway will most likely refuse it, "
-                         "and its answer is kept in History.\n\n", nullptr, int(errors.size()))
-                              .arg(key.toString())
-                          + shown.join(QLatin1Char('\n')) + (errors.size() > shown.size() ? QStringLiteral("\n…") : QString()),
-                      tr("Send anyway")))
+    if (!Confirm::ask(
+            this, tr("Send a draft with errors?"),
+            tr("The draft has %n error(s). It goes to %1 exactly as it is; the gateway will most likely refuse it, "
+               "and its answer is kept in History.\n\n",
+               nullptr, int(errors.size()))
+                    .arg(key.toString())
+                + shown.join(QLatin1Char('\n')) + (errors.size() > shown.size() ? QStringLiteral("\n…") : QString()),
+            tr("Send anyway")))
         return;
     PushOptions options;
     options.method = m_merge->isChecked() ? PushMethod::Merge : PushMethod::Replace;
-    startPush(key, options, [draft](PushgatewayClient &client, const GroupingKey &group, const PushOptions &how, QObject *context,
-                                    PushgatewayClient::Done done) { return client.push(group, draft, how, context, std::move(done)); });
+    startPush(
+        key, options,
+        [draft](PushgatewayClient &client, const GroupingKey &group, const PushOptions &how, QObject *context,
+                PushgatewayClient::Done done) { return client.push(group, draft, how, context, std::move(done)); });
 }
 
 QStringList PushView::draftErrors(const QByteArray &draft) const
@@ -593,28 +617,30 @@ void PushView::startPush(const GroupingKey &key, const PushOptions &options, Pus
     sent.sentAt = QDateTime::currentDateTime();
     m_sendAnyway->hide();
     const quint64 epoch = begin(tr("Sending…\n%1").arg(sent.describe()));
-    withClient(epoch, [this, epoch, sent, key, options, call](const std::shared_ptr<PushgatewayClient> &client) mutable {
-        sent.sentAt = QDateTime::currentDateTime();
-        m_result->setPlainText(tr("Sending…\n%1").arg(sent.describe()));
-        m_call = call(*client, key, options, this, [this, epoch, sent, client](const HttpResult &result) {
-            const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
-            if (!m_epoch.isCurrent(epoch)) {
-                emit notice(lateAnswerNotice(sent, tr("Push"), result, explanation.summary));
-                return;
-            }
-            setWaiting(false);
-            QString text = QStringLiteral("%1\n%2 in %3 ms\n\n%4")
-                               .arg(sent.describe(),
-                                    result.status ? tr("HTTP %1").arg(result.status) : errorCategoryName(result.category))
-                               .arg(result.durationMs)
-                               .arg(explanation.summary);
-            if (!explanation.advice.isEmpty())
-                text += QLatin1Char('\n') + explanation.advice;
-            if (!result.body.isEmpty()) // escaped, and the start of a long answer (all of it is in History)
-                text += tr("\n\nServer said:\n") + screenful(result.body, result.bodyBytes, 200, 20000);
-            showResult(text, !result.ok());
+    withClient(
+        epoch, [this, epoch, sent, key, options, call](const std::shared_ptr<PushgatewayClient> &client) mutable {
+            sent.sentAt = QDateTime::currentDateTime();
+            m_result->setPlainText(tr("Sending…\n%1").arg(sent.describe()));
+            m_call = call(*client, key, options, this, [this, epoch, sent, client](const HttpResult &result) {
+                const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
+                if (!m_epoch.isCurrent(epoch)) {
+                    emit notice(lateAnswerNotice(sent, tr("Push"), result, explanation.summary));
+                    return;
+                }
+                setWaiting(false);
+                QString text
+                    = QStringLiteral("%1\n%2 in %3 ms\n\n%4")
+                          .arg(sent.describe(),
+                               result.status ? tr("HTTP %1").arg(result.status) : errorCategoryName(result.category))
+                          .arg(result.durationMs)
+                          .arg(explanation.summary);
+                if (!explanation.advice.isEmpty())
+                    text += QLatin1Char('\n') + explanation.advice;
+                if (!result.body.isEmpty()) // escaped, and the start of a long answer (all of it is in History)
+                    text += tr("\n\nServer said:\n") + screenful(result.body, result.bodyBytes, 200, 20000);
+                showResult(text, !result.ok());
+            });
         });
-    });
 }
 
 } // namespace promdesk::ui

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "SentRequest.h"
 #include "live/LiveJob.h"
 #include "pushgateway/GroupingKey.h"
 #include "pushgateway/PushgatewayClient.h"
-#include "SentRequest.h"
 
 #include <QPointer>
 
@@ -71,7 +71,7 @@ public:
     void cancel();
 
 signals:
-    void finished(); // a preview or a push ended; its text is in the result pane
+    void finished();             // a preview or a push ended; its text is in the result pane
     void jobStarted(int number); // a live job began: the Jobs view shows it
     // An answer that came after the view moved on (another profile, a newer request), in words.
     void notice(const QString &text);
@@ -110,10 +110,10 @@ private:
     QPushButton *m_cancelButton;
     QPlainTextEdit *m_result;
     ViewEpoch m_epoch;
-    quint64 m_shown = 0;          // the epoch of what the pane shows
-    bool m_waiting = false;       // for a secret or an answer
-    bool m_urlUsable = false;     // the grouping key and the profile make a URL
-    QPointer<HttpCall> m_call;    // the shown request, while on its way
+    quint64 m_shown = 0;       // the epoch of what the pane shows
+    bool m_waiting = false;    // for a secret or an answer
+    bool m_urlUsable = false;  // the grouping key and the profile make a URL
+    QPointer<HttpCall> m_call; // the shown request, while on its way
     LiveJobs *m_jobs = nullptr;
     std::function<QList<GeneratorAssignment>()> m_generators;
     QRadioButton *m_toGateway = nullptr;

@@ -34,6 +34,7 @@ private:
 };
 
 // The notice for an answer that came after its view moved on: what it was, what came back.
-QString lateAnswerNotice(const SentRequest &request, const QString &view, const HttpResult &result, const QString &summary);
+QString lateAnswerNotice(const SentRequest &request, const QString &view, const HttpResult &result,
+                         const QString &summary);
 
 } // namespace promdesk::ui

@@ -1,9 +1,9 @@
 #include "BackfillView.h"
 #include "ComposeView.h"
 #include "MainWindow.h"
+#include "MetricTableModel.h"
 #include "OverwriteLabView.h"
 #include "ProfilesPanel.h"
-#include "MetricTableModel.h"
 #include "PushView.h"
 
 #include <QApplication>
@@ -71,26 +71,34 @@ private:
 // The command line, described once for both passes of main().
 struct CommandLine
 {
-    QCommandLineOption selfTest{QStringLiteral("self-test"), QStringLiteral("Open the window, let it validate once, and exit (for CI).")};
-    QCommandLineOption pushgateway{QStringLiteral("sandbox-pushgateway"), QStringLiteral("Pushgateway URL of the local sandbox."),
-                                   QStringLiteral("URL")};
-    QCommandLineOption remoteWrite{QStringLiteral("sandbox-remote-write"), QStringLiteral("Remote write URL of the local sandbox."),
-                                   QStringLiteral("URL")};
+    QCommandLineOption selfTest{QStringLiteral("self-test"),
+                                QStringLiteral("Open the window, let it validate once, and exit (for CI).")};
+    QCommandLineOption pushgateway{QStringLiteral("sandbox-pushgateway"),
+                                   QStringLiteral("Pushgateway URL of the local sandbox."), QStringLiteral("URL")};
+    QCommandLineOption remoteWrite{QStringLiteral("sandbox-remote-write"),
+                                   QStringLiteral("Remote write URL of the local sandbox."), QStringLiteral("URL")};
     QCommandLineOption query{QStringLiteral("sandbox-query"),
-                             QStringLiteral("Query API of the local sandbox's Prometheus, for arrival checks."), QStringLiteral("URL")};
-    QCommandLineOption view{QStringLiteral("view"), QStringLiteral("Open this view: compose, push, groups, lab, backfill, jobs or history."),
+                             QStringLiteral("Query API of the local sandbox's Prometheus, for arrival checks."),
+                             QStringLiteral("URL")};
+    QCommandLineOption view{QStringLiteral("view"),
+                            QStringLiteral("Open this view: compose, push, groups, lab, backfill, jobs or history."),
                             QStringLiteral("NAME"), QStringLiteral("compose")};
-    QCommandLineOption labSteps{QStringLiteral("run-lab-steps"),
-                                QStringLiteral("Reset the overwrite lab and run its first N steps (for demonstrations)."), QStringLiteral("N")};
-    QCommandLineOption liveJobOption{QStringLiteral("demo-live-job"),
-                                     QStringLiteral("Push TMP's example every 2 s as these machines, with arrival checks (for "
-                                                    "demonstrations)."),
-                                     QStringLiteral("NAME,NAME...")};
+    QCommandLineOption labSteps{
+        QStringLiteral("run-lab-steps"),
+        QStringLiteral("Reset the overwrite lab and run its first N steps (for demonstrations)."), QStringLiteral("N")};
+    QCommandLineOption liveJobOption{
+        QStringLiteral("demo-live-job"),
+        QStringLiteral("Push TMP's example every 2 s as these machines, with arrival checks (for "
+                       "demonstrations)."),
+        QStringLiteral("NAME,NAME...")};
     QCommandLineOption darkOption{QStringLiteral("dark"), QStringLiteral("Use a dark palette whatever the system's.")};
-    QCommandLineOption tableOption{QStringLiteral("compose-table"), QStringLiteral("Show Compose's table rather than its text.")};
-    QCommandLineOption newProfileOption{QStringLiteral("new-profile"), QStringLiteral("Open the profile dialog (for demonstrations).")};
-    QCommandLineOption firstPaintOption{QStringLiteral("report-first-paint"),
-                                        QStringLiteral("Print the time of the first painted frame and quit (bench/gui.sh).")};
+    QCommandLineOption tableOption{QStringLiteral("compose-table"),
+                                   QStringLiteral("Show Compose's table rather than its text.")};
+    QCommandLineOption newProfileOption{QStringLiteral("new-profile"),
+                                        QStringLiteral("Open the profile dialog (for demonstrations).")};
+    QCommandLineOption firstPaintOption{
+        QStringLiteral("report-first-paint"),
+        QStringLiteral("Print the time of the first painted frame and quit (bench/gui.sh).")};
     QCommandLineParser parser;
 
     CommandLine()
@@ -99,7 +107,8 @@ struct CommandLine
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A metrics file to open in Compose."));
-        parser.addOptions({selfTest, pushgateway, remoteWrite, query, view, labSteps, liveJobOption, darkOption, tableOption, newProfileOption, firstPaintOption});
+        parser.addOptions({selfTest, pushgateway, remoteWrite, query, view, labSteps, liveJobOption, darkOption,
+                           tableOption, newProfileOption, firstPaintOption});
     }
 };
 
@@ -133,7 +142,8 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(options.firstPaintOption))
         app.installEventFilter(new FirstPaintReporter(&app));
-    promdesk::ui::MainWindow window({parser.value(options.pushgateway), parser.value(options.remoteWrite), parser.value(options.query)});
+    promdesk::ui::MainWindow window(
+        {parser.value(options.pushgateway), parser.value(options.remoteWrite), parser.value(options.query)});
     if (!parser.positionalArguments().isEmpty()) {
         // A file opens in Compose, or is planned in Backfill when that view is asked for.
         const QString path = parser.positionalArguments().constFirst();
@@ -146,8 +156,9 @@ int main(int argc, char *argv[])
         window.composeView()->findChild<QTabWidget *>(QStringLiteral("composeTabs"))->setCurrentIndex(1);
     if (parser.isSet(options.newProfileOption))
         QTimer::singleShot(200, window.profilesPanel(), &promdesk::ui::ProfilesPanel::newProfile);
-    const QStringList views{QStringLiteral("compose"), QStringLiteral("push"), QStringLiteral("groups"), QStringLiteral("lab"),
-                            QStringLiteral("backfill"), QStringLiteral("jobs"), QStringLiteral("history")};
+    const QStringList views{QStringLiteral("compose"), QStringLiteral("push"),     QStringLiteral("groups"),
+                            QStringLiteral("lab"),     QStringLiteral("backfill"), QStringLiteral("jobs"),
+                            QStringLiteral("history")};
     window.views()->setCurrentIndex(std::max<qsizetype>(0, views.indexOf(parser.value(options.view))));
     window.show();
     if (const int steps = parser.value(options.labSteps).toInt(); steps > 0) {
@@ -162,10 +173,11 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(options.liveJobOption)) {
         // TMP's example: the completion time, set to now at each push, per machine.
-        window.editor()->setPlainText(QStringLiteral("# HELP db_backup_last_completion_timestamp_seconds The timestamp of the last "
-                                                     "successful completion of a DB backup.\n# TYPE "
-                                                     "db_backup_last_completion_timestamp_seconds gauge\n"
-                                                     "db_backup_last_completion_timestamp_seconds 0\n"));
+        window.editor()->setPlainText(
+            QStringLiteral("# HELP db_backup_last_completion_timestamp_seconds The timestamp of the last "
+                           "successful completion of a DB backup.\n# TYPE "
+                           "db_backup_last_completion_timestamp_seconds gauge\n"
+                           "db_backup_last_completion_timestamp_seconds 0\n"));
         QString error;
         window.composeView()->tableModel()->setGenerators(
             {*promdesk::parseGeneratorAssignment(u"db_backup_last_completion_timestamp_seconds=now", &error)});
@@ -177,23 +189,26 @@ int main(int argc, char *argv[])
     if (parser.isSet(options.selfTest)) {
         // Validates the example, then opens every view in turn and quits.
         int exitCode = 1;
-        QObject::connect(&window, &promdesk::ui::MainWindow::validated, &app, [&] {
-            if (window.problemList()->topLevelItemCount() != 0)
-                return app.quit();
-            auto *next = new QTimer(&app);
-            QObject::connect(next, &QTimer::timeout, &app, [&, next] {
-                const int index = window.views()->currentIndex() + 1;
-                if (index >= window.views()->count()) {
-                    exitCode = 0;
-                    next->stop();
-                    app.quit();
-                    return;
-                }
-                window.views()->setCurrentIndex(index);
-            });
-            window.views()->setCurrentIndex(0);
-            next->start(150);
-        }, Qt::SingleShotConnection);
+        QObject::connect(
+            &window, &promdesk::ui::MainWindow::validated, &app,
+            [&] {
+                if (window.problemList()->topLevelItemCount() != 0)
+                    return app.quit();
+                auto *next = new QTimer(&app);
+                QObject::connect(next, &QTimer::timeout, &app, [&, next] {
+                    const int index = window.views()->currentIndex() + 1;
+                    if (index >= window.views()->count()) {
+                        exitCode = 0;
+                        next->stop();
+                        app.quit();
+                        return;
+                    }
+                    window.views()->setCurrentIndex(index);
+                });
+                window.views()->setCurrentIndex(0);
+                next->start(150);
+            },
+            Qt::SingleShotConnection);
         QTimer::singleShot(10000, &app, &QApplication::quit); // a hang fails the self-test, never blocks CI
         app.exec();
         return exitCode;

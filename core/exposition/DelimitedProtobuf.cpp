@@ -11,9 +11,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <vector>
 #include <limits>
 #include <optional>
+#include <vector>
 
 namespace promdesk {
 
@@ -24,14 +24,20 @@ namespace {
 pb::MetricType toProto(MetricType type)
 {
     switch (type) {
-    case MetricType::Counter: return pb::COUNTER;
+    case MetricType::Counter:
+        return pb::COUNTER;
     case MetricType::Gauge:
     case MetricType::Info:
-    case MetricType::StateSet: return pb::GAUGE;
-    case MetricType::Histogram: return pb::HISTOGRAM;
-    case MetricType::GaugeHistogram: return pb::GAUGE_HISTOGRAM;
-    case MetricType::Summary: return pb::SUMMARY;
-    case MetricType::Untyped: return pb::UNTYPED;
+    case MetricType::StateSet:
+        return pb::GAUGE;
+    case MetricType::Histogram:
+        return pb::HISTOGRAM;
+    case MetricType::GaugeHistogram:
+        return pb::GAUGE_HISTOGRAM;
+    case MetricType::Summary:
+        return pb::SUMMARY;
+    case MetricType::Untyped:
+        return pb::UNTYPED;
     }
     return pb::UNTYPED;
 }
@@ -39,17 +45,26 @@ pb::MetricType toProto(MetricType type)
 MetricType fromProto(pb::MetricType type)
 {
     switch (type) {
-    case pb::COUNTER: return MetricType::Counter;
-    case pb::GAUGE: return MetricType::Gauge;
-    case pb::SUMMARY: return MetricType::Summary;
-    case pb::HISTOGRAM: return MetricType::Histogram;
-    case pb::GAUGE_HISTOGRAM: return MetricType::GaugeHistogram;
-    case pb::UNTYPED: return MetricType::Untyped;
+    case pb::COUNTER:
+        return MetricType::Counter;
+    case pb::GAUGE:
+        return MetricType::Gauge;
+    case pb::SUMMARY:
+        return MetricType::Summary;
+    case pb::HISTOGRAM:
+        return MetricType::Histogram;
+    case pb::GAUGE_HISTOGRAM:
+        return MetricType::GaugeHistogram;
+    case pb::UNTYPED:
+        return MetricType::Untyped;
     }
     return MetricType::Untyped;
 }
 
-bool isCount(double value) { return value >= 0 && value < 1.8e19 && std::floor(value) == value; }
+bool isCount(double value)
+{
+    return value >= 0 && value < 1.8e19 && std::floor(value) == value;
+}
 
 void setCount(double value, auto setInteger, auto setFloat)
 {
@@ -60,7 +75,10 @@ void setCount(double value, auto setInteger, auto setFloat)
         setFloat(value);
 }
 
-std::string utf8(const QString &text) { return text.toStdString(); }
+std::string utf8(const QString &text)
+{
+    return text.toStdString();
+}
 
 } // namespace
 
@@ -100,16 +118,23 @@ QByteArray writeDelimitedProtobuf(const MetricSet &metrics, const WriteOptions &
                 pair->set_value(utf8(label.value));
             }
             switch (family.type) {
-            case MetricType::Counter: m->mutable_counter()->set_value(metric.value); break;
+            case MetricType::Counter:
+                m->mutable_counter()->set_value(metric.value);
+                break;
             case MetricType::Gauge:
             case MetricType::Info:
-            case MetricType::StateSet: m->mutable_gauge()->set_value(metric.value); break;
-            case MetricType::Untyped: m->mutable_untyped()->set_value(metric.value); break;
+            case MetricType::StateSet:
+                m->mutable_gauge()->set_value(metric.value);
+                break;
+            case MetricType::Untyped:
+                m->mutable_untyped()->set_value(metric.value);
+                break;
             case MetricType::Summary: {
                 pb::Summary *summary = m->mutable_summary();
                 if (metric.count) {
-                    setCount(*metric.count, [&](auto v) { summary->set_sample_count(v); },
-                             [&](double v) { summary->set_sample_count(google::protobuf::uint64(std::max(0.0, v))); });
+                    setCount(
+                        *metric.count, [&](auto v) { summary->set_sample_count(v); },
+                        [&](double v) { summary->set_sample_count(google::protobuf::uint64(std::max(0.0, v))); });
                 }
                 if (metric.sum)
                     summary->set_sample_sum(*metric.sum);
@@ -124,16 +149,18 @@ QByteArray writeDelimitedProtobuf(const MetricSet &metrics, const WriteOptions &
             case MetricType::GaugeHistogram: {
                 pb::Histogram *histogram = m->mutable_histogram();
                 if (metric.count) {
-                    setCount(*metric.count, [&](auto v) { histogram->set_sample_count(v); },
-                             [&](double v) { histogram->set_sample_count_float(v); });
+                    setCount(
+                        *metric.count, [&](auto v) { histogram->set_sample_count(v); },
+                        [&](double v) { histogram->set_sample_count_float(v); });
                 }
                 if (metric.sum)
                     histogram->set_sample_sum(*metric.sum);
                 for (const Bucket &b : metric.buckets) {
                     pb::Bucket *bucket = histogram->add_bucket();
                     bucket->set_upper_bound(b.upperBound);
-                    setCount(b.cumulativeCount, [&](auto v) { bucket->set_cumulative_count(v); },
-                             [&](double v) { bucket->set_cumulative_count_float(v); });
+                    setCount(
+                        b.cumulativeCount, [&](auto v) { bucket->set_cumulative_count(v); },
+                        [&](double v) { bucket->set_cumulative_count_float(v); });
                 }
                 break;
             }
@@ -178,7 +205,8 @@ std::optional<QString> readFramedFamily(QByteArrayView bytes, qint64 at, pb::Met
                                                  int(std::min<qint64>(left, std::numeric_limits<int>::max())));
     std::uint32_t length = 0;
     if (!input.ReadVarint32(&length)) {
-        return QStringLiteral("at byte %1: expected the length of a MetricFamily (a varint), found bytes that are not one")
+        return QStringLiteral(
+                   "at byte %1: expected the length of a MetricFamily (a varint), found bytes that are not one")
             .arg(at);
     }
     const qint64 header = input.CurrentPosition();
@@ -239,9 +267,15 @@ ProtobufReadResult readDelimitedProtobuf(QByteArrayView bytes)
             if (m.has_timestamp_ms())
                 metric.timestampMs = m.timestamp_ms();
             switch (family.type) {
-            case MetricType::Counter: metric.value = m.counter().value(); break;
-            case MetricType::Gauge: metric.value = m.gauge().value(); break;
-            case MetricType::Untyped: metric.value = m.untyped().value(); break;
+            case MetricType::Counter:
+                metric.value = m.counter().value();
+                break;
+            case MetricType::Gauge:
+                metric.value = m.gauge().value();
+                break;
+            case MetricType::Untyped:
+                metric.value = m.untyped().value();
+                break;
             case MetricType::Summary:
                 if (m.summary().has_sample_count())
                     metric.count = double(m.summary().sample_count());
@@ -259,8 +293,8 @@ ProtobufReadResult readDelimitedProtobuf(QByteArrayView bytes)
                 if (h.has_sample_sum())
                     metric.sum = h.sample_sum();
                 for (const pb::Bucket &b : h.bucket()) {
-                    const double count = b.has_cumulative_count_float() ? b.cumulative_count_float()
-                                                                        : double(b.cumulative_count());
+                    const double count
+                        = b.has_cumulative_count_float() ? b.cumulative_count_float() : double(b.cumulative_count());
                     metric.buckets.append(Bucket{b.upper_bound(), count});
                 }
                 break;
@@ -277,10 +311,11 @@ ProtobufReadResult readDelimitedProtobuf(QByteArrayView bytes)
     // One parse of all the families' text: an error is mapped back to the family its line is in.
     if (!familyLines.empty()) {
         if (const Problem *problem = textRuleBroken(wholeText, parsed)) {
-            auto family = std::upper_bound(familyLines.begin(), familyLines.end(), problem->line,
-                                           [](int line, const std::pair<int, qint64> &start) { return line < start.first; });
-            result.error = invalidFamily(family == familyLines.begin() ? family->second : std::prev(family)->second,
-                                         *problem);
+            auto family
+                = std::upper_bound(familyLines.begin(), familyLines.end(), problem->line,
+                                   [](int line, const std::pair<int, qint64> &start) { return line < start.first; });
+            result.error
+                = invalidFamily(family == familyLines.begin() ? family->second : std::prev(family)->second, *problem);
             result.metrics = {};
         }
     }

@@ -23,7 +23,7 @@ struct ProtobufReadResult
 
 ProtobufReadResult readDelimitedProtobuf(QByteArrayView bytes);
 
-inline constexpr char kDelimitedProtobufContentType[] =
-    "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited";
+inline constexpr char kDelimitedProtobufContentType[]
+    = "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited";
 
 } // namespace promdesk

@@ -10,8 +10,7 @@ namespace promdesk {
 
 // Applies the edits of the given fixes to `original`. Fixes whose edits overlap an earlier
 // fix's are skipped (and counted in `skipped`): fixAll() picks them up on its next round.
-QByteArray applyFixes(QByteArrayView original, const QList<Fix> &fixes, int *applied = nullptr,
-                      int *skipped = nullptr);
+QByteArray applyFixes(QByteArrayView original, const QList<Fix> &fixes, int *applied = nullptr, int *skipped = nullptr);
 
 struct FixOutcome
 {

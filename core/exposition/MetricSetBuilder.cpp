@@ -4,7 +4,10 @@ namespace promdesk {
 
 namespace {
 
-QString toQString(std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
+QString toQString(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
 
 } // namespace
 
@@ -79,12 +82,24 @@ void MetricSetBuilder::onSample(const SampleEvent &sample)
     }
     Metric &metric = f.metrics[position];
     switch (sample.role) {
-    case SampleRole::Value: metric.value = sample.value; break;
-    case SampleRole::Bucket: metric.buckets.append(Bucket{sample.bound, sample.value}); break;
-    case SampleRole::Quantile: metric.quantiles.append(Quantile{sample.bound, sample.value}); break;
-    case SampleRole::Sum: metric.sum = sample.value; break;
-    case SampleRole::Count: metric.count = sample.value; break;
-    case SampleRole::Created: metric.created = sample.value; break;
+    case SampleRole::Value:
+        metric.value = sample.value;
+        break;
+    case SampleRole::Bucket:
+        metric.buckets.append(Bucket{sample.bound, sample.value});
+        break;
+    case SampleRole::Quantile:
+        metric.quantiles.append(Quantile{sample.bound, sample.value});
+        break;
+    case SampleRole::Sum:
+        metric.sum = sample.value;
+        break;
+    case SampleRole::Count:
+        metric.count = sample.value;
+        break;
+    case SampleRole::Created:
+        metric.created = sample.value;
+        break;
     }
 }
 

@@ -31,12 +31,18 @@ std::string_view suffixOf(MetricType type, SampleRole role)
 std::vector<std::string_view> ownedSuffixes(MetricType type)
 {
     switch (type) {
-    case MetricType::Counter: return {"", "_total", "_created"};
-    case MetricType::Summary: return {"", "_count", "_sum", "_created"};
-    case MetricType::Histogram: return {"", "_count", "_sum", "_bucket", "_created"};
-    case MetricType::GaugeHistogram: return {"", "_gcount", "_gsum", "_bucket"};
-    case MetricType::Info: return {"", "_info"};
-    default: return {""};
+    case MetricType::Counter:
+        return {"", "_total", "_created"};
+    case MetricType::Summary:
+        return {"", "_count", "_sum", "_created"};
+    case MetricType::Histogram:
+        return {"", "_count", "_sum", "_bucket", "_created"};
+    case MetricType::GaugeHistogram:
+        return {"", "_gcount", "_gsum", "_bucket"};
+    case MetricType::Info:
+        return {"", "_info"};
+    default:
+        return {""};
     }
 }
 
@@ -49,8 +55,7 @@ bool isWholeNumber(double value)
 
 OpenMetricsRules::OpenMetricsRules(Report report)
     : m_report(std::move(report))
-{
-}
+{}
 
 void OpenMetricsRules::startFamily(std::string_view family)
 {
@@ -91,8 +96,8 @@ void OpenMetricsRules::onSample(const Sample &sample)
     checkGrouping(sample, group);
     if (!sameGroup)
         m_groupSeries.clear();
-    const bool repeat =
-        !m_groupSeries.insert(XXH3_64bits(sample.seriesKey.data(), sample.seriesKey.size())).second && sameTime;
+    const bool repeat
+        = !m_groupSeries.insert(XXH3_64bits(sample.seriesKey.data(), sample.seriesKey.size())).second && sameTime;
     if (!repeat && (sample.type == MetricType::Histogram || sample.type == MetricType::GaugeHistogram))
         addToHistogram(sample, group);
 }
@@ -100,7 +105,8 @@ void OpenMetricsRules::onSample(const Sample &sample)
 void OpenMetricsRules::checkValue(const Sample &sample)
 {
     const std::string_view suffix = suffixOf(sample.type, sample.role);
-    const auto sampleName = [&]() -> QString { return q(sample.family) + QLatin1String(suffix.data(), qsizetype(suffix.size())); };
+    const auto sampleName
+        = [&]() -> QString { return q(sample.family) + QLatin1String(suffix.data(), qsizetype(suffix.size())); };
     const bool counterLike = suffix == "_total" || suffix == "_sum" || suffix == "_count" || suffix == "_bucket"
         || suffix == "_gcount" || suffix == "_gsum";
     if (counterLike && std::isnan(sample.value)) {
@@ -125,13 +131,15 @@ void OpenMetricsRules::checkValue(const Sample &sample)
     }
     if (sample.type == MetricType::StateSet) {
         if (sample.value != 0 && sample.value != 1)
-            m_report(sample.line, "stateset-value", QStringLiteral("a stateset sample is 1 (in that state) or 0 (not)"));
+            m_report(sample.line, "stateset-value",
+                     QStringLiteral("a stateset sample is 1 (in that state) or 0 (not)"));
         bool named = false;
         for (const LabelView &label : sample.labels)
             named = named || label.name == sample.family;
         if (!named) {
-            m_report(sample.line, "stateset-missing-label",
-                     QStringLiteral("a sample of stateset '%1' needs a label '%1' naming its state").arg(q(sample.family)));
+            m_report(
+                sample.line, "stateset-missing-label",
+                QStringLiteral("a sample of stateset '%1' needs a label '%1' naming its state").arg(q(sample.family)));
         }
     }
 }

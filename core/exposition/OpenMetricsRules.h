@@ -69,7 +69,7 @@ private:
     Report m_report;
     // Per family, and reset with it. Label sets and series are kept as 64-bit XXH3 hashes: a
     // file of many series costs 8 bytes each here, not their text.
-    std::string m_family; // whose samples the state below is about
+    std::string m_family;   // whose samples the state below is about
     std::string m_groupKey; // reused buffer
     std::unordered_set<std::uint64_t> m_seenGroups;
     std::optional<std::uint64_t> m_group;

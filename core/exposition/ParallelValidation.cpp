@@ -21,8 +21,8 @@ constexpr int kCutWindows = 64; // give up on a cut after this many windows with
 // Names a sample of family `name` may be written as, or the family a sample name may belong to.
 std::vector<std::string> relatedNames(const std::string &name)
 {
-    static constexpr std::string_view kSuffixes[] = {"_bucket", "_count", "_sum",  "_total",
-                                                     "_created", "_info", "_gcount", "_gsum"};
+    static constexpr std::string_view kSuffixes[]
+        = {"_bucket", "_count", "_sum", "_total", "_created", "_info", "_gcount", "_gsum"};
     std::vector<std::string> related{name};
     for (std::string_view suffix : kSuffixes) {
         if (name.size() > suffix.size() && std::string_view(name).ends_with(suffix))
@@ -129,8 +129,7 @@ bool independent(const std::vector<PieceResult> &pieces, int maxProblemsPerCode)
 FileValidationSource::FileValidationSource(QString path, qint64 size)
     : m_path(std::move(path))
     , m_size(size)
-{
-}
+{}
 
 QByteArrayView FileValidationSource::read(qint64 offset, qint64 length, QByteArray &buffer) const
 {
@@ -171,7 +170,8 @@ Validation validateInParallel(const ValidationSource &source, const ParseOptions
     // More pieces than cores, taken by one worker per core as each finishes: when another process
     // holds a core for a while, the other worker takes on the pieces that are left.
     const int workers = std::max(threads, 1);
-    const int pieces = int(std::clamp<qint64>(source.size() / std::max<qint64>(minimumPieceBytes, 1), 1, qint64(workers) * 4));
+    const int pieces
+        = int(std::clamp<qint64>(source.size() / std::max<qint64>(minimumPieceBytes, 1), 1, qint64(workers) * 4));
     const std::vector<qint64> starts = pieceStarts(source, pieces);
     if (starts.size() < 2)
         return parseWhole(source, options);
@@ -183,7 +183,8 @@ Validation validateInParallel(const ValidationSource &source, const ParseOptions
     auto parsePieces = [&](const std::vector<size_t> &which, const std::vector<int> &linesBefore) {
         forEachIndexInParallel(which.size(), workers, [&](size_t k) {
             const size_t i = which[k];
-            const detail::ParsePiece piece{starts[i], linesBefore[i], i == 0, i + 1 == starts.size(), ends[i] - starts[i]};
+            const detail::ParsePiece piece{starts[i], linesBefore[i], i == 0, i + 1 == starts.size(),
+                                           ends[i] - starts[i]};
             results[i] = parsePiece(source, starts[i], ends[i], options, piece);
         });
     };

@@ -39,7 +39,9 @@ private:
 class MemoryValidationSource final : public ValidationSource
 {
 public:
-    explicit MemoryValidationSource(QByteArrayView text) : m_text(text) {}
+    explicit MemoryValidationSource(QByteArrayView text)
+        : m_text(text)
+    {}
     [[nodiscard]] qint64 size() const override { return m_text.size(); }
     [[nodiscard]] QByteArrayView read(qint64 offset, qint64 length, QByteArray &buffer) const override;
 

@@ -38,7 +38,7 @@ struct Problem
     int line = 0;   // 1-based; 0 for the file as a whole
     int column = 0; // 1-based, in characters
     Severity severity = Severity::Error;
-    QString code;   // stable, kebab-case; tests and scripts rely on it
+    QString code; // stable, kebab-case; tests and scripts rely on it
     QString message;
     std::optional<Fix> fix;
 };

@@ -20,7 +20,8 @@ const QList<MetricTemplate> &metricTemplates()
          QStringLiteral("db_backup"),
          {{QStringLiteral("instance"), QString()}, {QStringLiteral("db"), QStringLiteral("customers")}}},
         {QStringLiteral("Batch job: last run"),
-         QStringLiteral("What a cron job reports when it ends: when it last succeeded, how long it ran, how much it did"),
+         QStringLiteral(
+             "What a cron job reports when it ends: when it last succeeded, how long it ran, how much it did"),
          "# HELP job_last_success_timestamp_seconds Unix time the job last succeeded.\n"
          "# TYPE job_last_success_timestamp_seconds gauge\n"
          "job_last_success_timestamp_seconds 1.7e+09\n"

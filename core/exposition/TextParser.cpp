@@ -20,8 +20,8 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -47,23 +47,43 @@ constexpr std::array<std::uint8_t, 256> kCharClasses = [] {
     for (int c = 0; c < 256; ++c) {
         const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
         const bool digit = c >= '0' && c <= '9';
-        table[size_t(c)] = std::uint8_t((letter ? LabelStart | NameStart : 0) | (letter || digit ? LabelChar | NameChar : 0)
-                                        | (c == ':' ? NameStart | NameChar : 0));
+        table[size_t(c)]
+            = std::uint8_t((letter ? LabelStart | NameStart : 0) | (letter || digit ? LabelChar | NameChar : 0)
+                           | (c == ':' ? NameStart | NameChar : 0));
     }
     return table;
 }();
-inline bool isClass(char c, CharClass charClass) { return kCharClasses[std::uint8_t(c)] & charClass; }
-inline bool isNameStart(char c) { return isClass(c, NameStart); }
-inline bool isNameChar(char c) { return isClass(c, NameChar); }
-inline bool isLabelStart(char c) { return isClass(c, LabelStart); }
-inline bool isLabelChar(char c) { return isClass(c, LabelChar); }
-inline bool isBlank(char c) { return c == ' ' || c == '\t'; }
+inline bool isClass(char c, CharClass charClass)
+{
+    return kCharClasses[std::uint8_t(c)] & charClass;
+}
+inline bool isNameStart(char c)
+{
+    return isClass(c, NameStart);
+}
+inline bool isNameChar(char c)
+{
+    return isClass(c, NameChar);
+}
+inline bool isLabelStart(char c)
+{
+    return isClass(c, LabelStart);
+}
+inline bool isLabelChar(char c)
+{
+    return isClass(c, LabelChar);
+}
+inline bool isBlank(char c)
+{
+    return c == ' ' || c == '\t';
+}
 
 // A HELP or TYPE line that repeats the one before it word for word: removing it changes nothing.
 Fix deleteLineFix(const QString &keyword, qint64 lineOffset, qint64 lineEnd)
 {
     return Fix{QStringLiteral("Remove this repeated %1 line").arg(keyword),
-               {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false};
+               {TextEdit{lineOffset, lineEnd - lineOffset, {}}},
+               false};
 }
 
 // Compares of names a few bytes long, inline: a memcmp call and its setup cost more than the
@@ -151,8 +171,14 @@ bool isValidMetricName(std::string_view name)
 
 // A piece of the input inside a message: at most 80 characters, control characters and bytes that
 // are not UTF-8 escaped. A 50 MB token is quoted by its start, not copied whole into the report.
-QString q(std::string_view text) { return printable(QByteArrayView(text.data(), qsizetype(text.size()))); }
-QString quoted(std::string_view text) { return QLatin1Char('\'') + q(text) + QLatin1Char('\''); }
+QString q(std::string_view text)
+{
+    return printable(QByteArrayView(text.data(), qsizetype(text.size())));
+}
+QString quoted(std::string_view text)
+{
+    return QLatin1Char('\'') + q(text) + QLatin1Char('\'');
+}
 
 // An optional sign and digits only: an integer, however large.
 bool isWholeNumber(std::string_view text)
@@ -174,8 +200,8 @@ int characterColumn(std::string_view line, size_t byteOffset)
 
 int utf8Length(std::string_view text)
 {
-    return int(std::count_if(text.begin(), text.end(),
-                             [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return int(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 QByteArray numberBytes(double value)
@@ -213,10 +239,10 @@ struct FamilyState
     bool hasHelp = false;
     bool hasUnit = false;
     bool hasSamples = false;
-    bool closed = false;       // another family started after this one's last line
+    bool closed = false; // another family started after this one's last line
     int lastLine = 0;
-    qint64 lastLineEnd = 0;    // offset just after the '\n' of its last line
-    bool announced = false;    // onFamily sent to the sink
+    qint64 lastLineEnd = 0;         // offset just after the '\n' of its last line
+    bool announced = false;         // onFamily sent to the sink
     bool replacedByGateway = false; // push_time_seconds and the like: the Pushgateway drops the pushed samples
     // A reopened block waiting for its end to complete its "move" fix.
     int pendingSplitProblem = -1;
@@ -269,10 +295,14 @@ std::optional<ExpositionFormat> formatFromName(QStringView name)
 QString targetName(ValidationTarget target)
 {
     switch (target) {
-    case ValidationTarget::Generic: return QStringLiteral("generic");
-    case ValidationTarget::Pushgateway: return QStringLiteral("pushgateway");
-    case ValidationTarget::RemoteWrite: return QStringLiteral("remote-write");
-    case ValidationTarget::Tmp: return QStringLiteral("tmp");
+    case ValidationTarget::Generic:
+        return QStringLiteral("generic");
+    case ValidationTarget::Pushgateway:
+        return QStringLiteral("pushgateway");
+    case ValidationTarget::RemoteWrite:
+        return QStringLiteral("remote-write");
+    case ValidationTarget::Tmp:
+        return QStringLiteral("tmp");
     }
     return {};
 }
@@ -343,8 +373,8 @@ public:
     bool openMetrics;
     bool remoteWrite;
     std::optional<detail::OpenMetricsRules> omRules; // OpenMetrics only
-    size_t exemplarAt = std::string_view::npos;        // in the sample line being read
-    std::optional<long double> lineTimestampNanos;     // OpenMetrics: the line's timestamp as written
+    size_t exemplarAt = std::string_view::npos;      // in the sample line being read
+    std::optional<long double> lineTimestampNanos;   // OpenMetrics: the line's timestamp as written
     // The line is read and checked, but its sample cannot be kept (an OpenMetrics timestamp
     // beyond milliseconds): it still belongs to its family, and goes no further.
     bool leftOutOfModel = false;
@@ -353,9 +383,9 @@ public:
     ParseStats stats;
 
     // Input bookkeeping
-    QByteArray head;         // the first bytes, until there are enough to look for a BOM
-    QByteArray carry;        // an unfinished line from the previous chunk
-    qint64 carryOffset = 0;  // absolute offset of carry[0]
+    QByteArray head;        // the first bytes, until there are enough to look for a BOM
+    QByteArray carry;       // an unfinished line from the previous chunk
+    qint64 carryOffset = 0; // absolute offset of carry[0]
     int lineNumber = 0;
     bool firstBytes = true;
     char lastByte = '\n';
@@ -391,13 +421,13 @@ private:
         size_t valueEnd;    // just after the closing quote
         size_t arenaOffset;
         size_t arenaLength;
-        std::string_view raw; // the value as written, still escaped: a canonical form of it
-        bool escaped;         // unescaped value in the arena; otherwise `raw` is the value
+        std::string_view raw;   // the value as written, still escaped: a canonical form of it
+        bool escaped;           // unescaped value in the arena; otherwise `raw` is the value
         bool keptUnknownEscape; // OpenMetrics: `raw` is not the only spelling of the value
     };
     std::vector<LabelToken> labels;
     std::vector<LabelView> lineLabels;
-    std::vector<char> repeatedLabel;       // see orderLabels()
+    std::vector<char> repeatedLabel; // see orderLabels()
     std::vector<std::uint32_t> labelOrder;
     bool labelsSorted = true;
     struct NamedLabel
@@ -422,8 +452,8 @@ private:
                       std::optional<qint64> timestampMs, std::string_view seriesKey, int column, qint64 lineOffset,
                       qint64 lineEnd);
 
-    int report(Severity severity, const char *code, int line, std::string_view text, size_t byteColumn,
-               QString message, std::optional<Fix> fix = std::nullopt);
+    int report(Severity severity, const char *code, int line, std::string_view text, size_t byteColumn, QString message,
+               std::optional<Fix> fix = std::nullopt);
     Severity strictness() const { return openMetrics ? Severity::Error : Severity::Warning; }
     // Histogram and summary rules: OpenMetrics says must and its parsers refuse; readers of text
     // 0.0.4 (the Pushgateway, Prometheus' scrape) store such metrics, so there they are warnings
@@ -601,34 +631,35 @@ void TextParser::Private::reportIfRepeated(std::uint64_t hash, const PendingSeri
     // keep one copy anyway: nothing is lost. Another value at that time is one it drops silently.
     const bool refused = remoteWrite ? !exact : (!openMetrics && !entry.aggregatePart);
     const int earlier = int(previous.line);
-    const QString message =
-        remoteWrite ? (exact ? QStringLiteral("this sample repeats line %1 exactly (series, time and value); it is sent "
-                                              "once")
-                             : QStringLiteral("this series was already given on line %1 at this time with another "
-                                              "value; Prometheus keeps one and drops the other without a word: keep "
-                                              "one of them"))
-                          .arg(earlier)
-        : openMetrics ? QStringLiteral("this series repeats line %1; Prometheus keeps the first and drops this one")
-                            .arg(earlier)
+    const QString message = remoteWrite
+        ? (exact ? QStringLiteral("this sample repeats line %1 exactly (series, time and value); it is sent "
+                                  "once")
+                 : QStringLiteral("this series was already given on line %1 at this time with another "
+                                  "value; Prometheus keeps one and drops the other without a word: keep "
+                                  "one of them"))
+              .arg(earlier)
+        : openMetrics
+        ? QStringLiteral("this series repeats line %1; Prometheus keeps the first and drops this one").arg(earlier)
         : !refused ? QStringLiteral("this part of a histogram or summary repeats line %1; the Pushgateway keeps one of "
                                     "them without saying which, and Prometheus drops a repeated bucket; keep one")
                          .arg(earlier)
-        : exact ? QStringLiteral("this series repeats line %1 exactly; Prometheus and the Pushgateway reject duplicate "
-                                 "series")
-                      .arg(earlier)
-                : QStringLiteral("this series was already given on line %1 with another value; keep one of them")
-                      .arg(earlier);
-    const int index = report(
-        refused ? Severity::Error : Severity::Warning, "duplicate-series", entry.line, {}, 0, message,
-        exact ? std::optional<Fix>(Fix{QStringLiteral("Remove the repeated line"),
-                                       {TextEdit{entry.lineOffset, entry.lineEnd - entry.lineOffset, {}}}, false})
-              : std::nullopt);
+        : exact
+        ? QStringLiteral("this series repeats line %1 exactly; Prometheus and the Pushgateway reject duplicate "
+                         "series")
+              .arg(earlier)
+        : QStringLiteral("this series was already given on line %1 with another value; keep one of them").arg(earlier);
+    const int index
+        = report(refused ? Severity::Error : Severity::Warning, "duplicate-series", entry.line, {}, 0, message,
+                 exact ? std::optional<Fix>(Fix{QStringLiteral("Remove the repeated line"),
+                                                {TextEdit{entry.lineOffset, entry.lineEnd - entry.lineOffset, {}}},
+                                                false})
+                       : std::nullopt);
     if (index >= 0)
         problems[index].column = entry.column;
 }
 
-int TextParser::Private::report(Severity severity, const char *code, int line, std::string_view text,
-                                size_t byteColumn, QString message, std::optional<Fix> fix)
+int TextParser::Private::report(Severity severity, const char *code, int line, std::string_view text, size_t byteColumn,
+                                QString message, std::optional<Fix> fix)
 {
     const QString codeString = QString::fromLatin1(code);
     ProblemCounter &counter = counters[codeString];
@@ -709,7 +740,8 @@ void TextParser::Private::feedBody(QByteArrayView chunk, bool last)
         const char *newline = static_cast<const char *>(std::memchr(data + start, '\n', size_t(size - start)));
         if (!newline && last && carry.isEmpty()) {
             // The input's last line, without a newline: read where it is (finish() would have).
-            processLine(std::string_view(data + start, size_t(size - start)), carryOffset, carryOffset + (size - start));
+            processLine(std::string_view(data + start, size_t(size - start)), carryOffset,
+                        carryOffset + (size - start));
             carryOffset += size - start;
             return;
         }
@@ -768,8 +800,7 @@ void TextParser::Private::finish()
                    .arg(crlfLines),
                Fix{QStringLiteral("Convert line endings to LF"), {}, true});
     } else if (firstCrlfProblem >= 0) {
-        problems[firstCrlfProblem].message =
-            crlfRefusedLines == crlfLines
+        problems[firstCrlfProblem].message = crlfRefusedLines == crlfLines
             ? QStringLiteral("%1 line(s) end in CRLF (Windows line endings); Prometheus parsers read the '\\r' as "
                              "part of the value and reject the line")
                   .arg(crlfLines)
@@ -826,9 +857,10 @@ void TextParser::Private::processLine(std::string_view line, qint64 lineOffset, 
     }
     if (line.empty()) {
         if (openMetrics) {
-            report(Severity::Error, "empty-line", lineNumber, line, 0,
-                   QStringLiteral("OpenMetrics does not allow empty lines"),
-                   Fix{QStringLiteral("Remove the empty line"), {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false});
+            report(
+                Severity::Error, "empty-line", lineNumber, line, 0,
+                QStringLiteral("OpenMetrics does not allow empty lines"),
+                Fix{QStringLiteral("Remove the empty line"), {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false});
         }
         return;
     }
@@ -875,7 +907,8 @@ void TextParser::Private::checkStrayWhitespace(std::string_view line, qint64 lin
                                         "integer as timestamp\" or \"unknown metric type\")")
                        : QStringLiteral("the line ends with spaces or tabs"),
                Fix{QStringLiteral("Remove the trailing whitespace"),
-                   {TextEdit{lineOffset + qint64(end), qint64(line.size() - end), {}}}, false});
+                   {TextEdit{lineOffset + qint64(end), qint64(line.size() - end), {}}},
+                   false});
     }
     bool inQuotes = false;
     for (size_t k = i; k < end; ++k) {
@@ -901,7 +934,8 @@ void TextParser::Private::checkStrayWhitespace(std::string_view line, qint64 lin
                    QStringLiteral("tokens are separated by %1 instead of a single space")
                        .arg(runEnd - k > 1 ? QStringLiteral("several blanks") : QStringLiteral("a tab")),
                    Fix{QStringLiteral("Use a single space"),
-                       {TextEdit{lineOffset + qint64(k), qint64(runEnd - k), QByteArray(" ")}}, false});
+                       {TextEdit{lineOffset + qint64(k), qint64(runEnd - k), QByteArray(" ")}},
+                       false});
         }
         k = runEnd - 1;
     }
@@ -923,13 +957,13 @@ FamilyState &TextParser::Private::familyFor(std::string_view declaredName)
                    QStringLiteral("'%1' is written by the Pushgateway itself for every group; a pushed metric of "
                                   "that name is overwritten. Rename it")
                        .arg(q(declaredName)));
-            } else if (declaredName.starts_with("go_") || declaredName.starts_with("process_")
+        } else if (declaredName.starts_with("go_") || declaredName.starts_with("process_")
                    || declaredName.starts_with("pushgateway_")) {
             report(Severity::Warning, "gateway-own-metric", lineNumber, {}, 0,
                    QStringLiteral("the Pushgateway exports its own '%1…' metrics; a push whose type, help or "
                                   "labels collide with them is rejected as inconsistent. Prefer another prefix")
                        .arg(q(declaredName.substr(0, declaredName.find('_') + 1))));
-            }
+        }
     }
     return family;
 }
@@ -1053,7 +1087,9 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
         report(Severity::Error, "invalid-descriptor", lineNumber, line, pos,
                QStringLiteral("'# %1 %2' needs a space and then its %3 (which may be empty)")
                    .arg(q(keyword), q(name),
-                        isHelp ? QStringLiteral("text") : isType ? QStringLiteral("type") : QStringLiteral("unit")));
+                        isHelp       ? QStringLiteral("text")
+                            : isType ? QStringLiteral("type")
+                                     : QStringLiteral("unit")));
         return;
     }
     if (pos < line.size())
@@ -1111,8 +1147,8 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
     }
 
     // HELP
-    const int badEscape = openMetrics ? unescapeKeepingUnknown(rest, unescaped)
-                                      : unescape(rest, EscapeContext::Help004, unescaped);
+    const int badEscape
+        = openMetrics ? unescapeKeepingUnknown(rest, unescaped) : unescape(rest, EscapeContext::Help004, unescaped);
     if (badEscape >= 0 && openMetrics) {
         report(Severity::Warning, "unknown-escape", lineNumber, line, restAt + size_t(badEscape),
                QStringLiteral("HELP text knows only the escapes \\\\, \\\" and \\n; OpenMetrics parsers keep "
@@ -1152,12 +1188,17 @@ const char *roleSuffix(SampleRole role, MetricType type)
 {
     const bool gauge = type == MetricType::GaugeHistogram;
     switch (role) {
-    case SampleRole::Bucket: return "_bucket";
-    case SampleRole::Sum: return gauge ? "_gsum" : "_sum";
-    case SampleRole::Count: return gauge ? "_gcount" : "_count";
-    case SampleRole::Created: return "_created";
+    case SampleRole::Bucket:
+        return "_bucket";
+    case SampleRole::Sum:
+        return gauge ? "_gsum" : "_sum";
+    case SampleRole::Count:
+        return gauge ? "_gcount" : "_count";
+    case SampleRole::Created:
+        return "_created";
     case SampleRole::Value:
-    case SampleRole::Quantile: return "";
+    case SampleRole::Quantile:
+        return "";
     }
     return "";
 }
@@ -1166,7 +1207,7 @@ const char *roleSuffix(SampleRole role, MetricType type)
 // blanks, its backslashes dropped and its case ignored; and `gauge_histogram`, a type of its data
 // model that the text format cannot carry. `typeName` starts after the blanks.
 std::optional<MetricType> TextParser::Private::pushgatewayTextType(std::string_view typeName, size_t restAt,
-                                                                    std::string_view line, qint64 lineOffset)
+                                                                   std::string_view line, qint64 lineOffset)
 {
     std::string asRead;
     for (const char c : typeName) {
@@ -1202,15 +1243,16 @@ bool TextParser::Private::reportOpenMetricsOnlyType(std::string_view line, size_
 {
     const bool refused = options.target == ValidationTarget::Generic || options.target == ValidationTarget::Pushgateway;
     report(refused ? Severity::Error : Severity::Warning, "type-not-supported", lineNumber, line, restAt,
-           refused ? QStringLiteral("text format 0.0.4 has no '%1' type, so %2 refuses the file; declare it as gauge or "
-                                    "untyped, or write the file in OpenMetrics")
-                         .arg(typeName, options.target == ValidationTarget::Pushgateway
-                                            ? QStringLiteral("the Pushgateway")
-                                            : QStringLiteral("Prometheus"))
-                   : QStringLiteral("text format 0.0.4 has no '%1' type: PromDesk sends its samples, but Prometheus "
-                                    "refuses such a file; declare it as gauge or untyped, or write the file in "
-                                    "OpenMetrics")
-                         .arg(typeName));
+           refused
+               ? QStringLiteral("text format 0.0.4 has no '%1' type, so %2 refuses the file; declare it as gauge or "
+                                "untyped, or write the file in OpenMetrics")
+                     .arg(typeName,
+                          options.target == ValidationTarget::Pushgateway ? QStringLiteral("the Pushgateway")
+                                                                          : QStringLiteral("Prometheus"))
+               : QStringLiteral("text format 0.0.4 has no '%1' type: PromDesk sends its samples, but Prometheus "
+                                "refuses such a file; declare it as gauge or untyped, or write the file in "
+                                "OpenMetrics")
+                     .arg(typeName));
     return refused;
 }
 
@@ -1239,9 +1281,10 @@ void TextParser::Private::processType(std::string_view line, size_t keywordAt, s
     if (!type || (openMetrics && textOnly)) {
         report(Severity::Error, "unknown-type", lineNumber, line, restAt,
                QStringLiteral("'%1' is not a metric type; use %2")
-                   .arg(typeName, openMetrics ? QStringLiteral("counter, gauge, histogram, gaugehistogram, "
-                                                               "summary, info, stateset or unknown")
-                                              : QStringLiteral("counter, gauge, histogram, summary or untyped")));
+                   .arg(typeName,
+                        openMetrics ? QStringLiteral("counter, gauge, histogram, gaugehistogram, "
+                                                     "summary, info, stateset or unknown")
+                                    : QStringLiteral("counter, gauge, histogram, summary or untyped")));
         return;
     }
     if (!openMetrics && openMetricsOnly && reportOpenMetricsOnlyType(line, restAt, typeName))
@@ -1338,8 +1381,8 @@ bool TextParser::Private::resolve(std::string_view name, FamilyState *&family, S
         family = current;
         return true;
     }
-    static constexpr std::string_view kSuffixes[] = {"_bucket", "_count", "_sum", "_total", "_created",
-                                                     "_info",   "_gcount", "_gsum"};
+    static constexpr std::string_view kSuffixes[]
+        = {"_bucket", "_count", "_sum", "_total", "_created", "_info", "_gcount", "_gsum"};
     for (std::string_view suffix : kSuffixes) {
         if (!endsWith(name, suffix))
             continue;
@@ -1410,13 +1453,15 @@ void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffse
                        .arg(quoted(token)));
             return;
         }
-        if (std::fabs(seconds->value) >= kPlausibleSecondsMax && std::fabs(seconds->value) < kPlausibleMillisecondsMax) {
-            report(Severity::Warning, "timestamp-in-milliseconds", lineNumber, line, begin,
-                   QStringLiteral("%1 looks like milliseconds, but OpenMetrics timestamps are seconds (it would be "
-                                  "the year %2)")
-                       .arg(quoted(token))
-                       .arg(1970 + qint64(seconds->value / 31556952.0)),
-                   replaceToken(QStringLiteral("Convert to seconds"), secondsBytes(qint64(std::llround(seconds->value)))));
+        if (std::fabs(seconds->value) >= kPlausibleSecondsMax
+            && std::fabs(seconds->value) < kPlausibleMillisecondsMax) {
+            report(
+                Severity::Warning, "timestamp-in-milliseconds", lineNumber, line, begin,
+                QStringLiteral("%1 looks like milliseconds, but OpenMetrics timestamps are seconds (it would be "
+                               "the year %2)")
+                    .arg(quoted(token))
+                    .arg(1970 + qint64(seconds->value / 31556952.0)),
+                replaceToken(QStringLiteral("Convert to seconds"), secondsBytes(qint64(std::llround(seconds->value)))));
             timestampMs = qint64(std::llround(seconds->value));
             ok = true;
             return;
@@ -1427,8 +1472,8 @@ void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffse
             report(remoteWrite ? Severity::Error : Severity::Warning, "timestamp-out-of-range", lineNumber, line, begin,
                    QStringLiteral("%1 is outside the range of timestamps: in milliseconds it does not fit a signed "
                                   "64-bit integer (about 292 million years either side of 1970). Check the unit%2")
-                       .arg(quoted(token), remoteWrite ? QStringLiteral(".")
-                                                       : QStringLiteral("; PromDesk leaves this sample out.")));
+                       .arg(quoted(token),
+                            remoteWrite ? QStringLiteral(".") : QStringLiteral("; PromDesk leaves this sample out.")));
             leftOutOfModel = !remoteWrite;
             return;
         }
@@ -1477,7 +1522,8 @@ void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffse
                QStringLiteral("a Pushgateway rejects pushed metrics with timestamps ('pushed metrics must not have "
                               "timestamps'); remove it, or send through remote write"),
                Fix{QStringLiteral("Remove the timestamp"),
-                   {TextEdit{lineOffset + qint64(from), qint64(end - from), {}}}, false});
+                   {TextEdit{lineOffset + qint64(from), qint64(end - from), {}}},
+                   false});
         return;
     }
     if (timestampMs > addSaturated(nowMs, options.futureToleranceMs))
@@ -1519,12 +1565,14 @@ void TextParser::Private::reportFuture(std::string_view line, size_t column, qin
                               .arg(formatTimestamp(timestampMs), formatSpan(subtractSaturated(timestampMs, nowMs)));
     QString message;
     if (error)
-        message = ahead + QStringLiteral(". A remote-write receiver such as Prometheus accepts it and then refuses every "
-                                         "current sample as 'out of bounds' until that time. Check the clock and the "
-                                         "timestamps' unit; --allow-future sends it anyway.");
+        message = ahead
+            + QStringLiteral(". A remote-write receiver such as Prometheus accepts it and then refuses every "
+                             "current sample as 'out of bounds' until that time. Check the clock and the "
+                             "timestamps' unit; --allow-future sends it anyway.");
     else if (remoteWrite)
-        message = ahead + QStringLiteral(" (sent anyway: --allow-future). The receiver will refuse current samples "
-                                         "until then.");
+        message = ahead
+            + QStringLiteral(" (sent anyway: --allow-future). The receiver will refuse current samples "
+                             "until then.");
     else
         message = ahead + QStringLiteral("; a remote-write receiver that takes it refuses current samples until then");
     report(error ? Severity::Error : Severity::Warning, "timestamp-in-future", lineNumber, line, column, message);
@@ -1556,8 +1604,7 @@ bool TextParser::Private::takeSimpleSample(std::string_view line, qint64 lineOff
             const size_t nameAt = pos;
             if (pos >= size || !isLabelStart(line[pos]))
                 return false;
-            while (++pos < size && isLabelChar(line[pos])) {
-            }
+            while (++pos < size && isLabelChar(line[pos])) {}
             if (pos + 1 >= size || line[pos] != '=' || line[pos + 1] != '"')
                 return false;
             const std::string_view labelName = line.substr(nameAt, pos - nameAt);
@@ -1646,8 +1693,8 @@ bool TextParser::Private::checkExemplarSyntax(std::string_view line, size_t hash
         const size_t nameAt = pos;
         while (pos < line.size() && isNameChar(line[pos]) && line[pos] != ':')
             ++pos;
-        if (pos == nameAt || !isNameStart(line[nameAt]) || pos >= line.size() || line[pos] != '=' || pos + 1 >= line.size()
-            || line[pos + 1] != '"')
+        if (pos == nameAt || !isNameStart(line[nameAt]) || pos >= line.size() || line[pos] != '='
+            || pos + 1 >= line.size() || line[pos + 1] != '"')
             return fault(nameAt, QStringLiteral("the exemplar's labels are not name=\"value\" pairs"));
         characters += pos - nameAt;
         pos += 2;
@@ -1670,8 +1717,9 @@ bool TextParser::Private::checkExemplarSyntax(std::string_view line, size_t hash
     if (pos >= line.size())
         return fault(pos, QStringLiteral("the exemplar's labels are not closed with '}'"));
     if (characters > 128) {
-        return fault(hashAt + 2, QStringLiteral("the exemplar's labels hold %1 characters; OpenMetrics allows 128")
-                                     .arg(characters));
+        return fault(
+            hashAt + 2,
+            QStringLiteral("the exemplar's labels hold %1 characters; OpenMetrics allows 128").arg(characters));
     }
     ++pos;
     if (pos >= line.size() || line[pos] != ' ' || pos + 1 >= line.size() || isBlank(line[pos + 1]))
@@ -1777,11 +1825,12 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
             const std::string_view labelName = slice(line, labelAt, pos - labelAt);
             // A name must be letters, digits and '_' up to a blank, '=', ',' or '}'.
             const bool badStart = labelName.empty() || !isLabelStart(labelName.front());
-            const bool badChar = pos < line.size() && !isBlank(line[pos]) && line[pos] != '=' && line[pos] != ','
-                && line[pos] != '}';
+            const bool badChar
+                = pos < line.size() && !isBlank(line[pos]) && line[pos] != '=' && line[pos] != ',' && line[pos] != '}';
             if (badStart || badChar) {
                 size_t tokenEnd = labelAt;
-                while (tokenEnd < line.size() && line[tokenEnd] != '=' && line[tokenEnd] != ',' && line[tokenEnd] != '}')
+                while (tokenEnd < line.size() && line[tokenEnd] != '=' && line[tokenEnd] != ','
+                       && line[tokenEnd] != '}')
                     ++tokenEnd;
                 report(Severity::Error, "invalid-label-name", lineNumber, line, labelAt,
                        QStringLiteral("%1 is not a valid label name: use letters, digits and '_', not starting with "
@@ -1824,9 +1873,9 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
             const std::string_view raw = slice(line, valueStart, pos - valueStart);
             ++pos;
             // Most values have no escapes: they are used where they stand, without a copy.
-            const int badEscape = !escaped   ? -1
-                : openMetrics ? unescapeKeepingUnknown(raw, unescaped)
-                              : unescape(raw, EscapeContext::LabelValue, unescaped);
+            const int badEscape = !escaped ? -1
+                : openMetrics              ? unescapeKeepingUnknown(raw, unescaped)
+                                           : unescape(raw, EscapeContext::LabelValue, unescaped);
             const bool ascii = !escaped && (highBits & 0x80) == 0;
             if (badEscape >= 0 && openMetrics) {
                 report(Severity::Warning, "unknown-escape", lineNumber, line, valueStart + size_t(badEscape),
@@ -1861,7 +1910,8 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                     report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos - 1,
                            QStringLiteral("OpenMetrics does not allow a comma before '}'"),
                            Fix{QStringLiteral("Remove the trailing comma"),
-                               {TextEdit{lineOffset + qint64(pos - 1), 1, {}}}, false});
+                               {TextEdit{lineOffset + qint64(pos - 1), 1, {}}},
+                               false});
                 }
                 continue;
             }
@@ -1871,9 +1921,9 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                 break;
             }
             report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos,
-                   pos >= line.size() ? QStringLiteral("the label list is not closed with '}'")
-                                      : QStringLiteral("expected ',' or '}' after the value of label %1")
-                                            .arg(quoted(labelName)));
+                   pos >= line.size()
+                       ? QStringLiteral("the label list is not closed with '}'")
+                       : QStringLiteral("expected ',' or '}' after the value of label %1").arg(quoted(labelName)));
             return;
         }
     }
@@ -1921,7 +1971,8 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                               "(400 \"expected float as value\"); write it in decimal: '%2'")
                    .arg(quoted(valueToken), QString::fromLatin1(decimal)),
                Fix{QStringLiteral("Write '%1'").arg(QString::fromLatin1(decimal)),
-                   {TextEdit{lineOffset + qint64(valueAt), qint64(valueToken.size()), decimal}}, false});
+                   {TextEdit{lineOffset + qint64(valueAt), qint64(valueToken.size()), decimal}},
+                   false});
         return;
     }
     if (number->spelling == NumberSpelling::NonCanonical) {
@@ -1933,7 +1984,8 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                QStringLiteral("write %1 as '%2', the spelling Prometheus' own writers use")
                    .arg(quoted(valueToken), QString::fromLatin1(canonical)),
                Fix{QStringLiteral("Write '%1'").arg(QString::fromLatin1(canonical)),
-                   {TextEdit{lineOffset + qint64(valueAt), qint64(valueToken.size()), canonical}}, false});
+                   {TextEdit{lineOffset + qint64(valueAt), qint64(valueToken.size()), canonical}},
+                   false});
     }
 
     // Timestamp, exemplar, trailing text
@@ -1970,7 +2022,8 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                        : QStringLiteral("exemplars are not part of text format 0.0.4; a Pushgateway fails to parse "
                                         "this line"),
                    Fix{QStringLiteral("Remove the exemplar"),
-                       {TextEdit{lineOffset + qint64(from), qint64(line.size() - from), {}}}, false});
+                       {TextEdit{lineOffset + qint64(from), qint64(line.size() - from), {}}},
+                       false});
         } else {
             report(Severity::Error, "trailing-characters", lineNumber, line, pos,
                    QStringLiteral("unexpected text after the sample: %1").arg(quoted(slice(line, pos))));
@@ -1985,9 +2038,9 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     // Labels: duplicates, reserved names, target limits
     lineLabels.clear();
     for (const LabelToken &token : labels)
-        lineLabels.push_back(LabelView{token.name, token.escaped
-                                                       ? std::string_view(arena).substr(token.arenaOffset, token.arenaLength)
-                                                       : token.raw});
+        lineLabels.push_back(LabelView{
+            token.name,
+            token.escaped ? std::string_view(arena).substr(token.arenaOffset, token.arenaLength) : token.raw});
     orderLabels();
     for (size_t i = 0; i < labels.size(); ++i) {
         const LabelToken &token = labels[i];
@@ -2000,7 +2053,8 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
             // The Pushgateway refuses such a push; a remote-write receiver stores the label
             // (tst_verdicts_pushgateway, tst_verdicts_remotewrite).
             const bool hard = options.target == ValidationTarget::Pushgateway;
-            report(hard ? Severity::Error : Severity::Warning, "reserved-label-name", lineNumber, line, token.nameOffset,
+            report(hard ? Severity::Error : Severity::Warning, "reserved-label-name", lineNumber, line,
+                   token.nameOffset,
                    QStringLiteral("label names starting with '__' are reserved for Prometheus' internal use; rename "
                                   "%1")
                        .arg(quoted(token.name)));
@@ -2047,9 +2101,8 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     }
     if (options.target == ValidationTarget::Tmp) {
         // Empty values are dropped before sending: they are no labels of the series.
-        const auto sent = std::count_if(labels.begin(), labels.end(), [](const LabelToken &token) {
-            return !token.raw.empty();
-        });
+        const auto sent
+            = std::count_if(labels.begin(), labels.end(), [](const LabelToken &token) { return !token.raw.empty(); });
         if (int(sent) + 1 > kTmpMaxLabels) {
             report(Severity::Error, "too-many-labels", lineNumber, line, nameAt,
                    QStringLiteral("TMP allows at most %1 labels per series, counting __name__; this one has %2")
@@ -2120,16 +2173,18 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
                 report(Severity::Error, "hex-number", lineNumber, line, labels[i].valueOffset + 1,
                        QStringLiteral("the '%1' label's value %2 is hexadecimal, which the Pushgateway refuses (400 "
                                       "\"expected float as value for '%1' label\"); write it in decimal: '%3'")
-                           .arg(QString::fromLatin1(boundName), quoted(label.value), QString::fromLatin1(numberBytes(parsed->value))));
+                           .arg(QString::fromLatin1(boundName), quoted(label.value),
+                                QString::fromLatin1(numberBytes(parsed->value))));
                 return;
             }
             bound = parsed->value;
             // OpenMetrics spells an infinite bound only "+Inf", and a bound is never NaN.
             if (openMetrics && (std::isnan(bound) || (std::isinf(bound) && label.value != "+Inf"))) {
-                report(Severity::Error, "noncanonical-number", lineNumber, line, labels[i].valueOffset + 1,
-                       std::isnan(bound) ? QStringLiteral("the '%1' label cannot be NaN").arg(QString::fromLatin1(boundName))
-                                         : QStringLiteral("OpenMetrics spells this bound only '+Inf', not %1")
-                                               .arg(quoted(label.value)));
+                report(
+                    Severity::Error, "noncanonical-number", lineNumber, line, labels[i].valueOffset + 1,
+                    std::isnan(bound)
+                        ? QStringLiteral("the '%1' label cannot be NaN").arg(QString::fromLatin1(boundName))
+                        : QStringLiteral("OpenMetrics spells this bound only '+Inf', not %1").arg(quoted(label.value)));
                 return;
             }
             if (role == SampleRole::Quantile && !(bound >= 0 && bound <= 1)) {
@@ -2173,12 +2228,11 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     // escaped; most lines are written that way already and are hashed in place.
     // OpenMetrics keeps unknown escapes, so "\z" and "\\z" spell one value: such lines are keyed by
     // their values escaped again.
-    const bool keptEscapes = std::any_of(labels.begin(), labels.end(),
-                                         [](const LabelToken &token) { return token.keptUnknownEscape; });
+    const bool keptEscapes
+        = std::any_of(labels.begin(), labels.end(), [](const LabelToken &token) { return token.keptUnknownEscape; });
     // Remote write drops a label whose value is empty, so a{x=""} is the series a.
-    const bool dropsEmpty = remoteWrite && std::any_of(labels.begin(), labels.end(), [](const LabelToken &token) {
-        return token.raw.empty();
-    });
+    const bool dropsEmpty = remoteWrite
+        && std::any_of(labels.begin(), labels.end(), [](const LabelToken &token) { return token.raw.empty(); });
     std::string_view seriesKey;
     if (labels.empty()) {
         seriesKey = name;
@@ -2195,7 +2249,8 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
             canonicalKey += token->name;
             canonicalKey += "=\"";
             if (keptEscapes && token->escaped)
-                appendEscapedLabelValue(canonicalKey, std::string_view(arena).substr(token->arenaOffset, token->arenaLength));
+                appendEscapedLabelValue(canonicalKey,
+                                        std::string_view(arena).substr(token->arenaOffset, token->arenaLength));
             else
                 canonicalKey += token->raw;
             canonicalKey += '"';
@@ -2233,7 +2288,8 @@ void TextParser::Private::acceptSample(FamilyState &family, SampleRole role, dou
     }
 
     // Histogram consistency is checked once the whole input is read (OpenMetrics: by omRules).
-    if (!openMetrics && family.type == MetricType::Histogram && (role == SampleRole::Bucket || role == SampleRole::Count)) {
+    if (!openMetrics && family.type == MetricType::Histogram
+        && (role == SampleRole::Bucket || role == SampleRole::Count)) {
         // One hash over a reused buffer: many small streaming updates cost more than the copy.
         groupKey.assign(family.modelName);
         for (const LabelView &label : eventLabels) {
@@ -2345,21 +2401,34 @@ void TextParser::Private::finishHistograms()
 
 TextParser::TextParser(ParseOptions options, SampleSink *sink)
     : TextParser(std::move(options), detail::ParseInternals{}, sink)
-{
-}
+{}
 
 TextParser::TextParser(ParseOptions options, const detail::ParseInternals &internals, SampleSink *sink)
     : d(std::make_unique<Private>(std::move(options), internals, sink))
-{
-}
+{}
 
 TextParser::~TextParser() = default;
 
-void TextParser::feed(QByteArrayView chunk) { d->feed(chunk); }
-void TextParser::feedLast(QByteArrayView chunk) { d->feed(chunk, true); }
-void TextParser::finish() { d->finish(); }
-const QList<Problem> &TextParser::problems() const { return d->problems; }
-const ParseStats &TextParser::stats() const { return d->stats; }
+void TextParser::feed(QByteArrayView chunk)
+{
+    d->feed(chunk);
+}
+void TextParser::feedLast(QByteArrayView chunk)
+{
+    d->feed(chunk, true);
+}
+void TextParser::finish()
+{
+    d->finish();
+}
+const QList<Problem> &TextParser::problems() const
+{
+    return d->problems;
+}
+const ParseStats &TextParser::stats() const
+{
+    return d->stats;
+}
 
 std::vector<std::string> TextParser::familyNames() const
 {
@@ -2370,13 +2439,20 @@ std::vector<std::string> TextParser::familyNames() const
     return names;
 }
 
-bool TextParser::sawEofMarker() const { return d->sawEof; }
+bool TextParser::sawEofMarker() const
+{
+    return d->sawEof;
+}
 
-const std::string &TextParser::lastFamilyName() const { return d->lastFamily; }
+const std::string &TextParser::lastFamilyName() const
+{
+    return d->lastFamily;
+}
 
 bool TextParser::leftProblemsUnlisted() const
 {
-    return std::any_of(d->counters.cbegin(), d->counters.cend(), [](const ProblemCounter &c) { return c.overflow > 0; });
+    return std::any_of(d->counters.cbegin(), d->counters.cend(),
+                       [](const ProblemCounter &c) { return c.overflow > 0; });
 }
 
 ParseResult parseText(QByteArrayView text, const ParseOptions &options)

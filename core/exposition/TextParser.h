@@ -46,12 +46,12 @@ struct ParseOptions
     ExpositionFormat format = ExpositionFormat::Text;
     ValidationTarget target = ValidationTarget::Generic;
     QString fileName = QStringLiteral("-");
-    std::optional<qint64> nowMs;       // "the future" starts futureToleranceMs after this; default: the clock
+    std::optional<qint64> nowMs; // "the future" starts futureToleranceMs after this; default: the clock
     // Remote write and TMP: a sample further ahead than this is an error, since a receiver that
     // takes it refuses every current sample afterwards; for other targets a warning.
     qint64 futureToleranceMs = kDefaultFutureToleranceMs;
-    bool allowFuture = false;          // --allow-future: a warning for every target
-    int maxProblemsPerCode = 1000;     // the rest are counted in one summary line per code
+    bool allowFuture = false;      // --allow-future: a warning for every target
+    int maxProblemsPerCode = 1000; // the rest are counted in one summary line per code
 };
 
 struct ParseStats

@@ -17,7 +17,9 @@ bool hasSuffix(const QString &name, QLatin1String suffix)
 class LineWriter
 {
 public:
-    explicit LineWriter(QByteArray &out) : m_out(out) {}
+    explicit LineWriter(QByteArray &out)
+        : m_out(out)
+    {}
 
     void number(double value)
     {
@@ -101,14 +103,19 @@ bool isCompound(MetricType type)
 QString textTypeName(MetricType type)
 {
     switch (type) {
-    case MetricType::Counter: return QStringLiteral("counter");
+    case MetricType::Counter:
+        return QStringLiteral("counter");
     case MetricType::Gauge:
     case MetricType::Info:
-    case MetricType::StateSet: return QStringLiteral("gauge");
+    case MetricType::StateSet:
+        return QStringLiteral("gauge");
     case MetricType::Histogram:
-    case MetricType::GaugeHistogram: return QStringLiteral("histogram");
-    case MetricType::Summary: return QStringLiteral("summary");
-    case MetricType::Untyped: return QStringLiteral("untyped");
+    case MetricType::GaugeHistogram:
+        return QStringLiteral("histogram");
+    case MetricType::Summary:
+        return QStringLiteral("summary");
+    case MetricType::Untyped:
+        return QStringLiteral("untyped");
     }
     return QStringLiteral("untyped");
 }
@@ -116,7 +123,8 @@ QString textTypeName(MetricType type)
 bool losesItsSum(MetricType type, const Metric &metric)
 {
     return type == MetricType::Histogram && metric.sum
-        && std::any_of(metric.buckets.cbegin(), metric.buckets.cend(), [](const Bucket &b) { return b.upperBound < 0; });
+        && std::any_of(metric.buckets.cbegin(), metric.buckets.cend(),
+                       [](const Bucket &b) { return b.upperBound < 0; });
 }
 
 } // namespace
@@ -143,7 +151,8 @@ QByteArray writeText(const MetricSet &metrics, const WriteOptions &options)
             // The common case, written without building flattened copies.
             const QByteArray name = family.name.toUtf8();
             for (const Metric &metric : family.metrics)
-                writer.sample(name, metric.labels, metric.value, options.includeTimestamps ? metric.timestampMs : std::nullopt, false);
+                writer.sample(name, metric.labels, metric.value,
+                              options.includeTimestamps ? metric.timestampMs : std::nullopt, false);
             continue;
         }
         for (const FlatSample &sample : flatten(family, SuffixStyle::Text)) {

@@ -8,7 +8,6 @@
 
 namespace promdesk {
 
-
 DecodedBody decodeRequestBody(const HistoryEntry &entry)
 {
     DecodedBody decoded;
@@ -18,7 +17,8 @@ DecodedBody decodeRequestBody(const HistoryEntry &entry)
         return decoded;
     }
     if (entry.requestBodyTruncated)
-        decoded.error = QStringLiteral("only the first %1 of %2 bytes were kept").arg(body.size()).arg(entry.requestBodySize);
+        decoded.error
+            = QStringLiteral("only the first %1 of %2 bytes were kept").arg(body.size()).arg(entry.requestBodySize);
     const QByteArray encoding = entry.requestHeader("Content-Encoding").toLower();
     const QByteArray type = entry.requestHeader("Content-Type");
     if (encoding == "gzip") {
@@ -28,7 +28,8 @@ DecodedBody decodeRequestBody(const HistoryEntry &entry)
     if (encoding == "snappy") {
         const RemoteWriteVersion version = type.contains("write.v2") ? RemoteWriteVersion::V2 : RemoteWriteVersion::V1;
         const DecodedWriteRequest request = decodeWriteRequest(body, version);
-        decoded.kind += version == RemoteWriteVersion::V2 ? QStringLiteral("remote write 2.0") : QStringLiteral("remote write 1.0");
+        decoded.kind += version == RemoteWriteVersion::V2 ? QStringLiteral("remote write 2.0")
+                                                          : QStringLiteral("remote write 1.0");
         if (!request.error.isEmpty()) {
             decoded.error = request.error;
             return decoded;

@@ -30,17 +30,20 @@ bool isText(const HistoryEntry &entry)
 CurlExport exportCurl(const HistoryEntry &entry, const CurlOptions &options)
 {
     CurlExport out;
-    QStringList parts{QStringLiteral("curl"), QStringLiteral("-sS"), QStringLiteral("-X"), QString::fromLatin1(entry.method)};
+    QStringList parts{QStringLiteral("curl"), QStringLiteral("-sS"), QStringLiteral("-X"),
+                      QString::fromLatin1(entry.method)};
     // PromDesk speaks HTTP/1.1 only (see HttpClient::send); curl would otherwise offer HTTP/2 over TLS.
     if (entry.url.startsWith(QLatin1String("https:"), Qt::CaseInsensitive))
         parts << QStringLiteral("--http1.1");
-    const QString secret = options.revealedSecret.isEmpty() ? QStringLiteral("${PROMDESK_SECRET:?set PROMDESK_SECRET to the secret}")
-                                                            : options.revealedSecret;
+    const QString secret = options.revealedSecret.isEmpty()
+        ? QStringLiteral("${PROMDESK_SECRET:?set PROMDESK_SECRET to the secret}")
+        : options.revealedSecret;
     const bool quoteSecret = !options.revealedSecret.isEmpty();
     // Everything from the history in single quotes; only the variable stays in double quotes,
     // so the shell expands it and nothing else ('a"$(x)' as a user is just text).
     const auto withSecret = [&](const QString &prefix) {
-        return quoteSecret ? shellQuote(prefix + secret) : shellQuote(prefix) + QLatin1Char('"') + secret + QLatin1Char('"');
+        return quoteSecret ? shellQuote(prefix + secret)
+                           : shellQuote(prefix) + QLatin1Char('"') + secret + QLatin1Char('"');
     };
     if (entry.authKind == Credentials::Kind::Basic)
         parts << QStringLiteral("-u") << withSecret(entry.authUser + QLatin1Char(':'));
@@ -49,17 +52,22 @@ CurlExport exportCurl(const HistoryEntry &entry, const CurlOptions &options)
     for (const auto &header : entry.requestHeaders) {
         if (header.first.compare("Authorization", Qt::CaseInsensitive) == 0)
             continue; // carried by -u / the bearer header above
-        parts << QStringLiteral("-H") << shellQuote(QString::fromLatin1(header.first) + QStringLiteral(": ") + QString::fromUtf8(header.second));
+        parts << QStringLiteral("-H")
+              << shellQuote(QString::fromLatin1(header.first) + QStringLiteral(": ")
+                            + QString::fromUtf8(header.second));
     }
     QString heredoc;
     if (!entry.requestBody.isEmpty()) {
         if (isText(entry) && options.bodyDirectory.isEmpty()) {
             parts << QStringLiteral("--data-binary") << QStringLiteral("@-");
-            heredoc = QStringLiteral(" <<'PROMDESK_BODY'\n") + QString::fromUtf8(entry.requestBody) + QStringLiteral("PROMDESK_BODY");
+            heredoc = QStringLiteral(" <<'PROMDESK_BODY'\n") + QString::fromUtf8(entry.requestBody)
+                + QStringLiteral("PROMDESK_BODY");
         } else {
             out.bodyFileName = QStringLiteral("request-%1.bin").arg(entry.id);
             out.bodyFile = entry.requestBody;
-            const QString path = options.bodyDirectory.isEmpty() ? out.bodyFileName : QDir(options.bodyDirectory).filePath(out.bodyFileName);
+            const QString path = options.bodyDirectory.isEmpty()
+                ? out.bodyFileName
+                : QDir(options.bodyDirectory).filePath(out.bodyFileName);
             parts << QStringLiteral("--data-binary") << shellQuote(QLatin1Char('@') + path);
         }
     }

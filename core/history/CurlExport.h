@@ -9,10 +9,10 @@ namespace promdesk {
 
 struct CurlExport
 {
-    QString command;        // a shell command that repeats the request
-    QByteArray bodyFile;    // when not empty: write this next to the command, as `bodyFileName`
+    QString command;     // a shell command that repeats the request
+    QByteArray bodyFile; // when not empty: write this next to the command, as `bodyFileName`
     QString bodyFileName;
-    QString note;           // what the user must provide (the secret's environment variable)
+    QString note; // what the user must provide (the secret's environment variable)
 };
 
 struct CurlOptions

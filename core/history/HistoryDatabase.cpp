@@ -35,7 +35,8 @@ const char *const kSchema1[] = {
     " profile TEXT NOT NULL DEFAULT '', target TEXT NOT NULL DEFAULT '', operation TEXT NOT NULL,"
     " grouping_key TEXT NOT NULL DEFAULT '', attempt INTEGER NOT NULL DEFAULT 1,"
     " method TEXT NOT NULL, url TEXT NOT NULL, request_headers TEXT NOT NULL DEFAULT '[]',"
-    " request_body BLOB, request_body_size INTEGER NOT NULL DEFAULT 0, request_body_truncated INTEGER NOT NULL DEFAULT 0,"
+    " request_body BLOB, request_body_size INTEGER NOT NULL DEFAULT 0, request_body_truncated INTEGER NOT NULL DEFAULT "
+    "0,"
     " auth_kind TEXT NOT NULL DEFAULT 'none', auth_user TEXT NOT NULL DEFAULT '',"
     " outcome TEXT NOT NULL DEFAULT 'unknown', status INTEGER NOT NULL DEFAULT 0,"
     " response_headers TEXT NOT NULL DEFAULT '[]', response_body BLOB, duration_ms INTEGER NOT NULL DEFAULT 0,"
@@ -50,7 +51,8 @@ const char *const kSchema1[] = {
 // overflow pages included, so completing an entry would rewrite its body (often 100 KB or more).
 const char *const kSchema2[] = {
     "CREATE TABLE request_bodies (request_id INTEGER PRIMARY KEY, body BLOB NOT NULL)",
-    "INSERT INTO request_bodies (request_id, body) SELECT id, request_body FROM requests WHERE request_body IS NOT NULL",
+    "INSERT INTO request_bodies (request_id, body) SELECT id, request_body FROM requests WHERE request_body IS NOT "
+    "NULL",
     "ALTER TABLE requests DROP COLUMN request_body",
     ("CREATE TRIGGER requests_drop_body AFTER DELETE ON requests BEGIN"
      " DELETE FROM request_bodies WHERE request_id = old.id; END"),
@@ -188,8 +190,10 @@ HistoryEntry readEntry(const QSqlQuery &q, bool withBodies, const HistoryDatabas
     e.tag.groupingKey = q.value(QStringLiteral("grouping_key")).toString();
     const QString url = q.value(QStringLiteral("url")).toString();
     const QString headers = q.value(QStringLiteral("request_headers")).toString();
-    const bool inherits = e.tag.parentId > 0 && (url == kAsParent || headers == kAsParent || e.tag.groupingKey == kAsParent);
-    const HistoryDatabase::ParentColumns columns = inherits ? parent.columns(e.tag.parentId) : HistoryDatabase::ParentColumns();
+    const bool inherits
+        = e.tag.parentId > 0 && (url == kAsParent || headers == kAsParent || e.tag.groupingKey == kAsParent);
+    const HistoryDatabase::ParentColumns columns
+        = inherits ? parent.columns(e.tag.parentId) : HistoryDatabase::ParentColumns();
     if (e.tag.groupingKey == kAsParent)
         e.tag.groupingKey = columns.groupingKey;
     e.tag.attempt = q.value(QStringLiteral("attempt")).toInt();
@@ -199,7 +203,9 @@ HistoryEntry readEntry(const QSqlQuery &q, bool withBodies, const HistoryDatabas
     e.requestBodySize = q.value(QStringLiteral("request_body_size")).toLongLong();
     e.requestBodyTruncated = q.value(QStringLiteral("request_body_truncated")).toBool();
     const QString auth = q.value(QStringLiteral("auth_kind")).toString();
-    e.authKind = auth == u"basic" ? Credentials::Kind::Basic : auth == u"bearer" ? Credentials::Kind::Bearer : Credentials::Kind::None;
+    e.authKind = auth == u"basic" ? Credentials::Kind::Basic
+        : auth == u"bearer"       ? Credentials::Kind::Bearer
+                                  : Credentials::Kind::None;
     e.authUser = q.value(QStringLiteral("auth_user")).toString();
     e.outcome = q.value(QStringLiteral("outcome")).toString();
     e.status = q.value(QStringLiteral("status")).toInt();
@@ -230,11 +236,12 @@ QString text(const QString &value)
 
 const QString kListColumns = QStringLiteral(
     "id, parent_id, resend_of, started_at, finished_at, profile, target, operation, grouping_key, attempt, method, url,"
-    " request_headers, request_body_size, request_body_truncated, auth_kind, auth_user, outcome, status, response_headers, duration_ms,"
+    " request_headers, request_body_size, request_body_truncated, auth_kind, auth_user, outcome, status, "
+    "response_headers, duration_ms,"
     " error_text, samples_written, response_body_size, response_body_truncated, redacted, arrival_ms, arrival");
 
-const QString kRequestBodyColumn =
-    QStringLiteral("(SELECT body FROM request_bodies WHERE request_bodies.request_id = requests.id) AS request_body");
+const QString kRequestBodyColumn
+    = QStringLiteral("(SELECT body FROM request_bodies WHERE request_bodies.request_id = requests.id) AS request_body");
 
 } // namespace
 
@@ -243,16 +250,23 @@ HistoryFault historyFaultFromSqliteCode(int code)
     switch (code & 0xff) { // the primary code of an extended one
     case SQLITE_OK:
     case SQLITE_ROW:
-    case SQLITE_DONE: return HistoryFault::None;
+    case SQLITE_DONE:
+        return HistoryFault::None;
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return HistoryFault::Locked;
-    case SQLITE_FULL: return HistoryFault::Full;
+    case SQLITE_LOCKED:
+        return HistoryFault::Locked;
+    case SQLITE_FULL:
+        return HistoryFault::Full;
     case SQLITE_READONLY:
-    case SQLITE_PERM: return HistoryFault::ReadOnly;
+    case SQLITE_PERM:
+        return HistoryFault::ReadOnly;
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: return HistoryFault::Corrupt;
-    case SQLITE_CANTOPEN: return HistoryFault::CannotOpen;
-    default: return HistoryFault::Other;
+    case SQLITE_NOTADB:
+        return HistoryFault::Corrupt;
+    case SQLITE_CANTOPEN:
+        return HistoryFault::CannotOpen;
+    default:
+        return HistoryFault::Other;
     }
 }
 
@@ -260,13 +274,26 @@ QString HistoryError::describe() const
 {
     QString what;
     switch (fault) {
-    case HistoryFault::None: return {};
-    case HistoryFault::Locked: what = QStringLiteral("the history file is locked by another process"); break;
-    case HistoryFault::Full: what = QStringLiteral("the disk is full"); break;
-    case HistoryFault::ReadOnly: what = QStringLiteral("the history file or its folder is read-only"); break;
-    case HistoryFault::Corrupt: what = QStringLiteral("the history file is damaged"); break;
-    case HistoryFault::CannotOpen: what = QStringLiteral("the history file cannot be opened"); break;
-    case HistoryFault::Other: what = QStringLiteral("the history cannot be written"); break;
+    case HistoryFault::None:
+        return {};
+    case HistoryFault::Locked:
+        what = QStringLiteral("the history file is locked by another process");
+        break;
+    case HistoryFault::Full:
+        what = QStringLiteral("the disk is full");
+        break;
+    case HistoryFault::ReadOnly:
+        what = QStringLiteral("the history file or its folder is read-only");
+        break;
+    case HistoryFault::Corrupt:
+        what = QStringLiteral("the history file is damaged");
+        break;
+    case HistoryFault::CannotOpen:
+        what = QStringLiteral("the history file cannot be opened");
+        break;
+    case HistoryFault::Other:
+        what = QStringLiteral("the history cannot be written");
+        break;
     }
     return detail.isEmpty() ? what : what + QStringLiteral(" (") + detail + QLatin1Char(')');
 }
@@ -285,7 +312,8 @@ QString HistoryDatabase::defaultPath()
     const QString dir = qEnvironmentVariable("PROMDESK_DATA_DIR");
     if (!dir.isEmpty())
         return QDir(dir).filePath(QStringLiteral("history.sqlite"));
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)).filePath(QStringLiteral("promdesk/history.sqlite"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("promdesk/history.sqlite"));
 }
 
 namespace {
@@ -339,7 +367,8 @@ std::unique_ptr<HistoryDatabase> HistoryDatabase::open(const QString &path, QStr
         const QString aside = moveAside(path);
         if (aside.isEmpty()) {
             if (note)
-                *note = QStringLiteral("%1, and it cannot be moved aside; requests are not recorded").arg(error.describe());
+                *note = QStringLiteral("%1, and it cannot be moved aside; requests are not recorded")
+                            .arg(error.describe());
             return nullptr;
         }
         movedAside = true;
@@ -455,7 +484,8 @@ bool HistoryDatabase::initialise(HistoryError *error, Check check)
             return true;
         };
         const bool migrated = *schema >= kSchemaVersion
-            || ((*schema >= 1 || apply(kSchema1)) && (*schema >= 2 || apply(kSchema2)) && (*schema >= 3 || apply(kSchema3)) && (*schema >= 4 || apply(kSchema4))
+            || ((*schema >= 1 || apply(kSchema1)) && (*schema >= 2 || apply(kSchema2))
+                && (*schema >= 3 || apply(kSchema3)) && (*schema >= 4 || apply(kSchema4))
                 && exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion), "migrating the schema"));
         if (!migrated)
             return abandon();
@@ -463,7 +493,8 @@ bool HistoryDatabase::initialise(HistoryError *error, Check check)
             return abandon();
     }
     if (*schema > kSchemaVersion) {
-        *error = {HistoryFault::Other, QStringLiteral("the history was written by a newer PromDesk (schema %1)").arg(*schema)};
+        *error = {HistoryFault::Other,
+                  QStringLiteral("the history was written by a newer PromDesk (schema %1)").arg(*schema)};
         return false;
     }
     return true;
@@ -476,7 +507,8 @@ bool HistoryDatabase::failed(const QSqlError &error, const char *doing) const
     if (!hasCode || code <= 0)
         code = lastSqliteCode(QSqlDatabase::database(m_connection, false));
     m_lastError = {code > 0 ? historyFaultFromSqliteCode(code) : HistoryFault::Other,
-                   QStringLiteral("%1: %2").arg(QLatin1String(doing), error.databaseText().isEmpty() ? error.text() : error.databaseText())};
+                   QStringLiteral("%1: %2").arg(QLatin1String(doing),
+                                                error.databaseText().isEmpty() ? error.text() : error.databaseText())};
     if (m_lastError.fault == HistoryFault::Corrupt) {
         // Say which pages: the same check a reading path makes when it opens the file.
         QSqlQuery check(QSqlDatabase::database(m_connection));
@@ -529,10 +561,12 @@ QSqlQuery &HistoryDatabase::statement(std::unique_ptr<QSqlQuery> &slot, const QS
 
 qint64 HistoryDatabase::begin(const HistoryEntry &e, qint64 bodyCap)
 {
-    QSqlQuery &q = statement(m_insertEntry, QStringLiteral(
-        "INSERT INTO requests (parent_id, resend_of, started_at, profile, target, operation, grouping_key, attempt, method,"
-        " url, request_headers, request_body_size, request_body_truncated, auth_kind, auth_user)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery &q = statement(
+        m_insertEntry,
+        QStringLiteral("INSERT INTO requests (parent_id, resend_of, started_at, profile, target, operation, "
+                       "grouping_key, attempt, method,"
+                       " url, request_headers, request_body_size, request_body_truncated, auth_kind, auth_user)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const bool truncated = e.requestBody.size() > bodyCap;
     q.addBindValue(e.tag.parentId ? QVariant(e.tag.parentId) : QVariant());
     q.addBindValue(e.tag.resendOf ? QVariant(e.tag.resendOf) : QVariant());
@@ -553,9 +587,9 @@ qint64 HistoryDatabase::begin(const HistoryEntry &e, qint64 bodyCap)
     q.addBindValue(asParent(headers, parent.requestHeadersJson));
     q.addBindValue(e.requestBodySize ? e.requestBodySize : qint64(e.requestBody.size()));
     q.addBindValue(truncated ? 1 : 0);
-    q.addBindValue(e.authKind == Credentials::Kind::Basic ? QStringLiteral("basic")
-                   : e.authKind == Credentials::Kind::Bearer ? QStringLiteral("bearer")
-                                                              : QStringLiteral("none"));
+    q.addBindValue(e.authKind == Credentials::Kind::Basic        ? QStringLiteral("basic")
+                       : e.authKind == Credentials::Kind::Bearer ? QStringLiteral("bearer")
+                                                                 : QStringLiteral("none"));
     q.addBindValue(text(e.authUser));
     // The entry and its body land together or not at all: a savepoint, which also works inside
     // a group's transaction.
@@ -610,7 +644,8 @@ void HistoryDatabase::rollBackKeepingError()
 bool HistoryDatabase::storeRequestBody(qint64 id, const HistoryEntry &e, qint64 bodyCap)
 {
     const bool truncated = e.requestBody.size() > bodyCap;
-    QSqlQuery &q = statement(m_insertBody, QStringLiteral("INSERT OR REPLACE INTO request_bodies (request_id, body) VALUES (?, ?)"));
+    QSqlQuery &q = statement(m_insertBody,
+                             QStringLiteral("INSERT OR REPLACE INTO request_bodies (request_id, body) VALUES (?, ?)"));
     q.addBindValue(id);
     const QByteArray body = truncated ? e.requestBody.left(bodyCap) : e.requestBody;
     q.addBindValue(packRelative(body, e.tag.parentId, !e.requestHeader("Content-Encoding").isEmpty()));
@@ -637,8 +672,9 @@ QByteArray HistoryDatabase::packRelative(const QByteArray &body, qint64 parentId
 
 HistoryDatabase::ParentLookup HistoryDatabase::parentLookup() const
 {
-    return ParentLookup{[this](const QByteArray &stored, const HistoryEntry &entry) { return resolveBody(stored, entry); },
-                        [this](qint64 parentId) { return parentColumns(parentId); }};
+    return ParentLookup{
+        [this](const QByteArray &stored, const HistoryEntry &entry) { return resolveBody(stored, entry); },
+        [this](qint64 parentId) { return parentColumns(parentId); }};
 }
 
 HistoryDatabase::ParentColumns HistoryDatabase::parentColumns(qint64 parentId) const
@@ -670,7 +706,8 @@ QByteArray HistoryDatabase::resolveBody(const QByteArray &stored, const HistoryE
     const QByteArray parent = storedBody(entry.tag.parentId);
     if (stored.at(0) == kSameAsParent)
         return parent;
-    const qint64 size = entry.requestBodyTruncated ? std::min(entry.requestBodySize, kDefaultBodyCap) : entry.requestBodySize;
+    const qint64 size
+        = entry.requestBodyTruncated ? std::min(entry.requestBodySize, kDefaultBodyCap) : entry.requestBodySize;
     return inflateAgainst(stored, parent, size);
 }
 
@@ -698,14 +735,16 @@ bool HistoryDatabase::attachRequestBody(qint64 id, const HistoryEntry &e, qint64
     return exec(q, "marking a request body as cut");
 }
 
-bool HistoryDatabase::complete(qint64 id, const HttpResult &result, std::optional<qint64> samplesWritten, qint64 bodyCap)
+bool HistoryDatabase::complete(qint64 id, const HttpResult &result, std::optional<qint64> samplesWritten,
+                               qint64 bodyCap)
 {
     if (id <= 0)
         return true;
-    QSqlQuery &q = statement(m_completeEntry,
-                             QStringLiteral("UPDATE requests SET finished_at = ?, outcome = ?, status = ?, response_headers = ?,"
-                                            " response_body = ?, duration_ms = ?, error_text = ?, samples_written = ?,"
-                                            " response_body_size = ?, response_body_truncated = ?, redacted = ? WHERE id = ?"));
+    QSqlQuery &q
+        = statement(m_completeEntry,
+                    QStringLiteral("UPDATE requests SET finished_at = ?, outcome = ?, status = ?, response_headers = ?,"
+                                   " response_body = ?, duration_ms = ?, error_text = ?, samples_written = ?,"
+                                   " response_body_size = ?, response_body_truncated = ?, redacted = ? WHERE id = ?"));
     const qint64 bodySize = std::max<qint64>(result.bodyBytes, result.body.size());
     const bool cut = bodySize > std::min<qint64>(result.body.size(), bodyCap);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
@@ -745,10 +784,13 @@ QList<HistoryEntry> HistoryDatabase::list(const HistoryFilter &filter) const
         // Case-insensitive (LIKE, for ASCII) over every column a person would search by; the
         // text is matched literally, its % and _ escaped.
         QString pattern = filter.text;
-        pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('%'), QLatin1String("\\%")).replace(QLatin1Char('_'), QLatin1String("\\_"));
+        pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+            .replace(QLatin1Char('%'), QLatin1String("\\%"))
+            .replace(QLatin1Char('_'), QLatin1String("\\_"));
         pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
-        static const QStringList searched{QStringLiteral("url"), QStringLiteral("grouping_key"), QStringLiteral("profile"),
-                                          QStringLiteral("operation"), QStringLiteral("outcome"), QStringLiteral("CAST(status AS TEXT)"),
+        static const QStringList searched{QStringLiteral("url"),       QStringLiteral("grouping_key"),
+                                          QStringLiteral("profile"),   QStringLiteral("operation"),
+                                          QStringLiteral("outcome"),   QStringLiteral("CAST(status AS TEXT)"),
                                           QStringLiteral("error_text")};
         QStringList likes;
         for (const QString &column : searched) {
@@ -757,7 +799,8 @@ QList<HistoryEntry> HistoryDatabase::list(const HistoryFilter &filter) const
         }
         // A child that keeps its parent's URL or grouping key (stored as "=") matches by its parent's.
         for (const QString &column : {QStringLiteral("url"), QStringLiteral("grouping_key")}) {
-            likes << QStringLiteral("(%1 = '=' AND parent_id IN (SELECT id FROM requests WHERE %1 LIKE ? ESCAPE '\\'))").arg(column);
+            likes << QStringLiteral("(%1 = '=' AND parent_id IN (SELECT id FROM requests WHERE %1 LIKE ? ESCAPE '\\'))")
+                         .arg(column);
             values << pattern;
         }
         sql += QStringLiteral(" AND (") + likes.join(QStringLiteral(" OR ")) + QLatin1Char(')');
@@ -788,7 +831,8 @@ QList<HistoryEntry> HistoryDatabase::list(const HistoryFilter &filter) const
 std::optional<HistoryEntry> HistoryDatabase::get(qint64 id) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT ") + kListColumns + QStringLiteral(", response_body, ") + kRequestBodyColumn + QStringLiteral(" FROM requests WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT ") + kListColumns + QStringLiteral(", response_body, ") + kRequestBodyColumn
+              + QStringLiteral(" FROM requests WHERE id = ?"));
     q.addBindValue(id);
     if (!exec(q, "reading a request"))
         return std::nullopt;
@@ -803,7 +847,8 @@ std::optional<HistoryEntry> HistoryDatabase::get(qint64 id) const
 QList<HistoryEntry> HistoryDatabase::children(qint64 parentId) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT ") + kListColumns + QStringLiteral(" FROM requests WHERE parent_id = ? ORDER BY id"));
+    q.prepare(QStringLiteral("SELECT ") + kListColumns
+              + QStringLiteral(" FROM requests WHERE parent_id = ? ORDER BY id"));
     q.addBindValue(parentId);
     QList<HistoryEntry> entries;
     if (exec(q, "listing a backfill's batches")) {
@@ -818,15 +863,18 @@ QList<HistoryEntry> HistoryDatabase::children(qint64 parentId) const
 qint64 HistoryDatabase::count() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    return exec(q, QStringLiteral("SELECT count(*) FROM requests"), "counting requests") && q.next() ? q.value(0).toLongLong() : 0;
+    return exec(q, QStringLiteral("SELECT count(*) FROM requests"), "counting requests") && q.next()
+        ? q.value(0).toLongLong()
+        : 0;
 }
 
 qint64 HistoryDatabase::usedBytes() const
 {
     // Pages in use, not the file: deleted rows leave free pages that only VACUUM gives back.
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    return exec(q, QStringLiteral("SELECT (page_count - freelist_count) * page_size FROM pragma_page_count(), "
-                                  "pragma_freelist_count(), pragma_page_size()"),
+    return exec(q,
+                QStringLiteral("SELECT (page_count - freelist_count) * page_size FROM pragma_page_count(), "
+                               "pragma_freelist_count(), pragma_page_size()"),
                 "measuring the history")
             && q.next()
         ? q.value(0).toLongLong()
@@ -866,20 +914,23 @@ HistoryDatabase::PruneResult HistoryDatabase::prune(const RetentionPolicy &polic
     q.addBindValue(nowMs - policy.maxAgeMs);
     if (m_lastError.failed() || !exec(q, "removing old requests"))
         return stop();
-    q.prepare(QStringLiteral("DELETE FROM requests WHERE id NOT IN (SELECT id FROM requests ORDER BY started_at DESC, id DESC LIMIT ?)"));
+    q.prepare(QStringLiteral(
+        "DELETE FROM requests WHERE id NOT IN (SELECT id FROM requests ORDER BY started_at DESC, id DESC LIMIT ?)"));
     q.addBindValue(policy.maxEntries);
     if (!exec(q, "removing the oldest requests"))
         return stop();
     // Over the size limit: drop the oldest tenth at a time until the pages in use fit; the file
     // itself shrinks once, by the VACUUM after the commit.
     for (int round = 0; round < 50 && usedBytes() > policy.maxBytes && count() > 0; ++round) {
-        q.prepare(QStringLiteral("DELETE FROM requests WHERE id IN (SELECT id FROM requests ORDER BY started_at ASC, id ASC LIMIT ?)"));
+        q.prepare(QStringLiteral(
+            "DELETE FROM requests WHERE id IN (SELECT id FROM requests ORDER BY started_at ASC, id ASC LIMIT ?)"));
         q.addBindValue(std::max<qint64>(1, count() / 10));
         if (!exec(q, "removing requests over the size limit"))
             return stop();
     }
     // A backfill's batches go with their backfill: no entry is left pointing at nothing.
-    if (!exec(QStringLiteral("DELETE FROM requests WHERE parent_id IS NOT NULL AND parent_id NOT IN (SELECT id FROM requests)"),
+    if (!exec(QStringLiteral(
+                  "DELETE FROM requests WHERE parent_id IS NOT NULL AND parent_id NOT IN (SELECT id FROM requests)"),
               "removing the batches of removed backfills"))
         return stop();
     if (m_lastError.failed())

@@ -16,13 +16,13 @@ namespace promdesk {
 
 struct HistoryFilter
 {
-    bool failedOnly = false;      // anything but ok (unknown included)
+    bool failedOnly = false; // anything but ok (unknown included)
     QString profile;
     QString operation;
-    QString text;                 // in the URL, grouping key, profile, operation, outcome, status or error
+    QString text; // in the URL, grouping key, profile, operation, outcome, status or error
     int limit = 100;
-    bool withBodies = false;      // list views leave the bodies out
-    bool topLevelOnly = false;    // a backfill's batches stay under their backfill
+    bool withBodies = false;   // list views leave the bodies out
+    bool topLevelOnly = false; // a backfill's batches stay under their backfill
     // Paging, newest first: only entries older than this one (its start time, then its id).
     std::optional<std::pair<qint64, qint64>> before;
 };
@@ -30,10 +30,10 @@ struct HistoryFilter
 // Why the history could not be read or written, from SQLite's own result codes (never its words).
 enum class HistoryFault {
     None,
-    Locked,    // another process holds the file longer than the busy timeout
-    Full,      // the disk (or the file's size limit) is full
-    ReadOnly,  // the file or its directory cannot be written
-    Corrupt,   // the file, or pages in it, are damaged
+    Locked,   // another process holds the file longer than the busy timeout
+    Full,     // the disk (or the file's size limit) is full
+    ReadOnly, // the file or its directory cannot be written
+    Corrupt,  // the file, or pages in it, are damaged
     CannotOpen,
     Other,
 };
@@ -81,9 +81,9 @@ public:
     static constexpr qint64 kDefaultBodyCap = qint64(4) << 20;
 
     enum class Check {
-        Header,   // a file whose header is not a database's is found at once
-        Pages,    // PRAGMA quick_check too: damaged pages in the middle. It reads the whole file,
-                  // so the paths that read the history do it, not every push.
+        Header, // a file whose header is not a database's is found at once
+        Pages,  // PRAGMA quick_check too: damaged pages in the middle. It reads the whole file,
+                // so the paths that read the history do it, not every push.
     };
     // Opens or creates the file. A file that is not a sound database is moved aside (the note
     // says where) and a fresh one is created: history problems never stop a push.

@@ -19,18 +19,18 @@ struct HistoryEntry
     Credentials::Kind authKind = Credentials::Kind::None;
     QString authUser; // the basic-auth user (for TMP the APPID); the secret is never kept
     QByteArray method;
-    QString url;               // redacted
+    QString url;                // redacted
     HttpHeaders requestHeaders; // redacted; Authorization shows its scheme only
-    QByteArray requestBody;    // up to the cap
+    QByteArray requestBody;     // up to the cap
     qint64 requestBodySize = 0;
     bool requestBodyTruncated = false;
     QString outcome = QStringLiteral("unknown"); // ok, or an ErrorCategory name, or unknown
     int status = 0;
     HttpHeaders responseHeaders;
-    QByteArray responseBody;      // up to the cap
-    qint64 responseBodySize = 0;  // as the server sent it
+    QByteArray responseBody;     // up to the cap
+    qint64 responseBodySize = 0; // as the server sent it
     bool responseBodyTruncated = false;
-    bool redacted = false;        // secrets the server echoed were masked before storing
+    bool redacted = false; // secrets the server echoed were masked before storing
     qint64 durationMs = 0;
     QString errorText;
     std::optional<qint64> samplesWritten;

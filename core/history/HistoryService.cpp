@@ -51,10 +51,10 @@ public:
         quint64 ticket = 0;
         HistoryEntry entry;
         HttpResult result;
-        std::function<void()> run;               // Kind::Run: work on the history thread
-        std::promise<void> *written = nullptr;   // set once the operation is committed
-        std::optional<qint64> arrivalMs;         // Kind::Arrival
-        QString verdict;                         // Kind::Arrival
+        std::function<void()> run;             // Kind::Run: work on the history thread
+        std::promise<void> *written = nullptr; // set once the operation is committed
+        std::optional<qint64> arrivalMs;       // Kind::Arrival
+        QString verdict;                       // Kind::Arrival
     };
 
     Worker(QString path, HistoryDatabase::Check check, std::function<void()> problemNoted)
@@ -62,8 +62,7 @@ public:
         , m_check(check)
         , m_problemNoted(std::move(problemNoted))
         , m_thread([this] { loop(); })
-    {
-    }
+    {}
 
     // Writes what is queued, closes the database and ends the thread.
     ~Worker()
@@ -242,7 +241,7 @@ private:
 
     const QString m_path;
     const HistoryDatabase::Check m_check;
-    const std::function<void()> m_problemNoted; // from this thread: queues the service's signal
+    const std::function<void()> m_problemNoted;  // from this thread: queues the service's signal
     QString m_note;                              // this thread only
     std::unique_ptr<HistoryDatabase> m_database; // this thread only
     std::mutex m_mutex;                          // guards what follows
@@ -263,8 +262,7 @@ HistoryService::HistoryService(QString path, HistoryDatabase::Check check, QObje
     : QObject(parent)
     // The signal carries nothing: a listener asks takeWriteProblem(), under the worker's mutex.
     , m_worker(std::make_unique<Worker>(std::move(path), check, [this] { emit problemNoted(); }))
-{
-}
+{}
 
 HistoryService::~HistoryService() = default; // the worker writes what is queued, then stops
 
@@ -308,7 +306,8 @@ QString HistoryService::flush()
 {
     QString note;
     Worker *worker = m_worker.get();
-    m_worker->postAndWait({Worker::Operation::Kind::Run, 0, {}, {}, [worker, &note] { note = worker->note(); }, nullptr, {}, {}});
+    m_worker->postAndWait(
+        {Worker::Operation::Kind::Run, 0, {}, {}, [worker, &note] { note = worker->note(); }, nullptr, {}, {}});
     return note;
 }
 

@@ -55,7 +55,10 @@ private:
 class ServiceRecorder final : public RequestRecorder
 {
 public:
-    ServiceRecorder(HistoryService *service, bool waitUntilWritten) : m_service(service), m_wait(waitUntilWritten) {}
+    ServiceRecorder(HistoryService *service, bool waitUntilWritten)
+        : m_service(service)
+        , m_wait(waitUntilWritten)
+    {}
     qint64 started(const HttpRequest &request) override;
     qint64 startedAhead(const HttpRequest &request) override;
     void finished(qint64 id, const HttpResult &result) override;

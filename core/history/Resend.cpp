@@ -44,7 +44,8 @@ ResendRequest prepareResend(const HistoryEntry &e, const QList<Profile> &profile
         return out;
     }
     if (e.url.contains(QString::fromUtf8(kRedacted))) {
-        out.error = QStringLiteral("entry %1's URL had a secret in it, which was not kept; it cannot be sent again").arg(e.id);
+        out.error = QStringLiteral("entry %1's URL had a secret in it, which was not kept; it cannot be sent again")
+                        .arg(e.id);
         return out;
     }
     HttpRequest &request = out.request;
@@ -68,8 +69,11 @@ ResendRequest prepareResend(const HistoryEntry &e, const QList<Profile> &profile
             out.error = QStringLiteral("there is no profile named '%1'").arg(otherProfile);
         } else if (e.authKind != Credentials::Kind::None) {
             out.error = e.tag.profile.isEmpty()
-                ? QStringLiteral("entry %1 was sent with credentials but without a profile; choose a profile to send it with").arg(e.id)
-                : QStringLiteral("entry %1 was sent with profile '%2', which no longer exists; choose a profile to send it with")
+                ? QStringLiteral(
+                      "entry %1 was sent with credentials but without a profile; choose a profile to send it with")
+                      .arg(e.id)
+                : QStringLiteral(
+                      "entry %1 was sent with profile '%2', which no longer exists; choose a profile to send it with")
                       .arg(e.id)
                       .arg(e.tag.profile);
         }
@@ -93,7 +97,8 @@ void ResendRequest::applySecrets(const QString &secret, const HttpHeaders &secre
     // The history kept masks in their place, and prepareResend() left those out: the profile's
     // own values go in, replacing any header of the same name.
     for (const auto &header : secretHeaders) {
-        request.headers.removeIf([&](const auto &kept) { return kept.first.compare(header.first, Qt::CaseInsensitive) == 0; });
+        request.headers.removeIf(
+            [&](const auto &kept) { return kept.first.compare(header.first, Qt::CaseInsensitive) == 0; });
         request.headers.append(header);
     }
 }

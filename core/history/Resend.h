@@ -30,6 +30,7 @@ struct ResendRequest
 
 // `otherProfile` names a profile to send to instead (the same path and query on its address);
 // empty sends it where it went, with the entry's own profile from `profiles` when there is one.
-ResendRequest prepareResend(const HistoryEntry &entry, const QList<Profile> &profiles, const QString &otherProfile = {});
+ResendRequest prepareResend(const HistoryEntry &entry, const QList<Profile> &profiles,
+                            const QString &otherProfile = {});
 
 } // namespace promdesk

@@ -170,8 +170,9 @@ struct TimestampReader
             unit = TimeUnit::Milliseconds;
             return true;
         }
-        why = QStringLiteral("timestamps from %1 to %2 are neither plausible Unix seconds (1973–5138) nor milliseconds; "
-                             "give them in one of those units or as RFC 3339")
+        why = QStringLiteral(
+                  "timestamps from %1 to %2 are neither plausible Unix seconds (1973–5138) nor milliseconds; "
+                  "give them in one of those units or as RFC 3339")
                   .arg(formatNumber(minimum), formatNumber(maximum));
         return false;
     }
@@ -193,10 +194,14 @@ struct TimestampReader
     [[nodiscard]] QString name() const
     {
         switch (unit) {
-        case TimeUnit::Seconds: return QStringLiteral("unix-seconds");
-        case TimeUnit::Milliseconds: return QStringLiteral("unix-milliseconds");
-        case TimeUnit::Rfc3339: return QStringLiteral("rfc3339");
-        case TimeUnit::Unknown: break;
+        case TimeUnit::Seconds:
+            return QStringLiteral("unix-seconds");
+        case TimeUnit::Milliseconds:
+            return QStringLiteral("unix-milliseconds");
+        case TimeUnit::Rfc3339:
+            return QStringLiteral("rfc3339");
+        case TimeUnit::Unknown:
+            break;
         }
         return {};
     }
@@ -208,7 +213,8 @@ std::optional<Labels> parseSelector(const QString &selector, QString *error)
     const QByteArray line = selector.trimmed().toUtf8() + " 0\n";
     const ParseResult result = parseText(line, ParseOptions{});
     if (result.hasErrors() || result.metrics.families.size() != 1) {
-        *error = result.problems.isEmpty() ? QStringLiteral("not a series selector") : result.problems.constFirst().message;
+        *error = result.problems.isEmpty() ? QStringLiteral("not a series selector")
+                                           : result.problems.constFirst().message;
         return std::nullopt;
     }
     const MetricFamily &family = result.metrics.families.constFirst();
@@ -223,7 +229,8 @@ CsvImport importCsv(QByteArrayView data, const CsvImportOptions &options)
 {
     CsvImport result;
     auto problem = [&](int line, int column, const char *code, const QString &message) {
-        result.problems.append(Problem{options.fileName, line, column, Severity::Error, QString::fromLatin1(code), message, std::nullopt});
+        result.problems.append(
+            Problem{options.fileName, line, column, Severity::Error, QString::fromLatin1(code), message, std::nullopt});
     };
     QString text = QString::fromUtf8(data.data(), data.size());
     if (text.startsWith(QChar(0xFEFF)))
@@ -240,8 +247,9 @@ CsvImport importCsv(QByteArrayView data, const CsvImportOptions &options)
         names << field.text.trimmed();
     const qsizetype timeColumn = names.indexOf(QStringLiteral("timestamp"));
     if (timeColumn < 0) {
-        problem(header.line, 1, "csv-no-timestamp-column",
-                QStringLiteral("the header has no 'timestamp' column (found: %1)").arg(names.join(QStringLiteral(", "))));
+        problem(
+            header.line, 1, "csv-no-timestamp-column",
+            QStringLiteral("the header has no 'timestamp' column (found: %1)").arg(names.join(QStringLiteral(", "))));
         return result;
     }
     const qsizetype valueColumn = names.indexOf(QStringLiteral("value"));
@@ -274,8 +282,9 @@ CsvImport importCsv(QByteArrayView data, const CsvImportOptions &options)
             if (c == timeColumn || c == valueColumn || c == metricColumn)
                 continue;
             if (!isValidLabelName(names.at(c)) || names.at(c).startsWith(QLatin1String("__")))
-                problem(header.line, header.fields.at(c).column, "invalid-label-name",
-                        QStringLiteral("column '%1' cannot be a label name: use letters, digits and '_'").arg(names.at(c)));
+                problem(
+                    header.line, header.fields.at(c).column, "invalid-label-name",
+                    QStringLiteral("column '%1' cannot be a label name: use letters, digits and '_'").arg(names.at(c)));
         }
     } else {
         for (qsizetype c = 0; c < names.size(); ++c) {
@@ -285,7 +294,8 @@ CsvImport importCsv(QByteArrayView data, const CsvImportOptions &options)
             const std::optional<Labels> labels = parseSelector(names.at(c), &error);
             if (!labels) {
                 problem(header.line, header.fields.at(c).column, "csv-bad-series-column",
-                        QStringLiteral("column '%1' is not a series such as cpu_temp{host=\"a\"}: %2").arg(names.at(c), error));
+                        QStringLiteral("column '%1' is not a series such as cpu_temp{host=\"a\"}: %2")
+                            .arg(names.at(c), error));
                 continue;
             }
             seriesOfColumn.insert(c, *labels);
@@ -310,8 +320,9 @@ CsvImport importCsv(QByteArrayView data, const CsvImportOptions &options)
     };
     for (const Row &row : std::as_const(rows)) {
         if (row.fields.size() != names.size()) {
-            problem(row.line, 1, "csv-column-count",
-                    QStringLiteral("this row has %1 fields; the header has %2").arg(row.fields.size()).arg(names.size()));
+            problem(
+                row.line, 1, "csv-column-count",
+                QStringLiteral("this row has %1 fields; the header has %2").arg(row.fields.size()).arg(names.size()));
             continue;
         }
         const std::optional<qint64> ts = timestamps.read(row.fields.at(timeColumn).text);
@@ -322,12 +333,15 @@ CsvImport importCsv(QByteArrayView data, const CsvImportOptions &options)
         }
         auto number = [&](const Field &cell) -> std::optional<double> {
             const QByteArray bytes = cell.text.trimmed().toUtf8();
-            const std::optional<ParsedNumber> parsed = parseNumber(std::string_view(bytes.constData(), size_t(bytes.size())));
+            const std::optional<ParsedNumber> parsed
+                = parseNumber(std::string_view(bytes.constData(), size_t(bytes.size())));
             if (!parsed) {
                 problem(row.line, cell.column, "invalid-number",
                         QStringLiteral("'%1' is not a number%2")
-                            .arg(cell.text, cell.text.contains(QLatin1Char(',')) ? QStringLiteral(": use '.' as the decimal separator")
-                                                                                 : QString()));
+                            .arg(cell.text,
+                                 cell.text.contains(QLatin1Char(','))
+                                     ? QStringLiteral(": use '.' as the decimal separator")
+                                     : QString()));
                 return std::nullopt;
             }
             return parsed->value;
@@ -341,7 +355,8 @@ CsvImport importCsv(QByteArrayView data, const CsvImportOptions &options)
                 if (c != timeColumn && c != valueColumn && c != metricColumn && !row.fields.at(c).text.isEmpty())
                     labels.set(names.at(c), row.fields.at(c).text);
             }
-            labels.set(QStringLiteral("__name__"), metricColumn >= 0 ? row.fields.at(metricColumn).text.trimmed() : options.metricName);
+            labels.set(QStringLiteral("__name__"),
+                       metricColumn >= 0 ? row.fields.at(metricColumn).text.trimmed() : options.metricName);
             add(labels, row.line, *ts, *value);
         } else {
             for (auto it = seriesOfColumn.cbegin(); it != seriesOfColumn.cend(); ++it) {
@@ -358,11 +373,10 @@ CsvImport importCsv(QByteArrayView data, const CsvImportOptions &options)
                              .arg(longForm ? QStringLiteral("long") : QStringLiteral("wide"))
                              .arg(rows.size())
                              .arg(result.series.series.size())
-                             .arg(timestamps.unit == TimeUnit::Rfc3339 ? QStringLiteral("RFC 3339 dates")
-                                  : timestamps.unit == TimeUnit::Seconds ? QStringLiteral("Unix seconds")
-                                                                         : QStringLiteral("Unix milliseconds"),
-                                  timeCells.constFirst().text.trimmed(),
-                                  formatTimestamp(firstTs));
+                             .arg(timestamps.unit == TimeUnit::Rfc3339       ? QStringLiteral("RFC 3339 dates")
+                                      : timestamps.unit == TimeUnit::Seconds ? QStringLiteral("Unix seconds")
+                                                                             : QStringLiteral("Unix milliseconds"),
+                                  timeCells.constFirst().text.trimmed(), formatTimestamp(firstTs));
     return result;
 }
 

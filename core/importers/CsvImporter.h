@@ -11,8 +11,8 @@ namespace promdesk {
 struct CsvImportOptions
 {
     QString fileName = QStringLiteral("-");
-    QString metricName;  // long form without a metric column
-    Labels extraLabels;  // added to every series; the row's own labels win
+    QString metricName; // long form without a metric column
+    Labels extraLabels; // added to every series; the row's own labels win
 };
 
 struct CsvImport

@@ -14,7 +14,9 @@ HttpRequest scrapeRequest(const QUrl &url, int timeoutMs)
     request.url = url;
     request.timeoutMs = timeoutMs;
     request.maxResponseBytes = kDataMaxResponseBytes; // the metrics are the answer
-    request.headers.append(qMakePair(QByteArray("Accept"), QByteArray("text/plain;version=0.0.4;q=1,application/openmetrics-text;version=1.0.0;q=0.5,*/*;q=0.1")));
+    request.headers.append(qMakePair(
+        QByteArray("Accept"),
+        QByteArray("text/plain;version=0.0.4;q=1,application/openmetrics-text;version=1.0.0;q=0.5,*/*;q=0.1")));
     request.tag.operation = QStringLiteral("scrape");
     request.tag.target = QStringLiteral("exporter");
     return request;
@@ -41,22 +43,24 @@ ScrapedMetrics scrapedMetrics(const HttpResult &result, const QUrl &url)
     if (contentType.startsWith("application/vnd.google.protobuf")) {
         const ProtobufReadResult decoded = readDelimitedProtobuf(result.body);
         if (!decoded.error.isEmpty()) {
-            scraped.error = QStringLiteral("%1 answered with protobuf that could not be read: %2").arg(server, decoded.error);
+            scraped.error
+                = QStringLiteral("%1 answered with protobuf that could not be read: %2").arg(server, decoded.error);
             return scraped;
         }
         scraped.text = writeText(decoded.metrics);
         return scraped;
     }
-    if (!contentType.isEmpty() && !contentType.startsWith("text/plain") && !contentType.startsWith("application/openmetrics-text")) {
-        scraped.error = QStringLiteral("%1 answered with '%2', not metrics; check that the URL is the exporter's metrics "
-                                       "path (usually /metrics)")
-                            .arg(server, QString::fromLatin1(result.header("Content-Type")));
+    if (!contentType.isEmpty() && !contentType.startsWith("text/plain")
+        && !contentType.startsWith("application/openmetrics-text")) {
+        scraped.error
+            = QStringLiteral("%1 answered with '%2', not metrics; check that the URL is the exporter's metrics "
+                             "path (usually /metrics)")
+                  .arg(server, QString::fromLatin1(result.header("Content-Type")));
         return scraped;
     }
     scraped.text = result.body;
-    scraped.format = contentType.startsWith("application/openmetrics-text")
-        ? ExpositionFormat::OpenMetrics
-        : detectFormat(result.body);
+    scraped.format = contentType.startsWith("application/openmetrics-text") ? ExpositionFormat::OpenMetrics
+                                                                            : detectFormat(result.body);
     return scraped;
 }
 

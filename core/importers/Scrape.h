@@ -13,9 +13,9 @@ HttpRequest scrapeRequest(const QUrl &url, int timeoutMs = 15000);
 
 struct ScrapedMetrics
 {
-    QByteArray text;                 // exposition text; protobuf answers are converted to text 0.0.4
+    QByteArray text; // exposition text; protobuf answers are converted to text 0.0.4
     ExpositionFormat format = ExpositionFormat::Text;
-    QString error;                   // in plain words, naming the server; empty on success
+    QString error; // in plain words, naming the server; empty on success
 
     [[nodiscard]] bool ok() const { return error.isEmpty(); }
 };

@@ -127,7 +127,8 @@ PieceRead readPiece(QByteArrayView data, const Piece &piece, bool first, bool la
     const int preludeLines = int(piece.prelude.count('\n'));
     // The prelude's lines come before line 1 of the piece, so the piece's lines count from 1.
     detail::ParseInternals internals;
-    internals.piece = detail::ParsePiece{piece.begin - piece.prelude.size(), -preludeLines, first, last, piece.end - piece.begin};
+    internals.piece
+        = detail::ParsePiece{piece.begin - piece.prelude.size(), -preludeLines, first, last, piece.end - piece.begin};
     TextParser parser(std::move(parse), internals, read.collector.get());
     if (!piece.prelude.isEmpty())
         parser.feed(piece.prelude);
@@ -167,7 +168,7 @@ bool joinable(const std::vector<Piece> &pieces, const std::vector<PieceRead> &re
 // Reads a large exposition text on every core; nullopt when the pieces cannot stand for a whole
 // reading (then the caller reads it whole, which gives the same series and the problems).
 std::optional<std::pair<SeriesSet, int>> readInPieces(QByteArrayView data, const ParseOptions &parse,
-                                                       const SeriesReadOptions &options)
+                                                      const SeriesReadOptions &options)
 {
     const int cores = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
     // Remote-write targets only: there a series repeated at later times is no duplicate, which

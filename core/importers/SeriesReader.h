@@ -13,17 +13,17 @@ namespace promdesk {
 
 struct SeriesReadOptions
 {
-    QString fileName;                        // for messages; a ".csv" name is read as CSV
-    std::optional<ExpositionFormat> format;  // text files: nothing means detect from the data
+    QString fileName;                       // for messages; a ".csv" name is read as CSV
+    std::optional<ExpositionFormat> format; // text files: nothing means detect from the data
     ValidationTarget target = ValidationTarget::RemoteWrite;
-    qint64 nowMs = 0;                        // the time of samples without one
+    qint64 nowMs = 0;                                     // the time of samples without one
     qint64 futureToleranceMs = kDefaultFutureToleranceMs; // see ParseOptions
     bool allowFuture = false;
-    Labels extraLabels;                      // added to every series; a series' own label wins
-    QString metricName;                      // CSV long form without a metric column
+    Labels extraLabels; // added to every series; a series' own label wins
+    QString metricName; // CSV long form without a metric column
     // Large exposition text is read on every core in pieces (see readSeries); these set how.
-    int threads = 0;                         // 0: one per core
-    qsizetype piecesFromBytes = 4 << 20;     // smaller inputs are read on one core
+    int threads = 0;                     // 0: one per core
+    qsizetype piecesFromBytes = 4 << 20; // smaller inputs are read on one core
 };
 
 struct SeriesRead

@@ -75,11 +75,12 @@ QString ArrivalResult::verdict() const
         return QStringLiteral("arrived after %1 ms").arg(latencyMs);
     if (arrived)
         return QStringLiteral("arrived after %1 s").arg(formatNumber(std::round(double(latencyMs) / 100.0) / 10.0));
-    return QStringLiteral("not visible after %1 s: %2").arg(formatNumber(std::round(double(waitedMs) / 100.0) / 10.0), reason);
+    return QStringLiteral("not visible after %1 s: %2")
+        .arg(formatNumber(std::round(double(waitedMs) / 100.0) / 10.0), reason);
 }
 
-ArrivalCheck::ArrivalCheck(QueryEndpoint endpoint, HttpClient *http, ArrivalProbe probe, qint64 sentAtMs, qint64 timeoutMs,
-                           QObject *parent)
+ArrivalCheck::ArrivalCheck(QueryEndpoint endpoint, HttpClient *http, ArrivalProbe probe, qint64 sentAtMs,
+                           qint64 timeoutMs, QObject *parent)
     : QObject(parent)
     , m_endpoint(std::move(endpoint))
     , m_http(http)
@@ -147,13 +148,15 @@ void ArrivalCheck::poll()
     if (m_probe.timestampMs) {
         // The raw samples of the last 5 minutes before the pushed one: it must be there at its time.
         ask(QStringLiteral("/api/v1/query"),
-            {{QStringLiteral("query"), m_probe.selector() + QStringLiteral("[5m]")}, {QStringLiteral("time"), secondsText(*m_probe.timestampMs)}},
+            {{QStringLiteral("query"), m_probe.selector() + QStringLiteral("[5m]")},
+             {QStringLiteral("time"), secondsText(*m_probe.timestampMs)}},
             &ArrivalCheck::onAnswer);
     } else {
         // Every sample scraped since the push, not only the latest: a later tick may already have
         // replaced this one's value in the gateway, after a scrape took it.
         const qint64 windowSeconds = (QDateTime::currentMSecsSinceEpoch() - m_sentAtMs) / 1000 + 5;
-        ask(QStringLiteral("/api/v1/query"), {{QStringLiteral("query"), m_probe.selector() + QStringLiteral("[%1s]").arg(windowSeconds)}},
+        ask(QStringLiteral("/api/v1/query"),
+            {{QStringLiteral("query"), m_probe.selector() + QStringLiteral("[%1s]").arg(windowSeconds)}},
             &ArrivalCheck::onAnswer);
     }
 }
@@ -167,7 +170,8 @@ void ArrivalCheck::onAnswer(const HttpResult &result)
         for (const QJsonValue &point : object.value(QStringLiteral("values")).toArray()) {
             const QJsonArray pair = point.toArray();
             const std::optional<double> value = parsePromValue(pair.at(1));
-            const bool atItsTime = !m_probe.timestampMs || std::llround(pair.at(0).toDouble() * 1000.0) == *m_probe.timestampMs;
+            const bool atItsTime
+                = !m_probe.timestampMs || std::llround(pair.at(0).toDouble() * 1000.0) == *m_probe.timestampMs;
             if (atItsTime && value && m_probe.matches(*value))
                 return finish(true);
         }
@@ -184,7 +188,8 @@ void ArrivalCheck::diagnose()
     if (!m_lastProblem.isEmpty())
         return finish(false, QStringLiteral("the query URL did not answer (%1)").arg(m_lastProblem));
     // Whatever is stored under the name, at the time the probe looked at.
-    QList<QPair<QString, QString>> query{{QStringLiteral("query"), QStringLiteral("{__name__=\"%1\"}").arg(m_probe.metric)}};
+    QList<QPair<QString, QString>> query{
+        {QStringLiteral("query"), QStringLiteral("{__name__=\"%1\"}").arg(m_probe.metric)}};
     if (m_probe.timestampMs)
         query.append({QStringLiteral("time"), secondsText(*m_probe.timestampMs)});
     ask(QStringLiteral("/api/v1/query"), query, &ArrivalCheck::onSeriesByName);
@@ -199,84 +204,112 @@ void ArrivalCheck::onSeriesByName(const HttpResult &result)
     for (const QJsonValue &entry : series) {
         Labels labels = labelsOf(entry.toObject().value(QStringLiteral("metric")).toObject());
         labels.remove(QStringLiteral("__name__"));
-        if (job.isEmpty() || labels.value(QStringLiteral("job")) == job || labels.value(QStringLiteral("exported_job")) == job)
+        if (job.isEmpty() || labels.value(QStringLiteral("job")) == job
+            || labels.value(QStringLiteral("exported_job")) == job)
             relevant.append(labels);
     }
     for (const Labels &labels : std::as_const(relevant)) {
         if (!job.isEmpty() && labels.value(QStringLiteral("exported_job")) == job) {
-            return finish(false, QStringLiteral("honor_labels is off in the scrape config of the gateway: Prometheus stored the "
-                                                "pushed job as exported_job=\"%1\" (and instance as exported_instance). Set "
-                                                "honor_labels: true for the gateway's scrape job")
-                                     .arg(job));
+            return finish(
+                false,
+                QStringLiteral("honor_labels is off in the scrape config of the gateway: Prometheus stored the "
+                               "pushed job as exported_job=\"%1\" (and instance as exported_instance). Set "
+                               "honor_labels: true for the gateway's scrape job")
+                    .arg(job));
         }
     }
     for (const Labels &labels : std::as_const(relevant)) {
         if (labels == m_probe.labels) {
-            return finish(false, m_probe.timestampMs
-                                     ? QStringLiteral("the series is there, but not with the value written at %1").arg(formatTimestamp(*m_probe.timestampMs))
-                                     : QStringLiteral("the series is there, but never showed this push's value: a later push "
-                                                      "replaced it before Prometheus scraped the gateway (is the scrape interval "
-                                                      "longer than the push interval?)"));
+            return finish(
+                false,
+                m_probe.timestampMs
+                    ? QStringLiteral("the series is there, but not with the value written at %1")
+                          .arg(formatTimestamp(*m_probe.timestampMs))
+                    : QStringLiteral("the series is there, but never showed this push's value: a later push "
+                                     "replaced it before Prometheus scraped the gateway (is the scrape interval "
+                                     "longer than the push interval?)"));
         }
     }
     if (!relevant.isEmpty()) {
-        return finish(false, QStringLiteral("a label was dropped or renamed on the way: Prometheus has %1 as %2, the push "
-                                            "had %3 (a relabelling rule?)")
-                                 .arg(m_probe.metric, printable(relevant.constFirst().toString(), PrintableOptions{200, false}),
-                                      printable(m_probe.labels.toString(), PrintableOptions{200, false})));
+        return finish(false,
+                      QStringLiteral("a label was dropped or renamed on the way: Prometheus has %1 as %2, the push "
+                                     "had %3 (a relabelling rule?)")
+                          .arg(m_probe.metric,
+                               printable(relevant.constFirst().toString(), PrintableOptions{200, false}),
+                               printable(m_probe.labels.toString(), PrintableOptions{200, false})));
     }
     if (!m_probe.gatewayAuthority.isEmpty())
-        return ask(QStringLiteral("/api/v1/targets"), {{QStringLiteral("state"), QStringLiteral("active")}}, &ArrivalCheck::onTargets);
+        return ask(QStringLiteral("/api/v1/targets"), {{QStringLiteral("state"), QStringLiteral("active")}},
+                   &ArrivalCheck::onTargets);
     if (m_probe.timestampMs)
         return ask(QStringLiteral("/api/v1/status/tsdb"), {}, &ArrivalCheck::onTsdbStatus);
-    finish(false, QStringLiteral("nothing named %1 is stored there: the data did not reach this Prometheus, or the query URL "
-                                 "points at another one")
-                      .arg(m_probe.metric));
+    finish(false,
+           QStringLiteral("nothing named %1 is stored there: the data did not reach this Prometheus, or the query URL "
+                          "points at another one")
+               .arg(m_probe.metric));
 }
 
 void ArrivalCheck::onTargets(const HttpResult &result)
 {
     if (!result.ok()) {
-        return finish(false, QStringLiteral("nothing named %1 is stored there, and it cannot say which targets it scrapes (%2): "
-                                            "check that it scrapes the gateway at %3")
-                                 .arg(m_probe.metric, whyNoAnswer(result), m_probe.gatewayAuthority));
+        return finish(
+            false,
+            QStringLiteral("nothing named %1 is stored there, and it cannot say which targets it scrapes (%2): "
+                           "check that it scrapes the gateway at %3")
+                .arg(m_probe.metric, whyNoAnswer(result), m_probe.gatewayAuthority));
     }
-    const QJsonArray targets = QJsonDocument::fromJson(result.body).object().value(QStringLiteral("data")).toObject()
-                                   .value(QStringLiteral("activeTargets")).toArray();
+    const QJsonArray targets = QJsonDocument::fromJson(result.body)
+                                   .object()
+                                   .value(QStringLiteral("data"))
+                                   .toObject()
+                                   .value(QStringLiteral("activeTargets"))
+                                   .toArray();
     for (const QJsonValue &entry : targets) {
         const QJsonObject target = entry.toObject();
         const QUrl scrapeUrl(target.value(QStringLiteral("scrapeUrl")).toString());
         if (QStringLiteral("%1:%2").arg(scrapeUrl.host()).arg(scrapeUrl.port(80)) != m_probe.gatewayAuthority)
             continue;
         if (target.value(QStringLiteral("health")).toString() != u"up") {
-            return finish(false, QStringLiteral("it scrapes the gateway at %1 but the last scrape failed: %2")
-                                     .arg(m_probe.gatewayAuthority, printable(target.value(QStringLiteral("lastError")).toString(), PrintableOptions{200, false})));
+            return finish(false,
+                          QStringLiteral("it scrapes the gateway at %1 but the last scrape failed: %2")
+                              .arg(m_probe.gatewayAuthority,
+                                   printable(target.value(QStringLiteral("lastError")).toString(),
+                                             PrintableOptions{200, false})));
         }
-        return finish(false, QStringLiteral("it scrapes the gateway at %1 and the scrape works, yet %2 is not there: the "
-                                            "push went to another group, or the scrape interval is longer than the wait")
-                                 .arg(m_probe.gatewayAuthority, m_probe.metric));
+        return finish(false,
+                      QStringLiteral("it scrapes the gateway at %1 and the scrape works, yet %2 is not there: the "
+                                     "push went to another group, or the scrape interval is longer than the wait")
+                          .arg(m_probe.gatewayAuthority, m_probe.metric));
     }
-    finish(false, QStringLiteral("this Prometheus does not scrape the gateway at %1 (it is not among its /api/v1/targets): "
-                                 "add it to scrape_configs, with honor_labels: true")
-                      .arg(m_probe.gatewayAuthority));
+    finish(false,
+           QStringLiteral("this Prometheus does not scrape the gateway at %1 (it is not among its /api/v1/targets): "
+                          "add it to scrape_configs, with honor_labels: true")
+               .arg(m_probe.gatewayAuthority));
 }
 
 void ArrivalCheck::onTsdbStatus(const HttpResult &result)
 {
-    const QJsonObject head = QJsonDocument::fromJson(result.body).object().value(QStringLiteral("data")).toObject()
-                                 .value(QStringLiteral("headStats")).toObject();
+    const QJsonObject head = QJsonDocument::fromJson(result.body)
+                                 .object()
+                                 .value(QStringLiteral("data"))
+                                 .toObject()
+                                 .value(QStringLiteral("headStats"))
+                                 .toObject();
     const qint64 minTime = qint64(head.value(QStringLiteral("minTime")).toDouble());
     const qint64 maxTime = qint64(head.value(QStringLiteral("maxTime")).toDouble());
     // A head's bound is one hour of blocks: a sample more than an hour before what it already
     // holds is out of bounds (unless an out-of-order window takes it).
-    if (result.ok() && m_probe.timestampMs && maxTime > 0 && *m_probe.timestampMs < std::min(minTime, maxTime - 3'600'000)) {
-        return finish(false, QStringLiteral("the sample (%1) is older than the receiver accepts: its newest data is at %2; "
-                                            "samples more than about an hour older are out of bounds")
-                                 .arg(formatTimestamp(*m_probe.timestampMs), formatTimestamp(maxTime)));
+    if (result.ok() && m_probe.timestampMs && maxTime > 0
+        && *m_probe.timestampMs < std::min(minTime, maxTime - 3'600'000)) {
+        return finish(false,
+                      QStringLiteral("the sample (%1) is older than the receiver accepts: its newest data is at %2; "
+                                     "samples more than about an hour older are out of bounds")
+                          .arg(formatTimestamp(*m_probe.timestampMs), formatTimestamp(maxTime)));
     }
-    finish(false, QStringLiteral("nothing named %1 is stored there at %2: the write did not reach this Prometheus, or the "
-                                 "query URL points at another one")
-                      .arg(m_probe.metric, formatTimestamp(*m_probe.timestampMs)));
+    finish(false,
+           QStringLiteral("nothing named %1 is stored there at %2: the write did not reach this Prometheus, or the "
+                          "query URL points at another one")
+               .arg(m_probe.metric, formatTimestamp(*m_probe.timestampMs)));
 }
 
 void ArrivalCheck::finish(bool arrived, const QString &reason)

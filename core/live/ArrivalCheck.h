@@ -30,11 +30,11 @@ struct QueryEndpoint
 struct ArrivalProbe
 {
     QString metric;
-    Labels labels;                      // as the series should look once stored (job, instance…)
-    std::optional<double> value;        // exactly this value
-    std::optional<double> atLeast;      // or any value from this one up
-    std::optional<qint64> timestampMs;  // remote write: the sample at this time
-    QString gatewayAuthority;           // Pushgateway pushes: host:port of the gateway, to look among the targets
+    Labels labels;                     // as the series should look once stored (job, instance…)
+    std::optional<double> value;       // exactly this value
+    std::optional<double> atLeast;     // or any value from this one up
+    std::optional<qint64> timestampMs; // remote write: the sample at this time
+    QString gatewayAuthority;          // Pushgateway pushes: host:port of the gateway, to look among the targets
 
     [[nodiscard]] QString selector() const; // name{a="x",…} in PromQL
     [[nodiscard]] bool matches(double value) const;
@@ -43,10 +43,10 @@ struct ArrivalProbe
 struct ArrivalResult
 {
     bool arrived = false;
-    qint64 latencyMs = 0;  // from the push's send until a query showed it
-    qint64 waitedMs = 0;   // how long it looked
-    int queries = 0;       // how many queries it made (diagnosis included)
-    QString reason;        // not arrived: the likely reason, checked where a check was possible
+    qint64 latencyMs = 0; // from the push's send until a query showed it
+    qint64 waitedMs = 0;  // how long it looked
+    int queries = 0;      // how many queries it made (diagnosis included)
+    QString reason;       // not arrived: the likely reason, checked where a check was possible
 
     [[nodiscard]] QString verdict() const; // "arrived after 1.8 s" / "not visible after 30 s: …"
 };
@@ -62,8 +62,8 @@ class ArrivalCheck final : public QObject
     Q_OBJECT
 
 public:
-    ArrivalCheck(QueryEndpoint endpoint, HttpClient *http, ArrivalProbe probe, qint64 sentAtMs, qint64 timeoutMs = 30000,
-                 QObject *parent = nullptr);
+    ArrivalCheck(QueryEndpoint endpoint, HttpClient *http, ArrivalProbe probe, qint64 sentAtMs,
+                 qint64 timeoutMs = 30000, QObject *parent = nullptr);
     void start();
     void cancel(); // finishes at once as not arrived, "cancelled"
     void setPollIntervalMs(int ms) { m_pollMs = ms; }
@@ -81,7 +81,8 @@ private:
     void onTsdbStatus(const HttpResult &result);
     void finish(bool arrived, const QString &reason = {});
     HttpRequest queryRequest(const QString &path, const QList<QPair<QString, QString>> &query) const;
-    void ask(const QString &path, const QList<QPair<QString, QString>> &query, void (ArrivalCheck::*handler)(const HttpResult &));
+    void ask(const QString &path, const QList<QPair<QString, QString>> &query,
+             void (ArrivalCheck::*handler)(const HttpResult &));
 
     QueryEndpoint m_endpoint;
     HttpClient *m_http;

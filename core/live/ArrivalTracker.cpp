@@ -16,7 +16,9 @@ constexpr qsizetype kLatenciesKept = 100'000;
 ArrivalProbe gatewayProbe(const TickReport &report, const QUrl &gatewayUrl)
 {
     ArrivalProbe probe;
-    probe.gatewayAuthority = QStringLiteral("%1:%2").arg(gatewayUrl.host()).arg(gatewayUrl.port(gatewayUrl.scheme() == u"https" ? 443 : 80));
+    probe.gatewayAuthority = QStringLiteral("%1:%2")
+                                 .arg(gatewayUrl.host())
+                                 .arg(gatewayUrl.port(gatewayUrl.scheme() == u"https" ? 443 : 80));
     if (!report.probeSeries) {
         probe.metric = QStringLiteral("push_time_seconds");
         probe.labels = report.key.asLabels();
@@ -70,7 +72,11 @@ std::optional<ArrivalProbe> arrivalProbeFor(const LiveJobSpec &spec, const TickR
 }
 
 ArrivalTracker::ArrivalTracker(LiveJob *job, QueryEndpoint endpoint, QUrl gatewayUrl, qint64 timeoutMs, QObject *parent)
-    : QObject(parent), m_job(job), m_endpoint(std::move(endpoint)), m_gatewayUrl(std::move(gatewayUrl)), m_timeoutMs(timeoutMs)
+    : QObject(parent)
+    , m_job(job)
+    , m_endpoint(std::move(endpoint))
+    , m_gatewayUrl(std::move(gatewayUrl))
+    , m_timeoutMs(timeoutMs)
 {
     connect(job, &LiveJob::tickAnswered, this, &ArrivalTracker::onAnswered);
 }
@@ -135,7 +141,8 @@ void ArrivalTracker::onAnswered(const TickReport &report)
             m_last = result;
             m_lastVerdict = result.verdict();
             if (m_recorder && report.recordId)
-                m_recorder->arrivalChecked(report.recordId, result.arrived ? std::optional<qint64>(result.latencyMs) : std::nullopt,
+                m_recorder->arrivalChecked(report.recordId,
+                                           result.arrived ? std::optional<qint64>(result.latencyMs) : std::nullopt,
                                            QStringLiteral("%1 (%2 queries)").arg(result.verdict()).arg(result.queries));
             emit checkedTick(report, result);
         }

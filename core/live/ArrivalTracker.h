@@ -52,7 +52,7 @@ private:
     int m_pollMs = 250;
     RequestRecorder *m_recorder = nullptr;
     bool m_closed = false; // cancelAll() was called
-    HttpClient m_http; // the queries are not entries of their own: each verdict goes into its tick's
+    HttpClient m_http;     // the queries are not entries of their own: each verdict goes into its tick's
     QHash<QString, int> m_pendingPerMachine;
     QList<ArrivalCheck *> m_checks;
     QList<qint64> m_latencies;

@@ -36,7 +36,8 @@ QString wordsOf(const HttpResult &result)
     if (result.status == 0)
         return result.errorText;
     const QString body = printable(result.body.trimmed(), 300);
-    return body.isEmpty() ? QStringLiteral("HTTP %1").arg(result.status) : QStringLiteral("HTTP %1: %2").arg(result.status).arg(body);
+    return body.isEmpty() ? QStringLiteral("HTTP %1").arg(result.status)
+                          : QStringLiteral("HTTP %1: %2").arg(result.status).arg(body);
 }
 
 } // namespace
@@ -73,7 +74,8 @@ HttpRequest jobEntryRequest(const LiveJobSpec &spec, const PushgatewayClient *ga
         return gateway->pushRequest(machineKey(spec, spec.machines.value(0)), draft, asText);
     }
     HttpRequest request = writer->request({}, writer->nextVersion());
-    request.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8")}};
+    request.headers
+        = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8")}};
     request.body = draft;
     return request;
 }
@@ -116,7 +118,8 @@ std::unique_ptr<LiveJob> LiveJob::create(LiveJobSpec spec, PushgatewayClient *ga
         auto *machine = new Machine;
         machine->name = names.at(i);
         // Each machine has generators of its own: simulated machines do not report the same walk.
-        machine->draft = GeneratedDraft::make(job->m_spec.draft, job->m_spec.generators, error, seed ? seed + quint32(i) : 0);
+        machine->draft
+            = GeneratedDraft::make(job->m_spec.draft, job->m_spec.generators, error, seed ? seed + quint32(i) : 0);
         job->m_machines.append(machine);
         if (!machine->draft)
             return nullptr;
@@ -125,7 +128,9 @@ std::unique_ptr<LiveJob> LiveJob::create(LiveJobSpec spec, PushgatewayClient *ga
 }
 
 LiveJob::LiveJob(LiveJobSpec spec, PushgatewayClient *gateway, RemoteWriteClient *writer)
-    : m_spec(std::move(spec)), m_gateway(gateway), m_writer(writer)
+    : m_spec(std::move(spec))
+    , m_gateway(gateway)
+    , m_writer(writer)
 {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
@@ -215,7 +220,8 @@ void LiveJob::scheduleNext()
     if (m_state != State::Running)
         return;
     if (pastTheEnd(m_nextTick)) {
-        m_endReason = m_spec.count && m_nextTick >= *m_spec.count ? EndReason::CountReached : EndReason::DurationReached;
+        m_endReason
+            = m_spec.count && m_nextTick >= *m_spec.count ? EndReason::CountReached : EndReason::DurationReached;
         m_state = State::Stopping;
         m_stats.nextDueMs = 0;
         finishIfDone();
@@ -223,7 +229,8 @@ void LiveJob::scheduleNext()
     }
     m_stats.nextDueMs = m_startMs + dueElapsedMs(m_nextTick);
     // A QTimer takes an int: a tick more than 24 days away is reached in steps (onTick waits).
-    const qint64 wait = std::clamp<qint64>(dueElapsedMs(m_nextTick) - m_clock.elapsed(), 0, std::numeric_limits<int>::max());
+    const qint64 wait
+        = std::clamp<qint64>(dueElapsedMs(m_nextTick) - m_clock.elapsed(), 0, std::numeric_limits<int>::max());
     m_timer.start(int(wait));
 }
 
@@ -250,7 +257,8 @@ void LiveJob::onTick()
             emit tickSkipped(tick, machine->name, QStringLiteral("backing off after failures"));
         } else if (machine->inFlight) {
             ++m_stats.skippedBusy;
-            emit tickSkipped(tick, machine->name, QStringLiteral("the previous request is still waiting for its answer"));
+            emit tickSkipped(tick, machine->name,
+                             QStringLiteral("the previous request is still waiting for its answer"));
         } else {
             send(*machine, tick, dueMs, latenessMs);
         }
@@ -275,9 +283,8 @@ void LiveJob::send(Machine &machine, qint64 tick, qint64 dueMs, qint64 latenessM
     report.probeSeries = machine.draft->firstGenerated();
     if (toGateway) {
         report.key = machineKey(m_spec, machine.name);
-        HttpCall *call = m_gateway->push(report.key, report.sent, m_spec.push, this, [this, &machine](const HttpResult &result) {
-            answered(machine, result);
-        });
+        HttpCall *call = m_gateway->push(report.key, report.sent, m_spec.push, this,
+                                         [this, &machine](const HttpResult &result) { answered(machine, result); });
         report.recordId = call->recordId();
         machine.inFlight = call;
     } else {
@@ -334,10 +341,10 @@ void LiveJob::noteFailure(qint64 tick, const HttpResult &result)
     if (tick != m_lastFailedTick)
         ++m_consecutiveFailures;
     m_lastFailedTick = tick;
-    qint64 waitMs = std::min(backoffCapMs(m_spec.intervalMs),
-                             m_spec.intervalMs << std::min(m_consecutiveFailures, 20));
+    qint64 waitMs = std::min(backoffCapMs(m_spec.intervalMs), m_spec.intervalMs << std::min(m_consecutiveFailures, 20));
     if (result.status == 429) {
-        if (const std::optional<qint64> retryAfter = parseRetryAfter(result.header("Retry-After"), QDateTime::currentDateTimeUtc()))
+        if (const std::optional<qint64> retryAfter
+            = parseRetryAfter(result.header("Retry-After"), QDateTime::currentDateTimeUtc()))
             waitMs = std::max<qint64>(0, *retryAfter);
     }
     m_backoffUntilElapsed = std::max(m_backoffUntilElapsed, m_clock.elapsed() + waitMs);
@@ -389,7 +396,8 @@ QString describeEnd(const LiveJob &job)
     case LiveJob::EndReason::Stopped:
         return QStringLiteral("stopped");
     case LiveJob::EndReason::Refused:
-        return QStringLiteral("stopped: the server refused it (%1); the next tick would be refused too").arg(job.refusal());
+        return QStringLiteral("stopped: the server refused it (%1); the next tick would be refused too")
+            .arg(job.refusal());
     }
     return {};
 }

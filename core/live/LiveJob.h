@@ -1,9 +1,9 @@
 #pragma once
 
 #include "live/ValueGenerator.h"
-#include "remotewrite/WriteSeries.h"
 #include "pushgateway/PushgatewayClient.h"
 #include "remotewrite/RemoteWriteClient.h"
+#include "remotewrite/WriteSeries.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -21,8 +21,8 @@ struct LiveJobSpec
 {
     enum class Destination { Pushgateway, RemoteWrite };
     Destination destination = Destination::Pushgateway;
-    GroupingKey key;     // Pushgateway: the group (each machine adds its `instance`); remote write: `job`
-    PushOptions push;    // Pushgateway: PUT or POST, format
+    GroupingKey key;  // Pushgateway: the group (each machine adds its `instance`); remote write: `job`
+    PushOptions push; // Pushgateway: PUT or POST, format
     MetricSet draft;
     QList<GeneratorAssignment> generators;
     // One request per machine per tick. Each adds instance=<machine> to the grouping key (remote
@@ -55,14 +55,14 @@ SeriesSet liveWriteSeries(const LiveJobSpec &spec, const QString &machine, const
 struct TickReport
 {
     qint64 tick = 0;
-    QString machine;          // empty for a job without machines
-    qint64 dueMs = 0;         // Unix ms the tick was due at
-    qint64 startedMs = 0;     // Unix ms it was sent
-    qint64 latenessMs = 0;    // how late after its due time it was sent (monotonic clock)
-    MetricSet sent;           // what it carried (values of this tick)
-    GroupingKey key;          // Pushgateway: the group it went to
-    HttpResult result;        // set once answered
-    qint64 recordId = 0;      // the history's id for it (0: not recorded)
+    QString machine;       // empty for a job without machines
+    qint64 dueMs = 0;      // Unix ms the tick was due at
+    qint64 startedMs = 0;  // Unix ms it was sent
+    qint64 latenessMs = 0; // how late after its due time it was sent (monotonic clock)
+    MetricSet sent;        // what it carried (values of this tick)
+    GroupingKey key;       // Pushgateway: the group it went to
+    HttpResult result;     // set once answered
+    qint64 recordId = 0;   // the history's id for it (0: not recorded)
     // The series whose arrival proves this tick's data came: the first with a generator (its
     // value changes each tick); none when no series has one.
     std::optional<QPair<qsizetype, qsizetype>> probeSeries;
@@ -77,8 +77,8 @@ struct LiveJobStats
     qint64 skippedBusy = 0;    // a machine's previous request still in flight at the tick
     qint64 skippedBackoff = 0; // held back after failures, or as a 429's Retry-After asked
     int lastStatus = 0;
-    QString lastMessage;       // the last answer's words, or the transport's
-    qint64 nextDueMs = 0;      // Unix ms of the next tick (0: none)
+    QString lastMessage;  // the last answer's words, or the transport's
+    qint64 nextDueMs = 0; // Unix ms of the next tick (0: none)
     qint64 maxLatenessMs = 0;
 
     [[nodiscard]] qint64 skipped() const { return skippedBusy + skippedBackoff; }
@@ -157,8 +157,8 @@ private:
     RemoteWriteClient *m_writer;
     QList<Machine *> m_machines;
     QTimer m_timer;
-    QElapsedTimer m_clock;   // monotonic: the schedule is immune to wall-clock steps
-    qint64 m_startMs = 0;    // Unix ms of tick 0
+    QElapsedTimer m_clock; // monotonic: the schedule is immune to wall-clock steps
+    qint64 m_startMs = 0;  // Unix ms of tick 0
     qint64 m_nextTick = 0;
     qint64 m_backoffUntilElapsed = 0;
     int m_consecutiveFailures = 0; // ticks in a row with a failure that may pass

@@ -12,7 +12,8 @@ namespace promdesk {
 
 namespace {
 
-constexpr auto kGeneratorHelp = "a generator is now, inc:STEP, random:MIN:MAX, walk:MIN:MAX:STEP or sine:MIN:MAX:PERIOD";
+constexpr auto kGeneratorHelp
+    = "a generator is now, inc:STEP, random:MIN:MAX, walk:MIN:MAX:STEP or sine:MIN:MAX:PERIOD";
 
 std::optional<double> finiteNumber(QStringView text)
 {
@@ -58,12 +59,12 @@ std::optional<ValueGenerator> parseValueGenerator(QStringView spec, QString *err
     const auto arity = [&](qsizetype count, const char *form) {
         return parts.size() == count + 1 ? QString() : QStringLiteral("write it as %1").arg(QLatin1StringView(form));
     };
-    QString wrongArity = kind == u"now"      ? arity(0, "now")
-                         : kind == u"inc"    ? arity(1, "inc:STEP")
-                         : kind == u"random" ? arity(2, "random:MIN:MAX")
-                         : kind == u"walk"   ? arity(3, "walk:MIN:MAX:STEP")
-                         : kind == u"sine"   ? arity(3, "sine:MIN:MAX:PERIOD")
-                                             : QStringLiteral("not a generator; %1").arg(QLatin1StringView(kGeneratorHelp));
+    QString wrongArity = kind == u"now" ? arity(0, "now")
+        : kind == u"inc"                ? arity(1, "inc:STEP")
+        : kind == u"random"             ? arity(2, "random:MIN:MAX")
+        : kind == u"walk"               ? arity(3, "walk:MIN:MAX:STEP")
+        : kind == u"sine"               ? arity(3, "sine:MIN:MAX:PERIOD")
+                                        : QStringLiteral("not a generator; %1").arg(QLatin1StringView(kGeneratorHelp));
     if (!wrongArity.isEmpty())
         return fail(wrongArity);
     ValueGenerator generator;
@@ -82,12 +83,13 @@ std::optional<ValueGenerator> parseValueGenerator(QStringView spec, QString *err
         generator.step = numbers.at(0);
     } else {
         generator.kind = kind == u"random" ? ValueGenerator::Kind::Random
-                         : kind == u"walk" ? ValueGenerator::Kind::Walk
+            : kind == u"walk"              ? ValueGenerator::Kind::Walk
                                            : ValueGenerator::Kind::Sine;
         generator.min = numbers.at(0);
         generator.max = numbers.at(1);
         if (generator.min > generator.max)
-            return fail(QStringLiteral("MIN (%1) is above MAX (%2)").arg(formatNumber(generator.min), formatNumber(generator.max)));
+            return fail(QStringLiteral("MIN (%1) is above MAX (%2)")
+                            .arg(formatNumber(generator.min), formatNumber(generator.max)));
     }
     if (generator.kind == ValueGenerator::Kind::Walk) {
         generator.step = numbers.at(2);
@@ -109,12 +111,14 @@ QString generatorRefusal(const MetricFamily &family)
     switch (family.type) {
     case MetricType::Histogram:
     case MetricType::GaugeHistogram:
-        return QStringLiteral("%1 is a histogram: its buckets, sum and count must agree with each other, and one generated "
-                              "value cannot keep them so; push it as it is")
+        return QStringLiteral(
+                   "%1 is a histogram: its buckets, sum and count must agree with each other, and one generated "
+                   "value cannot keep them so; push it as it is")
             .arg(family.name);
     case MetricType::Summary:
-        return QStringLiteral("%1 is a summary: its quantiles, sum and count must agree with each other, and one generated "
-                              "value cannot keep them so; push it as it is")
+        return QStringLiteral(
+                   "%1 is a summary: its quantiles, sum and count must agree with each other, and one generated "
+                   "value cannot keep them so; push it as it is")
             .arg(family.name);
     default:
         return {};
@@ -122,9 +126,9 @@ QString generatorRefusal(const MetricFamily &family)
 }
 
 GeneratorState::GeneratorState(ValueGenerator generator, double start)
-    : m_generator(generator), m_current(start)
-{
-}
+    : m_generator(generator)
+    , m_current(start)
+{}
 
 double GeneratorState::next(qint64 tickMs, QRandomGenerator &random)
 {
@@ -171,7 +175,8 @@ std::optional<SeriesSelector> parseSeriesSelector(QStringView text, QString *err
     const QString trimmed = text.trimmed().toString();
     ParseOptions options;
     const ParseResult parsed = parseText(QString(trimmed + QStringLiteral(" 0\n")).toUtf8(), options);
-    const bool oneSeries = parsed.metrics.families.size() == 1 && parsed.metrics.families.constFirst().metrics.size() == 1;
+    const bool oneSeries
+        = parsed.metrics.families.size() == 1 && parsed.metrics.families.constFirst().metrics.size() == 1;
     bool hasError = false;
     for (const Problem &problem : parsed.problems)
         hasError = hasError || problem.severity == Severity::Error;
@@ -205,8 +210,9 @@ std::optional<GeneratorAssignment> parseGeneratorAssignment(QStringView text, QS
     return GeneratorAssignment{*series, *generator};
 }
 
-std::optional<GeneratedDraft> GeneratedDraft::make(const MetricSet &draft, const QList<GeneratorAssignment> &assignments,
-                                                   QString *error, quint32 seed)
+std::optional<GeneratedDraft> GeneratedDraft::make(const MetricSet &draft,
+                                                   const QList<GeneratorAssignment> &assignments, QString *error,
+                                                   quint32 seed)
 {
     GeneratedDraft generated;
     generated.m_draft = draft;
@@ -229,7 +235,8 @@ std::optional<GeneratedDraft> GeneratedDraft::make(const MetricSet &draft, const
             }
         }
         if (!named) {
-            const QString series = assignment.series.name + (assignment.series.labels ? assignment.series.labels->toString() : QString());
+            const QString series = assignment.series.name
+                + (assignment.series.labels ? assignment.series.labels->toString() : QString());
             *error = QStringLiteral("%1 names no series of the draft").arg(quoted(series));
             return std::nullopt;
         }

@@ -11,8 +11,7 @@ namespace {
 
 // Backslash and newline, and the double quote where `quotes`, are written with a backslash; the
 // same rule for QString and UTF-8 text.
-template <typename Out, typename Text>
-void appendEscaped(Out &out, const Text &text, bool quotes)
+template <typename Out, typename Text> void appendEscaped(Out &out, const Text &text, bool quotes)
 {
     using Unit = std::remove_cvref_t<decltype(*std::begin(text))>;
     for (const Unit c : text) {
@@ -32,9 +31,18 @@ QString escape(const QString &text, bool quotes)
 
 } // namespace
 
-QString escapeLabelValue(const QString &value) { return escape(value, true); }
-QString escapeHelp(const QString &help) { return escape(help, false); }
-QString escapeOpenMetricsHelp(const QString &help) { return escape(help, true); }
+QString escapeLabelValue(const QString &value)
+{
+    return escape(value, true);
+}
+QString escapeHelp(const QString &help)
+{
+    return escape(help, false);
+}
+QString escapeOpenMetricsHelp(const QString &help)
+{
+    return escape(help, true);
+}
 
 int unescape(std::string_view raw, EscapeContext context, std::string &out)
 {
@@ -68,7 +76,10 @@ int unescape(std::string_view raw, EscapeContext context, std::string &out)
     return -1;
 }
 
-void appendEscapedLabelValue(std::string &out, std::string_view value) { appendEscaped(out, value, true); }
+void appendEscapedLabelValue(std::string &out, std::string_view value)
+{
+    appendEscaped(out, value, true);
+}
 
 int unescapeKeepingUnknown(std::string_view raw, std::string &out)
 {

@@ -77,9 +77,7 @@ bool operator<(const Labels &a, const Labels &b)
 {
     return std::lexicographical_compare(
         a.m_labels.cbegin(), a.m_labels.cend(), b.m_labels.cbegin(), b.m_labels.cend(),
-        [](const Label &x, const Label &y) {
-            return x.name != y.name ? x.name < y.name : x.value < y.value;
-        });
+        [](const Label &x, const Label &y) { return x.name != y.name ? x.name < y.name : x.value < y.value; });
 }
 
 size_t qHash(const Labels &labels, size_t seed)

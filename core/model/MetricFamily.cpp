@@ -16,10 +16,13 @@ struct TypeName
 };
 
 constexpr TypeName kTypeNames[] = {
-    {MetricType::Untyped, "untyped"},     {MetricType::Counter, "counter"},
-    {MetricType::Gauge, "gauge"},         {MetricType::Histogram, "histogram"},
+    {MetricType::Untyped, "untyped"},
+    {MetricType::Counter, "counter"},
+    {MetricType::Gauge, "gauge"},
+    {MetricType::Histogram, "histogram"},
     {MetricType::GaugeHistogram, "gaugehistogram"},
-    {MetricType::Summary, "summary"},     {MetricType::Info, "info"},
+    {MetricType::Summary, "summary"},
+    {MetricType::Info, "info"},
     {MetricType::StateSet, "stateset"},
 };
 
@@ -111,7 +114,8 @@ QList<FlatSample> flatten(const MetricFamily &family, SuffixStyle style)
         if (metric.sum)
             add(family.name + (gauge ? QLatin1String("_gsum") : QLatin1String("_sum")), metric.labels, *metric.sum);
         if (metric.count)
-            add(family.name + (gauge ? QLatin1String("_gcount") : QLatin1String("_count")), metric.labels, *metric.count);
+            add(family.name + (gauge ? QLatin1String("_gcount") : QLatin1String("_count")), metric.labels,
+                *metric.count);
     }
     return out;
 }

@@ -44,14 +44,14 @@ struct Bucket
 struct Metric
 {
     Labels labels;
-    double value = 0;                   // counter, gauge, untyped, info, stateset
-    QList<Quantile> quantiles;          // summary
-    QList<Bucket> buckets;              // histogram, gauge histogram (cumulative, by upper bound)
-    std::optional<double> sum;          // histogram, summary
-    std::optional<double> count;        // histogram, summary
-    std::optional<double> created;      // OpenMetrics `_created`, in seconds
+    double value = 0;              // counter, gauge, untyped, info, stateset
+    QList<Quantile> quantiles;     // summary
+    QList<Bucket> buckets;         // histogram, gauge histogram (cumulative, by upper bound)
+    std::optional<double> sum;     // histogram, summary
+    std::optional<double> count;   // histogram, summary
+    std::optional<double> created; // OpenMetrics `_created`, in seconds
     std::optional<qint64> timestampMs;
-    int sourceLine = 0;                 // first line it came from; 0 when composed
+    int sourceLine = 0; // first line it came from; 0 when composed
 
     // Value comparison: bit-exact doubles, so NaN == NaN and the stale marker differs from NaN.
     friend bool operator==(const Metric &a, const Metric &b);

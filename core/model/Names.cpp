@@ -19,7 +19,13 @@ bool matches(QStringView name, bool allowColon)
 
 } // namespace
 
-bool isValidMetricName(QStringView name) { return matches(name, true); }
-bool isValidLabelName(QStringView name) { return matches(name, false); }
+bool isValidMetricName(QStringView name)
+{
+    return matches(name, true);
+}
+bool isValidLabelName(QStringView name)
+{
+    return matches(name, false);
+}
 
 } // namespace promdesk

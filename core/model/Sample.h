@@ -12,8 +12,17 @@ namespace promdesk {
 inline constexpr std::uint64_t kStaleNaNBits = 0x7ff0000000000002ULL;
 inline constexpr std::uint64_t kNormalNaNBits = 0x7ff8000000000001ULL;
 
-inline double staleMarker() { return std::bit_cast<double>(kStaleNaNBits); }
-inline bool isStaleMarker(double value) { return std::bit_cast<std::uint64_t>(value) == kStaleNaNBits; }
-inline bool sameBits(double a, double b) { return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b); }
+inline double staleMarker()
+{
+    return std::bit_cast<double>(kStaleNaNBits);
+}
+inline bool isStaleMarker(double value)
+{
+    return std::bit_cast<std::uint64_t>(value) == kStaleNaNBits;
+}
+inline bool sameBits(double a, double b)
+{
+    return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+}
 
 } // namespace promdesk

@@ -38,8 +38,9 @@ Explanation explainAnswer(const HttpResult &result, const QString &serverName)
         return {QStringLiteral("Cannot connect to %1: %2.").arg(inside, result.errorText),
                 QStringLiteral("Check the address and port, and that the server is running and reachable from here.")};
     case ErrorCategory::Timeout:
-        return {QStringLiteral("%1 did not answer in time.").arg(server),
-                QStringLiteral("Check that the address is right and the server is not overloaded, or raise the timeout.")};
+        return {
+            QStringLiteral("%1 did not answer in time.").arg(server),
+            QStringLiteral("Check that the address is right and the server is not overloaded, or raise the timeout.")};
     case ErrorCategory::ClosedAfterRequest:
         return {QStringLiteral("%1 closed the connection after receiving the request, without answering: it may have "
                                "been applied.")
@@ -54,21 +55,24 @@ Explanation explainAnswer(const HttpResult &result, const QString &serverName)
                 QStringLiteral("Check the user and password or token. For TMP the user is the APPID and the password "
                                "the instance token.")};
     case ErrorCategory::NotFound:
-        return {QStringLiteral("Nothing at this URL on %1 (HTTP 404).").arg(inside),
-                QStringLiteral("Check the URL.")};
+        return {QStringLiteral("Nothing at this URL on %1 (HTTP 404).").arg(inside), QStringLiteral("Check the URL.")};
     case ErrorCategory::Redirected: {
         const QByteArray location = result.header("Location");
-        return {location.isEmpty()
-                    ? QStringLiteral("%1 answered HTTP %2, a redirect, without saying where to.").arg(server).arg(result.status)
-                    : QStringLiteral("%1 answered HTTP %2: it redirects to %3.")
-                          .arg(server)
-                          .arg(result.status)
-                          .arg(shownAnswer(redactUrl(QUrl(QString::fromUtf8(location))), 200)),
+        return {location.isEmpty() ? QStringLiteral("%1 answered HTTP %2, a redirect, without saying where to.")
+                                         .arg(server)
+                                         .arg(result.status)
+                                   : QStringLiteral("%1 answered HTTP %2: it redirects to %3.")
+                                         .arg(server)
+                                         .arg(result.status)
+                                         .arg(shownAnswer(redactUrl(QUrl(QString::fromUtf8(location))), 200)),
                 QStringLiteral("PromDesk does not follow redirects: the credentials would go along to wherever they "
                                "point. If you trust that address, give it as the URL.")};
     }
     case ErrorCategory::Rejected:
-        return {QStringLiteral("%1 refused the request (HTTP %2): %3").arg(server).arg(result.status).arg(shownAnswer(body, 200)),
+        return {QStringLiteral("%1 refused the request (HTTP %2): %3")
+                    .arg(server)
+                    .arg(result.status)
+                    .arg(shownAnswer(body, 200)),
                 QStringLiteral("The server's message above says why.")};
     case ErrorCategory::Server:
         return {QStringLiteral("%1 failed with HTTP %2: %3").arg(server).arg(result.status).arg(shownAnswer(body, 200)),
@@ -80,7 +84,9 @@ Explanation explainAnswer(const HttpResult &result, const QString &serverName)
     case ErrorCategory::Other:
         break;
     }
-    return {QStringLiteral("%1: %2").arg(server, result.errorText.isEmpty() ? shownAnswer(body, 200) : result.errorText), {}};
+    return {
+        QStringLiteral("%1: %2").arg(server, result.errorText.isEmpty() ? shownAnswer(body, 200) : result.errorText),
+        {}};
 }
 
 } // namespace promdesk

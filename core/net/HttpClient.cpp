@@ -202,7 +202,8 @@ void HttpCall::complete()
     } else if (m_cancelled) {
         result.category = ErrorCategory::Cancelled;
         result.errorText = m_requestSent
-            ? QStringLiteral("cancelled while waiting for the answer: the request had gone out whole, so it may have been applied")
+            ? QStringLiteral(
+                "cancelled while waiting for the answer: the request had gone out whole, so it may have been applied")
             : QStringLiteral("cancelled before the request had gone out whole: it was not applied");
         result.status = 0;
     } else if (result.status != 0) {
@@ -244,8 +245,7 @@ HttpResult notSent(const QString &why)
 
 HttpClient::HttpClient(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 namespace {
 
@@ -310,7 +310,7 @@ struct TlsFiles
     QList<QSslCertificate> caCertificates; // empty: the system store
     QSslCertificate clientCertificate;     // null: none
     QSslKey clientKey;
-    QString problem;                       // empty when the files are sound
+    QString problem; // empty when the files are sound
 };
 
 TlsFiles loadTlsFiles(const TlsSettings &tls)
@@ -338,12 +338,14 @@ TlsFiles loadTlsFiles(const TlsSettings &tls)
         return files;
     }
     if (const QString why = unreadable(tls.clientCertFile); !why.isEmpty()) {
-        files.problem = QStringLiteral("the client certificate file %1 cannot be read: %2").arg(tls.clientCertFile, why);
+        files.problem
+            = QStringLiteral("the client certificate file %1 cannot be read: %2").arg(tls.clientCertFile, why);
         return files;
     }
     const QList<QSslCertificate> certificates = QSslCertificate::fromPath(tls.clientCertFile, QSsl::Pem);
     if (certificates.isEmpty()) {
-        files.problem = QStringLiteral("the client certificate file %1 holds no PEM certificate").arg(tls.clientCertFile);
+        files.problem
+            = QStringLiteral("the client certificate file %1 holds no PEM certificate").arg(tls.clientCertFile);
         return files;
     }
     files.clientCertificate = certificates.constFirst();
@@ -353,7 +355,8 @@ TlsFiles loadTlsFiles(const TlsSettings &tls)
     }
     files.clientKey = readPrivateKey(tls.clientKeyFile);
     if (files.clientKey.isNull())
-        files.problem = QStringLiteral("the client key file %1 holds no unencrypted PEM RSA or EC key").arg(tls.clientKeyFile);
+        files.problem
+            = QStringLiteral("the client key file %1 holds no unencrypted PEM RSA or EC key").arg(tls.clientKeyFile);
     return files;
 }
 
@@ -414,8 +417,9 @@ HttpCall *HttpClient::send(const HttpRequest &request)
     // The first piece is out once some of the body is, and Nagle only holds back the last.
     if (request.body.size() > 16 * 1024) {
         const QUrl peer = request.proxy.mode == ProxySettings::Mode::Custom ? request.proxy.url : request.url;
-        const int port = request.proxy.mode == ProxySettings::Mode::Custom ? peer.port(3128)
-                                                                             : peer.port(peer.scheme() == u"https" ? 443 : 80);
+        const int port = request.proxy.mode == ProxySettings::Mode::Custom
+            ? peer.port(3128)
+            : peer.port(peer.scheme() == u"https" ? 443 : 80);
         connect(reply, &QNetworkReply::uploadProgress, this, [reply, host = peer.host(), port](qint64 sent, qint64) {
             if (sent > 0 && !reply->property("promdeskNoDelay").toBool()) {
                 reply->setProperty("promdeskNoDelay", true);
@@ -437,7 +441,8 @@ HttpCall *HttpClient::send(const HttpRequest &request)
     call->m_recordId = recordId;
     if (m_recorder) {
         RequestRecorder *recorder = m_recorder;
-        connect(call, &HttpCall::finished, this, [recorder, recordId](const HttpResult &result) { recorder->finished(recordId, result); });
+        connect(call, &HttpCall::finished, this,
+                [recorder, recordId](const HttpResult &result) { recorder->finished(recordId, result); });
     }
     return call;
 }

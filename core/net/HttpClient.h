@@ -70,11 +70,11 @@ private:
     qint64 m_recordId = 0;
     qint64 m_startedMs;
     qint64 m_maxBodyBytes;
-    QByteArray m_body;       // up to m_maxBodyBytes
-    qint64 m_bodyBytes = 0;  // every byte that arrived
+    QByteArray m_body;           // up to m_maxBodyBytes
+    qint64 m_bodyBytes = 0;      // every byte that arrived
     QList<QByteArray> m_secrets; // the request's, masked wherever the answer echoes them
-    bool m_requestSent; // the whole request was written out
-    bool m_bodyStarted = false; // some of the body was written out
+    bool m_requestSent;          // the whole request was written out
+    bool m_bodyStarted = false;  // some of the body was written out
     bool m_timedOut = false;
     bool m_cancelled = false;
 };

@@ -8,18 +8,30 @@ namespace promdesk {
 QString errorCategoryName(ErrorCategory category)
 {
     switch (category) {
-    case ErrorCategory::None: return QStringLiteral("ok");
-    case ErrorCategory::CannotConnect: return QStringLiteral("cannot-connect");
-    case ErrorCategory::Timeout: return QStringLiteral("timeout");
-    case ErrorCategory::ClosedAfterRequest: return QStringLiteral("closed-after-request");
-    case ErrorCategory::Tls: return QStringLiteral("tls");
-    case ErrorCategory::Auth: return QStringLiteral("auth");
-    case ErrorCategory::NotFound: return QStringLiteral("not-found");
-    case ErrorCategory::Redirected: return QStringLiteral("redirected");
-    case ErrorCategory::Rejected: return QStringLiteral("rejected");
-    case ErrorCategory::Server: return QStringLiteral("server");
-    case ErrorCategory::Cancelled: return QStringLiteral("cancelled");
-    case ErrorCategory::Other: return QStringLiteral("other");
+    case ErrorCategory::None:
+        return QStringLiteral("ok");
+    case ErrorCategory::CannotConnect:
+        return QStringLiteral("cannot-connect");
+    case ErrorCategory::Timeout:
+        return QStringLiteral("timeout");
+    case ErrorCategory::ClosedAfterRequest:
+        return QStringLiteral("closed-after-request");
+    case ErrorCategory::Tls:
+        return QStringLiteral("tls");
+    case ErrorCategory::Auth:
+        return QStringLiteral("auth");
+    case ErrorCategory::NotFound:
+        return QStringLiteral("not-found");
+    case ErrorCategory::Redirected:
+        return QStringLiteral("redirected");
+    case ErrorCategory::Rejected:
+        return QStringLiteral("rejected");
+    case ErrorCategory::Server:
+        return QStringLiteral("server");
+    case ErrorCategory::Cancelled:
+        return QStringLiteral("cancelled");
+    case ErrorCategory::Other:
+        return QStringLiteral("other");
     }
     return QStringLiteral("other");
 }
@@ -35,8 +47,14 @@ QByteArray HttpResult::header(const QByteArray &name) const
 
 HttpHeaders withoutReservedHeaders(const HttpHeaders &headers)
 {
-    static const QByteArray reserved[] = {"authorization", "content-type", "content-encoding", "content-length", "host",
-                                          "user-agent", "x-prometheus-remote-write-version", "retry-attempt"};
+    static const QByteArray reserved[] = {"authorization",
+                                          "content-type",
+                                          "content-encoding",
+                                          "content-length",
+                                          "host",
+                                          "user-agent",
+                                          "x-prometheus-remote-write-version",
+                                          "retry-attempt"};
     HttpHeaders kept;
     for (const auto &header : headers) {
         if (std::find(std::begin(reserved), std::end(reserved), header.first.toLower()) == std::end(reserved))

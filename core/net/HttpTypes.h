@@ -14,18 +14,18 @@ struct Credentials
 {
     enum class Kind { None, Basic, Bearer };
     Kind kind = Kind::None;
-    QString user;     // basic auth user; the APPID for TMP
-    QString secret;   // password, instance token or bearer token — never logged
+    QString user;   // basic auth user; the APPID for TMP
+    QString secret; // password, instance token or bearer token — never logged
 
     friend bool operator==(const Credentials &, const Credentials &) = default;
 };
 
 struct TlsSettings
 {
-    QString caFile;              // PEM; empty: the system store
-    QString clientCertFile;      // PEM client certificate, for servers that ask for one
-    QString clientKeyFile;       // its PEM private key (unencrypted)
-    bool verifyPeer = true;      // false accepts any certificate (shown as a warning)
+    QString caFile;         // PEM; empty: the system store
+    QString clientCertFile; // PEM client certificate, for servers that ask for one
+    QString clientKeyFile;  // its PEM private key (unencrypted)
+    bool verifyPeer = true; // false accepts any certificate (shown as a warning)
 
     friend bool operator==(const TlsSettings &, const TlsSettings &) = default;
 };
@@ -86,12 +86,12 @@ enum class ErrorCategory {
     // The request went out whole and the server closed the connection without an answer: it may
     // have been applied. Never sent again by the transport; the caller's policy decides.
     ClosedAfterRequest,
-    Tls,           // handshake or certificate
-    Auth,          // 401 / 403
-    NotFound,      // 404: wrong URL or route prefix
-    Redirected,    // 3xx: the server points elsewhere; PromDesk does not follow (credentials would go along)
-    Rejected,      // other 4xx: the server read the request and refused it
-    Server,        // 5xx
+    Tls,        // handshake or certificate
+    Auth,       // 401 / 403
+    NotFound,   // 404: wrong URL or route prefix
+    Redirected, // 3xx: the server points elsewhere; PromDesk does not follow (credentials would go along)
+    Rejected,   // other 4xx: the server read the request and refused it
+    Server,     // 5xx
     Cancelled,
     Other,
 };
@@ -102,12 +102,12 @@ struct HttpResult
 {
     int status = 0; // 0 when no HTTP answer came
     HttpHeaders headers;
-    QByteArray body;        // verbatim, up to the request's maxResponseBytes
-    qint64 bodyBytes = 0;   // how many bytes of body the server sent, kept or not
+    QByteArray body;      // verbatim, up to the request's maxResponseBytes
+    qint64 bodyBytes = 0; // how many bytes of body the server sent, kept or not
     qint64 durationMs = 0;
     ErrorCategory category = ErrorCategory::Other;
-    QString errorText; // the transport's own words (TLS errors, refused...), empty on an HTTP answer
-    bool http2 = false; // the answer came over HTTP/2; HttpClient asks for HTTP/1.1 only (see there)
+    QString errorText;     // the transport's own words (TLS errors, refused...), empty on an HTTP answer
+    bool http2 = false;    // the answer came over HTTP/2; HttpClient asks for HTTP/1.1 only (see there)
     bool redacted = false; // secrets the server echoed back were masked (see redactEcho)
 
     [[nodiscard]] bool ok() const { return category == ErrorCategory::None; }

@@ -25,7 +25,8 @@ namespace {
 // or unconnected socket, a Unix socket).
 std::optional<QPair<QHostAddress, int>> tcpPeer(int fd)
 {
-    struct stat info{};
+    struct stat info
+    {};
     if (fstat(fd, &info) != 0 || !S_ISSOCK(info.st_mode))
         return std::nullopt;
     int type = 0;

@@ -8,10 +8,11 @@ namespace {
 
 bool looksSecret(const QString &name)
 {
-    static const char *const words[] = {"token", "secret", "password", "passwd", "pwd", "apikey", "api_key", "api-key",
-                                        "auth", "signature", "sig", "key", "credential", "session"};
+    static const char *const words[] = {"token",   "secret", "password",  "passwd", "pwd", "apikey",     "api_key",
+                                        "api-key", "auth",   "signature", "sig",    "key", "credential", "session"};
     const QString lower = name.toLower();
-    return std::any_of(std::begin(words), std::end(words), [&](const char *word) { return lower.contains(QLatin1String(word)); });
+    return std::any_of(std::begin(words), std::end(words),
+                       [&](const char *word) { return lower.contains(QLatin1String(word)); });
 }
 
 } // namespace
@@ -34,8 +35,8 @@ QString redactUrl(const QUrl &url)
 
 bool isSecretHeaderName(QByteArrayView name)
 {
-    static const char *const words[] = {"auth", "token", "key", "pass", "pwd", "secret", "cookie", "credential", "session",
-                                        "signature"};
+    static const char *const words[]
+        = {"auth", "token", "key", "pass", "pwd", "secret", "cookie", "credential", "session", "signature"};
     const QByteArray lower = name.toByteArray().toLower();
     // A challenge names a scheme and realm, not a secret.
     if (lower == "www-authenticate" || lower == "proxy-authenticate")
@@ -55,7 +56,8 @@ HttpHeaders redactHeaders(const HttpHeaders &headers)
         }
         // Keep the scheme of an Authorization header: "Basic ••••••" still tells what was sent.
         const qsizetype space = header.second.indexOf(' ');
-        const QByteArray scheme = lower.endsWith("authorization") && space > 0 ? header.second.left(space + 1) : QByteArray();
+        const QByteArray scheme
+            = lower.endsWith("authorization") && space > 0 ? header.second.left(space + 1) : QByteArray();
         result.append({header.first, scheme + QByteArray(kRedacted)});
     }
     return result;
@@ -88,7 +90,8 @@ QList<QByteArray> secretsOf(const HttpRequest &request)
             add(header.second);
     }
     // The longest first: a secret that contains another is masked whole.
-    std::sort(secrets.begin(), secrets.end(), [](const QByteArray &a, const QByteArray &b) { return a.size() > b.size(); });
+    std::sort(secrets.begin(), secrets.end(),
+              [](const QByteArray &a, const QByteArray &b) { return a.size() > b.size(); });
     return secrets;
 }
 

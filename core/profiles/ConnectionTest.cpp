@@ -62,7 +62,10 @@ ConnectionTest::ConnectionTest(const Profile &profile, QString secret, HttpHeade
         m_pending.append(&ConnectionTest::checkRemoteWrite);
 }
 
-ConnectionTest::~ConnectionTest() { m_secret.fill(QLatin1Char('\0')); }
+ConnectionTest::~ConnectionTest()
+{
+    m_secret.fill(QLatin1Char('\0'));
+}
 
 void ConnectionTest::next()
 {

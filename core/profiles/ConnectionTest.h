@@ -14,8 +14,8 @@ namespace promdesk {
 // What one endpoint of a profile answered to a harmless request.
 struct EndpointCheck
 {
-    QString what;   // "Pushgateway" or "Remote write"
-    QUrl url;       // without credentials
+    QString what; // "Pushgateway" or "Remote write"
+    QUrl url;     // without credentials
     HttpResult result;
     QString detail; // on success: the version, what the receiver accepts
     QString summary;
@@ -44,7 +44,8 @@ signals:
     void finished(const QList<promdesk::EndpointCheck> &checks);
 
 private:
-    ConnectionTest(const Profile &profile, QString secret, HttpHeaders secretHeaders, HttpClient *http, QObject *parent);
+    ConnectionTest(const Profile &profile, QString secret, HttpHeaders secretHeaders, HttpClient *http,
+                   QObject *parent);
     void checkPushgateway();
     void checkRemoteWrite();
     void next();

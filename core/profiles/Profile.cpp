@@ -28,17 +28,22 @@ Credentials credentialsOf(const Profile &profile, const QString &secret)
 QString profileKindName(ProfileKind kind)
 {
     switch (kind) {
-    case ProfileKind::Tmp: return QStringLiteral("tmp");
-    case ProfileKind::Pushgateway: return QStringLiteral("pushgateway");
-    case ProfileKind::RemoteWrite: return QStringLiteral("remote-write");
-    case ProfileKind::Generic: return QStringLiteral("generic");
+    case ProfileKind::Tmp:
+        return QStringLiteral("tmp");
+    case ProfileKind::Pushgateway:
+        return QStringLiteral("pushgateway");
+    case ProfileKind::RemoteWrite:
+        return QStringLiteral("remote-write");
+    case ProfileKind::Generic:
+        return QStringLiteral("generic");
     }
     return QStringLiteral("generic");
 }
 
 std::optional<ProfileKind> profileKindFromName(QStringView name)
 {
-    for (ProfileKind kind : {ProfileKind::Tmp, ProfileKind::Pushgateway, ProfileKind::RemoteWrite, ProfileKind::Generic}) {
+    for (ProfileKind kind :
+         {ProfileKind::Tmp, ProfileKind::Pushgateway, ProfileKind::RemoteWrite, ProfileKind::Generic}) {
         if (name == profileKindName(kind))
             return kind;
     }
@@ -68,8 +73,12 @@ ProxySettings proxyOf(const Profile &profile)
 
 GatewayEndpoint gatewayEndpoint(const Profile &profile, const QString &secret, const HttpHeaders &secretHeaders)
 {
-    return GatewayEndpoint{QUrl(profile.pushgatewayUrl), credentialsOf(profile, secret), tlsOf(profile), profile.timeoutMs,
-                           proxyOf(profile), profile.extraHeaders + secretHeaders};
+    return GatewayEndpoint{QUrl(profile.pushgatewayUrl),
+                           credentialsOf(profile, secret),
+                           tlsOf(profile),
+                           profile.timeoutMs,
+                           proxyOf(profile),
+                           profile.extraHeaders + secretHeaders};
 }
 
 QueryEndpoint queryEndpoint(const Profile &profile, const QString &secret, const HttpHeaders &secretHeaders)

@@ -42,7 +42,7 @@ struct Profile
     QList<Label> groupingLabels; // default grouping key labels, e.g. instance=<this host>
     PushMethod pushMethod = PushMethod::Replace;
     BodyFormat bodyFormat = BodyFormat::Text;
-    HttpHeaders extraHeaders;   // sent with every request; never one that carries a credential
+    HttpHeaders extraHeaders; // sent with every request; never one that carries a credential
     // Extra headers that carry a credential (X-Tenant-Pass, X-Api-Key…): only their names are
     // here; their values live in the keychain beside the secret (secretHeaderKey).
     QStringList secretHeaders;
@@ -73,6 +73,7 @@ Profile tmpProfileTemplate(const QString &name, const QString &instanceAddress, 
 // `secretHeaders`: the values of the profile's secret headers, read from the keychain with its secret.
 GatewayEndpoint gatewayEndpoint(const Profile &profile, const QString &secret, const HttpHeaders &secretHeaders = {});
 WriteEndpoint writeEndpoint(const Profile &profile, const QString &secret, const HttpHeaders &secretHeaders = {});
-struct QueryEndpoint queryEndpoint(const Profile &profile, const QString &secret, const HttpHeaders &secretHeaders = {});
+struct QueryEndpoint queryEndpoint(const Profile &profile, const QString &secret,
+                                   const HttpHeaders &secretHeaders = {});
 
 } // namespace promdesk

@@ -44,18 +44,22 @@ const Key kKeys[] = {
 QString authName(Credentials::Kind kind)
 {
     return kind == Credentials::Kind::Basic ? QStringLiteral("basic")
-         : kind == Credentials::Kind::Bearer ? QStringLiteral("bearer")
-                                             : QStringLiteral("none");
+        : kind == Credentials::Kind::Bearer ? QStringLiteral("bearer")
+                                            : QStringLiteral("none");
 }
 
 Credentials::Kind authFromName(const QString &name)
 {
-    return name == u"basic" ? Credentials::Kind::Basic : name == u"bearer" ? Credentials::Kind::Bearer : Credentials::Kind::None;
+    return name == u"basic" ? Credentials::Kind::Basic
+        : name == u"bearer" ? Credentials::Kind::Bearer
+                            : Credentials::Kind::None;
 }
 
 QString proxyName(ProxyMode mode)
 {
-    return mode == ProxyMode::None ? QStringLiteral("none") : mode == ProxyMode::Custom ? QStringLiteral("custom") : QStringLiteral("system");
+    return mode == ProxyMode::None  ? QStringLiteral("none")
+        : mode == ProxyMode::Custom ? QStringLiteral("custom")
+                                    : QStringLiteral("system");
 }
 
 ProxyMode proxyFromName(const QString &name)
@@ -87,8 +91,10 @@ QVariantMap toMap(const Profile &p)
         {QStringLiteral("proxyUrl"), p.proxyUrl},
         {QStringLiteral("timeoutMs"), p.timeoutMs},
         {QStringLiteral("groupingLabels"), labels},
-        {QStringLiteral("pushMethod"), p.pushMethod == PushMethod::Merge ? QStringLiteral("merge") : QStringLiteral("replace")},
-        {QStringLiteral("bodyFormat"), p.bodyFormat == BodyFormat::Protobuf ? QStringLiteral("protobuf") : QStringLiteral("text")},
+        {QStringLiteral("pushMethod"),
+         p.pushMethod == PushMethod::Merge ? QStringLiteral("merge") : QStringLiteral("replace")},
+        {QStringLiteral("bodyFormat"),
+         p.bodyFormat == BodyFormat::Protobuf ? QStringLiteral("protobuf") : QStringLiteral("text")},
         {QStringLiteral("extraHeaders"), headers},
         {QStringLiteral("keychainHeaders"), p.secretHeaders},
     };
@@ -121,8 +127,10 @@ Profile fromMap(const QString &id, const QVariantMap &map)
         if (equals > 0)
             p.groupingLabels.append(Label{pair.left(equals), pair.mid(equals + 1)});
     }
-    p.pushMethod = v.value(QStringLiteral("pushMethod")).toString() == u"merge" ? PushMethod::Merge : PushMethod::Replace;
-    p.bodyFormat = v.value(QStringLiteral("bodyFormat")).toString() == u"protobuf" ? BodyFormat::Protobuf : BodyFormat::Text;
+    p.pushMethod
+        = v.value(QStringLiteral("pushMethod")).toString() == u"merge" ? PushMethod::Merge : PushMethod::Replace;
+    p.bodyFormat
+        = v.value(QStringLiteral("bodyFormat")).toString() == u"protobuf" ? BodyFormat::Protobuf : BodyFormat::Text;
     for (const QString &header : v.value(QStringLiteral("extraHeaders")).toStringList()) {
         const qsizetype colon = header.indexOf(QLatin1Char(':'));
         if (colon > 0)
@@ -178,7 +186,10 @@ void ProfileStore::migrate()
             p.id = newId();
             p.name = m_settings->value(QStringLiteral("name")).toString();
             const int type = m_settings->value(QStringLiteral("type")).toInt();
-            p.kind = type == 1 ? ProfileKind::Pushgateway : type == 2 ? ProfileKind::RemoteWrite : type == 3 ? ProfileKind::Tmp : ProfileKind::Generic;
+            p.kind = type == 1 ? ProfileKind::Pushgateway
+                : type == 2    ? ProfileKind::RemoteWrite
+                : type == 3    ? ProfileKind::Tmp
+                               : ProfileKind::Generic;
             const QString url = m_settings->value(QStringLiteral("url")).toString();
             if (p.kind == ProfileKind::RemoteWrite || p.kind == ProfileKind::Tmp)
                 p.remoteWriteUrl = url;
@@ -195,7 +206,9 @@ void ProfileStore::migrate()
             QString ignored;
             save(p, &ignored);
         }
-        m_migrationNote = QStringLiteral("profiles from schema 1 moved to schema %1 (%2 profile(s))").arg(kSchemaVersion).arg(migrated.size());
+        m_migrationNote = QStringLiteral("profiles from schema 1 moved to schema %1 (%2 profile(s))")
+                              .arg(kSchemaVersion)
+                              .arg(migrated.size());
     }
     m_settings->setValue(QStringLiteral("schemaVersion"), kSchemaVersion);
     m_settings->sync();
@@ -249,7 +262,8 @@ bool ProfileStore::save(Profile &profile, QString *error)
     const QVariantMap map = toMap(profile);
     for (auto it = map.cbegin(); it != map.cend(); ++it) {
         // Only what differs from the default is written, so the file stays short and readable.
-        const auto key = std::find_if(std::begin(kKeys), std::end(kKeys), [&](const Key &k) { return it.key() == QLatin1String(k.name); });
+        const auto key = std::find_if(std::begin(kKeys), std::end(kKeys),
+                                      [&](const Key &k) { return it.key() == QLatin1String(k.name); });
         if (key != std::end(kKeys) && it.value() == key->defaultValue && it.key() != u"name")
             m_settings->remove(it.key());
         else
@@ -277,8 +291,7 @@ bool ProfileStore::remove(const QString &id)
 QByteArray exportProfiles(const QList<Profile> &profiles)
 {
     QJsonArray array;
-    for (const Profile &profile : profiles)
-    {
+    for (const Profile &profile : profiles) {
         // Without a secret anywhere: no credentials in URLs, secret headers by name only.
         Profile exported = withoutUrlCredentials(profile);
         takeSecretHeaders(exported);
@@ -303,10 +316,11 @@ std::optional<QList<Profile>> importProfiles(const QByteArray &json, QString *er
     for (const QJsonValue &value : root.value(QStringLiteral("profiles")).toArray()) {
         const Profile profile = fromMap(QString(), value.toObject().toVariantMap());
         if (const QString url = urlWithCredentials(profile); !url.isEmpty()) {
-            *error = QStringLiteral("profile '%1': %2 has a user or password in it; nothing was imported. Take them out "
-                                    "of the file and give them to the profile instead (promdesk-cli profile add NAME "
-                                    "--user USER --password-stdin), where the password goes to the keychain")
-                         .arg(profile.name, url);
+            *error
+                = QStringLiteral("profile '%1': %2 has a user or password in it; nothing was imported. Take them out "
+                                 "of the file and give them to the profile instead (promdesk-cli profile add NAME "
+                                 "--user USER --password-stdin), where the password goes to the keychain")
+                      .arg(profile.name, url);
             return std::nullopt;
         }
         result.append(profile);

@@ -52,9 +52,10 @@ SecretResult fromJob(const QKeychain::Job &job)
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
         result.status = SecretResult::Status::NoKeychain;
-        result.message = QStringLiteral("no keychain is available (%1). Start a Secret Service such as gnome-keyring or "
-                                        "KWallet in your session, or keep the secret for this session only")
-                             .arg(detail);
+        result.message
+            = QStringLiteral("no keychain is available (%1). Start a Secret Service such as gnome-keyring or "
+                             "KWallet in your session, or keep the secret for this session only")
+                  .arg(detail);
         break;
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
@@ -66,19 +67,22 @@ SecretResult fromJob(const QKeychain::Job &job)
     default: {
         // QtKeychain reports a missing session bus, a missing Secret Service and a locked
         // collection all as OtherError; tell them apart by its text so the advice fits.
-        static const char *const unreachable[] = {"D-Bus", "DBus", "autolaunch", "Could not connect", "ServiceUnknown",
-                                                  "org.freedesktop.secrets", "No such file"};
-        const bool noKeychain = std::any_of(std::begin(unreachable), std::end(unreachable),
-                                            [&](const char *needle) { return detail.contains(QLatin1String(needle), Qt::CaseInsensitive); });
+        static const char *const unreachable[]
+            = {"D-Bus",       "DBus", "autolaunch", "Could not connect", "ServiceUnknown", "org.freedesktop.secrets",
+               "No such file"};
+        const bool noKeychain = std::any_of(std::begin(unreachable), std::end(unreachable), [&](const char *needle) {
+            return detail.contains(QLatin1String(needle), Qt::CaseInsensitive);
+        });
         const bool locked = detail.contains(QLatin1String("Object does not exist at path"));
         result.status = noKeychain ? SecretResult::Status::NoKeychain
-                        : locked   ? SecretResult::Status::Locked
+            : locked               ? SecretResult::Status::Locked
                                    : SecretResult::Status::Failed;
         if (noKeychain) {
-            result.message = QStringLiteral("no keychain can be reached (%1): PromDesk needs a session with a Secret "
-                                            "Service such as gnome-keyring or KWallet; keep the secret for this session "
-                                            "only, or pass it on standard input")
-                                 .arg(detail);
+            result.message
+                = QStringLiteral("no keychain can be reached (%1): PromDesk needs a session with a Secret "
+                                 "Service such as gnome-keyring or KWallet; keep the secret for this session "
+                                 "only, or pass it on standard input")
+                      .arg(detail);
         } else if (locked) {
             result = lockedResult();
         } else {
@@ -103,9 +107,11 @@ void confirmNotFound(const QString &service, const QString &key, QObject *contex
         return done(notFound);
     static const QMetaType registered = qDBusRegisterMetaType<QMap<QString, QString>>();
     Q_UNUSED(registered);
-    QDBusMessage search = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
-                                                         QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("SearchItems"));
-    search << QVariant::fromValue(QMap<QString, QString>{{QStringLiteral("server"), service}, {QStringLiteral("user"), key}});
+    QDBusMessage search = QDBusMessage::createMethodCall(
+        QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
+        QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("SearchItems"));
+    search << QVariant::fromValue(
+        QMap<QString, QString>{{QStringLiteral("server"), service}, {QStringLiteral("user"), key}});
     auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(search, 5000), context);
     QObject::connect(watcher, &QDBusPendingCallWatcher::finished, context,
                      [notFound, done = std::move(done)](QDBusPendingCallWatcher *call) {
@@ -174,8 +180,7 @@ struct KeychainSecretStore::Job
 KeychainSecretStore::KeychainSecretStore(QString service, QObject *parent)
     : SecretStore(parent)
     , m_service(std::move(service))
-{
-}
+{}
 
 KeychainSecretStore::~KeychainSecretStore() = default;
 
@@ -263,8 +268,8 @@ void KeychainSecretStore::finish(const SecretResult &result)
 namespace {
 
 // Reads the secret headers from `next` on, one keychain entry each, into `result`.
-void readSecretHeaders(SecretStore &keychain, const Profile &profile, qsizetype next, SecretResult result, QObject *context,
-                       SecretStore::Done done)
+void readSecretHeaders(SecretStore &keychain, const Profile &profile, qsizetype next, SecretResult result,
+                       QObject *context, SecretStore::Done done)
 {
     if (next >= profile.secretHeaders.size())
         return done(result);
@@ -288,7 +293,8 @@ void readProfileSecret(SecretStore &session, SecretStore &keychain, const Profil
 {
     if (!withSecret || profile.auth == Credentials::Kind::None) {
         if (profile.secretHeaders.isEmpty()) // nothing to read: still answer later, as a store would
-            QMetaObject::invokeMethod(context, [done] { done(SecretResult{}); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                context, [done] { done(SecretResult{}); }, Qt::QueuedConnection);
         else
             readSecretHeaders(keychain, profile, 0, SecretResult{}, context, std::move(done));
         return;

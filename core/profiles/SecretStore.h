@@ -2,8 +2,8 @@
 
 #include "net/HttpTypes.h"
 
-#include <QObject>
 #include <QHash>
+#include <QObject>
 #include <QString>
 
 #include <functional>

@@ -10,7 +10,7 @@ namespace promdesk {
 
 struct GatewayEndpoint
 {
-    QUrl baseUrl;             // may carry the gateway's --web.route-prefix as its path
+    QUrl baseUrl; // may carry the gateway's --web.route-prefix as its path
     Credentials credentials;
     TlsSettings tls;
     int timeoutMs = 30000;

@@ -116,15 +116,20 @@ QString renderGroups(const GatewayGroups &groups, const QString &job)
     QString out;
     for (const GatewayGroup *groupPointer : std::as_const(sorted)) {
         const GatewayGroup &group = *groupPointer;
-        out += group.groupingKey.toString() + QStringLiteral("  last push %1%2\n")
-                   .arg(ago(group.pushTimeSeconds.value_or(0)),
-                        group.lastPushSuccessful ? QString() : QStringLiteral("  LAST PUSH FAILED at %1").arg(ago(group.pushFailureTimeSeconds.value_or(0))));
+        out += group.groupingKey.toString()
+            + QStringLiteral("  last push %1%2\n")
+                  .arg(ago(group.pushTimeSeconds.value_or(0)),
+                       group.lastPushSuccessful ? QString()
+                                                : QStringLiteral("  LAST PUSH FAILED at %1")
+                                                      .arg(ago(group.pushFailureTimeSeconds.value_or(0))));
         for (const MetricFamily &family : group.metrics.families) {
             for (const Metric &metric : family.metrics) {
                 const bool compound = family.type == MetricType::Histogram || family.type == MetricType::Summary;
                 out += QStringLiteral("    %1%2 %3\n")
                            .arg(family.name, metric.labels.toString(),
-                                compound ? QStringLiteral("count=%1 sum=%2").arg(formatNumber(metric.count.value_or(0)), formatNumber(metric.sum.value_or(0)))
+                                compound ? QStringLiteral("count=%1 sum=%2")
+                                               .arg(formatNumber(metric.count.value_or(0)),
+                                                    formatNumber(metric.sum.value_or(0)))
                                          : formatNumber(metric.value));
             }
         }
@@ -140,9 +145,12 @@ std::optional<GatewayGroups> parseGatewayGroups(const QByteArray &json, QString 
     if (parseError.error != QJsonParseError::NoError || root.value(QStringLiteral("status")).toString() != u"success") {
         if (error) {
             *error = parseError.error != QJsonParseError::NoError
-                ? QStringLiteral("the answer is not JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset)
+                ? QStringLiteral("the answer is not JSON (%1 at byte %2)")
+                      .arg(parseError.errorString())
+                      .arg(parseError.offset)
                 : QStringLiteral("the gateway answered status '%1': %2")
-                      .arg(root.value(QStringLiteral("status")).toString(), root.value(QStringLiteral("error")).toString());
+                      .arg(root.value(QStringLiteral("status")).toString(),
+                           root.value(QStringLiteral("error")).toString());
         }
         return std::nullopt;
     }

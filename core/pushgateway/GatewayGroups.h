@@ -13,11 +13,11 @@ namespace promdesk {
 // One group as a Pushgateway lists it in GET /api/v1/metrics.
 struct GatewayGroup
 {
-    Labels groupingKey;           // job and the grouping labels
+    Labels groupingKey; // job and the grouping labels
     bool lastPushSuccessful = true;
     std::optional<double> pushTimeSeconds;        // 0 / absent: never
     std::optional<double> pushFailureTimeSeconds; // 0 / absent: never failed
-    MetricSet metrics;            // without push_time_seconds and push_failure_time_seconds
+    MetricSet metrics;                            // without push_time_seconds and push_failure_time_seconds
 };
 
 struct GatewayGroups

@@ -139,8 +139,8 @@ std::optional<qint64> parseDurationMs(QStringView text, QString *error)
     qsizetype pos = 0;
     const QString whole = text.trimmed().toString();
     while (pos < whole.size()) {
-        const QRegularExpressionMatch match = part.match(whole, pos, QRegularExpression::NormalMatch,
-                                                         QRegularExpression::AnchorAtOffsetMatchOption);
+        const QRegularExpressionMatch match
+            = part.match(whole, pos, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
         if (!match.hasMatch()) {
             *error = QStringLiteral("\"%1\" is not a duration such as 90s, 15m, 2h or 7d").arg(whole.left(40));
             return std::nullopt;
@@ -149,12 +149,12 @@ std::optional<qint64> parseDurationMs(QStringView text, QString *error)
         const qint64 count = match.captured(1).toLongLong(&ok);
         const QString unit = match.captured(2);
         const qint64 unitMs = unit == u"ms" ? 1
-                              : unit == u"s" ? 1000
-                              : unit == u"m" ? 60'000
-                              : unit == u"h" ? 3'600'000
-                              : unit == u"d" ? 86'400'000
-                              : unit == u"w" ? 7 * 86'400'000LL
-                                             : 365 * 86'400'000LL;
+            : unit == u"s"                  ? 1000
+            : unit == u"m"                  ? 60'000
+            : unit == u"h"                  ? 3'600'000
+            : unit == u"d"                  ? 86'400'000
+            : unit == u"w"                  ? 7 * 86'400'000LL
+                                            : 365 * 86'400'000LL;
         if (!ok || count > (std::numeric_limits<qint64>::max() - total) / unitMs) {
             *error = QStringLiteral("the duration \"%1\" is too long").arg(whole.left(40));
             return std::nullopt;
@@ -179,7 +179,8 @@ QList<const GatewayGroup *> groupsToPrune(const GatewayGroups &groups, const Pru
             if (!old)
                 continue;
         }
-        const bool selected = rule.selectors.isEmpty()
+        const bool selected
+            = rule.selectors.isEmpty()
             || std::any_of(rule.selectors.cbegin(), rule.selectors.cend(), [&](const Selector &selector) {
                    return std::all_of(selector.cbegin(), selector.cend(),
                                       [&](const LabelMatcher &matcher) { return matcher.matches(group.groupingKey); });

@@ -29,8 +29,7 @@ QString encodePart(const QString &name, const QString &value)
         return name + QLatin1Char('/') + value;
     if (value.isEmpty())
         return name + QLatin1String("@base64/=");
-    const QByteArray encoded =
-        value.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const QByteArray encoded = value.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     return name + QLatin1String("@base64/") + QString::fromLatin1(encoded);
 }
 
@@ -43,8 +42,8 @@ std::optional<QString> decodeValue(const QString &part, bool base64)
     QByteArray bytes = part.toLatin1();
     while (bytes.endsWith('='))
         bytes.chop(1);
-    const auto decoded = QByteArray::fromBase64Encoding(bytes, QByteArray::Base64UrlEncoding
-                                                                   | QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(
+        bytes, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::nullopt;
     return QString::fromUtf8(*decoded);
@@ -55,8 +54,7 @@ std::optional<QString> decodeValue(const QString &part, bool base64)
 GroupingKey::GroupingKey(QString job, QList<Label> labels)
     : m_job(std::move(job))
     , m_labels(std::move(labels))
-{
-}
+{}
 
 QStringList GroupingKey::validate() const
 {
@@ -73,8 +71,9 @@ QStringList GroupingKey::validate() const
             problems << QStringLiteral("'%1' starts with '__', which Prometheus reserves").arg(label.name);
         }
         if (seen.contains(label.name)) {
-            problems << (label.name == u"job" ? QStringLiteral("'job' is given separately; do not repeat it as a label")
-                                              : QStringLiteral("label '%1' appears twice in the grouping key").arg(label.name));
+            problems << (label.name == u"job"
+                             ? QStringLiteral("'job' is given separately; do not repeat it as a label")
+                             : QStringLiteral("label '%1' appears twice in the grouping key").arg(label.name));
         }
         seen << label.name;
     }

@@ -11,7 +11,8 @@ namespace {
 QString valueOf(const MetricFamily &family, const Metric &metric)
 {
     if (family.type == MetricType::Histogram || family.type == MetricType::Summary)
-        return QStringLiteral("count=%1 sum=%2").arg(formatNumber(metric.count.value_or(0)), formatNumber(metric.sum.value_or(0)));
+        return QStringLiteral("count=%1 sum=%2")
+            .arg(formatNumber(metric.count.value_or(0)), formatNumber(metric.sum.value_or(0)));
     return formatNumber(metric.value);
 }
 
@@ -43,7 +44,8 @@ QString markdownCell(QString text)
 
 QList<HeldSeries> compareHoldings(const GatewayGroups *before, const GatewayGroups &after, const QString &job)
 {
-    const QMap<QString, QMap<QString, QString>> then = before ? holdingsOf(*before, job) : QMap<QString, QMap<QString, QString>>();
+    const QMap<QString, QMap<QString, QString>> then
+        = before ? holdingsOf(*before, job) : QMap<QString, QMap<QString, QString>>();
     const QMap<QString, QMap<QString, QString>> now = holdingsOf(after, job);
     QList<HeldSeries> rows;
     QStringList groups = now.keys();
@@ -83,20 +85,26 @@ QList<HeldSeries> compareHoldings(const GatewayGroups *before, const GatewayGrou
 QString changeName(HeldSeries::Change change)
 {
     switch (change) {
-    case HeldSeries::Change::Same: return {};
-    case HeldSeries::Change::New: return QStringLiteral("new");
-    case HeldSeries::Change::Changed: return QStringLiteral("changed");
-    case HeldSeries::Change::Gone: return QStringLiteral("gone");
+    case HeldSeries::Change::Same:
+        return {};
+    case HeldSeries::Change::New:
+        return QStringLiteral("new");
+    case HeldSeries::Change::Changed:
+        return QStringLiteral("changed");
+    case HeldSeries::Change::Gone:
+        return QStringLiteral("gone");
     }
     return {};
 }
 
 QString walkthroughMarkdown(const QString &introduction, const QList<WalkthroughStep> &steps)
 {
-    QString out = QStringLiteral("# Pushgateway grouping keys: a walkthrough\n\n") + introduction + QStringLiteral("\n");
+    QString out
+        = QStringLiteral("# Pushgateway grouping keys: a walkthrough\n\n") + introduction + QStringLiteral("\n");
     for (int i = 0; i < steps.size(); ++i) {
         const WalkthroughStep &s = steps.at(i);
-        out += QStringLiteral("\n## Step %1: %2\n\n%3 sends:\n\n```\n%4\n```\n\nThe gateway then holds, for job `%5`:\n\n")
+        out += QStringLiteral(
+                   "\n## Step %1: %2\n\n%3 sends:\n\n```\n%4\n```\n\nThe gateway then holds, for job `%5`:\n\n")
                    .arg(i + 1)
                    .arg(s.step.title, s.step.machine, s.request.trimmed(), kOverwriteDemoJob);
         if (s.held.isEmpty()) {
@@ -104,11 +112,14 @@ QString walkthroughMarkdown(const QString &introduction, const QList<Walkthrough
         } else {
             out += QStringLiteral("| Group | Series | Value | Change |\n|---|---|---|---|\n");
             for (const HeldSeries &row : s.held) {
-                const QString change = row.change == HeldSeries::Change::Changed ? QStringLiteral("**changed** (was %1)").arg(row.was)
-                                       : row.change == HeldSeries::Change::Same  ? QString()
-                                                                                 : QStringLiteral("**%1**").arg(changeName(row.change));
+                const QString change = row.change == HeldSeries::Change::Changed
+                    ? QStringLiteral("**changed** (was %1)").arg(row.was)
+                    : row.change == HeldSeries::Change::Same ? QString()
+                                                             : QStringLiteral("**%1**").arg(changeName(row.change));
                 out += QStringLiteral("| `%1` | `%2` | %3 | %4 |\n")
-                           .arg(markdownCell(row.group), markdownCell(row.series), markdownCell(row.change == HeldSeries::Change::Gone ? QStringLiteral("—") : row.value), change);
+                           .arg(markdownCell(row.group), markdownCell(row.series),
+                                markdownCell(row.change == HeldSeries::Change::Gone ? QStringLiteral("—") : row.value),
+                                change);
             }
         }
         out += QStringLiteral("\n**Why:** %1\n").arg(s.step.why);

@@ -16,7 +16,7 @@ struct HeldSeries
     QString series; // name{labels}
     QString value;  // as text exposition writes it; for a histogram or summary its count and sum
     Change change = Change::Same;
-    QString was;    // Changed: the value before
+    QString was; // Changed: the value before
 };
 
 // What `after` holds for `job`, series by series, marked against `before` (nothing before: all

@@ -46,18 +46,24 @@ const MetricFamily *findFamily(const MetricSet &set, const QString &name)
 QString changeKindName(ChangeKind kind)
 {
     switch (kind) {
-    case ChangeKind::Added: return QStringLiteral("added");
-    case ChangeKind::Replaced: return QStringLiteral("replaced");
-    case ChangeKind::Unchanged: return QStringLiteral("unchanged");
-    case ChangeKind::Removed: return QStringLiteral("removed");
-    case ChangeKind::Kept: return QStringLiteral("kept");
+    case ChangeKind::Added:
+        return QStringLiteral("added");
+    case ChangeKind::Replaced:
+        return QStringLiteral("replaced");
+    case ChangeKind::Unchanged:
+        return QStringLiteral("unchanged");
+    case ChangeKind::Removed:
+        return QStringLiteral("removed");
+    case ChangeKind::Kept:
+        return QStringLiteral("kept");
     }
     return {};
 }
 
 int OverwritePreview::count(ChangeKind kind) const
 {
-    return int(std::count_if(changes.cbegin(), changes.cend(), [kind](const SeriesChange &c) { return c.kind == kind; }));
+    return int(
+        std::count_if(changes.cbegin(), changes.cend(), [kind](const SeriesChange &c) { return c.kind == kind; }));
 }
 
 bool OverwritePreview::blocked() const
@@ -65,7 +71,8 @@ bool OverwritePreview::blocked() const
     return std::any_of(warnings.cbegin(), warnings.cend(), [](const PreviewWarning &w) { return w.blocksPush; });
 }
 
-OverwritePreview previewPush(const MetricSet &draft, const GroupingKey &key, PushMethod method, const GatewayGroups &live)
+OverwritePreview previewPush(const MetricSet &draft, const GroupingKey &key, PushMethod method,
+                             const GatewayGroups &live)
 {
     OverwritePreview preview;
     preview.key = key;
@@ -113,8 +120,11 @@ OverwritePreview previewPush(const MetricSet &draft, const GroupingKey &key, Pus
         if (draft.family(family.name))
             continue;
         for (const Metric &metric : family.metrics) {
-            preview.changes.append({method == PushMethod::Replace ? ChangeKind::Removed : ChangeKind::Kept, family.name,
-                                    metric.labels, valueText(family, metric), {}});
+            preview.changes.append({method == PushMethod::Replace ? ChangeKind::Removed : ChangeKind::Kept,
+                                    family.name,
+                                    metric.labels,
+                                    valueText(family, metric),
+                                    {}});
         }
     }
 
@@ -180,7 +190,8 @@ OverwritePreview previewPush(const MetricSet &draft, const GroupingKey &key, Pus
             QStringList others;
             for (const Labels &labels : std::as_const(preview.otherGroupsOfJob))
                 others << labels.toString();
-            message += QStringLiteral(" Other groups of this job, not touched by this push: %1.").arg(others.join(QStringLiteral(", ")));
+            message += QStringLiteral(" Other groups of this job, not touched by this push: %1.")
+                           .arg(others.join(QStringLiteral(", ")));
         }
         message += QStringLiteral(" Add instance=<this host> to keep machines apart.");
         preview.warnings.append({QStringLiteral("no-instance-key"), message, false});
@@ -199,18 +210,24 @@ QString renderPreview(const OverwritePreview &preview)
     for (const SeriesChange &change : preview.changes) {
         const QString series = change.family + change.labels.toString();
         switch (change.kind) {
-        case ChangeKind::Added: out += QStringLiteral("  + %1 %2  (new)\n").arg(series, change.newValue); break;
+        case ChangeKind::Added:
+            out += QStringLiteral("  + %1 %2  (new)\n").arg(series, change.newValue);
+            break;
         case ChangeKind::Replaced:
             out += QStringLiteral("  ~ %1 %2 -> %3\n").arg(series, change.oldValue, change.newValue);
             break;
-        case ChangeKind::Unchanged: out += QStringLiteral("  = %1 %2\n").arg(series, change.newValue); break;
+        case ChangeKind::Unchanged:
+            out += QStringLiteral("  = %1 %2\n").arg(series, change.newValue);
+            break;
         case ChangeKind::Removed:
             out += QStringLiteral("  - %1 %2  (removed: %3)\n")
                        .arg(series, change.oldValue,
                             preview.method == PushMethod::Replace ? QStringLiteral("PUT replaces the whole group")
                                                                   : QStringLiteral("POST replaces the whole family"));
             break;
-        case ChangeKind::Kept: out += QStringLiteral("    %1 %2  (kept: POST leaves other families)\n").arg(series, change.oldValue); break;
+        case ChangeKind::Kept:
+            out += QStringLiteral("    %1 %2  (kept: POST leaves other families)\n").arg(series, change.oldValue);
+            break;
         }
     }
     out += QStringLiteral("  %1 added, %2 replaced, %3 unchanged, %4 removed\n")
@@ -219,7 +236,8 @@ QString renderPreview(const OverwritePreview &preview)
                .arg(preview.count(ChangeKind::Unchanged))
                .arg(preview.count(ChangeKind::Removed));
     for (const PreviewWarning &warning : preview.warnings)
-        out += QStringLiteral("  %1 %2 [%3]\n").arg(warning.blocksPush ? QStringLiteral("✖") : QStringLiteral("⚠"), warning.message, warning.code);
+        out += QStringLiteral("  %1 %2 [%3]\n")
+                   .arg(warning.blocksPush ? QStringLiteral("✖") : QStringLiteral("⚠"), warning.message, warning.code);
     return out;
 }
 

@@ -23,9 +23,9 @@ struct SeriesChange
 {
     ChangeKind kind = ChangeKind::Added;
     QString family;
-    Labels labels;     // as the gateway will store them (grouping key forced on, instance="" added)
-    QString oldValue;  // empty for Added
-    QString newValue;  // empty for Removed and Kept
+    Labels labels;    // as the gateway will store them (grouping key forced on, instance="" added)
+    QString oldValue; // empty for Added
+    QString newValue; // empty for Removed and Kept
 };
 
 struct PreviewWarning
@@ -49,7 +49,8 @@ struct OverwritePreview
     [[nodiscard]] bool blocked() const;
 };
 
-OverwritePreview previewPush(const MetricSet &draft, const GroupingKey &key, PushMethod method, const GatewayGroups &live);
+OverwritePreview previewPush(const MetricSet &draft, const GroupingKey &key, PushMethod method,
+                             const GatewayGroups &live);
 
 // Renders a preview for a terminal: "+ name{labels} value", "~ … old → new", "- …", then warnings.
 QString renderPreview(const OverwritePreview &preview);

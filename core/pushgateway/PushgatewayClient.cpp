@@ -57,8 +57,7 @@ PushgatewayClient::PushgatewayClient(GatewayEndpoint endpoint, HttpClient *http,
     : QObject(parent)
     , m_endpoint(std::move(endpoint))
     , m_http(http)
-{
-}
+{}
 
 QUrl PushgatewayClient::url(const QString &path) const
 {
@@ -102,7 +101,8 @@ HttpRequest PushgatewayClient::pushRequest(const GroupingKey &key, const MetricS
                        options);
 }
 
-HttpRequest PushgatewayClient::pushRequest(const GroupingKey &key, const QByteArray &body, const PushOptions &options) const
+HttpRequest PushgatewayClient::pushRequest(const GroupingKey &key, const QByteArray &body,
+                                           const PushOptions &options) const
 {
     HttpRequest request = baseRequest(options.method == PushMethod::Replace ? "PUT" : "POST", groupUrl(key));
     request.tag.operation = options.method == PushMethod::Replace ? QStringLiteral("replace") : QStringLiteral("merge");
@@ -131,19 +131,19 @@ HttpRequest PushgatewayClient::apiRequest(const QByteArray &method, const QStrin
     HttpRequest request = baseRequest(method, url(path));
     request.maxResponseBytes = kDataMaxResponseBytes; // the groups are the answer
     request.tag.operation = path.endsWith(QLatin1String("wipe")) ? QStringLiteral("wipe")
-                          : path.endsWith(QLatin1String("metrics")) ? QStringLiteral("list")
-                                                                    : QStringLiteral("status");
+        : path.endsWith(QLatin1String("metrics"))                ? QStringLiteral("list")
+                                                                 : QStringLiteral("status");
     return request;
 }
 
 HttpCall *PushgatewayClient::push(const GroupingKey &key, const MetricSet &metrics, const PushOptions &options,
-                             QObject *context, Done done)
+                                  QObject *context, Done done)
 {
     return m_http->send(pushRequest(key, metrics, options), context, std::move(done));
 }
 
 HttpCall *PushgatewayClient::push(const GroupingKey &key, const QByteArray &body, const PushOptions &options,
-                             QObject *context, Done done)
+                                  QObject *context, Done done)
 {
     return m_http->send(pushRequest(key, body, options), context, std::move(done));
 }
@@ -155,23 +155,24 @@ HttpCall *PushgatewayClient::deleteGroup(const GroupingKey &key, QObject *contex
 
 HttpCall *PushgatewayClient::listGroups(QObject *context, GroupsDone done)
 {
-    return m_http->send(apiRequest("GET", QStringLiteral("/api/v1/metrics")), context,
-                 [done = std::move(done)](const HttpResult &result) {
-                     if (!result.ok()) {
-                         done(result, std::nullopt, {});
-                         return;
-                     }
-                     if (result.bodyCut()) {
-                         done(result, std::nullopt,
-                              QStringLiteral("the gateway's groups take %1 bytes, more than the %2 MB read of an answer")
-                                  .arg(result.bodyBytes)
-                                  .arg(result.body.size() >> 20));
-                         return;
-                     }
-                     QString error;
-                     const std::optional<GatewayGroups> groups = parseGatewayGroups(result.body, &error);
-                     done(result, groups, error);
-                 });
+    return m_http->send(
+        apiRequest("GET", QStringLiteral("/api/v1/metrics")), context,
+        [done = std::move(done)](const HttpResult &result) {
+            if (!result.ok()) {
+                done(result, std::nullopt, {});
+                return;
+            }
+            if (result.bodyCut()) {
+                done(result, std::nullopt,
+                     QStringLiteral("the gateway's groups take %1 bytes, more than the %2 MB read of an answer")
+                         .arg(result.bodyBytes)
+                         .arg(result.body.size() >> 20));
+                return;
+            }
+            QString error;
+            const std::optional<GatewayGroups> groups = parseGatewayGroups(result.body, &error);
+            done(result, groups, error);
+        });
 }
 
 void PushgatewayClient::status(QObject *context, Done done)

@@ -13,10 +13,12 @@ Explanation explainRejection(const QString &body)
     static const QRegularExpression typeMismatch(
         QString::fromLatin1(R"re(gathered metric family (\S+) has type (\S+) but should have (\S+))re"));
     // client_golang's consistency check dumps the pushed metric: `collected metric "x" { … counter:<value:1 > } is not a GAUGE`.
-    static const QRegularExpression notType(
-        QString::fromLatin1(R"re(collected metric "?(\w+)"? \{.*?\b(counter|gauge|untyped|summary|histogram):<.*\} is not an? (\w+))re"));
-    static const QRegularExpression parseError(QString::fromLatin1(R"re(text format parsing error in line (\d+): (.*))re"));
-    static const QRegularExpression collides(QString::fromLatin1(R"re(collected metric named "(\w+)" collides with previously collected (\w+) named "(\w+)")re"));
+    static const QRegularExpression notType(QString::fromLatin1(
+        R"re(collected metric "?(\w+)"? \{.*?\b(counter|gauge|untyped|summary|histogram):<.*\} is not an? (\w+))re"));
+    static const QRegularExpression parseError(
+        QString::fromLatin1(R"re(text format parsing error in line (\d+): (.*))re"));
+    static const QRegularExpression collides(QString::fromLatin1(
+        R"re(collected metric named "(\w+)" collides with previously collected (\w+) named "(\w+)")re"));
 
     if (body.contains(QLatin1String("must not have timestamps"))) {
         return {QStringLiteral("The Pushgateway refused the push: it does not accept samples with timestamps."),
@@ -28,13 +30,15 @@ Explanation explainRejection(const QString &body)
     if (const auto m = typeMismatch.match(body); m.hasMatch()) {
         return {QStringLiteral("The Pushgateway refused the push: '%1' would have two types, %2 and %3. A metric name "
                                "needs one type across all groups and the gateway's own metrics.")
-                    .arg(shownAnswer(m.captured(1)), shownAnswer(m.captured(2).toLower()), shownAnswer(m.captured(3).toLower())),
+                    .arg(shownAnswer(m.captured(1)), shownAnswer(m.captured(2).toLower()),
+                         shownAnswer(m.captured(3).toLower())),
                 QStringLiteral("Use the same type for '%1' in every group, or give this metric another name.")
                     .arg(shownAnswer(m.captured(1)))};
     }
     if (const auto m = notType.match(body); m.hasMatch()) {
         QString series;
-        static const QRegularExpression labelPair(QString::fromLatin1(R"re(label:<name:"(\w+)" value:"((?:[^"\\]|\\.)*)" >)re"));
+        static const QRegularExpression labelPair(
+            QString::fromLatin1(R"re(label:<name:"(\w+)" value:"((?:[^"\\]|\\.)*)" >)re"));
         Labels labels;
         for (auto it = labelPair.globalMatch(m.captured(0)); it.hasNext();) {
             const auto pair = it.next();
@@ -43,19 +47,22 @@ Explanation explainRejection(const QString &body)
         return {QStringLiteral("The Pushgateway refused the push: '%1' would have two types, %2 and %3 (the series "
                                "%1%4 is a %2). A metric name needs one type across all groups and the gateway's own "
                                "metrics.")
-                    .arg(shownAnswer(m.captured(1)), shownAnswer(m.captured(2)), shownAnswer(m.captured(3).toLower()), shownAnswer(labels.toString(), 200)),
+                    .arg(shownAnswer(m.captured(1)), shownAnswer(m.captured(2)), shownAnswer(m.captured(3).toLower()),
+                         shownAnswer(labels.toString(), 200)),
                 QStringLiteral("Use the same type for '%1' in every group, or give this metric another name.")
                     .arg(shownAnswer(m.captured(1)))};
     }
     if (const auto m = collides.match(body); m.hasMatch()) {
-        return {QStringLiteral("The Pushgateway refused the push: '%1' clashes with the %2 '%3', whose samples use that "
-                               "name.")
-                    .arg(shownAnswer(m.captured(1)), shownAnswer(m.captured(2)), shownAnswer(m.captured(3))),
-                QStringLiteral("Rename '%1'.").arg(shownAnswer(m.captured(1)))};
+        return {
+            QStringLiteral("The Pushgateway refused the push: '%1' clashes with the %2 '%3', whose samples use that "
+                           "name.")
+                .arg(shownAnswer(m.captured(1)), shownAnswer(m.captured(2)), shownAnswer(m.captured(3))),
+            QStringLiteral("Rename '%1'.").arg(shownAnswer(m.captured(1)))};
     }
     if (body.contains(QLatin1String("was collected before with the same name and label values"))) {
-        return {QStringLiteral("The Pushgateway refused the push: the same series appears twice."),
-                QStringLiteral("Remove the repeated series (promdesk-cli validate --fix finds and drops exact repeats).")};
+        return {
+            QStringLiteral("The Pushgateway refused the push: the same series appears twice."),
+            QStringLiteral("Remove the repeated series (promdesk-cli validate --fix finds and drops exact repeats).")};
     }
     if (body.contains(QLatin1String("unexpected end of input stream"))) {
         return {QStringLiteral("The Pushgateway could not parse the push: the last line does not end with a newline."),
@@ -76,8 +83,9 @@ Explanation explainRejection(const QString &body)
                 QStringLiteral("Grouping label names use letters, digits and '_', and may not start with '__'.")};
     }
     if (body.contains(QLatin1String("invalid base64"))) {
-        return {QStringLiteral("The Pushgateway could not decode a base64 grouping value: %1").arg(shownAnswer(body, 200)),
-                QStringLiteral("Values after name@base64/ must be URL-safe base64 of UTF-8 text.")};
+        return {
+            QStringLiteral("The Pushgateway could not decode a base64 grouping value: %1").arg(shownAnswer(body, 200)),
+            QStringLiteral("Values after name@base64/ must be URL-safe base64 of UTF-8 text.")};
     }
     return {QStringLiteral("The Pushgateway refused the request: %1").arg(shownAnswer(body, 200)),
             QStringLiteral("The server's message above says why.")};

@@ -13,8 +13,9 @@ constexpr qint64 kAgeWindowMs = kReceiverAgeWindowMs; // Prometheus head: maxT �
 
 bool BackfillPlan::canSend() const
 {
-    return sampleCount > 0
-        && std::none_of(problems.cbegin(), problems.cend(), [](const Problem &p) { return p.severity == Severity::Error; });
+    return sampleCount > 0 && std::none_of(problems.cbegin(), problems.cend(), [](const Problem &p) {
+               return p.severity == Severity::Error;
+           });
 }
 
 int BackfillPlan::shardCount() const
@@ -29,7 +30,8 @@ namespace {
 
 // The samples ahead of the clock: an error Problem (naming the first such sample) or, when the
 // operator allowed them, a warning that says what they will do to the receiver.
-void checkFuture(const SeriesSet &set, qint64 nowMs, const QString &fileName, const FuturePolicy &policy, BackfillPlan &plan)
+void checkFuture(const SeriesSet &set, qint64 nowMs, const QString &fileName, const FuturePolicy &policy,
+                 BackfillPlan &plan)
 {
     const qint64 limit = addSaturated(nowMs, policy.toleranceMs);
     qint64 count = 0;
@@ -45,28 +47,32 @@ void checkFuture(const SeriesSet &set, qint64 nowMs, const QString &fileName, co
     }
     if (count == 0)
         return;
-    const QString ahead = QStringLiteral("%1 of %2 samples are more than %3 ahead of this machine's clock, up to %4 (%5 ahead)")
-                              .arg(count)
-                              .arg(plan.sampleCount)
-                              .arg(formatSpan(policy.toleranceMs), formatTimestamp(plan.maxTimestampMs),
-                                   formatSpan(subtractSaturated(plan.maxTimestampMs, nowMs)));
+    const QString ahead
+        = QStringLiteral("%1 of %2 samples are more than %3 ahead of this machine's clock, up to %4 (%5 ahead)")
+              .arg(count)
+              .arg(plan.sampleCount)
+              .arg(formatSpan(policy.toleranceMs), formatTimestamp(plan.maxTimestampMs),
+                   formatSpan(subtractSaturated(plan.maxTimestampMs, nowMs)));
     if (!policy.allowed) {
         Problem problem;
         problem.file = fileName;
         problem.line = firstSeries->firstLine;
         problem.code = QStringLiteral("timestamp-in-future");
-        problem.message = ahead + QStringLiteral(". A receiver such as Prometheus accepts them, and from then on refuses "
-                                                 "every current sample as 'out of bounds' until that time. Check the "
-                                                 "clock and the timestamps' unit; --allow-future sends them anyway.");
+        problem.message = ahead
+            + QStringLiteral(". A receiver such as Prometheus accepts them, and from then on refuses "
+                             "every current sample as 'out of bounds' until that time. Check the "
+                             "clock and the timestamps' unit; --allow-future sends them anyway.");
         plan.problems.append(problem);
         return;
     }
-    plan.warnings.append({QStringLiteral("in-the-future"),
-                          ahead + QStringLiteral(". Sent anyway (--allow-future): a Prometheus receiver accepts them, and "
-                                                 "then refuses every current sample as 'out of bounds' until %1 — its "
-                                                 "current data stops for %2.")
-                                      .arg(formatTimestamp(addSaturated(plan.maxTimestampMs, -kAgeWindowMs)),
-                                           formatSpan(subtractSaturated(plan.maxTimestampMs, nowMs)))});
+    plan.warnings.append(
+        {QStringLiteral("in-the-future"),
+         ahead
+             + QStringLiteral(". Sent anyway (--allow-future): a Prometheus receiver accepts them, and "
+                              "then refuses every current sample as 'out of bounds' until %1 — its "
+                              "current data stops for %2.")
+                   .arg(formatTimestamp(addSaturated(plan.maxTimestampMs, -kAgeWindowMs)),
+                        formatSpan(subtractSaturated(plan.maxTimestampMs, nowMs)))});
 }
 
 } // namespace
@@ -134,21 +140,23 @@ BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 
     if (old > 0) {
         plan.warnings.append(
             {QStringLiteral("older-than-age-window"),
-             QStringLiteral("%1 of %2 samples are more than 1 hour old (from %3). A Prometheus receiver that already has "
-                            "current data refuses them as 'out of bounds' unless out-of-order ingestion "
-                            "(out_of_order_time_window, Prometheus 2.39+) is enabled; a managed service such as TMP sets "
-                            "its own window. Into a receiver without newer data they are accepted, because this plan "
-                            "sends the oldest samples first.")
+             QStringLiteral(
+                 "%1 of %2 samples are more than 1 hour old (from %3). A Prometheus receiver that already has "
+                 "current data refuses them as 'out of bounds' unless out-of-order ingestion "
+                 "(out_of_order_time_window, Prometheus 2.39+) is enabled; a managed service such as TMP sets "
+                 "its own window. Into a receiver without newer data they are accepted, because this plan "
+                 "sends the oldest samples first.")
                  .arg(old)
                  .arg(plan.sampleCount)
                  .arg(formatTimestamp(plan.minTimestampMs))});
     }
     checkFuture(set, nowMs, fileName, future, plan);
     if (limits.maxSamples > 5000) {
-        plan.warnings.append({QStringLiteral("large-batches"),
-                              QStringLiteral("one refused sample rolls back its whole request; batches of %1 samples lose "
-                                             "much at once. 2000 (Prometheus' own default) is a safer size.")
-                                  .arg(limits.maxSamples)});
+        plan.warnings.append(
+            {QStringLiteral("large-batches"),
+             QStringLiteral("one refused sample rolls back its whole request; batches of %1 samples lose "
+                            "much at once. 2000 (Prometheus' own default) is a safer size.")
+                 .arg(limits.maxSamples)});
     }
     return plan;
 }
@@ -186,7 +194,8 @@ QString renderPlan(const BackfillPlan &plan)
     if (!plan.shardNote.isEmpty())
         out += QStringLiteral("  %1\n").arg(plan.shardNote);
     if (plan.reordered > 0)
-        out += QStringLiteral("  %1 samples were out of time order in the input; they are sent in order\n").arg(plan.reordered);
+        out += QStringLiteral("  %1 samples were out of time order in the input; they are sent in order\n")
+                   .arg(plan.reordered);
     if (plan.exactDuplicates > 0)
         out += QStringLiteral("  %1 exact repeats dropped\n").arg(plan.exactDuplicates);
     for (const Problem &problem : plan.problems)

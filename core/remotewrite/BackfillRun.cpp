@@ -130,7 +130,8 @@ WriteCall *BackfillRun::sendBatch(int batch)
         if (prepared.version == m_client->nextVersion())
             call->setRecordedFirstAttempt(ready.recordId);
         else // the receiver turned out to need 1.0: the entry written ahead describes a 2.0 body
-            prepared.recorder->finished(ready.recordId, notSent(QStringLiteral("the receiver needs remote write 1.0; sent again as 1.0")));
+            prepared.recorder->finished(
+                ready.recordId, notSent(QStringLiteral("the receiver needs remote write 1.0; sent again as 1.0")));
     }
     return call;
 }
@@ -167,18 +168,19 @@ void BackfillRun::prepareAfter(int batch)
         // Built here, on the client's thread; only the body is added over there.
         HttpRequest request = m_client->request({}, version);
         request.tag.attempt = 1;
-        auto prepare = [encoder = m_encoder, plan = m_batches.at(next), version, recorder, request, previous]() mutable {
-            Prepared prepared;
-            prepared.body = encoder->encode(plan, version);
-            if (recorder) {
-                // After the shard's batch before it, so the history lists a shard's batches in order.
-                if (previous.valid())
-                    previous.wait();
-                request.body = prepared.body;
-                prepared.recordId = recorder->startedAhead(request);
-            }
-            return prepared;
-        };
+        auto prepare
+            = [encoder = m_encoder, plan = m_batches.at(next), version, recorder, request, previous]() mutable {
+                  Prepared prepared;
+                  prepared.body = encoder->encode(plan, version);
+                  if (recorder) {
+                      // After the shard's batch before it, so the history lists a shard's batches in order.
+                      if (previous.valid())
+                          previous.wait();
+                      request.body = prepared.body;
+                      prepared.recordId = recorder->startedAhead(request);
+                  }
+                  return prepared;
+              };
         auto task = std::make_shared<std::packaged_task<Prepared()>>(std::move(prepare));
         previous = task->get_future().share();
         std::function<void()> job = [task] {
@@ -239,7 +241,8 @@ void BackfillRun::pump()
             ++m_progress.retries;
             emit progressChanged(m_progress);
         });
-        connect(call, &WriteCall::finished, this, [this, i](const WriteOutcome &outcome) { onBatchFinished(i, outcome); });
+        connect(call, &WriteCall::finished, this,
+                [this, i](const WriteOutcome &outcome) { onBatchFinished(i, outcome); });
     }
 }
 
@@ -287,7 +290,8 @@ void BackfillRun::finishIfIdle()
 {
     if (!m_running)
         return;
-    const bool busy = std::any_of(m_inFlight.cbegin(), m_inFlight.cend(), [](const QPointer<WriteCall> &c) { return !c.isNull(); });
+    const bool busy
+        = std::any_of(m_inFlight.cbegin(), m_inFlight.cend(), [](const QPointer<WriteCall> &c) { return !c.isNull(); });
     if (busy)
         return;
     bool pending = false; // nothing is on the wire, so a shard's next batch is a pending one

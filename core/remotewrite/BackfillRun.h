@@ -16,11 +16,11 @@ namespace promdesk {
 
 struct BackfillProgress
 {
-    qint64 samplesSent = 0;  // delivered, by this run and earlier ones
+    qint64 samplesSent = 0; // delivered, by this run and earlier ones
     qint64 samplesTotal = 0;
-    int requestsSent = 0;    // delivered, by this run and earlier ones
+    int requestsSent = 0; // delivered, by this run and earlier ones
     int requestsTotal = 0;
-    int requestsSentBefore = 0;  // by earlier runs of a resumed backfill (or earlier starts of this one)
+    int requestsSentBefore = 0; // by earlier runs of a resumed backfill (or earlier starts of this one)
     qint64 samplesSentBefore = 0;
     int retries = 0;
     double samplesPerSecond = 0;
@@ -33,11 +33,11 @@ struct BackfillSummary
     int sentBefore = 0; // requests an earlier run had delivered (resumed from)
     int refused = 0;
     bool cancelled = false;
-    int firstUnsent = -1;    // where a resumed run starts; -1 when all were sent
+    int firstUnsent = -1; // where a resumed run starts; -1 when all were sent
     // With parallel shards another shard may have delivered batches after firstUnsent: where each
     // shard stopped (-1: it sent everything), which startFrom() takes back.
     QList<int> firstUnsentPerShard;
-    QString stopReason;      // the refusal in plain words, with the server's text verbatim
+    QString stopReason; // the refusal in plain words, with the server's text verbatim
     qint64 durationMs = 0;
 };
 

@@ -50,9 +50,10 @@ std::vector<Entry> inTimeOrder(const SeriesSet &set, int shards, int shard)
         const QList<WriteSample> &samples = set.series.at(s).samples;
         total += size_t(samples.size());
         eachSeriesInOrder = eachSeriesInOrder
-            && std::adjacent_find(samples.cbegin(), samples.cend(), [](const WriteSample &a, const WriteSample &b) {
-                   return a.timestampMs >= b.timestampMs;
-               }) == samples.cend();
+            && std::adjacent_find(
+                   samples.cbegin(), samples.cend(),
+                   [](const WriteSample &a, const WriteSample &b) { return a.timestampMs >= b.timestampMs; })
+                == samples.cend();
         if (!samples.isEmpty()) {
             oldest = std::min(oldest, samples.constFirst().timestampMs);
             newest = std::max(newest, samples.constLast().timestampMs);
@@ -91,7 +92,8 @@ std::vector<Entry> inTimeOrder(const SeriesSet &set, int shards, int shard)
     keys.reserve(total);
     for (int s = shard; s < set.series.size(); s += shards) {
         for (const WriteSample &sample : set.series.at(s).samples)
-            keys.push_back((((std::uint64_t(sample.timestampMs) - std::uint64_t(oldest)) / step) << seriesBits) | std::uint64_t(s));
+            keys.push_back((((std::uint64_t(sample.timestampMs) - std::uint64_t(oldest)) / step) << seriesBits)
+                           | std::uint64_t(s));
     }
     // As few passes as digits of up to 12 bits allow (their counts stay in the L1 cache).
     const int keyBits = std::bit_width(span) + seriesBits;
@@ -115,7 +117,8 @@ std::vector<Entry> inTimeOrder(const SeriesSet &set, int shards, int shard)
     const std::uint64_t seriesMask = (std::uint64_t(1) << seriesBits) - 1;
     for (const std::uint64_t key : keys) {
         const int series = int(key & seriesMask);
-        entries.push_back(Entry{qint64(std::uint64_t(oldest) + (key >> seriesBits) * step), series, nextSample[size_t(series)]++});
+        entries.push_back(
+            Entry{qint64(std::uint64_t(oldest) + (key >> seriesBits) * step), series, nextSample[size_t(series)]++});
     }
     return entries;
 }

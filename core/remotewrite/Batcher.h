@@ -8,8 +8,8 @@ namespace promdesk {
 
 struct BatchSlice
 {
-    int series = 0;       // index into SeriesSet::series
-    qsizetype begin = 0;  // sample range [begin, end)
+    int series = 0;      // index into SeriesSet::series
+    qsizetype begin = 0; // sample range [begin, end)
     qsizetype end = 0;
 };
 
@@ -32,8 +32,8 @@ struct Batch
 
 struct BatchLimits
 {
-    int maxSamples = 2000;          // Prometheus' own max_samples_per_send
-    qint64 maxBytes = 4 << 20;      // uncompressed protobuf, estimated
+    int maxSamples = 2000;     // Prometheus' own max_samples_per_send
+    qint64 maxBytes = 4 << 20; // uncompressed protobuf, estimated
     // Parallel streams, as Prometheus' own remote write uses; a series always stays in one shard,
     // the shards move forward in time together (maxShardLeadMs), and cancelling lets the requests
     // on the wire finish (BackfillRun::cancel), so a resumed run knows what the receiver applied.

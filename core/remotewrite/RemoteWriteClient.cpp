@@ -112,7 +112,8 @@ void WriteCall::handle(const HttpResult &result)
     outcome.attempts = m_attempts;
     outcome.sentAs = m_version;
     outcome.fellBackToV1 = m_fellBack;
-    outcome.note = result.ok() ? m_note : (m_note.isEmpty() ? decision.reason : m_note + QStringLiteral("; ") + decision.reason);
+    outcome.note
+        = result.ok() ? m_note : (m_note.isEmpty() ? decision.reason : m_note + QStringLiteral("; ") + decision.reason);
     if (m_version == RemoteWriteVersion::V2 && !result.header(kSamplesWritten).isEmpty())
         outcome.samplesWritten = result.header(kSamplesWritten).toLongLong();
     finish(outcome);
@@ -129,8 +130,7 @@ RemoteWriteClient::RemoteWriteClient(WriteEndpoint endpoint, HttpClient *http, Q
     , m_endpoint(std::move(endpoint))
     , m_http(http)
     , m_random(QRandomGenerator::securelySeeded())
-{
-}
+{}
 
 HttpRequest RemoteWriteClient::request(const QByteArray &body, RemoteWriteVersion version) const
 {
@@ -158,7 +158,8 @@ HttpRequest RemoteWriteClient::request(const QByteArray &body, RemoteWriteVersio
 
 RemoteWriteVersion RemoteWriteClient::nextVersion() const
 {
-    return m_endpoint.version == RemoteWriteVersion::V2 && !m_v2Unsupported ? RemoteWriteVersion::V2 : RemoteWriteVersion::V1;
+    return m_endpoint.version == RemoteWriteVersion::V2 && !m_v2Unsupported ? RemoteWriteVersion::V2
+                                                                            : RemoteWriteVersion::V1;
 }
 
 WriteCall *RemoteWriteClient::send(std::function<QByteArray(RemoteWriteVersion)> encode)
@@ -176,7 +177,8 @@ WriteCall *RemoteWriteClient::start(WriteCall::Encoder encode)
 
 WriteCall *RemoteWriteClient::send(std::shared_ptr<const WriteRequestEncoder> encoder, const Batch &batch)
 {
-    return start([encoder = std::move(encoder), batch](RemoteWriteVersion version) { return encoder->encode(batch, version); });
+    return start(
+        [encoder = std::move(encoder), batch](RemoteWriteVersion version) { return encoder->encode(batch, version); });
 }
 
 WriteCall *RemoteWriteClient::send(const SeriesSet &set)

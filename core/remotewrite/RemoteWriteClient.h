@@ -16,11 +16,11 @@ namespace promdesk {
 
 struct WriteOutcome
 {
-    HttpResult result;      // the last attempt's answer, body verbatim
+    HttpResult result; // the last attempt's answer, body verbatim
     int attempts = 0;
     RemoteWriteVersion sentAs = RemoteWriteVersion::V1;
     bool fellBackToV1 = false;
-    QString note;           // why it stopped or fell back, in plain words
+    QString note;                         // why it stopped or fell back, in plain words
     std::optional<qint64> samplesWritten; // 2.0 receivers say so in X-Prometheus-Remote-Write-Samples-Written
 
     [[nodiscard]] bool ok() const { return result.ok(); }

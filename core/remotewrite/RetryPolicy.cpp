@@ -35,7 +35,8 @@ std::optional<qint64> parseRetryAfter(const QByteArray &value, const QDateTime &
         return seconds >= 0 ? std::optional<qint64>(std::min(seconds, kMaxSeconds) * 1000) : std::nullopt;
     }
     // IMF-fixdate, the form HTTP/1.1 requires senders to use; always English, whatever the locale.
-    const QDateTime date = QLocale::c().toDateTime(QString::fromLatin1(trimmed), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    const QDateTime date
+        = QLocale::c().toDateTime(QString::fromLatin1(trimmed), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (!date.isValid())
         return std::nullopt;
     QDateTime utc = date;
@@ -61,15 +62,18 @@ RetryPolicy::Decision RetryPolicy::decide(const HttpResult &result, int attempts
     double delay = double(initialBackoffMs) * std::pow(2.0, attemptsMade - 1);
     delay = std::min(delay, double(maxBackoffMs));
     delay *= 1.0 + jitter * (random.generateDouble() * 2.0 - 1.0);
-    QString reason = QStringLiteral("%1; retrying with backoff")
-                         .arg(result.status ? QStringLiteral("HTTP %1").arg(result.status) : errorCategoryName(result.category));
+    QString reason
+        = QStringLiteral("%1; retrying with backoff")
+              .arg(result.status ? QStringLiteral("HTTP %1").arg(result.status) : errorCategoryName(result.category));
     if (const std::optional<qint64> retryAfter = parseRetryAfter(result.header("Retry-After"), now)) {
         delay = double(*retryAfter);
         reason = QStringLiteral("HTTP %1 with Retry-After: %2 s").arg(result.status).arg(double(*retryAfter) / 1000.0);
     }
     // Compared as doubles: a server's Retry-After (or a huge backoff setting) may not fit an int.
-    if (!(delay >= 0) || double(elapsedMs) + delay > double(maxTotalMs) || delay > double(std::numeric_limits<int>::max()))
-        return {false, 0, QStringLiteral("gave up: the next attempt would start after the %1 s limit").arg(maxTotalMs / 1000)};
+    if (!(delay >= 0) || double(elapsedMs) + delay > double(maxTotalMs)
+        || delay > double(std::numeric_limits<int>::max()))
+        return {false, 0,
+                QStringLiteral("gave up: the next attempt would start after the %1 s limit").arg(maxTotalMs / 1000)};
     return {true, int(delay), reason};
 }
 

@@ -17,7 +17,7 @@ struct RetryPolicy
     int maxAttempts = 6;
     int initialBackoffMs = 250;
     int maxBackoffMs = 10000;
-    double jitter = 0.2;        // ± this fraction of each step
+    double jitter = 0.2; // ± this fraction of each step
     bool retryOn429 = true;
     qint64 maxTotalMs = 120000; // no retry starts after this much time
 
@@ -29,7 +29,8 @@ struct RetryPolicy
     };
 
     [[nodiscard]] Decision decide(const HttpResult &result, int attemptsMade, qint64 elapsedMs,
-                                  QRandomGenerator &random, const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+                                  QRandomGenerator &random,
+                                  const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
 };
 
 bool isRetryable(const HttpResult &result, bool retryOn429);

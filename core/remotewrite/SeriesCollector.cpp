@@ -14,15 +14,17 @@ namespace promdesk {
 
 namespace {
 
-QString q(std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
+QString q(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
 
 } // namespace
 
 SeriesCollector::SeriesCollector(qint64 defaultTimestampMs, Labels extraLabels)
     : m_defaultTimestampMs(defaultTimestampMs)
     , m_extraLabels(std::move(extraLabels))
-{
-}
+{}
 
 qsizetype SeriesCollector::lookup(std::string_view key, std::uint64_t hash) const
 {
@@ -48,7 +50,9 @@ void SeriesCollector::add(std::string_view key, std::uint64_t hash)
 
 void SeriesCollector::onSample(const SampleEvent &sample)
 {
-    const char *boundName = sample.role == SampleRole::Bucket ? "le" : sample.role == SampleRole::Quantile ? "quantile" : nullptr;
+    const char *boundName = sample.role == SampleRole::Bucket ? "le"
+        : sample.role == SampleRole::Quantile                 ? "quantile"
+                                                              : nullptr;
     char bound[kNumberBufferSize];
     int boundLength = 0;
     std::string_view key = sample.seriesKey;
@@ -78,7 +82,8 @@ void SeriesCollector::onSample(const SampleEvent &sample)
     // row: the series after the last one, or the last one again, is tried before the index.
     qsizetype position = -1;
     for (const qsizetype guess : {m_lastPosition + 1, m_lastPosition}) {
-        if (guess >= 0 && size_t(guess) < m_hashes.size() && m_hashes[size_t(guess)] == hash && keyAt(size_t(guess)) == key) {
+        if (guess >= 0 && size_t(guess) < m_hashes.size() && m_hashes[size_t(guess)] == hash
+            && keyAt(size_t(guess)) == key) {
             position = guess;
             break;
         }
@@ -95,7 +100,8 @@ void SeriesCollector::onSample(const SampleEvent &sample)
             series.labels.set(q(label.name), q(label.value));
         if (boundName)
             series.labels.set(QString::fromLatin1(boundName), QString::fromLatin1(bound, boundLength));
-        series.labels.set(QStringLiteral("__name__"), q(sample.familyName) + QLatin1String(roleSuffix(sample.role, sample.type)));
+        series.labels.set(QStringLiteral("__name__"),
+                          q(sample.familyName) + QLatin1String(roleSuffix(sample.role, sample.type)));
         series.firstLine = sample.line;
         series.type = sample.type;
         series.help = q(sample.help);
@@ -200,8 +206,9 @@ NormalizeReport normalize(SeriesSet &set, const QString &fileName)
             if (label.name == u"__name__")
                 continue;
             if (!isValidLabelName(label.name)) {
-                problem(series, Severity::Error, "invalid-label-name",
-                        QStringLiteral("label name '%1' of %2 is not valid for remote write").arg(label.name, printable));
+                problem(
+                    series, Severity::Error, "invalid-label-name",
+                    QStringLiteral("label name '%1' of %2 is not valid for remote write").arg(label.name, printable));
             } else if (label.name.startsWith(QLatin1String("__"))) {
                 // Prometheus stores it (tst_verdicts_remotewrite); what it means is another matter.
                 problem(series, Severity::Warning, "reserved-label-name",
@@ -222,9 +229,10 @@ NormalizeReport normalize(SeriesSet &set, const QString &fileName)
         QList<WriteSample> &samples = series.samples;
         // Most series come strictly in time order: one read-only pass (the writing passes below
         // go through QList's checked access, for every sample of every series).
-        if (std::adjacent_find(samples.cbegin(), samples.cend(), [](const WriteSample &a, const WriteSample &b) {
-                return a.timestampMs >= b.timestampMs;
-            }) == samples.cend())
+        if (std::adjacent_find(
+                samples.cbegin(), samples.cend(),
+                [](const WriteSample &a, const WriteSample &b) { return a.timestampMs >= b.timestampMs; })
+            == samples.cend())
             continue;
         if (!std::is_sorted(samples.cbegin(), samples.cend(),
                             [](const WriteSample &a, const WriteSample &b) { return a.timestampMs < b.timestampMs; })) {
@@ -243,8 +251,8 @@ NormalizeReport normalize(SeriesSet &set, const QString &fileName)
                 problem(series, Severity::Error, "conflicting-samples",
                         QStringLiteral("%1 has two values at %2 (%3 and %4); a receiver refuses the second as a "
                                        "duplicate sample. Keep one")
-                            .arg(printable, QString::number(samples[i].timestampMs), formatNumber(samples[kept - 1].value),
-                                 formatNumber(samples[i].value)));
+                            .arg(printable, QString::number(samples[i].timestampMs),
+                                 formatNumber(samples[kept - 1].value), formatNumber(samples[i].value)));
                 continue;
             }
             samples[kept++] = samples[i];
@@ -268,7 +276,8 @@ SeriesSet seriesFromMetrics(const MetricSet &metrics, qint64 defaultTimestampMs)
                 index.insert(labels, position);
                 set.series.append(WriteSeries{labels, {}, 0, family.type, family.help, family.unit});
             }
-            set.series[position].samples.append(WriteSample{sample.timestampMs.value_or(defaultTimestampMs), sample.value});
+            set.series[position].samples.append(
+                WriteSample{sample.timestampMs.value_or(defaultTimestampMs), sample.value});
         }
     }
     return set;

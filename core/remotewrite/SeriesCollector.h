@@ -49,7 +49,7 @@ private:
     SeriesSet m_set;
     // Series are found by their key's hash (the parser's, for most samples) and the key is then
     // compared, so that two keys of one hash are still two series.
-    SeriesIndex m_byHash;                                 // hash → position + 1
+    SeriesIndex m_byHash; // hash → position + 1
     // The keys by position, end to end in one string: the key compared for every sample is then
     // next to the one compared before it, not in a heap block of its own.
     std::string m_keyText;
@@ -59,7 +59,7 @@ private:
         const size_t begin = position == 0 ? 0 : m_keyEnds[position - 1];
         return std::string_view(m_keyText).substr(begin, m_keyEnds[position] - begin);
     }
-    std::vector<std::uint64_t> m_hashes;                  // by position
+    std::vector<std::uint64_t> m_hashes;                   // by position
     std::unordered_map<std::string, qsizetype> m_collided; // keys whose hash an earlier key has
     // Each series' oldest and newest sample, kept as they come: absorb() checks a join without
     // reading the samples again.
@@ -75,9 +75,9 @@ private:
 
 struct NormalizeReport
 {
-    qint64 reordered = 0;          // samples that were not in time order in the input
-    qint64 exactDuplicates = 0;    // same series, timestamp and value: dropped
-    QList<Problem> problems;       // conflicting duplicates, bad labels
+    qint64 reordered = 0;       // samples that were not in time order in the input
+    qint64 exactDuplicates = 0; // same series, timestamp and value: dropped
+    QList<Problem> problems;    // conflicting duplicates, bad labels
 };
 
 // Sorts each series' samples by time, drops exact repeats and reports what a receiver would

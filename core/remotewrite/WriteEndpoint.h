@@ -13,7 +13,7 @@ namespace promdesk {
 
 struct WriteEndpoint
 {
-    QUrl url;                       // the full write URL: .../api/v1/write, TMP .../api/v1/prom/write
+    QUrl url; // the full write URL: .../api/v1/write, TMP .../api/v1/prom/write
     Credentials credentials;
     TlsSettings tls;
     int timeoutMs = 30000;

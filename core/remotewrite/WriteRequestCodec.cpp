@@ -20,14 +20,22 @@ namespace {
 prometheus::MetricMetadata::MetricType toV1(MetricType type)
 {
     switch (type) {
-    case MetricType::Counter: return prometheus::MetricMetadata::COUNTER;
-    case MetricType::Gauge: return prometheus::MetricMetadata::GAUGE;
-    case MetricType::Histogram: return prometheus::MetricMetadata::HISTOGRAM;
-    case MetricType::GaugeHistogram: return prometheus::MetricMetadata::GAUGEHISTOGRAM;
-    case MetricType::Summary: return prometheus::MetricMetadata::SUMMARY;
-    case MetricType::Info: return prometheus::MetricMetadata::INFO;
-    case MetricType::StateSet: return prometheus::MetricMetadata::STATESET;
-    case MetricType::Untyped: return prometheus::MetricMetadata::UNKNOWN;
+    case MetricType::Counter:
+        return prometheus::MetricMetadata::COUNTER;
+    case MetricType::Gauge:
+        return prometheus::MetricMetadata::GAUGE;
+    case MetricType::Histogram:
+        return prometheus::MetricMetadata::HISTOGRAM;
+    case MetricType::GaugeHistogram:
+        return prometheus::MetricMetadata::GAUGEHISTOGRAM;
+    case MetricType::Summary:
+        return prometheus::MetricMetadata::SUMMARY;
+    case MetricType::Info:
+        return prometheus::MetricMetadata::INFO;
+    case MetricType::StateSet:
+        return prometheus::MetricMetadata::STATESET;
+    case MetricType::Untyped:
+        return prometheus::MetricMetadata::UNKNOWN;
     }
     return prometheus::MetricMetadata::UNKNOWN;
 }
@@ -36,14 +44,22 @@ io::prometheus::write::v2::Metadata::MetricType toV2(MetricType type)
 {
     using M = io::prometheus::write::v2::Metadata;
     switch (type) {
-    case MetricType::Counter: return M::METRIC_TYPE_COUNTER;
-    case MetricType::Gauge: return M::METRIC_TYPE_GAUGE;
-    case MetricType::Histogram: return M::METRIC_TYPE_HISTOGRAM;
-    case MetricType::GaugeHistogram: return M::METRIC_TYPE_GAUGEHISTOGRAM;
-    case MetricType::Summary: return M::METRIC_TYPE_SUMMARY;
-    case MetricType::Info: return M::METRIC_TYPE_INFO;
-    case MetricType::StateSet: return M::METRIC_TYPE_STATESET;
-    case MetricType::Untyped: return M::METRIC_TYPE_UNSPECIFIED;
+    case MetricType::Counter:
+        return M::METRIC_TYPE_COUNTER;
+    case MetricType::Gauge:
+        return M::METRIC_TYPE_GAUGE;
+    case MetricType::Histogram:
+        return M::METRIC_TYPE_HISTOGRAM;
+    case MetricType::GaugeHistogram:
+        return M::METRIC_TYPE_GAUGEHISTOGRAM;
+    case MetricType::Summary:
+        return M::METRIC_TYPE_SUMMARY;
+    case MetricType::Info:
+        return M::METRIC_TYPE_INFO;
+    case MetricType::StateSet:
+        return M::METRIC_TYPE_STATESET;
+    case MetricType::Untyped:
+        return M::METRIC_TYPE_UNSPECIFIED;
     }
     return M::METRIC_TYPE_UNSPECIFIED;
 }
@@ -52,7 +68,8 @@ io::prometheus::write::v2::Metadata::MetricType toV2(MetricType type)
 QString familyName(const WriteSeries &series)
 {
     QString name = series.name();
-    if (series.type == MetricType::Histogram || series.type == MetricType::Summary || series.type == MetricType::GaugeHistogram) {
+    if (series.type == MetricType::Histogram || series.type == MetricType::Summary
+        || series.type == MetricType::GaugeHistogram) {
         for (QLatin1String suffix : {QLatin1String("_bucket"), QLatin1String("_sum"), QLatin1String("_count"),
                                      QLatin1String("_gsum"), QLatin1String("_gcount")}) {
             if (name.endsWith(suffix))
@@ -179,7 +196,10 @@ QByteArray encodeV2(const SeriesSet &set, const QList<BatchSlice> &slices)
     return compress(reused.serialized);
 }
 
-QString fromStd(const std::string &text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
+QString fromStd(const std::string &text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
 
 } // namespace
 
@@ -199,7 +219,8 @@ WriteRequestEncoder::WriteRequestEncoder(SeriesSet set)
             if (utf8.family < 0) {
                 utf8.family = int(m_families.size());
                 familyIndex.insert(name, utf8.family);
-                m_families.push_back({name.toStdString(), series.type, series.help.toStdString(), series.unit.toStdString()});
+                m_families.push_back(
+                    {name.toStdString(), series.type, series.help.toStdString(), series.unit.toStdString()});
             }
         }
         m_series.push_back(std::move(utf8));
@@ -208,7 +229,8 @@ WriteRequestEncoder::WriteRequestEncoder(SeriesSet set)
 
 QByteArray WriteRequestEncoder::encode(const Batch &batch, RemoteWriteVersion version) const
 {
-    return version == RemoteWriteVersion::V1 ? encodeV1(m_set, m_series, m_families, batch.slices) : encodeV2(m_set, batch.slices);
+    return version == RemoteWriteVersion::V1 ? encodeV1(m_set, m_series, m_families, batch.slices)
+                                             : encodeV2(m_set, batch.slices);
 }
 
 QByteArray encodeWriteRequest(const SeriesSet &set, const Batch &batch, RemoteWriteVersion version)

@@ -11,8 +11,7 @@ namespace promdesk {
 // Calls body(i) for every i in [0, count) on up to `threads` threads, this one among them, and
 // returns when all are done. Each thread takes the next index when it is done with its last, so a
 // core the machine slows down takes fewer instead of holding the others up.
-template <typename Body>
-void forEachIndexInParallel(std::size_t count, int threads, Body &&body)
+template <typename Body> void forEachIndexInParallel(std::size_t count, int threads, Body &&body)
 {
     std::atomic<std::size_t> next{0};
     auto work = [&] {

@@ -64,7 +64,10 @@ void SeriesIndex::prefetch(std::uint64_t hash) const
         __builtin_prefetch(&m_slots[slotOf(hash == 0 ? 1 : hash, m_slots.size() - 1)]);
 }
 
-void SeriesIndex::grow() { rehash(m_slots.empty() ? 1024 : m_slots.size() * 2); }
+void SeriesIndex::grow()
+{
+    rehash(m_slots.empty() ? 1024 : m_slots.size() * 2);
+}
 
 void SeriesIndex::reserve(std::size_t expected)
 {

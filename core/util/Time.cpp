@@ -19,10 +19,10 @@ CivilDate civilFromDays(qint64 days)
 {
     days += 719468;
     const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
-    const qint64 dayOfEra = days - era * 146097;                                           // [0, 146096]
+    const qint64 dayOfEra = days - era * 146097;                                                        // [0, 146096]
     const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365; // [0, 399]
-    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100); // [0, 365]
-    const qint64 monthIndex = (5 * dayOfYear + 2) / 153;                                   // [0, 11], from March
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);            // [0, 365]
+    const qint64 monthIndex = (5 * dayOfYear + 2) / 153; // [0, 11], from March
     const int day = int(dayOfYear - (153 * monthIndex + 2) / 5 + 1);
     const int month = int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
     return {yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day};
@@ -71,7 +71,8 @@ QString formatTimestamp(qint64 ms)
 
 QString formatSpan(qint64 ms)
 {
-    const qint64 magnitude = ms < 0 ? (ms == std::numeric_limits<qint64>::min() ? std::numeric_limits<qint64>::max() : -ms) : ms;
+    const qint64 magnitude
+        = ms < 0 ? (ms == std::numeric_limits<qint64>::min() ? std::numeric_limits<qint64>::max() : -ms) : ms;
     constexpr qint64 minute = 60000;
     constexpr qint64 hour = 60 * minute;
     constexpr qint64 day = 24 * hour;

@@ -105,7 +105,8 @@ void TestCliExposition::validateReadsStandardInput()
     QVERIFY(redirected.waitForFinished(60000));
     const QByteArray err = redirected.readAllStandardError();
     QCOMPARE(redirected.exitCode(), 0);
-    QVERIFY2(err.contains("<stdin>: 0 error(s), 0 warning(s) in 3 line(s), 1 sample(s) (openmetrics)"), err.constData());
+    QVERIFY2(err.contains("<stdin>: 0 error(s), 0 warning(s) in 3 line(s), 1 sample(s) (openmetrics)"),
+             err.constData());
     QVERIFY2(!err.contains("not open"), err.constData());
 }
 
@@ -130,7 +131,9 @@ void TestCliExposition::validateFixWritesFixedFile()
     QFile fixed(output);
     QVERIFY(fixed.open(QIODevice::ReadOnly));
     QCOMPARE(fixed.readAll(), QByteArray("a 1\nb 2\n"));
-    QCOMPARE(cli({QStringLiteral("validate"), QStringLiteral("--target"), QStringLiteral("pushgateway"), output}).exitCode, 0);
+    QCOMPARE(
+        cli({QStringLiteral("validate"), QStringLiteral("--target"), QStringLiteral("pushgateway"), output}).exitCode,
+        0);
 }
 
 void TestCliExposition::validateFixRefusesWhenErrorsRemain()
@@ -148,8 +151,10 @@ void TestCliExposition::convertBetweenFormats_data()
 {
     QTest::addColumn<QString>("to");
     QTest::addColumn<QByteArray>("expectedStart");
-    QTest::newRow("text") << QStringLiteral("text") << QByteArray("# HELP jobs_total Jobs.\n# TYPE jobs_total counter\njobs_total 3\n");
-    QTest::newRow("openmetrics") << QStringLiteral("openmetrics") << QByteArray("# TYPE jobs counter\n# HELP jobs Jobs.\njobs_total 3\n# EOF\n");
+    QTest::newRow("text") << QStringLiteral("text")
+                          << QByteArray("# HELP jobs_total Jobs.\n# TYPE jobs_total counter\njobs_total 3\n");
+    QTest::newRow("openmetrics") << QStringLiteral("openmetrics")
+                                 << QByteArray("# TYPE jobs counter\n# HELP jobs Jobs.\njobs_total 3\n# EOF\n");
     QTest::newRow("protobuf") << QStringLiteral("protobuf") << QByteArray();
 }
 
@@ -157,14 +162,16 @@ void TestCliExposition::convertBetweenFormats()
 {
     QFETCH(QString, to);
     QFETCH(QByteArray, expectedStart);
-    const QString path = writeFile(m_dir, QStringLiteral("convert.prom"), "# HELP jobs_total Jobs.\n# TYPE jobs_total counter\njobs_total 3\n");
+    const QString path = writeFile(m_dir, QStringLiteral("convert.prom"),
+                                   "# HELP jobs_total Jobs.\n# TYPE jobs_total counter\njobs_total 3\n");
     const Run run = cli({QStringLiteral("convert"), QStringLiteral("--to"), to, path});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.startsWith(expectedStart), run.out.toHex().constData());
     if (to == u"protobuf") {
         // and back again, through standard input
         const Run back = cli({QStringLiteral("convert"), QStringLiteral("--from"), QStringLiteral("protobuf"),
-                              QStringLiteral("--to"), QStringLiteral("text"), QStringLiteral("-")}, run.out);
+                              QStringLiteral("--to"), QStringLiteral("text"), QStringLiteral("-")},
+                             run.out);
         QVERIFY2(back.exitCode == 0, back.err.constData());
         QCOMPARE(back.out, QByteArray("# HELP jobs_total Jobs.\n# TYPE jobs_total counter\njobs_total 3\n"));
     }
@@ -182,7 +189,8 @@ void TestCliExposition::convertSaysWhatOpenMetricsLeavesOut()
     QVERIFY2(!run.out.contains("drift_sum"), run.out.constData());
     QVERIFY2(run.err.contains("1 histogram series") && run.err.contains("_sum"), run.err.constData());
     const QString converted = writeFile(m_dir, QStringLiteral("drift.om"), run.out);
-    const Run check = cli({QStringLiteral("validate"), QStringLiteral("--format"), QStringLiteral("openmetrics"), converted});
+    const Run check
+        = cli({QStringLiteral("validate"), QStringLiteral("--format"), QStringLiteral("openmetrics"), converted});
     QVERIFY2(check.exitCode == 0, check.out.constData());
 }
 
@@ -207,8 +215,9 @@ void TestCliExposition::readsLargeFilesWhole()
     QProcess process;
     if (redirected)
         process.setStandardInputFile(path);
-    process.start(QStringLiteral(PROMDESK_CLI), {QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("text"),
-                                                 redirected ? QStringLiteral("-") : path});
+    process.start(QStringLiteral(PROMDESK_CLI),
+                  {QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("text"),
+                   redirected ? QStringLiteral("-") : path});
     QVERIFY(process.waitForFinished(120000));
     QCOMPARE(process.exitCode(), 0);
     const QByteArray out = process.readAllStandardOutput();
@@ -218,8 +227,9 @@ void TestCliExposition::readsLargeFilesWhole()
 
 void TestCliExposition::convertRefusesBrokenInput()
 {
-    const Run run = cli({QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("text"), QStringLiteral("-")},
-                        "a 1\nb 1,5\n");
+    const Run run
+        = cli({QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("text"), QStringLiteral("-")},
+              "a 1\nb 1,5\n");
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
     QVERIFY2(run.err.contains("<stdin>:2:3: error:"), run.err.constData());

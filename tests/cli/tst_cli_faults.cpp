@@ -7,16 +7,16 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QEventLoop>
 #include <QProcess>
-#include <QTimer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <csignal>
 #include <sys/types.h>
@@ -165,7 +165,9 @@ QJsonArray TestCliFaults::history()
 
 QByteArray TestCliFaults::groupMetrics(const QString &job)
 {
-    return runCli(QStringList{QStringLiteral("groups"), QStringLiteral("--url"), gateway(), QStringLiteral("--job"), job}).out;
+    return runCli(
+               QStringList{QStringLiteral("groups"), QStringLiteral("--url"), gateway(), QStringLiteral("--job"), job})
+        .out;
 }
 
 void TestCliFaults::emptyInputIsRefused_data()
@@ -173,11 +175,13 @@ void TestCliFaults::emptyInputIsRefused_data()
     QTest::addColumn<QString>("source"); // "stdin" or "file"
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("method");
-    QTest::newRow("failed producer on stdin, PUT") << QStringLiteral("stdin") << QByteArray() << QStringLiteral("--replace");
-    QTest::newRow("failed producer on stdin, POST") << QStringLiteral("stdin") << QByteArray() << QStringLiteral("--merge");
+    QTest::newRow("failed producer on stdin, PUT")
+        << QStringLiteral("stdin") << QByteArray() << QStringLiteral("--replace");
+    QTest::newRow("failed producer on stdin, POST")
+        << QStringLiteral("stdin") << QByteArray() << QStringLiteral("--merge");
     QTest::newRow("empty file") << QStringLiteral("file") << QByteArray() << QStringLiteral("--replace");
-    QTest::newRow("only comments and blank lines") << QStringLiteral("file") << QByteArray("# nothing today\n\n# TYPE x gauge\n")
-                                                   << QStringLiteral("--replace");
+    QTest::newRow("only comments and blank lines")
+        << QStringLiteral("file") << QByteArray("# nothing today\n\n# TYPE x gauge\n") << QStringLiteral("--replace");
 }
 
 void TestCliFaults::emptyInputIsRefused()
@@ -186,13 +190,16 @@ void TestCliFaults::emptyInputIsRefused()
     QFETCH(QByteArray, content);
     QFETCH(QString, method);
     const QString job = QStringLiteral("backup_%1").arg(QTest::currentDataTag()[0] == 'o' ? 9 : ++m_files);
-    CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), gateway(), QStringLiteral("--job"), job, QStringLiteral("-")},
-                        "# TYPE backup_ok gauge\nbackup_ok 1\n");
+    CliRun run = runCli(
+        {QStringLiteral("push"), QStringLiteral("--url"), gateway(), QStringLiteral("--job"), job, QStringLiteral("-")},
+        "# TYPE backup_ok gauge\nbackup_ok 1\n");
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const int entriesBefore = int(history().size());
 
     const QString input = source == u"stdin" ? QStringLiteral("-") : file(content);
-    run = runCli({QStringLiteral("push"), QStringLiteral("--url"), gateway(), QStringLiteral("--job"), job, method, input}, content);
+    run = runCli(
+        {QStringLiteral("push"), QStringLiteral("--url"), gateway(), QStringLiteral("--job"), job, method, input},
+        content);
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("no samples") && run.err.contains("--allow-empty") && run.err.contains("nothing sent"),
              run.err.constData());
@@ -205,7 +212,8 @@ void TestCliFaults::allowEmptyEmptiesTheGroupOnPurpose()
     CliRun run = runCli(args({"push", "--url"}) + QStringList{gateway()} + args({"--job", "on_purpose", "-"}),
                         "# TYPE backup_ok gauge\nbackup_ok 1\n");
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    run = runCli(args({"push", "--url"}) + QStringList{gateway()} + args({"--job", "on_purpose", "--allow-empty", "-"}), {});
+    run = runCli(args({"push", "--url"}) + QStringList{gateway()} + args({"--job", "on_purpose", "--allow-empty", "-"}),
+                 {});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.err.contains("empty"), run.err.constData());
     QVERIFY(!groupMetrics(QStringLiteral("on_purpose")).contains("backup_ok"));
@@ -233,10 +241,11 @@ void TestCliFaults::closedAfterRequestIsSentOnceAndSaidSo_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QString>("operation");
     QTest::newRow("push PUT") << args({"push", "--job", "a", "-"}) << QByteArray("up 1\n") << QStringLiteral("replace");
-    QTest::newRow("push POST") << args({"push", "--merge", "--job", "a", "-"}) << QByteArray("up 1\n") << QStringLiteral("merge");
+    QTest::newRow("push POST") << args({"push", "--merge", "--job", "a", "-"}) << QByteArray("up 1\n")
+                               << QStringLiteral("merge");
     QTest::newRow("delete") << args({"delete", "--job", "a"}) << QByteArray() << QStringLiteral("delete");
-    QTest::newRow("remote write with one attempt") << args({"write", "--max-attempts", "1", "-"}) << QByteArray("up 1\n")
-                                                   << QStringLiteral("write");
+    QTest::newRow("remote write with one attempt")
+        << args({"write", "--max-attempts", "1", "-"}) << QByteArray("up 1\n") << QStringLiteral("write");
 }
 
 void TestCliFaults::closedAfterRequestIsSentOnceAndSaidSo()
@@ -251,7 +260,8 @@ void TestCliFaults::closedAfterRequestIsSentOnceAndSaidSo()
     const CliRun run = runCli(arguments, input);
     QCOMPARE(run.exitCode, 3);
     QCOMPARE(server.received().size(), 1);
-    QVERIFY2(run.err.contains("closed the connection after receiving the request") && run.err.contains("may have been applied"),
+    QVERIFY2(run.err.contains("closed the connection after receiving the request")
+                 && run.err.contains("may have been applied"),
              run.err.constData());
     QVERIFY2(!run.err.contains("Cannot connect"), run.err.constData());
     const QJsonArray entries = history();
@@ -264,7 +274,8 @@ void TestCliFaults::closedAfterRequestRemoteWriteIsRetriedAsANewAttempt()
 {
     FaultServer server;
     server.script({Answer::closesAfterRequest(), Answer::reply(204)});
-    const CliRun run = runCli({QStringLiteral("write"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("-")}, "up 1\n");
+    const CliRun run
+        = runCli({QStringLiteral("write"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("-")}, "up 1\n");
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QCOMPARE(server.received().size(), 2);
     QCOMPARE(server.received().at(1).header("Retry-Attempt"), QByteArray("1"));
@@ -284,18 +295,20 @@ void TestCliFaults::farFutureSampleIsRefusedAndTheReceiverStaysUsable_data()
     QTest::addColumn<QString>("suffix");
     QTest::addColumn<QByteArray>("code");
     const qint64 yearAhead = QDateTime::currentMSecsSinceEpoch() + qint64(365) * 86400000;
-    QTest::newRow("write, a year ahead") << QStringLiteral("write") << QByteArray("future_probe 1 " + QByteArray::number(yearAhead) + "\n")
+    QTest::newRow("write, a year ahead") << QStringLiteral("write")
+                                         << QByteArray("future_probe 1 " + QByteArray::number(yearAhead) + "\n")
                                          << QStringLiteral(".prom") << QByteArray("timestamp-in-future");
     QTest::newRow("write, ts=1e17") << QStringLiteral("write") << QByteArray("future_probe 1 100000000000000000\n")
                                     << QStringLiteral(".prom") << QByteArray("timestamp-in-future");
     QTest::newRow("backfill, a day ahead in CSV")
         << QStringLiteral("backfill")
-        << QByteArray("timestamp,metric,value\n" + QByteArray::number((QDateTime::currentMSecsSinceEpoch() + 86400000) / 1000)
+        << QByteArray("timestamp,metric,value\n"
+                      + QByteArray::number((QDateTime::currentMSecsSinceEpoch() + 86400000) / 1000)
                       + ",future_probe,1\n")
         << QStringLiteral(".csv") << QByteArray("timestamp-in-future");
-    QTest::newRow("write, OpenMetrics 1e16 seconds") << QStringLiteral("write")
-                                                     << QByteArray("future_probe 1 1e16\n# EOF\n")
-                                                     << QStringLiteral(".prom") << QByteArray("timestamp-out-of-range");
+    QTest::newRow("write, OpenMetrics 1e16 seconds")
+        << QStringLiteral("write") << QByteArray("future_probe 1 1e16\n# EOF\n") << QStringLiteral(".prom")
+        << QByteArray("timestamp-out-of-range");
 }
 
 void TestCliFaults::farFutureSampleIsRefusedAndTheReceiverStaysUsable()
@@ -322,7 +335,8 @@ void TestCliFaults::allowFutureSaysWhatItWillDo()
                                QStringLiteral("--dry-run"), QStringLiteral("--allow-future"),
                                file("future_probe 1 " + QByteArray::number(dayAhead) + "\n")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    QVERIFY2(run.out.contains("refuses every current sample") && run.out.contains("[in-the-future]"), run.out.constData());
+    QVERIFY2(run.out.contains("refuses every current sample") && run.out.contains("[in-the-future]"),
+             run.out.constData());
     QVERIFY(run.out.contains("Dry run: nothing was sent."));
 }
 
@@ -339,25 +353,27 @@ CliRun inMountNamespace(const QString &script, const QString &dir, const QString
     environment.insert(QStringLiteral("GW"), gateway);
     environment.insert(QStringLiteral("PROMDESK_DATA_DIR"), dir);
     process.setProcessEnvironment(environment);
-    process.start(QStringLiteral("unshare"), {QStringLiteral("--user"), QStringLiteral("--map-root-user"), QStringLiteral("--mount"),
-                                              QStringLiteral("bash"), QStringLiteral("-c"), QStringLiteral("set -u\n") + script});
+    process.start(QStringLiteral("unshare"),
+                  {QStringLiteral("--user"), QStringLiteral("--map-root-user"), QStringLiteral("--mount"),
+                   QStringLiteral("bash"), QStringLiteral("-c"), QStringLiteral("set -u\n") + script});
     process.waitForFinished(60000);
-    return CliRun{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-                  process.readAllStandardError()};
+    return CliRun{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                  process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 // A tmpfs of 512 KiB on $DIR with a history in it, then filled to the last byte.
-const QString kFullDisk = QStringLiteral(
-    "mount -t tmpfs -o size=512k none \"$DIR\" || { echo 'cannot mount a tmpfs' >&2; exit 77; }\n"
-    "\"$CLI\" push --url \"$GW\" --job fills_up - <<< 'before_full 1' >/dev/null 2>&1\n"
-    "dd if=/dev/zero of=\"$DIR/filler\" bs=4k >/dev/null 2>&1 || true\n");
+const QString kFullDisk
+    = QStringLiteral("mount -t tmpfs -o size=512k none \"$DIR\" || { echo 'cannot mount a tmpfs' >&2; exit 77; }\n"
+                     "\"$CLI\" push --url \"$GW\" --job fills_up - <<< 'before_full 1' >/dev/null 2>&1\n"
+                     "dd if=/dev/zero of=\"$DIR/filler\" bs=4k >/dev/null 2>&1 || true\n");
 
 } // namespace
 
 void TestCliFaults::fullDiskIsSaidOnceAndThePushStillGoes()
 {
-    const CliRun run = inMountNamespace(kFullDisk + QStringLiteral("\"$CLI\" push --url \"$GW\" --job full_disk - <<< 'after_full 1'\n"),
-                                        m_data->path(), gateway());
+    const CliRun run = inMountNamespace(
+        kFullDisk + QStringLiteral("\"$CLI\" push --url \"$GW\" --job full_disk - <<< 'after_full 1'\n"),
+        m_data->path(), gateway());
     if (run.exitCode == 77)
         QSKIP(qPrintable(QStringLiteral("no mount namespace here: ") + QString::fromUtf8(run.err)));
     QVERIFY2(run.exitCode == 0, run.err.constData());
@@ -368,10 +384,12 @@ void TestCliFaults::fullDiskIsSaidOnceAndThePushStillGoes()
 
 void TestCliFaults::pruneOnAFullDiskRemovesNothingAndSaysWhy()
 {
-    const CliRun run = inMountNamespace(kFullDisk + QStringLiteral("\"$CLI\" history prune --max-entries 0; echo \"exit=$?\"\n"
-                                                                    "rm \"$DIR/filler\"\n"
-                                                                    "\"$CLI\" history list --json\n"),
-                                        m_data->path(), gateway());
+    const CliRun run
+        = inMountNamespace(kFullDisk
+                               + QStringLiteral("\"$CLI\" history prune --max-entries 0; echo \"exit=$?\"\n"
+                                                "rm \"$DIR/filler\"\n"
+                                                "\"$CLI\" history list --json\n"),
+                           m_data->path(), gateway());
     if (run.exitCode == 77)
         QSKIP(qPrintable(QStringLiteral("no mount namespace here: ") + QString::fromUtf8(run.err)));
     QVERIFY2(run.out.contains("exit=2"), run.out.constData());
@@ -408,7 +426,8 @@ void TestCliFaults::readOnlyHistoryIsSaidAndThePushStillGoes()
         QSKIP(qPrintable(QStringLiteral("no mount namespace here: ") + QString::fromUtf8(run.err)));
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.err.contains("HTTP 200"), run.err.constData());
-    QVERIFY2(run.err.contains("requests are not recorded") || run.err.contains("could not record this run"), run.err.constData());
+    QVERIFY2(run.err.contains("requests are not recorded") || run.err.contains("could not record this run"),
+             run.err.constData());
     QVERIFY2(run.err.contains("read-only") || run.err.contains("cannot be opened"), run.err.constData());
     QVERIFY(groupMetrics(QStringLiteral("read_only")).contains("read_only"));
 }
@@ -419,12 +438,14 @@ void TestCliFaults::fourProcessesPushingAtOnceLoseNothing()
     QList<QProcess *> loops;
     for (int machine = 0; machine < 4; ++machine) {
         auto *loop = new QProcess(this);
-        loop->start(QStringLiteral("bash"),
-                    {QStringLiteral("-c"),
-                     QStringLiteral("for i in $(seq 1 25); do echo \"concurrent_push $i\" | \"$0\" push --url \"$1\" --job concurrent "
-                                    "--group instance=machine-%1 - 2>/dev/null || exit 1; done")
-                         .arg(machine),
-                     QStringLiteral(PROMDESK_CLI), gateway()});
+        loop->start(
+            QStringLiteral("bash"),
+            {QStringLiteral("-c"),
+             QStringLiteral(
+                 "for i in $(seq 1 25); do echo \"concurrent_push $i\" | \"$0\" push --url \"$1\" --job concurrent "
+                 "--group instance=machine-%1 - 2>/dev/null || exit 1; done")
+                 .arg(machine),
+             QStringLiteral(PROMDESK_CLI), gateway()});
         loops.append(loop);
     }
     for (QProcess *loop : std::as_const(loops)) {
@@ -438,7 +459,8 @@ void TestCliFaults::fourProcessesPushingAtOnceLoseNothing()
         QCOMPARE(entry[QStringLiteral("outcome")].toString(), QStringLiteral("ok"));
     const QByteArray groups = groupMetrics(QStringLiteral("concurrent"));
     for (int machine = 0; machine < 4; ++machine)
-        QVERIFY(groups.contains(QByteArray("concurrent_push{instance=\"machine-" + QByteArray::number(machine) + "\",job=\"concurrent\"} 25")));
+        QVERIFY(groups.contains(QByteArray("concurrent_push{instance=\"machine-" + QByteArray::number(machine)
+                                           + "\",job=\"concurrent\"} 25")));
 }
 
 void TestCliFaults::damagedPagesAreNoticedAndMovedAside()
@@ -462,8 +484,10 @@ void TestCliFaults::damagedPagesAreNoticedAndMovedAside()
         database.write(QByteArray(4 * 4096, '\xA5'));
     }
     run = runCli(args({"history", "show", "2"}));
-    QVERIFY2(run.err.contains("the history file is damaged (quick_check:") && run.err.contains("moved to"), run.err.constData());
-    const QString aside = QString::fromUtf8(run.err).section(QStringLiteral("moved to "), 1).section(QLatin1Char(' '), 0, 0);
+    QVERIFY2(run.err.contains("the history file is damaged (quick_check:") && run.err.contains("moved to"),
+             run.err.constData());
+    const QString aside
+        = QString::fromUtf8(run.err).section(QStringLiteral("moved to "), 1).section(QLatin1Char(' '), 0, 0);
     QVERIFY2(QFile::exists(aside), qPrintable(aside));
 }
 
@@ -476,8 +500,9 @@ void TestCliFaults::resumedBackfillCountsItsOwnRequests()
     const QString input = file(samples);
     FaultServer first;
     first.script({Answer::reply(204), Answer::reply(204), Answer::reply(204), Answer::reply(400, "out of bounds\n")});
-    CliRun run = runCli({QStringLiteral("backfill"), QStringLiteral("--url"), first.baseUrl(), QStringLiteral("--batch-size"),
-                         QStringLiteral("1"), QStringLiteral("--shards"), QStringLiteral("1"), input});
+    CliRun run
+        = runCli({QStringLiteral("backfill"), QStringLiteral("--url"), first.baseUrl(), QStringLiteral("--batch-size"),
+                  QStringLiteral("1"), QStringLiteral("--shards"), QStringLiteral("1"), input});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("Sent 3 of 10 requests (3 of 10 samples)"), run.err.constData());
     QVERIFY2(run.err.contains("Resume with --resume-from 4"), run.err.constData());
@@ -488,7 +513,8 @@ void TestCliFaults::resumedBackfillCountsItsOwnRequests()
                   QStringLiteral("4"), input});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QCOMPARE(second.received().size(), 7);
-    QVERIFY2(run.err.contains("Sent 7 requests (7 samples)") && run.err.contains("an earlier run had sent 3 (3 samples)")
+    QVERIFY2(run.err.contains("Sent 7 requests (7 samples)")
+                 && run.err.contains("an earlier run had sent 3 (3 samples)")
                  && run.err.contains("10 of 10 requests (10 of 10 samples) are delivered"),
              run.err.constData());
 }
@@ -512,8 +538,8 @@ struct RunningCli
     {
         if (!QTest::qWaitFor([&] { return process->state() == QProcess::NotRunning; }, 30000))
             return {};
-        return CliRun{process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1, process->readAllStandardOutput(),
-                      process->readAllStandardError()};
+        return CliRun{process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1,
+                      process->readAllStandardOutput(), process->readAllStandardError()};
     }
 };
 
@@ -539,9 +565,11 @@ void TestCliFaults::interruptLetsTheRequestsOnTheWireAnswer()
 {
     QFETCH(int, signalNumber);
     FaultServer server; // the fourth request is on the wire for 1.5 s when the signal comes
-    server.script({Answer::reply(204), Answer::reply(204), Answer::reply(204), Answer::delayed(204, 1500), Answer::reply(204)});
-    const RunningCli cli({QStringLiteral("backfill"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--batch-size"),
-                          QStringLiteral("1"), QStringLiteral("--shards"), QStringLiteral("1"), file(tenSamples())});
+    server.script(
+        {Answer::reply(204), Answer::reply(204), Answer::reply(204), Answer::delayed(204, 1500), Answer::reply(204)});
+    const RunningCli cli({QStringLiteral("backfill"), QStringLiteral("--url"), server.baseUrl(),
+                          QStringLiteral("--batch-size"), QStringLiteral("1"), QStringLiteral("--shards"),
+                          QStringLiteral("1"), file(tenSamples())});
     QTRY_VERIFY_WITH_TIMEOUT(server.received().size() == 4, 20000);
     cli.signal(signalNumber);
     const CliRun run = cli.finish();
@@ -554,8 +582,10 @@ void TestCliFaults::interruptLetsTheRequestsOnTheWireAnswer()
     // ahead say they were not sent; none is left "unknown".
     int ok = 0;
     for (const QJsonValue &entry : history()) {
-        QVERIFY2(entry[QStringLiteral("outcome")].toString() != u"unknown", QJsonDocument(entry.toObject()).toJson().constData());
-        ok += entry[QStringLiteral("outcome")].toString() == u"ok" && entry[QStringLiteral("operation")].toString() == u"backfill-batch";
+        QVERIFY2(entry[QStringLiteral("outcome")].toString() != u"unknown",
+                 QJsonDocument(entry.toObject()).toJson().constData());
+        ok += entry[QStringLiteral("outcome")].toString() == u"ok"
+            && entry[QStringLiteral("operation")].toString() == u"backfill-batch";
     }
     QCOMPARE(ok, 4);
 }
@@ -564,8 +594,9 @@ void TestCliFaults::secondInterruptStopsWaiting()
 {
     FaultServer server;
     server.script({Answer::reply(204), Answer::reply(204), Answer::reply(204), Answer::hangs()});
-    const RunningCli cli({QStringLiteral("backfill"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--batch-size"),
-                          QStringLiteral("1"), QStringLiteral("--shards"), QStringLiteral("1"), file(tenSamples())});
+    const RunningCli cli({QStringLiteral("backfill"), QStringLiteral("--url"), server.baseUrl(),
+                          QStringLiteral("--batch-size"), QStringLiteral("1"), QStringLiteral("--shards"),
+                          QStringLiteral("1"), file(tenSamples())});
     QTRY_VERIFY_WITH_TIMEOUT(server.received().size() == 4, 20000);
     cli.signal(SIGINT);
     QTest::qWait(300);
@@ -573,11 +604,13 @@ void TestCliFaults::secondInterruptStopsWaiting()
     const CliRun run = cli.finish();
     QCOMPARE(run.exitCode, 130);
     QCOMPARE(server.received().size(), 4);
-    QVERIFY2(run.err.contains("Sent 3 of 10 requests") && run.err.contains("Resume with --resume-from 4"), run.err.constData());
+    QVERIFY2(run.err.contains("Sent 3 of 10 requests") && run.err.contains("Resume with --resume-from 4"),
+             run.err.constData());
     bool toldMayBeApplied = false;
     for (const QJsonValue &entry : history()) {
         QVERIFY(entry[QStringLiteral("outcome")].toString() != u"unknown");
-        toldMayBeApplied = toldMayBeApplied || entry[QStringLiteral("error")].toString().contains(QLatin1String("may have been applied"));
+        toldMayBeApplied = toldMayBeApplied
+            || entry[QStringLiteral("error")].toString().contains(QLatin1String("may have been applied"));
     }
     QVERIFY(toldMayBeApplied); // the fourth request went out whole: it may have been applied
 }
@@ -610,7 +643,8 @@ void TestCliFaults::pushInterruptedTwiceSaysItMayHaveBeenApplied()
     cli.signal(SIGINT);
     const CliRun run = cli.finish();
     QCOMPARE(run.exitCode, 130);
-    QVERIFY2(run.err.contains("Cancelled: cancelled while waiting for the answer") && run.err.contains("may have been applied"),
+    QVERIFY2(run.err.contains("Cancelled: cancelled while waiting for the answer")
+                 && run.err.contains("may have been applied"),
              run.err.constData());
 }
 
@@ -618,14 +652,16 @@ void TestCliFaults::urlsWithCredentialsAreRefused_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QByteArray>("input");
-    QTest::newRow("profile add, Pushgateway URL")
-        << args({"profile", "add", "leaky", "--kind", "pushgateway", "--pushgateway-url", "http://1250000000:SECRET@127.0.0.1:1"})
-        << QByteArray();
+    QTest::newRow("profile add, Pushgateway URL") << args({"profile", "add", "leaky", "--kind", "pushgateway",
+                                                           "--pushgateway-url", "http://1250000000:SECRET@127.0.0.1:1"})
+                                                  << QByteArray();
     QTest::newRow("profile add, remote write URL")
-        << args({"profile", "add", "leaky", "--kind", "remote-write", "--remote-write-url", "http://u:SECRET@127.0.0.1:1/api/v1/write"})
+        << args({"profile", "add", "leaky", "--kind", "remote-write", "--remote-write-url",
+                 "http://u:SECRET@127.0.0.1:1/api/v1/write"})
         << QByteArray();
     QTest::newRow("scrape") << args({"scrape", "http://user:SECRET@127.0.0.1:1/metrics"}) << QByteArray();
-    QTest::newRow("push") << args({"push", "--url", "http://user:SECRET@127.0.0.1:1", "--job", "x", "-"}) << QByteArray("up 1\n");
+    QTest::newRow("push") << args({"push", "--url", "http://user:SECRET@127.0.0.1:1", "--job", "x", "-"})
+                          << QByteArray("up 1\n");
 }
 
 void TestCliFaults::urlsWithCredentialsAreRefused()
@@ -704,7 +740,8 @@ void TestCliFaults::profileCredentialsStayWithTheProfilesHosts()
                   "9a7b\\pushgatewayUrl=http://127.0.0.1:9\n9a7b\\remoteWriteUrl=http://127.0.0.1:9/api/v1/prom/write\n"
                   + credentials);
     }
-    QStringList arguments{command, QStringLiteral("--profile"), QStringLiteral("tmp-prod"), QStringLiteral("--url"), other.baseUrl()};
+    QStringList arguments{command, QStringLiteral("--profile"), QStringLiteral("tmp-prod"), QStringLiteral("--url"),
+                          other.baseUrl()};
     if (command == u"push" || command == u"delete")
         arguments << QStringLiteral("--job") << QStringLiteral("x");
     if (command == u"push" || command == u"write")
@@ -721,10 +758,12 @@ void TestCliFaults::filesAreForTheUserOnly()
     const QString data = m_data->filePath(QStringLiteral("made-by-promdesk"));
     qputenv("PROMDESK_DATA_DIR", data.toLocal8Bit());
     FaultServer server;
-    CliRun run = runCli({QStringLiteral("write"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("-")}, "up 1\n");
+    CliRun run
+        = runCli({QStringLiteral("write"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("-")}, "up 1\n");
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QString bodies = m_work.filePath(QStringLiteral("bodies"));
-    run = runCli({QStringLiteral("history"), QStringLiteral("curl"), QStringLiteral("1"), QStringLiteral("--output"), bodies});
+    run = runCli(
+        {QStringLiteral("history"), QStringLiteral("curl"), QStringLiteral("1"), QStringLiteral("--output"), bodies});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QString exported = m_work.filePath(QStringLiteral("profiles-export.json"));
     run = runCli({QStringLiteral("profile"), QStringLiteral("export"), exported});
@@ -758,7 +797,8 @@ void TestCliFaults::unreadableInputIsExitTwo_data()
 void TestCliFaults::unreadableInputIsExitTwo()
 {
     QFETCH(QStringList, arguments);
-    for (const QString &input : {m_work.filePath(QStringLiteral("no-such-file.prom")), m_work.path()}) { // missing; a folder
+    for (const QString &input :
+         {m_work.filePath(QStringLiteral("no-such-file.prom")), m_work.path()}) { // missing; a folder
         const CliRun run = runCli(arguments + QStringList{input});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("cannot read") || run.err.contains("cannot"), run.err.constData());
@@ -782,9 +822,10 @@ void TestCliFaults::brokenCaFileIsExitTwoNamingIt()
         file.write("-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n");
     }
     FaultServer server;
-    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--job"),
-                               QStringLiteral("x"), QStringLiteral("--ca"), path, QStringLiteral("-")},
-                              "up 1\n");
+    const CliRun run
+        = runCli({QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--job"),
+                  QStringLiteral("x"), QStringLiteral("--ca"), path, QStringLiteral("-")},
+                 "up 1\n");
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QByteArray("the CA file " + path.toUtf8())), run.err.constData());
     QTest::qWait(100);
@@ -798,8 +839,8 @@ void TestCliFaults::redirectIsSaidAndNotFollowed_data()
     QTest::addColumn<QByteArray>("said");
     QTest::newRow("307 elsewhere") << 307 << QByteArray("https://gw.other.example/metrics/job/x")
                                    << QByteArray("HTTP 307: it redirects to https://gw.other.example/metrics/job/x.");
-    QTest::newRow("301 with credentials in it") << 301 << QByteArray("http://u:pw@gw.example/")
-                                                << QByteArray("HTTP 301: it redirects to http://gw.example/.");
+    QTest::newRow("301 with credentials in it")
+        << 301 << QByteArray("http://u:pw@gw.example/") << QByteArray("HTTP 301: it redirects to http://gw.example/.");
     QTest::newRow("302 nowhere") << 302 << QByteArray() << QByteArray("a redirect, without saying where to");
 }
 
@@ -813,8 +854,8 @@ void TestCliFaults::redirectIsSaidAndNotFollowed()
     if (!location.isEmpty())
         headers.append({"Location", location});
     server.script({Answer::reply(status, {}, headers)});
-    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--job"),
-                               QStringLiteral("x"), QStringLiteral("-")},
+    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(),
+                               QStringLiteral("--job"), QStringLiteral("x"), QStringLiteral("-")},
                               "up 1\n");
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(said) && run.err.contains("does not follow redirects"), run.err.constData());
@@ -833,8 +874,8 @@ void TestCliFaults::garbageProtobufIsRefusedWithItsOffset_data()
 void TestCliFaults::garbageProtobufIsRefusedWithItsOffset()
 {
     QFETCH(QByteArray, bytes);
-    const CliRun run = runCli({QStringLiteral("convert"), QStringLiteral("--from"), QStringLiteral("protobuf"), QStringLiteral("--to"),
-                               QStringLiteral("text"), file(bytes, QStringLiteral(".bin"))});
+    const CliRun run = runCli({QStringLiteral("convert"), QStringLiteral("--from"), QStringLiteral("protobuf"),
+                               QStringLiteral("--to"), QStringLiteral("text"), file(bytes, QStringLiteral(".bin"))});
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
     QVERIFY2(run.err.contains("at byte 0: "), run.err.constData());
@@ -844,9 +885,11 @@ void TestCliFaults::echoedSecretsAreMaskedInTheHistory_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QByteArray>("secret");
-    QTest::newRow("push, basic auth") << args({"push", "--user", "1250000000", "--password-stdin", "--job", "echo", "-"})
+    QTest::newRow("push, basic auth") << args(
+        {"push", "--user", "1250000000", "--password-stdin", "--job", "echo", "-"})
                                       << QByteArray("tmp-token-9f8e7d");
-    QTest::newRow("remote write, bearer") << args({"write", "--bearer-stdin", "-"}) << QByteArray("bearer-token-1a2b3c");
+    QTest::newRow("remote write, bearer")
+        << args({"write", "--bearer-stdin", "-"}) << QByteArray("bearer-token-1a2b3c");
 }
 
 void TestCliFaults::echoedSecretsAreMaskedInTheHistory()
@@ -861,7 +904,10 @@ void TestCliFaults::echoedSecretsAreMaskedInTheHistory()
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(server.received().size(), 1);
     const QByteArray basic = QByteArray("1250000000:" + secret).toBase64();
-    QVERIFY(server.received().constFirst().header("Authorization").contains(arguments.contains(QStringLiteral("--bearer-stdin")) ? secret : basic));
+    QVERIFY(server.received()
+                .constFirst()
+                .header("Authorization")
+                .contains(arguments.contains(QStringLiteral("--bearer-stdin")) ? secret : basic));
     QVERIFY2(!run.err.contains(secret) && !run.err.contains(basic), run.err.constData());
     const CliRun show = runCli(args({"history", "show", "1"}));
     QVERIFY2(show.out.contains("Authorization: ") && show.out.contains("••••••"), show.out.constData());
@@ -894,9 +940,10 @@ std::pair<CliRun, qint64> pushAgainstHugeBody(qint64 bodyBytes, qint64 *bytesSen
     process.setProcessEnvironment(environment);
     QEventLoop loop;
     QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    process.start(QStringLiteral("/usr/bin/time"), {QStringLiteral("-f"), QStringLiteral("maxrss_kb=%M"), QStringLiteral(PROMDESK_CLI),
-                                                    QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(),
-                                                    QStringLiteral("--job"), QStringLiteral("huge"), QStringLiteral("-")});
+    process.start(QStringLiteral("/usr/bin/time"),
+                  {QStringLiteral("-f"), QStringLiteral("maxrss_kb=%M"), QStringLiteral(PROMDESK_CLI),
+                   QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--job"),
+                   QStringLiteral("huge"), QStringLiteral("-")});
     process.write("up 1\n");
     process.closeWriteChannel();
     QTimer::singleShot(120000, &loop, &QEventLoop::quit);
@@ -924,7 +971,8 @@ void TestCliFaults::hugeErrorBodyStaysBounded()
     QVERIFY2(smallRssKb > 0 && maxRssKb > 0 && maxRssKb - smallRssKb < 32 * 1024,
              qPrintable(QStringLiteral("peak RSS %1 KiB for 20 MB, %2 KiB for 200 MB").arg(smallRssKb).arg(maxRssKb)));
     QVERIFY2(run.err.size() < 8 * 1024, qPrintable(QStringLiteral("%1 bytes on stderr").arg(run.err.size())));
-    QVERIFY2(run.err.contains("bytes in all)") && run.err.contains("promdesk-cli history show 2"), run.err.left(4000).constData());
+    QVERIFY2(run.err.contains("bytes in all)") && run.err.contains("promdesk-cli history show 2"),
+             run.err.left(4000).constData());
 
     const CliRun show = runCli(args({"history", "show", "2"}));
     QVERIFY2(show.out.contains(QByteArray("body: " + QByteArray::number(kBody) + " bytes; the first 1048576 are kept")),
@@ -938,7 +986,8 @@ void TestCliFaults::largeGroupsAreReadWholeAndTheLimitIsSettable()
     // bound is for answers to pushes and writes), and --max-response sets the bound.
     QByteArray metrics = "# TYPE big_group_series gauge\n";
     for (int i = 0; i < 20000; ++i)
-        metrics += "big_group_series{path=\"/var/lib/data/" + QByteArray::number(i) + "\"} " + QByteArray::number(i) + "\n";
+        metrics
+            += "big_group_series{path=\"/var/lib/data/" + QByteArray::number(i) + "\"} " + QByteArray::number(i) + "\n";
     CliRun run = runCli(args({"push", "--url"}) + QStringList{gateway()} + args({"--job", "big_group", "-"}), metrics);
     QVERIFY2(run.exitCode == 0, run.err.constData());
     run = runCli(args({"groups", "--json", "--job", "big_group", "--url"}) + QStringList{gateway()});
@@ -954,12 +1003,13 @@ void TestCliFaults::largeGroupsAreReadWholeAndTheLimitIsSettable()
 
     FaultServer server;
     server.script({Answer::huge(400, qint64(5) << 20)});
-    run = runCli({QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--job"), QStringLiteral("x"),
-                  QStringLiteral("--max-response"), QStringLiteral("0.5"), QStringLiteral("-")},
+    run = runCli({QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--job"),
+                  QStringLiteral("x"), QStringLiteral("--max-response"), QStringLiteral("0.5"), QStringLiteral("-")},
                  "up 1\n");
     QCOMPARE(run.exitCode, 1);
     const QJsonArray entries = history();
-    const CliRun show = runCli({QStringLiteral("history"), QStringLiteral("show"), QString::number(entries.at(0)[QStringLiteral("id")].toInt())});
+    const CliRun show = runCli({QStringLiteral("history"), QStringLiteral("show"),
+                                QString::number(entries.at(0)[QStringLiteral("id")].toInt())});
     QVERIFY2(show.out.contains("body: 5242880 bytes; the first 524288 are kept"), show.out.left(2000).constData());
 }
 
@@ -968,8 +1018,8 @@ void TestCliFaults::serverEscapeSequencesAreShownEscaped()
     FaultServer server;
     const QByteArray hostile = "\x1b[2J\x1b]0;pwned\x07refused\n";
     server.script({Answer::reply(400, hostile)});
-    const CliRun run = onATerminal({QStringLiteral(PROMDESK_CLI), QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(),
-                                    QStringLiteral("--job"), QStringLiteral("esc"), file("up 1\n")});
+    const CliRun run = onATerminal({QStringLiteral(PROMDESK_CLI), QStringLiteral("push"), QStringLiteral("--url"),
+                                    server.baseUrl(), QStringLiteral("--job"), QStringLiteral("esc"), file("up 1\n")});
     QVERIFY2(!run.out.contains('\x1b') && !run.out.contains('\x07'), run.out.toPercentEncoding().constData());
     QVERIFY2(run.out.contains("\\x1b[2J\\x1b]0;pwned\\x07refused"), run.out.constData());
     // The history keeps the answer as it came.

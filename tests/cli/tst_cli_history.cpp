@@ -17,7 +17,8 @@ namespace {
 
 QJsonArray historyJson(const QStringList &extra = {})
 {
-    const CliRun run = runCli(QStringList{QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--json")} + extra);
+    const CliRun run
+        = runCli(QStringList{QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--json")} + extra);
     return QJsonDocument::fromJson(run.out).array();
 }
 
@@ -64,8 +65,9 @@ void TestCliHistory::initTestCase()
 
 void TestCliHistory::recordsPushesAndTheirAnswers()
 {
-    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), m_gateway->baseUrl().toString(), QStringLiteral("--job"),
-                               QStringLiteral("hist"), QStringLiteral("--group"), QStringLiteral("instance=a b"), QStringLiteral("-")},
+    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), m_gateway->baseUrl().toString(),
+                               QStringLiteral("--job"), QStringLiteral("hist"), QStringLiteral("--group"),
+                               QStringLiteral("instance=a b"), QStringLiteral("-")},
                               "# TYPE recorded gauge\nrecorded 1\n");
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QJsonObject entry = historyJson().at(0).toObject();
@@ -73,58 +75,84 @@ void TestCliHistory::recordsPushesAndTheirAnswers()
     QCOMPARE(entry.value(QStringLiteral("outcome")).toString(), QStringLiteral("ok"));
     QCOMPARE(entry.value(QStringLiteral("status")).toInt(), 200);
     QCOMPARE(entry.value(QStringLiteral("groupingKey")).toString(), QStringLiteral("{instance=\"a b\",job=\"hist\"}"));
-    const CliRun show = runCli({QStringLiteral("history"), QStringLiteral("show"), QString::number(entry.value(QStringLiteral("id")).toInt())});
-    QVERIFY2(show.out.contains("body: 33 bytes, text exposition\n# TYPE recorded gauge\nrecorded 1\n"), show.out.constData());
+    const CliRun show = runCli({QStringLiteral("history"), QStringLiteral("show"),
+                                QString::number(entry.value(QStringLiteral("id")).toInt())});
+    QVERIFY2(show.out.contains("body: 33 bytes, text exposition\n# TYPE recorded gauge\nrecorded 1\n"),
+             show.out.constData());
     QVERIFY(show.out.contains("Response: 200 ok"));
 }
 
 void TestCliHistory::curlExportRepeatsAPush()
 {
-    QVERIFY(runCli({QStringLiteral("push"), QStringLiteral("--url"), m_gateway->baseUrl().toString(), QStringLiteral("--job"), QStringLiteral("curl_me"),
-                    QStringLiteral("-")}, "curl_metric 42\n").exitCode == 0);
+    QVERIFY(runCli({QStringLiteral("push"), QStringLiteral("--url"), m_gateway->baseUrl().toString(),
+                    QStringLiteral("--job"), QStringLiteral("curl_me"), QStringLiteral("-")},
+                   "curl_metric 42\n")
+                .exitCode
+            == 0);
     const int id = historyJson().at(0).toObject().value(QStringLiteral("id")).toInt();
-    QVERIFY(runCli({QStringLiteral("delete"), QStringLiteral("--url"), m_gateway->baseUrl().toString(), QStringLiteral("--job"), QStringLiteral("curl_me")}).exitCode == 0);
-    QVERIFY(runCli({QStringLiteral("groups"), QStringLiteral("--url"), m_gateway->baseUrl().toString(), QStringLiteral("--job"), QStringLiteral("curl_me")}).out
-                .contains("(no groups)"));
+    QVERIFY(runCli({QStringLiteral("delete"), QStringLiteral("--url"), m_gateway->baseUrl().toString(),
+                    QStringLiteral("--job"), QStringLiteral("curl_me")})
+                .exitCode
+            == 0);
+    QVERIFY(runCli({QStringLiteral("groups"), QStringLiteral("--url"), m_gateway->baseUrl().toString(),
+                    QStringLiteral("--job"), QStringLiteral("curl_me")})
+                .out.contains("(no groups)"));
     const CliRun curl = runCli({QStringLiteral("history"), QStringLiteral("curl"), QString::number(id)});
     QCOMPARE(curl.exitCode, 0);
     const CliRun replay = bash(QString::fromUtf8(curl.out));
     QCOMPARE(replay.exitCode, 0);
-    const CliRun groups = runCli({QStringLiteral("groups"), QStringLiteral("--url"), m_gateway->baseUrl().toString(), QStringLiteral("--job"), QStringLiteral("curl_me")});
+    const CliRun groups = runCli({QStringLiteral("groups"), QStringLiteral("--url"), m_gateway->baseUrl().toString(),
+                                  QStringLiteral("--job"), QStringLiteral("curl_me")});
     QVERIFY2(groups.out.contains("curl_metric{instance=\"\",job=\"curl_me\"} 42"), groups.out.constData());
 }
 
 void TestCliHistory::curlExportRepeatsARemoteWrite()
 {
     const QByteArray sample = "curl_rw 7 " + QByteArray::number(QDateTime::currentMSecsSinceEpoch() - 5000) + "\n";
-    QVERIFY(runCli({QStringLiteral("write"), QStringLiteral("--url"), m_prometheus->baseUrl().toString(), QStringLiteral("-")}, sample).exitCode == 0);
+    QVERIFY(runCli({QStringLiteral("write"), QStringLiteral("--url"), m_prometheus->baseUrl().toString(),
+                    QStringLiteral("-")},
+                   sample)
+                .exitCode
+            == 0);
     const int id = historyJson().at(0).toObject().value(QStringLiteral("id")).toInt();
     const QString dir = m_work.filePath(QStringLiteral("curl"));
-    const CliRun curl = runCli({QStringLiteral("history"), QStringLiteral("curl"), QString::number(id), QStringLiteral("--output"), dir});
+    const CliRun curl = runCli(
+        {QStringLiteral("history"), QStringLiteral("curl"), QString::number(id), QStringLiteral("--output"), dir});
     QVERIFY2(curl.exitCode == 0, curl.err.constData());
     // The same request again: the same sample at the same time is accepted again (204), as the original was.
-    const CliRun replay = bash(QString::fromUtf8(curl.out).trimmed() + QStringLiteral(" -o /dev/null -w '%{http_code}'"));
+    const CliRun replay
+        = bash(QString::fromUtf8(curl.out).trimmed() + QStringLiteral(" -o /dev/null -w '%{http_code}'"));
     QCOMPARE(replay.out, QByteArray("204"));
 }
 
 void TestCliHistory::refusalsKeepTheServersWords()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QVERIFY(runCli({QStringLiteral("write"), QStringLiteral("--url"), m_prometheus->baseUrl().toString(), QStringLiteral("-")},
-                   "refused_rw 1 " + QByteArray::number(now) + "\n").exitCode == 0);
-    QCOMPARE(runCli({QStringLiteral("write"), QStringLiteral("--url"), m_prometheus->baseUrl().toString(), QStringLiteral("-")},
-                    "refused_rw 2 " + QByteArray::number(now - 60000) + "\n").exitCode, 1);
+    QVERIFY(runCli({QStringLiteral("write"), QStringLiteral("--url"), m_prometheus->baseUrl().toString(),
+                    QStringLiteral("-")},
+                   "refused_rw 1 " + QByteArray::number(now) + "\n")
+                .exitCode
+            == 0);
+    QCOMPARE(runCli({QStringLiteral("write"), QStringLiteral("--url"), m_prometheus->baseUrl().toString(),
+                     QStringLiteral("-")},
+                    "refused_rw 2 " + QByteArray::number(now - 60000) + "\n")
+                 .exitCode,
+             1);
     const QJsonObject failed = historyJson({QStringLiteral("--failed")}).at(0).toObject();
     QCOMPARE(failed.value(QStringLiteral("status")).toInt(), 400);
-    const CliRun show = runCli({QStringLiteral("history"), QStringLiteral("show"), QString::number(failed.value(QStringLiteral("id")).toInt())});
+    const CliRun show = runCli({QStringLiteral("history"), QStringLiteral("show"),
+                                QString::number(failed.value(QStringLiteral("id")).toInt())});
     QVERIFY2(show.out.contains("out of order sample"), show.out.constData());
     QVERIFY(show.out.contains("refused_rw 2 "));
 }
 
 void TestCliHistory::resendIsANewLinkedEntry()
 {
-    QVERIFY(runCli({QStringLiteral("push"), QStringLiteral("--url"), m_gateway->baseUrl().toString(), QStringLiteral("--job"), QStringLiteral("again"),
-                    QStringLiteral("-")}, "again_metric 1\n").exitCode == 0);
+    QVERIFY(runCli({QStringLiteral("push"), QStringLiteral("--url"), m_gateway->baseUrl().toString(),
+                    QStringLiteral("--job"), QStringLiteral("again"), QStringLiteral("-")},
+                   "again_metric 1\n")
+                .exitCode
+            == 0);
     const int original = historyJson().at(0).toObject().value(QStringLiteral("id")).toInt();
     const CliRun resend = runCli({QStringLiteral("history"), QStringLiteral("resend"), QString::number(original)});
     QVERIFY2(resend.exitCode == 0, resend.err.constData());
@@ -142,9 +170,10 @@ void TestCliHistory::killedMidRequestLeavesOutcomeUnknown()
     QList<QTcpSocket *> held;
     connect(&silent, &QTcpServer::newConnection, this, [&] { held.append(silent.nextPendingConnection()); });
     QProcess push;
-    push.start(QStringLiteral(PROMDESK_CLI), {QStringLiteral("push"), QStringLiteral("--timeout"), QStringLiteral("120"), QStringLiteral("--url"),
-                                               QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()), QStringLiteral("--job"),
-                                               QStringLiteral("doomed"), QStringLiteral("-")});
+    push.start(QStringLiteral(PROMDESK_CLI),
+               {QStringLiteral("push"), QStringLiteral("--timeout"), QStringLiteral("120"), QStringLiteral("--url"),
+                QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()), QStringLiteral("--job"),
+                QStringLiteral("doomed"), QStringLiteral("-")});
     push.write("doomed 1\n");
     push.closeWriteChannel();
     QTRY_VERIFY_WITH_TIMEOUT(!held.isEmpty(), 20000); // the request is on the wire
@@ -153,7 +182,8 @@ void TestCliHistory::killedMidRequestLeavesOutcomeUnknown()
     const QJsonObject entry = historyJson().at(0).toObject();
     QCOMPARE(entry.value(QStringLiteral("operation")).toString(), QStringLiteral("replace"));
     QCOMPARE(entry.value(QStringLiteral("outcome")).toString(), QStringLiteral("unknown"));
-    const CliRun show = runCli({QStringLiteral("history"), QStringLiteral("show"), QString::number(entry.value(QStringLiteral("id")).toInt())});
+    const CliRun show = runCli({QStringLiteral("history"), QStringLiteral("show"),
+                                QString::number(entry.value(QStringLiteral("id")).toInt())});
     QVERIFY2(show.out.contains("outcome unknown"), show.out.constData());
     QVERIFY(show.out.contains("doomed 1"));
 }

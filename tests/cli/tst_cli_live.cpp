@@ -41,7 +41,8 @@ private:
     QString file(const QByteArray &content);
     QStringList push(const QString &job) const
     {
-        return {QStringLiteral("push"), QStringLiteral("--url"), m_gateway->baseUrl().toString(), QStringLiteral("--job"), job};
+        return {QStringLiteral("push"), QStringLiteral("--url"), m_gateway->baseUrl().toString(),
+                QStringLiteral("--job"), job};
     }
     QJsonArray history(const QString &id) const;
 
@@ -70,8 +71,8 @@ QString TestCliLive::file(const QByteArray &content)
 
 QJsonArray TestCliLive::history(const QString &id) const
 {
-    const CliRun run = runCli({QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--limit"),
-                               QStringLiteral("1000")});
+    const CliRun run = runCli({QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--json"),
+                               QStringLiteral("--limit"), QStringLiteral("1000")});
     QJsonArray children;
     for (const QJsonValue &entry : QJsonDocument::fromJson(run.out).array()) {
         if (id.isEmpty() || QString::number(entry[QStringLiteral("parentId")].toInteger()) == id)
@@ -82,20 +83,22 @@ QJsonArray TestCliLive::history(const QString &id) const
 
 void TestCliLive::aJobOfNTicksMakesNPushesAndTheValuesArrive()
 {
-    const QString draft = file("# TYPE db_backup_last_completion_timestamp_seconds gauge\n"
-                               "db_backup_last_completion_timestamp_seconds 0\n# TYPE backups_total counter\nbackups_total 10\n");
+    const QString draft
+        = file("# TYPE db_backup_last_completion_timestamp_seconds gauge\n"
+               "db_backup_last_completion_timestamp_seconds 0\n# TYPE backups_total counter\nbackups_total 10\n");
     QStringList arguments = push(QStringLiteral("seed_loop"));
     // Every 1.5 s against a scrape every second: no value is replaced before a scrape takes it.
-    arguments << QStringLiteral("--group") << QStringLiteral("db=customers") << QStringLiteral("--every") << QStringLiteral("1500ms")
-              << QStringLiteral("--count") << QStringLiteral("4") << QStringLiteral("--set")
+    arguments << QStringLiteral("--group") << QStringLiteral("db=customers") << QStringLiteral("--every")
+              << QStringLiteral("1500ms") << QStringLiteral("--count") << QStringLiteral("4") << QStringLiteral("--set")
               << QStringLiteral("db_backup_last_completion_timestamp_seconds=now") << QStringLiteral("--set")
               << QStringLiteral("backups_total=inc:1") << QStringLiteral("--verify") << QStringLiteral("--query-url")
               << m_prometheus->baseUrl().toString() << draft;
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
     const CliRun run = runCli(arguments);
     QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
-    QVERIFY2(run.err.contains("all 4 ticks done: sent 4, ok 4, failed 0, skipped 0; arrived 4 of 4 checked, arrival p50"),
-             run.err.constData());
+    QVERIFY2(
+        run.err.contains("all 4 ticks done: sent 4, ok 4, failed 0, skipped 0; arrived 4 of 4 checked, arrival p50"),
+        run.err.constData());
     // Four pushes under one job entry, each with its arrival.
     const QByteArray idText = run.err.mid(run.err.indexOf("(history #") + 10);
     const QString id = QString::fromLatin1(idText.left(idText.indexOf(')')));
@@ -107,8 +110,12 @@ void TestCliLive::aJobOfNTicksMakesNPushesAndTheValuesArrive()
                  qPrintable(tick[QStringLiteral("arrival")].toString()));
     }
     // What Prometheus scraped: the counter's last value, and a timestamp gauge of this run.
-    QTRY_VERIFY_WITH_TIMEOUT(!queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("backups_total{job=\"seed_loop\",db=\"customers\"} == 13")).isEmpty(), 10000);
-    const QJsonArray stamp = queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("db_backup_last_completion_timestamp_seconds{job=\"seed_loop\"}"));
+    QTRY_VERIFY_WITH_TIMEOUT(!queryPrometheus(m_prometheus->baseUrl(),
+                                              QStringLiteral("backups_total{job=\"seed_loop\",db=\"customers\"} == 13"))
+                                  .isEmpty(),
+                             10000);
+    const QJsonArray stamp = queryPrometheus(
+        m_prometheus->baseUrl(), QStringLiteral("db_backup_last_completion_timestamp_seconds{job=\"seed_loop\"}"));
     QCOMPARE(stamp.size(), 1);
     QVERIFY(stamp.at(0)[QStringLiteral("value")][1].toString().toDouble() * 1000 >= double(before - 1000));
 }
@@ -118,14 +125,16 @@ void TestCliLive::remoteWriteTicksArriveWithTheirTimestamps()
     const QString draft = file("# TYPE live_room_temperature gauge\nlive_room_temperature{room=\"a\"} 20\n");
     QUrl write = m_prometheus->baseUrl();
     write.setPath(QStringLiteral("/api/v1/write"));
-    const CliRun run = runCli({QStringLiteral("write"), QStringLiteral("--url"), write.toString(), QStringLiteral("--every"),
-                               QStringLiteral("300ms"), QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--set"),
-                               QStringLiteral("live_room_temperature=inc:0.5"), QStringLiteral("--verify"), QStringLiteral("--query-url"),
-                               m_prometheus->baseUrl().toString(), draft});
+    const CliRun run
+        = runCli({QStringLiteral("write"), QStringLiteral("--url"), write.toString(), QStringLiteral("--every"),
+                  QStringLiteral("300ms"), QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--set"),
+                  QStringLiteral("live_room_temperature=inc:0.5"), QStringLiteral("--verify"),
+                  QStringLiteral("--query-url"), m_prometheus->baseUrl().toString(), draft});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.err.contains("arrived 3 of 3 checked"), run.err.constData());
     // Three samples, 300 ms apart, with the values the ticks generated.
-    const QJsonArray series = queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("live_room_temperature{room=\"a\"}[5m]"));
+    const QJsonArray series
+        = queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("live_room_temperature{room=\"a\"}[5m]"));
     QCOMPARE(series.size(), 1);
     const QJsonArray values = series.at(0)[QStringLiteral("values")].toArray();
     QCOMPARE(values.size(), 3);
@@ -140,11 +149,13 @@ void TestCliLive::aSingleWriteIsVerifiedWithoutAGenerator_data()
     QTest::addColumn<QByteArray>("draft");
     QTest::newRow("plain-series") << QByteArray("plain_written_once 7\n");
     // No series is named after a histogram or a summary: the probe is one of their own series.
-    QTest::newRow("histogram-only") << QByteArray("# TYPE written_seconds histogram\nwritten_seconds_bucket{le=\"1\"} 2\n"
-                                                  "written_seconds_bucket{le=\"+Inf\"} 3\nwritten_seconds_sum 2.5\n"
-                                                  "written_seconds_count 3\n");
-    QTest::newRow("summary-only") << QByteArray("# TYPE written_quantiles summary\nwritten_quantiles{quantile=\"0.5\"} 4\n"
-                                                "written_quantiles_sum 9\nwritten_quantiles_count 2\n");
+    QTest::newRow("histogram-only") << QByteArray(
+        "# TYPE written_seconds histogram\nwritten_seconds_bucket{le=\"1\"} 2\n"
+        "written_seconds_bucket{le=\"+Inf\"} 3\nwritten_seconds_sum 2.5\n"
+        "written_seconds_count 3\n");
+    QTest::newRow("summary-only") << QByteArray(
+        "# TYPE written_quantiles summary\nwritten_quantiles{quantile=\"0.5\"} 4\n"
+        "written_quantiles_sum 9\nwritten_quantiles_count 2\n");
 }
 
 void TestCliLive::aSingleWriteIsVerifiedWithoutAGenerator()
@@ -153,8 +164,9 @@ void TestCliLive::aSingleWriteIsVerifiedWithoutAGenerator()
     // Every sample of a write carries its time: the first series proves it came.
     QUrl write = m_prometheus->baseUrl();
     write.setPath(QStringLiteral("/api/v1/write"));
-    const CliRun run = runCli({QStringLiteral("write"), QStringLiteral("--url"), write.toString(), QStringLiteral("--verify"),
-                               QStringLiteral("--query-url"), m_prometheus->baseUrl().toString(), file(draft)});
+    const CliRun run
+        = runCli({QStringLiteral("write"), QStringLiteral("--url"), write.toString(), QStringLiteral("--verify"),
+                  QStringLiteral("--query-url"), m_prometheus->baseUrl().toString(), file(draft)});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.err.contains("arrived 1 of 1 checked"), run.err.constData());
 }
@@ -173,8 +185,9 @@ void TestCliLive::instancesMakeOneGroupPerMachine()
 void TestCliLive::sameGroupMakesTheMachinesOverwriteOneGroup()
 {
     QStringList arguments = push(QStringLiteral("overwrite_live"));
-    arguments << QStringLiteral("--instances") << QStringLiteral("a,b") << QStringLiteral("--same-group") << QStringLiteral("--every")
-              << QStringLiteral("200ms") << QStringLiteral("--count") << QStringLiteral("2") << file("backup_ok 1\n");
+    arguments << QStringLiteral("--instances") << QStringLiteral("a,b") << QStringLiteral("--same-group")
+              << QStringLiteral("--every") << QStringLiteral("200ms") << QStringLiteral("--count")
+              << QStringLiteral("2") << file("backup_ok 1\n");
     const CliRun run = runCli(arguments);
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.err.contains("sent 4, ok 4"), run.err.constData());
@@ -186,11 +199,13 @@ void TestCliLive::aRefusalStopsTheJobWithTheServersText()
 {
     FaultServer server;
     server.script({FaultServer::Answer::reply(400, "text format parsing error in line 1: expected float as value\n")});
-    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--job"),
-                               QStringLiteral("refused"), QStringLiteral("--every"), QStringLiteral("100ms"), file("a 1\n")});
+    const CliRun run
+        = runCli({QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--job"),
+                  QStringLiteral("refused"), QStringLiteral("--every"), QStringLiteral("100ms"), file("a 1\n")});
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(server.received().size(), 1);
-    QVERIFY2(run.err.contains("the server refused it (HTTP 400: text format parsing error in line 1: expected float as value)"),
+    QVERIFY2(run.err.contains(
+                 "the server refused it (HTTP 400: text format parsing error in line 1: expected float as value)"),
              run.err.constData());
 }
 
@@ -226,7 +241,8 @@ void TestCliLive::aJobGoesOnWhenTheHistoryCannotBeWritten()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("PROMDESK_DATA_DIR"), home.filePath(QStringLiteral("data/history")));
     QStringList arguments = push(QStringLiteral("no_history"));
-    arguments << QStringLiteral("--every") << QStringLiteral("100ms") << QStringLiteral("--count") << QStringLiteral("5") << file("a 1\n");
+    arguments << QStringLiteral("--every") << QStringLiteral("100ms") << QStringLiteral("--count")
+              << QStringLiteral("5") << file("a 1\n");
     const CliRun run = runCli(arguments, {}, environment);
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.err.contains("sent 5, ok 5") && run.err.contains("history"), run.err.constData());
@@ -235,12 +251,13 @@ void TestCliLive::aJobGoesOnWhenTheHistoryCannotBeWritten()
 void TestCliLive::aTerminalGetsOneStatusLineUpdatedInPlace()
 {
     QStringList arguments{QStringLiteral(PROMDESK_CLI)};
-    arguments << push(QStringLiteral("on_a_terminal")) << QStringLiteral("--every") << QStringLiteral("200ms") << QStringLiteral("--count")
-              << QStringLiteral("5") << file("a 1\n");
+    arguments << push(QStringLiteral("on_a_terminal")) << QStringLiteral("--every") << QStringLiteral("200ms")
+              << QStringLiteral("--count") << QStringLiteral("5") << file("a 1\n");
     const CliRun terminal = onATerminal(arguments);
     QVERIFY2(terminal.exitCode == 0, terminal.out.constData());
     // The line is rewritten in place (a carriage return), never a line per tick.
-    QVERIFY2(terminal.out.count("\rrunning: sent ") >= 2 && !terminal.out.contains("tick 1:") && !terminal.out.contains("\\x1b"),
+    QVERIFY2(terminal.out.count("\rrunning: sent ") >= 2 && !terminal.out.contains("tick 1:")
+                 && !terminal.out.contains("\\x1b"),
              terminal.out.constData());
     QVERIFY2(terminal.out.contains("sent 5, ok 5"), terminal.out.constData());
     // Without a terminal: one line per tick.
@@ -255,12 +272,14 @@ void TestCliLive::notScrapedGatewayIsNamedAsTheReason()
     QString error;
     const std::unique_ptr<ServerFixture> lonely = ServerFixture::start(ServerFixture::Kind::Pushgateway, &error);
     QVERIFY2(lonely, qPrintable(error));
-    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), lonely->baseUrl().toString(), QStringLiteral("--job"),
-                               QStringLiteral("lonely"), QStringLiteral("--verify"), QStringLiteral("--verify-timeout"),
-                               QStringLiteral("3"), QStringLiteral("--query-url"), m_prometheus->baseUrl().toString(),
-                               file("lonely_metric 1\n")});
+    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), lonely->baseUrl().toString(),
+                               QStringLiteral("--job"), QStringLiteral("lonely"), QStringLiteral("--verify"),
+                               QStringLiteral("--verify-timeout"), QStringLiteral("3"), QStringLiteral("--query-url"),
+                               m_prometheus->baseUrl().toString(), file("lonely_metric 1\n")});
     QCOMPARE(run.exitCode, 4);
-    QVERIFY2(run.err.contains(QStringLiteral("this Prometheus does not scrape the gateway at 127.0.0.1:%1").arg(lonely->baseUrl().port()).toUtf8()),
+    QVERIFY2(run.err.contains(QStringLiteral("this Prometheus does not scrape the gateway at 127.0.0.1:%1")
+                                  .arg(lonely->baseUrl().port())
+                                  .toUtf8()),
              run.err.constData());
 }
 
@@ -271,10 +290,10 @@ void TestCliLive::honorLabelsOffIsNamedAsTheReason()
     QVERIFY2(gateway, qPrintable(error));
     const std::unique_ptr<ServerFixture> prometheus = startScrapingPrometheus(gateway->baseUrl(), false, &error);
     QVERIFY2(prometheus, qPrintable(error));
-    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), gateway->baseUrl().toString(), QStringLiteral("--job"),
-                               QStringLiteral("renamed"), QStringLiteral("--verify"), QStringLiteral("--verify-timeout"),
-                               QStringLiteral("4"), QStringLiteral("--query-url"), prometheus->baseUrl().toString(),
-                               file("renamed_metric 1\n")});
+    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), gateway->baseUrl().toString(),
+                               QStringLiteral("--job"), QStringLiteral("renamed"), QStringLiteral("--verify"),
+                               QStringLiteral("--verify-timeout"), QStringLiteral("4"), QStringLiteral("--query-url"),
+                               prometheus->baseUrl().toString(), file("renamed_metric 1\n")});
     QCOMPARE(run.exitCode, 4);
     QVERIFY2(run.err.contains("honor_labels is off") && run.err.contains("exported_job=\"renamed\""),
              run.err.constData());
@@ -284,15 +303,22 @@ void TestCliLive::badInputNamesTheFlag_data()
 {
     QTest::addColumn<QStringList>("extra");
     QTest::addColumn<QString>("message");
-    QTest::newRow("unknown-generator") << QStringList{QStringLiteral("--set"), QStringLiteral("a=saw:1")} << "--set: \"saw:1\": not a generator";
-    QTest::newRow("series-matches-nothing") << QStringList{QStringLiteral("--set"), QStringLiteral("b=now")} << "--set: \"b\" names no series";
-    QTest::newRow("interval-under-100ms") << QStringList{QStringLiteral("--every"), QStringLiteral("50ms")} << "--every: the interval must be at least 100ms";
-    QTest::newRow("count-zero") << QStringList{QStringLiteral("--every"), QStringLiteral("1s"), QStringLiteral("--count"), QStringLiteral("0")}
+    QTest::newRow("unknown-generator") << QStringList{QStringLiteral("--set"), QStringLiteral("a=saw:1")}
+                                       << "--set: \"saw:1\": not a generator";
+    QTest::newRow("series-matches-nothing")
+        << QStringList{QStringLiteral("--set"), QStringLiteral("b=now")} << "--set: \"b\" names no series";
+    QTest::newRow("interval-under-100ms") << QStringList{QStringLiteral("--every"), QStringLiteral("50ms")}
+                                          << "--every: the interval must be at least 100ms";
+    QTest::newRow("count-zero") << QStringList{QStringLiteral("--every"), QStringLiteral("1s"),
+                                               QStringLiteral("--count"), QStringLiteral("0")}
                                 << "--count: a count of ticks is a whole number from 1 up";
-    QTest::newRow("count-without-every") << QStringList{QStringLiteral("--count"), QStringLiteral("3")} << "--count: it needs --every";
+    QTest::newRow("count-without-every") << QStringList{QStringLiteral("--count"), QStringLiteral("3")}
+                                         << "--count: it needs --every";
     QTest::newRow("verify-without-query-url") << QStringList{QStringLiteral("--verify")} << "--verify: no query URL";
-    QTest::newRow("bad-duration") << QStringList{QStringLiteral("--every"), QStringLiteral("soon")} << "--every: \"soon\" is not a duration";
-    QTest::newRow("same-group-without-instances") << QStringList{QStringLiteral("--same-group")} << "--same-group: it needs --instances";
+    QTest::newRow("bad-duration") << QStringList{QStringLiteral("--every"), QStringLiteral("soon")}
+                                  << "--every: \"soon\" is not a duration";
+    QTest::newRow("same-group-without-instances")
+        << QStringList{QStringLiteral("--same-group")} << "--same-group: it needs --instances";
 }
 
 void TestCliLive::badInputNamesTheFlag()
@@ -300,8 +326,8 @@ void TestCliLive::badInputNamesTheFlag()
     QFETCH(QStringList, extra);
     QFETCH(QString, message);
     FaultServer server;
-    const CliRun run = runCli(QStringList{QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--job"),
-                                          QStringLiteral("x")}
+    const CliRun run = runCli(QStringList{QStringLiteral("push"), QStringLiteral("--url"), server.baseUrl(),
+                                          QStringLiteral("--job"), QStringLiteral("x")}
                               + extra + QStringList{file("a 1\n")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(message.toUtf8()), run.err.constData());

@@ -56,28 +56,33 @@ QString TestCliPushgateway::file(const QByteArray &content)
 void TestCliPushgateway::pushThenListThenDelete()
 {
     const QString metrics = file("# TYPE backup_size_bytes gauge\nbackup_size_bytes{db=\"customers\"} 1.2e9\n");
-    CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("db_backup"),
-                         QStringLiteral("--group"), QStringLiteral("instance=host 17"), QStringLiteral("--group"),
-                         QStringLiteral("path=/var/lib"), metrics});
+    CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                         QStringLiteral("db_backup"), QStringLiteral("--group"), QStringLiteral("instance=host 17"),
+                         QStringLiteral("--group"), QStringLiteral("path=/var/lib"), metrics});
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    QVERIFY2(run.err.contains("PUT ") && run.err.contains("/metrics/job/db_backup/instance@base64/aG9zdCAxNw/path@base64/L3Zhci9saWI"),
+    QVERIFY2(run.err.contains("PUT ")
+                 && run.err.contains("/metrics/job/db_backup/instance@base64/aG9zdCAxNw/path@base64/L3Zhci9saWI"),
              run.err.constData());
     QVERIFY(run.err.contains("HTTP 200"));
 
-    run = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("db_backup")});
+    run = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                  QStringLiteral("db_backup")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains("{instance=\"host 17\",job=\"db_backup\",path=\"/var/lib\"}"), run.out.constData());
-    QVERIFY(run.out.contains("backup_size_bytes{db=\"customers\",instance=\"host 17\",job=\"db_backup\",path=\"/var/lib\"} 1.2e+09"));
+    QVERIFY(run.out.contains(
+        "backup_size_bytes{db=\"customers\",instance=\"host 17\",job=\"db_backup\",path=\"/var/lib\"} 1.2e+09"));
 
     run = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--json")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.contains("\"status\": \"success\""));
 
-    run = runCli({QStringLiteral("delete"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("db_backup"),
-                  QStringLiteral("--group"), QStringLiteral("instance=host 17"), QStringLiteral("--group"), QStringLiteral("path=/var/lib")});
+    run = runCli({QStringLiteral("delete"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                  QStringLiteral("db_backup"), QStringLiteral("--group"), QStringLiteral("instance=host 17"),
+                  QStringLiteral("--group"), QStringLiteral("path=/var/lib")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY(run.err.contains("HTTP 202"));
-    run = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("db_backup")});
+    run = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                  QStringLiteral("db_backup")});
     QCOMPARE(run.out, QByteArray("(no groups)\n"));
 }
 
@@ -85,22 +90,25 @@ void TestCliPushgateway::pushReadsSecretThenBodyFromStandardInput()
 {
     // An unprotected gateway ignores the credentials; what matters is that the secret line is
     // taken off standard input and the rest is the body.
-    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("stdin_job"),
-                               QStringLiteral("--user"), QStringLiteral("1250000000"), QStringLiteral("--password-stdin"), QStringLiteral("-")},
+    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                               QStringLiteral("stdin_job"), QStringLiteral("--user"), QStringLiteral("1250000000"),
+                               QStringLiteral("--password-stdin"), QStringLiteral("-")},
                               "tok3n-value\nfrom_stdin 1\n");
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY(!run.err.contains("tok3n-value"));
-    const CliRun groups = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("stdin_job")});
+    const CliRun groups = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                                  QStringLiteral("stdin_job")});
     QVERIFY(groups.out.contains("from_stdin{instance=\"\",job=\"stdin_job\"} 1"));
 }
 
 void TestCliPushgateway::pushRefusesInvalidMetricsWithoutSending()
 {
-    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("never_sent"),
-                               file("a 1 1700000000000\n")});
+    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                               QStringLiteral("never_sent"), file("a 1 1700000000000\n")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("[timestamp-present]") && run.err.contains("nothing sent"), run.err.constData());
-    const CliRun groups = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("never_sent")});
+    const CliRun groups = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                                  QStringLiteral("never_sent")});
     QCOMPARE(groups.out, QByteArray("(no groups)\n"));
 }
 
@@ -119,19 +127,22 @@ void TestCliPushgateway::noCheckSendsAnywayForTheGatewaysVerdict()
     QFETCH(QByteArray, input);
     QFETCH(int, exitCode);
     QFETCH(QByteArray, gatewaySays);
-    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("unchecked"),
-                               QStringLiteral("--no-check"), file(input)});
+    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                               QStringLiteral("unchecked"), QStringLiteral("--no-check"), file(input)});
     QCOMPARE(run.exitCode, exitCode);
-    QVERIFY2(run.err.contains("--no-check") && run.err.contains("HTTP 400") && run.err.contains(gatewaySays), run.err.constData());
-    const CliRun history = runCli({QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("1")});
+    QVERIFY2(run.err.contains("--no-check") && run.err.contains("HTTP 400") && run.err.contains(gatewaySays),
+             run.err.constData());
+    const CliRun history
+        = runCli({QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("1")});
     QVERIFY2(history.out.contains("400"), history.out.constData()); // kept as any other request
 }
 
 void TestCliPushgateway::pruneDeletesOnlyStaleMatchingGroups()
 {
     const auto push = [&](const char *job, const char *instance) {
-        const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QLatin1String(job),
-                                   QStringLiteral("--group"), QStringLiteral("instance=") + QLatin1String(instance), file("prune_me 1\n")});
+        const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                                   QLatin1String(job), QStringLiteral("--group"),
+                                   QStringLiteral("instance=") + QLatin1String(instance), file("prune_me 1\n")});
         QCOMPARE(run.exitCode, 0);
     };
     push("prune_batch", "a");
@@ -141,40 +152,52 @@ void TestCliPushgateway::pruneDeletesOnlyStaleMatchingGroups()
     const QString batchOnly = QStringLiteral("job=~\"prune_b.*\"");
 
     // Just pushed: not older than an hour, so nothing goes (exit 0 all the same).
-    CliRun run = runCli(base + QStringList{QStringLiteral("--older-than"), QStringLiteral("1h"), QStringLiteral("--match"), batchOnly});
+    CliRun run = runCli(
+        base + QStringList{QStringLiteral("--older-than"), QStringLiteral("1h"), QStringLiteral("--match"), batchOnly});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.err.contains("nothing deleted") && run.out.isEmpty(), run.err.constData());
 
     QTest::qWait(20); // older than 10 ms from here on
-    run = runCli(base + QStringList{QStringLiteral("--older-than"), QStringLiteral("10ms"), QStringLiteral("--match"), batchOnly,
-                                    QStringLiteral("--dry-run")});
+    run = runCli(base
+                 + QStringList{QStringLiteral("--older-than"), QStringLiteral("10ms"), QStringLiteral("--match"),
+                               batchOnly, QStringLiteral("--dry-run")});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out.count("would delete "), 2);
-    QVERIFY2(run.out.contains("{instance=\"a\",job=\"prune_batch\"}  last pushed ") && run.out.contains(" ago"), run.out.constData());
+    QVERIFY2(run.out.contains("{instance=\"a\",job=\"prune_batch\"}  last pushed ") && run.out.contains(" ago"),
+             run.out.constData());
     QVERIFY(!run.out.contains("prune_keep"));
-    QVERIFY(runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("prune_batch")})
+    QVERIFY(runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                    QStringLiteral("prune_batch")})
                 .out.contains("instance=\"b\""));
 
-    run = runCli(base + QStringList{QStringLiteral("--older-than"), QStringLiteral("10ms"), QStringLiteral("--match"), batchOnly});
+    run = runCli(
+        base
+        + QStringList{QStringLiteral("--older-than"), QStringLiteral("10ms"), QStringLiteral("--match"), batchOnly});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out.count(",job=\"prune_batch\"}  last pushed"), 2);
     QCOMPARE(run.out.count("deleted {"), 2);
-    QCOMPARE(runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("prune_batch")}).out,
+    QCOMPARE(runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                     QStringLiteral("prune_batch")})
+                 .out,
              QByteArray("(no groups)\n"));
-    QVERIFY(runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("prune_keep")})
+    QVERIFY(runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                    QStringLiteral("prune_keep")})
                 .out.contains("prune_keep"));
 }
 
 void TestCliPushgateway::pruneExitCodes()
 {
     // A gateway that lists a stale group and refuses its DELETE: exit 1 with the refusal.
-    QVERIFY(runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("prune_refused"),
-                    file("prune_me 1\n")}).exitCode == 0);
-    const CliRun listed = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--json"), QStringLiteral("--job"),
-                                  QStringLiteral("prune_refused")});
+    QVERIFY(runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                    QStringLiteral("prune_refused"), file("prune_me 1\n")})
+                .exitCode
+            == 0);
+    const CliRun listed = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--json"),
+                                  QStringLiteral("--job"), QStringLiteral("prune_refused")});
     QCOMPARE(listed.exitCode, 0);
     FaultServer refusing;
-    refusing.script({FaultServer::Answer::reply(200, listed.out), FaultServer::Answer::reply(403, "deletion is disabled here")});
+    refusing.script(
+        {FaultServer::Answer::reply(200, listed.out), FaultServer::Answer::reply(403, "deletion is disabled here")});
     QTest::qWait(20);
     CliRun run = runCli({QStringLiteral("groups"), QStringLiteral("prune"), QStringLiteral("--url"), refusing.baseUrl(),
                          QStringLiteral("--older-than"), QStringLiteral("10ms")});
@@ -182,15 +205,16 @@ void TestCliPushgateway::pruneExitCodes()
     QVERIFY2(run.err.contains("deletion is disabled here"), run.err.constData());
 
     // No gateway: exit 3. A mistyped duration or selector: exit 2, nothing asked.
-    run = runCli({QStringLiteral("groups"), QStringLiteral("prune"), QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:1"),
-                  QStringLiteral("--older-than"), QStringLiteral("1h")});
+    run = runCli({QStringLiteral("groups"), QStringLiteral("prune"), QStringLiteral("--url"),
+                  QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--older-than"), QStringLiteral("1h")});
     QCOMPARE(run.exitCode, 3);
-    run = runCli({QStringLiteral("groups"), QStringLiteral("prune"), QStringLiteral("--url"), url(), QStringLiteral("--older-than"),
-                  QStringLiteral("3 days")});
+    run = runCli({QStringLiteral("groups"), QStringLiteral("prune"), QStringLiteral("--url"), url(),
+                  QStringLiteral("--older-than"), QStringLiteral("3 days")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("90s, 15m, 2h or 7d"), run.err.constData());
-    run = runCli({QStringLiteral("groups"), QStringLiteral("prune"), QStringLiteral("--url"), url(), QStringLiteral("--older-than"),
-                  QStringLiteral("1h"), QStringLiteral("--match"), QStringLiteral("job=batch")});
+    run = runCli({QStringLiteral("groups"), QStringLiteral("prune"), QStringLiteral("--url"), url(),
+                  QStringLiteral("--older-than"), QStringLiteral("1h"), QStringLiteral("--match"),
+                  QStringLiteral("job=batch")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("double quotes"), run.err.constData());
     run = runCli({QStringLiteral("groups"), QStringLiteral("prune"), QStringLiteral("--url"), url()});
@@ -200,10 +224,12 @@ void TestCliPushgateway::pruneExitCodes()
 
 void TestCliPushgateway::serverRejectionIsExplainedWithItsText()
 {
-    QCOMPARE(runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("t1"),
-                     file("# TYPE conflicting gauge\nconflicting 1\n")}).exitCode, 0);
-    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("t2"),
-                               file("# TYPE conflicting counter\nconflicting 1\n")});
+    QCOMPARE(runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                     QStringLiteral("t1"), file("# TYPE conflicting gauge\nconflicting 1\n")})
+                 .exitCode,
+             0);
+    const CliRun run = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                               QStringLiteral("t2"), file("# TYPE conflicting counter\nconflicting 1\n")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("HTTP 400"), run.err.constData());
     QVERIFY2(run.err.contains("'conflicting' would have two types"), run.err.constData());
@@ -213,16 +239,19 @@ void TestCliPushgateway::serverRejectionIsExplainedWithItsText()
 
 void TestCliPushgateway::previewShowsWhatWouldBeReplaced()
 {
-    QCOMPARE(runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("preview_job"),
-                     file("kept 1\nold 2\n")}).exitCode, 0);
-    const CliRun run = runCli({QStringLiteral("preview"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("preview_job"),
-                               file("kept 5\n")});
+    QCOMPARE(runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                     QStringLiteral("preview_job"), file("kept 1\nold 2\n")})
+                 .exitCode,
+             0);
+    const CliRun run = runCli({QStringLiteral("preview"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                               QStringLiteral("preview_job"), file("kept 5\n")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.out.contains("~ kept{instance=\"\",job=\"preview_job\"} 1 -> 5"), run.out.constData());
     QVERIFY(run.out.contains("- old{instance=\"\",job=\"preview_job\"} 2  (removed: PUT replaces the whole group)"));
     QVERIFY(run.out.contains("[no-instance-key]"));
     // Nothing was sent.
-    const CliRun groups = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("preview_job")});
+    const CliRun groups = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                                  QStringLiteral("preview_job")});
     QVERIFY(groups.out.contains("old{instance=\"\",job=\"preview_job\"} 2"));
 }
 
@@ -254,14 +283,17 @@ void TestCliPushgateway::demoOverwrite()
     const CliRun run = runCli({QStringLiteral("demo"), QStringLiteral("overwrite"), QStringLiteral("--url"), url()});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     // Step 2: B's push without instance replaced A's values in the one shared group.
-    QVERIFY2(run.out.contains("~ backup_size_bytes{db=\"customers\",instance=\"\",job=\"overwrite_demo\"} 1.2e+09 -> 3.4e+09"), run.out.constData());
+    QVERIFY2(run.out.contains(
+                 "~ backup_size_bytes{db=\"customers\",instance=\"\",job=\"overwrite_demo\"} 1.2e+09 -> 3.4e+09"),
+             run.out.constData());
     QVERIFY(run.out.contains("A's values are gone"));
     // Steps 3-4: with instance keys, separate groups.
     QVERIFY(run.out.contains("{instance=\"host-b\",job=\"overwrite_demo\"}"));
     // Step 6: PUT removed the family the push lacked.
     QVERIFY(run.out.contains("- backup_last_success_timestamp_seconds{instance=\"host-a\",job=\"overwrite_demo\"}"));
     QVERIFY(run.out.contains("Done: the demo's groups were deleted."));
-    const CliRun groups = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"), QStringLiteral("overwrite_demo")});
+    const CliRun groups = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                                  QStringLiteral("overwrite_demo")});
     QCOMPARE(groups.out, QByteArray("(no groups)\n"));
 }
 

@@ -63,7 +63,12 @@ int TestCliRemoteWrite::count(const QString &selector, const ServerFixture *prom
     query.addQueryItem(QStringLiteral("query"), QStringLiteral("count_over_time(%1[1d])").arg(selector));
     query.addQueryItem(QStringLiteral("time"), QString::number(m_now + 60));
     url.setQuery(query);
-    const QJsonArray result = QJsonDocument::fromJson(httpRequest("GET", url).body).object().value(QStringLiteral("data")).toObject().value(QStringLiteral("result")).toArray();
+    const QJsonArray result = QJsonDocument::fromJson(httpRequest("GET", url).body)
+                                  .object()
+                                  .value(QStringLiteral("data"))
+                                  .toObject()
+                                  .value(QStringLiteral("result"))
+                                  .toArray();
     int total = 0;
     for (const QJsonValue &entry : result)
         total += entry.toObject().value(QStringLiteral("value")).toArray().at(1).toString().toInt();
@@ -72,9 +77,11 @@ int TestCliRemoteWrite::count(const QString &selector, const ServerFixture *prom
 
 void TestCliRemoteWrite::writeKeepsTimestampsAndUsesNowOtherwise()
 {
-    const QByteArray text = "# TYPE cli_written gauge\ncli_written{k=\"a\"} 1 " + QByteArray::number((m_now - 120) * 1000)
-        + "\ncli_written{k=\"a\"} 2 " + QByteArray::number((m_now - 60) * 1000) + "\ncli_written{k=\"now\"} 3\n";
-    const CliRun run = runCli({QStringLiteral("write"), QStringLiteral("--url"), writeUrl(), file(QStringLiteral("w.prom"), text)});
+    const QByteArray text = "# TYPE cli_written gauge\ncli_written{k=\"a\"} 1 "
+        + QByteArray::number((m_now - 120) * 1000) + "\ncli_written{k=\"a\"} 2 "
+        + QByteArray::number((m_now - 60) * 1000) + "\ncli_written{k=\"now\"} 3\n";
+    const CliRun run
+        = runCli({QStringLiteral("write"), QStringLiteral("--url"), writeUrl(), file(QStringLiteral("w.prom"), text)});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.err.contains("Sent 1 of 1 requests (3 of 3 samples)"), run.err.constData());
     QCOMPARE(count(QStringLiteral("cli_written{k=\"a\"}")), 2);
@@ -97,7 +104,8 @@ void TestCliRemoteWrite::noCheckSendsWhatWasReadForTheReceiversVerdict()
 
     run = runCli(tmpWrite + QStringList{QStringLiteral("--no-check"), wide});
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    QVERIFY2(run.err.contains("--no-check") && run.err.contains("the receiver's answer is the verdict"), run.err.constData());
+    QVERIFY2(run.err.contains("--no-check") && run.err.contains("the receiver's answer is the verdict"),
+             run.err.constData());
     QCOMPARE(count(QStringLiteral("cli_unchecked")), 1);
 
     // A reserved label name is a warning: this Prometheus stores it (tst_verdicts_remotewrite).
@@ -114,8 +122,9 @@ void TestCliRemoteWrite::noCheckSendsWhatWasReadForTheReceiversVerdict()
     QCOMPARE(count(QStringLiteral("cli_half_bad")), 0);
 
     // Ahead of the clock: never through --no-check.
-    run = runCli({QStringLiteral("write"), QStringLiteral("--no-check"), QStringLiteral("--url"), writeUrl(),
-                  file(QStringLiteral("ahead.prom"), "cli_ahead 1 " + QByteArray::number((m_now + 86400) * 1000) + "\n")});
+    run = runCli(
+        {QStringLiteral("write"), QStringLiteral("--no-check"), QStringLiteral("--url"), writeUrl(),
+         file(QStringLiteral("ahead.prom"), "cli_ahead 1 " + QByteArray::number((m_now + 86400) * 1000) + "\n")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("--allow-future"), run.err.constData());
     QCOMPARE(count(QStringLiteral("cli_ahead")), 0);
@@ -126,9 +135,10 @@ void TestCliRemoteWrite::backfillCsvWithProgressSummary()
     QByteArray csv = "timestamp,host,value\n";
     for (int i = 0; i < 100; ++i)
         csv += QByteArray::number(m_now - 6000 + i * 60) + (i % 2 ? ",a," : ",b,") + QByteArray::number(i) + "\n";
-    const CliRun run = runCli({QStringLiteral("backfill"), QStringLiteral("--url"), writeUrl(), QStringLiteral("--metric"),
-                               QStringLiteral("cli_csv"), QStringLiteral("--label"), QStringLiteral("source=test"),
-                               QStringLiteral("--batch-size"), QStringLiteral("30"), file(QStringLiteral("b.csv"), csv)});
+    const CliRun run
+        = runCli({QStringLiteral("backfill"), QStringLiteral("--url"), writeUrl(), QStringLiteral("--metric"),
+                  QStringLiteral("cli_csv"), QStringLiteral("--label"), QStringLiteral("source=test"),
+                  QStringLiteral("--batch-size"), QStringLiteral("30"), file(QStringLiteral("b.csv"), csv)});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.out.startsWith("Plan: 2 series, 100 samples"), run.out.constData());
     QVERIFY(run.out.contains("in 4 request(s)"));
@@ -141,10 +151,12 @@ void TestCliRemoteWrite::dryRunShowsRequestsAndSendsNothing()
 {
     const QString requests = m_dir.filePath(QStringLiteral("requests"));
     const QByteArray text = "dry 1 " + QByteArray::number((m_now - 60) * 1000) + "\n";
-    const CliRun run = runCli({QStringLiteral("backfill"), QStringLiteral("--dry-run"), QStringLiteral("--save-requests"), requests,
-                               QStringLiteral("--url"), writeUrl(), file(QStringLiteral("d.prom"), text)});
+    const CliRun run
+        = runCli({QStringLiteral("backfill"), QStringLiteral("--dry-run"), QStringLiteral("--save-requests"), requests,
+                  QStringLiteral("--url"), writeUrl(), file(QStringLiteral("d.prom"), text)});
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    QVERIFY2(run.out.contains(QByteArray("request 1/1: POST " + writeUrl().toUtf8() + "/api/v1/write")), run.out.constData());
+    QVERIFY2(run.out.contains(QByteArray("request 1/1: POST " + writeUrl().toUtf8() + "/api/v1/write")),
+             run.out.constData());
     QVERIFY(run.out.contains("Content-Encoding: snappy"));
     QVERIFY(run.out.contains("X-Prometheus-Remote-Write-Version: 0.1.0"));
     QVERIFY(run.out.contains("Dry run: nothing was sent."));
@@ -165,8 +177,9 @@ void TestCliRemoteWrite::savedRequestsReplayInListedOrder()
     }
     const QString requests = m_dir.filePath(QStringLiteral("replay"));
     const CliRun run = runCli({QStringLiteral("backfill"), QStringLiteral("--dry-run"), QStringLiteral("--batch-size"),
-                               QStringLiteral("10"), QStringLiteral("--shards"), QStringLiteral("2"), QStringLiteral("--save-requests"),
-                               requests, QStringLiteral("--url"), writeUrl(), file(QStringLiteral("r.prom"), text)});
+                               QStringLiteral("10"), QStringLiteral("--shards"), QStringLiteral("2"),
+                               QStringLiteral("--save-requests"), requests, QStringLiteral("--url"), writeUrl(),
+                               file(QStringLiteral("r.prom"), text)});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.out.contains("in 36 request(s) over 2 parallel shards"), run.out.constData());
     const QStringList bodies = QDir(requests).entryList({QStringLiteral("*.bin")}, QDir::Files, QDir::Name);
@@ -179,9 +192,11 @@ void TestCliRemoteWrite::savedRequestsReplayInListedOrder()
     for (const QString &name : bodies) {
         QFile body(QDir(requests).filePath(name));
         QVERIFY(body.open(QIODevice::ReadOnly));
-        const HttpResponse response = httpRequest("POST", receiver->url(QStringLiteral("/api/v1/write")), body.readAll(),
-                                                  {{"Content-Encoding", "snappy"}, {"Content-Type", "application/x-protobuf"},
-                                                   {"X-Prometheus-Remote-Write-Version", "0.1.0"}});
+        const HttpResponse response
+            = httpRequest("POST", receiver->url(QStringLiteral("/api/v1/write")), body.readAll(),
+                          {{"Content-Encoding", "snappy"},
+                           {"Content-Type", "application/x-protobuf"},
+                           {"X-Prometheus-Remote-Write-Version", "0.1.0"}});
         QVERIFY2(response.status == 204, qPrintable(name + QLatin1String(": ") + QString::fromUtf8(response.body)));
     }
     QCOMPARE(count(QStringLiteral("replayed"), receiver.get()), 360);
@@ -189,12 +204,17 @@ void TestCliRemoteWrite::savedRequestsReplayInListedOrder()
 
 void TestCliRemoteWrite::refusalStopsWithReasonAndResumeHint()
 {
-    QVERIFY(runCli({QStringLiteral("write"), QStringLiteral("--url"), writeUrl(), file(QStringLiteral("n.prom"), "current 1\n")}).exitCode == 0);
+    QVERIFY(runCli({QStringLiteral("write"), QStringLiteral("--url"), writeUrl(),
+                    file(QStringLiteral("n.prom"), "current 1\n")})
+                .exitCode
+            == 0);
     const QByteArray old = "ancient 1 " + QByteArray::number((m_now - 5 * 3600) * 1000) + "\n";
-    const CliRun run = runCli({QStringLiteral("backfill"), QStringLiteral("--url"), writeUrl(), file(QStringLiteral("o.prom"), old)});
+    const CliRun run = runCli(
+        {QStringLiteral("backfill"), QStringLiteral("--url"), writeUrl(), file(QStringLiteral("o.prom"), old)});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.out.contains("[older-than-age-window]"), run.out.constData());
-    QVERIFY2(run.err.contains("Stopped: batch 1") && run.err.contains("Server said: out of bounds"), run.err.constData());
+    QVERIFY2(run.err.contains("Stopped: batch 1") && run.err.contains("Server said: out of bounds"),
+             run.err.constData());
     QVERIFY(run.err.contains("Resume with --resume-from 1"));
 }
 

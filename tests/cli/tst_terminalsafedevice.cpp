@@ -22,12 +22,19 @@ void TestTerminalSafeDevice::escapesControlCharacters_data()
 {
     QTest::addColumn<QList<QByteArray>>("writes");
     QTest::addColumn<QByteArray>("shown");
-    QTest::newRow("colour-and-clear-screen") << QList<QByteArray>{"\x1b[31mred\x1b[2J"} << QByteArray("\\x1b[31mred\\x1b[2J");
+    QTest::newRow("colour-and-clear-screen")
+        << QList<QByteArray>{"\x1b[31mred\x1b[2J"} << QByteArray("\\x1b[31mred\\x1b[2J");
     QTest::newRow("window-title") << QList<QByteArray>{"\x1b]0;owned\x07"} << QByteArray("\\x1b]0;owned\\x07");
     QTest::newRow("line-feed-tab-return-pass") << QList<QByteArray>{"a\tb\r\nc\n"} << QByteArray("a\tb\r\nc\n");
-    QTest::newRow("c1-csi") << QList<QByteArray>{"x\xc2\x9b" "2J"} << QByteArray("x\\u009b2J");
-    QTest::newRow("c1-csi-split-across-writes") << QList<QByteArray>{"x\xc2", "\x9b" "2J"} << QByteArray("x\\u009b2J");
-    QTest::newRow("cent-sign-passes") << QList<QByteArray>{"\xc2\xa2 and \xc3\xa9"} << QByteArray("\xc2\xa2 and \xc3\xa9");
+    QTest::newRow("c1-csi") << QList<QByteArray>{"x\xc2\x9b"
+                                                 "2J"}
+                            << QByteArray("x\\u009b2J");
+    QTest::newRow("c1-csi-split-across-writes") << QList<QByteArray>{"x\xc2",
+                                                                     "\x9b"
+                                                                     "2J"}
+                                                << QByteArray("x\\u009b2J");
+    QTest::newRow("cent-sign-passes") << QList<QByteArray>{"\xc2\xa2 and \xc3\xa9"}
+                                      << QByteArray("\xc2\xa2 and \xc3\xa9");
     QTest::newRow("nul-and-delete") << QList<QByteArray>{QByteArray("a\0b\x7f", 4)} << QByteArray("a\\x00b\\x7f");
 }
 

@@ -19,10 +19,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             fuzz::fail("a fixable problem is left after --fix", formatProblem(problem));
     }
     if (fixed.stats.samples < before.stats.samples) {
-        fuzz::fail("--fix lost samples", QStringLiteral("%1 before, %2 after\n%3")
-                                             .arg(before.stats.samples)
-                                             .arg(fixed.stats.samples)
-                                             .arg(QString::fromUtf8(fixed.text.left(2000))));
+        fuzz::fail("--fix lost samples",
+                   QStringLiteral("%1 before, %2 after\n%3")
+                       .arg(before.stats.samples)
+                       .arg(fixed.stats.samples)
+                       .arg(QString::fromUtf8(fixed.text.left(2000))));
     }
     return 0;
 }

@@ -15,6 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     QString error;
     const std::optional<GroupingKey> again = GroupingKey::fromPath(written, &error);
     if (!again || !(*again == *key))
-        fuzz::fail("a grouping key does not survive its own path", path + QStringLiteral(" -> ") + written + u' ' + error);
+        fuzz::fail("a grouping key does not survive its own path",
+                   path + QStringLiteral(" -> ") + written + u' ' + error);
     return 0;
 }

@@ -19,7 +19,8 @@ struct Recorder final : SampleSink
     QStringList events;
     void onFamily(const FamilyDescriptor &family) override
     {
-        events << QStringLiteral("family %1 %2").arg(QString::fromUtf8(family.familyName.data(), qsizetype(family.familyName.size())))
+        events << QStringLiteral("family %1 %2")
+                      .arg(QString::fromUtf8(family.familyName.data(), qsizetype(family.familyName.size())))
                       .arg(int(family.type));
     }
     void onSample(const SampleEvent &sample) override
@@ -47,7 +48,10 @@ QString describe(const QList<Problem> &problems, const ParseStats &stats, QStrin
         QString fix;
         if (problem.fix) {
             for (const TextEdit &edit : problem.fix->edits)
-                fix += QStringLiteral(" [%1+%2:%3]").arg(edit.offset).arg(edit.length).arg(QString::fromLatin1(edit.replacement.toHex()));
+                fix += QStringLiteral(" [%1+%2:%3]")
+                           .arg(edit.offset)
+                           .arg(edit.length)
+                           .arg(QString::fromLatin1(edit.replacement.toHex()));
         }
         *out << formatProblem(problem) + fix;
     }

@@ -59,13 +59,15 @@ private:
 
 HttpResult TestPushgatewayClient::send(const std::function<void(QObject *, PushgatewayClient::Done)> &start)
 {
-    return awaitCall<HttpResult>([&](QObject *context, std::function<void(const HttpResult &)> done) { start(context, done); });
+    return awaitCall<HttpResult>(
+        [&](QObject *context, std::function<void(const HttpResult &)> done) { start(context, done); });
 }
 
 HttpResult TestPushgatewayClient::push(PushgatewayClient &client, const GroupingKey &key, const QByteArray &text,
                                        PushOptions options)
 {
-    return send([&](QObject *context, PushgatewayClient::Done done) { client.push(key, parse(text), options, context, done); });
+    return send(
+        [&](QObject *context, PushgatewayClient::Done done) { client.push(key, parse(text), options, context, done); });
 }
 
 Groups TestPushgatewayClient::list(PushgatewayClient &client)
@@ -80,9 +82,11 @@ Groups TestPushgatewayClient::list(PushgatewayClient &client)
 void TestPushgatewayClient::initTestCase()
 {
     QString error;
-    m_gateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, {{QStringLiteral("--web.enable-admin-api")}, {}, {}, {}, {}}, &error);
+    m_gateway = ServerFixture::start(ServerFixture::Kind::Pushgateway,
+                                     {{QStringLiteral("--web.enable-admin-api")}, {}, {}, {}, {}}, &error);
     QVERIFY2(m_gateway, qPrintable(error));
-    m_client = std::make_unique<PushgatewayClient>(GatewayEndpoint{m_gateway->baseUrl(), {}, {}, 10000, {}, {}}, &m_http);
+    m_client
+        = std::make_unique<PushgatewayClient>(GatewayEndpoint{m_gateway->baseUrl(), {}, {}, 10000, {}, {}}, &m_http);
 }
 
 void TestPushgatewayClient::groupingValuesArriveExactly_data()
@@ -104,7 +108,8 @@ void TestPushgatewayClient::groupingValuesArriveExactly_data()
 void TestPushgatewayClient::groupingValuesArriveExactly()
 {
     QFETCH(QString, value);
-    const GroupingKey key(QStringLiteral("edge_%1").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char('-'), QLatin1Char('_'))),
+    const GroupingKey key(QStringLiteral("edge_%1").arg(
+                              QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char('-'), QLatin1Char('_'))),
                           {{QStringLiteral("value"), value}});
     const HttpResult result = push(*m_client, key, "edge_case 1\n");
     QVERIFY2(result.ok(), result.body.constData());
@@ -114,7 +119,8 @@ void TestPushgatewayClient::groupingValuesArriveExactly()
     QCOMPARE(ofJob.size(), 1);
     // An empty value is the same as no label to the gateway; everything else must be exact.
     if (value.isEmpty())
-        QVERIFY(!ofJob.at(0)->groupingKey.contains(QStringLiteral("value")) || ofJob.at(0)->groupingKey.value(QStringLiteral("value")).isEmpty());
+        QVERIFY(!ofJob.at(0)->groupingKey.contains(QStringLiteral("value"))
+                || ofJob.at(0)->groupingKey.value(QStringLiteral("value")).isEmpty());
     else
         QCOMPARE(ofJob.at(0)->groupingKey.value(QStringLiteral("value")), value);
 }
@@ -139,7 +145,9 @@ void TestPushgatewayClient::replaceMergeDelete()
     QVERIFY(group);
     QVERIFY(!group->metrics.family(QStringLiteral("second")));
     // DELETE matches the exact key only: {job="semantics"} is another group.
-    const HttpResult wrongKey = send([&](QObject *c, PushgatewayClient::Done d) { m_client->deleteGroup(GroupingKey(QStringLiteral("semantics")), c, d); });
+    const HttpResult wrongKey = send([&](QObject *c, PushgatewayClient::Done d) {
+        m_client->deleteGroup(GroupingKey(QStringLiteral("semantics")), c, d);
+    });
     QCOMPARE(wrongKey.status, 202);
     QVERIFY(list(*m_client).groups->find(key.asLabels()));
     const HttpResult deleted = send([&](QObject *c, PushgatewayClient::Done d) { m_client->deleteGroup(key, c, d); });
@@ -160,11 +168,14 @@ void TestPushgatewayClient::protobufAndGzipBodies()
 {
     QFETCH(int, format);
     QFETCH(bool, gzip);
-    const GroupingKey key(QStringLiteral("bodies"), {{QStringLiteral("case"), QString::fromLatin1(QTest::currentDataTag())}});
+    const GroupingKey key(QStringLiteral("bodies"),
+                          {{QStringLiteral("case"), QString::fromLatin1(QTest::currentDataTag())}});
     PushOptions options;
     options.format = BodyFormat(format);
     options.gzip = gzip;
-    const HttpResult result = push(*m_client, key, "# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_bucket{le=\"+Inf\"} 2\nh_sum 3\nh_count 2\n", options);
+    const HttpResult result
+        = push(*m_client, key,
+               "# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_bucket{le=\"+Inf\"} 2\nh_sum 3\nh_count 2\n", options);
     QVERIFY2(result.ok(), result.body.constData());
     const Groups groups = list(*m_client);
     const MetricFamily *h = groups.groups->find(key.asLabels())->metrics.family(QStringLiteral("h"));
@@ -178,9 +189,8 @@ void TestPushgatewayClient::timestampRejectionKeepsServerText()
     // The client never sends timestamps, so send the raw body a careless tool would send.
     HttpRequest request = m_client->apiRequest("PUT", GroupingKey(QStringLiteral("stamped")).path());
     request.body = "a 1 1700000000000\n";
-    const HttpResult result = awaitCall<HttpResult>([&](QObject *context, std::function<void(const HttpResult &)> done) {
-        m_http.send(request, context, done);
-    });
+    const HttpResult result = awaitCall<HttpResult>(
+        [&](QObject *context, std::function<void(const HttpResult &)> done) { m_http.send(request, context, done); });
     QCOMPARE(result.status, 400);
     QCOMPARE(result.category, ErrorCategory::Rejected);
     QVERIFY2(result.body.contains("pushed metrics must not have timestamps"), result.body.constData());
@@ -191,9 +201,11 @@ void TestPushgatewayClient::timestampRejectionKeepsServerText()
 void TestPushgatewayClient::typeConflictIsExplained()
 {
     QVERIFY(push(*m_client, GroupingKey(QStringLiteral("types"), {{QStringLiteral("instance"), QStringLiteral("a")}}),
-                 "# TYPE shared_metric gauge\nshared_metric 1\n").ok());
-    const HttpResult result = push(*m_client, GroupingKey(QStringLiteral("types"), {{QStringLiteral("instance"), QStringLiteral("b")}}),
-                                   "# TYPE shared_metric counter\nshared_metric 1\n");
+                 "# TYPE shared_metric gauge\nshared_metric 1\n")
+                .ok());
+    const HttpResult result
+        = push(*m_client, GroupingKey(QStringLiteral("types"), {{QStringLiteral("instance"), QStringLiteral("b")}}),
+               "# TYPE shared_metric counter\nshared_metric 1\n");
     QCOMPARE(result.status, 400);
     QVERIFY2(result.body.contains("inconsistent"), result.body.constData());
     const Explanation explanation = explainGatewayAnswer(result, QStringLiteral("the Pushgateway"));
@@ -204,7 +216,8 @@ void TestPushgatewayClient::typeConflictIsExplained()
 void TestPushgatewayClient::routePrefix()
 {
     QString error;
-    const auto prefixed = ServerFixture::start(ServerFixture::Kind::Pushgateway, {{QStringLiteral("--web.route-prefix=/pgw")}, {}, {}, {}, {}}, &error);
+    const auto prefixed = ServerFixture::start(ServerFixture::Kind::Pushgateway,
+                                               {{QStringLiteral("--web.route-prefix=/pgw")}, {}, {}, {}, {}}, &error);
     QVERIFY2(prefixed, qPrintable(error));
     QUrl base = prefixed->baseUrl();
     base.setPath(QStringLiteral("/pgw/"));
@@ -235,7 +248,9 @@ void TestPushgatewayClient::statusReadyAndWipe()
 
 void TestPushgatewayClient::cannotConnect()
 {
-    PushgatewayClient nowhere(GatewayEndpoint{QUrl(QStringLiteral("http://127.0.0.1:%1").arg(freeLoopbackPort())), {}, {}, 5000, {}, {}}, &m_http);
+    PushgatewayClient nowhere(
+        GatewayEndpoint{QUrl(QStringLiteral("http://127.0.0.1:%1").arg(freeLoopbackPort())), {}, {}, 5000, {}, {}},
+        &m_http);
     const HttpResult result = push(nowhere, GroupingKey(QStringLiteral("x")), "a 1\n");
     QCOMPARE(result.category, ErrorCategory::CannotConnect);
     QCOMPARE(result.status, 0);
@@ -249,7 +264,9 @@ void TestPushgatewayClient::hungServerTimesOut()
     QVERIFY(silent.listen(QHostAddress::LocalHost));
     QList<QTcpSocket *> held;
     connect(&silent, &QTcpServer::newConnection, this, [&] { held.append(silent.nextPendingConnection()); });
-    PushgatewayClient client(GatewayEndpoint{QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort())), {}, {}, 500, {}, {}}, &m_http);
+    PushgatewayClient client(
+        GatewayEndpoint{QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort())), {}, {}, 500, {}, {}},
+        &m_http);
     const HttpResult result = push(client, GroupingKey(QStringLiteral("x")), "a 1\n");
     QCOMPARE(result.category, ErrorCategory::Timeout);
     QVERIFY(result.durationMs >= 450);

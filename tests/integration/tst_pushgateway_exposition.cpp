@@ -40,7 +40,8 @@ QJsonObject groupFamilies(const QJsonDocument &document, const QString &job)
             continue;
         QJsonObject families;
         for (auto it = object.begin(); it != object.end(); ++it) {
-            if (it.key() == u"labels" || it.key() == u"last_push_successful" || it.key().startsWith(QLatin1String("push_")))
+            if (it.key() == u"labels" || it.key() == u"last_push_successful"
+                || it.key().startsWith(QLatin1String("push_")))
                 continue;
             QJsonObject family = it.value().toObject();
             family.remove(QStringLiteral("time_stamp"));
@@ -87,9 +88,9 @@ void TestPushgatewayExposition::textAndProtobufStoreTheSame()
     const ParseResult parsed = parseText(kMetrics, options);
     QVERIFY(parsed.problems.isEmpty());
 
-    const HttpResponse text = httpRequest("PUT", m_gateway->url(QStringLiteral("/metrics/job/as_text")),
-                                          writeText(parsed.metrics),
-                                          {{"Content-Type", "text/plain; version=0.0.4; charset=utf-8"}});
+    const HttpResponse text
+        = httpRequest("PUT", m_gateway->url(QStringLiteral("/metrics/job/as_text")), writeText(parsed.metrics),
+                      {{"Content-Type", "text/plain; version=0.0.4; charset=utf-8"}});
     QCOMPARE(text.status, 200);
     const HttpResponse protobuf = httpRequest("PUT", m_gateway->url(QStringLiteral("/metrics/job/as_protobuf")),
                                               writeDelimitedProtobuf(parsed.metrics, WriteOptions{false}),
@@ -101,8 +102,9 @@ void TestPushgatewayExposition::textAndProtobufStoreTheSame()
     const QJsonDocument document = QJsonDocument::fromJson(listing.body);
     const QJsonObject asText = groupFamilies(document, QStringLiteral("as_text"));
     const QJsonObject asProtobuf = groupFamilies(document, QStringLiteral("as_protobuf"));
-    QCOMPARE(asText.keys(), QStringList({QStringLiteral("backup_bytes"), QStringLiteral("backup_quantiles"),
-                                         QStringLiteral("backup_runs_total"), QStringLiteral("backup_seconds")}));
+    QCOMPARE(asText.keys(),
+             QStringList({QStringLiteral("backup_bytes"), QStringLiteral("backup_quantiles"),
+                          QStringLiteral("backup_runs_total"), QStringLiteral("backup_seconds")}));
     // The grouping key's job differs; everything else must be identical.
     const QByteArray a = QJsonDocument(asText).toJson().replace("as_text", "JOB");
     const QByteArray b = QJsonDocument(asProtobuf).toJson().replace("as_protobuf", "JOB");
@@ -152,9 +154,10 @@ void TestPushgatewayExposition::validatorAgreesWithGateway()
     }
     QCOMPARE(errorCodes, expectedCode.isEmpty() ? QStringList() : QStringList{expectedCode});
 
-    const HttpResponse response = httpRequest("PUT", m_gateway->url(QStringLiteral("/metrics/job/agree/case/%1")
-                                                                         .arg(QString::fromLatin1(QTest::currentDataTag()))),
-                                              body, {{"Content-Type", "text/plain; version=0.0.4"}});
+    const HttpResponse response = httpRequest(
+        "PUT",
+        m_gateway->url(QStringLiteral("/metrics/job/agree/case/%1").arg(QString::fromLatin1(QTest::currentDataTag()))),
+        body, {{"Content-Type", "text/plain; version=0.0.4"}});
     QVERIFY2(response.status == (expectedCode.isEmpty() ? 200 : 400),
              qPrintable(QStringLiteral("HTTP %1: %2").arg(response.status).arg(QString::fromUtf8(response.body))));
 }

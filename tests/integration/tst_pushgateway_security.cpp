@@ -33,9 +33,9 @@ bool makeCa(const QString &dir, const QString &name)
 {
     return run(QStringLiteral("openssl"),
                {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                QStringLiteral("-nodes"), QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"),
-                name + QStringLiteral(".crt"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                QStringLiteral("/CN=PromDesk test %1").arg(name)},
+                QStringLiteral("-nodes"), QStringLiteral("-keyout"), name + QStringLiteral(".key"),
+                QStringLiteral("-out"), name + QStringLiteral(".crt"), QStringLiteral("-days"), QStringLiteral("2"),
+                QStringLiteral("-subj"), QStringLiteral("/CN=PromDesk test %1").arg(name)},
                dir);
 }
 
@@ -66,8 +66,8 @@ void TestPushgatewaySecurity::initTestCase()
     QVERIFY(makeCa(dir, QStringLiteral("other-ca")));
     QVERIFY(run(QStringLiteral("openssl"),
                 {QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-                 QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"), QStringLiteral("server.csr"),
-                 QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")},
+                 QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"),
+                 QStringLiteral("server.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")},
                 dir));
     QFile extensions(m_dir.filePath(QStringLiteral("ext.cnf")));
     QVERIFY(extensions.open(QIODevice::WriteOnly));
@@ -80,8 +80,9 @@ void TestPushgatewaySecurity::initTestCase()
                  QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("ext.cnf")},
                 dir));
     QByteArray htpasswd;
-    QVERIFY(run(QStringLiteral("htpasswd"), {QStringLiteral("-nbBC"), QStringLiteral("5"), QStringLiteral("appid-1250000000"),
-                                             QStringLiteral("s3cret token")},
+    QVERIFY(run(QStringLiteral("htpasswd"),
+                {QStringLiteral("-nbBC"), QStringLiteral("5"), QStringLiteral("appid-1250000000"),
+                 QStringLiteral("s3cret token")},
                 dir, &htpasswd));
     const QByteArray hash = htpasswd.trimmed().split(':').at(1);
     const QByteArray web = "tls_server_config:\n  cert_file: " + m_dir.filePath(QStringLiteral("server.crt")).toUtf8()
@@ -95,17 +96,19 @@ void TestPushgatewaySecurity::initTestCase()
     // A client certificate signed by the test CA, and a gateway that requires one.
     QVERIFY(run(QStringLiteral("openssl"),
                 {QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-                 QStringLiteral("-keyout"), QStringLiteral("client.key"), QStringLiteral("-out"), QStringLiteral("client.csr"),
-                 QStringLiteral("-subj"), QStringLiteral("/CN=promdesk-client")},
+                 QStringLiteral("-keyout"), QStringLiteral("client.key"), QStringLiteral("-out"),
+                 QStringLiteral("client.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=promdesk-client")},
                 dir));
     QVERIFY(run(QStringLiteral("openssl"),
                 {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("client.csr"),
                  QStringLiteral("-CA"), QStringLiteral("ca.crt"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-                 QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("client.crt"), QStringLiteral("-days"), QStringLiteral("2")},
+                 QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("client.crt"),
+                 QStringLiteral("-days"), QStringLiteral("2")},
                 dir));
     const QByteArray mtls = "tls_server_config:\n  cert_file: " + m_dir.filePath(QStringLiteral("server.crt")).toUtf8()
         + "\n  key_file: " + m_dir.filePath(QStringLiteral("server.key")).toUtf8()
-        + "\n  client_auth_type: RequireAndVerifyClientCert\n  client_ca_file: " + m_dir.filePath(QStringLiteral("ca.crt")).toUtf8() + "\n";
+        + "\n  client_auth_type: RequireAndVerifyClientCert\n  client_ca_file: "
+        + m_dir.filePath(QStringLiteral("ca.crt")).toUtf8() + "\n";
     m_mtlsGateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, {{}, mtls, {}, {}, {}}, &error);
     QVERIFY2(m_mtlsGateway, qPrintable(error));
 }
@@ -115,9 +118,12 @@ void TestPushgatewaySecurity::clientCertificates_data()
     QTest::addColumn<QString>("cert");
     QTest::addColumn<QString>("key");
     QTest::addColumn<bool>("accepted");
-    QTest::newRow("with-client-certificate") << "client.crt" << "client.key" << true;
-    QTest::newRow("without-client-certificate") << "" << "" << false;
-    QTest::newRow("certificate-not-from-the-trusted-ca") << "other-ca.crt" << "other-ca.key" << false;
+    QTest::newRow("with-client-certificate") << "client.crt"
+                                             << "client.key" << true;
+    QTest::newRow("without-client-certificate") << ""
+                                                << "" << false;
+    QTest::newRow("certificate-not-from-the-trusted-ca") << "other-ca.crt"
+                                                         << "other-ca.key" << false;
 }
 
 void TestPushgatewaySecurity::clientCertificates()
@@ -125,14 +131,20 @@ void TestPushgatewaySecurity::clientCertificates()
     QFETCH(QString, cert);
     QFETCH(QString, key);
     QFETCH(bool, accepted);
-    GatewayEndpoint endpoint{m_mtlsGateway->baseUrl(), {},
-                             {m_dir.filePath(QStringLiteral("ca.crt")), cert.isEmpty() ? QString() : m_dir.filePath(cert),
+    GatewayEndpoint endpoint{m_mtlsGateway->baseUrl(),
+                             {},
+                             {m_dir.filePath(QStringLiteral("ca.crt")),
+                              cert.isEmpty() ? QString() : m_dir.filePath(cert),
                               key.isEmpty() ? QString() : m_dir.filePath(key), true},
-                             accepted ? 10000 : 3000, {}, {}};
+                             accepted ? 10000 : 3000,
+                             {},
+                             {}};
     PushgatewayClient client(endpoint, &m_http);
-    const HttpResult result = awaitCall<HttpResult>([&](QObject *context, std::function<void(const HttpResult &)> done) {
-        client.push(GroupingKey(QStringLiteral("mtls")), parseText("up 1\n", ParseOptions{}).metrics, PushOptions{}, context, done);
-    });
+    const HttpResult result
+        = awaitCall<HttpResult>([&](QObject *context, std::function<void(const HttpResult &)> done) {
+              client.push(GroupingKey(QStringLiteral("mtls")), parseText("up 1\n", ParseOptions{}).metrics,
+                          PushOptions{}, context, done);
+          });
     if (accepted) {
         QVERIFY2(result.ok(), qPrintable(result.errorText));
     } else {
@@ -174,20 +186,30 @@ void TestPushgatewaySecurity::authAndTls()
     QFETCH(bool, verify);
     QFETCH(int, category);
 
-    GatewayEndpoint endpoint{m_gateway->baseUrl(), {Credentials::Kind(kind), user, secret},
-                             {ca.isEmpty() ? QString() : m_dir.filePath(ca), {}, {}, verify}, 10000, {}, {}};
+    GatewayEndpoint endpoint{m_gateway->baseUrl(),
+                             {Credentials::Kind(kind), user, secret},
+                             {ca.isEmpty() ? QString() : m_dir.filePath(ca), {}, {}, verify},
+                             10000,
+                             {},
+                             {}};
     PushgatewayClient client(endpoint, &m_http);
-    const GroupingKey key(QStringLiteral("secure"), {{QStringLiteral("case"), QString::fromLatin1(QTest::currentDataTag())}});
-    const HttpResult result = awaitCall<HttpResult>([&](QObject *context, std::function<void(const HttpResult &)> done) {
-        client.push(key, parseText("up 1\n", ParseOptions{}).metrics, PushOptions{}, context, done);
-    });
+    const GroupingKey key(QStringLiteral("secure"),
+                          {{QStringLiteral("case"), QString::fromLatin1(QTest::currentDataTag())}});
+    const HttpResult result
+        = awaitCall<HttpResult>([&](QObject *context, std::function<void(const HttpResult &)> done) {
+              client.push(key, parseText("up 1\n", ParseOptions{}).metrics, PushOptions{}, context, done);
+          });
     QVERIFY2(result.category == ErrorCategory(category),
-             qPrintable(QStringLiteral("%1 (HTTP %2) %3").arg(errorCategoryName(result.category)).arg(result.status).arg(result.errorText)));
+             qPrintable(QStringLiteral("%1 (HTTP %2) %3")
+                            .arg(errorCategoryName(result.category))
+                            .arg(result.status)
+                            .arg(result.errorText)));
     // HTTP/2 is never negotiated, even though the gateway offers it: see HttpClient::send.
     QVERIFY(!result.http2);
     if (result.category == ErrorCategory::Tls) {
         // The TLS library's own words name the certificate problem.
-        QVERIFY2(result.errorText.contains(QLatin1String("certificate"), Qt::CaseInsensitive), qPrintable(result.errorText));
+        QVERIFY2(result.errorText.contains(QLatin1String("certificate"), Qt::CaseInsensitive),
+                 qPrintable(result.errorText));
         QVERIFY(explainGatewayAnswer(result, QStringLiteral("gw")).advice.contains(QLatin1String("CA")));
     }
     // The secret never shows up in what PromDesk tells the user.

@@ -21,7 +21,12 @@ using Answer = FaultServer::Answer;
 SeriesSet oneSample()
 {
     SeriesSet set;
-    set.series = {WriteSeries{Labels{{QStringLiteral("__name__"), QStringLiteral("up")}}, {{1700000000000, 1}}, 0, MetricType::Gauge, {}, {}}};
+    set.series = {WriteSeries{Labels{{QStringLiteral("__name__"), QStringLiteral("up")}},
+                              {{1700000000000, 1}},
+                              0,
+                              MetricType::Gauge,
+                              {},
+                              {}}};
     return set;
 }
 
@@ -51,8 +56,8 @@ private:
     HttpClient m_http;
 };
 
-WriteOutcome TestRemoteWriteFaults::send(FaultServer &server, RetryPolicy retry, int timeoutMs, RemoteWriteVersion version,
-                                         QList<QString> *retries)
+WriteOutcome TestRemoteWriteFaults::send(FaultServer &server, RetryPolicy retry, int timeoutMs,
+                                         RemoteWriteVersion version, QList<QString> *retries)
 {
     WriteEndpoint endpoint;
     endpoint.url = QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/prom/write").arg(server.port()));
@@ -151,21 +156,23 @@ void TestRemoteWriteFaults::cancelStopsTheWait()
     RemoteWriteClient client(endpoint, &m_http);
     QElapsedTimer clock;
     clock.start();
-    const WriteOutcome outcome = awaitCall<WriteOutcome>([&](QObject *context, std::function<void(const WriteOutcome &)> done) {
-        WriteCall *call = client.send(oneSample());
-        connect(call, &WriteCall::retrying, call, &WriteCall::cancel); // cancel as soon as it starts waiting
-        connect(call, &WriteCall::finished, context, [done](const WriteOutcome &o) { done(o); });
-    });
+    const WriteOutcome outcome
+        = awaitCall<WriteOutcome>([&](QObject *context, std::function<void(const WriteOutcome &)> done) {
+              WriteCall *call = client.send(oneSample());
+              connect(call, &WriteCall::retrying, call, &WriteCall::cancel); // cancel as soon as it starts waiting
+              connect(call, &WriteCall::finished, context, [done](const WriteOutcome &o) { done(o); });
+          });
     QCOMPARE(outcome.result.category, ErrorCategory::Cancelled);
     QVERIFY(clock.elapsed() < 5000);
     QCOMPARE(server.received().size(), 1);
 
     // Cancelled before its first attempt, which was already queued: nothing goes out at all.
-    const WriteOutcome early = awaitCall<WriteOutcome>([&](QObject *context, std::function<void(const WriteOutcome &)> done) {
-        WriteCall *call = client.send(oneSample());
-        connect(call, &WriteCall::finished, context, [done](const WriteOutcome &o) { done(o); });
-        call->cancel();
-    });
+    const WriteOutcome early
+        = awaitCall<WriteOutcome>([&](QObject *context, std::function<void(const WriteOutcome &)> done) {
+              WriteCall *call = client.send(oneSample());
+              connect(call, &WriteCall::finished, context, [done](const WriteOutcome &o) { done(o); });
+              call->cancel();
+          });
     QCOMPARE(early.result.category, ErrorCategory::Cancelled);
     QCOMPARE(early.attempts, 0);
     QTest::qWait(200); // a request that went out anyway would reach the server by now
@@ -193,7 +200,8 @@ void TestRemoteWriteFaults::falls415BackToV1()
     const WriteOutcome outcome = send(server, {}, 5000, RemoteWriteVersion::V2);
     QVERIFY(outcome.ok());
     QVERIFY(outcome.fellBackToV1);
-    QCOMPARE(server.received().at(0).header("Content-Type"), QByteArray("application/x-protobuf;proto=io.prometheus.write.v2.Request"));
+    QCOMPARE(server.received().at(0).header("Content-Type"),
+             QByteArray("application/x-protobuf;proto=io.prometheus.write.v2.Request"));
     QCOMPARE(server.received().at(0).header("X-Prometheus-Remote-Write-Version"), QByteArray("2.0.0"));
     QCOMPARE(server.received().at(1).header("Content-Type"), QByteArray("application/x-protobuf"));
     QVERIFY(outcome.note.contains(QLatin1String("415")));
@@ -205,15 +213,17 @@ void TestRemoteWriteFaults::goesThroughACustomProxyWithExtraHeaders()
     FaultServer proxy;
     WriteEndpoint endpoint;
     endpoint.url = QUrl(QStringLiteral("http://receiver.invalid:9090/api/v1/write"));
-    endpoint.proxy = ProxySettings{ProxySettings::Mode::Custom, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()))};
+    endpoint.proxy
+        = ProxySettings{ProxySettings::Mode::Custom, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()))};
     endpoint.extraHeaders = {{QByteArray("X-Scope-OrgID"), QByteArray("team-a")},
                              {QByteArray("Content-Type"), QByteArray("text/plain")}, // may not override the spec
                              {QByteArray("Authorization"), QByteArray("Bearer sneaky")}};
     RemoteWriteClient client(endpoint, &m_http);
-    const WriteOutcome outcome = awaitCall<WriteOutcome>([&](QObject *context, std::function<void(const WriteOutcome &)> done) {
-        WriteCall *call = client.send(oneSample());
-        connect(call, &WriteCall::finished, context, [done](const WriteOutcome &o) { done(o); });
-    });
+    const WriteOutcome outcome
+        = awaitCall<WriteOutcome>([&](QObject *context, std::function<void(const WriteOutcome &)> done) {
+              WriteCall *call = client.send(oneSample());
+              connect(call, &WriteCall::finished, context, [done](const WriteOutcome &o) { done(o); });
+          });
     QVERIFY(outcome.ok());
     QCOMPARE(proxy.received().size(), 1);
     const FaultServer::Received &request = proxy.received().constFirst();
@@ -243,10 +253,11 @@ void TestRemoteWriteFaults::followsTheSystemProxyForEveryRequest()
     HttpClient http; // a manager of its own, made after the environment changed
     RemoteWriteClient client(endpoint, &http);
     for (int i = 0; i < 2; ++i) {
-        const WriteOutcome outcome = awaitCall<WriteOutcome>([&](QObject *context, std::function<void(const WriteOutcome &)> done) {
-            WriteCall *call = client.send(oneSample());
-            connect(call, &WriteCall::finished, context, [done](const WriteOutcome &o) { done(o); });
-        });
+        const WriteOutcome outcome
+            = awaitCall<WriteOutcome>([&](QObject *context, std::function<void(const WriteOutcome &)> done) {
+                  WriteCall *call = client.send(oneSample());
+                  connect(call, &WriteCall::finished, context, [done](const WriteOutcome &o) { done(o); });
+              });
         QVERIFY2(outcome.ok(), qPrintable(outcome.result.errorText));
     }
     QCOMPARE(proxy.received().size(), 2);
@@ -265,7 +276,8 @@ void TestRemoteWriteFaults::shardsMoveForwardTogether()
     SeriesSet set;
     for (int s = 0; s < 2; ++s) {
         WriteSeries series;
-        series.labels = Labels{{QStringLiteral("__name__"), QStringLiteral("shard_test")}, {QStringLiteral("s"), QString::number(s)}};
+        series.labels = Labels{{QStringLiteral("__name__"), QStringLiteral("shard_test")},
+                               {QStringLiteral("s"), QString::number(s)}};
         for (int m = 0; m < kMinutes; ++m)
             series.samples.append(WriteSample{kStart + m * 60000, double(m)});
         set.series.append(series);
@@ -280,10 +292,11 @@ void TestRemoteWriteFaults::shardsMoveForwardTogether()
     RemoteWriteClient client(endpoint, &m_http);
     BackfillRun run(&client, set, batches);
     run.setMaxShardLead(limits.maxShardLeadMs);
-    const BackfillSummary summary = awaitCall<BackfillSummary>([&](QObject *context, std::function<void(const BackfillSummary &)> done) {
-        connect(&run, &BackfillRun::finished, context, [done](const BackfillSummary &s) { done(s); });
-        run.start();
-    });
+    const BackfillSummary summary
+        = awaitCall<BackfillSummary>([&](QObject *context, std::function<void(const BackfillSummary &)> done) {
+              connect(&run, &BackfillRun::finished, context, [done](const BackfillSummary &s) { done(s); });
+              run.start();
+          });
     QVERIFY2(summary.stopReason.isEmpty(), qPrintable(summary.stopReason));
     QCOMPARE(summary.sent, int(batches.size()));
     QCOMPARE(server.received().size(), batches.size() + 1); // one retry
@@ -302,7 +315,8 @@ void TestRemoteWriteFaults::shardsMoveForwardTogether()
                                 .arg(r)
                                 .arg((sent.minTimestamp() - oldestPending) / 60000)));
         if (r > 0) // the first was answered 503
-            nextUnaccepted[s] = sent.maxTimestamp() == kStart + (kMinutes - 1) * 60000 ? kDone : sent.maxTimestamp() + 60000;
+            nextUnaccepted[s]
+                = sent.maxTimestamp() == kStart + (kMinutes - 1) * 60000 ? kDone : sent.maxTimestamp() + 60000;
     }
 }
 
@@ -330,7 +344,7 @@ void TestRemoteWriteFaults::cancelLetsTheRequestOnTheWireFinish()
     QTRY_COMPARE(server.received().size(), 1);
     run.cancel();
     QVERIFY(run.stopping());
-    QVERIFY(!finished.wait(300)); // still waiting for the answer
+    QVERIFY(!finished.wait(300));          // still waiting for the answer
     QCOMPARE(server.received().size(), 1); // and nothing more went out
     run.cancel();
     QTRY_COMPARE(finished.size(), 1);

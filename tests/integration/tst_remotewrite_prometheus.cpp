@@ -12,8 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
-#include <QScopeGuard>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -33,7 +33,8 @@ WriteSeries series(const QString &name, Labels labels, QList<WriteSample> sample
 }
 
 // Every raw sample of the series matching `selector` in the last `range`, as "value@ms".
-QStringList readBack(const ServerFixture &prometheus, const QString &selector, const QString &range = QStringLiteral("1d"))
+QStringList readBack(const ServerFixture &prometheus, const QString &selector,
+                     const QString &range = QStringLiteral("1d"))
 {
     QUrl url = prometheus.url(QStringLiteral("/api/v1/query"));
     QUrlQuery query;
@@ -42,7 +43,12 @@ QStringList readBack(const ServerFixture &prometheus, const QString &selector, c
     url.setQuery(query);
     const HttpResponse response = httpRequest("GET", url);
     QStringList out;
-    for (const QJsonValue &result : QJsonDocument::fromJson(response.body).object().value(QStringLiteral("data")).toObject().value(QStringLiteral("result")).toArray()) {
+    for (const QJsonValue &result : QJsonDocument::fromJson(response.body)
+                                        .object()
+                                        .value(QStringLiteral("data"))
+                                        .toObject()
+                                        .value(QStringLiteral("result"))
+                                        .toArray()) {
         QStringList labels;
         const QJsonObject metric = result.toObject().value(QStringLiteral("metric")).toObject();
         for (auto it = metric.begin(); it != metric.end(); ++it)
@@ -65,7 +71,8 @@ WriteOutcome send(RemoteWriteClient &client, const SeriesSet &set)
     g_retries.clear();
     return awaitCall<WriteOutcome>([&](QObject *context, std::function<void(const WriteOutcome &)> done) {
         WriteCall *call = client.send(set);
-        QObject::connect(call, &WriteCall::retrying, context, [](int, int, const QString &reason) { g_retries << reason; });
+        QObject::connect(call, &WriteCall::retrying, context,
+                         [](int, int, const QString &reason) { g_retries << reason; });
         QObject::connect(call, &WriteCall::finished, context, [done](const WriteOutcome &outcome) { done(outcome); });
     });
 }
@@ -170,16 +177,21 @@ void TestRemoteWritePrometheus::writesExactly()
     const qint64 t = m_now - 600000;
     SeriesSet set;
     set.series = {series(QStringLiteral("rw_exact"), Labels{{QStringLiteral("city"), QStringLiteral("Zürich \"x\"")}},
-                         {{t, 1.5}, {t + 1, std::numeric_limits<double>::quiet_NaN()}, {t + 2, std::numeric_limits<double>::infinity()},
-                          {t + 3, -std::numeric_limits<double>::infinity()}, {t + 4, 1e-300}, {t + 5, -0.25}}),
+                         {{t, 1.5},
+                          {t + 1, std::numeric_limits<double>::quiet_NaN()},
+                          {t + 2, std::numeric_limits<double>::infinity()},
+                          {t + 3, -std::numeric_limits<double>::infinity()},
+                          {t + 4, 1e-300},
+                          {t + 5, -0.25}}),
                   series(QStringLiteral("rw_exact"), Labels{{QStringLiteral("city"), QStringLiteral("b")}}, {{t, 42}})};
     const WriteOutcome outcome = send(client(RemoteWriteVersion(version)), set);
     QVERIFY2(outcome.ok(), outcome.result.body.constData());
     QCOMPARE(outcome.result.status, 204);
     const QString a = QStringLiteral("__name__=rw_exact,city=Zürich \"x\" ");
     QCOMPARE(readBack(*m_prometheus, QStringLiteral("rw_exact")),
-             QStringList({a + QStringLiteral("1.5@%1").arg(t), a + QStringLiteral("NaN@%1").arg(t + 1), a + QStringLiteral("+Inf@%1").arg(t + 2),
-                          a + QStringLiteral("-Inf@%1").arg(t + 3), a + QStringLiteral("1e-300@%1").arg(t + 4), a + QStringLiteral("-0.25@%1").arg(t + 5),
+             QStringList({a + QStringLiteral("1.5@%1").arg(t), a + QStringLiteral("NaN@%1").arg(t + 1),
+                          a + QStringLiteral("+Inf@%1").arg(t + 2), a + QStringLiteral("-Inf@%1").arg(t + 3),
+                          a + QStringLiteral("1e-300@%1").arg(t + 4), a + QStringLiteral("-0.25@%1").arg(t + 5),
                           QStringLiteral("__name__=rw_exact,city=b 42@%1").arg(t)}));
 }
 
@@ -220,11 +232,13 @@ void TestRemoteWritePrometheus::v2FallsBackToV1AndSaysSo()
     QCOMPARE(outcome.sentAs, RemoteWriteVersion::V1);
     // One 2.0 attempt, one 1.0 attempt, and any network retry the spec allows on the way.
     QVERIFY2(outcome.attempts == 2 + g_retries.size(), qPrintable(g_retries.join(QLatin1String("; "))));
-    QVERIFY2(std::none_of(g_retries.cbegin(), g_retries.cend(), [](const QString &r) { return r.contains(QLatin1String("HTTP 4")); }),
+    QVERIFY2(std::none_of(g_retries.cbegin(), g_retries.cend(),
+                          [](const QString &r) { return r.contains(QLatin1String("HTTP 4")); }),
              qPrintable(g_retries.join(QLatin1String("; "))));
     QVERIFY2(outcome.note.contains(QLatin1String("does not speak 2.0")), qPrintable(outcome.note));
     QVERIFY(v2.v2Unsupported());
-    QCOMPARE(readBack(*m_prometheus, QStringLiteral("rw_v2")), QStringList{QStringLiteral("__name__=rw_v2 7@%1").arg(m_now - 5000)});
+    QCOMPARE(readBack(*m_prometheus, QStringLiteral("rw_v2")),
+             QStringList{QStringLiteral("__name__=rw_v2 7@%1").arg(m_now - 5000)});
     // The client remembers: the next request goes out as 1.0 straight away.
     SeriesSet next;
     next.series = {series(QStringLiteral("rw_v2"), {}, {{m_now - 4000, 8}})};
@@ -242,7 +256,8 @@ void TestRemoteWritePrometheus::backfillSendsEveryBatchOldestFirst()
         QList<WriteSample> samples;
         for (int p = 0; p < 120; ++p)
             samples.append(WriteSample{m_now - 2 * 3600000 + qint64(p) * 60000, double(s * 1000 + p)});
-        set.series.append(series(QStringLiteral("rw_backfill"), Labels{{QStringLiteral("s"), QString::number(s)}}, samples));
+        set.series.append(
+            series(QStringLiteral("rw_backfill"), Labels{{QStringLiteral("s"), QString::number(s)}}, samples));
     }
     BackfillPlan plan = makeBackfillPlan(set, BatchLimits{100, 1 << 20, 1}, m_now, QStringLiteral("generated"));
     QCOMPARE(plan.batches.size(), 6);
@@ -253,11 +268,13 @@ void TestRemoteWritePrometheus::backfillSendsEveryBatchOldestFirst()
     QList<BackfillProgress> progress;
     connect(&run, &BackfillRun::progressChanged, this, [&](const BackfillProgress &p) { progress.append(p); });
     QList<int> finishedInOrder; // one shard: the oldest batch goes first, each after the one before
-    connect(&run, &BackfillRun::batchFinished, this, [&](int batch, const WriteOutcome &) { finishedInOrder.append(batch); });
-    const BackfillSummary summary = awaitCall<BackfillSummary>([&](QObject *context, std::function<void(const BackfillSummary &)> done) {
-        connect(&run, &BackfillRun::finished, context, [done](const BackfillSummary &s) { done(s); });
-        run.start();
-    });
+    connect(&run, &BackfillRun::batchFinished, this,
+            [&](int batch, const WriteOutcome &) { finishedInOrder.append(batch); });
+    const BackfillSummary summary
+        = awaitCall<BackfillSummary>([&](QObject *context, std::function<void(const BackfillSummary &)> done) {
+              connect(&run, &BackfillRun::finished, context, [done](const BackfillSummary &s) { done(s); });
+              run.start();
+          });
     QVERIFY2(summary.stopReason.isEmpty(), qPrintable(summary.stopReason));
     QCOMPARE(summary.sent, 6);
     QCOMPARE(summary.firstUnsent, -1);
@@ -312,7 +329,8 @@ void TestRemoteWritePrometheus::resumeNeverResendsWhatWasAccepted()
     const auto forget = qScopeGuard([this] { m_http.setRecorder(nullptr); });
     BackfillRun run(m_client.get(), set, plan.batches);
     QList<int> finishedBatches;
-    connect(&run, &BackfillRun::batchFinished, this, [&](int batch, const WriteOutcome &) { finishedBatches.append(batch); });
+    connect(&run, &BackfillRun::batchFinished, this,
+            [&](int batch, const WriteOutcome &) { finishedBatches.append(batch); });
     auto runFrom = [&](int from) {
         return awaitCall<BackfillSummary>([&](QObject *context, std::function<void(const BackfillSummary &)> done) {
             connect(&run, &BackfillRun::finished, context, [done](const BackfillSummary &s) { done(s); });
@@ -323,7 +341,8 @@ void TestRemoteWritePrometheus::resumeNeverResendsWhatWasAccepted()
     QCOMPARE(first.sent, 1);
     QCOMPARE(first.refused, 1);
     QCOMPARE(first.firstUnsent, 1);
-    QVERIFY2(first.stopReason.contains(QLatin1String("batch 2")) && first.stopReason.contains(QLatin1String("duplicate sample for timestamp")),
+    QVERIFY2(first.stopReason.contains(QLatin1String("batch 2"))
+                 && first.stopReason.contains(QLatin1String("duplicate sample for timestamp")),
              qPrintable(first.stopReason));
     QCOMPARE(run.state(2), BackfillRun::BatchState::Pending); // never sent after the refusal
     QCOMPARE(run.state(3), BackfillRun::BatchState::Pending);
@@ -359,16 +378,18 @@ void TestRemoteWritePrometheus::resumeInAnotherProcessKeepsEachShardsPlace()
     for (int p = 0; p < 6; ++p)
         samples.append(WriteSample{m_now - 60000 + qint64(p) * 10000, double(p)});
     SeriesSet set;
-    set.series = {series(QStringLiteral("rw_shard_a"), {}, {{m_now - 60000, 5}}), series(QStringLiteral("rw_shard_b"), {}, samples)};
+    set.series = {series(QStringLiteral("rw_shard_a"), {}, {{m_now - 60000, 5}}),
+                  series(QStringLiteral("rw_shard_b"), {}, samples)};
     const BackfillPlan plan = makeBackfillPlan(set, BatchLimits{2, 1 << 20, 2}, m_now, QStringLiteral("generated"));
     // Every batch that went out, accepted or not; `delivered`, the accepted ones.
     auto run = [&](BackfillRun &backfill, const std::function<void()> &start, QList<int> *delivered, QList<int> *sent) {
-        connect(&backfill, &BackfillRun::batchFinished, this, [delivered, sent](int batch, const WriteOutcome &outcome) {
-            if (outcome.ok())
-                delivered->append(batch);
-            if (outcome.result.category != ErrorCategory::Cancelled)
-                sent->append(batch);
-        });
+        connect(&backfill, &BackfillRun::batchFinished, this,
+                [delivered, sent](int batch, const WriteOutcome &outcome) {
+                    if (outcome.ok())
+                        delivered->append(batch);
+                    if (outcome.result.category != ErrorCategory::Cancelled)
+                        sent->append(batch);
+                });
         return awaitCall<BackfillSummary>([&](QObject *context, std::function<void(const BackfillSummary &)> done) {
             connect(&backfill, &BackfillRun::finished, context, [done](const BackfillSummary &s) { done(s); });
             start();
@@ -377,7 +398,8 @@ void TestRemoteWritePrometheus::resumeInAnotherProcessKeepsEachShardsPlace()
     QList<int> deliveredFirst;
     QList<int> sentFirst;
     BackfillRun first(&client(), set, plan.batches);
-    const BackfillSummary stopped = run(first, [&] { first.start(); }, &deliveredFirst, &sentFirst);
+    const BackfillSummary stopped = run(
+        first, [&] { first.start(); }, &deliveredFirst, &sentFirst);
     QCOMPARE(stopped.refused, 1);
     QCOMPARE(stopped.firstUnsentPerShard.size(), 2);
     QVERIFY(!deliveredFirst.isEmpty());
@@ -387,7 +409,8 @@ void TestRemoteWritePrometheus::resumeInAnotherProcessKeepsEachShardsPlace()
     QList<int> deliveredAgain;
     QList<int> sentAgain;
     BackfillRun again(m_client.get(), set, plan.batches);
-    run(again, [&] { again.startFrom(stopped.firstUnsentPerShard); }, &deliveredAgain, &sentAgain);
+    run(
+        again, [&] { again.startFrom(stopped.firstUnsentPerShard); }, &deliveredAgain, &sentAgain);
     QVERIFY(!sentAgain.isEmpty());
     for (const int batch : std::as_const(sentAgain))
         QVERIFY2(!deliveredFirst.contains(batch), qPrintable(QStringLiteral("batch %1 was sent twice").arg(batch + 1)));
@@ -406,14 +429,15 @@ void TestRemoteWritePrometheus::basicAuthBehindWebConfig()
     QFETCH(QString, password);
     QFETCH(int, category);
     QProcess htpasswd;
-    htpasswd.start(QStringLiteral("htpasswd"), {QStringLiteral("-nbBC"), QStringLiteral("5"), QStringLiteral("1250000000"),
-                                                QStringLiteral("instance-t0ken")});
+    htpasswd.start(
+        QStringLiteral("htpasswd"),
+        {QStringLiteral("-nbBC"), QStringLiteral("5"), QStringLiteral("1250000000"), QStringLiteral("instance-t0ken")});
     QVERIFY(htpasswd.waitForFinished());
     const QByteArray hash = htpasswd.readAllStandardOutput().trimmed().split(':').at(1);
     QString error;
-    const auto secured = ServerFixture::start(ServerFixture::Kind::Prometheus,
-                                              {{}, "basic_auth_users:\n  '1250000000': '" + hash + "'\n", "1250000000", "instance-t0ken", {}},
-                                              &error);
+    const auto secured = ServerFixture::start(
+        ServerFixture::Kind::Prometheus,
+        {{}, "basic_auth_users:\n  '1250000000': '" + hash + "'\n", "1250000000", "instance-t0ken", {}}, &error);
     QVERIFY2(secured, qPrintable(error));
     WriteEndpoint endpoint;
     endpoint.url = secured->url(QStringLiteral("/api/v1/write"));

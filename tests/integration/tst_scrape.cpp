@@ -41,11 +41,26 @@ void TestScrape::readsExporters_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("expectedText");
     QTest::addColumn<QString>("expectedError");
-    QTest::newRow("pushgateway metrics") << "pushgateway" << "/metrics" << "pushgateway_build_info" << "";
-    QTest::newRow("prometheus metrics") << "prometheus" << "/metrics" << "prometheus_build_info" << "";
-    QTest::newRow("json status page") << "pushgateway" << "/api/v1/status" << "" << "not metrics";
-    QTest::newRow("wrong path") << "prometheus" << "/no-such-page" << "" << "Nothing at this URL";
-    QTest::newRow("nothing listening") << "none" << "/metrics" << "" << "Cannot connect to the exporter at http://127.0.0.1:1/metrics";
+    QTest::newRow("pushgateway metrics") << "pushgateway"
+                                         << "/metrics"
+                                         << "pushgateway_build_info"
+                                         << "";
+    QTest::newRow("prometheus metrics") << "prometheus"
+                                        << "/metrics"
+                                        << "prometheus_build_info"
+                                        << "";
+    QTest::newRow("json status page") << "pushgateway"
+                                      << "/api/v1/status"
+                                      << ""
+                                      << "not metrics";
+    QTest::newRow("wrong path") << "prometheus"
+                                << "/no-such-page"
+                                << ""
+                                << "Nothing at this URL";
+    QTest::newRow("nothing listening") << "none"
+                                       << "/metrics"
+                                       << ""
+                                       << "Cannot connect to the exporter at http://127.0.0.1:1/metrics";
 }
 
 void TestScrape::readsExporters()
@@ -58,9 +73,10 @@ void TestScrape::readsExporters()
         : server == u"prometheus"             ? m_prometheus->url(path)
                                               : QUrl(QStringLiteral("http://127.0.0.1:1") + path);
     HttpClient http;
-    const HttpResult result = awaitCall<HttpResult>([&](QObject *context, std::function<void(const HttpResult &)> done) {
-        http.send(scrapeRequest(url, 10000), context, done);
-    });
+    const HttpResult result
+        = awaitCall<HttpResult>([&](QObject *context, std::function<void(const HttpResult &)> done) {
+              http.send(scrapeRequest(url, 10000), context, done);
+          });
     const ScrapedMetrics scraped = scrapedMetrics(result, url);
     if (!expectedError.isEmpty()) {
         QVERIFY2(scraped.error.contains(expectedError), qPrintable(scraped.error));
@@ -88,7 +104,8 @@ void TestScrape::convertsProtobufAnswersToText()
     QCOMPARE(scraped.text, QByteArray("# TYPE jobs_done counter\njobs_done{queue=\"a\"} 3\n"));
 
     result.body = "\x05garbage";
-    QVERIFY(scrapedMetrics(result, QUrl(QStringLiteral("http://exporter:9100/metrics"))).error.contains(QLatin1String("protobuf")));
+    QVERIFY(scrapedMetrics(result, QUrl(QStringLiteral("http://exporter:9100/metrics")))
+                .error.contains(QLatin1String("protobuf")));
 }
 
 QTEST_GUILESS_MAIN(TestScrape)

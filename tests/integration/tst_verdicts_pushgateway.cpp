@@ -13,12 +13,12 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QThread>
-#include <QFile>
 #include <QRegularExpression>
 #include <QTest>
+#include <QThread>
 
 #include <map>
 
@@ -96,12 +96,13 @@ PromDeskVerdict promDeskVerdict(const QByteArray &text)
     return verdict;
 }
 
-QByteArray tableRow(const Input &input, const GatewayVerdict &gateway, const PromDeskVerdict &promdesk, const QByteArray &note)
+QByteArray tableRow(const Input &input, const GatewayVerdict &gateway, const PromDeskVerdict &promdesk,
+                    const QByteArray &note)
 {
-    return input.id.toUtf8() + '\t' + QByteArray::number(gateway.status) + '\t' + QByteArray::number(gateway.line) + '\t'
-           + escapeForTable(gateway.reason) + '\t'
-           + (promdesk.errors.isEmpty() ? QByteArray("ok") : promdesk.errors.join(u' ').toUtf8()) + '\t' + note + '\t'
-           + escapeForTable(input.text) + '\n';
+    return input.id.toUtf8() + '\t' + QByteArray::number(gateway.status) + '\t' + QByteArray::number(gateway.line)
+        + '\t' + escapeForTable(gateway.reason) + '\t'
+        + (promdesk.errors.isEmpty() ? QByteArray("ok") : promdesk.errors.join(u' ').toUtf8()) + '\t' + note + '\t'
+        + escapeForTable(input.text) + '\n';
 }
 
 } // namespace
@@ -145,7 +146,8 @@ void TestVerdictsPushgateway::verdictsMatchTheGateway()
     int refused = 0;
     int deliberate = 0;
     for (const Input &input : inputs) {
-        const HttpResponse response = httpRequest("PUT", group, input.text, {{"Content-Type", "text/plain; version=0.0.4"}});
+        const HttpResponse response
+            = httpRequest("PUT", group, input.text, {{"Content-Type", "text/plain; version=0.0.4"}});
         QVERIFY2(response.status == 200 || response.status == 400,
                  qPrintable(QStringLiteral("%1: HTTP %2 %3").arg(input.id).arg(response.status).arg(response.error)));
         const GatewayVerdict gateway = gatewayVerdict(response);
@@ -172,8 +174,8 @@ void TestVerdictsPushgateway::verdictsMatchTheGateway()
     qInfo("%lld inputs: %d refused by the gateway, %d deliberate differences, %lld disagreements",
           qlonglong(inputs.size()), refused, deliberate, qlonglong(disagreements.size()));
 
-    const QString difference =
-        differenceFromStoredTable(table, QStringLiteral(PROMDESK_TEST_DATA_DIR "/verdicts/pushgateway.tsv"));
+    const QString difference
+        = differenceFromStoredTable(table, QStringLiteral(PROMDESK_TEST_DATA_DIR "/verdicts/pushgateway.tsv"));
     QVERIFY2(disagreements.isEmpty(), qPrintable(disagreements.mid(0, 30).join(u'\n')));
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }
@@ -187,11 +189,11 @@ void TestVerdictsPushgateway::deliberateDifferencesBreakTheScrape_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<int>("line");
     QTest::addColumn<QString>("scrapeError");
-    QTest::newRow("gauge-histogram-sample") << QByteArray("# TYPE x gauge_histogram\nx 1\n")
-                                            << QStringLiteral("gauge-histogram-sample") << 2
-                                            << QStringLiteral("invalid metric type");
-    QTest::newRow("help-invalid-utf8") << QByteArray("# HELP a caf\xE9\na 1\n") << QStringLiteral("help-invalid-utf8") << 1
-                                       << QStringLiteral("help text is not a valid utf8 string");
+    QTest::newRow("gauge-histogram-sample")
+        << QByteArray("# TYPE x gauge_histogram\nx 1\n") << QStringLiteral("gauge-histogram-sample") << 2
+        << QStringLiteral("invalid metric type");
+    QTest::newRow("help-invalid-utf8") << QByteArray("# HELP a caf\xE9\na 1\n") << QStringLiteral("help-invalid-utf8")
+                                       << 1 << QStringLiteral("help text is not a valid utf8 string");
 }
 
 namespace {

@@ -27,8 +27,8 @@ using namespace promdesk::test;
 namespace {
 
 const QList<QPair<QByteArray, QByteArray>> kWriteHeaders = {{"Content-Type", "application/x-protobuf"},
-                                                             {"Content-Encoding", "snappy"},
-                                                             {"X-Prometheus-Remote-Write-Version", "0.1.0"}};
+                                                            {"Content-Encoding", "snappy"},
+                                                            {"X-Prometheus-Remote-Write-Version", "0.1.0"}};
 
 struct RawSeries
 {
@@ -104,9 +104,9 @@ int TestVerdictsRemoteWrite::post(const QByteArray &body)
 
 void TestVerdictsRemoteWrite::verdictMatchesTheReceiver_data()
 {
-    QTest::addColumn<QByteArray>("text");          // NOW is the current time in milliseconds
+    QTest::addColumn<QByteArray>("text");            // NOW is the current time in milliseconds
     QTest::addColumn<QList<RawSeries>>("asWritten"); // for an input PromDesk refuses
-    QTest::addColumn<QString>("errorCode");        // PromDesk's, or empty
+    QTest::addColumn<QString>("errorCode");          // PromDesk's, or empty
     // clang-format off
     QTest::newRow("clean") << QByteArray("rwv_clean{a=\"x\"} 1 NOW\n") << QList<RawSeries>{} << QString();
     QTest::newRow("labels-unsorted") << QByteArray("rwv_unsorted{b=\"1\",a=\"2\"} 1 NOW\n") << QList<RawSeries>{} << QString();
@@ -148,11 +148,12 @@ void TestVerdictsRemoteWrite::verdictMatchesTheReceiver()
         for (const Problem &problem : normalized.problems)
             QVERIFY2(problem.severity == Severity::Warning, qPrintable(formatProblem(problem)));
         const int status = post(encodeWriteRequest(set, RemoteWriteVersion::V1));
-        QVERIFY2(status / 100 == 2, qPrintable(QStringLiteral("PromDesk passes it, the receiver answers %1").arg(status)));
+        QVERIFY2(status / 100 == 2,
+                 qPrintable(QStringLiteral("PromDesk passes it, the receiver answers %1").arg(status)));
         // Every sample arrived.
         const QString name = set.series.constFirst().labels.value(QStringLiteral("__name__"));
-        const QJsonArray stored =
-            queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("sum(count_over_time(%1[1h]))").arg(name));
+        const QJsonArray stored
+            = queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("sum(count_over_time(%1[1h]))").arg(name));
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored.at(0).toObject().value(QStringLiteral("value")).toArray().at(1).toString(),
                  QString::number(set.sampleCount()));
@@ -183,17 +184,19 @@ void TestVerdictsRemoteWrite::repeatedSampleIsDroppedSilently()
 
     const int status = post(rawBody({RawSeries{{{"__name__", "rwv_repeat"}}, {{1, now}, {2, now}}}}));
     QCOMPARE(status, 204);
-    const QJsonArray stored = queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("count_over_time(rwv_repeat[1h])"));
+    const QJsonArray stored
+        = queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("count_over_time(rwv_repeat[1h])"));
     QCOMPARE(stored.size(), 1);
     QCOMPARE(stored.at(0).toObject().value(QStringLiteral("value")).toArray().at(1).toString(), QStringLiteral("1"));
 }
 
 namespace {
 
-QByteArray tableRow(const VerdictInput &input, const QStringList &errors, const QByteArray &sent, const QByteArray &note)
+QByteArray tableRow(const VerdictInput &input, const QStringList &errors, const QByteArray &sent,
+                    const QByteArray &note)
 {
     return input.id.toUtf8() + '\t' + (errors.isEmpty() ? QByteArray("ok") : errors.join(u' ').toUtf8()) + '\t' + sent
-           + '\t' + note + '\t' + escapeForTable(input.text) + '\n';
+        + '\t' + note + '\t' + escapeForTable(input.text) + '\n';
 }
 
 // The samples Prometheus holds for one input's series (they all carry its verdict_case label),
@@ -253,8 +256,9 @@ void TestVerdictsRemoteWrite::passedInputsAreStoredWhole()
         }
         const int status = post(encodeWriteRequest(set, RemoteWriteVersion::V1));
         const qint64 stored = status / 100 == 2 ? storedSamples(m_prometheus->baseUrl(), i) : 0;
-        const QByteArray sent = QByteArray::number(set.series.size()) + " series, " + QByteArray::number(set.sampleCount())
-                                + " samples; " + QByteArray::number(status) + "; " + QByteArray::number(stored) + " stored";
+        const QByteArray sent = QByteArray::number(set.series.size()) + " series, "
+            + QByteArray::number(set.sampleCount()) + " samples; " + QByteArray::number(status) + "; "
+            + QByteArray::number(stored) + " stored";
         QByteArray note;
         if (status / 100 != 2)
             note = "DISAGREE: PromDesk passes, the receiver refuses";
@@ -268,8 +272,8 @@ void TestVerdictsRemoteWrite::passedInputsAreStoredWhole()
           qlonglong(disagreements.size()));
     QVERIFY2(passed > 100, qPrintable(QString::number(passed)));
 
-    const QString difference =
-        differenceFromStoredTable(table, QStringLiteral(PROMDESK_TEST_DATA_DIR "/verdicts/remotewrite.tsv"));
+    const QString difference
+        = differenceFromStoredTable(table, QStringLiteral(PROMDESK_TEST_DATA_DIR "/verdicts/remotewrite.tsv"));
     QVERIFY2(disagreements.isEmpty(), qPrintable(disagreements.mid(0, 30).join(u'\n')));
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }

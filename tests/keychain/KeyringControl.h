@@ -17,9 +17,11 @@ inline bool lockKeyring()
 {
     QProcess gdbus;
     gdbus.start(QStringLiteral("gdbus"),
-                {QStringLiteral("call"), QStringLiteral("--session"), QStringLiteral("--dest"), QStringLiteral("org.freedesktop.secrets"),
-                 QStringLiteral("--object-path"), QStringLiteral("/org/freedesktop/secrets"), QStringLiteral("--method"),
-                 QStringLiteral("org.freedesktop.Secret.Service.Lock"), QStringLiteral("['/org/freedesktop/secrets/collection/login']")});
+                {QStringLiteral("call"), QStringLiteral("--session"), QStringLiteral("--dest"),
+                 QStringLiteral("org.freedesktop.secrets"), QStringLiteral("--object-path"),
+                 QStringLiteral("/org/freedesktop/secrets"), QStringLiteral("--method"),
+                 QStringLiteral("org.freedesktop.Secret.Service.Lock"),
+                 QStringLiteral("['/org/freedesktop/secrets/collection/login']")});
     return gdbus.waitForFinished(10000) && gdbus.exitCode() == 0;
 }
 
@@ -30,8 +32,9 @@ inline bool unlockKeyring()
     // connection: one connection for both calls.
     QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("promdesk-unlock"));
     const auto cleanup = qScopeGuard([] { QDBusConnection::disconnectFromBus(QStringLiteral("promdesk-unlock")); });
-    QDBusMessage open = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
-                                                       QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("OpenSession"));
+    QDBusMessage open = QDBusMessage::createMethodCall(
+        QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
+        QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("OpenSession"));
     open << QStringLiteral("plain") << QVariant::fromValue(QDBusVariant(QString()));
     const QDBusMessage opened = bus.call(open, QDBus::Block, 10000);
     if (opened.type() != QDBusMessage::ReplyMessage || opened.arguments().size() != 2)
@@ -41,10 +44,12 @@ inline bool unlockKeyring()
     master.beginStructure();
     master << session << QByteArray() << QByteArray("promdesk-test") << QStringLiteral("text/plain");
     master.endStructure();
-    QDBusMessage unlock = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
-                                                         QStringLiteral("org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface"),
-                                                         QStringLiteral("UnlockWithMasterPassword"));
-    unlock << QVariant::fromValue(QDBusObjectPath(QStringLiteral("/org/freedesktop/secrets/collection/login"))) << QVariant::fromValue(master);
+    QDBusMessage unlock = QDBusMessage::createMethodCall(
+        QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
+        QStringLiteral("org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface"),
+        QStringLiteral("UnlockWithMasterPassword"));
+    unlock << QVariant::fromValue(QDBusObjectPath(QStringLiteral("/org/freedesktop/secrets/collection/login")))
+           << QVariant::fromValue(master);
     return bus.call(unlock, QDBus::Block, 10000).type() == QDBusMessage::ReplyMessage;
 }
 

@@ -45,20 +45,25 @@ void TestCliProfiles::initTestCase()
     m_prometheus = ServerFixture::start(ServerFixture::Kind::Prometheus, &error);
     QVERIFY2(m_prometheus, qPrintable(error));
     QProcess htpasswd;
-    htpasswd.start(QStringLiteral("htpasswd"), {QStringLiteral("-nbBC"), QStringLiteral("5"), QStringLiteral("1250000000"), QString::fromLatin1(kSecret)});
+    htpasswd.start(
+        QStringLiteral("htpasswd"),
+        {QStringLiteral("-nbBC"), QStringLiteral("5"), QStringLiteral("1250000000"), QString::fromLatin1(kSecret)});
     QVERIFY(htpasswd.waitForFinished());
     const QByteArray hash = htpasswd.readAllStandardOutput().trimmed().split(':').at(1);
-    m_protectedGateway = ServerFixture::start(ServerFixture::Kind::Pushgateway,
-                                              {{}, "basic_auth_users:\n  '1250000000': '" + hash + "'\n", "1250000000", kSecret, {}}, &error);
+    m_protectedGateway = ServerFixture::start(
+        ServerFixture::Kind::Pushgateway,
+        {{}, "basic_auth_users:\n  '1250000000': '" + hash + "'\n", "1250000000", kSecret, {}}, &error);
     QVERIFY2(m_protectedGateway, qPrintable(error));
 }
 
 void TestCliProfiles::fullWorkflowKeepsTheSecretOffTheDisk()
 {
-    CliRun run = runCli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("sandbox"), QStringLiteral("--kind"), QStringLiteral("tmp"),
-                         QStringLiteral("--pushgateway-url"), m_protectedGateway->baseUrl().toString(), QStringLiteral("--remote-write-url"),
+    CliRun run = runCli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("sandbox"),
+                         QStringLiteral("--kind"), QStringLiteral("tmp"), QStringLiteral("--pushgateway-url"),
+                         m_protectedGateway->baseUrl().toString(), QStringLiteral("--remote-write-url"),
                          m_prometheus->baseUrl().toString() + QStringLiteral("/api/v1/write"), QStringLiteral("--user"),
-                         QStringLiteral("1250000000"), QStringLiteral("--password-stdin"), QStringLiteral("--group"), QStringLiteral("instance=ci-host")},
+                         QStringLiteral("1250000000"), QStringLiteral("--password-stdin"), QStringLiteral("--group"),
+                         QStringLiteral("instance=ci-host")},
                         kSecret + "\n");
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY(run.err.contains("its secret is in the keychain"));
@@ -73,11 +78,13 @@ void TestCliProfiles::fullWorkflowKeepsTheSecretOffTheDisk()
     QVERIFY(run.out.contains("auth ok, version 1.5"));
     QVERIFY(run.out.contains("accepts remote write 1.0"));
 
-    run = runCli({QStringLiteral("push"), QStringLiteral("--profile"), QStringLiteral("sandbox"), QStringLiteral("--job"), QStringLiteral("profiled"),
-                  QStringLiteral("-")}, "via_profile 1\n");
+    run = runCli({QStringLiteral("push"), QStringLiteral("--profile"), QStringLiteral("sandbox"),
+                  QStringLiteral("--job"), QStringLiteral("profiled"), QStringLiteral("-")},
+                 "via_profile 1\n");
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY(run.err.contains("/metrics/job/profiled/instance/ci-host")); // the profile's grouping label
-    run = runCli({QStringLiteral("write"), QStringLiteral("--profile"), QStringLiteral("sandbox"), QStringLiteral("-")}, "via_profile_rw 1\n");
+    run = runCli({QStringLiteral("write"), QStringLiteral("--profile"), QStringLiteral("sandbox"), QStringLiteral("-")},
+                 "via_profile_rw 1\n");
     QVERIFY2(run.exitCode == 0, run.err.constData());
 
     run = runCli({QStringLiteral("profile"), QStringLiteral("export"), m_dir.filePath(QStringLiteral("export.json"))});
@@ -86,7 +93,8 @@ void TestCliProfiles::fullWorkflowKeepsTheSecretOffTheDisk()
     // Nowhere on disk: not in the settings directory, not in the export, not in anything else
     // under this test's HOME except the keyring's own encrypted file.
     QStringList searched;
-    for (const QString &root : {qEnvironmentVariable("PROMDESK_CONFIG_DIR"), qEnvironmentVariable("HOME"), m_dir.path()}) {
+    for (const QString &root :
+         {qEnvironmentVariable("PROMDESK_CONFIG_DIR"), qEnvironmentVariable("HOME"), m_dir.path()}) {
         QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             QFile file(it.next());
@@ -115,8 +123,9 @@ void TestCliProfiles::fullWorkflowKeepsTheSecretOffTheDisk()
 
 void TestCliProfiles::authErrorsComeFromTheProfile()
 {
-    CliRun run = runCli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("wrong"), QStringLiteral("--kind"), QStringLiteral("pushgateway"),
-                         QStringLiteral("--pushgateway-url"), m_protectedGateway->baseUrl().toString(), QStringLiteral("--user"),
+    CliRun run = runCli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("wrong"),
+                         QStringLiteral("--kind"), QStringLiteral("pushgateway"), QStringLiteral("--pushgateway-url"),
+                         m_protectedGateway->baseUrl().toString(), QStringLiteral("--user"),
                          QStringLiteral("1250000000"), QStringLiteral("--password-stdin")},
                         "not-the-token\n");
     QCOMPARE(run.exitCode, 0);
@@ -139,8 +148,11 @@ void TestCliProfiles::secretHeadersGoToTheKeychain()
     QFile json(m_dir.filePath(QStringLiteral("tenant.json")));
     QVERIFY(json.open(QIODevice::WriteOnly));
     json.write("{\"promdeskProfiles\": 2, \"profiles\": [{\"name\": \"tenant\", \"kind\": \"pushgateway\", "
-               "\"pushgatewayUrl\": \"" + server.baseUrl().toUtf8() + "\", "
-               "\"extraHeaders\": [\"X-Scope-OrgID: team-a\", \"X-Tenant-Pass: tenant-pw-5e6f7a\", \"X-Api-Key: key-0a1b2c3d\"]}]}");
+               "\"pushgatewayUrl\": \""
+               + server.baseUrl().toUtf8()
+               + "\", "
+                 "\"extraHeaders\": [\"X-Scope-OrgID: team-a\", \"X-Tenant-Pass: tenant-pw-5e6f7a\", \"X-Api-Key: "
+                 "key-0a1b2c3d\"]}]}");
     json.close();
     CliRun run = runCli({QStringLiteral("profile"), QStringLiteral("import"), json.fileName()});
     QVERIFY2(run.exitCode == 0, run.err.constData());
@@ -154,8 +166,8 @@ void TestCliProfiles::secretHeadersGoToTheKeychain()
     QCOMPARE(runCli({QStringLiteral("profile"), QStringLiteral("export"), exported}).exitCode, 0);
 
     // They are sent with every request of the profile, and masked in the history.
-    run = runCli({QStringLiteral("push"), QStringLiteral("--profile"), QStringLiteral("tenant"), QStringLiteral("--job"),
-                  QStringLiteral("t"), QStringLiteral("-")},
+    run = runCli({QStringLiteral("push"), QStringLiteral("--profile"), QStringLiteral("tenant"),
+                  QStringLiteral("--job"), QStringLiteral("t"), QStringLiteral("-")},
                  "up 1\n");
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QCOMPARE(server.received().constFirst().header("X-Tenant-Pass"), QByteArray("tenant-pw-5e6f7a"));
@@ -170,8 +182,8 @@ void TestCliProfiles::secretHeadersGoToTheKeychain()
     QCOMPARE(server.received().at(1).header("X-Tenant-Pass"), QByteArray("tenant-pw-5e6f7a"));
     QCOMPARE(server.received().at(1).header("X-Api-Key"), QByteArray("key-0a1b2c3d"));
     QCOMPARE(server.received().at(1).header("X-Scope-OrgID"), QByteArray("team-a"));
-    const QByteArray shown = runCli({QStringLiteral("history"), QStringLiteral("show"), pushed}).out
-        + run.out + run.err;
+    const QByteArray shown
+        = runCli({QStringLiteral("history"), QStringLiteral("show"), pushed}).out + run.out + run.err;
     for (const QByteArray &secret : secrets)
         QVERIFY2(!shown.contains(secret), shown.constData());
 

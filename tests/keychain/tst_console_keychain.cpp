@@ -63,7 +63,8 @@ void TestConsoleKeychain::init()
     KeychainSecretStore keychain;
     bool written = false;
     QObject context;
-    keychain.write(m_profile.id, QStringLiteral("the-good-token"), &context, [&](const SecretResult &r) { written = r.ok(); });
+    keychain.write(m_profile.id, QStringLiteral("the-good-token"), &context,
+                   [&](const SecretResult &r) { written = r.ok(); });
     QTRY_VERIFY_WITH_TIMEOUT(written, 10000);
     QVERIFY(lockKeyring());
     m_window = std::make_unique<MainWindow>(SandboxEndpoints{});
@@ -109,11 +110,12 @@ void TestConsoleKeychain::lockedKeyringIsToldAsLocked()
     QSignalSpy finished(push, &PushView::finished);
     QTest::mouseClick(send, Qt::LeftButton);
     QVERIFY(finished.wait(20000));
-    QVERIFY2(pane->toPlainText().contains(QLatin1String("locked")) && pane->toPlainText().contains(QLatin1String("do not enter it again")),
+    QVERIFY2(pane->toPlainText().contains(QLatin1String("locked"))
+                 && pane->toPlainText().contains(QLatin1String("do not enter it again")),
              qPrintable(pane->toPlainText()));
     QVERIFY(!pane->toPlainText().contains(QLatin1String("set it again")));
     QCOMPARE(m_server->received().size(), 0); // nothing went out without its secret
-    QVERIFY(send->isEnabled());                // and Send is still there to try again
+    QVERIFY(send->isEnabled());               // and Send is still there to try again
 
     // The operator unlocks the keyring and presses Send again: the same view, no switching.
     QVERIFY(unlockKeyring());
@@ -141,7 +143,8 @@ void TestConsoleKeychain::backfillNeverSendsWithoutItsSecret()
     QVERIFY(planned.wait(20000));
     QTest::mouseClick(backfill->findChild<QPushButton *>(QStringLiteral("backfillStart")), Qt::LeftButton);
     QVERIFY(finished.wait(20000));
-    QVERIFY2(backfill->progressText().contains(QLatin1String("Not started")) && backfill->progressText().contains(QLatin1String("locked")),
+    QVERIFY2(backfill->progressText().contains(QLatin1String("Not started"))
+                 && backfill->progressText().contains(QLatin1String("locked")),
              qPrintable(backfill->progressText()));
     QCOMPARE(m_server->received().size(), 0);
     QVERIFY(backfill->findChild<QPushButton *>(QStringLiteral("backfillStart"))->isEnabled());

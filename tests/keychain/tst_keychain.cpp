@@ -14,14 +14,16 @@ namespace {
 
 SecretResult call(const std::function<void(SecretStore &, QObject *, SecretStore::Done)> &run, SecretStore &store)
 {
-    return awaitCall<SecretResult>([&](QObject *context, std::function<void(const SecretResult &)> done) { run(store, context, done); });
+    return awaitCall<SecretResult>(
+        [&](QObject *context, std::function<void(const SecretResult &)> done) { run(store, context, done); });
 }
 
 QString lookupWithSecretTool(const QString &key)
 {
     QProcess tool;
-    tool.start(QStringLiteral("secret-tool"), {QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("promdesk-test"),
-                                               QStringLiteral("user"), key});
+    tool.start(QStringLiteral("secret-tool"),
+               {QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("promdesk-test"),
+                QStringLiteral("user"), key});
     tool.waitForFinished(10000);
     return QString::fromUtf8(tool.readAllStandardOutput());
 }
@@ -55,13 +57,15 @@ void TestKeychain::roundTripsThroughTheRealKeyring()
     QFETCH(QString, secret);
     KeychainSecretStore store(QStringLiteral("promdesk-test"));
     const QString key = QStringLiteral("profile-%1").arg(QString::fromLatin1(QTest::currentDataTag()));
-    const SecretResult written = call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.write(key, secret, c, d); }, store);
+    const SecretResult written
+        = call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.write(key, secret, c, d); }, store);
     QVERIFY2(written.ok(), qPrintable(written.message));
     QCOMPARE(lookupWithSecretTool(key), secret); // it really is in the Secret Service
     const SecretResult read = call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(key, c, d); }, store);
     QVERIFY(read.ok());
     QCOMPARE(read.secret, secret);
-    const SecretResult removed = call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.remove(key, c, d); }, store);
+    const SecretResult removed
+        = call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.remove(key, c, d); }, store);
     QVERIFY(removed.ok());
     QCOMPARE(lookupWithSecretTool(key), QString());
 }
@@ -69,7 +73,8 @@ void TestKeychain::roundTripsThroughTheRealKeyring()
 void TestKeychain::missingEntryIsNotFound()
 {
     KeychainSecretStore store(QStringLiteral("promdesk-test"));
-    const SecretResult read = call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(QStringLiteral("never-written"), c, d); }, store);
+    const SecretResult read = call(
+        [&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(QStringLiteral("never-written"), c, d); }, store);
     QCOMPARE(read.status, SecretResult::Status::NotFound);
     QVERIFY(!read.message.isEmpty());
 }
@@ -81,15 +86,19 @@ void TestKeychain::lockedKeyringIsNotMissing()
     // a good secret.
     KeychainSecretStore store(QStringLiteral("promdesk-test"));
     const QString key = QStringLiteral("locked-profile");
-    QVERIFY(call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.write(key, QStringLiteral("kept"), c, d); }, store).ok());
+    QVERIFY(call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.write(key, QStringLiteral("kept"), c, d); },
+                 store)
+                .ok());
     QVERIFY(lockKeyring());
     const SecretResult read = call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(key, c, d); }, store);
     QCOMPARE(read.status, SecretResult::Status::Locked);
-    QVERIFY2(read.message.contains(QLatin1String("locked")) && read.message.contains(QLatin1String("do not enter it again"))
+    QVERIFY2(read.message.contains(QLatin1String("locked"))
+                 && read.message.contains(QLatin1String("do not enter it again"))
                  && read.message.contains(QLatin1String("Unlock")),
              qPrintable(read.message));
     // What is not there is still "not found", locked or not.
-    const SecretResult missing = call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(QStringLiteral("never-written"), c, d); }, store);
+    const SecretResult missing = call(
+        [&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(QStringLiteral("never-written"), c, d); }, store);
     QCOMPARE(missing.status, SecretResult::Status::NotFound);
 
     QVERIFY(unlockKeyring());
@@ -104,7 +113,9 @@ void TestKeychain::oneUnlockPromptForManyReads()
     // keychain (one prompt); the two behind it share its answer.
     KeychainSecretStore store(QStringLiteral("promdesk-test"));
     for (const QString &key : {QStringLiteral("p1"), QStringLiteral("p2"), QStringLiteral("p3")})
-        QVERIFY(call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.write(key, QStringLiteral("x"), c, d); }, store).ok());
+        QVERIFY(call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.write(key, QStringLiteral("x"), c, d); },
+                     store)
+                    .ok());
     QVERIFY(lockKeyring());
     const int before = store.jobsStarted();
     QList<SecretResult> results;
@@ -136,11 +147,18 @@ void TestKeychain::noKeychainSaysWhyAndWhatToDo()
 void TestKeychain::memoryStoreForThisSession()
 {
     MemorySecretStore store;
-    QVERIFY(call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.write(QStringLiteral("k"), QStringLiteral("v"), c, d); }, store).ok());
-    QCOMPARE(call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(QStringLiteral("k"), c, d); }, store).secret, QStringLiteral("v"));
-    QVERIFY(call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.remove(QStringLiteral("k"), c, d); }, store).ok());
-    QCOMPARE(call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(QStringLiteral("k"), c, d); }, store).status,
-             SecretResult::Status::NotFound);
+    QVERIFY(call([&](SecretStore &s, QObject *c,
+                     SecretStore::Done d) { s.write(QStringLiteral("k"), QStringLiteral("v"), c, d); },
+                 store)
+                .ok());
+    QCOMPARE(
+        call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(QStringLiteral("k"), c, d); }, store).secret,
+        QStringLiteral("v"));
+    QVERIFY(call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.remove(QStringLiteral("k"), c, d); }, store)
+                .ok());
+    QCOMPARE(
+        call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(QStringLiteral("k"), c, d); }, store).status,
+        SecretResult::Status::NotFound);
 }
 
 int main(int argc, char *argv[])
@@ -148,10 +166,14 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     if (argc > 1 && QByteArray(argv[1]) == "-child") {
         KeychainSecretStore store(QStringLiteral("promdesk-test"));
-        const SecretResult result = call([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.write(QStringLiteral("x"), QStringLiteral("y"), c, d); }, store);
+        const SecretResult result
+            = call([&](SecretStore &s, QObject *c,
+                       SecretStore::Done d) { s.write(QStringLiteral("x"), QStringLiteral("y"), c, d); },
+                   store);
         const char *status = result.status == SecretResult::Status::Ok ? "ok"
-                           : result.status == SecretResult::Status::NoKeychain ? "no-keychain"
-                           : result.status == SecretResult::Status::Failed ? "failed" : "other";
+            : result.status == SecretResult::Status::NoKeychain        ? "no-keychain"
+            : result.status == SecretResult::Status::Failed            ? "failed"
+                                                                       : "other";
         std::printf("status=%s message=%s\n", status, result.message.toUtf8().constData());
         return 0;
     }

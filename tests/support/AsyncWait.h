@@ -12,7 +12,8 @@ namespace promdesk::test {
 // Runs an asynchronous core call to completion in a local event loop (tests only), with a
 // deadline so a hung call fails the test instead of hanging it.
 template <typename Result>
-Result awaitCall(const std::function<void(QObject *, std::function<void(const Result &)>)> &start, int deadlineMs = 60000)
+Result awaitCall(const std::function<void(QObject *, std::function<void(const Result &)>)> &start,
+                 int deadlineMs = 60000)
 {
     QEventLoop loop;
     Result result{};

@@ -49,9 +49,11 @@ inline CliRun onATerminal(const QStringList &arguments)
 {
     QStringList quoted;
     for (const QString &argument : arguments)
-        quoted << QLatin1Char('\'') + QString(argument).replace(QLatin1Char('\''), QLatin1String("'\\''")) + QLatin1Char('\'');
+        quoted << QLatin1Char('\'') + QString(argument).replace(QLatin1Char('\''), QLatin1String("'\\''"))
+                + QLatin1Char('\'');
     QProcess process;
-    process.start(QStringLiteral("script"), {QStringLiteral("-qec"), quoted.join(QLatin1Char(' ')), QStringLiteral("/dev/null")});
+    process.start(QStringLiteral("script"),
+                  {QStringLiteral("-qec"), quoted.join(QLatin1Char(' ')), QStringLiteral("/dev/null")});
     process.closeWriteChannel();
     QEventLoop loop;
     QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);

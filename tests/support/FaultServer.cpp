@@ -56,7 +56,8 @@ void FaultServer::onData(QTcpSocket *socket)
             length = value.toLongLong();
     }
     const qsizetype received = m_received.size();
-    const Answer answer = m_script.isEmpty() ? Answer{} : (received < m_script.size() ? m_script.at(received) : m_script.constLast());
+    const Answer answer
+        = m_script.isEmpty() ? Answer{} : (received < m_script.size() ? m_script.at(received) : m_script.constLast());
     const bool whole = buffer.size() >= headerEnd + 4 + length;
     if (answer.behaviour == Answer::Behaviour::ResetMidBody && length > 0 && buffer.size() > headerEnd + 4) {
         request.body = buffer.mid(headerEnd + 4, length);
@@ -74,7 +75,8 @@ void FaultServer::onData(QTcpSocket *socket)
     m_received.append(request);
     const QByteArray head = buffer.left(headerEnd + 4);
     if (answer.delayMs > 0) {
-        QTimer::singleShot(answer.delayMs, socket, [this, socket, answer, request, head] { this->answer(socket, answer, request, head); });
+        QTimer::singleShot(answer.delayMs, socket,
+                           [this, socket, answer, request, head] { this->answer(socket, answer, request, head); });
         return;
     }
     this->answer(socket, answer, request, head);

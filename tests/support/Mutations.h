@@ -126,10 +126,18 @@ inline QByteArray escapeForTable(const QByteArray &bytes)
     for (const char c : bytes) {
         const auto u = static_cast<unsigned char>(c);
         switch (c) {
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        case '\\': out += "\\\\"; break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
         default:
             if (u < 0x20 || u >= 0x7f)
                 out += "\\x" + QByteArray::number(u, 16).rightJustified(2, '0');

@@ -100,7 +100,8 @@ bool ServerFixture::launch(Kind kind, const Options &options, quint16 port, QStr
         program = QStringLiteral("/usr/bin/prometheus");
         QFile config(m_dir.filePath(QStringLiteral("prometheus.yml")));
         config.open(QIODevice::WriteOnly);
-        config.write(options.prometheusConfigYaml.isEmpty() ? QByteArray("global:\n  scrape_interval: 1h\n") : options.prometheusConfigYaml);
+        config.write(options.prometheusConfigYaml.isEmpty() ? QByteArray("global:\n  scrape_interval: 1h\n")
+                                                            : options.prometheusConfigYaml);
         config.close();
         arguments << QStringLiteral("--config.file=%1").arg(config.fileName())
                   << QStringLiteral("--storage.tsdb.path=%1/data").arg(m_dir.path()) << listen
@@ -132,7 +133,8 @@ bool ServerFixture::launch(Kind kind, const Options &options, quint16 port, QStr
         return false;
     }
     const bool tls = options.webConfigYaml.contains("tls_server_config");
-    m_baseUrl = QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(tls ? QStringLiteral("https") : QStringLiteral("http")).arg(port));
+    m_baseUrl = QUrl(
+        QStringLiteral("%1://127.0.0.1:%2").arg(tls ? QStringLiteral("https") : QStringLiteral("http")).arg(port));
 
     // Ready means 200 from /-/ready: Prometheus answers 503 while it is still starting, and a 401
     // proves only an open port (behind basic auth the fixture is given the credentials). Under
@@ -149,7 +151,8 @@ bool ServerFixture::launch(Kind kind, const Options &options, quint16 port, QStr
         ready.setScheme(QStringLiteral("https"));
     QList<QPair<QByteArray, QByteArray>> headers;
     if (!options.readyUser.isEmpty())
-        headers.append({QByteArray("Authorization"), QByteArray("Basic " + QByteArray(options.readyUser + ':' + options.readyPassword).toBase64())});
+        headers.append({QByteArray("Authorization"),
+                        QByteArray("Basic " + QByteArray(options.readyUser + ':' + options.readyPassword).toBase64())});
     QElapsedTimer clock;
     clock.start();
     while (clock.elapsed() < kReadyTimeoutMs) {
@@ -158,7 +161,8 @@ bool ServerFixture::launch(Kind kind, const Options &options, quint16 port, QStr
             return false;
         }
         const HttpResponse response = httpRequest("GET", ready, {}, headers, 1000);
-        if (response.status == 200 || (tls && !response.error.isEmpty() && response.error.contains(QStringLiteral("SSL"))))
+        if (response.status == 200
+            || (tls && !response.error.isEmpty() && response.error.contains(QStringLiteral("SSL"))))
             return true;
         QThread::msleep(50);
     }
@@ -182,11 +186,12 @@ ServerFixture::~ServerFixture()
 std::unique_ptr<ServerFixture> startScrapingPrometheus(const QUrl &gateway, bool honorLabels, QString *error)
 {
     ServerFixture::Options options;
-    options.prometheusConfigYaml = QStringLiteral("global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: pushgateway\n"
-                                                  "    honor_labels: %1\n    static_configs:\n      - targets: ['127.0.0.1:%2']\n")
-                                       .arg(honorLabels ? QStringLiteral("true") : QStringLiteral("false"))
-                                       .arg(gateway.port())
-                                       .toUtf8();
+    options.prometheusConfigYaml
+        = QStringLiteral("global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: pushgateway\n"
+                         "    honor_labels: %1\n    static_configs:\n      - targets: ['127.0.0.1:%2']\n")
+              .arg(honorLabels ? QStringLiteral("true") : QStringLiteral("false"))
+              .arg(gateway.port())
+              .toUtf8();
     std::unique_ptr<ServerFixture> prometheus = ServerFixture::start(ServerFixture::Kind::Prometheus, options, error);
     if (!prometheus)
         return nullptr;
@@ -207,7 +212,9 @@ QJsonArray queryPrometheus(const QUrl &prometheus, const QString &promql)
     QUrl url = prometheus;
     url.setPath(QStringLiteral("/api/v1/query"));
     url.setQuery(QStringLiteral("query=") + QString::fromLatin1(QUrl::toPercentEncoding(promql)), QUrl::StrictMode);
-    return QJsonDocument::fromJson(httpRequest("GET", url).body).object()[QStringLiteral("data")][QStringLiteral("result")].toArray();
+    return QJsonDocument::fromJson(httpRequest("GET", url).body)
+        .object()[QStringLiteral("data")][QStringLiteral("result")]
+        .toArray();
 }
 
 } // namespace promdesk::test

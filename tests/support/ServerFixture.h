@@ -1,12 +1,12 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QList>
 #include <QPair>
 #include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
-#include <QJsonArray>
 #include <QUrl>
 
 #include <memory>

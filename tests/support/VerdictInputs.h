@@ -36,10 +36,12 @@ inline QList<VerdictInput> verdictFilesIn(const QString &directory, const QStrin
 
 inline QList<VerdictInput> verdictInputs(int mutationsPerInput)
 {
-    QList<VerdictInput> bases =
-        verdictFilesIn(QStringLiteral("verdicts/own"), QStringLiteral("own/"), {QStringLiteral("*.prom")});
-    bases += verdictFilesIn(QStringLiteral("expfmt-text/good"), QStringLiteral("expfmt-good/"), {QStringLiteral("*.txt")});
-    bases += verdictFilesIn(QStringLiteral("expfmt-text/bad"), QStringLiteral("expfmt-bad/"), {QStringLiteral("*.txt")});
+    QList<VerdictInput> bases
+        = verdictFilesIn(QStringLiteral("verdicts/own"), QStringLiteral("own/"), {QStringLiteral("*.prom")});
+    bases += verdictFilesIn(QStringLiteral("expfmt-text/good"), QStringLiteral("expfmt-good/"),
+                            {QStringLiteral("*.txt")});
+    bases
+        += verdictFilesIn(QStringLiteral("expfmt-text/bad"), QStringLiteral("expfmt-bad/"), {QStringLiteral("*.txt")});
     QList<VerdictInput> inputs = bases;
     for (const VerdictInput &base : std::as_const(bases)) {
         for (const Mutation &mutation : mutate(base.text, mutationsPerInput, seedFor(base.id)))

@@ -36,8 +36,14 @@ private slots:
 private:
     // As the operator does: a click on the profile's row in the sidebar.
     void choose(const QString &profileName);
-    QPushButton *button(const char *name) const { return m_window->pushView()->findChild<QPushButton *>(QLatin1String(name)); }
-    QString pane() const { return m_window->pushView()->findChild<QPlainTextEdit *>(QStringLiteral("pushResult"))->toPlainText(); }
+    QPushButton *button(const char *name) const
+    {
+        return m_window->pushView()->findChild<QPushButton *>(QLatin1String(name));
+    }
+    QString pane() const
+    {
+        return m_window->pushView()->findChild<QPlainTextEdit *>(QStringLiteral("pushResult"))->toPlainText();
+    }
 
     std::unique_ptr<ServerFixture> m_gateway;
     std::unique_ptr<FaultServer> m_slow; // the other profile's server: late, or never answering

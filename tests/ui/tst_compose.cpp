@@ -84,7 +84,8 @@ void TestCompose::tableFollowsTextAndWritesItBack()
 {
     MetricTableModel *model = m_view->tableModel();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    setText(QStringLiteral("# HELP temp Temperature.\n# TYPE temp gauge\ntemp{room=\"a\"} 21.5\ntemp{room=\"b\"} 19\nup 1\n"));
+    setText(QStringLiteral(
+        "# HELP temp Temperature.\n# TYPE temp gauge\ntemp{room=\"a\"} 21.5\ntemp{room=\"b\"} 19\nup 1\n"));
     QCOMPARE(model->rowCount(), 3);
     QCOMPARE(model->index(0, MetricTableModel::ColumnLabels).data().toString(), QStringLiteral("room=\"a\""));
     QCOMPARE(model->index(1, MetricTableModel::ColumnValue).data().toString(), QStringLiteral("19"));
@@ -93,9 +94,11 @@ void TestCompose::tableFollowsTextAndWritesItBack()
     QVERIFY(model->setData(model->index(1, MetricTableModel::ColumnValue), QStringLiteral("18.25"), Qt::EditRole));
     QVERIFY(m_view->editor()->toPlainText().contains(QLatin1String("temp{room=\"b\"} 18.25")));
     // Help belongs to the family: one edit, every row.
-    QVERIFY(model->setData(model->index(0, MetricTableModel::ColumnHelp), QStringLiteral("Room temperature."), Qt::EditRole));
+    QVERIFY(model->setData(model->index(0, MetricTableModel::ColumnHelp), QStringLiteral("Room temperature."),
+                           Qt::EditRole));
     QVERIFY(m_view->editor()->toPlainText().contains(QLatin1String("# HELP temp Room temperature.")));
-    QVERIFY(model->setData(model->index(2, MetricTableModel::ColumnTimestamp), QStringLiteral("1700000000000"), Qt::EditRole));
+    QVERIFY(model->setData(model->index(2, MetricTableModel::ColumnTimestamp), QStringLiteral("1700000000000"),
+                           Qt::EditRole));
     QVERIFY(m_view->editor()->toPlainText().contains(QLatin1String("up 1 1700000000000")));
     QVERIFY(validated.wait());
     QCOMPARE(model->rowCount(), 3);
@@ -110,12 +113,18 @@ void TestCompose::refusedCellEditsSayWhy_data()
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expectedError");
-    QTest::newRow("name starting with a digit") << int(MetricTableModel::ColumnName) << "1temp" << "not a metric name";
-    QTest::newRow("name of another family") << int(MetricTableModel::ColumnName) << "up" << "exists already";
-    QTest::newRow("histogram typed in a cell") << int(MetricTableModel::ColumnType) << "histogram" << "counter, gauge or untyped";
-    QTest::newRow("unquoted label value") << int(MetricTableModel::ColumnLabels) << "room=a" << "name=\"value\"";
-    QTest::newRow("comma as decimal separator") << int(MetricTableModel::ColumnValue) << "1,5" << "not a number";
-    QTest::newRow("timestamp in words") << int(MetricTableModel::ColumnTimestamp) << "yesterday" << "milliseconds";
+    QTest::newRow("name starting with a digit") << int(MetricTableModel::ColumnName) << "1temp"
+                                                << "not a metric name";
+    QTest::newRow("name of another family") << int(MetricTableModel::ColumnName) << "up"
+                                            << "exists already";
+    QTest::newRow("histogram typed in a cell") << int(MetricTableModel::ColumnType) << "histogram"
+                                               << "counter, gauge or untyped";
+    QTest::newRow("unquoted label value") << int(MetricTableModel::ColumnLabels) << "room=a"
+                                          << "name=\"value\"";
+    QTest::newRow("comma as decimal separator") << int(MetricTableModel::ColumnValue) << "1,5"
+                                                << "not a number";
+    QTest::newRow("timestamp in words") << int(MetricTableModel::ColumnTimestamp) << "yesterday"
+                                        << "milliseconds";
 }
 
 void TestCompose::refusedCellEditsSayWhy()
@@ -176,10 +185,15 @@ void TestCompose::importsFiles_data()
     QTest::addColumn<QString>("expected"); // in the editor when ok, in the status otherwise
     QTest::newRow("text exposition") << "jobs.prom" << QByteArray("# TYPE jobs gauge\njobs 3\n") << true << "jobs 3";
     QTest::newRow("csv long form with timestamps")
-        << "temps.csv" << QByteArray("timestamp,metric,host,value\n1700000000,cpu_temp,a,61.5\n1700000060,cpu_temp,a,62\n") << true
+        << "temps.csv"
+        << QByteArray("timestamp,metric,host,value\n1700000000,cpu_temp,a,61.5\n1700000060,cpu_temp,a,62\n") << true
         << "cpu_temp{host=\"a\"} 61.5 1700000000000";
-    QTest::newRow("csv with a bad value") << "bad.csv" << QByteArray("timestamp,metric,value\n1700000000,x,abc\n") << false << "nothing was imported";
-    QTest::newRow("latin-1 file") << "latin1.prom" << QByteArray("temp{room=\"K\xfc" "che\"} 1\n") << false << "not UTF-8";
+    QTest::newRow("csv with a bad value")
+        << "bad.csv" << QByteArray("timestamp,metric,value\n1700000000,x,abc\n") << false << "nothing was imported";
+    QTest::newRow("latin-1 file") << "latin1.prom"
+                                  << QByteArray("temp{room=\"K\xfc"
+                                                "che\"} 1\n")
+                                  << false << "not UTF-8";
     QTest::newRow("missing file") << "" << QByteArray() << false << "Cannot read";
 }
 
@@ -266,7 +280,8 @@ void TestCompose::refusesAnExporterUrlWithCredentials()
     m_view->scrape(QUrl(QStringLiteral("http://user:s3cret@127.0.0.1:%1/metrics").arg(server.port())));
     QVERIFY(finished.count() == 1 || finished.wait(5000));
     QCOMPARE(finished.first().at(0).toBool(), false);
-    QVERIFY2(m_view->importStatus().contains(QLatin1String("credentials never go in a URL")), qPrintable(m_view->importStatus()));
+    QVERIFY2(m_view->importStatus().contains(QLatin1String("credentials never go in a URL")),
+             qPrintable(m_view->importStatus()));
     QVERIFY(!m_view->importStatus().contains(QLatin1String("s3cret")));
     QTest::qWait(100);
     QCOMPARE(server.received().size(), 0);

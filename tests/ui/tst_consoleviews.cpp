@@ -6,37 +6,37 @@
 #include "Confirm.h"
 #include "GroupsView.h"
 #include "HistoryView.h"
-#include "OverwriteLabView.h"
-#include "exposition/TextParser.h"
 #include "MainWindow.h"
+#include "OverwriteLabView.h"
 #include "ProfilesPanel.h"
-#include "profiles/ProfileStore.h"
 #include "PushView.h"
 #include "ServerFixture.h"
+#include "exposition/TextParser.h"
+#include "profiles/ProfileStore.h"
 
 #include <QAbstractItemModelTester>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTreeWidget>
-#include <QLineEdit>
-#include <QDateTime>
 #include <QTemporaryDir>
-#include <QSpinBox>
-#include <QCheckBox>
-#include <QChartView>
-#include <QChart>
-#include <QSet>
-#include <QDir>
-#include <QFileInfo>
-#include <QTreeView>
 #include <QTest>
+#include <QTreeView>
+#include <QTreeWidget>
 
 using namespace promdesk;
 using namespace promdesk::test;
@@ -88,12 +88,13 @@ void TestConsoleViews::init()
     const QString home = m_dir.filePath(QStringLiteral("home-%1").arg(++m_test));
     qputenv("PROMDESK_DATA_DIR", QFile::encodeName(home + QStringLiteral("/data")));
     qputenv("PROMDESK_CONFIG_DIR", QFile::encodeName(home + QStringLiteral("/config")));
-    m_window = std::make_unique<MainWindow>(SandboxEndpoints{m_gateway->baseUrl().toString(),
-                                                             m_prometheus->url(QStringLiteral("/api/v1/write")).toString()});
+    m_window = std::make_unique<MainWindow>(SandboxEndpoints{
+        m_gateway->baseUrl().toString(), m_prometheus->url(QStringLiteral("/api/v1/write")).toString()});
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     for (QAbstractItemModel *model : {m_window->profileList()->model(), m_window->problemList()->model()})
-        m_testers.push_back(std::make_unique<QAbstractItemModelTester>(model, QAbstractItemModelTester::FailureReportingMode::QtTest));
+        m_testers.push_back(
+            std::make_unique<QAbstractItemModelTester>(model, QAbstractItemModelTester::FailureReportingMode::QtTest));
     QCOMPARE(m_window->profileList()->count(), 1);
     QVERIFY(m_window->profileList()->item(0)->text().startsWith(QLatin1String("Local sandbox")));
 }
@@ -107,7 +108,8 @@ void TestConsoleViews::cleanup()
 
 void TestConsoleViews::useGuiHostKey()
 {
-    m_window->pushView()->setGroupingKey(QStringLiteral("db_backup"), {{QStringLiteral("instance"), QStringLiteral("gui-host")}});
+    m_window->pushView()->setGroupingKey(QStringLiteral("db_backup"),
+                                         {{QStringLiteral("instance"), QStringLiteral("gui-host")}});
 }
 
 void TestConsoleViews::urlFollowsTheGroupingKey()
@@ -118,7 +120,8 @@ void TestConsoleViews::urlFollowsTheGroupingKey()
     QCOMPARE(labels->item(0, 0)->text(), QStringLiteral("instance")); // prefilled with this host
     labels->item(0, 1)->setText(QStringLiteral("/var/lib"));
     auto *url = push->findChild<QLabel *>(QStringLiteral("urlLabel"));
-    QCOMPARE(url->text(), m_gateway->baseUrl().toString() + QStringLiteral("/metrics/job/db_backup/instance@base64/L3Zhci9saWI"));
+    QCOMPARE(url->text(),
+             m_gateway->baseUrl().toString() + QStringLiteral("/metrics/job/db_backup/instance@base64/L3Zhci9saWI"));
     labels->item(0, 0)->setText(QStringLiteral("1bad"));
     QVERIFY(url->text().contains(QLatin1String("not a valid label name")));
     QVERIFY(!push->findChild<QPushButton *>(QStringLiteral("sendButton"))->isEnabled());
@@ -136,8 +139,9 @@ void TestConsoleViews::previewThenPushThenHistory()
 
     push->findChild<QPushButton *>(QStringLiteral("previewButton"))->click();
     QVERIFY(finished.wait(10000));
-    QVERIFY2(result->toPlainText().contains(QLatin1String("+ gui_pushed{instance=\"gui-host\",job=\"db_backup\"} 7  (new)")),
-             qPrintable(result->toPlainText()));
+    QVERIFY2(
+        result->toPlainText().contains(QLatin1String("+ gui_pushed{instance=\"gui-host\",job=\"db_backup\"} 7  (new)")),
+        qPrintable(result->toPlainText()));
 
     const qint64 sentAfter = QDateTime::currentMSecsSinceEpoch();
     push->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
@@ -172,7 +176,8 @@ void TestConsoleViews::previewThenPushThenHistory()
     history->table()->setCurrentIndex(history->model()->index(0, 0));
     QTRY_VERIFY2(history->details().contains(QLatin1String("gui_pushed 7")), qPrintable(history->details()));
     QVERIFY(history->curlForSelected().startsWith(QLatin1String("curl -sS -X PUT")));
-    QVERIFY2(history->resendStatus().contains(QLatin1String("Copied the curl command")), qPrintable(history->resendStatus()));
+    QVERIFY2(history->resendStatus().contains(QLatin1String("Copied the curl command")),
+             qPrintable(history->resendStatus()));
 
     // Re-send it: asked first, naming where it goes; "no" sends nothing.
     const QAbstractItemModel *shown = history->table()->model();
@@ -183,7 +188,8 @@ void TestConsoleViews::previewThenPushThenHistory()
     history->findChild<QPushButton *>(QStringLiteral("resend"))->click();
     QCOMPARE(resent.count(), 1);
     QCOMPARE(resent.takeFirst().at(0).toBool(), false);
-    QVERIFY2(Confirm::lastQuestion().contains(m_gateway->baseUrl().host() + QLatin1Char(':') + QString::number(m_gateway->baseUrl().port())),
+    QVERIFY2(Confirm::lastQuestion().contains(m_gateway->baseUrl().host() + QLatin1Char(':')
+                                              + QString::number(m_gateway->baseUrl().port())),
              qPrintable(Confirm::lastQuestion()));
     // "Yes": the gateway answers again, and the new entry points at the old one.
     Confirm::setNextAnswer(true);
@@ -211,7 +217,8 @@ void TestConsoleViews::previewThenPushThenHistory()
     history->resendTarget()->setCurrentIndex(history->resendTarget()->count() - 1);
     history->resendSelected();
     QCOMPARE(resent.count(), 2);
-    QVERIFY2(history->resendStatus().contains(QLatin1String("no profile named 'gone'")), qPrintable(history->resendStatus()));
+    QVERIFY2(history->resendStatus().contains(QLatin1String("no profile named 'gone'")),
+             qPrintable(history->resendStatus()));
     history->setFilterText({});
 }
 
@@ -223,7 +230,8 @@ void TestConsoleViews::refusesADraftWithErrors()
     push->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
     QVERIFY(finished.count() == 1 || finished.wait(5000));
     const QString text = push->findChild<QPlainTextEdit *>(QStringLiteral("pushResult"))->toPlainText();
-    QVERIFY2(text.contains(QLatin1String("nothing was sent")) && text.contains(QLatin1String("[invalid-number]")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("nothing was sent")) && text.contains(QLatin1String("[invalid-number]")),
+             qPrintable(text));
 
     // On purpose: "Send anyway" lists the errors and asks; a "no" sends nothing.
     m_window->views()->setCurrentWidget(push);
@@ -237,7 +245,9 @@ void TestConsoleViews::refusesADraftWithErrors()
     QTest::mouseClick(anyway, Qt::LeftButton);
     QVERIFY(finished.wait(10000));
     const QString verdict = push->findChild<QPlainTextEdit *>(QStringLiteral("pushResult"))->toPlainText();
-    QVERIFY2(verdict.contains(QLatin1String("HTTP 400")) && verdict.contains(QLatin1String("text format parsing error")), qPrintable(verdict));
+    QVERIFY2(verdict.contains(QLatin1String("HTTP 400"))
+                 && verdict.contains(QLatin1String("text format parsing error")),
+             qPrintable(verdict));
     QVERIFY(!anyway->isVisible());
 }
 
@@ -250,7 +260,8 @@ void TestConsoleViews::emptyDraftEmptiesTheGroupOnlyAfterAConfirmation()
     const QUrl groupUrl(m_gateway->baseUrl().toString() + QStringLiteral("/metrics/job/db_backup/instance/gui-host"));
     QCOMPARE(httpRequest("PUT", groupUrl, "# TYPE gui_kept gauge\ngui_kept 1\n").status, 200);
     const auto groupHolds = [&](const QByteArray &name) {
-        return httpRequest("GET", m_gateway->url(QStringLiteral("/metrics"))).body.contains(QByteArray(name + "{instance=\"gui-host\""));
+        return httpRequest("GET", m_gateway->url(QStringLiteral("/metrics")))
+            .body.contains(QByteArray(name + "{instance=\"gui-host\""));
     };
 
     m_window->editor()->setPlainText(QStringLiteral("# nothing today\n"));
@@ -272,10 +283,11 @@ void TestConsoleViews::groupsTreeFilterAndDelete()
     HttpClient http;
     PushgatewayClient client(GatewayEndpoint{m_gateway->baseUrl(), {}, {}, 10000, {}, {}}, &http);
     for (const QString &host : {QStringLiteral("gui-a"), QStringLiteral("gui-b")}) {
-        const HttpResult result = awaitCall<HttpResult>([&](QObject *context, std::function<void(const HttpResult &)> done) {
-            client.push(GroupingKey(QStringLiteral("gui_groups"), {{QStringLiteral("instance"), host}}),
-                        parseText("gui_group_metric 1\n", ParseOptions{}).metrics, PushOptions{}, context, done);
-        });
+        const HttpResult result
+            = awaitCall<HttpResult>([&](QObject *context, std::function<void(const HttpResult &)> done) {
+                  client.push(GroupingKey(QStringLiteral("gui_groups"), {{QStringLiteral("instance"), host}}),
+                              parseText("gui_group_metric 1\n", ParseOptions{}).metrics, PushOptions{}, context, done);
+              });
         QVERIFY(result.ok());
     }
     GroupsView *groups = m_window->groupsView();
@@ -310,7 +322,8 @@ void TestConsoleViews::groupsTreeFilterAndDelete()
 void TestConsoleViews::groupsAgesTickAndStaleGroupsArePruned()
 {
     for (const char *instance : {"a", "b"}) {
-        const QUrl group(m_gateway->baseUrl().toString() + QStringLiteral("/metrics/job/gui_prune/instance/") + QLatin1String(instance));
+        const QUrl group(m_gateway->baseUrl().toString() + QStringLiteral("/metrics/job/gui_prune/instance/")
+                         + QLatin1String(instance));
         QCOMPARE(httpRequest("PUT", group, "gui_prune_metric 1\n").status, 200);
     }
     GroupsView *groups = m_window->groupsView();
@@ -323,7 +336,8 @@ void TestConsoleViews::groupsAgesTickAndStaleGroupsArePruned()
         for (int j = 0; j < tree->topLevelItemCount(); ++j) {
             for (int g = 0; g < tree->topLevelItem(j)->childCount(); ++g) {
                 QTreeWidgetItem *item = tree->topLevelItem(j)->child(g);
-                if (item->text(0).contains(QLatin1String("gui_prune")) && item->text(0).contains(QStringLiteral("\"%1\"").arg(instance)))
+                if (item->text(0).contains(QLatin1String("gui_prune"))
+                    && item->text(0).contains(QStringLiteral("\"%1\"").arg(instance)))
                     return item;
             }
         }
@@ -337,14 +351,18 @@ void TestConsoleViews::groupsAgesTickAndStaleGroupsArePruned()
 
     // Delete matching: chosen from the gateway as it is now (c was pushed after the last
     // Refresh), the exact list asked first with each group's last push; "no" keeps all.
-    QCOMPARE(httpRequest("PUT", QUrl(m_gateway->baseUrl().toString() + QStringLiteral("/metrics/job/gui_prune/instance/c")),
-                         "gui_prune_metric 1\n").status, 200);
+    QCOMPARE(httpRequest("PUT",
+                         QUrl(m_gateway->baseUrl().toString() + QStringLiteral("/metrics/job/gui_prune/instance/c")),
+                         "gui_prune_metric 1\n")
+                 .status,
+             200);
     groups->findChild<QSpinBox *>(QStringLiteral("staleMinutes"))->setValue(0);
     auto *match = groups->findChild<QLineEdit *>(QStringLiteral("groupsMatch"));
     match->setText(QStringLiteral("job=~\"gui_pr.*\", instance=~\"a|c\""));
     Confirm::setNextAnswer(false);
     QTest::mouseClick(groups->findChild<QPushButton *>(QStringLiteral("deleteMatching")), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(Confirm::lastQuestion().contains(QLatin1String("{instance=\"c\",job=\"gui_prune\"}  last pushed")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        Confirm::lastQuestion().contains(QLatin1String("{instance=\"c\",job=\"gui_prune\"}  last pushed")), 10000);
     QVERIFY2(Confirm::lastQuestion().contains(QLatin1String("{instance=\"a\",job=\"gui_prune\"}"))
                  && !Confirm::lastQuestion().contains(QLatin1String("instance=\"b\"")),
              qPrintable(Confirm::lastQuestion()));
@@ -354,13 +372,15 @@ void TestConsoleViews::groupsAgesTickAndStaleGroupsArePruned()
     QTest::mouseClick(groups->findChild<QPushButton *>(QStringLiteral("deleteMatching")), Qt::LeftButton);
     QVERIFY(deleted.wait(10000));
     // (The gateway applies a DELETE a moment after its 202: the view lists again until it has.)
-    QTRY_VERIFY_WITH_TIMEOUT(!groupItem(QStringLiteral("a")) && !groupItem(QStringLiteral("c")) && groupItem(QStringLiteral("b")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !groupItem(QStringLiteral("a")) && !groupItem(QStringLiteral("c")) && groupItem(QStringLiteral("b")), 10000);
 
     // A stale age alone: b was pushed just now, so an hour finds nothing, and says so.
     match->clear();
     groups->findChild<QSpinBox *>(QStringLiteral("staleMinutes"))->setValue(60);
     QTest::mouseClick(groups->findChild<QPushButton *>(QStringLiteral("deleteMatching")), Qt::LeftButton);
-    QTRY_VERIFY2_WITH_TIMEOUT(groups->status().contains(QLatin1String("nothing to delete")), qPrintable(groups->status()), 10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(groups->status().contains(QLatin1String("nothing to delete")),
+                              qPrintable(groups->status()), 10000);
     groups->findChild<QSpinBox *>(QStringLiteral("staleMinutes"))->setValue(0);
     match->setText(QStringLiteral("job=gui_prune"));
     QTest::mouseClick(groups->findChild<QPushButton *>(QStringLiteral("deleteMatching")), Qt::LeftButton);
@@ -371,18 +391,25 @@ void TestConsoleViews::groupsAgesTickAndStaleGroupsArePruned()
 void TestConsoleViews::overwriteLabRunsEveryStep()
 {
     // An earlier run left a group of the lab's job: the first step deletes it first, and says so.
-    QCOMPARE(httpRequest("PUT", QUrl(m_gateway->baseUrl().toString() + QStringLiteral("/metrics/job/overwrite_demo/instance/left-over")),
-                         "left_over 1\n").status, 200);
+    QCOMPARE(httpRequest("PUT",
+                         QUrl(m_gateway->baseUrl().toString()
+                              + QStringLiteral("/metrics/job/overwrite_demo/instance/left-over")),
+                         "left_over 1\n")
+                 .status,
+             200);
     OverwriteLabView *lab = m_window->labView();
     m_window->views()->setCurrentWidget(lab);
-    QVERIFY(lab->findChild<QLabel *>(QStringLiteral("labIntroduction"))->text().contains(QLatin1String("overwrites each other")));
+    QVERIFY(lab->findChild<QLabel *>(QStringLiteral("labIntroduction"))
+                ->text()
+                .contains(QLatin1String("overwrites each other")));
     QSignalSpy steps(lab, &OverwriteLabView::stepFinished);
     // "No": nothing is deleted and nothing runs.
     Confirm::setNextAnswer(false);
     QTest::mouseClick(lab->findChild<QPushButton *>(QStringLiteral("labRunStep")), Qt::LeftButton);
     QVERIFY(steps.wait(10000));
     QCOMPARE(steps.takeFirst().at(1).toBool(), false);
-    QVERIFY2(Confirm::lastQuestion().contains(QLatin1String("{instance=\"left-over\",job=\"overwrite_demo\"}")), qPrintable(Confirm::lastQuestion()));
+    QVERIFY2(Confirm::lastQuestion().contains(QLatin1String("{instance=\"left-over\",job=\"overwrite_demo\"}")),
+             qPrintable(Confirm::lastQuestion()));
     QVERIFY2(lab->why().contains(QLatin1String("Nothing was run")), qPrintable(lab->why()));
     QCOMPARE(lab->nextStep(), 0);
     // "Yes": deleted first, then step 1 runs; no second click goes out while it is on its way.
@@ -393,12 +420,15 @@ void TestConsoleViews::overwriteLabRunsEveryStep()
     QCOMPARE(steps.size(), 1);
     QVERIFY2(!lab->held().contains(QLatin1String("left-over")), qPrintable(lab->held()));
     // Its preview agrees with its explanation: a new group (an earlier run's is gone).
-    QVERIFY2(lab->sent().contains(QLatin1String("a new group")) && !lab->sent().contains(QLatin1String("the group exists")), qPrintable(lab->sent()));
+    QVERIFY2(lab->sent().contains(QLatin1String("a new group"))
+                 && !lab->sent().contains(QLatin1String("the group exists")),
+             qPrintable(lab->sent()));
     QVERIFY(lab->why().contains(QLatin1String("a new group")));
     QTest::mouseClick(lab->findChild<QPushButton *>(QStringLiteral("labRunStep")), Qt::LeftButton);
     QVERIFY(steps.wait(10000));
     // Step 2: B's push without instance replaced A's values in the one shared group: marked.
-    QVERIFY2(lab->sent().contains(QLatin1String("~ backup_size_bytes{db=\"customers\",instance=\"\",job=\"overwrite_demo\"} 1.2e+09 -> 3.4e+09")),
+    QVERIFY2(lab->sent().contains(QLatin1String(
+                 "~ backup_size_bytes{db=\"customers\",instance=\"\",job=\"overwrite_demo\"} 1.2e+09 -> 3.4e+09")),
              qPrintable(lab->sent()));
     QVERIFY2(lab->held().contains(QLatin1String("3.4e+09 changed (was 1.2e+09)")), qPrintable(lab->held()));
     QVERIFY(lab->why().contains(QLatin1String("A's values are gone")));
@@ -458,7 +488,8 @@ void TestConsoleViews::backfillPlansSendsAndCancels()
     QSignalSpy planned(backfill, &BackfillView::planned);
     backfill->load(file.fileName());
     QVERIFY(planned.wait(20000));
-    QVERIFY2(backfill->planText().contains(QLatin1String("Plan: 2 series, 10000 samples")), qPrintable(backfill->planText()));
+    QVERIFY2(backfill->planText().contains(QLatin1String("Plan: 2 series, 10000 samples")),
+             qPrintable(backfill->planText()));
     QCOMPARE(backfill->batchCount(), 6);
 
     // Cancel as soon as the first batch is in: the run stops with batches left unsent, after the
@@ -514,7 +545,8 @@ void TestConsoleViews::backfillPlansSendsAndCancels()
     QSignalSpy resent(history, &HistoryView::resent);
     history->resendSelected();
     QCOMPARE(resent.count(), 1);
-    QVERIFY2(history->resendStatus().contains(QLatin1String("backfill's own entry")), qPrintable(history->resendStatus()));
+    QVERIFY2(history->resendStatus().contains(QLatin1String("backfill's own entry")),
+             qPrintable(history->resendStatus()));
     QCOMPARE(history->curlForSelected(), QString());
 
     // A refresh (every new request brings one) keeps the batch selected and its backfill open.
@@ -555,22 +587,25 @@ void TestConsoleViews::backfillSettingsReplanAndLegendsTellSeriesApart()
         QVERIFY(loaded.wait(20000));
         backfill->start();
         QVERIFY(sent.wait(20000));
-        QVERIFY2(backfill->progressText().startsWith(QLatin1String("All 1 batches sent")), qPrintable(backfill->progressText()));
+        QVERIFY2(backfill->progressText().startsWith(QLatin1String("All 1 batches sent")),
+                 qPrintable(backfill->progressText()));
     }
     QFile file(m_dir.filePath(QStringLiteral("two-hours.prom")));
     QVERIFY(file.open(QIODevice::WriteOnly));
     const qint64 now = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000;
     for (int minutesAgo = 120; minutesAgo >= 1; --minutesAgo) {
         for (int host = 1; host <= 3; ++host)
-            file.write("node_filesystem_avail_bytes{job=\"node\",mountpoint=\"/var/lib/postgresql/data\",instance=\"db-" + QByteArray::number(host)
-                       + "\"} 1e9 " + QByteArray::number(now - qint64(minutesAgo) * 60000) + "\n");
+            file.write("node_filesystem_avail_bytes{job=\"node\",mountpoint=\"/var/lib/postgresql/data\",instance=\"db-"
+                       + QByteArray::number(host) + "\"} 1e9 " + QByteArray::number(now - qint64(minutesAgo) * 60000)
+                       + "\n");
     }
     file.close();
     QSignalSpy planned(backfill, &BackfillView::planned);
     backfill->load(file.fileName());
     QCOMPARE(backfill->progressText(), QString()); // the last run's words went with its file
     QVERIFY(planned.wait(20000));
-    QVERIFY2(backfill->planText().contains(QLatin1String("Plan: 3 series, 360 samples")), qPrintable(backfill->planText()));
+    QVERIFY2(backfill->planText().contains(QLatin1String("Plan: 3 series, 360 samples")),
+             qPrintable(backfill->planText()));
     const int batchesBefore = backfill->batchCount();
 
     // Fewer samples per request: the same file, cut again.
@@ -578,14 +613,17 @@ void TestConsoleViews::backfillSettingsReplanAndLegendsTellSeriesApart()
     batchSize->setValue(50);
     emit batchSize->editingFinished();
     QVERIFY(planned.wait(20000));
-    QVERIFY2(backfill->batchCount() >= 9 && backfill->batchCount() > batchesBefore, qPrintable(QString::number(backfill->batchCount())));
+    QVERIFY2(backfill->batchCount() >= 9 && backfill->batchCount() > batchesBefore,
+             qPrintable(QString::number(backfill->batchCount())));
 
     // Leaving out what a receiver with current data refuses: the plan counts it.
     QTest::mouseClick(backfill->findChild<QCheckBox *>(QStringLiteral("backfillLeaveOutTooOld")), Qt::LeftButton);
     QVERIFY(planned.wait(20000));
-    QVERIFY2(backfill->planText().contains(QLatin1String("Left out: ")) && backfill->planText().contains(QLatin1String("of 360 samples")),
+    QVERIFY2(backfill->planText().contains(QLatin1String("Left out: "))
+                 && backfill->planText().contains(QLatin1String("of 360 samples")),
              qPrintable(backfill->planText()));
-    QVERIFY2(backfill->planText().contains(QLatin1String("Plan: 3 series, 1")), qPrintable(backfill->planText())); // 177–180 left
+    QVERIFY2(backfill->planText().contains(QLatin1String("Plan: 3 series, 1")),
+             qPrintable(backfill->planText())); // 177–180 left
     QVERIFY2(!backfill->planText().contains(QLatin1String("older-than-age-window")), qPrintable(backfill->planText()));
 
     // The legend tells the three series apart: the shared start is said once, in the title.
@@ -596,7 +634,9 @@ void TestConsoleViews::backfillSettingsReplanAndLegendsTellSeriesApart()
     QCOMPARE(names.size(), 3);
     QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), 3);
     for (const QString &name : std::as_const(names)) {
-        QVERIFY2(name.size() <= 40 && name.contains(QLatin1String("db-")) && !name.contains(QLatin1String("node_filesystem")), qPrintable(name));
+        QVERIFY2(name.size() <= 40 && name.contains(QLatin1String("db-"))
+                     && !name.contains(QLatin1String("node_filesystem")),
+                 qPrintable(name));
     }
     QVERIFY2(chart->title().contains(QLatin1String("node_filesystem_avail_bytes")), qPrintable(chart->title()));
     batchSize->setValue(2000);
@@ -634,14 +674,16 @@ void TestConsoleViews::backfillSendsAFileWithErrorsOnlyOnPurpose()
     Confirm::setNextAnswer(true);
     QTest::mouseClick(anyway, Qt::LeftButton);
     QVERIFY(planned.wait(20000));
-    QVERIFY2(backfill->planText().contains(QLatin1String("sent anyway")) && backfill->planText().contains(QLatin1String("Plan: 2 series")),
+    QVERIFY2(backfill->planText().contains(QLatin1String("sent anyway"))
+                 && backfill->planText().contains(QLatin1String("Plan: 2 series")),
              qPrintable(backfill->planText()));
     QVERIFY(start->isEnabled());
     QSignalSpy finished(backfill, &BackfillView::finished);
     QTest::mouseClick(start, Qt::LeftButton);
     QVERIFY(finished.wait(20000));
     // The receiver's own verdict, whatever it is, is what the run reports; the good line is in.
-    QVERIFY2(backfill->progressText().startsWith(QLatin1String("All 1 batches sent")), qPrintable(backfill->progressText()));
+    QVERIFY2(backfill->progressText().startsWith(QLatin1String("All 1 batches sent")),
+             qPrintable(backfill->progressText()));
     QUrl query = m_prometheus->url(QStringLiteral("/api/v1/query"));
     query.setQuery(QStringLiteral("query=gui_anyway_ok"));
     QTRY_VERIFY_WITH_TIMEOUT(httpRequest("GET", query).body.contains("gui_anyway_ok"), 10000);

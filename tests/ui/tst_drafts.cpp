@@ -187,7 +187,8 @@ void TestDrafts::checkForFollowsTheProfileUnlessChosen()
 {
     ProfileStore store(ProfileStore::defaultPath());
     QString error;
-    Profile tmp = tmpProfileTemplate(QStringLiteral("tmp-gz"), QStringLiteral("http://10.0.0.8:9090"), QStringLiteral("1300000000"));
+    Profile tmp = tmpProfileTemplate(QStringLiteral("tmp-gz"), QStringLiteral("http://10.0.0.8:9090"),
+                                     QStringLiteral("1300000000"));
     QVERIFY(store.save(tmp, &error));
     Profile gateway;
     gateway.name = QStringLiteral("gateway");

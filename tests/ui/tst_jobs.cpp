@@ -38,7 +38,6 @@ using namespace promdesk;
 using namespace promdesk::test;
 using namespace promdesk::ui;
 
-
 class TestJobs : public QObject
 {
     Q_OBJECT
@@ -58,8 +57,7 @@ private slots:
 private:
     void compose(const QString &text);
     void setGenerator(int row, const QString &generator);
-    template <typename T>
-    T *push(const char *name) const
+    template <typename T> T *push(const char *name) const
     {
         return m_window->pushView()->findChild<T *>(QString::fromLatin1(name));
     }
@@ -87,9 +85,9 @@ void TestJobs::init()
     const QString home = m_dir.filePath(QStringLiteral("home-%1").arg(++m_test));
     qputenv("PROMDESK_DATA_DIR", QFile::encodeName(home + QStringLiteral("/data")));
     qputenv("PROMDESK_CONFIG_DIR", QFile::encodeName(home + QStringLiteral("/config")));
-    m_window = std::make_unique<MainWindow>(SandboxEndpoints{m_gateway->baseUrl().toString(),
-                                                             m_prometheus->url(QStringLiteral("/api/v1/write")).toString(),
-                                                             m_prometheus->baseUrl().toString()});
+    m_window = std::make_unique<MainWindow>(
+        SandboxEndpoints{m_gateway->baseUrl().toString(), m_prometheus->url(QStringLiteral("/api/v1/write")).toString(),
+                         m_prometheus->baseUrl().toString()});
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QTRY_VERIFY(m_window->profileList()->currentRow() == 0);
@@ -160,12 +158,14 @@ void TestJobs::aRepeatingPushFromMachinesArrives()
     QTRY_COMPARE(m_window->views()->currentWidget(), m_window->jobsView());
     QVERIFY(jobCell(JobsView::ColumnJob).contains(QLatin1String("machines db-1, db-2")));
     waitForJobToFinish();
-    QVERIFY2(jobCell(JobsView::ColumnState).contains(QLatin1String("all 2 ticks done")), qPrintable(jobCell(JobsView::ColumnState)));
+    QVERIFY2(jobCell(JobsView::ColumnState).contains(QLatin1String("all 2 ticks done")),
+             qPrintable(jobCell(JobsView::ColumnState)));
     QCOMPARE(jobCell(JobsView::ColumnSent), QStringLiteral("4"));
     QCOMPARE(jobCell(JobsView::ColumnFailed), QStringLiteral("0"));
     QTRY_VERIFY_WITH_TIMEOUT(jobCell(JobsView::ColumnArrival).contains(QLatin1String("4/4 arrived")), 10000);
     // One group per machine, each with this run's time.
-    const QJsonArray stored = queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("gui_backup_time{job=\"gui_live\"}"));
+    const QJsonArray stored
+        = queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("gui_backup_time{job=\"gui_live\"}"));
     QCOMPARE(stored.size(), 2);
     // Each tick's arrival is in its history entry, under the job's.
     const QString historyPath = HistoryDatabase::defaultPath();
@@ -175,8 +175,7 @@ void TestJobs::aRepeatingPushFromMachinesArrives()
             HistoryFilter ticks;
             ticks.operation = QStringLiteral("replace");
             const QList<HistoryEntry> entries = history->list(ticks);
-            return entries.size() == 4
-                && std::all_of(entries.cbegin(), entries.cend(), [](const HistoryEntry &e) {
+            return entries.size() == 4 && std::all_of(entries.cbegin(), entries.cend(), [](const HistoryEntry &e) {
                        return e.arrival.startsWith(QLatin1String("arrived after")) && e.arrivalMs && e.tag.parentId > 0;
                    });
         }(),
@@ -194,8 +193,12 @@ void TestJobs::remoteWriteSendsTheDraftWithItsGeneratedValue()
     push<QPushButton>("sendButton")->click();
     waitForJobToFinish();
     QCOMPARE(jobCell(JobsView::ColumnSent), QStringLiteral("1"));
-    QVERIFY2(jobCell(JobsView::ColumnLast).contains(QLatin1String("HTTP 204")), qPrintable(jobCell(JobsView::ColumnJob) + jobCell(JobsView::ColumnLast)));
-    QTRY_VERIFY_WITH_TIMEOUT(!queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("gui_written{job=\"gui_rw\",room=\"a\"} == 5")).isEmpty(), 10000);
+    QVERIFY2(jobCell(JobsView::ColumnLast).contains(QLatin1String("HTTP 204")),
+             qPrintable(jobCell(JobsView::ColumnJob) + jobCell(JobsView::ColumnLast)));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !queryPrometheus(m_prometheus->baseUrl(), QStringLiteral("gui_written{job=\"gui_rw\",room=\"a\"} == 5"))
+             .isEmpty(),
+        10000);
 }
 
 void TestJobs::pauseResumeAndStop()
@@ -233,7 +236,8 @@ void TestJobs::quittingWhileAJobRunsAsksAndWaitsForItsAnswers()
     Confirm::setNextAnswer(false);
     QVERIFY(!m_window->close());
     QVERIFY(m_window->isVisible());
-    QVERIFY2(Confirm::lastQuestion().contains(QLatin1String("1 live job(s) still push")), qPrintable(Confirm::lastQuestion()));
+    QVERIFY2(Confirm::lastQuestion().contains(QLatin1String("1 live job(s) still push")),
+             qPrintable(Confirm::lastQuestion()));
     QCOMPARE(m_window->liveJobs()->running(), 1);
     Confirm::setNextAnswer(true);
     m_window->close();
@@ -247,16 +251,19 @@ void TestJobs::quittingWhileAJobRunsAsksAndWaitsForItsAnswers()
     const QList<HistoryEntry> entries = history->list(all);
     QVERIFY(entries.size() >= 3);
     for (const HistoryEntry &entry : entries)
-        QVERIFY2(entry.finishedAtMs > 0, qPrintable(QStringLiteral("#%1 %2 is unknown").arg(entry.id).arg(entry.tag.operation)));
+        QVERIFY2(entry.finishedAtMs > 0,
+                 qPrintable(QStringLiteral("#%1 %2 is unknown").arg(entry.id).arg(entry.tag.operation)));
 }
 
 void TestJobs::histogramRowsRefuseAGenerator()
 {
-    compose(QStringLiteral("# TYPE gui_latency histogram\ngui_latency_bucket{le=\"+Inf\"} 3\ngui_latency_sum 1\ngui_latency_count 3\n"));
+    compose(QStringLiteral(
+        "# TYPE gui_latency histogram\ngui_latency_bucket{le=\"+Inf\"} 3\ngui_latency_sum 1\ngui_latency_count 3\n"));
     const MetricTableModel *model = m_window->composeView()->tableModel();
     const QModelIndex cell = model->index(0, MetricTableModel::ColumnGenerator);
     QVERIFY(!(model->flags(cell) & Qt::ItemIsEditable));
-    QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(QLatin1String("is a histogram")), qPrintable(cell.data(Qt::ToolTipRole).toString()));
+    QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(QLatin1String("is a histogram")),
+             qPrintable(cell.data(Qt::ToolTipRole).toString()));
 }
 
 void TestJobs::labRunsItsMachinesLive_data()
@@ -264,7 +271,8 @@ void TestJobs::labRunsItsMachinesLive_data()
     QTest::addColumn<bool>("withInstance");
     QTest::addColumn<QStringList>("groups");
     QTest::newRow("without-instance-one-group") << false << QStringList{QString()};
-    QTest::newRow("with-instance-a-group-each") << true << QStringList{QStringLiteral("host-a"), QStringLiteral("host-b")};
+    QTest::newRow("with-instance-a-group-each")
+        << true << QStringList{QStringLiteral("host-a"), QStringLiteral("host-b")};
 }
 
 void TestJobs::labRunsItsMachinesLive()
@@ -273,7 +281,9 @@ void TestJobs::labRunsItsMachinesLive()
     QFETCH(QStringList, groups);
     // What an earlier row left of the lab's groups goes first (the gateway applies it in order).
     for (const QString &instance : {QString(), QStringLiteral("host-a"), QStringLiteral("host-b")})
-        httpRequest("DELETE", m_gateway->url(QStringLiteral("/metrics/job/overwrite_demo") + (instance.isEmpty() ? QString() : QStringLiteral("/instance/") + instance)));
+        httpRequest("DELETE",
+                    m_gateway->url(QStringLiteral("/metrics/job/overwrite_demo")
+                                   + (instance.isEmpty() ? QString() : QStringLiteral("/instance/") + instance)));
     OverwriteLabView *lab = m_window->labView();
     m_window->views()->setCurrentWidget(lab);
     if (withInstance)
@@ -285,8 +295,10 @@ void TestJobs::labRunsItsMachinesLive()
     lab->findChild<QPushButton *>(QStringLiteral("labLiveStop"))->click();
     QTRY_COMPARE_WITH_TIMEOUT(m_window->liveJobs()->running(), 0, 10000);
     QTRY_VERIFY(lab->findChild<QPushButton *>(QStringLiteral("labLiveStart"))->isEnabled());
-    const QJsonArray all = QJsonDocument::fromJson(httpRequest("GET", m_gateway->url(QStringLiteral("/api/v1/metrics"))).body)
-                               .object()[QStringLiteral("data")].toArray();
+    const QJsonArray all
+        = QJsonDocument::fromJson(httpRequest("GET", m_gateway->url(QStringLiteral("/api/v1/metrics"))).body)
+              .object()[QStringLiteral("data")]
+              .toArray();
     QStringList seen;
     for (const QJsonValue &group : all) {
         const QJsonObject labels = group[QStringLiteral("labels")].toObject();

@@ -12,12 +12,12 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -112,7 +112,8 @@ void TestMainWindow::appliesSafeFixes()
 void TestMainWindow::remembersViewAcrossRestarts()
 {
     {
-        MainWindow window({QStringLiteral("http://127.0.0.1:9091"), QStringLiteral("http://127.0.0.1:9090/api/v1/write")});
+        MainWindow window(
+            {QStringLiteral("http://127.0.0.1:9091"), QStringLiteral("http://127.0.0.1:9090/api/v1/write")});
         window.views()->setCurrentIndex(2);
         window.saveState();
     }
@@ -121,7 +122,6 @@ void TestMainWindow::remembersViewAcrossRestarts()
     again.views()->setCurrentIndex(0);
     again.saveState();
 }
-
 
 void TestMainWindow::closingWhileABackfillRunsIsSafe()
 {
@@ -186,7 +186,8 @@ void TestMainWindow::longAnswersNeverWidenTheWindow()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("refused_backfill 1 " + QByteArray::number(QDateTime::currentMSecsSinceEpoch() - 60000) + "\n");
     file.close();
-    MainWindow window(SandboxEndpoints{QStringLiteral("http://127.0.0.1:9"), receiver.baseUrl() + QStringLiteral("/api/v1/write")});
+    MainWindow window(
+        SandboxEndpoints{QStringLiteral("http://127.0.0.1:9"), receiver.baseUrl() + QStringLiteral("/api/v1/write")});
     window.resize(1024, 700);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -214,7 +215,8 @@ void TestMainWindow::longGroupingKeyNeverWidensTheWindow()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.views()->setCurrentWidget(window.pushView());
-    window.pushView()->setGroupingKey(QStringLiteral("backup"), {{QStringLiteral("path"), QStringLiteral("/srv/").repeated(120)}});
+    window.pushView()->setGroupingKey(QStringLiteral("backup"),
+                                      {{QStringLiteral("path"), QStringLiteral("/srv/").repeated(120)}});
     for (int level = 0; level < 10; ++level)
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QVERIFY2(window.minimumSizeHint().width() <= 1024, qPrintable(QString::number(window.minimumSizeHint().width())));
@@ -258,12 +260,14 @@ void TestMainWindow::backfillRunStaysWithItsFileAndProfile()
         file.open(QIODevice::WriteOnly);
         const qint64 end = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000;
         for (int p = 0; p < points; ++p)
-            file.write("kept_backfill " + QByteArray::number(p) + " " + QByteArray::number(end - qint64(points - p) * 1000) + "\n");
+            file.write("kept_backfill " + QByteArray::number(p) + " "
+                       + QByteArray::number(end - qint64(points - p) * 1000) + "\n");
         return file.fileName();
     };
     const QString first = write(QStringLiteral("first.prom"), 5000);
     const QString second = write(QStringLiteral("second.prom"), 10);
-    MainWindow window(SandboxEndpoints{QStringLiteral("http://127.0.0.1:9"), receiver.baseUrl() + QStringLiteral("/api/v1/write")});
+    MainWindow window(
+        SandboxEndpoints{QStringLiteral("http://127.0.0.1:9"), receiver.baseUrl() + QStringLiteral("/api/v1/write")});
     window.show();
     BackfillView *backfill = window.backfillView();
     auto *start = backfill->findChild<QPushButton *>(QStringLiteral("backfillStart"));
@@ -277,7 +281,8 @@ void TestMainWindow::backfillRunStaysWithItsFileAndProfile()
 
     // Another file while it sends: refused, the run and its plan stay.
     backfill->load(second);
-    QVERIFY2(backfill->progressText().contains(QLatin1String("cancel it before")), qPrintable(backfill->progressText()));
+    QVERIFY2(backfill->progressText().contains(QLatin1String("cancel it before")),
+             qPrintable(backfill->progressText()));
     QCOMPARE(backfill->planText(), plan);
     QVERIFY(!planned.wait(300));
 
@@ -289,7 +294,8 @@ void TestMainWindow::backfillRunStaysWithItsFileAndProfile()
     // ...but not to another profile's: the resume is gone with the profile.
     window.profilesPanel()->select(other.name);
     QCOMPARE(start->text(), QStringLiteral("&Start"));
-    QVERIFY2(backfill->progressText().contains(QLatin1String("The profile changed")), qPrintable(backfill->progressText()));
+    QVERIFY2(backfill->progressText().contains(QLatin1String("The profile changed")),
+             qPrintable(backfill->progressText()));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -10,12 +10,12 @@
 
 #include <QApplication>
 #include <QComboBox>
-#include <QLabel>
-#include <QPlainTextEdit>
-#include <QPushButton>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -33,21 +33,29 @@ class UnreachableKeychain final : public SecretStore
 {
 public:
     void read(const QString &, QObject *context, Done done) override { fail(context, std::move(done)); }
-    void write(const QString &, const QString &, QObject *context, Done done) override { fail(context, std::move(done)); }
+    void write(const QString &, const QString &, QObject *context, Done done) override
+    {
+        fail(context, std::move(done));
+    }
     void remove(const QString &, QObject *context, Done done) override { fail(context, std::move(done)); }
     [[nodiscard]] QString description() const override { return QStringLiteral("the OS keychain"); }
 
 private:
     static void fail(QObject *context, Done done)
     {
-        QMetaObject::invokeMethod(context, [done] {
-            done(SecretResult{SecretResult::Status::NoKeychain, {}, QStringLiteral("no Secret Service is running; start gnome-keyring or KWallet"), {}});
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context,
+            [done] {
+                done(SecretResult{SecretResult::Status::NoKeychain,
+                                  {},
+                                  QStringLiteral("no Secret Service is running; start gnome-keyring or KWallet"),
+                                  {}});
+            },
+            Qt::QueuedConnection);
     }
 };
 
-template <typename T>
-T *child(QObject *parent, const char *name)
+template <typename T> T *child(QObject *parent, const char *name)
 {
     T *found = parent->findChild<T *>(QLatin1String(name));
     if (!found)
@@ -89,7 +97,8 @@ private:
 
 void TestProfiles::init()
 {
-    m_store = std::make_unique<ProfileStore>(m_dir.filePath(QStringLiteral("profiles-%1.ini").arg(QDateTime::currentMSecsSinceEpoch())));
+    m_store = std::make_unique<ProfileStore>(
+        m_dir.filePath(QStringLiteral("profiles-%1.ini").arg(QDateTime::currentMSecsSinceEpoch())));
 }
 
 void TestProfiles::tmpTemplateFillsThePaths_data()
@@ -97,10 +106,18 @@ void TestProfiles::tmpTemplateFillsThePaths_data()
     QTest::addColumn<QString>("address");
     QTest::addColumn<QString>("expectedWriteUrl");
     QTest::addColumn<QString>("expectedError");
-    QTest::newRow("plain address") << "http://10.0.0.8:9090" << "http://10.0.0.8:9090/api/v1/prom/write" << "";
-    QTest::newRow("trailing slash") << "https://tmp.example.com/" << "https://tmp.example.com/api/v1/prom/write" << "";
-    QTest::newRow("no scheme") << "10.0.0.8:9090" << "" << "http:// or https://";
-    QTest::newRow("empty") << "" << "" << "Enter the TMP instance's address";
+    QTest::newRow("plain address") << "http://10.0.0.8:9090"
+                                   << "http://10.0.0.8:9090/api/v1/prom/write"
+                                   << "";
+    QTest::newRow("trailing slash") << "https://tmp.example.com/"
+                                    << "https://tmp.example.com/api/v1/prom/write"
+                                    << "";
+    QTest::newRow("no scheme") << "10.0.0.8:9090"
+                               << ""
+                               << "http:// or https://";
+    QTest::newRow("empty") << ""
+                           << ""
+                           << "Enter the TMP instance's address";
 }
 
 void TestProfiles::tmpTemplateFillsThePaths()
@@ -134,12 +151,30 @@ void TestProfiles::fieldsAreCheckedBeforeSaving_data()
     QTest::addColumn<QString>("user");
     QTest::addColumn<QString>("secret");
     QTest::addColumn<QString>("expectedError");
-    QTest::newRow("no name") << "" << "http://127.0.0.1:9091" << 0 << "" << "" << "name";
-    QTest::newRow("no address") << "a" << "" << 0 << "" << "" << "Pushgateway URL, a remote write URL";
-    QTest::newRow("ftp scheme") << "a" << "ftp://host" << 0 << "" << "" << "http:// or https://";
-    QTest::newRow("password in the URL") << "a" << "http://u:p@host:9091" << 0 << "" << "" << "keychain";
-    QTest::newRow("basic auth without user") << "a" << "http://host:9091" << 1 << "" << "s3cret" << "user name";
-    QTest::newRow("secret missing") << "a" << "http://host:9091" << 2 << "" << "" << "password or token";
+    QTest::newRow("no name") << ""
+                             << "http://127.0.0.1:9091" << 0 << ""
+                             << ""
+                             << "name";
+    QTest::newRow("no address") << "a"
+                                << "" << 0 << ""
+                                << ""
+                                << "Pushgateway URL, a remote write URL";
+    QTest::newRow("ftp scheme") << "a"
+                                << "ftp://host" << 0 << ""
+                                << ""
+                                << "http:// or https://";
+    QTest::newRow("password in the URL") << "a"
+                                         << "http://u:p@host:9091" << 0 << ""
+                                         << ""
+                                         << "keychain";
+    QTest::newRow("basic auth without user") << "a"
+                                             << "http://host:9091" << 1 << ""
+                                             << "s3cret"
+                                             << "user name";
+    QTest::newRow("secret missing") << "a"
+                                    << "http://host:9091" << 2 << ""
+                                    << ""
+                                    << "password or token";
 }
 
 void TestProfiles::fieldsAreCheckedBeforeSaving()
@@ -197,7 +232,8 @@ void TestProfiles::keychainFailureIsExplainedAndTheDialogStaysOpen()
     child<QLineEdit>(&dialog, "authSecret")->setText(QStringLiteral("pw-SECRET"));
     dialog.save();
     QVERIFY(step.wait());
-    QVERIFY2(dialog.errorText().contains(QLatin1String("no Secret Service is running")), qPrintable(dialog.errorText()));
+    QVERIFY2(dialog.errorText().contains(QLatin1String("no Secret Service is running")),
+             qPrintable(dialog.errorText()));
     QVERIFY(dialog.errorText().contains(QLatin1String("for this session only")));
     QVERIFY(dialog.isVisible());
     QCOMPARE(saved.count(), 0);
@@ -255,7 +291,8 @@ void TestProfiles::panelListsTestsAndDeletesProfiles()
     QCOMPARE(context.profile()->name, saved.name);
     panel.testConnection();
     QVERIFY(tested.wait(20000));
-    QVERIFY2(state.last().at(0).toString().contains(QLatin1String("connected")), qPrintable(state.last().at(0).toString()));
+    QVERIFY2(state.last().at(0).toString().contains(QLatin1String("connected")),
+             qPrintable(state.last().at(0).toString()));
     QCOMPARE(state.last().at(1).toBool(), true);
 
     panel.select(QStringLiteral("Local sandbox")); // nothing listens on port 1
@@ -315,7 +352,8 @@ void TestProfiles::closingWithUnsavedChangesAsks()
 
 void TestProfiles::editShowsTheTmpInstanceItWasMadeFrom()
 {
-    Profile tmp = tmpProfileTemplate(QStringLiteral("tmp-gz"), QStringLiteral("http://10.0.0.8:9090"), QStringLiteral("1300000000"));
+    Profile tmp = tmpProfileTemplate(QStringLiteral("tmp-gz"), QStringLiteral("http://10.0.0.8:9090"),
+                                     QStringLiteral("1300000000"));
     QString error;
     QVERIFY(m_store->save(tmp, &error));
     ProfileDialog dialog({m_store.get(), &m_keychain, &m_session, &m_http}, tmp);
@@ -335,26 +373,32 @@ void TestProfiles::proxyLabelsAndHeadersAreKept()
     proxy->setCurrentIndex(proxy->findData(int(ProxyMode::Custom)));
     child<QLineEdit>(&dialog, "proxyUrl")->setText(QStringLiteral("http://proxy.example:3128"));
     child<QLineEdit>(&dialog, "defaultGroupingLabels")->setText(QStringLiteral("instance=web-1, db=orders"));
-    child<QPlainTextEdit>(&dialog, "extraHeaders")->setPlainText(QStringLiteral("X-Scope-OrgID: team-a\nX-Api-Key: k3y-SECRET\n"));
+    child<QPlainTextEdit>(&dialog, "extraHeaders")
+        ->setPlainText(QStringLiteral("X-Scope-OrgID: team-a\nX-Api-Key: k3y-SECRET\n"));
     dialog.save();
     QTRY_COMPARE(saved.count(), 1);
 
     const Profile stored = *m_store->find(QStringLiteral("behind a proxy"));
     QCOMPARE(stored.proxy, ProxyMode::Custom);
     QCOMPARE(stored.proxyUrl, QStringLiteral("http://proxy.example:3128"));
-    QCOMPARE(stored.groupingLabels, (QList<Label>{{QStringLiteral("instance"), QStringLiteral("web-1")}, {QStringLiteral("db"), QStringLiteral("orders")}}));
+    QCOMPARE(stored.groupingLabels,
+             (QList<Label>{{QStringLiteral("instance"), QStringLiteral("web-1")},
+                           {QStringLiteral("db"), QStringLiteral("orders")}}));
     QCOMPARE(stored.extraHeaders, (HttpHeaders{{"X-Scope-OrgID", "team-a"}}));
     QCOMPARE(stored.secretHeaders, QStringList{QStringLiteral("X-Api-Key")});
     QFile file(m_store->path());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains("k3y-SECRET")); // the credential went to the keychain only
     QString value;
-    keychain.read(secretHeaderKey(stored.id, QStringLiteral("X-Api-Key")), this, [&](const SecretResult &r) { value = r.secret; });
+    keychain.read(secretHeaderKey(stored.id, QStringLiteral("X-Api-Key")), this,
+                  [&](const SecretResult &r) { value = r.secret; });
     QTRY_COMPARE(value, QStringLiteral("k3y-SECRET"));
 
     // Edited again: the credential shows as kept, and stays kept when the operator saves.
     ProfileDialog edit({m_store.get(), &keychain, &m_session, &m_http}, stored);
-    QVERIFY2(child<QPlainTextEdit>(&edit, "extraHeaders")->toPlainText().contains(QLatin1String("X-Api-Key: (kept in the keychain)")),
+    QVERIFY2(child<QPlainTextEdit>(&edit, "extraHeaders")
+                 ->toPlainText()
+                 .contains(QLatin1String("X-Api-Key: (kept in the keychain)")),
              qPrintable(child<QPlainTextEdit>(&edit, "extraHeaders")->toPlainText()));
     QSignalSpy savedAgain(&edit, &ProfileDialog::profileSaved);
     edit.save();
@@ -368,13 +412,34 @@ void TestProfiles::fieldsOfTheNewSettingsAreChecked_data()
     QTest::addColumn<QString>("headers");
     QTest::addColumn<QString>("proxyUrl");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("label without value") << "instance" << "" << "" << "name=value";
-    QTest::newRow("label name invalid") << "1bad=x" << "" << "" << "name=value";
-    QTest::newRow("job as grouping label") << "job=x" << "" << "" << "job is chosen where you push";
-    QTest::newRow("header without colon") << "" << "X-Scope-OrgID team-a" << "" << "Name: value";
-    QTest::newRow("authorization header") << "" << "Authorization: Bearer x" << "" << "Authentication above";
-    QTest::newRow("custom proxy without url") << "" << "" << "" << "proxy's address";
-    QTest::newRow("proxy url with password") << "" << "" << "http://u:p@proxy:3128" << "user or password";
+    QTest::newRow("label without value") << "instance"
+                                         << ""
+                                         << ""
+                                         << "name=value";
+    QTest::newRow("label name invalid") << "1bad=x"
+                                        << ""
+                                        << ""
+                                        << "name=value";
+    QTest::newRow("job as grouping label") << "job=x"
+                                           << ""
+                                           << ""
+                                           << "job is chosen where you push";
+    QTest::newRow("header without colon") << ""
+                                          << "X-Scope-OrgID team-a"
+                                          << ""
+                                          << "Name: value";
+    QTest::newRow("authorization header") << ""
+                                          << "Authorization: Bearer x"
+                                          << ""
+                                          << "Authentication above";
+    QTest::newRow("custom proxy without url") << ""
+                                              << ""
+                                              << ""
+                                              << "proxy's address";
+    QTest::newRow("proxy url with password") << ""
+                                             << ""
+                                             << "http://u:p@proxy:3128"
+                                             << "user or password";
 }
 
 void TestProfiles::fieldsOfTheNewSettingsAreChecked()
@@ -426,7 +491,8 @@ void TestProfiles::freshStartWelcomesAndATestReachesTheStatusBar()
     QVERIFY(step.wait(20000));
     QCOMPARE(state.count(), 1);
     QCOMPARE(state.last().at(1).toBool(), false);
-    QVERIFY2(state.last().at(0).toString().contains(QLatin1String("Pushgateway")), qPrintable(state.last().at(0).toString()));
+    QVERIFY2(state.last().at(0).toString().contains(QLatin1String("Pushgateway")),
+             qPrintable(state.last().at(0).toString()));
     Confirm::setNextAnswer(true);
     dialog->reject();
 }

@@ -83,7 +83,8 @@ void TestDelimitedProtobuf::keepsStaleMarkerBits()
 
 void TestDelimitedProtobuf::reportsGarbage()
 {
-    const ProtobufReadResult result = readDelimitedProtobuf("\x7f" "not protobuf");
+    const ProtobufReadResult result = readDelimitedProtobuf("\x7f"
+                                                            "not protobuf");
     QVERIFY(!result.error.isEmpty());
     QVERIFY(result.error.contains(QLatin1String("byte 0")));
 }
@@ -95,22 +96,33 @@ void TestDelimitedProtobuf::refusesWhatIsNotAMetricFamily_data()
     const QByteArray valid = writeDelimitedProtobuf(good);
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("said");
-    QTest::newRow("twenty 0xFF bytes") << QByteArray(20, '\xff') << QStringLiteral("at byte 0: expected the length of a MetricFamily");
-    QTest::newRow("a hundred NUL bytes") << QByteArray(100, '\0') << QStringLiteral("at byte 0: a MetricFamily without a name");
+    QTest::newRow("twenty 0xFF bytes") << QByteArray(20, '\xff')
+                                       << QStringLiteral("at byte 0: expected the length of a MetricFamily");
+    QTest::newRow("a hundred NUL bytes") << QByteArray(100, '\0')
+                                         << QStringLiteral("at byte 0: a MetricFamily without a name");
     QTest::newRow("cut short") << valid.left(valid.size() - 2) << QStringLiteral("at byte 0: a MetricFamily of");
-    QTest::newRow("good, then garbage") << (valid + QByteArray("\x05" "\xff\xff\xff\xff\xff", 6))
-                                         << QStringLiteral("at byte %1: 5 bytes that are not a MetricFamily message").arg(valid.size() + 1);
+    QTest::newRow("good, then garbage")
+        << (valid
+            + QByteArray("\x05"
+                         "\xff\xff\xff\xff\xff",
+                         6))
+        << QStringLiteral("at byte %1: 5 bytes that are not a MetricFamily message").arg(valid.size() + 1);
     // field 1 (name), length 5, "1bad!"
-    QTest::newRow("invalid metric name") << QByteArray("\x07\x0a\x05" "1bad!", 8) << QStringLiteral("'1bad!' is not a valid metric name");
+    QTest::newRow("invalid metric name") << QByteArray("\x07\x0a\x05"
+                                                       "1bad!",
+                                                       8)
+                                         << QStringLiteral("'1bad!' is not a valid metric name");
     // Found by fuzz_delimited_protobuf (tests/fuzz/regressions): a counter with one series twice
     // decoded, and convert wrote text that validate refuses.
     QTest::newRow("one series twice") << QByteArray::fromBase64(
-        "awoTaHR0cF9yZXF1ZXN0c190b3RhbBgAIigKCwoEY29kZRIDNDAwCg4KBm1ldGhvZBIEcG9zdBoJCQAAAAAADJBAIigKCwoEY29kZRIDNDAwCg4KBm1ldGhvZBIEcG9zdBoJCQAAAAAAAAhA")
-                                      << QStringLiteral("the MetricFamily at byte 0 decodes, but as metrics it is invalid: "
-                                                        "this series was already given on line 2");
-    QTest::newRow("one name in two families") << (valid + valid)
-                                              << QStringLiteral("the MetricFamily at byte %1 decodes, but as metrics it is invalid")
-                                                     .arg(valid.size());
+        "awoTaHR0cF9yZXF1ZXN0c190b3RhbBgAIigKCwoEY29kZRIDNDAwCg4KBm1ldGhvZBIEcG9zdBoJCQAAAAAADJBAIigKCwoEY29kZRIDNDAwCg"
+        "4KBm1ldGhvZBIEcG9zdBoJCQAAAAAAAAhA")
+                                      << QStringLiteral(
+                                             "the MetricFamily at byte 0 decodes, but as metrics it is invalid: "
+                                             "this series was already given on line 2");
+    QTest::newRow("one name in two families")
+        << (valid + valid)
+        << QStringLiteral("the MetricFamily at byte %1 decodes, but as metrics it is invalid").arg(valid.size());
 }
 
 void TestDelimitedProtobuf::refusesWhatIsNotAMetricFamily()

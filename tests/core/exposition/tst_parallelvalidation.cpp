@@ -63,17 +63,18 @@ void TestParallelValidation::reportsWhatOneParserReports_data()
     const QByteArray c = family("gamma", "gauge", 20);
     const QByteArray d = family("delta", "gauge", 20);
     QTest::newRow("valid families, cut between them") << a + b + c + d << false << 1000 << true;
-    QTest::newRow("duplicate series in a later piece keeps its line numbers")
-        << a + b + c + d + "delta{i=\"3\"} 3\n" << false << 1000 << true;
-    QTest::newRow("problems in every piece") << a + "alpha{i=\"1\"} 1,5\n" + b + "beta{i=\"x\"} -1\n" + c
-            + "gamma{i=\"2\" 2\n" + d + "delta{i=\"3\"} Nan\n"
-                                             << false << 1000 << true;
-    QTest::newRow("a family split across pieces is parsed whole") << a + b + c + "alpha{i=\"99\"} 1\n" + d << false
-                                                                  << 1000 << false;
+    QTest::newRow("duplicate series in a later piece keeps its line numbers") << a + b + c + d + "delta{i=\"3\"} 3\n"
+                                                                              << false << 1000 << true;
+    QTest::newRow("problems in every piece")
+        << a + "alpha{i=\"1\"} 1,5\n" + b + "beta{i=\"x\"} -1\n" + c + "gamma{i=\"2\" 2\n" + d + "delta{i=\"3\"} Nan\n"
+        << false << 1000 << true;
+    QTest::newRow("a family split across pieces is parsed whole")
+        << a + b + c + "alpha{i=\"99\"} 1\n" + d << false << 1000 << false;
     QTest::newRow("a sample of another piece's family by suffix is parsed whole")
         << a + b + c + "beta_total 1\n" + d << false << 1000 << false;
     QTest::newRow("CRLF in several pieces is parsed whole")
-        << family("alpha", "gauge", 20, "\r\n") + b + c + family("delta", "gauge", 20, "\r\n") << false << 1000 << false;
+        << family("alpha", "gauge", 20, "\r\n") + b + c + family("delta", "gauge", 20, "\r\n") << false << 1000
+        << false;
     QTest::newRow("CRLF in one piece") << a + b + c + family("delta", "gauge", 20, "\r\n") << false << 1000 << true;
     QTest::newRow("byte order mark at the start") << "\xEF\xBB\xBF" + a + b + c + d << false << 1000 << true;
     QTest::newRow("missing final newline at the end") << a + b + c + d.chopped(1) << false << 1000 << true;
@@ -85,8 +86,8 @@ void TestParallelValidation::reportsWhatOneParserReports_data()
     // reports them in that order when the next family opens, and a piece must too.
     const QByteArray regrouped = "# TYPE h histogram\nh_bucket{le=\"+Inf\"} 1\nh_count 1\nh_sum 0\n"
                                  "h_bucket{x=\"1\",le=\"+Inf\"} 1\nh_count 2\n";
-    QTest::newRow("OpenMetrics family end and a repeat on one line at a piece's end")
-        << regrouped + d + "# EOF\n" << true << 1000 << true;
+    QTest::newRow("OpenMetrics family end and a repeat on one line at a piece's end") << regrouped + d + "# EOF\n"
+                                                                                      << true << 1000 << true;
     QTest::newRow("more problems of a kind than are listed is parsed whole")
         << a + "alpha{i=\"1\"} 1,5\n" + b + c + "gamma{i=\"1\"} 1,5\n" + d << false << 1 << false;
     QTest::newRow("one family cannot be cut") << family("alpha", "gauge", 200) << false << 1000 << false;

@@ -18,7 +18,10 @@ enum class Flavour { Text, OpenMetrics, Protobuf };
 class Generator
 {
 public:
-    Generator(quint32 seed, Flavour flavour) : m_random(seed), m_flavour(flavour) {}
+    Generator(quint32 seed, Flavour flavour)
+        : m_random(seed)
+        , m_flavour(flavour)
+    {}
 
     MetricSet metricSet()
     {
@@ -38,10 +41,10 @@ private:
 
     QString labelValue()
     {
-        static const QString pieces[] = {QStringLiteral("a"), QStringLiteral(" "), QStringLiteral("\""),
-                                         QStringLiteral("\\"), QStringLiteral("\n"), QStringLiteral("/"),
-                                         QStringLiteral("ü"), QStringLiteral("東京"), QStringLiteral("+"),
-                                         QStringLiteral("="), QStringLiteral("{}"), QStringLiteral("#")};
+        static const QString pieces[]
+            = {QStringLiteral("a"),  QStringLiteral(" "), QStringLiteral("\""), QStringLiteral("\\"),
+               QStringLiteral("\n"), QStringLiteral("/"), QStringLiteral("ü"),  QStringLiteral("東京"),
+               QStringLiteral("+"),  QStringLiteral("="), QStringLiteral("{}"), QStringLiteral("#")};
         QString value;
         const int length = m_random.bounded(6);
         for (int i = 0; i < length; ++i)
@@ -52,12 +55,18 @@ private:
     double value()
     {
         switch (m_random.bounded(8)) {
-        case 0: return std::numeric_limits<double>::quiet_NaN();
-        case 1: return std::numeric_limits<double>::infinity();
-        case 2: return -std::numeric_limits<double>::infinity();
-        case 3: return double(m_random.bounded(1000));
-        case 4: return m_flavour == Flavour::Protobuf ? staleMarker() : 0.1;
-        default: return (m_random.generateDouble() - 0.5) * std::pow(10.0, m_random.bounded(40) - 20);
+        case 0:
+            return std::numeric_limits<double>::quiet_NaN();
+        case 1:
+            return std::numeric_limits<double>::infinity();
+        case 2:
+            return -std::numeric_limits<double>::infinity();
+        case 3:
+            return double(m_random.bounded(1000));
+        case 4:
+            return m_flavour == Flavour::Protobuf ? staleMarker() : 0.1;
+        default:
+            return (m_random.generateDouble() - 0.5) * std::pow(10.0, m_random.bounded(40) - 20);
         }
     }
 
@@ -76,8 +85,8 @@ private:
 
     MetricFamily family(int index)
     {
-        static const MetricType types[] = {MetricType::Counter, MetricType::Gauge, MetricType::Untyped,
-                                           MetricType::Histogram, MetricType::Summary};
+        static const MetricType types[]
+            = {MetricType::Counter, MetricType::Gauge, MetricType::Untyped, MetricType::Histogram, MetricType::Summary};
         MetricFamily family;
         family.type = types[m_random.bounded(5)];
         family.name = name(index);
@@ -140,7 +149,8 @@ private:
 
 QString diff(const MetricSet &a, const MetricSet &b)
 {
-    return QString::fromUtf8(writeText(a)) + QStringLiteral("\n---- differs from ----\n") + QString::fromUtf8(writeText(b));
+    return QString::fromUtf8(writeText(a)) + QStringLiteral("\n---- differs from ----\n")
+        + QString::fromUtf8(writeText(b));
 }
 
 } // namespace
@@ -160,7 +170,8 @@ private slots:
 // back as an untyped 0.
 void TestRoundTrip::typeAfterOtherMetricsTypesTheFamily()
 {
-    const QByteArray text = "# HELP h Latency.\nother 1\n# TYPE h histogram\nh_bucket{le=\"+Inf\"} 2\nh_sum 3\nh_count 2\n";
+    const QByteArray text
+        = "# HELP h Latency.\nother 1\n# TYPE h histogram\nh_bucket{le=\"+Inf\"} 2\nh_sum 3\nh_count 2\n";
     const ParseResult parsed = parseText(text, ParseOptions{});
     QVERIFY(!parsed.hasErrors());
     const MetricFamily *family = parsed.metrics.family(QStringLiteral("h"));
@@ -205,7 +216,8 @@ void TestRoundTrip::roundTrips()
         QStringList problems;
         for (const Problem &problem : result.problems)
             problems << formatProblem(problem);
-        QVERIFY2(result.problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n')) + QLatin1Char('\n') + QString::fromUtf8(text)));
+        QVERIFY2(result.problems.isEmpty(),
+                 qPrintable(problems.join(QLatin1Char('\n')) + QLatin1Char('\n') + QString::fromUtf8(text)));
         parsed = result.metrics;
     }
     QVERIFY2(parsed == original, qPrintable(diff(parsed, original)));

@@ -251,11 +251,12 @@ void TestTextParser::emptyLabelsDoNotCountTowardsTmpsLimit()
 // Parsers keep the '\r' of a comment or HELP line in its text; only the other lines are refused.
 void TestTextParser::crlfMessageCountsTheRefusedLines()
 {
-    const ParseResult result =
-        parse("# HELP a x\r\n# note\r\na 1\r\n", ExpositionFormat::Text, ValidationTarget::Pushgateway);
+    const ParseResult result
+        = parse("# HELP a x\r\n# note\r\na 1\r\n", ExpositionFormat::Text, ValidationTarget::Pushgateway);
     QCOMPARE(result.problems.size(), 1);
     const QString message = result.problems.constFirst().message;
-    QVERIFY2(message.startsWith(QLatin1String("3 line(s) end in CRLF")) && message.contains(QLatin1String("reject 1 of them")),
+    QVERIFY2(message.startsWith(QLatin1String("3 line(s) end in CRLF"))
+                 && message.contains(QLatin1String("reject 1 of them")),
              qPrintable(message));
 }
 
@@ -295,9 +296,8 @@ void TestTextParser::readsTypeLinesAsTheTargetDoes()
     for (const Problem &each : result.problems)
         seen.append(each.code + u' ' + severityName(each.severity));
     QCOMPARE(seen.join(u", "), problem);
-    const QString declared = result.metrics.families.isEmpty()
-        ? QString()
-        : metricTypeName(result.metrics.families.constFirst().type);
+    const QString declared
+        = result.metrics.families.isEmpty() ? QString() : metricTypeName(result.metrics.families.constFirst().type);
     QCOMPARE(declared, type);
 }
 
@@ -326,7 +326,8 @@ void TestTextParser::futureSamplesAreAWarningWhenAllowed()
     QCOMPARE(result.problems.size(), severity.isEmpty() ? 0 : 1);
     if (!severity.isEmpty()) {
         QCOMPARE(severityName(result.problems.constFirst().severity), severity);
-        QVERIFY2(result.problems.constFirst().message.contains(QLatin1String("2023-11-14T23:13:20.000Z is 60 minutes ahead")),
+        QVERIFY2(result.problems.constFirst().message.contains(
+                     QLatin1String("2023-11-14T23:13:20.000Z is 60 minutes ahead")),
                  qPrintable(result.problems.constFirst().message));
     }
 }
@@ -341,14 +342,15 @@ void TestTextParser::reportsEachProblemCode()
     QFETCH(QString, code);
     QFETCH(QString, severity);
 
-    const ParseResult result = parse(input, format == kOm ? ExpositionFormat::OpenMetrics : ExpositionFormat::Text,
-                                     *targetFromName(target));
+    const ParseResult result
+        = parse(input, format == kOm ? ExpositionFormat::OpenMetrics : ExpositionFormat::Text, *targetFromName(target));
     QList<Problem> matching;
     for (const Problem &problem : result.problems) {
         if (problem.code == code)
             matching.append(problem);
     }
-    QVERIFY2(matching.size() == 1, qPrintable(QStringLiteral("expected one [%1], got:\n%2").arg(code, describe(result.problems))));
+    QVERIFY2(matching.size() == 1,
+             qPrintable(QStringLiteral("expected one [%1], got:\n%2").arg(code, describe(result.problems))));
     const Problem &problem = matching.constFirst();
     QCOMPARE(problem.line, line);
     QCOMPARE(problem.column, column);
@@ -390,8 +392,8 @@ void TestTextParser::acceptsValidInput()
     QFETCH(QByteArray, format);
     QFETCH(QString, target);
     QFETCH(int, samples);
-    const ParseResult result = parse(input, format == kOm ? ExpositionFormat::OpenMetrics : ExpositionFormat::Text,
-                                     *targetFromName(target));
+    const ParseResult result
+        = parse(input, format == kOm ? ExpositionFormat::OpenMetrics : ExpositionFormat::Text, *targetFromName(target));
     QVERIFY2(result.problems.isEmpty(), qPrintable(describe(result.problems)));
     QCOMPARE(result.stats.samples, samples);
 }
@@ -432,7 +434,9 @@ void TestTextParser::findsRemoteWriteRepeats()
         QCOMPARE(problem.code, QStringLiteral("duplicate-series"));
         const QString earlier = QRegularExpression(QStringLiteral("line (\\d+)")).match(problem.message).captured(1);
         const bool exact = problem.message.contains(QLatin1String("exactly"));
-        found << QStringLiteral("%1:%2:%3").arg(problem.line).arg(earlier, exact ? QStringLiteral("exact") : QStringLiteral("other"));
+        found << QStringLiteral("%1:%2:%3")
+                     .arg(problem.line)
+                     .arg(earlier, exact ? QStringLiteral("exact") : QStringLiteral("other"));
         // An exact repeat is sent once and Prometheus would store it once anyway (a warning); a
         // second value at one time is one that Prometheus drops without a word (an error).
         QCOMPARE(severityName(problem.severity), exact ? QStringLiteral("warning") : QStringLiteral("error"));
@@ -450,7 +454,8 @@ public:
     QStringList events;
     void onFamily(const FamilyDescriptor &family) override
     {
-        events << QStringLiteral("family %1 %2").arg(QString::fromUtf8(family.familyName.data(), qsizetype(family.familyName.size())))
+        events << QStringLiteral("family %1 %2")
+                      .arg(QString::fromUtf8(family.familyName.data(), qsizetype(family.familyName.size())))
                       .arg(int(family.type));
     }
     void onSample(const SampleEvent &e) override
@@ -492,11 +497,19 @@ QStringList everything(const QByteArray &input, ExpositionFormat format, Validat
         if (problem.fix) {
             all << QStringLiteral("  fix: %1").arg(problem.fix->description);
             for (const TextEdit &edit : problem.fix->edits)
-                all << QStringLiteral("  edit %1+%2 '%3'").arg(edit.offset).arg(edit.length).arg(QString::fromUtf8(edit.replacement));
+                all << QStringLiteral("  edit %1+%2 '%3'")
+                           .arg(edit.offset)
+                           .arg(edit.length)
+                           .arg(QString::fromUtf8(edit.replacement));
         }
     }
     const ParseStats &stats = parser.stats();
-    all << QStringLiteral("stats %1 %2 %3 %4 %5").arg(stats.lines).arg(stats.samples).arg(stats.families).arg(stats.errors).arg(stats.warnings);
+    all << QStringLiteral("stats %1 %2 %3 %4 %5")
+               .arg(stats.lines)
+               .arg(stats.samples)
+               .arg(stats.families)
+               .arg(stats.errors)
+               .arg(stats.warnings);
     simpleLines = stats.simpleLines;
     return all;
 }
@@ -511,14 +524,55 @@ void TestTextParser::simpleLinesReadAsByTheFullChecks_data()
 
     // Lines the one-pass reading takes, and near misses it must leave to the full checks.
     const QList<QByteArray> lines = {
-        "m 1", "m 1 1699999000000", "m{a=\"x\"} 1", "m{a=\"x\",b=\"y\"} 2 1699999000001", "m{b=\"y\",a=\"x\"} 3",
-        "m{a=\"x\",a=\"y\"} 4", "m{a=\"\"} 5", "m{__x=\"1\"} 6", "m{job=\"j\"} 7", "m{a=\"x\",} 8", "m{} 9",
-        "m{ a=\"x\"} 10", "m{a=\"x\"}  11", "m  12", "m 13  1699999000002", "m 14 1699999000003 ", "m 15 ", "m\t16",
-        "m{a=\"caf\xC3\xA9\"} 17", "m{a=\"bad\xE9\"} 18", "m{a=\"x\\\\y\"} 19", "m{a=\"x\\qy\"} 20", "m{a=\"x\ty\"} 21",
-        "m 22.0", "m 023", "m -24", "m NaN", "m +Inf", "m 2.5e1", "m 26,5", "m 27 1700000000", "m 28 99999999999999",
-        "m 29 1.5", "m 30 +1699999000004", "m 31 # {t=\"1\"} 1", "m 32 1699999000005 # {t=\"1\"} 1", "m{a=\"x\"} 33",
-        "m{a=\"x\"} 33", "m{a=\"x\"} 34 1699999000000", "m 35 1699999000000", "m_total 36", "m{a=\"x\"", "m{a=x} 37",
-        "m{1a=\"x\"} 38", "m{a=\"x\"}39", "m 40\r", "mx 41", "m 42", "m{" + QByteArray(40, 'l') + "=\"v\"} 43",
+        "m 1",
+        "m 1 1699999000000",
+        "m{a=\"x\"} 1",
+        "m{a=\"x\",b=\"y\"} 2 1699999000001",
+        "m{b=\"y\",a=\"x\"} 3",
+        "m{a=\"x\",a=\"y\"} 4",
+        "m{a=\"\"} 5",
+        "m{__x=\"1\"} 6",
+        "m{job=\"j\"} 7",
+        "m{a=\"x\",} 8",
+        "m{} 9",
+        "m{ a=\"x\"} 10",
+        "m{a=\"x\"}  11",
+        "m  12",
+        "m 13  1699999000002",
+        "m 14 1699999000003 ",
+        "m 15 ",
+        "m\t16",
+        "m{a=\"caf\xC3\xA9\"} 17",
+        "m{a=\"bad\xE9\"} 18",
+        "m{a=\"x\\\\y\"} 19",
+        "m{a=\"x\\qy\"} 20",
+        "m{a=\"x\ty\"} 21",
+        "m 22.0",
+        "m 023",
+        "m -24",
+        "m NaN",
+        "m +Inf",
+        "m 2.5e1",
+        "m 26,5",
+        "m 27 1700000000",
+        "m 28 99999999999999",
+        "m 29 1.5",
+        "m 30 +1699999000004",
+        "m 31 # {t=\"1\"} 1",
+        "m 32 1699999000005 # {t=\"1\"} 1",
+        "m{a=\"x\"} 33",
+        "m{a=\"x\"} 33",
+        "m{a=\"x\"} 34 1699999000000",
+        "m 35 1699999000000",
+        "m_total 36",
+        "m{a=\"x\"",
+        "m{a=x} 37",
+        "m{1a=\"x\"} 38",
+        "m{a=\"x\"}39",
+        "m 40\r",
+        "mx 41",
+        "m 42",
+        "m{" + QByteArray(40, 'l') + "=\"v\"} 43",
         "m{a=\"" + QByteArray(3000, 'v') + "\"} 44",
     };
     QByteArray body;
@@ -530,13 +584,18 @@ void TestTextParser::simpleLinesReadAsByTheFullChecks_data()
     manyLabels.chop(1);
     body += manyLabels + "} 45\n";
 
-    const QList<std::pair<QByteArray, QByteArray>> declarations = {
-        {"undeclared", ""}, {"gauge", "# TYPE m gauge\n"}, {"counter", "# TYPE m counter\n"}, {"untyped", "# TYPE m untyped\n"},
-        {"histogram", "# TYPE m histogram\n"}, {"summary", "# TYPE m summary\n"}};
+    const QList<std::pair<QByteArray, QByteArray>> declarations = {{"undeclared", ""},
+                                                                   {"gauge", "# TYPE m gauge\n"},
+                                                                   {"counter", "# TYPE m counter\n"},
+                                                                   {"untyped", "# TYPE m untyped\n"},
+                                                                   {"histogram", "# TYPE m histogram\n"},
+                                                                   {"summary", "# TYPE m summary\n"}};
     for (const auto &[type, declaration] : declarations) {
-        for (const QString &target : {QStringLiteral("generic"), QStringLiteral("pushgateway"), QStringLiteral("remote-write"), QStringLiteral("tmp")}) {
+        for (const QString &target : {QStringLiteral("generic"), QStringLiteral("pushgateway"),
+                                      QStringLiteral("remote-write"), QStringLiteral("tmp")}) {
             QTest::addRow("%s-text-%s", type.constData(), qPrintable(target)) << declaration + body << kText << target;
-            QTest::addRow("%s-openmetrics-%s", type.constData(), qPrintable(target)) << declaration + body + "# EOF\n" << kOm << target;
+            QTest::addRow("%s-openmetrics-%s", type.constData(), qPrintable(target)) << declaration + body + "# EOF\n"
+                                                                                     << kOm << target;
         }
     }
 }
@@ -571,8 +630,9 @@ void TestTextParser::reportsEveryProblemInOnePass()
     QStringList codes;
     for (const Problem &problem : result.problems)
         codes << QStringLiteral("%1:%2").arg(problem.line).arg(problem.code);
-    QCOMPARE(codes, QStringList({QStringLiteral("1:invalid-metric-name"), QStringLiteral("3:unterminated-label-value"),
-                                 QStringLiteral("4:invalid-number"), QStringLiteral("5:invalid-escape")}));
+    QCOMPARE(codes,
+             QStringList({QStringLiteral("1:invalid-metric-name"), QStringLiteral("3:unterminated-label-value"),
+                          QStringLiteral("4:invalid-number"), QStringLiteral("5:invalid-escape")}));
     QCOMPARE(result.stats.samples, 1); // the one good line still counts
 }
 
@@ -588,8 +648,9 @@ void TestTextParser::chunkBoundariesDoNotMatter_data()
 void TestTextParser::chunkBoundariesDoNotMatter()
 {
     QFETCH(int, chunkSize);
-    const QByteArray input = "\xEF\xBB\xBF# TYPE h histogram\r\nh_bucket{le=\"1\"} 1\nh_bucket{le=\"+Inf\"} 2\nh_count 3\n"
-                             "a{x=\"1\"} 1 1699999999000\nb 1,5\nc 1";
+    const QByteArray input
+        = "\xEF\xBB\xBF# TYPE h histogram\r\nh_bucket{le=\"1\"} 1\nh_bucket{le=\"+Inf\"} 2\nh_count 3\n"
+          "a{x=\"1\"} 1 1699999999000\nb 1,5\nc 1";
     ParseOptions options;
     options.nowMs = kNow;
     const ParseResult whole = parseText(input, options);
@@ -604,11 +665,12 @@ void TestTextParser::chunkBoundariesDoNotMatter()
 
 void TestTextParser::buildsHistogramsAndSummariesAsOneMetric()
 {
-    const ParseResult result = parse("# HELP h Latency.\n# TYPE h histogram\n"
-                                     "h_bucket{path=\"/a\",le=\"0.5\"} 1\nh_bucket{path=\"/a\",le=\"+Inf\"} 2\n"
-                                     "h_sum{path=\"/a\"} 0.7\nh_count{path=\"/a\"} 2\n"
-                                     "h_bucket{path=\"/b\",le=\"+Inf\"} 0\nh_sum{path=\"/b\"} 0\nh_count{path=\"/b\"} 0\n"
-                                     "# TYPE s summary\ns{quantile=\"0.9\"} 3\ns_sum 9\ns_count 3\n");
+    const ParseResult result
+        = parse("# HELP h Latency.\n# TYPE h histogram\n"
+                "h_bucket{path=\"/a\",le=\"0.5\"} 1\nh_bucket{path=\"/a\",le=\"+Inf\"} 2\n"
+                "h_sum{path=\"/a\"} 0.7\nh_count{path=\"/a\"} 2\n"
+                "h_bucket{path=\"/b\",le=\"+Inf\"} 0\nh_sum{path=\"/b\"} 0\nh_count{path=\"/b\"} 0\n"
+                "# TYPE s summary\ns{quantile=\"0.9\"} 3\ns_sum 9\ns_count 3\n");
     QVERIFY2(!result.hasErrors(), qPrintable(describe(result.problems)));
     QCOMPARE(result.metrics.families.size(), 2);
     const MetricFamily &h = result.metrics.families.at(0);

@@ -13,7 +13,8 @@ namespace {
 MetricSet sampleSet()
 {
     MetricSet set;
-    MetricFamily counter{QStringLiteral("jobs_total"), MetricType::Counter, QStringLiteral("Jobs \\ done\nso far."), {}, {}};
+    MetricFamily counter{
+        QStringLiteral("jobs_total"), MetricType::Counter, QStringLiteral("Jobs \\ done\nso far."), {}, {}};
     Metric a;
     a.labels.set(QStringLiteral("queue"), QStringLiteral("say \"hi\""));
     a.value = 1234567.5;
@@ -103,8 +104,8 @@ void TestTextWriter::leavesOutTheSumOfAHistogramBelowZero()
 {
     MetricSet set;
     for (const MetricType type : {MetricType::Histogram, MetricType::GaugeHistogram}) {
-        MetricFamily family{type == MetricType::Histogram ? QStringLiteral("drift") : QStringLiteral("drift_now"), type,
-                            {}, {}, {}};
+        MetricFamily family{
+            type == MetricType::Histogram ? QStringLiteral("drift") : QStringLiteral("drift_now"), type, {}, {}, {}};
         Metric metric;
         metric.buckets = {{-1, 1}, {std::numeric_limits<double>::infinity(), 3}};
         metric.sum = -0.5;
@@ -115,7 +116,8 @@ void TestTextWriter::leavesOutTheSumOfAHistogramBelowZero()
     QCOMPARE(histogramsLosingTheirSum(set), 1);
     const QByteArray written = writeOpenMetrics(set);
     QVERIFY2(!written.contains("drift_sum") && !written.contains("drift_count"), written.constData());
-    QVERIFY2(written.contains("drift_now_gsum -0.5\n") && written.contains("drift_now_gcount 3\n"), written.constData());
+    QVERIFY2(written.contains("drift_now_gsum -0.5\n") && written.contains("drift_now_gcount 3\n"),
+             written.constData());
     ParseOptions options;
     options.format = ExpositionFormat::OpenMetrics;
     const ParseResult reread = parseText(written, options);

@@ -29,8 +29,13 @@ HistoryEntry withBody(QByteArray body, HttpHeaders headers)
 SeriesSet series()
 {
     SeriesSet set;
-    set.series = {WriteSeries{Labels{{QStringLiteral("__name__"), QStringLiteral("up")}, {QStringLiteral("job"), QStringLiteral("a")}},
-                              {{1700000000000, 1}, {1700000060000, 0.5}}, 0, MetricType::Gauge, {}, {}}};
+    set.series = {WriteSeries{
+        Labels{{QStringLiteral("__name__"), QStringLiteral("up")}, {QStringLiteral("job"), QStringLiteral("a")}},
+        {{1700000000000, 1}, {1700000060000, 0.5}},
+        0,
+        MetricType::Gauge,
+        {},
+        {}}};
     return set;
 }
 
@@ -91,7 +96,8 @@ void TestBodyDecoder::curlInlinesTextAndFilesBinary()
     text.method = "PUT";
     const CurlExport inlined = exportCurl(text, {});
     QVERIFY(inlined.bodyFile.isEmpty());
-    QVERIFY2(inlined.command.contains(QLatin1String("--data-binary @- 'http://127.0.0.1:9090/api/v1/write' <<'PROMDESK_BODY'\n# TYPE up gauge")),
+    QVERIFY2(inlined.command.contains(QLatin1String(
+                 "--data-binary @- 'http://127.0.0.1:9090/api/v1/write' <<'PROMDESK_BODY'\n# TYPE up gauge")),
              qPrintable(inlined.command));
     const HistoryEntry binary = withBody(encodeWriteRequest(series(), RemoteWriteVersion::V1),
                                          {{"Content-Encoding", "snappy"}, {"Content-Type", "application/x-protobuf"}});
@@ -102,7 +108,8 @@ void TestBodyDecoder::curlInlinesTextAndFilesBinary()
     QVERIFY(!filed.command.contains(QLatin1String("--http1.1")));
     HistoryEntry overTls = binary;
     overTls.url = QStringLiteral("https://tmp.example:9090/api/v1/prom/write");
-    QVERIFY2(exportCurl(overTls, {}).command.startsWith(QLatin1String("curl -sS -X POST --http1.1 ")), qPrintable(exportCurl(overTls, {}).command));
+    QVERIFY2(exportCurl(overTls, {}).command.startsWith(QLatin1String("curl -sS -X POST --http1.1 ")),
+             qPrintable(exportCurl(overTls, {}).command));
 }
 
 void TestBodyDecoder::curlNeverWritesTheSecretUnlessRevealed()
@@ -111,7 +118,8 @@ void TestBodyDecoder::curlNeverWritesTheSecretUnlessRevealed()
     e.authKind = Credentials::Kind::Basic;
     e.authUser = QStringLiteral("1250000000");
     const CurlExport hidden = exportCurl(e, {});
-    QVERIFY2(hidden.command.contains(QLatin1String("-u '1250000000:'\"${PROMDESK_SECRET:?")), qPrintable(hidden.command));
+    QVERIFY2(hidden.command.contains(QLatin1String("-u '1250000000:'\"${PROMDESK_SECRET:?")),
+             qPrintable(hidden.command));
     QVERIFY(!hidden.command.contains(QLatin1String("Authorization")));
     QVERIFY(hidden.note.contains(QLatin1String("PROMDESK_SECRET")));
     const CurlExport shown = exportCurl(e, CurlOptions{QStringLiteral("t0'ken"), {}});
@@ -140,7 +148,9 @@ void TestBodyDecoder::curlQuotesWhatTheHistoryHolds()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("PROMDESK_SECRET"), QStringLiteral("s3cret"));
     bash.setProcessEnvironment(environment);
-    bash.start(QStringLiteral("bash"), {QStringLiteral("-c"), QStringLiteral("curl() { printf '%s\\n' \"$@\"; }\n") + exportCurl(e, {}).command});
+    bash.start(
+        QStringLiteral("bash"),
+        {QStringLiteral("-c"), QStringLiteral("curl() { printf '%s\\n' \"$@\"; }\n") + exportCurl(e, {}).command});
     QVERIFY(bash.waitForFinished(10000));
     const QStringList printed = QString::fromUtf8(bash.readAllStandardOutput()).split(QLatin1Char('\n'));
     QVERIFY2(printed.contains(user + QStringLiteral(":s3cret")), qPrintable(printed.join(QLatin1Char('|'))));

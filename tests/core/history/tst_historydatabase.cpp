@@ -4,11 +4,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QSet>
 #include <QTest>
 
 using namespace promdesk;
@@ -173,7 +173,8 @@ void TestHistoryDatabase::filters()
     QFETCH(int, expected);
     auto db = open();
     db->complete(db->begin(entry(QStringLiteral("replace"), QStringLiteral("prod"))), answer(200, ErrorCategory::None));
-    db->complete(db->begin(entry(QStringLiteral("write"), QStringLiteral("prod"))), answer(400, ErrorCategory::Rejected));
+    db->complete(db->begin(entry(QStringLiteral("write"), QStringLiteral("prod"))),
+                 answer(400, ErrorCategory::Rejected));
     db->complete(db->begin(entry(QStringLiteral("delete"))), answer(202, ErrorCategory::None));
     db->begin(entry(QStringLiteral("merge"))); // never completed
     HistoryFilter filter;
@@ -207,11 +208,12 @@ void TestHistoryDatabase::searchesEveryEntryInSql()
     QFETCH(int, expected);
     auto db = open();
     db->complete(db->begin(entry(QStringLiteral("replace"), QStringLiteral("prod"))), answer(200, ErrorCategory::None));
-    db->complete(db->begin(entry(QStringLiteral("write"), QStringLiteral("prod"))), answer(400, ErrorCategory::Rejected));
+    db->complete(db->begin(entry(QStringLiteral("write"), QStringLiteral("prod"))),
+                 answer(400, ErrorCategory::Rejected));
     HttpResult throttled = answer(429, ErrorCategory::Rejected);
     throttled.errorText = QStringLiteral("Slow down, please");
     db->complete(db->begin(entry(QStringLiteral("delete"))), answer(202, ErrorCategory::None));
-    db->begin(entry(QStringLiteral("merge"))); // never completed
+    db->begin(entry(QStringLiteral("merge")));                   // never completed
     if (QByteArrayView(QTest::currentDataTag()) == "error text") // the one entry with words of its own
         db->complete(db->begin(entry(QStringLiteral("write"), QStringLiteral("staging"))), throttled);
     HistoryFilter filter;
@@ -314,7 +316,8 @@ void TestHistoryDatabase::storesATicksBodyRelativeToItsJob()
     const qint64 id = db->begin(tick);
     QCOMPARE(db->get(id)->requestBody, tickBody);
     QCOMPARE(db->children(job).size(), 1);
-    const QVariant stored = sql(QStringLiteral("SELECT length(body) FROM request_bodies WHERE request_id = %1").arg(id));
+    const QVariant stored
+        = sql(QStringLiteral("SELECT length(body) FROM request_bodies WHERE request_id = %1").arg(id));
     QVERIFY2(stored.toInt() <= maxStoredBytes, qPrintable(stored.toString()));
     QCOMPARE(db->get(job)->requestBody, draft);
 }
@@ -331,8 +334,10 @@ void TestHistoryDatabase::aChildRepeatsItsParentsColumnsOnce()
     other.requestHeaders = {{"Content-Type", "application/x-protobuf"}};
     const qint64 sameId = db->begin(same);
     const qint64 otherId = db->begin(other);
-    QCOMPARE(sql(QStringLiteral("SELECT url || request_headers || grouping_key FROM requests WHERE id = %1").arg(sameId)).toString(),
-             QStringLiteral("==="));
+    QCOMPARE(
+        sql(QStringLiteral("SELECT url || request_headers || grouping_key FROM requests WHERE id = %1").arg(sameId))
+            .toString(),
+        QStringLiteral("==="));
     for (const HistoryEntry &read : {*db->get(sameId), db->children(job).at(0)}) {
         QCOMPARE(read.url, same.url);
         QCOMPARE(read.requestHeaders, same.requestHeaders);
@@ -536,19 +541,25 @@ void TestHistoryDatabase::migratesSchemaOne()
 {
     // A history written by a PromDesk with schema 1: bodies inside the requests table.
     const QStringList schemaOne{
-        QStringLiteral("CREATE TABLE requests (id INTEGER PRIMARY KEY AUTOINCREMENT, parent_id INTEGER, resend_of INTEGER,"
-                       " started_at INTEGER NOT NULL, finished_at INTEGER NOT NULL DEFAULT 0, profile TEXT NOT NULL DEFAULT '',"
-                       " target TEXT NOT NULL DEFAULT '', operation TEXT NOT NULL, grouping_key TEXT NOT NULL DEFAULT '',"
-                       " attempt INTEGER NOT NULL DEFAULT 1, method TEXT NOT NULL, url TEXT NOT NULL,"
-                       " request_headers TEXT NOT NULL DEFAULT '[]', request_body BLOB, request_body_size INTEGER NOT NULL DEFAULT 0,"
-                       " request_body_truncated INTEGER NOT NULL DEFAULT 0, auth_kind TEXT NOT NULL DEFAULT 'none',"
-                       " auth_user TEXT NOT NULL DEFAULT '', outcome TEXT NOT NULL DEFAULT 'unknown', status INTEGER NOT NULL DEFAULT 0,"
-                       " response_headers TEXT NOT NULL DEFAULT '[]', response_body BLOB, duration_ms INTEGER NOT NULL DEFAULT 0,"
-                       " error_text TEXT NOT NULL DEFAULT '', samples_written INTEGER)"),
+        QStringLiteral(
+            "CREATE TABLE requests (id INTEGER PRIMARY KEY AUTOINCREMENT, parent_id INTEGER, resend_of INTEGER,"
+            " started_at INTEGER NOT NULL, finished_at INTEGER NOT NULL DEFAULT 0, profile TEXT NOT NULL DEFAULT '',"
+            " target TEXT NOT NULL DEFAULT '', operation TEXT NOT NULL, grouping_key TEXT NOT NULL DEFAULT '',"
+            " attempt INTEGER NOT NULL DEFAULT 1, method TEXT NOT NULL, url TEXT NOT NULL,"
+            " request_headers TEXT NOT NULL DEFAULT '[]', request_body BLOB, request_body_size INTEGER NOT NULL "
+            "DEFAULT 0,"
+            " request_body_truncated INTEGER NOT NULL DEFAULT 0, auth_kind TEXT NOT NULL DEFAULT 'none',"
+            " auth_user TEXT NOT NULL DEFAULT '', outcome TEXT NOT NULL DEFAULT 'unknown', status INTEGER NOT NULL "
+            "DEFAULT 0,"
+            " response_headers TEXT NOT NULL DEFAULT '[]', response_body BLOB, duration_ms INTEGER NOT NULL DEFAULT 0,"
+            " error_text TEXT NOT NULL DEFAULT '', samples_written INTEGER)"),
         // 0x00 then the bytes: a stored body that was not compressed.
-        QStringLiteral("INSERT INTO requests (started_at, operation, method, url, request_body, request_body_size, outcome, status)"
-                       " VALUES (1700000000000, 'replace', 'PUT', 'http://gw/metrics/job/a', x'0061203120310a', 6, 'ok', 200)"),
-        QStringLiteral("INSERT INTO requests (started_at, operation, method, url, outcome) VALUES (1700000000001, 'delete', 'DELETE', 'http://gw/metrics/job/a', 'ok')"),
+        QStringLiteral(
+            "INSERT INTO requests (started_at, operation, method, url, request_body, request_body_size, outcome, "
+            "status)"
+            " VALUES (1700000000000, 'replace', 'PUT', 'http://gw/metrics/job/a', x'0061203120310a', 6, 'ok', 200)"),
+        QStringLiteral("INSERT INTO requests (started_at, operation, method, url, outcome) VALUES (1700000000001, "
+                       "'delete', 'DELETE', 'http://gw/metrics/job/a', 'ok')"),
         QStringLiteral("PRAGMA user_version = 1"),
     };
     for (const QString &statement : schemaOne)
@@ -563,7 +574,9 @@ void TestHistoryDatabase::migratesSchemaOne()
     QCOMPARE(entries.size(), 2);
     QCOMPARE(db->get(entries.at(1).id)->requestBody, QByteArray("a 1 1\n"));
     QVERIFY(db->get(entries.at(0).id)->requestBody.isEmpty());
-    QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM pragma_table_info('requests') WHERE name = 'request_body'")).toInt(), 0);
+    QCOMPARE(
+        sql(QStringLiteral("SELECT count(*) FROM pragma_table_info('requests') WHERE name = 'request_body'")).toInt(),
+        0);
     // New entries go on being recorded next to the migrated ones.
     const qint64 id = db->begin(entry(QStringLiteral("replace")));
     QCOMPARE(db->get(id)->requestBody, QByteArray("a 1\n"));
@@ -575,7 +588,8 @@ void TestHistoryDatabase::twoProcessesLoseNothing()
     QList<QProcess *> writers;
     for (int i = 0; i < 2; ++i) {
         auto *process = new QProcess(this);
-        process->start(QCoreApplication::applicationFilePath(), {QStringLiteral("-writer"), path, QStringLiteral("300")});
+        process->start(QCoreApplication::applicationFilePath(),
+                       {QStringLiteral("-writer"), path, QStringLiteral("300")});
         writers.append(process);
     }
     for (QProcess *process : writers) {
@@ -592,7 +606,8 @@ int main(int argc, char *argv[])
     if (argc == 4 && QByteArray(argv[1]) == "-writer") {
         QString note;
         auto db = HistoryDatabase::open(QString::fromLocal8Bit(argv[2]), &note);
-        if (!db) std::fprintf(stderr, "%s\n", qPrintable(note));
+        if (!db)
+            std::fprintf(stderr, "%s\n", qPrintable(note));
         const int count = QByteArray(argv[3]).toInt();
         for (int i = 0; i < count; ++i) {
             const qint64 id = db ? db->begin(entry(QStringLiteral("replace"))) : 0;

@@ -63,7 +63,7 @@ void TestSeriesReader::piecesReadLikeOneReading_data()
     QTest::newRow("one-gauge-family-cut-inside") << gauge << true;
     QTest::newRow("counter-family") << timeMajor("jobs_done_total", "counter", 25, 80) << true;
     QTest::newRow("several-families") << timeMajor("a_gauge", "gauge", 20, 40) + timeMajor("b_gauge", "untyped", 20, 40)
-                                             + timeMajor("c_total", "counter", 20, 40)
+            + timeMajor("c_total", "counter", 20, 40)
                                       << true;
     // '#' inside label values, where a cut looks back for the TYPE line before it.
     QByteArray hashes = timeMajor("tagged", "gauge", 30, 40);

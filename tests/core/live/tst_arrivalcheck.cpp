@@ -23,7 +23,8 @@ ArrivalProbe pushProbe()
 {
     ArrivalProbe probe;
     probe.metric = QStringLiteral("backup_time");
-    probe.labels = Labels{{QStringLiteral("instance"), QStringLiteral("a")}, {QStringLiteral("job"), QStringLiteral("j")}};
+    probe.labels
+        = Labels{{QStringLiteral("instance"), QStringLiteral("a")}, {QStringLiteral("job"), QStringLiteral("j")}};
     probe.value = 1700000000.5;
     probe.gatewayAuthority = QStringLiteral("127.0.0.1:9091");
     return probe;
@@ -52,8 +53,11 @@ private slots:
     void arrivesWhenTheValueShows_data()
     {
         QTest::addColumn<QByteArray>("answer");
-        QTest::newRow("latest-sample") << vector("{\"metric\":{\"job\":\"j\",\"instance\":\"a\"},\"values\":[[1700000001,\"1700000000.5\"]]}");
-        QTest::newRow("replaced-since-but-scraped") << vector("{\"metric\":{\"job\":\"j\",\"instance\":\"a\"},\"values\":[[1700000001,\"1700000000.5\"],[1700000002,\"1700000002.5\"]]}");
+        QTest::newRow("latest-sample") << vector(
+            "{\"metric\":{\"job\":\"j\",\"instance\":\"a\"},\"values\":[[1700000001,\"1700000000.5\"]]}");
+        QTest::newRow("replaced-since-but-scraped")
+            << vector("{\"metric\":{\"job\":\"j\",\"instance\":\"a\"},\"values\":[[1700000001,\"1700000000.5\"],["
+                      "1700000002,\"1700000002.5\"]]}");
     }
     void arrivesWhenTheValueShows()
     {
@@ -64,7 +68,8 @@ private slots:
         QVERIFY2(result.arrived, qPrintable(result.verdict()));
         QCOMPARE(result.queries, 1);
         // The query asks for every sample since the push, with + spelled %2B for Go.
-        QVERIFY(server.received().constFirst().path.startsWith("/api/v1/query?query=backup_time%7Binstance%3D%22a%22%2Cjob%3D%22j%22%7D%5B"));
+        QVERIFY(server.received().constFirst().path.startsWith(
+            "/api/v1/query?query=backup_time%7Binstance%3D%22a%22%2Cjob%3D%22j%22%7D%5B"));
     }
 
     void remoteWriteArrivesOnlyAtItsTimestamp()
@@ -73,8 +78,10 @@ private slots:
         probe.timestampMs = 1700000000123;
         probe.gatewayAuthority.clear();
         FaultServer server;
-        server.script({FaultServer::Answer::reply(200, vector("{\"metric\":{},\"values\":[[1700000000.122,\"1700000000.5\"]]}")),
-                       FaultServer::Answer::reply(200, vector("{\"metric\":{},\"values\":[[1700000000.123,\"1700000000.5\"]]}"))});
+        server.script(
+            {FaultServer::Answer::reply(200, vector("{\"metric\":{},\"values\":[[1700000000.122,\"1700000000.5\"]]}")),
+             FaultServer::Answer::reply(200,
+                                        vector("{\"metric\":{},\"values\":[[1700000000.123,\"1700000000.5\"]]}"))});
         const ArrivalResult result = check(server, probe, 5000);
         QVERIFY2(result.arrived, qPrintable(result.verdict()));
         QCOMPARE(result.queries, 2);
@@ -87,22 +94,37 @@ private slots:
         QTest::addColumn<QList<QByteArray>>("answers");
         QTest::addColumn<QString>("reason");
         QTest::newRow("replaced-before-a-scrape")
-            << false << QList<QByteArray>{kNothing, vector("{\"metric\":{\"__name__\":\"backup_time\",\"job\":\"j\",\"instance\":\"a\"},\"value\":[1,\"1\"]}")}
+            << false
+            << QList<QByteArray>{kNothing,
+                                 vector("{\"metric\":{\"__name__\":\"backup_time\",\"job\":\"j\",\"instance\":\"a\"},"
+                                        "\"value\":[1,\"1\"]}")}
             << "a later push replaced it before Prometheus scraped the gateway";
         QTest::newRow("label-renamed")
-            << false << QList<QByteArray>{kNothing, vector("{\"metric\":{\"__name__\":\"backup_time\",\"job\":\"j\",\"host\":\"a\"},\"value\":[1,\"1\"]}")}
+            << false
+            << QList<QByteArray>{kNothing,
+                                 vector("{\"metric\":{\"__name__\":\"backup_time\",\"job\":\"j\",\"host\":\"a\"},"
+                                        "\"value\":[1,\"1\"]}")}
             << "a label was dropped or renamed on the way: Prometheus has backup_time as {host=\"a\",job=\"j\"}";
         QTest::newRow("other-jobs-do-not-count")
-            << false << QList<QByteArray>{kNothing, vector("{\"metric\":{\"__name__\":\"backup_time\",\"job\":\"other\"},\"value\":[1,\"1\"]}"),
-                                          "{\"status\":\"success\",\"data\":{\"activeTargets\":[]}}"}
+            << false
+            << QList<
+                   QByteArray>{kNothing,
+                               vector(
+                                   "{\"metric\":{\"__name__\":\"backup_time\",\"job\":\"other\"},\"value\":[1,\"1\"]}"),
+                               "{\"status\":\"success\",\"data\":{\"activeTargets\":[]}}"}
             << "does not scrape the gateway at 127.0.0.1:9091";
         QTest::newRow("scraped-but-down")
-            << false << QList<QByteArray>{kNothing, kNothing,
-                                          "{\"status\":\"success\",\"data\":{\"activeTargets\":[{\"scrapeUrl\":\"http://127.0.0.1:9091/metrics\",\"health\":\"down\",\"lastError\":\"connection refused\"}]}}"}
+            << false
+            << QList<
+                   QByteArray>{kNothing, kNothing,
+                               "{\"status\":\"success\",\"data\":{\"activeTargets\":[{\"scrapeUrl\":\"http://"
+                               "127.0.0.1:9091/metrics\",\"health\":\"down\",\"lastError\":\"connection refused\"}]}}"}
             << "the last scrape failed: connection refused";
         QTest::newRow("older-than-the-receiver-keeps")
-            << true << QList<QByteArray>{kNothing, kNothing,
-                                         "{\"status\":\"success\",\"data\":{\"headStats\":{\"minTime\":1800000000000,\"maxTime\":1800007200000}}}"}
+            << true
+            << QList<QByteArray>{kNothing, kNothing,
+                                 "{\"status\":\"success\",\"data\":{\"headStats\":{\"minTime\":1800000000000,"
+                                 "\"maxTime\":1800007200000}}}"}
             << "is older than the receiver accepts";
     }
     void saysWhyItDidNotArrive()
@@ -150,7 +172,8 @@ private slots:
         FaultServer server;
         server.script({FaultServer::Answer::reply(401, "Unauthorized\n")});
         const ArrivalResult result = check(server, pushProbe());
-        QVERIFY2(result.reason.contains(QLatin1String("the query URL did not answer (HTTP 401: Unauthorized)")), qPrintable(result.reason));
+        QVERIFY2(result.reason.contains(QLatin1String("the query URL did not answer (HTTP 401: Unauthorized)")),
+                 qPrintable(result.reason));
     }
 };
 

@@ -105,7 +105,8 @@ private slots:
     void backsOffOn503AndRecovers()
     {
         Harness h(every(100, 30));
-        h.server.script({FaultServer::Answer::reply(503), FaultServer::Answer::reply(503), FaultServer::Answer::reply(200)});
+        h.server.script(
+            {FaultServer::Answer::reply(503), FaultServer::Answer::reply(503), FaultServer::Answer::reply(200)});
         QVERIFY(h.runToTheEnd());
         const auto &received = h.server.received();
         QVERIFY(received.size() >= 4);
@@ -114,8 +115,10 @@ private slots:
         QVERIFY(h.job->stats().skippedBackoff >= 4);
         QCOMPARE(h.job->endReason(), LiveJob::EndReason::CountReached);
         // Twice the interval after the first failure, four times after the second.
-        QVERIFY2(received.at(1).atMs - received.at(0).atMs >= 190, qPrintable(QString::number(received.at(1).atMs - received.at(0).atMs)));
-        QVERIFY2(received.at(2).atMs - received.at(1).atMs >= 390, qPrintable(QString::number(received.at(2).atMs - received.at(1).atMs)));
+        QVERIFY2(received.at(1).atMs - received.at(0).atMs >= 190,
+                 qPrintable(QString::number(received.at(1).atMs - received.at(0).atMs)));
+        QVERIFY2(received.at(2).atMs - received.at(1).atMs >= 390,
+                 qPrintable(QString::number(received.at(2).atMs - received.at(1).atMs)));
         QVERIFY(received.at(3).atMs - received.at(2).atMs < 150); // recovered: back to the interval
     }
 
@@ -126,8 +129,8 @@ private slots:
         LiveJobSpec spec = every(200, 8);
         spec.machines = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
         Harness h(spec);
-        h.server.script({FaultServer::Answer::reply(503), FaultServer::Answer::reply(503), FaultServer::Answer::reply(503),
-                         FaultServer::Answer::reply(200)});
+        h.server.script({FaultServer::Answer::reply(503), FaultServer::Answer::reply(503),
+                         FaultServer::Answer::reply(503), FaultServer::Answer::reply(200)});
         QVERIFY(h.runToTheEnd());
         const auto &received = h.server.received();
         QVERIFY(received.size() >= 6);
@@ -153,22 +156,26 @@ private slots:
     void honoursRetryAfterOn429()
     {
         Harness h(every(100, 15));
-        h.server.script({FaultServer::Answer::reply(429, "slow down", {{"Retry-After", "1"}}), FaultServer::Answer::reply(200)});
+        h.server.script(
+            {FaultServer::Answer::reply(429, "slow down", {{"Retry-After", "1"}}), FaultServer::Answer::reply(200)});
         QVERIFY(h.runToTheEnd());
         const auto &received = h.server.received();
         QVERIFY(received.size() >= 2);
-        QVERIFY2(received.at(1).atMs - received.at(0).atMs >= 950, qPrintable(QString::number(received.at(1).atMs - received.at(0).atMs)));
+        QVERIFY2(received.at(1).atMs - received.at(0).atMs >= 950,
+                 qPrintable(QString::number(received.at(1).atMs - received.at(0).atMs)));
         QCOMPARE(h.job->endReason(), LiveJob::EndReason::CountReached);
     }
 
     void aRefusalStopsTheJobWithTheServersWords()
     {
         Harness h(every(100, 20));
-        h.server.script({FaultServer::Answer::reply(400, "text format parsing error in line 1: expected float as value")});
+        h.server.script(
+            {FaultServer::Answer::reply(400, "text format parsing error in line 1: expected float as value")});
         QVERIFY(h.runToTheEnd());
         QCOMPARE(h.server.received().size(), 1);
         QCOMPARE(h.job->endReason(), LiveJob::EndReason::Refused);
-        QVERIFY2(describeEnd(*h.job).contains(QLatin1String("expected float as value")), qPrintable(describeEnd(*h.job)));
+        QVERIFY2(describeEnd(*h.job).contains(QLatin1String("expected float as value")),
+                 qPrintable(describeEnd(*h.job)));
     }
 
     void machinesPushEachToTheirOwnGroup()
@@ -182,8 +189,9 @@ private slots:
         for (const auto &request : h.server.received())
             paths.insert(request.path);
         QCOMPARE(h.server.received().size(), 6);
-        QCOMPARE(paths, (QSet<QByteArray>{"/metrics/job/db_backup/instance/db-1", "/metrics/job/db_backup/instance/db-2",
-                                          "/metrics/job/db_backup/instance/db-3"}));
+        QCOMPARE(paths,
+                 (QSet<QByteArray>{"/metrics/job/db_backup/instance/db-1", "/metrics/job/db_backup/instance/db-2",
+                                   "/metrics/job/db_backup/instance/db-3"}));
     }
 
     void machinesThatLeaveInstanceOutShareOneGroup()

@@ -30,13 +30,20 @@ private slots:
     {
         QTest::addColumn<QString>("spec");
         QTest::addColumn<QString>("canonical");
-        QTest::newRow("now") << "now" << "now";
-        QTest::newRow("inc") << "inc:1" << "inc:1";
-        QTest::newRow("inc-fraction") << "inc:0.5" << "inc:0.5";
-        QTest::newRow("random-negative") << "random:-5:5" << "random:-5:5";
-        QTest::newRow("walk") << "walk:0:100:2.5" << "walk:0:100:2.5";
-        QTest::newRow("sine-period-duration") << "sine:0:1:1m" << "sine:0:1:60000ms";
-        QTest::newRow("spaces-around") << " now " << "now";
+        QTest::newRow("now") << "now"
+                             << "now";
+        QTest::newRow("inc") << "inc:1"
+                             << "inc:1";
+        QTest::newRow("inc-fraction") << "inc:0.5"
+                                      << "inc:0.5";
+        QTest::newRow("random-negative") << "random:-5:5"
+                                         << "random:-5:5";
+        QTest::newRow("walk") << "walk:0:100:2.5"
+                              << "walk:0:100:2.5";
+        QTest::newRow("sine-period-duration") << "sine:0:1:1m"
+                                              << "sine:0:1:60000ms";
+        QTest::newRow("spaces-around") << " now "
+                                       << "now";
     }
     void parsesEveryKind()
     {
@@ -52,17 +59,28 @@ private slots:
     {
         QTest::addColumn<QString>("spec");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("unknown-kind") << "saw:1" << "not a generator; a generator is now";
-        QTest::newRow("now-with-argument") << "now:1" << "write it as now";
-        QTest::newRow("inc-without-step") << "inc" << "write it as inc:STEP";
-        QTest::newRow("random-one-bound") << "random:1" << "write it as random:MIN:MAX";
-        QTest::newRow("min-above-max") << "random:5:1" << "MIN (5) is above MAX (1)";
-        QTest::newRow("not-a-number") << "inc:one" << "\"one\" is not a finite number";
-        QTest::newRow("infinite") << "random:-Inf:1" << "is not a finite number";
-        QTest::newRow("comma-decimal") << "inc:1,5" << "is not a finite number";
-        QTest::newRow("walk-zero-step") << "walk:0:1:0" << "STEP must be above 0";
-        QTest::newRow("sine-bad-period") << "sine:0:1:fast" << "PERIOD:";
-        QTest::newRow("control-character-escaped") << "x\x1b[2J" << "x\\x1b[2J";
+        QTest::newRow("unknown-kind") << "saw:1"
+                                      << "not a generator; a generator is now";
+        QTest::newRow("now-with-argument") << "now:1"
+                                           << "write it as now";
+        QTest::newRow("inc-without-step") << "inc"
+                                          << "write it as inc:STEP";
+        QTest::newRow("random-one-bound") << "random:1"
+                                          << "write it as random:MIN:MAX";
+        QTest::newRow("min-above-max") << "random:5:1"
+                                       << "MIN (5) is above MAX (1)";
+        QTest::newRow("not-a-number") << "inc:one"
+                                      << "\"one\" is not a finite number";
+        QTest::newRow("infinite") << "random:-Inf:1"
+                                  << "is not a finite number";
+        QTest::newRow("comma-decimal") << "inc:1,5"
+                                       << "is not a finite number";
+        QTest::newRow("walk-zero-step") << "walk:0:1:0"
+                                        << "STEP must be above 0";
+        QTest::newRow("sine-bad-period") << "sine:0:1:fast"
+                                         << "PERIOD:";
+        QTest::newRow("control-character-escaped") << "x\x1b[2J"
+                                                   << "x\\x1b[2J";
     }
     void refusesWithTheReason()
     {
@@ -126,8 +144,8 @@ private slots:
     {
         const MetricSet draft = draftOf("a 1\nb{x=\"1\"} 2\nb{x=\"2\"} 3\n");
         QString error;
-        std::optional<GeneratedDraft> generated =
-            GeneratedDraft::make(draft, {*parseGeneratorAssignment(u"b{x=\"2\"}=inc:1", &error)}, &error, 7);
+        std::optional<GeneratedDraft> generated
+            = GeneratedDraft::make(draft, {*parseGeneratorAssignment(u"b{x=\"2\"}=inc:1", &error)}, &error, 7);
         QVERIFY2(generated, qPrintable(error));
         const MetricSet first = generated->at(1000);
         const MetricSet second = generated->at(2000);
@@ -141,7 +159,8 @@ private slots:
     {
         const MetricSet draft = draftOf("b{x=\"1\"} 2\nb{x=\"2\"} 3\n");
         QString error;
-        std::optional<GeneratedDraft> generated = GeneratedDraft::make(draft, {*parseGeneratorAssignment(u"b=now", &error)}, &error);
+        std::optional<GeneratedDraft> generated
+            = GeneratedDraft::make(draft, {*parseGeneratorAssignment(u"b=now", &error)}, &error);
         QVERIFY(generated);
         const MetricSet set = generated->at(5000);
         QCOMPARE(valueOf(set, QStringLiteral("b"), 0), 5.0);
@@ -168,12 +187,16 @@ private slots:
         QTest::addColumn<QByteArray>("draft");
         QTest::addColumn<QString>("assignment");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("names-nothing") << QByteArray("a 1\n") << "b=now" << "\"b\" names no series of the draft";
-        QTest::newRow("labels-match-nothing") << QByteArray("a{x=\"1\"} 1\n") << "a{x=\"2\"}=now" << "names no series";
+        QTest::newRow("names-nothing") << QByteArray("a 1\n") << "b=now"
+                                       << "\"b\" names no series of the draft";
+        QTest::newRow("labels-match-nothing") << QByteArray("a{x=\"1\"} 1\n") << "a{x=\"2\"}=now"
+                                              << "names no series";
         QTest::newRow("histogram") << QByteArray("# TYPE h histogram\nh_bucket{le=\"+Inf\"} 1\nh_sum 1\nh_count 1\n")
-                                   << "h=now" << "h is a histogram";
+                                   << "h=now"
+                                   << "h is a histogram";
         QTest::newRow("summary") << QByteArray("# TYPE s summary\ns{quantile=\"0.5\"} 1\ns_sum 1\ns_count 1\n")
-                                 << "s=inc:1" << "s is a summary";
+                                 << "s=inc:1"
+                                 << "s is a summary";
     }
     void refusesWhatTheDraftCannotTake()
     {
@@ -208,7 +231,8 @@ private slots:
         QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
         const MetricSet draft = draftOf("g 0\n");
         QString error;
-        std::optional<GeneratedDraft> generated = GeneratedDraft::make(draft, {*parseGeneratorAssignment(u"g=now", &error)}, &error);
+        std::optional<GeneratedDraft> generated
+            = GeneratedDraft::make(draft, {*parseGeneratorAssignment(u"g=now", &error)}, &error);
         const QByteArray text = writeText(generated->at(1'700'000'000'500));
         QLocale::setDefault(QLocale::c());
         QVERIFY2(text.contains("g 1.7000000005e+09\n"), text.constData());

@@ -22,7 +22,8 @@ private slots:
 
 void TestLabels::keepsLabelsSorted()
 {
-    Labels labels{{QStringLiteral("zone"), QStringLiteral("a")}, {QStringLiteral("app"), QStringLiteral("b")},
+    Labels labels{{QStringLiteral("zone"), QStringLiteral("a")},
+                  {QStringLiteral("app"), QStringLiteral("b")},
                   {QStringLiteral("instance"), QStringLiteral("c")}};
     QStringList names;
     for (const Label &label : labels)

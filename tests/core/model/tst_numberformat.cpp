@@ -161,7 +161,8 @@ void TestNumberFormat::simpleDecimalsMatchFromChars()
         QVERIFY2(parsed, text.c_str());
         QVERIFY2(std::bit_cast<quint64>(parsed->value) == std::bit_cast<quint64>(expected), text.c_str());
         const std::optional<ParsedNumber> negative = parseNumber("-" + text);
-        QVERIFY2(negative && std::bit_cast<quint64>(negative->value) == std::bit_cast<quint64>(-expected), text.c_str());
+        QVERIFY2(negative && std::bit_cast<quint64>(negative->value) == std::bit_cast<quint64>(-expected),
+                 text.c_str());
     }
     QVERIFY(!parseNumber("."));
     QVERIFY(!parseNumber("1.2.3"));

@@ -22,8 +22,8 @@ void TestAnswerExplanation::explains_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<int>("category");
     QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<QString>("summary");  // a fragment
-    QTest::addColumn<QString>("advice");   // a fragment
+    QTest::addColumn<QString>("summary"); // a fragment
+    QTest::addColumn<QString>("advice");  // a fragment
     QTest::addColumn<QString>("notSaid"); // nothing a Pushgateway reading would add
     // clang-format off
     QTest::newRow("refused-with-the-servers-words") << 400 << int(ErrorCategory::Rejected) << QByteArray("out of bounds\n") << "The exporter at x refused the request (HTTP 400): out of bounds" << "message above" << "Pushgateway";

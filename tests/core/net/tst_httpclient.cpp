@@ -6,9 +6,9 @@
 
 #include <QFile>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 #ifdef Q_OS_LINUX
@@ -87,9 +87,8 @@ private slots:
 private:
     HttpResult send(HttpClient &http, const HttpRequest &request)
     {
-        return awaitCall<HttpResult>([&](QObject *context, std::function<void(const HttpResult &)> done) {
-            http.send(request, context, done);
-        });
+        return awaitCall<HttpResult>(
+            [&](QObject *context, std::function<void(const HttpResult &)> done) { http.send(request, context, done); });
     }
 };
 
@@ -173,14 +172,16 @@ void TestHttpClient::brokenTlsFilesSendNothing_data()
     QTest::addColumn<QString>("certificate");
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("said");
-    QTest::newRow("missing CA") << QStringLiteral("missing-ca.pem") << QString() << QString() << QStringLiteral("the CA file");
-    QTest::newRow("garbage CA") << QStringLiteral("garbage.pem") << QString() << QString() << QStringLiteral("holds no PEM certificate");
+    QTest::newRow("missing CA") << QStringLiteral("missing-ca.pem") << QString() << QString()
+                                << QStringLiteral("the CA file");
+    QTest::newRow("garbage CA") << QStringLiteral("garbage.pem") << QString() << QString()
+                                << QStringLiteral("holds no PEM certificate");
     QTest::newRow("unreadable client key") << QString() << QStringLiteral("client.crt") << QStringLiteral("missing.key")
                                            << QStringLiteral("the client key file");
     QTest::newRow("garbage client key") << QString() << QStringLiteral("client.crt") << QStringLiteral("garbage.pem")
                                         << QStringLiteral("holds no unencrypted PEM RSA or EC key");
-    QTest::newRow("certificate without its key") << QString() << QStringLiteral("client.crt") << QString()
-                                                 << QStringLiteral("needs both");
+    QTest::newRow("certificate without its key")
+        << QString() << QStringLiteral("client.crt") << QString() << QStringLiteral("needs both");
 }
 
 void TestHttpClient::brokenTlsFilesSendNothing()
@@ -191,11 +192,12 @@ void TestHttpClient::brokenTlsFilesSendNothing()
     QFETCH(QString, said);
     QTemporaryDir dir;
     QProcess openssl; // a real client certificate, so that only the key is at fault
-    openssl.start(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                                              QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=client"),
-                                              QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-keyout"),
-                                              dir.filePath(QStringLiteral("client.key")), QStringLiteral("-out"),
-                                              dir.filePath(QStringLiteral("client.crt"))});
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=client"), QStringLiteral("-days"), QStringLiteral("1"),
+                   QStringLiteral("-keyout"), dir.filePath(QStringLiteral("client.key")), QStringLiteral("-out"),
+                   dir.filePath(QStringLiteral("client.crt"))});
     QVERIFY(openssl.waitForFinished(30000) && openssl.exitCode() == 0);
     QFile garbage(dir.filePath(QStringLiteral("garbage.pem")));
     QVERIFY(garbage.open(QIODevice::WriteOnly));
@@ -215,13 +217,16 @@ void TestHttpClient::brokenTlsFilesSendNothing()
     QVERIFY(!tlsFilesProblem(request.tls).isEmpty());
     const HttpResult result = send(http, request);
     QCOMPARE(result.category, ErrorCategory::Tls);
-    QVERIFY2(result.errorText.contains(said) && result.errorText.contains(QLatin1String("nothing was sent")), qPrintable(result.errorText));
+    QVERIFY2(result.errorText.contains(said) && result.errorText.contains(QLatin1String("nothing was sent")),
+             qPrintable(result.errorText));
     QTest::qWait(100);
     QCOMPARE(server.received().size(), 0);
     QCOMPARE(recorder.startedCount, 0);
-    QVERIFY(tlsFilesProblem(TlsSettings{{}, dir.filePath(QStringLiteral("client.crt")), dir.filePath(QStringLiteral("client.key")), true}).isEmpty());
+    QVERIFY(tlsFilesProblem(
+                TlsSettings{
+                    {}, dir.filePath(QStringLiteral("client.crt")), dir.filePath(QStringLiteral("client.key")), true})
+                .isEmpty());
 }
-
 
 void TestHttpClient::largeBodiesTurnNagleOffOnTheirOwnConnectionOnly()
 {

@@ -60,17 +60,22 @@ void TestRedactor::redactsSecretsInText()
 void TestRedactor::masksWhatAServerEchoes()
 {
     HttpRequest request;
-    request.credentials = Credentials{Credentials::Kind::Basic, QStringLiteral("1250000000"), QStringLiteral("t0ken-xyz")};
+    request.credentials
+        = Credentials{Credentials::Kind::Basic, QStringLiteral("1250000000"), QStringLiteral("t0ken-xyz")};
     request.headers = {{"X-Tenant-Pass", "tenant-pw"}, {"Content-Type", "text/plain"}};
     const QList<QByteArray> secrets = secretsOf(request);
     const QByteArray basic = QByteArray("1250000000:t0ken-xyz").toBase64();
     HttpResult result;
-    result.body = "Authorization: Basic " + basic + "\r\nyou sent t0ken-xyz and tenant-pw\r\nContent-Type: text/plain\r\n";
-    result.headers = {{"Set-Cookie", "session=abc"}, {"X-Echo", "t0ken-xyz"}, {"WWW-Authenticate", "Basic realm=\"tmp\""},
+    result.body
+        = "Authorization: Basic " + basic + "\r\nyou sent t0ken-xyz and tenant-pw\r\nContent-Type: text/plain\r\n";
+    result.headers = {{"Set-Cookie", "session=abc"},
+                      {"X-Echo", "t0ken-xyz"},
+                      {"WWW-Authenticate", "Basic realm=\"tmp\""},
                       {"Content-Type", "text/plain"}};
     QVERIFY(redactEcho(result, secrets));
     QVERIFY(result.redacted);
-    QCOMPARE(result.body, QByteArray("Authorization: Basic ••••••\r\nyou sent •••••• and ••••••\r\nContent-Type: text/plain\r\n"));
+    QCOMPARE(result.body,
+             QByteArray("Authorization: Basic ••••••\r\nyou sent •••••• and ••••••\r\nContent-Type: text/plain\r\n"));
     QCOMPARE(result.headers.at(0).second, QByteArray("••••••"));
     QCOMPARE(result.headers.at(1).second, QByteArray("••••••"));
     QCOMPARE(result.headers.at(2).second, QByteArray("Basic realm=\"tmp\"")); // a challenge is no secret
@@ -86,8 +91,8 @@ void TestRedactor::namesThatCarryCredentials_data()
 {
     QTest::addColumn<QByteArray>("name");
     QTest::addColumn<bool>("secret");
-    for (const char *name : {"Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key", "X-Tenant-Pass",
-                             "X-Auth-Token", "X-Secret", "X-Session-Id", "X-Pwd"})
+    for (const char *name : {"Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key",
+                             "X-Tenant-Pass", "X-Auth-Token", "X-Secret", "X-Session-Id", "X-Pwd"})
         QTest::newRow(name) << QByteArray(name) << true;
     for (const char *name : {"Content-Type", "X-Scope-OrgID", "WWW-Authenticate", "User-Agent", "Keep-Alive"})
         QTest::newRow(name) << QByteArray(name) << false;

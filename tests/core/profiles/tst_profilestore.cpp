@@ -47,7 +47,8 @@ Profile full()
     p.proxy = ProxyMode::Custom;
     p.proxyUrl = QStringLiteral("http://proxy:3128");
     p.timeoutMs = 5000;
-    p.groupingLabels = {{QStringLiteral("instance"), QStringLiteral("host-1")}, {QStringLiteral("db"), QStringLiteral("a=b")}};
+    p.groupingLabels
+        = {{QStringLiteral("instance"), QStringLiteral("host-1")}, {QStringLiteral("db"), QStringLiteral("a=b")}};
     p.pushMethod = PushMethod::Merge;
     p.bodyFormat = BodyFormat::Protobuf;
     p.extraHeaders = {{QByteArray("X-Scope-OrgID"), QByteArray("team-a")}};
@@ -177,7 +178,8 @@ void TestProfileStore::refusesForeignImports()
 
 void TestProfileStore::tmpTemplateFillsThePaths()
 {
-    const Profile p = tmpProfileTemplate(QStringLiteral("gz"), QStringLiteral("http://10.0.0.12:8080/"), QStringLiteral("1250000000"));
+    const Profile p = tmpProfileTemplate(QStringLiteral("gz"), QStringLiteral("http://10.0.0.12:8080/"),
+                                         QStringLiteral("1250000000"));
     QCOMPARE(p.remoteWriteUrl, QStringLiteral("http://10.0.0.12:8080/api/v1/prom/write"));
     QCOMPARE(p.pushgatewayUrl, QStringLiteral("http://10.0.0.12:8080"));
     QCOMPARE(p.auth, Credentials::Kind::Basic);

@@ -20,10 +20,12 @@ private slots:
 void TestGatewayGroups::parsesARealAnswer()
 {
     // Captured from prometheus-pushgateway 1.5.1: one good group, one whose push failed.
-    const std::optional<GatewayGroups> groups = parseGatewayGroups(test::readTestData(QStringLiteral("pushgateway-1.5-metrics.json")));
+    const std::optional<GatewayGroups> groups
+        = parseGatewayGroups(test::readTestData(QStringLiteral("pushgateway-1.5-metrics.json")));
     QVERIFY(groups);
     QCOMPARE(groups->groups.size(), 2);
-    const GatewayGroup *cap = groups->find(Labels{{QStringLiteral("job"), QStringLiteral("cap")}, {QStringLiteral("instance"), QStringLiteral("x")}});
+    const GatewayGroup *cap = groups->find(
+        Labels{{QStringLiteral("job"), QStringLiteral("cap")}, {QStringLiteral("instance"), QStringLiteral("x")}});
     QVERIFY(cap);
     QVERIFY(cap->lastPushSuccessful);
     QVERIFY(*cap->pushTimeSeconds > 1.7e9);

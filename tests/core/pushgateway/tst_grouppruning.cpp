@@ -22,7 +22,8 @@ private slots:
 
 namespace {
 
-const Labels kBatchA{{QStringLiteral("instance"), QStringLiteral("a")}, {QStringLiteral("job"), QStringLiteral("batch_nightly")}};
+const Labels kBatchA{{QStringLiteral("instance"), QStringLiteral("a")},
+                     {QStringLiteral("job"), QStringLiteral("batch_nightly")}};
 
 GatewayGroups sample(qint64 nowMs)
 {
@@ -76,7 +77,8 @@ void TestGroupPruning::selectors()
     QString error;
     const std::optional<Selector> parsed = parseSelector(selector, &error);
     QVERIFY2(parsed, qPrintable(error));
-    const bool all = std::all_of(parsed->cbegin(), parsed->cend(), [](const LabelMatcher &m) { return m.matches(kBatchA); });
+    const bool all
+        = std::all_of(parsed->cbegin(), parsed->cend(), [](const LabelMatcher &m) { return m.matches(kBatchA); });
     QCOMPARE(all, matchesBatchA);
 }
 
@@ -84,13 +86,20 @@ void TestGroupPruning::badSelectorsSayWhy_data()
 {
     QTest::addColumn<QString>("selector");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("empty") << "" << "expected a label name";
-    QTest::newRow("unquoted value") << "job=batch" << "double quotes";
-    QTest::newRow("unclosed quote") << R"(job="batch)" << "double quotes";
-    QTest::newRow("no operator") << R"(job "x")" << "expected =";
-    QTest::newRow("bad regex") << R"(job=~"(")" << "job=~";
-    QTest::newRow("no comma") << R"(job="a" instance="b")" << "comma";
-    QTest::newRow("name starting with digit") << R"(1job="a")" << "label name";
+    QTest::newRow("empty") << ""
+                           << "expected a label name";
+    QTest::newRow("unquoted value") << "job=batch"
+                                    << "double quotes";
+    QTest::newRow("unclosed quote") << R"(job="batch)"
+                                    << "double quotes";
+    QTest::newRow("no operator") << R"(job "x")"
+                                 << "expected =";
+    QTest::newRow("bad regex") << R"(job=~"(")"
+                               << "job=~";
+    QTest::newRow("no comma") << R"(job="a" instance="b")"
+                              << "comma";
+    QTest::newRow("name starting with digit") << R"(1job="a")"
+                                              << "label name";
 }
 
 void TestGroupPruning::badSelectorsSayWhy()
@@ -139,7 +148,8 @@ void TestGroupPruning::chooseByAgeAndSelector_data()
     QTest::addColumn<QString>("olderThan");
     QTest::addColumn<QStringList>("selectors");
     QTest::addColumn<QStringList>("chosen"); // job/instance
-    QTest::newRow("older than 2h") << "2h" << QStringList{} << strings({"batch_nightly/a", "db_backup/a", "db_backup/c"});
+    QTest::newRow("older than 2h") << "2h" << QStringList{}
+                                   << strings({"batch_nightly/a", "db_backup/a", "db_backup/c"});
     QTest::newRow("older than 7d") << "7d" << QStringList{} << strings({"db_backup/a", "db_backup/c"});
     QTest::newRow("older than 30d only never pushed") << "30d" << QStringList{} << strings({"db_backup/c"});
     QTest::newRow("age and selector") << "2h" << strings({R"(job=~"batch.*")"}) << strings({"batch_nightly/a"});
@@ -163,10 +173,12 @@ void TestGroupPruning::chooseByAgeAndSelector()
     const GatewayGroups groups = sample(now);
     QStringList names;
     for (const GatewayGroup *group : groupsToPrune(groups, rule, now))
-        names << group->groupingKey.value(QStringLiteral("job")) + QLatin1Char('/') + group->groupingKey.value(QStringLiteral("instance"));
+        names << group->groupingKey.value(QStringLiteral("job")) + QLatin1Char('/')
+                + group->groupingKey.value(QStringLiteral("instance"));
     QCOMPARE(names, chosen);
     if (!groupsToPrune(groups, rule, now).isEmpty())
-        QCOMPARE(groupingKeyOf(*groupsToPrune(groups, rule, now).constFirst()).job(), chosen.constFirst().section(QLatin1Char('/'), 0, 0));
+        QCOMPARE(groupingKeyOf(*groupsToPrune(groups, rule, now).constFirst()).job(),
+                 chosen.constFirst().section(QLatin1Char('/'), 0, 0));
 }
 
 QTEST_MAIN(TestGroupPruning)

@@ -39,9 +39,11 @@ void TestHoldings::marksWhatChanged_data()
 {
     QTest::addColumn<bool>("hadBefore");
     QTest::addColumn<QStringList>("expected"); // series=change
-    QTest::newRow("first step: all new") << false << QStringList{QStringLiteral("a/size=new"), QStringLiteral("b/size=new")};
+    QTest::newRow("first step: all new") << false
+                                         << QStringList{QStringLiteral("a/size=new"), QStringLiteral("b/size=new")};
     QTest::newRow("overwritten value") << true
-                                       << QStringList{QStringLiteral("a/size=changed"), QStringLiteral("a/time=gone"), QStringLiteral("b/size=new")};
+                                       << QStringList{QStringLiteral("a/size=changed"), QStringLiteral("a/time=gone"),
+                                                      QStringLiteral("b/size=new")};
 }
 
 void TestHoldings::marksWhatChanged()
@@ -51,10 +53,12 @@ void TestHoldings::marksWhatChanged()
     GatewayGroups before;
     before.groups = {group(QStringLiteral("a"), {{QStringLiteral("size"), 1.2e9}, {QStringLiteral("time"), 5}})};
     GatewayGroups after;
-    after.groups = {group(QStringLiteral("a"), {{QStringLiteral("size"), 3.4e9}}), group(QStringLiteral("b"), {{QStringLiteral("size"), 7}})};
+    after.groups = {group(QStringLiteral("a"), {{QStringLiteral("size"), 3.4e9}}),
+                    group(QStringLiteral("b"), {{QStringLiteral("size"), 7}})};
     QStringList got;
     for (const HeldSeries &row : compareHoldings(hadBefore ? &before : nullptr, after, QStringLiteral("demo")))
-        got << row.group.section(QLatin1Char('"'), 1, 1) + QLatin1Char('/') + row.series + QLatin1Char('=') + changeName(row.change);
+        got << row.group.section(QLatin1Char('"'), 1, 1) + QLatin1Char('/') + row.series + QLatin1Char('=')
+                + changeName(row.change);
     QCOMPARE(got, expected);
     if (hadBefore) {
         const QList<HeldSeries> rows = compareHoldings(&before, after, QStringLiteral("demo"));
@@ -72,11 +76,14 @@ void TestHoldings::markdownHasATablePerStep()
     step.why = QStringLiteral("same key");
     GatewayGroups after;
     after.groups = {group(QStringLiteral("a|b"), {{QStringLiteral("size"), 3}})};
-    const QString markdown = walkthroughMarkdown(QStringLiteral("Intro."), {WalkthroughStep{step, QStringLiteral("PUT /metrics/job/demo"),
-                                                                                              compareHoldings(nullptr, after, QStringLiteral("demo"))}});
+    const QString markdown
+        = walkthroughMarkdown(QStringLiteral("Intro."),
+                              {WalkthroughStep{step, QStringLiteral("PUT /metrics/job/demo"),
+                                               compareHoldings(nullptr, after, QStringLiteral("demo"))}});
     QVERIFY(markdown.contains(QLatin1String("## Step 1: B pushes")));
     QVERIFY(markdown.contains(QLatin1String("| Group | Series | Value | Change |")));
-    QVERIFY2(markdown.contains(QLatin1String("a\\|b")), qPrintable(markdown)); // a pipe in a value does not break the table
+    QVERIFY2(markdown.contains(QLatin1String("a\\|b")),
+             qPrintable(markdown)); // a pipe in a value does not break the table
     QVERIFY(markdown.contains(QLatin1String("**Why:** same key")));
 }
 

@@ -21,7 +21,6 @@ GatewayGroups live(const QList<QPair<Labels, const char *>> &groups)
     return result;
 }
 
-
 QStringList describe(const OverwritePreview &preview)
 {
     QStringList out;
@@ -39,7 +38,8 @@ QStringList warningCodes(const OverwritePreview &preview)
 }
 
 const Labels kJobOnly{{QStringLiteral("job"), QStringLiteral("backup")}};
-const Labels kHostA{{QStringLiteral("job"), QStringLiteral("backup")}, {QStringLiteral("instance"), QStringLiteral("a")}};
+const Labels kHostA{{QStringLiteral("job"), QStringLiteral("backup")},
+                    {QStringLiteral("instance"), QStringLiteral("a")}};
 
 } // namespace
 
@@ -60,58 +60,75 @@ private slots:
 
 void TestOverwritePreview::newGroupAddsEverything()
 {
-    const OverwritePreview preview = previewPush(parse("a 1\nb{x=\"1\"} 2\n"), GroupingKey(QStringLiteral("backup"), {{QStringLiteral("instance"), QStringLiteral("a")}}),
-                                                 PushMethod::Replace, live({}));
+    const OverwritePreview preview
+        = previewPush(parse("a 1\nb{x=\"1\"} 2\n"),
+                      GroupingKey(QStringLiteral("backup"), {{QStringLiteral("instance"), QStringLiteral("a")}}),
+                      PushMethod::Replace, live({}));
     QVERIFY(!preview.groupExists);
-    QCOMPARE(describe(preview), QStringList({QStringLiteral("added a{instance=\"a\",job=\"backup\"}"),
-                                             QStringLiteral("added b{instance=\"a\",job=\"backup\",x=\"1\"}")}));
+    QCOMPARE(describe(preview),
+             QStringList({QStringLiteral("added a{instance=\"a\",job=\"backup\"}"),
+                          QStringLiteral("added b{instance=\"a\",job=\"backup\",x=\"1\"}")}));
     QVERIFY(!warningCodes(preview).contains(QStringLiteral("no-instance-key")));
 }
 
 void TestOverwritePreview::replaceRemovesFamiliesThePushLacks()
 {
-    const GatewayGroups gateway = live({{kHostA, "a{instance=\"a\",job=\"backup\"} 1\nold{instance=\"a\",job=\"backup\"} 5\n"}});
-    const OverwritePreview preview = previewPush(parse("a 2\n"), GroupingKey(QStringLiteral("backup"), {{QStringLiteral("instance"), QStringLiteral("a")}}),
-                                                 PushMethod::Replace, gateway);
+    const GatewayGroups gateway
+        = live({{kHostA, "a{instance=\"a\",job=\"backup\"} 1\nold{instance=\"a\",job=\"backup\"} 5\n"}});
+    const OverwritePreview preview = previewPush(
+        parse("a 2\n"), GroupingKey(QStringLiteral("backup"), {{QStringLiteral("instance"), QStringLiteral("a")}}),
+        PushMethod::Replace, gateway);
     QVERIFY(preview.groupExists);
-    QCOMPARE(describe(preview), QStringList({QStringLiteral("replaced a{instance=\"a\",job=\"backup\"}"),
-                                             QStringLiteral("removed old{instance=\"a\",job=\"backup\"}")}));
+    QCOMPARE(describe(preview),
+             QStringList({QStringLiteral("replaced a{instance=\"a\",job=\"backup\"}"),
+                          QStringLiteral("removed old{instance=\"a\",job=\"backup\"}")}));
     QCOMPARE(preview.changes.at(0).oldValue, QStringLiteral("1"));
     QCOMPARE(preview.changes.at(0).newValue, QStringLiteral("2"));
 }
 
 void TestOverwritePreview::mergeKeepsOtherFamilies()
 {
-    const GatewayGroups gateway = live({{kHostA, "a{instance=\"a\",job=\"backup\"} 2\nold{instance=\"a\",job=\"backup\"} 5\n"}});
-    const OverwritePreview preview = previewPush(parse("a 2\n"), GroupingKey(QStringLiteral("backup"), {{QStringLiteral("instance"), QStringLiteral("a")}}),
-                                                 PushMethod::Merge, gateway);
-    QCOMPARE(describe(preview), QStringList({QStringLiteral("unchanged a{instance=\"a\",job=\"backup\"}"),
-                                             QStringLiteral("kept old{instance=\"a\",job=\"backup\"}")}));
+    const GatewayGroups gateway
+        = live({{kHostA, "a{instance=\"a\",job=\"backup\"} 2\nold{instance=\"a\",job=\"backup\"} 5\n"}});
+    const OverwritePreview preview = previewPush(
+        parse("a 2\n"), GroupingKey(QStringLiteral("backup"), {{QStringLiteral("instance"), QStringLiteral("a")}}),
+        PushMethod::Merge, gateway);
+    QCOMPARE(describe(preview),
+             QStringList({QStringLiteral("unchanged a{instance=\"a\",job=\"backup\"}"),
+                          QStringLiteral("kept old{instance=\"a\",job=\"backup\"}")}));
 }
 
 void TestOverwritePreview::mergeReplacesWholeFamily()
 {
     // POST replaces a named family entirely: its series that the push lacks disappear too.
-    const GatewayGroups gateway = live({{kHostA, "a{instance=\"a\",job=\"backup\",x=\"1\"} 1\na{instance=\"a\",job=\"backup\",x=\"2\"} 1\n"}});
-    const OverwritePreview preview = previewPush(parse("a{x=\"1\"} 1\n"), GroupingKey(QStringLiteral("backup"), {{QStringLiteral("instance"), QStringLiteral("a")}}),
-                                                 PushMethod::Merge, gateway);
-    QCOMPARE(describe(preview), QStringList({QStringLiteral("unchanged a{instance=\"a\",job=\"backup\",x=\"1\"}"),
-                                             QStringLiteral("removed a{instance=\"a\",job=\"backup\",x=\"2\"}")}));
+    const GatewayGroups gateway
+        = live({{kHostA, "a{instance=\"a\",job=\"backup\",x=\"1\"} 1\na{instance=\"a\",job=\"backup\",x=\"2\"} 1\n"}});
+    const OverwritePreview preview
+        = previewPush(parse("a{x=\"1\"} 1\n"),
+                      GroupingKey(QStringLiteral("backup"), {{QStringLiteral("instance"), QStringLiteral("a")}}),
+                      PushMethod::Merge, gateway);
+    QCOMPARE(describe(preview),
+             QStringList({QStringLiteral("unchanged a{instance=\"a\",job=\"backup\",x=\"1\"}"),
+                          QStringLiteral("removed a{instance=\"a\",job=\"backup\",x=\"2\"}")}));
 }
 
 void TestOverwritePreview::groupingKeyOverridesBodyLabels()
 {
-    const OverwritePreview preview = previewPush(parse("a{instance=\"from-body\",job=\"other\"} 1\n"),
-                                                 GroupingKey(QStringLiteral("backup"), {{QStringLiteral("instance"), QStringLiteral("a")}}),
-                                                 PushMethod::Replace, live({}));
+    const OverwritePreview preview
+        = previewPush(parse("a{instance=\"from-body\",job=\"other\"} 1\n"),
+                      GroupingKey(QStringLiteral("backup"), {{QStringLiteral("instance"), QStringLiteral("a")}}),
+                      PushMethod::Replace, live({}));
     QCOMPARE(describe(preview), QStringList({QStringLiteral("added a{instance=\"a\",job=\"backup\"}")}));
-    QCOMPARE(warningCodes(preview), QStringList({QStringLiteral("label-overwritten"), QStringLiteral("label-overwritten")}));
+    QCOMPARE(warningCodes(preview),
+             QStringList({QStringLiteral("label-overwritten"), QStringLiteral("label-overwritten")}));
 }
 
 void TestOverwritePreview::warnsWithoutInstanceAndListsOtherMachines()
 {
-    const GatewayGroups gateway = live({{kJobOnly, "a{instance=\"\",job=\"backup\"} 1\n"}, {kHostA, "a{instance=\"a\",job=\"backup\"} 1\n"}});
-    const OverwritePreview preview = previewPush(parse("a 7\n"), GroupingKey(QStringLiteral("backup")), PushMethod::Replace, gateway);
+    const GatewayGroups gateway
+        = live({{kJobOnly, "a{instance=\"\",job=\"backup\"} 1\n"}, {kHostA, "a{instance=\"a\",job=\"backup\"} 1\n"}});
+    const OverwritePreview preview
+        = previewPush(parse("a 7\n"), GroupingKey(QStringLiteral("backup")), PushMethod::Replace, gateway);
     QCOMPARE(describe(preview), QStringList({QStringLiteral("replaced a{instance=\"\",job=\"backup\"}")}));
     QCOMPARE(warningCodes(preview), QStringList({QStringLiteral("instance-empty"), QStringLiteral("no-instance-key")}));
     QCOMPARE(preview.otherGroupsOfJob, QList<Labels>({kHostA}));
@@ -122,22 +139,26 @@ void TestOverwritePreview::warnsWithoutInstanceAndListsOtherMachines()
 void TestOverwritePreview::typeConflictBlocksThePush()
 {
     const GatewayGroups gateway = live({{kHostA, "# TYPE a counter\na{instance=\"a\",job=\"backup\"} 1\n"}});
-    const OverwritePreview preview = previewPush(parse("# TYPE a gauge\na 7\n"),
-                                                 GroupingKey(QStringLiteral("backup"), {{QStringLiteral("instance"), QStringLiteral("b")}}),
-                                                 PushMethod::Replace, gateway);
+    const OverwritePreview preview
+        = previewPush(parse("# TYPE a gauge\na 7\n"),
+                      GroupingKey(QStringLiteral("backup"), {{QStringLiteral("instance"), QStringLiteral("b")}}),
+                      PushMethod::Replace, gateway);
     QVERIFY(warningCodes(preview).contains(QStringLiteral("type-conflict")));
     QVERIFY(preview.blocked());
 }
 
 void TestOverwritePreview::rendersForATerminal()
 {
-    const GatewayGroups gateway = live({{kHostA, "a{instance=\"a\",job=\"backup\"} 1\nold{instance=\"a\",job=\"backup\"} 5\n"}});
-    const QString text = renderPreview(previewPush(parse("a 2\nnew 3\n"),
-                                                   GroupingKey(QStringLiteral("backup"), {{QStringLiteral("instance"), QStringLiteral("a")}}),
-                                                   PushMethod::Replace, gateway));
+    const GatewayGroups gateway
+        = live({{kHostA, "a{instance=\"a\",job=\"backup\"} 1\nold{instance=\"a\",job=\"backup\"} 5\n"}});
+    const QString text = renderPreview(
+        previewPush(parse("a 2\nnew 3\n"),
+                    GroupingKey(QStringLiteral("backup"), {{QStringLiteral("instance"), QStringLiteral("a")}}),
+                    PushMethod::Replace, gateway));
     QVERIFY2(text.contains(QLatin1String("~ a{instance=\"a\",job=\"backup\"} 1 -> 2")), qPrintable(text));
     QVERIFY(text.contains(QLatin1String("+ new{instance=\"a\",job=\"backup\"} 3  (new)")));
-    QVERIFY(text.contains(QLatin1String("- old{instance=\"a\",job=\"backup\"} 5  (removed: PUT replaces the whole group)")));
+    QVERIFY(text.contains(
+        QLatin1String("- old{instance=\"a\",job=\"backup\"} 5  (removed: PUT replaces the whole group)")));
     QVERIFY(text.contains(QLatin1String("1 added, 1 replaced, 0 unchanged, 1 removed")));
 }
 

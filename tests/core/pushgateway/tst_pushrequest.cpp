@@ -71,12 +71,15 @@ void TestPushRequest::buildsTheExactRequest()
     QFETCH(QByteArray, httpMethod);
     QFETCH(QByteArray, contentType);
     HttpClient http;
-    PushgatewayClient client(GatewayEndpoint{QUrl(QStringLiteral("https://gw.example:9091/prefix/")), {}, {}, 1000, {}, {}}, &http);
+    PushgatewayClient client(
+        GatewayEndpoint{QUrl(QStringLiteral("https://gw.example:9091/prefix/")), {}, {}, 1000, {}, {}}, &http);
     const MetricSet metrics = parseText("# TYPE a gauge\na{x=\"1\"} 2 1700000000000\n", ParseOptions{}).metrics;
-    const HttpRequest request = client.pushRequest(GroupingKey(QStringLiteral("j"), {{QStringLiteral("instance"), QStringLiteral("a b")}}),
-                                                   metrics, PushOptions{PushMethod(method), BodyFormat(format), gzip});
+    const HttpRequest request
+        = client.pushRequest(GroupingKey(QStringLiteral("j"), {{QStringLiteral("instance"), QStringLiteral("a b")}}),
+                             metrics, PushOptions{PushMethod(method), BodyFormat(format), gzip});
     QCOMPARE(request.method, httpMethod);
-    QCOMPARE(request.url.toString(), QStringLiteral("https://gw.example:9091/prefix/metrics/job/j/instance@base64/YSBi"));
+    QCOMPARE(request.url.toString(),
+             QStringLiteral("https://gw.example:9091/prefix/metrics/job/j/instance@base64/YSBi"));
     QCOMPARE(headerOf(request, "Content-Type"), contentType);
     QCOMPARE(headerOf(request, "Content-Encoding"), gzip ? QByteArray("gzip") : QByteArray());
     const QByteArray body = gzip ? gunzip(request.body) : request.body;
@@ -89,10 +92,16 @@ void TestPushRequest::buildsTheExactRequest()
 void TestPushRequest::neverPutsCredentialsInTheUrl()
 {
     HttpClient http;
-    PushgatewayClient client(GatewayEndpoint{QUrl(QStringLiteral("http://127.0.0.1:9091")),
-                                             {Credentials::Kind::Basic, QStringLiteral("1250000000"), QStringLiteral("t0ken")}, {}, 1000, {}, {}},
-                             &http);
-    const HttpRequest request = client.pushRequest(GroupingKey(QStringLiteral("j")), QByteArray("a 1\n"), PushOptions{});
+    PushgatewayClient client(
+        GatewayEndpoint{QUrl(QStringLiteral("http://127.0.0.1:9091")),
+                        {Credentials::Kind::Basic, QStringLiteral("1250000000"), QStringLiteral("t0ken")},
+                        {},
+                        1000,
+                        {},
+                        {}},
+        &http);
+    const HttpRequest request
+        = client.pushRequest(GroupingKey(QStringLiteral("j")), QByteArray("a 1\n"), PushOptions{});
     QVERIFY(request.url.userInfo().isEmpty());
     QVERIFY(!request.url.toString().contains(QLatin1String("t0ken")));
     QCOMPARE(request.body, QByteArray("a 1\n")); // a prepared body goes out as it is

@@ -117,8 +117,13 @@ void TestBatcher::whatFitsOneRequestIsNotSharded()
     // Three series, three samples: with four shards asked for, still one request.
     SeriesSet set;
     for (int s = 0; s < 3; ++s)
-        set.series.append(WriteSeries{Labels{{QStringLiteral("__name__"), QStringLiteral("m")}, {QStringLiteral("s"), QString::number(s)}},
-                                      {{1700000000000, 1}}, 0, MetricType::Gauge, {}, {}});
+        set.series.append(WriteSeries{
+            Labels{{QStringLiteral("__name__"), QStringLiteral("m")}, {QStringLiteral("s"), QString::number(s)}},
+            {{1700000000000, 1}},
+            0,
+            MetricType::Gauge,
+            {},
+            {}});
     const QList<Batch> plan = planBatches(set, BatchLimits{2000, 1 << 30, 4});
     QCOMPARE(plan.size(), 1);
     QCOMPARE(plan.at(0).sampleCount, 3);
@@ -167,7 +172,8 @@ void TestBatcher::shardsAreListedInterleavedByTime()
 void TestBatcher::batchesHoldTheOldestSamples_data()
 {
     QTest::addColumn<SeriesSet>("set");
-    auto make = [](int seriesCount, const std::function<qint64(int series, int point)> &time, const std::function<int(int)> &points) {
+    auto make = [](int seriesCount, const std::function<qint64(int series, int point)> &time,
+                   const std::function<int(int)> &points) {
         SeriesSet set;
         for (int s = 0; s < seriesCount; ++s) {
             WriteSeries series;
@@ -179,15 +185,20 @@ void TestBatcher::batchesHoldTheOldestSamples_data()
         }
         return set;
     };
-    QTest::newRow("grid-with-ties") << make(20, [](int, int p) { return 1700000000000 + p * 15000; }, [](int) { return 30; });
+    QTest::newRow("grid-with-ties") << make(
+        20, [](int, int p) { return 1700000000000 + p * 15000; }, [](int) { return 30; });
     QTest::newRow("uneven-series-random-times") << make(
-        37, [](int s, int p) { return 1700000000000 + p * 1000 + qint64((s * 7919 + p * 104729) % 997); }, [](int s) { return 1 + (s * 13) % 41; });
+        37, [](int s, int p) { return 1700000000000 + p * 1000 + qint64((s * 7919 + p * 104729) % 997); },
+        [](int s) { return 1 + (s * 13) % 41; });
     // A common step of 5 s (the sort counts in steps), and one that is only a millisecond.
-    QTest::newRow("grid-step-shared-by-offsets") << make(9, [](int s, int p) { return 1700000000000 + s * 5000 + p * 15000; }, [](int) { return 25; });
-    QTest::newRow("one-sample-a-millisecond-off") << make(9, [](int s, int p) { return 1700000000000 + p * 15000 + (s == 4 && p == 3 ? 1 : 0); }, [](int) { return 25; });
+    QTest::newRow("grid-step-shared-by-offsets") << make(
+        9, [](int s, int p) { return 1700000000000 + s * 5000 + p * 15000; }, [](int) { return 25; });
+    QTest::newRow("one-sample-a-millisecond-off") << make(
+        9, [](int s, int p) { return 1700000000000 + p * 15000 + (s == 4 && p == 3 ? 1 : 0); }, [](int) { return 25; });
     // The span does not fit beside the series number: sorted the slow way, same answer.
     QTest::newRow("huge-time-range") << make(
-        5, [](int s, int p) { return (p == 0 ? -4000000000000000000 : 4000000000000000000) + s * 10 + p; }, [](int) { return 2; });
+        5, [](int s, int p) { return (p == 0 ? -4000000000000000000 : 4000000000000000000) + s * 10 + p; },
+        [](int) { return 2; });
 }
 
 void TestBatcher::batchesHoldTheOldestSamples()
@@ -205,7 +216,8 @@ void TestBatcher::batchesHoldTheOldestSamples()
         for (int i = 0; i < set.series.at(s).samples.size(); ++i)
             order.push_back(Ref{set.series.at(s).samples.at(i).timestampMs, s, i});
     }
-    std::sort(order.begin(), order.end(), [](const Ref &a, const Ref &b) { return a.time != b.time ? a.time < b.time : a.series < b.series; });
+    std::sort(order.begin(), order.end(),
+              [](const Ref &a, const Ref &b) { return a.time != b.time ? a.time < b.time : a.series < b.series; });
     const QList<Batch> plan = planBatches(set, BatchLimits{7, 1 << 30, 1});
     QCOMPARE(qsizetype(plan.size()), qsizetype((order.size() + 6) / 7));
     for (qsizetype k = 0; k < plan.size(); ++k) {

@@ -84,7 +84,8 @@ void TestRetryPolicy::backsOffExponentiallyWithJitter()
     QRandomGenerator random(7);
     const double expected[] = {100, 200, 400, 800, 1000, 1000};
     for (int attempt = 1; attempt <= 6; ++attempt) {
-        const RetryPolicy::Decision decision = policy.decide(answer(503, ErrorCategory::Server), attempt, 0, random, kNow);
+        const RetryPolicy::Decision decision
+            = policy.decide(answer(503, ErrorCategory::Server), attempt, 0, random, kNow);
         QVERIFY(decision.retry);
         QVERIFY2(decision.delayMs >= expected[attempt - 1] * 0.8 && decision.delayMs <= expected[attempt - 1] * 1.2,
                  qPrintable(QStringLiteral("attempt %1: %2 ms").arg(attempt).arg(decision.delayMs)));
@@ -107,7 +108,8 @@ void TestRetryPolicy::honoursRetryAfter()
     QFETCH(int, delayMs);
     RetryPolicy policy;
     QRandomGenerator random(1);
-    const RetryPolicy::Decision decision = policy.decide(answer(429, ErrorCategory::Rejected, header), 1, 0, random, kNow);
+    const RetryPolicy::Decision decision
+        = policy.decide(answer(429, ErrorCategory::Rejected, header), 1, 0, random, kNow);
     QVERIFY(decision.retry);
     QCOMPARE(decision.delayMs, delayMs);
     QVERIFY2(decision.reason.contains(QLatin1String("Retry-After")), qPrintable(decision.reason));
@@ -146,7 +148,8 @@ void TestRetryPolicy::hugeWaitsGiveUpWithoutOverflow()
     policy.maxBackoffMs = std::numeric_limits<int>::max();
     policy.maxTotalMs = std::numeric_limits<qint64>::max();
     QRandomGenerator random(1);
-    const RetryPolicy::Decision decision = policy.decide(answer(503, ErrorCategory::Server, retryAfter), 5, 0, random, kNow);
+    const RetryPolicy::Decision decision
+        = policy.decide(answer(503, ErrorCategory::Server, retryAfter), 5, 0, random, kNow);
     QVERIFY2(!decision.retry || (decision.delayMs >= 0 && decision.delayMs <= std::numeric_limits<int>::max()),
              qPrintable(decision.reason));
     if (const std::optional<qint64> parsed = parseRetryAfter(retryAfter, kNow))

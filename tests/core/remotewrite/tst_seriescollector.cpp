@@ -53,26 +53,31 @@ private slots:
 
 void TestSeriesCollector::flattensHistogramsAndSummaries()
 {
-    const SeriesSet set = collect("# TYPE h histogram\nh_bucket{le=\"1\"} 1 1700000000000\nh_bucket{le=\"+Inf\"} 2 1700000000000\n"
-                                  "h_sum 3 1700000000000\nh_count 2 1700000000000\n# TYPE s summary\ns{quantile=\"0.5\"} 1 1700000000000\n");
-    QCOMPARE(names(set), QStringList({QStringLiteral("{__name__=\"h_bucket\",le=\"1\"} x1"), QStringLiteral("{__name__=\"h_bucket\",le=\"+Inf\"} x1"),
-                                      QStringLiteral("{__name__=\"h_sum\"} x1"), QStringLiteral("{__name__=\"h_count\"} x1"),
-                                      QStringLiteral("{__name__=\"s\",quantile=\"0.5\"} x1")}));
+    const SeriesSet set = collect(
+        "# TYPE h histogram\nh_bucket{le=\"1\"} 1 1700000000000\nh_bucket{le=\"+Inf\"} 2 1700000000000\n"
+        "h_sum 3 1700000000000\nh_count 2 1700000000000\n# TYPE s summary\ns{quantile=\"0.5\"} 1 1700000000000\n");
+    QCOMPARE(names(set),
+             QStringList({QStringLiteral("{__name__=\"h_bucket\",le=\"1\"} x1"),
+                          QStringLiteral("{__name__=\"h_bucket\",le=\"+Inf\"} x1"),
+                          QStringLiteral("{__name__=\"h_sum\"} x1"), QStringLiteral("{__name__=\"h_count\"} x1"),
+                          QStringLiteral("{__name__=\"s\",quantile=\"0.5\"} x1")}));
     QCOMPARE(set.series.at(0).type, MetricType::Histogram);
 }
 
 void TestSeriesCollector::groupsSamplesOverTime()
 {
-    const SeriesSet set = collect("# TYPE jobs counter\njobs_total{q=\"a\"} 1 1700000000.5\njobs_total{q=\"a\"} 2 1700000060\n# EOF\n",
-                                  ExpositionFormat::OpenMetrics);
+    const SeriesSet set
+        = collect("# TYPE jobs counter\njobs_total{q=\"a\"} 1 1700000000.5\njobs_total{q=\"a\"} 2 1700000060\n# EOF\n",
+                  ExpositionFormat::OpenMetrics);
     QCOMPARE(names(set), QStringList({QStringLiteral("{__name__=\"jobs_total\",q=\"a\"} x2")}));
     QCOMPARE(set.series.at(0).samples.at(0).timestampMs, 1700000000500);
 }
 
 void TestSeriesCollector::addsExtraLabelsAndDefaultTime()
 {
-    const SeriesSet set = collect("a{env=\"prod\"} 1\n", ExpositionFormat::Text,
-                                  Labels{{QStringLiteral("env"), QStringLiteral("test")}, {QStringLiteral("source"), QStringLiteral("csv")}});
+    const SeriesSet set = collect(
+        "a{env=\"prod\"} 1\n", ExpositionFormat::Text,
+        Labels{{QStringLiteral("env"), QStringLiteral("test")}, {QStringLiteral("source"), QStringLiteral("csv")}});
     QCOMPARE(set.series.at(0).labels.toString(), QStringLiteral("{__name__=\"a\",env=\"prod\",source=\"csv\"}"));
     QCOMPARE(set.series.at(0).samples.at(0).timestampMs, 1799999999000);
 }
@@ -81,19 +86,23 @@ void TestSeriesCollector::oneSeriesHoweverItIsWritten_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QStringList>("series");
-    QTest::newRow("labels-in-another-order") << QByteArray("a{y=\"1\",x=\"2\"} 1 1700000000000\na{x=\"2\",y=\"1\"} 2 1700000060000\n")
-                                             << QStringList{QStringLiteral("{__name__=\"a\",x=\"2\",y=\"1\"} x2")};
-    QTest::newRow("blanks-and-trailing-comma") << QByteArray("a{ x=\"2\", } 1 1700000000000\na{x=\"2\"} 2 1700000060000\n")
-                                               << QStringList{QStringLiteral("{__name__=\"a\",x=\"2\"} x2")};
-    QTest::newRow("empty-braces-are-no-labels") << QByteArray("a{} 1 1700000000000\na 2 1700000060000\n")
-                                                << QStringList{QStringLiteral("{__name__=\"a\"} x2")};
+    QTest::newRow("labels-in-another-order")
+        << QByteArray("a{y=\"1\",x=\"2\"} 1 1700000000000\na{x=\"2\",y=\"1\"} 2 1700000060000\n")
+        << QStringList{QStringLiteral("{__name__=\"a\",x=\"2\",y=\"1\"} x2")};
+    QTest::newRow("blanks-and-trailing-comma")
+        << QByteArray("a{ x=\"2\", } 1 1700000000000\na{x=\"2\"} 2 1700000060000\n")
+        << QStringList{QStringLiteral("{__name__=\"a\",x=\"2\"} x2")};
+    QTest::newRow("empty-braces-are-no-labels")
+        << QByteArray("a{} 1 1700000000000\na 2 1700000060000\n") << QStringList{QStringLiteral("{__name__=\"a\"} x2")};
     QTest::newRow("bucket-bound-spelled-two-ways")
         << QByteArray("# TYPE h histogram\nh_bucket{le=\"1\"} 1 1700000000000\nh_bucket{le=\"+Inf\"} 1 1700000000000\n"
                       "h_bucket{le=\"1.0\"} 2 1700000060000\nh_bucket{le=\"+Inf\"} 2 1700000060000\n")
-        << QStringList{QStringLiteral("{__name__=\"h_bucket\",le=\"1\"} x2"), QStringLiteral("{__name__=\"h_bucket\",le=\"+Inf\"} x2")};
+        << QStringList{QStringLiteral("{__name__=\"h_bucket\",le=\"1\"} x2"),
+                       QStringLiteral("{__name__=\"h_bucket\",le=\"+Inf\"} x2")};
     QTest::newRow("escaped-quote-is-another-value")
         << QByteArray("a{x=\"q\\\"\"} 1 1700000000000\na{x=\"q\"} 2 1700000000000\n")
-        << QStringList{QStringLiteral("{__name__=\"a\",x=\"q\\\"\"} x1"), QStringLiteral("{__name__=\"a\",x=\"q\"} x1")};
+        << QStringList{QStringLiteral("{__name__=\"a\",x=\"q\\\"\"} x1"),
+                       QStringLiteral("{__name__=\"a\",x=\"q\"} x1")};
 }
 
 void TestSeriesCollector::oneSeriesHoweverItIsWritten()
@@ -128,7 +137,9 @@ void TestSeriesCollector::keysOfOneHashStayApart()
     second.onSample(event(labelB, "m{k=\"b\"}", 3000, 1));
     second.onSample(event(labelA, "m{k=\"a\"}", 3000, 2));
     QVERIFY(first.absorb(std::move(second), 3));
-    QCOMPARE(names(first.take()), QStringList({QStringLiteral("{__name__=\"m\",k=\"a\"} x2"), QStringLiteral("{__name__=\"m\",k=\"b\"} x3")}));
+    QCOMPARE(
+        names(first.take()),
+        QStringList({QStringLiteral("{__name__=\"m\",k=\"a\"} x2"), QStringLiteral("{__name__=\"m\",k=\"b\"} x3")}));
 }
 
 void TestSeriesCollector::joinsPieces_data()
@@ -187,7 +198,10 @@ void TestSeriesCollector::joinsPieces()
         QStringList times;
         for (const WriteSample &sample : series.samples)
             times << QString::number(sample.timestampMs);
-        described << QStringLiteral("%1 line %2 at %3").arg(series.labels.toString()).arg(series.firstLine).arg(times.join(QLatin1Char(',')));
+        described << QStringLiteral("%1 line %2 at %3")
+                         .arg(series.labels.toString())
+                         .arg(series.firstLine)
+                         .arg(times.join(QLatin1Char(',')));
     }
     QCOMPARE(described, joined);
 }
@@ -230,7 +244,8 @@ void TestSeriesCollector::planWarnsAboutTheAgeWindow()
     QCOMPARE(codes, QStringList({QStringLiteral("older-than-age-window"), QStringLiteral("in-the-future")}));
     QVERIFY(plan.warnings.at(0).message.startsWith(QLatin1String("10 of 11 samples")));
     QVERIFY(renderPlan(plan).contains(QLatin1String("in 3 request(s)")));
-    QVERIFY2(plan.warnings.at(1).message.contains(QLatin1String("refuses every current sample")), qPrintable(plan.warnings.at(1).message));
+    QVERIFY2(plan.warnings.at(1).message.contains(QLatin1String("refuses every current sample")),
+             qPrintable(plan.warnings.at(1).message));
 }
 
 void TestSeriesCollector::planRefusesTheFarFuture_data()
@@ -264,7 +279,8 @@ void TestSeriesCollector::planRefusesTheFarFuture()
     const BackfillPlan plan = makeBackfillPlan(set, BatchLimits{2, 1 << 20, 2}, now, QStringLiteral("in.prom"));
     QCOMPARE(plan.canSend(), !refused);
     const QString rendered = renderPlan(plan);
-    QVERIFY2(rendered.contains(QStringLiteral("from -292275055-05-16T16:47:04.192Z to ") + shownUntil), qPrintable(rendered));
+    QVERIFY2(rendered.contains(QStringLiteral("from -292275055-05-16T16:47:04.192Z to ") + shownUntil),
+             qPrintable(rendered));
     if (refused) {
         QCOMPARE(plan.problems.size(), 1);
         QCOMPARE(plan.problems.constFirst().code, QStringLiteral("timestamp-in-future"));
@@ -301,7 +317,8 @@ void TestSeriesCollector::planShardsOnlyWhenBatchesAreShort()
     SeriesSet set;
     for (int s = 0; s < seriesCount; ++s) {
         WriteSeries series;
-        series.labels = Labels{{QStringLiteral("__name__"), QStringLiteral("m")}, {QStringLiteral("s"), QString::number(s)}};
+        series.labels
+            = Labels{{QStringLiteral("__name__"), QStringLiteral("m")}, {QStringLiteral("s"), QString::number(s)}};
         for (int i = 0; i < points; ++i)
             series.samples.append(WriteSample{now - points * stepMs + qint64(i) * stepMs, double(i)});
         set.series.append(series);

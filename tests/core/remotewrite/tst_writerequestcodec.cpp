@@ -17,14 +17,19 @@ SeriesSet specialValues()
 {
     SeriesSet set;
     WriteSeries a;
-    a.labels = Labels{{QStringLiteral("__name__"), QStringLiteral("temp")}, {QStringLiteral("zone"), QStringLiteral("Zürich \"1\"")}};
-    a.samples = {{1700000000000, 1.5}, {1700000060000, std::numeric_limits<double>::quiet_NaN()},
-                 {1700000120000, std::numeric_limits<double>::infinity()}, {1700000180000, -std::numeric_limits<double>::infinity()},
-                 {1700000240000, staleMarker()}, {-5, -0.0}};
+    a.labels = Labels{{QStringLiteral("__name__"), QStringLiteral("temp")},
+                      {QStringLiteral("zone"), QStringLiteral("Zürich \"1\"")}};
+    a.samples = {{1700000000000, 1.5},
+                 {1700000060000, std::numeric_limits<double>::quiet_NaN()},
+                 {1700000120000, std::numeric_limits<double>::infinity()},
+                 {1700000180000, -std::numeric_limits<double>::infinity()},
+                 {1700000240000, staleMarker()},
+                 {-5, -0.0}};
     a.type = MetricType::Gauge;
     a.help = QStringLiteral("Temperature.");
     WriteSeries b;
-    b.labels = Labels{{QStringLiteral("__name__"), QStringLiteral("temp")}, {QStringLiteral("zone"), QStringLiteral("b")}};
+    b.labels
+        = Labels{{QStringLiteral("__name__"), QStringLiteral("temp")}, {QStringLiteral("zone"), QStringLiteral("b")}};
     b.samples = {{1700000000000, 2}};
     set.series = {a, b};
     return set;
@@ -40,7 +45,8 @@ bool sameSeries(const SeriesSet &x, const SeriesSet &y)
         if (a.labels != b.labels || a.samples.size() != b.samples.size())
             return false;
         for (qsizetype k = 0; k < a.samples.size(); ++k) {
-            if (a.samples.at(k).timestampMs != b.samples.at(k).timestampMs || !sameBits(a.samples.at(k).value, b.samples.at(k).value))
+            if (a.samples.at(k).timestampMs != b.samples.at(k).timestampMs
+                || !sameBits(a.samples.at(k).value, b.samples.at(k).value))
                 return false;
         }
     }
@@ -75,7 +81,8 @@ void TestWriteRequestCodec::roundTripsBitExactly()
 {
     QFETCH(int, version);
     const SeriesSet set = specialValues();
-    const DecodedWriteRequest decoded = decodeWriteRequest(encodeWriteRequest(set, RemoteWriteVersion(version)), RemoteWriteVersion(version));
+    const DecodedWriteRequest decoded
+        = decodeWriteRequest(encodeWriteRequest(set, RemoteWriteVersion(version)), RemoteWriteVersion(version));
     QVERIFY2(decoded.error.isEmpty(), qPrintable(decoded.error));
     QVERIFY(sameSeries(decoded.series, set));
     QVERIFY(isStaleMarker(decoded.series.series.at(0).samples.at(4).value));
@@ -110,7 +117,8 @@ void TestWriteRequestCodec::encodesOnlyTheBatch()
     const SeriesSet set = specialValues();
     Batch batch;
     batch.slices = {BatchSlice{0, 1, 3}};
-    const DecodedWriteRequest decoded = decodeWriteRequest(encodeWriteRequest(set, batch, RemoteWriteVersion::V1), RemoteWriteVersion::V1);
+    const DecodedWriteRequest decoded
+        = decodeWriteRequest(encodeWriteRequest(set, batch, RemoteWriteVersion::V1), RemoteWriteVersion::V1);
     QCOMPARE(decoded.series.series.size(), 1);
     QCOMPARE(decoded.series.series.at(0).samples.size(), 2);
     QCOMPARE(decoded.series.series.at(0).samples.at(0).timestampMs, 1700000060000);
@@ -149,8 +157,8 @@ void TestWriteRequestCodec::refusesLabelRefsPastTheSymbols()
         series->add_labels_refs(ref);
     std::string body;
     snappy::Compress(request.SerializeAsString().data(), request.ByteSizeLong(), &body);
-    const DecodedWriteRequest decoded =
-        decodeWriteRequest(QByteArrayView(body.data(), qsizetype(body.size())), RemoteWriteVersion::V2);
+    const DecodedWriteRequest decoded
+        = decodeWriteRequest(QByteArrayView(body.data(), qsizetype(body.size())), RemoteWriteVersion::V2);
     QVERIFY2(decoded.error.contains(said), qPrintable(decoded.error));
 }
 

@@ -23,13 +23,15 @@ void TestPrintable::escapes_data()
     QTest::addColumn<bool>("keepLineBreaks");
     QTest::addColumn<QString>("shown");
     QTest::newRow("plain") << QByteArray("up 1") << false << QStringLiteral("up 1");
-    QTest::newRow("terminal-escape-sequence") << QByteArray("\x1b[2J\x1b]0;pwned\x07") << true
-                                              << QStringLiteral("\\x1b[2J\\x1b]0;pwned\\x07");
+    QTest::newRow("terminal-escape-sequence")
+        << QByteArray("\x1b[2J\x1b]0;pwned\x07") << true << QStringLiteral("\\x1b[2J\\x1b]0;pwned\\x07");
     QTest::newRow("carriage-return-rewrites-a-line") << QByteArray("ok\rFAIL") << true << QStringLiteral("ok\\x0dFAIL");
     QTest::newRow("newline-escaped-in-a-token") << QByteArray("a\nb\tc") << false << QStringLiteral("a\\x0ab\\x09c");
     QTest::newRow("newline-kept-in-a-body") << QByteArray("a\nb\tc") << true << QStringLiteral("a\nb\tc");
     QTest::newRow("delete") << QByteArray("a\x7f") << false << QStringLiteral("a\\x7f");
-    QTest::newRow("c1-csi") << QByteArray("a\xc2\x9b" "2J") << false << QStringLiteral("a\\u009b2J");
+    QTest::newRow("c1-csi") << QByteArray("a\xc2\x9b"
+                                          "2J")
+                            << false << QStringLiteral("a\\u009b2J");
     QTest::newRow("not-utf8") << QByteArray("caf\xe9 \xff") << false << QStringLiteral("caf\\xe9 \\xff");
     QTest::newRow("overlong-slash") << QByteArray("\xc0\xaf") << false << QStringLiteral("\\xc0\\xaf");
     QTest::newRow("surrogate") << QByteArray("\xed\xa0\x80") << false << QStringLiteral("\\xed\\xa0\\x80");
@@ -53,7 +55,8 @@ void TestPrintable::cutsLongTokensReadingOnlyTheirStart()
     clock.start();
     for (int i = 0; i < 1000; ++i)
         QCOMPARE(printable(token), QString(80, QLatin1Char('x')) + QChar(0x2026));
-    QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed()))); // 1000 quotes of 50 MB: reads 80 bytes each
+    QVERIFY2(clock.elapsed() < 1000,
+             qPrintable(QString::number(clock.elapsed()))); // 1000 quotes of 50 MB: reads 80 bytes each
     QCOMPARE(printable(QByteArray("ééé"), 2), QStringLiteral("éé") + QChar(0x2026)); // characters, not bytes
 }
 
@@ -67,7 +70,8 @@ void TestPrintable::screenfulShowsTheStartAndSaysHowBig()
     QVERIFY(shown.startsWith(QLatin1String("line 0\nline 1\n")));
     QVERIFY2(shown.endsWith(QStringLiteral("line 19\n… (209715200 bytes in all)")), qPrintable(shown));
     QCOMPARE(screenful("short answer\n"), QStringLiteral("short answer"));
-    QCOMPARE(screenful(QByteArray(5000, 'y'), -1, 20, 100), QString(100, QLatin1Char('y')) + QChar(0x2026) + QStringLiteral("\n… (5000 bytes in all)"));
+    QCOMPARE(screenful(QByteArray(5000, 'y'), -1, 20, 100),
+             QString(100, QLatin1Char('y')) + QChar(0x2026) + QStringLiteral("\n… (5000 bytes in all)"));
 }
 
 QTEST_GUILESS_MAIN(TestPrintable)
