@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test: the whole suite against real servers;
-# then everything again, the console included (offscreen), under AddressSanitizer +
-# UndefinedBehaviorSanitizer; then the core, the CLI and their tests under ThreadSanitizer; then
-# every libFuzzer target over its regression inputs and for FUZZ_SECONDS (30) from its seeds.
-# Any sanitizer report or fuzz finding fails the run.
+# Installs what is missing, checks the code's format, builds, and runs every test: the whole
+# suite against real servers; then everything again, the console included (offscreen), under
+# AddressSanitizer + UndefinedBehaviorSanitizer; then the core, the CLI and their tests under
+# ThreadSanitizer; then every libFuzzer target over its regression inputs and for FUZZ_SECONDS
+# (30) from its seeds. Any sanitizer report or fuzz finding fails the run.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
 bash scripts/install-deps.sh
+
+echo "== format (.clang-format) =="
+bash scripts/check-format.sh
 
 # Every build treats warnings as errors (the ci preset; -DPROMDESK_WERROR=ON for the others).
 echo "== build (RelWithDebInfo) =="

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Fails when a C++ file in git does not keep .clang-format, and names it; `--fix` rewrites them
+# instead.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+mapfile -t files < <(git ls-files '*.cpp' '*.h')
+if [ "${1:-}" = "--fix" ]; then
+    clang-format -i "${files[@]}"
+    exit 0
+fi
+report="$(mktemp)"
+trap 'rm -f "$report"' EXIT
+if ! clang-format --dry-run --Werror "${files[@]}" 2>"$report"; then
+    grep -o '^[^:]*:[0-9]*:[0-9]*: error' "$report" | cut -d: -f1 | sort -u | sed 's/^/not formatted: /'
+    echo "check-format: run 'bash scripts/check-format.sh --fix'" >&2
+    exit 1
+fi
+echo "check-format: ${#files[@]} files keep .clang-format"
