@@ -454,7 +454,7 @@ int runGroups(const QStringList &arguments, Io &io)
         QJsonDocument document = QJsonDocument::fromJson(answer);
         if (parser.isSet(job)) {
             QJsonArray kept;
-            for (const QJsonValue &value : document.object().value(QStringLiteral("data")).toArray()) {
+            for (const QJsonValue value : document.object().value(QStringLiteral("data")).toArray()) {
                 if (value.toObject().value(QStringLiteral("labels")).toObject().value(QStringLiteral("job")).toString()
                     == parser.value(job))
                     kept.append(value);

@@ -674,7 +674,7 @@ void ComposeView::restoreDraft()
     m_editor->setPlainText(kept.value(QStringLiteral("text")).toString());
     m_importedName = kept.value(QStringLiteral("importedName")).toString();
     QList<GeneratorAssignment> generators;
-    for (const QJsonValue &entry : kept.value(QStringLiteral("generators")).toArray()) {
+    for (const QJsonValue entry : kept.value(QStringLiteral("generators")).toArray()) {
         QString error;
         const QString assignment
             = entry[QStringLiteral("series")].toString() + u'=' + entry[QStringLiteral("generator")].toString();

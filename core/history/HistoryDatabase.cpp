@@ -134,7 +134,7 @@ QString headersToJson(const HttpHeaders &headers)
 HttpHeaders headersFromJson(const QString &json)
 {
     HttpHeaders headers;
-    for (const QJsonValue &value : QJsonDocument::fromJson(json.toUtf8()).array()) {
+    for (const QJsonValue value : QJsonDocument::fromJson(json.toUtf8()).array()) {
         const QJsonArray pair = value.toArray();
         headers.append({pair.at(0).toString().toLatin1(), pair.at(1).toString().toUtf8()});
     }

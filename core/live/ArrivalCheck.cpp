@@ -165,9 +165,9 @@ void ArrivalCheck::onAnswer(const HttpResult &result)
 {
     const std::optional<QJsonArray> series = resultOf(result);
     m_lastProblem = series ? QString() : whyNoAnswer(result);
-    for (const QJsonValue &entry : series.value_or(QJsonArray())) {
+    for (const QJsonValue entry : series.value_or(QJsonArray())) {
         const QJsonObject object = entry.toObject();
-        for (const QJsonValue &point : object.value(QStringLiteral("values")).toArray()) {
+        for (const QJsonValue point : object.value(QStringLiteral("values")).toArray()) {
             const QJsonArray pair = point.toArray();
             const std::optional<double> value = parsePromValue(pair.at(1));
             const bool atItsTime
@@ -201,7 +201,7 @@ void ArrivalCheck::onSeriesByName(const HttpResult &result)
     const QString job = m_probe.labels.value(QStringLiteral("job"));
     // Only what came from this job counts: other groups push the same name (push_time_seconds).
     QList<Labels> relevant;
-    for (const QJsonValue &entry : series) {
+    for (const QJsonValue entry : series) {
         Labels labels = labelsOf(entry.toObject().value(QStringLiteral("metric")).toObject());
         labels.remove(QStringLiteral("__name__"));
         if (job.isEmpty() || labels.value(QStringLiteral("job")) == job
@@ -264,7 +264,7 @@ void ArrivalCheck::onTargets(const HttpResult &result)
                                    .toObject()
                                    .value(QStringLiteral("activeTargets"))
                                    .toArray();
-    for (const QJsonValue &entry : targets) {
+    for (const QJsonValue entry : targets) {
         const QJsonObject target = entry.toObject();
         const QUrl scrapeUrl(target.value(QStringLiteral("scrapeUrl")).toString());
         if (QStringLiteral("%1:%2").arg(scrapeUrl.host()).arg(scrapeUrl.port(80)) != m_probe.gatewayAuthority)

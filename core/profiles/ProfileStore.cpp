@@ -313,7 +313,7 @@ std::optional<QList<Profile>> importProfiles(const QByteArray &json, QString *er
         return std::nullopt;
     }
     QList<Profile> result;
-    for (const QJsonValue &value : root.value(QStringLiteral("profiles")).toArray()) {
+    for (const QJsonValue value : root.value(QStringLiteral("profiles")).toArray()) {
         const Profile profile = fromMap(QString(), value.toObject().toVariantMap());
         if (const QString url = urlWithCredentials(profile); !url.isEmpty()) {
             *error

@@ -47,7 +47,7 @@ MetricFamily familyOf(const QString &name, const QJsonObject &object)
     family.name = name;
     family.type = typeOf(object.value(QStringLiteral("type")).toString());
     family.help = object.value(QStringLiteral("help")).toString();
-    for (const QJsonValue &entry : object.value(QStringLiteral("metrics")).toArray()) {
+    for (const QJsonValue entry : object.value(QStringLiteral("metrics")).toArray()) {
         const QJsonObject m = entry.toObject();
         Metric metric;
         metric.labels = labelsOf(m.value(QStringLiteral("labels")).toObject());
@@ -155,7 +155,7 @@ std::optional<GatewayGroups> parseGatewayGroups(const QByteArray &json, QString 
         return std::nullopt;
     }
     GatewayGroups result;
-    for (const QJsonValue &entry : root.value(QStringLiteral("data")).toArray()) {
+    for (const QJsonValue entry : root.value(QStringLiteral("data")).toArray()) {
         const QJsonObject object = entry.toObject();
         GatewayGroup group;
         group.groupingKey = labelsOf(object.value(QStringLiteral("labels")).toObject());
