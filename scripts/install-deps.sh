@@ -12,8 +12,8 @@ packages=(
   prometheus prometheus-pushgateway
   # keychain, GUI screenshots, TLS/auth fixtures
   gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth imagemagick openssl apache2-utils
-  # fuzzing: clang with libFuzzer and the sanitizer runtimes; the code's format
-  clang libclang-rt-14-dev clang-format
+  # fuzzing: clang with libFuzzer and the sanitizer runtimes; the code's format and static checks
+  clang libclang-rt-14-dev clang-format clang-tidy
   # benchmarks and peers
   curl time python3 python3-prometheus-client python3-snappy python3-protobuf python3-bcrypt
   # fonts so that offscreen and Xvfb rendering has glyphs

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what is missing, checks the code's format, builds, and runs every test: the whole
-# suite against real servers; then everything again, the console included (offscreen), under
-# AddressSanitizer + UndefinedBehaviorSanitizer; then the core, the CLI and their tests under
-# ThreadSanitizer; then every libFuzzer target over its regression inputs and for FUZZ_SECONDS
-# (30) from its seeds. Any sanitizer report or fuzz finding fails the run.
+# suite against real servers, and clang-tidy; then everything again, the console included
+# (offscreen), under AddressSanitizer + UndefinedBehaviorSanitizer; then the core, the CLI and
+# their tests under ThreadSanitizer; then every libFuzzer target over its regression inputs and
+# for FUZZ_SECONDS (30) from its seeds. Any sanitizer report, fuzz finding or new clang-tidy
+# finding fails the run.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -18,6 +19,9 @@ echo "== build (RelWithDebInfo) =="
 bash scripts/build.sh ci
 echo "== tests =="
 ctest --test-dir build --output-on-failure --parallel 2
+
+echo "== clang-tidy (.clang-tidy; findings not in scripts/clang-tidy-baseline.txt fail) =="
+bash scripts/clang-tidy.sh
 
 echo "== build (AddressSanitizer + UndefinedBehaviorSanitizer, console included) =="
 bash scripts/build.sh asan -DPROMDESK_WERROR=ON

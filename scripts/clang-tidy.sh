@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs clang-tidy (.clang-tidy: bugprone-*, performance-*, readability-function-size) over the
+# product's code, core/, cli/, ui/ and app/, with the compile commands of build/ (the dev or ci
+# preset must be built first). Each finding is kept as "file|check|message", without line
+# numbers, so that editing a file above a known finding does not make it new. Fails when a
+# finding is not in scripts/clang-tidy-baseline.txt, and lists it; `--update` rewrites the
+# baseline instead (for findings that are fixed, or deliberately kept).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+build="${PROMDESK_BUILD_DIR:-build}"
+baseline="scripts/clang-tidy-baseline.txt"
+[ -f "$build/compile_commands.json" ] || { echo "clang-tidy: build $build first (bash scripts/build.sh)" >&2; exit 2; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+git ls-files 'core/*.cpp' 'cli/*.cpp' 'ui/*.cpp' 'app/*.cpp' > "$work/files"
+# The compile commands are GCC's: clang does not know some of its warning options, and its own
+# warnings are not clang-tidy's findings (GCC's, with -Werror, gate the build).
+xargs -a "$work/files" -P "$(nproc)" -n 1 \
+    clang-tidy -p "$build" --quiet --extra-arg=-Wno-unknown-warning-option --extra-arg=-Wno-error \
+    > "$work/out" 2> "$work/err" || true
+if grep -q "error:" "$work/out"; then
+    grep "error:" "$work/out" | head -20 >&2
+    echo "clang-tidy: compile errors (above)" >&2
+    exit 2
+fi
+grep -E '^/[^:]+:[0-9]+:[0-9]+: warning: ' "$work/out" | grep -v '\[clang-diagnostic-' \
+    | sed -E "s#^$root/##; s#^([^:]+):[0-9]+:[0-9]+: warning: (.*) \[([^]]+)\]\$#\1|\3|\2#" \
+    | sort -u > "$work/found"
+
+[ -z "${PROMDESK_TIDY_RAW:-}" ] || cp "$work/out" "$PROMDESK_TIDY_RAW"
+if [ "${1:-}" = "--update" ]; then
+    cp "$work/found" "$baseline"
+    echo "clang-tidy: $(wc -l < "$baseline") findings written to $baseline"
+    exit 0
+fi
+new="$(comm -23 "$work/found" <(sort -u "$baseline"))"
+gone="$(comm -13 "$work/found" <(sort -u "$baseline"))"
+if [ -n "$gone" ]; then
+    echo "clang-tidy: fixed since the baseline (run with --update to drop them):"
+    echo "$gone" | sed 's/^/  /'
+fi
+if [ -n "$new" ]; then
+    echo "clang-tidy: new findings:" >&2
+    echo "$new" | sed 's/^/  /' >&2
+    exit 1
+fi
+echo "clang-tidy: $(wc -l < "$work/found") findings, none new ($(wc -l < "$work/files") files)"
