@@ -17,9 +17,13 @@ trap 'rm -rf "$work"' EXIT
 git ls-files 'core/*.cpp' 'cli/*.cpp' 'ui/*.cpp' 'app/*.cpp' > "$work/files"
 # The compile commands are GCC's: clang does not know some of its warning options, and its own
 # warnings are not clang-tidy's findings (GCC's, with -Werror, gate the build).
-xargs -a "$work/files" -P "$(nproc)" -n 1 \
-    clang-tidy -p "$build" --quiet --extra-arg=-Wno-unknown-warning-option --extra-arg=-Wno-error \
-    > "$work/out" 2> "$work/err" || true
+# Each file's report goes to a file of its own: parallel runs writing to one would interleave.
+mkdir "$work/reports"
+export build work
+xargs -a "$work/files" -P "$(nproc)" -I{} sh -c \
+    'clang-tidy -p "$build" --quiet --extra-arg=-Wno-unknown-warning-option --extra-arg=-Wno-error "$1" \
+        > "$work/reports/$(echo "$1" | tr / _).txt" 2>/dev/null' _ {} || true
+cat "$work"/reports/*.txt > "$work/out"
 if grep -q "error:" "$work/out"; then
     grep "error:" "$work/out" | head -20 >&2
     echo "clang-tidy: compile errors (above)" >&2
