@@ -304,6 +304,26 @@ QNetworkAccessManager *HttpClient::managerFor(const TlsSettings &tls, const Prox
 
 namespace {
 
+struct Endpoint
+{
+    QString host;
+    int port = 0;
+};
+
+// Where the manager's connection for `url` goes: the proxy it uses for that URL (a custom one,
+// or the one the operating system names), else the URL's own host and port.
+Endpoint connectionPeer(const QNetworkAccessManager &manager, const QUrl &url)
+{
+    QNetworkProxy proxy = manager.proxy();
+    if (QNetworkProxyFactory *factory = manager.proxyFactory()) {
+        const QList<QNetworkProxy> answers = factory->queryProxy(QNetworkProxyQuery(url));
+        proxy = answers.isEmpty() ? QNetworkProxy(QNetworkProxy::NoProxy) : answers.constFirst();
+    }
+    if (proxy.type() == QNetworkProxy::HttpProxy || proxy.type() == QNetworkProxy::Socks5Proxy)
+        return {proxy.hostName(), proxy.port()};
+    return {url.host(), url.port(url.scheme() == u"https" ? 443 : 80)};
+}
+
 // The files a TLS setting names, read once: what a request is sent with is what was checked.
 struct TlsFiles
 {
@@ -416,14 +436,11 @@ HttpCall *HttpClient::send(const HttpRequest &request)
     // See LowLatencySockets.h: without this, bodies over 16 KiB wait up to 40 ms each.
     // The first piece is out once some of the body is, and Nagle only holds back the last.
     if (request.body.size() > 16 * 1024) {
-        const QUrl peer = request.proxy.mode == ProxySettings::Mode::Custom ? request.proxy.url : request.url;
-        const int port = request.proxy.mode == ProxySettings::Mode::Custom
-            ? peer.port(3128)
-            : peer.port(peer.scheme() == u"https" ? 443 : 80);
-        connect(reply, &QNetworkReply::uploadProgress, this, [reply, host = peer.host(), port](qint64 sent, qint64) {
+        const Endpoint peer = connectionPeer(*manager, request.url);
+        connect(reply, &QNetworkReply::uploadProgress, this, [reply, peer](qint64 sent, qint64) {
             if (sent > 0 && !reply->property("promdeskNoDelay").toBool()) {
                 reply->setProperty("promdeskNoDelay", true);
-                disableNagleOnConnectionsTo(host, port);
+                disableNagleOnConnectionsTo(peer.host, peer.port);
             }
         });
     }

@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -83,6 +84,7 @@ private slots:
     void brokenTlsFilesSendNothing_data();
     void brokenTlsFilesSendNothing();
     void largeBodiesTurnNagleOffOnTheirOwnConnectionOnly();
+    void largeBodiesThroughTheSystemProxyTurnNagleOffTowardsTheProxy();
 
 private:
     HttpResult send(HttpClient &http, const HttpRequest &request)
@@ -260,6 +262,41 @@ void TestHttpClient::largeBodiesTurnNagleOffOnTheirOwnConnectionOnly()
     QCOMPARE(noDelay(own.constFirst()), 1);
     QCOMPARE(noDelay(bystander.socketDescriptor()), 0);
     QCOMPARE(noDelay(accepted->socketDescriptor()), 0);
+    QTRY_VERIFY(result.has_value());
+    QCOMPARE(result->status, 204);
+#endif
+}
+
+void TestHttpClient::largeBodiesThroughTheSystemProxyTurnNagleOffTowardsTheProxy()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("the option is set on Linux only");
+#else
+    // The operating system's proxy (here from the environment) is the connection's far end, not
+    // the URL's host: the option belongs on the connection to the proxy.
+    FaultServer proxy;
+    proxy.script({Answer::delayed(204, 1000)});
+    const QByteArray previous = qgetenv("http_proxy");
+    qputenv("http_proxy", proxy.baseUrl().toLatin1());
+    const auto restore = qScopeGuard([&previous] {
+        if (previous.isNull())
+            qunsetenv("http_proxy");
+        else
+            qputenv("http_proxy", previous);
+    });
+    HttpClient http;
+    HttpRequest request;
+    request.method = "POST";
+    request.url = QUrl(QStringLiteral("http://receiver.invalid:9090/api/v1/write"));
+    request.proxy.mode = ProxySettings::Mode::System;
+    request.body = QByteArray(256 * 1024, 'w');
+    std::optional<HttpResult> result;
+    http.send(request, this, [&result](const HttpResult &answer) { result = answer; });
+    QTRY_COMPARE(proxy.received().size(), 1);
+
+    const QList<int> toProxy = connectionsTo(proxy.port());
+    QCOMPARE(toProxy.size(), 1);
+    QCOMPARE(noDelay(toProxy.constFirst()), 1);
     QTRY_VERIFY(result.has_value());
     QCOMPARE(result->status, 204);
 #endif
