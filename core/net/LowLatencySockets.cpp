@@ -37,15 +37,14 @@ std::optional<QPair<QHostAddress, int>> tcpPeer(int fd)
     socklen_t addressLength = sizeof address;
     if (getpeername(fd, reinterpret_cast<sockaddr *>(&address), &addressLength) != 0)
         return std::nullopt;
-    if (address.ss_family == AF_INET) {
-        const auto *v4 = reinterpret_cast<const sockaddr_in *>(&address);
-        return QPair<QHostAddress, int>(QHostAddress(reinterpret_cast<const sockaddr *>(v4)), ntohs(v4->sin_port));
-    }
-    if (address.ss_family == AF_INET6) {
-        const auto *v6 = reinterpret_cast<const sockaddr_in6 *>(&address);
-        return QPair<QHostAddress, int>(QHostAddress(reinterpret_cast<const sockaddr *>(v6)), ntohs(v6->sin6_port));
-    }
-    return std::nullopt;
+    int port = 0;
+    if (address.ss_family == AF_INET)
+        port = ntohs(reinterpret_cast<const sockaddr_in *>(&address)->sin_port);
+    else if (address.ss_family == AF_INET6)
+        port = ntohs(reinterpret_cast<const sockaddr_in6 *>(&address)->sin6_port);
+    else
+        return std::nullopt;
+    return QPair<QHostAddress, int>(QHostAddress(reinterpret_cast<const sockaddr *>(&address)), port);
 }
 
 } // namespace
