@@ -12,6 +12,13 @@ fi
 report="$(mktemp)"
 trap 'rm -f "$report"' EXIT
 if ! clang-format --dry-run --Werror "${files[@]}" 2>"$report"; then
+    # Anything but a format difference (clang-format missing, a file it cannot read or a broken
+    # .clang-format) is shown as clang-format said it.
+    if ! grep -q ': error: code should be clang-formatted' "$report"; then
+        cat "$report" >&2
+        echo "check-format: clang-format failed (above)" >&2
+        exit 2
+    fi
     grep -o '^[^:]*:[0-9]*:[0-9]*: error' "$report" | cut -d: -f1 | sort -u | sed 's/^/not formatted: /'
     echo "check-format: run 'bash scripts/check-format.sh --fix'" >&2
     exit 1
