@@ -420,7 +420,7 @@ void GroupsView::wipe()
                                    redactUrl(client->apiRequest("PUT", QStringLiteral("/api/v1/admin/wipe")).url),
                                    QDateTime::currentDateTime()};
             client->wipe(this, [this, client, epoch, sent](const HttpResult &result) {
-                const Explanation explanation = explainGatewayAnswer(result, tr("The Pushgateway"));
+                const Explanation explanation = explainWipeAnswer(result, tr("The Pushgateway"));
                 if (!m_epoch.isCurrent(epoch)) {
                     emit notice(lateAnswerNotice(sent, tr("Groups"), result, explanation.summary));
                     return;

@@ -98,9 +98,12 @@ Explanation explainGatewayAnswer(const HttpResult &result, const QString &server
     Explanation explanation = explainAnswer(result, serverName);
     switch (result.category) {
     case ErrorCategory::Rejected:
+        // The gateway answers 405 on its own paths that take other methods (PUT /metrics): a
+        // base URL with a path of the gateway's in it.
         if (result.status == 405) {
             return {QStringLiteral("%1 does not allow this method here (HTTP 405).").arg(sentenceStart(serverName)),
-                    QStringLiteral("Wiping needs the gateway's admin API (--web.enable-admin-api).")};
+                    QStringLiteral("Check the base URL: it is the gateway's root URL (with its --web.route-prefix, "
+                                   "if it has one), not one of its pages such as /metrics.")};
         }
         return explainRejection(answerStart(result));
     case ErrorCategory::ClosedAfterRequest:
@@ -115,6 +118,17 @@ Explanation explainGatewayAnswer(const HttpResult &result, const QString &server
     default:
         return explanation;
     }
+}
+
+Explanation explainWipeAnswer(const HttpResult &result, const QString &serverName)
+{
+    Explanation explanation = explainGatewayAnswer(result, serverName);
+    if (result.category == ErrorCategory::NotFound) {
+        explanation.advice = QStringLiteral("Wiping needs the gateway's admin API: start it with "
+                                            "--web.enable-admin-api, or delete the groups one by one. If it has the "
+                                            "admin API, check the base URL.");
+    }
+    return explanation;
 }
 
 } // namespace promdesk

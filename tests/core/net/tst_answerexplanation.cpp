@@ -14,6 +14,8 @@ class TestAnswerExplanation : public QObject
 private slots:
     void explains_data();
     void explains();
+    void wipeAnswers_data();
+    void wipeAnswers();
     void quotesLittleOfAHugeOrHostileBody();
 };
 
@@ -30,7 +32,7 @@ void TestAnswerExplanation::explains_data()
     QTest::newRow("gateway-words-from-another-server") << 400 << int(ErrorCategory::Rejected) << QByteArray("pushed metrics must not have timestamps\n") << "refused the request (HTTP 400)" << "message above" << "remote write";
     QTest::newRow("not-found") << 404 << int(ErrorCategory::NotFound) << QByteArray("404 page not found\n") << "Nothing at this URL on the exporter at x" << "Check the URL" << "route-prefix";
     QTest::newRow("closed-after-request") << 0 << int(ErrorCategory::ClosedAfterRequest) << QByteArray() << "may have been applied" << "before sending it again" << "Groups view";
-    QTest::newRow("method-not-allowed") << 405 << int(ErrorCategory::Rejected) << QByteArray("Method Not Allowed\n") << "(HTTP 405): Method Not Allowed" << "message above" << "admin API";
+    QTest::newRow("method-not-allowed") << 405 << int(ErrorCategory::Rejected) << QByteArray("Method Not Allowed\n") << "(HTTP 405): Method Not Allowed" << "message above" << "root URL";
     QTest::newRow("server-error") << 503 << int(ErrorCategory::Server) << QByteArray("overloaded\n") << "The exporter at x failed with HTTP 503: overloaded" << "try again" << "Pushgateway";
     QTest::newRow("auth") << 401 << int(ErrorCategory::Auth) << QByteArray() << "refused the credentials (HTTP 401)" << "user and password" << "Pushgateway";
     // clang-format on
@@ -59,6 +61,39 @@ void TestAnswerExplanation::explains()
         const QString gatewaySaid = gateway.summary + u' ' + gateway.advice;
         QVERIFY2(gatewaySaid.contains(notSaid), qPrintable(gatewaySaid));
     }
+}
+
+void TestAnswerExplanation::wipeAnswers_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("category");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("wipeAdvice");   // a fragment
+    QTest::addColumn<QString>("notForOthers"); // what explainGatewayAnswer must not say
+    // Pushgateway 1.5.1 without --web.enable-admin-api answers PUT /api/v1/admin/wipe with 404;
+    // 405 is what it answers a path that takes other methods (PUT /metrics).
+    // clang-format off
+    QTest::newRow("admin-api-off-is-404") << 404 << int(ErrorCategory::NotFound) << QByteArray("404 page not found\n") << "--web.enable-admin-api" << "admin API";
+    QTest::newRow("method-not-allowed") << 405 << int(ErrorCategory::Rejected) << QByteArray("Method Not Allowed\n") << "root URL" << "admin API";
+    // clang-format on
+}
+
+void TestAnswerExplanation::wipeAnswers()
+{
+    QFETCH(int, status);
+    QFETCH(int, category);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, wipeAdvice);
+    QFETCH(QString, notForOthers);
+    HttpResult result;
+    result.status = status;
+    result.category = ErrorCategory(category);
+    result.body = body;
+    const Explanation wipe = explainWipeAnswer(result, QStringLiteral("the Pushgateway"));
+    QVERIFY2(wipe.advice.contains(wipeAdvice), qPrintable(wipe.advice));
+    const Explanation other = explainGatewayAnswer(result, QStringLiteral("the Pushgateway"));
+    const QString otherSaid = other.summary + u' ' + other.advice;
+    QVERIFY2(!otherSaid.contains(notForOthers), qPrintable(otherSaid));
 }
 
 void TestAnswerExplanation::quotesLittleOfAHugeOrHostileBody()
