@@ -1,6 +1,7 @@
 #include "GatewayOptions.h"
 
 #include "CliHistory.h"
+#include "net/HttpTypes.h"
 #include "net/Redactor.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
@@ -21,8 +22,7 @@ namespace {
 
 QString hostOf(const QUrl &url)
 {
-    return url.scheme() + QStringLiteral("://") + url.host() + QLatin1Char(':')
-        + QString::number(url.port(url.scheme() == u"https" ? 443 : 80));
+    return url.scheme() + QStringLiteral("://") + authorityWithPort(url);
 }
 
 QStringList profileHosts(const Profile &profile)

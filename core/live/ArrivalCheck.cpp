@@ -1,6 +1,7 @@
 #include "live/ArrivalCheck.h"
 
 #include "model/NumberFormat.h"
+#include "net/HttpTypes.h"
 #include "remotewrite/BackfillPlan.h"
 #include "util/Printable.h"
 #include "util/Time.h"
@@ -267,7 +268,7 @@ void ArrivalCheck::onTargets(const HttpResult &result)
     for (const QJsonValue entry : targets) {
         const QJsonObject target = entry.toObject();
         const QUrl scrapeUrl(target.value(QStringLiteral("scrapeUrl")).toString());
-        if (QStringLiteral("%1:%2").arg(scrapeUrl.host()).arg(scrapeUrl.port(80)) != m_probe.gatewayAuthority)
+        if (authorityWithPort(scrapeUrl) != m_probe.gatewayAuthority)
             continue;
         if (target.value(QStringLiteral("health")).toString() != u"up") {
             return finish(false,

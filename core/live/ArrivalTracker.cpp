@@ -1,5 +1,7 @@
 #include "live/ArrivalTracker.h"
 
+#include "net/HttpTypes.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -16,9 +18,7 @@ constexpr qsizetype kLatenciesKept = 100'000;
 ArrivalProbe gatewayProbe(const TickReport &report, const QUrl &gatewayUrl)
 {
     ArrivalProbe probe;
-    probe.gatewayAuthority = QStringLiteral("%1:%2")
-                                 .arg(gatewayUrl.host())
-                                 .arg(gatewayUrl.port(gatewayUrl.scheme() == u"https" ? 443 : 80));
+    probe.gatewayAuthority = authorityWithPort(gatewayUrl);
     if (!report.probeSeries) {
         probe.metric = QStringLiteral("push_time_seconds");
         probe.labels = report.key.asLabels();

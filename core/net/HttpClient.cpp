@@ -321,7 +321,7 @@ Endpoint connectionPeer(const QNetworkAccessManager &manager, const QUrl &url)
     }
     if (proxy.type() == QNetworkProxy::HttpProxy || proxy.type() == QNetworkProxy::Socks5Proxy)
         return {proxy.hostName(), proxy.port()};
-    return {url.host(), url.port(url.scheme() == u"https" ? 443 : 80)};
+    return {url.host(), effectivePort(url)};
 }
 
 // The files a TLS setting names, read once: what a request is sent with is what was checked.

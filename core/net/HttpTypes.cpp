@@ -80,4 +80,14 @@ ErrorCategory categoryForStatus(int status)
     return ErrorCategory::Other;
 }
 
+int effectivePort(const QUrl &url)
+{
+    return url.port(url.scheme() == u"https" ? 443 : 80);
+}
+
+QString authorityWithPort(const QUrl &url)
+{
+    return url.host() + QLatin1Char(':') + QString::number(effectivePort(url));
+}
+
 } // namespace promdesk

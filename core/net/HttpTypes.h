@@ -117,6 +117,12 @@ struct HttpResult
 
 ErrorCategory categoryForStatus(int status);
 
+// The port a URL's connection goes to: its own, else its scheme's (443 for https, 80 otherwise).
+int effectivePort(const QUrl &url);
+
+// "host:port" with the port as effectivePort says: two spellings of one server compare equal.
+QString authorityWithPort(const QUrl &url);
+
 // A user's extra headers without the ones PromDesk itself decides (Authorization, Content-Type,
 // Content-Encoding, User-Agent, the remote-write version...): those are never overridden.
 HttpHeaders withoutReservedHeaders(const HttpHeaders &headers);

@@ -148,6 +148,25 @@ private slots:
         QVERIFY(result.verdict().startsWith(QLatin1String("not visible after")));
     }
 
+    // Prometheus 3 no longer writes the scheme's default port into a target's address: an https
+    // scrape URL without a port is the gateway's at port 443.
+    void aScrapeUrlWithoutPortIsAtItsSchemesPort()
+    {
+        ArrivalProbe probe = pushProbe();
+        probe.gatewayAuthority = QStringLiteral("gateway.example:443");
+        FaultServer server;
+        server.script(
+            {FaultServer::Answer::reply(200, kNothing), FaultServer::Answer::reply(200, kNothing),
+             FaultServer::Answer::reply(200,
+                                        "{\"status\":\"success\",\"data\":{\"activeTargets\":[{\"scrapeUrl\":\"https://"
+                                        "gateway.example/metrics\",\"health\":\"down\",\"lastError\":\"tls: bad "
+                                        "certificate\"}]}}")});
+        const ArrivalResult result = check(server, probe);
+        QVERIFY(!result.arrived);
+        QVERIFY2(result.reason.contains(QLatin1String("the last scrape failed: tls: bad certificate")),
+                 qPrintable(result.reason));
+    }
+
     void cancellingRecordsNoVerdictAndAsksNoMore()
     {
         FaultServer server;
