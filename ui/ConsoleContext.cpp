@@ -5,27 +5,27 @@ namespace promdesk::ui {
 namespace {
 
 // Tells the context whenever a request finished, after handing it to the history.
-class NotifyingRecorder final : public RequestRecorder
+class NotifyingRecorder final : public ServiceRecorder
 {
 public:
     NotifyingRecorder(HistoryService *history, ConsoleContext *context)
-        : m_inner(history, false)
+        : ServiceRecorder(history, false)
         , m_context(context)
     {}
-    qint64 started(const HttpRequest &request) override { return m_inner.started(request); }
-    void finished(qint64 id, const HttpResult &result) override
-    {
-        m_inner.finished(id, result);
-        emit m_context->requestRecorded();
-    }
     void arrivalChecked(qint64 id, std::optional<qint64> latencyMs, const QString &verdict) override
     {
-        m_inner.arrivalChecked(id, latencyMs, verdict);
+        ServiceRecorder::arrivalChecked(id, latencyMs, verdict);
+        emit m_context->requestRecorded();
+    }
+
+protected:
+    void finished(qint64 id, const HttpResult &result) override
+    {
+        ServiceRecorder::finished(id, result);
         emit m_context->requestRecorded();
     }
 
 private:
-    ServiceRecorder m_inner;
     ConsoleContext *m_context;
 };
 

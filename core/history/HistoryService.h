@@ -51,21 +51,23 @@ private:
     std::unique_ptr<Worker> m_worker; // last: its thread stops before anything else goes
 };
 
-// RequestRecorder over a HistoryService.
-class ServiceRecorder final : public RequestRecorder
+// RequestRecorder over a HistoryService: a ticket's id is the service's ticket for the entry.
+class ServiceRecorder : public RequestRecorder
 {
 public:
     ServiceRecorder(HistoryService *service, bool waitUntilWritten)
         : m_service(service)
         , m_wait(waitUntilWritten)
     {}
-    qint64 started(const HttpRequest &request) override;
-    qint64 startedAhead(const HttpRequest &request) override;
-    void finished(qint64 id, const HttpResult &result) override;
     void arrivalChecked(qint64 id, std::optional<qint64> latencyMs, const QString &verdict) override;
     // The database id of the last request started, when the recorder waits for its entry (the
     // CLI, to point at `history show ID`); 0 otherwise or when it could not be written.
     [[nodiscard]] qint64 lastEntryId() const { return m_lastEntryId; }
+
+protected:
+    qint64 started(const HttpRequest &request) override;
+    qint64 startedAhead(const HttpRequest &request) override;
+    void finished(qint64 id, const HttpResult &result) override;
 
 private:
     HistoryService *m_service;

@@ -158,6 +158,17 @@ HttpCall::HttpCall(const HttpResult &result, QObject *parent)
     });
 }
 
+HttpCall::~HttpCall()
+{
+    if (!m_ticket.isOpen())
+        return;
+    HttpResult abandoned;
+    abandoned.category = ErrorCategory::Cancelled;
+    abandoned.errorText = QStringLiteral("no answer awaited: PromDesk closed the connection before the server "
+                                         "answered; the request may have gone out and been applied");
+    m_ticket.complete(abandoned);
+}
+
 void HttpCall::cancel()
 {
     if (m_reply && !m_reply->isFinished()) {
@@ -231,16 +242,9 @@ void HttpCall::complete()
     // Before anyone sees or stores it: a server that echoes the Authorization header or the
     // password in its answer gets it masked (HttpResult::redacted says so).
     redactEcho(result, m_secrets);
+    m_ticket.complete(result); // the history has it before anyone acts on it
     emit finished(result);
     deleteLater();
-}
-
-HttpResult notSent(const QString &why)
-{
-    HttpResult result;
-    result.category = ErrorCategory::Cancelled;
-    result.errorText = QStringLiteral("not sent: ") + why;
-    return result;
 }
 
 HttpClient::HttpClient(QObject *parent)
@@ -389,6 +393,11 @@ QString tlsFilesProblem(const TlsSettings &tls)
 
 HttpCall *HttpClient::send(const HttpRequest &request)
 {
+    return send(request, RecordTicket());
+}
+
+HttpCall *HttpClient::send(const HttpRequest &request, RecordTicket written)
+{
     const bool https = request.url.scheme() == u"https";
     const TlsFiles tlsFiles = https ? loadTlsFiles(request.tls) : TlsFiles();
     if (!tlsFiles.problem.isEmpty()) {
@@ -396,11 +405,12 @@ HttpCall *HttpClient::send(const HttpRequest &request)
         HttpResult refused;
         refused.category = ErrorCategory::Tls;
         refused.errorText = tlsFiles.problem + QStringLiteral("; nothing was sent");
-        if (request.recordedAs && m_recorder)
-            m_recorder->finished(request.recordedAs, refused);
+        written.complete(refused);
         return new HttpCall(refused, this);
     }
-    const qint64 recordId = request.recordedAs ? request.recordedAs : m_recorder ? m_recorder->started(request) : 0;
+    RecordTicket ticket = written.isOpen() ? std::move(written)
+        : m_recorder                       ? m_recorder->record(request)
+                                           : RecordTicket();
     QNetworkRequest networkRequest(request.url);
     for (const auto &header : request.headers)
         networkRequest.setRawHeader(header.first, header.second);
@@ -455,12 +465,7 @@ HttpCall *HttpClient::send(const HttpRequest &request)
     if (m_maxResponseBytes > 0)
         bounded.maxResponseBytes = m_maxResponseBytes;
     auto *call = new HttpCall(reply, bounded, this);
-    call->m_recordId = recordId;
-    if (m_recorder) {
-        RequestRecorder *recorder = m_recorder;
-        connect(call, &HttpCall::finished, this,
-                [recorder, recordId](const HttpResult &result) { recorder->finished(recordId, result); });
-    }
+    call->m_ticket = std::move(ticket);
     return call;
 }
 

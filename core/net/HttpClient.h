@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/HttpTypes.h"
+#include "net/RequestRecorder.h"
 
 #include <QHash>
 #include <QObject>
@@ -14,31 +15,6 @@ class QNetworkReply;
 
 namespace promdesk {
 
-// Told about every request before it goes out and when its answer comes: the history. The
-// record is made before sending so that a crash still leaves a trace. `started` may be called
-// from any thread (a backfill records its next batch while it encodes it).
-class RequestRecorder
-{
-public:
-    virtual ~RequestRecorder() = default;
-    virtual qint64 started(const HttpRequest &request) = 0;
-    // A request told of ahead, off the sending thread, while an earlier one is on the wire: the
-    // caller can wait for its body to be stored too, not only for its entry.
-    virtual qint64 startedAhead(const HttpRequest &request) { return started(request); }
-    virtual void finished(qint64 id, const HttpResult &result) = 0;
-    // What a live push's arrival check found for the request `id` stands for, after its answer:
-    // how long until a query showed the data (nothing: it never did) and the verdict in words.
-    virtual void arrivalChecked(qint64 id, std::optional<qint64> latencyMs, const QString &verdict)
-    {
-        Q_UNUSED(id);
-        Q_UNUSED(latencyMs);
-        Q_UNUSED(verdict);
-    }
-};
-
-// What a recorder is told about a request it was told of ahead and that never went out.
-HttpResult notSent(const QString &why);
-
 // What is wrong with the files a TLS setting names (a CA that is missing or not a PEM
 // certificate, a client certificate or key that cannot be read), naming the file; empty when
 // they are sound. A request over https is not sent with them: never without the client
@@ -51,9 +27,11 @@ class HttpCall final : public QObject
     Q_OBJECT
 
 public:
+    // Destroyed before its answer (its client went away): its entry says so, not "unknown".
+    ~HttpCall() override;
     void cancel();
     // The recorder's id for this request (0: not recorded).
-    [[nodiscard]] qint64 recordId() const { return m_recordId; }
+    [[nodiscard]] qint64 recordId() const { return m_ticket.id(); }
 
 signals:
     void finished(const promdesk::HttpResult &result);
@@ -67,7 +45,7 @@ private:
     void complete();
 
     QNetworkReply *m_reply;
-    qint64 m_recordId = 0;
+    RecordTicket m_ticket; // completed with the answer, before `finished` is emitted
     qint64 m_startedMs;
     qint64 m_maxBodyBytes;
     QByteArray m_body;           // up to m_maxBodyBytes
@@ -97,6 +75,9 @@ public:
     [[nodiscard]] RequestRecorder *recorder() const { return m_recorder; }
 
     HttpCall *send(const HttpRequest &request);
+    // A request whose entry the caller wrote ahead (see BackfillRun): the call completes `written`
+    // with the answer, or with why nothing was sent. An empty ticket: as send(request).
+    HttpCall *send(const HttpRequest &request, RecordTicket written);
     // Calls `done` with the result unless `context` is destroyed first. The call can be cancelled
     // until then; it deletes itself after its answer.
     HttpCall *send(const HttpRequest &request, QObject *context, std::function<void(const HttpResult &)> done);

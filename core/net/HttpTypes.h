@@ -73,9 +73,6 @@ struct HttpRequest
     int timeoutMs = 30000;
     qint64 maxResponseBytes = kDefaultMaxResponseBytes;
     RequestTag tag;
-    // The recorder's entry for this request when the caller wrote it ahead (see BackfillRun);
-    // 0: HttpClient records the request itself as it sends it.
-    qint64 recordedAs = 0;
 };
 
 // Why a request did not succeed, in the terms an operator acts on.

@@ -118,31 +118,27 @@ void BackfillRun::cancel()
 
 WriteCall *BackfillRun::sendBatch(int batch)
 {
-    const PreparedBatch prepared = m_prepared.take(batch);
-    if (!prepared.ready.valid())
+    auto node = m_prepared.extract(batch);
+    if (node.empty())
         return m_client->send(m_encoder, m_batches.at(batch));
-    const Prepared &ready = prepared.ready.get();
-    WriteCall *call = m_client->send([body = ready.body, version = prepared.version, encoder = m_encoder,
-                                      plan = m_batches.at(batch)](RemoteWriteVersion wanted) {
-        return wanted == version ? body : encoder->encode(plan, wanted);
-    });
-    if (ready.recordId != 0) {
-        if (prepared.version == m_client->nextVersion())
-            call->setRecordedFirstAttempt(ready.recordId);
-        else // the receiver turned out to need 1.0: the entry written ahead describes a 2.0 body
-            prepared.recorder->finished(
-                ready.recordId, notSent(QStringLiteral("the receiver needs remote write 1.0; sent again as 1.0")));
-    }
+    const RemoteWriteVersion version = node.mapped().version;
+    Prepared ready = node.mapped().ready.get();
+    WriteCall *call = m_client->send(
+        [body = ready.body, version, encoder = m_encoder, plan = m_batches.at(batch)](RemoteWriteVersion wanted) {
+            return wanted == version ? body : encoder->encode(plan, wanted);
+        });
+    if (version == m_client->nextVersion())
+        call->setFirstAttemptTicket(std::move(ready.ticket));
+    else // the receiver turned out to need 1.0: the entry written ahead describes a 2.0 body
+        ready.ticket.completeUnsent(QStringLiteral("the receiver needs remote write 1.0; sent again as 1.0"));
     return call;
 }
 
-void BackfillRun::abandonPrepared(const QString &why)
+void BackfillRun::dropPrepared(const QString &why)
 {
-    for (const PreparedBatch &prepared : std::as_const(m_prepared)) {
-        const Prepared &ready = prepared.ready.get();
-        if (ready.recordId != 0)
-            prepared.recorder->finished(ready.recordId, notSent(why));
-    }
+    // Waits for each: an entry still being written would otherwise be completed on its thread.
+    for (auto &entry : m_prepared)
+        entry.second.ready.get().ticket.completeUnsent(why);
     m_prepared.clear();
 }
 
@@ -154,13 +150,13 @@ void BackfillRun::prepareAfter(int batch)
     // (busy checkpointing, or short of CPU beside the receiver) does not hold up the request.
     const int shard = m_batches.at(batch).shard;
     int ahead = 0;
-    std::shared_future<Prepared> previous;
+    std::shared_future<void> previous;
     for (int next = batch + 1; next < m_batches.size() && ahead < kPreparedAhead; ++next) {
         if (m_batches.at(next).shard != shard || m_states.at(next) != BatchState::Pending)
             continue;
         ++ahead;
-        if (const auto known = m_prepared.constFind(next); known != m_prepared.cend()) {
-            previous = known->ready;
+        if (const auto known = m_prepared.find(next); known != m_prepared.end()) {
+            previous = known->second.recorded;
             continue;
         }
         const RemoteWriteVersion version = m_client->nextVersion();
@@ -168,28 +164,31 @@ void BackfillRun::prepareAfter(int batch)
         // Built here, on the client's thread; only the body is added over there.
         HttpRequest request = m_client->request({}, version);
         request.tag.attempt = 1;
-        auto prepare
-            = [encoder = m_encoder, plan = m_batches.at(next), version, recorder, request, previous]() mutable {
-                  Prepared prepared;
-                  prepared.body = encoder->encode(plan, version);
-                  if (recorder) {
-                      // After the shard's batch before it, so the history lists a shard's batches in order.
-                      if (previous.valid())
-                          previous.wait();
-                      request.body = prepared.body;
-                      prepared.recordId = recorder->startedAhead(request);
-                  }
-                  return prepared;
-              };
+        auto recorded = std::make_shared<std::promise<void>>();
+        std::shared_future<void> recordedSignal = recorded->get_future().share();
+        auto prepare = [encoder = m_encoder, plan = m_batches.at(next), version, recorder, request, previous,
+                        recorded]() mutable {
+            Prepared prepared;
+            prepared.body = encoder->encode(plan, version);
+            if (recorder) {
+                if (previous.valid())
+                    previous.wait();
+                request.body = prepared.body;
+                prepared.ticket = recorder->recordAhead(request);
+            }
+            recorded->set_value();
+            return prepared;
+        };
         auto task = std::make_shared<std::packaged_task<Prepared()>>(std::move(prepare));
-        previous = task->get_future().share();
+        std::future<Prepared> ready = task->get_future();
+        previous = recordedSignal;
         std::function<void()> job = [task] {
             handOffAcquire(&kPreparerHandOff);
             (*task)();
         };
         handOffRelease(&kPreparerHandOff);
         m_preparers.start(std::move(job));
-        m_prepared.insert(next, PreparedBatch{previous, version, recorder});
+        m_prepared.emplace(next, PreparedBatch{std::move(ready), std::move(recordedSignal), version});
     }
 }
 
@@ -300,8 +299,8 @@ void BackfillRun::finishIfIdle()
     if (pending && !m_stopping)
         return;
     m_running = false;
-    abandonPrepared(m_cancelled ? QStringLiteral("the backfill was cancelled before this batch")
-                                : QStringLiteral("the backfill stopped before this batch"));
+    dropPrepared(m_cancelled ? QStringLiteral("the backfill was cancelled before this batch")
+                             : QStringLiteral("the backfill stopped before this batch"));
     BackfillSummary summary;
     summary.sentBefore = m_progress.requestsSentBefore;
     summary.sent = int(std::count(m_states.cbegin(), m_states.cend(), BatchState::Sent)) - summary.sentBefore;

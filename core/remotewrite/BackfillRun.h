@@ -4,13 +4,13 @@
 #include "remotewrite/RemoteWriteClient.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
 
 #include <future>
 #include <optional>
+#include <unordered_map>
 
 namespace promdesk {
 
@@ -94,8 +94,9 @@ private:
     // and writes their history entries there too, so the next request waits for neither.
     void prepareAfter(int batch);
     static constexpr int kPreparedAhead = 2;
-    // Completes the entries written ahead for batches that will not go out now.
-    void abandonPrepared(const QString &why);
+    // Drops what was made ahead for batches that will not go out now: their entries are
+    // completed as not sent, saying why.
+    void dropPrepared(const QString &why);
     [[nodiscard]] WriteCall *sendBatch(int batch);
     void onBatchFinished(int batch, const WriteOutcome &outcome);
     void updateRate();
@@ -110,15 +111,17 @@ private:
     struct Prepared
     {
         QByteArray body;
-        qint64 recordId = 0; // its history entry, written ahead; 0 without a recorder
+        RecordTicket ticket; // its history entry, written ahead; empty without a recorder
     };
     struct PreparedBatch
     {
-        std::shared_future<Prepared> ready;
+        std::future<Prepared> ready;
+        // Its entry is written: the shard's next batch waits for it, so the history lists a
+        // shard's batches in order.
+        std::shared_future<void> recorded;
         RemoteWriteVersion version;
-        RequestRecorder *recorder;
     };
-    QHash<int, PreparedBatch> m_prepared; // batch → its body and entry, being made ahead
+    std::unordered_map<int, PreparedBatch> m_prepared; // batch → its body and entry, being made ahead
     int m_shards = 1;
     qint64 m_maxShardLeadMs = BatchLimits{}.maxShardLeadMs;
     bool m_stopping = false;

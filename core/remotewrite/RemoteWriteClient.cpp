@@ -37,11 +37,7 @@ void WriteCall::cancel()
         m_call->cancel(); // its finished signal completes this call
         return;
     }
-    if (m_attempts == 0 && m_recordedFirstAttempt != 0) {
-        // Cancelled before its first attempt: the entry written ahead must not stay "unknown".
-        if (RequestRecorder *recorder = m_client->m_http->recorder())
-            recorder->finished(m_recordedFirstAttempt, notSent(QStringLiteral("cancelled before the first attempt")));
-    }
+    m_firstAttemptTicket.completeUnsent(QStringLiteral("cancelled before the first attempt"));
     WriteOutcome outcome;
     outcome.result.category = ErrorCategory::Cancelled;
     outcome.result.errorText = QStringLiteral("cancelled");
@@ -65,11 +61,10 @@ void WriteCall::attempt()
     ++m_attempts;
     HttpRequest request = m_client->request(body(m_version), m_version);
     request.tag.attempt = m_attempts;
-    if (m_attempts == 1)
-        request.recordedAs = m_recordedFirstAttempt;
     if (m_attempts > 1)
         request.headers.append({QByteArray("Retry-Attempt"), QByteArray::number(m_attempts - 1)});
-    m_call = m_client->m_http->send(request);
+    m_call = m_attempts == 1 ? m_client->m_http->send(request, std::move(m_firstAttemptTicket))
+                             : m_client->m_http->send(request);
     m_lastRecordId = m_call->recordId();
     connect(m_call, &HttpCall::finished, this, &WriteCall::handle);
 }

@@ -37,8 +37,9 @@ public:
     void cancel();
     // Nothing of this call is on the wire: its first attempt is still queued, or it waits to retry.
     [[nodiscard]] bool idle() const { return m_call.isNull(); }
-    // The first attempt's history entry was written ahead by the caller, for this version's body.
-    void setRecordedFirstAttempt(qint64 recordId) { m_recordedFirstAttempt = recordId; }
+    // The first attempt's history entry, written ahead by the caller for this version's body: the
+    // first attempt is sent with it; a cancel before that completes it as not sent.
+    void setFirstAttemptTicket(RecordTicket written) { m_firstAttemptTicket = std::move(written); }
     // The recorder's id for the latest attempt (0: none recorded yet).
     [[nodiscard]] qint64 recordId() const { return m_lastRecordId; }
 
@@ -63,7 +64,7 @@ private:
     QTimer m_retryTimer;
     qint64 m_startedMs = 0;
     int m_attempts = 0;
-    qint64 m_recordedFirstAttempt = 0;
+    RecordTicket m_firstAttemptTicket;
     qint64 m_lastRecordId = 0;
     bool m_fellBack = false;
     bool m_cancelled = false;

@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <vector>
+
 using namespace promdesk;
 
 namespace {
@@ -72,14 +74,14 @@ void TestHistoryService::writesEveryOperationOfABurst()
     {
         HistoryService service(path());
         ServiceRecorder recorder(&service, waitForEntries);
-        QList<qint64> tickets;
+        std::vector<RecordTicket> tickets;
         for (int n = 0; n < kRequests; ++n) {
-            tickets.append(n % 3 == 0 ? recorder.startedAhead(request(n)) : recorder.started(request(n)));
+            tickets.push_back(n % 3 == 0 ? recorder.recordAhead(request(n)) : recorder.record(request(n)));
             if (n >= 2)
-                recorder.finished(tickets.at(n - 2), answer(n - 2));
+                tickets.at(n - 2).complete(answer(n - 2));
         }
-        recorder.finished(tickets.at(kRequests - 2), answer(kRequests - 2));
-        recorder.finished(tickets.at(kRequests - 1), answer(kRequests - 1));
+        tickets.at(kRequests - 2).complete(answer(kRequests - 2));
+        tickets.at(kRequests - 1).complete(answer(kRequests - 1));
         QVERIFY(service.flush().isEmpty());
     } // written out and closed
     QString note;
@@ -111,9 +113,9 @@ void TestHistoryService::aWaitedEntryIsCommittedWhenBeginReturns()
     HistoryService service(path());
     ServiceRecorder recorder(&service, true);
     for (int n = 0; n < 5; ++n)
-        recorder.finished(recorder.started(request(n)), answer(n)); // traffic before, still queued
-    const qint64 ticket = ahead ? recorder.startedAhead(request(42)) : recorder.started(request(42));
-    const qint64 id = service.idOf(quint64(ticket));
+        recorder.record(request(n)).complete(answer(n)); // traffic before, still queued
+    RecordTicket ticket = ahead ? recorder.recordAhead(request(42)) : recorder.record(request(42));
+    const qint64 id = service.idOf(quint64(ticket.id()));
     QVERIFY(id > 0);
     QString note;
     const auto other = HistoryDatabase::open(path(), &note);
@@ -131,9 +133,10 @@ void TestHistoryService::ticketsAreForgottenOnceComplete()
     ServiceRecorder recorder(&service, true);
     QList<qint64> tickets;
     for (int n = 0; n < 50; ++n) {
-        tickets << recorder.started(request(n));
-        QVERIFY(service.idOf(quint64(tickets.constLast())) > 0);
-        recorder.finished(tickets.constLast(), answer(n));
+        RecordTicket ticket = recorder.record(request(n));
+        tickets << ticket.id();
+        QVERIFY(service.idOf(quint64(ticket.id())) > 0);
+        ticket.complete(answer(n));
     }
     QVERIFY(service.flush().isEmpty());
     for (const qint64 ticket : std::as_const(tickets))

@@ -83,6 +83,7 @@ private slots:
     void keptAliveConnectionsStillServeLaterRequests();
     void brokenTlsFilesSendNothing_data();
     void brokenTlsFilesSendNothing();
+    void aCallLeftWithoutAnswerCompletesItsEntry();
     void largeBodiesTurnNagleOffOnTheirOwnConnectionOnly();
     void largeBodiesThroughTheSystemProxyTurnNagleOffTowardsTheProxy();
 
@@ -228,6 +229,31 @@ void TestHttpClient::brokenTlsFilesSendNothing()
                 TlsSettings{
                     {}, dir.filePath(QStringLiteral("client.crt")), dir.filePath(QStringLiteral("client.key")), true})
                 .isEmpty());
+}
+
+void TestHttpClient::aCallLeftWithoutAnswerCompletesItsEntry()
+{
+    // The client goes away (the console quits) while the server holds its answer: the entry says
+    // the request may have been applied instead of staying "unknown".
+    FaultServer server;
+    server.script({Answer::delayed(204, 5000)});
+    CountingRecorder recorder;
+    {
+        HttpClient http;
+        http.setRecorder(&recorder);
+        HttpRequest request;
+        request.method = "PUT";
+        request.url = QUrl(server.baseUrl() + QStringLiteral("/metrics/job/j"));
+        request.body = "x 1\n";
+        http.send(request);
+        QTRY_COMPARE(server.received().size(), 1);
+        QCOMPARE(recorder.finishedCount, 0);
+    }
+    QCOMPARE(recorder.startedCount, 1);
+    QCOMPARE(recorder.finishedCount, 1);
+    QCOMPARE(recorder.last.category, ErrorCategory::Cancelled);
+    QVERIFY2(recorder.last.errorText.contains(QLatin1String("may have gone out and been applied")),
+             qPrintable(recorder.last.errorText));
 }
 
 void TestHttpClient::largeBodiesTurnNagleOffOnTheirOwnConnectionOnly()

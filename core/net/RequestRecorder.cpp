@@ -1,0 +1,60 @@
+#include "net/RequestRecorder.h"
+
+#include <utility>
+
+namespace promdesk {
+
+RecordTicket RequestRecorder::record(const HttpRequest &request)
+{
+    return {this, started(request)};
+}
+
+RecordTicket RequestRecorder::recordAhead(const HttpRequest &request)
+{
+    return {this, startedAhead(request)};
+}
+
+HttpResult notSent(const QString &why)
+{
+    HttpResult result;
+    result.category = ErrorCategory::Cancelled;
+    result.errorText = QStringLiteral("not sent: ") + why;
+    return result;
+}
+
+RecordTicket::RecordTicket(RequestRecorder *recorder, qint64 id)
+    : m_recorder(recorder)
+    , m_id(id)
+{}
+
+RecordTicket::~RecordTicket()
+{
+    if (isOpen())
+        completeUnsent(m_unsentReason);
+}
+
+RecordTicket::RecordTicket(RecordTicket &&other) noexcept
+    : m_recorder(std::exchange(other.m_recorder, nullptr))
+    , m_id(other.m_id)
+    , m_unsentReason(std::move(other.m_unsentReason))
+{}
+
+RecordTicket &RecordTicket::operator=(RecordTicket &&other) noexcept
+{
+    if (this != &other) {
+        if (isOpen())
+            completeUnsent(m_unsentReason);
+        m_recorder = std::exchange(other.m_recorder, nullptr);
+        m_id = other.m_id;
+        m_unsentReason = std::move(other.m_unsentReason);
+    }
+    return *this;
+}
+
+void RecordTicket::complete(const HttpResult &result)
+{
+    if (RequestRecorder *recorder = std::exchange(m_recorder, nullptr))
+        recorder->finished(m_id, result);
+}
+
+} // namespace promdesk
