@@ -8,7 +8,7 @@
 #include "exposition/TextWriter.h"
 #include "importers/SeriesReader.h"
 #include "net/Redactor.h"
-#include "remotewrite/BackfillRun.h"
+#include "remotewrite/BackfillSession.h"
 #include "remotewrite/SeriesCollector.h"
 #include "util/Time.h"
 
@@ -196,53 +196,14 @@ bool refusedAsEmpty(const SeriesSet &set, const QString &inputs, Io &io)
     return true;
 }
 
-int exitCodeForStop(const QList<WriteOutcome> &outcomes)
-{
-    for (const WriteOutcome &outcome : outcomes) {
-        if (!outcome.ok())
-            return exitCodeFor(outcome.result);
-    }
-    return ExitOk;
-}
-
-// "Sent 7 of 10 requests (…) in 1.2 s, 0 retries." What this run sent, and apart from it what an
-// earlier run had sent, so a resumed backfill never claims another run's requests.
-QString describeSummary(const BackfillSummary &summary, const BackfillProgress &p)
-{
-    const qint64 samplesNow = p.samplesSent - p.samplesSentBefore;
-    if (summary.sentBefore == 0) {
-        return QStringLiteral("Sent %1 of %2 requests (%3 of %4 samples) in %5, %6 retries.")
-            .arg(summary.sent)
-            .arg(p.requestsTotal)
-            .arg(samplesNow)
-            .arg(p.samplesTotal)
-            .arg(formatDuration(summary.durationMs))
-            .arg(p.retries);
-    }
-    return QStringLiteral("Sent %1 requests (%2 samples) in %3, %4 retries; an earlier run had sent %5 (%6 samples): "
-                          "%7 of %8 requests (%9 of %10 samples) are delivered.")
-        .arg(summary.sent)
-        .arg(samplesNow)
-        .arg(formatDuration(summary.durationMs))
-        .arg(p.retries)
-        .arg(summary.sentBefore)
-        .arg(p.samplesSentBefore)
-        .arg(summary.sent + summary.sentBefore)
-        .arg(p.requestsTotal)
-        .arg(p.samplesSent)
-        .arg(p.samplesTotal);
-}
-
-// Runs batches to the end, printing progress on a terminal and each refusal in full.
+// Runs a backfill to the end, printing progress on a terminal and each refusal in full.
 // `resume`: the 0-based batch to start at, one for all shards or one per shard.
-int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batch> &batches, const QList<int> &resume,
-               Io &io, HttpResult *overall = nullptr)
+int runBatches(BackfillSession &session, const QList<int> &resume, const Credentials &credentials, Io &io)
 {
-    BackfillRun run(&client, set, batches);
+    BackfillRun &run = session.run();
     const bool terminal = isTerminal(2);
     QElapsedTimer sinceDraw;
     sinceDraw.start();
-    QList<WriteOutcome> failures;
     QObject::connect(&run, &BackfillRun::progressChanged, &run, [&](const BackfillProgress &p) {
         if (!terminal || (sinceDraw.elapsed() < 100 && p.requestsSent < p.requestsTotal))
             return;
@@ -260,13 +221,11 @@ int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batc
     QObject::connect(&run, &BackfillRun::batchFinished, &run, [&](int index, const WriteOutcome &outcome) {
         if (outcome.fellBackToV1 && index == 0)
             io.err << (terminal ? "\n" : "") << "promdesk-cli: " << outcome.note << '\n';
-        if (!outcome.ok() && outcome.result.category != ErrorCategory::Cancelled)
-            failures.append(outcome);
     });
-    BackfillSummary summary;
+    BackfillEnd end;
     QEventLoop loop;
-    QObject::connect(&run, &BackfillRun::finished, &loop, [&](const BackfillSummary &s) {
-        summary = s;
+    QObject::connect(&session, &BackfillSession::finished, &loop, [&](const BackfillEnd &e) {
+        end = e;
         loop.quit();
     });
     // Ctrl+C or SIGTERM: nothing more is sent, and the requests on the wire have a few seconds to
@@ -284,44 +243,31 @@ int runBatches(RemoteWriteClient &client, const SeriesSet &set, const QList<Batc
         }
         run.cancel();
     });
-    if (resume.size() > 1)
-        run.startFrom(resume);
-    else
-        run.start(resume.value(0, 0));
+    session.start(resume);
     loop.exec();
     if (terminal)
         io.err << '\n';
-    const BackfillProgress &p = run.progress();
-    io.err << describeSummary(summary, p) << '\n';
+    io.err << end.describe() << '\n';
     if (watch.count() > 0)
         io.err << "Stopped: interrupted\n";
-    else if (!summary.stopReason.isEmpty())
-        io.err << "Stopped: " << redactText(summary.stopReason, client.endpoint().credentials) << '\n';
-    if (summary.firstUnsent >= 0 && run.shards() > 1) {
-        // Another shard may have delivered later batches: each shard resumes where it stopped.
-        QStringList points;
-        for (const int first : std::as_const(summary.firstUnsentPerShard))
-            points << QString::number(first < 0 ? batches.size() + 1 : first + 1);
-        io.err << "Resume with --resume-from " << points.join(QLatin1Char(','))
+    else if (!end.summary.stopReason.isEmpty())
+        io.err << "Stopped: " << redactText(end.summary.stopReason, credentials) << '\n';
+    const QList<int> points = end.resumePoints();
+    QStringList spelled;
+    for (const int point : points)
+        spelled << QString::number(point);
+    if (points.size() > 1) {
+        io.err << "Resume with --resume-from " << spelled.join(QLatin1Char(','))
                << " (one batch number per shard; batches already sent are not sent again).\n";
-    } else if (summary.firstUnsent >= 0) {
-        io.err << "Resume with --resume-from " << summary.firstUnsent + 1
+    } else if (!points.isEmpty()) {
+        io.err << "Resume with --resume-from " << spelled.constFirst()
                << " (batches already sent are not sent again).\n";
     }
-    if (overall) {
-        // The backfill's own history entry: done, or the first refusal with its reason.
-        overall->category = summary.firstUnsent < 0 ? ErrorCategory::None
-            : failures.isEmpty()                    ? ErrorCategory::Cancelled
-                                                    : failures.constFirst().result.category;
-        overall->status
-            = summary.firstUnsent < 0 ? 204 : (failures.isEmpty() ? 0 : failures.constFirst().result.status);
-        overall->durationMs = summary.durationMs;
-        overall->errorText = redactText(summary.stopReason, client.endpoint().credentials);
-        overall->body = describeSummary(summary, p).toUtf8();
-    }
-    if (summary.firstUnsent < 0)
+    if (end.delivered())
         return ExitOk;
-    return watch.count() > 0 ? watch.exitCode() : exitCodeForStop(failures);
+    if (watch.count() > 0)
+        return watch.exitCode();
+    return end.firstRefusal ? exitCodeFor(end.firstRefusal->result) : ExitOk;
 }
 
 Labels parseLabelOptions(const QStringList &pairs, Io &io, bool *ok)
@@ -461,8 +407,9 @@ int runWrite(const QStringList &arguments, Io &io)
         return ExitUsage;
     recordHistory(http, io);
     RemoteWriteClient client(*endpoint, &http);
-    client.setTag(gateway.tag());
-    return runBatches(client, all, plan.batches, {}, io);
+    BackfillSession session(&client, all, plan.batches, gateway.tag());
+    session.setPartEntries(false); // one write: its requests are entries of their own
+    return runBatches(session, {}, client.endpoint().credentials, io);
 }
 
 int runBackfill(const QStringList &arguments, Io &io)
@@ -601,24 +548,9 @@ int runBackfill(const QStringList &arguments, Io &io)
                << plan.batches.size() << ")\n";
         return ExitUsage;
     }
-    // One history entry for the backfill, with its batches under it.
-    qint64 parent = 0;
-    if (HistoryDatabase *history = cliHistory(io, HistoryDatabase::Check::Header)) {
-        RequestTag tag = gateway.tag();
-        tag.operation = QStringLiteral("backfill");
-        tag.target = QStringLiteral("remote-write");
-        HttpRequest summary = client.request({}, endpoint->version);
-        summary.tag = tag;
-        parent = history->begin(entryFor(summary, tag));
-        tag.operation = QStringLiteral("backfill-batch");
-        tag.parentId = parent;
-        client.setTag(tag);
-    }
-    HttpResult overall;
-    const int exit = runBatches(client, *set, plan.batches, resumeFrom, io, &overall);
-    if (HistoryDatabase *history = cliHistory(io, HistoryDatabase::Check::Header); history && parent > 0)
-        history->complete(parent, overall);
-    return exit;
+    // One history entry for the backfill, with its batches under it (see BackfillSession).
+    BackfillSession session(&client, *set, plan.batches, gateway.tag());
+    return runBatches(session, resumeFrom, client.endpoint().credentials, io);
 }
 
 } // namespace promdesk::cli

@@ -178,7 +178,7 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
     connect(m_path, &QLineEdit::returnPressed, this, [this] { load(m_path->text()); });
     // Another cut, or samples left out: the same file planned again.
     const auto replan = [this] {
-        if (!m_path->text().isEmpty() && !(m_run && m_run->running()))
+        if (!m_path->text().isEmpty() && !(run() && run()->running()))
             load(m_path->text());
     };
     connect(m_batchSize, &QSpinBox::editingFinished, this, replan);
@@ -199,11 +199,11 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
     connect(m_context, &ConsoleContext::profileChanged, this, [this] {
         // A stopped run resumes to the receiver it started with, or not at all: never to the
         // profile chosen now under that one's name.
-        if (m_run && !m_run->running()) {
+        if (run() && !run()->running()) {
             dropRun();
             m_rate->setText(tr("The profile changed: Start sends the whole plan to the new profile."));
         }
-        if (!(m_run && m_run->running()))
+        if (!(run() && run()->running()))
             m_start->setEnabled(m_plan.canSend() && m_context->profile()
                                 && !m_context->profile()->remoteWriteUrl.isEmpty());
     });
@@ -217,17 +217,12 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
 
 BackfillView::~BackfillView()
 {
-    if (m_run) {
-        m_run->disconnect(this); // the run reports its end while this view's parts are going
-        const bool running = m_run->running();
-        m_run->abort();
-        if (running) {
-            BackfillSummary stopped;
-            stopped.cancelled = true;
-            stopped.firstUnsent = m_run->firstUnsent();
-            stopped.stopReason = QStringLiteral("the console was closed");
-            completeParentEntry(stopped);
-        }
+    if (m_session) {
+        // The run reports its end while this view's parts are going: the session alone hears it.
+        m_session->run().disconnect(this);
+        m_session->disconnect(this);
+        m_session->setClosingReason(QStringLiteral("the console was closed"));
+        m_session.reset();
     }
     m_loading.waitForFinished();
     qDeleteAll(m_pendingItems);
@@ -308,9 +303,11 @@ void BackfillView::dropRun()
 {
     // A run that stopped can be resumed only with its own file, client and profile: any of them
     // changing ends it. (A running one is never dropped: see load() and the profile's change.)
-    if (m_run)
-        m_run->disconnect(this);
-    m_run.reset();
+    if (m_session) {
+        m_session->run().disconnect(this);
+        m_session->disconnect(this);
+    }
+    m_session.reset();
     m_client.reset();
     m_resumeFrom = 0;
     m_start->setText(tr("&Start"));
@@ -318,7 +315,7 @@ void BackfillView::dropRun()
 
 void BackfillView::load(const QString &path)
 {
-    if (m_run && m_run->running()) {
+    if (run() && run()->running()) {
         m_rate->setText(tr("A backfill is sending: cancel it before loading another file."));
         return;
     }
@@ -341,7 +338,7 @@ void BackfillView::load(const QString &path)
 
 void BackfillView::refreshProgress()
 {
-    if (m_latestProgress && !(m_run && m_run->stopping())) { // "Stopping..." stays until the run ends
+    if (m_latestProgress && !(run() && run()->stopping())) { // "Stopping..." stays until the run ends
         const BackfillProgress &p = *m_latestProgress;
         m_progress->setValue(p.requestsSent);
         m_rate->setText(tr("%1/%2 samples · %3 samples/s · ETA %4 · %5 retries")
@@ -419,12 +416,11 @@ void BackfillView::start()
     if (!profile || !m_plan.canSend())
         return;
     m_start->setEnabled(false);
-    if (m_run && m_resumeFrom > 0) {
+    if (m_session && m_resumeFrom > 0) {
         // Resuming: the same run, so batches already accepted are never sent again; the history
         // gets an entry for this part, with its batches under it.
         m_cancel->setEnabled(true);
-        beginParentEntry(m_runProfile);
-        m_run->start(m_resumeFrom);
+        m_session->start({m_resumeFrom});
         return;
     }
     m_context->readSecret(this, [this, profile](const SecretResult &secret) {
@@ -440,10 +436,9 @@ void BackfillView::start()
         }
         m_client = std::make_unique<RemoteWriteClient>(writeEndpoint(*profile, secret.secret, secret.headers),
                                                        &m_context->http());
-        m_client->setTag(RequestTag{});
-        m_runProfile = profile->name;
-        beginParentEntry(m_runProfile);
-        m_run = std::make_unique<BackfillRun>(m_client.get(), m_series, m_plan.batches);
+        RequestTag tag;
+        tag.profile = profile->name;
+        m_session = std::make_unique<BackfillSession>(m_client.get(), m_series, m_plan.batches, tag);
         m_batches->clear();
         qDeleteAll(m_pendingItems);
         m_pendingItems.clear();
@@ -451,12 +446,12 @@ void BackfillView::start()
         m_progress->setRange(0, int(m_plan.batches.size()));
         m_cancel->setEnabled(true);
         // Batches can finish hundreds of times a second; the screen follows ten times a second.
-        connect(m_run.get(), &BackfillRun::progressChanged, this, [this](const BackfillProgress &p) {
+        connect(run(), &BackfillRun::progressChanged, this, [this](const BackfillProgress &p) {
             m_latestProgress = p;
             if (!m_screenRefresh.isActive())
                 m_screenRefresh.start();
         });
-        connect(m_run.get(), &BackfillRun::batchFinished, this, [this](int batch, const WriteOutcome &outcome) {
+        connect(run(), &BackfillRun::batchFinished, this, [this](int batch, const WriteOutcome &outcome) {
             auto *item = new QListWidgetItem(tr("batch %1: %2 — %3")
                                                  .arg(batch + 1)
                                                  .arg(outcome.result.status
@@ -470,90 +465,56 @@ void BackfillView::start()
                 m_screenRefresh.start();
             emit batchFinished(batch, outcome.ok());
         });
-        connect(m_run.get(), &BackfillRun::finished, this, [this](const BackfillSummary &summary) {
-            completeParentEntry(summary);
-            m_screenRefresh.stop();
-            refreshProgress();
-            m_cancel->setEnabled(false);
-            m_cancel->setText(tr("&Cancel"));
-            m_resumeFrom = summary.firstUnsent < 0 ? 0 : summary.firstUnsent;
-            m_start->setText(summary.firstUnsent < 0 ? tr("&Start")
-                                                     : tr("&Resume from batch %1").arg(summary.firstUnsent + 1));
-            m_start->setEnabled(true);
-            m_rate->setText(
-                summary.firstUnsent < 0
-                    ? (summary.sentBefore == 0
-                           ? tr("All %1 batches sent in %2.").arg(summary.sent).arg(formatDuration(summary.durationMs))
-                           : tr("All %1 batches sent: %2 now, in %3, and %4 before.")
-                                 .arg(summary.sent + summary.sentBefore)
-                                 .arg(summary.sent)
-                                 .arg(formatDuration(summary.durationMs))
-                                 .arg(summary.sentBefore))
-                    : tr("Stopped: %1").arg(summary.stopReason));
-            emit finished(summary);
-        });
-        m_run->start(0);
+        connect(m_session.get(), &BackfillSession::finished, this, &BackfillView::showEnd);
+        m_session->start();
     });
 }
 
 void BackfillView::cancel()
 {
-    if (!m_run)
+    if (!m_session)
         return;
-    const bool again = m_run->stopping();
-    m_run->cancel();
-    if (!again && m_run->stopping()) {
+    const bool again = run()->stopping();
+    m_session->cancel();
+    if (!again && run()->stopping()) {
         m_cancel->setText(tr("&Abort now"));
         m_rate->setText(tr("Stopping after the requests on their way; Abort now does not wait for their answers."));
     }
 }
 
-void BackfillView::beginParentEntry(const QString &profileName)
+void BackfillView::showEnd(const BackfillEnd &end)
 {
-    // As the CLI does: one entry for the backfill, its batches under it.
-    RequestTag tag;
-    tag.profile = profileName;
-    tag.operation = QStringLiteral("backfill");
-    tag.target = QStringLiteral("remote-write");
-    HttpRequest summary = m_client->request({}, m_client->nextVersion());
-    summary.tag = tag;
-    m_parentTicket = m_context->beginParentEntry(summary);
-    tag.operation = QStringLiteral("backfill-batch");
-    tag.parentTicket = m_parentTicket;
-    m_client->setTag(tag);
-}
-
-void BackfillView::completeParentEntry(const BackfillSummary &summary)
-{
-    if (m_parentTicket == 0)
-        return;
-    HttpResult overall;
-    overall.category = summary.firstUnsent < 0 ? ErrorCategory::None
-        : summary.cancelled                    ? ErrorCategory::Cancelled
-                                               : ErrorCategory::Rejected;
-    overall.status = summary.firstUnsent < 0 ? 204 : 0;
-    overall.durationMs = summary.durationMs;
-    overall.errorText = summary.stopReason;
-    overall.body = tr("%1 of %2 batches delivered by this run (%3 before it); %4 refused.")
-                       .arg(summary.sent)
-                       .arg(m_plan.batches.size())
-                       .arg(summary.sentBefore)
-                       .arg(summary.refused)
-                       .toUtf8();
-    m_context->completeParentEntry(std::exchange(m_parentTicket, 0), overall);
+    const BackfillSummary &summary = end.summary;
+    m_screenRefresh.stop();
+    refreshProgress();
+    m_cancel->setEnabled(false);
+    m_cancel->setText(tr("&Cancel"));
+    m_resumeFrom = summary.firstUnsent < 0 ? 0 : summary.firstUnsent;
+    m_start->setText(summary.firstUnsent < 0 ? tr("&Start") : tr("&Resume from batch %1").arg(summary.firstUnsent + 1));
+    m_start->setEnabled(true);
+    m_rate->setText(summary.firstUnsent < 0 ? (
+                        summary.sentBefore == 0
+                            ? tr("All %1 batches sent in %2.").arg(summary.sent).arg(formatDuration(summary.durationMs))
+                            : tr("All %1 batches sent: %2 now, in %3, and %4 before.")
+                                  .arg(summary.sent + summary.sentBefore)
+                                  .arg(summary.sent)
+                                  .arg(formatDuration(summary.durationMs))
+                                  .arg(summary.sentBefore))
+                                            : tr("Stopped: %1").arg(summary.stopReason));
+    emit finished(summary);
 }
 
 void BackfillView::stopNow()
 {
-    if (m_run)
-        m_run->abort();
+    if (m_session)
+        m_session->abort();
 }
 
 QString BackfillView::workInFlight() const
 {
-    if (!m_run || !m_run->running())
+    if (!run() || !run()->running())
         return {};
-    const BackfillProgress &p = m_run->progress();
+    const BackfillProgress &p = run()->progress();
     return tr("A backfill is sending: %1 of %2 requests are delivered. Quitting stops it at once: the requests on "
               "their way are cancelled (the receiver may have applied them) and the rest is not sent. The history "
               "shows which batches were delivered.")

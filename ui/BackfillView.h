@@ -1,7 +1,7 @@
 #pragma once
 
 #include "remotewrite/BackfillPlan.h"
-#include "remotewrite/BackfillRun.h"
+#include "remotewrite/BackfillSession.h"
 
 #include <QFutureWatcher>
 #include <QTimer>
@@ -76,19 +76,18 @@ private:
     void showPlan();
     void drawChart();
     void refreshProgress();
-    void beginParentEntry(const QString &profileName);
     void dropRun();
-    void completeParentEntry(const BackfillSummary &summary);
+    void showEnd(const BackfillEnd &end);
+    // The session's run; nullptr before the first start, or once dropped.
+    [[nodiscard]] BackfillRun *run() const { return m_session ? &m_session->run() : nullptr; }
 
     ConsoleContext *m_context;
     QFutureWatcher<Loaded> m_loading;
     SeriesSet m_series;
     BackfillPlan m_plan;
     std::unique_ptr<RemoteWriteClient> m_client;
-    std::unique_ptr<BackfillRun> m_run;
+    std::unique_ptr<BackfillSession> m_session; // after m_client, which it sends through
     int m_resumeFrom = 0;
-    quint64 m_parentTicket = 0; // the history entry of the run (or of its resumed part)
-    QString m_runProfile;       // the profile the run sends with; a resume keeps it
     QLineEdit *m_path;
     QSpinBox *m_batchSize;
     QCheckBox *m_leaveOutTooOld;

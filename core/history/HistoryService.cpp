@@ -340,6 +340,11 @@ void ServiceRecorder::finished(qint64 id, const HttpResult &result)
     m_service->complete(quint64(id), result);
 }
 
+void ServiceRecorder::pointAtParent(RequestTag &tag, const RecordTicket &parent) const
+{
+    tag.parentTicket = quint64(parent.id());
+}
+
 void ServiceRecorder::arrivalChecked(qint64 id, std::optional<qint64> latencyMs, const QString &verdict)
 {
     m_service->noteArrival(quint64(id), latencyMs, verdict);

@@ -60,6 +60,8 @@ public:
         , m_wait(waitUntilWritten)
     {}
     void arrivalChecked(qint64 id, std::optional<qint64> latencyMs, const QString &verdict) override;
+    // By the service's ticket: the parent's id is known only once its entry is written.
+    void pointAtParent(RequestTag &tag, const RecordTicket &parent) const override;
     // The database id of the last request started, when the recorder waits for its entry (the
     // CLI, to point at `history show ID`); 0 otherwise or when it could not be written.
     [[nodiscard]] qint64 lastEntryId() const { return m_lastEntryId; }

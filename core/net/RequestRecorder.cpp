@@ -14,6 +14,11 @@ RecordTicket RequestRecorder::recordAhead(const HttpRequest &request)
     return {this, startedAhead(request)};
 }
 
+void RequestRecorder::pointAtParent(RequestTag &tag, const RecordTicket &parent) const
+{
+    tag.parentId = parent.id();
+}
+
 HttpResult notSent(const QString &why)
 {
     HttpResult result;

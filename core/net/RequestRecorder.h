@@ -23,6 +23,9 @@ public:
     // The same for a request told of ahead, off the sending thread, while an earlier one is on
     // the wire: the recorder can wait for its body to be stored too, not only for its entry.
     [[nodiscard]] RecordTicket recordAhead(const HttpRequest &request);
+    // Makes `tag` (a request's to come) point at the entry `parent` stands for, its parent in the
+    // history (a backfill's batches sit under the backfill's entry).
+    virtual void pointAtParent(RequestTag &tag, const RecordTicket &parent) const;
     // What a live push's arrival check found for the request entry `id` stands for, after its
     // answer: how long until a query showed the data (nothing: it never did) and the verdict.
     virtual void arrivalChecked(qint64 id, std::optional<qint64> latencyMs, const QString &verdict)
