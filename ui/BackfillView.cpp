@@ -423,22 +423,17 @@ void BackfillView::start()
         m_session->start({m_resumeFrom});
         return;
     }
-    m_context->readSecret(this, [this, profile](const SecretResult &secret) {
-        if (!secret.ok()) { // nothing goes out with an empty secret
-            m_start->setEnabled(true);
-            BackfillSummary notStarted;
-            notStarted.firstUnsent = 0;
-            notStarted.stopReason
-                = tr("the secret of profile '%1' is not available: %2").arg(profile->name, secret.message);
-            m_rate->setText(tr("Not started: %1").arg(notStarted.stopReason));
-            emit finished(notStarted);
-            return;
-        }
-        m_client = std::make_unique<RemoteWriteClient>(writeEndpoint(*profile, secret.secret, secret.headers),
-                                                       &m_context->http());
-        RequestTag tag;
-        tag.profile = profile->name;
-        m_session = std::make_unique<BackfillSession>(m_client.get(), m_series, m_plan.batches, tag);
+    const auto notStarted = [this](const QString &reason) { // nothing goes out with an empty secret
+        m_start->setEnabled(true);
+        BackfillSummary summary;
+        summary.firstUnsent = 0;
+        summary.stopReason = reason;
+        m_rate->setText(tr("Not started: %1").arg(reason));
+        emit finished(summary);
+    };
+    m_context->withRemoteWrite(this, notStarted, [this](const std::shared_ptr<RemoteWriteClient> &client) {
+        m_client = client;
+        m_session = std::make_unique<BackfillSession>(m_client.get(), m_series, m_plan.batches, m_client->tag());
         m_batches->clear();
         qDeleteAll(m_pendingItems);
         m_pendingItems.clear();

@@ -85,7 +85,7 @@ private:
     QFutureWatcher<Loaded> m_loading;
     SeriesSet m_series;
     BackfillPlan m_plan;
-    std::unique_ptr<RemoteWriteClient> m_client;
+    std::shared_ptr<RemoteWriteClient> m_client;
     std::unique_ptr<BackfillSession> m_session; // after m_client, which it sends through
     int m_resumeFrom = 0;
     QLineEdit *m_path;

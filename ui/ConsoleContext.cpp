@@ -118,4 +118,36 @@ void ConsoleContext::withGateway(QObject *owner, std::function<void(const QStrin
     });
 }
 
+std::shared_ptr<RemoteWriteClient> ConsoleContext::writeClient(const Profile &profile, const SecretResult &secret,
+                                                               std::optional<int> maxAttempts)
+{
+    WriteEndpoint endpoint = writeEndpoint(profile, secret.secret, secret.headers);
+    if (maxAttempts)
+        endpoint.retry.maxAttempts = *maxAttempts;
+    auto client = std::make_shared<RemoteWriteClient>(endpoint, &m_http);
+    RequestTag tag;
+    tag.profile = profile.name;
+    client->setTag(tag);
+    return client;
+}
+
+void ConsoleContext::withRemoteWrite(QObject *owner, std::function<void(const QString &)> failed,
+                                     std::function<void(const std::shared_ptr<RemoteWriteClient> &)> use)
+{
+    if (!m_profile || m_profile->remoteWriteUrl.isEmpty()) {
+        failed(m_profile
+                   ? tr("Profile '%1' has no remote write URL; add one in the profile's settings.").arg(m_profile->name)
+                   : tr("Choose a profile first."));
+        return;
+    }
+    const Profile profile = *m_profile;
+    readSecret(profile, owner, [this, profile, failed, use](const SecretResult &secret) {
+        if (!secret.ok()) {
+            failed(tr("The secret of profile '%1' is not available: %2").arg(profile.name, secret.message));
+            return;
+        }
+        use(writeClient(profile, secret));
+    });
+}
+
 } // namespace promdesk::ui

@@ -5,6 +5,7 @@
 #include "profiles/Profile.h"
 #include "profiles/SecretStore.h"
 #include "pushgateway/PushgatewayClient.h"
+#include "remotewrite/RemoteWriteClient.h"
 
 #include <QObject>
 
@@ -44,6 +45,12 @@ public:
     // there is no such profile or its secret cannot be read, `failed` gets the reason instead.
     void withGateway(QObject *owner, std::function<void(const QString &reason)> failed,
                      std::function<void(const std::shared_ptr<PushgatewayClient> &)> use);
+    // The same for remote write: the profile's receiver, with its secret. `maxAttempts` replaces
+    // the spec's retries when given (a repeating job backs off between ticks by itself).
+    [[nodiscard]] std::shared_ptr<RemoteWriteClient> writeClient(const Profile &profile, const SecretResult &secret,
+                                                                 std::optional<int> maxAttempts = std::nullopt);
+    void withRemoteWrite(QObject *owner, std::function<void(const QString &reason)> failed,
+                         std::function<void(const std::shared_ptr<RemoteWriteClient> &)> use);
 
     // A backfill's own history entry, which its batches are recorded under (tag.parentTicket);
     // completed with the run's outcome. The GUI thread does not wait for either.

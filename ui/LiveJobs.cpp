@@ -91,11 +91,8 @@ int LiveJobs::start(LiveJobSpec spec, const Profile &profile, const SecretResult
         entry->gateway = m_context->gatewayClient(profile, secret);
         gatewayUrl = entry->gateway->endpoint().baseUrl;
     } else {
-        WriteEndpoint endpoint = writeEndpoint(profile, secret.secret, secret.headers);
         // A repeating job backs off between ticks by itself; a single send retries by the spec.
-        if (spec.count != 1)
-            endpoint.retry.maxAttempts = 1;
-        entry->writer = std::make_shared<RemoteWriteClient>(endpoint, &m_context->http());
+        entry->writer = m_context->writeClient(profile, secret, spec.count != 1 ? std::optional<int>(1) : std::nullopt);
     }
     entry->job = LiveJob::create(spec, entry->gateway.get(), entry->writer.get(), error);
     if (!entry->job)

@@ -95,6 +95,7 @@ public:
     [[nodiscard]] bool v2Unsupported() const { return m_v2Unsupported; }
     // Added to every request's tag, for the history (profile, operation, the backfill it belongs to).
     void setTag(const RequestTag &tag) { m_tag = tag; }
+    [[nodiscard]] const RequestTag &tag() const { return m_tag; }
 
 private:
     friend class WriteCall;
