@@ -58,7 +58,7 @@ Input::Input(QString path, Io &io)
     , m_io(io)
 {}
 
-bool Input::open(QString &error)
+bool Input::open()
 {
     if (m_path == u"-") {
         m_device = &m_io.inFile;
@@ -66,11 +66,17 @@ bool Input::open(QString &error)
     }
     m_file.setFileName(m_path);
     if (!m_file.open(QIODevice::ReadOnly)) {
-        error = QStringLiteral("cannot read %1: %2").arg(m_path, m_file.errorString());
+        m_io.err << "promdesk-cli: cannot read " << m_path << ": " << m_file.errorString() << '\n';
         return false;
     }
     m_device = &m_file;
     return true;
+}
+
+void printProblems(QTextStream &stream, const QList<Problem> &problems)
+{
+    for (const Problem &problem : problems)
+        stream << formatProblem(problem) << '\n';
 }
 
 ExpositionFormat Input::detect()

@@ -29,8 +29,8 @@ class Input
 public:
     Input(QString path, Io &io);
     [[nodiscard]] QString displayName() const { return m_path == u"-" ? QStringLiteral("<stdin>") : m_path; }
-    // Opens the input; on failure fills `error` with the path and the reason.
-    bool open(QString &error);
+    // Opens the input; on failure says so on standard error, naming the path and the reason.
+    bool open();
     // "auto" looks at the head and the tail of the input; this reads stdin fully to see its tail.
     ExpositionFormat detect();
     // Reads the next chunk; empty at the end.
@@ -46,6 +46,9 @@ private:
     QIODevice *m_device = nullptr;
     QByteArray m_pending; // bytes already read for detection, returned first
 };
+
+// Each problem on a line of its own, as formatProblem words it.
+void printProblems(QTextStream &stream, const QList<Problem> &problems);
 
 std::optional<ExpositionFormat> formatOption(const QString &value); // "auto" → nullopt
 enum class FileAccess {

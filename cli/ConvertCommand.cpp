@@ -52,9 +52,7 @@ int runConvert(const QStringList &arguments, Io &io)
     }
 
     Input input(parser.positionalArguments().constFirst(), io);
-    QString error;
-    if (!input.open(error)) {
-        io.err << "promdesk-cli: " << error << '\n';
+    if (!input.open()) {
         return ExitUsage;
     }
 

@@ -43,9 +43,7 @@ struct PushInput
 std::optional<PushInput> readPushInput(const QString &path, Io &io, int *exit, bool sendAnyway = false)
 {
     Input input(path, io);
-    QString error;
-    if (!input.open(error)) {
-        io.err << "promdesk-cli: " << error << '\n';
+    if (!input.open()) {
         *exit = ExitUsage;
         return std::nullopt;
     }
@@ -57,8 +55,7 @@ std::optional<PushInput> readPushInput(const QString &path, Io &io, int *exit, b
     TextParser parser(push.options);
     parser.feedLast(push.bytes);
     parser.finish();
-    for (const Problem &problem : parser.problems())
-        io.err << formatProblem(problem) << '\n';
+    printProblems(io.err, parser.problems());
     if (parser.stats().errors > 0 && sendAnyway) {
         io.err << "promdesk-cli: " << parser.stats().errors << " error(s) in " << input.displayName()
                << "; sending it as it is anyway (--no-check): the gateway's answer is the verdict\n";

@@ -105,9 +105,7 @@ std::optional<WriteEndpoint> writeEndpoint(const QCommandLineParser &parser, con
 std::optional<MetricSet> readLiveDraft(const QString &path, bool tmp, Io &io, int *exit)
 {
     Input input(path, io);
-    QString error;
-    if (!input.open(error)) {
-        io.err << "promdesk-cli: " << error << '\n';
+    if (!input.open()) {
         *exit = ExitUsage;
         return std::nullopt;
     }
@@ -138,10 +136,8 @@ std::optional<SeriesSet> readInput(const QString &path, bool tmp, const Labels &
                                    qint64 nowMs, const FuturePolicy &future, Io &io, int *exit, bool sendAnyway = false)
 {
     Input input(path, io);
-    QString error;
     *exit = ExitRejected;
-    if (!input.open(error)) {
-        io.err << "promdesk-cli: " << error << '\n';
+    if (!input.open()) {
         *exit = ExitUsage;
         return std::nullopt;
     }
@@ -157,8 +153,7 @@ std::optional<SeriesSet> readInput(const QString &path, bool tmp, const Labels &
     if (!csv)
         options.format = input.detect();
     SeriesRead read = readSeries(input.readAll(), options);
-    for (const Problem &problem : read.problems)
-        io.err << formatProblem(problem) << '\n';
+    printProblems(io.err, read.problems);
     if (!read.description.isEmpty())
         io.err << input.displayName() << ": " << read.description << '\n';
     if (read.errors > 0 && sendAnyway) {
@@ -396,8 +391,7 @@ int runWrite(const QStringList &arguments, Io &io)
         = makeBackfillPlan(all, BatchLimits{}, now, parser.positionalArguments().join(QLatin1Char(',')), *future);
     if (parser.isSet(noCheck))
         keepErrorsForTheReceiversVerdict(plan);
-    for (const Problem &problem : plan.problems)
-        io.err << formatProblem(problem) << '\n';
+    printProblems(io.err, plan.problems);
     if (!plan.canSend()) {
         io.err << "promdesk-cli: nothing to send\n";
         return ExitRejected;

@@ -129,9 +129,7 @@ int runValidate(const QStringList &arguments, Io &io)
     QJsonArray jsonReports;
     for (const QString &path : files) {
         Input input(path, io);
-        QString error;
-        if (!input.open(error)) {
-            io.err << "promdesk-cli: " << error << '\n';
+        if (!input.open()) {
             exitCode = ExitUsage;
             continue;
         }
@@ -160,8 +158,7 @@ int runValidate(const QStringList &arguments, Io &io)
             }
             if (!writeOutput(parser.value(outputOption), outcome.text, io))
                 return ExitUsage;
-            for (const Problem &problem : report.problems)
-                io.err << formatProblem(problem) << '\n';
+            printProblems(io.err, report.problems);
             io.err << "promdesk-cli: " << outcome.fixesApplied << " fix(es) applied; " << outcome.stats.warnings
                    << " warning(s) remain\n";
             return ExitOk;
@@ -182,8 +179,7 @@ int runValidate(const QStringList &arguments, Io &io)
         if (parser.isSet(jsonOption)) {
             jsonReports.append(toJson(report));
         } else {
-            for (const Problem &problem : report.problems)
-                io.out << formatProblem(problem) << '\n';
+            printProblems(io.out, report.problems);
         }
         printSummary(report, io);
     }
