@@ -181,6 +181,14 @@ std::optional<GroupingKey> GatewayOptions::groupingKey(const QCommandLineParser 
     return key;
 }
 
+bool GatewayOptions::prepare(const QCommandLineParser &parser, HttpClient &http, Io &io) const
+{
+    if (!applyResponseLimit(parser, http, io))
+        return false;
+    recordHistory(http, io);
+    return true;
+}
+
 bool GatewayOptions::applyResponseLimit(const QCommandLineParser &parser, HttpClient &http, Io &io) const
 {
     if (!parser.isSet(m_maxResponse))

@@ -42,6 +42,9 @@ public:
     // --max-response: how much of any answer `http` keeps (by default 1 MiB of an answer to a
     // push or write, 256 MiB of groups); false after saying why when it is not a size.
     bool applyResponseLimit(const QCommandLineParser &parser, HttpClient &http, Io &io) const;
+    // What every sending command does to its client first: the response limit, then the history
+    // records every request it sends. False after saying why (nothing recorded then).
+    bool prepare(const QCommandLineParser &parser, HttpClient &http, Io &io) const;
 
 private:
     QCommandLineOption m_url{QStringLiteral("url"),

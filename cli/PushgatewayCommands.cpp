@@ -211,9 +211,8 @@ int runPush(const QStringList &arguments, Io &io)
     }
 
     HttpClient http;
-    if (!gateway.applyResponseLimit(parser, http, io))
+    if (!gateway.prepare(parser, http, io))
         return ExitUsage;
-    recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
     client.setTag(gateway.tag());
     PushOptions options;
@@ -278,9 +277,8 @@ int runDelete(const QStringList &arguments, Io &io)
     if (!endpoint || !key)
         return ExitUsage;
     HttpClient http;
-    if (!gateway.applyResponseLimit(parser, http, io))
+    if (!gateway.prepare(parser, http, io))
         return ExitUsage;
-    recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
     client.setTag(gateway.tag());
     const InterruptWatch watch;
@@ -374,9 +372,8 @@ int runGroupsPrune(const QStringList &arguments, Io &io)
     if (!endpoint)
         return ExitUsage;
     HttpClient http;
-    if (!gateway.applyResponseLimit(parser, http, io))
+    if (!gateway.prepare(parser, http, io))
         return ExitUsage;
-    recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
     client.setTag(gateway.tag());
     int failure = ExitOk;
@@ -437,9 +434,8 @@ int runGroups(const QStringList &arguments, Io &io)
     if (!endpoint)
         return ExitUsage;
     HttpClient http;
-    if (!gateway.applyResponseLimit(parser, http, io))
+    if (!gateway.prepare(parser, http, io))
         return ExitUsage;
-    recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
     client.setTag(gateway.tag());
     int failure = ExitOk;
@@ -498,9 +494,8 @@ int runPreview(const QStringList &arguments, Io &io)
     if (!metrics)
         return failure;
     HttpClient http;
-    if (!gateway.applyResponseLimit(parser, http, io))
+    if (!gateway.prepare(parser, http, io))
         return ExitUsage;
-    recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
     client.setTag(gateway.tag());
     const auto [result, groups, error] = listGroups(client);

@@ -311,9 +311,8 @@ int runLiveWrite(const QCommandLineParser &parser, const LiveOptions &live, Gate
     if (values->everyMs)
         endpoint.retry.maxAttempts = 1;
     HttpClient http;
-    if (!gateway.applyResponseLimit(parser, http, io))
+    if (!gateway.prepare(parser, http, io))
         return ExitUsage;
-    recordHistory(http, io);
     RemoteWriteClient client(endpoint, &http);
     LiveJobSpec spec;
     spec.destination = LiveJobSpec::Destination::RemoteWrite;
@@ -397,9 +396,8 @@ int runWrite(const QStringList &arguments, Io &io)
         return ExitRejected;
     }
     HttpClient http;
-    if (!gateway.applyResponseLimit(parser, http, io))
+    if (!gateway.prepare(parser, http, io))
         return ExitUsage;
-    recordHistory(http, io);
     RemoteWriteClient client(*endpoint, &http);
     BackfillSession session(&client, all, plan.batches, gateway.tag());
     session.setPartEntries(false); // one write: its requests are entries of their own
@@ -503,9 +501,8 @@ int runBackfill(const QStringList &arguments, Io &io)
         return ExitRejected;
 
     HttpClient http;
-    if (!gateway.applyResponseLimit(parser, http, io))
+    if (!gateway.prepare(parser, http, io))
         return ExitUsage;
-    recordHistory(http, io);
     RemoteWriteClient client(*endpoint, &http);
     client.setTag(gateway.tag());
     if (parser.isSet(dryRun)) {
