@@ -404,6 +404,74 @@ int runWrite(const QStringList &arguments, Io &io)
     return runBatches(session, {}, client.endpoint().credentials, io);
 }
 
+namespace {
+
+// --batch-size, --shards and --resume-from, checked together.
+struct BatchChoice
+{
+    BatchLimits limits;
+    QList<int> resumeFrom; // 0-based: one batch, or one per shard
+};
+
+std::optional<BatchChoice> readBatchChoice(const QString &batchSize, const QString &shards, const QString &resume,
+                                           Io &io)
+{
+    bool ok = false;
+    BatchChoice choice;
+    choice.limits.maxSamples = batchSize.toInt(&ok);
+    const bool batchOk = ok && choice.limits.maxSamples > 0;
+    choice.limits.shards = shards.toInt(&ok);
+    const bool shardsOk = ok && choice.limits.shards > 0 && choice.limits.shards <= 64;
+    bool resumeOk = true;
+    for (const QString &point : resume.split(QLatin1Char(','))) {
+        const int batch = point.trimmed().toInt(&ok);
+        resumeOk = resumeOk && ok && batch >= 1;
+        choice.resumeFrom.append(batch - 1);
+    }
+    if (choice.resumeFrom.size() > choice.limits.shards) {
+        io.err << "promdesk-cli: --resume-from lists " << choice.resumeFrom.size() << " batches but the run has "
+               << choice.limits.shards << " shards; give one number, or one per shard as the stopped run printed\n";
+        return std::nullopt;
+    }
+    if (!batchOk || !shardsOk || !resumeOk) {
+        io.err << "promdesk-cli: --batch-size, --shards (1-64) and --resume-from need whole numbers, 1 or more\n";
+        return std::nullopt;
+    }
+    return choice;
+}
+
+// backfill --dry-run: each request as it would go out (URL, headers with secrets masked, body
+// size and what it holds), and with --save-requests each body in a file of its own.
+int showDryRun(const RemoteWriteClient &client, const SeriesSet &set, const BackfillPlan &plan,
+               const QString &directory, Io &io)
+{
+    if (!directory.isEmpty() && !QDir().mkpath(directory)) {
+        io.err << "promdesk-cli: cannot create " << directory << '\n';
+        return ExitUsage;
+    }
+    const RemoteWriteVersion version = client.endpoint().version;
+    const WriteRequestEncoder encoder(set); // converts each series' labels once, not per request
+    for (int i = 0; i < plan.batches.size(); ++i) {
+        const QByteArray body = encoder.encode(plan.batches.at(i), version);
+        const HttpRequest request = client.request(body, version);
+        io.out << QStringLiteral("request %1/%2: POST %3\n")
+                      .arg(i + 1)
+                      .arg(plan.batches.size())
+                      .arg(redactUrl(request.url));
+        for (const auto &header : redactHeaders(request.headers))
+            io.out << "  " << QString::fromLatin1(header.first) << ": " << QString::fromLatin1(header.second) << '\n';
+        io.out << "  body: " << body.size() << " bytes; " << describeBatch(set, plan.batches.at(i)) << '\n';
+        const QString file
+            = QDir(directory).filePath(QStringLiteral("batch-%1.bin").arg(i + 1, 6, 10, QLatin1Char('0')));
+        if (!directory.isEmpty() && !writeOutput(file, body, io))
+            return ExitUsage;
+    }
+    io.out << "Dry run: nothing was sent.\n";
+    return ExitOk;
+}
+
+} // namespace
+
 int runBackfill(const QStringList &arguments, Io &io)
 {
     const QString usage = QStringLiteral("promdesk-cli backfill --url URL [--batch-size N] [--shards N] [--dry-run "
@@ -454,28 +522,12 @@ int runBackfill(const QStringList &arguments, Io &io)
         io.err << "promdesk-cli: backfill takes one FILE\nUsage: " << usage << '\n';
         return ExitUsage;
     }
-    bool ok = false;
-    BatchLimits limits;
-    limits.maxSamples = parser.value(batchSize).toInt(&ok);
-    const bool batchOk = ok && limits.maxSamples > 0;
-    limits.shards = parser.value(shards).toInt(&ok);
-    const bool shardsOk = ok && limits.shards > 0 && limits.shards <= 64;
-    QList<int> resumeFrom; // 0-based
-    bool resumeOk = true;
-    for (const QString &point : parser.value(resume).split(QLatin1Char(','))) {
-        const int batch = point.trimmed().toInt(&ok);
-        resumeOk = resumeOk && ok && batch >= 1;
-        resumeFrom.append(batch - 1);
-    }
-    if (resumeFrom.size() > limits.shards) {
-        io.err << "promdesk-cli: --resume-from lists " << resumeFrom.size() << " batches but the run has "
-               << limits.shards << " shards; give one number, or one per shard as the stopped run printed\n";
+    const std::optional<BatchChoice> choice
+        = readBatchChoice(parser.value(batchSize), parser.value(shards), parser.value(resume), io);
+    if (!choice)
         return ExitUsage;
-    }
-    if (!batchOk || !shardsOk || !resumeOk) {
-        io.err << "promdesk-cli: --batch-size, --shards (1-64) and --resume-from need whole numbers, 1 or more\n";
-        return ExitUsage;
-    }
+    const BatchLimits &limits = choice->limits;
+    const QList<int> &resumeFrom = choice->resumeFrom;
     bool labelsOk = false;
     const Labels extra = parseLabelOptions(parser.values(label), io, &labelsOk);
     if (!labelsOk)
@@ -505,33 +557,8 @@ int runBackfill(const QStringList &arguments, Io &io)
         return ExitUsage;
     RemoteWriteClient client(*endpoint, &http);
     client.setTag(gateway.tag());
-    if (parser.isSet(dryRun)) {
-        const QString directory = parser.value(save);
-        if (!directory.isEmpty() && !QDir().mkpath(directory)) {
-            io.err << "promdesk-cli: cannot create " << directory << '\n';
-            return ExitUsage;
-        }
-        const WriteRequestEncoder encoder(*set); // converts each series' labels once, not per request
-        for (int i = 0; i < plan.batches.size(); ++i) {
-            const QByteArray body = encoder.encode(plan.batches.at(i), endpoint->version);
-            const HttpRequest request = client.request(body, endpoint->version);
-            io.out << QStringLiteral("request %1/%2: POST %3\n")
-                          .arg(i + 1)
-                          .arg(plan.batches.size())
-                          .arg(redactUrl(request.url));
-            for (const auto &header : redactHeaders(request.headers))
-                io.out << "  " << QString::fromLatin1(header.first) << ": " << QString::fromLatin1(header.second)
-                       << '\n';
-            io.out << "  body: " << body.size() << " bytes; " << describeBatch(*set, plan.batches.at(i)) << '\n';
-            if (!directory.isEmpty()
-                && !writeOutput(
-                    QDir(directory).filePath(QStringLiteral("batch-%1.bin").arg(i + 1, 6, 10, QLatin1Char('0'))), body,
-                    io))
-                return ExitUsage;
-        }
-        io.out << "Dry run: nothing was sent.\n";
-        return ExitOk;
-    }
+    if (parser.isSet(dryRun))
+        return showDryRun(client, *set, plan, parser.value(save), io);
     // A shard that had sent everything is given as one past the last batch.
     const int lastAllowed = resumeFrom.size() > 1 ? int(plan.batches.size()) : int(plan.batches.size()) - 1;
     if (*std::max_element(resumeFrom.cbegin(), resumeFrom.cend()) > lastAllowed) {
