@@ -111,6 +111,74 @@ HttpResult sendWatched(HttpClient &http, const HttpRequest &request, Io &io, con
     return result;
 }
 
+// Flags of push that do not go together, said in words (true: they conflict).
+bool pushFlagsConflict(bool replace, bool merge, const QString &format, bool noCheck, bool live, Io &io)
+{
+    if (replace && merge) {
+        io.err << "promdesk-cli: choose --replace or --merge\n";
+        return true;
+    }
+    if (format != u"text" && format != u"protobuf") {
+        io.err << "promdesk-cli: --format is text or protobuf\n";
+        return true;
+    }
+    if (noCheck && format != u"text") {
+        io.err << "promdesk-cli: --no-check sends the input as it is: text format only\n";
+        return true;
+    }
+    if (noCheck && live) {
+        io.err << "promdesk-cli: --no-check sends the input once, as it is; it does not go with --every, --set, "
+                  "--instances or --verify\n";
+        return true;
+    }
+    return false;
+}
+
+// An empty input is most often a producer that failed (`false | promdesk-cli push ... -`), and a
+// replace with nothing empties the group: refused (after saying why) unless --allow-empty, and
+// then said. An input sent unchecked has lines, with errors: the gateway decides what they are.
+bool refusesEmptyPush(const PushInput &input, const GroupingKey &key, bool merge, bool allowEmpty, Io &io)
+{
+    if (input.samples != 0 || input.unchecked)
+        return false;
+    if (!allowEmpty) {
+        io.err << "promdesk-cli: " << input.displayName << " has no samples; nothing sent. Pushing nothing would "
+               << (merge ? "change nothing but the push time of " : "empty ") << "the group " << key.toString()
+               << ". To empty it on purpose, give --allow-empty; to remove it, use promdesk-cli delete.\n";
+        return true;
+    }
+    io.err << "promdesk-cli: warning: " << input.displayName << " has no samples; "
+           << (merge ? "merging nothing into " : "replacing with an empty body ") << key.toString()
+           << " (--allow-empty)\n";
+    return false;
+}
+
+// push --preview: what the push will change in the gateway's groups as they are now; the exit
+// code when the groups cannot be read.
+std::optional<int> printPreview(PushgatewayClient &client, const MetricSet &metrics, const GroupingKey &key,
+                                PushMethod method, Io &io)
+{
+    const auto [result, groups, error] = listGroups(client);
+    if (!groups) {
+        reportResult(result, QStringLiteral("listing groups for the preview"), io);
+        return result.ok() ? ExitRejected : exitCodeFor(result);
+    }
+    io.out << renderPreview(previewPush(metrics, key, method, *groups));
+    io.out.flush();
+    return std::nullopt;
+}
+
+// The query API a --verify reads, with the gateway's credentials and TLS, and a shorter timeout.
+QueryEndpoint arrivalQueryLike(const GatewayEndpoint &endpoint)
+{
+    return {{},
+            endpoint.credentials,
+            endpoint.tls,
+            endpoint.proxy,
+            endpoint.extraHeaders,
+            std::min(endpoint.timeoutMs, 10000)};
+}
+
 } // namespace
 
 int runPush(const QStringList &arguments, Io &io)
@@ -157,28 +225,13 @@ int runPush(const QStringList &arguments, Io &io)
                            "with the worst it met.\n"),
             io))
         return *exit;
-    if (parser.isSet(replace) && parser.isSet(merge)) {
-        io.err << "promdesk-cli: choose --replace or --merge\n";
-        return ExitUsage;
-    }
-    if (parser.value(format) != u"text" && parser.value(format) != u"protobuf") {
-        io.err << "promdesk-cli: --format is text or protobuf\n";
-        return ExitUsage;
-    }
     if (parser.positionalArguments().size() != 1) {
         io.err << "promdesk-cli: push takes one FILE (or '-')\nUsage: " << usage << '\n';
         return ExitUsage;
     }
-    if (parser.isSet(noCheck) && parser.value(format) != u"text") {
-        io.err << "promdesk-cli: --no-check sends the input as it is: text format only\n";
+    if (pushFlagsConflict(parser.isSet(replace), parser.isSet(merge), parser.value(format), parser.isSet(noCheck),
+                          live.requested(parser), io))
         return ExitUsage;
-    }
-    if (parser.isSet(noCheck) && live.requested(parser)) {
-        io.err << "promdesk-cli: --no-check sends the input once, as it is; it does not go with --every, --set, "
-                  "--instances "
-                  "or --verify\n";
-        return ExitUsage;
-    }
     const std::optional<GatewayEndpoint> endpoint = gateway.endpoint(parser, io);
     const std::optional<GroupingKey> key = endpoint ? gateway.groupingKey(parser, io) : std::nullopt;
     if (!endpoint || !key)
@@ -194,21 +247,8 @@ int runPush(const QStringList &arguments, Io &io)
         = readPushInput(parser.positionalArguments().constFirst(), io, &failure, parser.isSet(noCheck));
     if (!input)
         return failure;
-    // An empty input is most often a producer that failed (`false | promdesk-cli push ... -`), and
-    // a replace with nothing empties the group: never do that without being asked.
-    // (An input sent unchecked has lines, with errors: the gateway decides what they are.)
-    if (input->samples == 0 && !input->unchecked && !parser.isSet(allowEmpty)) {
-        io.err << "promdesk-cli: " << input->displayName << " has no samples; nothing sent. Pushing nothing would "
-               << (parser.isSet(merge) ? "change nothing but the push time of " : "empty ") << "the group "
-               << key->toString() << ". To empty it on purpose, give --allow-empty; to remove it, use "
-               << "promdesk-cli delete.\n";
+    if (refusesEmptyPush(*input, *key, parser.isSet(merge), parser.isSet(allowEmpty), io))
         return ExitRejected;
-    }
-    if (input->samples == 0 && !input->unchecked) {
-        io.err << "promdesk-cli: warning: " << input->displayName << " has no samples; "
-               << (parser.isSet(merge) ? "merging nothing into " : "replacing with an empty body ") << key->toString()
-               << " (--allow-empty)\n";
-    }
 
     HttpClient http;
     if (!gateway.prepare(parser, http, io))
@@ -220,26 +260,16 @@ int runPush(const QStringList &arguments, Io &io)
     options.format = parser.value(format) == u"protobuf" ? BodyFormat::Protobuf : BodyFormat::Text;
     options.gzip = parser.isSet(gzip);
     if (parser.isSet(preview)) {
-        const auto [result, groups, error] = listGroups(client);
-        if (!groups) {
-            reportResult(result, QStringLiteral("listing groups for the preview"), io);
-            return result.ok() ? ExitRejected : exitCodeFor(result);
-        }
-        io.out << renderPreview(previewPush(input->metrics(), *key, options.method, *groups));
-        io.out.flush();
+        if (const std::optional<int> failed = printPreview(client, input->metrics(), *key, options.method, io))
+            return *failed;
     }
     if (liveValues) {
         LiveJobSpec spec;
         spec.key = *key;
         spec.push = options;
         spec.draft = input->metrics();
-        const QueryEndpoint query{{},
-                                  endpoint->credentials,
-                                  endpoint->tls,
-                                  endpoint->proxy,
-                                  endpoint->extraHeaders,
-                                  std::min(endpoint->timeoutMs, 10000)};
-        return runLiveJob(spec, *liveValues, &client, nullptr, http, query, endpoint->baseUrl, gateway.tag(), io);
+        return runLiveJob(spec, *liveValues, &client, nullptr, http, arrivalQueryLike(*endpoint), endpoint->baseUrl,
+                          gateway.tag(), io);
     }
     // A clean text file goes out as it is, and so does one sent unchecked; anything else is
     // written anew from the model.
