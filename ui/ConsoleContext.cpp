@@ -102,20 +102,10 @@ std::shared_ptr<PushgatewayClient> ConsoleContext::gatewayClient(const Profile &
 void ConsoleContext::withGateway(QObject *owner, std::function<void(const QString &)> failed,
                                  std::function<void(const std::shared_ptr<PushgatewayClient> &)> use)
 {
-    if (!m_profile || m_profile->pushgatewayUrl.isEmpty()) {
-        failed(m_profile
-                   ? tr("Profile '%1' has no Pushgateway URL; add one in the profile's settings.").arg(m_profile->name)
-                   : tr("Choose a profile first."));
-        return;
-    }
-    const Profile profile = *m_profile;
-    readSecret(profile, owner, [this, profile, failed, use](const SecretResult &secret) {
-        if (!secret.ok()) {
-            failed(tr("The secret of profile '%1' is not available: %2").arg(profile.name, secret.message));
-            return;
-        }
-        use(gatewayClient(profile, secret));
-    });
+    const bool hasUrl = m_profile && !m_profile->pushgatewayUrl.isEmpty();
+    withSecret(
+        owner, hasUrl ? QString() : tr("Pushgateway URL"), std::move(failed),
+        [this, use](const Profile &profile, const SecretResult &secret) { use(gatewayClient(profile, secret)); });
 }
 
 std::shared_ptr<RemoteWriteClient> ConsoleContext::writeClient(const Profile &profile, const SecretResult &secret,
@@ -134,19 +124,27 @@ std::shared_ptr<RemoteWriteClient> ConsoleContext::writeClient(const Profile &pr
 void ConsoleContext::withRemoteWrite(QObject *owner, std::function<void(const QString &)> failed,
                                      std::function<void(const std::shared_ptr<RemoteWriteClient> &)> use)
 {
-    if (!m_profile || m_profile->remoteWriteUrl.isEmpty()) {
+    const bool hasUrl = m_profile && !m_profile->remoteWriteUrl.isEmpty();
+    withSecret(owner, hasUrl ? QString() : tr("remote write URL"), std::move(failed),
+               [this, use](const Profile &profile, const SecretResult &secret) { use(writeClient(profile, secret)); });
+}
+
+void ConsoleContext::withSecret(QObject *owner, const QString &missingUrl, std::function<void(const QString &)> failed,
+                                std::function<void(const Profile &, const SecretResult &)> use)
+{
+    if (!m_profile || !missingUrl.isEmpty()) {
         failed(m_profile
-                   ? tr("Profile '%1' has no remote write URL; add one in the profile's settings.").arg(m_profile->name)
+                   ? tr("Profile '%1' has no %2; add one in the profile's settings.").arg(m_profile->name, missingUrl)
                    : tr("Choose a profile first."));
         return;
     }
     const Profile profile = *m_profile;
-    readSecret(profile, owner, [this, profile, failed, use](const SecretResult &secret) {
+    readSecret(profile, owner, [profile, failed, use](const SecretResult &secret) {
         if (!secret.ok()) {
             failed(tr("The secret of profile '%1' is not available: %2").arg(profile.name, secret.message));
             return;
         }
-        use(writeClient(profile, secret));
+        use(profile, secret);
     });
 }
 

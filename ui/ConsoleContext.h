@@ -66,6 +66,11 @@ signals:
     void historyProblem(const QString &problem);
 
 private:
+    // The current profile's secret for `use`; `missingUrl` names the URL the profile lacks (empty:
+    // it has it). A failure is told to `failed` in words.
+    void withSecret(QObject *owner, const QString &missingUrl, std::function<void(const QString &)> failed,
+                    std::function<void(const Profile &, const SecretResult &)> use);
+
     std::unique_ptr<HistoryService> m_history;
     std::unique_ptr<RequestRecorder> m_recorder;
     // After the history and its recorder: it goes first, so a request it ends on the way out
