@@ -60,6 +60,29 @@ void printSummary(const FileReport &report, Io &io)
         << ")\n";
 }
 
+// validate --fix: the input repaired where that is safe, written whole to `output`, and what
+// remains said; nothing is written while an error needs a change by hand.
+int fixAndWrite(const QByteArray &original, const ParseOptions &options, const QString &output, Io &io)
+{
+    const FixOutcome outcome = fixAll(original, options);
+    if (outcome.hasErrors()) {
+        // Name the lines as they are in the user's file, not in the half-fixed text.
+        for (const Problem &problem : parseText(original, options).problems) {
+            if (problem.severity == Severity::Error && !problem.fix)
+                io.err << formatProblem(problem) << '\n';
+        }
+        io.err << "promdesk-cli: " << outcome.fixesApplied << " fix(es) applied, but " << outcome.stats.errors
+               << " error(s) need a change by hand; nothing was written\n";
+        return ExitRejected;
+    }
+    if (!writeOutput(output, outcome.text, io))
+        return ExitUsage;
+    printProblems(io.err, outcome.remaining);
+    io.err << "promdesk-cli: " << outcome.fixesApplied << " fix(es) applied; " << outcome.stats.warnings
+           << " warning(s) remain\n";
+    return ExitOk;
+}
+
 } // namespace
 
 int runValidate(const QStringList &arguments, Io &io)
@@ -141,28 +164,8 @@ int runValidate(const QStringList &arguments, Io &io)
         options.fileName = report.name;
         options.format = report.format;
 
-        if (fix) {
-            const QByteArray original = input.readAll();
-            const FixOutcome outcome = fixAll(original, options);
-            report.problems = outcome.remaining;
-            report.stats = outcome.stats;
-            if (outcome.hasErrors()) {
-                // Name the lines as they are in the user's file, not in the half-fixed text.
-                for (const Problem &problem : parseText(original, options).problems) {
-                    if (problem.severity == Severity::Error && !problem.fix)
-                        io.err << formatProblem(problem) << '\n';
-                }
-                io.err << "promdesk-cli: " << outcome.fixesApplied << " fix(es) applied, but " << outcome.stats.errors
-                       << " error(s) need a change by hand; nothing was written\n";
-                return ExitRejected;
-            }
-            if (!writeOutput(parser.value(outputOption), outcome.text, io))
-                return ExitUsage;
-            printProblems(io.err, report.problems);
-            io.err << "promdesk-cli: " << outcome.fixesApplied << " fix(es) applied; " << outcome.stats.warnings
-                   << " warning(s) remain\n";
-            return ExitOk;
-        }
+        if (fix)
+            return fixAndWrite(input.readAll(), options, parser.value(outputOption), io);
 
         Validation validation;
         if (const std::optional<qint64> size = input.regularFileSize()) {
