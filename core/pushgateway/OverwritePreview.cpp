@@ -71,22 +71,13 @@ bool OverwritePreview::blocked() const
     return std::any_of(warnings.cbegin(), warnings.cend(), [](const PreviewWarning &w) { return w.blocksPush; });
 }
 
-OverwritePreview previewPush(const MetricSet &draft, const GroupingKey &key, PushMethod method,
-                             const GatewayGroups &live)
-{
-    OverwritePreview preview;
-    preview.key = key;
-    preview.method = method;
-    const Labels keyLabels = key.asLabels();
-    const GatewayGroup *group = live.find(keyLabels);
-    preview.groupExists = group != nullptr;
-    static const MetricSet kEmpty;
-    const MetricSet &old = group ? group->metrics : kEmpty;
+namespace {
 
-    // Families in the draft: every series added, replaced or unchanged; old series of the same
-    // family that the draft lacks go away under both methods.
-    int emptyInstance = 0;
-    QHash<QString, QString> overwrittenLabels;
+// Families in the draft: every series added, replaced or unchanged; old series of the same family
+// that the draft lacks go away under both methods. Families only in the group: PUT removes them,
+// POST keeps them.
+void listChanges(OverwritePreview &preview, const MetricSet &draft, const MetricSet &old, const GroupingKey &key)
+{
     for (const MetricFamily &family : draft.families) {
         const MetricFamily *before = findFamily(old, family.name);
         QHash<Labels, const Metric *> previous;
@@ -95,47 +86,60 @@ OverwritePreview previewPush(const MetricSet &draft, const GroupingKey &key, Pus
                 previous.insert(metric.labels, &metric);
         }
         for (const Metric &metric : family.metrics) {
-            for (const Label &label : metric.labels) {
-                if (keyLabels.contains(label.name) && keyLabels.value(label.name) != label.value)
-                    overwrittenLabels.insert(label.name, label.value);
-            }
             const Labels stored = storedLabels(metric.labels, key);
-            if (!metric.labels.contains(QStringLiteral("instance")) && !key.hasLabel(QStringLiteral("instance")))
-                ++emptyInstance;
             const QString value = valueText(family, metric);
             const Metric *was = previous.take(stored);
-            if (!was)
+            if (!was) {
                 preview.changes.append({ChangeKind::Added, family.name, stored, {}, value});
-            else {
-                const QString oldValue = valueText(*before, *was);
-                preview.changes.append({oldValue == value ? ChangeKind::Unchanged : ChangeKind::Replaced, family.name,
-                                        stored, oldValue, value});
+                continue;
             }
+            const QString oldValue = valueText(*before, *was);
+            preview.changes.append({oldValue == value ? ChangeKind::Unchanged : ChangeKind::Replaced, family.name,
+                                    stored, oldValue, value});
         }
         for (const Metric *gone : std::as_const(previous))
             preview.changes.append({ChangeKind::Removed, family.name, gone->labels, valueText(*before, *gone), {}});
     }
-    // Families only in the group: PUT removes them, POST keeps them.
     for (const MetricFamily &family : old.families) {
         if (draft.family(family.name))
             continue;
         for (const Metric &metric : family.metrics) {
-            preview.changes.append({method == PushMethod::Replace ? ChangeKind::Removed : ChangeKind::Kept,
+            preview.changes.append({preview.method == PushMethod::Replace ? ChangeKind::Removed : ChangeKind::Kept,
                                     family.name,
                                     metric.labels,
                                     valueText(family, metric),
                                     {}});
         }
     }
+}
 
-    // Warnings
-    for (auto it = overwrittenLabels.cbegin(); it != overwrittenLabels.cend(); ++it) {
+// A label of the body that the grouping key overrides, once per label.
+void warnOfOverwrittenLabels(OverwritePreview &preview, const MetricSet &draft, const Labels &keyLabels)
+{
+    QHash<QString, QString> overwritten;
+    for (const MetricFamily &family : draft.families) {
+        for (const Metric &metric : family.metrics) {
+            for (const Label &label : metric.labels) {
+                if (keyLabels.contains(label.name) && keyLabels.value(label.name) != label.value)
+                    overwritten.insert(label.name, label.value);
+            }
+        }
+    }
+    for (auto it = overwritten.cbegin(); it != overwritten.cend(); ++it) {
         preview.warnings.append({QStringLiteral("label-overwritten"),
                                  QStringLiteral("The body sets %1=\"%2\", but the grouping key's %1=\"%3\" replaces it "
                                                 "on every series.")
                                      .arg(it.key(), it.value(), keyLabels.value(it.key())),
                                  false});
     }
+}
+
+// The job's other groups, and the families the draft shares with any other group in a way the
+// gateway refuses (another type) or notes (another HELP).
+void warnOfOtherGroups(OverwritePreview &preview, const MetricSet &draft, const GroupingKey &key,
+                       const GatewayGroups &live)
+{
+    const Labels keyLabels = key.asLabels();
     for (const GatewayGroup &other : live.groups) {
         if (other.groupingKey == keyLabels)
             continue;
@@ -162,6 +166,12 @@ OverwritePreview previewPush(const MetricSet &draft, const GroupingKey &key, Pus
             }
         }
     }
+}
+
+// Names the gateway uses for its own metrics, and series the gateway stores with instance="".
+void warnOfNamesAndEmptyInstances(OverwritePreview &preview, const MetricSet &draft, const GroupingKey &key)
+{
+    int emptyInstance = 0;
     for (const MetricFamily &family : draft.families) {
         if (family.name.startsWith(QLatin1String("go_")) || family.name.startsWith(QLatin1String("process_"))
             || family.name.startsWith(QLatin1String("pushgateway_"))) {
@@ -171,6 +181,10 @@ OverwritePreview previewPush(const MetricSet &draft, const GroupingKey &key, Pus
                                          .arg(family.name),
                                      false});
         }
+        for (const Metric &metric : family.metrics) {
+            if (!metric.labels.contains(QStringLiteral("instance")) && !key.hasLabel(QStringLiteral("instance")))
+                ++emptyInstance;
+        }
     }
     if (emptyInstance > 0) {
         preview.warnings.append({QStringLiteral("instance-empty"),
@@ -179,23 +193,47 @@ OverwritePreview previewPush(const MetricSet &draft, const GroupingKey &key, Pus
                                      .arg(emptyInstance),
                                  false});
     }
-    if (!key.hasLabel(QStringLiteral("instance"))) {
-        QString message = QStringLiteral("The grouping key has no instance label: every machine that pushes job \"%1\" "
-                                         "without one writes to this same group %2, and each push %3 the previous "
-                                         "machine's values.")
-                              .arg(key.job(), key.toString(),
-                                   method == PushMethod::Replace ? QStringLiteral("replaces")
-                                                                 : QStringLiteral("overwrites same-named metrics of"));
-        if (!preview.otherGroupsOfJob.isEmpty()) {
-            QStringList others;
-            for (const Labels &labels : std::as_const(preview.otherGroupsOfJob))
-                others << labels.toString();
-            message += QStringLiteral(" Other groups of this job, not touched by this push: %1.")
-                           .arg(others.join(QStringLiteral(", ")));
-        }
-        message += QStringLiteral(" Add instance=<this host> to keep machines apart.");
-        preview.warnings.append({QStringLiteral("no-instance-key"), message, false});
+}
+
+// A key without instance: every machine pushing the job writes to this one group.
+void warnOfAKeyWithoutInstance(OverwritePreview &preview, const GroupingKey &key)
+{
+    if (key.hasLabel(QStringLiteral("instance")))
+        return;
+    QString message
+        = QStringLiteral("The grouping key has no instance label: every machine that pushes job \"%1\" "
+                         "without one writes to this same group %2, and each push %3 the previous "
+                         "machine's values.")
+              .arg(key.job(), key.toString(),
+                   preview.method == PushMethod::Replace ? QStringLiteral("replaces")
+                                                         : QStringLiteral("overwrites same-named metrics of"));
+    if (!preview.otherGroupsOfJob.isEmpty()) {
+        QStringList others;
+        for (const Labels &labels : std::as_const(preview.otherGroupsOfJob))
+            others << labels.toString();
+        message += QStringLiteral(" Other groups of this job, not touched by this push: %1.")
+                       .arg(others.join(QStringLiteral(", ")));
     }
+    message += QStringLiteral(" Add instance=<this host> to keep machines apart.");
+    preview.warnings.append({QStringLiteral("no-instance-key"), message, false});
+}
+
+} // namespace
+
+OverwritePreview previewPush(const MetricSet &draft, const GroupingKey &key, PushMethod method,
+                             const GatewayGroups &live)
+{
+    OverwritePreview preview;
+    preview.key = key;
+    preview.method = method;
+    const GatewayGroup *group = live.find(key.asLabels());
+    preview.groupExists = group != nullptr;
+    static const MetricSet kEmpty;
+    listChanges(preview, draft, group ? group->metrics : kEmpty, key);
+    warnOfOverwrittenLabels(preview, draft, key.asLabels());
+    warnOfOtherGroups(preview, draft, key, live);
+    warnOfNamesAndEmptyInstances(preview, draft, key);
+    warnOfAKeyWithoutInstance(preview, key);
     return preview;
 }
 
