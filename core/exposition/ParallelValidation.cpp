@@ -31,25 +31,30 @@ std::vector<std::string> relatedNames(const std::string &name)
     return related;
 }
 
-// The first line start at or after `from` that opens a family right after a sample line; -1 if
-// none is found soon enough.
+// The first line start at or after `from` where a family opens (a HELP or TYPE line) after a
+// sample line, with only comments or blank lines between them; -1 if none is found soon enough.
+// Those comments stay with the piece before, where one pass over the whole input meets them too:
+// their problems come before the ones the family's end reports, in a piece as in the whole.
 qint64 findCut(const ValidationSource &source, qint64 from)
 {
     qint64 windowStart = from;
+    bool afterSample = false; // every line since the last sample line is a comment or blank
     for (int window = 0; window < kCutWindows && windowStart < source.size(); ++window) {
         QByteArray buffer;
         const QByteArrayView bytes = source.read(windowStart, kCutWindowBytes, buffer);
-        qsizetype previousLine = -1; // start of the line before, once known
         qsizetype newline = bytes.indexOf('\n');
         while (newline >= 0) {
             const qsizetype lineStart = newline + 1;
             const QByteArrayView line = bytes.sliced(lineStart);
             if (line.size() < 7)
                 break; // too close to the window's end to tell; the next window starts here
-            if (previousLine >= 0 && bytes.at(previousLine) != '#'
-                && (line.startsWith("# HELP ") || line.startsWith("# TYPE ")))
+            const bool opensFamily = line.startsWith("# HELP ") || line.startsWith("# TYPE ");
+            if (opensFamily && afterSample)
                 return windowStart + lineStart;
-            previousLine = lineStart;
+            if (opensFamily || line.startsWith("# UNIT "))
+                afterSample = false;
+            else if (line.front() != '#' && line.front() != '\n' && line.front() != '\r')
+                afterSample = true;
             newline = bytes.indexOf('\n', lineStart);
         }
         if (bytes.size() < kCutWindowBytes)

@@ -49,6 +49,7 @@ private slots:
     void reportsWhatOneParserReports_data();
     void reportsWhatOneParserReports();
     void cutsOnlyWhereAFamilyOpensAfterASample();
+    void cutsAfterTheCommentsThatFollowASample();
 };
 
 void TestParallelValidation::reportsWhatOneParserReports_data()
@@ -90,6 +91,16 @@ void TestParallelValidation::reportsWhatOneParserReports_data()
                                                                                       << true << 1000 << true;
     QTest::newRow("more problems of a kind than are listed is parsed whole")
         << a + "alpha{i=\"1\"} 1,5\n" + b + c + "gamma{i=\"1\"} 1,5\n" + d << false << 1 << false;
+    // Exporters write comments between families: the cut goes at the family's HELP, and the
+    // comments before it (and their problems, an error in OpenMetrics) stay with the piece before.
+    const QByteArray note = "# collected from /proc\n";
+    QTest::newRow("comments before every family, cut after them")
+        << note + a + note + b + note + c + note + d << false << 1000 << true;
+    QTest::newRow("OpenMetrics comments before every family, cut after them") << note + a + note + b + note + c + note
+            + d + "# EOF\n" << true << 1000 << true;
+    QTest::newRow("OpenMetrics comment after a histogram without +Inf")
+        << note + "# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_count 1\nh_sum 0\n" + note + d + note + c + "# EOF\n"
+        << true << 1000 << true;
     QTest::newRow("one family cannot be cut") << family("alpha", "gauge", 200) << false << 1000 << false;
     QTest::newRow("empty input") << QByteArray() << false << 1000 << false;
 }
@@ -119,6 +130,15 @@ void TestParallelValidation::reportsWhatOneParserReports()
 void TestParallelValidation::cutsOnlyWhereAFamilyOpensAfterASample()
 {
     const QByteArray text = family("alpha", "gauge", 30) + family("beta", "gauge", 10);
+    const std::vector<qint64> starts = pieceStarts(MemoryValidationSource(text), 2);
+    QCOMPARE(starts.size(), size_t(2));
+    QCOMPARE(starts[1], qint64(text.indexOf("# HELP beta")));
+}
+
+void TestParallelValidation::cutsAfterTheCommentsThatFollowASample()
+{
+    const QByteArray text
+        = family("alpha", "gauge", 30) + "# next: beta\n\n# from the kernel\n" + family("beta", "gauge", 10);
     const std::vector<qint64> starts = pieceStarts(MemoryValidationSource(text), 2);
     QCOMPARE(starts.size(), size_t(2));
     QCOMPARE(starts[1], qint64(text.indexOf("# HELP beta")));
