@@ -103,9 +103,10 @@ void ConsoleContext::withGateway(QObject *owner, std::function<void(const QStrin
                                  std::function<void(const std::shared_ptr<PushgatewayClient> &)> use)
 {
     const bool hasUrl = m_profile && !m_profile->pushgatewayUrl.isEmpty();
-    withSecret(
-        owner, hasUrl ? QString() : tr("Pushgateway URL"), std::move(failed),
-        [this, use](const Profile &profile, const SecretResult &secret) { use(gatewayClient(profile, secret)); });
+    withSecret(owner, hasUrl ? QString() : tr("Pushgateway URL"), std::move(failed),
+               [this, use = std::move(use)](const Profile &profile, const SecretResult &secret) {
+                   use(gatewayClient(profile, secret));
+               });
 }
 
 std::shared_ptr<RemoteWriteClient> ConsoleContext::writeClient(const Profile &profile, const SecretResult &secret,
@@ -126,7 +127,9 @@ void ConsoleContext::withRemoteWrite(QObject *owner, std::function<void(const QS
 {
     const bool hasUrl = m_profile && !m_profile->remoteWriteUrl.isEmpty();
     withSecret(owner, hasUrl ? QString() : tr("remote write URL"), std::move(failed),
-               [this, use](const Profile &profile, const SecretResult &secret) { use(writeClient(profile, secret)); });
+               [this, use = std::move(use)](const Profile &profile, const SecretResult &secret) {
+                   use(writeClient(profile, secret));
+               });
 }
 
 void ConsoleContext::withSecret(QObject *owner, const QString &missingUrl, std::function<void(const QString &)> failed,
@@ -139,7 +142,7 @@ void ConsoleContext::withSecret(QObject *owner, const QString &missingUrl, std::
         return;
     }
     const Profile profile = *m_profile;
-    readSecret(profile, owner, [profile, failed, use](const SecretResult &secret) {
+    readSecret(profile, owner, [profile, failed = std::move(failed), use = std::move(use)](const SecretResult &secret) {
         if (!secret.ok()) {
             failed(tr("The secret of profile '%1' is not available: %2").arg(profile.name, secret.message));
             return;
