@@ -62,16 +62,24 @@ BackfillSession::BackfillSession(RemoteWriteClient *client, SeriesSet set, QList
 
 BackfillSession::~BackfillSession()
 {
+    if (m_run.running()) {
+        // The abort usually ends the run at once, and endPart completes the entry from its own
+        // summary; a run still going (an answer it waits for) is summed up from its progress.
+        m_closing = true;
+        m_run.abort();
+        if (m_partEntry.isOpen()) {
+            const BackfillProgress &p = m_run.progress();
+            BackfillSummary stopped;
+            stopped.sent = p.requestsSent - p.requestsSentBefore;
+            stopped.sentBefore = p.requestsSentBefore;
+            stopped.cancelled = true;
+            stopped.firstUnsent = m_run.firstUnsent();
+            stopped.stopReason = m_closingReason;
+            stopped.durationMs = m_partClock.elapsed();
+            m_partEntry.complete(partResult(BackfillEnd{stopped, p, m_batchCount, m_firstRefusal}));
+        }
+    }
     m_run.disconnect(this);
-    if (!m_run.running())
-        return;
-    m_run.abort();
-    BackfillSummary stopped;
-    stopped.cancelled = true;
-    stopped.firstUnsent = m_run.firstUnsent();
-    stopped.stopReason = m_closingReason;
-    BackfillEnd end{stopped, m_run.progress(), m_batchCount, m_firstRefusal};
-    m_partEntry.complete(partResult(end));
 }
 
 void BackfillSession::start(const QList<int> &resumeFrom)
@@ -88,6 +96,7 @@ void BackfillSession::start(const QList<int> &resumeFrom)
 void BackfillSession::beginPart()
 {
     m_firstRefusal.reset();
+    m_partClock.start();
     if (!m_partEntries) {
         m_client->setTag(m_tag);
         return;
@@ -107,7 +116,12 @@ void BackfillSession::beginPart()
 
 void BackfillSession::endPart(const BackfillSummary &summary)
 {
-    const BackfillEnd end{summary, m_run.progress(), m_batchCount, m_firstRefusal};
+    BackfillEnd end{summary, m_run.progress(), m_batchCount, m_firstRefusal};
+    if (m_closing) { // from the destructor's abort: recorded, told to no one
+        end.summary.stopReason = m_closingReason;
+        m_partEntry.complete(partResult(end));
+        return;
+    }
     m_partEntry.complete(partResult(end));
     emit finished(end);
 }

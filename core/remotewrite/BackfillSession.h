@@ -2,6 +2,7 @@
 
 #include "remotewrite/BackfillRun.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <memory>
@@ -36,6 +37,7 @@ class BackfillSession final : public QObject
     Q_OBJECT
 
 public:
+    // `client` must outlive the session (its destructor completes the part's entry through it).
     // `tag`: the profile and anything else the entries carry; operation and target are set here.
     BackfillSession(RemoteWriteClient *client, SeriesSet set, QList<Batch> batches, RequestTag tag,
                     QObject *parent = nullptr);
@@ -70,6 +72,8 @@ private:
     int m_batchCount;
     BackfillRun m_run;
     bool m_partEntries = true;
+    bool m_closing = false; // in the destructor: a part that ends now is not reported
+    QElapsedTimer m_partClock;
     RecordTicket m_partEntry;
     std::optional<WriteOutcome> m_firstRefusal;
     QString m_closingReason = QStringLiteral("stopped before the backfill ended");

@@ -147,12 +147,16 @@ private slots:
 
     void closingMidPartCompletesItsEntry()
     {
-        m_server->script({Answer::hangs()});
+        // The first batch is delivered, the second waits for its answer when the session closes:
+        // the part's entry says what was delivered, not a made-up nothing.
+        m_server->script({Answer::reply(204), Answer::hangs()});
         {
             BackfillSession session(m_client.get(), fourSamples(), m_batches, RequestTag{});
             session.setClosingReason(QStringLiteral("the console was closed"));
+            QSignalSpy finished(&session, &BackfillSession::finished);
             session.start();
-            QTRY_COMPARE(m_server->received().size(), 1);
+            QTRY_COMPARE(m_server->received().size(), 2);
+            QVERIFY(finished.isEmpty());
         }
         const QList<TagRecorder::Entry> entries = m_recorder->entries();
         QVERIFY(!entries.isEmpty());
@@ -161,6 +165,7 @@ private slots:
         const TagRecorder::Entry part = m_recorder->withOperation(QStringLiteral("backfill")).constFirst();
         QCOMPARE(part.result->category, ErrorCategory::Cancelled);
         QCOMPARE(part.result->errorText, QStringLiteral("the console was closed"));
+        QVERIFY2(part.result->body.startsWith("Sent 1 of 2 requests (2 of 4 samples)"), part.result->body.constData());
     }
 
     void withoutPartEntriesEachBatchStandsAlone()
