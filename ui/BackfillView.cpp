@@ -178,7 +178,7 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
     connect(m_path, &QLineEdit::returnPressed, this, [this] { load(m_path->text()); });
     // Another cut, or samples left out: the same file planned again.
     const auto replan = [this] {
-        if (!m_path->text().isEmpty() && !(run() && run()->running()))
+        if (!m_path->text().isEmpty() && !busy())
             load(m_path->text());
     };
     connect(m_batchSize, &QSpinBox::editingFinished, this, replan);
@@ -203,7 +203,7 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
             dropRun();
             m_rate->setText(tr("The profile changed: Start sends the whole plan to the new profile."));
         }
-        if (!(run() && run()->running()))
+        if (!busy())
             m_start->setEnabled(m_plan.canSend() && m_context->profile()
                                 && !m_context->profile()->remoteWriteUrl.isEmpty());
     });
@@ -315,7 +315,7 @@ void BackfillView::dropRun()
 
 void BackfillView::load(const QString &path)
 {
-    if (run() && run()->running()) {
+    if (busy()) {
         m_rate->setText(tr("A backfill is sending: cancel it before loading another file."));
         return;
     }
@@ -413,7 +413,7 @@ void BackfillView::drawChart()
 void BackfillView::start()
 {
     const std::optional<Profile> profile = m_context->profile();
-    if (!profile || !m_plan.canSend())
+    if (!profile || !m_plan.canSend() || busy())
         return;
     m_start->setEnabled(false);
     if (m_session && m_resumeFrom > 0) {
@@ -424,14 +424,19 @@ void BackfillView::start()
         return;
     }
     const auto notStarted = [this](const QString &reason) { // nothing goes out with an empty secret
+        m_startPending = false;
         m_start->setEnabled(true);
         BackfillSummary summary;
         summary.firstUnsent = 0;
         summary.stopReason = reason;
-        m_rate->setText(tr("Not started: %1").arg(reason));
+        m_rate->setText(tr("Not started. %1").arg(reason));
         emit finished(summary);
     };
+    // Until the secret is read (a locked keychain asks first), nothing else starts, plans or loads.
+    m_startPending = true;
     m_context->withRemoteWrite(this, notStarted, [this](const std::shared_ptr<RemoteWriteClient> &client) {
+        m_startPending = false;
+        dropRun(); // a stopped run goes before the client it sends through
         m_client = client;
         m_session = std::make_unique<BackfillSession>(m_client.get(), m_series, m_plan.batches, m_client->tag());
         m_batches->clear();

@@ -80,6 +80,8 @@ private:
     void showEnd(const BackfillEnd &end);
     // The session's run; nullptr before the first start, or once dropped.
     [[nodiscard]] BackfillRun *run() const { return m_session ? &m_session->run() : nullptr; }
+    // A start waits for the secret, or a run is sending: the plan and the file stay as they are.
+    [[nodiscard]] bool busy() const { return m_startPending || (run() && run()->running()); }
 
     ConsoleContext *m_context;
     QFutureWatcher<Loaded> m_loading;
@@ -88,6 +90,7 @@ private:
     std::shared_ptr<RemoteWriteClient> m_client;
     std::unique_ptr<BackfillSession> m_session; // after m_client, which it sends through
     int m_resumeFrom = 0;
+    bool m_startPending = false; // Start was clicked; the secret is being read
     QLineEdit *m_path;
     QSpinBox *m_batchSize;
     QCheckBox *m_leaveOutTooOld;
