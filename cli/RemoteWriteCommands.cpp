@@ -217,7 +217,7 @@ int runBatches(BackfillSession &session, const QList<int> &resume, const Credent
         if (outcome.fellBackToV1 && index == 0)
             io.err << (terminal ? "\n" : "") << "promdesk-cli: " << outcome.note << '\n';
     });
-    BackfillEnd end;
+    std::optional<BackfillEnd> end;
     QEventLoop loop;
     QObject::connect(&session, &BackfillSession::finished, &loop, [&](const BackfillEnd &e) {
         end = e;
@@ -239,15 +239,16 @@ int runBatches(BackfillSession &session, const QList<int> &resume, const Credent
         run.cancel();
     });
     session.start(resume);
-    loop.exec();
+    if (!end) // a resume with nothing left ends within start(), before the loop could hear it
+        loop.exec();
     if (terminal)
         io.err << '\n';
-    io.err << end.describe() << '\n';
+    io.err << end->describe() << '\n';
     if (watch.count() > 0)
         io.err << "Stopped: interrupted\n";
-    else if (!end.summary.stopReason.isEmpty())
-        io.err << "Stopped: " << redactText(end.summary.stopReason, credentials) << '\n';
-    const QList<int> points = end.resumePoints();
+    else if (!end->summary.stopReason.isEmpty())
+        io.err << "Stopped: " << redactText(end->summary.stopReason, credentials) << '\n';
+    const QList<int> points = end->resumePoints();
     QStringList spelled;
     for (const int point : points)
         spelled << QString::number(point);
@@ -258,11 +259,11 @@ int runBatches(BackfillSession &session, const QList<int> &resume, const Credent
         io.err << "Resume with --resume-from " << spelled.constFirst()
                << " (batches already sent are not sent again).\n";
     }
-    if (end.delivered())
+    if (end->delivered())
         return ExitOk;
     if (watch.count() > 0)
         return watch.exitCode();
-    return end.firstRefusal ? exitCodeFor(end.firstRefusal->result) : ExitOk;
+    return end->firstRefusal ? exitCodeFor(end->firstRefusal->result) : ExitOk;
 }
 
 Labels parseLabelOptions(const QStringList &pairs, Io &io, bool *ok)

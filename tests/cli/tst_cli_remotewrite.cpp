@@ -26,6 +26,7 @@ private slots:
     void dryRunShowsRequestsAndSendsNothing();
     void savedRequestsReplayInListedOrder();
     void refusalStopsWithReasonAndResumeHint();
+    void resumingPastEveryShardsEndSendsNothingAndEnds();
     void exitCodes_data();
     void exitCodes();
 
@@ -216,6 +217,23 @@ void TestCliRemoteWrite::refusalStopsWithReasonAndResumeHint()
     QVERIFY2(run.err.contains("Stopped: batch 1") && run.err.contains("Server said: out of bounds"),
              run.err.constData());
     QVERIFY(run.err.contains("Resume with --resume-from 1"));
+}
+
+void TestCliRemoteWrite::resumingPastEveryShardsEndSendsNothingAndEnds()
+{
+    // Two batches; each shard resumed one past the last, as a run that delivered everything
+    // prints it: the run ends as it starts, and the command must too (it waited forever).
+    QByteArray text;
+    for (int i = 0; i < 2; ++i)
+        text
+            += "resumed_done " + QByteArray::number(i) + ' ' + QByteArray::number((m_now - 600 + i * 60) * 1000) + '\n';
+    const CliRun run
+        = runCli({QStringLiteral("backfill"), QStringLiteral("--batch-size"), QStringLiteral("1"),
+                  QStringLiteral("--shards"), QStringLiteral("2"), QStringLiteral("--resume-from"),
+                  QStringLiteral("3,3"), QStringLiteral("--url"), writeUrl(), file(QStringLiteral("done.prom"), text)});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.err.contains("an earlier run had sent 2"), run.err.constData());
+    QCOMPARE(count(QStringLiteral("resumed_done")), 0);
 }
 
 void TestCliRemoteWrite::exitCodes_data()
