@@ -225,13 +225,13 @@ int runPush(const QStringList &arguments, Io &io)
                            "with the worst it met.\n"),
             io))
         return *exit;
+    if (pushFlagsConflict(parser.isSet(replace), parser.isSet(merge), parser.value(format), parser.isSet(noCheck),
+                          live.requested(parser), io))
+        return ExitUsage;
     if (parser.positionalArguments().size() != 1) {
         io.err << "promdesk-cli: push takes one FILE (or '-')\nUsage: " << usage << '\n';
         return ExitUsage;
     }
-    if (pushFlagsConflict(parser.isSet(replace), parser.isSet(merge), parser.value(format), parser.isSet(noCheck),
-                          live.requested(parser), io))
-        return ExitUsage;
     const std::optional<GatewayEndpoint> endpoint = gateway.endpoint(parser, io);
     const std::optional<GroupingKey> key = endpoint ? gateway.groupingKey(parser, io) : std::nullopt;
     if (!endpoint || !key)

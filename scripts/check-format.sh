@@ -14,8 +14,12 @@ trap 'rm -f "$report"' EXIT
 if ! clang-format --dry-run --Werror "${files[@]}" 2>"$report"; then
     # Anything but a format difference (clang-format missing, a file it cannot read or a broken
     # .clang-format) is shown as clang-format said it.
-    if ! grep -q ': error: code should be clang-formatted' "$report"; then
-        cat "$report" >&2
+    # Its diagnostics are "FILE:LINE:COL: error: code should be clang-formatted", each followed by
+    # the code; any other diagnostic, or a message of its own, is a failure.
+    failures="$(grep -E '^([^ ]+:[0-9]+:[0-9]+: error: |[Ee]rror)' "$report" \
+        | grep -v ': error: code should be clang-formatted' || true)"
+    if [ -n "$failures" ] || ! grep -q ': error: code should be clang-formatted' "$report"; then
+        if [ -n "$failures" ]; then echo "$failures" >&2; else cat "$report" >&2; fi
         echo "check-format: clang-format failed (above)" >&2
         exit 2
     fi
