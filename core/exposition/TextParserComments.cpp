@@ -1,0 +1,293 @@
+#include "exposition/detail/TextParserPrivate.h"
+
+#include "model/Escaping.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace promdesk {
+
+using namespace detail;
+
+void TextParser::Private::processComment(std::string_view line, qint64 lineOffset, qint64 lineEnd)
+{
+    if (openMetrics && (line.size() < 3 || !line.starts_with("# ") || isBlank(line[2]))) {
+        report(Severity::Error, "unknown-comment", lineNumber, line, 0,
+               QStringLiteral("OpenMetrics has no comments; its '# HELP', '# TYPE', '# UNIT' and '# EOF' lines have "
+                              "exactly one space after '#'"));
+        return;
+    }
+    size_t pos = line.find('#') + 1;
+    auto skipBlanks = [&] {
+        while (pos < line.size() && isBlank(line[pos]))
+            ++pos;
+    };
+    auto token = [&] {
+        const size_t start = pos;
+        while (pos < line.size() && !isBlank(line[pos]))
+            ++pos;
+        return line.substr(start, pos - start);
+    };
+    skipBlanks();
+    const size_t keywordAt = pos;
+    const std::string_view keyword = token();
+    const bool isHelp = keyword == "HELP";
+    const bool isType = keyword == "TYPE";
+    const bool isUnit = keyword == "UNIT" && openMetrics;
+    if (keyword == "EOF" && openMetrics) {
+        if (line != "# EOF") {
+            report(Severity::Error, "unknown-comment", lineNumber, line, keywordAt,
+                   QStringLiteral("the last line is exactly '# EOF', with nothing after it"));
+            return;
+        }
+        sawEof = true;
+        return;
+    }
+    if (!isHelp && !isType && !isUnit) {
+        // A free-form comment: its blanks are its author's business.
+        if (openMetrics) {
+            report(Severity::Error, "unknown-comment", lineNumber, line, keywordAt,
+                   QStringLiteral("OpenMetrics has no comments: only '# HELP', '# TYPE', '# UNIT' and '# EOF' lines; "
+                                  "remove this line"),
+                   Fix{QStringLiteral("Remove the comment"), {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false});
+        }
+        return;
+    }
+    skipBlanks();
+    const size_t nameAt = pos;
+    const std::string_view name = token();
+    if (name.empty()) {
+        // Text 0.0.4 readers take `# HELP` or `# TYPE` with nothing after it as a plain comment.
+        report(strictness(), "invalid-descriptor", lineNumber, line, nameAt,
+               openMetrics ? QStringLiteral("'# %1' needs a metric name").arg(q(keyword))
+                           : QStringLiteral("'# %1' without a metric name is read as a plain comment; name the metric "
+                                            "or remove the line")
+                                 .arg(q(keyword)));
+        return;
+    }
+    if (!isValidMetricName(name)) {
+        report(Severity::Error, "invalid-metric-name", lineNumber, line, nameAt,
+               QStringLiteral("%1 is not a valid metric name: use letters, digits, '_' and ':', not starting "
+                              "with a digit")
+                   .arg(quoted(name)));
+        return;
+    }
+    if (openMetrics && (pos == line.size() || line[pos] != ' ')) {
+        // `# HELP name` ends where its text should start: OpenMetrics wants the blank after the
+        // name even before an empty text.
+        report(Severity::Error, "invalid-descriptor", lineNumber, line, pos,
+               QStringLiteral("'# %1 %2' needs a space and then its %3 (which may be empty)")
+                   .arg(q(keyword), q(name),
+                        isHelp       ? QStringLiteral("text")
+                            : isType ? QStringLiteral("type")
+                                     : QStringLiteral("unit")));
+        return;
+    }
+    if (pos < line.size())
+        ++pos; // the single blank after the name
+    std::string_view rest = line.substr(std::min(pos, line.size()));
+    const size_t restAt = pos;
+    const bool emptyText = rest.find_first_not_of(" \t") == std::string_view::npos;
+    if (!openMetrics && emptyText) {
+        // Go's text parser reads `# HELP x` and `# TYPE x` with nothing after the name as a plain
+        // comment: such a line sets nothing, and two of them are no repeat.
+        if (isType) {
+            report(Severity::Warning, "missing-type", lineNumber, line, restAt,
+                   QStringLiteral("'# TYPE %1' names no type, so parsers read it as a plain comment and '%1' stays "
+                                  "untyped; add counter, gauge, histogram, summary or untyped")
+                       .arg(q(name)));
+        }
+        return;
+    }
+    // The blank before an empty text separates it; it is not a trailing blank.
+    const bool separatorOnly = rest.empty() && restAt > 0 && isBlank(line[restAt - 1]);
+    checkStrayWhitespace(separatorOnly ? line.substr(0, restAt - 1) : line, lineOffset,
+                         isHelp ? restAt : std::string_view::npos);
+
+    FamilyState &family = familyFor(name);
+    switchTo(family, lineNumber, lineOffset, line);
+    if (isType) {
+        processType(line, keywordAt, name, rest, restAt, family, lineOffset, lineEnd);
+        return;
+    }
+
+    if (isUnit) {
+        std::string_view unit = rest;
+        if (family.hasUnit) {
+            report(Severity::Error, "duplicate-unit", lineNumber, line, keywordAt,
+                   QStringLiteral("'%1' already has a UNIT line").arg(q(name)));
+            return;
+        }
+        if (family.hasSamples) {
+            report(Severity::Error, "unit-after-samples", lineNumber, line, keywordAt,
+                   QStringLiteral("the UNIT of '%1' must come before its first sample (line %2)")
+                       .arg(q(name))
+                       .arg(family.lastLine));
+            return;
+        }
+        if (!unit.empty() && !endsWith(name, std::string("_") + std::string(unit))) {
+            report(Severity::Error, "unit-not-in-name", lineNumber, line, restAt,
+                   QStringLiteral("OpenMetrics requires the name of a metric with unit '%1' to end in '_%1'")
+                       .arg(q(unit)));
+        }
+        family.hasUnit = true;
+        family.unit = std::string(unit);
+        family.lastLine = lineNumber;
+        family.lastLineEnd = lineEnd;
+        return;
+    }
+
+    // HELP
+    const int badEscape
+        = openMetrics ? unescapeKeepingUnknown(rest, unescaped) : unescape(rest, EscapeContext::Help004, unescaped);
+    if (badEscape >= 0 && openMetrics) {
+        report(Severity::Warning, "unknown-escape", lineNumber, line, restAt + size_t(badEscape),
+               QStringLiteral("HELP text knows only the escapes \\\\, \\\" and \\n; OpenMetrics parsers keep "
+                              "this backslash as it is. Write a backslash as \\\\"));
+    } else if (badEscape >= 0) {
+        report(Severity::Error, "invalid-escape", lineNumber, line, restAt + size_t(badEscape),
+               QStringLiteral("HELP text may only use the escapes \\\\ and \\n"));
+        return;
+    }
+    if (const int bad = invalidUtf8Offset(rest); bad >= 0) {
+        // The Pushgateway stores it, and then Prometheus refuses to scrape the whole gateway.
+        report(Severity::Error, "help-invalid-utf8", lineNumber, line, restAt + size_t(bad),
+               QStringLiteral("HELP text is not valid UTF-8, which Prometheus refuses to scrape (\"help text is not a "
+                              "valid utf8 string\"): a Pushgateway that stores it cannot be scraped at all; save the "
+                              "file as UTF-8"));
+        return;
+    }
+    if (family.hasHelp) {
+        const bool same = family.help == unescaped;
+        report(Severity::Error, "duplicate-help", lineNumber, line, keywordAt,
+               same ? QStringLiteral("'%1' already has a HELP line").arg(q(name))
+                    : QStringLiteral("'%1' has two different HELP lines; keep one").arg(q(name)),
+               same ? std::optional<Fix>(deleteLineFix(QStringLiteral("HELP"), lineOffset, lineEnd)) : std::nullopt);
+        return;
+    }
+    if (family.hasSamples) {
+        report(strictness(), "help-after-samples", lineNumber, line, keywordAt,
+               QStringLiteral("the HELP of '%1' should come before its samples").arg(q(name)));
+    }
+    family.hasHelp = true;
+    family.help = unescaped;
+    family.lastLine = lineNumber;
+    family.lastLineEnd = lineEnd;
+}
+
+// Text 0.0.4 as Go reads it (the Pushgateway): the type is the rest of the line after any
+// blanks, its backslashes dropped and its case ignored; and `gauge_histogram`, a type of its data
+// model that the text format cannot carry. `typeName` starts after the blanks.
+std::optional<MetricType> TextParser::Private::pushgatewayTextType(std::string_view typeName, size_t restAt,
+                                                                   std::string_view line, qint64 lineOffset)
+{
+    std::string asRead;
+    for (const char c : typeName) {
+        if (c != '\\')
+            asRead += char(std::tolower(uchar(c)));
+    }
+    if (asRead == "gauge_histogram") {
+        report(Severity::Warning, "gauge-histogram-in-text", lineNumber, line, restAt,
+               QStringLiteral("text format 0.0.4 has no gauge histograms: the Pushgateway keeps the _bucket, _sum and "
+                              "_count lines as untyped metrics of their own; declare it histogram or gauge"));
+        return MetricType::GaugeHistogram;
+    }
+    static constexpr std::string_view kTextTypes[] = {"counter", "gauge", "histogram", "summary", "untyped"};
+    if (asRead == typeName || std::find(std::begin(kTextTypes), std::end(kTextTypes), asRead) == std::end(kTextTypes))
+        return std::nullopt;
+    const bool backslashes = typeName.find('\\') != std::string_view::npos;
+    report(Severity::Warning, backslashes ? "type-backslash" : "type-case", lineNumber, line, restAt,
+           backslashes ? QStringLiteral("the Pushgateway drops the backslashes and reads '%1' as '%2', but Prometheus' "
+                                        "own parser refuses it")
+                             .arg(q(typeName), q(asRead))
+                       : QStringLiteral("the Pushgateway reads '%1' as '%2', but Prometheus' own parser knows only "
+                                        "lower case")
+                             .arg(q(typeName), q(asRead)),
+           Fix{QStringLiteral("Write '%1'").arg(q(asRead)),
+               {TextEdit{lineOffset + qint64(restAt), qint64(typeName.size()), QByteArray::fromStdString(asRead)}},
+               false});
+    return metricTypeFromName(QString::fromStdString(asRead));
+}
+
+// The types of OpenMetrics that text 0.0.4 does not have. Prometheus and the Pushgateway refuse
+// the file; for remote write PromDesk reads them itself and sends their samples.
+bool TextParser::Private::reportOpenMetricsOnlyType(std::string_view line, size_t restAt, const QString &typeName)
+{
+    const bool refused = options.target == ValidationTarget::Generic || options.target == ValidationTarget::Pushgateway;
+    report(refused ? Severity::Error : Severity::Warning, "type-not-supported", lineNumber, line, restAt,
+           refused
+               ? QStringLiteral("text format 0.0.4 has no '%1' type, so %2 refuses the file; declare it as gauge or "
+                                "untyped, or write the file in OpenMetrics")
+                     .arg(typeName,
+                          options.target == ValidationTarget::Pushgateway ? QStringLiteral("the Pushgateway")
+                                                                          : QStringLiteral("Prometheus"))
+               : QStringLiteral("text format 0.0.4 has no '%1' type: PromDesk sends its samples, but Prometheus "
+                                "refuses such a file; declare it as gauge or untyped, or write the file in "
+                                "OpenMetrics")
+                     .arg(typeName));
+    return refused;
+}
+
+void TextParser::Private::processType(std::string_view line, size_t keywordAt, std::string_view name,
+                                      std::string_view rest, size_t restAt, FamilyState &family, qint64 lineOffset,
+                                      qint64 lineEnd)
+{
+    const bool readAsGo = !openMetrics && options.target == ValidationTarget::Pushgateway;
+    while (readAsGo && !rest.empty() && isBlank(rest.front())) {
+        rest.remove_prefix(1);
+        ++restAt;
+    }
+    while (!rest.empty() && isBlank(rest.back()))
+        rest.remove_suffix(1);
+    const QString typeName = q(rest);
+    std::optional<MetricType> type;
+    if (readAsGo)
+        type = pushgatewayTextType(rest, restAt, line, lineOffset);
+    const bool goSpelling = type.has_value();
+    if (!type)
+        type = metricTypeFromName(QString::fromUtf8(rest.data(), qsizetype(rest.size())));
+    const bool textOnly = rest == "untyped";
+    const bool openMetricsOnly = !goSpelling && type
+        && (*type == MetricType::Info || *type == MetricType::StateSet || *type == MetricType::GaugeHistogram
+            || rest == "unknown");
+    if (!type || (openMetrics && textOnly)) {
+        report(Severity::Error, "unknown-type", lineNumber, line, restAt,
+               QStringLiteral("'%1' is not a metric type; use %2")
+                   .arg(typeName,
+                        openMetrics ? QStringLiteral("counter, gauge, histogram, gaugehistogram, "
+                                                     "summary, info, stateset or unknown")
+                                    : QStringLiteral("counter, gauge, histogram, summary or untyped")));
+        return;
+    }
+    if (!openMetrics && openMetricsOnly && reportOpenMetricsOnlyType(line, restAt, typeName))
+        return;
+    if (family.hasType) {
+        const bool same = family.type == *type;
+        report(Severity::Error, "duplicate-type", lineNumber, line, keywordAt,
+               same ? QStringLiteral("'%1' already has a TYPE line").arg(q(name))
+                    : QStringLiteral("'%1' was declared %2 before and %3 here; keep one TYPE line")
+                          .arg(q(name), metricTypeName(family.type), typeName),
+               same ? std::optional<Fix>(deleteLineFix(QStringLiteral("TYPE"), lineOffset, lineEnd)) : std::nullopt);
+        return;
+    }
+    if (family.hasSamples) {
+        report(Severity::Error, "type-after-samples", lineNumber, line, keywordAt,
+               QStringLiteral("the TYPE of '%1' must come before its first sample (line %2)")
+                   .arg(q(name))
+                   .arg(family.lastLine));
+        return;
+    }
+    family.hasType = true;
+    family.type = *type;
+    family.splitBlockHasType = family.pendingSplitProblem >= 0;
+    // Announced earlier with its HELP alone (then other metrics came): announce it again, typed.
+    family.announced = false;
+    if (openMetrics && *type == MetricType::Counter)
+        family.modelName = family.declaredName + "_total";
+    else if (openMetrics && *type == MetricType::Info)
+        family.modelName = family.declaredName + "_info";
+    family.lastLine = lineNumber;
+    family.lastLineEnd = lineEnd;
+}
+
+} // namespace promdesk

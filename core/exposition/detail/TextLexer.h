@@ -1,0 +1,137 @@
+#pragma once
+
+// The token readers of the text formats: character classes and scans over one line that return
+// positions, shared by the one-pass reading of plain lines and the full checks, so that both read
+// a name, a label or a value the same way.
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace promdesk::detail {
+
+// Character classes by table: names are scanned a byte at a time on every line, and one load
+// beats a chain of range comparisons there.
+enum CharClass : std::uint8_t { LabelStart = 1, LabelChar = 2, NameStart = 4, NameChar = 8 };
+constexpr std::array<std::uint8_t, 256> kCharClasses = [] {
+    std::array<std::uint8_t, 256> table{};
+    for (int c = 0; c < 256; ++c) {
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        const bool digit = c >= '0' && c <= '9';
+        table[size_t(c)]
+            = std::uint8_t((letter ? LabelStart | NameStart : 0) | (letter || digit ? LabelChar | NameChar : 0)
+                           | (c == ':' ? NameStart | NameChar : 0));
+    }
+    return table;
+}();
+inline bool isClass(char c, CharClass charClass)
+{
+    return kCharClasses[std::uint8_t(c)] & charClass;
+}
+inline bool isNameStart(char c)
+{
+    return isClass(c, NameStart);
+}
+inline bool isNameChar(char c)
+{
+    return isClass(c, NameChar);
+}
+inline bool isLabelStart(char c)
+{
+    return isClass(c, LabelStart);
+}
+inline bool isLabelChar(char c)
+{
+    return isClass(c, LabelChar);
+}
+inline bool isBlank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+// Compares of names a few bytes long, inline: a memcmp call and its setup cost more than the
+// compare, and the one-pass reading makes two a line.
+inline bool startsWithShort(std::string_view text, std::string_view prefix)
+{
+    if (text.size() < prefix.size())
+        return false;
+    for (size_t i = 0; i < prefix.size(); ++i) {
+        if (text[i] != prefix[i])
+            return false;
+    }
+    return true;
+}
+
+// a < b as std::string_view orders them (bytes unsigned).
+inline bool lessShort(std::string_view a, std::string_view b)
+{
+    const size_t common = std::min(a.size(), b.size());
+    for (size_t i = 0; i < common; ++i) {
+        if (a[i] != b[i])
+            return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+    }
+    return a.size() < b.size();
+}
+
+// Where a label value starting at `pos` meets its closing quote or its first backslash (or the
+// line's end), with the bits of the bytes on the way or'ed into `highBits` (0x80: not ASCII).
+inline size_t plainValueEnd(std::string_view line, size_t pos, unsigned char &highBits)
+{
+    while (pos < line.size() && line[pos] != '"' && line[pos] != '\\')
+        highBits |= static_cast<unsigned char>(line[pos++]);
+    return pos;
+}
+
+// 0x80 in each byte of `word` that equals the byte repeated in `pattern`, 0 in the others.
+constexpr std::uint64_t equalBytes(std::uint64_t word, std::uint64_t pattern)
+{
+    constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+    const std::uint64_t x = word ^ pattern; // zero where equal
+    return ~(((x & low7) + low7) | x | low7);
+}
+
+// Every sample line goes through this, so it looks at eight bytes a step, not one, and makes no
+// library call per space (docs/performance.md).
+inline bool hasTabOrDoubleSpace(std::string_view text)
+{
+    size_t i = 0;
+    char previous = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+        std::uint64_t spaceBefore = 0; // 0x80 when the byte before this word is a space
+        for (std::uint64_t word = 0; i + 8 <= text.size(); i += 8) {
+            std::memcpy(&word, text.data() + i, 8);
+            const std::uint64_t spaces = equalBytes(word, 0x2020202020202020ULL);
+            if (equalBytes(word, 0x0909090909090909ULL) != 0 || (spaces & ((spaces << 8) | spaceBefore)) != 0)
+                return true;
+            spaceBefore = spaces >> 56;
+        }
+        previous = spaceBefore != 0 ? ' ' : 0;
+    }
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\t' || (c == ' ' && previous == ' '))
+            return true;
+        previous = c;
+    }
+    return false;
+}
+
+// string_view::substr without its range check, whose exception path kept GCC from inlining it
+// into the per-line code (seven calls a line). Offsets here come from scanning the same line,
+// so `from` is never past its end.
+[[gnu::always_inline]] inline std::string_view slice(std::string_view text, size_t from,
+                                                     size_t count = std::string_view::npos)
+{
+    return std::string_view(text.data() + from, std::min(count, text.size() - from));
+}
+
+inline bool isValidMetricName(std::string_view name)
+{
+    if (name.empty() || !isNameStart(name.front()))
+        return false;
+    return std::all_of(name.begin() + 1, name.end(), isNameChar);
+}
+
+} // namespace promdesk::detail
