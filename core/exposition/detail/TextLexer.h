@@ -134,4 +134,62 @@ inline bool isValidMetricName(std::string_view name)
     return std::all_of(name.begin() + 1, name.end(), isNameChar);
 }
 
+// The readers of one sample line's tokens. Each takes the position where its token starts and
+// returns where it ends; what the token holds is the caller's to check. Both readings of a line
+// use them: the one-pass reading of plain lines and the full checks.
+
+// The blanks (spaces and tabs) from `at` on.
+inline size_t blanksEnd(std::string_view line, size_t at)
+{
+    while (at < line.size() && isBlank(line[at]))
+        ++at;
+    return at;
+}
+
+// A value or timestamp: everything up to the next blank.
+inline size_t tokenEnd(std::string_view line, size_t at)
+{
+    while (at < line.size() && !isBlank(line[at]))
+        ++at;
+    return at;
+}
+
+// A metric name's characters. Lines of a family mostly start with its name (`likelyName`): one
+// comparison instead of a byte-by-byte scan.
+inline size_t metricNameEnd(std::string_view line, size_t at, std::string_view likelyName)
+{
+    if (!likelyName.empty() && startsWithShort(slice(line, at), likelyName))
+        at += likelyName.size();
+    while (at < line.size() && isNameChar(line[at]))
+        ++at;
+    return at;
+}
+
+// A label name's characters.
+inline size_t labelNameEnd(std::string_view line, size_t at)
+{
+    while (at < line.size() && isLabelChar(line[at]))
+        ++at;
+    return at;
+}
+
+// A quoted label value whose text starts at `at`, just after its opening quote.
+struct QuotedValue
+{
+    size_t end;   // its closing quote, or the line's end when it has none
+    bool escaped; // it holds a backslash: its text is not the value as written
+    bool ascii;   // no escapes and only ASCII bytes: the text is the value, and valid UTF-8
+};
+inline QuotedValue readQuotedValue(std::string_view line, size_t at)
+{
+    // Values are short: one walk to the closing quote (not three library calls) also tells
+    // whether the value needs unescaping or a UTF-8 check.
+    unsigned char highBits = 0;
+    size_t pos = plainValueEnd(line, at, highBits);
+    const bool escaped = pos < line.size() && line[pos] == '\\';
+    while (escaped && pos < line.size() && line[pos] != '"')
+        pos += line[pos] == '\\' ? 2 : 1;
+    return QuotedValue{std::min(pos, line.size()), escaped, !escaped && (highBits & 0x80) == 0};
+}
+
 } // namespace promdesk::detail

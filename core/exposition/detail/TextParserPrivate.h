@@ -8,7 +8,9 @@
 #include "exposition/TextParser.h"
 #include "exposition/detail/ParseInternals.h"
 #include "exposition/detail/TextLexer.h"
+#include "model/NumberFormat.h"
 #include "util/SeriesIndex.h"
+#include "util/Time.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -205,6 +207,77 @@ private:
     void processComment(std::string_view line, qint64 lineOffset, qint64 lineEnd);
     void processSample(std::string_view line, qint64 lineOffset, qint64 lineEnd);
     bool takeSimpleSample(std::string_view line, qint64 lineOffset, qint64 lineEnd);
+    bool takeSimpleLabels(std::string_view line, size_t &pos);
+
+    // What the checks of a sample line have nothing to say about. The one-pass reading takes a
+    // line only when each of its parts is quiet, and the full checks report on a part only when
+    // it is not: a rule added here holds for both readings.
+    bool labelNameQuiet(std::string_view name) const
+    {
+        return !name.starts_with("__") && !(options.target == ValidationTarget::Pushgateway && name == "job")
+            && !(options.target == ValidationTarget::Tmp && name.size() > size_t(detail::kTmpMaxLabelNameLength));
+    }
+    bool labelValueQuiet(std::string_view value) const
+    {
+        // A value has at most as many characters as bytes: most are measured by their size alone.
+        const bool tooLong = options.target == ValidationTarget::Tmp
+            && value.size() > size_t(detail::kTmpMaxLabelValueLength)
+            && detail::utf8Length(value) > detail::kTmpMaxLabelValueLength;
+        return !(remoteWrite && value.empty()) && !tooLong;
+    }
+    bool labelCountQuiet(size_t labelsSent) const
+    {
+        return !(options.target == ValidationTarget::Tmp && int(labelsSent) + 1 > detail::kTmpMaxLabels);
+    }
+    bool textTimestampQuiet(qint64 timestampMs) const
+    {
+        const bool looksLikeSeconds
+            = double(timestampMs) >= detail::kPlausibleSecondsMin && double(timestampMs) < detail::kPlausibleSecondsMax;
+        return options.target != ValidationTarget::Pushgateway && !looksLikeSeconds
+            && timestampMs <= addSaturated(nowMs, options.futureToleranceMs);
+    }
+    static bool numberQuiet(const ParsedNumber &number) { return number.spelling == NumberSpelling::Canonical; }
+    bool countQuiet(double value) const { return openMetrics || !(value < 0); }
+
+    // One sample line as the full checks read it, token by token.
+    struct SampleLine
+    {
+        std::string_view text;
+        qint64 offset = 0; // of the line in the input
+        size_t nameAt = 0;
+        std::string_view name;
+        size_t seriesEnd = 0; // just after the name, or after the labels' closing '}'
+        bool compact = true;  // no blanks or trailing comma inside the braces
+        size_t valueAt = 0;
+        double value = 0;
+        std::optional<qint64> timestampMs;
+        bool ok = true; // no error yet that keeps the sample out
+    };
+    // The token readers' steps; each reports what it finds, and false ends the line's reading.
+    bool readSampleName(SampleLine &sample, size_t &pos);
+    bool readLabels(SampleLine &sample, size_t &pos);
+    bool readLabel(SampleLine &sample, size_t &pos);
+    void skipBlanksInLabels(SampleLine &sample, size_t &pos)
+    {
+        if (pos < sample.text.size() && detail::isBlank(sample.text[pos]))
+            skipBlanksFound(sample, pos); // rare: most lists have no blanks
+    }
+    void skipBlanksFound(SampleLine &sample, size_t &pos);
+    bool checkLabelValueText(SampleLine &sample, std::string_view labelName, std::string_view raw, size_t valueAt,
+                             const detail::QuotedValue &read);
+    bool readSampleValue(SampleLine &sample, size_t &pos);
+    void reportUnreadableValue(const SampleLine &sample, std::string_view token);
+    void readTrailer(SampleLine &sample, size_t &pos);
+    void readExemplar(SampleLine &sample, size_t hashAt);
+    // The checks over what was read (TextParserSeries.cpp).
+    void checkLabels(SampleLine &sample);
+    void reportLabelRules(const SampleLine &sample, size_t index);
+    bool resolveSampleFamily(const SampleLine &sample, detail::FamilyState *&family, SampleRole &role);
+    bool exemplarAllowed(const SampleLine &sample, const detail::FamilyState &family, SampleRole role);
+    bool splitBound(const SampleLine &sample, const detail::FamilyState &family, SampleRole role, double &bound);
+    bool readBound(const SampleLine &sample, SampleRole role, const LabelView &label, size_t valueAt, double &bound);
+    void checkCountSign(const SampleLine &sample, const detail::FamilyState &family, SampleRole role);
+    std::string_view seriesKey(const SampleLine &sample);
     // What every accepted sample goes through: the repeat check, histogram groups, the sink.
     // `eventLabels` holds its labels, sorted, without `le` or `quantile`.
     void acceptSample(detail::FamilyState &family, SampleRole role, double bound, double value,
