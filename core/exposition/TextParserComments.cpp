@@ -9,6 +9,8 @@ namespace promdesk {
 
 using namespace detail;
 
+// A comment line: `# HELP`, `# TYPE`, `# UNIT` (OpenMetrics), `# EOF` (OpenMetrics), or free
+// text. A descriptor is read (keyword, name, the rest of the line), then applied to its family.
 void TextParser::Private::processComment(std::string_view line, qint64 lineOffset, qint64 lineEnd)
 {
     if (openMetrics && (line.size() < 3 || !line.starts_with("# ") || isBlank(line[2]))) {
@@ -17,45 +19,56 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
                               "exactly one space after '#'"));
         return;
     }
-    size_t pos = line.find('#') + 1;
-    auto skipBlanks = [&] {
-        while (pos < line.size() && isBlank(line[pos]))
-            ++pos;
-    };
-    auto token = [&] {
-        const size_t start = pos;
-        while (pos < line.size() && !isBlank(line[pos]))
-            ++pos;
-        return line.substr(start, pos - start);
-    };
-    skipBlanks();
-    const size_t keywordAt = pos;
-    const std::string_view keyword = token();
-    const bool isHelp = keyword == "HELP";
-    const bool isType = keyword == "TYPE";
-    const bool isUnit = keyword == "UNIT" && openMetrics;
+    Descriptor descriptor;
+    descriptor.keywordAt = blanksEnd(line, line.find('#') + 1);
+    size_t pos = tokenEnd(line, descriptor.keywordAt);
+    descriptor.keyword = slice(line, descriptor.keywordAt, pos - descriptor.keywordAt);
+    const std::string_view keyword = descriptor.keyword;
     if (keyword == "EOF" && openMetrics) {
-        if (line != "# EOF") {
-            report(Severity::Error, "unknown-comment", lineNumber, line, keywordAt,
-                   QStringLiteral("the last line is exactly '# EOF', with nothing after it"));
-            return;
-        }
-        sawEof = true;
+        readEof(line, descriptor.keywordAt);
         return;
     }
-    if (!isHelp && !isType && !isUnit) {
+    if (keyword != "HELP" && keyword != "TYPE" && !(keyword == "UNIT" && openMetrics)) {
         // A free-form comment: its blanks are its author's business.
         if (openMetrics) {
-            report(Severity::Error, "unknown-comment", lineNumber, line, keywordAt,
+            report(Severity::Error, "unknown-comment", lineNumber, line, descriptor.keywordAt,
                    QStringLiteral("OpenMetrics has no comments: only '# HELP', '# TYPE', '# UNIT' and '# EOF' lines; "
                                   "remove this line"),
                    Fix{QStringLiteral("Remove the comment"), {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false});
         }
         return;
     }
-    skipBlanks();
-    const size_t nameAt = pos;
-    const std::string_view name = token();
+    if (!readDescriptor(line, lineOffset, pos, descriptor))
+        return;
+    FamilyState &family = familyFor(descriptor.name);
+    switchTo(family, lineNumber, lineOffset, line);
+    if (keyword == "TYPE")
+        processType(line, descriptor.keywordAt, descriptor.name, descriptor.rest, descriptor.restAt, family, lineOffset,
+                    lineEnd);
+    else if (keyword == "UNIT")
+        processUnit(line, descriptor, family, lineEnd);
+    else
+        processHelp(line, descriptor, family, lineOffset, lineEnd);
+}
+
+void TextParser::Private::readEof(std::string_view line, size_t keywordAt)
+{
+    if (line != "# EOF") {
+        report(Severity::Error, "unknown-comment", lineNumber, line, keywordAt,
+               QStringLiteral("the last line is exactly '# EOF', with nothing after it"));
+        return;
+    }
+    sawEof = true;
+}
+
+// The metric name after the keyword and the text after it. False when the line names no valid
+// metric, or (text 0.0.4) gives nothing after the name, which parsers read as a plain comment.
+bool TextParser::Private::readDescriptor(std::string_view line, qint64 lineOffset, size_t pos, Descriptor &descriptor)
+{
+    const std::string_view keyword = descriptor.keyword;
+    const size_t nameAt = blanksEnd(line, pos);
+    pos = tokenEnd(line, nameAt);
+    const std::string_view name = descriptor.name = slice(line, nameAt, pos - nameAt);
     if (name.empty()) {
         // Text 0.0.4 readers take `# HELP` or `# TYPE` with nothing after it as a plain comment.
         report(strictness(), "invalid-descriptor", lineNumber, line, nameAt,
@@ -63,14 +76,14 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
                            : QStringLiteral("'# %1' without a metric name is read as a plain comment; name the metric "
                                             "or remove the line")
                                  .arg(q(keyword)));
-        return;
+        return false;
     }
     if (!isValidMetricName(name)) {
         report(Severity::Error, "invalid-metric-name", lineNumber, line, nameAt,
                QStringLiteral("%1 is not a valid metric name: use letters, digits, '_' and ':', not starting "
                               "with a digit")
                    .arg(quoted(name)));
-        return;
+        return false;
     }
     if (openMetrics && (pos == line.size() || line[pos] != ' ')) {
         // `# HELP name` ends where its text should start: OpenMetrics wants the blank after the
@@ -78,66 +91,67 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
         report(Severity::Error, "invalid-descriptor", lineNumber, line, pos,
                QStringLiteral("'# %1 %2' needs a space and then its %3 (which may be empty)")
                    .arg(q(keyword), q(name),
-                        isHelp       ? QStringLiteral("text")
-                            : isType ? QStringLiteral("type")
-                                     : QStringLiteral("unit")));
-        return;
+                        keyword == "HELP"       ? QStringLiteral("text")
+                            : keyword == "TYPE" ? QStringLiteral("type")
+                                                : QStringLiteral("unit")));
+        return false;
     }
     if (pos < line.size())
         ++pos; // the single blank after the name
-    std::string_view rest = line.substr(std::min(pos, line.size()));
-    const size_t restAt = pos;
-    const bool emptyText = rest.find_first_not_of(" \t") == std::string_view::npos;
+    descriptor.restAt = pos;
+    descriptor.rest = line.substr(std::min(pos, line.size()));
+    const bool emptyText = descriptor.rest.find_first_not_of(" \t") == std::string_view::npos;
     if (!openMetrics && emptyText) {
         // Go's text parser reads `# HELP x` and `# TYPE x` with nothing after the name as a plain
         // comment: such a line sets nothing, and two of them are no repeat.
-        if (isType) {
-            report(Severity::Warning, "missing-type", lineNumber, line, restAt,
+        if (keyword == "TYPE") {
+            report(Severity::Warning, "missing-type", lineNumber, line, pos,
                    QStringLiteral("'# TYPE %1' names no type, so parsers read it as a plain comment and '%1' stays "
                                   "untyped; add counter, gauge, histogram, summary or untyped")
                        .arg(q(name)));
         }
-        return;
+        return false;
     }
     // The blank before an empty text separates it; it is not a trailing blank.
-    const bool separatorOnly = rest.empty() && restAt > 0 && isBlank(line[restAt - 1]);
-    checkStrayWhitespace(separatorOnly ? line.substr(0, restAt - 1) : line, lineOffset,
-                         isHelp ? restAt : std::string_view::npos);
+    const bool separatorOnly = descriptor.rest.empty() && pos > 0 && isBlank(line[pos - 1]);
+    checkStrayWhitespace(separatorOnly ? line.substr(0, pos - 1) : line, lineOffset,
+                         keyword == "HELP" ? pos : std::string_view::npos);
+    return true;
+}
 
-    FamilyState &family = familyFor(name);
-    switchTo(family, lineNumber, lineOffset, line);
-    if (isType) {
-        processType(line, keywordAt, name, rest, restAt, family, lineOffset, lineEnd);
+void TextParser::Private::processUnit(std::string_view line, const Descriptor &descriptor, FamilyState &family,
+                                      qint64 lineEnd)
+{
+    const std::string_view name = descriptor.name;
+    const std::string_view unit = descriptor.rest;
+    if (family.hasUnit) {
+        report(Severity::Error, "duplicate-unit", lineNumber, line, descriptor.keywordAt,
+               QStringLiteral("'%1' already has a UNIT line").arg(q(name)));
         return;
     }
-
-    if (isUnit) {
-        std::string_view unit = rest;
-        if (family.hasUnit) {
-            report(Severity::Error, "duplicate-unit", lineNumber, line, keywordAt,
-                   QStringLiteral("'%1' already has a UNIT line").arg(q(name)));
-            return;
-        }
-        if (family.hasSamples) {
-            report(Severity::Error, "unit-after-samples", lineNumber, line, keywordAt,
-                   QStringLiteral("the UNIT of '%1' must come before its first sample (line %2)")
-                       .arg(q(name))
-                       .arg(family.lastLine));
-            return;
-        }
-        if (!unit.empty() && !endsWith(name, std::string("_") + std::string(unit))) {
-            report(Severity::Error, "unit-not-in-name", lineNumber, line, restAt,
-                   QStringLiteral("OpenMetrics requires the name of a metric with unit '%1' to end in '_%1'")
-                       .arg(q(unit)));
-        }
-        family.hasUnit = true;
-        family.unit = std::string(unit);
-        family.lastLine = lineNumber;
-        family.lastLineEnd = lineEnd;
+    if (family.hasSamples) {
+        report(Severity::Error, "unit-after-samples", lineNumber, line, descriptor.keywordAt,
+               QStringLiteral("the UNIT of '%1' must come before its first sample (line %2)")
+                   .arg(q(name))
+                   .arg(family.lastLine));
         return;
     }
+    if (!unit.empty() && !endsWith(name, std::string("_") + std::string(unit))) {
+        report(Severity::Error, "unit-not-in-name", lineNumber, line, descriptor.restAt,
+               QStringLiteral("OpenMetrics requires the name of a metric with unit '%1' to end in '_%1'").arg(q(unit)));
+    }
+    family.hasUnit = true;
+    family.unit = std::string(unit);
+    family.lastLine = lineNumber;
+    family.lastLineEnd = lineEnd;
+}
 
-    // HELP
+void TextParser::Private::processHelp(std::string_view line, const Descriptor &descriptor, FamilyState &family,
+                                      qint64 lineOffset, qint64 lineEnd)
+{
+    const std::string_view name = descriptor.name;
+    const std::string_view rest = descriptor.rest;
+    const size_t restAt = descriptor.restAt;
     const int badEscape
         = openMetrics ? unescapeKeepingUnknown(rest, unescaped) : unescape(rest, EscapeContext::Help004, unescaped);
     if (badEscape >= 0 && openMetrics) {
@@ -159,14 +173,14 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
     }
     if (family.hasHelp) {
         const bool same = family.help == unescaped;
-        report(Severity::Error, "duplicate-help", lineNumber, line, keywordAt,
+        report(Severity::Error, "duplicate-help", lineNumber, line, descriptor.keywordAt,
                same ? QStringLiteral("'%1' already has a HELP line").arg(q(name))
                     : QStringLiteral("'%1' has two different HELP lines; keep one").arg(q(name)),
                same ? std::optional<Fix>(deleteLineFix(QStringLiteral("HELP"), lineOffset, lineEnd)) : std::nullopt);
         return;
     }
     if (family.hasSamples) {
-        report(strictness(), "help-after-samples", lineNumber, line, keywordAt,
+        report(strictness(), "help-after-samples", lineNumber, line, descriptor.keywordAt,
                QStringLiteral("the HELP of '%1' should come before its samples").arg(q(name)));
     }
     family.hasHelp = true;

@@ -205,6 +205,20 @@ private:
     void feedBody(QByteArrayView chunk, bool last = false);
     void processLine(std::string_view line, qint64 lineOffset, qint64 lineEnd);
     void processComment(std::string_view line, qint64 lineOffset, qint64 lineEnd);
+    // A HELP, TYPE or UNIT line as read (TextParserComments.cpp).
+    struct Descriptor
+    {
+        std::string_view keyword;
+        size_t keywordAt = 0;
+        std::string_view name;
+        std::string_view rest; // the text after the name and its one blank
+        size_t restAt = 0;
+    };
+    void readEof(std::string_view line, size_t keywordAt);
+    bool readDescriptor(std::string_view line, qint64 lineOffset, size_t pos, Descriptor &descriptor);
+    void processUnit(std::string_view line, const Descriptor &descriptor, detail::FamilyState &family, qint64 lineEnd);
+    void processHelp(std::string_view line, const Descriptor &descriptor, detail::FamilyState &family,
+                     qint64 lineOffset, qint64 lineEnd);
     void processSample(std::string_view line, qint64 lineOffset, qint64 lineEnd);
     bool takeSimpleSample(std::string_view line, qint64 lineOffset, qint64 lineEnd);
     bool takeSimpleLabels(std::string_view line, size_t &pos);
