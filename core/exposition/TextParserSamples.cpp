@@ -12,34 +12,35 @@ namespace promdesk {
 using namespace detail;
 
 // Most lines of a large file are samples of the family just before them, written plainly:
-// `name{a="x",b="y"} value [timestamp]`, labels sorted, single spaces, nothing to report. Such a
-// line is read here in one pass, with the token readers and the quiet rules of the full checks;
-// any other falls to processSample's checks, which then find what is unusual about it (nothing
-// has been changed yet when this returns false).
+// `name{a="x",b="y"} value [timestamp]`, single spaces, nothing to report. Such a line is read
+// here in one pass, with the token readers and the quiet rules of the full checks; any other
+// falls to processSample's checks, which then find what is unusual about it (nothing has been
+// changed yet when this returns false).
 bool TextParser::Private::takeSimpleSample(std::string_view line, qint64 lineOffset, qint64 lineEnd)
 {
     if (!current || !current->validName)
         return false;
     FamilyState &family = *current;
-    const bool counter = family.type == MetricType::Counter;
-    // Types whose samples carry the family's own name (an OpenMetrics counter's need "_total").
-    if (!(family.type == MetricType::Gauge || family.type == MetricType::Untyped || (counter && !openMetrics)))
-        return false;
-    const std::string &name = family.declaredName;
-    if (!startsWithShort(line, name) || metricNameEnd(line, name.size(), {}) != name.size())
+    SampleRole role = SampleRole::Value;
+    size_t pos = metricNameEnd(line, 0, family.declaredName);
+    const std::string_view name = slice(line, 0, pos);
+    if (!matches(family, name, role))
         return false;
     const size_t size = line.size();
-    size_t pos = name.size();
     eventLabels.clear();
-    if (pos < size && line[pos] == '{' && !takeSimpleLabels(line, pos))
+    bool sorted = true;
+    if (pos < size && line[pos] == '{' && !takeSimpleLabels(line, pos, sorted))
         return false;
-    const size_t seriesEnd = pos;
+    const std::string_view key = sorted ? line.substr(0, pos) : simpleSeriesKey(name);
+    double bound = 0;
+    if ((role == SampleRole::Bucket || role == SampleRole::Quantile) && !takeSimpleBound(role, bound))
+        return false;
     if (pos >= size || line[pos] != ' ')
         return false;
     const size_t valueAt = ++pos;
     pos = tokenEnd(line, valueAt);
     const std::optional<ParsedNumber> number = parseNumber(slice(line, valueAt, pos - valueAt));
-    if (!number || !numberQuiet(*number) || (counter && !countQuiet(number->value)))
+    if (!number || !numberQuiet(*number) || (countsUp(family, role) && !countQuiet(number->value)))
         return false;
     std::optional<qint64> timestampMs;
     if (pos < size) {
@@ -56,16 +57,53 @@ bool TextParser::Private::takeSimpleSample(std::string_view line, qint64 lineOff
         timestampMs = *ms;
     }
     ++stats.simpleLines;
-    acceptSample(family, SampleRole::Value, 0, number->value, timestampMs, line.substr(0, seriesEnd), 1, lineOffset,
-                 lineEnd);
+    acceptSample(family, role, bound, number->value, timestampMs, key, 1, lineOffset, lineEnd);
     return true;
 }
 
-// `{a="x",b="y"}` from the '{' at `pos`: names sorted and quiet, values ASCII without escapes and
-// quiet, no blanks. Leaves `pos` after the '}' and the labels in `eventLabels`.
-bool TextParser::Private::takeSimpleLabels(std::string_view line, size_t &pos)
+// A bucket's `le` or a quantile's `quantile`, taken out of `eventLabels` into `bound` when it
+// is there and quiet.
+bool TextParser::Private::takeSimpleBound(SampleRole role, double &bound)
+{
+    const std::string_view boundName = role == SampleRole::Bucket ? "le" : "quantile";
+    for (auto label = eventLabels.begin(); label != eventLabels.end(); ++label) {
+        if (label->name != boundName)
+            continue;
+        const std::optional<ParsedNumber> parsed = parseNumber(label->value);
+        if (!parsed || !boundQuiet(role, *parsed, label->value))
+            return false;
+        bound = parsed->value;
+        eventLabels.erase(label);
+        return true;
+    }
+    return false;
+}
+
+// The series key of a line whose labels came in another order: name{a="x",b="y"} from the
+// sorted `eventLabels` (their values are as written: the one-pass reading takes no escapes).
+std::string_view TextParser::Private::simpleSeriesKey(std::string_view name)
+{
+    canonicalKey.assign(name);
+    char separator = '{';
+    for (const LabelView &label : eventLabels) {
+        canonicalKey += separator;
+        canonicalKey += label.name;
+        canonicalKey += "=\"";
+        canonicalKey += label.value;
+        canonicalKey += '"';
+        separator = ',';
+    }
+    canonicalKey += '}';
+    return canonicalKey;
+}
+
+// `{a="x",b="y"}` from the '{' at `pos`: names unique and quiet, values ASCII without escapes and
+// quiet, no blanks. Leaves `pos` after the '}' and the labels in `eventLabels`, sorted by name;
+// `sorted` says whether the line wrote them in that order (exporters often do not).
+bool TextParser::Private::takeSimpleLabels(std::string_view line, size_t &pos, bool &sorted)
 {
     const size_t size = line.size();
+    bool inOrder = true;
     ++pos;
     while (true) {
         const size_t nameAt = pos;
@@ -75,9 +113,9 @@ bool TextParser::Private::takeSimpleLabels(std::string_view line, size_t &pos)
         if (pos + 1 >= size || line[pos] != '=' || line[pos + 1] != '"')
             return false;
         const std::string_view labelName = slice(line, nameAt, pos - nameAt);
-        // Sorted and unique: checked against the one before.
-        if ((!eventLabels.empty() && !lessShort(eventLabels.back().name, labelName)) || !labelNameQuiet(labelName))
+        if (!labelNameQuiet(labelName))
             return false;
+        inOrder = inOrder && (eventLabels.empty() || lessShort(eventLabels.back().name, labelName));
         pos += 2;
         const QuotedValue read = readQuotedValue(line, pos);
         // Escapes and non-ASCII text go the long way: unescaping, the UTF-8 check.
@@ -94,10 +132,29 @@ bool TextParser::Private::takeSimpleLabels(std::string_view line, size_t &pos)
         }
         if (pos < size && line[pos] == '}') {
             ++pos;
-            return labelCountQuiet(eventLabels.size());
+            sorted = inOrder;
+            return labelCountQuiet(eventLabels.size()) && (inOrder || sortUniqueLabels());
         }
         return false;
     }
+}
+
+// Sorts `eventLabels` by name (a handful: by insertion); false when a name repeats, which the
+// full checks report.
+bool TextParser::Private::sortUniqueLabels()
+{
+    for (size_t i = 1; i < eventLabels.size(); ++i) {
+        const LabelView label = eventLabels[i];
+        size_t at = i;
+        for (; at > 0 && lessShort(label.name, eventLabels[at - 1].name); --at)
+            eventLabels[at] = eventLabels[at - 1];
+        eventLabels[at] = label;
+    }
+    for (size_t i = 1; i < eventLabels.size(); ++i) {
+        if (!lessShort(eventLabels[i - 1].name, eventLabels[i].name))
+            return false;
+    }
+    return true;
 }
 
 // An OpenMetrics exemplar as its parsers read it: ` # {labels} value [timestamp]`, one space

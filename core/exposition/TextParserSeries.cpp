@@ -540,6 +540,8 @@ bool TextParser::Private::readBound(const SampleLine &sample, SampleRole role, c
         return false;
     }
     bound = parsed->value;
+    if (boundQuiet(role, *parsed, label.value))
+        return true;
     // OpenMetrics spells an infinite bound only "+Inf", and a bound is never NaN.
     if (openMetrics && (std::isnan(bound) || (std::isinf(bound) && label.value != "+Inf"))) {
         report(Severity::Error, "noncanonical-number", lineNumber, sample.text, valueAt,
@@ -560,11 +562,9 @@ bool TextParser::Private::readBound(const SampleLine &sample, SampleRole role, c
 // Counters and histogram counts only go up from 0 (OpenMetrics: omRules checks them).
 void TextParser::Private::checkCountSign(const SampleLine &sample, const FamilyState &family, SampleRole role)
 {
-    const bool counting = family.type == MetricType::Counter && role == SampleRole::Value;
-    const bool histogramCount = (family.type == MetricType::Histogram || family.type == MetricType::GaugeHistogram)
-        && (role == SampleRole::Bucket || role == SampleRole::Count);
-    if (!(counting || histogramCount) || countQuiet(sample.value))
+    if (!countsUp(family, role) || countQuiet(sample.value))
         return;
+    const bool counting = family.type == MetricType::Counter && role == SampleRole::Value;
     report(aggregateRule(), "negative-counter", lineNumber, sample.text, sample.valueAt,
            counting ? QStringLiteral("counter '%1' is negative; counters only go up from 0 (use a gauge for values "
                                      "that can fall)")

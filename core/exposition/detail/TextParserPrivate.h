@@ -15,6 +15,7 @@
 #include <QDateTime>
 #include <QHash>
 
+#include <cmath>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -221,7 +222,10 @@ private:
                      qint64 lineOffset, qint64 lineEnd);
     void processSample(std::string_view line, qint64 lineOffset, qint64 lineEnd);
     bool takeSimpleSample(std::string_view line, qint64 lineOffset, qint64 lineEnd);
-    bool takeSimpleLabels(std::string_view line, size_t &pos);
+    bool takeSimpleLabels(std::string_view line, size_t &pos, bool &sorted);
+    bool sortUniqueLabels();
+    bool takeSimpleBound(SampleRole role, double &bound);
+    std::string_view simpleSeriesKey(std::string_view name);
 
     // What the checks of a sample line have nothing to say about. The one-pass reading takes a
     // line only when each of its parts is quiet, and the full checks report on a part only when
@@ -252,6 +256,22 @@ private:
     }
     static bool numberQuiet(const ParsedNumber &number) { return number.spelling == NumberSpelling::Canonical; }
     bool countQuiet(double value) const { return openMetrics || !(value < 0); }
+    bool boundQuiet(SampleRole role, const ParsedNumber &number, std::string_view written) const
+    {
+        const double bound = number.value;
+        // OpenMetrics spells an infinite bound only "+Inf", and a bound is never NaN.
+        const bool openMetricsSpelling
+            = !openMetrics || !(std::isnan(bound) || (std::isinf(bound) && written != "+Inf"));
+        return numberQuiet(number) && openMetricsSpelling
+            && !(role == SampleRole::Quantile && !(bound >= 0 && bound <= 1));
+    }
+    // Counter values and histogram counts only go up from 0.
+    static bool countsUp(const detail::FamilyState &family, SampleRole role)
+    {
+        const bool histogram = family.type == MetricType::Histogram || family.type == MetricType::GaugeHistogram;
+        return (family.type == MetricType::Counter && role == SampleRole::Value)
+            || (histogram && (role == SampleRole::Bucket || role == SampleRole::Count));
+    }
 
     // One sample line as the full checks read it, token by token.
     struct SampleLine
