@@ -223,161 +223,232 @@ std::optional<Labels> parseSelector(const QString &selector, QString *error)
     return labels;
 }
 
+// One import: the header's columns, the timestamp unit, then each row's samples into their
+// series. Every problem is listed; rows with one are left out.
+class CsvReading
+{
+public:
+    explicit CsvReading(const CsvImportOptions &options)
+        : m_options(options)
+    {}
+
+    CsvImport read(QByteArrayView data)
+    {
+        QString text = QString::fromUtf8(data.data(), data.size());
+        if (text.startsWith(QChar(0xFEFF)))
+            text.remove(0, 1);
+        const QChar delimiter = detectDelimiter(text.section(QLatin1Char('\n'), 0, 0));
+        m_rows = splitCsv(text, delimiter, m_result.problems, m_options.fileName);
+        if (m_rows.isEmpty()) {
+            problem(1, 1, "csv-empty", QStringLiteral("the file has no header row"));
+            return m_result;
+        }
+        m_header = m_rows.takeFirst();
+        if (!readHeader() || !decideTimestamps() || !metricNamed())
+            return m_result;
+        if (m_longForm)
+            checkLabelColumns();
+        else
+            readSeriesColumns();
+        if (!m_result.problems.isEmpty())
+            return m_result;
+        for (const Row &row : std::as_const(m_rows))
+            readRow(row);
+        describe();
+        return m_result;
+    }
+
+private:
+    const CsvImportOptions &m_options;
+    CsvImport m_result;
+    QList<Row> m_rows;
+    Row m_header;
+    QStringList m_names;
+    qsizetype m_timeColumn = -1;
+    qsizetype m_valueColumn = -1;
+    qsizetype m_metricColumn = -1;
+    bool m_longForm = false;
+    QList<Field> m_timeCells;
+    TimestampReader m_timestamps;
+    QHash<qsizetype, Labels> m_seriesOfColumn; // wide form: the series of each value column
+    QHash<Labels, qsizetype> m_seriesIndex;    // position in m_result.series.series
+
+    void problem(int line, int column, const char *code, const QString &message)
+    {
+        m_result.problems.append(Problem{m_options.fileName, line, column, Severity::Error, QString::fromLatin1(code),
+                                         message, std::nullopt});
+    }
+
+    // The long form has a 'value' column (and 'metric' or a given name); the wide form has one
+    // column per series.
+    bool readHeader()
+    {
+        for (const Field &field : m_header.fields)
+            m_names << field.text.trimmed();
+        m_timeColumn = m_names.indexOf(QStringLiteral("timestamp"));
+        if (m_timeColumn < 0) {
+            problem(m_header.line, 1, "csv-no-timestamp-column",
+                    QStringLiteral("the header has no 'timestamp' column (found: %1)")
+                        .arg(m_names.join(QStringLiteral(", "))));
+            return false;
+        }
+        m_valueColumn = m_names.indexOf(QStringLiteral("value"));
+        m_metricColumn = m_names.indexOf(QStringLiteral("metric"));
+        if (m_metricColumn < 0)
+            m_metricColumn = m_names.indexOf(QStringLiteral("__name__"));
+        m_longForm = m_valueColumn >= 0;
+        return true;
+    }
+
+    bool metricNamed()
+    {
+        if (m_longForm && m_metricColumn < 0 && m_options.metricName.isEmpty()) {
+            problem(m_header.line, 1, "csv-no-metric",
+                    QStringLiteral("the long form needs a 'metric' column or a metric name (--metric NAME)"));
+            return false;
+        }
+        return true;
+    }
+
+    bool decideTimestamps()
+    {
+        for (const Row &row : std::as_const(m_rows)) {
+            if (m_timeColumn < row.fields.size())
+                m_timeCells.append(row.fields.at(m_timeColumn));
+        }
+        if (!m_timestamps.decide(m_timeCells)) {
+            problem(m_rows.isEmpty() ? m_header.line : m_rows.constFirst().line, 1, "csv-timestamp-unit",
+                    m_timestamps.why);
+            return false;
+        }
+        m_result.timestampFormat = m_timestamps.name();
+        return true;
+    }
+
+    bool isLabelColumn(qsizetype column) const
+    {
+        return column != m_timeColumn && column != m_valueColumn && column != m_metricColumn;
+    }
+
+    void checkLabelColumns()
+    {
+        for (qsizetype c = 0; c < m_names.size(); ++c) {
+            if (!isLabelColumn(c))
+                continue;
+            if (!isValidLabelName(m_names.at(c)) || m_names.at(c).startsWith(QLatin1String("__")))
+                problem(m_header.line, m_header.fields.at(c).column, "invalid-label-name",
+                        QStringLiteral("column '%1' cannot be a label name: use letters, digits and '_'")
+                            .arg(m_names.at(c)));
+        }
+    }
+
+    void readSeriesColumns()
+    {
+        for (qsizetype c = 0; c < m_names.size(); ++c) {
+            if (c == m_timeColumn)
+                continue;
+            QString error;
+            const std::optional<Labels> labels = parseSelector(m_names.at(c), &error);
+            if (!labels) {
+                problem(m_header.line, m_header.fields.at(c).column, "csv-bad-series-column",
+                        QStringLiteral("column '%1' is not a series such as cpu_temp{host=\"a\"}: %2")
+                            .arg(m_names.at(c), error));
+                continue;
+            }
+            m_seriesOfColumn.insert(c, *labels);
+        }
+    }
+
+    std::optional<double> number(const Row &row, const Field &cell)
+    {
+        const QByteArray bytes = cell.text.trimmed().toUtf8();
+        const std::optional<ParsedNumber> parsed
+            = parseNumber(std::string_view(bytes.constData(), size_t(bytes.size())));
+        if (!parsed) {
+            problem(row.line, cell.column, "invalid-number",
+                    QStringLiteral("'%1' is not a number%2")
+                        .arg(cell.text,
+                             cell.text.contains(QLatin1Char(',')) ? QStringLiteral(": use '.' as the decimal separator")
+                                                                  : QString()));
+            return std::nullopt;
+        }
+        return parsed->value;
+    }
+
+    void readRow(const Row &row)
+    {
+        if (row.fields.size() != m_names.size()) {
+            problem(
+                row.line, 1, "csv-column-count",
+                QStringLiteral("this row has %1 fields; the header has %2").arg(row.fields.size()).arg(m_names.size()));
+            return;
+        }
+        const std::optional<qint64> timestampMs = m_timestamps.read(row.fields.at(m_timeColumn).text);
+        if (!timestampMs) {
+            problem(row.line, row.fields.at(m_timeColumn).column, "invalid-timestamp",
+                    QStringLiteral("'%1' is not a timestamp like the others").arg(row.fields.at(m_timeColumn).text));
+            return;
+        }
+        if (!m_longForm) {
+            for (auto it = m_seriesOfColumn.cbegin(); it != m_seriesOfColumn.cend(); ++it) {
+                const Field &cell = row.fields.at(it.key());
+                if (cell.text.trimmed().isEmpty())
+                    continue; // no sample for this series at this time
+                if (const std::optional<double> value = number(row, cell))
+                    add(*it, row.line, *timestampMs, *value);
+            }
+            return;
+        }
+        const std::optional<double> value = number(row, row.fields.at(m_valueColumn));
+        if (!value)
+            return;
+        Labels labels;
+        for (qsizetype c = 0; c < m_names.size(); ++c) {
+            if (isLabelColumn(c) && !row.fields.at(c).text.isEmpty())
+                labels.set(m_names.at(c), row.fields.at(c).text);
+        }
+        labels.set(QStringLiteral("__name__"),
+                   m_metricColumn >= 0 ? row.fields.at(m_metricColumn).text.trimmed() : m_options.metricName);
+        add(labels, row.line, *timestampMs, *value);
+    }
+
+    void add(Labels labels, int line, qint64 timestampMs, double value)
+    {
+        for (const Label &label : m_options.extraLabels) {
+            if (!labels.contains(label.name))
+                labels.set(label.name, label.value);
+        }
+        QList<WriteSeries> &series = m_result.series.series;
+        qsizetype position = m_seriesIndex.value(labels, -1);
+        if (position < 0) {
+            position = series.size();
+            m_seriesIndex.insert(labels, position);
+            series.append(WriteSeries{labels, {}, line, MetricType::Untyped, {}, {}});
+        }
+        series[position].samples.append(WriteSample{timestampMs, value});
+    }
+
+    void describe()
+    {
+        const TimeUnit unit = m_timestamps.unit;
+        const qint64 firstMs = m_timestamps.read(m_timeCells.constFirst().text).value_or(0);
+        m_result.description
+            = QStringLiteral("%1 form, %2 row(s), %3 series; timestamps read as %4 (the first, '%5', is %6)")
+                  .arg(m_longForm ? QStringLiteral("long") : QStringLiteral("wide"))
+                  .arg(m_rows.size())
+                  .arg(m_result.series.series.size())
+                  .arg(unit == TimeUnit::Rfc3339       ? QStringLiteral("RFC 3339 dates")
+                           : unit == TimeUnit::Seconds ? QStringLiteral("Unix seconds")
+                                                       : QStringLiteral("Unix milliseconds"),
+                       m_timeCells.constFirst().text.trimmed(), formatTimestamp(firstMs));
+    }
+};
+
 } // namespace
 
 CsvImport importCsv(QByteArrayView data, const CsvImportOptions &options)
 {
-    CsvImport result;
-    auto problem = [&](int line, int column, const char *code, const QString &message) {
-        result.problems.append(
-            Problem{options.fileName, line, column, Severity::Error, QString::fromLatin1(code), message, std::nullopt});
-    };
-    QString text = QString::fromUtf8(data.data(), data.size());
-    if (text.startsWith(QChar(0xFEFF)))
-        text.remove(0, 1);
-    const QChar delimiter = detectDelimiter(text.section(QLatin1Char('\n'), 0, 0));
-    QList<Row> rows = splitCsv(text, delimiter, result.problems, options.fileName);
-    if (rows.isEmpty()) {
-        problem(1, 1, "csv-empty", QStringLiteral("the file has no header row"));
-        return result;
-    }
-    const Row header = rows.takeFirst();
-    QStringList names;
-    for (const Field &field : header.fields)
-        names << field.text.trimmed();
-    const qsizetype timeColumn = names.indexOf(QStringLiteral("timestamp"));
-    if (timeColumn < 0) {
-        problem(
-            header.line, 1, "csv-no-timestamp-column",
-            QStringLiteral("the header has no 'timestamp' column (found: %1)").arg(names.join(QStringLiteral(", "))));
-        return result;
-    }
-    const qsizetype valueColumn = names.indexOf(QStringLiteral("value"));
-    qsizetype metricColumn = names.indexOf(QStringLiteral("metric"));
-    if (metricColumn < 0)
-        metricColumn = names.indexOf(QStringLiteral("__name__"));
-    const bool longForm = valueColumn >= 0;
-
-    QList<Field> timeCells;
-    for (const Row &row : std::as_const(rows)) {
-        if (timeColumn < row.fields.size())
-            timeCells.append(row.fields.at(timeColumn));
-    }
-    TimestampReader timestamps;
-    if (!timestamps.decide(timeCells)) {
-        problem(rows.isEmpty() ? header.line : rows.constFirst().line, 1, "csv-timestamp-unit", timestamps.why);
-        return result;
-    }
-    result.timestampFormat = timestamps.name();
-
-    // Series columns: in the long form the label columns, in the wide form one selector each.
-    QHash<qsizetype, Labels> seriesOfColumn;
-    if (longForm) {
-        if (metricColumn < 0 && options.metricName.isEmpty()) {
-            problem(header.line, 1, "csv-no-metric",
-                    QStringLiteral("the long form needs a 'metric' column or a metric name (--metric NAME)"));
-            return result;
-        }
-        for (qsizetype c = 0; c < names.size(); ++c) {
-            if (c == timeColumn || c == valueColumn || c == metricColumn)
-                continue;
-            if (!isValidLabelName(names.at(c)) || names.at(c).startsWith(QLatin1String("__")))
-                problem(
-                    header.line, header.fields.at(c).column, "invalid-label-name",
-                    QStringLiteral("column '%1' cannot be a label name: use letters, digits and '_'").arg(names.at(c)));
-        }
-    } else {
-        for (qsizetype c = 0; c < names.size(); ++c) {
-            if (c == timeColumn)
-                continue;
-            QString error;
-            const std::optional<Labels> labels = parseSelector(names.at(c), &error);
-            if (!labels) {
-                problem(header.line, header.fields.at(c).column, "csv-bad-series-column",
-                        QStringLiteral("column '%1' is not a series such as cpu_temp{host=\"a\"}: %2")
-                            .arg(names.at(c), error));
-                continue;
-            }
-            seriesOfColumn.insert(c, *labels);
-        }
-    }
-    if (!result.problems.isEmpty())
-        return result;
-
-    QHash<Labels, qsizetype> index;
-    auto add = [&](Labels labels, int line, qint64 ts, double value) {
-        for (const Label &label : options.extraLabels) {
-            if (!labels.contains(label.name))
-                labels.set(label.name, label.value);
-        }
-        qsizetype position = index.value(labels, -1);
-        if (position < 0) {
-            position = result.series.series.size();
-            index.insert(labels, position);
-            result.series.series.append(WriteSeries{labels, {}, line, MetricType::Untyped, {}, {}});
-        }
-        result.series.series[position].samples.append(WriteSample{ts, value});
-    };
-    for (const Row &row : std::as_const(rows)) {
-        if (row.fields.size() != names.size()) {
-            problem(
-                row.line, 1, "csv-column-count",
-                QStringLiteral("this row has %1 fields; the header has %2").arg(row.fields.size()).arg(names.size()));
-            continue;
-        }
-        const std::optional<qint64> ts = timestamps.read(row.fields.at(timeColumn).text);
-        if (!ts) {
-            problem(row.line, row.fields.at(timeColumn).column, "invalid-timestamp",
-                    QStringLiteral("'%1' is not a timestamp like the others").arg(row.fields.at(timeColumn).text));
-            continue;
-        }
-        auto number = [&](const Field &cell) -> std::optional<double> {
-            const QByteArray bytes = cell.text.trimmed().toUtf8();
-            const std::optional<ParsedNumber> parsed
-                = parseNumber(std::string_view(bytes.constData(), size_t(bytes.size())));
-            if (!parsed) {
-                problem(row.line, cell.column, "invalid-number",
-                        QStringLiteral("'%1' is not a number%2")
-                            .arg(cell.text,
-                                 cell.text.contains(QLatin1Char(','))
-                                     ? QStringLiteral(": use '.' as the decimal separator")
-                                     : QString()));
-                return std::nullopt;
-            }
-            return parsed->value;
-        };
-        if (longForm) {
-            const std::optional<double> value = number(row.fields.at(valueColumn));
-            if (!value)
-                continue;
-            Labels labels;
-            for (qsizetype c = 0; c < names.size(); ++c) {
-                if (c != timeColumn && c != valueColumn && c != metricColumn && !row.fields.at(c).text.isEmpty())
-                    labels.set(names.at(c), row.fields.at(c).text);
-            }
-            labels.set(QStringLiteral("__name__"),
-                       metricColumn >= 0 ? row.fields.at(metricColumn).text.trimmed() : options.metricName);
-            add(labels, row.line, *ts, *value);
-        } else {
-            for (auto it = seriesOfColumn.cbegin(); it != seriesOfColumn.cend(); ++it) {
-                const Field &cell = row.fields.at(it.key());
-                if (cell.text.trimmed().isEmpty())
-                    continue; // no sample for this series at this time
-                if (const std::optional<double> value = number(cell))
-                    add(*it, row.line, *ts, *value);
-            }
-        }
-    }
-    const qint64 firstTs = timestamps.read(timeCells.constFirst().text).value_or(0);
-    result.description = QStringLiteral("%1 form, %2 row(s), %3 series; timestamps read as %4 (the first, '%5', is %6)")
-                             .arg(longForm ? QStringLiteral("long") : QStringLiteral("wide"))
-                             .arg(rows.size())
-                             .arg(result.series.series.size())
-                             .arg(timestamps.unit == TimeUnit::Rfc3339       ? QStringLiteral("RFC 3339 dates")
-                                      : timestamps.unit == TimeUnit::Seconds ? QStringLiteral("Unix seconds")
-                                                                             : QStringLiteral("Unix milliseconds"),
-                                  timeCells.constFirst().text.trimmed(), formatTimestamp(firstTs));
-    return result;
+    return CsvReading(options).read(data);
 }
 
 } // namespace promdesk
