@@ -34,12 +34,12 @@ std::optional<ValidationTarget> targetFromName(QStringView name);
 // kFormatHeadBytes; text 0.0.4 otherwise. (An OpenMetrics text must end in `# EOF` anyway; the
 // head only decides for a text cut short, so reading further would slow every large file for no
 // other verdict.)
-inline constexpr qsizetype kFormatHeadBytes = 64 * 1024;
+inline constexpr qsizetype kFormatHeadBytes = qsizetype(64) * 1024;
 ExpositionFormat detectFormat(QByteArrayView head, QByteArrayView tail);
 // The same for a whole text in memory: its start as the head, its last bytes as the tail.
 ExpositionFormat detectFormat(QByteArrayView text);
 
-inline constexpr qint64 kDefaultFutureToleranceMs = 10 * 60 * 1000; // Prometheus' own grace for clock skew
+inline constexpr qint64 kDefaultFutureToleranceMs = qint64(10) * 60 * 1000; // Prometheus' own grace for clock skew
 
 struct ParseOptions
 {
