@@ -72,9 +72,9 @@ int main(int argc, char *argv[])
     endpoint.baseUrl = QUrl(arguments.at(2));
     endpoint.timeoutMs = 5000;
     PushgatewayClient gateway(endpoint, &http);
-    QString error;
+    LiveJobProblem problem;
     if (arguments.at(1) == u"lateness") {
-        auto job = LiveJob::create(exampleJob(QStringLiteral("bench_lateness"), 600), &gateway, nullptr, &error);
+        auto job = LiveJob::create(exampleJob(QStringLiteral("bench_lateness"), 600), &gateway, nullptr, &problem);
         QObject::connect(job.get(), &LiveJob::finished, &app, &QCoreApplication::quit);
         job->start();
         app.exec();
@@ -89,7 +89,7 @@ int main(int argc, char *argv[])
     std::vector<std::unique_ptr<LiveJob>> jobs;
     for (int i = 0; i < 10; ++i)
         jobs.push_back(
-            LiveJob::create(exampleJob(QStringLiteral("bench_memory_%1").arg(i), 1000), &gateway, nullptr, &error));
+            LiveJob::create(exampleJob(QStringLiteral("bench_memory_%1").arg(i), 1000), &gateway, nullptr, &problem));
     int finished = 0;
     qint64 warm = 0;
     for (const auto &job : jobs) {

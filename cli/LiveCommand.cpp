@@ -226,11 +226,8 @@ private:
     qsizetype m_lastWidth = 0;
 };
 
-} // namespace
-
-int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, PushgatewayClient *gateway,
-               RemoteWriteClient *writer, HttpClient &http, const QueryEndpoint &query, const QUrl &gatewayUrl,
-               const RequestTag &tag, Io &io)
+// The CLI's flags on top of the spec the draft and grouping key made.
+void applyLiveOptions(LiveJobSpec &spec, const LiveOptions::Values &options)
 {
     const bool repeated = options.everyMs.has_value();
     spec.intervalMs = options.everyMs.value_or(1000);
@@ -239,13 +236,122 @@ int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, Pushgateway
     spec.generators = options.generators;
     spec.machines = options.instances;
     spec.machinesOverwrite = options.sameGroup;
-    QString error;
-    if (!GeneratedDraft::make(spec.draft, spec.generators, &error)) {
-        io.err << "promdesk-cli: --set: " << error << '\n';
-        return ExitUsage;
+}
+
+void announceJob(const LiveJobSpec &spec, bool toGateway, qint64 parent, Io &io)
+{
+    io.err << "promdesk-cli: " << (toGateway ? QStringLiteral("pushing") : QStringLiteral("writing")) << " every "
+           << seconds(spec.intervalMs)
+           << (spec.count            ? QStringLiteral(", %1 times").arg(*spec.count)
+                   : spec.durationMs ? QStringLiteral(" for %1").arg(seconds(*spec.durationMs))
+                                     : QStringLiteral(" until interrupted"))
+           << (spec.machines.isEmpty() ? QString() : QStringLiteral(" as %1 machine(s)").arg(spec.machines.size()))
+           << (parent > 0 ? QStringLiteral(" (history #%1)").arg(parent) : QString()) << '\n';
+}
+
+// Runs the job until it and the arrival checks are done; a first interrupt lets the requests on
+// the wire have their answers, a second stops waiting.
+void runUntilDone(LiveJob &job, ArrivalTracker *tracker, StatusPrinter &status, const InterruptWatch &watch, Io &io)
+{
+    QEventLoop loop;
+    QObject::connect(&watch, &InterruptWatch::interrupted, &loop, [&](int count) {
+        if (count == 1) {
+            io.err
+                << "\npromdesk-cli: interrupted; letting the requests on the wire have their answers (interrupt again "
+                   "to stop waiting)\n";
+            job.stop();
+        } else {
+            job.abort();
+        }
+        if (tracker)
+            tracker->cancelAll();
+    });
+    QObject::connect(&job, &LiveJob::finished, &loop, [&] {
+        if (!tracker || tracker->pending() == 0)
+            loop.quit();
+    });
+    if (tracker) {
+        QObject::connect(tracker, &ArrivalTracker::idle, &loop, [&] {
+            if (job.state() == LiveJob::State::Finished)
+                loop.quit();
+        });
     }
-    if (const QStringList problems = checkLiveJobSpec(spec); !problems.isEmpty()) {
-        io.err << "promdesk-cli: " << problems.join(QStringLiteral("; ")) << '\n';
+    QTimer statusTimer;
+    QObject::connect(&statusTimer, &QTimer::timeout, &loop, [&] {
+        // A job goes on when the history cannot be written, and says so once.
+        if (const QString problem = takeCliHistoryProblem(); !problem.isEmpty()) {
+            status.end();
+            reportHistoryProblem(problem, io);
+        }
+        status.line();
+    });
+    statusTimer.start(250);
+    job.start();
+    if (job.state() != LiveJob::State::Finished || (tracker && tracker->pending() > 0))
+        loop.exec();
+    statusTimer.stop();
+    status.end();
+}
+
+// The last line: what was sent and, with --verify, what arrived. Returns the exit status with
+// "nothing could be checked" folded in.
+int printJobEnd(const LiveJob &job, const ArrivalTracker *tracker, bool repeated, bool interrupted, int exit, Io &io)
+{
+    const LiveJobStats &s = job.stats();
+    io.err << "promdesk-cli: " << (repeated ? describeEnd(job) : QStringLiteral("done")) << ": sent " << s.sent
+           << ", ok " << s.ok << ", failed " << s.failed << ", skipped " << s.skipped();
+    if (s.skipped() > 0)
+        io.err << " (" << s.skippedBusy << " still waiting for an answer, " << s.skippedBackoff << " backing off)";
+    if (tracker) {
+        io.err << "; arrived " << tracker->arrived() << " of " << tracker->checked() << " checked";
+        if (const std::optional<qint64> p50 = tracker->percentile(0.5))
+            io.err << ", arrival p50 " << seconds(*p50) << ", p99 " << seconds(*tracker->percentile(0.99));
+        if (tracker->notChecked() > 0)
+            io.err << "; " << tracker->notChecked()
+                   << " not checked (checks of earlier ticks still under way, or the run ended)";
+        if (tracker->missing() > 0)
+            io.err << "\npromdesk-cli: last miss: " << tracker->lastVerdict();
+        // --verify promises that what was sent arrived: nothing checked is not that.
+        if (tracker->checked() == 0 && s.ok > 0 && !interrupted) {
+            io.err << "\npromdesk-cli: nothing could be checked: the draft has no series to look for";
+            exit = worse(exit, ExitNotVisible);
+        }
+    }
+    io.err << '\n';
+    return exit;
+}
+
+void completeJobEntry(qint64 parent, const LiveJob &job, int exit, Io &io)
+{
+    const LiveJobStats &s = job.stats();
+    HttpResult overall;
+    overall.category = exit == ExitOk ? ErrorCategory::None
+        : exit == ExitRejected        ? ErrorCategory::Rejected
+                                      : ErrorCategory::Other;
+    overall.status = s.lastStatus;
+    overall.errorText = QStringLiteral("%1: sent %2, ok %3, failed %4, skipped %5")
+                            .arg(describeEnd(job))
+                            .arg(s.sent)
+                            .arg(s.ok)
+                            .arg(s.failed)
+                            .arg(s.skipped());
+    if (HistoryDatabase *history = cliHistory(io, HistoryDatabase::Check::Header))
+        history->complete(parent, overall);
+}
+
+} // namespace
+
+int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, PushgatewayClient *gateway,
+               RemoteWriteClient *writer, HttpClient &http, const QueryEndpoint &query, const QUrl &gatewayUrl,
+               const RequestTag &tag, Io &io)
+{
+    const bool repeated = options.everyMs.has_value();
+    applyLiveOptions(spec, options);
+    LiveJobProblem problem;
+    std::unique_ptr<LiveJob> job = LiveJob::create(spec, gateway, writer, &problem);
+    if (!job) {
+        const bool generators = problem.source == LiveJobProblem::Source::Generators;
+        io.err << "promdesk-cli: " << (generators ? QStringLiteral("--set: ") : QString()) << problem.message << '\n';
         return ExitUsage;
     }
     // A job is one history entry with its ticks under it; a single push stays one entry.
@@ -256,13 +362,6 @@ int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, Pushgateway
         gateway->setTag(tickTag);
     else
         writer->setTag(tickTag);
-    std::unique_ptr<LiveJob> job = LiveJob::create(spec, gateway, writer, &error);
-    if (!job) {
-        io.err << "promdesk-cli: " << error << '\n';
-        if (parent > 0)
-            cliHistory(io, HistoryDatabase::Check::Header)->complete(parent, notSent(error));
-        return ExitUsage;
-    }
     std::unique_ptr<ArrivalTracker> tracker;
     if (options.verify) {
         QueryEndpoint endpoint = query;
@@ -288,94 +387,15 @@ int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, Pushgateway
                              status.arrival(report, result);
                          });
     }
-    if (repeated) {
-        io.err << "promdesk-cli: " << (gateway ? QStringLiteral("pushing") : QStringLiteral("writing")) << " every "
-               << seconds(spec.intervalMs)
-               << (spec.count            ? QStringLiteral(", %1 times").arg(*spec.count)
-                       : spec.durationMs ? QStringLiteral(" for %1").arg(seconds(*spec.durationMs))
-                                         : QStringLiteral(" until interrupted"))
-               << (spec.machines.isEmpty() ? QString() : QStringLiteral(" as %1 machine(s)").arg(spec.machines.size()))
-               << (parent > 0 ? QStringLiteral(" (history #%1)").arg(parent) : QString()) << '\n';
-    }
-
-    QEventLoop loop;
+    if (repeated)
+        announceJob(spec, gateway != nullptr, parent, io);
     const InterruptWatch watch;
-    QObject::connect(&watch, &InterruptWatch::interrupted, &loop, [&](int count) {
-        if (count == 1) {
-            io.err
-                << "\npromdesk-cli: interrupted; letting the requests on the wire have their answers (interrupt again "
-                   "to stop waiting)\n";
-            job->stop();
-        } else {
-            job->abort();
-        }
-        if (tracker)
-            tracker->cancelAll();
-    });
-    QObject::connect(job.get(), &LiveJob::finished, &loop, [&] {
-        if (!tracker || tracker->pending() == 0)
-            loop.quit();
-    });
-    if (tracker) {
-        QObject::connect(tracker.get(), &ArrivalTracker::idle, &loop, [&] {
-            if (job->state() == LiveJob::State::Finished)
-                loop.quit();
-        });
-    }
-    QTimer statusTimer;
-    QObject::connect(&statusTimer, &QTimer::timeout, &loop, [&] {
-        // A job goes on when the history cannot be written, and says so once.
-        if (const QString problem = takeCliHistoryProblem(); !problem.isEmpty()) {
-            status.end();
-            reportHistoryProblem(problem, io);
-        }
-        status.line();
-    });
-    statusTimer.start(250);
-    job->start();
-    if (job->state() != LiveJob::State::Finished || (tracker && tracker->pending() > 0))
-        loop.exec();
-    statusTimer.stop();
-    status.end();
-
-    const LiveJobStats &s = job->stats();
-    io.err << "promdesk-cli: " << (repeated ? describeEnd(*job) : QStringLiteral("done")) << ": sent " << s.sent
-           << ", ok " << s.ok << ", failed " << s.failed << ", skipped " << s.skipped();
-    if (s.skipped() > 0)
-        io.err << " (" << s.skippedBusy << " still waiting for an answer, " << s.skippedBackoff << " backing off)";
-    if (tracker) {
-        io.err << "; arrived " << tracker->arrived() << " of " << tracker->checked() << " checked";
-        if (const std::optional<qint64> p50 = tracker->percentile(0.5))
-            io.err << ", arrival p50 " << seconds(*p50) << ", p99 " << seconds(*tracker->percentile(0.99));
-        if (tracker->notChecked() > 0)
-            io.err << "; " << tracker->notChecked()
-                   << " not checked (checks of earlier ticks still under way, or the run ended)";
-        if (tracker->missing() > 0)
-            io.err << "\npromdesk-cli: last miss: " << tracker->lastVerdict();
-        // --verify promises that what was sent arrived: nothing checked is not that.
-        if (tracker->checked() == 0 && s.ok > 0 && watch.count() == 0) {
-            io.err << "\npromdesk-cli: nothing could be checked: the draft has no series to look for";
-            exit = worse(exit, ExitNotVisible);
-        }
-    }
-    io.err << '\n';
+    runUntilDone(*job, tracker.get(), status, watch, io);
+    exit = printJobEnd(*job, tracker.get(), repeated, watch.count() > 0, exit, io);
     if (job->endReason() == LiveJob::EndReason::Refused)
         exit = ExitRejected;
-    if (parent > 0) {
-        HttpResult overall;
-        overall.category = exit == ExitOk ? ErrorCategory::None
-            : exit == ExitRejected        ? ErrorCategory::Rejected
-                                          : ErrorCategory::Other;
-        overall.status = s.lastStatus;
-        overall.errorText = QStringLiteral("%1: sent %2, ok %3, failed %4, skipped %5")
-                                .arg(describeEnd(*job))
-                                .arg(s.sent)
-                                .arg(s.ok)
-                                .arg(s.failed)
-                                .arg(s.skipped());
-        if (HistoryDatabase *history = cliHistory(io, HistoryDatabase::Check::Header))
-            history->complete(parent, overall);
-    }
+    if (parent > 0)
+        completeJobEntry(parent, *job, exit, io);
     return watch.count() > 0 ? watch.exitCode() : exit;
 }
 

@@ -94,9 +94,12 @@ int LiveJobs::start(LiveJobSpec spec, const Profile &profile, const SecretResult
         // A repeating job backs off between ticks by itself; a single send retries by the spec.
         entry->writer = m_context->writeClient(profile, secret, spec.count != 1 ? std::optional<int>(1) : std::nullopt);
     }
-    entry->job = LiveJob::create(spec, entry->gateway.get(), entry->writer.get(), error);
-    if (!entry->job)
+    LiveJobProblem problem;
+    entry->job = LiveJob::create(spec, entry->gateway.get(), entry->writer.get(), &problem);
+    if (!entry->job) {
+        *error = problem.message;
         return 0;
+    }
     // One history entry for the job, its ticks under it (the history thread resolves the ticket).
     HttpRequest summary = jobEntryRequest(spec, entry->gateway.get(), entry->writer.get());
     summary.tag = tag;

@@ -307,12 +307,10 @@ std::optional<LiveJobSpec> PushView::liveSpec(const MetricSet &draft, QString *e
     } else {
         spec.count = 1;
     }
-    if (const QStringList problems = checkLiveJobSpec(spec); !problems.isEmpty()) {
-        *error = problems.join(QStringLiteral("; "));
+    if (const std::optional<LiveJobProblem> problem = checkLiveJob(spec)) {
+        *error = problem->message;
         return std::nullopt;
     }
-    if (!GeneratedDraft::make(spec.draft, spec.generators, error))
-        return std::nullopt;
     return spec;
 }
 

@@ -42,7 +42,9 @@ QString wordsOf(const HttpResult &result)
 
 } // namespace
 
-QStringList checkLiveJobSpec(const LiveJobSpec &spec)
+namespace {
+
+QStringList specProblems(const LiveJobSpec &spec)
 {
     QStringList problems;
     if (spec.intervalMs < LiveJobSpec::kMinimumIntervalMs)
@@ -62,6 +64,18 @@ QStringList checkLiveJobSpec(const LiveJobSpec &spec)
     if (!spec.machines.isEmpty() && !spec.machinesOverwrite && spec.key.hasLabel(QStringLiteral("instance")))
         problems << QStringLiteral("the grouping key already has an instance; machines add their own");
     return problems;
+}
+
+} // namespace
+
+std::optional<LiveJobProblem> checkLiveJob(const LiveJobSpec &spec)
+{
+    if (const QStringList problems = specProblems(spec); !problems.isEmpty())
+        return LiveJobProblem{LiveJobProblem::Source::Spec, problems.join(QStringLiteral("; "))};
+    QString error;
+    if (!GeneratedDraft::make(spec.draft, spec.generators, &error))
+        return LiveJobProblem{LiveJobProblem::Source::Generators, error};
+    return std::nullopt;
 }
 
 HttpRequest jobEntryRequest(const LiveJobSpec &spec, const PushgatewayClient *gateway, const RemoteWriteClient *writer)
@@ -101,15 +115,16 @@ SeriesSet liveWriteSeries(const LiveJobSpec &spec, const QString &machine, const
 }
 
 std::unique_ptr<LiveJob> LiveJob::create(LiveJobSpec spec, PushgatewayClient *gateway, RemoteWriteClient *writer,
-                                         QString *error, quint32 seed)
+                                         LiveJobProblem *problem, quint32 seed)
 {
-    if (const QStringList problems = checkLiveJobSpec(spec); !problems.isEmpty()) {
-        *error = problems.join(QStringLiteral("; "));
+    if (const QStringList problems = specProblems(spec); !problems.isEmpty()) {
+        *problem = LiveJobProblem{LiveJobProblem::Source::Spec, problems.join(QStringLiteral("; "))};
         return nullptr;
     }
     const bool toGateway = spec.destination == LiveJobSpec::Destination::Pushgateway;
     if ((toGateway && !gateway) || (!toGateway && !writer)) {
-        *error = QStringLiteral("no client for the job's destination");
+        *problem = LiveJobProblem{LiveJobProblem::Source::Destination,
+                                  QStringLiteral("no client for the job's destination")};
         return nullptr;
     }
     std::unique_ptr<LiveJob> job(new LiveJob(std::move(spec), gateway, writer));
@@ -118,11 +133,14 @@ std::unique_ptr<LiveJob> LiveJob::create(LiveJobSpec spec, PushgatewayClient *ga
         auto *machine = new Machine;
         machine->name = names.at(i);
         // Each machine has generators of its own: simulated machines do not report the same walk.
+        QString error;
         machine->draft
-            = GeneratedDraft::make(job->m_spec.draft, job->m_spec.generators, error, seed ? seed + quint32(i) : 0);
+            = GeneratedDraft::make(job->m_spec.draft, job->m_spec.generators, &error, seed ? seed + quint32(i) : 0);
         job->m_machines.append(machine);
-        if (!machine->draft)
+        if (!machine->draft) {
+            *problem = LiveJobProblem{LiveJobProblem::Source::Generators, error};
             return nullptr;
+        }
     }
     return job;
 }

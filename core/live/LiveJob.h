@@ -37,8 +37,19 @@ struct LiveJobSpec
     static constexpr qint64 kMinimumIntervalMs = 100;
 };
 
-// Every reason the spec cannot run, in plain words (empty when it can).
-QStringList checkLiveJobSpec(const LiveJobSpec &spec);
+// Why no job can be made of a spec, in plain words: its own settings (timing, grouping key,
+// machines), one of its generators (the CLI's --set, the console's generator table), or a
+// missing client for its destination.
+struct LiveJobProblem
+{
+    enum class Source { Spec, Generators, Destination };
+    Source source = Source::Spec;
+    QString message;
+};
+
+// What LiveJob::create checks of a spec, without making a job: the console says it before it
+// asks the keychain for the secret.
+std::optional<LiveJobProblem> checkLiveJob(const LiveJobSpec &spec);
 
 // What a job's own history entry shows: the request it repeats, with the draft as text (the
 // ticks carry the generated values, in the job's format), for the first machine.
@@ -99,10 +110,11 @@ public:
     enum class State { Idle, Running, Paused, Stopping, Finished };
     enum class EndReason { None, CountReached, DurationReached, Stopped, Refused };
 
-    // Fails, saying why, when the spec or its generators cannot run. `gateway` or `writer` must
-    // be given for the spec's destination; both outlive the job. `seed` 0: random generators.
+    // Fails, saying why in `problem`, when the spec or its generators cannot run. `gateway` or
+    // `writer` must be given for the spec's destination; both outlive the job. `seed` 0: random
+    // generators.
     static std::unique_ptr<LiveJob> create(LiveJobSpec spec, PushgatewayClient *gateway, RemoteWriteClient *writer,
-                                           QString *error, quint32 seed = 0);
+                                           LiveJobProblem *problem, quint32 seed = 0);
     ~LiveJob() override;
 
     void start();

@@ -31,6 +31,7 @@ private slots:
     void aRefusalStopsTheJobWithTheServersText();
     void interruptLeavesNoRequestWithoutItsEntry();
     void aJobGoesOnWhenTheHistoryCannotBeWritten();
+    void aJobThatCannotBeMadeLeavesNoHistoryEntry();
     void aTerminalGetsOneStatusLineUpdatedInPlace();
     void notScrapedGatewayIsNamedAsTheReason();
     void honorLabelsOffIsNamedAsTheReason();
@@ -297,6 +298,20 @@ void TestCliLive::honorLabelsOffIsNamedAsTheReason()
     QCOMPARE(run.exitCode, 4);
     QVERIFY2(run.err.contains("honor_labels is off") && run.err.contains("exported_job=\"renamed\""),
              run.err.constData());
+}
+
+// The job is made before its history entry: a generator that names no series ends the run
+// with the flag named, and the history holds nothing of it.
+void TestCliLive::aJobThatCannotBeMadeLeavesNoHistoryEntry()
+{
+    const qsizetype before = history({}).size();
+    QStringList arguments = push(QStringLiteral("never_made"));
+    arguments << QStringLiteral("--every") << QStringLiteral("1s") << QStringLiteral("--count") << QStringLiteral("2")
+              << QStringLiteral("--set") << QStringLiteral("b=now") << file("a 1\n");
+    const CliRun run = runCli(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--set: \"b\" names no series"), run.err.constData());
+    QCOMPARE(history({}).size(), before);
 }
 
 void TestCliLive::badInputNamesTheFlag_data()

@@ -30,11 +30,11 @@ struct Harness
         endpoint.baseUrl = QUrl(server.baseUrl());
         endpoint.timeoutMs = timeoutMs;
         gateway = std::make_unique<PushgatewayClient>(endpoint, &http);
-        QString error;
+        LiveJobProblem problem;
         spec.draft = draft();
-        job = LiveJob::create(std::move(spec), gateway.get(), nullptr, &error, 1);
+        job = LiveJob::create(std::move(spec), gateway.get(), nullptr, &problem, 1);
         if (!job)
-            qFatal("%s", qPrintable(error));
+            qFatal("%s", qPrintable(problem.message));
     }
 
     bool runToTheEnd(int deadlineMs = 20000)
@@ -243,9 +243,10 @@ private slots:
         PushgatewayClient gateway(GatewayEndpoint{}, &http);
         LiveJobSpec spec = every(intervalMs, count);
         spec.draft = draft();
-        QString error;
-        QVERIFY(!LiveJob::create(spec, &gateway, nullptr, &error));
-        QVERIFY2(error.contains(reason), qPrintable(error));
+        LiveJobProblem problem;
+        QVERIFY(!LiveJob::create(spec, &gateway, nullptr, &problem));
+        QVERIFY2(problem.message.contains(reason), qPrintable(problem.message));
+        QCOMPARE(problem.source, LiveJobProblem::Source::Spec);
     }
 };
 
