@@ -206,6 +206,123 @@ int resend(HistoryDatabase &history, qint64 id, const QString &profileName, Io &
     return exitCodeFor(result);
 }
 
+// The flags of every history command; each command reads its own.
+struct HistoryFlags
+{
+    QCommandLineOption failed{QStringLiteral("failed"),
+                              QStringLiteral("Only requests that did not succeed (unknown outcomes too).")};
+    QCommandLineOption profile{QStringLiteral("profile"),
+                               QStringLiteral("Only this profile's requests; for resend, send with it."),
+                               QStringLiteral("NAME")};
+    QCommandLineOption operation{QStringLiteral("operation"),
+                                 QStringLiteral("Only this operation (replace, merge, delete, write, backfill...)."),
+                                 QStringLiteral("OP")};
+    QCommandLineOption limit{QStringLiteral("limit"), QStringLiteral("At most N entries (default 50)."),
+                             QStringLiteral("N"), QStringLiteral("50")};
+    QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Print JSON.")};
+    QCommandLineOption output{QStringLiteral("output"), QStringLiteral("curl: write binary bodies into DIR."),
+                              QStringLiteral("DIR")};
+    QCommandLineOption reveal{QStringLiteral("reveal"), QStringLiteral("curl: put the secret itself in the command.")};
+    QCommandLineOption maxEntries{QStringLiteral("max-entries"),
+                                  QStringLiteral("prune: keep at most N entries (default 100000)."),
+                                  QStringLiteral("N"), QStringLiteral("100000")};
+    QCommandLineOption maxAge{QStringLiteral("max-age-days"),
+                              QStringLiteral("prune: drop entries older than D days (default 90)."),
+                              QStringLiteral("D"), QStringLiteral("90")};
+    QCommandLineOption maxMb{QStringLiteral("max-mb"), QStringLiteral("prune: keep the file under M MB (default 512)."),
+                             QStringLiteral("M"), QStringLiteral("512")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.addOptions({failed, profile, operation, limit, json, output, reveal, maxEntries, maxAge, maxMb});
+        parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("An entry's number."));
+    }
+};
+
+int listEntries(HistoryDatabase &history, const QCommandLineParser &parser, const HistoryFlags &flags, Io &io)
+{
+    HistoryFilter filter;
+    filter.failedOnly = parser.isSet(flags.failed);
+    filter.profile = parser.value(flags.profile);
+    filter.operation = parser.value(flags.operation);
+    filter.limit = std::max(1, parser.value(flags.limit).toInt());
+    const QList<HistoryEntry> entries = history.list(filter);
+    if (readFailed(history, io))
+        return ExitUsage;
+    if (parser.isSet(flags.json)) {
+        QJsonArray array;
+        for (const HistoryEntry &e : entries)
+            array.append(toJson(e));
+        io.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    for (const HistoryEntry &e : entries) {
+        io.out << QStringLiteral("#%1  %2  %3  %4 %5  %6  %7 ms%8%9\n")
+                      .arg(e.id)
+                      .arg(when(e.startedAtMs), e.tag.operation.leftJustified(14), QString::fromLatin1(e.method), e.url,
+                           outcomeText(e))
+                      .arg(e.durationMs)
+                      .arg(e.tag.profile.isEmpty() ? QString() : QStringLiteral("  [%1]").arg(e.tag.profile),
+                           e.tag.groupingKey.isEmpty() ? QString() : QStringLiteral("  ") + e.tag.groupingKey);
+    }
+    if (entries.isEmpty())
+        io.err << "No requests recorded yet.\n";
+    return ExitOk;
+}
+
+int pruneHistory(HistoryDatabase &history, const QCommandLineParser &parser, const HistoryFlags &flags, Io &io)
+{
+    RetentionPolicy policy;
+    policy.maxEntries = parser.value(flags.maxEntries).toInt();
+    policy.maxAgeMs = qint64(parser.value(flags.maxAge).toDouble() * 86400000.0);
+    policy.maxBytes = qint64(parser.value(flags.maxMb).toDouble() * 1024 * 1024);
+    const HistoryDatabase::PruneResult result = history.prune(policy, QDateTime::currentMSecsSinceEpoch());
+    if (!result.ok) {
+        io.err << "promdesk-cli: nothing was removed: " << history.lastError().describe() << '\n';
+        history.clearError();
+        return ExitUsage;
+    }
+    io.err << "Removed " << result.removed << " entries; the file went from " << result.bytesBefore / 1024 << " KiB to "
+           << result.bytesAfter / 1024 << " KiB.\n";
+    if (history.lastError().failed()) {
+        io.err << "promdesk-cli: the file could not be compacted: " << history.lastError().describe() << '\n';
+        history.clearError();
+        return ExitUsage;
+    }
+    return ExitOk;
+}
+
+int exportAsCurl(HistoryDatabase &history, qint64 id, const QCommandLineParser &parser, const HistoryFlags &flags,
+                 Io &io)
+{
+    const std::optional<HistoryEntry> entry = load(history, id, io);
+    if (!entry)
+        return ExitUsage;
+    CurlOptions options;
+    options.bodyDirectory = parser.value(flags.output);
+    if (parser.isSet(flags.reveal) && entry->authKind != Credentials::Kind::None) {
+        const std::optional<SecretResult> secret = secretsOf(entry->tag.profile, io);
+        if (!secret)
+            return ExitUsage;
+        options.revealedSecret = secret->secret;
+    }
+    const CurlExport exported = exportCurl(*entry, options);
+    if (!exported.bodyFile.isEmpty()) {
+        if (options.bodyDirectory.isEmpty()) {
+            io.err << "promdesk-cli: this body is binary; give --output DIR to write it next to the command\n";
+            return ExitUsage;
+        }
+        QDir().mkpath(options.bodyDirectory);
+        if (!writeOutput(QDir(options.bodyDirectory).filePath(exported.bodyFileName), exported.bodyFile, io,
+                         FileAccess::Private))
+            return ExitUsage;
+    }
+    io.out << exported.command;
+    if (!exported.note.isEmpty())
+        io.err << "Note: " << exported.note << ".\n";
+    return ExitOk;
+}
+
 } // namespace
 
 int runHistory(const QStringList &arguments, Io &io)
@@ -217,127 +334,30 @@ int runHistory(const QStringList &arguments, Io &io)
             << ",\nwith the server's answer verbatim and secrets masked.\n";
         return sub.isEmpty() ? ExitUsage : ExitOk;
     }
-    const QStringList rest = subcommandArguments(arguments);
     QCommandLineParser parser;
-    const QCommandLineOption failed(QStringLiteral("failed"),
-                                    QStringLiteral("Only requests that did not succeed (unknown outcomes too)."));
-    const QCommandLineOption profile(QStringLiteral("profile"),
-                                     QStringLiteral("Only this profile's requests; for resend, send with it."),
-                                     QStringLiteral("NAME"));
-    const QCommandLineOption operation(
-        QStringLiteral("operation"),
-        QStringLiteral("Only this operation (replace, merge, delete, write, backfill...)."), QStringLiteral("OP"));
-    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N entries (default 50)."),
-                                   QStringLiteral("N"), QStringLiteral("50"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("curl: write binary bodies into DIR."),
-                                    QStringLiteral("DIR"));
-    const QCommandLineOption reveal(QStringLiteral("reveal"),
-                                    QStringLiteral("curl: put the secret itself in the command."));
-    const QCommandLineOption maxEntries(QStringLiteral("max-entries"),
-                                        QStringLiteral("prune: keep at most N entries (default 100000)."),
-                                        QStringLiteral("N"), QStringLiteral("100000"));
-    const QCommandLineOption maxAge(QStringLiteral("max-age-days"),
-                                    QStringLiteral("prune: drop entries older than D days (default 90)."),
-                                    QStringLiteral("D"), QStringLiteral("90"));
-    const QCommandLineOption maxMb(QStringLiteral("max-mb"),
-                                   QStringLiteral("prune: keep the file under M MB (default 512)."),
-                                   QStringLiteral("M"), QStringLiteral("512"));
-    parser.addOptions({failed, profile, operation, limit, json, output, reveal, maxEntries, maxAge, maxMb});
-    parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("An entry's number."));
+    const HistoryFlags flags;
+    flags.addTo(parser);
     if (const std::optional<int> exit
-        = parseArguments(parser, rest, kUsage, QStringLiteral("The request history.\n"), io))
+        = parseArguments(parser, subcommandArguments(arguments), kUsage, QStringLiteral("The request history.\n"), io))
         return *exit;
-
     HistoryDatabase *history = cliHistory(io);
     if (!history) {
         io.err << "promdesk-cli: the history is not available\n";
         return ExitUsage;
     }
-    if (sub == u"list") {
-        HistoryFilter filter;
-        filter.failedOnly = parser.isSet(failed);
-        filter.profile = parser.value(profile);
-        filter.operation = parser.value(operation);
-        filter.limit = std::max(1, parser.value(limit).toInt());
-        const QList<HistoryEntry> entries = history->list(filter);
-        if (readFailed(*history, io))
-            return ExitUsage;
-        if (parser.isSet(json)) {
-            QJsonArray array;
-            for (const HistoryEntry &e : entries)
-                array.append(toJson(e));
-            io.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
-            return ExitOk;
-        }
-        for (const HistoryEntry &e : entries) {
-            io.out << QStringLiteral("#%1  %2  %3  %4 %5  %6  %7 ms%8%9\n")
-                          .arg(e.id)
-                          .arg(when(e.startedAtMs), e.tag.operation.leftJustified(14), QString::fromLatin1(e.method),
-                               e.url, outcomeText(e))
-                          .arg(e.durationMs)
-                          .arg(e.tag.profile.isEmpty() ? QString() : QStringLiteral("  [%1]").arg(e.tag.profile),
-                               e.tag.groupingKey.isEmpty() ? QString() : QStringLiteral("  ") + e.tag.groupingKey);
-        }
-        if (entries.isEmpty())
-            io.err << "No requests recorded yet.\n";
-        return ExitOk;
-    }
-    if (sub == u"prune") {
-        RetentionPolicy policy;
-        policy.maxEntries = parser.value(maxEntries).toInt();
-        policy.maxAgeMs = qint64(parser.value(maxAge).toDouble() * 86400000.0);
-        policy.maxBytes = qint64(parser.value(maxMb).toDouble() * 1024 * 1024);
-        const HistoryDatabase::PruneResult result = history->prune(policy, QDateTime::currentMSecsSinceEpoch());
-        if (!result.ok) {
-            io.err << "promdesk-cli: nothing was removed: " << history->lastError().describe() << '\n';
-            history->clearError();
-            return ExitUsage;
-        }
-        io.err << "Removed " << result.removed << " entries; the file went from " << result.bytesBefore / 1024
-               << " KiB to " << result.bytesAfter / 1024 << " KiB.\n";
-        if (history->lastError().failed()) {
-            io.err << "promdesk-cli: the file could not be compacted: " << history->lastError().describe() << '\n';
-            history->clearError();
-            return ExitUsage;
-        }
-        return ExitOk;
-    }
+    if (sub == u"list")
+        return listEntries(*history, parser, flags, io);
+    if (sub == u"prune")
+        return pruneHistory(*history, parser, flags, io);
     const std::optional<qint64> id = idArgument(parser, io);
     if (!id)
         return ExitUsage;
     if (sub == u"show")
         return show(*history, *id, io);
     if (sub == u"resend")
-        return resend(*history, *id, parser.value(profile), io);
-    if (sub == u"curl") {
-        const std::optional<HistoryEntry> entry = load(*history, *id, io);
-        if (!entry)
-            return ExitUsage;
-        CurlOptions options;
-        options.bodyDirectory = parser.value(output);
-        if (parser.isSet(reveal) && entry->authKind != Credentials::Kind::None) {
-            const std::optional<SecretResult> secret = secretsOf(entry->tag.profile, io);
-            if (!secret)
-                return ExitUsage;
-            options.revealedSecret = secret->secret;
-        }
-        const CurlExport exported = exportCurl(*entry, options);
-        if (!exported.bodyFile.isEmpty()) {
-            if (options.bodyDirectory.isEmpty()) {
-                io.err << "promdesk-cli: this body is binary; give --output DIR to write it next to the command\n";
-                return ExitUsage;
-            }
-            QDir().mkpath(options.bodyDirectory);
-            if (!writeOutput(QDir(options.bodyDirectory).filePath(exported.bodyFileName), exported.bodyFile, io,
-                             FileAccess::Private))
-                return ExitUsage;
-        }
-        io.out << exported.command;
-        if (!exported.note.isEmpty())
-            io.err << "Note: " << exported.note << ".\n";
-        return ExitOk;
-    }
+        return resend(*history, *id, parser.value(flags.profile), io);
+    if (sub == u"curl")
+        return exportAsCurl(*history, *id, parser, flags, io);
     io.err << "promdesk-cli: unknown history command '" << sub << "'\nUsage: " << kUsage << '\n';
     return ExitUsage;
 }
