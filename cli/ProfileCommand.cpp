@@ -64,45 +64,145 @@ QString describe(const Profile &profile, const QString &secretState)
     return out;
 }
 
-int add(const QStringList &arguments, Io &io)
+// The flags of `profile add`.
+struct AddFlags
 {
-    QCommandLineParser parser;
-    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("tmp, pushgateway, remote-write or generic."),
-                                  QStringLiteral("KIND"), QStringLiteral("generic"));
-    const QCommandLineOption pgw(QStringLiteral("pushgateway-url"), QStringLiteral("The Pushgateway's base URL."),
-                                 QStringLiteral("URL"));
-    const QCommandLineOption rw(
+    QCommandLineOption kind{QStringLiteral("kind"), QStringLiteral("tmp, pushgateway, remote-write or generic."),
+                            QStringLiteral("KIND"), QStringLiteral("generic")};
+    QCommandLineOption pushgateway{QStringLiteral("pushgateway-url"), QStringLiteral("The Pushgateway's base URL."),
+                                   QStringLiteral("URL")};
+    QCommandLineOption remoteWrite{
         QStringLiteral("remote-write-url"),
         QStringLiteral("The remote write URL (a TMP profile without one gets the Pushgateway address + "
                        "/api/v1/prom/write)."),
-        QStringLiteral("URL"));
-    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Basic-auth user; for TMP the APPID."),
-                                  QStringLiteral("USER"));
-    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
-                                           QStringLiteral("Read the password or TMP token from standard input."));
-    const QCommandLineOption bearerStdin(QStringLiteral("bearer-stdin"),
-                                         QStringLiteral("Read a bearer token from standard input."));
-    const QCommandLineOption ca(QStringLiteral("ca"), QStringLiteral("Trust this PEM CA certificate."),
-                                QStringLiteral("FILE"));
-    const QCommandLineOption cert(QStringLiteral("client-cert"), QStringLiteral("PEM client certificate."),
-                                  QStringLiteral("FILE"));
-    const QCommandLineOption key(QStringLiteral("client-key"), QStringLiteral("PEM key of the client certificate."),
-                                 QStringLiteral("FILE"));
-    const QCommandLineOption insecure(QStringLiteral("insecure"),
-                                      QStringLiteral("Do not verify the server's certificate (tests only)."));
-    const QCommandLineOption group(QStringLiteral("group"), QStringLiteral("A default grouping label; repeatable."),
-                                   QStringLiteral("NAME=VALUE"));
-    const QCommandLineOption timeout(QStringLiteral("timeout"),
-                                     QStringLiteral("Seconds to wait for an answer (default 30)."),
-                                     QStringLiteral("SECONDS"), QStringLiteral("30"));
-    const QCommandLineOption query(
-        QStringLiteral("query-url"),
-        QStringLiteral("A Prometheus query API base, for --verify (a TMP profile without one gets "
-                       "the instance address)."),
-        QStringLiteral("URL"));
-    parser.addOptions(
-        {kind, pgw, rw, query, user, passwordStdin, bearerStdin, ca, cert, key, insecure, group, timeout});
-    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The profile's name."));
+        QStringLiteral("URL")};
+    QCommandLineOption query{QStringLiteral("query-url"),
+                             QStringLiteral("A Prometheus query API base, for --verify (a TMP profile without one gets "
+                                            "the instance address)."),
+                             QStringLiteral("URL")};
+    QCommandLineOption user{QStringLiteral("user"), QStringLiteral("Basic-auth user; for TMP the APPID."),
+                            QStringLiteral("USER")};
+    QCommandLineOption passwordStdin{QStringLiteral("password-stdin"),
+                                     QStringLiteral("Read the password or TMP token from standard input.")};
+    QCommandLineOption bearerStdin{QStringLiteral("bearer-stdin"),
+                                   QStringLiteral("Read a bearer token from standard input.")};
+    QCommandLineOption ca{QStringLiteral("ca"), QStringLiteral("Trust this PEM CA certificate."),
+                          QStringLiteral("FILE")};
+    QCommandLineOption cert{QStringLiteral("client-cert"), QStringLiteral("PEM client certificate."),
+                            QStringLiteral("FILE")};
+    QCommandLineOption key{QStringLiteral("client-key"), QStringLiteral("PEM key of the client certificate."),
+                           QStringLiteral("FILE")};
+    QCommandLineOption insecure{QStringLiteral("insecure"),
+                                QStringLiteral("Do not verify the server's certificate (tests only).")};
+    QCommandLineOption group{QStringLiteral("group"), QStringLiteral("A default grouping label; repeatable."),
+                             QStringLiteral("NAME=VALUE")};
+    QCommandLineOption timeout{QStringLiteral("timeout"), QStringLiteral("Seconds to wait for an answer (default 30)."),
+                               QStringLiteral("SECONDS"), QStringLiteral("30")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.addOptions({kind, pushgateway, remoteWrite, query, user, passwordStdin, bearerStdin, ca, cert, key,
+                           insecure, group, timeout});
+        parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The profile's name."));
+    }
+};
+
+// Where the profile sends: a TMP profile without a remote write or query URL gets TMP's own.
+bool readEndpoints(Profile &profile, const QCommandLineParser &parser, const AddFlags &flags, Io &io)
+{
+    profile.pushgatewayUrl = parser.value(flags.pushgateway);
+    profile.remoteWriteUrl = parser.value(flags.remoteWrite);
+    profile.queryUrl = parser.value(flags.query);
+    if (profile.kind == ProfileKind::Tmp && !profile.pushgatewayUrl.isEmpty()) {
+        const Profile tmp = tmpProfileTemplate(profile.name, profile.pushgatewayUrl, {});
+        if (profile.remoteWriteUrl.isEmpty())
+            profile.remoteWriteUrl = tmp.remoteWriteUrl;
+        if (profile.queryUrl.isEmpty())
+            profile.queryUrl = tmp.queryUrl;
+    }
+    if (const QString url = urlWithCredentials(profile); !url.isEmpty()) {
+        io.err << "promdesk-cli: " << url
+               << " has a user or password in it; credentials never go in a URL (it is "
+                  "stored and shown in clear). Give the user with --user and the password on standard input with "
+                  "--password-stdin: it goes to the keychain.\n";
+        return false;
+    }
+    return true;
+}
+
+bool readAuthAndTls(Profile &profile, const QCommandLineParser &parser, const AddFlags &flags, Io &io)
+{
+    profile.user = parser.value(flags.user);
+    profile.auth = parser.isSet(flags.bearerStdin) ? Credentials::Kind::Bearer
+        : parser.isSet(flags.passwordStdin)        ? Credentials::Kind::Basic
+                                                   : Credentials::Kind::None;
+    if (profile.auth == Credentials::Kind::Basic && profile.user.isEmpty()) {
+        io.err << "promdesk-cli: --password-stdin needs --user (for TMP, the APPID)\n";
+        return false;
+    }
+    profile.caFile = parser.value(flags.ca);
+    profile.clientCertFile = parser.value(flags.cert);
+    profile.clientKeyFile = parser.value(flags.key);
+    profile.verifyPeer = !parser.isSet(flags.insecure);
+    if (const QString problem
+        = tlsFilesProblem(TlsSettings{profile.caFile, profile.clientCertFile, profile.clientKeyFile, true});
+        !problem.isEmpty()) {
+        io.err << "promdesk-cli: " << problem << '\n';
+        return false;
+    }
+    return true;
+}
+
+bool readGroupingAndTimeout(Profile &profile, const QCommandLineParser &parser, const AddFlags &flags, Io &io)
+{
+    for (const QString &pair : parser.values(flags.group)) {
+        const qsizetype equals = pair.indexOf(QLatin1Char('='));
+        if (equals <= 0) {
+            io.err << "promdesk-cli: --group needs NAME=VALUE\n";
+            return false;
+        }
+        profile.groupingLabels.append(Label{pair.left(equals), pair.mid(equals + 1)});
+    }
+    bool ok = false;
+    profile.timeoutMs = int(parser.value(flags.timeout).toDouble(&ok) * 1000);
+    if (!ok || profile.timeoutMs <= 0) {
+        io.err << "promdesk-cli: --timeout needs a positive number of seconds\n";
+        return false;
+    }
+    return true;
+}
+
+// The secret on standard input goes to the keychain, never to a file.
+bool storeSecretFromStdin(Profile &profile, Io &io)
+{
+    QByteArray secret = io.inFile.readLine();
+    while (secret.endsWith('\n') || secret.endsWith('\r'))
+        secret.chop(1);
+    if (secret.isEmpty()) {
+        io.err << "promdesk-cli: the secret on standard input is empty\n";
+        return false;
+    }
+    if (profile.id.isEmpty())
+        profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString text = QString::fromUtf8(secret);
+    secret.fill('\0');
+    const SecretResult stored
+        = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.write(profile.id, text, c, d); });
+    if (!stored.ok()) {
+        // Never fall back to a file: say why and what to do.
+        io.err << "promdesk-cli: the secret was not saved: " << stored.message
+               << ". Nothing was written; you can save the profile without --password-stdin and pass the secret to "
+                  "each command on standard input.\n";
+        return false;
+    }
+    return true;
+}
+
+int add(const QStringList &arguments, Io &io)
+{
+    QCommandLineParser parser;
+    const AddFlags flags;
+    flags.addTo(parser);
     if (const std::optional<int> exit = parseArguments(
             parser, arguments, kUsage, QStringLiteral("Saves a profile; its secret goes to the keychain.\n"), io))
         return *exit;
@@ -110,7 +210,7 @@ int add(const QStringList &arguments, Io &io)
         io.err << "promdesk-cli: profile add takes one NAME\n";
         return ExitUsage;
     }
-    const std::optional<ProfileKind> profileKind = profileKindFromName(parser.value(kind));
+    const std::optional<ProfileKind> profileKind = profileKindFromName(parser.value(flags.kind));
     if (!profileKind) {
         io.err << "promdesk-cli: --kind is tmp, pushgateway, remote-write or generic\n";
         return ExitUsage;
@@ -118,79 +218,15 @@ int add(const QStringList &arguments, Io &io)
     Profile profile;
     profile.name = parser.positionalArguments().constFirst();
     profile.kind = *profileKind;
-    profile.pushgatewayUrl = parser.value(pgw);
-    profile.remoteWriteUrl = parser.value(rw);
-    if (profile.kind == ProfileKind::Tmp && profile.remoteWriteUrl.isEmpty() && !profile.pushgatewayUrl.isEmpty())
-        profile.remoteWriteUrl = tmpProfileTemplate(profile.name, profile.pushgatewayUrl, {}).remoteWriteUrl;
-    profile.queryUrl = parser.value(query);
-    if (profile.kind == ProfileKind::Tmp && profile.queryUrl.isEmpty() && !profile.pushgatewayUrl.isEmpty())
-        profile.queryUrl = tmpProfileTemplate(profile.name, profile.pushgatewayUrl, {}).queryUrl;
-    if (const QString url = urlWithCredentials(profile); !url.isEmpty()) {
-        io.err << "promdesk-cli: " << url
-               << " has a user or password in it; credentials never go in a URL (it is "
-                  "stored and shown in clear). Give the user with --user and the password on standard input with "
-                  "--password-stdin: it goes to the keychain.\n";
+    if (!readEndpoints(profile, parser, flags, io) || !readAuthAndTls(profile, parser, flags, io)
+        || !readGroupingAndTimeout(profile, parser, flags, io))
         return ExitUsage;
-    }
-    profile.user = parser.value(user);
-    profile.auth = parser.isSet(bearerStdin) ? Credentials::Kind::Bearer
-        : parser.isSet(passwordStdin)        ? Credentials::Kind::Basic
-                                             : Credentials::Kind::None;
-    if (profile.auth == Credentials::Kind::Basic && profile.user.isEmpty()) {
-        io.err << "promdesk-cli: --password-stdin needs --user (for TMP, the APPID)\n";
-        return ExitUsage;
-    }
-    profile.caFile = parser.value(ca);
-    profile.clientCertFile = parser.value(cert);
-    profile.clientKeyFile = parser.value(key);
-    profile.verifyPeer = !parser.isSet(insecure);
-    if (const QString problem
-        = tlsFilesProblem(TlsSettings{profile.caFile, profile.clientCertFile, profile.clientKeyFile, true});
-        !problem.isEmpty()) {
-        io.err << "promdesk-cli: " << problem << '\n';
-        return ExitUsage;
-    }
-    for (const QString &pair : parser.values(group)) {
-        const qsizetype equals = pair.indexOf(QLatin1Char('='));
-        if (equals <= 0) {
-            io.err << "promdesk-cli: --group needs NAME=VALUE\n";
-            return ExitUsage;
-        }
-        profile.groupingLabels.append(Label{pair.left(equals), pair.mid(equals + 1)});
-    }
-    bool ok = false;
-    profile.timeoutMs = int(parser.value(timeout).toDouble(&ok) * 1000);
-    if (!ok || profile.timeoutMs <= 0) {
-        io.err << "promdesk-cli: --timeout needs a positive number of seconds\n";
-        return ExitUsage;
-    }
     ProfileStore store(ProfileStore::defaultPath());
     if (const std::optional<Profile> existing = store.find(profile.name))
         profile.id = existing->id; // replacing a profile keeps its keychain entry
+    if (profile.auth != Credentials::Kind::None && !storeSecretFromStdin(profile, io))
+        return ExitUsage;
     QString error;
-    if (profile.auth != Credentials::Kind::None) {
-        QByteArray secret = io.inFile.readLine();
-        while (secret.endsWith('\n') || secret.endsWith('\r'))
-            secret.chop(1);
-        if (secret.isEmpty()) {
-            io.err << "promdesk-cli: the secret on standard input is empty\n";
-            return ExitUsage;
-        }
-        if (profile.id.isEmpty())
-            profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const QString text = QString::fromUtf8(secret);
-        secret.fill('\0');
-        const SecretResult stored
-            = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.write(profile.id, text, c, d); });
-        if (!stored.ok()) {
-            // Never fall back to a file: say why and what to do.
-            io.err << "promdesk-cli: the secret was not saved: " << stored.message
-                   << ". Nothing was written; you can save the profile without --password-stdin and pass the secret to "
-                      "each "
-                      "command on standard input.\n";
-            return ExitUsage;
-        }
-    }
     if (!store.save(profile, &error)) {
         io.err << "promdesk-cli: " << error << '\n';
         return ExitUsage;
