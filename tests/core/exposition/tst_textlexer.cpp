@@ -1,0 +1,128 @@
+// The token readers both readings of a sample line share. The label-value scan takes 16 or 8
+// bytes a step: its answers must not depend on where the stop or a non-ASCII byte falls inside
+// or across those steps.
+#include "exposition/detail/TextLexer.h"
+
+#include <QTest>
+
+#include <string>
+
+using namespace promdesk::detail;
+
+class TestTextLexer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void quotedValueStopsAtTheFirstQuoteOrBackslash_data();
+    void quotedValueStopsAtTheFirstQuoteOrBackslash();
+    void quotedValueSeesEveryNonAsciiByteBeforeTheStop();
+    void quotedValueIgnoresNonAsciiBytesAfterTheStop();
+    void escapedValueEndsAtTheUnescapedQuote_data();
+    void escapedValueEndsAtTheUnescapedQuote();
+    void readersReturnWhereTheirTokenEnds_data();
+    void readersReturnWhereTheirTokenEnds();
+};
+
+void TestTextLexer::quotedValueStopsAtTheFirstQuoteOrBackslash_data()
+{
+    QTest::addColumn<char>("stop");
+    QTest::newRow("closing-quote") << '"';
+    QTest::newRow("backslash") << '\\';
+}
+
+// Every length from 0 to 40 (across one and two 16-byte blocks and the 8-byte tail), with and
+// without text after the stop.
+void TestTextLexer::quotedValueStopsAtTheFirstQuoteOrBackslash()
+{
+    QFETCH(char, stop);
+    for (size_t length = 0; length <= 40; ++length) {
+        const std::string text = std::string(length, 'a') + stop + "b\"c\"";
+        const QuotedValue read = readQuotedValue(text, 0);
+        if (stop == '"') {
+            QCOMPARE(read.end, length);
+            QVERIFY(!read.escaped);
+            QVERIFY(read.ascii);
+        } else {
+            QCOMPARE(read.end, length + 2); // `\b` is skipped as an escape, then the quote
+            QVERIFY(read.escaped);
+            QVERIFY(!read.ascii); // escaped values are unescaped, never taken as written
+        }
+    }
+    for (size_t length = 0; length <= 40; ++length) { // no stop at all: the line's end
+        const std::string text(length, 'a');
+        QCOMPARE(readQuotedValue(text, 0).end, length);
+    }
+}
+
+void TestTextLexer::quotedValueSeesEveryNonAsciiByteBeforeTheStop()
+{
+    for (size_t length = 1; length <= 40; ++length) {
+        for (size_t at = 0; at < length; ++at) {
+            std::string text = std::string(length, 'a') + "\"";
+            text[at] = '\xC3';
+            const QuotedValue read = readQuotedValue(text, 0);
+            QCOMPARE(read.end, length);
+            QVERIFY2(!read.ascii, qPrintable(QStringLiteral("length %1, non-ASCII at %2").arg(length).arg(at)));
+        }
+    }
+}
+
+void TestTextLexer::quotedValueIgnoresNonAsciiBytesAfterTheStop()
+{
+    for (size_t length = 0; length <= 40; ++length) {
+        const std::string text = std::string(length, 'a') + "\"" + std::string(20, '\xC3');
+        const QuotedValue read = readQuotedValue(text, 0);
+        QCOMPARE(read.end, length);
+        QVERIFY2(read.ascii, qPrintable(QStringLiteral("length %1").arg(length)));
+    }
+}
+
+void TestTextLexer::escapedValueEndsAtTheUnescapedQuote_data()
+{
+    QTest::addColumn<QByteArray>("value"); // after the opening quote
+    QTest::addColumn<int>("end");
+    QTest::newRow("escaped-quote") << QByteArray(R"(a\"b")") << 4;
+    QTest::newRow("escaped-backslash-then-quote") << QByteArray(R"(a\\")") << 3;
+    QTest::newRow("backslash-at-line-end") << QByteArray(R"(abc\)") << 4;
+    QTest::newRow("escaped-quote-unclosed") << QByteArray(R"(a\")") << 3;
+}
+
+void TestTextLexer::escapedValueEndsAtTheUnescapedQuote()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(int, end);
+    const std::string text = value.toStdString();
+    const QuotedValue read = readQuotedValue(text, 0);
+    QCOMPARE(int(read.end), end);
+    QVERIFY(read.escaped);
+}
+
+void TestTextLexer::readersReturnWhereTheirTokenEnds_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<int>("metricNameEnd");
+    QTest::addColumn<int>("labelNameEnd");
+    QTest::addColumn<int>("tokenEnd");
+    QTest::newRow("name-then-labels") << QByteArray("up{job=\"x\"} 1") << 2 << 2 << 11;
+    QTest::newRow("name-with-colon") << QByteArray("a:b_c 1") << 5 << 1 << 5;
+    QTest::newRow("name-then-tab") << QByteArray("abc\t1") << 3 << 3 << 3;
+    QTest::newRow("digit-first") << QByteArray("9abc 1") << 4 << 4 << 4;
+}
+
+void TestTextLexer::readersReturnWhereTheirTokenEnds()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(int, metricNameEnd);
+    QFETCH(int, labelNameEnd);
+    QFETCH(int, tokenEnd);
+    const std::string text = line.toStdString();
+    QCOMPARE(int(promdesk::detail::metricNameEnd(text, 0, {})), metricNameEnd);
+    QCOMPARE(int(promdesk::detail::metricNameEnd(text, 0, "up")), metricNameEnd); // the hint changes nothing
+    QCOMPARE(int(promdesk::detail::labelNameEnd(text, 0)), labelNameEnd);
+    QCOMPARE(int(promdesk::detail::tokenEnd(text, 0)), tokenEnd);
+    QCOMPARE(int(blanksEnd(text, size_t(tokenEnd))), tokenEnd + 1);
+}
+
+QTEST_APPLESS_MAIN(TestTextLexer)
+#include "tst_textlexer.moc"
