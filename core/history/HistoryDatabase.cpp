@@ -1,5 +1,6 @@
 #include "history/HistoryDatabase.h"
 
+#include "history/StoredForm.h"
 #include "net/Redactor.h"
 #include "util/BoundedSnappy.h"
 
@@ -17,159 +18,13 @@
 #include <QThread>
 #include <QUuid>
 
-#include <snappy.h>
-#include <zlib.h>
-
 #include <sqlite3.h>
+
 namespace promdesk {
 
+using namespace detail;
+
 namespace {
-
-// Schema 1, the first; a new database is made by it and the migrations after it, so every
-// history file ends up with the same tables whatever version first created it.
-const char *const kSchema1[] = {
-    "CREATE TABLE IF NOT EXISTS requests ("
-    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-    " parent_id INTEGER, resend_of INTEGER,"
-    " started_at INTEGER NOT NULL, finished_at INTEGER NOT NULL DEFAULT 0,"
-    " profile TEXT NOT NULL DEFAULT '', target TEXT NOT NULL DEFAULT '', operation TEXT NOT NULL,"
-    " grouping_key TEXT NOT NULL DEFAULT '', attempt INTEGER NOT NULL DEFAULT 1,"
-    " method TEXT NOT NULL, url TEXT NOT NULL, request_headers TEXT NOT NULL DEFAULT '[]',"
-    " request_body BLOB, request_body_size INTEGER NOT NULL DEFAULT 0, request_body_truncated INTEGER NOT NULL DEFAULT "
-    "0,"
-    " auth_kind TEXT NOT NULL DEFAULT 'none', auth_user TEXT NOT NULL DEFAULT '',"
-    " outcome TEXT NOT NULL DEFAULT 'unknown', status INTEGER NOT NULL DEFAULT 0,"
-    " response_headers TEXT NOT NULL DEFAULT '[]', response_body BLOB, duration_ms INTEGER NOT NULL DEFAULT 0,"
-    " error_text TEXT NOT NULL DEFAULT '', samples_written INTEGER)",
-    "CREATE INDEX IF NOT EXISTS requests_by_time ON requests(started_at DESC)",
-    "CREATE INDEX IF NOT EXISTS requests_by_profile ON requests(profile, started_at DESC)",
-    "CREATE INDEX IF NOT EXISTS requests_by_outcome ON requests(outcome, started_at DESC)",
-    "CREATE INDEX IF NOT EXISTS requests_by_parent ON requests(parent_id)",
-};
-
-// Schema 2: request bodies in a table of their own. SQLite rewrites a whole row on UPDATE,
-// overflow pages included, so completing an entry would rewrite its body (often 100 KB or more).
-const char *const kSchema2[] = {
-    "CREATE TABLE request_bodies (request_id INTEGER PRIMARY KEY, body BLOB NOT NULL)",
-    "INSERT INTO request_bodies (request_id, body) SELECT id, request_body FROM requests WHERE request_body IS NOT "
-    "NULL",
-    "ALTER TABLE requests DROP COLUMN request_body",
-    ("CREATE TRIGGER requests_drop_body AFTER DELETE ON requests BEGIN"
-     " DELETE FROM request_bodies WHERE request_id = old.id; END"),
-};
-
-// Schema 3: how big an answer's body was and whether only its start is kept (a 200 MB error
-// page is cut to the body cap), and whether secrets were masked in what was stored.
-const char *const kSchema3[] = {
-    "ALTER TABLE requests ADD COLUMN response_body_size INTEGER NOT NULL DEFAULT 0",
-    "ALTER TABLE requests ADD COLUMN response_body_truncated INTEGER NOT NULL DEFAULT 0",
-    "ALTER TABLE requests ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0",
-};
-
-// Schema 4: a live job's ticks. Each tick keeps how long its data took to show through the query
-// URL and the check's verdict; a tick's body is stored relative to its job's (see packRelative).
-const char *const kSchema4[] = {
-    "ALTER TABLE requests ADD COLUMN arrival_ms INTEGER",
-    "ALTER TABLE requests ADD COLUMN arrival TEXT NOT NULL DEFAULT ''",
-};
-
-// Stored-body format bytes beside pack()'s 0 (raw), 1 (zlib) and 2 (snappy): a child entry's body
-// (a job's tick, a backfill's batch) that is its parent's byte for byte is stored as the single
-// byte 4; one that differs (a tick's generated values) as 3 + raw deflate with the parent's body
-// as the preset dictionary, which leaves little more than the changed numbers. The parent goes
-// only with its children (prune), so the reference always resolves.
-constexpr char kSameAsParent = '\4';
-constexpr char kDeflatedAgainstParent = '\3';
-
-QByteArray deflateAgainst(const QByteArray &body, const QByteArray &dictionary)
-{
-    z_stream stream{};
-    if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-        return {};
-    deflateSetDictionary(&stream, reinterpret_cast<const Bytef *>(dictionary.constData()), uInt(dictionary.size()));
-    QByteArray out(1 + qsizetype(deflateBound(&stream, uLong(body.size()))), Qt::Uninitialized);
-    out[0] = kDeflatedAgainstParent;
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(body.constData()));
-    stream.avail_in = uInt(body.size());
-    stream.next_out = reinterpret_cast<Bytef *>(out.data() + 1);
-    stream.avail_out = uInt(out.size() - 1);
-    const int status = deflate(&stream, Z_FINISH);
-    const qsizetype written = qsizetype(stream.total_out);
-    deflateEnd(&stream);
-    if (status != Z_STREAM_END)
-        return {};
-    out.truncate(1 + written);
-    return out;
-}
-
-QByteArray inflateAgainst(const QByteArray &stored, const QByteArray &dictionary, qint64 size)
-{
-    z_stream stream{};
-    if (inflateInit2(&stream, -15) != Z_OK)
-        return {};
-    inflateSetDictionary(&stream, reinterpret_cast<const Bytef *>(dictionary.constData()), uInt(dictionary.size()));
-    QByteArray out(qsizetype(size), Qt::Uninitialized);
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(stored.constData() + 1));
-    stream.avail_in = uInt(stored.size() - 1);
-    stream.next_out = reinterpret_cast<Bytef *>(out.data());
-    stream.avail_out = uInt(out.size());
-    const int status = inflate(&stream, Z_FINISH);
-    inflateEnd(&stream);
-    return status == Z_STREAM_END && qint64(stream.total_out) == size ? out : QByteArray();
-}
-
-bool relativeToParent(const QByteArray &stored)
-{
-    return !stored.isEmpty() && (stored.at(0) == kSameAsParent || stored.at(0) == kDeflatedAgainstParent);
-}
-
-QString headersToJson(const HttpHeaders &headers)
-{
-    QJsonArray array;
-    for (const auto &header : headers)
-        array.append(QJsonArray{QString::fromLatin1(header.first), QString::fromUtf8(header.second)});
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
-HttpHeaders headersFromJson(const QString &json)
-{
-    HttpHeaders headers;
-    for (const QJsonValue value : QJsonDocument::fromJson(json.toUtf8()).array()) {
-        const QJsonArray pair = value.toArray();
-        headers.append({pair.at(0).toString().toLatin1(), pair.at(1).toString().toUtf8()});
-    }
-    return headers;
-}
-
-// Bodies are stored compressed; the first byte says how (0 raw, 1 zlib, 2 snappy) so small or
-// incompressible bodies are not made bigger. New entries use snappy: it is several times faster
-// than zlib, and recording sits on the push path.
-QByteArray pack(const QByteArray &body, bool alreadyCompressed = false)
-{
-    if (body.isEmpty())
-        return {};
-    if (alreadyCompressed)
-        return QByteArray(1, '\0') + body;
-    // Straight into the stored form: snappy's std::string overload zero-fills its worst case and
-    // the result would be copied twice more.
-    QByteArray packed(1 + qsizetype(snappy::MaxCompressedLength(size_t(body.size()))), Qt::Uninitialized);
-    packed[0] = '\2';
-    size_t compressedSize = 0;
-    snappy::RawCompress(body.constData(), size_t(body.size()), packed.data() + 1, &compressedSize);
-    if (qsizetype(compressedSize) + 1 >= body.size())
-        return QByteArray(1, '\0') + body;
-    packed.truncate(1 + qsizetype(compressedSize));
-    return packed;
-}
-
-QByteArray unpack(const QByteArray &stored)
-{
-    if (stored.isEmpty())
-        return {};
-    if (stored.at(0) == '\2')
-        return uncompressSnappyBounded(QByteArrayView(stored).sliced(1)).value_or(QByteArray());
-    return stored.at(0) == '\1' ? qUncompress(stored.mid(1)) : stored.mid(1);
-}
 
 // A child's URL, request headers or grouping key that are its parent's are stored as this
 // marker (no URL, header list or grouping key is written so): a live job's thousands of ticks
@@ -244,59 +99,6 @@ const QString kRequestBodyColumn
     = QStringLiteral("(SELECT body FROM request_bodies WHERE request_bodies.request_id = requests.id) AS request_body");
 
 } // namespace
-
-HistoryFault historyFaultFromSqliteCode(int code)
-{
-    switch (code & 0xff) { // the primary code of an extended one
-    case SQLITE_OK:
-    case SQLITE_ROW:
-    case SQLITE_DONE:
-        return HistoryFault::None;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return HistoryFault::Locked;
-    case SQLITE_FULL:
-        return HistoryFault::Full;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-        return HistoryFault::ReadOnly;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-        return HistoryFault::Corrupt;
-    case SQLITE_CANTOPEN:
-        return HistoryFault::CannotOpen;
-    default:
-        return HistoryFault::Other;
-    }
-}
-
-QString HistoryError::describe() const
-{
-    QString what;
-    switch (fault) {
-    case HistoryFault::None:
-        return {};
-    case HistoryFault::Locked:
-        what = QStringLiteral("the history file is locked by another process");
-        break;
-    case HistoryFault::Full:
-        what = QStringLiteral("the disk is full");
-        break;
-    case HistoryFault::ReadOnly:
-        what = QStringLiteral("the history file or its folder is read-only");
-        break;
-    case HistoryFault::Corrupt:
-        what = QStringLiteral("the history file is damaged");
-        break;
-    case HistoryFault::CannotOpen:
-        what = QStringLiteral("the history file cannot be opened");
-        break;
-    case HistoryFault::Other:
-        what = QStringLiteral("the history cannot be written");
-        break;
-    }
-    return detail.isEmpty() ? what : what + QStringLiteral(" (") + detail + QLatin1Char(')');
-}
 
 QByteArray HistoryEntry::requestHeader(const QByteArray &name) const
 {
@@ -382,26 +184,6 @@ std::unique_ptr<HistoryDatabase> HistoryDatabase::open(const QString &path, QStr
 
 namespace {
 
-// Each CLI run is a short process. By default the last connection to close checkpoints the WAL
-// into the database, syncs both files and deletes the WAL, and the next run's first commit syncs
-// a new WAL header: several disk flushes per push, most of a push's recording cost. Keeping the
-// WAL between processes leaves checkpoints to SQLite's automatic ones (every 256 pages), which
-// is as safe: a killed process or a crash still finds every committed entry in the WAL.
-void keepWalAcrossProcesses(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return;
-    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
-    if (!connection)
-        return;
-    sqlite3_db_config(connection, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
-    int persist = 1;
-    sqlite3_file_control(connection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
-    // The next process to open the file reads the whole WAL to rebuild its index: keep it short.
-    sqlite3_wal_autocheckpoint(connection, 256);
-}
-
 // The connection's last result code, for the few QtSql errors that do not carry one.
 int lastSqliteCode(const QSqlDatabase &db)
 {
@@ -413,92 +195,6 @@ int lastSqliteCode(const QSqlDatabase &db)
 }
 
 } // namespace
-
-bool HistoryDatabase::initialise(HistoryError *error, Check check)
-{
-    const bool created = !QFileInfo::exists(m_path);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    if (!db.open()) {
-        const int code = db.lastError().nativeErrorCode().toInt();
-        *error = {code > 0 ? historyFaultFromSqliteCode(code) : HistoryFault::CannotOpen, db.lastError().text()};
-        return false;
-    }
-    // SQLite gives its -wal and -shm files the database's mode.
-    if (created)
-        QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
-    const auto fail = [&] {
-        *error = m_lastError;
-        return false;
-    };
-    // A file that is not a database, or whose header is damaged, fails right here.
-    if (!exec(QStringLiteral("SELECT count(*) FROM sqlite_schema"), "reading the schema"))
-        return fail();
-    if (check == Check::Pages) {
-        QSqlQuery q(db);
-        if (!exec(q, QStringLiteral("PRAGMA quick_check(5)"), "checking the file"))
-            return fail();
-        QStringList damage;
-        while (q.next()) {
-            if (const QString line = q.value(0).toString(); line != u"ok")
-                damage << line;
-        }
-        if (!damage.isEmpty()) {
-            *error = {HistoryFault::Corrupt, QStringLiteral("quick_check: ") + damage.join(QStringLiteral("; "))};
-            return false;
-        }
-    }
-    // WAL lets the GUI and a CLI write at once; NORMAL sync is safe with WAL and keeps writes cheap.
-    if (!exec(QStringLiteral("PRAGMA journal_mode=WAL"), "switching to WAL")
-        || !exec(QStringLiteral("PRAGMA synchronous=NORMAL"), "setting the sync mode"))
-        return fail();
-    keepWalAcrossProcesses(db);
-    const auto schemaVersion = [&]() -> std::optional<int> {
-        QSqlQuery version(db);
-        if (!exec(version, QStringLiteral("PRAGMA user_version"), "reading the schema version"))
-            return std::nullopt;
-        return version.next() ? version.value(0).toInt() : 0;
-    };
-    std::optional<int> schema = schemaVersion();
-    if (!schema)
-        return fail();
-    if (*schema < kSchemaVersion) {
-        // Another process may be migrating the same file right now: take the write lock first
-        // (IMMEDIATE waits for it), then look again. One transaction, so a migration interrupted
-        // halfway leaves the old schema, not a mix.
-        if (!exec(QStringLiteral("BEGIN IMMEDIATE"), "starting the migration"))
-            return fail();
-        const auto abandon = [&] {
-            rollBackKeepingError();
-            return fail();
-        };
-        schema = schemaVersion();
-        if (!schema)
-            return abandon();
-        auto apply = [&](const auto &statements) {
-            for (const char *statement : statements) {
-                if (!exec(QString::fromLatin1(statement), "migrating the schema"))
-                    return false;
-            }
-            return true;
-        };
-        const bool migrated = *schema >= kSchemaVersion
-            || ((*schema >= 1 || apply(kSchema1)) && (*schema >= 2 || apply(kSchema2))
-                && (*schema >= 3 || apply(kSchema3)) && (*schema >= 4 || apply(kSchema4))
-                && exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion), "migrating the schema"));
-        if (!migrated)
-            return abandon();
-        if (!exec(QStringLiteral("COMMIT"), "committing the migration"))
-            return abandon();
-    }
-    if (*schema > kSchemaVersion) {
-        *error = {HistoryFault::Other,
-                  QStringLiteral("the history was written by a newer PromDesk (schema %1)").arg(*schema)};
-        return false;
-    }
-    return true;
-}
 
 bool HistoryDatabase::failed(const QSqlError &error, const char *doing) const
 {
