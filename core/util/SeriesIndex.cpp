@@ -2,10 +2,6 @@
 
 #include <QtGlobal>
 
-#if defined(Q_OS_LINUX)
-#include <sys/mman.h>
-#endif
-
 #include <cstdint>
 
 namespace promdesk {
@@ -80,20 +76,8 @@ void SeriesIndex::reserve(std::size_t expected)
 
 void SeriesIndex::rehash(std::size_t slotCount)
 {
-    std::vector<Slot> old = std::move(m_slots);
+    std::vector<Slot, HugePageAllocator<Slot>> old = std::move(m_slots);
     m_slots.assign(slotCount, Slot{});
-    // Every lookup lands on a random page: with 2 MB pages the TLB covers the whole table.
-    const auto begin = reinterpret_cast<std::uintptr_t>(m_slots.data());
-    const std::uintptr_t huge = 2u << 20;
-    const std::uintptr_t alignedBegin = (begin + huge - 1) & ~(huge - 1);
-    const std::uintptr_t end = begin + m_slots.size() * sizeof(Slot);
-#if defined(Q_OS_LINUX) && defined(MADV_HUGEPAGE)
-    if (end > alignedBegin + huge)
-        madvise(reinterpret_cast<void *>(alignedBegin), (end - alignedBegin) & ~(huge - 1), MADV_HUGEPAGE);
-#else
-    Q_UNUSED(alignedBegin);
-    Q_UNUSED(end); // elsewhere the system's default pages serve
-#endif
     for (const Slot &slot : old) {
         if (slot.hash != 0)
             m_slots[probe(slot.hash)] = slot; // hashes are unique: the probe ends at an empty slot

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/HugePages.h"
+
 #include <cstdint>
 #include <vector>
 
@@ -38,7 +40,7 @@ private:
     void grow();
     void rehash(std::size_t slotCount);
 
-    std::vector<Slot> m_slots;
+    std::vector<Slot, HugePageAllocator<Slot>> m_slots; // every lookup lands on a random page
     std::size_t m_size = 0;
 };
 
