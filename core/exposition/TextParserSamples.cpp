@@ -80,16 +80,16 @@ bool TextParser::Private::takeSimpleBound(SampleRole role, double &bound)
 }
 
 // The series key of a line whose labels came in another order: name{a="x",b="y"} from the
-// sorted `eventLabels` (their values are as written: the one-pass reading takes no escapes).
+// sorted labels, their values as written (escaped), as the full checks key them.
 std::string_view TextParser::Private::simpleSeriesKey(std::string_view name)
 {
     canonicalKey.assign(name);
     char separator = '{';
-    for (const LabelView &label : eventLabels) {
+    for (const SimpleLabel &label : simpleLabels) {
         canonicalKey += separator;
         canonicalKey += label.name;
         canonicalKey += "=\"";
-        canonicalKey += label.value;
+        canonicalKey += label.raw;
         canonicalKey += '"';
         separator = ',';
     }
@@ -97,13 +97,16 @@ std::string_view TextParser::Private::simpleSeriesKey(std::string_view name)
     return canonicalKey;
 }
 
-// `{a="x",b="y"}` from the '{' at `pos`: names unique and quiet, values ASCII without escapes and
-// quiet, no blanks. Leaves `pos` after the '}' and the labels in `eventLabels`, sorted by name;
+// `{a="x",b="y"}` from the '{' at `pos`: names unique and quiet, values quiet, well escaped and
+// UTF-8, no blanks. Leaves `pos` after the '}' and the labels in `eventLabels`, sorted by name;
 // `sorted` says whether the line wrote them in that order (exporters often do not).
 bool TextParser::Private::takeSimpleLabels(std::string_view line, size_t &pos, bool &sorted)
 {
     const size_t size = line.size();
     bool inOrder = true;
+    simpleLabels.clear();
+    arena.clear();
+    arena.reserve(size); // unescaped values are never longer than the line: none of them moves
     ++pos;
     while (true) {
         const size_t nameAt = pos;
@@ -115,16 +118,18 @@ bool TextParser::Private::takeSimpleLabels(std::string_view line, size_t &pos, b
         const std::string_view labelName = slice(line, nameAt, pos - nameAt);
         if (!labelNameQuiet(labelName))
             return false;
-        inOrder = inOrder && (eventLabels.empty() || lessShort(eventLabels.back().name, labelName));
+        inOrder = inOrder && (simpleLabels.empty() || lessShort(simpleLabels.back().name, labelName));
         pos += 2;
         const QuotedValue read = readQuotedValue(line, pos);
-        // Escapes and non-ASCII text go the long way: unescaping, the UTF-8 check.
-        if (read.end >= size || !read.ascii)
+        if (read.end >= size)
             return false;
-        const std::string_view value = slice(line, pos, read.end - pos);
+        const std::string_view raw = slice(line, pos, read.end - pos);
+        std::string_view value = raw;
+        if (!read.ascii && !takeSimpleValueText(raw, read.escaped, value))
+            return false;
         if (!labelValueQuiet(value))
             return false;
-        eventLabels.push_back(LabelView{labelName, value});
+        simpleLabels.push_back(SimpleLabel{labelName, raw, value});
         pos = read.end + 1;
         if (pos < size && line[pos] == ',') {
             ++pos;
@@ -132,26 +137,49 @@ bool TextParser::Private::takeSimpleLabels(std::string_view line, size_t &pos, b
         }
         if (pos < size && line[pos] == '}') {
             ++pos;
-            sorted = inOrder;
-            return labelCountQuiet(eventLabels.size()) && (inOrder || sortUniqueLabels());
+            break;
         }
         return false;
     }
+    sorted = inOrder;
+    if (!labelCountQuiet(simpleLabels.size()) || (!inOrder && !sortUniqueLabels()))
+        return false;
+    for (const SimpleLabel &label : simpleLabels)
+        eventLabels.push_back(LabelView{label.name, label.value});
+    return true;
 }
 
-// Sorts `eventLabels` by name (a handful: by insertion); false when a name repeats, which the
+// A value with escapes or bytes beyond ASCII: valid UTF-8, its escapes known (OpenMetrics keeps
+// an unknown one as written, which the full checks report), unescaped into the arena.
+bool TextParser::Private::takeSimpleValueText(std::string_view raw, bool escaped, std::string_view &value)
+{
+    if (invalidUtf8Offset(raw) >= 0)
+        return false;
+    if (!escaped)
+        return true;
+    const int badEscape
+        = openMetrics ? unescapeKeepingUnknown(raw, unescaped) : unescape(raw, EscapeContext::LabelValue, unescaped);
+    if (badEscape >= 0)
+        return false;
+    const size_t at = arena.size();
+    arena += unescaped;
+    value = std::string_view(arena).substr(at);
+    return true;
+}
+
+// Sorts `simpleLabels` by name (a handful: by insertion); false when a name repeats, which the
 // full checks report.
 bool TextParser::Private::sortUniqueLabels()
 {
-    for (size_t i = 1; i < eventLabels.size(); ++i) {
-        const LabelView label = eventLabels[i];
+    for (size_t i = 1; i < simpleLabels.size(); ++i) {
+        const SimpleLabel label = simpleLabels[i];
         size_t at = i;
-        for (; at > 0 && lessShort(label.name, eventLabels[at - 1].name); --at)
-            eventLabels[at] = eventLabels[at - 1];
-        eventLabels[at] = label;
+        for (; at > 0 && lessShort(label.name, simpleLabels[at - 1].name); --at)
+            simpleLabels[at] = simpleLabels[at - 1];
+        simpleLabels[at] = label;
     }
-    for (size_t i = 1; i < eventLabels.size(); ++i) {
-        if (!lessShort(eventLabels[i - 1].name, eventLabels[i].name))
+    for (size_t i = 1; i < simpleLabels.size(); ++i) {
+        if (!lessShort(simpleLabels[i - 1].name, simpleLabels[i].name))
             return false;
     }
     return true;

@@ -223,6 +223,14 @@ private:
     void processSample(std::string_view line, qint64 lineOffset, qint64 lineEnd);
     bool takeSimpleSample(std::string_view line, qint64 lineOffset, qint64 lineEnd);
     bool takeSimpleLabels(std::string_view line, size_t &pos, bool &sorted);
+    bool takeSimpleValueText(std::string_view raw, bool escaped, std::string_view &value);
+    struct SimpleLabel
+    {
+        std::string_view name;
+        std::string_view raw;   // as written: what series keys hold
+        std::string_view value; // unescaped (in `arena`) when it had escapes
+    };
+    std::vector<SimpleLabel> simpleLabels; // scratch of the one-pass reading
     bool sortUniqueLabels();
     bool takeSimpleBound(SampleRole role, double &bound);
     std::string_view simpleSeriesKey(std::string_view name);
