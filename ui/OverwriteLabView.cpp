@@ -66,6 +66,29 @@ OverwriteLabView::OverwriteLabView(ConsoleContext *context, QWidget *parent)
     m_list->setMaximumWidth(260);
     m_list->setWordWrap(true);
     m_list->setSpacing(2);
+    m_why = new QLabel(tr("Run the steps against the profile's Pushgateway. Only job \"%1\" is touched; the first step "
+                          "deletes what an earlier run left of it, and Reset does so again.")
+                           .arg(kOverwriteDemoJob));
+    m_why->setObjectName(QStringLiteral("labWhy"));
+    m_why->setWordWrap(true);
+    m_why->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(intro, 0, 0, 1, 2);
+    layout->addWidget(new QLabel(tr("<b>Steps</b>")), 1, 0);
+    layout->addWidget(m_list, 2, 0);
+    layout->addWidget(makePanes(), 1, 1, 2, 1);
+    layout->addWidget(m_why, 3, 0, 1, 2);
+    layout->addLayout(makeStepButtons(), 4, 0, 1, 2);
+    layout->addLayout(makeLiveRow(), 5, 0, 1, 2);
+    layout->setRowStretch(2, 1);
+    layout->setColumnStretch(1, 1);
+    markSteps();
+    connectSteps();
+}
+
+// What the machine sends above what the gateway then holds, both the full width: a series, its
+// value and its change read on one line.
+QWidget *OverwriteLabView::makePanes()
+{
     m_sent = new QPlainTextEdit;
     m_sent->setObjectName(QStringLiteral("labSent"));
     m_sent->setReadOnly(true);
@@ -78,12 +101,23 @@ OverwriteLabView::OverwriteLabView(ConsoleContext *context, QWidget *parent)
     // Every column as wide as its text: nothing is cut, a narrow window scrolls sideways.
     m_held->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_held->header()->setStretchLastSection(false);
-    m_why = new QLabel(tr("Run the steps against the profile's Pushgateway. Only job \"%1\" is touched; the first step "
-                          "deletes what an earlier run left of it, and Reset does so again.")
-                           .arg(kOverwriteDemoJob));
-    m_why->setObjectName(QStringLiteral("labWhy"));
-    m_why->setWordWrap(true);
-    m_why->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    const auto titled = [](const QString &title, QWidget *pane) {
+        auto *box = new QWidget;
+        auto *boxLayout = new QVBoxLayout(box);
+        boxLayout->setContentsMargins(0, 0, 0, 0);
+        boxLayout->addWidget(new QLabel(title));
+        boxLayout->addWidget(pane, 1);
+        return box;
+    };
+    auto *panes = new QSplitter(Qt::Vertical);
+    panes->addWidget(titled(tr("<b>The machine sends</b> (and what the preview says it will change)"), m_sent));
+    panes->addWidget(
+        titled(tr("<b>The gateway then holds</b> for job %1 (what changed is marked)").arg(kOverwriteDemoJob), m_held));
+    return panes;
+}
+
+QLayout *OverwriteLabView::makeStepButtons()
+{
     auto *buttons = new QHBoxLayout;
     m_stepButton = new QPushButton(tr("&Run step"));
     m_stepButton->setObjectName(QStringLiteral("labRunStep"));
@@ -98,7 +132,21 @@ OverwriteLabView::OverwriteLabView(ConsoleContext *context, QWidget *parent)
     buttons->addWidget(resetButton);
     buttons->addStretch();
     buttons->addWidget(exportButton);
+    connect(m_stepButton, &QPushButton::clicked, this, &OverwriteLabView::runStep);
+    connect(all, &QPushButton::clicked, this, &OverwriteLabView::runAll);
+    connect(resetButton, &QPushButton::clicked, this, &OverwriteLabView::reset);
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path
+            = QFileDialog::getSaveFileName(this, tr("Export the walkthrough"), QStringLiteral("grouping-keys.md"),
+                                           tr("Markdown (*.md);;All files (*)"));
+        if (!path.isEmpty())
+            exportWalkthrough(path);
+    });
+    return buttons;
+}
 
+QLayout *OverwriteLabView::makeLiveRow()
+{
     auto *live = new QHBoxLayout;
     m_liveWithInstance = new QCheckBox(tr("each with its &instance"));
     m_liveWithInstance->setObjectName(QStringLiteral("labLiveWithInstance"));
@@ -126,42 +174,11 @@ OverwriteLabView::OverwriteLabView(ConsoleContext *context, QWidget *parent)
     connect(m_liveStart, &QPushButton::clicked, this,
             [this] { startLive(m_liveWithInstance->isChecked(), m_liveInterval->value()); });
     connect(m_liveStop, &QPushButton::clicked, this, &OverwriteLabView::stopLive);
+    return live;
+}
 
-    // What the machine sends above what the gateway then holds, both the full width: a series,
-    // its value and its change read on one line.
-    const auto titled = [](const QString &title, QWidget *pane) {
-        auto *box = new QWidget;
-        auto *boxLayout = new QVBoxLayout(box);
-        boxLayout->setContentsMargins(0, 0, 0, 0);
-        boxLayout->addWidget(new QLabel(title));
-        boxLayout->addWidget(pane, 1);
-        return box;
-    };
-    auto *panes = new QSplitter(Qt::Vertical);
-    panes->addWidget(titled(tr("<b>The machine sends</b> (and what the preview says it will change)"), m_sent));
-    panes->addWidget(
-        titled(tr("<b>The gateway then holds</b> for job %1 (what changed is marked)").arg(kOverwriteDemoJob), m_held));
-    layout->addWidget(intro, 0, 0, 1, 2);
-    layout->addWidget(new QLabel(tr("<b>Steps</b>")), 1, 0);
-    layout->addWidget(m_list, 2, 0);
-    layout->addWidget(panes, 1, 1, 2, 1);
-    layout->addWidget(m_why, 3, 0, 1, 2);
-    layout->addLayout(buttons, 4, 0, 1, 2);
-    layout->addLayout(live, 5, 0, 1, 2);
-    layout->setRowStretch(2, 1);
-    layout->setColumnStretch(1, 1);
-    markSteps();
-
-    connect(m_stepButton, &QPushButton::clicked, this, &OverwriteLabView::runStep);
-    connect(all, &QPushButton::clicked, this, &OverwriteLabView::runAll);
-    connect(resetButton, &QPushButton::clicked, this, &OverwriteLabView::reset);
-    connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path
-            = QFileDialog::getSaveFileName(this, tr("Export the walkthrough"), QStringLiteral("grouping-keys.md"),
-                                           tr("Markdown (*.md);;All files (*)"));
-        if (!path.isEmpty())
-            exportWalkthrough(path);
-    });
+void OverwriteLabView::connectSteps()
+{
     // Any step that ran can be selected and read again; one that did not says what it will do.
     connect(m_list, &QListWidget::currentRowChanged, this, &OverwriteLabView::showStep);
     // Another profile is another gateway: what the lab showed and that it started clean belong

@@ -10,6 +10,7 @@
 class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
+class QLayout;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
@@ -64,6 +65,10 @@ private:
         QList<HeldSeries> held;
         GatewayGroups after;
     };
+    QWidget *makePanes();
+    QLayout *makeStepButtons();
+    QLayout *makeLiveRow();
+    void connectSteps();
     void showStep(int step);
     void markSteps();
     void runNextStep();
