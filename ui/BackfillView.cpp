@@ -86,6 +86,34 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
 {
     setObjectName(QStringLiteral("backfillView"));
     auto *layout = new QVBoxLayout(this);
+    layout->addLayout(makeFileBar());
+    layout->addLayout(makeSettingsBar());
+    auto *splitter = new QSplitter(Qt::Vertical);
+    auto *top = new QSplitter(Qt::Horizontal);
+    m_planText = new QPlainTextEdit;
+    m_planText->setObjectName(QStringLiteral("backfillPlan"));
+    m_planText->setReadOnly(true);
+    m_planText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_chart = new QChartView;
+    m_chart->setObjectName(QStringLiteral("backfillChart"));
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setMinimumWidth(360);
+    top->addWidget(m_planText);
+    top->addWidget(m_chart);
+    splitter->addWidget(top);
+    splitter->addWidget(makeRunBox());
+    layout->addWidget(splitter, 1);
+    connectPlanning();
+    m_screenRefresh.setSingleShot(true);
+    m_screenRefresh.setInterval(100);
+    connect(&m_screenRefresh, &QTimer::timeout, this, &BackfillView::refreshProgress);
+    connect(m_start, &QPushButton::clicked, this, &BackfillView::start);
+    connect(m_cancel, &QPushButton::clicked, this, &BackfillView::cancel);
+    connect(m_sendAnyway, &QPushButton::clicked, this, &BackfillView::sendAnyway);
+}
+
+QLayout *BackfillView::makeFileBar()
+{
     auto *fileBar = new QHBoxLayout;
     m_path = new QLineEdit;
     m_path->setObjectName(QStringLiteral("backfillPath"));
@@ -93,8 +121,18 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
     auto *browse = new QPushButton(tr("&Open…"));
     fileBar->addWidget(m_path, 1);
     fileBar->addWidget(browse);
-    layout->addLayout(fileBar);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Backfill from"), QString(),
+                                                          tr("Metrics (*.prom *.txt *.om *.csv);;All files (*)"));
+        if (!path.isEmpty())
+            load(path);
+    });
+    connect(m_path, &QLineEdit::returnPressed, this, [this] { load(m_path->text()); });
+    return fileBar;
+}
 
+QLayout *BackfillView::makeSettingsBar()
+{
     auto *settingsBar = new QHBoxLayout;
     m_batchSize = new QSpinBox;
     m_batchSize->setObjectName(QStringLiteral("backfillBatchSize"));
@@ -116,22 +154,12 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
     settingsBar->addWidget(m_batchSize);
     settingsBar->addWidget(m_leaveOutTooOld);
     settingsBar->addStretch();
-    layout->addLayout(settingsBar);
+    return settingsBar;
+}
 
-    auto *splitter = new QSplitter(Qt::Vertical);
-    auto *top = new QSplitter(Qt::Horizontal);
-    m_planText = new QPlainTextEdit;
-    m_planText->setObjectName(QStringLiteral("backfillPlan"));
-    m_planText->setReadOnly(true);
-    m_planText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_chart = new QChartView;
-    m_chart->setObjectName(QStringLiteral("backfillChart"));
-    m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setMinimumWidth(360);
-    top->addWidget(m_planText);
-    top->addWidget(m_chart);
-    splitter->addWidget(top);
-
+// Start, cancel and send anyway, the progress, the rate and the batches' list.
+QWidget *BackfillView::makeRunBox()
+{
     auto *runBox = new QWidget;
     auto *runLayout = new QVBoxLayout(runBox);
     runLayout->setContentsMargins(0, 0, 0, 0);
@@ -166,17 +194,13 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
     m_batches->setObjectName(QStringLiteral("backfillBatches"));
     m_batches->setUniformItemSizes(true); // thousands of batches: never lay every row out again per batch
     runLayout->addWidget(m_batches);
-    splitter->addWidget(runBox);
-    layout->addWidget(splitter, 1);
+    return runBox;
+}
 
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Backfill from"), QString(),
-                                                          tr("Metrics (*.prom *.txt *.om *.csv);;All files (*)"));
-        if (!path.isEmpty())
-            load(path);
-    });
-    connect(m_path, &QLineEdit::returnPressed, this, [this] { load(m_path->text()); });
-    // Another cut, or samples left out: the same file planned again.
+// A plan is made again for another cut or when samples are left out, shown when it is ready, and
+// weighed again against another profile.
+void BackfillView::connectPlanning()
+{
     const auto replan = [this] {
         if (!m_path->text().isEmpty() && !busy())
             load(m_path->text());
@@ -207,12 +231,6 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
             m_start->setEnabled(m_plan.canSend() && m_context->profile()
                                 && !m_context->profile()->remoteWriteUrl.isEmpty());
     });
-    m_screenRefresh.setSingleShot(true);
-    m_screenRefresh.setInterval(100);
-    connect(&m_screenRefresh, &QTimer::timeout, this, &BackfillView::refreshProgress);
-    connect(m_start, &QPushButton::clicked, this, &BackfillView::start);
-    connect(m_cancel, &QPushButton::clicked, this, &BackfillView::cancel);
-    connect(m_sendAnyway, &QPushButton::clicked, this, &BackfillView::sendAnyway);
 }
 
 BackfillView::~BackfillView()

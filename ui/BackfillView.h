@@ -13,6 +13,7 @@
 class QChartView;
 class QCheckBox;
 class QLabel;
+class QLayout;
 class QSpinBox;
 class QLineEdit;
 class QListWidget;
@@ -56,6 +57,10 @@ signals:
     void finished(const promdesk::BackfillSummary &summary);
 
 private:
+    QLayout *makeFileBar();
+    QLayout *makeSettingsBar();
+    QWidget *makeRunBox();
+    void connectPlanning();
     struct Loaded
     {
         SeriesSet series;
