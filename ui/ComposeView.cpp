@@ -102,7 +102,29 @@ ComposeView::ComposeView(ConsoleContext *context, QWidget *parent)
 {
     setObjectName(QStringLiteral("composeView"));
     auto *layout = new QVBoxLayout(this);
+    layout->addLayout(makeToolBar());
+    layout->addLayout(makeImportRow());
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("composeTabs"));
+    m_tabs->addTab(buildTextTab(), tr("Te&xt"));
+    m_tabs->addTab(buildTableTab(), tr("T&able"));
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(m_tabs);
+    splitter->addWidget(makeProblemList());
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
+    connectValidation();
+    connectDraft();
+    m_editor->setPlainText(QString::fromUtf8(metricTemplates().constFirst().text));
+    m_editor->document()->setModified(false); // an example, not the operator's work
+    followProfileKind();
+    startValidation();
+}
 
+// "Check for", the fixes, the templates and import menus, and the summary.
+QLayout *ComposeView::makeToolBar()
+{
     auto *bar = new QHBoxLayout;
     auto *targetLabel = new QLabel(tr("Check &for:"));
     m_target = new QComboBox;
@@ -148,8 +170,12 @@ ComposeView::ComposeView(ConsoleContext *context, QWidget *parent)
     bar->addWidget(import);
     bar->addStretch();
     bar->addWidget(m_summary);
-    layout->addLayout(bar);
+    connect(fixButton, &QPushButton::clicked, this, &ComposeView::applyAllFixes);
+    return bar;
+}
 
+QLayout *ComposeView::makeImportRow()
+{
     auto *importRow = new QHBoxLayout;
     m_importStatus = new QLabel;
     m_importStatus->setObjectName(QStringLiteral("importStatus"));
@@ -162,13 +188,11 @@ ComposeView::ComposeView(ConsoleContext *context, QWidget *parent)
     m_cancelImport->hide();
     importRow->addWidget(m_importStatus, 1);
     importRow->addWidget(m_cancelImport);
-    layout->addLayout(importRow);
+    return importRow;
+}
 
-    m_tabs = new QTabWidget;
-    m_tabs->setObjectName(QStringLiteral("composeTabs"));
-    m_tabs->addTab(buildTextTab(), tr("Te&xt"));
-    m_tabs->addTab(buildTableTab(), tr("T&able"));
-
+QWidget *ComposeView::makeProblemList()
+{
     m_problems = new QTreeWidget;
     m_problems->setObjectName(QStringLiteral("problemList"));
     m_problems->setAccessibleName(tr("Problems"));
@@ -179,14 +203,13 @@ ComposeView::ComposeView(ConsoleContext *context, QWidget *parent)
     m_problems->header()->setSectionResizeMode(ColumnSeverity, QHeaderView::ResizeToContents);
     m_problems->header()->setSectionResizeMode(ColumnMessage, QHeaderView::Stretch);
     m_problems->header()->setSectionResizeMode(ColumnCode, QHeaderView::ResizeToContents);
+    return m_problems;
+}
 
-    auto *splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(m_tabs);
-    splitter->addWidget(m_problems);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    layout->addWidget(splitter, 1);
-
+// Validation after each pause in typing or a change of target, and files read off the GUI
+// thread.
+void ComposeView::connectValidation()
+{
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &ComposeView::startValidation);
@@ -218,9 +241,13 @@ ComposeView::ComposeView(ConsoleContext *context, QWidget *parent)
         }
         finishImport(tr("Imported %1.").arg(path), true);
     });
+}
+
+// Problems lead to their line; the draft follows the profile's kind and is saved as it changes.
+void ComposeView::connectDraft()
+{
     connect(m_problems, &QTreeWidget::itemActivated, this, &ComposeView::jumpToProblem);
     connect(m_problems, &QTreeWidget::itemClicked, this, &ComposeView::jumpToProblem);
-    connect(fixButton, &QPushButton::clicked, this, &ComposeView::applyAllFixes);
     connect(m_cancelImport, &QPushButton::clicked, this, &ComposeView::cancelImport);
 
     // The operator's choice of "Check for" wins over the profile's kind from then on.
@@ -234,11 +261,6 @@ ComposeView::ComposeView(ConsoleContext *context, QWidget *parent)
         if (!m_autosavePath.isEmpty())
             m_autosave.start();
     });
-
-    m_editor->setPlainText(QString::fromUtf8(metricTemplates().constFirst().text));
-    m_editor->document()->setModified(false); // an example, not the operator's work
-    followProfileKind();
-    startValidation();
 }
 
 ComposeView::~ComposeView()

@@ -10,6 +10,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -87,6 +88,11 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    QLayout *makeToolBar();
+    QLayout *makeImportRow();
+    QWidget *makeProblemList();
+    void connectValidation();
+    void connectDraft();
     QWidget *buildTextTab();
     QWidget *buildTableTab();
     void scheduleValidation();
