@@ -67,7 +67,6 @@ ProfileDialog::ProfileDialog(Stores stores, std::optional<Profile> existing, QWi
 {
     setWindowTitle(m_existing ? tr("Edit profile %1").arg(m_existing->name) : tr("New profile"));
     setObjectName(QStringLiteral("profileDialog"));
-
     m_name = new QLineEdit;
     m_name->setObjectName(QStringLiteral("profileName"));
     m_kind = new QComboBox;
@@ -76,7 +75,38 @@ ProfileDialog::ProfileDialog(Stores stores, std::optional<Profile> existing, QWi
     m_kind->addItem(tr("Pushgateway"), int(ProfileKind::Pushgateway));
     m_kind->addItem(tr("Remote write receiver"), int(ProfileKind::RemoteWrite));
     m_kind->addItem(tr("Pushgateway and remote write"), int(ProfileKind::Generic));
+    makeTmpRow();
+    makeEndpointFields();
+    QWidget *keep = makeAuthFields();
+    QWidget *proxyRow = makeConnectionFields();
+    makeStatusLabels();
+    QDialogButtonBox *buttons = makeButtons();
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(makeForm(keep, proxyRow));
+    layout->addWidget(m_error);
+    layout->addWidget(m_testResult);
+    layout->addWidget(buttons);
+    // Enter saves, wherever the focus is; it never presses Test (which disables itself while it
+    // runs and hands the focus on) or Cancel (which would throw the new profile away). Set once
+    // the button is in the dialog, which only then takes it as its default.
+    m_saveButton->setDefault(true);
 
+    if (m_existing)
+        fillFields(*m_existing);
+    else
+        m_kind->setCurrentIndex(m_kind->findData(int(ProfileKind::Pushgateway)));
+
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ProfileDialog::updateVisibility);
+    connect(m_auth, &QComboBox::currentIndexChanged, this, &ProfileDialog::updateVisibility);
+    connect(m_proxy, &QComboBox::currentIndexChanged, this, &ProfileDialog::updateVisibility);
+    updateVisibility();
+    resize(640, sizeHint().height());
+    m_shown = profile();
+}
+
+// TMP's instance address and APPID, and the button that fills the URLs from them.
+void ProfileDialog::makeTmpRow()
+{
     m_tmpRow = new QWidget;
     auto *tmpLayout = new QHBoxLayout(m_tmpRow);
     tmpLayout->setContentsMargins(0, 0, 0, 0);
@@ -91,7 +121,11 @@ ProfileDialog::ProfileDialog(Stores stores, std::optional<Profile> existing, QWi
     tmpLayout->addWidget(m_tmpAddress, 3);
     tmpLayout->addWidget(m_tmpAppId, 1);
     tmpLayout->addWidget(fill);
+    connect(fill, &QPushButton::clicked, this, &ProfileDialog::fillFromTmpTemplate);
+}
 
+void ProfileDialog::makeEndpointFields()
+{
     m_pushgatewayUrl = new QLineEdit;
     m_pushgatewayUrl->setObjectName(QStringLiteral("pushgatewayUrl"));
     m_pushgatewayUrl->setPlaceholderText(QStringLiteral("http://127.0.0.1:9091"));
@@ -104,7 +138,12 @@ ProfileDialog::ProfileDialog(Stores stores, std::optional<Profile> existing, QWi
     m_remoteWriteUrl = new QLineEdit;
     m_remoteWriteUrl->setObjectName(QStringLiteral("remoteWriteUrl"));
     m_remoteWriteUrl->setPlaceholderText(QStringLiteral("http://127.0.0.1:9090/api/v1/write"));
+}
 
+// The kind of authentication, the user and the secret, and where the secret is kept (the row
+// returned).
+QWidget *ProfileDialog::makeAuthFields()
+{
     m_auth = new QComboBox;
     m_auth->setObjectName(QStringLiteral("authKind"));
     m_auth->addItem(tr("None"), int(Credentials::Kind::None));
@@ -129,7 +168,12 @@ ProfileDialog::ProfileDialog(Stores stores, std::optional<Profile> existing, QWi
     keepLayout->addWidget(m_inKeychain);
     keepLayout->addWidget(m_sessionOnly);
     keepLayout->addStretch();
+    return keep;
+}
 
+// TLS, the timeout, the proxy (its row returned), default grouping labels and extra headers.
+QWidget *ProfileDialog::makeConnectionFields()
+{
     m_verifyPeer = new QCheckBox(tr("Verify the server's certificate"));
     m_verifyPeer->setObjectName(QStringLiteral("verifyPeer"));
     m_verifyPeer->setChecked(true);
@@ -164,7 +208,11 @@ ProfileDialog::ProfileDialog(Stores stores, std::optional<Profile> existing, QWi
            "has its value kept in the keychain."));
     m_headers->setTabChangesFocus(true);
     m_headers->setMaximumHeight(m_headers->fontMetrics().lineSpacing() * 4 + 12);
+    return proxyRow;
+}
 
+QFormLayout *ProfileDialog::makeForm(QWidget *keep, QWidget *proxyRow)
+{
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Kind:"), m_kind);
@@ -184,7 +232,11 @@ ProfileDialog::ProfileDialog(Stores stores, std::optional<Profile> existing, QWi
     form->addRow(tr("Pro&xy:"), proxyRow);
     form->addRow(tr("&Grouping labels:"), m_groupingLabels);
     form->addRow(tr("Extra &headers:"), m_headers);
+    return form;
+}
 
+void ProfileDialog::makeStatusLabels()
+{
     m_error = new QLabel;
     m_error->setObjectName(QStringLiteral("profileError"));
     m_error->setWordWrap(true);
@@ -195,7 +247,10 @@ ProfileDialog::ProfileDialog(Stores stores, std::optional<Profile> existing, QWi
     m_testResult->setObjectName(QStringLiteral("testResult"));
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+}
 
+QDialogButtonBox *ProfileDialog::makeButtons()
+{
     auto *buttons = new QDialogButtonBox;
     m_testButton = buttons->addButton(tr("Test &connection"), QDialogButtonBox::ActionRole);
     m_testButton->setObjectName(QStringLiteral("testConnection"));
@@ -204,32 +259,10 @@ ProfileDialog::ProfileDialog(Stores stores, std::optional<Profile> existing, QWi
     QPushButton *cancel = buttons->addButton(QDialogButtonBox::Cancel);
     m_testButton->setAutoDefault(false);
     cancel->setAutoDefault(false);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_error);
-    layout->addWidget(m_testResult);
-    layout->addWidget(buttons);
-    // Enter saves, wherever the focus is; it never presses Test (which disables itself while it
-    // runs and hands the focus on) or Cancel (which would throw the new profile away). Set once
-    // the button is in the dialog, which only then takes it as its default.
-    m_saveButton->setDefault(true);
-
-    if (m_existing)
-        fillFields(*m_existing);
-    else
-        m_kind->setCurrentIndex(m_kind->findData(int(ProfileKind::Pushgateway)));
-
-    connect(m_kind, &QComboBox::currentIndexChanged, this, &ProfileDialog::updateVisibility);
-    connect(m_auth, &QComboBox::currentIndexChanged, this, &ProfileDialog::updateVisibility);
-    connect(fill, &QPushButton::clicked, this, &ProfileDialog::fillFromTmpTemplate);
     connect(m_testButton, &QPushButton::clicked, this, &ProfileDialog::testConnection);
     connect(m_saveButton, &QPushButton::clicked, this, &ProfileDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &ProfileDialog::reject);
-    connect(m_proxy, &QComboBox::currentIndexChanged, this, &ProfileDialog::updateVisibility);
-    updateVisibility();
-    resize(640, sizeHint().height());
-    m_shown = profile();
+    return buttons;
 }
 
 void ProfileDialog::fillFields(const Profile &p)

@@ -8,6 +8,8 @@
 class QCheckBox;
 class QPlainTextEdit;
 class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -65,6 +67,13 @@ signals:
     void stepFinished(); // a save or a test ended (tests wait for it)
 
 private:
+    void makeTmpRow();
+    void makeEndpointFields();
+    QWidget *makeAuthFields();
+    QWidget *makeConnectionFields();
+    QFormLayout *makeForm(QWidget *keep, QWidget *proxyRow);
+    void makeStatusLabels();
+    QDialogButtonBox *makeButtons();
     [[nodiscard]] QString problemWithFields() const;
     // The "Name: value" lines of the headers field; `problem` says what is wrong with the first bad one.
     HttpHeaders typedHeaders(QString *problem = nullptr) const;
