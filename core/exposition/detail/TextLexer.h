@@ -55,13 +55,22 @@ inline bool isBlank(char c)
     return c == ' ' || c == '\t';
 }
 
-// Compares of names a few bytes long, inline: a memcmp call and its setup cost more than the
-// compare, and the one-pass reading makes two a line.
+// Compares of names a few dozen bytes long, inline: a memcmp call and its setup cost more than
+// the compare, and every sample line starts with one. Eight bytes a step, then the rest.
 inline bool startsWithShort(std::string_view text, std::string_view prefix)
 {
     if (text.size() < prefix.size())
         return false;
-    for (size_t i = 0; i < prefix.size(); ++i) {
+    size_t i = 0;
+    for (; i + 8 <= prefix.size(); i += 8) {
+        std::uint64_t a = 0;
+        std::uint64_t b = 0;
+        std::memcpy(&a, text.data() + i, 8);
+        std::memcpy(&b, prefix.data() + i, 8);
+        if (a != b)
+            return false;
+    }
+    for (; i < prefix.size(); ++i) {
         if (text[i] != prefix[i])
             return false;
     }
