@@ -20,6 +20,7 @@ private slots:
     void quotedValueIgnoresNonAsciiBytesAfterTheStop();
     void escapedValueEndsAtTheUnescapedQuote_data();
     void escapedValueEndsAtTheUnescapedQuote();
+    void prefixCompareSeesEveryByte();
     void readersReturnWhereTheirTokenEnds_data();
     void readersReturnWhereTheirTokenEnds();
 };
@@ -96,6 +97,26 @@ void TestTextLexer::escapedValueEndsAtTheUnescapedQuote()
     const QuotedValue read = readQuotedValue(text, 0);
     QCOMPARE(int(read.end), end);
     QVERIFY(read.escaped);
+}
+
+// Names are compared eight bytes a step: a difference at any position, in a word or in the tail,
+// and a text shorter than the prefix, are all seen.
+void TestTextLexer::prefixCompareSeesEveryByte()
+{
+    for (size_t length = 0; length <= 40; ++length) {
+        std::string prefix(length, 'a');
+        for (size_t i = 0; i < length; ++i)
+            prefix[i] = char('a' + i % 26);
+        const std::string text = prefix + "_total{";
+        QVERIFY(startsWithShort(text, prefix));
+        QVERIFY(length == 0 || !startsWithShort(prefix.substr(0, length - 1), prefix));
+        for (size_t at = 0; at < length; ++at) {
+            std::string other = text;
+            other[at] = '~';
+            QVERIFY2(!startsWithShort(other, prefix),
+                     qPrintable(QStringLiteral("length %1, difference at %2").arg(length).arg(at)));
+        }
+    }
 }
 
 void TestTextLexer::readersReturnWhereTheirTokenEnds_data()
