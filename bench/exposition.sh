@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Parses generated exposition files with promdesk-cli validate, promtool check metrics and Python's
 # prometheus_client, in one run, and prints time, peak memory and the ratios, for two shapes of
-# input: "plain" (sorted labels, the parser's one-pass best case) and "exporter" (labels in the
-# exporter's order, escapes, long paths, HELP escapes, comments: see generate_exposition.py).
+# input: "plain" (counters, gauges with escaped values, histograms; at least a million series)
+# and "exporter" (labels in the exporter's order, escapes, long paths, HELP escapes, comments: see
+# generate_exposition.py).
 # Usage: bench/exposition.sh [SIZE_MB (default 50)] [plain|exporter|both (default both)]
 # Targets (issue 18), on both shapes: >= 20x promtool, >= 30x prometheus_client, peak memory
 # <= 2x the file.
