@@ -168,9 +168,13 @@ bool TextParser::Private::takeSimpleValueText(std::string_view raw, bool escaped
 }
 
 // Sorts `simpleLabels` by name (a handful: by insertion); false when a name repeats, which the
-// full checks report.
+// full checks report, or when there are more than a handful: insertion is n², and a hostile line
+// of many labels goes to the full checks' merge sort.
 bool TextParser::Private::sortUniqueLabels()
 {
+    constexpr size_t kInsertionSortMost = 32;
+    if (simpleLabels.size() > kInsertionSortMost)
+        return false;
     for (size_t i = 1; i < simpleLabels.size(); ++i) {
         const SimpleLabel label = simpleLabels[i];
         size_t at = i;
