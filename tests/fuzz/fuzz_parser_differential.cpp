@@ -25,13 +25,20 @@ struct Recorder final : SampleSink
     }
     void onSample(const SampleEvent &sample) override
     {
-        events << QStringLiteral("sample %1 %2 %3 %4 %5 %6")
+        // The labels as the event gives them (sorted, unescaped, without le or quantile) and the
+        // family: the one-pass reading unescapes and sorts by itself.
+        QString labels;
+        for (const LabelView &label : sample.labels)
+            labels += QString::fromUtf8(label.name.data(), qsizetype(label.name.size())) + u'='
+                + QString::fromUtf8(label.value.data(), qsizetype(label.value.size())).toHtmlEscaped() + u';';
+        events << QStringLiteral("sample %1 %2 %3 %4 %5 %6 %7 [%8]")
                       .arg(QString::fromUtf8(sample.seriesKey.data(), qsizetype(sample.seriesKey.size())))
                       .arg(int(sample.role))
                       .arg(std::bit_cast<quint64>(sample.value))
                       .arg(sample.timestampMs.value_or(-1))
                       .arg(sample.line)
-                      .arg(std::bit_cast<quint64>(sample.bound));
+                      .arg(std::bit_cast<quint64>(sample.bound))
+                      .arg(QString::fromUtf8(sample.familyName.data(), qsizetype(sample.familyName.size())), labels);
     }
 };
 
