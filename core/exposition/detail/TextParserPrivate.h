@@ -224,6 +224,7 @@ private:
     bool takeSimpleSample(std::string_view line, qint64 lineOffset, qint64 lineEnd);
     bool takeSimpleLabels(std::string_view line, size_t &pos, bool &sorted);
     bool takeSimpleValueText(std::string_view raw, bool escaped, std::string_view &value);
+    int unescapeLabelValue(std::string_view raw);
     struct SimpleLabel
     {
         std::string_view name;
