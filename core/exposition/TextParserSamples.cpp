@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace promdesk {
 
@@ -83,17 +84,29 @@ bool TextParser::Private::takeSimpleBound(SampleRole role, double &bound)
 // sorted labels, their values as written (escaped), as the full checks key them.
 std::string_view TextParser::Private::simpleSeriesKey(std::string_view name)
 {
-    canonicalKey.assign(name);
+    // Sized once and filled by copies: a line's key is built for every line whose labels are out
+    // of order, which is most lines of an exporter's output.
+    size_t size = name.size() + 1; // the closing '}'
+    for (const SimpleLabel &label : simpleLabels)
+        size += label.name.size() + label.raw.size() + 4; // separator, '=', two quotes
+    canonicalKey.resize(size);
+    char *out = canonicalKey.data();
+    auto put = [&out](std::string_view text) {
+        std::memcpy(out, text.data(), text.size());
+        out += text.size();
+    };
+    put(name);
     char separator = '{';
     for (const SimpleLabel &label : simpleLabels) {
-        canonicalKey += separator;
-        canonicalKey += label.name;
-        canonicalKey += "=\"";
-        canonicalKey += label.raw;
-        canonicalKey += '"';
+        *out++ = separator;
+        put(label.name);
+        *out++ = '=';
+        *out++ = '"';
+        put(label.raw);
+        *out++ = '"';
         separator = ',';
     }
-    canonicalKey += '}';
+    *out = '}';
     return canonicalKey;
 }
 
