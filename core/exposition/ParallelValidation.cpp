@@ -154,6 +154,13 @@ QByteArrayView MemoryValidationSource::read(qint64 offset, qint64 length, QByteA
     return m_text.sliced(offset, std::min(length, m_text.size() - offset));
 }
 
+int pieceCount(qint64 size, qint64 minimumPieceBytes, int workers)
+{
+    workers = std::max(workers, 1);
+    const auto pieces = int(std::clamp<qint64>(size / std::max<qint64>(minimumPieceBytes, 1), 1, qint64(workers) * 4));
+    return pieces > workers ? pieces - pieces % workers : pieces;
+}
+
 std::vector<qint64> pieceStarts(const ValidationSource &source, int pieces)
 {
     std::vector<qint64> starts{0};
@@ -175,9 +182,7 @@ Validation validateInParallel(const ValidationSource &source, const ParseOptions
     // More pieces than cores, taken by one worker per core as each finishes: when another process
     // holds a core for a while, the other worker takes on the pieces that are left.
     const int workers = std::max(threads, 1);
-    const int pieces
-        = int(std::clamp<qint64>(source.size() / std::max<qint64>(minimumPieceBytes, 1), 1, qint64(workers) * 4));
-    const std::vector<qint64> starts = pieceStarts(source, pieces);
+    const std::vector<qint64> starts = pieceStarts(source, pieceCount(source.size(), minimumPieceBytes, workers));
     if (starts.size() < 2)
         return parseWhole(source, options);
     std::vector<qint64> ends(starts.begin() + 1, starts.end());

@@ -61,6 +61,13 @@ private:
 Validation validateInParallel(const ValidationSource &source, const ParseOptions &options, int threads,
                               qint64 minimumPieceBytes = 4 << 20);
 
+// How many pieces an input of `size` bytes is cut into for `workers`: pieces of at least
+// `minimumPieceBytes`, at most four a worker (a worker slowed by another process leaves its
+// pieces to the others), and a multiple of the workers once there are more pieces than workers,
+// so that each worker gets the same share: five pieces on two workers would keep one of them at
+// work on its third piece while the other waits.
+int pieceCount(qint64 size, qint64 minimumPieceBytes, int workers);
+
 // Where the pieces start: offsets of lines that open a family ('# HELP' or '# TYPE' right after a
 // sample line), near equal shares of the input. Always starts with 0; fewer when no cut is found.
 std::vector<qint64> pieceStarts(const ValidationSource &source, int pieces);

@@ -50,6 +50,8 @@ private slots:
     void reportsWhatOneParserReports();
     void cutsOnlyWhereAFamilyOpensAfterASample();
     void cutsAfterTheCommentsThatFollowASample();
+    void givesEachWorkerTheSameShare_data();
+    void givesEachWorkerTheSameShare();
 };
 
 void TestParallelValidation::reportsWhatOneParserReports_data()
@@ -83,11 +85,12 @@ void TestParallelValidation::reportsWhatOneParserReports_data()
     QTest::newRow("OpenMetrics EOF before the last piece is parsed whole")
         << a + b + "# EOF\n" + c + d << true << 1000 << false;
     QTest::newRow("OpenMetrics without EOF") << a + b + c + d << true << 1000 << true;
-    // The family's end reports line 6, and so does the repeat found after it; the whole input
-    // reports them in that order when the next family opens, and a piece must too.
+    // The family's end reports its last line, and so does the repeat found after it; the whole
+    // input reports them in that order when the next family opens, and a piece that ends there
+    // (the middle one: a family before it, one after it) must too.
     const QByteArray regrouped = "# TYPE h histogram\nh_bucket{le=\"+Inf\"} 1\nh_count 1\nh_sum 0\n"
                                  "h_bucket{x=\"1\",le=\"+Inf\"} 1\nh_count 2\n";
-    QTest::newRow("OpenMetrics family end and a repeat on one line at a piece's end") << regrouped + d + "# EOF\n"
+    QTest::newRow("OpenMetrics family end and a repeat on one line at a piece's end") << a + regrouped + d + "# EOF\n"
                                                                                       << true << 1000 << true;
     QTest::newRow("more problems of a kind than are listed is parsed whole")
         << a + "alpha{i=\"1\"} 1,5\n" + b + c + "gamma{i=\"1\"} 1,5\n" + d << false << 1 << false;
@@ -142,6 +145,29 @@ void TestParallelValidation::cutsAfterTheCommentsThatFollowASample()
     const std::vector<qint64> starts = pieceStarts(MemoryValidationSource(text), 2);
     QCOMPARE(starts.size(), size_t(2));
     QCOMPARE(starts[1], qint64(text.indexOf("# HELP beta")));
+}
+
+void TestParallelValidation::givesEachWorkerTheSameShare_data()
+{
+    constexpr qint64 kMiB = 1 << 20;
+    QTest::addColumn<qint64>("size");
+    QTest::addColumn<int>("workers");
+    QTest::addColumn<int>("pieces");
+    QTest::newRow("smaller than one piece") << 3 * kMiB << 2 << 1;
+    QTest::newRow("room for five pieces on two workers") << 20 * kMiB << 2 << 4;
+    QTest::newRow("room for seven pieces on three workers") << 28 * kMiB << 3 << 6;
+    QTest::newRow("room for eight pieces on two workers") << 32 * kMiB << 2 << 8;
+    QTest::newRow("room for more than four a worker") << 100 * kMiB << 2 << 8;
+    QTest::newRow("fewer pieces than workers") << 12 * kMiB << 4 << 3;
+    QTest::newRow("no worker given") << 20 * kMiB << 0 << 4;
+}
+
+void TestParallelValidation::givesEachWorkerTheSameShare()
+{
+    QFETCH(qint64, size);
+    QFETCH(int, workers);
+    QFETCH(int, pieces);
+    QCOMPARE(pieceCount(size, 4 << 20, workers), pieces);
 }
 
 QTEST_GUILESS_MAIN(TestParallelValidation)
