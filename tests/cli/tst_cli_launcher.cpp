@@ -1,0 +1,136 @@
+// promdesk-cli runs `validate` itself, in a program that needs QtCore alone, and hands every other
+// command line, unchanged, to promdesk-cli-full.
+#include "../support/CliRunner.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using promdesk::test::CliRun;
+using promdesk::test::runCli;
+
+namespace {
+
+const QString kFullProgram
+    = QFileInfo(QStringLiteral(PROMDESK_CLI)).dir().filePath(QStringLiteral("promdesk-cli-full"));
+
+// Copies a program to `path` (directories made), keeping it executable.
+bool copyProgram(const QString &from, const QString &path)
+{
+    return QDir().mkpath(QFileInfo(path).path()) && QFile::copy(from, path);
+}
+
+CliRun runProgram(const QString &program, const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess process;
+    process.start(program, arguments);
+    if (!process.waitForStarted())
+        return {};
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return CliRun{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                  process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+} // namespace
+
+class TestCliLauncher : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void needsNoLibraryBeyondQtCore_data();
+    void needsNoLibraryBeyondQtCore();
+    void validatesWithoutTheFullProgram();
+    void saysWhatIsMissingForAnotherCommand();
+    void handsOverArgumentsStreamsAndExitCode_data();
+    void handsOverArgumentsStreamsAndExitCode();
+    void findsTheFullProgramWhereItIsInstalled();
+};
+
+void TestCliLauncher::needsNoLibraryBeyondQtCore_data()
+{
+    QTest::addColumn<QString>("library");
+    for (const char *library : {"libQt6Network", "libQt6Sql", "libQt6DBus", "libqt6keychain", "libprotobuf",
+                                "libsnappy", "libsqlite3", "libz."})
+        QTest::newRow(library) << QString::fromLatin1(library);
+}
+
+void TestCliLauncher::needsNoLibraryBeyondQtCore()
+{
+    QFETCH(QString, library);
+    const CliRun readelf = runProgram(QStringLiteral("readelf"), {QStringLiteral("-d"), QStringLiteral(PROMDESK_CLI)});
+    QCOMPARE(readelf.exitCode, 0);
+    QVERIFY(readelf.out.contains("libQt6Core.so")); // the listing is the one expected
+    QVERIFY2(!readelf.out.contains(library.toLatin1()), readelf.out.constData());
+}
+
+void TestCliLauncher::validatesWithoutTheFullProgram()
+{
+    QTemporaryDir dir;
+    const QString alone = dir.filePath(QStringLiteral("bin/promdesk-cli"));
+    QVERIFY(copyProgram(QStringLiteral(PROMDESK_CLI), alone));
+    const CliRun run = runProgram(alone, {QStringLiteral("validate"), QStringLiteral("-")}, "# TYPE up gauge\nup 1\n");
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.contains("0 error(s)"), run.err.constData());
+}
+
+void TestCliLauncher::saysWhatIsMissingForAnotherCommand()
+{
+    QTemporaryDir dir;
+    const QString alone = dir.filePath(QStringLiteral("bin/promdesk-cli"));
+    QVERIFY(copyProgram(QStringLiteral(PROMDESK_CLI), alone));
+    const CliRun run = runProgram(alone, {QStringLiteral("push"), QStringLiteral("--help")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("cannot start") && run.err.contains("promdesk-cli-full"), run.err.constData());
+    QVERIFY2(run.err.contains("'validate'"), run.err.constData());
+    QVERIFY(run.out.isEmpty());
+}
+
+void TestCliLauncher::handsOverArgumentsStreamsAndExitCode_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("input");
+    QTest::newRow("version") << QStringList{QStringLiteral("--version")} << QByteArray();
+    QTest::newRow("no command") << QStringList{} << QByteArray();
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("validat")} << QByteArray();
+    QTest::newRow("standard input and an argument with spaces and quotes")
+        << QStringList{QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("openmetrics"),
+                       QStringLiteral("-")}
+        << QByteArray("# HELP a Says \"it's\" a gauge.\n# TYPE a gauge\na{p=\"/x y\"} 1\n");
+    QTest::newRow("usage error") << QStringList{QStringLiteral("push"), QStringLiteral("--no-such-option")}
+                                 << QByteArray();
+}
+
+void TestCliLauncher::handsOverArgumentsStreamsAndExitCode()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, input);
+    const CliRun viaLauncher = runCli(arguments, input);
+    const CliRun direct = runProgram(kFullProgram, arguments, input);
+    QVERIFY(direct.exitCode >= 0);
+    QCOMPARE(viaLauncher.exitCode, direct.exitCode);
+    QCOMPARE(viaLauncher.out, direct.out);
+    QCOMPARE(viaLauncher.err, direct.err);
+}
+
+void TestCliLauncher::findsTheFullProgramWhereItIsInstalled()
+{
+    QTemporaryDir prefix;
+    const QString launcher = prefix.filePath(QStringLiteral("bin/promdesk-cli"));
+    QVERIFY(copyProgram(QStringLiteral(PROMDESK_CLI), launcher));
+    QVERIFY(copyProgram(kFullProgram, prefix.filePath(QStringLiteral(PROMDESK_CLI_FULL_INSTALLED))));
+    const CliRun run = runProgram(launcher, {QStringLiteral("--version")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.startsWith("promdesk-cli "), run.out.constData());
+}
+
+QTEST_GUILESS_MAIN(TestCliLauncher)
+#include "tst_cli_launcher.moc"
