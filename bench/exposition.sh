@@ -8,6 +8,7 @@
 # Targets (issue 18), on both shapes: >= 20x promtool, >= 30x prometheus_client, peak memory
 # <= 2x the file.
 set -euo pipefail
+export LC_ALL=C # EPOCHREALTIME and awk spell numbers with a point
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cli="${PROMDESK_CLI:-$root/build/app/promdesk-cli}"
 size_mb="${1:-50}"
@@ -17,21 +18,23 @@ out="$root/bench/out"
 mkdir -p "$out"
 
 # measure NAME COMMAND...: best wall time of 5 runs (the least disturbed by other work on the
-# machine, for every tool alike) and the peak RSS, via GNU time.
+# machine, for every tool alike) and, from one more run under GNU time, the peak RSS. The clock
+# is bash's own (EPOCHREALTIME): a `date` process or GNU time around the timed runs would add
+# 2-3 ms of their own start to every tool, a tenth of promdesk's run.
 measure() {
     local name=$1; shift
-    local best="" rss=0
+    local best="" start end wall
     for _ in 1 2 3 4 5; do
-        # Wall time from the clock in ms (GNU time's %e has 10 ms steps, a tenth of promdesk's run).
-        local start
-        start=$(date +%s%N)
-        /usr/bin/time -f '%M' -o "$out/time.txt" "$@" >/dev/null 2>"$out/$name.stderr" || true
-        wall=$(awk -v ns=$(( $(date +%s%N) - start )) 'BEGIN { printf "%.3f", ns / 1e9 }')
-        read -r kb < "$out/time.txt"
+        start=$EPOCHREALTIME
+        "$@" >/dev/null 2>"$out/$name.stderr" || true
+        end=$EPOCHREALTIME
+        wall=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f", e - s }')
         if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$wall; fi
-        [ "$kb" -gt "$rss" ] && rss=$kb
     done
-    printf '%-28s %8.3f s %9.1f MB\n' "$name" "$best" "$(awk -v k="$rss" 'BEGIN{print k/1024}')"
+    /usr/bin/time -f '%M' -o "$out/time.txt" "$@" >/dev/null 2>"$out/$name.stderr" || true
+    local rss
+    read -r rss < "$out/time.txt"
+    printf '%-28s %8.4f s %9.1f MB\n' "$name" "$best" "$(awk -v k="$rss" 'BEGIN{print k/1024}')"
     eval "${name//[^a-z]/_}_time=$best; ${name//[^a-z]/_}_rss=$rss"
 }
 
@@ -42,7 +45,7 @@ bench_shape() {
     [ -f "$file" ] || /usr/bin/python3 "$root/bench/generate_exposition.py" "$file" "$size_mb" "$shape"
     file_bytes=$(stat -c %s "$file")
     printf 'input: %s (%.1f MB, %s lines)\n\n' "$file" "$(awk -v b="$file_bytes" 'BEGIN{print b/1e6}')" "$(wc -l < "$file")"
-    printf '%-28s %10s %12s\n' tool wall "peak RSS"
+    printf '%-28s %11s %12s\n' tool wall "peak RSS"
     measure promdesk "$cli" validate "$file"
     measure promtool sh -c "promtool check metrics < '$file'"
     measure prometheus_client /usr/bin/python3 -c "
