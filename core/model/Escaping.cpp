@@ -47,22 +47,19 @@ QString escapeOpenMetricsHelp(const QString &help)
 int unescape(std::string_view raw, EscapeContext context, std::string &out)
 {
     out.clear();
-    const size_t firstEscape = raw.find('\\');
-    if (firstEscape == std::string_view::npos) {
+    size_t escape = raw.find('\\');
+    if (escape == std::string_view::npos) {
         out.assign(raw); // most values have no escapes at all
         return -1;
     }
+    // The text between escapes is copied a run at a time, not a character at a time.
     out.reserve(raw.size());
-    out.append(raw.substr(0, firstEscape));
-    for (size_t i = firstEscape; i < raw.size(); ++i) {
-        const char c = raw[i];
-        if (c != '\\') {
-            out.push_back(c);
-            continue;
-        }
-        if (i + 1 >= raw.size())
-            return int(i);
-        const char next = raw[i + 1];
+    size_t from = 0;
+    for (; escape != std::string_view::npos; escape = raw.find('\\', from)) {
+        out.append(raw.substr(from, escape - from));
+        if (escape + 1 >= raw.size())
+            return int(escape);
+        const char next = raw[escape + 1];
         if (next == '\\')
             out.push_back('\\');
         else if (next == 'n')
@@ -70,9 +67,10 @@ int unescape(std::string_view raw, EscapeContext context, std::string &out)
         else if (next == '"' && context != EscapeContext::Help004)
             out.push_back('"');
         else
-            return int(i);
-        ++i;
+            return int(escape);
+        from = escape + 2;
     }
+    out.append(raw.substr(from));
     return -1;
 }
 

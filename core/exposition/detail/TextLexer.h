@@ -231,14 +231,17 @@ struct QuotedValue
 };
 inline QuotedValue readQuotedValue(std::string_view line, size_t at)
 {
-    // Values are short: one walk to the closing quote (not three library calls) also tells
-    // whether the value needs unescaping or a UTF-8 check.
+    // One walk to the closing quote (not three library calls) also tells whether the value needs
+    // unescaping or a UTF-8 check. A backslash takes the byte after it along, whatever it is; the
+    // walk then goes on a block at a time.
     bool ascii = true;
     size_t pos = plainValueEnd(line, at, ascii);
-    const bool escaped = pos < line.size() && line[pos] == '\\';
-    while (escaped && pos < line.size() && line[pos] != '"')
-        pos += line[pos] == '\\' ? 2 : 1;
-    return QuotedValue{std::min(pos, line.size()), escaped, !escaped && ascii};
+    bool escaped = false;
+    while (pos < line.size() && line[pos] == '\\') {
+        escaped = true;
+        pos = pos + 2 < line.size() ? plainValueEnd(line, pos + 2, ascii) : line.size();
+    }
+    return QuotedValue{pos, escaped, !escaped && ascii};
 }
 
 } // namespace promdesk::detail

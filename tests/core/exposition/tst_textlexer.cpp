@@ -20,6 +20,7 @@ private slots:
     void quotedValueIgnoresNonAsciiBytesAfterTheStop();
     void escapedValueEndsAtTheUnescapedQuote_data();
     void escapedValueEndsAtTheUnescapedQuote();
+    void escapedValueEndsWhereAByteWalkEnds();
     void prefixCompareSeesEveryByte();
     void readersReturnWhereTheirTokenEnds_data();
     void readersReturnWhereTheirTokenEnds();
@@ -87,6 +88,10 @@ void TestTextLexer::escapedValueEndsAtTheUnescapedQuote_data()
     QTest::newRow("escaped-backslash-then-quote") << QByteArray(R"(a\\")") << 3;
     QTest::newRow("backslash-at-line-end") << QByteArray(R"(abc\)") << 4;
     QTest::newRow("escaped-quote-unclosed") << QByteArray(R"(a\")") << 3;
+    QTest::newRow("escapes-blocks-apart")
+        << QByteArray(R"(/var/lib/docker/\"overlay2\"/23b8c1e9392456de3eb13b90466\\85257bdd640fb06671ad11c8/merged")")
+        << 89;
+    QTest::newRow("escaped-quote-at-a-block-end") << QByteArray(R"(0123456789abcd\"0123456789abcdef")") << 32;
 }
 
 void TestTextLexer::escapedValueEndsAtTheUnescapedQuote()
@@ -97,6 +102,32 @@ void TestTextLexer::escapedValueEndsAtTheUnescapedQuote()
     const QuotedValue read = readQuotedValue(text, 0);
     QCOMPARE(int(read.end), end);
     QVERIFY(read.escaped);
+}
+
+// Two escapes at every pair of positions in values of 0 to 40 bytes (the walk goes a block at a
+// time between them): the value ends where a walk byte by byte ends.
+void TestTextLexer::escapedValueEndsWhereAByteWalkEnds()
+{
+    auto byteWalk = [](const std::string &text) {
+        size_t pos = 0;
+        while (pos < text.size() && text[pos] != '"')
+            pos += text[pos] == '\\' ? 2 : 1;
+        return std::min(pos, text.size());
+    };
+    for (size_t length = 2; length <= 40; ++length) {
+        for (size_t first = 0; first < length; ++first) {
+            for (size_t second = first + 2; second < length; ++second) {
+                std::string text = std::string(length, 'a') + "\"tail\"";
+                text[first] = '\\';
+                text[first + 1] = '"';
+                text[second] = '\\';
+                const QuotedValue read = readQuotedValue(text, 0);
+                QVERIFY2(
+                    read.end == byteWalk(text) && read.escaped,
+                    qPrintable(QStringLiteral("length %1, escapes at %2 and %3").arg(length).arg(first).arg(second)));
+            }
+        }
+    }
 }
 
 // Names are compared eight bytes a step: a difference at any position, in a word or in the tail,
