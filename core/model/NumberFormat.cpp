@@ -125,19 +125,23 @@ int formatMillisecondsAsSeconds(std::int64_t ms, char *buffer)
 
 namespace {
 
-// Clinger's fast path: a decimal of at most 15 digits without an exponent is an integer below
-// 2^53 divided by a power of ten below 10^23, both exact doubles, and one IEEE division of them
-// is correctly rounded — the very value from_chars gives, without its general machinery. Most
-// sample values look like this. Returns nothing when the text is not that simple.
-std::optional<double> parseSimpleDecimal(std::string_view digits)
+// Clinger's fast path: a decimal of at most 15 digits is an integer m below 2^53 times 10^e;
+// when |e| <= 22, both m and 10^|e| are exact doubles and one IEEE multiplication or division of
+// them is correctly rounded: the very value from_chars gives, without its general machinery.
+// Most sample values look like this, with or without an exponent ("5586214", "1.158323e+11").
+// Returns nothing when the text is not that simple.
+std::optional<double> parseSimpleDecimal(std::string_view text)
 {
     static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                               1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    constexpr int kExactPowers = 22;
     std::uint64_t mantissa = 0;
     int digitCount = 0;
     int fractionDigits = 0;
     bool point = false;
-    for (const char c : digits) {
+    size_t i = 0;
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
         if (c >= '0' && c <= '9') {
             if (++digitCount > 15)
                 return std::nullopt;
@@ -145,13 +149,32 @@ std::optional<double> parseSimpleDecimal(std::string_view digits)
             fractionDigits += point ? 1 : 0;
         } else if (c == '.' && !point) {
             point = true;
+        } else if (c == 'e' || c == 'E') {
+            break;
         } else {
-            return std::nullopt; // an exponent, a second point, anything else: the general path
+            return std::nullopt; // a second point, anything else: the general path
         }
     }
     if (digitCount == 0)
         return std::nullopt;
-    return double(mantissa) / kPowersOfTen[fractionDigits];
+    int exponent = 0;
+    if (i < text.size()) { // [eE][+-]?digits, a few of them: a longer one takes the general path
+        ++i;
+        const bool negative = i < text.size() && text[i] == '-';
+        i += i < text.size() && (text[i] == '-' || text[i] == '+') ? 1 : 0;
+        if (i == text.size() || text.size() - i > 3)
+            return std::nullopt;
+        for (; i < text.size(); ++i) {
+            if (text[i] < '0' || text[i] > '9')
+                return std::nullopt;
+            exponent = exponent * 10 + (text[i] - '0');
+        }
+        exponent = negative ? -exponent : exponent;
+    }
+    const int scale = exponent - fractionDigits;
+    if (scale < -kExactPowers || scale > kExactPowers)
+        return std::nullopt;
+    return scale < 0 ? double(mantissa) / kPowersOfTen[-scale] : double(mantissa) * kPowersOfTen[scale];
 }
 
 } // namespace
@@ -160,8 +183,12 @@ std::optional<ParsedNumber> parseNumber(std::string_view text)
 {
     if (text.empty())
         return std::nullopt;
+    // A plain decimal, what almost every line holds, before any special spelling is looked for.
+    if (const char first = text.front(); first == '.' || (first >= '0' && first <= '9')) {
+        if (const std::optional<double> simple = parseSimpleDecimal(text))
+            return ParsedNumber{*simple, NumberSpelling::Canonical, {}};
+    }
 
-    // The canonical spellings first: they are what almost every line holds.
     if (text == "NaN")
         return ParsedNumber{std::numeric_limits<double>::quiet_NaN(), NumberSpelling::Canonical, {}};
     if (text == "+Inf")

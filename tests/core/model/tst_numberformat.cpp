@@ -131,16 +131,22 @@ void TestNumberFormat::parses()
 void TestNumberFormat::simpleDecimalsMatchFromChars_data()
 {
     QTest::addColumn<int>("digits");
+    QTest::addColumn<bool>("exponent");
     QTest::addColumn<int>("seed");
     // Short decimals take a fast path; it must give bit for bit what from_chars gives, at every
-    // length up to where the fast path stops (15 digits) and just beyond it.
-    for (int digits : {1, 3, 7, 12, 15, 16, 17})
-        QTest::newRow(qPrintable(QStringLiteral("%1 digits").arg(digits))) << digits << digits * 7919;
+    // length up to where the fast path stops (15 digits) and just beyond it, with and without an
+    // exponent (where it stops at 10^22 and three exponent digits, and just beyond).
+    for (int digits : {1, 3, 7, 12, 15, 16, 17}) {
+        QTest::newRow(qPrintable(QStringLiteral("%1 digits").arg(digits))) << digits << false << digits * 7919;
+        QTest::newRow(qPrintable(QStringLiteral("%1 digits and an exponent").arg(digits)))
+            << digits << true << digits * 7927;
+    }
 }
 
 void TestNumberFormat::simpleDecimalsMatchFromChars()
 {
     QFETCH(int, digits);
+    QFETCH(bool, exponent);
     QFETCH(int, seed);
     QRandomGenerator random{quint32(seed)};
     for (int i = 0; i < 20000; ++i) {
@@ -154,6 +160,16 @@ void TestNumberFormat::simpleDecimalsMatchFromChars()
         }
         if (point == digits)
             text.push_back('.');
+        if (exponent) { // e or E, a sign or none, 1 to 4 digits (leading zeros too): -40 to 40 mostly
+            text.push_back(random.bounded(2) != 0 ? 'e' : 'E');
+            const int sign = int(random.bounded(3));
+            if (sign != 0)
+                text.push_back(sign == 1 ? '+' : '-');
+            const int value = int(random.bounded(41));
+            const int width = int(random.bounded(4)) + 1;
+            const std::string written = std::to_string(value);
+            text += std::string(size_t(std::max(0, width - int(written.size()))), '0') + written;
+        }
         double expected = 0;
         const auto result = std::from_chars(text.data(), text.data() + text.size(), expected);
         QVERIFY(result.ec == std::errc());
@@ -166,6 +182,8 @@ void TestNumberFormat::simpleDecimalsMatchFromChars()
     }
     QVERIFY(!parseNumber("."));
     QVERIFY(!parseNumber("1.2.3"));
+    for (const char *broken : {"1e", "1e+", "1E-", "e5", ".e5", "1e5.", "1e+-5", "1e5e5", "1e 5"})
+        QVERIFY2(!parseNumber(broken), broken);
     QCOMPARE(parseNumber("+1.5")->spelling, NumberSpelling::NonCanonical);
 }
 
