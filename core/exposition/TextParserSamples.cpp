@@ -84,26 +84,25 @@ bool TextParser::Private::takeSimpleBound(SampleRole role, double &bound)
 // sorted labels, their values as written (escaped), as the full checks key them.
 std::string_view TextParser::Private::simpleSeriesKey(std::string_view name)
 {
-    // Sized once and filled by copies: a line's key is built for every line whose labels are out
-    // of order, which is most lines of an exporter's output.
+    // Each label is written `name="raw"` in the line, nothing between its parts (that is what
+    // the one-pass reading takes): the key is those spans in sorted order, sized once and copied
+    // a span at a time. Most lines of an exporter's output take this way.
+    auto written = [](const SimpleLabel &label) {
+        return std::string_view(label.name.data(), size_t(label.raw.data() + label.raw.size() + 1 - label.name.data()));
+    };
     size_t size = name.size() + 1; // the closing '}'
     for (const SimpleLabel &label : simpleLabels)
-        size += label.name.size() + label.raw.size() + 4; // separator, '=', two quotes
+        size += written(label).size() + 1; // and '{' or ','
     canonicalKey.resize(size);
     char *out = canonicalKey.data();
-    auto put = [&out](std::string_view text) {
-        std::memcpy(out, text.data(), text.size());
-        out += text.size();
-    };
-    put(name);
+    std::memcpy(out, name.data(), name.size());
+    out += name.size();
     char separator = '{';
     for (const SimpleLabel &label : simpleLabels) {
+        const std::string_view text = written(label);
         *out++ = separator;
-        put(label.name);
-        *out++ = '=';
-        *out++ = '"';
-        put(label.raw);
-        *out++ = '"';
+        std::memcpy(out, text.data(), text.size());
+        out += text.size();
         separator = ',';
     }
     *out = '}';
