@@ -198,11 +198,10 @@ bool TextParser::Private::sortUniqueLabels()
         size_t at = i;
         for (; at > 0 && lessShort(label.name, simpleLabels[at - 1].name); --at)
             simpleLabels[at] = simpleLabels[at - 1];
-        simpleLabels[at] = label;
-    }
-    for (size_t i = 1; i < simpleLabels.size(); ++i) {
-        if (!lessShort(simpleLabels[i - 1].name, simpleLabels[i].name))
+        // Those after it are greater; the one before is not, and differs unless the name repeats.
+        if (at > 0 && !lessShort(simpleLabels[at - 1].name, label.name))
             return false;
+        simpleLabels[at] = label;
     }
     return true;
 }

@@ -128,6 +128,8 @@ void TestTextParser::reportsEachProblemCode_data()
     QTest::newRow("exemplar-in-text")         << QByteArray("a_total 1 # {trace_id=\"x\"} 1\n") << kText << "generic" << 1 << 11 << "exemplar" << "error";
     QTest::newRow("exemplar-in-openmetrics")  << QByteArray("# TYPE a counter\na_total 1 # {trace_id=\"x\"} 1\n# EOF\n") << kOm << "generic" << 2 << 11 << "exemplar" << "warning";
     QTest::newRow("duplicate-label-name")     << QByteArray("a{x=\"1\",x=\"2\"} 1\n") << kText << "generic" << 1 << 9 << "duplicate-label-name" << "error";
+    QTest::newRow("duplicate-label-name-out-of-order") << QByteArray("a{y=\"1\",z=\"1\",y=\"2\"} 1\n") << kText << "generic" << 1 << 15 << "duplicate-label-name" << "error";
+    QTest::newRow("duplicate-label-name-last-in-order") << QByteArray("a{z=\"1\",x=\"1\",z=\"2\"} 1\n") << kText << "generic" << 1 << 15 << "duplicate-label-name" << "error";
     QByteArray manyLabels = "a{";
     for (int i = 0; i < 40; ++i)
         manyLabels += "l" + QByteArray::number(i) + "=\"v\",";
