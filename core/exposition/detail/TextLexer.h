@@ -214,9 +214,32 @@ inline size_t metricNameEnd(std::string_view line, size_t at, std::string_view l
     return at;
 }
 
-// A label name's characters.
+#if defined(__SSE2__)
+// 0xFF in each byte of `block` that is a label name's character ([A-Za-z0-9_]), 0 elsewhere. The
+// compares are signed: bytes from 0x80 up are negative, below every range, and never name bytes.
+inline __m128i labelCharBytes(__m128i block)
+{
+    const __m128i folded = _mm_or_si128(block, _mm_set1_epi8(0x20)); // 'A'-'Z' onto 'a'-'z', no other byte
+    const __m128i letter
+        = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+    const __m128i digit
+        = _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(block, _mm_set1_epi8('9' + 1)));
+    return _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(block, _mm_set1_epi8('_')));
+}
+#endif
+
+// A label name's characters: sixteen bytes a step where SSE2 is there (names such as
+// `mountpoint` or `kubernetes_pod_name` end inside the first block), then a byte at a time.
 inline size_t labelNameEnd(std::string_view line, size_t at)
 {
+#if defined(__SSE2__)
+    for (; at + 16 <= line.size(); at += 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(line.data() + at));
+        const unsigned others = ~unsigned(_mm_movemask_epi8(labelCharBytes(block))) & 0xFFFFU;
+        if (others != 0)
+            return at + size_t(std::countr_zero(others));
+    }
+#endif
     while (at < line.size() && isLabelChar(line[at]))
         ++at;
     return at;

@@ -22,6 +22,7 @@ private slots:
     void escapedValueEndsAtTheUnescapedQuote();
     void escapedValueEndsWhereAByteWalkEnds();
     void prefixCompareSeesEveryByte();
+    void labelNameEndsAtTheFirstByteNotInTheTable();
     void readersReturnWhereTheirTokenEnds_data();
     void readersReturnWhereTheirTokenEnds();
 };
@@ -174,6 +175,27 @@ void TestTextLexer::readersReturnWhereTheirTokenEnds()
     QCOMPARE(int(promdesk::detail::labelNameEnd(text, 0)), labelNameEnd);
     QCOMPARE(int(promdesk::detail::tokenEnd(text, 0)), tokenEnd);
     QCOMPARE(int(blanksEnd(text, size_t(tokenEnd))), tokenEnd + 1);
+}
+
+// Every byte value as the first one after names of 0 to 40 characters (across one and two
+// 16-byte blocks and the byte-at-a-time tail), with and without more text after it: the name
+// ends where the character table says.
+void TestTextLexer::labelNameEndsAtTheFirstByteNotInTheTable()
+{
+    const std::string alphabet = "abcxyzABCXYZ0189_";
+    for (size_t length = 0; length <= 40; ++length) {
+        std::string name;
+        for (size_t i = 0; i < length; ++i)
+            name.push_back(alphabet[i % alphabet.size()]);
+        for (int byte = 0; byte < 256; ++byte) {
+            for (const std::string &after : {std::string(), std::string("=\"value\"} 1")}) {
+                const std::string text = name + char(byte) + after;
+                const size_t expected = isLabelChar(char(byte)) ? length + 1 : length;
+                QVERIFY2(labelNameEnd(text, 0) == expected,
+                         qPrintable(QStringLiteral("length %1, byte %2").arg(length).arg(byte)));
+            }
+        }
+    }
 }
 
 QTEST_APPLESS_MAIN(TestTextLexer)
