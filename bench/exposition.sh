@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Parses generated exposition files with promdesk-cli validate, promtool check metrics and Python's
-# prometheus_client, in one run, and prints time, peak memory and the ratios, for two shapes of
+# prometheus_client, in one run, and prints time (best and median of five rounds), peak memory and
+# the ratios, for two shapes of
 # input: "plain" (counters, gauges with escaped values, histograms; at least a million series)
 # and "exporter" (labels in the exporter's order, escapes, long paths, HELP escapes, comments: see
 # generate_exposition.py).
@@ -16,51 +17,77 @@ shapes="${2:-both}"
 [ "$shapes" = both ] && shapes="plain exporter"
 out="$root/bench/out"
 mkdir -p "$out"
+: > "$out/stderr.txt" # what the tools print, kept from this run only
 
-# measure NAME COMMAND...: best wall time of 5 runs (the least disturbed by other work on the
-# machine, for every tool alike) and, from one more run under GNU time, the peak RSS. The clock
-# is bash's own (EPOCHREALTIME): a `date` process or GNU time around the timed runs would add
-# 2-3 ms of their own start to every tool, a tenth of promdesk's run.
-measure() {
-    local name=$1; shift
-    local best="" start end wall
-    for _ in 1 2 3 4 5; do
-        start=$EPOCHREALTIME
-        "$@" >/dev/null 2>"$out/$name.stderr" || true
-        end=$EPOCHREALTIME
-        wall=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f", e - s }')
-        if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$wall; fi
-    done
-    /usr/bin/time -f '%M' -o "$out/time.txt" "$@" >/dev/null 2>"$out/$name.stderr" || true
-    local rss
-    read -r rss < "$out/time.txt"
-    printf '%-28s %8.4f s %9.1f MB\n' "$name" "$best" "$(awk -v k="$rss" 'BEGIN{print k/1024}')"
-    eval "${name//[^a-z]/_}_time=$best; ${name//[^a-z]/_}_rss=$rss"
+# wall COMMAND...: seconds one run of COMMAND takes, by bash's own clock (EPOCHREALTIME): a
+# `date` process or GNU time around it would add 2-3 ms of their own start to every tool, a tenth
+# of promdesk's run.
+wall() {
+    local start end
+    start=$EPOCHREALTIME
+    "$@" >/dev/null 2>>"$out/stderr.txt" || true
+    end=$EPOCHREALTIME
+    awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f\n", e - s }'
 }
 
-# bench_shape SHAPE: generates (once) and measures one input.
-bench_shape() {
-    local shape=$1
-    file="$out/exposition-${shape}-${size_mb}mb.prom"
-    [ -f "$file" ] || /usr/bin/python3 "$root/bench/generate_exposition.py" "$file" "$size_mb" "$shape"
-    file_bytes=$(stat -c %s "$file")
-    printf 'input: %s (%.1f MB, %s lines)\n\n' "$file" "$(awk -v b="$file_bytes" 'BEGIN{print b/1e6}')" "$(wc -l < "$file")"
-    printf '%-28s %11s %12s\n' tool wall "peak RSS"
-    measure promdesk "$cli" validate "$file"
-    measure promtool sh -c "promtool check metrics < '$file'"
-    measure prometheus_client /usr/bin/python3 -c "
+# peak_rss COMMAND...: the peak RSS of one run, in KB, from GNU time.
+peak_rss() {
+    /usr/bin/time -f '%M' -o "$out/time.txt" "$@" >/dev/null 2>>"$out/stderr.txt" || true
+    cat "$out/time.txt"
+}
+
+client_script='
 import sys
 from prometheus_client.parser import text_fd_to_metric_families
 with open(sys.argv[1]) as f:
     for _ in text_fd_to_metric_families(f):
-        pass" "$file"
+        pass'
+tools="promdesk promtool prometheus_client"
+
+# set_commands FILE: each tool's command line for the input, as an array named after the tool.
+set_commands() {
+    promdesk=("$cli" validate "$1")
+    promtool=(sh -c "promtool check metrics < '$1'")
+    prometheus_client=(/usr/bin/python3 -c "$client_script" "$1")
+}
+
+# bench_shape SHAPE: generates (once) and measures one input: five rounds of one run of each tool
+# in turn, so that a busy spell of the machine falls on every tool alike, then each tool's best
+# (the least disturbed run: the figure the targets are checked on) and median; the peak RSS from
+# one more run each.
+bench_shape() {
+    local shape=$1 tool round
+    file="$out/exposition-${shape}-${size_mb}mb.prom"
+    [ -f "$file" ] || /usr/bin/python3 "$root/bench/generate_exposition.py" "$file" "$size_mb" "$shape"
+    file_bytes=$(stat -c %s "$file")
+    printf 'input: %s (%.1f MB, %s lines)\n\n' "$file" "$(awk -v b="$file_bytes" 'BEGIN{print b/1e6}')" "$(wc -l < "$file")"
+    set_commands "$file"
+    for tool in $tools; do : > "$out/$tool.walls"; done
+    for round in 1 2 3 4 5; do
+        for tool in $tools; do
+            local -n command=$tool
+            wall "${command[@]}" >> "$out/$tool.walls"
+            unset -n command
+        done
+    done
+    printf '%-28s %11s %11s %12s\n' tool "wall, best" median "peak RSS"
+    for tool in $tools; do
+        read -r best median < <(sort -n "$out/$tool.walls" | awk '{ w[NR] = $1 } END { print w[1], w[int((NR + 1) / 2)] }')
+        local -n command=$tool
+        rss=$(peak_rss "${command[@]}")
+        unset -n command
+        printf '%-28s %9.4f s %9.4f s %9.1f MB\n' "$tool" "$best" "$median" "$(awk -v k="$rss" 'BEGIN{print k/1024}')"
+        eval "${tool}_time=$best; ${tool}_median=$median; ${tool}_rss=$rss"
+    done
 
     echo
-    # shellcheck disable=SC2154 # measure() sets these with eval
-    awk -v p="$promdesk_time" -v t="$promtool_time" -v c="$prometheus_client_time" -v rss="$promdesk_rss" -v fb="$file_bytes" 'BEGIN {
+    # shellcheck disable=SC2154 # the loop above sets these with eval
+    awk -v p="$promdesk_time" -v t="$promtool_time" -v c="$prometheus_client_time" \
+        -v pm="$promdesk_median" -v tm="$promtool_median" -v cm="$prometheus_client_median" \
+        -v rss="$promdesk_rss" -v fb="$file_bytes" 'BEGIN {
         pt = t / p; pc = c / p; mem = rss * 1024 / fb
-        printf "promdesk vs promtool check metrics: %.1fx faster (target >= 20x) %s\n", pt, (pt >= 20 ? "PASS" : "MISS")
-        printf "promdesk vs prometheus_client:      %.1fx faster (target >= 30x) %s\n", pc, (pc >= 30 ? "PASS" : "MISS")
+        printf "promdesk vs promtool check metrics: %.1fx faster (target >= 20x) %s  (medians: %.1fx)\n", pt, (pt >= 20 ? "PASS" : "MISS"), tm / pm
+        printf "promdesk vs prometheus_client:      %.1fx faster (target >= 30x) %s  (medians: %.1fx)\n", pc, (pc >= 30 ? "PASS" : "MISS"), cm / pm
         printf "promdesk peak memory / file size:   %.2f (target <= 2)           %s\n", mem, (mem <= 2 ? "PASS" : "MISS")
     }'
 }
