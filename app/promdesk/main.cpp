@@ -1,3 +1,4 @@
+#include "AppIcon.h"
 #include "BackfillView.h"
 #include "ComposeView.h"
 #include "MainWindow.h"
@@ -133,6 +134,9 @@ int main(int argc, char *argv[])
     }
     QApplication app(argc, argv);
     nameApplication();
+    // The desktop matches the window to its launcher entry by this id, and shows this icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral(PROMDESK_APP_ID));
+    QApplication::setWindowIcon(promdesk::ui::applicationIcon());
     CommandLine commandLine;
     QCommandLineParser &parser = commandLine.parser;
     parser.process(app);
@@ -187,7 +191,13 @@ int main(int argc, char *argv[])
         QTimer::singleShot(500, push, &promdesk::ui::PushView::send);
     }
     if (parser.isSet(options.selfTest)) {
-        // Validates the example, then opens every view in turn and quits.
+        // The window shows the installed icon and names its launcher entry; then the example is
+        // validated, every view opened in turn, and the console quits.
+        if (window.windowIcon().availableSizes().isEmpty()
+            || QGuiApplication::desktopFileName() != QLatin1String(PROMDESK_APP_ID)) {
+            std::fprintf(stderr, "promdesk --self-test: the window has no icon or no desktop file name\n");
+            return 1;
+        }
         int exitCode = 1;
         QObject::connect(
             &window, &promdesk::ui::MainWindow::validated, &app,

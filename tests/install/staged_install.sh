@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the build into a staging prefix with `cmake --install` and runs what was installed: the
+# CLI, its hand-over to the private program in libexec, the desktop file, metainfo and icons.
+# Usage: staged_install.sh BUILD_DIR APP_ID
+set -euo pipefail
+build=$1
+app_id=$2
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+
+cmake --install "$build" --prefix "$stage" > /dev/null
+fail() { echo "staged install: $*" >&2; exit 1; }
+
+"$stage/bin/promdesk-cli" --version | grep -q '^promdesk-cli ' || fail "promdesk-cli --version"
+printf '# TYPE up gauge\nup 1\n' | "$stage/bin/promdesk-cli" validate - 2>&1 | grep -q '0 error(s)' || fail "validate"
+"$stage/bin/promdesk-cli" push --help | grep -q -- '--job' || fail "push --help (handed to libexec/promdesk/promdesk-cli-full)"
+env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$stage/bin/promdesk" --version | grep -q PromDesk || fail "promdesk --version"
+for file in "share/applications/$app_id.desktop" "share/metainfo/$app_id.metainfo.xml" \
+            "share/icons/hicolor/scalable/apps/$app_id.svg"; do
+    [ -f "$stage/$file" ] || fail "$file is not installed"
+done
+for size in 16 22 24 32 48 64 128 256; do
+    [ -f "$stage/share/icons/hicolor/${size}x${size}/apps/$app_id.png" ] || fail "the ${size}x${size} icon is not installed"
+done
+desktop-file-validate "$stage/share/applications/$app_id.desktop"
+appstreamcli validate --no-net --strict "$stage/share/metainfo/$app_id.metainfo.xml" > /dev/null
+echo "staged install: everything installed runs"

@@ -1,0 +1,18 @@
+#include "AppIcon.h"
+
+#include "IconRendering.h"
+
+#include <QPixmap>
+
+namespace promdesk::ui {
+
+QIcon applicationIcon()
+{
+    QSvgRenderer svg(QStringLiteral(":/desktop/" PROMDESK_APP_ID ".svg"));
+    QIcon icon;
+    for (const int size : kIconSizes)
+        icon.addPixmap(QPixmap::fromImage(renderIcon(svg, size)));
+    return icon;
+}
+
+} // namespace promdesk::ui

@@ -1,0 +1,11 @@
+#pragma once
+
+#include <QIcon>
+
+namespace promdesk::ui {
+
+// The application's icon, drawn from its SVG at each size of the hicolor theme: the window icon,
+// the same picture the desktop shows in its launcher.
+QIcon applicationIcon();
+
+} // namespace promdesk::ui
