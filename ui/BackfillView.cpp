@@ -92,6 +92,7 @@ BackfillView::BackfillView(ConsoleContext *context, QWidget *parent)
     auto *top = new QSplitter(Qt::Horizontal);
     m_planText = new QPlainTextEdit;
     m_planText->setObjectName(QStringLiteral("backfillPlan"));
+    m_planText->setAccessibleName(tr("Backfill plan"));
     m_planText->setReadOnly(true);
     m_planText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_chart = new QChartView;
@@ -117,6 +118,7 @@ QLayout *BackfillView::makeFileBar()
     auto *fileBar = new QHBoxLayout;
     m_path = new QLineEdit;
     m_path->setObjectName(QStringLiteral("backfillPath"));
+    m_path->setAccessibleName(tr("File to backfill"));
     m_path->setPlaceholderText(tr("A text exposition file with timestamps, OpenMetrics, or CSV…"));
     auto *browse = new QPushButton(tr("&Open…"));
     fileBar->addWidget(m_path, 1);
@@ -192,6 +194,7 @@ QWidget *BackfillView::makeRunBox()
     runLayout->addWidget(m_rate);
     m_batches = new QListWidget;
     m_batches->setObjectName(QStringLiteral("backfillBatches"));
+    m_batches->setAccessibleName(tr("Batches sent"));
     m_batches->setUniformItemSizes(true); // thousands of batches: never lay every row out again per batch
     runLayout->addWidget(m_batches);
     return runBox;

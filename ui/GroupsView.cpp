@@ -59,6 +59,7 @@ GroupsView::GroupsView(ConsoleContext *context, QWidget *parent)
     auto *bar = new QHBoxLayout;
     m_filter = new QLineEdit;
     m_filter->setObjectName(QStringLiteral("groupsFilter"));
+    m_filter->setAccessibleName(tr("Filter groups"));
     m_filter->setPlaceholderText(tr("Filter by job or label…"));
     m_filter->setClearButtonEnabled(true);
     m_staleMinutes = new QSpinBox;
@@ -107,6 +108,8 @@ GroupsView::GroupsView(ConsoleContext *context, QWidget *parent)
     m_tree->header()->setSectionResizeMode(ColumnGroup, QHeaderView::Stretch);
     m_tree->header()->setStretchLastSection(false);
     m_details = new QPlainTextEdit;
+    m_details->setObjectName(QStringLiteral("groupDetails"));
+    m_details->setAccessibleName(tr("Group details"));
     m_details->setReadOnly(true);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     auto *splitter = new QSplitter(Qt::Vertical);

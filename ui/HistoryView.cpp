@@ -68,6 +68,7 @@ HistoryView::HistoryView(ConsoleContext *context, const QString &historyPath, QW
     m_resendStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_filter = new QLineEdit;
     m_filter->setObjectName(QStringLiteral("historyFilter"));
+    m_filter->setAccessibleName(tr("Search the history"));
     m_filter->setPlaceholderText(tr("Search the whole history: profile, URL, grouping key, status, error…"));
     m_filter->setClearButtonEnabled(true);
     bar->addWidget(m_failedOnly);
@@ -92,6 +93,7 @@ HistoryView::HistoryView(ConsoleContext *context, const QString &historyPath, QW
     m_table->header()->setSectionResizeMode(HistoryModel::ColumnRequest, QHeaderView::Stretch);
     m_details = new QPlainTextEdit;
     m_details->setObjectName(QStringLiteral("historyDetails"));
+    m_details->setAccessibleName(tr("Request and answer"));
     m_details->setReadOnly(true);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     auto *splitter = new QSplitter(Qt::Vertical);

@@ -91,6 +91,7 @@ QWidget *OverwriteLabView::makePanes()
 {
     m_sent = new QPlainTextEdit;
     m_sent->setObjectName(QStringLiteral("labSent"));
+    m_sent->setAccessibleName(tr("What each step sent"));
     m_sent->setReadOnly(true);
     m_sent->setLineWrapMode(QPlainTextEdit::WidgetWidth); // warnings and values wrap, never cut
     m_sent->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

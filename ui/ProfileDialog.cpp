@@ -112,9 +112,11 @@ void ProfileDialog::makeTmpRow()
     tmpLayout->setContentsMargins(0, 0, 0, 0);
     m_tmpAddress = new QLineEdit;
     m_tmpAddress->setObjectName(QStringLiteral("tmpAddress"));
+    m_tmpAddress->setAccessibleName(tr("TMP instance address"));
     m_tmpAddress->setPlaceholderText(tr("instance address, e.g. http://10.0.0.8:9090"));
     m_tmpAppId = new QLineEdit;
     m_tmpAppId->setObjectName(QStringLiteral("tmpAppId"));
+    m_tmpAppId->setAccessibleName(tr("TMP APPID"));
     m_tmpAppId->setPlaceholderText(tr("APPID"));
     auto *fill = new QPushButton(tr("Fill &TMP paths"));
     fill->setObjectName(QStringLiteral("fillTmp"));
@@ -179,8 +181,11 @@ QWidget *ProfileDialog::makeConnectionFields()
     m_verifyPeer->setChecked(true);
     m_caFile = new QLineEdit;
     m_caFile->setObjectName(QStringLiteral("caFile"));
+    m_caFile->setAccessibleName(tr("CA certificates file"));
     m_clientCert = new QLineEdit;
+    m_clientCert->setAccessibleName(tr("Client certificate file"));
     m_clientKey = new QLineEdit;
+    m_clientKey->setAccessibleName(tr("Client key file"));
     m_timeout = new QSpinBox;
     m_timeout->setRange(1, 600);
     m_timeout->setSuffix(tr(" s"));
@@ -192,6 +197,7 @@ QWidget *ProfileDialog::makeConnectionFields()
     m_proxy->addItem(tr("This one:"), int(ProxyMode::Custom));
     m_proxyUrl = new QLineEdit;
     m_proxyUrl->setObjectName(QStringLiteral("proxyUrl"));
+    m_proxyUrl->setAccessibleName(tr("Proxy URL"));
     m_proxyUrl->setPlaceholderText(QStringLiteral("http://proxy.example:3128"));
     auto *proxyRow = new QWidget;
     auto *proxyLayout = new QHBoxLayout(proxyRow);

@@ -1,5 +1,6 @@
 // The profiles dialog and sidebar: the TMP template, field checks, where secrets go (never the
 // profile file), a keychain that refuses, and the connection test against a real Pushgateway.
+#include "../support/Accessibility.h"
 #include "Confirm.h"
 #include "ConsoleContext.h"
 #include "ProfileDialog.h"
@@ -86,6 +87,7 @@ private slots:
     void fieldsOfTheNewSettingsAreChecked_data();
     void fieldsOfTheNewSettingsAreChecked();
     void freshStartWelcomesAndATestReachesTheStatusBar();
+    void everyControlOfTheDialogHasAName();
 
 private:
     QTemporaryDir m_dir;
@@ -498,4 +500,16 @@ void TestProfiles::freshStartWelcomesAndATestReachesTheStatusBar()
 }
 
 QTEST_MAIN(TestProfiles)
+// A screen reader names every field of the dialog, on every page of its settings.
+void TestProfiles::everyControlOfTheDialogHasAName()
+{
+    ProfileDialog dialog({m_store.get(), &m_keychain, &m_session, &m_http}, std::nullopt);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QStringList unnamed = promdesk::test::unnamedControls(&dialog);
+    for (const QString &path : unnamed)
+        qWarning("no accessible name: %s", qPrintable(path));
+    QCOMPARE(unnamed.size(), 0);
+}
+
 #include "tst_profiles.moc"
