@@ -27,17 +27,29 @@ std::string ownDirectory()
 int handOver(char *argv[])
 {
     const std::string directory = ownDirectory();
+    if (directory.empty()) {
+        // Never a path relative to the current directory: that would run whatever lies there.
+        std::fprintf(stderr,
+                     "promdesk-cli: cannot tell where promdesk-cli is (/proc/self/exe is not readable), "
+                     "so cannot start promdesk-cli-full: it runs every command but 'validate'\n");
+        return 2; // ExitUsage: the installation, not the server
+    }
     const std::array<std::string, 2> candidates{directory + "promdesk-cli-full",
                                                 directory + PROMDESK_CLI_FULL_FROM_BINDIR};
-    int lastError = ENOENT;
+    // The error worth telling: the first candidate that is there but cannot be run, else the last.
+    std::string failed = candidates.back();
+    int failure = ENOENT;
     for (const std::string &candidate : candidates) {
         execv(candidate.c_str(), argv);
-        lastError = errno;
+        if (errno != ENOENT && failure == ENOENT) {
+            failed = candidate;
+            failure = errno;
+        }
     }
     std::fprintf(stderr,
                  "promdesk-cli: cannot start %s (%s): it runs every command but 'validate'; "
                  "reinstall PromDesk or build the promdesk-cli-full target\n",
-                 candidates.back().c_str(), std::strerror(lastError));
+                 failed.c_str(), std::strerror(failure));
     return 2; // ExitUsage: the installation, not the server
 }
 

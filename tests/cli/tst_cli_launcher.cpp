@@ -2,11 +2,15 @@
 // command line, unchanged, to promdesk-cli-full.
 #include "../support/CliRunner.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 using promdesk::test::CliRun;
 using promdesk::test::runCli;
@@ -53,6 +57,7 @@ private slots:
     void handsOverArgumentsStreamsAndExitCode_data();
     void handsOverArgumentsStreamsAndExitCode();
     void findsTheFullProgramWhereItIsInstalled();
+    void neverRunsAProgramFromTheCurrentDirectory();
 };
 
 void TestCliLauncher::needsNoLibraryBeyondQtCore_data()
@@ -123,13 +128,49 @@ void TestCliLauncher::handsOverArgumentsStreamsAndExitCode()
 
 void TestCliLauncher::findsTheFullProgramWhereItIsInstalled()
 {
-    QTemporaryDir prefix;
-    const QString launcher = prefix.filePath(QStringLiteral("bin/promdesk-cli"));
+    // The launcher deep enough in the temporary directory that the installed relative path, with
+    // however many "../" it starts with, stays inside it.
+    QTemporaryDir root;
+    const QString fromBinDir = QStringLiteral(PROMDESK_CLI_FULL_FROM_BINDIR);
+    const int levelsUp = int(fromBinDir.count(QStringLiteral("../")));
+    const QString binDir = root.filePath(QStringLiteral("d/").repeated(levelsUp) + QStringLiteral("bin"));
+    const QString launcher = binDir + QStringLiteral("/promdesk-cli");
     QVERIFY(copyProgram(QStringLiteral(PROMDESK_CLI), launcher));
-    QVERIFY(copyProgram(kFullProgram, prefix.filePath(QStringLiteral(PROMDESK_CLI_FULL_INSTALLED))));
+    const QString full = QDir::cleanPath(binDir + u'/' + fromBinDir);
+    QVERIFY2(full.startsWith(root.path()), qPrintable(full));
+    QVERIFY(copyProgram(kFullProgram, full));
     const CliRun run = runProgram(launcher, {QStringLiteral("--version")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.startsWith("promdesk-cli "), run.out.constData());
+}
+
+// Without /proc the launcher cannot tell where it is: it must then refuse, not look for
+// promdesk-cli-full relative to the current directory, where anyone may have put one. Needs a
+// private mount namespace (root and unshare): elsewhere there is nothing to run it in.
+void TestCliLauncher::neverRunsAProgramFromTheCurrentDirectory()
+{
+    if (geteuid() != 0 || QStandardPaths::findExecutable(QStringLiteral("unshare")).isEmpty())
+        QSKIP("needs root and unshare(1) for a mount namespace without /proc");
+    QTemporaryDir planted;
+    for (const QString &path :
+         {QStringLiteral("promdesk-cli-full"), QStringLiteral("../libexec/promdesk/promdesk-cli-full")}) {
+        const QString file = QDir::cleanPath(planted.filePath(QStringLiteral("cwd/") + path));
+        QVERIFY(QDir().mkpath(QFileInfo(file).path()));
+        QFile script(file);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\necho PLANTED\n");
+        script.close();
+        QVERIFY(script.setPermissions(script.permissions() | QFileDevice::ExeOwner));
+    }
+    const QString command = QStringLiteral("umount -l /proc && cd '%1' && exec '%2' push --help")
+                                .arg(planted.filePath(QStringLiteral("cwd")), QStringLiteral(PROMDESK_CLI));
+    const CliRun run = runProgram(QStringLiteral("unshare"),
+                                  {QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), command});
+    if (run.exitCode != 2 && run.err.contains("umount"))
+        QSKIP("this machine does not let /proc be unmounted in a new mount namespace");
+    QVERIFY2(!run.out.contains("PLANTED"), run.out.constData());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("cannot tell where promdesk-cli is"), run.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliLauncher)
