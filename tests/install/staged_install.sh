@@ -12,7 +12,7 @@ cmake --install "$build" --prefix "$stage" > /dev/null
 fail() { echo "staged install: $*" >&2; exit 1; }
 
 "$stage/bin/promdesk-cli" --version | grep -q '^promdesk-cli ' || fail "promdesk-cli --version"
-printf '# TYPE up gauge\nup 1\n' | "$stage/bin/promdesk-cli" validate - 2>&1 | grep -q '0 error(s)' || fail "validate"
+printf '# TYPE up gauge\nup 1\n' | "$stage/bin/promdesk-cli" validate - 2>&1 | grep -q ': 0 error(s)' || fail "validate"
 "$stage/bin/promdesk-cli" push --help | grep -q -- '--job' || fail "push --help (handed to libexec/promdesk/promdesk-cli-full)"
 env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$stage/bin/promdesk" --version | grep -q PromDesk || fail "promdesk --version"
 for file in "share/applications/$app_id.desktop" "share/metainfo/$app_id.metainfo.xml" \
