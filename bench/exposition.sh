@@ -19,20 +19,28 @@ out="$root/bench/out"
 mkdir -p "$out"
 : > "$out/stderr.txt" # what the tools print, kept from this run only
 
-# wall COMMAND...: seconds one run of COMMAND takes, by bash's own clock (EPOCHREALTIME): a
-# `date` process or GNU time around it would add 2-3 ms of their own start to every tool, a tenth
-# of promdesk's run.
+# wall INPUT COMMAND...: seconds one run of COMMAND takes with INPUT on its standard input, by
+# bash's own clock (EPOCHREALTIME): a `date` process, GNU time or a shell around it would add their
+# own start to the tool's time, a tenth of promdesk's run. A tool that fails (exit status above 1:
+# a crash, a usage error) stops the bench: its time would mean nothing.
 wall() {
-    local start end
+    local input=$1 start end status=0
+    shift
     start=$EPOCHREALTIME
-    "$@" >/dev/null 2>>"$out/stderr.txt" || true
+    "$@" < "$input" >/dev/null 2>>"$out/stderr.txt" || status=$?
     end=$EPOCHREALTIME
+    if [ "$status" -gt 1 ]; then
+        echo "exposition.sh: '$*' failed with status $status (bench/out/stderr.txt)" >&2
+        exit 1
+    fi
     awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f\n", e - s }'
 }
 
-# peak_rss COMMAND...: the peak RSS of one run, in KB, from GNU time.
+# peak_rss INPUT COMMAND...: the peak RSS of one run, in KB, from GNU time.
 peak_rss() {
-    /usr/bin/time -f '%M' -o "$out/time.txt" "$@" >/dev/null 2>>"$out/stderr.txt" || true
+    local input=$1
+    shift
+    /usr/bin/time -f '%M' -o "$out/time.txt" "$@" < "$input" >/dev/null 2>>"$out/stderr.txt" || true
     cat "$out/time.txt"
 }
 
@@ -44,11 +52,14 @@ with open(sys.argv[1]) as f:
         pass'
 tools="promdesk promtool prometheus_client"
 
-# set_commands FILE: each tool's command line for the input, as an array named after the tool.
+# set_commands FILE: each tool's command line for the input, as an array named after the tool,
+# and what it reads on standard input (promtool check metrics reads only that).
+declare -A stdin_of
 set_commands() {
     promdesk=("$cli" validate "$1")
-    promtool=(sh -c "promtool check metrics < '$1'")
+    promtool=(promtool check metrics)
     prometheus_client=(/usr/bin/python3 -c "$client_script" "$1")
+    stdin_of=([promdesk]=/dev/null [promtool]=$1 [prometheus_client]=/dev/null)
 }
 
 # bench_shape SHAPE: generates (once) and measures one input: five rounds of one run of each tool
@@ -66,7 +77,7 @@ bench_shape() {
     for round in 1 2 3 4 5; do
         for tool in $tools; do
             local -n command=$tool
-            wall "${command[@]}" >> "$out/$tool.walls"
+            wall "${stdin_of[$tool]}" "${command[@]}" >> "$out/$tool.walls"
             unset -n command
         done
     done
@@ -74,7 +85,7 @@ bench_shape() {
     for tool in $tools; do
         read -r best median < <(sort -n "$out/$tool.walls" | awk '{ w[NR] = $1 } END { print w[1], w[int((NR + 1) / 2)] }')
         local -n command=$tool
-        rss=$(peak_rss "${command[@]}")
+        rss=$(peak_rss "${stdin_of[$tool]}" "${command[@]}")
         unset -n command
         printf '%-28s %9.4f s %9.4f s %9.1f MB\n' "$tool" "$best" "$median" "$(awk -v k="$rss" 'BEGIN{print k/1024}')"
         eval "${tool}_time=$best; ${tool}_median=$median; ${tool}_rss=$rss"
