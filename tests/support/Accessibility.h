@@ -15,7 +15,6 @@
 
 namespace promdesk::test {
 
-
 // A widget an operator works with: something to press, type into, choose from or read in a list.
 inline bool isControl(const QWidget *widget)
 {
@@ -39,7 +38,6 @@ inline QString pathOf(const QWidget *widget)
     }
     return names.join(u'/');
 }
-
 
 // The visible, focusable controls under `root` that have no accessible name, by their path.
 inline QStringList unnamedControls(const QWidget *root)

@@ -12,7 +12,6 @@
 
 using namespace promdesk::ui;
 
-
 class TestAccessibility : public QObject
 {
     Q_OBJECT
