@@ -18,8 +18,8 @@ packages=(
   curl time python3 python3-prometheus-client python3-snappy python3-protobuf python3-bcrypt
   # fonts so that offscreen and Xvfb rendering has glyphs
   fonts-dejavu-core
-  # the desktop file's and the AppStream metainfo's validators
-  desktop-file-utils appstream
+  # the desktop file's and the AppStream metainfo's validators; man pages from --help
+  desktop-file-utils appstream help2man man-db
 )
 
 missing=()
