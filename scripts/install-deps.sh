@@ -20,6 +20,8 @@ packages=(
   fonts-dejavu-core
   # the desktop file's and the AppStream metainfo's validators; man pages from --help
   desktop-file-utils appstream help2man man-db
+  # the shells whose completions are installed, to test them
+  bash-completion zsh
 )
 
 missing=()

@@ -22,6 +22,11 @@ done
 for size in 16 22 24 32 48 64 128 256; do
     [ -f "$stage/share/icons/hicolor/${size}x${size}/apps/$app_id.png" ] || fail "the ${size}x${size} icon is not installed"
 done
+for file in share/man/man1/promdesk.1 share/man/man1/promdesk-cli.1 \
+            share/bash-completion/completions/promdesk-cli share/zsh/vendor-completions/_promdesk-cli; do
+    [ -f "$stage/$file" ] || fail "$file is not installed"
+done
+MANPATH="$stage/share/man" man -w promdesk-cli > /dev/null || fail "man -w promdesk-cli"
 desktop-file-validate "$stage/share/applications/$app_id.desktop"
 appstreamcli validate --no-net --strict "$stage/share/metainfo/$app_id.metainfo.xml" > /dev/null
 echo "staged install: everything installed runs"
