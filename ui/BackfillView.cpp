@@ -1,4 +1,5 @@
 #include "BackfillView.h"
+#include "StatusColors.h"
 
 #include "ToolTips.h"
 #include "util/Time.h"
@@ -480,7 +481,7 @@ void BackfillView::start()
                                                           : errorCategoryName(outcome.result.category))
                                                  .arg(describeBatch(m_series, m_plan.batches.at(batch))));
             if (!outcome.ok())
-                item->setForeground(QColor(0xb0, 0x1e, 0x1e));
+                item->setForeground(failureTextColor(palette()));
             m_pendingItems.append(item);
             if (!m_screenRefresh.isActive())
                 m_screenRefresh.start();

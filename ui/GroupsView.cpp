@@ -1,4 +1,5 @@
 #include "GroupsView.h"
+#include "StatusColors.h"
 
 #include "ToolTips.h"
 
@@ -215,7 +216,7 @@ void GroupsView::rebuild()
         item->setData(ColumnAge, kAgeRole, groupAge);
         item->setText(ColumnState, group.lastPushSuccessful ? tr("ok") : tr("⚠ last push failed"));
         if (!group.lastPushSuccessful)
-            item->setForeground(ColumnState, QColor(0xb0, 0x1e, 0x1e));
+            item->setForeground(ColumnState, failureTextColor(palette()));
         item->setText(ColumnFamilies, QString::number(group.metrics.families.size()));
         item->setData(ColumnGroup, kGroupIndexRole, i);
         item->setSelected(selected.contains(key));

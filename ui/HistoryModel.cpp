@@ -1,8 +1,10 @@
 #include "HistoryModel.h"
+#include "StatusColors.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
+#include <QGuiApplication>
 #include <QScopeGuard>
 
 namespace promdesk::ui {
@@ -220,7 +222,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ForegroundRole && index.column() == ColumnOutcome && !unknown && e.outcome != u"ok")
-        return QBrush(QColor(0xb0, 0x1e, 0x1e));
+        return QBrush(failureTextColor(QGuiApplication::palette()));
     if (role == Qt::ToolTipRole && index.column() == ColumnRequest && !e.tag.groupingKey.isEmpty())
         return e.tag.groupingKey;
     return {};

@@ -1,4 +1,5 @@
 #include "OverwriteLabView.h"
+#include "StatusColors.h"
 
 #include "Confirm.h"
 #include "ConsoleContext.h"
@@ -250,7 +251,7 @@ void OverwriteLabView::showHeld(const QList<HeldSeries> &held)
 {
     m_held->clear();
     QTreeWidgetItem *group = nullptr;
-    const QColor changed(0xc0, 0x6a, 0x00);
+    const QColor changed = changeTextColor(palette());
     for (const HeldSeries &row : held) {
         if (!group || group->text(HeldSeriesColumn) != row.group) {
             group = new QTreeWidgetItem(m_held, {row.group});

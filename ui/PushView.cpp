@@ -1,4 +1,5 @@
 #include "PushView.h"
+#include "StatusColors.h"
 
 #include "ToolTips.h"
 
@@ -435,7 +436,8 @@ void PushView::showResult(const QString &text, bool error)
 {
     m_result->setPlainText(text);
     QPalette palette = m_result->palette();
-    palette.setColor(QPalette::Text, error ? QColor(0xb0, 0x1e, 0x1e) : QApplication::palette().color(QPalette::Text));
+    palette.setColor(QPalette::Text,
+                     error ? failureTextColor(QApplication::palette()) : QApplication::palette().color(QPalette::Text));
     m_result->setPalette(palette);
     emit finished();
 }
