@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots under Xvfb: the real window, no window manager, against a
 # local sandbox with one push in its history.
+# Usage: scripts/screenshots.sh [FILE.png...]   (only those; all when none is named)
 set -euo pipefail
+only=" $* "
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/docs/screenshots"
 mkdir -p "$out"
@@ -20,6 +22,7 @@ printf 'backfill_demo 1 %s\n' "$(( ($(date +%s) - 60) * 1000 ))" |
 shoot() { # VIEW FILE [ARGS...]; WAIT=seconds before the picture (default 2.5)
     local view=$1 file=$2
     shift 2
+    [ "$only" = "  " ] || [[ $only == *" $file "* ]] || return 0
     xvfb-run -a -s '-screen 0 1100x700x24' bash -c "
         '$root/build/app/promdesk' --view $view --sandbox-pushgateway '$PROMDESK_SANDBOX_PUSHGATEWAY' \
             --sandbox-remote-write '$PROMDESK_SANDBOX_REMOTE_WRITE' --sandbox-query '$PROMDESK_SANDBOX_PROMETHEUS' $* &
@@ -44,6 +47,10 @@ shoot backfill backfill.png "'$scratch/backfill.prom'"
 shoot compose compose.png "'$root/resources/examples/windows-export.prom'"
 shoot compose compose-table.png --compose-table
 shoot compose compose-dark.png --dark "'$root/resources/examples/windows-export.prom'"
+# A high-contrast palette, as a desktop's high-contrast theme gives one: every colour from it.
+shoot compose compose-high-contrast.png --high-contrast "'$root/resources/examples/windows-export.prom'"
+shoot history history-high-contrast.png --high-contrast
+shoot lab lab-high-contrast.png --high-contrast --run-lab-steps 2
 shoot compose profile-dialog.png --new-profile
 shoot push push.png
 shoot groups groups.png

@@ -43,6 +43,29 @@ void useDarkPalette(QApplication &app)
     app.setPalette(dark);
 }
 
+// A high-contrast palette, black on white as GNOME's HighContrast theme has it, for checking that
+// every view takes its colours from the palette. (White on black would hide Fusion's frames and
+// check boxes, which it draws a shade darker than the window.)
+void useHighContrastPalette(QApplication &app)
+{
+    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette contrast;
+    for (const QPalette::ColorRole role : {QPalette::Window, QPalette::Base, QPalette::AlternateBase, QPalette::Button,
+                                           QPalette::ToolTipBase, QPalette::Light, QPalette::Midlight})
+        contrast.setColor(role, Qt::white);
+    for (const QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText,
+                                           QPalette::ToolTipText, QPalette::Dark, QPalette::Shadow})
+        contrast.setColor(role, Qt::black);
+    contrast.setColor(QPalette::Mid, QColor(0x40, 0x40, 0x40));
+    contrast.setColor(QPalette::PlaceholderText, QColor(0x40, 0x40, 0x40));
+    contrast.setColor(QPalette::Highlight, QColor(0x00, 0x00, 0x80));
+    contrast.setColor(QPalette::HighlightedText, Qt::white);
+    contrast.setColor(QPalette::Link, QColor(0x00, 0x00, 0xcc));
+    for (const QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        contrast.setColor(QPalette::Disabled, role, QColor(0x60, 0x60, 0x60));
+    app.setPalette(contrast);
+}
+
 // Prints the wall-clock time of the first painted frame and quits: bench/gui.sh subtracts the
 // time it launched the binary.
 class FirstPaintReporter final : public QObject
@@ -93,6 +116,9 @@ struct CommandLine
                        "demonstrations)."),
         QStringLiteral("NAME,NAME...")};
     QCommandLineOption darkOption{QStringLiteral("dark"), QStringLiteral("Use a dark palette whatever the system's.")};
+    QCommandLineOption highContrastOption{
+        QStringLiteral("high-contrast"),
+        QStringLiteral("Use a high-contrast palette (black on white) whatever the system's.")};
     QCommandLineOption tableOption{QStringLiteral("compose-table"),
                                    QStringLiteral("Show Compose's table rather than its text.")};
     QCommandLineOption newProfileOption{QStringLiteral("new-profile"),
@@ -109,7 +135,7 @@ struct CommandLine
         parser.addVersionOption();
         parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A metrics file to open in Compose."));
         parser.addOptions({selfTest, pushgateway, remoteWrite, query, view, labSteps, liveJobOption, darkOption,
-                           tableOption, newProfileOption, firstPaintOption});
+                           highContrastOption, tableOption, newProfileOption, firstPaintOption});
     }
 };
 
@@ -143,6 +169,8 @@ int main(int argc, char *argv[])
     const CommandLine &options = commandLine;
     if (parser.isSet(options.darkOption))
         useDarkPalette(app);
+    else if (parser.isSet(options.highContrastOption))
+        useHighContrastPalette(app);
 
     if (parser.isSet(options.firstPaintOption))
         app.installEventFilter(new FirstPaintReporter(&app));
