@@ -29,11 +29,21 @@ void TestAppIcon::windowIconHasEverySize()
     QCOMPARE(icon.availableSizes(), expected);
 }
 
-void TestAppIcon::eachSizeIsTheTileOnATransparentGround_data()
+namespace {
+
+// A row per size of the hicolor theme, named after it.
+void addSizeRows()
 {
     QTest::addColumn<int>("size");
     for (const int size : kIconSizes)
         QTest::newRow(qPrintable(QStringLiteral("%1px").arg(size))) << size;
+}
+
+} // namespace
+
+void TestAppIcon::eachSizeIsTheTileOnATransparentGround_data()
+{
+    addSizeRows();
 }
 
 // The corners are outside the rounded tile, the middle is on it: a blank or unreadable SVG fails.
@@ -49,9 +59,7 @@ void TestAppIcon::eachSizeIsTheTileOnATransparentGround()
 
 void TestAppIcon::installedPngsAreTheRenderedSizes_data()
 {
-    QTest::addColumn<int>("size");
-    for (const int size : kIconSizes)
-        QTest::newRow(qPrintable(QStringLiteral("%1px").arg(size))) << size;
+    addSizeRows();
 }
 
 void TestAppIcon::installedPngsAreTheRenderedSizes()
