@@ -169,6 +169,10 @@ void TestCliLauncher::neverRunsAProgramFromTheCurrentDirectory()
     if (run.exitCode != 2 && run.err.contains("umount"))
         QSKIP("this machine does not let /proc be unmounted in a new mount namespace");
     QVERIFY2(!run.out.contains("PLANTED"), run.out.constData());
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    // A sanitizer's runtime reads /proc as the program starts, and stops it there (exit 1).
+    QSKIP("built with a sanitizer: only that nothing planted ran is checked without /proc");
+#endif
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("cannot tell where promdesk-cli is"), run.err.constData());
 }
