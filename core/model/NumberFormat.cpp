@@ -226,7 +226,9 @@ std::optional<ParsedNumber> parseNumber(std::string_view text)
         const char first = body.front();
         if (!(first == '.' || (first >= '0' && first <= '9')))
             return std::nullopt;
-        if (const std::optional<double> simple = parseSimpleDecimal(body)) {
+        // Unsigned text was offered to the fast path above already; only a stripped sign is new.
+        const bool signStripped = body.size() != text.size();
+        if (const std::optional<double> simple = signStripped ? parseSimpleDecimal(body) : std::nullopt) {
             ParsedNumber parsed{negative ? -*simple : *simple, NumberSpelling::Canonical, {}};
             if (explicitPlus)
                 parsed.spelling = NumberSpelling::NonCanonical;
