@@ -14,6 +14,7 @@
 
 using promdesk::test::CliRun;
 using promdesk::test::runCli;
+using promdesk::test::runProgram;
 
 namespace {
 
@@ -24,23 +25,6 @@ const QString kFullProgram
 bool copyProgram(const QString &from, const QString &path)
 {
     return QDir().mkpath(QFileInfo(path).path()) && QFile::copy(from, path);
-}
-
-CliRun runProgram(const QString &program, const QStringList &arguments, const QByteArray &input = {})
-{
-    QProcess process;
-    process.start(program, arguments);
-    if (!process.waitForStarted())
-        return {};
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return CliRun{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                  process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 } // namespace

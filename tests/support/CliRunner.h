@@ -16,17 +16,17 @@ struct CliRun
     QByteArray err;
 };
 
-// Runs the real promdesk-cli binary with `input` on its standard input. The test's event loop
-// runs meanwhile, so a scripted server in the test process answers it.
-inline CliRun runCli(const QStringList &arguments, const QByteArray &input = {},
-                     const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+// Runs `program` with `input` on its standard input. The test's event loop runs meanwhile, so a
+// scripted server in the test process answers it.
+inline CliRun runProgram(const QString &program, const QStringList &arguments, const QByteArray &input = {},
+                         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
     process.setProcessEnvironment(environment);
     QEventLoop loop;
     QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
     QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-    process.start(QStringLiteral(PROMDESK_CLI), arguments);
+    process.start(program, arguments);
     if (!process.waitForStarted())
         return {};
     process.write(input.constData(), input.size());
@@ -41,6 +41,13 @@ inline CliRun runCli(const QStringList &arguments, const QByteArray &input = {},
     }
     return CliRun{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
                   process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+// Runs the real promdesk-cli binary, as runProgram does.
+inline CliRun runCli(const QStringList &arguments, const QByteArray &input = {},
+                     const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    return runProgram(QStringLiteral(PROMDESK_CLI), arguments, input, environment);
 }
 
 // Runs a command line under a pseudo-terminal (util-linux's script), as an operator's terminal

@@ -3,11 +3,10 @@
 // tabbing through it would meet them.
 #include "../support/Accessibility.h"
 #include "MainWindow.h"
+#include "TestHome.h"
 
 #include <QApplication>
-#include <QFile>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace promdesk::ui;
@@ -23,11 +22,7 @@ private slots:
 
 void TestAccessibility::init()
 {
-    static QTemporaryDir homes;
-    static int test = 0;
-    const QString home = homes.filePath(QString::number(++test));
-    qputenv("PROMDESK_DATA_DIR", QFile::encodeName(home + QStringLiteral("/data")));
-    qputenv("PROMDESK_CONFIG_DIR", QFile::encodeName(home + QStringLiteral("/config")));
+    promdesk::test::enterFreshHome();
 }
 
 void TestAccessibility::everyControlHasAName()

@@ -11,6 +11,7 @@
 #include "ProfilesPanel.h"
 #include "PushView.h"
 #include "ServerFixture.h"
+#include "TestHome.h"
 #include "exposition/TextParser.h"
 #include "profiles/ProfileStore.h"
 
@@ -70,7 +71,6 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers; // gone before the window
     QTemporaryDir m_dir;
-    int m_test = 0;
 };
 
 void TestConsoleViews::initTestCase()
@@ -85,9 +85,7 @@ void TestConsoleViews::initTestCase()
 void TestConsoleViews::init()
 {
     // A home of this test's own: no settings, history, draft or profile of an earlier test.
-    const QString home = m_dir.filePath(QStringLiteral("home-%1").arg(++m_test));
-    qputenv("PROMDESK_DATA_DIR", QFile::encodeName(home + QStringLiteral("/data")));
-    qputenv("PROMDESK_CONFIG_DIR", QFile::encodeName(home + QStringLiteral("/config")));
+    promdesk::test::enterFreshHome();
     m_window = std::make_unique<MainWindow>(SandboxEndpoints{
         m_gateway->baseUrl().toString(), m_prometheus->url(QStringLiteral("/api/v1/write")).toString()});
     m_window->show();

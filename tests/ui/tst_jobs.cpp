@@ -12,6 +12,7 @@
 #include "ProfilesPanel.h"
 #include "PushView.h"
 #include "ServerFixture.h"
+#include "TestHome.h"
 #include "history/HistoryDatabase.h"
 
 #include <QApplication>
@@ -68,7 +69,6 @@ private:
     std::unique_ptr<ServerFixture> m_prometheus;
     std::unique_ptr<MainWindow> m_window;
     QTemporaryDir m_dir;
-    int m_test = 0;
 };
 
 void TestJobs::initTestCase()
@@ -82,9 +82,7 @@ void TestJobs::initTestCase()
 
 void TestJobs::init()
 {
-    const QString home = m_dir.filePath(QStringLiteral("home-%1").arg(++m_test));
-    qputenv("PROMDESK_DATA_DIR", QFile::encodeName(home + QStringLiteral("/data")));
-    qputenv("PROMDESK_CONFIG_DIR", QFile::encodeName(home + QStringLiteral("/config")));
+    promdesk::test::enterFreshHome();
     m_window = std::make_unique<MainWindow>(
         SandboxEndpoints{m_gateway->baseUrl().toString(), m_prometheus->url(QStringLiteral("/api/v1/write")).toString(),
                          m_prometheus->baseUrl().toString()});

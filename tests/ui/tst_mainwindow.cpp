@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "ProfilesPanel.h"
 #include "PushView.h"
+#include "TestHome.h"
 #include "history/HistoryDatabase.h"
 #include "profiles/ProfileStore.h"
 
@@ -46,11 +47,7 @@ private slots:
 void TestMainWindow::init()
 {
     // Each test its own settings, history, draft and profiles: none depends on another's.
-    static QTemporaryDir homes;
-    static int test = 0;
-    const QString home = homes.filePath(QString::number(++test));
-    qputenv("PROMDESK_DATA_DIR", QFile::encodeName(home + QStringLiteral("/data")));
-    qputenv("PROMDESK_CONFIG_DIR", QFile::encodeName(home + QStringLiteral("/config")));
+    promdesk::test::enterFreshHome();
 }
 
 void TestMainWindow::showsSandboxProfile()
