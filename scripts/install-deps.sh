@@ -18,8 +18,9 @@ packages=(
   curl time python3 python3-prometheus-client python3-snappy python3-protobuf python3-bcrypt
   # fonts so that offscreen and Xvfb rendering has glyphs
   fonts-dejavu-core
-  # the desktop file's and the AppStream metainfo's validators; man pages from --help
-  desktop-file-utils appstream help2man man-db
+  # the desktop file's and the AppStream metainfo's validators; man pages from --help; the core's
+  # API reference
+  desktop-file-utils appstream help2man man-db doxygen
   # the shells whose completions are installed, to test them
   bash-completion zsh
 )

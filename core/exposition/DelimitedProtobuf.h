@@ -15,6 +15,7 @@ namespace promdesk {
 // Pushgateway needs) the timestamp field is left out entirely, not set to 0.
 QByteArray writeDelimitedProtobuf(const MetricSet &metrics, const WriteOptions &options = {});
 
+/// What readDelimitedProtobuf read: the metrics, or where and why decoding stopped.
 struct ProtobufReadResult
 {
     MetricSet metrics;

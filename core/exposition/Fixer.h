@@ -12,6 +12,7 @@ namespace promdesk {
 // fix's are skipped (and counted in `skipped`): fixAll() picks them up on its next round.
 QByteArray applyFixes(QByteArrayView original, const QList<Fix> &fixes, int *applied = nullptr, int *skipped = nullptr);
 
+/// A text after its safe fixes were applied, and what a parse of it still reports.
 struct FixOutcome
 {
     QByteArray text;

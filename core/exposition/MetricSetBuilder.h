@@ -7,8 +7,8 @@
 
 namespace promdesk {
 
-// Builds a MetricSet from parser events. Lines of one family that were split apart land in the
-// same family; `_bucket`, `_sum`, `_count` and quantile lines join the Metric of their label set.
+/// Builds a MetricSet from parser events. Lines of one family that were split apart land in the
+/// same family; `_bucket`, `_sum`, `_count` and quantile lines join the Metric of their label set.
 class MetricSetBuilder final : public SampleSink
 {
 public:

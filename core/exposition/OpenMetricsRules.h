@@ -14,12 +14,12 @@
 
 namespace promdesk::detail {
 
-// The rules OpenMetrics 1.0 sets on a family's samples beyond the syntax of one line, as its
-// official parser test suite (OpenObservability/OpenMetrics tests/testdata/parsers) and
-// prometheus_client's parser check them: counter-like values, info and stateset values, how the
-// samples of a family are grouped and timed, a histogram's buckets, _sum and _count, and names
-// that clash between families. Text 0.0.4 has none of these rules (see docs/validation.md).
-// The parser feeds it the samples of each family in order, and ends each family.
+/// The rules OpenMetrics 1.0 sets on a family's samples beyond the syntax of one line, as its
+/// official parser test suite (OpenObservability/OpenMetrics tests/testdata/parsers) and
+/// prometheus_client's parser check them: counter-like values, info and stateset values, how the
+/// samples of a family are grouped and timed, a histogram's buckets, _sum and _count, and names
+/// that clash between families. Text 0.0.4 has none of these rules (see docs/validation.md).
+/// The parser feeds it the samples of each family in order, and ends each family.
 class OpenMetricsRules
 {
 public:

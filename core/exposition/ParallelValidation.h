@@ -4,6 +4,7 @@
 
 namespace promdesk {
 
+/// Every problem of a validation and its counts, whether it was read whole or in pieces.
 struct Validation
 {
     QList<Problem> problems;
@@ -11,7 +12,7 @@ struct Validation
     int pieces = 1; // how many pieces the report was joined from (1 when parsed whole)
 };
 
-// Bytes to be checked, read a range at a time, from several threads at once.
+/// Bytes to be checked, read a range at a time, from several threads at once.
 class ValidationSource
 {
 public:
@@ -22,7 +23,7 @@ public:
     [[nodiscard]] virtual QByteArrayView read(qint64 offset, qint64 length, QByteArray &buffer) const = 0;
 };
 
-// A file, opened anew by each read so threads never share a file position.
+/// A file, opened anew by each read so threads never share a file position.
 class FileValidationSource final : public ValidationSource
 {
 public:
@@ -35,7 +36,7 @@ private:
     qint64 m_size;
 };
 
-// Text already in memory; reads are views of it, without copies.
+/// Text already in memory; reads are views of it, without copies.
 class MemoryValidationSource final : public ValidationSource
 {
 public:

@@ -12,9 +12,9 @@ enum class Severity { Error, Warning };
 
 QString severityName(Severity severity);
 
-// One change to the original bytes: replace [offset, offset+length) with `replacement`, or, when
-// copyFrom >= 0, with the original bytes [copyFrom, copyFrom+copyLength) (that is how a block of
-// lines is moved without holding a copy of it).
+/// One change to the original bytes: replace [offset, offset+length) with `replacement`, or, when
+/// copyFrom >= 0, with the original bytes [copyFrom, copyFrom+copyLength) (that is how a block of
+/// lines is moved without holding a copy of it).
 struct TextEdit
 {
     qint64 offset = 0;
@@ -24,7 +24,7 @@ struct TextEdit
     qint64 copyLength = 0;
 };
 
-// A change that is safe to make without asking what the author meant.
+/// A change that is safe to make without asking what the author meant.
 struct Fix
 {
     QString description;
@@ -32,6 +32,8 @@ struct Fix
     bool normalizeLineEndings = false; // file-wide CRLF → LF; too many edits to list one by one
 };
 
+/// One thing wrong or doubtful in an input: where, how bad, a stable code, plain words and, when
+/// one is safe, a fix.
 struct Problem
 {
     QString file;

@@ -8,8 +8,8 @@
 
 namespace promdesk {
 
-// A ready-made set of metrics to start composing from, with the grouping key it is meant to be
-// pushed under. A grouping label whose value is empty means "this host's name".
+/// A ready-made set of metrics to start composing from, with the grouping key it is meant to be
+/// pushed under. A grouping label whose value is empty means "this host's name".
 struct MetricTemplate
 {
     QString title;

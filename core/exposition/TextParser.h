@@ -41,6 +41,7 @@ ExpositionFormat detectFormat(QByteArrayView text);
 
 inline constexpr qint64 kDefaultFutureToleranceMs = qint64(10) * 60 * 1000; // Prometheus' own grace for clock skew
 
+/// How to read a text: its format, whose rules apply (the target) and what counts as the future.
 struct ParseOptions
 {
     ExpositionFormat format = ExpositionFormat::Text;
@@ -54,6 +55,7 @@ struct ParseOptions
     int maxProblemsPerCode = 1000; // the rest are counted in one summary line per code
 };
 
+/// What a parse counted: bytes, lines, samples, families, errors and warnings.
 struct ParseStats
 {
     qint64 bytes = 0;
@@ -71,13 +73,14 @@ enum class SampleRole { Value, Bucket, Sum, Count, Quantile, Created };
 // nothing for a value or a quantile.
 const char *roleSuffix(SampleRole role, MetricType type);
 
+/// A label of the sample being read, as views into the input (valid during the callback only).
 struct LabelView
 {
     std::string_view name;
     std::string_view value; // unescaped
 };
 
-// A sample as the parser understood it, valid only during SampleSink::onSample.
+/// A sample as the parser understood it, valid only during SampleSink::onSample.
 struct SampleEvent
 {
     std::string_view familyName; // the model's name (see MetricFamily)
@@ -98,6 +101,7 @@ struct SampleEvent
     std::uint64_t seriesHash = 0;
 };
 
+/// A family as the parser knows it when a sample of it arrives: name, type, help, unit.
 struct FamilyDescriptor
 {
     std::string_view familyName;
@@ -106,7 +110,7 @@ struct FamilyDescriptor
     std::string_view unit;
 };
 
-// Receives what the parser reads. Lines with errors never reach it.
+/// Receives what the parser reads. Lines with errors never reach it.
 class SampleSink
 {
 public:
@@ -115,8 +119,8 @@ public:
     virtual void onSample(const SampleEvent &sample) = 0;
 };
 
-// Streams text exposition 0.0.4 or OpenMetrics 1.0, in chunks of any size, in one pass, and
-// collects every problem it finds rather than stopping at the first.
+/// Streams text exposition 0.0.4 or OpenMetrics 1.0, in chunks of any size, in one pass, and
+/// collects every problem it finds rather than stopping at the first.
 class TextParser
 {
 public:
@@ -148,6 +152,7 @@ private:
     std::unique_ptr<Private> d;
 };
 
+/// A whole text read by parseText: the model, every problem, and the counts.
 struct ParseResult
 {
     MetricSet metrics;

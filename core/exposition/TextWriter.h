@@ -6,6 +6,7 @@
 
 namespace promdesk {
 
+/// How writeText and writeDelimitedProtobuf write metrics.
 struct WriteOptions
 {
     bool includeTimestamps = true; // false for a Pushgateway, which rejects them

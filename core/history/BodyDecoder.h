@@ -6,6 +6,7 @@
 
 namespace promdesk {
 
+/// A stored request body made readable, with what kind of body it was.
 struct DecodedBody
 {
     QString kind;  // "text exposition", "protobuf-delimited", "remote write 1.0", ...

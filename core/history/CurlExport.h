@@ -7,6 +7,7 @@
 
 namespace promdesk {
 
+/// A history entry as a curl command line, with the body file it needs, if any.
 struct CurlExport
 {
     QString command;     // a shell command that repeats the request
@@ -15,6 +16,8 @@ struct CurlExport
     QString note; // what the user must provide (the secret's environment variable)
 };
 
+/// How exportCurl writes the command: the secret revealed or read from the environment, and where
+/// binary bodies go.
 struct CurlOptions
 {
     QString revealedSecret; // empty: the command reads $PROMDESK_SECRET instead

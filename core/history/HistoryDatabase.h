@@ -14,6 +14,7 @@ class QSqlQuery;
 
 namespace promdesk {
 
+/// Which entries HistoryDatabase::list returns, newest first.
 struct HistoryFilter
 {
     bool failedOnly = false; // anything but ok (unknown included)
@@ -27,7 +28,7 @@ struct HistoryFilter
     std::optional<std::pair<qint64, qint64>> before;
 };
 
-// Why the history could not be read or written, from SQLite's own result codes (never its words).
+/// Why the history could not be read or written, from SQLite's own result codes (never its words).
 enum class HistoryFault {
     None,
     Locked,   // another process holds the file longer than the busy timeout
@@ -38,6 +39,7 @@ enum class HistoryFault {
     Other,
 };
 
+/// Why the history could not be read or written, in words an operator acts on.
 struct HistoryError
 {
     HistoryFault fault = HistoryFault::None;
@@ -50,6 +52,7 @@ struct HistoryError
 
 HistoryFault historyFaultFromSqliteCode(int code);
 
+/// How much history HistoryDatabase::prune keeps: entries, age and file size.
 struct RetentionPolicy
 {
     int maxEntries = 100000;
@@ -57,20 +60,21 @@ struct RetentionPolicy
     qint64 maxBytes = qint64(512) << 20;
 };
 
-// The request history in SQLite (through QtSql): WAL, a versioned schema, safe to share between
-// the GUI and CLI processes. Each entry is written before its request goes out and completed when
-// the answer comes, so a crash leaves an entry whose outcome is "unknown", never nothing. One
-// object per thread: it owns its database connection.
+/// The request history in SQLite (through QtSql): WAL, a versioned schema, safe to share between
+/// the GUI and CLI processes. Each entry is written before its request goes out and completed when
+/// the answer comes, so a crash leaves an entry whose outcome is "unknown", never nothing. One
+/// object per thread: it owns its database connection.
 class HistoryDatabase
 {
 public:
-    // What a child entry may take from its parent (see begin()): stored once, in the parent.
+    /// What a child entry may take from its parent (see begin()): stored once, in the parent.
     struct ParentColumns
     {
         QString url;
         QString requestHeadersJson;
         QString groupingKey;
     };
+    /// How to read what a child entry shares with its parent.
     struct ParentLookup
     {
         std::function<QByteArray(const QByteArray &stored, const HistoryEntry &entry)> body;
@@ -117,6 +121,7 @@ public:
     [[nodiscard]] const HistoryError &lastError() const { return m_lastError; }
     void clearError() { m_lastError = {}; }
 
+    /// What prune() removed, and the file's size before and after.
     struct PruneResult
     {
         qint64 removed = 0;

@@ -9,7 +9,7 @@
 
 namespace promdesk {
 
-// One request as the history keeps it: sent as it was, with secrets masked, and the answer verbatim.
+/// One request as the history keeps it: sent as it was, with secrets masked, and the answer verbatim.
 struct HistoryEntry
 {
     qint64 id = 0;

@@ -10,9 +10,9 @@
 
 namespace promdesk {
 
-// The history on its own thread and database connection: the GUI thread never waits for SQLite,
-// and a CLI opens the database (loading the SQLite driver) while it parses its input.
-// Entries are identified by tickets handed out at once; the worker writes them in order.
+/// The history on its own thread and database connection: the GUI thread never waits for SQLite,
+/// and a CLI opens the database (loading the SQLite driver) while it parses its input.
+/// Entries are identified by tickets handed out at once; the worker writes them in order.
 class HistoryService final : public QObject
 {
     Q_OBJECT
@@ -51,7 +51,7 @@ private:
     std::unique_ptr<Worker> m_worker; // last: its thread stops before anything else goes
 };
 
-// RequestRecorder over a HistoryService: a ticket's id is the service's ticket for the entry.
+/// RequestRecorder over a HistoryService: a ticket's id is the service's ticket for the entry.
 class ServiceRecorder : public RequestRecorder
 {
 public:

@@ -8,9 +8,9 @@
 
 namespace promdesk {
 
-// A history entry made ready to go out again: the same method, URL, headers and body, tagged
-// as a re-send of it. The secret is not part of it: the caller reads it from the keychain
-// (for `profile`) and puts it in `request.credentials.secret`.
+/// A history entry made ready to go out again: the same method, URL, headers and body, tagged
+/// as a re-send of it. The secret is not part of it: the caller reads it from the keychain
+/// (for `profile`) and puts it in `request.credentials.secret`.
 struct ResendRequest
 {
     HttpRequest request;

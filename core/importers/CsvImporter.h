@@ -8,6 +8,7 @@
 
 namespace promdesk {
 
+/// How importCsv reads a file: its name for messages, a metric name and extra labels.
 struct CsvImportOptions
 {
     QString fileName = QStringLiteral("-");
@@ -15,6 +16,7 @@ struct CsvImportOptions
     Labels extraLabels; // added to every series; the row's own labels win
 };
 
+/// Series read from a CSV file, its problems, and how the file was understood.
 struct CsvImport
 {
     SeriesSet series;

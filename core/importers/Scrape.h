@@ -11,6 +11,7 @@ namespace promdesk {
 // exposes. The request asks for text 0.0.4 first (what a Pushgateway takes), OpenMetrics next.
 HttpRequest scrapeRequest(const QUrl &url, int timeoutMs = 15000);
 
+/// An exporter's answer as exposition text, or why there is none.
 struct ScrapedMetrics
 {
     QByteArray text; // exposition text; protobuf answers are converted to text 0.0.4

@@ -11,6 +11,7 @@
 
 namespace promdesk {
 
+/// How readSeries reads a file for remote write: format, target rules, time and labels.
 struct SeriesReadOptions
 {
     QString fileName;                       // for messages; a ".csv" name is read as CSV
@@ -26,6 +27,7 @@ struct SeriesReadOptions
     qsizetype piecesFromBytes = 4 << 20; // smaller inputs are read on one core
 };
 
+/// Series read for remote write, with every problem found.
 struct SeriesRead
 {
     SeriesSet series;

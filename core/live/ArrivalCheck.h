@@ -13,8 +13,8 @@
 
 namespace promdesk {
 
-// A Prometheus HTTP API to ask whether pushed data arrived: the base on which /api/v1/query
-// answers (a TMP instance's own address, with the same credentials; the sandbox's Prometheus).
+/// A Prometheus HTTP API to ask whether pushed data arrived: the base on which /api/v1/query
+/// answers (a TMP instance's own address, with the same credentials; the sandbox's Prometheus).
 struct QueryEndpoint
 {
     QUrl baseUrl;
@@ -25,8 +25,8 @@ struct QueryEndpoint
     int timeoutMs = 10000;
 };
 
-// What should become visible: one series with the value pushed, or at least a value (the
-// gateway's push_time_seconds, which it sets itself), and for remote write the sample's own time.
+/// What should become visible: one series with the value pushed, or at least a value (the
+/// gateway's push_time_seconds, which it sets itself), and for remote write the sample's own time.
 struct ArrivalProbe
 {
     QString metric;
@@ -40,6 +40,7 @@ struct ArrivalProbe
     [[nodiscard]] bool matches(double value) const;
 };
 
+/// Whether a live push showed up in the backend, how soon, and if not, the likely reason.
 struct ArrivalResult
 {
     bool arrived = false;
@@ -51,12 +52,12 @@ struct ArrivalResult
     [[nodiscard]] QString verdict() const; // "arrived after 1.8 s" / "not visible after 30 s: …"
 };
 
-// Asks the query API until the probe shows or the time is up, one query at a time; then, if it
-// never showed, asks what explains it: whether that Prometheus scrapes the gateway
-// (/api/v1/targets), whether the series came in as exported_job (honor_labels off), whether the
-// sample was older than the receiver keeps, whether its labels changed on the way.
-// The queries are read-only; a live job writes each check's verdict and query count into the
-// pushed request's history entry rather than an entry per query.
+/// Asks the query API until the probe shows or the time is up, one query at a time; then, if it
+/// never showed, asks what explains it: whether that Prometheus scrapes the gateway
+/// (/api/v1/targets), whether the series came in as exported_job (honor_labels off), whether the
+/// sample was older than the receiver keeps, whether its labels changed on the way.
+/// The queries are read-only; a live job writes each check's verdict and query count into the
+/// pushed request's history entry rather than an entry per query.
 class ArrivalCheck final : public QObject
 {
     Q_OBJECT

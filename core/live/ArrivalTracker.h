@@ -12,10 +12,10 @@ namespace promdesk {
 // group's push_time_seconds from the send time on. Nothing when there is nothing to look for.
 std::optional<ArrivalProbe> arrivalProbeFor(const LiveJobSpec &spec, const TickReport &report, const QUrl &gatewayUrl);
 
-// Checks that each answered tick of a job arrived, and keeps what it found: latencies (for the
-// panel's chart and the summary's p50/p99), how many never showed, and each tick's verdict in
-// its history entry. At most four checks per machine at a time: a tick that finds them busy is
-// counted as not checked rather than piling up queries.
+/// Checks that each answered tick of a job arrived, and keeps what it found: latencies (for the
+/// panel's chart and the summary's p50/p99), how many never showed, and each tick's verdict in
+/// its history entry. At most four checks per machine at a time: a tick that finds them busy is
+/// counted as not checked rather than piling up queries.
 class ArrivalTracker final : public QObject
 {
     Q_OBJECT

@@ -16,7 +16,7 @@
 
 namespace promdesk {
 
-// What a live push sends, where, how often and until when.
+/// What a live push sends, where, how often and until when.
 struct LiveJobSpec
 {
     enum class Destination { Pushgateway, RemoteWrite };
@@ -37,9 +37,9 @@ struct LiveJobSpec
     static constexpr qint64 kMinimumIntervalMs = 100;
 };
 
-// Why no job can be made of a spec, in plain words: its own settings (timing, grouping key,
-// machines), one of its generators (the CLI's --set, the console's generator table), or a
-// missing client for its destination.
+/// Why no job can be made of a spec, in plain words: its own settings (timing, grouping key,
+/// machines), one of its generators (the CLI's --set, the console's generator table), or a
+/// missing client for its destination.
 struct LiveJobProblem
 {
     enum class Source { Spec, Generators, Destination };
@@ -62,7 +62,7 @@ GroupingKey machineKey(const LiveJobSpec &spec, const QString &machine);
 // with the job's `job` (when a series has none) and the machine's `instance`.
 SeriesSet liveWriteSeries(const LiveJobSpec &spec, const QString &machine, const MetricSet &metrics, qint64 stampMs);
 
-// One request of one tick: due, sent, answered.
+/// One request of one tick: due, sent, answered.
 struct TickReport
 {
     qint64 tick = 0;
@@ -79,6 +79,7 @@ struct TickReport
     std::optional<QPair<qsizetype, qsizetype>> probeSeries;
 };
 
+/// A live job's counts: ticks, requests sent, answered and skipped.
 struct LiveJobStats
 {
     qint64 ticks = 0;          // ticks whose time came
@@ -95,13 +96,13 @@ struct LiveJobStats
     [[nodiscard]] qint64 skipped() const { return skippedBusy + skippedBackoff; }
 };
 
-// A job that pushes a draft every interval, as TMP's example does with its 2 s ticker, from one
-// machine or many. Its schedule never drifts (tick N is due at start + N × interval, whatever
-// earlier ticks took) and never piles up (a tick whose machine still waits for an answer is
-// skipped and counted). Failures that may pass (no connection, 5xx) back off exponentially up to
-// 8 intervals or 60 s, counted once a tick however many machines failed in it, and recover by
-// themselves once a tick goes through; a 429 waits as its Retry-After says; any other
-// refusal stops the job with the server's words, since the next tick would be refused too.
+/// A job that pushes a draft every interval, as TMP's example does with its 2 s ticker, from one
+/// machine or many. Its schedule never drifts (tick N is due at start + N × interval, whatever
+/// earlier ticks took) and never piles up (a tick whose machine still waits for an answer is
+/// skipped and counted). Failures that may pass (no connection, 5xx) back off exponentially up to
+/// 8 intervals or 60 s, counted once a tick however many machines failed in it, and recover by
+/// themselves once a tick goes through; a 429 waits as its Retry-After says; any other
+/// refusal stops the job with the server's words, since the next tick would be refused too.
 class LiveJob final : public QObject
 {
     Q_OBJECT

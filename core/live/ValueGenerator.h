@@ -9,13 +9,13 @@
 
 namespace promdesk {
 
-// How a series' value changes from one tick of a live push to the next. Written as the CLI's
-// --set and the Compose table take it:
-//   now                  Unix seconds with milliseconds, as client_golang's SetToCurrentTime()
-//   inc:STEP             grows by STEP each tick, from the draft's value (a counter)
-//   random:MIN:MAX       uniform in [MIN, MAX]
-//   walk:MIN:MAX:STEP    moves up or down by STEP each tick and never leaves [MIN, MAX]
-//   sine:MIN:MAX:PERIOD  a sine wave between MIN and MAX, PERIOD a duration (30s, 5m)
+/// How a series' value changes from one tick of a live push to the next. Written as the CLI's
+/// --set and the Compose table take it:
+///   now                  Unix seconds with milliseconds, as client_golang's SetToCurrentTime()
+///   inc:STEP             grows by STEP each tick, from the draft's value (a counter)
+///   random:MIN:MAX       uniform in [MIN, MAX]
+///   walk:MIN:MAX:STEP    moves up or down by STEP each tick and never leaves [MIN, MAX]
+///   sine:MIN:MAX:PERIOD  a sine wave between MIN and MAX, PERIOD a duration (30s, 5m)
 struct ValueGenerator
 {
     enum class Kind { Now, Increment, Random, Walk, Sine };
@@ -36,8 +36,8 @@ std::optional<ValueGenerator> parseValueGenerator(QStringView spec, QString *err
 // consistent with each other); empty when they can.
 QString generatorRefusal(const MetricFamily &family);
 
-// One series' generator with what it remembers between ticks (the counter's total, the walk's
-// position). `start` is the draft's value: a counter grows from it, a walk starts there.
+/// One series' generator with what it remembers between ticks (the counter's total, the walk's
+/// position). `start` is the draft's value: a counter grows from it, a walk starts there.
 class GeneratorState
 {
 public:
@@ -51,8 +51,8 @@ private:
     bool m_first = true;
 };
 
-// Which series of a draft a --set names: a family's name (every series of it) or one series as
-// the draft writes it, `name{a="x"}` (labels in any order).
+/// Which series of a draft a --set names: a family's name (every series of it) or one series as
+/// the draft writes it, `name{a="x"}` (labels in any order).
 struct SeriesSelector
 {
     QString name;
@@ -62,6 +62,7 @@ struct SeriesSelector
 };
 std::optional<SeriesSelector> parseSeriesSelector(QStringView text, QString *error);
 
+/// A value generator for the series a selector picks ("SERIES=GENERATOR").
 struct GeneratorAssignment
 {
     SeriesSelector series;
@@ -71,8 +72,8 @@ struct GeneratorAssignment
 // "SERIES=GENERATOR", split at the last '=' (a series' label values may hold '=' themselves).
 std::optional<GeneratorAssignment> parseGeneratorAssignment(QStringView text, QString *error);
 
-// A draft whose values change at each tick. Each series takes the generator of the last
-// assignment that names it; a series without one keeps its value.
+/// A draft whose values change at each tick. Each series takes the generator of the last
+/// assignment that names it; a series without one keeps its value.
 class GeneratedDraft
 {
 public:

@@ -5,6 +5,7 @@
 
 namespace promdesk {
 
+/// One label: a name and a value.
 struct Label
 {
     QString name;
@@ -13,8 +14,8 @@ struct Label
     friend bool operator==(const Label &, const Label &) = default;
 };
 
-// A label set kept sorted by name, as Prometheus and remote write require. Copies share data
-// (QList is implicitly shared), so passing Labels by value is cheap.
+/// A label set kept sorted by name, as Prometheus and remote write require. Copies share data
+/// (QList is implicitly shared), so passing Labels by value is cheap.
 class Labels
 {
 public:

@@ -10,6 +10,7 @@
 
 namespace promdesk {
 
+/// The type a family declares with `# TYPE`.
 enum class MetricType {
     Untyped, // "untyped" in text 0.0.4, "unknown" in OpenMetrics
     Counter,
@@ -25,6 +26,7 @@ enum class MetricType {
 QString metricTypeName(MetricType type);
 std::optional<MetricType> metricTypeFromName(QStringView name);
 
+/// One quantile of a summary and its value.
 struct Quantile
 {
     double quantile = 0;
@@ -32,6 +34,7 @@ struct Quantile
     friend bool operator==(const Quantile &, const Quantile &) = default;
 };
 
+/// One bucket of a histogram: its upper bound (`le`) and cumulative count.
 struct Bucket
 {
     double upperBound = 0;
@@ -39,8 +42,8 @@ struct Bucket
     friend bool operator==(const Bucket &, const Bucket &) = default;
 };
 
-// One logical metric of a family: a plain value, or a whole histogram/summary (buckets or
-// quantiles plus sum and count) under one label set that excludes `le` and `quantile`.
+/// One logical metric of a family: a plain value, or a whole histogram/summary (buckets or
+/// quantiles plus sum and count) under one label set that excludes `le` and `quantile`.
 struct Metric
 {
     Labels labels;
@@ -57,9 +60,9 @@ struct Metric
     friend bool operator==(const Metric &a, const Metric &b);
 };
 
-// A family as the exposition formats group it. The name is the one samples carry in text 0.0.4:
-// counters keep their `_total` (OpenMetrics input is normalised to that), histograms and
-// summaries use the base name.
+/// A family as the exposition formats group it. The name is the one samples carry in text 0.0.4:
+/// counters keep their `_total` (OpenMetrics input is normalised to that), histograms and
+/// summaries use the base name.
 struct MetricFamily
 {
     QString name;
@@ -71,6 +74,7 @@ struct MetricFamily
     friend bool operator==(const MetricFamily &, const MetricFamily &) = default;
 };
 
+/// Metric families in the order they were read or composed: what is pushed or written.
 struct MetricSet
 {
     QList<MetricFamily> families;
@@ -81,7 +85,7 @@ struct MetricSet
     friend bool operator==(const MetricSet &, const MetricSet &) = default;
 };
 
-// One flat sample as it appears on a text line or in a remote-write series.
+/// One flat sample as it appears on a text line or in a remote-write series.
 struct FlatSample
 {
     QString name;

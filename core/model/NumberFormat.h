@@ -22,6 +22,7 @@ int formatInteger(std::int64_t value, char *buffer);
 // Milliseconds as exact decimal seconds, as OpenMetrics wants them: 1700000000123 → "1700000000.123".
 int formatMillisecondsAsSeconds(std::int64_t ms, char *buffer);
 
+/// How a sample value was written, as far as receivers care.
 enum class NumberSpelling {
     Canonical,    // what Prometheus writes
     NonCanonical, // accepted by Go's ParseFloat but not by OpenMetrics: "nan", "Inf", "+1"
@@ -30,6 +31,7 @@ enum class NumberSpelling {
     Hexadecimal,
 };
 
+/// A value read by parseNumber, and how it was spelt.
 struct ParsedNumber
 {
     double value = 0;

@@ -6,8 +6,8 @@
 
 namespace promdesk {
 
-// What an answer means, in plain words, and what to do about it. The server's own text stays
-// available verbatim in HttpResult::body; this only explains it.
+/// What an answer means, in plain words, and what to do about it. The server's own text stays
+/// available verbatim in HttpResult::body; this only explains it.
 struct Explanation
 {
     QString summary; // "The Pushgateway refused the push: it does not accept timestamps."

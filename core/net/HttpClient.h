@@ -21,7 +21,7 @@ namespace promdesk {
 // certificate it was meant to carry.
 QString tlsFilesProblem(const TlsSettings &tls);
 
-// One request in flight. It deletes itself after `finished`.
+/// One request in flight. It deletes itself after `finished`.
 class HttpCall final : public QObject
 {
     Q_OBJECT
@@ -57,8 +57,8 @@ private:
     bool m_cancelled = false;
 };
 
-// Sends HttpRequests over one QNetworkAccessManager: auth, TLS, timeouts and redirects handled
-// the same way for every endpoint, and the answer kept verbatim. Never blocks.
+/// Sends HttpRequests over one QNetworkAccessManager: auth, TLS, timeouts and redirects handled
+/// the same way for every endpoint, and the answer kept verbatim. Never blocks.
 class HttpClient final : public QObject
 {
     Q_OBJECT

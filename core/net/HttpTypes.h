@@ -10,6 +10,7 @@ namespace promdesk {
 
 using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
 
+/// How a request authenticates: none, basic (TMP: APPID and token) or a bearer token.
 struct Credentials
 {
     enum class Kind { None, Basic, Bearer };
@@ -20,6 +21,7 @@ struct Credentials
     friend bool operator==(const Credentials &, const Credentials &) = default;
 };
 
+/// Which certificates a request over https trusts and presents.
 struct TlsSettings
 {
     QString caFile;         // PEM; empty: the system store
@@ -30,6 +32,7 @@ struct TlsSettings
     friend bool operator==(const TlsSettings &, const TlsSettings &) = default;
 };
 
+/// Which proxy a request goes through: the system's, none, or one given.
 struct ProxySettings
 {
     enum class Mode { System, None, Custom };
@@ -39,7 +42,7 @@ struct ProxySettings
     friend bool operator==(const ProxySettings &, const ProxySettings &) = default;
 };
 
-// What a request is for, attached to it so the history can say so.
+/// What a request is for, attached to it so the history can say so.
 struct RequestTag
 {
     QString operation;   // replace, merge, delete, write, backfill, backfill-batch, wipe, list, status, ready, probe
@@ -61,6 +64,7 @@ struct RequestTag
 inline constexpr qint64 kDefaultMaxResponseBytes = qint64(1) << 20;
 inline constexpr qint64 kDataMaxResponseBytes = qint64(256) << 20;
 
+/// One request exactly as it goes out, with how it authenticates, its TLS and its limits.
 struct HttpRequest
 {
     QByteArray method = "GET";
@@ -75,7 +79,7 @@ struct HttpRequest
     RequestTag tag;
 };
 
-// Why a request did not succeed, in the terms an operator acts on.
+/// Why a request did not succeed, in the terms an operator acts on.
 enum class ErrorCategory {
     None,          // 2xx
     CannotConnect, // refused, unreachable, DNS
@@ -95,6 +99,7 @@ enum class ErrorCategory {
 
 QString errorCategoryName(ErrorCategory category);
 
+/// The answer to one request, kept verbatim (up to a bound), or why none came.
 struct HttpResult
 {
     int status = 0; // 0 when no HTTP answer came

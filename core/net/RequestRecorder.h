@@ -10,10 +10,10 @@ namespace promdesk {
 
 class RecordTicket;
 
-// Told about every request before it goes out and when its answer comes: the history. The
-// entry is written before sending so that a crash still leaves a trace; a RecordTicket stands for
-// it until it is complete. `record` and `recordAhead` may be called from any thread (a backfill
-// records its next batch while it encodes it).
+/// Told about every request before it goes out and when its answer comes: the history. The
+/// entry is written before sending so that a crash still leaves a trace; a RecordTicket stands for
+/// it until it is complete. `record` and `recordAhead` may be called from any thread (a backfill
+/// records its next batch while it encodes it).
 class RequestRecorder
 {
 public:
@@ -45,12 +45,12 @@ protected:
 // What an entry says of a request that never went out.
 HttpResult notSent(const QString &why);
 
-// One history entry written before its request went out, owned by whoever will send it or give
-// up on it. It is completed exactly once: by `complete` with the answer (HttpClient does, for
-// the request it sends with it), by `completeUnsent`, or, when it is dropped still open, as not
-// sent with the reason last given (setUnsentReason). So no entry stays "unknown" unless the
-// process is killed. Move-only; the recorder must outlive it. An empty ticket (no recorder)
-// records nothing.
+/// One history entry written before its request went out, owned by whoever will send it or give
+/// up on it. It is completed exactly once: by `complete` with the answer (HttpClient does, for
+/// the request it sends with it), by `completeUnsent`, or, when it is dropped still open, as not
+/// sent with the reason last given (setUnsentReason). So no entry stays "unknown" unless the
+/// process is killed. Move-only; the recorder must outlive it. An empty ticket (no recorder)
+/// records nothing.
 class RecordTicket
 {
 public:

@@ -11,7 +11,7 @@
 
 namespace promdesk {
 
-// What one endpoint of a profile answered to a harmless request.
+/// What one endpoint of a profile answered to a harmless request.
 struct EndpointCheck
 {
     QString what; // "Pushgateway" or "Remote write"
@@ -27,9 +27,9 @@ struct EndpointCheck
     [[nodiscard]] QString describe(bool verifyPeer) const;
 };
 
-// Tests every endpoint of a profile with requests that change nothing: the Pushgateway's status
-// API, and an empty remote-write request (valid, stores nothing). Asynchronous; deletes itself
-// after `finished`.
+/// Tests every endpoint of a profile with requests that change nothing: the Pushgateway's status
+/// API, and an empty remote-write request (valid, stores nothing). Asynchronous; deletes itself
+/// after `finished`.
 class ConnectionTest final : public QObject
 {
     Q_OBJECT

@@ -18,8 +18,8 @@ ProxySettings proxyOf(const struct Profile &profile);
 QString profileKindName(ProfileKind kind);
 std::optional<ProfileKind> profileKindFromName(QStringView name);
 
-// Everything PromDesk needs to reach one instance, except its secret, which lives in the
-// keychain under `id` (so renaming a profile keeps it).
+/// Everything PromDesk needs to reach one instance, except its secret, which lives in the
+/// keychain under `id` (so renaming a profile keeps it).
 struct Profile
 {
     QString id;

@@ -12,9 +12,9 @@ class QSettings;
 
 namespace promdesk {
 
-// Profiles without their secrets, in an INI file through QSettings: one table of keys with
-// their defaults, enums saved as words (the file stays readable and survives reordering), and a
-// schema version with migrations from older files.
+/// Profiles without their secrets, in an INI file through QSettings: one table of keys with
+/// their defaults, enums saved as words (the file stays readable and survives reordering), and a
+/// schema version with migrations from older files.
 class ProfileStore
 {
 public:

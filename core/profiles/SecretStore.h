@@ -11,6 +11,7 @@
 
 namespace promdesk {
 
+/// What the keychain answered: the secret, or why it could not be had.
 struct SecretResult
 {
     enum class Status {
@@ -29,8 +30,8 @@ struct SecretResult
     [[nodiscard]] bool ok() const { return status == Status::Ok; }
 };
 
-// Where profile secrets live. Every call is asynchronous and reports through `done` on the
-// context's thread, so nothing waits in a nested event loop.
+/// Where profile secrets live. Every call is asynchronous and reports through `done` on the
+/// context's thread, so nothing waits in a nested event loop.
 class SecretStore : public QObject
 {
     Q_OBJECT
@@ -45,8 +46,8 @@ public:
     [[nodiscard]] virtual QString description() const = 0;
 };
 
-// Secrets held in this process only: for tests, and for "keep it for this session" when no
-// keychain is available. Never written anywhere.
+/// Secrets held in this process only: for tests, and for "keep it for this session" when no
+/// keychain is available. Never written anywhere.
 class MemorySecretStore final : public SecretStore
 {
     Q_OBJECT
@@ -64,13 +65,13 @@ private:
     QHash<QString, QString> m_secrets;
 };
 
-// The operating system's keychain through QtKeychain (Secret Service on Linux, Keychain on
-// macOS, Credential Manager on Windows): service "promdesk", one entry per profile id.
-// There is no plaintext fallback: a missing or locked keychain is an error that says so.
-//
-// One job at a time: the first read of a locked keyring brings its unlock prompt, and the reads
-// queued behind it then find it unlocked, or, when the unlock was refused, fail as locked without
-// prompting again. The operator sees one prompt, not one per profile.
+/// The operating system's keychain through QtKeychain (Secret Service on Linux, Keychain on
+/// macOS, Credential Manager on Windows): service "promdesk", one entry per profile id.
+/// There is no plaintext fallback: a missing or locked keychain is an error that says so.
+///
+/// One job at a time: the first read of a locked keyring brings its unlock prompt, and the reads
+/// queued behind it then find it unlocked, or, when the unlock was refused, fail as locked without
+/// prompting again. The operator sees one prompt, not one per profile.
 class KeychainSecretStore final : public SecretStore
 {
     Q_OBJECT

@@ -8,6 +8,7 @@
 
 namespace promdesk {
 
+/// Where and how to reach a Pushgateway.
 struct GatewayEndpoint
 {
     QUrl baseUrl; // may carry the gateway's --web.route-prefix as its path
@@ -18,6 +19,7 @@ struct GatewayEndpoint
     HttpHeaders extraHeaders; // e.g. a tenant header; never Authorization (use credentials)
 };
 
+/// How a push changes its group: PUT replaces it, POST replaces only the families it names.
 enum class PushMethod {
     Replace, // PUT: the group ends up holding exactly the pushed families
     Merge,   // POST: only the families named in the push are replaced

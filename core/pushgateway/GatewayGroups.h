@@ -10,7 +10,7 @@
 
 namespace promdesk {
 
-// One group as a Pushgateway lists it in GET /api/v1/metrics.
+/// One group as a Pushgateway lists it in GET /api/v1/metrics.
 struct GatewayGroup
 {
     Labels groupingKey; // job and the grouping labels
@@ -20,6 +20,7 @@ struct GatewayGroup
     MetricSet metrics;                            // without push_time_seconds and push_failure_time_seconds
 };
 
+/// Every group a Pushgateway holds, as /api/v1/metrics lists them.
 struct GatewayGroups
 {
     QList<GatewayGroup> groups;

@@ -10,9 +10,9 @@
 
 namespace promdesk {
 
-// One label matcher of a Prometheus selector: name="v", name!="v", name=~"re", name!~"re".
-// As in Prometheus, a missing label has the empty value, and a regular expression must match
-// the whole value.
+/// One label matcher of a Prometheus selector: name="v", name!="v", name=~"re", name!~"re".
+/// As in Prometheus, a missing label has the empty value, and a regular expression must match
+/// the whole value.
 struct LabelMatcher
 {
     enum class Op { Equal, NotEqual, Matches, NotMatches };
@@ -35,8 +35,8 @@ std::optional<Selector> parseSelector(QStringView text, QString *error);
 // A Prometheus duration: 90s, 15m, 2h, 7d, 1h30m (units ms, s, m, h, d, w, y). Positive only.
 std::optional<qint64> parseDurationMs(QStringView text, QString *error);
 
-// Which groups a prune removes: not pushed for longer than `olderThanMs` (when given; a group
-// never pushed counts as old), and matching any of `selectors` (when there are some).
+/// Which groups a prune removes: not pushed for longer than `olderThanMs` (when given; a group
+/// never pushed counts as old), and matching any of `selectors` (when there are some).
 struct PruneRule
 {
     std::optional<qint64> olderThanMs;

@@ -10,7 +10,7 @@
 
 namespace promdesk {
 
-// A Pushgateway group's identity: the job plus grouping labels, in the order the user gave them.
+/// A Pushgateway group's identity: the job plus grouping labels, in the order the user gave them.
 class GroupingKey
 {
 public:

@@ -8,7 +8,7 @@
 
 namespace promdesk {
 
-// One series a gateway holds for a job after a push, compared with what it held before.
+/// One series a gateway holds for a job after a push, compared with what it held before.
 struct HeldSeries
 {
     enum class Change { Same, New, Changed, Gone };
@@ -25,8 +25,8 @@ QList<HeldSeries> compareHoldings(const GatewayGroups *before, const GatewayGrou
 
 QString changeName(HeldSeries::Change change);
 
-// One step of the lab as it ran: the step, the request the machine sent, and what the gateway
-// held afterwards.
+/// One step of the lab as it ran: the step, the request the machine sent, and what the gateway
+/// held afterwards.
 struct WalkthroughStep
 {
     ScenarioStep step;

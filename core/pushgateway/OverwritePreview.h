@@ -9,6 +9,7 @@
 
 namespace promdesk {
 
+/// What a push does to one series of its group.
 enum class ChangeKind {
     Added,     // a series the group does not hold yet
     Replaced,  // the series exists and gets a new value
@@ -19,6 +20,7 @@ enum class ChangeKind {
 
 QString changeKindName(ChangeKind kind);
 
+/// One series of a group before and after a push.
 struct SeriesChange
 {
     ChangeKind kind = ChangeKind::Added;
@@ -28,6 +30,8 @@ struct SeriesChange
     QString newValue; // empty for Removed and Kept
 };
 
+/// Something a push would do that the operator should know first, and whether the gateway
+/// would refuse it.
 struct PreviewWarning
 {
     QString code;    // stable: label-overwritten, instance-empty, no-instance-key, type-conflict, help-differs, ...
@@ -35,7 +39,7 @@ struct PreviewWarning
     bool blocksPush = false; // the gateway would refuse the push
 };
 
-// What a push will do to a live Pushgateway, computed before it is sent.
+/// What a push will do to a live Pushgateway, computed before it is sent.
 struct OverwritePreview
 {
     GroupingKey key;

@@ -9,7 +9,7 @@
 
 namespace promdesk {
 
-// One step of the grouping-key demonstration: a machine pushes, and why the result is what it is.
+/// One step of the grouping-key demonstration: a machine pushes, and why the result is what it is.
 struct ScenarioStep
 {
     QString title;

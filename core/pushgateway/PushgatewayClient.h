@@ -14,6 +14,7 @@
 
 namespace promdesk {
 
+/// How a push is sent: its method, body format and compression.
 struct PushOptions
 {
     PushMethod method = PushMethod::Replace; // as client_golang's Push()
@@ -21,8 +22,8 @@ struct PushOptions
     bool gzip = false;
 };
 
-// Builds the exact requests a Pushgateway understands, and sends them without blocking. The
-// request builders are pure so that previews, curl exports and tests see the same bytes.
+/// Builds the exact requests a Pushgateway understands, and sends them without blocking. The
+/// request builders are pure so that previews, curl exports and tests see the same bytes.
 class PushgatewayClient final : public QObject
 {
     Q_OBJECT

@@ -11,13 +11,14 @@
 
 namespace promdesk {
 
+/// Something a backfill plan expects a receiver to do, in plain words.
 struct PlanWarning
 {
     QString code;
     QString message;
 };
 
-// What a backfill will send and what a receiver is likely to do with it, before anything is sent.
+/// What a backfill will send and what a receiver is likely to do with it, before anything is sent.
 struct BackfillPlan
 {
     qint64 seriesCount = 0;
@@ -35,9 +36,9 @@ struct BackfillPlan
     [[nodiscard]] int shardCount() const; // shards that have batches
 };
 
-// Samples ahead of the clock: a Prometheus receiver takes a sample a year ahead, and from then
-// on refuses every current sample as "out of bounds". More than `toleranceMs` ahead is an error
-// unless `allowed`, and then the plan says what it will do.
+/// Samples ahead of the clock: a Prometheus receiver takes a sample a year ahead, and from then
+/// on refuses every current sample as "out of bounds". More than `toleranceMs` ahead is an error
+/// unless `allowed`, and then the plan says what it will do.
 struct FuturePolicy
 {
     qint64 toleranceMs = kDefaultFutureToleranceMs;

@@ -14,6 +14,7 @@
 
 namespace promdesk {
 
+/// How far a backfill is: samples and requests delivered, by this run and earlier ones.
 struct BackfillProgress
 {
     qint64 samplesSent = 0; // delivered, by this run and earlier ones
@@ -27,6 +28,7 @@ struct BackfillProgress
     qint64 etaMs = -1; // unknown until something was sent
 };
 
+/// How a backfill run ended: what it delivered, what was refused, and where to resume.
 struct BackfillSummary
 {
     int sent = 0;       // requests delivered by this run
@@ -41,8 +43,8 @@ struct BackfillSummary
     qint64 durationMs = 0;
 };
 
-// Sends a plan's batches: one request in flight per shard, a refusal stops the run (the batches
-// after it stay unsent), and start(firstUnsent) resumes without resending anything that succeeded.
+/// Sends a plan's batches: one request in flight per shard, a refusal stops the run (the batches
+/// after it stay unsent), and start(firstUnsent) resumes without resending anything that succeeded.
 class BackfillRun final : public QObject
 {
     Q_OBJECT

@@ -10,7 +10,7 @@
 
 namespace promdesk {
 
-// How one part of a backfill (a start, or a resume) ended, as both front ends report it.
+/// How one part of a backfill (a start, or a resume) ended, as both front ends report it.
 struct BackfillEnd
 {
     BackfillSummary summary;
@@ -28,10 +28,10 @@ struct BackfillEnd
     [[nodiscard]] QList<int> resumePoints() const;
 };
 
-// One backfill as the CLI and the console run it: the run over a plan's batches, and for each
-// part of it (the start, each resume) a history entry of its own with that part's batches under
-// it, completed from how the part ended (the first refusal's status and words, or "cancelled").
-// The entry goes through the client's recorder (none: nothing is recorded).
+/// One backfill as the CLI and the console run it: the run over a plan's batches, and for each
+/// part of it (the start, each resume) a history entry of its own with that part's batches under
+/// it, completed from how the part ended (the first refusal's status and words, or "cancelled").
+/// The entry goes through the client's recorder (none: nothing is recorded).
 class BackfillSession final : public QObject
 {
     Q_OBJECT

@@ -6,6 +6,7 @@
 
 namespace promdesk {
 
+/// A range of one series' samples that goes into a batch.
 struct BatchSlice
 {
     int series = 0;      // index into SeriesSet::series
@@ -20,7 +21,7 @@ Q_DECLARE_TYPEINFO(promdesk::BatchSlice, Q_PRIMITIVE_TYPE);
 
 namespace promdesk {
 
-// One request's worth of samples.
+/// One request's worth of samples.
 struct Batch
 {
     QList<BatchSlice> slices;
@@ -30,6 +31,7 @@ struct Batch
     int shard = 0;
 };
 
+/// How big a remote-write request may get, and how many go at once.
 struct BatchLimits
 {
     int maxSamples = 2000;     // Prometheus' own max_samples_per_send

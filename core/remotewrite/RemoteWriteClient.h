@@ -14,6 +14,7 @@
 
 namespace promdesk {
 
+/// How one remote-write batch ended, after its retries: the last answer and what was tried.
 struct WriteOutcome
 {
     HttpResult result; // the last attempt's answer, body verbatim
@@ -28,7 +29,7 @@ struct WriteOutcome
 
 class RemoteWriteClient;
 
-// One batch being sent, with its retries. Deletes itself after `finished`.
+/// One batch being sent, with its retries. Deletes itself after `finished`.
 class WriteCall final : public QObject
 {
     Q_OBJECT
@@ -71,8 +72,8 @@ private:
     QString m_note;
 };
 
-// Sends remote-write batches: headers exactly as the spec says (the user cannot override them),
-// retries by the spec, and the 2.0 → 1.0 fallback remembered per receiver.
+/// Sends remote-write batches: headers exactly as the spec says (the user cannot override them),
+/// retries by the spec, and the 2.0 → 1.0 fallback remembered per receiver.
 class RemoteWriteClient final : public QObject
 {
     Q_OBJECT

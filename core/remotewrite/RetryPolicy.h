@@ -9,9 +9,9 @@
 
 namespace promdesk {
 
-// When to try a remote-write request again, as the spec says: 5xx and network failures with
-// exponential backoff and jitter, 429 when enabled, never any other 4xx; Retry-After (seconds
-// or an HTTP date) replaces the backoff step. Attempts and total time are bounded.
+/// When to try a remote-write request again, as the spec says: 5xx and network failures with
+/// exponential backoff and jitter, 429 when enabled, never any other 4xx; Retry-After (seconds
+/// or an HTTP date) replaces the backoff step. Attempts and total time are bounded.
 struct RetryPolicy
 {
     int maxAttempts = 6;
@@ -21,6 +21,7 @@ struct RetryPolicy
     bool retryOn429 = true;
     qint64 maxTotalMs = 120000; // no retry starts after this much time
 
+    /// Whether to try an answer's request again, and after how long.
     struct Decision
     {
         bool retry = false;

@@ -13,9 +13,9 @@
 
 namespace promdesk {
 
-// Turns parser events into remote-write series: histogram and summary parts become their
-// `_bucket{le=}`, `_sum`, `_count` and `{quantile=}` series, samples without a timestamp get
-// `defaultTimestampMs`, and `extraLabels` are added to every series (a series' own label wins).
+/// Turns parser events into remote-write series: histogram and summary parts become their
+/// `_bucket{le=}`, `_sum`, `_count` and `{quantile=}` series, samples without a timestamp get
+/// `defaultTimestampMs`, and `extraLabels` are added to every series (a series' own label wins).
 class SeriesCollector final : public SampleSink
 {
 public:
@@ -73,6 +73,7 @@ private:
     qsizetype m_lastPosition = -1; // the series of the last sample
 };
 
+/// What normalize changed in a set and what it found wrong.
 struct NormalizeReport
 {
     qint64 reordered = 0;       // samples that were not in time order in the input

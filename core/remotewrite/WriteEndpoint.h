@@ -11,6 +11,7 @@
 
 namespace promdesk {
 
+/// Where and how to send remote write.
 struct WriteEndpoint
 {
     QUrl url; // the full write URL: .../api/v1/write, TMP .../api/v1/prom/write

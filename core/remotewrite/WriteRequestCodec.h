@@ -16,8 +16,8 @@ enum class RemoteWriteVersion { V1, V2 };
 inline constexpr char kRemoteWriteV1ContentType[] = "application/x-protobuf";
 inline constexpr char kRemoteWriteV2ContentType[] = "application/x-protobuf;proto=io.prometheus.write.v2.Request";
 
-// Encodes many batches of one set: the labels are converted to UTF-8 once, not once per batch
-// (a time-ordered batch touches every series for a few samples each).
+/// Encodes many batches of one set: the labels are converted to UTF-8 once, not once per batch
+/// (a time-ordered batch touches every series for a few samples each).
 class WriteRequestEncoder
 {
 public:
@@ -25,17 +25,19 @@ public:
     [[nodiscard]] QByteArray encode(const Batch &batch, RemoteWriteVersion version) const;
     [[nodiscard]] const SeriesSet &series() const { return m_set; }
 
-    // What every request of a series repeats, converted once instead of per request.
+    /// What every request of a series repeats, converted once instead of per request: a label.
     struct Utf8Label
     {
         std::string name;
         std::string value;
     };
+    /// A series' labels and family, converted once.
     struct Utf8Series
     {
         std::vector<Utf8Label> labels;
         int family = -1; // into families; -1: no metadata to send
     };
+    /// A family's metadata, converted once.
     struct Utf8Family
     {
         std::string name;
@@ -60,6 +62,7 @@ QByteArray encodeWriteRequest(const SeriesSet &set, const Batch &batch, RemoteWr
 // The whole set as one request (the `write` command's small inputs, tests).
 QByteArray encodeWriteRequest(const SeriesSet &set, RemoteWriteVersion version);
 
+/// A remote-write body decoded back into series, or why it could not be.
 struct DecodedWriteRequest
 {
     SeriesSet series;

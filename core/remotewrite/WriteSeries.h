@@ -9,6 +9,7 @@
 
 namespace promdesk {
 
+/// One sample for remote write: a time in milliseconds and a value.
 struct WriteSample
 {
     qint64 timestampMs = 0;
@@ -23,7 +24,7 @@ Q_DECLARE_TYPEINFO(promdesk::WriteSample, Q_PRIMITIVE_TYPE);
 
 namespace promdesk {
 
-// One remote-write series: its full label set (with __name__, sorted) and its samples in time order.
+/// One remote-write series: its full label set (with __name__, sorted) and its samples in time order.
 struct WriteSeries
 {
     Labels labels;
@@ -36,6 +37,7 @@ struct WriteSeries
     [[nodiscard]] QString name() const { return labels.value(QStringLiteral("__name__")); }
 };
 
+/// Series with their samples, ready to be cut into remote-write requests.
 struct SeriesSet
 {
     QList<WriteSeries> series;

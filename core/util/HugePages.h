@@ -13,6 +13,7 @@ void *allocateLarge(std::size_t bytes);
 void freeLarge(void *memory, std::size_t bytes);
 } // namespace detail
 
+/// A std::allocator for large vectors: their memory is asked for in transparent huge pages.
 template <typename T> struct HugePageAllocator
 {
     using value_type = T;

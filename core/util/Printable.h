@@ -6,11 +6,11 @@
 
 namespace promdesk {
 
-// Bytes from outside (a server's answer, a file's token) made safe to show a person, on a
-// terminal or in a window: control characters and bytes that are not UTF-8 are escaped as
-// \xNN (C1 controls as \u0080…), so no escape sequence reaches a terminal, and the text is cut
-// to at most `maxChars` characters, with "…" where it was cut. Only what is shown is read: a
-// 50 MB token costs no more than an 80-character one.
+/// Bytes from outside (a server's answer, a file's token) made safe to show a person, on a
+/// terminal or in a window: control characters and bytes that are not UTF-8 are escaped as
+/// `\xNN` (C1 controls as `\u0080`…), so no escape sequence reaches a terminal, and the text is cut
+/// to at most `maxChars` characters, with "…" where it was cut. Only what is shown is read: a
+/// 50 MB token costs no more than an 80-character one.
 struct PrintableOptions
 {
     qsizetype maxChars = 80;

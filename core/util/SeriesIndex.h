@@ -7,12 +7,13 @@
 
 namespace promdesk {
 
-// An open-addressing table from a 64-bit series hash to the line that first gave the series.
-// It stays at 16 bytes a slot, so a million series cost about 32 MB, where a node-based map
-// would take three times that.
+/// An open-addressing table from a 64-bit series hash to the line that first gave the series.
+/// It stays at 16 bytes a slot, so a million series cost about 32 MB, where a node-based map
+/// would take three times that.
 class SeriesIndex
 {
 public:
+    /// Where a series was first seen.
     struct Entry
     {
         std::uint32_t line = 0; // 0: not present before
