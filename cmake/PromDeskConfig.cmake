@@ -43,10 +43,11 @@ endif()
 # PROMDESK_SANITIZE: "address" (ASan with UBSan; ON means this too) or "thread" (TSan). Any
 # report fails the run: nothing recovers.
 if(PROMDESK_SANITIZE STREQUAL "thread")
-    target_compile_options(promdesk_config INTERFACE -fsanitize=thread -fno-omit-frame-pointer)
-    target_link_options(promdesk_config INTERFACE -fsanitize=thread)
+    set(PROMDESK_SANITIZER_FLAGS -fsanitize=thread -fno-omit-frame-pointer)
 elseif(PROMDESK_SANITIZE)
-    target_compile_options(promdesk_config INTERFACE
-        -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
-    target_link_options(promdesk_config INTERFACE -fsanitize=address,undefined)
+    set(PROMDESK_SANITIZER_FLAGS -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+endif()
+if(PROMDESK_SANITIZER_FLAGS)
+    target_compile_options(promdesk_config INTERFACE ${PROMDESK_SANITIZER_FLAGS})
+    target_link_options(promdesk_config INTERFACE ${PROMDESK_SANITIZER_FLAGS})
 endif()
