@@ -21,6 +21,8 @@ packages=(
   # the desktop file's and the AppStream metainfo's validators; man pages from --help; the core's
   # API reference
   desktop-file-utils appstream help2man man-db doxygen
+  # the Debian packages: built with debhelper, checked by lintian
+  debhelper dpkg-dev fakeroot lintian
   # the shells whose completions are installed, to test them
   bash-completion zsh
 )
