@@ -3,8 +3,9 @@
 # suite against real servers, and clang-tidy; then everything again, the console included
 # (offscreen), under AddressSanitizer + UndefinedBehaviorSanitizer; then the core, the CLI and
 # their tests under ThreadSanitizer; then every libFuzzer target over its regression inputs and
-# for FUZZ_SECONDS (30) from its seeds. Any sanitizer report, fuzz finding or new clang-tidy
-# finding fails the run.
+# for FUZZ_SECONDS (30) from its seeds; last, where packages may be installed, the Debian packages
+# are built, checked by lintian, installed, used and removed. Any sanitizer report, fuzz finding,
+# new clang-tidy finding or lintian error fails the run.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -50,3 +51,8 @@ echo "== tests under TSan =="
 
 echo "== fuzz smoke (clang, libFuzzer + ASan + UBSan) =="
 PROMDESK_WERROR=ON bash scripts/fuzz.sh
+
+# Where this machine lets it install packages (CI does): build the .debs, lintian, apt-get install
+# them, use what was installed, purge them.
+echo "== Debian packages (build, lintian, install, use, remove) =="
+bash packaging/test-deb.sh
