@@ -1,5 +1,7 @@
 #include "ExpositionHighlighter.h"
 
+#include "StatusColors.h"
+
 #include <QPalette>
 
 namespace promdesk::ui {
@@ -9,6 +11,31 @@ namespace {
 bool isNameChar(QChar c)
 {
     return c.isLetterOrNumber() || c == u'_' || c == u':';
+}
+
+// `from` moved `share` of the way to `to`, opaque.
+QColor mixed(const QColor &from, const QColor &to, double share)
+{
+    auto channel = [share](double a, double b) { return float(a + (b - a) * share); };
+    return QColor::fromRgbF(channel(from.redF(), to.redF()), channel(from.greenF(), to.greenF()),
+                            channel(from.blueF(), to.blueF()));
+}
+
+// The palette's placeholder grey for comments and timestamps, as it is drawn on the base (Qt's
+// own is the text colour at half opacity: 4:1 on white), darkened or lightened towards the text
+// colour just enough to read at 4.5:1: they are text too.
+QColor readableGrey(const QPalette &palette)
+{
+    const QColor base = palette.color(QPalette::Base);
+    const QColor placeholder = palette.color(QPalette::PlaceholderText);
+    const QColor drawn = mixed(base, QColor(placeholder.rgb()), placeholder.alphaF());
+    const QColor text = palette.color(QPalette::Text);
+    for (int step = 0; step <= 10; ++step) {
+        const QColor grey = mixed(drawn, text, step / 10.0);
+        if (contrastRatio(grey, base) >= 4.5)
+            return grey;
+    }
+    return text;
 }
 
 } // namespace
@@ -22,8 +49,9 @@ ExpositionHighlighter::ExpositionHighlighter(QTextDocument *document)
 void ExpositionHighlighter::usePalette(const QPalette &palette)
 {
     const bool dark = palette.color(QPalette::Base).lightness() < 128;
-    // GNOME's palette: readable on white and on near-black alike, in its light or dark shade.
-    m_comment.setForeground(palette.color(QPalette::PlaceholderText));
+    // GNOME's palette, in its light or dark shade: each at 4.5:1 or more on white and on near-black
+    // (tst_exposition_highlighter).
+    m_comment.setForeground(readableGrey(palette));
     m_comment.setFontItalic(true);
     m_keyword = m_comment;
     m_keyword.setFontWeight(QFont::Bold);
@@ -31,8 +59,8 @@ void ExpositionHighlighter::usePalette(const QPalette &palette)
     m_name.setForeground(QColor(dark ? QStringLiteral("#99c1f1") : QStringLiteral("#1a5fb4")));
     m_name.setFontWeight(QFont::DemiBold);
     m_labelName.setForeground(QColor(dark ? QStringLiteral("#dc8add") : QStringLiteral("#813d9c")));
-    m_labelValue.setForeground(QColor(dark ? QStringLiteral("#8ff0a4") : QStringLiteral("#26a269")));
-    m_timestamp.setForeground(palette.color(QPalette::PlaceholderText));
+    m_labelValue.setForeground(QColor(dark ? QStringLiteral("#8ff0a4") : QStringLiteral("#187035")));
+    m_timestamp.setForeground(readableGrey(palette));
     rehighlight();
 }
 

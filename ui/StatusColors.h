@@ -11,4 +11,7 @@ namespace promdesk::ui {
 QColor failureTextColor(const QPalette &palette);
 QColor changeTextColor(const QPalette &palette);
 
+// WCAG's contrast ratio of two opaque colours: 1 (the same) to 21 (black on white).
+double contrastRatio(const QColor &a, const QColor &b);
+
 } // namespace promdesk::ui

@@ -4,26 +4,7 @@
 
 #include <QTest>
 
-#include <cmath>
-
 using namespace promdesk::ui;
-
-namespace {
-
-double luminance(const QColor &color)
-{
-    auto channel = [](double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
-    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF());
-}
-
-double contrast(const QColor &a, const QColor &b)
-{
-    const double la = luminance(a);
-    const double lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
-
-} // namespace
 
 class TestStatusColors : public QObject
 {
@@ -48,8 +29,8 @@ void TestStatusColors::readOnTheBase()
     QFETCH(QColor, base);
     QPalette palette;
     palette.setColor(QPalette::Base, base);
-    const double failure = contrast(failureTextColor(palette), base);
-    const double change = contrast(changeTextColor(palette), base);
+    const double failure = contrastRatio(failureTextColor(palette), base);
+    const double change = contrastRatio(changeTextColor(palette), base);
     QVERIFY2(failure >= 4.5, qPrintable(QStringLiteral("failure colour at %1:1").arg(failure)));
     QVERIFY2(change >= 4.5, qPrintable(QStringLiteral("change colour at %1:1").arg(change)));
 }
