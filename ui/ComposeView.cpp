@@ -276,6 +276,9 @@ QWidget *ComposeView::buildTextTab()
     m_editor->setAccessibleName(tr("Metrics text"));
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Tab moves on to the next control, so the keyboard alone leaves the editor (a pasted tab
+    // still separates tokens; none needs typing).
+    m_editor->setTabChangesFocus(true);
     m_editor->setPlaceholderText(
         tr("Type or paste metrics in text exposition or OpenMetrics format, pick a template, or "
            "drop a .prom, .txt or .csv file here…"));
@@ -296,6 +299,7 @@ QWidget *ComposeView::buildTableTab()
     m_table->setAccessibleName(tr("Metrics table"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_table->setTabKeyNavigation(false); // arrows move between cells; Tab leaves the table
     m_table->verticalHeader()->hide();
     for (int column : {MetricTableModel::ColumnName, MetricTableModel::ColumnType, MetricTableModel::ColumnValue,
                        MetricTableModel::ColumnTimestamp, MetricTableModel::ColumnGenerator})

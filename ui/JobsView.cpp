@@ -112,6 +112,7 @@ JobsView::JobsView(LiveJobs *jobs, QWidget *parent)
     m_table = new QTableWidget(0, ColumnCount);
     m_table->setObjectName(QStringLiteral("jobsTable"));
     m_table->setAccessibleName(tr("Live jobs"));
+    m_table->setTabKeyNavigation(false); // arrows move between rows; Tab leaves the table
     m_table->setHorizontalHeaderLabels({tr("#"), tr("Job"), tr("State"), tr("Sent"), tr("Skipped"), tr("Failed"),
                                         tr("Last answer"), tr("Next tick"), tr("Arrival")});
     m_table->verticalHeader()->hide();

@@ -50,6 +50,7 @@ PushView::PushView(ConsoleContext *context, std::function<QByteArray()> draft, Q
     m_labels = new QTableWidget(0, 2);
     m_labels->setObjectName(QStringLiteral("groupingLabels"));
     m_labels->setAccessibleName(tr("Grouping labels"));
+    m_labels->setTabKeyNavigation(false); // arrows move between cells; Tab leaves the table
     m_labels->setHorizontalHeaderLabels({tr("Label"), tr("Value")});
     m_labels->horizontalHeader()->setStretchLastSection(true);
     m_labels->verticalHeader()->hide();

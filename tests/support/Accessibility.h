@@ -6,10 +6,12 @@
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QAccessible>
+#include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QStringList>
+#include <QTest>
 #include <QTextEdit>
 #include <QWidget>
 
@@ -51,6 +53,77 @@ inline QStringList unnamedControls(const QWidget *root)
             unnamed << pathOf(widget);
     }
     return unnamed;
+}
+
+// A round of Tab presses from where the focus is: the widgets in the order they got focus (each
+// once), and the control that kept the focus after a press, if one did (a text editor that takes
+// Tab as a character traps a keyboard user).
+struct TabWalk
+{
+    QList<QWidget *> order;
+    QWidget *trap = nullptr;
+};
+
+inline TabWalk tabWalk(QWidget *window)
+{
+    TabWalk walk;
+    QWidget *start = QApplication::focusWidget();
+    if (start)
+        walk.order << start;
+    for (int press = 0; press < 400; ++press) {
+        QWidget *before = QApplication::focusWidget();
+        QTest::keyClick(before ? before : window, Qt::Key_Tab);
+        QWidget *focused = QApplication::focusWidget();
+        if (focused && focused == before) {
+            walk.trap = focused;
+            break;
+        }
+        if (!focused || focused == start)
+            break;
+        if (!walk.order.contains(focused))
+            walk.order << focused;
+    }
+    return walk;
+}
+
+// The controls under `page` Tab should reach (visible, enabled, taking focus by Tab) and did not.
+inline QStringList controlsNotIn(const QWidget *page, const QList<QWidget *> &walked)
+{
+    QStringList missed;
+    for (QWidget *widget : page->findChildren<QWidget *>()) {
+        if (widget->isVisible() && widget->isEnabled() && isControl(widget) && (widget->focusPolicy() & Qt::TabFocus)
+            && !walked.contains(widget))
+            missed << pathOf(widget);
+    }
+    return missed;
+}
+
+// The widgets of a walk that are under `page`, in the walk's order.
+inline QList<QWidget *> under(const QWidget *page, const QList<QWidget *> &walked)
+{
+    QList<QWidget *> inPage;
+    for (QWidget *widget : walked) {
+        if (page->isAncestorOf(widget))
+            inPage << widget;
+    }
+    return inPage;
+}
+
+// Steps of a Tab walk that go back up within a column: the next control lies above the previous
+// one's top while the two overlap horizontally.
+inline QStringList jumpsBackUp(const QList<QWidget *> &walked)
+{
+    QStringList jumps;
+    for (qsizetype i = 1; i < walked.size(); ++i) {
+        const QWidget *from = walked[i - 1];
+        const QWidget *to = walked[i];
+        const QRect a(from->mapTo(from->window(), QPoint(0, 0)), from->size());
+        const QRect b(to->mapTo(to->window(), QPoint(0, 0)), to->size());
+        const bool sameColumn = a.left() < b.right() && b.left() < a.right();
+        if (sameColumn && b.bottom() < a.top())
+            jumps << pathOf(from) + QStringLiteral(" -> ") + pathOf(to);
+    }
+    return jumps;
 }
 
 } // namespace promdesk::test

@@ -88,6 +88,7 @@ private slots:
     void fieldsOfTheNewSettingsAreChecked();
     void freshStartWelcomesAndATestReachesTheStatusBar();
     void everyControlOfTheDialogHasAName();
+    void tabWalksTheDialogInReadingOrder();
 
 private:
     QTemporaryDir m_dir;
@@ -510,6 +511,26 @@ void TestProfiles::everyControlOfTheDialogHasAName()
     for (const QString &path : unnamed)
         qWarning("no accessible name: %s", qPrintable(path));
     QCOMPARE(unnamed.size(), 0);
+}
+
+// The dialog without a mouse: Tab reaches every control, never stays in one, and never jumps
+// back up within a column.
+void TestProfiles::tabWalksTheDialogInReadingOrder()
+{
+    ProfileDialog dialog({m_store.get(), &m_keychain, &m_session, &m_http}, std::nullopt);
+    dialog.show();
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    const promdesk::test::TabWalk walk = promdesk::test::tabWalk(&dialog);
+    QVERIFY2(!walk.trap, qPrintable(QStringLiteral("Tab stays in ") + promdesk::test::pathOf(walk.trap)));
+    const QStringList missed = promdesk::test::controlsNotIn(&dialog, walk.order);
+    for (const QString &path : missed)
+        qWarning("Tab never reaches: %s", qPrintable(path));
+    QCOMPARE(missed.size(), 0);
+    const QStringList backwards = promdesk::test::jumpsBackUp(walk.order);
+    for (const QString &jump : backwards)
+        qWarning("Tab jumps back up: %s", qPrintable(jump));
+    QCOMPARE(backwards.size(), 0);
 }
 
 #include "tst_profiles.moc"
