@@ -16,9 +16,9 @@ fail() { echo "core package: $*" >&2; exit 1; }
 stage="$work/stage"
 
 cmake --install "$build" --prefix "$stage" --component PromDeskCore_Development > /dev/null
-[ -f "$stage"/lib*/cmake/PromDeskCore/PromDeskCoreConfig.cmake ] || fail "no PromDeskCoreConfig.cmake"
+find "$stage" -path '*/cmake/PromDeskCore/PromDeskCoreConfig.cmake' | grep -q . || fail "no PromDeskCoreConfig.cmake"
 [ ! -e "$stage/bin" ] || fail "the development component installs programs"
-for internal in exposition/detail net/LowLatencySockets.h history/StoredForm.h util/BoundedSnappy.h; do
+for internal in exposition/detail net/LowLatencySockets.h history/StoredForm.h util/ThreadHandOff.h util/BoundedSnappy.h; do
     [ ! -e "$stage/include/promdesk/$internal" ] || fail "the internal $internal is installed"
 done
 
@@ -41,7 +41,6 @@ project(every_header LANGUAGES CXX)
 find_package(PromDeskCore REQUIRED)
 file(GLOB units "${CMAKE_CURRENT_SOURCE_DIR}/*.cpp")
 add_library(every_header OBJECT ${units})
-target_compile_features(every_header PRIVATE cxx_std_20)
 target_link_libraries(every_header PRIVATE PromDesk::core)
 CMAKE
     cmake -S "$headers" -B "$headers/build" -G Ninja -DCMAKE_PREFIX_PATH="$stage" > /dev/null \
