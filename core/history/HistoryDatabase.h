@@ -84,6 +84,7 @@ public:
     static constexpr int kSchemaVersion = 4;
     static constexpr qint64 kDefaultBodyCap = qint64(4) << 20;
 
+    /// How thoroughly open() checks an existing file.
     enum class Check {
         Header, // a file whose header is not a database's is found at once
         Pages,  // PRAGMA quick_check too: damaged pages in the middle. It reads the whole file,

@@ -19,6 +19,7 @@ namespace promdesk {
 /// What a live push sends, where, how often and until when.
 struct LiveJobSpec
 {
+    /// Where the job sends its samples.
     enum class Destination { Pushgateway, RemoteWrite };
     Destination destination = Destination::Pushgateway;
     GroupingKey key;  // Pushgateway: the group (each machine adds its `instance`); remote write: `job`
@@ -42,6 +43,7 @@ struct LiveJobSpec
 /// missing client for its destination.
 struct LiveJobProblem
 {
+    /// Which part of the job the problem is in.
     enum class Source { Spec, Generators, Destination };
     Source source = Source::Spec;
     QString message;
@@ -108,7 +110,9 @@ class LiveJob final : public QObject
     Q_OBJECT
 
 public:
+    /// Where the job is in its life.
     enum class State { Idle, Running, Paused, Stopping, Finished };
+    /// Why a finished job ended.
     enum class EndReason { None, CountReached, DurationReached, Stopped, Refused };
 
     // Fails, saying why in `problem`, when the spec or its generators cannot run. `gateway` or

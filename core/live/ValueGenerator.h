@@ -18,6 +18,7 @@ namespace promdesk {
 ///   sine:MIN:MAX:PERIOD  a sine wave between MIN and MAX, PERIOD a duration (30s, 5m)
 struct ValueGenerator
 {
+    /// The shape of the values: the current time, a counter, random, a random walk or a sine.
     enum class Kind { Now, Increment, Random, Walk, Sine };
     Kind kind = Kind::Now;
     double min = 0;

@@ -13,6 +13,7 @@ using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
 /// How a request authenticates: none, basic (TMP: APPID and token) or a bearer token.
 struct Credentials
 {
+    /// The Authorization scheme a request carries.
     enum class Kind { None, Basic, Bearer };
     Kind kind = Kind::None;
     QString user;   // basic auth user; the APPID for TMP
@@ -35,6 +36,7 @@ struct TlsSettings
 /// Which proxy a request goes through: the system's, none, or one given.
 struct ProxySettings
 {
+    /// The system's proxy, none, or the one in `url`.
     enum class Mode { System, None, Custom };
     Mode mode = Mode::System;
     QUrl url; // Custom: http://[user:password@]host:port

@@ -14,6 +14,7 @@ namespace promdesk {
 /// What the keychain answered: the secret, or why it could not be had.
 struct SecretResult
 {
+    /// What the keychain answered.
     enum class Status {
         Ok,
         NotFound,   // the keychain answered, and has no such entry

@@ -15,6 +15,7 @@ namespace promdesk {
 /// the whole value.
 struct LabelMatcher
 {
+    /// How the value is compared: =, !=, =~ or !~, as in PromQL.
     enum class Op { Equal, NotEqual, Matches, NotMatches };
     QString name;
     Op op = Op::Equal;

@@ -11,6 +11,7 @@ namespace promdesk {
 /// One series a gateway holds for a job after a push, compared with what it held before.
 struct HeldSeries
 {
+    /// How the series differs from the previous reading of the gateway.
     enum class Change { Same, New, Changed, Gone };
     QString group;  // {instance="a",job="x"}
     QString series; // name{labels}

@@ -50,6 +50,7 @@ class BackfillRun final : public QObject
     Q_OBJECT
 
 public:
+    /// Where one batch of the run is.
     enum class BatchState { Pending, Sending, Sent, Refused };
 
     BackfillRun(RemoteWriteClient *client, SeriesSet set, QList<Batch> batches, QObject *parent = nullptr);
