@@ -98,6 +98,27 @@ inline QStringList controlsNotIn(const QWidget *page, const QList<QWidget *> &wa
     return missed;
 }
 
+// Controls under `root`, shown or not, that keep Tab for themselves: an item view that moves
+// between its cells with Tab (it lets Tab go only while it is empty, so a walk of an empty one
+// cannot tell) and an editable text editor that types it.
+inline QStringList tabKeepers(const QWidget *root)
+{
+    QStringList keepers;
+    for (const QAbstractItemView *view : root->findChildren<QAbstractItemView *>()) {
+        if (view->tabKeyNavigation())
+            keepers << pathOf(view);
+    }
+    for (const QPlainTextEdit *editor : root->findChildren<QPlainTextEdit *>()) {
+        if (!editor->isReadOnly() && !editor->tabChangesFocus())
+            keepers << pathOf(editor);
+    }
+    for (const QTextEdit *editor : root->findChildren<QTextEdit *>()) {
+        if (!editor->isReadOnly() && !editor->tabChangesFocus())
+            keepers << pathOf(editor);
+    }
+    return keepers;
+}
+
 // The widgets of a walk that are under `page`, in the walk's order.
 inline QList<QWidget *> under(const QWidget *page, const QList<QWidget *> &walked)
 {

@@ -521,6 +521,7 @@ void TestProfiles::tabWalksTheDialogInReadingOrder()
     dialog.show();
     dialog.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QCOMPARE(promdesk::test::tabKeepers(&dialog), QStringList());
     const promdesk::test::TabWalk walk = promdesk::test::tabWalk(&dialog);
     QVERIFY2(!walk.trap, qPrintable(QStringLiteral("Tab stays in ") + promdesk::test::pathOf(walk.trap)));
     const QStringList missed = promdesk::test::controlsNotIn(&dialog, walk.order);
