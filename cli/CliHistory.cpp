@@ -2,9 +2,16 @@
 
 #include "history/HistoryService.h"
 
+#include <QCoreApplication>
+
 namespace promdesk::cli {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(CliHistory)
+};
 
 struct ProcessHistory
 {
@@ -65,8 +72,10 @@ void reportHistoryProblem(const QString &problem, Io &io)
     if (problem.isEmpty() || history.problemPrinted)
         return;
     history.problemPrinted = true;
-    io.err << "promdesk-cli: warning: the history could not record this run: " << problem
-           << ". The requests were sent; the history does not show them, or shows their outcome as unknown.\n";
+    io.err << "promdesk-cli: warning: "
+           << Tr::tr("the history could not record this run: %1. The requests were sent; the history does not show "
+                     "them, or shows their outcome as unknown.\n")
+                  .arg(problem);
 }
 
 QString takeCliHistoryProblem()

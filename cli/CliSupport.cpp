@@ -2,6 +2,7 @@
 
 #include "util/Parallel.h"
 
+#include <QCoreApplication>
 #include <QSaveFile>
 #include <QThread>
 
@@ -15,8 +16,15 @@
 namespace promdesk::cli {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(CliSupport)
+};
+
 constexpr qint64 kTailBytes = 64;
-}
+
+} // namespace
 
 void printHelp(const QCommandLineParser &parser, const QString &usage, const QString &description, QTextStream &out)
 {
@@ -24,18 +32,17 @@ void printHelp(const QCommandLineParser &parser, const QString &usage, const QSt
     // Qt's first line is "Usage: <binary> [options]"; ours names the command and its arguments.
     const qsizetype firstNewline = help.indexOf(QLatin1Char('\n'));
     help = help.mid(firstNewline + 1);
-    out << "Usage: " << usage << "\n\n" << description << "\n" << help;
+    out << Tr::tr("Usage: %1").arg(usage) << "\n\n" << description << "\n" << help;
 }
 
 std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments, const QString &usage,
                                   const QString &description, Io &io)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
-                                        QStringLiteral("Show this help."));
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help."));
     parser.addOption(helpOption);
     if (!parser.parse(arguments)) {
-        io.err << "promdesk-cli: " << parser.errorText() << "\nUsage: " << usage << '\n';
+        io.err << "promdesk-cli: " << parser.errorText() << '\n' << Tr::tr("Usage: %1").arg(usage) << '\n';
         return ExitUsage;
     }
     if (parser.isSet(helpOption)) {
@@ -66,7 +73,7 @@ bool Input::open()
     }
     m_file.setFileName(m_path);
     if (!m_file.open(QIODevice::ReadOnly)) {
-        m_io.err << "promdesk-cli: cannot read " << m_path << ": " << m_file.errorString() << '\n';
+        m_io.err << "promdesk-cli: " << Tr::tr("cannot read %1: %2").arg(m_path, m_file.errorString()) << '\n';
         return false;
     }
     m_device = &m_file;
@@ -225,7 +232,7 @@ bool writeOutput(const QString &path, QByteArrayView bytes, Io &io, FileAccess a
     const bool opened = file.open(QIODevice::WriteOnly)
         && (access == FileAccess::Shared || file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     if (!opened || file.write(bytes.data(), bytes.size()) != bytes.size() || !file.commit()) {
-        io.err << "promdesk-cli: cannot write " << path << ": " << file.errorString() << '\n';
+        io.err << "promdesk-cli: " << Tr::tr("cannot write %1: %2").arg(path, file.errorString()) << '\n';
         return false;
     }
     return true;

@@ -3,15 +3,24 @@
 #include "exposition/DelimitedProtobuf.h"
 #include "exposition/TextWriter.h"
 
+#include <QCoreApplication>
+
 namespace promdesk::cli {
 
 namespace {
 
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ConvertCommand)
+};
+
 const QString kUsage = QStringLiteral("promdesk-cli convert --to text|openmetrics|protobuf [--from F] [--output OUT] "
                                       "FILE|-");
-const QString kDescription
-    = QStringLiteral("Reads metrics and writes them in another format. Input with errors is not converted (so no\n"
-                     "line is silently dropped): run 'promdesk-cli validate' to see them and '--fix' to repair.\n");
+QString description()
+{
+    return Tr::tr("Reads metrics and writes them in another format. Input with errors is not converted (so no\n"
+                  "line is silently dropped): run 'promdesk-cli validate' to see them and '--fix' to repair.\n");
+}
 
 } // namespace
 
@@ -19,35 +28,38 @@ int runConvert(const QStringList &arguments, Io &io)
 {
     QCommandLineParser parser;
     const QCommandLineOption toOption(QStringLiteral("to"),
-                                      QStringLiteral("Output format: text, openmetrics or protobuf "
-                                                     "(length-delimited MetricFamily, as a Pushgateway takes it)."),
+                                      Tr::tr("Output format: text, openmetrics or protobuf "
+                                             "(length-delimited MetricFamily, as a Pushgateway takes it)."),
                                       QStringLiteral("FORMAT"));
     const QCommandLineOption fromOption(QStringLiteral("from"),
-                                        QStringLiteral("Input format: auto, text, openmetrics or protobuf (default "
-                                                       "auto)."),
+                                        Tr::tr("Input format: auto, text, openmetrics or protobuf (default "
+                                               "auto)."),
                                         QStringLiteral("F"), QStringLiteral("auto"));
     const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
-                                          QStringLiteral("Write here instead of standard output."),
-                                          QStringLiteral("OUT"), QStringLiteral("-"));
+                                          Tr::tr("Write here instead of standard output."), QStringLiteral("OUT"),
+                                          QStringLiteral("-"));
     const QCommandLineOption noTimestampsOption(QStringLiteral("no-timestamps"),
-                                                QStringLiteral("Leave timestamps out (a Pushgateway rejects them)."));
+                                                Tr::tr("Leave timestamps out (a Pushgateway rejects them)."));
     parser.addOptions({toOption, fromOption, outputOption, noTimestampsOption});
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The input; '-' reads standard input."));
-    if (const std::optional<int> exit = parseArguments(parser, arguments, kUsage, kDescription, io))
+    parser.addPositionalArgument(QStringLiteral("FILE"), Tr::tr("The input; '-' reads standard input."));
+    if (const std::optional<int> exit = parseArguments(parser, arguments, kUsage, description(), io))
         return *exit;
 
     const QString to = parser.value(toOption);
     if (to != u"text" && to != u"openmetrics" && to != u"protobuf") {
-        io.err << "promdesk-cli: convert needs --to text, openmetrics or protobuf\nUsage: " << kUsage << '\n';
+        io.err << "promdesk-cli: " << Tr::tr("convert needs --to text, openmetrics or protobuf") << '\n'
+               << Tr::tr("Usage: %1").arg(kUsage) << '\n';
         return ExitUsage;
     }
     const QString from = parser.value(fromOption);
     if (from != u"auto" && from != u"protobuf" && !formatFromName(from)) {
-        io.err << "promdesk-cli: unknown --from '" << from << "'; use auto, text, openmetrics or protobuf\n";
+        io.err << "promdesk-cli: "
+               << Tr::tr("unknown --from '%1'; use auto, text, openmetrics or protobuf\n").arg(from);
         return ExitUsage;
     }
     if (parser.positionalArguments().size() != 1) {
-        io.err << "promdesk-cli: convert takes exactly one FILE (or '-')\nUsage: " << kUsage << '\n';
+        io.err << "promdesk-cli: " << Tr::tr("convert takes exactly one FILE (or '-')") << '\n'
+               << Tr::tr("Usage: %1").arg(kUsage) << '\n';
         return ExitUsage;
     }
 
@@ -74,8 +86,9 @@ int runConvert(const QStringList &arguments, Io &io)
                 if (problem.severity == Severity::Error)
                     io.err << formatProblem(problem) << '\n';
             }
-            io.err << "promdesk-cli: " << result.stats.errors << " error(s) in " << input.displayName()
-                   << "; nothing converted\n";
+            io.err << "promdesk-cli: "
+                   << Tr::tr("%1 error(s) in %2; nothing converted\n")
+                          .arg(QString::number(result.stats.errors), input.displayName());
             return ExitRejected;
         }
         metrics = std::move(result.metrics);
@@ -87,9 +100,10 @@ int runConvert(const QStringList &arguments, Io &io)
         : to == u"openmetrics"              ? writeOpenMetrics(metrics, writeOptions)
                                             : writeDelimitedProtobuf(metrics, writeOptions);
     if (const int withoutSum = to == u"openmetrics" ? histogramsLosingTheirSum(metrics) : 0; withoutSum > 0) {
-        io.err << "promdesk-cli: warning: " << withoutSum
-               << " histogram series have buckets below 0, and OpenMetrics gives such a histogram no _sum: their "
-                  "_sum and _count are left out (the +Inf bucket holds the count)\n";
+        io.err << "promdesk-cli: warning: "
+               << Tr::tr("%1 histogram series have buckets below 0, and OpenMetrics gives such a histogram no _sum: "
+                         "their _sum and _count are left out (the +Inf bucket holds the count)\n")
+                      .arg(withoutSum);
     }
     return writeOutput(parser.value(outputOption), output, io) ? ExitOk : ExitUsage;
 }

@@ -5,9 +5,16 @@
 #include "pushgateway/OverwritePreview.h"
 #include "pushgateway/OverwriteScenario.h"
 
+#include <QCoreApplication>
+
 namespace promdesk::cli {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(DemoCommand)
+};
 
 const QString &kJob = kOverwriteDemoJob;
 
@@ -29,8 +36,11 @@ public:
         const PushMethod method = s.method;
         const QString &why = s.why;
         m_io.out << "\n== " << ++m_step << ". " << title << " ==\n";
-        m_io.out << machine << " sends " << (method == PushMethod::Replace ? "PUT " : "POST ")
-                 << m_client.groupUrl(key).path() << '\n';
+        //: %1: a machine's name; %2: the HTTP method (PUT or POST); %3: the path it is sent to.
+        m_io.out << Tr::tr("%1 sends %2 %3")
+                        .arg(machine, method == PushMethod::Replace ? QStringLiteral("PUT") : QStringLiteral("POST"),
+                             m_client.groupUrl(key).path())
+                 << '\n';
         const std::optional<GatewayGroups> before = groups();
         if (!before)
             return false;
@@ -49,8 +59,8 @@ public:
         const std::optional<GatewayGroups> after = groups();
         if (!after)
             return false;
-        m_io.out << "The gateway now holds for job " << kJob << ":\n" << renderGroups(*after, kJob);
-        m_io.out << "Why: " << why << '\n';
+        m_io.out << Tr::tr("The gateway now holds for job %1:\n").arg(kJob) << renderGroups(*after, kJob);
+        m_io.out << Tr::tr("Why: %1").arg(why) << '\n';
         m_io.out.flush();
         return true;
     }
@@ -97,18 +107,19 @@ int runDemo(const QStringList &arguments, Io &io)
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, false);
-    const QCommandLineOption keep(QStringLiteral("keep"), QStringLiteral("Leave the demo's groups on the gateway."));
+    const QCommandLineOption keep(QStringLiteral("keep"), Tr::tr("Leave the demo's groups on the gateway."));
     parser.addOption(keep);
-    parser.addPositionalArgument(QStringLiteral("overwrite"), QStringLiteral("The demonstration to run."));
-    if (const std::optional<int> exit = parseArguments(
-            parser, arguments, usage,
-            QStringLiteral("Shows, against a real Pushgateway, how grouping keys decide what a push overwrites:\n"
-                           "two machines push job \"overwrite_demo\" without and then with an instance key, then\n"
-                           "merge (POST) and replace (PUT) are compared. Uses and cleans up only that job.\n"),
-            io))
+    parser.addPositionalArgument(QStringLiteral("overwrite"), Tr::tr("The demonstration to run."));
+    if (const std::optional<int> exit
+        = parseArguments(parser, arguments, usage,
+                         Tr::tr("Shows, against a real Pushgateway, how grouping keys decide what a push overwrites:\n"
+                                "two machines push job \"overwrite_demo\" without and then with an instance key, then\n"
+                                "merge (POST) and replace (PUT) are compared. Uses and cleans up only that job.\n"),
+                         io))
         return *exit;
     if (parser.positionalArguments() != QStringList{QStringLiteral("overwrite")}) {
-        io.err << "promdesk-cli: the demonstration is 'overwrite'\nUsage: " << usage << '\n';
+        io.err << "promdesk-cli: " << Tr::tr("the demonstration is 'overwrite'") << '\n'
+               << Tr::tr("Usage: %1").arg(usage) << '\n';
         return ExitUsage;
     }
     const std::optional<GatewayEndpoint> endpoint = gateway.endpoint(parser, io);
@@ -129,8 +140,14 @@ int runDemo(const QStringList &arguments, Io &io)
     }
     if (!parser.isSet(keep))
         demo.clear();
-    io.out << (ok ? "\nDone: the demo's groups were " : "\nStopped: the demo's groups were ")
-           << (parser.isSet(keep) ? "kept" : "deleted") << ".\n";
+    //: The demo's groups were left on the gateway.
+    const QString kept = Tr::tr("kept");
+    //: The demo's groups were removed from the gateway.
+    const QString deleted = Tr::tr("deleted");
+    io.out << '\n'
+           << (ok ? Tr::tr("Done: the demo's groups were %1.") : Tr::tr("Stopped: the demo's groups were %1."))
+                  .arg(parser.isSet(keep) ? kept : deleted)
+           << '\n';
     return ok ? ExitOk : ExitNetwork;
 }
 

@@ -8,6 +8,8 @@
 #include "pushgateway/ServerMessage.h"
 #include "util/Printable.h"
 
+#include <QCoreApplication>
+
 namespace promdesk::cli {
 
 void GatewayOptions::addTo(QCommandLineParser &parser, bool withGroupingKey)
@@ -19,6 +21,11 @@ void GatewayOptions::addTo(QCommandLineParser &parser, bool withGroupingKey)
 }
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GatewayOptions)
+};
 
 QString hostOf(const QUrl &url)
 {
@@ -58,8 +65,9 @@ std::optional<GatewayOptions::Connection> GatewayOptions::connection(const QComm
         ProfileStore store(ProfileStore::defaultPath());
         connection.profile = store.find(parser.value(m_profile));
         if (!connection.profile) {
-            io.err << "promdesk-cli: no profile named '" << parser.value(m_profile) << "' in " << store.path()
-                   << " (promdesk-cli profile list)\n";
+            io.err << "promdesk-cli: "
+                   << Tr::tr("no profile named '%1' in %2 (promdesk-cli profile list)\n")
+                          .arg(parser.value(m_profile), store.path());
             return std::nullopt;
         }
         const Profile &p = *connection.profile;
@@ -75,31 +83,32 @@ std::optional<GatewayOptions::Connection> GatewayOptions::connection(const QComm
         connection.url = QUrl::fromUserInput(parser.value(m_url));
     if (connection.url.isEmpty()) {
         io.err << "promdesk-cli: "
-               << (connection.profile
-                       ? QStringLiteral("profile '%1' has no %2 URL; give --url")
-                             .arg(connection.profile->name,
-                                  remoteWrite ? QStringLiteral("remote write") : QStringLiteral("Pushgateway"))
-                       : QStringLiteral("--url or --profile is required"))
+               << (connection.profile ? (remoteWrite ? Tr::tr("profile '%1' has no remote write URL; give --url")
+                                                     : Tr::tr("profile '%1' has no Pushgateway URL; give --url"))
+                                            .arg(connection.profile->name)
+                                      : Tr::tr("--url or --profile is required"))
                << '\n';
         return std::nullopt;
     }
     if (!connection.url.isValid() || (connection.url.scheme() != u"http" && connection.url.scheme() != u"https")) {
-        io.err << "promdesk-cli: '" << redactUrl(connection.url) << "' is not an http:// or https:// URL\n";
+        io.err << "promdesk-cli: " << Tr::tr("'%1' is not an http:// or https:// URL\n").arg(redactUrl(connection.url));
         return std::nullopt;
     }
     if (!connection.url.userInfo().isEmpty()) {
-        io.err << "promdesk-cli: put credentials in --user and --password-stdin, not in the URL\n";
+        io.err << "promdesk-cli: " << Tr::tr("put credentials in --user and --password-stdin, not in the URL\n");
         return std::nullopt;
     }
     const bool secretGiven = parser.isSet(m_passwordStdin) || parser.isSet(m_bearerStdin);
     if (connection.profile && parser.isSet(m_url) && !secretGiven && carriesSecrets(*connection.profile)
         && !isProfileHost(*connection.profile, connection.url)) {
         // The profile's secret is for its own servers: never handed to another one.
-        io.err
-            << "promdesk-cli: --url points at " << hostOf(connection.url) << ", which is not a server of profile '"
-            << connection.profile->name << "' (" << profileHosts(*connection.profile).join(QStringLiteral(", "))
-            << "); its credentials go only to its own servers. Leave out --url, or give this server's credentials with "
-               "--user and --password-stdin.\n";
+        //: %1: a server (scheme://host:port); %2: a profile's name; %3: the profile's servers.
+        io.err << "promdesk-cli: "
+               << Tr::tr("--url points at %1, which is not a server of profile '%2' (%3); its credentials go only to "
+                         "its own servers. Leave out --url, or give this server's credentials with --user and "
+                         "--password-stdin.\n")
+                      .arg(hostOf(connection.url), connection.profile->name,
+                           profileHosts(*connection.profile).join(QStringLiteral(", ")));
         return std::nullopt;
     }
     if (parser.isSet(m_user))
@@ -111,17 +120,19 @@ std::optional<GatewayOptions::Connection> GatewayOptions::connection(const QComm
             return std::nullopt;
         connection.credentials = *given;
     } else if (parser.isSet(m_user) && !(connection.profile && connection.profile->auth != Credentials::Kind::None)) {
-        io.err << "promdesk-cli: --user needs --password-stdin (passwords never go on the command line)\n";
+        io.err << "promdesk-cli: "
+               << Tr::tr("--user needs --password-stdin (passwords never go on the command line)\n");
         return std::nullopt;
     }
     if (connection.profile && (!secretGiven || isProfileHost(*connection.profile, connection.url))) {
         // The profile's secret (unless one came on standard input) and its secret headers' values.
         const SecretResult secret = readProfileSecrets(*connection.profile, !secretGiven);
         if (!secret.ok()) {
-            io.err << "promdesk-cli: cannot read the secret of profile '" << connection.profile->name
-                   << "': " << secret.message
-                   << (secretGiven ? QStringLiteral(".\n")
-                                   : QStringLiteral(". Pass it with --password-stdin (or --bearer-stdin) instead.\n"));
+            io.err << "promdesk-cli: "
+                   << (secretGiven ? Tr::tr("cannot read the secret of profile '%1': %2.\n")
+                                   : Tr::tr("cannot read the secret of profile '%1': %2. Pass it with --password-stdin "
+                                            "(or --bearer-stdin) instead.\n"))
+                          .arg(connection.profile->name, secret.message);
             return std::nullopt;
         }
         if (!secretGiven)
@@ -137,12 +148,12 @@ std::optional<GatewayOptions::Connection> GatewayOptions::connection(const QComm
         return std::nullopt;
     }
     if (!connection.tls.verifyPeer)
-        io.err << "promdesk-cli: warning: TLS certificate verification is off\n";
+        io.err << "promdesk-cli: warning: " << Tr::tr("TLS certificate verification is off\n");
     if (parser.isSet(m_timeout) || !connection.profile) {
         bool ok = false;
         const double seconds = parser.value(m_timeout).toDouble(&ok);
         if (!ok || seconds <= 0) {
-            io.err << "promdesk-cli: --timeout needs a positive number of seconds\n";
+            io.err << "promdesk-cli: " << Tr::tr("--timeout needs a positive number of seconds\n");
             return std::nullopt;
         }
         connection.timeoutMs = int(seconds * 1000);
@@ -168,14 +179,14 @@ std::optional<GroupingKey> GatewayOptions::groupingKey(const QCommandLineParser 
     for (const QString &pair : parser.values(m_group)) {
         const qsizetype equals = pair.indexOf(QLatin1Char('='));
         if (equals <= 0) {
-            io.err << "promdesk-cli: --group needs NAME=VALUE, not '" << pair << "'\n";
+            io.err << "promdesk-cli: " << Tr::tr("--group needs NAME=VALUE, not '%1'\n").arg(pair);
             return std::nullopt;
         }
         key.addLabel(pair.left(equals), pair.mid(equals + 1));
     }
     const QStringList problems = key.validate();
     for (const QString &problem : problems)
-        io.err << "promdesk-cli: grouping key: " << problem << '\n';
+        io.err << "promdesk-cli: " << Tr::tr("grouping key: %1\n").arg(problem);
     if (!problems.isEmpty())
         return std::nullopt;
     return key;
@@ -196,7 +207,7 @@ bool GatewayOptions::applyResponseLimit(const QCommandLineParser &parser, HttpCl
     bool ok = false;
     const double mebibytes = parser.value(m_maxResponse).toDouble(&ok);
     if (!ok || !(mebibytes > 0) || mebibytes > 1 << 20) {
-        io.err << "promdesk-cli: --max-response needs a number of MiB, more than 0\n";
+        io.err << "promdesk-cli: " << Tr::tr("--max-response needs a number of MiB, more than 0\n");
         return false;
     }
     http.setMaxResponseBytes(qint64(mebibytes * 1024 * 1024));
@@ -224,13 +235,13 @@ SecretResult readProfileSecrets(const Profile &profile, bool withSecret)
 std::optional<Credentials> credentialsFromStdin(bool password, bool bearer, const QString &user, Io &io)
 {
     if (password && bearer) {
-        io.err << "promdesk-cli: use either --password-stdin or --bearer-stdin\n";
+        io.err << "promdesk-cli: " << Tr::tr("use either --password-stdin or --bearer-stdin\n");
         return std::nullopt;
     }
     if (!password && !bearer)
         return Credentials{};
     if (password && user.isEmpty()) {
-        io.err << "promdesk-cli: --password-stdin needs --user\n";
+        io.err << "promdesk-cli: " << Tr::tr("--password-stdin needs --user\n");
         return std::nullopt;
     }
     QByteArray secret = io.inFile.readLine();
@@ -276,10 +287,14 @@ int exitCodeFor(const HttpResult &result)
 
 void reportResult(const HttpResult &result, const QString &what, Io &io, const Credentials &credentials)
 {
-    const Explanation explanation = explainGatewayAnswer(result, QStringLiteral("the Pushgateway"));
-    io.err << what << ": "
-           << (result.status ? QStringLiteral("HTTP %1").arg(result.status) : errorCategoryName(result.category))
-           << " in " << result.durationMs << " ms\n";
+    //: Put into the explanation of the server's answer, in the middle of a sentence.
+    const Explanation explanation = explainGatewayAnswer(result, Tr::tr("the Pushgateway"));
+    //: %1: what was sent; %2: the HTTP status (HTTP 400) or why no answer came.
+    io.err << Tr::tr("%1: %2 in %3 ms\n")
+                  .arg(what,
+                       result.status ? QStringLiteral("HTTP %1").arg(result.status)
+                                     : errorCategoryName(result.category),
+                       QString::number(result.durationMs));
     if (result.ok())
         return;
     io.err << redactText(explanation.summary, credentials) << '\n';
@@ -290,10 +305,10 @@ void reportResult(const HttpResult &result, const QString &what, Io &io, const C
     // Once, a screenful, escaped: the whole answer (up to the cap) is in the history. HttpCall
     // masked any echo of the request's secrets in it already.
     const QString said = screenful(result.body, result.bodyBytes);
-    io.err << "Server said:\n" << said << '\n';
+    io.err << Tr::tr("Server said:\n") << said << '\n';
     if (said.endsWith(QLatin1String("bytes in all)"))) {
         if (const qint64 id = lastRecordedId())
-            io.err << "The history keeps the start of it: promdesk-cli history show " << id << '\n';
+            io.err << Tr::tr("The history keeps the start of it: promdesk-cli history show %1\n").arg(id);
     }
 }
 

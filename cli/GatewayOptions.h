@@ -7,6 +7,7 @@
 #include "pushgateway/PushgatewayClient.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QEventLoop>
 
 #include <optional>
@@ -48,39 +49,50 @@ public:
 
 private:
     QCommandLineOption m_url{QStringLiteral("url"),
-                             QStringLiteral("The server's URL: a Pushgateway's base URL with its route "
-                                            "prefix, or a remote-write URL."),
+                             QCoreApplication::translate("GatewayOptions",
+                                                         "The server's URL: a Pushgateway's base URL with its route "
+                                                         "prefix, or a remote-write URL."),
                              QStringLiteral("URL")};
     QCommandLineOption m_profile{
         QStringLiteral("profile"),
-        QStringLiteral("Use a saved profile (promdesk-cli profile list); its secret comes from the "
-                       "keychain."),
+        QCoreApplication::translate("GatewayOptions",
+                                    "Use a saved profile (promdesk-cli profile list); its secret comes from the "
+                                    "keychain."),
         QStringLiteral("NAME")};
     mutable std::optional<Profile> m_loadedProfile;
-    QCommandLineOption m_job{QStringLiteral("job"), QStringLiteral("The job of the grouping key."),
+    QCommandLineOption m_job{QStringLiteral("job"),
+                             QCoreApplication::translate("GatewayOptions", "The job of the grouping key."),
                              QStringLiteral("JOB")};
     QCommandLineOption m_group{
         QStringLiteral("group"),
-        QStringLiteral("A grouping label, in order; repeat for more (e.g. --group instance=web-1)."),
+        QCoreApplication::translate("GatewayOptions",
+                                    "A grouping label, in order; repeat for more (e.g. --group instance=web-1)."),
         QStringLiteral("NAME=VALUE")};
-    QCommandLineOption m_user{QStringLiteral("user"), QStringLiteral("Basic-auth user (for TMP: the APPID)."),
+    QCommandLineOption m_user{QStringLiteral("user"),
+                              QCoreApplication::translate("GatewayOptions", "Basic-auth user (for TMP: the APPID)."),
                               QStringLiteral("USER")};
     QCommandLineOption m_passwordStdin{
         QStringLiteral("password-stdin"),
-        QStringLiteral("Read the basic-auth password (TMP: the token) from standard input.")};
-    QCommandLineOption m_bearerStdin{QStringLiteral("bearer-stdin"),
-                                     QStringLiteral("Read a bearer token from standard input.")};
-    QCommandLineOption m_ca{QStringLiteral("ca"), QStringLiteral("Trust this PEM CA certificate for https."),
+        QCoreApplication::translate("GatewayOptions",
+                                    "Read the basic-auth password (TMP: the token) from standard input.")};
+    QCommandLineOption m_bearerStdin{
+        QStringLiteral("bearer-stdin"),
+        QCoreApplication::translate("GatewayOptions", "Read a bearer token from standard input.")};
+    QCommandLineOption m_ca{QStringLiteral("ca"),
+                            QCoreApplication::translate("GatewayOptions", "Trust this PEM CA certificate for https."),
                             QStringLiteral("FILE")};
-    QCommandLineOption m_insecure{QStringLiteral("insecure"),
-                                  QStringLiteral("Do not verify the server's certificate (tests only).")};
-    QCommandLineOption m_timeout{QStringLiteral("timeout"),
-                                 QStringLiteral("Seconds to wait for an answer (default 30)."),
-                                 QStringLiteral("SECONDS"), QStringLiteral("30")};
+    QCommandLineOption m_insecure{
+        QStringLiteral("insecure"),
+        QCoreApplication::translate("GatewayOptions", "Do not verify the server's certificate (tests only).")};
+    QCommandLineOption m_timeout{
+        QStringLiteral("timeout"),
+        QCoreApplication::translate("GatewayOptions", "Seconds to wait for an answer (default 30)."),
+        QStringLiteral("SECONDS"), QStringLiteral("30")};
     QCommandLineOption m_maxResponse{
         QStringLiteral("max-response"),
-        QStringLiteral("Keep at most this many MiB of any answer; the rest is read and dropped "
-                       "(default: 1 of an answer to a push or write, 256 of groups)."),
+        QCoreApplication::translate("GatewayOptions",
+                                    "Keep at most this many MiB of any answer; the rest is read and dropped "
+                                    "(default: 1 of an answer to a push or write, 256 of groups)."),
         QStringLiteral("MIB")};
 };
 

@@ -10,6 +10,7 @@
 #include "profiles/SecretStore.h"
 #include "util/Time.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
@@ -19,6 +20,11 @@
 namespace promdesk::cli {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(HistoryCommand)
+};
 
 const QString kUsage
     = QStringLiteral("promdesk-cli history list [--failed] [--profile NAME] [--operation OP] [--limit N] [--json]\n"
@@ -35,7 +41,7 @@ QString when(qint64 ms)
 QString outcomeText(const HistoryEntry &e)
 {
     if (e.finishedAtMs == 0)
-        return QStringLiteral("outcome unknown");
+        return Tr::tr("outcome unknown");
     return e.status ? QStringLiteral("%1 %2").arg(e.status).arg(e.outcome) : e.outcome;
 }
 
@@ -71,7 +77,7 @@ std::optional<qint64> idArgument(const QCommandLineParser &parser, Io &io)
     bool ok = false;
     const qint64 id = parser.positionalArguments().value(0).toLongLong(&ok);
     if (!ok || id <= 0) {
-        io.err << "promdesk-cli: give the entry's ID (promdesk-cli history list shows them)\n";
+        io.err << "promdesk-cli: " << Tr::tr("give the entry's ID (promdesk-cli history list shows them)\n");
         return std::nullopt;
     }
     return id;
@@ -85,10 +91,10 @@ bool readFailed(HistoryDatabase &history, Io &io)
     if (!error.failed())
         return false;
     history.clearError();
-    io.err << "promdesk-cli: cannot read the history: " << error.describe() << '\n';
+    io.err << "promdesk-cli: " << Tr::tr("cannot read the history: %1\n").arg(error.describe());
     if (error.fault == HistoryFault::Corrupt)
-        io.err << "The next promdesk-cli history command, or the console, moves the damaged file aside and starts a "
-                  "new one; a copy of what could be read stays in it for inspection.\n";
+        io.err << Tr::tr("The next promdesk-cli history command, or the console, moves the damaged file aside and "
+                         "starts a new one; a copy of what could be read stays in it for inspection.\n");
     return true;
 }
 
@@ -96,7 +102,7 @@ std::optional<HistoryEntry> load(HistoryDatabase &history, qint64 id, Io &io)
 {
     const std::optional<HistoryEntry> entry = history.get(id);
     if (!entry && !readFailed(history, io))
-        io.err << "promdesk-cli: there is no history entry " << id << '\n';
+        io.err << "promdesk-cli: " << Tr::tr("there is no history entry %1\n").arg(id);
     return entry;
 }
 
@@ -106,7 +112,7 @@ std::optional<SecretResult> secretsOf(const QString &profileName, Io &io)
     ProfileStore store(ProfileStore::defaultPath());
     const std::optional<Profile> profile = store.find(profileName);
     if (!profile) {
-        io.err << "promdesk-cli: no profile named '" << profileName << "'\n";
+        io.err << "promdesk-cli: " << Tr::tr("no profile named '%1'\n").arg(profileName);
         return std::nullopt;
     }
     const SecretResult secret = readProfileSecrets(*profile);
@@ -129,46 +135,55 @@ int show(HistoryDatabase &history, qint64 id, Io &io)
     if (!entry)
         return ExitUsage;
     const HistoryEntry &e = *entry;
+    //: After the entry's number, time and operation: the profile it was sent with.
     io.out << "#" << e.id << "  " << when(e.startedAtMs) << " UTC  " << e.tag.operation
-           << (e.tag.profile.isEmpty() ? QString() : QStringLiteral("  profile ") + e.tag.profile)
-           << (e.tag.attempt > 1 ? QStringLiteral("  attempt %1").arg(e.tag.attempt) : QString())
-           << (e.tag.resendOf ? QStringLiteral("  re-send of #%1").arg(e.tag.resendOf) : QString()) << '\n';
+           << (e.tag.profile.isEmpty() ? QString() : QStringLiteral("  ") + Tr::tr("profile %1").arg(e.tag.profile))
+           << (e.tag.attempt > 1 ? QStringLiteral("  ") + Tr::tr("attempt %1").arg(e.tag.attempt) : QString())
+           << (e.tag.resendOf ? QStringLiteral("  ") + Tr::tr("re-send of #%1").arg(e.tag.resendOf) : QString())
+           << '\n';
     if (!e.tag.groupingKey.isEmpty())
-        io.out << "grouping key " << e.tag.groupingKey << '\n';
-    io.out << "\nRequest: " << QString::fromLatin1(e.method) << ' ' << e.url << '\n';
+        io.out << Tr::tr("grouping key %1\n").arg(e.tag.groupingKey);
+    io.out << '\n' << Tr::tr("Request: %1 %2").arg(QString::fromLatin1(e.method), e.url) << '\n';
     printHeaders(e.requestHeaders, io);
     const DecodedBody body = decodeRequestBody(e);
-    io.out << "  body: " << e.requestBodySize << " bytes, " << body.kind
+    //: %1: a size in bytes; %2: what the body holds, as the decoder names it.
+    io.out << "  " << Tr::tr("body: %1 bytes, %2").arg(QString::number(e.requestBodySize), body.kind)
            << (body.error.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(body.error)) << '\n';
     if (!body.text.isEmpty())
         io.out << body.text << (body.text.endsWith(QLatin1Char('\n')) ? "" : "\n");
-    io.out << "\nResponse: "
+    io.out << '\n'
            << (e.finishedAtMs
-                   ? outcomeText(e)
-                   : QStringLiteral(
-                       "outcome unknown (no answer was recorded: the process stopped, or it is still running)"))
-           << (e.finishedAtMs ? QStringLiteral(" in %1 ms").arg(e.durationMs) : QString()) << '\n';
+                   ? Tr::tr("Response: %1 in %2 ms").arg(outcomeText(e), QString::number(e.durationMs))
+                   : Tr::tr("Response: outcome unknown (no answer was recorded: the process stopped, or it is still "
+                            "running)"))
+           << '\n';
     if (!e.errorText.isEmpty())
         io.out << "  " << e.errorText << '\n';
     printHeaders(e.responseHeaders, io);
     if (e.samplesWritten)
-        io.out << "  samples written: " << *e.samplesWritten << '\n';
+        io.out << "  " << Tr::tr("samples written: %1").arg(*e.samplesWritten) << '\n';
     if (!e.arrival.isEmpty())
-        io.out << "\nArrival: " << e.arrival << '\n';
+        io.out << '\n' << Tr::tr("Arrival: %1").arg(e.arrival) << '\n';
     if (e.redacted)
-        io.out << "  (secrets the server echoed back were masked before this answer was stored)\n";
+        io.out << "  " << Tr::tr("(secrets the server echoed back were masked before this answer was stored)") << '\n';
     if (e.responseBodyTruncated)
-        io.out << "  body: " << e.responseBodySize << " bytes; the first " << e.responseBody.size() << " are kept\n";
+        io.out << "  "
+               << Tr::tr("body: %1 bytes; the first %2 are kept")
+                      .arg(QString::number(e.responseBodySize), QString::number(e.responseBody.size()))
+               << '\n';
     if (!e.responseBody.isEmpty())
         io.out << QString::fromUtf8(e.responseBody) << (e.responseBody.endsWith('\n') ? "" : "\n");
     const QList<HistoryEntry> batches = history.children(e.id);
     if (readFailed(history, io))
         return ExitUsage;
     if (!batches.isEmpty()) {
-        io.out << "\n" << batches.size() << " request(s) under it:\n";
+        io.out << "\n" << Tr::tr("%1 request(s) under it:").arg(batches.size()) << '\n';
         for (const HistoryEntry &b : batches)
-            io.out << "  #" << b.id << "  " << outcomeText(b) << "  " << b.durationMs << " ms  attempt "
-                   << b.tag.attempt
+            io.out << "  #" << b.id
+                   << "  "
+                   //: %1: the outcome (HTTP status and result); %2: a duration; %3: the attempt's number.
+                   << Tr::tr("%1  %2 ms  attempt %3")
+                          .arg(outcomeText(b), QString::number(b.durationMs), QString::number(b.tag.attempt))
                    << (b.tag.groupingKey.isEmpty() || b.tag.groupingKey == e.tag.groupingKey
                            ? QString()
                            : QStringLiteral("  ") + b.tag.groupingKey)
@@ -199,9 +214,9 @@ int resend(HistoryDatabase &history, qint64 id, const QString &profileName, Io &
     const HttpResult result = await<HttpResult>(
         [&](QObject *context, auto done) { http.send(request, context, [done](const HttpResult &r) { done(r); }); });
     reportResult(result,
-                 QStringLiteral("%1 %2 (re-send of #%3)")
-                     .arg(QString::fromLatin1(request.method), redactUrl(request.url))
-                     .arg(id),
+                 //: %1: the HTTP method; %2: the URL; %3: the history entry's number.
+                 Tr::tr("%1 %2 (re-send of #%3)")
+                     .arg(QString::fromLatin1(request.method), redactUrl(request.url), QString::number(id)),
                  io, request.credentials);
     return exitCodeFor(result);
 }
@@ -210,32 +225,32 @@ int resend(HistoryDatabase &history, qint64 id, const QString &profileName, Io &
 struct HistoryFlags
 {
     QCommandLineOption failed{QStringLiteral("failed"),
-                              QStringLiteral("Only requests that did not succeed (unknown outcomes too).")};
+                              Tr::tr("Only requests that did not succeed (unknown outcomes too).")};
     QCommandLineOption profile{QStringLiteral("profile"),
-                               QStringLiteral("Only this profile's requests; for resend, send with it."),
+                               Tr::tr("Only this profile's requests; for resend, send with it."),
                                QStringLiteral("NAME")};
     QCommandLineOption operation{QStringLiteral("operation"),
-                                 QStringLiteral("Only this operation (replace, merge, delete, write, backfill...)."),
+                                 Tr::tr("Only this operation (replace, merge, delete, write, backfill...)."),
                                  QStringLiteral("OP")};
-    QCommandLineOption limit{QStringLiteral("limit"), QStringLiteral("At most N entries (default 50)."),
-                             QStringLiteral("N"), QStringLiteral("50")};
-    QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Print JSON.")};
-    QCommandLineOption output{QStringLiteral("output"), QStringLiteral("curl: write binary bodies into DIR."),
+    QCommandLineOption limit{QStringLiteral("limit"), Tr::tr("At most N entries (default 50)."), QStringLiteral("N"),
+                             QStringLiteral("50")};
+    QCommandLineOption json{QStringLiteral("json"), Tr::tr("Print JSON.")};
+    QCommandLineOption output{QStringLiteral("output"), Tr::tr("curl: write binary bodies into DIR."),
                               QStringLiteral("DIR")};
-    QCommandLineOption reveal{QStringLiteral("reveal"), QStringLiteral("curl: put the secret itself in the command.")};
+    QCommandLineOption reveal{QStringLiteral("reveal"), Tr::tr("curl: put the secret itself in the command.")};
     QCommandLineOption maxEntries{QStringLiteral("max-entries"),
-                                  QStringLiteral("prune: keep at most N entries (default 100000)."),
-                                  QStringLiteral("N"), QStringLiteral("100000")};
+                                  Tr::tr("prune: keep at most N entries (default 100000)."), QStringLiteral("N"),
+                                  QStringLiteral("100000")};
     QCommandLineOption maxAge{QStringLiteral("max-age-days"),
-                              QStringLiteral("prune: drop entries older than D days (default 90)."),
-                              QStringLiteral("D"), QStringLiteral("90")};
-    QCommandLineOption maxMb{QStringLiteral("max-mb"), QStringLiteral("prune: keep the file under M MB (default 512)."),
+                              Tr::tr("prune: drop entries older than D days (default 90)."), QStringLiteral("D"),
+                              QStringLiteral("90")};
+    QCommandLineOption maxMb{QStringLiteral("max-mb"), Tr::tr("prune: keep the file under M MB (default 512)."),
                              QStringLiteral("M"), QStringLiteral("512")};
 
     void addTo(QCommandLineParser &parser) const
     {
         parser.addOptions({failed, profile, operation, limit, json, output, reveal, maxEntries, maxAge, maxMb});
-        parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("An entry's number."));
+        parser.addPositionalArgument(QStringLiteral("ID"), Tr::tr("An entry's number."));
     }
 };
 
@@ -266,7 +281,7 @@ int listEntries(HistoryDatabase &history, const QCommandLineParser &parser, cons
                            e.tag.groupingKey.isEmpty() ? QString() : QStringLiteral("  ") + e.tag.groupingKey);
     }
     if (entries.isEmpty())
-        io.err << "No requests recorded yet.\n";
+        io.err << Tr::tr("No requests recorded yet.\n");
     return ExitOk;
 }
 
@@ -278,14 +293,16 @@ int pruneHistory(HistoryDatabase &history, const QCommandLineParser &parser, con
     policy.maxBytes = qint64(parser.value(flags.maxMb).toDouble() * 1024 * 1024);
     const HistoryDatabase::PruneResult result = history.prune(policy, QDateTime::currentMSecsSinceEpoch());
     if (!result.ok) {
-        io.err << "promdesk-cli: nothing was removed: " << history.lastError().describe() << '\n';
+        io.err << "promdesk-cli: " << Tr::tr("nothing was removed: %1\n").arg(history.lastError().describe());
         history.clearError();
         return ExitUsage;
     }
-    io.err << "Removed " << result.removed << " entries; the file went from " << result.bytesBefore / 1024 << " KiB to "
-           << result.bytesAfter / 1024 << " KiB.\n";
+    io.err << Tr::tr("Removed %1 entries; the file went from %2 KiB to %3 KiB.\n")
+                  .arg(QString::number(result.removed), QString::number(result.bytesBefore / 1024),
+                       QString::number(result.bytesAfter / 1024));
     if (history.lastError().failed()) {
-        io.err << "promdesk-cli: the file could not be compacted: " << history.lastError().describe() << '\n';
+        io.err << "promdesk-cli: "
+               << Tr::tr("the file could not be compacted: %1\n").arg(history.lastError().describe());
         history.clearError();
         return ExitUsage;
     }
@@ -309,7 +326,8 @@ int exportAsCurl(HistoryDatabase &history, qint64 id, const QCommandLineParser &
     const CurlExport exported = exportCurl(*entry, options);
     if (!exported.bodyFile.isEmpty()) {
         if (options.bodyDirectory.isEmpty()) {
-            io.err << "promdesk-cli: this body is binary; give --output DIR to write it next to the command\n";
+            io.err << "promdesk-cli: "
+                   << Tr::tr("this body is binary; give --output DIR to write it next to the command\n");
             return ExitUsage;
         }
         QDir().mkpath(options.bodyDirectory);
@@ -319,7 +337,7 @@ int exportAsCurl(HistoryDatabase &history, qint64 id, const QCommandLineParser &
     }
     io.out << exported.command;
     if (!exported.note.isEmpty())
-        io.err << "Note: " << exported.note << ".\n";
+        io.err << Tr::tr("Note: %1.\n").arg(exported.note);
     return ExitOk;
 }
 
@@ -330,19 +348,21 @@ int runHistory(const QStringList &arguments, Io &io)
     const QString sub = arguments.value(1);
     if (sub.isEmpty() || sub == u"--help" || sub == u"-h") {
         (sub.isEmpty() ? io.err : io.out)
-            << "Usage: " << kUsage << "\n\nEvery request PromDesk sends is kept in " << HistoryDatabase::defaultPath()
-            << ",\nwith the server's answer verbatim and secrets masked.\n";
+            << Tr::tr("Usage: %1").arg(kUsage) << "\n\n"
+            << Tr::tr("Every request PromDesk sends is kept in %1,\nwith the server's answer verbatim and secrets "
+                      "masked.\n")
+                   .arg(HistoryDatabase::defaultPath());
         return sub.isEmpty() ? ExitUsage : ExitOk;
     }
     QCommandLineParser parser;
     const HistoryFlags flags;
     flags.addTo(parser);
     if (const std::optional<int> exit
-        = parseArguments(parser, subcommandArguments(arguments), kUsage, QStringLiteral("The request history.\n"), io))
+        = parseArguments(parser, subcommandArguments(arguments), kUsage, Tr::tr("The request history.\n"), io))
         return *exit;
     HistoryDatabase *history = cliHistory(io);
     if (!history) {
-        io.err << "promdesk-cli: the history is not available\n";
+        io.err << "promdesk-cli: " << Tr::tr("the history is not available\n");
         return ExitUsage;
     }
     if (sub == u"list")
@@ -358,7 +378,8 @@ int runHistory(const QStringList &arguments, Io &io)
         return resend(*history, *id, parser.value(flags.profile), io);
     if (sub == u"curl")
         return exportAsCurl(*history, *id, parser, flags, io);
-    io.err << "promdesk-cli: unknown history command '" << sub << "'\nUsage: " << kUsage << '\n';
+    io.err << "promdesk-cli: " << Tr::tr("unknown history command '%1'").arg(sub) << '\n'
+           << Tr::tr("Usage: %1").arg(kUsage) << '\n';
     return ExitUsage;
 }
 

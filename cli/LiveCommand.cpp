@@ -10,6 +10,7 @@
 #include "net/Redactor.h"
 #include "pushgateway/GroupPruning.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QEventLoop>
 #include <QTimer>
@@ -17,6 +18,15 @@
 #include <cmath>
 
 namespace promdesk::cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(LiveCommand)
+};
+
+} // namespace
 
 void LiveOptions::addTo(QCommandLineParser &parser, bool pushgateway)
 {
@@ -48,18 +58,18 @@ std::optional<LiveOptions::Values> LiveOptions::values(const QCommandLineParser 
         if (!values.everyMs)
             return fail(QStringLiteral("every"), error);
         if (*values.everyMs < LiveJobSpec::kMinimumIntervalMs)
-            return fail(QStringLiteral("every"), QStringLiteral("the interval must be at least 100ms"));
+            return fail(QStringLiteral("every"), Tr::tr("the interval must be at least 100ms"));
     }
     if ((parser.isSet(m_count) || parser.isSet(m_for)) && !values.everyMs)
         return fail(parser.isSet(m_count) ? QStringLiteral("count") : QStringLiteral("for"),
-                    QStringLiteral("it needs --every"));
+                    Tr::tr("it needs --every"));
     if (parser.isSet(m_count) && parser.isSet(m_for))
-        return fail(QStringLiteral("count"), QStringLiteral("give --count or --for, not both"));
+        return fail(QStringLiteral("count"), Tr::tr("give --count or --for, not both"));
     if (parser.isSet(m_count)) {
         bool ok = false;
         values.count = parser.value(m_count).toLongLong(&ok);
         if (!ok || *values.count < 1)
-            return fail(QStringLiteral("count"), QStringLiteral("a count of ticks is a whole number from 1 up"));
+            return fail(QStringLiteral("count"), Tr::tr("a count of ticks is a whole number from 1 up"));
     }
     if (parser.isSet(m_for)) {
         values.forMs = parseDurationMs(parser.value(m_for), &error);
@@ -77,29 +87,29 @@ std::optional<LiveOptions::Values> LiveOptions::values(const QCommandLineParser 
         for (QString &name : values.instances)
             name = name.trimmed();
         if (values.instances.contains(QString()))
-            return fail(QStringLiteral("instances"), QStringLiteral("a machine's name is empty"));
+            return fail(QStringLiteral("instances"), Tr::tr("a machine's name is empty"));
     }
     values.sameGroup = m_pushgateway && parser.isSet(m_sameGroup);
     if (values.sameGroup && values.instances.isEmpty())
-        return fail(QStringLiteral("same-group"), QStringLiteral("it needs --instances"));
+        return fail(QStringLiteral("same-group"), Tr::tr("it needs --instances"));
     values.verify = parser.isSet(m_verify);
     bool ok = false;
     const double seconds = parser.value(m_verifyTimeout).toDouble(&ok);
     if (!ok || !(seconds > 0) || seconds > 3600)
-        return fail(QStringLiteral("verify-timeout"), QStringLiteral("give seconds, from above 0 to 3600"));
+        return fail(QStringLiteral("verify-timeout"), Tr::tr("give seconds, from above 0 to 3600"));
     values.verifyTimeoutMs = qint64(std::llround(seconds * 1000));
     values.queryUrl = parser.isSet(m_queryUrl) ? parser.value(m_queryUrl) : profileQueryUrl;
     if (values.verify && values.queryUrl.isEmpty())
         return fail(QStringLiteral("verify"),
-                    QStringLiteral("no query URL: give --query-url, or save one in the profile "
-                                   "(promdesk-cli profile add … --query-url URL)"));
+                    Tr::tr("no query URL: give --query-url, or save one in the profile "
+                           "(promdesk-cli profile add … --query-url URL)"));
     if (!values.queryUrl.isEmpty()) {
         const QUrl url(values.queryUrl);
         if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
-            return fail(QStringLiteral("query-url"), QStringLiteral("not an http or https URL"));
+            return fail(QStringLiteral("query-url"), Tr::tr("not an http or https URL"));
         if (!url.userInfo().isEmpty())
             return fail(QStringLiteral("query-url"),
-                        QStringLiteral("credentials never go in a URL; they come from the profile"));
+                        Tr::tr("credentials never go in a URL; they come from the profile"));
     }
     return values;
 }
@@ -130,8 +140,28 @@ int worse(int a, int b)
 QString seconds(qint64 ms)
 {
     if (ms < 1000)
-        return QStringLiteral("%1 ms").arg(ms);
-    return formatNumber(std::round(double(ms) / 100.0) / 10.0) + QStringLiteral(" s");
+        //: A duration in milliseconds.
+        return Tr::tr("%1 ms").arg(ms);
+    //: A duration in seconds, e.g. "1.5 s".
+    return Tr::tr("%1 s").arg(formatNumber(std::round(double(ms) / 100.0) / 10.0));
+}
+
+// "tick 3", or "tick 3 host-a" for a job with machines.
+QString tickName(qint64 tick, const QString &machine)
+{
+    if (machine.isEmpty())
+        return Tr::tr("tick %1").arg(tick + 1);
+    //: %1 the tick's number, %2 the machine's name
+    return Tr::tr("tick %1 %2").arg(QString::number(tick + 1), machine);
+}
+
+// The line of a job's counters, on the terminal's status line, at the end and in the history.
+QString countersLine(const QString &state, const LiveJobStats &s)
+{
+    //: %1 the job's state or how it ended
+    return Tr::tr("%1: sent %2, ok %3, failed %4, skipped %5")
+        .arg(state, QString::number(s.sent), QString::number(s.ok), QString::number(s.failed),
+             QString::number(s.skipped()));
 }
 
 // The job's own history entry: the request it repeats, with the draft as its body.
@@ -164,28 +194,27 @@ public:
     {
         if (m_terminal)
             return line();
-        m_io.out << "tick " << report.tick + 1
-                 << (report.machine.isEmpty() ? QString() : QStringLiteral(" ") + report.machine) << ": "
-                 << (report.result.ok() ? QStringLiteral("HTTP %1").arg(report.result.status)
-                                        : m_job.stats().lastMessage)
-                 << " in " << report.result.durationMs << " ms\n";
+        //: %1 "tick N", %2 "HTTP 200" or the failure's message, %3 milliseconds
+        m_io.out << Tr::tr("%1: %2 in %3 ms\n")
+                        .arg(tickName(report.tick, report.machine),
+                             report.result.ok() ? QStringLiteral("HTTP %1").arg(report.result.status)
+                                                : m_job.stats().lastMessage,
+                             QString::number(report.result.durationMs));
         m_io.out.flush();
     }
     void skipped(qint64 tick, const QString &machine, const QString &why)
     {
         if (m_terminal)
             return line();
-        m_io.out << "tick " << tick + 1 << (machine.isEmpty() ? QString() : QStringLiteral(" ") + machine)
-                 << ": skipped, " << why << '\n';
+        //: %1 "tick N", %2 why the tick was skipped
+        m_io.out << Tr::tr("%1: skipped, %2\n").arg(tickName(tick, machine), why);
         m_io.out.flush();
     }
     void arrival(const TickReport &report, const ArrivalResult &result)
     {
         if (m_terminal)
             return line();
-        m_io.out << "tick " << report.tick + 1
-                 << (report.machine.isEmpty() ? QString() : QStringLiteral(" ") + report.machine) << ": "
-                 << result.verdict() << '\n';
+        m_io.out << tickName(report.tick, report.machine) << ": " << result.verdict() << '\n';
         m_io.out.flush();
     }
     void line()
@@ -193,16 +222,12 @@ public:
         if (!m_terminal)
             return;
         const LiveJobStats &s = m_job.stats();
-        QString text = QStringLiteral("%1: sent %2, ok %3, failed %4, skipped %5")
-                           .arg(liveJobStateName(m_job.state()))
-                           .arg(s.sent)
-                           .arg(s.ok)
-                           .arg(s.failed)
-                           .arg(s.skipped());
+        QString text = countersLine(liveJobStateName(m_job.state()), s);
         if (m_tracker && m_tracker->checked() > 0)
-            text += QStringLiteral(", arrived %1/%2").arg(m_tracker->arrived()).arg(m_tracker->checked());
+            text += Tr::tr(", arrived %1/%2")
+                        .arg(QString::number(m_tracker->arrived()), QString::number(m_tracker->checked()));
         if (s.lastStatus)
-            text += QStringLiteral(", last HTTP %1").arg(s.lastStatus);
+            text += Tr::tr(", last HTTP %1").arg(s.lastStatus);
         // Back to the start of the line and over the last one (escape sequences would be shown
         // escaped: the terminal stream lets only \r, \n and \t through).
         m_io.out << '\r' << text << QString(std::max<qsizetype>(0, m_lastWidth - text.size()), u' ');
@@ -240,13 +265,25 @@ void applyLiveOptions(LiveJobSpec &spec, const LiveOptions::Values &options)
 
 void announceJob(const LiveJobSpec &spec, bool toGateway, qint64 parent, Io &io)
 {
-    io.err << "promdesk-cli: " << (toGateway ? QStringLiteral("pushing") : QStringLiteral("writing")) << " every "
-           << seconds(spec.intervalMs)
-           << (spec.count            ? QStringLiteral(", %1 times").arg(*spec.count)
-                   : spec.durationMs ? QStringLiteral(" for %1").arg(seconds(*spec.durationMs))
-                                     : QStringLiteral(" until interrupted"))
-           << (spec.machines.isEmpty() ? QString() : QStringLiteral(" as %1 machine(s)").arg(spec.machines.size()))
-           << (parent > 0 ? QStringLiteral(" (history #%1)").arg(parent) : QString()) << '\n';
+    //: What a repeated job does, filled into "%1 every %2…"
+    const QString verb = toGateway ? Tr::tr("pushing") : Tr::tr("writing");
+    const QString interval = seconds(spec.intervalMs);
+    QString repetition;
+    if (spec.count)
+        //: %1 "pushing" or "writing", %2 the interval, %3 how many times
+        repetition = Tr::tr("%1 every %2, %3 times").arg(verb, interval, QString::number(*spec.count));
+    else if (spec.durationMs)
+        //: %1 "pushing" or "writing", %2 the interval, %3 for how long
+        repetition = Tr::tr("%1 every %2 for %3").arg(verb, interval, seconds(*spec.durationMs));
+    else
+        //: %1 "pushing" or "writing", %2 the interval
+        repetition = Tr::tr("%1 every %2 until interrupted").arg(verb, interval);
+    io.err << "promdesk-cli: "
+           << repetition
+           //: Added to "pushing every 2 s, 10 times" when the job pushes as several machines.
+           << (spec.machines.isEmpty() ? QString() : Tr::tr(" as %1 machine(s)").arg(spec.machines.size()))
+           //: Added at the end of "pushing every 2 s, 10 times": the job's entry in the history.
+           << (parent > 0 ? Tr::tr(" (history #%1)").arg(parent) : QString()) << '\n';
 }
 
 // Runs the job until it and the arrival checks are done; a first interrupt lets the requests on
@@ -256,9 +293,9 @@ void runUntilDone(LiveJob &job, ArrivalTracker *tracker, StatusPrinter &status, 
     QEventLoop loop;
     QObject::connect(&watch, &InterruptWatch::interrupted, &loop, [&](int count) {
         if (count == 1) {
-            io.err
-                << "\npromdesk-cli: interrupted; letting the requests on the wire have their answers (interrupt again "
-                   "to stop waiting)\n";
+            io.err << "\npromdesk-cli: "
+                   << Tr::tr("interrupted; letting the requests on the wire have their answers (interrupt again "
+                             "to stop waiting)\n");
             job.stop();
         } else {
             job.abort();
@@ -298,22 +335,24 @@ void runUntilDone(LiveJob &job, ArrivalTracker *tracker, StatusPrinter &status, 
 int printJobEnd(const LiveJob &job, const ArrivalTracker *tracker, bool repeated, bool interrupted, int exit, Io &io)
 {
     const LiveJobStats &s = job.stats();
-    io.err << "promdesk-cli: " << (repeated ? describeEnd(job) : QStringLiteral("done")) << ": sent " << s.sent
-           << ", ok " << s.ok << ", failed " << s.failed << ", skipped " << s.skipped();
+    //: How a single push or write ended, in "%1: sent %2, ok %3, failed %4, skipped %5"
+    io.err << "promdesk-cli: " << countersLine(repeated ? describeEnd(job) : Tr::tr("done"), s);
     if (s.skipped() > 0)
-        io.err << " (" << s.skippedBusy << " still waiting for an answer, " << s.skippedBackoff << " backing off)";
+        io.err << Tr::tr(" (%1 still waiting for an answer, %2 backing off)")
+                      .arg(QString::number(s.skippedBusy), QString::number(s.skippedBackoff));
     if (tracker) {
-        io.err << "; arrived " << tracker->arrived() << " of " << tracker->checked() << " checked";
+        io.err << Tr::tr("; arrived %1 of %2 checked")
+                      .arg(QString::number(tracker->arrived()), QString::number(tracker->checked()));
         if (const std::optional<qint64> p50 = tracker->percentile(0.5))
-            io.err << ", arrival p50 " << seconds(*p50) << ", p99 " << seconds(*tracker->percentile(0.99));
+            io.err << Tr::tr(", arrival p50 %1, p99 %2").arg(seconds(*p50), seconds(*tracker->percentile(0.99)));
         if (tracker->notChecked() > 0)
-            io.err << "; " << tracker->notChecked()
-                   << " not checked (checks of earlier ticks still under way, or the run ended)";
+            io.err << Tr::tr("; %1 not checked (checks of earlier ticks still under way, or the run ended)")
+                          .arg(tracker->notChecked());
         if (tracker->missing() > 0)
-            io.err << "\npromdesk-cli: last miss: " << tracker->lastVerdict();
+            io.err << "\npromdesk-cli: " << Tr::tr("last miss: %1").arg(tracker->lastVerdict());
         // --verify promises that what was sent arrived: nothing checked is not that.
         if (tracker->checked() == 0 && s.ok > 0 && !interrupted) {
-            io.err << "\npromdesk-cli: nothing could be checked: the draft has no series to look for";
+            io.err << "\npromdesk-cli: " << Tr::tr("nothing could be checked: the draft has no series to look for");
             exit = worse(exit, ExitNotVisible);
         }
     }
@@ -329,12 +368,7 @@ void completeJobEntry(qint64 parent, const LiveJob &job, int exit, Io &io)
         : exit == ExitRejected        ? ErrorCategory::Rejected
                                       : ErrorCategory::Other;
     overall.status = s.lastStatus;
-    overall.errorText = QStringLiteral("%1: sent %2, ok %3, failed %4, skipped %5")
-                            .arg(describeEnd(job))
-                            .arg(s.sent)
-                            .arg(s.ok)
-                            .arg(s.failed)
-                            .arg(s.skipped());
+    overall.errorText = countersLine(describeEnd(job), s);
     if (HistoryDatabase *history = cliHistory(io, HistoryDatabase::Check::Header))
         history->complete(parent, overall);
 }

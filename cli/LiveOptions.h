@@ -5,6 +5,7 @@
 #include "live/LiveJob.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 #include <optional>
 
@@ -36,37 +37,49 @@ public:
     std::optional<Values> values(const QCommandLineParser &parser, const QString &profileQueryUrl, Io &io) const;
 
 private:
-    QCommandLineOption m_every{QStringLiteral("every"),
-                               QStringLiteral("Repeat every DURATION (500ms, 2s, 1m; at least 100ms) until stopped, "
-                                              "--count or --for."),
-                               QStringLiteral("DURATION")};
-    QCommandLineOption m_count{QStringLiteral("count"), QStringLiteral("With --every: stop after N ticks."),
+    QCommandLineOption m_every{
+        QStringLiteral("every"),
+        QCoreApplication::translate("LiveOptions",
+                                    "Repeat every DURATION (500ms, 2s, 1m; at least 100ms) until stopped, "
+                                    "--count or --for."),
+        QStringLiteral("DURATION")};
+    QCommandLineOption m_count{QStringLiteral("count"),
+                               QCoreApplication::translate("LiveOptions", "With --every: stop after N ticks."),
                                QStringLiteral("N")};
-    QCommandLineOption m_for{QStringLiteral("for"), QStringLiteral("With --every: stop after DURATION."),
+    QCommandLineOption m_for{QStringLiteral("for"),
+                             QCoreApplication::translate("LiveOptions", "With --every: stop after DURATION."),
                              QStringLiteral("DURATION")};
     QCommandLineOption m_set{
         QStringLiteral("set"),
-        QStringLiteral("Give a series a generated value at each tick: now, inc:STEP, random:MIN:MAX, "
-                       "walk:MIN:MAX:STEP or sine:MIN:MAX:PERIOD. SERIES is a metric name or one "
-                       "series as the draft writes it, name{a=\"x\"}. Repeatable."),
+        QCoreApplication::translate("LiveOptions",
+                                    "Give a series a generated value at each tick: now, inc:STEP, random:MIN:MAX, "
+                                    "walk:MIN:MAX:STEP or sine:MIN:MAX:PERIOD. SERIES is a metric name or one "
+                                    "series as the draft writes it, name{a=\"x\"}. Repeatable."),
         QStringLiteral("SERIES=GENERATOR")};
     QCommandLineOption m_instances{
         QStringLiteral("instances"),
-        QStringLiteral("Push once per tick as each of these machines, each with instance=NAME "
-                       "added to the grouping key (remote write: to every series)."),
+        QCoreApplication::translate("LiveOptions",
+                                    "Push once per tick as each of these machines, each with instance=NAME "
+                                    "added to the grouping key (remote write: to every series)."),
         QStringLiteral("NAME,NAME...")};
-    QCommandLineOption m_sameGroup{QStringLiteral("same-group"),
-                                   QStringLiteral("With --instances: leave instance out on purpose, so the machines "
-                                                  "overwrite one group (the mistake TMP's page warns about).")};
+    QCommandLineOption m_sameGroup{
+        QStringLiteral("same-group"),
+        QCoreApplication::translate("LiveOptions",
+                                    "With --instances: leave instance out on purpose, so the machines "
+                                    "overwrite one group (the mistake TMP's page warns about).")};
     QCommandLineOption m_verify{
         QStringLiteral("verify"),
-        QStringLiteral("Query the pushed series until it shows (exit 4 when it does not in time).")};
-    QCommandLineOption m_verifyTimeout{QStringLiteral("verify-timeout"),
-                                       QStringLiteral("Seconds to wait for the data to show (default 30)."),
-                                       QStringLiteral("SECONDS"), QStringLiteral("30")};
-    QCommandLineOption m_queryUrl{QStringLiteral("query-url"),
-                                  QStringLiteral("A Prometheus query API base for --verify (default: the profile's)."),
-                                  QStringLiteral("URL")};
+        QCoreApplication::translate("LiveOptions",
+                                    "Query the pushed series until it shows (exit 4 when it does not in time).")};
+    QCommandLineOption m_verifyTimeout{
+        QStringLiteral("verify-timeout"),
+        QCoreApplication::translate("LiveOptions", "Seconds to wait for the data to show (default 30)."),
+        QStringLiteral("SECONDS"), QStringLiteral("30")};
+    QCommandLineOption m_queryUrl{
+        QStringLiteral("query-url"),
+        QCoreApplication::translate("LiveOptions",
+                                    "A Prometheus query API base for --verify (default: the profile's)."),
+        QStringLiteral("URL")};
     bool m_pushgateway = true;
 };
 

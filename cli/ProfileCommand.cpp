@@ -7,12 +7,18 @@
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QUuid>
 
 namespace promdesk::cli {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ProfileCommand)
+};
 
 const QString kUsage = QStringLiteral(
     "promdesk-cli profile add NAME --kind tmp|pushgateway|remote-write|generic [--pushgateway-url URL]\n"
@@ -33,20 +39,21 @@ QString describe(const Profile &profile, const QString &secretState)
 {
     const Profile p = withoutUrlCredentials(profile); // a profile saved before they were refused
     QString out;
-    out += QStringLiteral("name:              %1\nkind:              %2\n").arg(p.name, profileKindName(p.kind));
-    out += QStringLiteral("pushgateway url:   %1\nremote write url:  %2\n").arg(p.pushgatewayUrl, p.remoteWriteUrl);
-    out += QStringLiteral("query url:         %1\n").arg(p.queryUrl);
-    const QString auth = p.auth == Credentials::Kind::Basic ? QStringLiteral("basic, user %1").arg(p.user)
-        : p.auth == Credentials::Kind::Bearer               ? QStringLiteral("bearer token")
-                                                            : QStringLiteral("none");
-    out += QStringLiteral("auth:              %1\nsecret:            %2\n").arg(auth, secretState);
-    out += QStringLiteral("tls:               %1%2%3\n")
-               .arg(p.verifyPeer ? (p.caFile.isEmpty() ? QStringLiteral("system CA store")
-                                                       : QStringLiteral("CA file %1").arg(p.caFile))
-                                 : QStringLiteral("VERIFICATION OFF (tests only)"),
-                    p.clientCertFile.isEmpty() ? QString()
-                                               : QStringLiteral(", client certificate %1").arg(p.clientCertFile),
-                    QString());
+    //: The labels are padded with spaces so that the values line up.
+    out += Tr::tr("name:              %1\nkind:              %2\n").arg(p.name, profileKindName(p.kind));
+    out += Tr::tr("pushgateway url:   %1\nremote write url:  %2\n").arg(p.pushgatewayUrl, p.remoteWriteUrl);
+    out += Tr::tr("query url:         %1\n").arg(p.queryUrl);
+    //: No authentication.
+    const QString noAuth = Tr::tr("none");
+    const QString auth = p.auth == Credentials::Kind::Basic ? Tr::tr("basic, user %1").arg(p.user)
+        : p.auth == Credentials::Kind::Bearer               ? Tr::tr("bearer token")
+                                                            : noAuth;
+    out += Tr::tr("auth:              %1\nsecret:            %2\n").arg(auth, secretState);
+    //: %1: how the server's certificate is checked; %2: the client certificate part, or nothing.
+    out += Tr::tr("tls:               %1%2\n")
+               .arg(p.verifyPeer ? (p.caFile.isEmpty() ? Tr::tr("system CA store") : Tr::tr("CA file %1").arg(p.caFile))
+                                 : Tr::tr("VERIFICATION OFF (tests only)"),
+                    p.clientCertFile.isEmpty() ? QString() : Tr::tr(", client certificate %1").arg(p.clientCertFile));
     QStringList labels;
     for (const Label &label : p.groupingLabels)
         labels << label.name + QLatin1Char('=') + label.value;
@@ -55,55 +62,52 @@ QString describe(const Profile &profile, const QString &secretState)
         headers << QString::fromLatin1(header.first) + QStringLiteral(": ")
                 + (isSecretHeaderName(header.first) ? QString::fromUtf8(kRedacted) : QString::fromUtf8(header.second));
     for (const QString &name : p.secretHeaders)
-        headers << name + QStringLiteral(": ") + QString::fromUtf8(kRedacted) + QStringLiteral(" (in the keychain)");
+        headers << Tr::tr("%1: %2 (in the keychain)").arg(name, QString::fromUtf8(kRedacted));
     if (!headers.isEmpty())
-        out += QStringLiteral("extra headers:     %1\n").arg(headers.join(QStringLiteral(", ")));
-    out += QStringLiteral("grouping labels:   %1\ntimeout:           %2 s\n")
-               .arg(labels.isEmpty() ? QStringLiteral("(none)") : labels.join(QStringLiteral(", ")))
-               .arg(double(p.timeoutMs) / 1000.0);
+        out += Tr::tr("extra headers:     %1\n").arg(headers.join(QStringLiteral(", ")));
+    out += Tr::tr("grouping labels:   %1\ntimeout:           %2 s\n")
+               .arg(labels.isEmpty() ? Tr::tr("(none)") : labels.join(QStringLiteral(", ")),
+                    QStringLiteral("%1").arg(double(p.timeoutMs) / 1000.0));
     return out;
 }
 
 // The flags of `profile add`.
 struct AddFlags
 {
-    QCommandLineOption kind{QStringLiteral("kind"), QStringLiteral("tmp, pushgateway, remote-write or generic."),
+    QCommandLineOption kind{QStringLiteral("kind"), Tr::tr("tmp, pushgateway, remote-write or generic."),
                             QStringLiteral("KIND"), QStringLiteral("generic")};
-    QCommandLineOption pushgateway{QStringLiteral("pushgateway-url"), QStringLiteral("The Pushgateway's base URL."),
+    QCommandLineOption pushgateway{QStringLiteral("pushgateway-url"), Tr::tr("The Pushgateway's base URL."),
                                    QStringLiteral("URL")};
     QCommandLineOption remoteWrite{
         QStringLiteral("remote-write-url"),
-        QStringLiteral("The remote write URL (a TMP profile without one gets the Pushgateway address + "
-                       "/api/v1/prom/write)."),
+        Tr::tr("The remote write URL (a TMP profile without one gets the Pushgateway address + "
+               "/api/v1/prom/write)."),
         QStringLiteral("URL")};
     QCommandLineOption query{QStringLiteral("query-url"),
-                             QStringLiteral("A Prometheus query API base, for --verify (a TMP profile without one gets "
-                                            "the instance address)."),
+                             Tr::tr("A Prometheus query API base, for --verify (a TMP profile without one gets "
+                                    "the instance address)."),
                              QStringLiteral("URL")};
-    QCommandLineOption user{QStringLiteral("user"), QStringLiteral("Basic-auth user; for TMP the APPID."),
+    QCommandLineOption user{QStringLiteral("user"), Tr::tr("Basic-auth user; for TMP the APPID."),
                             QStringLiteral("USER")};
     QCommandLineOption passwordStdin{QStringLiteral("password-stdin"),
-                                     QStringLiteral("Read the password or TMP token from standard input.")};
-    QCommandLineOption bearerStdin{QStringLiteral("bearer-stdin"),
-                                   QStringLiteral("Read a bearer token from standard input.")};
-    QCommandLineOption ca{QStringLiteral("ca"), QStringLiteral("Trust this PEM CA certificate."),
-                          QStringLiteral("FILE")};
-    QCommandLineOption cert{QStringLiteral("client-cert"), QStringLiteral("PEM client certificate."),
-                            QStringLiteral("FILE")};
-    QCommandLineOption key{QStringLiteral("client-key"), QStringLiteral("PEM key of the client certificate."),
+                                     Tr::tr("Read the password or TMP token from standard input.")};
+    QCommandLineOption bearerStdin{QStringLiteral("bearer-stdin"), Tr::tr("Read a bearer token from standard input.")};
+    QCommandLineOption ca{QStringLiteral("ca"), Tr::tr("Trust this PEM CA certificate."), QStringLiteral("FILE")};
+    QCommandLineOption cert{QStringLiteral("client-cert"), Tr::tr("PEM client certificate."), QStringLiteral("FILE")};
+    QCommandLineOption key{QStringLiteral("client-key"), Tr::tr("PEM key of the client certificate."),
                            QStringLiteral("FILE")};
     QCommandLineOption insecure{QStringLiteral("insecure"),
-                                QStringLiteral("Do not verify the server's certificate (tests only).")};
-    QCommandLineOption group{QStringLiteral("group"), QStringLiteral("A default grouping label; repeatable."),
+                                Tr::tr("Do not verify the server's certificate (tests only).")};
+    QCommandLineOption group{QStringLiteral("group"), Tr::tr("A default grouping label; repeatable."),
                              QStringLiteral("NAME=VALUE")};
-    QCommandLineOption timeout{QStringLiteral("timeout"), QStringLiteral("Seconds to wait for an answer (default 30)."),
+    QCommandLineOption timeout{QStringLiteral("timeout"), Tr::tr("Seconds to wait for an answer (default 30)."),
                                QStringLiteral("SECONDS"), QStringLiteral("30")};
 
     void addTo(QCommandLineParser &parser) const
     {
         parser.addOptions({kind, pushgateway, remoteWrite, query, user, passwordStdin, bearerStdin, ca, cert, key,
                            insecure, group, timeout});
-        parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The profile's name."));
+        parser.addPositionalArgument(QStringLiteral("NAME"), Tr::tr("The profile's name."));
     }
 };
 
@@ -121,10 +125,11 @@ bool readEndpoints(Profile &profile, const QCommandLineParser &parser, const Add
             profile.queryUrl = tmp.queryUrl;
     }
     if (const QString url = urlWithCredentials(profile); !url.isEmpty()) {
-        io.err << "promdesk-cli: " << url
-               << " has a user or password in it; credentials never go in a URL (it is "
-                  "stored and shown in clear). Give the user with --user and the password on standard input with "
-                  "--password-stdin: it goes to the keychain.\n";
+        io.err << "promdesk-cli: "
+               << Tr::tr("%1 has a user or password in it; credentials never go in a URL (it is "
+                         "stored and shown in clear). Give the user with --user and the password on standard input "
+                         "with --password-stdin: it goes to the keychain.\n")
+                      .arg(url);
         return false;
     }
     return true;
@@ -137,7 +142,7 @@ bool readAuthAndTls(Profile &profile, const QCommandLineParser &parser, const Ad
         : parser.isSet(flags.passwordStdin)        ? Credentials::Kind::Basic
                                                    : Credentials::Kind::None;
     if (profile.auth == Credentials::Kind::Basic && profile.user.isEmpty()) {
-        io.err << "promdesk-cli: --password-stdin needs --user (for TMP, the APPID)\n";
+        io.err << "promdesk-cli: " << Tr::tr("--password-stdin needs --user (for TMP, the APPID)\n");
         return false;
     }
     profile.caFile = parser.value(flags.ca);
@@ -158,7 +163,7 @@ bool readGroupingAndTimeout(Profile &profile, const QCommandLineParser &parser, 
     for (const QString &pair : parser.values(flags.group)) {
         const qsizetype equals = pair.indexOf(QLatin1Char('='));
         if (equals <= 0) {
-            io.err << "promdesk-cli: --group needs NAME=VALUE\n";
+            io.err << "promdesk-cli: " << Tr::tr("--group needs NAME=VALUE\n");
             return false;
         }
         profile.groupingLabels.append(Label{pair.left(equals), pair.mid(equals + 1)});
@@ -166,7 +171,7 @@ bool readGroupingAndTimeout(Profile &profile, const QCommandLineParser &parser, 
     bool ok = false;
     profile.timeoutMs = int(parser.value(flags.timeout).toDouble(&ok) * 1000);
     if (!ok || profile.timeoutMs <= 0) {
-        io.err << "promdesk-cli: --timeout needs a positive number of seconds\n";
+        io.err << "promdesk-cli: " << Tr::tr("--timeout needs a positive number of seconds\n");
         return false;
     }
     return true;
@@ -179,7 +184,7 @@ bool storeSecretFromStdin(Profile &profile, Io &io)
     while (secret.endsWith('\n') || secret.endsWith('\r'))
         secret.chop(1);
     if (secret.isEmpty()) {
-        io.err << "promdesk-cli: the secret on standard input is empty\n";
+        io.err << "promdesk-cli: " << Tr::tr("the secret on standard input is empty\n");
         return false;
     }
     if (profile.id.isEmpty())
@@ -190,9 +195,10 @@ bool storeSecretFromStdin(Profile &profile, Io &io)
         = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.write(profile.id, text, c, d); });
     if (!stored.ok()) {
         // Never fall back to a file: say why and what to do.
-        io.err << "promdesk-cli: the secret was not saved: " << stored.message
-               << ". Nothing was written; you can save the profile without --password-stdin and pass the secret to "
-                  "each command on standard input.\n";
+        io.err << "promdesk-cli: "
+               << Tr::tr("the secret was not saved: %1. Nothing was written; you can save the profile without "
+                         "--password-stdin and pass the secret to each command on standard input.\n")
+                      .arg(stored.message);
         return false;
     }
     return true;
@@ -203,16 +209,16 @@ int add(const QStringList &arguments, Io &io)
     QCommandLineParser parser;
     const AddFlags flags;
     flags.addTo(parser);
-    if (const std::optional<int> exit = parseArguments(
-            parser, arguments, kUsage, QStringLiteral("Saves a profile; its secret goes to the keychain.\n"), io))
+    if (const std::optional<int> exit
+        = parseArguments(parser, arguments, kUsage, Tr::tr("Saves a profile; its secret goes to the keychain.\n"), io))
         return *exit;
     if (parser.positionalArguments().size() != 1) {
-        io.err << "promdesk-cli: profile add takes one NAME\n";
+        io.err << "promdesk-cli: " << Tr::tr("profile add takes one NAME\n");
         return ExitUsage;
     }
     const std::optional<ProfileKind> profileKind = profileKindFromName(parser.value(flags.kind));
     if (!profileKind) {
-        io.err << "promdesk-cli: --kind is tmp, pushgateway, remote-write or generic\n";
+        io.err << "promdesk-cli: " << Tr::tr("--kind is tmp, pushgateway, remote-write or generic\n");
         return ExitUsage;
     }
     Profile profile;
@@ -231,11 +237,12 @@ int add(const QStringList &arguments, Io &io)
         io.err << "promdesk-cli: " << error << '\n';
         return ExitUsage;
     }
-    io.err << "Saved profile '" << profile.name << "' in " << store.path()
-           << (profile.auth != Credentials::Kind::None ? QStringLiteral("; its secret is in the keychain") : QString())
-           << ".\n";
+    io.err << (profile.auth != Credentials::Kind::None
+                   ? Tr::tr("Saved profile '%1' in %2; its secret is in the keychain.\n")
+                   : Tr::tr("Saved profile '%1' in %2.\n"))
+                  .arg(profile.name, store.path());
     if (!profile.verifyPeer)
-        io.err << "promdesk-cli: warning: this profile does not verify TLS certificates\n";
+        io.err << "promdesk-cli: warning: " << Tr::tr("this profile does not verify TLS certificates\n");
     return ExitOk;
 }
 
@@ -255,17 +262,20 @@ bool storeSecretHeaders(Profile &profile, Io &io)
             s.write(secretHeaderKey(profile.id, name), QString::fromUtf8(header.second), c, d);
         });
         if (!stored.ok()) {
-            io.err << "promdesk-cli: profile '" << profile.name << "': header " << name
-                   << " carries a credential, which goes to the keychain, and the keychain refused: " << stored.message
-                   << ". Nothing of this profile was saved.\n";
+            io.err << "promdesk-cli: "
+                   << Tr::tr("profile '%1': header %2 carries a credential, which goes to the keychain, and the "
+                             "keychain refused: %3. Nothing of this profile was saved.\n")
+                          .arg(profile.name, name, stored.message);
             return false;
         }
     }
-    io.err << "The value" << (secrets.size() > 1 ? "s" : "") << " of ";
     QStringList names;
     for (const auto &header : secrets)
         names << QString::fromLatin1(header.first);
-    io.err << names.join(QStringLiteral(", ")) << " went to the keychain.\n";
+    //: %1: a list of HTTP header names.
+    io.err << (secrets.size() > 1 ? Tr::tr("The values of %1 went to the keychain.\n")
+                                  : Tr::tr("The value of %1 went to the keychain.\n"))
+                  .arg(names.join(QStringLiteral(", ")));
     return true;
 }
 
@@ -273,7 +283,7 @@ int test(const Profile &profile, Io &io)
 {
     SecretResult read = readProfileSecrets(profile);
     if (!read.ok()) {
-        io.out << "secret: " << read.message << '\n';
+        io.out << Tr::tr("secret: %1\n").arg(read.message);
         return ExitUsage;
     }
     QString &secret = read.secret;
@@ -300,8 +310,10 @@ int runProfile(const QStringList &arguments, Io &io)
     const QString sub = arguments.value(1);
     if (sub.isEmpty() || sub == u"--help" || sub == u"-h") {
         (sub.isEmpty() ? io.err : io.out)
-            << "Usage: " << kUsage << "\n\nProfiles keep an instance's addresses and settings in "
-            << ProfileStore::defaultPath() << ";\nsecrets are kept in the OS keychain only.\n";
+            << Tr::tr("Usage: %1").arg(kUsage) << "\n\n"
+            << Tr::tr("Profiles keep an instance's addresses and settings in %1;\nsecrets are kept in the OS "
+                      "keychain only.\n")
+                   .arg(ProfileStore::defaultPath());
         return sub.isEmpty() ? ExitUsage : ExitOk;
     }
     const QStringList rest = subcommandArguments(arguments);
@@ -314,8 +326,8 @@ int runProfile(const QStringList &arguments, Io &io)
     if (sub == u"list") {
         const QList<Profile> profiles = store.profiles();
         if (profiles.isEmpty())
-            io.out << "No profiles yet. Create one with: promdesk-cli profile add NAME --kind tmp --pushgateway-url "
-                      "URL ...\n";
+            io.out << Tr::tr("No profiles yet. Create one with: promdesk-cli profile add NAME --kind tmp "
+                             "--pushgateway-url URL ...\n");
         for (const Profile &p : profiles) {
             const Profile shown = withoutUrlCredentials(p); // one saved before they were refused
             io.out << p.name << "  (" << profileKindName(p.kind) << ")  "
@@ -325,7 +337,8 @@ int runProfile(const QStringList &arguments, Io &io)
     }
     const QString argument = arguments.value(2);
     if (argument.isEmpty()) {
-        io.err << "promdesk-cli: profile " << sub << " needs an argument\nUsage: " << kUsage << '\n';
+        io.err << "promdesk-cli: " << Tr::tr("profile %1 needs an argument").arg(sub) << '\n'
+               << Tr::tr("Usage: %1").arg(kUsage) << '\n';
         return ExitUsage;
     }
     if (sub == u"export") {
@@ -334,7 +347,7 @@ int runProfile(const QStringList &arguments, Io &io)
     if (sub == u"import") {
         QFile file(argument);
         if (!file.open(QIODevice::ReadOnly)) {
-            io.err << "promdesk-cli: cannot read " << argument << ": " << file.errorString() << '\n';
+            io.err << "promdesk-cli: " << Tr::tr("cannot read %1: %2").arg(argument, file.errorString()) << '\n';
             return ExitUsage;
         }
         QString error;
@@ -345,7 +358,7 @@ int runProfile(const QStringList &arguments, Io &io)
         }
         for (Profile profile : *imported) {
             if (store.find(profile.name)) {
-                io.err << "Skipped '" << profile.name << "': a profile of that name exists.\n";
+                io.err << Tr::tr("Skipped '%1': a profile of that name exists.\n").arg(profile.name);
                 continue;
             }
             if (!storeSecretHeaders(profile, io))
@@ -354,25 +367,24 @@ int runProfile(const QStringList &arguments, Io &io)
                 io.err << "promdesk-cli: " << error << '\n';
                 return ExitUsage;
             }
-            io.err << "Imported '" << profile.name << "'"
-                   << (profile.auth != Credentials::Kind::None
-                           ? QStringLiteral(" (set its secret with profile add --password-stdin)")
-                           : QString())
-                   << ".\n";
+            io.err << (profile.auth != Credentials::Kind::None
+                           ? Tr::tr("Imported '%1' (set its secret with profile add --password-stdin).\n")
+                           : Tr::tr("Imported '%1'.\n"))
+                          .arg(profile.name);
         }
         return ExitOk;
     }
     const std::optional<Profile> profile = store.find(argument);
     if (!profile) {
-        io.err << "promdesk-cli: no profile named '" << argument << "'\n";
+        io.err << "promdesk-cli: " << Tr::tr("no profile named '%1'\n").arg(argument);
         return ExitUsage;
     }
     if (sub == u"show") {
-        QString secretState = QStringLiteral("(none)");
+        QString secretState = Tr::tr("(none)");
         if (profile->auth != Credentials::Kind::None) {
             const SecretResult read
                 = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.read(profile->id, c, d); });
-            secretState = read.ok() ? QStringLiteral("•••••••• (in the keychain)") : read.message;
+            secretState = read.ok() ? Tr::tr("•••••••• (in the keychain)") : read.message;
         }
         io.out << describe(*profile, secretState);
         return ExitOk;
@@ -387,15 +399,17 @@ int runProfile(const QStringList &arguments, Io &io)
             const SecretResult removed
                 = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.remove(key, c, d); });
             if (!removed.ok() && removed.status != SecretResult::Status::NotFound)
-                io.err << "promdesk-cli: warning: a keychain entry was not removed: " << removed.message << '\n';
+                io.err << "promdesk-cli: warning: "
+                       << Tr::tr("a keychain entry was not removed: %1\n").arg(removed.message);
         }
         store.remove(profile->id);
-        io.err << "Removed profile '" << profile->name << "'.\n";
+        io.err << Tr::tr("Removed profile '%1'.\n").arg(profile->name);
         return ExitOk;
     }
     if (sub == u"test")
         return test(*profile, io);
-    io.err << "promdesk-cli: unknown profile command '" << sub << "'\nUsage: " << kUsage << '\n';
+    io.err << "promdesk-cli: " << Tr::tr("unknown profile command '%1'").arg(sub) << '\n'
+           << Tr::tr("Usage: %1").arg(kUsage) << '\n';
     return ExitUsage;
 }
 

@@ -13,6 +13,7 @@
 #include "util/Printable.h"
 #include "util/Time.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,6 +24,11 @@
 namespace promdesk::cli {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(PushgatewayCommands)
+};
 
 struct PushInput
 {
@@ -57,12 +63,16 @@ std::optional<PushInput> readPushInput(const QString &path, Io &io, int *exit, b
     parser.finish();
     printProblems(io.err, parser.problems());
     if (parser.stats().errors > 0 && sendAnyway) {
-        io.err << "promdesk-cli: " << parser.stats().errors << " error(s) in " << input.displayName()
-               << "; sending it as it is anyway (--no-check): the gateway's answer is the verdict\n";
+        io.err << "promdesk-cli: "
+               << Tr::tr("%1 error(s) in %2; sending it as it is anyway (--no-check): the gateway's answer is the "
+                         "verdict\n")
+                      .arg(QString::number(parser.stats().errors), input.displayName());
         push.unchecked = true;
     } else if (parser.stats().errors > 0) {
-        io.err << "promdesk-cli: " << parser.stats().errors << " error(s) in " << input.displayName()
-               << "; nothing sent (promdesk-cli validate --target pushgateway --fix repairs what is safe)\n";
+        io.err << "promdesk-cli: "
+               << Tr::tr("%1 error(s) in %2; nothing sent (promdesk-cli validate --target pushgateway --fix repairs "
+                         "what is safe)\n")
+                      .arg(QString::number(parser.stats().errors), input.displayName());
         *exit = ExitRejected;
         return std::nullopt;
     }
@@ -96,8 +106,10 @@ HttpResult sendWatched(HttpClient &http, const HttpRequest &request, Io &io, con
     QPointer<HttpCall> pending(call);
     QObject::connect(&watch, &InterruptWatch::interrupted, &loop, [&](int count) {
         if (count == 1) {
-            io.err << "promdesk-cli: interrupted; the request is on its way: waiting up to " << kInterruptGraceMs / 1000
-                   << " s for its answer (interrupt again to stop waiting)\n";
+            io.err << "promdesk-cli: "
+                   << Tr::tr("interrupted; the request is on its way: waiting up to %1 s for its answer (interrupt "
+                             "again to stop waiting)\n")
+                          .arg(kInterruptGraceMs / 1000);
             QTimer::singleShot(kInterruptGraceMs, &loop, [&] {
                 if (pending)
                     pending->cancel();
@@ -115,20 +127,21 @@ HttpResult sendWatched(HttpClient &http, const HttpRequest &request, Io &io, con
 bool pushFlagsConflict(bool replace, bool merge, const QString &format, bool noCheck, bool live, Io &io)
 {
     if (replace && merge) {
-        io.err << "promdesk-cli: choose --replace or --merge\n";
+        io.err << "promdesk-cli: " << Tr::tr("choose --replace or --merge\n");
         return true;
     }
     if (format != u"text" && format != u"protobuf") {
-        io.err << "promdesk-cli: --format is text or protobuf\n";
+        io.err << "promdesk-cli: " << Tr::tr("--format is text or protobuf\n");
         return true;
     }
     if (noCheck && format != u"text") {
-        io.err << "promdesk-cli: --no-check sends the input as it is: text format only\n";
+        io.err << "promdesk-cli: " << Tr::tr("--no-check sends the input as it is: text format only\n");
         return true;
     }
     if (noCheck && live) {
-        io.err << "promdesk-cli: --no-check sends the input once, as it is; it does not go with --every, --set, "
-                  "--instances or --verify\n";
+        io.err << "promdesk-cli: "
+               << Tr::tr("--no-check sends the input once, as it is; it does not go with --every, --set, "
+                         "--instances or --verify\n");
         return true;
     }
     return false;
@@ -142,14 +155,21 @@ bool refusesEmptyPush(const PushInput &input, const GroupingKey &key, bool merge
     if (input.samples != 0 || input.unchecked)
         return false;
     if (!allowEmpty) {
-        io.err << "promdesk-cli: " << input.displayName << " has no samples; nothing sent. Pushing nothing would "
-               << (merge ? "change nothing but the push time of " : "empty ") << "the group " << key.toString()
-               << ". To empty it on purpose, give --allow-empty; to remove it, use promdesk-cli delete.\n";
+        //: %1 the input's name, %2 the group's grouping key
+        io.err << "promdesk-cli: "
+               << (merge ? Tr::tr("%1 has no samples; nothing sent. Pushing nothing would change nothing but the push "
+                                  "time of the group %2. To empty it on purpose, give --allow-empty; to remove it, use "
+                                  "promdesk-cli delete.\n")
+                         : Tr::tr("%1 has no samples; nothing sent. Pushing nothing would empty the group %2. To empty "
+                                  "it on purpose, give --allow-empty; to remove it, use promdesk-cli delete.\n"))
+                      .arg(input.displayName, key.toString());
         return true;
     }
-    io.err << "promdesk-cli: warning: " << input.displayName << " has no samples; "
-           << (merge ? "merging nothing into " : "replacing with an empty body ") << key.toString()
-           << " (--allow-empty)\n";
+    //: %1 the input's name, %2 the group's grouping key
+    io.err << "promdesk-cli: warning: "
+           << (merge ? Tr::tr("%1 has no samples; merging nothing into %2 (--allow-empty)\n")
+                     : Tr::tr("%1 has no samples; replacing with an empty body %2 (--allow-empty)\n"))
+                  .arg(input.displayName, key.toString());
     return false;
 }
 
@@ -160,7 +180,7 @@ std::optional<int> printPreview(PushgatewayClient &client, const MetricSet &metr
 {
     const auto [result, groups, error] = listGroups(client);
     if (!groups) {
-        reportResult(result, QStringLiteral("listing groups for the preview"), io);
+        reportResult(result, Tr::tr("listing groups for the preview"), io);
         return result.ok() ? ExitRejected : exitCodeFor(result);
     }
     io.out << renderPreview(previewPush(metrics, key, method, *groups));
@@ -183,53 +203,50 @@ QueryEndpoint arrivalQueryLike(const GatewayEndpoint &endpoint)
 
 int runPush(const QStringList &arguments, Io &io)
 {
+    //: Command synopsis: the command and option names stay as they are.
     const QString usage
-        = QStringLiteral("promdesk-cli push --url URL --job JOB [--group NAME=VALUE]... [--replace|--merge] "
-                         "[--format text|protobuf] [--gzip] [--allow-empty] [--no-check] [--user USER --password-stdin "
-                         "| --bearer-stdin]\n"
-                         "       [--every DURATION [--count N | --for DURATION]] [--set SERIES=GENERATOR]... "
-                         "[--instances NAME,NAME... [--same-group]]\n"
-                         "       [--verify [--verify-timeout SECONDS] [--query-url URL]] FILE|-");
+        = Tr::tr("promdesk-cli push --url URL --job JOB [--group NAME=VALUE]... [--replace|--merge] "
+                 "[--format text|protobuf] [--gzip] [--allow-empty] [--no-check] [--user USER --password-stdin "
+                 "| --bearer-stdin]\n"
+                 "       [--every DURATION [--count N | --for DURATION]] [--set SERIES=GENERATOR]... "
+                 "[--instances NAME,NAME... [--same-group]]\n"
+                 "       [--verify [--verify-timeout SECONDS] [--query-url URL]] FILE|-");
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, true);
-    const QCommandLineOption replace(QStringLiteral("replace"),
-                                     QStringLiteral("Replace the whole group (PUT; the default)."));
-    const QCommandLineOption merge(QStringLiteral("merge"), QStringLiteral("Replace only the pushed families (POST)."));
-    const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("Body format: text (default) or protobuf."),
+    const QCommandLineOption replace(QStringLiteral("replace"), Tr::tr("Replace the whole group (PUT; the default)."));
+    const QCommandLineOption merge(QStringLiteral("merge"), Tr::tr("Replace only the pushed families (POST)."));
+    const QCommandLineOption format(QStringLiteral("format"), Tr::tr("Body format: text (default) or protobuf."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
-    const QCommandLineOption gzip(QStringLiteral("gzip"), QStringLiteral("Compress the body (Pushgateway 1.5+)."));
-    const QCommandLineOption preview(QStringLiteral("preview"),
-                                     QStringLiteral("Print what the push will change first."));
-    const QCommandLineOption allowEmpty(
-        QStringLiteral("allow-empty"),
-        QStringLiteral("Push even when the input has no samples: a replace then empties the "
-                       "group. Without it, an empty input is refused."));
+    const QCommandLineOption gzip(QStringLiteral("gzip"), Tr::tr("Compress the body (Pushgateway 1.5+)."));
+    const QCommandLineOption preview(QStringLiteral("preview"), Tr::tr("Print what the push will change first."));
+    const QCommandLineOption allowEmpty(QStringLiteral("allow-empty"),
+                                        Tr::tr("Push even when the input has no samples: a replace then empties the "
+                                               "group. Without it, an empty input is refused."));
     const QCommandLineOption noCheck(
         QStringLiteral("no-check"),
-        QStringLiteral("Send the input as it is even when it has errors, to see the gateway's own "
-                       "verdict (text format only). Without it, an input with errors is refused."));
+        Tr::tr("Send the input as it is even when it has errors, to see the gateway's own "
+               "verdict (text format only). Without it, an input with errors is refused."));
     parser.addOptions({replace, merge, format, gzip, preview, allowEmpty, noCheck});
     LiveOptions live;
     live.addTo(parser, true);
     parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 QStringLiteral("Metrics to push; '-' reads standard input "
-                                                "(after the secret line, if one is read)."));
-    if (const std::optional<int> exit = parseArguments(
-            parser, arguments, usage,
-            QStringLiteral("Pushes metrics to a Pushgateway group: once, or with --every as a live job\n"
-                           "(TMP's example pushes every 2s, each machine with its instance).\n"
-                           "Exit codes: 0 sent (and arrived, with --verify), 1 refused, 2 usage, 3 network,\n"
-                           "4 sent but not visible through the query URL in time; a repeated run exits\n"
-                           "with the worst it met.\n"),
-            io))
+                                 Tr::tr("Metrics to push; '-' reads standard input "
+                                        "(after the secret line, if one is read)."));
+    if (const std::optional<int> exit
+        = parseArguments(parser, arguments, usage,
+                         Tr::tr("Pushes metrics to a Pushgateway group: once, or with --every as a live job\n"
+                                "(TMP's example pushes every 2s, each machine with its instance).\n"
+                                "Exit codes: 0 sent (and arrived, with --verify), 1 refused, 2 usage, 3 network,\n"
+                                "4 sent but not visible through the query URL in time; a repeated run exits\n"
+                                "with the worst it met.\n"),
+                         io))
         return *exit;
     if (pushFlagsConflict(parser.isSet(replace), parser.isSet(merge), parser.value(format), parser.isSet(noCheck),
                           live.requested(parser), io))
         return ExitUsage;
     if (parser.positionalArguments().size() != 1) {
-        io.err << "promdesk-cli: push takes one FILE (or '-')\nUsage: " << usage << '\n';
+        io.err << "promdesk-cli: " << Tr::tr("push takes one FILE (or '-')\n") << Tr::tr("Usage: %1\n").arg(usage);
         return ExitUsage;
     }
     const std::optional<GatewayEndpoint> endpoint = gateway.endpoint(parser, io);
@@ -290,16 +307,16 @@ int runPush(const QStringList &arguments, Io &io)
 
 int runDelete(const QStringList &arguments, Io &io)
 {
-    const QString usage = QStringLiteral("promdesk-cli delete --url URL --job JOB [--group NAME=VALUE]...");
+    //: Command synopsis: the command and option names stay as they are.
+    const QString usage = Tr::tr("promdesk-cli delete --url URL --job JOB [--group NAME=VALUE]...");
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, true);
     if (const std::optional<int> exit = parseArguments(
             parser, arguments, usage,
-            QStringLiteral(
-                "Deletes exactly one group. A group is matched by its whole grouping key:\n"
-                "{job=\"a\"} is not {job=\"a\",instance=\"x\"}. The gateway answers 202 even when the group\n"
-                "does not exist.\n"),
+            Tr::tr("Deletes exactly one group. A group is matched by its whole grouping key:\n"
+                   "{job=\"a\"} is not {job=\"a\",instance=\"x\"}. The gateway answers 202 even when the group\n"
+                   "does not exist.\n"),
             io))
         return *exit;
     const std::optional<GatewayEndpoint> endpoint = gateway.endpoint(parser, io);
@@ -346,43 +363,45 @@ QString describePruned(const GatewayGroup &group, qint64 nowMs)
 {
     const double pushed = group.pushTimeSeconds.value_or(0);
     if (pushed <= 0)
-        return groupingKeyOf(group).toString() + QStringLiteral("  never pushed");
+        //: %1 a group's grouping key
+        return Tr::tr("%1  never pushed").arg(groupingKeyOf(group).toString());
     const qint64 pushedMs = qint64(pushed * 1000.0);
-    return groupingKeyOf(group).toString()
-        + QStringLiteral("  last pushed %1, %2 ago").arg(formatTimestamp(pushedMs), formatSpan(nowMs - pushedMs));
+    //: %1 a group's grouping key, %2 a date and time, %3 how long ago, e.g. "3 h"
+    return Tr::tr("%1  last pushed %2, %3 ago")
+        .arg(groupingKeyOf(group).toString(), formatTimestamp(pushedMs), formatSpan(nowMs - pushedMs));
 }
 
 int runGroupsPrune(const QStringList &arguments, Io &io)
 {
-    const QString usage = QStringLiteral("promdesk-cli groups prune --url URL [--profile NAME] --older-than DURATION "
-                                         "[--match SELECTOR]... [--dry-run]");
+    //: Command synopsis: the command and option names stay as they are.
+    const QString usage = Tr::tr("promdesk-cli groups prune --url URL [--profile NAME] --older-than DURATION "
+                                 "[--match SELECTOR]... [--dry-run]");
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, false);
     const QCommandLineOption olderThan(QStringLiteral("older-than"),
-                                       QStringLiteral("Only groups not pushed for longer than this: 90s, 15m, 2h, 7d."),
+                                       Tr::tr("Only groups not pushed for longer than this: 90s, 15m, 2h, 7d."),
                                        QStringLiteral("DURATION"));
-    const QCommandLineOption match(
-        QStringLiteral("match"),
-        QStringLiteral("Only groups whose grouping key matches, e.g. 'job=~\"batch.*\"' or "
-                       "'job=\"x\",instance=\"a\"'. Repeatable: a group matching any is chosen."),
-        QStringLiteral("SELECTOR"));
+    const QCommandLineOption match(QStringLiteral("match"),
+                                   Tr::tr("Only groups whose grouping key matches, e.g. 'job=~\"batch.*\"' or "
+                                          "'job=\"x\",instance=\"a\"'. Repeatable: a group matching any is chosen."),
+                                   QStringLiteral("SELECTOR"));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"),
-                                    QStringLiteral("Print the groups that would be deleted; delete nothing."));
+                                    Tr::tr("Print the groups that would be deleted; delete nothing."));
     parser.addOptions({olderThan, match, dryRun});
     if (const std::optional<int> exit = parseArguments(
             parser, arguments, usage,
-            QStringLiteral(
-                "Deletes the groups not pushed for longer than DURATION (and matching a selector), one DELETE\n"
-                "each, printing every group. The Pushgateway never expires groups itself; run this from cron.\n"),
+            Tr::tr("Deletes the groups not pushed for longer than DURATION (and matching a selector), one DELETE\n"
+                   "each, printing every group. The Pushgateway never expires groups itself; run this from cron.\n"),
             io))
         return *exit;
     PruneRule rule;
     QString error;
     if (!parser.isSet(olderThan)) {
-        io.err << "promdesk-cli: groups prune needs --older-than (a prune by selector alone would be too easy to get "
-                  "wrong)\nUsage: "
-               << usage << '\n';
+        io.err << "promdesk-cli: "
+               << Tr::tr("groups prune needs --older-than (a prune by selector alone would be too easy to get "
+                         "wrong)\n")
+               << Tr::tr("Usage: %1\n").arg(usage);
         return ExitUsage;
     }
     rule.olderThanMs = parseDurationMs(parser.value(olderThan), &error);
@@ -413,12 +432,13 @@ int runGroupsPrune(const QStringList &arguments, Io &io)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QList<const GatewayGroup *> chosen = groupsToPrune(*groups, rule, now);
     if (chosen.isEmpty())
-        io.err << "promdesk-cli: no group matches; nothing deleted\n";
+        io.err << "promdesk-cli: " << Tr::tr("no group matches; nothing deleted\n");
     int exit = ExitOk;
     const InterruptWatch watch;
     for (const GatewayGroup *group : chosen) {
         if (parser.isSet(dryRun)) {
-            io.out << "would delete " << describePruned(*group, now) << '\n';
+            //: %1 a group and when it was last pushed
+            io.out << Tr::tr("would delete %1\n").arg(describePruned(*group, now));
             continue;
         }
         bool interrupted = false;
@@ -427,7 +447,8 @@ int runGroupsPrune(const QStringList &arguments, Io &io)
         if (interrupted)
             return watch.exitCode();
         if (deleted.ok()) {
-            io.out << "deleted " << describePruned(*group, now) << '\n';
+            //: %1 a group and when it was last pushed
+            io.out << Tr::tr("deleted %1\n").arg(describePruned(*group, now));
             io.out.flush();
             continue;
         }
@@ -446,19 +467,18 @@ int runGroups(const QStringList &arguments, Io &io)
 {
     if (arguments.value(1) == u"prune")
         return runGroupsPrune(subcommandArguments(arguments), io);
-    const QString usage = QStringLiteral(
-        "promdesk-cli groups --url URL [--job JOB] [--json]\n"
-        "       promdesk-cli groups prune --url URL --older-than DURATION [--match SELECTOR]... [--dry-run]");
+    //: Command synopsis: the command and option names stay as they are.
+    const QString usage
+        = Tr::tr("promdesk-cli groups --url URL [--job JOB] [--json]\n"
+                 "       promdesk-cli groups prune --url URL --older-than DURATION [--match SELECTOR]... [--dry-run]");
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, false);
-    const QCommandLineOption job(QStringLiteral("job"), QStringLiteral("Only the groups of this job."),
-                                 QStringLiteral("JOB"));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Print the gateway's answer as JSON, verbatim."));
+    const QCommandLineOption job(QStringLiteral("job"), Tr::tr("Only the groups of this job."), QStringLiteral("JOB"));
+    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print the gateway's answer as JSON, verbatim."));
     parser.addOptions({job, json});
     if (const std::optional<int> exit
-        = parseArguments(parser, arguments, usage, QStringLiteral("Lists the groups a Pushgateway holds.\n"), io))
+        = parseArguments(parser, arguments, usage, Tr::tr("Lists the groups a Pushgateway holds.\n"), io))
         return *exit;
     const std::optional<GatewayEndpoint> endpoint = gateway.endpoint(parser, io);
     if (!endpoint)
@@ -495,24 +515,24 @@ int runGroups(const QStringList &arguments, Io &io)
 
 int runPreview(const QStringList &arguments, Io &io)
 {
+    //: Command synopsis: the command and option names stay as they are.
     const QString usage
-        = QStringLiteral("promdesk-cli preview --url URL --job JOB [--group NAME=VALUE]... [--replace|--merge] FILE|-");
+        = Tr::tr("promdesk-cli preview --url URL --job JOB [--group NAME=VALUE]... [--replace|--merge] FILE|-");
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, true);
-    const QCommandLineOption replace(QStringLiteral("replace"),
-                                     QStringLiteral("Preview a replace (PUT; the default)."));
-    const QCommandLineOption merge(QStringLiteral("merge"), QStringLiteral("Preview a merge (POST)."));
+    const QCommandLineOption replace(QStringLiteral("replace"), Tr::tr("Preview a replace (PUT; the default)."));
+    const QCommandLineOption merge(QStringLiteral("merge"), Tr::tr("Preview a merge (POST)."));
     parser.addOptions({replace, merge});
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The metrics that would be pushed."));
-    if (const std::optional<int> exit = parseArguments(
-            parser, arguments, usage,
-            QStringLiteral("Shows what a push would add, replace and remove in the live gateway, without sending\n"
-                           "it. Exit 0, or 1 when the gateway would refuse the push.\n"),
-            io))
+    parser.addPositionalArgument(QStringLiteral("FILE"), Tr::tr("The metrics that would be pushed."));
+    if (const std::optional<int> exit
+        = parseArguments(parser, arguments, usage,
+                         Tr::tr("Shows what a push would add, replace and remove in the live gateway, without sending\n"
+                                "it. Exit 0, or 1 when the gateway would refuse the push.\n"),
+                         io))
         return *exit;
     if (parser.positionalArguments().size() != 1) {
-        io.err << "promdesk-cli: preview takes one FILE (or '-')\nUsage: " << usage << '\n';
+        io.err << "promdesk-cli: " << Tr::tr("preview takes one FILE (or '-')\n") << Tr::tr("Usage: %1\n").arg(usage);
         return ExitUsage;
     }
     const std::optional<GatewayEndpoint> endpoint = gateway.endpoint(parser, io);

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -24,29 +25,31 @@ namespace promdesk::cli {
 
 namespace {
 
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(RemoteWriteCommands)
+};
+
 // Options shared by write and backfill: the receiver and how to talk to it.
 struct WriteOptions
 {
     QCommandLineOption tmp{QStringLiteral("tmp"),
-                           QStringLiteral("The receiver is Tencent Cloud TMP: its label limits apply, "
-                                          "and a URL without a path gets /api/v1/prom/write.")};
-    QCommandLineOption version{
-        QStringLiteral("rw-version"),
-        QStringLiteral("Remote write protocol: 1 (default) or 2 (falls back to 1 when the receiver "
-                       "does not speak it)."),
-        QStringLiteral("1|2"), QStringLiteral("1")};
+                           Tr::tr("The receiver is Tencent Cloud TMP: its label limits apply, "
+                                  "and a URL without a path gets /api/v1/prom/write.")};
+    QCommandLineOption version{QStringLiteral("rw-version"),
+                               Tr::tr("Remote write protocol: 1 (default) or 2 (falls back to 1 when the receiver "
+                                      "does not speak it)."),
+                               QStringLiteral("1|2"), QStringLiteral("1")};
     QCommandLineOption retries{QStringLiteral("max-attempts"),
-                               QStringLiteral("Attempts per request, retries included (default 6)."),
-                               QStringLiteral("N"), QStringLiteral("6")};
-    QCommandLineOption no429{QStringLiteral("no-retry-429"),
-                             QStringLiteral("Do not retry HTTP 429 (retried by default).")};
-    QCommandLineOption allowFuture{
-        QStringLiteral("allow-future"),
-        QStringLiteral("Send samples further ahead of the clock than --future-window. A receiver "
-                       "such as Prometheus then refuses current samples until that time.")};
+                               Tr::tr("Attempts per request, retries included (default 6)."), QStringLiteral("N"),
+                               QStringLiteral("6")};
+    QCommandLineOption no429{QStringLiteral("no-retry-429"), Tr::tr("Do not retry HTTP 429 (retried by default).")};
+    QCommandLineOption allowFuture{QStringLiteral("allow-future"),
+                                   Tr::tr("Send samples further ahead of the clock than --future-window. A receiver "
+                                          "such as Prometheus then refuses current samples until that time.")};
     QCommandLineOption futureWindow{QStringLiteral("future-window"),
-                                    QStringLiteral("How far ahead of this machine's clock a sample may be (default 600 "
-                                                   "seconds, Prometheus' own allowance for clock skew)."),
+                                    Tr::tr("How far ahead of this machine's clock a sample may be (default 600 "
+                                           "seconds, Prometheus' own allowance for clock skew)."),
                                     QStringLiteral("SECONDS"), QStringLiteral("600")};
 
     void addTo(QCommandLineParser &parser)
@@ -61,7 +64,7 @@ struct WriteOptions
         const double seconds = parser.value(futureWindow).toDouble(&ok);
         const std::optional<qint64> ms = ok && seconds >= 0 ? millisecondsFromDouble(seconds * 1000.0) : std::nullopt;
         if (!ms) {
-            io.err << "promdesk-cli: --future-window needs a number of seconds, 0 or more\n";
+            io.err << "promdesk-cli: " << Tr::tr("--future-window needs a number of seconds, 0 or more\n");
             return std::nullopt;
         }
         return FuturePolicy{*ms, parser.isSet(allowFuture)};
@@ -86,14 +89,14 @@ std::optional<WriteEndpoint> writeEndpoint(const QCommandLineParser &parser, con
     endpoint.extraHeaders = connection->extraHeaders;
     const QString version = parser.value(write.version);
     if (version != u"1" && version != u"2") {
-        io.err << "promdesk-cli: --rw-version is 1 or 2\n";
+        io.err << "promdesk-cli: " << Tr::tr("--rw-version is 1 or 2\n");
         return std::nullopt;
     }
     endpoint.version = version == u"2" ? RemoteWriteVersion::V2 : RemoteWriteVersion::V1;
     bool ok = false;
     endpoint.retry.maxAttempts = parser.value(write.retries).toInt(&ok);
     if (!ok || endpoint.retry.maxAttempts < 1) {
-        io.err << "promdesk-cli: --max-attempts needs a whole number, 1 or more\n";
+        io.err << "promdesk-cli: " << Tr::tr("--max-attempts needs a whole number, 1 or more\n");
         return std::nullopt;
     }
     endpoint.retry.retryOn429 = !parser.isSet(write.no429);
@@ -121,8 +124,9 @@ std::optional<MetricSet> readLiveDraft(const QString &path, bool tmp, Io &io, in
     }
     if (errors > 0 || parsed.metrics.seriesCount() == 0) {
         io.err << "promdesk-cli: "
-               << (errors > 0 ? QStringLiteral("%1 error(s) in ").arg(errors) : QStringLiteral("no samples in "))
-               << input.displayName() << "; nothing sent\n";
+               << (errors > 0
+                       ? Tr::tr("%1 error(s) in %2; nothing sent\n").arg(QString::number(errors), input.displayName())
+                       : Tr::tr("no samples in %1; nothing sent\n").arg(input.displayName()));
         *exit = ExitRejected;
         return std::nullopt;
     }
@@ -164,21 +168,25 @@ std::optional<SeriesSet> readInput(const QString &path, bool tmp, const Labels &
             return p.severity == Severity::Error && p.code == u"timestamp-in-future";
         });
         if (ahead) {
-            io.err << "promdesk-cli: --no-check does not send samples ahead of the clock (they break the receiver); "
-                      "--allow-future does, on purpose. Nothing sent\n";
+            io.err << "promdesk-cli: "
+                   << Tr::tr("--no-check does not send samples ahead of the clock (they break the receiver); "
+                             "--allow-future does, on purpose. Nothing sent\n");
             return std::nullopt;
         }
-        io.err << "promdesk-cli: " << read.errors << " error(s) in " << input.displayName()
-               << "; sending what could be read anyway (--no-check): the receiver's answer is the verdict. A line that "
-                  "could not be read at all is not sent\n";
+        io.err << "promdesk-cli: "
+               << Tr::tr("%1 error(s) in %2; sending what could be read anyway (--no-check): the receiver's answer is "
+                         "the verdict. A line that could not be read at all is not sent\n")
+                      .arg(QString::number(read.errors), input.displayName());
     } else if (read.errors > 0) {
         if (!csv)
-            io.err << "promdesk-cli: " << read.errors << " error(s) in " << input.displayName() << "; nothing sent\n";
+            io.err
+                << "promdesk-cli: "
+                << Tr::tr("%1 error(s) in %2; nothing sent\n").arg(QString::number(read.errors), input.displayName());
         return std::nullopt;
     }
     if (!csv && !metricName.isEmpty())
-        io.err << "promdesk-cli: warning: --metric only names CSV columns; " << input.displayName()
-               << " keeps its names\n";
+        io.err << "promdesk-cli: warning: "
+               << Tr::tr("--metric only names CSV columns; %1 keeps its names\n").arg(input.displayName());
     return std::move(read.series);
 }
 
@@ -187,7 +195,7 @@ bool refusedAsEmpty(const SeriesSet &set, const QString &inputs, Io &io)
 {
     if (set.sampleCount() > 0)
         return false;
-    io.err << "promdesk-cli: " << inputs << " has no samples; nothing sent\n";
+    io.err << "promdesk-cli: " << Tr::tr("%1 has no samples; nothing sent\n").arg(inputs);
     return true;
 }
 
@@ -203,14 +211,12 @@ int runBatches(BackfillSession &session, const QList<int> &resume, const Credent
         if (!terminal || (sinceDraw.elapsed() < 100 && p.requestsSent < p.requestsTotal))
             return;
         sinceDraw.restart();
-        io.err << QStringLiteral("\r%1/%2 requests, %3/%4 samples, %5 retries, %6 samples/s, ETA %7   ")
-                      .arg(p.requestsSent)
-                      .arg(p.requestsTotal)
-                      .arg(p.samplesSent)
-                      .arg(p.samplesTotal)
-                      .arg(p.retries)
-                      .arg(qint64(p.samplesPerSecond))
-                      .arg(formatDuration(p.etaMs));
+        //: Progress line on a terminal; %7 the time left
+        io.err << '\r'
+               << Tr::tr("%1/%2 requests, %3/%4 samples, %5 retries, %6 samples/s, ETA %7   ")
+                      .arg(QString::number(p.requestsSent), QString::number(p.requestsTotal),
+                           QString::number(p.samplesSent), QString::number(p.samplesTotal), QString::number(p.retries),
+                           QString::number(qint64(p.samplesPerSecond)), formatDuration(p.etaMs));
         io.err.flush();
     });
     QObject::connect(&run, &BackfillRun::batchFinished, &run, [&](int index, const WriteOutcome &outcome) {
@@ -228,9 +234,10 @@ int runBatches(BackfillSession &session, const QList<int> &resume, const Credent
     const InterruptWatch watch;
     QObject::connect(&watch, &InterruptWatch::interrupted, &run, [&](int count) {
         if (count == 1) {
-            io.err << (terminal ? "\n" : "") << "promdesk-cli: interrupted; no more requests are sent. Waiting up to "
-                   << kInterruptGraceMs / 1000
-                   << " s for the answers of those on the wire (interrupt again to stop waiting).\n";
+            io.err << (terminal ? "\n" : "") << "promdesk-cli: "
+                   << Tr::tr("interrupted; no more requests are sent. Waiting up to %1 s for the answers of those on "
+                             "the wire (interrupt again to stop waiting).\n")
+                          .arg(kInterruptGraceMs / 1000);
             QTimer::singleShot(kInterruptGraceMs, &run, [&run] {
                 if (run.stopping())
                     run.cancel(); // the second cancel stops waiting
@@ -245,19 +252,21 @@ int runBatches(BackfillSession &session, const QList<int> &resume, const Credent
         io.err << '\n';
     io.err << end->describe() << '\n';
     if (watch.count() > 0)
-        io.err << "Stopped: interrupted\n";
+        io.err << Tr::tr("Stopped: interrupted\n");
     else if (!end->summary.stopReason.isEmpty())
-        io.err << "Stopped: " << redactText(end->summary.stopReason, credentials) << '\n';
+        //: %1 why the backfill stopped
+        io.err << Tr::tr("Stopped: %1\n").arg(redactText(end->summary.stopReason, credentials));
     const QList<int> points = end->resumePoints();
     QStringList spelled;
     for (const int point : points)
         spelled << QString::number(point);
     if (points.size() > 1) {
-        io.err << "Resume with --resume-from " << spelled.join(QLatin1Char(','))
-               << " (one batch number per shard; batches already sent are not sent again).\n";
+        io.err << Tr::tr("Resume with --resume-from %1 (one batch number per shard; batches already sent are not "
+                         "sent again).\n")
+                      .arg(spelled.join(QLatin1Char(',')));
     } else if (!points.isEmpty()) {
-        io.err << "Resume with --resume-from " << spelled.constFirst()
-               << " (batches already sent are not sent again).\n";
+        io.err << Tr::tr("Resume with --resume-from %1 (batches already sent are not sent again).\n")
+                      .arg(spelled.constFirst());
     }
     if (end->delivered())
         return ExitOk;
@@ -273,7 +282,7 @@ Labels parseLabelOptions(const QStringList &pairs, Io &io, bool *ok)
     for (const QString &pair : pairs) {
         const qsizetype equals = pair.indexOf(QLatin1Char('='));
         if (equals <= 0) {
-            io.err << "promdesk-cli: --label needs NAME=VALUE, not '" << pair << "'\n";
+            io.err << "promdesk-cli: " << Tr::tr("--label needs NAME=VALUE, not '%1'\n").arg(pair);
             *ok = false;
         } else {
             labels.set(pair.left(equals), pair.mid(equals + 1));
@@ -291,12 +300,13 @@ int runLiveWrite(const QCommandLineParser &parser, const LiveOptions &live, Gate
                  WriteEndpoint endpoint, bool tmpOption, Io &io)
 {
     if (parser.isSet(QStringLiteral("no-check"))) {
-        io.err << "promdesk-cli: --no-check sends the input once; it does not go with --every, --set, --instances or "
-                  "--verify\n";
+        io.err << "promdesk-cli: "
+               << Tr::tr("--no-check sends the input once; it does not go with --every, --set, --instances or "
+                         "--verify\n");
         return ExitUsage;
     }
     if (parser.positionalArguments().size() != 1) {
-        io.err << "promdesk-cli: a live write repeats one FILE\n";
+        io.err << "promdesk-cli: " << Tr::tr("a live write repeats one FILE\n");
         return ExitUsage;
     }
     const std::optional<LiveOptions::Values> values
@@ -334,12 +344,12 @@ int runLiveWrite(const QCommandLineParser &parser, const LiveOptions &live, Gate
 
 int runWrite(const QStringList &arguments, Io &io)
 {
-    const QString usage
-        = QStringLiteral("promdesk-cli write --url URL [--rw-version 1|2] [--tmp] [--no-check] [--user USER "
-                         "--password-stdin | --bearer-stdin]\n"
-                         "       [--every DURATION [--count N | --for DURATION]] [--set SERIES=GENERATOR]... "
-                         "[--instances NAME,NAME...]\n"
-                         "       [--verify [--verify-timeout SECONDS] [--query-url URL]] FILE...|-");
+    //: Command synopsis: the command and option names stay as they are.
+    const QString usage = Tr::tr("promdesk-cli write --url URL [--rw-version 1|2] [--tmp] [--no-check] [--user USER "
+                                 "--password-stdin | --bearer-stdin]\n"
+                                 "       [--every DURATION [--count N | --for DURATION]] [--set SERIES=GENERATOR]... "
+                                 "[--instances NAME,NAME...]\n"
+                                 "       [--verify [--verify-timeout SECONDS] [--query-url URL]] FILE...|-");
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, false);
@@ -347,26 +357,26 @@ int runWrite(const QStringList &arguments, Io &io)
     write.addTo(parser);
     const QCommandLineOption noCheck(
         QStringLiteral("no-check"),
-        QStringLiteral("Send what could be read even when the input has errors (a target's limits, "
-                       "reserved names), to see the receiver's own verdict. Lines that cannot be "
-                       "read, and samples ahead of the clock, are still not sent."));
+        Tr::tr("Send what could be read even when the input has errors (a target's limits, "
+               "reserved names), to see the receiver's own verdict. Lines that cannot be "
+               "read, and samples ahead of the clock, are still not sent."));
     parser.addOption(noCheck);
     LiveOptions live;
     live.addTo(parser, false);
     parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 QStringLiteral("Exposition files (or CSV); '-' reads standard input."));
-    if (const std::optional<int> exit = parseArguments(
-            parser, arguments, usage,
-            QStringLiteral("Sends metrics through Prometheus remote write. Timestamps in the files are kept;\n"
-                           "samples without one are sent as now. --url is the write URL; with no path it gets\n"
-                           "/api/v1/write (or TMP's /api/v1/prom/write with --tmp).\n"
-                           "With --every it repeats, each sample stamped with the tick's time.\n"
-                           "Exit codes: 0 sent (and arrived, with --verify), 1 refused, 2 usage, 3 network,\n"
-                           "4 sent but not visible through the query URL in time.\n"),
-            io))
+                                 Tr::tr("Exposition files (or CSV); '-' reads standard input."));
+    if (const std::optional<int> exit
+        = parseArguments(parser, arguments, usage,
+                         Tr::tr("Sends metrics through Prometheus remote write. Timestamps in the files are kept;\n"
+                                "samples without one are sent as now. --url is the write URL; with no path it gets\n"
+                                "/api/v1/write (or TMP's /api/v1/prom/write with --tmp).\n"
+                                "With --every it repeats, each sample stamped with the tick's time.\n"
+                                "Exit codes: 0 sent (and arrived, with --verify), 1 refused, 2 usage, 3 network,\n"
+                                "4 sent but not visible through the query URL in time.\n"),
+                         io))
         return *exit;
     if (parser.positionalArguments().isEmpty()) {
-        io.err << "promdesk-cli: write needs a FILE, or '-'\nUsage: " << usage << '\n';
+        io.err << "promdesk-cli: " << Tr::tr("write needs a FILE, or '-'\n") << Tr::tr("Usage: %1\n").arg(usage);
         return ExitUsage;
     }
     std::optional<WriteEndpoint> endpoint = writeEndpoint(parser, gateway, write, io);
@@ -393,7 +403,7 @@ int runWrite(const QStringList &arguments, Io &io)
         keepErrorsForTheReceiversVerdict(plan);
     printProblems(io.err, plan.problems);
     if (!plan.canSend()) {
-        io.err << "promdesk-cli: nothing to send\n";
+        io.err << "promdesk-cli: " << Tr::tr("nothing to send\n");
         return ExitRejected;
     }
     HttpClient http;
@@ -430,12 +440,15 @@ std::optional<BatchChoice> readBatchChoice(const QString &batchSize, const QStri
         choice.resumeFrom.append(batch - 1);
     }
     if (choice.resumeFrom.size() > choice.limits.shards) {
-        io.err << "promdesk-cli: --resume-from lists " << choice.resumeFrom.size() << " batches but the run has "
-               << choice.limits.shards << " shards; give one number, or one per shard as the stopped run printed\n";
+        io.err << "promdesk-cli: "
+               << Tr::tr("--resume-from lists %1 batches but the run has %2 shards; give one number, or one per shard "
+                         "as the stopped run printed\n")
+                      .arg(QString::number(choice.resumeFrom.size()), QString::number(choice.limits.shards));
         return std::nullopt;
     }
     if (!batchOk || !shardsOk || !resumeOk) {
-        io.err << "promdesk-cli: --batch-size, --shards (1-64) and --resume-from need whole numbers, 1 or more\n";
+        io.err << "promdesk-cli: "
+               << Tr::tr("--batch-size, --shards (1-64) and --resume-from need whole numbers, 1 or more\n");
         return std::nullopt;
     }
     return choice;
@@ -447,7 +460,7 @@ int showDryRun(const RemoteWriteClient &client, const SeriesSet &set, const Back
                const QString &directory, Io &io)
 {
     if (!directory.isEmpty() && !QDir().mkpath(directory)) {
-        io.err << "promdesk-cli: cannot create " << directory << '\n';
+        io.err << "promdesk-cli: " << Tr::tr("cannot create %1\n").arg(directory);
         return ExitUsage;
     }
     const RemoteWriteVersion version = client.endpoint().version;
@@ -455,19 +468,20 @@ int showDryRun(const RemoteWriteClient &client, const SeriesSet &set, const Back
     for (int i = 0; i < plan.batches.size(); ++i) {
         const QByteArray body = encoder.encode(plan.batches.at(i), version);
         const HttpRequest request = client.request(body, version);
-        io.out << QStringLiteral("request %1/%2: POST %3\n")
-                      .arg(i + 1)
-                      .arg(plan.batches.size())
-                      .arg(redactUrl(request.url));
+        //: Dry run: the request's number, how many there are, and its URL; POST is the HTTP method.
+        io.out << Tr::tr("request %1/%2: POST %3\n")
+                      .arg(QString::number(i + 1), QString::number(plan.batches.size()), redactUrl(request.url));
         for (const auto &header : redactHeaders(request.headers))
             io.out << "  " << QString::fromLatin1(header.first) << ": " << QString::fromLatin1(header.second) << '\n';
-        io.out << "  body: " << body.size() << " bytes; " << describeBatch(set, plan.batches.at(i)) << '\n';
+        //: %2 what the request holds
+        io.out << Tr::tr("  body: %1 bytes; %2\n")
+                      .arg(QString::number(body.size()), describeBatch(set, plan.batches.at(i)));
         const QString file
             = QDir(directory).filePath(QStringLiteral("batch-%1.bin").arg(i + 1, 6, 10, QLatin1Char('0')));
         if (!directory.isEmpty() && !writeOutput(file, body, io))
             return ExitUsage;
     }
-    io.out << "Dry run: nothing was sent.\n";
+    io.out << Tr::tr("Dry run: nothing was sent.\n");
     return ExitOk;
 }
 
@@ -475,9 +489,10 @@ int showDryRun(const RemoteWriteClient &client, const SeriesSet &set, const Back
 
 int runBackfill(const QStringList &arguments, Io &io)
 {
-    const QString usage = QStringLiteral("promdesk-cli backfill --url URL [--batch-size N] [--shards N] [--dry-run "
-                                         "[--save-requests DIR]] [--metric NAME] [--label NAME=VALUE]... "
-                                         "[--resume-from N[,N...]] FILE");
+    //: Command synopsis: the command and option names stay as they are.
+    const QString usage = Tr::tr("promdesk-cli backfill --url URL [--batch-size N] [--shards N] [--dry-run "
+                                 "[--save-requests DIR]] [--metric NAME] [--label NAME=VALUE]... "
+                                 "[--resume-from N[,N...]] FILE");
     QCommandLineParser parser;
     GatewayOptions gateway;
     gateway.addTo(parser, false);
@@ -485,42 +500,38 @@ int runBackfill(const QStringList &arguments, Io &io)
     write.addTo(parser);
     const BatchLimits defaults;
     const QCommandLineOption batchSize(QStringLiteral("batch-size"),
-                                       QStringLiteral("Samples per request (default %1).").arg(defaults.maxSamples),
+                                       Tr::tr("Samples per request (default %1).").arg(defaults.maxSamples),
                                        QStringLiteral("N"), QString::number(defaults.maxSamples));
     const QCommandLineOption shards(
         QStringLiteral("shards"),
-        QStringLiteral("Requests in flight at once; a series stays in one shard, and the shards "
-                       "keep within %1 minutes of each other (default %2).")
-            .arg(defaults.maxShardLeadMs / 60000)
-            .arg(defaults.shards),
+        Tr::tr("Requests in flight at once; a series stays in one shard, and the shards "
+               "keep within %1 minutes of each other (default %2).")
+            .arg(QString::number(defaults.maxShardLeadMs / 60000), QString::number(defaults.shards)),
         QStringLiteral("N"), QString::number(defaults.shards));
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
-                                    QStringLiteral("Show the plan and the requests; send nothing."));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"), Tr::tr("Show the plan and the requests; send nothing."));
     const QCommandLineOption save(QStringLiteral("save-requests"),
-                                  QStringLiteral("With --dry-run: write each request body (snappy protobuf) to DIR."),
+                                  Tr::tr("With --dry-run: write each request body (snappy protobuf) to DIR."),
                                   QStringLiteral("DIR"));
-    const QCommandLineOption metric(QStringLiteral("metric"),
-                                    QStringLiteral("Metric name for a CSV without a metric column."),
+    const QCommandLineOption metric(QStringLiteral("metric"), Tr::tr("Metric name for a CSV without a metric column."),
                                     QStringLiteral("NAME"));
-    const QCommandLineOption label(QStringLiteral("label"), QStringLiteral("A label for every series; repeatable."),
+    const QCommandLineOption label(QStringLiteral("label"), Tr::tr("A label for every series; repeatable."),
                                    QStringLiteral("NAME=VALUE"));
-    const QCommandLineOption resume(
-        QStringLiteral("resume-from"),
-        QStringLiteral("Start at this batch (1-based), or at one batch per shard (N,N,...), as a "
-                       "stopped run suggests."),
-        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption resume(QStringLiteral("resume-from"),
+                                    Tr::tr("Start at this batch (1-based), or at one batch per shard (N,N,...), as a "
+                                           "stopped run suggests."),
+                                    QStringLiteral("N"), QStringLiteral("1"));
     parser.addOptions({batchSize, shards, dryRun, save, metric, label, resume});
     parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 QStringLiteral("Text exposition (ms timestamps), OpenMetrics (seconds) or CSV."));
-    if (const std::optional<int> exit = parseArguments(
-            parser, arguments, usage,
-            QStringLiteral("Writes past samples through remote write: plans the batches oldest first, warns\n"
-                           "about the receiver's age window, sends with retries, and stops at a refused batch\n"
-                           "naming its samples and the server's reason.\n"),
-            io))
+                                 Tr::tr("Text exposition (ms timestamps), OpenMetrics (seconds) or CSV."));
+    if (const std::optional<int> exit
+        = parseArguments(parser, arguments, usage,
+                         Tr::tr("Writes past samples through remote write: plans the batches oldest first, warns\n"
+                                "about the receiver's age window, sends with retries, and stops at a refused batch\n"
+                                "naming its samples and the server's reason.\n"),
+                         io))
         return *exit;
     if (parser.positionalArguments().size() != 1) {
-        io.err << "promdesk-cli: backfill takes one FILE\nUsage: " << usage << '\n';
+        io.err << "promdesk-cli: " << Tr::tr("backfill takes one FILE\n") << Tr::tr("Usage: %1\n").arg(usage);
         return ExitUsage;
     }
     const std::optional<BatchChoice> choice
@@ -563,8 +574,9 @@ int runBackfill(const QStringList &arguments, Io &io)
     // A shard that had sent everything is given as one past the last batch.
     const int lastAllowed = resumeFrom.size() > 1 ? int(plan.batches.size()) : int(plan.batches.size()) - 1;
     if (*std::max_element(resumeFrom.cbegin(), resumeFrom.cend()) > lastAllowed) {
-        io.err << "promdesk-cli: --resume-from " << parser.value(resume) << " is past the last batch ("
-               << plan.batches.size() << ")\n";
+        io.err << "promdesk-cli: "
+               << Tr::tr("--resume-from %1 is past the last batch (%2)\n")
+                      .arg(parser.value(resume), QString::number(plan.batches.size()));
         return ExitUsage;
     }
     // One history entry for the backfill, with its batches under it (see BackfillSession).

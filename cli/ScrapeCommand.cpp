@@ -6,16 +6,25 @@
 #include "net/HttpClient.h"
 #include "net/Redactor.h"
 
+#include <QCoreApplication>
+
 namespace promdesk::cli {
 
 namespace {
 
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ScrapeCommand)
+};
+
 const QString kUsage = QStringLiteral(
     "promdesk-cli scrape [--timeout S] [--output OUT] [--user USER --password-stdin | --bearer-stdin] URL");
-const QString kDescription
-    = QStringLiteral("Reads an exporter's metrics as Prometheus scrapes them (text 0.0.4 preferred, OpenMetrics\n"
-                     "accepted, protobuf converted to text) and writes them, to compose or push from. A summary of\n"
-                     "what was read and its problems goes to standard error.\n");
+QString description()
+{
+    return Tr::tr("Reads an exporter's metrics as Prometheus scrapes them (text 0.0.4 preferred, OpenMetrics\n"
+                  "accepted, protobuf converted to text) and writes them, to compose or push from. A summary of\n"
+                  "what was read and its problems goes to standard error.\n");
+}
 
 } // namespace
 
@@ -23,37 +32,38 @@ int runScrape(const QStringList &arguments, Io &io)
 {
     QCommandLineParser parser;
     const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
-                                          QStringLiteral("Write here instead of standard output."),
-                                          QStringLiteral("OUT"), QStringLiteral("-"));
-    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
-                                           QStringLiteral("Give up after S seconds (default 15)."), QStringLiteral("S"),
-                                           QStringLiteral("15"));
-    const QCommandLineOption userOption(QStringLiteral("user"),
-                                        QStringLiteral("Basic-auth user, for an exporter that asks for one."),
-                                        QStringLiteral("USER"));
+                                          Tr::tr("Write here instead of standard output."), QStringLiteral("OUT"),
+                                          QStringLiteral("-"));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"), Tr::tr("Give up after S seconds (default 15)."),
+                                           QStringLiteral("S"), QStringLiteral("15"));
+    const QCommandLineOption userOption(
+        QStringLiteral("user"), Tr::tr("Basic-auth user, for an exporter that asks for one."), QStringLiteral("USER"));
     const QCommandLineOption passwordOption(QStringLiteral("password-stdin"),
-                                            QStringLiteral("Read the basic-auth password from standard input."));
+                                            Tr::tr("Read the basic-auth password from standard input."));
     const QCommandLineOption bearerOption(QStringLiteral("bearer-stdin"),
-                                          QStringLiteral("Read a bearer token from standard input."));
+                                          Tr::tr("Read a bearer token from standard input."));
     parser.addOptions({outputOption, timeoutOption, userOption, passwordOption, bearerOption});
     parser.addPositionalArgument(QStringLiteral("URL"),
-                                 QStringLiteral("The exporter's metrics address, e.g. http://127.0.0.1:9100/metrics."));
-    if (const std::optional<int> exit = parseArguments(parser, arguments, kUsage, kDescription, io))
+                                 Tr::tr("The exporter's metrics address, e.g. http://127.0.0.1:9100/metrics."));
+    if (const std::optional<int> exit = parseArguments(parser, arguments, kUsage, description(), io))
         return *exit;
     const QUrl url(parser.positionalArguments().value(0), QUrl::StrictMode);
     if (parser.positionalArguments().size() != 1 || !url.isValid()
         || (url.scheme() != u"http" && url.scheme() != u"https")) {
-        io.err << "promdesk-cli: scrape needs one http:// or https:// URL\nUsage: " << kUsage << '\n';
+        io.err << "promdesk-cli: " << Tr::tr("scrape needs one http:// or https:// URL") << '\n'
+               << Tr::tr("Usage: %1").arg(kUsage) << '\n';
         return ExitUsage;
     }
     if (!url.userInfo().isEmpty()) {
-        io.err
-            << "promdesk-cli: the URL has a user or password in it; credentials never go in a URL (or on the command "
-               "line). Give the user with --user and the password on standard input with --password-stdin.\n";
+        io.err << "promdesk-cli: "
+               << Tr::tr("the URL has a user or password in it; credentials never go in a URL (or on the command "
+                         "line). Give the user with --user and the password on standard input with "
+                         "--password-stdin.\n");
         return ExitUsage;
     }
     if (parser.isSet(userOption) && !parser.isSet(passwordOption)) {
-        io.err << "promdesk-cli: --user needs --password-stdin (passwords never go on the command line)\n";
+        io.err << "promdesk-cli: "
+               << Tr::tr("--user needs --password-stdin (passwords never go on the command line)\n");
         return ExitUsage;
     }
     const std::optional<Credentials> credentials
@@ -63,7 +73,7 @@ int runScrape(const QStringList &arguments, Io &io)
     bool timeoutOk = false;
     const int timeoutSeconds = parser.value(timeoutOption).toInt(&timeoutOk);
     if (!timeoutOk || timeoutSeconds <= 0) {
-        io.err << "promdesk-cli: --timeout needs a whole number of seconds, 1 or more\n";
+        io.err << "promdesk-cli: " << Tr::tr("--timeout needs a whole number of seconds, 1 or more\n");
         return ExitUsage;
     }
 
@@ -85,10 +95,14 @@ int runScrape(const QStringList &arguments, Io &io)
     options.fileName = redactUrl(url);
     options.format = scraped.format;
     const ParseResult parsed = parseText(scraped.text, options);
-    io.err << redactUrl(url) << ": " << parsed.stats.samples << " sample(s) in " << parsed.stats.families << " famil"
-           << (parsed.stats.families == 1 ? "y" : "ies") << " (" << formatName(scraped.format) << "), "
-           << parsed.stats.errors << " error(s), " << parsed.stats.warnings << " warning(s); HTTP " << result.status
-           << " in " << result.durationMs << " ms\n";
+    //: %1: the address; %4: the format read (text, openmetrics...); %7: the HTTP status code.
+    io.err << (parsed.stats.families == 1
+                   ? Tr::tr("%1: %2 sample(s) in %3 family (%4), %5 error(s), %6 warning(s); HTTP %7 in %8 ms\n")
+                   : Tr::tr("%1: %2 sample(s) in %3 families (%4), %5 error(s), %6 warning(s); HTTP %7 in %8 ms\n"))
+                  .arg(redactUrl(url), QString::number(parsed.stats.samples), QString::number(parsed.stats.families),
+                       formatName(scraped.format), QString::number(parsed.stats.errors),
+                       QString::number(parsed.stats.warnings), QString::number(result.status),
+                       QString::number(result.durationMs));
     return ExitOk;
 }
 

@@ -3,6 +3,7 @@
 #include "exposition/Fixer.h"
 #include "exposition/ParallelValidation.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,13 +15,26 @@ namespace promdesk::cli {
 
 namespace {
 
-const QString kUsage = QStringLiteral("promdesk-cli validate [--target T] [--format F] [--json] FILE...|-\n"
-                                      "       promdesk-cli validate --fix --output OUT FILE|-");
-const QString kDescription
-    = QStringLiteral("Checks text exposition (0.0.4) or OpenMetrics files and lists every problem at once as\n"
-                     "FILE:LINE:COL: error|warning: message [code]. Exit code 0 when there is no error, 1 when\n"
-                     "there is, 2 on usage or I/O errors. With --fix, every safe fix is applied and the result\n"
-                     "written to OUT; nothing is written while an error without a safe fix remains.\n");
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ValidateCommand)
+};
+
+QString usage()
+{
+    //: Command synopsis: the command, option names and OUT stay as they are.
+    return Tr::tr("promdesk-cli validate [--target T] [--format F] [--json] FILE...|-\n"
+                  "       promdesk-cli validate --fix --output OUT FILE|-");
+}
+
+QString description()
+{
+    //: "FILE:LINE:COL: error|warning: message [code]" is the output format: keep "error" and "warning" in English.
+    return Tr::tr("Checks text exposition (0.0.4) or OpenMetrics files and lists every problem at once as\n"
+                  "FILE:LINE:COL: error|warning: message [code]. Exit code 0 when there is no error, 1 when\n"
+                  "there is, 2 on usage or I/O errors. With --fix, every safe fix is applied and the result\n"
+                  "written to OUT; nothing is written while an error without a safe fix remains.\n");
+}
 
 struct FileReport
 {
@@ -55,9 +69,11 @@ void printSummary(const FileReport &report, Io &io)
 {
     io.out.flush(); // keep the problem lines before the summary on a shared terminal
     QTextStream &err = io.err;
-    err << report.name << ": " << report.stats.errors << " error(s), " << report.stats.warnings << " warning(s) in "
-        << report.stats.lines << " line(s), " << report.stats.samples << " sample(s) (" << formatName(report.format)
-        << ")\n";
+    //: %1 file name, %6 format name (text or openmetrics)
+    err << Tr::tr("%1: %2 error(s), %3 warning(s) in %4 line(s), %5 sample(s) (%6)\n")
+               .arg(report.name, QString::number(report.stats.errors), QString::number(report.stats.warnings),
+                    QString::number(report.stats.lines), QString::number(report.stats.samples),
+                    formatName(report.format));
 }
 
 // validate --fix: the input repaired where that is safe, written whole to `output`, and what
@@ -71,15 +87,17 @@ int fixAndWrite(const QByteArray &original, const ParseOptions &options, const Q
             if (problem.severity == Severity::Error && !problem.fix)
                 io.err << formatProblem(problem) << '\n';
         }
-        io.err << "promdesk-cli: " << outcome.fixesApplied << " fix(es) applied, but " << outcome.stats.errors
-               << " error(s) need a change by hand; nothing was written\n";
+        io.err << "promdesk-cli: "
+               << Tr::tr("%1 fix(es) applied, but %2 error(s) need a change by hand; nothing was written\n")
+                      .arg(QString::number(outcome.fixesApplied), QString::number(outcome.stats.errors));
         return ExitRejected;
     }
     if (!writeOutput(output, outcome.text, io))
         return ExitUsage;
     printProblems(io.err, outcome.remaining);
-    io.err << "promdesk-cli: " << outcome.fixesApplied << " fix(es) applied; " << outcome.stats.warnings
-           << " warning(s) remain\n";
+    io.err << "promdesk-cli: "
+           << Tr::tr("%1 fix(es) applied; %2 warning(s) remain\n")
+                  .arg(QString::number(outcome.fixesApplied), QString::number(outcome.stats.warnings));
     return ExitOk;
 }
 
@@ -89,57 +107,60 @@ int runValidate(const QStringList &arguments, Io &io)
 {
     QCommandLineParser parser;
     const QCommandLineOption targetOption(QStringLiteral("target"),
-                                          QStringLiteral("Add the rules of a receiver: generic, pushgateway, "
-                                                         "remote-write or tmp (default generic)."),
+                                          Tr::tr("Add the rules of a receiver: generic, pushgateway, "
+                                                 "remote-write or tmp (default generic)."),
                                           QStringLiteral("T"), QStringLiteral("generic"));
     const QCommandLineOption formatOptionSpec(QStringLiteral("format"),
-                                              QStringLiteral("Input format: auto, text or openmetrics (default "
-                                                             "auto: OpenMetrics when the file ends in '# EOF')."),
+                                              Tr::tr("Input format: auto, text or openmetrics (default "
+                                                     "auto: OpenMetrics when the file ends in '# EOF')."),
                                               QStringLiteral("F"), QStringLiteral("auto"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the problems as JSON."));
-    const QCommandLineOption fixOption(QStringLiteral("fix"), QStringLiteral("Apply every safe fix."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), Tr::tr("Print the problems as JSON."));
+    const QCommandLineOption fixOption(QStringLiteral("fix"), Tr::tr("Apply every safe fix."));
     const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
-                                          QStringLiteral("With --fix: where to write the fixed file ('-' for "
-                                                         "standard output)."),
+                                          Tr::tr("With --fix: where to write the fixed file ('-' for "
+                                                 "standard output)."),
                                           QStringLiteral("OUT"));
     const QCommandLineOption maxOption(QStringLiteral("max-problems"),
-                                       QStringLiteral("List at most N problems of each kind, then count the rest "
-                                                      "(default 1000; 0 lists all)."),
+                                       Tr::tr("List at most N problems of each kind, then count the rest "
+                                              "(default 1000; 0 lists all)."),
                                        QStringLiteral("N"), QStringLiteral("1000"));
     const QCommandLineOption allowFutureOption(QStringLiteral("allow-future"),
-                                               QStringLiteral("For remote-write and tmp: samples more than 10 minutes "
-                                                              "ahead are a warning, not an error."));
+                                               Tr::tr("For remote-write and tmp: samples more than 10 minutes "
+                                                      "ahead are a warning, not an error."));
     parser.addOptions(
         {targetOption, formatOptionSpec, jsonOption, fixOption, outputOption, maxOption, allowFutureOption});
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Files to check; '-' reads standard input."));
-    if (const std::optional<int> exit = parseArguments(parser, arguments, kUsage, kDescription, io))
+    parser.addPositionalArgument(QStringLiteral("FILE"), Tr::tr("Files to check; '-' reads standard input."));
+    if (const std::optional<int> exit = parseArguments(parser, arguments, usage(), description(), io))
         return *exit;
 
     const std::optional<ValidationTarget> target = targetFromName(parser.value(targetOption));
     if (!target) {
-        io.err << "promdesk-cli: unknown --target '" << parser.value(targetOption)
-               << "'; use generic, pushgateway, remote-write or tmp\n";
+        io.err << "promdesk-cli: "
+               << Tr::tr("unknown --target '%1'; use generic, pushgateway, remote-write or tmp\n")
+                      .arg(parser.value(targetOption));
         return ExitUsage;
     }
     const QString formatValue = parser.value(formatOptionSpec);
     if (formatValue != u"auto" && !formatFromName(formatValue)) {
-        io.err << "promdesk-cli: unknown --format '" << formatValue << "'; use auto, text or openmetrics\n";
+        io.err << "promdesk-cli: " << Tr::tr("unknown --format '%1'; use auto, text or openmetrics\n").arg(formatValue);
         return ExitUsage;
     }
     bool maxOk = false;
     const int maxProblems = parser.value(maxOption).toInt(&maxOk);
     if (!maxOk || maxProblems < 0) {
-        io.err << "promdesk-cli: --max-problems needs a whole number, 0 or more\n";
+        io.err << "promdesk-cli: " << Tr::tr("--max-problems needs a whole number, 0 or more\n");
         return ExitUsage;
     }
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
-        io.err << "promdesk-cli: validate needs a FILE, or '-' for standard input\nUsage: " << kUsage << '\n';
+        io.err << "promdesk-cli: " << Tr::tr("validate needs a FILE, or '-' for standard input\n")
+               << Tr::tr("Usage: %1\n").arg(usage());
         return ExitUsage;
     }
     const bool fix = parser.isSet(fixOption);
     if (fix && (files.size() != 1 || !parser.isSet(outputOption))) {
-        io.err << "promdesk-cli: --fix takes one FILE and needs --output OUT (use '-o -' for standard output)\n";
+        io.err << "promdesk-cli: "
+               << Tr::tr("--fix takes one FILE and needs --output OUT (use '-o -' for standard output)\n");
         return ExitUsage;
     }
 

@@ -243,7 +243,7 @@ BackfillView::~BackfillView()
         // The run reports its end while this view's parts are going: the session alone hears it.
         m_session->run().disconnect(this);
         m_session->disconnect(this);
-        m_session->setClosingReason(QStringLiteral("the console was closed"));
+        m_session->setClosingReason(tr("the console was closed"));
         m_session.reset();
     }
     m_loading.waitForFinished();

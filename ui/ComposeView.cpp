@@ -396,7 +396,8 @@ void ComposeView::showProblems(const ParseResult &result)
         item->setText(ColumnLine, problem.line > 0 ? QString::number(problem.line) : QString());
         item->setData(ColumnLine, Qt::UserRole, problem.line);
         item->setData(ColumnSeverity, Qt::UserRole, problem.column);
-        item->setText(ColumnSeverity, severityName(problem.severity));
+        // Words for the operator here; severityName()'s stay for the CLI's compiler-style lines.
+        item->setText(ColumnSeverity, problem.severity == Severity::Error ? tr("error") : tr("warning"));
         item->setIcon(ColumnSeverity,
                       style()->standardIcon(problem.severity == Severity::Error ? QStyle::SP_MessageBoxCritical
                                                                                 : QStyle::SP_MessageBoxWarning));

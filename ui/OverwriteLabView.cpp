@@ -389,7 +389,8 @@ void OverwriteLabView::runNextStep()
                                         const QString &) {
                 const QString body = QString::fromUtf8(writeText(step.metrics, WriteOptions{false}));
                 const QString sent
-                    = QStringLiteral("%1 sends %2 %3\n\n%4\n%5")
+                    //: %1 a machine, %2 PUT or POST, %3 the URL's path, %4 the body, %5 the preview
+                    = tr("%1 sends %2 %3\n\n%4\n%5")
                           .arg(step.machine,
                                step.method == PushMethod::Replace ? QStringLiteral("PUT") : QStringLiteral("POST"),
                                client->groupUrl(step.key).path(), body,

@@ -44,7 +44,10 @@ QString urlProblem(const QString &label, const QString &text)
 
 // What the headers field shows for a header whose value is in the keychain; left as it is, the
 // value stays there.
-const QString kKeptInKeychain = QStringLiteral("(kept in the keychain)");
+QString keptInKeychain()
+{
+    return ProfileDialog::tr("(kept in the keychain)");
+}
 
 // The instance address a TMP profile was made from (tmpProfileTemplate): its Pushgateway URL, or
 // its remote write URL without the write path.
@@ -299,7 +302,7 @@ void ProfileDialog::fillFields(const Profile &p)
     for (const auto &header : p.extraHeaders)
         headers << QString::fromLatin1(header.first) + QStringLiteral(": ") + QString::fromUtf8(header.second);
     for (const QString &name : p.secretHeaders)
-        headers << name + QStringLiteral(": ") + kKeptInKeychain;
+        headers << name + QStringLiteral(": ") + keptInKeychain();
     m_headers->setPlainText(headers.join(QLatin1Char('\n')));
 }
 
@@ -453,7 +456,7 @@ Profile ProfileDialog::profile() const
     p.extraHeaders.clear();
     p.secretHeaders.clear();
     for (const auto &header : typedHeaders()) {
-        if (QString::fromUtf8(header.second) == kKeptInKeychain)
+        if (QString::fromUtf8(header.second) == keptInKeychain())
             p.secretHeaders.append(QString::fromLatin1(header.first));
         else
             p.extraHeaders.append(header);

@@ -9,6 +9,8 @@
 
 #include <google/protobuf/io/coded_stream.h>
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -20,6 +22,11 @@ namespace promdesk {
 namespace pb = io::prometheus::client;
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(DelimitedProtobuf)
+};
 
 pb::MetricType toProto(MetricType type)
 {
@@ -191,9 +198,9 @@ const Problem *textRuleBroken(const QByteArray &text, ParseResult &parsed)
 
 QString invalidFamily(qint64 familyAt, const Problem &problem)
 {
-    return QStringLiteral("the MetricFamily at byte %1 decodes, but as metrics it is invalid: %2 [%3]")
-        .arg(familyAt)
-        .arg(problem.message, problem.code);
+    //: %2 is the validator's message, %3 its problem code
+    return Tr::tr("the MetricFamily at byte %1 decodes, but as metrics it is invalid: %2 [%3]")
+        .arg(QString::number(familyAt), problem.message, problem.code);
 }
 
 // The next length-delimited MetricFamily at `at`: its message, and where the next one starts; or
@@ -205,32 +212,31 @@ std::optional<QString> readFramedFamily(QByteArrayView bytes, qint64 at, pb::Met
                                                  int(std::min<qint64>(left, std::numeric_limits<int>::max())));
     std::uint32_t length = 0;
     if (!input.ReadVarint32(&length)) {
-        return QStringLiteral(
-                   "at byte %1: expected the length of a MetricFamily (a varint), found bytes that are not one")
+        return Tr::tr("at byte %1: expected the length of a MetricFamily (a varint), found bytes that are not one")
             .arg(at);
     }
     const qint64 header = input.CurrentPosition();
     if (qint64(length) > left - header) {
-        return QStringLiteral("at byte %1: a MetricFamily of %2 bytes is announced, but only %3 bytes follow")
+        return Tr::tr("at byte %1: a MetricFamily of %2 bytes is announced, but only %3 bytes follow")
             .arg(at)
             .arg(length)
             .arg(left - header);
     }
     if (!message.ParseFromArray(bytes.data() + at + header, int(length)))
-        return QStringLiteral("at byte %1: %2 bytes that are not a MetricFamily message").arg(at + header).arg(length);
+        return Tr::tr("at byte %1: %2 bytes that are not a MetricFamily message").arg(at + header).arg(length);
     // Protobuf takes an empty message (a NUL byte is one) as valid: every field has its default.
     // A family has a name, at least, and a sound one.
     const QString name = QString::fromStdString(message.name());
     if (name.isEmpty())
-        return QStringLiteral("at byte %1: a MetricFamily without a name").arg(at);
+        return Tr::tr("at byte %1: a MetricFamily without a name").arg(at);
     if (!isValidMetricName(name))
-        return QStringLiteral("at byte %1: '%2' is not a valid metric name").arg(at).arg(printable(QStringView(name)));
+        return Tr::tr("at byte %1: '%2' is not a valid metric name")
+            .arg(QString::number(at), printable(QStringView(name)));
     for (const pb::Metric &metric : message.metric()) {
         for (const pb::LabelPair &pair : metric.label()) {
             if (!isValidLabelName(QString::fromStdString(pair.name()))) {
-                return QStringLiteral("at byte %1: family '%2' has a label named '%3', which is not a valid label name")
-                    .arg(at)
-                    .arg(name, printable(QStringView(QString::fromStdString(pair.name()))));
+                return Tr::tr("at byte %1: family '%2' has a label named '%3', which is not a valid label name")
+                    .arg(QString::number(at), name, printable(QStringView(QString::fromStdString(pair.name()))));
             }
         }
     }

@@ -4,11 +4,18 @@
 
 #include <xxhash.h>
 
+#include <QCoreApplication>
+
 #include <cmath>
 
 namespace promdesk::detail {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(OpenMetricsRules)
+};
 
 // Names in messages: cut to a readable length, control characters escaped.
 QString q(std::string_view text)
@@ -111,35 +118,33 @@ void OpenMetricsRules::checkValue(const Sample &sample)
         || suffix == "_gcount" || suffix == "_gsum";
     if (counterLike && std::isnan(sample.value)) {
         m_report(sample.line, "counter-nan",
-                 QStringLiteral("'%1' counts, so it cannot be NaN in OpenMetrics; write the count").arg(sampleName()));
+                 Tr::tr("'%1' counts, so it cannot be NaN in OpenMetrics; write the count").arg(sampleName()));
     } else if (counterLike && suffix != "_gsum" && sample.value < 0) {
         m_report(sample.line, "negative-counter",
-                 QStringLiteral("'%1' counts, so it cannot be negative in OpenMetrics").arg(sampleName()));
+                 Tr::tr("'%1' counts, so it cannot be negative in OpenMetrics").arg(sampleName()));
     }
     if ((sample.role == SampleRole::Bucket || sample.role == SampleRole::Count) && !std::isnan(sample.value)
         && !isWholeNumber(sample.value)) {
         m_report(sample.line, "non-integer-count",
-                 QStringLiteral("'%1' counts observations, so OpenMetrics wants a whole number").arg(sampleName()));
+                 Tr::tr("'%1' counts observations, so OpenMetrics wants a whole number").arg(sampleName()));
     }
     if (sample.type == MetricType::Summary && sample.role == SampleRole::Quantile && sample.value < 0) {
         m_report(sample.line, "negative-quantile-value",
-                 QStringLiteral("a quantile of '%1' is negative; OpenMetrics summaries observe values of 0 or more")
+                 Tr::tr("a quantile of '%1' is negative; OpenMetrics summaries observe values of 0 or more")
                      .arg(q(sample.family)));
     }
     if (sample.type == MetricType::Info && sample.value != 1) {
-        m_report(sample.line, "info-value", QStringLiteral("an info sample's value is always 1"));
+        m_report(sample.line, "info-value", Tr::tr("an info sample's value is always 1"));
     }
     if (sample.type == MetricType::StateSet) {
         if (sample.value != 0 && sample.value != 1)
-            m_report(sample.line, "stateset-value",
-                     QStringLiteral("a stateset sample is 1 (in that state) or 0 (not)"));
+            m_report(sample.line, "stateset-value", Tr::tr("a stateset sample is 1 (in that state) or 0 (not)"));
         bool named = false;
         for (const LabelView &label : sample.labels)
             named = named || label.name == sample.family;
         if (!named) {
-            m_report(
-                sample.line, "stateset-missing-label",
-                QStringLiteral("a sample of stateset '%1' needs a label '%1' naming its state").arg(q(sample.family)));
+            m_report(sample.line, "stateset-missing-label",
+                     Tr::tr("a sample of stateset '%1' needs a label '%1' naming its state").arg(q(sample.family)));
         }
     }
 }
@@ -148,18 +153,18 @@ void OpenMetricsRules::checkGrouping(const Sample &sample, std::uint64_t group)
 {
     if (m_group && *m_group != group && m_seenGroups.contains(group)) {
         m_report(sample.line, "family-grouping",
-                 QStringLiteral("the samples of one label set of '%1' must be together, and these labels came "
-                                "before; move this line up to them")
+                 Tr::tr("the samples of one label set of '%1' must be together, and these labels came "
+                        "before; move this line up to them")
                      .arg(q(sample.family)));
     }
     if (m_group && *m_group == group) {
         if (sample.timestamp.has_value() != m_groupTimestamp.has_value()) {
             m_report(sample.line, "timestamp-presence",
-                     QStringLiteral("within one label set, either every sample has a timestamp or none does"));
+                     Tr::tr("within one label set, either every sample has a timestamp or none does"));
         } else if (sample.timestamp && *m_groupTimestamp > *sample.timestamp && sample.type != MetricType::Info) {
             m_report(sample.line, "timestamp-backwards",
-                     QStringLiteral("this timestamp is earlier than the one before it in the same label set; "
-                                    "OpenMetrics samples of a series go forward in time"));
+                     Tr::tr("this timestamp is earlier than the one before it in the same label set; "
+                            "OpenMetrics samples of a series go forward in time"));
         }
     }
     m_group = group;
@@ -179,13 +184,13 @@ void OpenMetricsRules::addToHistogram(const Sample &sample, std::uint64_t group)
         run.negativeBucket = run.negativeBucket || sample.bound < 0;
         if (run.lastBound && !(sample.bound > *run.lastBound)) {
             m_report(sample.line, "histogram-bucket-order",
-                     QStringLiteral("OpenMetrics lists the buckets of '%1' from the lowest 'le' up; this one comes "
-                                    "after a bucket with the same or a higher bound")
+                     Tr::tr("OpenMetrics lists the buckets of '%1' from the lowest 'le' up; this one comes "
+                            "after a bucket with the same or a higher bound")
                          .arg(q(sample.family)));
         }
         if (sample.value < run.lastBucketValue) {
             m_report(sample.line, "histogram-not-cumulative",
-                     QStringLiteral("this bucket of '%1' counts fewer than the one before it; buckets are cumulative")
+                     Tr::tr("this bucket of '%1' counts fewer than the one before it; buckets are cumulative")
                          .arg(q(sample.family)));
         }
         run.lastBound = sample.bound;
@@ -217,33 +222,34 @@ void OpenMetricsRules::finishHistogram()
     const int line = run.line;
     if (!run.lastBound || !std::isinf(*run.lastBound) || *run.lastBound < 0) {
         m_report(line, "histogram-missing-inf",
-                 QStringLiteral("histogram '%1' has no le=\"+Inf\" bucket, which OpenMetrics requires; add one whose "
-                                "value is the count of all observations")
+                 Tr::tr("histogram '%1' has no le=\"+Inf\" bucket, which OpenMetrics requires; add one whose "
+                        "value is the count of all observations")
                      .arg(name));
     }
     if (run.count && run.lastBound && *run.count != run.lastBucketValue) {
         m_report(line, "histogram-count-mismatch",
-                 QStringLiteral("the count of '%1' differs from its le=\"+Inf\" bucket; they must be equal").arg(name));
+                 Tr::tr("the count of '%1' differs from its le=\"+Inf\" bucket; they must be equal").arg(name));
     }
     if ((run.hasSum || run.hasGaugeSum) && !run.count) {
         m_report(line, "histogram-missing-count",
-                 QStringLiteral("'%1' has a %2 but no %3; OpenMetrics wants both or neither")
+                 //: %2 and %3 are sample name suffixes such as _sum and _count
+                 Tr::tr("'%1' has a %2 but no %3; OpenMetrics wants both or neither")
                      .arg(name, run.hasSum ? QStringLiteral("_sum") : QStringLiteral("_gsum"),
                           run.hasSum ? QStringLiteral("_count") : QStringLiteral("_gcount")));
     }
     if (!run.hasSum && !run.hasGaugeSum && run.count) {
         m_report(line, "histogram-missing-sum",
-                 QStringLiteral("'%1' has a count but no sum; OpenMetrics wants both or neither").arg(name));
+                 Tr::tr("'%1' has a count but no sum; OpenMetrics wants both or neither").arg(name));
     }
     if (run.negativeBucket && run.hasSum) {
         m_report(line, "histogram-negative-sum",
-                 QStringLiteral("'%1' has buckets below 0, so its _sum is not a counter: OpenMetrics leaves _sum out "
-                                "of such a histogram (a gauge histogram's _gsum may stay)")
+                 Tr::tr("'%1' has buckets below 0, so its _sum is not a counter: OpenMetrics leaves _sum out "
+                        "of such a histogram (a gauge histogram's _gsum may stay)")
                      .arg(name));
     }
     if (!run.negativeBucket && run.negativeGaugeSum) {
         m_report(line, "histogram-negative-sum",
-                 QStringLiteral("the _gsum of '%1' is negative while no bucket is below 0").arg(name));
+                 Tr::tr("the _gsum of '%1' is negative while no bucket is below 0").arg(name));
     }
 }
 
@@ -258,14 +264,14 @@ void OpenMetricsRules::endFamily(std::string_view name, MetricType type, std::st
         std::string owned = family + std::string(suffix);
         if (!m_ownedNames.insert(owned).second) {
             m_report(line, "clashing-name",
-                     QStringLiteral("'%1' is a name an earlier metric already uses (as itself or one of its samples); "
-                                    "rename one of them")
+                     Tr::tr("'%1' is a name an earlier metric already uses (as itself or one of its samples); "
+                            "rename one of them")
                          .arg(q(owned)));
         }
     }
     if (!unit.empty() && (type == MetricType::Info || type == MetricType::StateSet)) {
         m_report(line, "unit-not-allowed",
-                 QStringLiteral("OpenMetrics allows no UNIT for an info or stateset metric; remove the UNIT line"));
+                 Tr::tr("OpenMetrics allows no UNIT for an info or stateset metric; remove the UNIT line"));
     }
 }
 

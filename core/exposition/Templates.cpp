@@ -1,13 +1,24 @@
 #include "exposition/Templates.h"
 
+#include <QCoreApplication>
+
 namespace promdesk {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Templates)
+};
+
+} // namespace
 
 const QList<MetricTemplate> &metricTemplates()
 {
     static const QList<MetricTemplate> templates{
-        {QStringLiteral("TMP: database backup (db_backup)"),
-         QStringLiteral("TMP's batch-job example: one group per machine and database, so backups of different "
-                        "databases never overwrite each other"),
+        {Tr::tr("TMP: database backup (db_backup)"),
+         Tr::tr("TMP's batch-job example: one group per machine and database, so backups of different "
+                "databases never overwrite each other"),
          "# HELP db_backup_last_success_timestamp_seconds Unix time the last backup finished successfully.\n"
          "# TYPE db_backup_last_success_timestamp_seconds gauge\n"
          "db_backup_last_success_timestamp_seconds 1.7e+09\n"
@@ -19,9 +30,8 @@ const QList<MetricTemplate> &metricTemplates()
          "db_backup_size_bytes 5.24288e+08\n",
          QStringLiteral("db_backup"),
          {{QStringLiteral("instance"), QString()}, {QStringLiteral("db"), QStringLiteral("customers")}}},
-        {QStringLiteral("Batch job: last run"),
-         QStringLiteral(
-             "What a cron job reports when it ends: when it last succeeded, how long it ran, how much it did"),
+        {Tr::tr("Batch job: last run"),
+         Tr::tr("What a cron job reports when it ends: when it last succeeded, how long it ran, how much it did"),
          "# HELP job_last_success_timestamp_seconds Unix time the job last succeeded.\n"
          "# TYPE job_last_success_timestamp_seconds gauge\n"
          "job_last_success_timestamp_seconds 1.7e+09\n"
@@ -33,8 +43,8 @@ const QList<MetricTemplate> &metricTemplates()
          "job_records_processed 1500\n",
          QStringLiteral("nightly_export"),
          {{QStringLiteral("instance"), QString()}}},
-        {QStringLiteral("Histogram: request duration"),
-         QStringLiteral("A histogram with cumulative buckets, the +Inf bucket, _sum and _count"),
+        {Tr::tr("Histogram: request duration"),
+         Tr::tr("A histogram with cumulative buckets, the +Inf bucket, _sum and _count"),
          "# HELP http_request_duration_seconds Request latency.\n"
          "# TYPE http_request_duration_seconds histogram\n"
          "http_request_duration_seconds_bucket{le=\"0.1\"} 40\n"
@@ -45,8 +55,8 @@ const QList<MetricTemplate> &metricTemplates()
          "http_request_duration_seconds_count 100\n",
          QStringLiteral("latency_probe"),
          {{QStringLiteral("instance"), QString()}}},
-        {QStringLiteral("Summary: payload size"),
-         QStringLiteral("A summary with quantiles between 0 and 1, _sum and _count"),
+        {Tr::tr("Summary: payload size"),
+         Tr::tr("A summary with quantiles between 0 and 1, _sum and _count"),
          "# HELP payload_bytes Size of uploaded payloads.\n"
          "# TYPE payload_bytes summary\n"
          "payload_bytes{quantile=\"0.5\"} 1200\n"
@@ -56,8 +66,8 @@ const QList<MetricTemplate> &metricTemplates()
          "payload_bytes_count 1000\n",
          QStringLiteral("uploads"),
          {{QStringLiteral("instance"), QString()}}},
-        {QStringLiteral("OpenMetrics: counter with _total and # EOF"),
-         QStringLiteral("OpenMetrics text: counters end in _total, a UNIT line, and # EOF at the end"),
+        {Tr::tr("OpenMetrics: counter with _total and # EOF"),
+         Tr::tr("OpenMetrics text: counters end in _total, a UNIT line, and # EOF at the end"),
          "# TYPE backup_bytes counter\n"
          "# UNIT backup_bytes bytes\n"
          "# HELP backup_bytes Bytes written by backups.\n"

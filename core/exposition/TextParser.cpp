@@ -4,12 +4,23 @@
 #include "model/NumberFormat.h"
 #include "util/Printable.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cstring>
 
 namespace promdesk {
 
 using namespace detail;
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(TextParser)
+};
+
+} // namespace
 
 QString formatName(ExpositionFormat format)
 {
@@ -73,9 +84,9 @@ namespace detail {
 // A HELP or TYPE line that repeats the one before it word for word: removing it changes nothing.
 Fix deleteLineFix(const QString &keyword, qint64 lineOffset, qint64 lineEnd)
 {
-    return Fix{QStringLiteral("Remove this repeated %1 line").arg(keyword),
-               {TextEdit{lineOffset, lineEnd - lineOffset, {}}},
-               false};
+    //: %1 is the keyword HELP or TYPE
+    QString description = Tr::tr("Remove this repeated %1 line").arg(keyword);
+    return Fix{std::move(description), {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false};
 }
 
 // A piece of the input inside a message: at most 80 characters, control characters and bytes that
@@ -186,9 +197,9 @@ void TextParser::Private::feedBody(QByteArrayView chunk, bool last)
 {
     if (internals.piece.atStart && carryOffset == 0 && carry.isEmpty() && chunk.startsWith("\xEF\xBB\xBF")) {
         report(Severity::Error, "bom", 1, {}, 0,
-               QStringLiteral("the file starts with a UTF-8 byte order mark; Prometheus parsers read it as "
-                              "part of the first metric name"),
-               Fix{QStringLiteral("Remove the byte order mark"), {TextEdit{0, 3, {}}}, false});
+               Tr::tr("the file starts with a UTF-8 byte order mark; Prometheus parsers read it as "
+                      "part of the first metric name"),
+               Fix{Tr::tr("Remove the byte order mark"), {TextEdit{0, 3, {}}}, false});
         carryOffset = 3;
         stats.bytes += 3;
         lastByte = chunk.back();
@@ -263,29 +274,29 @@ void TextParser::Private::finish()
     const bool lastLineNeedsNewline = !(lastLineBlank && !openMetrics) && !(openMetrics && sawEof && !reportedAfterEof);
     if (internals.piece.atEnd && stats.bytes > 0 && lastByte != '\n' && lastLineNeedsNewline) {
         report(Severity::Error, "missing-final-newline", lineNumber, {}, 0,
-               QStringLiteral("the last line does not end with a newline; a Pushgateway answers "
-                              "'unexpected end of input stream'"),
-               Fix{QStringLiteral("Add a newline at the end"), {TextEdit{end, 0, QByteArray("\n")}}, false});
+               Tr::tr("the last line does not end with a newline; a Pushgateway answers "
+                      "'unexpected end of input stream'"),
+               Fix{Tr::tr("Add a newline at the end"), {TextEdit{end, 0, QByteArray("\n")}}, false});
     }
     if (internals.piece.atEnd && openMetrics && !sawEof) {
         report(Severity::Error, "missing-eof", std::max(lineNumber, 1), {}, 0,
-               QStringLiteral("OpenMetrics text must end with a '# EOF' line"),
-               Fix{QStringLiteral("Append '# EOF'"), {TextEdit{end, 0, QByteArray("# EOF\n")}}, false});
+               Tr::tr("OpenMetrics text must end with a '# EOF' line"),
+               Fix{Tr::tr("Append '# EOF'"), {TextEdit{end, 0, QByteArray("# EOF\n")}}, false});
     }
     if (crlfLines > 0 && firstCrlfProblem < 0) {
         // Only comments and HELP lines end in CRLF: parsers take their '\r' as part of the text.
         report(Severity::Warning, "crlf-line-ending", firstCrlfLine, {}, 0,
-               QStringLiteral("%1 comment or HELP line(s) end in CRLF (Windows line endings); parsers keep the '\\r' "
-                              "in the text")
+               Tr::tr("%1 comment or HELP line(s) end in CRLF (Windows line endings); parsers keep the '\\r' "
+                      "in the text")
                    .arg(crlfLines),
-               Fix{QStringLiteral("Convert line endings to LF"), {}, true});
+               Fix{Tr::tr("Convert line endings to LF"), {}, true});
     } else if (firstCrlfProblem >= 0) {
         problems[firstCrlfProblem].message = crlfRefusedLines == crlfLines
-            ? QStringLiteral("%1 line(s) end in CRLF (Windows line endings); Prometheus parsers read the '\\r' as "
-                             "part of the value and reject the line")
+            ? Tr::tr("%1 line(s) end in CRLF (Windows line endings); Prometheus parsers read the '\\r' as "
+                     "part of the value and reject the line")
                   .arg(crlfLines)
-            : QStringLiteral("%1 line(s) end in CRLF (Windows line endings); Prometheus parsers read the '\\r' as "
-                             "part of the value and reject %2 of them (in comments and HELP text they keep it)")
+            : Tr::tr("%1 line(s) end in CRLF (Windows line endings); Prometheus parsers read the '\\r' as "
+                     "part of the value and reject %2 of them (in comments and HELP text they keep it)")
                   .arg(crlfLines)
                   .arg(crlfRefusedLines);
     }
@@ -306,7 +317,7 @@ void TextParser::Private::addSummaries()
         if (it->overflow == 0)
             continue;
         problems.append(Problem{options.fileName, 0, 0, it->severity, it.key(),
-                                QStringLiteral("%1 more problem(s) of this kind were not listed").arg(it->overflow),
+                                Tr::tr("%1 more problem(s) of this kind were not listed").arg(it->overflow),
                                 std::nullopt});
     }
 }
@@ -324,23 +335,21 @@ void TextParser::Private::processLine(std::string_view line, qint64 lineOffset, 
         crlfRefusedLines += refused ? 1 : 0;
         if (firstCrlfProblem < 0 && refused) {
             firstCrlfProblem = report(Severity::Error, "crlf-line-ending", lineNumber, line, line.size(), {},
-                                      Fix{QStringLiteral("Convert line endings to LF"), {}, true});
+                                      Fix{Tr::tr("Convert line endings to LF"), {}, true});
         }
     }
     if (sawEof) {
         if (!reportedAfterEof) {
             reportedAfterEof = true;
             report(Severity::Error, "content-after-eof", lineNumber, line, 0,
-                   QStringLiteral("OpenMetrics text ends at '# EOF'; this line and everything after it is ignored"));
+                   Tr::tr("OpenMetrics text ends at '# EOF'; this line and everything after it is ignored"));
         }
         return;
     }
     if (line.empty()) {
         if (openMetrics) {
-            report(
-                Severity::Error, "empty-line", lineNumber, line, 0,
-                QStringLiteral("OpenMetrics does not allow empty lines"),
-                Fix{QStringLiteral("Remove the empty line"), {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false});
+            report(Severity::Error, "empty-line", lineNumber, line, 0, Tr::tr("OpenMetrics does not allow empty lines"),
+                   Fix{Tr::tr("Remove the empty line"), {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false});
         }
         return;
     }
@@ -349,9 +358,8 @@ void TextParser::Private::processLine(std::string_view line, qint64 lineOffset, 
         ++first;
     lastLineBlank = first == line.size();
     if (first == line.size()) {
-        report(strictness(), "stray-whitespace", lineNumber, line, 0,
-               QStringLiteral("the line holds only spaces or tabs"),
-               Fix{QStringLiteral("Remove the blank line"), {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false});
+        report(strictness(), "stray-whitespace", lineNumber, line, 0, Tr::tr("the line holds only spaces or tabs"),
+               Fix{Tr::tr("Remove the blank line"), {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false});
         return;
     }
     if (line[first] == '#')
@@ -371,9 +379,8 @@ void TextParser::Private::checkStrayWhitespace(std::string_view line, qint64 lin
     while (i < line.size() && isBlank(line[i]))
         ++i;
     if (i > 0) {
-        report(strictness(), "stray-whitespace", lineNumber, line, 0,
-               QStringLiteral("the line starts with spaces or tabs"),
-               Fix{QStringLiteral("Remove the leading whitespace"), {TextEdit{lineOffset, qint64(i), {}}}, false});
+        report(strictness(), "stray-whitespace", lineNumber, line, 0, Tr::tr("the line starts with spaces or tabs"),
+               Fix{Tr::tr("Remove the leading whitespace"), {TextEdit{lineOffset, qint64(i), {}}}, false});
     }
     // Free text (a HELP string) keeps its blanks: they are part of it.
     const bool freeText = freeTextAt < line.size();
@@ -383,10 +390,10 @@ void TextParser::Private::checkStrayWhitespace(std::string_view line, qint64 lin
     if (!freeText && end < line.size()) {
         const bool refused = trailingBlanksRefused() && end > i;
         report(refused ? Severity::Error : strictness(), "stray-whitespace", lineNumber, line, end,
-               refused ? QStringLiteral("the line ends with spaces or tabs, which the Pushgateway refuses (\"expected "
-                                        "integer as timestamp\" or \"unknown metric type\")")
-                       : QStringLiteral("the line ends with spaces or tabs"),
-               Fix{QStringLiteral("Remove the trailing whitespace"),
+               refused ? Tr::tr("the line ends with spaces or tabs, which the Pushgateway refuses (\"expected "
+                                "integer as timestamp\" or \"unknown metric type\")")
+                       : Tr::tr("the line ends with spaces or tabs"),
+               Fix{Tr::tr("Remove the trailing whitespace"),
                    {TextEdit{lineOffset + qint64(end), qint64(line.size() - end), {}}},
                    false});
     }
@@ -411,9 +418,9 @@ void TextParser::Private::checkStrayWhitespace(std::string_view line, qint64 lin
             ++runEnd;
         if (runEnd - k > 1 || c == '\t') {
             report(strictness(), "stray-whitespace", lineNumber, line, k,
-                   QStringLiteral("tokens are separated by %1 instead of a single space")
-                       .arg(runEnd - k > 1 ? QStringLiteral("several blanks") : QStringLiteral("a tab")),
-                   Fix{QStringLiteral("Use a single space"),
+                   runEnd - k > 1 ? Tr::tr("tokens are separated by several blanks instead of a single space")
+                                  : Tr::tr("tokens are separated by a tab instead of a single space"),
+                   Fix{Tr::tr("Use a single space"),
                        {TextEdit{lineOffset + qint64(k), qint64(runEnd - k), QByteArray(" ")}},
                        false});
         }

@@ -2,6 +2,8 @@
 
 #include "model/Escaping.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cctype>
 
@@ -9,14 +11,23 @@ namespace promdesk {
 
 using namespace detail;
 
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(TextParserComments)
+};
+
+} // namespace
+
 // A comment line: `# HELP`, `# TYPE`, `# UNIT` (OpenMetrics), `# EOF` (OpenMetrics), or free
 // text. A descriptor is read (keyword, name, the rest of the line), then applied to its family.
 void TextParser::Private::processComment(std::string_view line, qint64 lineOffset, qint64 lineEnd)
 {
     if (openMetrics && (line.size() < 3 || !line.starts_with("# ") || isBlank(line[2]))) {
         report(Severity::Error, "unknown-comment", lineNumber, line, 0,
-               QStringLiteral("OpenMetrics has no comments; its '# HELP', '# TYPE', '# UNIT' and '# EOF' lines have "
-                              "exactly one space after '#'"));
+               Tr::tr("OpenMetrics has no comments; its '# HELP', '# TYPE', '# UNIT' and '# EOF' lines have "
+                      "exactly one space after '#'"));
         return;
     }
     Descriptor descriptor;
@@ -32,9 +43,9 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
         // A free-form comment: its blanks are its author's business.
         if (openMetrics) {
             report(Severity::Error, "unknown-comment", lineNumber, line, descriptor.keywordAt,
-                   QStringLiteral("OpenMetrics has no comments: only '# HELP', '# TYPE', '# UNIT' and '# EOF' lines; "
-                                  "remove this line"),
-                   Fix{QStringLiteral("Remove the comment"), {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false});
+                   Tr::tr("OpenMetrics has no comments: only '# HELP', '# TYPE', '# UNIT' and '# EOF' lines; "
+                          "remove this line"),
+                   Fix{Tr::tr("Remove the comment"), {TextEdit{lineOffset, lineEnd - lineOffset, {}}}, false});
         }
         return;
     }
@@ -55,7 +66,7 @@ void TextParser::Private::readEof(std::string_view line, size_t keywordAt)
 {
     if (line != "# EOF") {
         report(Severity::Error, "unknown-comment", lineNumber, line, keywordAt,
-               QStringLiteral("the last line is exactly '# EOF', with nothing after it"));
+               Tr::tr("the last line is exactly '# EOF', with nothing after it"));
         return;
     }
     sawEof = true;
@@ -72,16 +83,16 @@ bool TextParser::Private::readDescriptor(std::string_view line, qint64 lineOffse
     if (name.empty()) {
         // Text 0.0.4 readers take `# HELP` or `# TYPE` with nothing after it as a plain comment.
         report(strictness(), "invalid-descriptor", lineNumber, line, nameAt,
-               openMetrics ? QStringLiteral("'# %1' needs a metric name").arg(q(keyword))
-                           : QStringLiteral("'# %1' without a metric name is read as a plain comment; name the metric "
-                                            "or remove the line")
+               openMetrics ? Tr::tr("'# %1' needs a metric name").arg(q(keyword))
+                           : Tr::tr("'# %1' without a metric name is read as a plain comment; name the metric "
+                                    "or remove the line")
                                  .arg(q(keyword)));
         return false;
     }
     if (!isValidMetricName(name)) {
         report(Severity::Error, "invalid-metric-name", lineNumber, line, nameAt,
-               QStringLiteral("%1 is not a valid metric name: use letters, digits, '_' and ':', not starting "
-                              "with a digit")
+               Tr::tr("%1 is not a valid metric name: use letters, digits, '_' and ':', not starting "
+                      "with a digit")
                    .arg(quoted(name)));
         return false;
     }
@@ -89,11 +100,10 @@ bool TextParser::Private::readDescriptor(std::string_view line, qint64 lineOffse
         // `# HELP name` ends where its text should start: OpenMetrics wants the blank after the
         // name even before an empty text.
         report(Severity::Error, "invalid-descriptor", lineNumber, line, pos,
-               QStringLiteral("'# %1 %2' needs a space and then its %3 (which may be empty)")
-                   .arg(q(keyword), q(name),
-                        keyword == "HELP"       ? QStringLiteral("text")
-                            : keyword == "TYPE" ? QStringLiteral("type")
-                                                : QStringLiteral("unit")));
+               (keyword == "HELP"       ? Tr::tr("'# %1 %2' needs a space and then its text (which may be empty)")
+                    : keyword == "TYPE" ? Tr::tr("'# %1 %2' needs a space and then its type (which may be empty)")
+                                        : Tr::tr("'# %1 %2' needs a space and then its unit (which may be empty)"))
+                   .arg(q(keyword), q(name)));
         return false;
     }
     if (pos < line.size())
@@ -106,8 +116,8 @@ bool TextParser::Private::readDescriptor(std::string_view line, qint64 lineOffse
         // comment: such a line sets nothing, and two of them are no repeat.
         if (keyword == "TYPE") {
             report(Severity::Warning, "missing-type", lineNumber, line, pos,
-                   QStringLiteral("'# TYPE %1' names no type, so parsers read it as a plain comment and '%1' stays "
-                                  "untyped; add counter, gauge, histogram, summary or untyped")
+                   Tr::tr("'# TYPE %1' names no type, so parsers read it as a plain comment and '%1' stays "
+                          "untyped; add counter, gauge, histogram, summary or untyped")
                        .arg(q(name)));
         }
         return false;
@@ -126,19 +136,18 @@ void TextParser::Private::processUnit(std::string_view line, const Descriptor &d
     const std::string_view unit = descriptor.rest;
     if (family.hasUnit) {
         report(Severity::Error, "duplicate-unit", lineNumber, line, descriptor.keywordAt,
-               QStringLiteral("'%1' already has a UNIT line").arg(q(name)));
+               Tr::tr("'%1' already has a UNIT line").arg(q(name)));
         return;
     }
     if (family.hasSamples) {
         report(Severity::Error, "unit-after-samples", lineNumber, line, descriptor.keywordAt,
-               QStringLiteral("the UNIT of '%1' must come before its first sample (line %2)")
-                   .arg(q(name))
-                   .arg(family.lastLine));
+               Tr::tr("the UNIT of '%1' must come before its first sample (line %2)")
+                   .arg(q(name), QString::number(family.lastLine)));
         return;
     }
     if (!unit.empty() && !endsWith(name, std::string("_") + std::string(unit))) {
         report(Severity::Error, "unit-not-in-name", lineNumber, line, descriptor.restAt,
-               QStringLiteral("OpenMetrics requires the name of a metric with unit '%1' to end in '_%1'").arg(q(unit)));
+               Tr::tr("OpenMetrics requires the name of a metric with unit '%1' to end in '_%1'").arg(q(unit)));
     }
     family.hasUnit = true;
     family.unit = std::string(unit);
@@ -156,32 +165,32 @@ void TextParser::Private::processHelp(std::string_view line, const Descriptor &d
         = openMetrics ? unescapeKeepingUnknown(rest, unescaped) : unescape(rest, EscapeContext::Help004, unescaped);
     if (badEscape >= 0 && openMetrics) {
         report(Severity::Warning, "unknown-escape", lineNumber, line, restAt + size_t(badEscape),
-               QStringLiteral("HELP text knows only the escapes \\\\, \\\" and \\n; OpenMetrics parsers keep "
-                              "this backslash as it is. Write a backslash as \\\\"));
+               Tr::tr("HELP text knows only the escapes \\\\, \\\" and \\n; OpenMetrics parsers keep "
+                      "this backslash as it is. Write a backslash as \\\\"));
     } else if (badEscape >= 0) {
         report(Severity::Error, "invalid-escape", lineNumber, line, restAt + size_t(badEscape),
-               QStringLiteral("HELP text may only use the escapes \\\\ and \\n"));
+               Tr::tr("HELP text may only use the escapes \\\\ and \\n"));
         return;
     }
     if (const int bad = invalidUtf8Offset(rest); bad >= 0) {
         // The Pushgateway stores it, and then Prometheus refuses to scrape the whole gateway.
         report(Severity::Error, "help-invalid-utf8", lineNumber, line, restAt + size_t(bad),
-               QStringLiteral("HELP text is not valid UTF-8, which Prometheus refuses to scrape (\"help text is not a "
-                              "valid utf8 string\"): a Pushgateway that stores it cannot be scraped at all; save the "
-                              "file as UTF-8"));
+               Tr::tr("HELP text is not valid UTF-8, which Prometheus refuses to scrape (\"help text is not a "
+                      "valid utf8 string\"): a Pushgateway that stores it cannot be scraped at all; save the "
+                      "file as UTF-8"));
         return;
     }
     if (family.hasHelp) {
         const bool same = family.help == unescaped;
         report(Severity::Error, "duplicate-help", lineNumber, line, descriptor.keywordAt,
-               same ? QStringLiteral("'%1' already has a HELP line").arg(q(name))
-                    : QStringLiteral("'%1' has two different HELP lines; keep one").arg(q(name)),
+               same ? Tr::tr("'%1' already has a HELP line").arg(q(name))
+                    : Tr::tr("'%1' has two different HELP lines; keep one").arg(q(name)),
                same ? std::optional<Fix>(deleteLineFix(QStringLiteral("HELP"), lineOffset, lineEnd)) : std::nullopt);
         return;
     }
     if (family.hasSamples) {
         report(strictness(), "help-after-samples", lineNumber, line, descriptor.keywordAt,
-               QStringLiteral("the HELP of '%1' should come before its samples").arg(q(name)));
+               Tr::tr("the HELP of '%1' should come before its samples").arg(q(name)));
     }
     family.hasHelp = true;
     family.help = unescaped;
@@ -202,8 +211,8 @@ std::optional<MetricType> TextParser::Private::pushgatewayTextType(std::string_v
     }
     if (asRead == "gauge_histogram") {
         report(Severity::Warning, "gauge-histogram-in-text", lineNumber, line, restAt,
-               QStringLiteral("text format 0.0.4 has no gauge histograms: the Pushgateway keeps the _bucket, _sum and "
-                              "_count lines as untyped metrics of their own; declare it histogram or gauge"));
+               Tr::tr("text format 0.0.4 has no gauge histograms: the Pushgateway keeps the _bucket, _sum and "
+                      "_count lines as untyped metrics of their own; declare it histogram or gauge"));
         return MetricType::GaugeHistogram;
     }
     static constexpr std::string_view kTextTypes[] = {"counter", "gauge", "histogram", "summary", "untyped"};
@@ -211,13 +220,13 @@ std::optional<MetricType> TextParser::Private::pushgatewayTextType(std::string_v
         return std::nullopt;
     const bool backslashes = typeName.find('\\') != std::string_view::npos;
     report(Severity::Warning, backslashes ? "type-backslash" : "type-case", lineNumber, line, restAt,
-           backslashes ? QStringLiteral("the Pushgateway drops the backslashes and reads '%1' as '%2', but Prometheus' "
-                                        "own parser refuses it")
+           backslashes ? Tr::tr("the Pushgateway drops the backslashes and reads '%1' as '%2', but Prometheus' "
+                                "own parser refuses it")
                              .arg(q(typeName), q(asRead))
-                       : QStringLiteral("the Pushgateway reads '%1' as '%2', but Prometheus' own parser knows only "
-                                        "lower case")
+                       : Tr::tr("the Pushgateway reads '%1' as '%2', but Prometheus' own parser knows only "
+                                "lower case")
                              .arg(q(typeName), q(asRead)),
-           Fix{QStringLiteral("Write '%1'").arg(q(asRead)),
+           Fix{Tr::tr("Write '%1'").arg(q(asRead)),
                {TextEdit{lineOffset + qint64(restAt), qint64(typeName.size()), QByteArray::fromStdString(asRead)}},
                false});
     return metricTypeFromName(QString::fromStdString(asRead));
@@ -230,14 +239,15 @@ bool TextParser::Private::reportOpenMetricsOnlyType(std::string_view line, size_
     const bool refused = options.target == ValidationTarget::Generic || options.target == ValidationTarget::Pushgateway;
     report(refused ? Severity::Error : Severity::Warning, "type-not-supported", lineNumber, line, restAt,
            refused
-               ? QStringLiteral("text format 0.0.4 has no '%1' type, so %2 refuses the file; declare it as gauge or "
-                                "untyped, or write the file in OpenMetrics")
-                     .arg(typeName,
-                          options.target == ValidationTarget::Pushgateway ? QStringLiteral("the Pushgateway")
-                                                                          : QStringLiteral("Prometheus"))
-               : QStringLiteral("text format 0.0.4 has no '%1' type: PromDesk sends its samples, but Prometheus "
-                                "refuses such a file; declare it as gauge or untyped, or write the file in "
-                                "OpenMetrics")
+               ? (options.target == ValidationTarget::Pushgateway
+                      ? Tr::tr("text format 0.0.4 has no '%1' type, so the Pushgateway refuses the file; declare it "
+                               "as gauge or untyped, or write the file in OpenMetrics")
+                      : Tr::tr("text format 0.0.4 has no '%1' type, so Prometheus refuses the file; declare it as "
+                               "gauge or untyped, or write the file in OpenMetrics"))
+                     .arg(typeName)
+               : Tr::tr("text format 0.0.4 has no '%1' type: PromDesk sends its samples, but Prometheus "
+                        "refuses such a file; declare it as gauge or untyped, or write the file in "
+                        "OpenMetrics")
                      .arg(typeName));
     return refused;
 }
@@ -266,11 +276,12 @@ void TextParser::Private::processType(std::string_view line, size_t keywordAt, s
             || rest == "unknown");
     if (!type || (openMetrics && textOnly)) {
         report(Severity::Error, "unknown-type", lineNumber, line, restAt,
-               QStringLiteral("'%1' is not a metric type; use %2")
-                   .arg(typeName,
-                        openMetrics ? QStringLiteral("counter, gauge, histogram, gaugehistogram, "
-                                                     "summary, info, stateset or unknown")
-                                    : QStringLiteral("counter, gauge, histogram, summary or untyped")));
+               //: the type names are keywords of the format: keep them in English
+               (openMetrics ? Tr::tr("'%1' is not a metric type; use counter, gauge, histogram, gaugehistogram, "
+                                     "summary, info, stateset or unknown")
+                            //: the type names are keywords of the format: keep them in English
+                            : Tr::tr("'%1' is not a metric type; use counter, gauge, histogram, summary or untyped"))
+                   .arg(typeName));
         return;
     }
     if (!openMetrics && openMetricsOnly && reportOpenMetricsOnlyType(line, restAt, typeName))
@@ -278,17 +289,17 @@ void TextParser::Private::processType(std::string_view line, size_t keywordAt, s
     if (family.hasType) {
         const bool same = family.type == *type;
         report(Severity::Error, "duplicate-type", lineNumber, line, keywordAt,
-               same ? QStringLiteral("'%1' already has a TYPE line").arg(q(name))
-                    : QStringLiteral("'%1' was declared %2 before and %3 here; keep one TYPE line")
+               same ? Tr::tr("'%1' already has a TYPE line").arg(q(name))
+                    //: %2 and %3 are metric type keywords, e.g. counter and gauge
+                    : Tr::tr("'%1' was declared %2 before and %3 here; keep one TYPE line")
                           .arg(q(name), metricTypeName(family.type), typeName),
                same ? std::optional<Fix>(deleteLineFix(QStringLiteral("TYPE"), lineOffset, lineEnd)) : std::nullopt);
         return;
     }
     if (family.hasSamples) {
         report(Severity::Error, "type-after-samples", lineNumber, line, keywordAt,
-               QStringLiteral("the TYPE of '%1' must come before its first sample (line %2)")
-                   .arg(q(name))
-                   .arg(family.lastLine));
+               Tr::tr("the TYPE of '%1' must come before its first sample (line %2)")
+                   .arg(q(name), QString::number(family.lastLine)));
         return;
     }
     family.hasType = true;

@@ -3,11 +3,22 @@
 #include "model/NumberFormat.h"
 #include "model/Sample.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace promdesk {
 
 using namespace detail;
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(TextParserFamilies)
+};
+
+} // namespace
 
 const char *roleSuffix(SampleRole role, MetricType type)
 {
@@ -41,14 +52,14 @@ FamilyState &TextParser::Private::familyFor(std::string_view declaredName)
         if (declaredName == "push_time_seconds" || declaredName == "push_failure_time_seconds") {
             family.replacedByGateway = true;
             report(Severity::Warning, "reserved-gateway-metric", lineNumber, {}, 0,
-                   QStringLiteral("'%1' is written by the Pushgateway itself for every group; a pushed metric of "
-                                  "that name is overwritten. Rename it")
+                   Tr::tr("'%1' is written by the Pushgateway itself for every group; a pushed metric of "
+                          "that name is overwritten. Rename it")
                        .arg(q(declaredName)));
         } else if (declaredName.starts_with("go_") || declaredName.starts_with("process_")
                    || declaredName.starts_with("pushgateway_")) {
             report(Severity::Warning, "gateway-own-metric", lineNumber, {}, 0,
-                   QStringLiteral("the Pushgateway exports its own '%1…' metrics; a push whose type, help or "
-                                  "labels collide with them is rejected as inconsistent. Prefer another prefix")
+                   Tr::tr("the Pushgateway exports its own '%1…' metrics; a push whose type, help or "
+                          "labels collide with them is rejected as inconsistent. Prefer another prefix")
                        .arg(q(declaredName.substr(0, declaredName.find('_') + 1))));
         }
     }
@@ -75,7 +86,7 @@ void TextParser::Private::closeCurrent()
     if (family.pendingSplitProblem >= 0 && family.lastLineEnd > family.splitBlockStart && !family.splitBlockHasType) {
         Problem &problem = problems[family.pendingSplitProblem];
         const qint64 blockLength = family.lastLineEnd - family.splitBlockStart;
-        problem.fix = Fix{QStringLiteral("Move these lines up to the rest of '%1'").arg(q(family.declaredName)),
+        problem.fix = Fix{Tr::tr("Move these lines up to the rest of '%1'").arg(q(family.declaredName)),
                           {TextEdit{family.splitInsertAt, 0, {}, family.splitBlockStart, blockLength},
                            TextEdit{family.splitBlockStart, blockLength, {}}},
                           false};
@@ -91,12 +102,11 @@ void TextParser::Private::switchTo(FamilyState &family, int line, qint64 lineOff
         return;
     closeCurrent();
     if (family.closed && !remoteWrite) {
-        const int index = report(
-            strictness(), "split-family", line, text, 0,
-            QStringLiteral("'%1' continues here, but its lines ended at line %2 and other metrics came in between; "
-                           "keep all lines of a metric together")
-                .arg(q(family.declaredName))
-                .arg(family.lastLine));
+        const int index
+            = report(strictness(), "split-family", line, text, 0,
+                     Tr::tr("'%1' continues here, but its lines ended at line %2 and other metrics came in between; "
+                            "keep all lines of a metric together")
+                         .arg(q(family.declaredName), QString::number(family.lastLine)));
         family.pendingSplitProblem = index;
         family.splitBlockStart = lineOffset;
         family.splitInsertAt = family.lastLineEnd;
@@ -211,9 +221,10 @@ void TextParser::Private::checkNameCollisions()
             if (other == families.end() || !other->second.hasSamples)
                 continue;
             report(Severity::Error, "family-name-collision", other->second.lastLine, {}, 0,
-                   QStringLiteral("'%1' is a metric of its own here, but the %2 '%3' owns that name; the Pushgateway "
-                                  "refuses the push (\"collides with previously collected metric\"). Move the line "
-                                  "into '%3' after its TYPE line")
+                   //: %2 is a metric type keyword: histogram or summary
+                   Tr::tr("'%1' is a metric of its own here, but the %2 '%3' owns that name; the Pushgateway "
+                          "refuses the push (\"collides with previously collected metric\"). Move the line "
+                          "into '%3' after its TYPE line")
                        .arg(q(other->first), metricTypeName(family.type), q(name)));
         }
     }
@@ -232,8 +243,8 @@ void TextParser::Private::finishHistograms()
         for (size_t i = 1; i < buckets.size(); ++i) {
             if (buckets[i].count < buckets[i - 1].count) {
                 report(aggregateRule(), "histogram-not-cumulative", buckets[i].line, {}, 0,
-                       QStringLiteral("bucket le=\"%1\" of '%2' counts %3, fewer than the bucket below it (%4); "
-                                      "histogram buckets are cumulative")
+                       Tr::tr("bucket le=\"%1\" of '%2' counts %3, fewer than the bucket below it (%4); "
+                              "histogram buckets are cumulative")
                            .arg(formatNumber(buckets[i].upperBound), q(*group.familyName),
                                 formatNumber(buckets[i].count), formatNumber(buckets[i - 1].count)));
                 break;
@@ -242,16 +253,17 @@ void TextParser::Private::finishHistograms()
         const BucketPoint &last = buckets.back();
         if (!std::isinf(last.upperBound) || last.upperBound < 0) {
             report(aggregateRule(), "histogram-missing-inf", group.firstLine, {}, 0,
-                   QStringLiteral("histogram '%1' has no le=\"+Inf\" bucket, so histogram_quantile() cannot work "
-                                  "with it; add one whose value equals %1_count%2")
-                       .arg(q(*group.familyName),
-                            group.count ? QStringLiteral(" (%1)").arg(formatNumber(*group.count)) : QString()));
+                   group.count ? Tr::tr("histogram '%1' has no le=\"+Inf\" bucket, so histogram_quantile() cannot work "
+                                        "with it; add one whose value equals %1_count (%2)")
+                                     .arg(q(*group.familyName), formatNumber(*group.count))
+                               : Tr::tr("histogram '%1' has no le=\"+Inf\" bucket, so histogram_quantile() cannot work "
+                                        "with it; add one whose value equals %1_count")
+                                     .arg(q(*group.familyName)));
         } else if (group.count && !sameBits(*group.count, last.count) && *group.count != last.count) {
             report(aggregateRule(), "histogram-count-mismatch", group.countLine, {}, 0,
-                   QStringLiteral("%1_count is %2 but the le=\"+Inf\" bucket (line %3) is %4; they must be equal")
-                       .arg(q(*group.familyName), formatNumber(*group.count))
-                       .arg(last.line)
-                       .arg(formatNumber(last.count)));
+                   Tr::tr("%1_count is %2 but the le=\"+Inf\" bucket (line %3) is %4; they must be equal")
+                       .arg(q(*group.familyName), formatNumber(*group.count), QString::number(last.line),
+                            formatNumber(last.count)));
         }
     }
 }

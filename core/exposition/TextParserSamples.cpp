@@ -4,6 +4,8 @@
 #include "model/NumberFormat.h"
 #include "util/Time.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -11,6 +13,15 @@
 namespace promdesk {
 
 using namespace detail;
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(TextParserSamples)
+};
+
+} // namespace
 
 // Most lines of a large file are samples of the family just before them, written plainly:
 // `name{a="x",b="y"} value [timestamp]`, single spaces, nothing to report. Such a line is read
@@ -213,14 +224,15 @@ bool TextParser::Private::checkExemplarSyntax(std::string_view line, size_t hash
 {
     auto fault = [&](size_t at, const QString &what) {
         report(Severity::Error, "invalid-exemplar", lineNumber, line, std::min(at, line.size()),
-               QStringLiteral("%1; an exemplar is written ' # {label=\"value\"} value [timestamp]'").arg(what));
+               //: %1 says what is wrong with the exemplar; the rest shows its syntax
+               Tr::tr("%1; an exemplar is written ' # {label=\"value\"} value [timestamp]'").arg(what));
         return false;
     };
     if (hashAt < 2 || line[hashAt - 1] != ' ' || isBlank(line[hashAt - 2]))
-        return fault(hashAt, QStringLiteral("the exemplar needs exactly one space before '#'"));
+        return fault(hashAt, Tr::tr("the exemplar needs exactly one space before '#'"));
     size_t pos = hashAt + 1;
     if (pos >= line.size() || line[pos] != ' ' || pos + 1 >= line.size() || line[pos + 1] != '{')
-        return fault(pos, QStringLiteral("the exemplar's '#' is followed by one space and '{'"));
+        return fault(pos, Tr::tr("the exemplar's '#' is followed by one space and '{'"));
     pos += 2;
     size_t characters = 0; // of the labels' names and values, in code points
     auto countCharacters = [](std::string_view text) {
@@ -232,48 +244,47 @@ bool TextParser::Private::checkExemplarSyntax(std::string_view line, size_t hash
             ++pos;
         if (pos == nameAt || !isNameStart(line[nameAt]) || pos >= line.size() || line[pos] != '='
             || pos + 1 >= line.size() || line[pos + 1] != '"')
-            return fault(nameAt, QStringLiteral("the exemplar's labels are not name=\"value\" pairs"));
+            return fault(nameAt, Tr::tr("the exemplar's labels are not name=\"value\" pairs"));
         characters += pos - nameAt;
         pos += 2;
         const size_t valueStart = pos;
         while (pos < line.size() && line[pos] != '"')
             pos += line[pos] == '\\' ? 2 : 1;
         if (pos >= line.size())
-            return fault(valueStart, QStringLiteral("an exemplar label's value has no closing '\"'"));
+            return fault(valueStart, Tr::tr("an exemplar label's value has no closing '\"'"));
         std::string value;
         unescapeKeepingUnknown(line.substr(valueStart, pos - valueStart), value);
         if (const int bad = invalidUtf8Offset(value); bad >= 0)
-            return fault(valueStart, QStringLiteral("an exemplar label's value is not valid UTF-8"));
+            return fault(valueStart, Tr::tr("an exemplar label's value is not valid UTF-8"));
         characters += countCharacters(value);
         ++pos;
         if (pos < line.size() && line[pos] == ',')
             ++pos;
         else if (pos < line.size() && line[pos] != '}')
-            return fault(pos, QStringLiteral("the exemplar's labels are separated by ','"));
+            return fault(pos, Tr::tr("the exemplar's labels are separated by ','"));
     }
     if (pos >= line.size())
-        return fault(pos, QStringLiteral("the exemplar's labels are not closed with '}'"));
+        return fault(pos, Tr::tr("the exemplar's labels are not closed with '}'"));
     if (characters > 128) {
-        return fault(
-            hashAt + 2,
-            QStringLiteral("the exemplar's labels hold %1 characters; OpenMetrics allows 128").arg(characters));
+        return fault(hashAt + 2,
+                     Tr::tr("the exemplar's labels hold %1 characters; OpenMetrics allows 128").arg(characters));
     }
     ++pos;
     if (pos >= line.size() || line[pos] != ' ' || pos + 1 >= line.size() || isBlank(line[pos + 1]))
-        return fault(pos, QStringLiteral("the exemplar's labels are followed by one space and its value"));
+        return fault(pos, Tr::tr("the exemplar's labels are followed by one space and its value"));
     ++pos;
     const size_t valueAt = pos;
     while (pos < line.size() && line[pos] != ' ')
         ++pos;
     const std::optional<ParsedNumber> value = parseNumber(line.substr(valueAt, pos - valueAt));
     if (!value || value->spelling == NumberSpelling::Hexadecimal)
-        return fault(valueAt, QStringLiteral("the exemplar's value is not a decimal number"));
+        return fault(valueAt, Tr::tr("the exemplar's value is not a decimal number"));
     if (pos == line.size())
         return true;
     ++pos;
     const std::optional<ParsedNumber> timestamp = parseNumber(line.substr(pos));
     if (!timestamp || timestamp->spelling == NumberSpelling::Hexadecimal || !std::isfinite(timestamp->value))
-        return fault(pos, QStringLiteral("the exemplar's timestamp is not a finite decimal number of seconds"));
+        return fault(pos, Tr::tr("the exemplar's timestamp is not a finite decimal number of seconds"));
     return true;
 }
 
@@ -324,8 +335,8 @@ bool TextParser::Private::readSampleName(SampleLine &sample, size_t &pos)
     sample.nameAt = pos;
     if (line[pos] == '{') {
         report(Severity::Error, "missing-metric-name", lineNumber, line, pos,
-               QStringLiteral("the sample has no metric name before '{'; remote write drops series without "
-                              "__name__"));
+               Tr::tr("the sample has no metric name before '{'; remote write drops series without "
+                      "__name__"));
         return false;
     }
     const bool likelyFamily = current && current->validName;
@@ -337,8 +348,8 @@ bool TextParser::Private::readSampleName(SampleLine &sample, size_t &pos)
         while (tokenEnd < line.size() && !isBlank(line[tokenEnd]) && line[tokenEnd] != '{')
             ++tokenEnd;
         report(Severity::Error, "invalid-metric-name", lineNumber, line, badStart ? sample.nameAt : pos,
-               QStringLiteral("%1 is not a valid metric name: use letters, digits, '_' and ':', not starting "
-                              "with a digit")
+               Tr::tr("%1 is not a valid metric name: use letters, digits, '_' and ':', not starting "
+                      "with a digit")
                    .arg(quoted(slice(line, sample.nameAt, tokenEnd - sample.nameAt))));
         return false;
     }
@@ -347,7 +358,7 @@ bool TextParser::Private::readSampleName(SampleLine &sample, size_t &pos)
     sample.seriesEnd = pos;
     if (openMetrics && pos != nameEnd && pos < line.size() && line[pos] == '{') {
         report(Severity::Error, "stray-whitespace", lineNumber, line, nameEnd,
-               QStringLiteral("OpenMetrics writes the labels' '{' right after the metric name"));
+               Tr::tr("OpenMetrics writes the labels' '{' right after the metric name"));
         return false;
     }
     return true;
@@ -361,7 +372,7 @@ void TextParser::Private::skipBlanksFound(SampleLine &sample, size_t &pos)
     sample.compact = sample.compact && pos == before;
     if (openMetrics && pos != before && sample.ok) {
         report(Severity::Error, "stray-whitespace", lineNumber, sample.text, before,
-               QStringLiteral("OpenMetrics allows no blanks inside '{...}' outside the quoted values"));
+               Tr::tr("OpenMetrics allows no blanks inside '{...}' outside the quoted values"));
         sample.ok = false;
     }
 }
@@ -379,7 +390,7 @@ bool TextParser::Private::readLabels(SampleLine &sample, size_t &pos)
         skipBlanksInLabels(sample, pos);
         if (pos >= line.size()) {
             report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos,
-                   QStringLiteral("the label list is not closed with '}'"));
+                   Tr::tr("the label list is not closed with '}'"));
             return false;
         }
         if (line[pos] == '}') {
@@ -396,8 +407,8 @@ bool TextParser::Private::readLabels(SampleLine &sample, size_t &pos)
             sample.compact = sample.compact && !trailingComma;
             if (openMetrics && trailingComma) {
                 report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos - 1,
-                       QStringLiteral("OpenMetrics does not allow a comma before '}'"),
-                       Fix{QStringLiteral("Remove the trailing comma"),
+                       Tr::tr("OpenMetrics does not allow a comma before '}'"),
+                       Fix{Tr::tr("Remove the trailing comma"),
                            {TextEdit{sample.offset + qint64(pos - 1), 1, {}}},
                            false});
             }
@@ -409,8 +420,8 @@ bool TextParser::Private::readLabels(SampleLine &sample, size_t &pos)
         }
         report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos,
                pos >= line.size()
-                   ? QStringLiteral("the label list is not closed with '}'")
-                   : QStringLiteral("expected ',' or '}' after the value of label %1").arg(quoted(labels.back().name)));
+                   ? Tr::tr("the label list is not closed with '}'")
+                   : Tr::tr("expected ',' or '}' after the value of label %1").arg(quoted(labels.back().name)));
         return false;
     }
 }
@@ -431,29 +442,29 @@ bool TextParser::Private::readLabel(SampleLine &sample, size_t &pos)
         while (tokenEnd < line.size() && line[tokenEnd] != '=' && line[tokenEnd] != ',' && line[tokenEnd] != '}')
             ++tokenEnd;
         report(Severity::Error, "invalid-label-name", lineNumber, line, labelAt,
-               QStringLiteral("%1 is not a valid label name: use letters, digits and '_', not starting with "
-                              "a digit")
+               Tr::tr("%1 is not a valid label name: use letters, digits and '_', not starting with "
+                      "a digit")
                    .arg(quoted(slice(line, labelAt, tokenEnd - labelAt))));
         return false;
     }
     skipBlanksInLabels(sample, pos);
     if (pos >= line.size() || line[pos] != '=') {
         report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos,
-               QStringLiteral("expected '=' after label name %1").arg(quoted(labelName)));
+               Tr::tr("expected '=' after label name %1").arg(quoted(labelName)));
         return false;
     }
     ++pos;
     skipBlanksInLabels(sample, pos);
     if (pos >= line.size() || line[pos] != '"') {
         report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos,
-               QStringLiteral("the value of label %1 must be in double quotes").arg(quoted(labelName)));
+               Tr::tr("the value of label %1 must be in double quotes").arg(quoted(labelName)));
         return false;
     }
     const size_t quoteAt = pos++;
     const QuotedValue read = readQuotedValue(line, pos);
     if (read.end >= line.size()) {
         report(Severity::Error, "unterminated-label-value", lineNumber, line, quoteAt,
-               QStringLiteral("the value of label %1 has no closing '\"'").arg(quoted(labelName)));
+               Tr::tr("the value of label %1 has no closing '\"'").arg(quoted(labelName)));
         return false;
     }
     const size_t valueAt = pos;
@@ -476,20 +487,19 @@ bool TextParser::Private::checkLabelValueText(SampleLine &sample, std::string_vi
     const int badEscape = read.escaped ? unescapeLabelValue(raw) : -1;
     if (badEscape >= 0 && openMetrics) {
         report(Severity::Warning, "unknown-escape", lineNumber, sample.text, valueAt + size_t(badEscape),
-               QStringLiteral("%1 is not an escape sequence; OpenMetrics parsers keep the backslash as it is. "
-                              "Write a backslash as \\\\")
+               Tr::tr("%1 is not an escape sequence; OpenMetrics parsers keep the backslash as it is. "
+                      "Write a backslash as \\\\")
                    .arg(quoted(raw.substr(size_t(badEscape), 2))));
     }
     if (badEscape >= 0 && !openMetrics) {
         report(Severity::Error, "invalid-escape", lineNumber, sample.text, valueAt + size_t(badEscape),
-               QStringLiteral("%1 is not an escape sequence; label values may only use \\\\, \\\" and \\n "
-                              "(write a backslash as \\\\)")
+               Tr::tr("%1 is not an escape sequence; label values may only use \\\\, \\\" and \\n "
+                      "(write a backslash as \\\\)")
                    .arg(quoted(raw.substr(size_t(badEscape), 2))));
         sample.ok = false;
     } else if (const int bad = read.ascii ? -1 : invalidUtf8Offset(raw); bad >= 0) {
-        report(
-            Severity::Error, "invalid-utf8", lineNumber, sample.text, valueAt + size_t(bad),
-            QStringLiteral("the value of label %1 is not valid UTF-8; save the file as UTF-8").arg(quoted(labelName)));
+        report(Severity::Error, "invalid-utf8", lineNumber, sample.text, valueAt + size_t(bad),
+               Tr::tr("the value of label %1 is not valid UTF-8; save the file as UTF-8").arg(quoted(labelName)));
         sample.ok = false;
     }
     return badEscape >= 0 && openMetrics;
@@ -500,7 +510,7 @@ bool TextParser::Private::readSampleValue(SampleLine &sample, size_t &pos)
     const std::string_view line = sample.text;
     if (openMetrics && pos > 0 && line[pos - 1] == '}' && pos < line.size() && !isBlank(line[pos])) {
         report(Severity::Error, "invalid-label-syntax", lineNumber, line, pos,
-               QStringLiteral("OpenMetrics wants a space between the labels' '}' and the value"));
+               Tr::tr("OpenMetrics wants a space between the labels' '}' and the value"));
         return false;
     }
     sample.valueAt = pos = blanksEnd(line, pos);
@@ -508,7 +518,7 @@ bool TextParser::Private::readSampleValue(SampleLine &sample, size_t &pos)
     const std::string_view token = slice(line, sample.valueAt, pos - sample.valueAt);
     if (token.empty()) {
         report(Severity::Error, "missing-value", lineNumber, line, sample.valueAt,
-               QStringLiteral("the sample %1 has no value").arg(quoted(sample.name)));
+               Tr::tr("the sample %1 has no value").arg(quoted(sample.name)));
         return false;
     }
     const std::optional<ParsedNumber> number = parseNumber(token);
@@ -522,10 +532,10 @@ bool TextParser::Private::readSampleValue(SampleLine &sample, size_t &pos)
     if (number->spelling == NumberSpelling::Hexadecimal) {
         const QByteArray decimal = numberBytes(number->value);
         report(Severity::Error, "hex-number", lineNumber, line, sample.valueAt,
-               QStringLiteral("%1 is a hexadecimal number, which Prometheus' text parsers and the Pushgateway refuse "
-                              "(400 \"expected float as value\"); write it in decimal: '%2'")
+               Tr::tr("%1 is a hexadecimal number, which Prometheus' text parsers and the Pushgateway refuse "
+                      "(400 \"expected float as value\"); write it in decimal: '%2'")
                    .arg(quoted(token), QString::fromLatin1(decimal)),
-               Fix{QStringLiteral("Write '%1'").arg(QString::fromLatin1(decimal)),
+               Fix{Tr::tr("Write '%1'").arg(QString::fromLatin1(decimal)),
                    {TextEdit{sample.offset + qint64(sample.valueAt), qint64(token.size()), decimal}},
                    false});
         return false;
@@ -535,9 +545,9 @@ bool TextParser::Private::readSampleValue(SampleLine &sample, size_t &pos)
         : QByteArray(number->canonical.data(), qsizetype(number->canonical.size()));
     // Go's and OpenMetrics' parsers read it; the canonical spelling is what every writer uses.
     report(Severity::Warning, "noncanonical-number", lineNumber, line, sample.valueAt,
-           QStringLiteral("write %1 as '%2', the spelling Prometheus' own writers use")
+           Tr::tr("write %1 as '%2', the spelling Prometheus' own writers use")
                .arg(quoted(token), QString::fromLatin1(canonical)),
-           Fix{QStringLiteral("Write '%1'").arg(QString::fromLatin1(canonical)),
+           Fix{Tr::tr("Write '%1'").arg(QString::fromLatin1(canonical)),
                {TextEdit{sample.offset + qint64(sample.valueAt), qint64(token.size()), canonical}},
                false});
     return true;
@@ -549,16 +559,15 @@ void TextParser::Private::reportUnreadableValue(const SampleLine &sample, std::s
         // Go's ParseFloat gives a range error, and Prometheus refuses the line (prometheus_client
         // reads ±Inf or 0: tst_openmetrics_differential lists it as its laxness).
         report(Severity::Error, "number-out-of-range", lineNumber, sample.text, sample.valueAt,
-               QStringLiteral("%1 is beyond what a 64-bit float holds, and Prometheus refuses it; write a number "
-                              "between about 2.2e-308 and 1.8e308, or +Inf")
+               Tr::tr("%1 is beyond what a 64-bit float holds, and Prometheus refuses it; write a number "
+                      "between about 2.2e-308 and 1.8e308, or +Inf")
                    .arg(quoted(token)));
         return;
     }
-    const QString hint = token.find(',') != std::string_view::npos
-        ? QStringLiteral(": use '.' as the decimal separator and no thousands separators")
-        : QStringLiteral(": use a number such as 1.5, 2e-3, NaN, +Inf or -Inf");
-    report(Severity::Error, "invalid-number", lineNumber, sample.text, sample.valueAt,
-           QStringLiteral("%1 is not a number%2").arg(quoted(token), hint));
+    const QString message = token.find(',') != std::string_view::npos
+        ? Tr::tr("%1 is not a number: use '.' as the decimal separator and no thousands separators")
+        : Tr::tr("%1 is not a number: use a number such as 1.5, 2e-3, NaN, +Inf or -Inf");
+    report(Severity::Error, "invalid-number", lineNumber, sample.text, sample.valueAt, message.arg(quoted(token)));
 }
 
 // The timestamp, an exemplar, and any other text after the value.
@@ -586,7 +595,7 @@ void TextParser::Private::readTrailer(SampleLine &sample, size_t &pos)
         return;
     }
     report(Severity::Error, "trailing-characters", lineNumber, line, pos,
-           QStringLiteral("unexpected text after the sample: %1").arg(quoted(rest)));
+           Tr::tr("unexpected text after the sample: %1").arg(quoted(rest)));
     sample.ok = false;
 }
 
@@ -603,9 +612,9 @@ void TextParser::Private::readExemplar(SampleLine &sample, size_t hashAt)
     }
     const bool kept = openMetrics && options.target != ValidationTarget::Pushgateway;
     report(kept ? Severity::Warning : Severity::Error, "exemplar", lineNumber, line, hashAt,
-           kept ? QStringLiteral("the exemplar is read but not kept; PromDesk pushes the sample without it")
-                : QStringLiteral("exemplars are not part of text format 0.0.4; a Pushgateway fails to parse this line"),
-           Fix{QStringLiteral("Remove the exemplar"),
+           kept ? Tr::tr("the exemplar is read but not kept; PromDesk pushes the sample without it")
+                : Tr::tr("exemplars are not part of text format 0.0.4; a Pushgateway fails to parse this line"),
+           Fix{Tr::tr("Remove the exemplar"),
                {TextEdit{sample.offset + qint64(from), qint64(line.size() - from), {}}},
                false});
 }

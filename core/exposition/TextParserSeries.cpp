@@ -6,12 +6,23 @@
 
 #include <xxhash.h>
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
 namespace promdesk {
 
 using namespace detail;
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(TextParserSeries)
+};
+
+} // namespace
 
 // A timestamp as OpenMetrics parsers compare them: `seconds.fraction` exactly, to the
 // nanosecond (digits after the ninth cut off); any other spelling as its value.
@@ -55,20 +66,18 @@ void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffse
             lineTimestampNanos = openMetricsNanoseconds(token, seconds->value);
         if (!seconds || !std::isfinite(seconds->value) || seconds->spelling == NumberSpelling::Hexadecimal) {
             report(Severity::Error, "invalid-timestamp", lineNumber, line, begin,
-                   QStringLiteral("%1 is not a timestamp; OpenMetrics timestamps are Unix seconds, e.g. "
-                                  "1700000000.123")
+                   Tr::tr("%1 is not a timestamp; OpenMetrics timestamps are Unix seconds, e.g. "
+                          "1700000000.123")
                        .arg(quoted(token)));
             return;
         }
         if (std::fabs(seconds->value) >= kPlausibleSecondsMax
             && std::fabs(seconds->value) < kPlausibleMillisecondsMax) {
-            report(
-                Severity::Warning, "timestamp-in-milliseconds", lineNumber, line, begin,
-                QStringLiteral("%1 looks like milliseconds, but OpenMetrics timestamps are seconds (it would be "
-                               "the year %2)")
-                    .arg(quoted(token))
-                    .arg(1970 + qint64(seconds->value / 31556952.0)),
-                replaceToken(QStringLiteral("Convert to seconds"), secondsBytes(qint64(std::llround(seconds->value)))));
+            report(Severity::Warning, "timestamp-in-milliseconds", lineNumber, line, begin,
+                   Tr::tr("%1 looks like milliseconds, but OpenMetrics timestamps are seconds (it would be "
+                          "the year %2)")
+                       .arg(quoted(token), QString::number(1970 + qint64(seconds->value / 31556952.0))),
+                   replaceToken(Tr::tr("Convert to seconds"), secondsBytes(qint64(std::llround(seconds->value)))));
             timestampMs = qint64(std::llround(seconds->value));
             ok = true;
             return;
@@ -77,10 +86,13 @@ void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffse
         if (!ms) {
             // OpenMetrics parsers take it; no receiver can store it, and remote write cannot send it.
             report(remoteWrite ? Severity::Error : Severity::Warning, "timestamp-out-of-range", lineNumber, line, begin,
-                   QStringLiteral("%1 is outside the range of timestamps: in milliseconds it does not fit a signed "
-                                  "64-bit integer (about 292 million years either side of 1970). Check the unit%2")
-                       .arg(quoted(token),
-                            remoteWrite ? QStringLiteral(".") : QStringLiteral("; PromDesk leaves this sample out.")));
+                   (remoteWrite ? Tr::tr("%1 is outside the range of timestamps: in milliseconds it does not fit "
+                                         "a signed 64-bit integer (about 292 million years either side of "
+                                         "1970). Check the unit.")
+                                : Tr::tr("%1 is outside the range of timestamps: in milliseconds it does not fit "
+                                         "a signed 64-bit integer (about 292 million years either side of "
+                                         "1970). Check the unit; PromDesk leaves this sample out."))
+                       .arg(quoted(token)));
             leftOutOfModel = !remoteWrite;
             return;
         }
@@ -90,23 +102,27 @@ void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffse
         if (!ms) {
             const std::optional<ParsedNumber> decimal = parseNumber(token);
             std::optional<Fix> fix;
-            QString hint = QStringLiteral("text-format timestamps are whole milliseconds since the Unix epoch");
+            bool looksLikeSeconds = false;
             if (isWholeNumber(token)) {
                 report(Severity::Error, "timestamp-out-of-range", lineNumber, line, begin,
-                       QStringLiteral("%1 is outside the range of timestamps: milliseconds in a signed 64-bit integer "
-                                      "(about 292 million years either side of 1970). Check the unit.")
+                       Tr::tr("%1 is outside the range of timestamps: milliseconds in a signed 64-bit integer "
+                              "(about 292 million years either side of 1970). Check the unit.")
                            .arg(quoted(token)));
                 return;
             }
             if (decimal && std::isfinite(decimal->value) && decimal->value >= kPlausibleSecondsMin
                 && decimal->value < kPlausibleSecondsMax) {
-                hint = QStringLiteral("this looks like seconds with a fraction; text-format timestamps are whole "
-                                      "milliseconds");
-                fix = replaceToken(QStringLiteral("Convert to milliseconds"),
+                looksLikeSeconds = true;
+                fix = replaceToken(Tr::tr("Convert to milliseconds"),
                                    integerBytes(qint64(std::llround(decimal->value * 1000.0))));
             }
             report(Severity::Error, "invalid-timestamp", lineNumber, line, begin,
-                   QStringLiteral("%1 is not a valid timestamp: %2").arg(quoted(token), hint), std::move(fix));
+                   (looksLikeSeconds ? Tr::tr("%1 is not a valid timestamp: this looks like seconds with a "
+                                              "fraction; text-format timestamps are whole milliseconds")
+                                     : Tr::tr("%1 is not a valid timestamp: text-format timestamps are whole "
+                                              "milliseconds since the Unix epoch"))
+                       .arg(quoted(token)),
+                   std::move(fix));
             return;
         }
         timestampMs = *ms;
@@ -116,10 +132,10 @@ void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffse
         }
         if (double(*ms) >= kPlausibleSecondsMin && double(*ms) < kPlausibleSecondsMax) {
             report(Severity::Warning, "timestamp-in-seconds", lineNumber, line, begin,
-                   QStringLiteral("%1 looks like seconds, but text-format timestamps are milliseconds (as given it "
-                                  "is a moment in the month %2)")
+                   Tr::tr("%1 looks like seconds, but text-format timestamps are milliseconds (as given it "
+                          "is a moment in the month %2)")
                        .arg(quoted(token), formatTimestamp(*ms).left(7)),
-                   replaceToken(QStringLiteral("Convert to milliseconds"), integerBytes(*ms * 1000)));
+                   replaceToken(Tr::tr("Convert to milliseconds"), integerBytes(*ms * 1000)));
             timestampMs = *ms * 1000;
         }
     }
@@ -129,12 +145,11 @@ void TextParser::Private::checkTimestamp(std::string_view line, qint64 lineOffse
         size_t from = begin;
         while (from > 0 && isBlank(line[from - 1]))
             --from;
-        report(Severity::Error, "timestamp-present", lineNumber, line, begin,
-               QStringLiteral("a Pushgateway rejects pushed metrics with timestamps ('pushed metrics must not have "
-                              "timestamps'); remove it, or send through remote write"),
-               Fix{QStringLiteral("Remove the timestamp"),
-                   {TextEdit{lineOffset + qint64(from), qint64(end - from), {}}},
-                   false});
+        report(
+            Severity::Error, "timestamp-present", lineNumber, line, begin,
+            Tr::tr("a Pushgateway rejects pushed metrics with timestamps ('pushed metrics must not have "
+                   "timestamps'); remove it, or send through remote write"),
+            Fix{Tr::tr("Remove the timestamp"), {TextEdit{lineOffset + qint64(from), qint64(end - from), {}}}, false});
         return;
     }
     if (timestampMs > addSaturated(nowMs, options.futureToleranceMs))
@@ -172,21 +187,23 @@ void TextParser::Private::reportFuture(std::string_view line, size_t column, qin
     // Prometheus 2.42 takes a sample a day, a year or 3 million years ahead, and from then on
     // refuses every current sample as 'out of bounds': sending it breaks the receiver.
     const bool error = remoteWrite && !options.allowFuture;
-    const QString ahead = QStringLiteral("%1 is %2 ahead of this machine's clock")
-                              .arg(formatTimestamp(timestampMs), formatSpan(subtractSaturated(timestampMs, nowMs)));
     QString message;
-    if (error)
-        message = ahead
-            + QStringLiteral(". A remote-write receiver such as Prometheus accepts it and then refuses every "
-                             "current sample as 'out of bounds' until that time. Check the clock and the "
-                             "timestamps' unit; --allow-future sends it anyway.");
-    else if (remoteWrite)
-        message = ahead
-            + QStringLiteral(" (sent anyway: --allow-future). The receiver will refuse current samples "
-                             "until then.");
-    else
-        message = ahead + QStringLiteral("; a remote-write receiver that takes it refuses current samples until then");
-    report(error ? Severity::Error : Severity::Warning, "timestamp-in-future", lineNumber, line, column, message);
+    if (error) {
+        //: %1 is a date and time, %2 a span of time
+        message = Tr::tr("%1 is %2 ahead of this machine's clock. A remote-write receiver such as Prometheus "
+                         "accepts it and then refuses every current sample as 'out of bounds' until that "
+                         "time. Check the clock and the timestamps' unit; --allow-future sends it anyway.");
+    } else if (remoteWrite) {
+        //: %1 is a date and time, %2 a span of time
+        message = Tr::tr("%1 is %2 ahead of this machine's clock (sent anyway: --allow-future). The receiver "
+                         "will refuse current samples until then.");
+    } else {
+        //: %1 is a date and time, %2 a span of time
+        message = Tr::tr("%1 is %2 ahead of this machine's clock; a remote-write receiver that takes it "
+                         "refuses current samples until then");
+    }
+    report(error ? Severity::Error : Severity::Warning, "timestamp-in-future", lineNumber, line, column,
+           message.arg(formatTimestamp(timestampMs), formatSpan(subtractSaturated(timestampMs, nowMs))));
 }
 
 void TextParser::Private::acceptSample(FamilyState &family, SampleRole role, double bound, double value,
@@ -343,25 +360,24 @@ void TextParser::Private::reportIfRepeated(std::uint64_t hash, const PendingSeri
     const bool refused = remoteWrite ? !exact : (!openMetrics && !entry.aggregatePart);
     const int earlier = int(previous.line);
     const QString message = remoteWrite
-        ? (exact ? QStringLiteral("this sample repeats line %1 exactly (series, time and value); it is sent "
-                                  "once")
-                 : QStringLiteral("this series was already given on line %1 at this time with another "
-                                  "value; Prometheus keeps one and drops the other without a word: keep "
-                                  "one of them"))
+        ? (exact ? Tr::tr("this sample repeats line %1 exactly (series, time and value); it is sent "
+                          "once")
+                 : Tr::tr("this series was already given on line %1 at this time with another "
+                          "value; Prometheus keeps one and drops the other without a word: keep "
+                          "one of them"))
               .arg(earlier)
         : openMetrics
-        ? QStringLiteral("this series repeats line %1; Prometheus keeps the first and drops this one").arg(earlier)
-        : !refused ? QStringLiteral("this part of a histogram or summary repeats line %1; the Pushgateway keeps one of "
-                                    "them without saying which, and Prometheus drops a repeated bucket; keep one")
+        ? Tr::tr("this series repeats line %1; Prometheus keeps the first and drops this one").arg(earlier)
+        : !refused ? Tr::tr("this part of a histogram or summary repeats line %1; the Pushgateway keeps one of "
+                            "them without saying which, and Prometheus drops a repeated bucket; keep one")
                          .arg(earlier)
-        : exact
-        ? QStringLiteral("this series repeats line %1 exactly; Prometheus and the Pushgateway reject duplicate "
+        : exact ? Tr::tr("this series repeats line %1 exactly; Prometheus and the Pushgateway reject duplicate "
                          "series")
-              .arg(earlier)
-        : QStringLiteral("this series was already given on line %1 with another value; keep one of them").arg(earlier);
+                      .arg(earlier)
+                : Tr::tr("this series was already given on line %1 with another value; keep one of them").arg(earlier);
     const int index
         = report(refused ? Severity::Error : Severity::Warning, "duplicate-series", entry.line, {}, 0, message,
-                 exact ? std::optional<Fix>(Fix{QStringLiteral("Remove the repeated line"),
+                 exact ? std::optional<Fix>(Fix{Tr::tr("Remove the repeated line"),
                                                 {TextEdit{entry.lineOffset, entry.lineEnd - entry.lineOffset, {}}},
                                                 false})
                        : std::nullopt);
@@ -381,7 +397,7 @@ void TextParser::Private::checkLabels(SampleLine &sample)
     for (size_t i = 0; i < labels.size(); ++i) {
         if (repeatedLabel[i]) {
             report(Severity::Error, "duplicate-label-name", lineNumber, sample.text, labels[i].nameOffset,
-                   QStringLiteral("label %1 appears twice in one sample").arg(quoted(labels[i].name)));
+                   Tr::tr("label %1 appears twice in one sample").arg(quoted(labels[i].name)));
             sample.ok = false;
         }
         if (!labelNameQuiet(labels[i].name) || !labelValueQuiet(lineLabels[i].value))
@@ -392,7 +408,7 @@ void TextParser::Private::checkLabels(SampleLine &sample)
         = std::count_if(labels.begin(), labels.end(), [](const LabelToken &token) { return !token.raw.empty(); });
     if (!labelCountQuiet(size_t(sent))) {
         report(Severity::Error, "too-many-labels", lineNumber, sample.text, sample.nameAt,
-               QStringLiteral("TMP allows at most %1 labels per series, counting __name__; this one has %2")
+               Tr::tr("TMP allows at most %1 labels per series, counting __name__; this one has %2")
                    .arg(kTmpMaxLabels)
                    .arg(sent + 1));
     }
@@ -408,7 +424,7 @@ void TextParser::Private::reportLabelRules(const SampleLine &sample, size_t inde
         // (tst_verdicts_pushgateway, tst_verdicts_remotewrite).
         const bool hard = options.target == ValidationTarget::Pushgateway;
         report(hard ? Severity::Error : Severity::Warning, "reserved-label-name", lineNumber, line, token.nameOffset,
-               QStringLiteral("label names starting with '__' are reserved for Prometheus' internal use; rename %1")
+               Tr::tr("label names starting with '__' are reserved for Prometheus' internal use; rename %1")
                    .arg(quoted(token.name)));
     }
     const std::string_view value = lineLabels[index].value;
@@ -422,30 +438,28 @@ void TextParser::Private::reportLabelRules(const SampleLine &sample, size_t inde
         else if (index > 0)
             from = sample.offset + qint64(labels[index - 1].valueEnd);
         report(Severity::Warning, "empty-label-value", lineNumber, line, token.nameOffset,
-               QStringLiteral("label %1 is empty; remote write forbids empty label values (an empty label is the "
-                              "same as no label)")
+               Tr::tr("label %1 is empty; remote write forbids empty label values (an empty label is the "
+                      "same as no label)")
                    .arg(quoted(token.name)),
-               Fix{QStringLiteral("Remove the empty label"), {TextEdit{from, to - from, {}}}, false});
+               Fix{Tr::tr("Remove the empty label"), {TextEdit{from, to - from, {}}}, false});
     }
     if (options.target == ValidationTarget::Pushgateway && token.name == "job") {
         report(Severity::Warning, "job-label-in-body", lineNumber, line, token.nameOffset,
-               QStringLiteral("the grouping key's job replaces this 'job' label when the Pushgateway stores the "
-                              "push; put the job in the grouping key instead"));
+               Tr::tr("the grouping key's job replaces this 'job' label when the Pushgateway stores the "
+                      "push; put the job in the grouping key instead"));
     }
     if (options.target != ValidationTarget::Tmp)
         return;
     if (token.name.size() > size_t(kTmpMaxLabelNameLength)) {
         report(Severity::Error, "label-name-too-long", lineNumber, line, token.nameOffset,
-               QStringLiteral("TMP allows label names of at most %1 characters; this one has %2")
+               Tr::tr("TMP allows label names of at most %1 characters; this one has %2")
                    .arg(kTmpMaxLabelNameLength)
                    .arg(token.name.size()));
     }
     if (const int length = utf8Length(value); length > kTmpMaxLabelValueLength) {
         report(Severity::Error, "label-value-too-long", lineNumber, line, token.valueOffset,
-               QStringLiteral("TMP allows label values of at most %1 characters; %2 has %3")
-                   .arg(kTmpMaxLabelValueLength)
-                   .arg(quoted(token.name))
-                   .arg(length));
+               Tr::tr("TMP allows label values of at most %1 characters; %2 has %3")
+                   .arg(QString::number(kTmpMaxLabelValueLength), quoted(token.name), QString::number(length)));
     }
 }
 
@@ -459,17 +473,17 @@ bool TextParser::Private::resolveSampleFamily(const SampleLine &sample, FamilySt
     if (!openMetrics && declared.type == MetricType::GaugeHistogram
         && options.target == ValidationTarget::Pushgateway) {
         report(Severity::Error, "gauge-histogram-sample", lineNumber, sample.text, sample.nameAt,
-               QStringLiteral("the Pushgateway stores a sample named after a gauge_histogram, but then writes "
-                              "'# TYPE %1' with no type, and Prometheus refuses to scrape the whole gateway "
-                              "(\"invalid metric type\"); declare '%1' as gauge")
+               Tr::tr("the Pushgateway stores a sample named after a gauge_histogram, but then writes "
+                      "'# TYPE %1' with no type, and Prometheus refuses to scrape the whole gateway "
+                      "(\"invalid metric type\"); declare '%1' as gauge")
                    .arg(name));
         return false;
     }
     report(Severity::Error, "sample-does-not-match-type", lineNumber, sample.text, sample.nameAt,
            openMetrics && declared.type == MetricType::Counter
-               ? QStringLiteral("an OpenMetrics counter's samples are named '%1_total' (and '%1_created')").arg(name)
-               : QStringLiteral("'%1' is declared %2, whose samples are named with suffixes such as '_bucket', "
-                                "'_sum' and '_count'")
+               ? Tr::tr("an OpenMetrics counter's samples are named '%1_total' (and '%1_created')").arg(name)
+               : Tr::tr("'%1' is declared %2, whose samples are named with suffixes such as '_bucket', "
+                        "'_sum' and '_count'")
                      .arg(name, metricTypeName(declared.type)));
     return false;
 }
@@ -484,7 +498,7 @@ bool TextParser::Private::exemplarAllowed(const SampleLine &sample, const Family
             && role == SampleRole::Bucket);
     if (!counts) {
         report(Severity::Error, "invalid-exemplar", lineNumber, sample.text, exemplarAt,
-               QStringLiteral("only a counter's _total and a histogram's buckets may carry an exemplar"));
+               Tr::tr("only a counter's _total and a histogram's buckets may carry an exemplar"));
     }
     return counts;
 }
@@ -511,12 +525,16 @@ bool TextParser::Private::splitBound(const SampleLine &sample, const FamilyState
         // Text 0.0.4 readers drop such a line without a word; OpenMetrics parsers refuse it.
         report(aggregateRule(), role == SampleRole::Bucket ? "histogram-missing-le" : "summary-missing-quantile",
                lineNumber, sample.text, sample.nameAt,
-               (role == SampleRole::Bucket
-                    ? QStringLiteral("a histogram bucket needs an 'le' label with its upper bound")
-                    : QStringLiteral("a summary sample named after its family needs a 'quantile' label; the total goes "
-                                     "in '%1_sum' and '%1_count'")
-                          .arg(q(family.declaredName)))
-                   + (openMetrics ? QString() : QStringLiteral("; without it, the Pushgateway drops this sample")));
+               role == SampleRole::Bucket
+                   ? (openMetrics ? Tr::tr("a histogram bucket needs an 'le' label with its upper bound")
+                                  : Tr::tr("a histogram bucket needs an 'le' label with its upper bound; without "
+                                           "it, the Pushgateway drops this sample"))
+                   : (openMetrics ? Tr::tr("a summary sample named after its family needs a 'quantile' label; "
+                                           "the total goes in '%1_sum' and '%1_count'")
+                                  : Tr::tr("a summary sample named after its family needs a 'quantile' label; "
+                                           "the total goes in '%1_sum' and '%1_count'; without it, the "
+                                           "Pushgateway drops this sample"))
+                         .arg(q(family.declaredName)));
         return false;
     }
     return true;
@@ -529,13 +547,13 @@ bool TextParser::Private::readBound(const SampleLine &sample, SampleRole role, c
     const std::optional<ParsedNumber> parsed = parseNumber(label.value);
     if (!parsed) {
         report(Severity::Error, "invalid-number", lineNumber, sample.text, valueAt,
-               QStringLiteral("the '%1' label must be a number, not %2").arg(boundName, quoted(label.value)));
+               Tr::tr("the '%1' label must be a number, not %2").arg(boundName, quoted(label.value)));
         return false;
     }
     if (parsed->spelling == NumberSpelling::Hexadecimal) {
         report(Severity::Error, "hex-number", lineNumber, sample.text, valueAt,
-               QStringLiteral("the '%1' label's value %2 is hexadecimal, which the Pushgateway refuses (400 "
-                              "\"expected float as value for '%1' label\"); write it in decimal: '%3'")
+               Tr::tr("the '%1' label's value %2 is hexadecimal, which the Pushgateway refuses (400 "
+                      "\"expected float as value for '%1' label\"); write it in decimal: '%3'")
                    .arg(boundName, quoted(label.value), QString::fromLatin1(numberBytes(parsed->value))));
         return false;
     }
@@ -546,13 +564,13 @@ bool TextParser::Private::readBound(const SampleLine &sample, SampleRole role, c
     if (openMetrics && (std::isnan(bound) || (std::isinf(bound) && label.value != "+Inf"))) {
         report(Severity::Error, "noncanonical-number", lineNumber, sample.text, valueAt,
                std::isnan(bound)
-                   ? QStringLiteral("the '%1' label cannot be NaN").arg(boundName)
-                   : QStringLiteral("OpenMetrics spells this bound only '+Inf', not %1").arg(quoted(label.value)));
+                   ? Tr::tr("the '%1' label cannot be NaN").arg(boundName)
+                   : Tr::tr("OpenMetrics spells this bound only '+Inf', not %1").arg(quoted(label.value)));
         return false;
     }
     if (role == SampleRole::Quantile && !(bound >= 0 && bound <= 1)) {
         report(aggregateRule(), "summary-quantile-out-of-range", lineNumber, sample.text, valueAt,
-               QStringLiteral("quantile %1 is outside [0, 1]; quantiles are fractions such as 0.5 or 0.99")
+               Tr::tr("quantile %1 is outside [0, 1]; quantiles are fractions such as 0.5 or 0.99")
                    .arg(quoted(label.value)));
         return !openMetrics;
     }
@@ -566,10 +584,10 @@ void TextParser::Private::checkCountSign(const SampleLine &sample, const FamilyS
         return;
     const bool counting = family.type == MetricType::Counter && role == SampleRole::Value;
     report(aggregateRule(), "negative-counter", lineNumber, sample.text, sample.valueAt,
-           counting ? QStringLiteral("counter '%1' is negative; counters only go up from 0 (use a gauge for values "
-                                     "that can fall)")
+           counting ? Tr::tr("counter '%1' is negative; counters only go up from 0 (use a gauge for values "
+                             "that can fall)")
                           .arg(q(sample.name))
-                    : QStringLiteral("histogram counts cannot be negative"));
+                    : Tr::tr("histogram counts cannot be negative"));
 }
 
 // The key of repeats: the series in canonical form, name{a="x",b="y"} with labels sorted and

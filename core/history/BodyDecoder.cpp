@@ -6,30 +6,45 @@
 #include "pushgateway/PushgatewayClient.h"
 #include "remotewrite/WriteRequestCodec.h"
 
+#include <QCoreApplication>
+
 namespace promdesk {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(BodyDecoder)
+};
+
+} // namespace
 
 DecodedBody decodeRequestBody(const HistoryEntry &entry)
 {
     DecodedBody decoded;
     QByteArray body = entry.requestBody;
     if (body.isEmpty()) {
-        decoded.kind = QStringLiteral("empty");
+        //: The kind of a request body that has no bytes
+        decoded.kind = Tr::tr("empty");
         return decoded;
     }
     if (entry.requestBodyTruncated)
-        decoded.error
-            = QStringLiteral("only the first %1 of %2 bytes were kept").arg(body.size()).arg(entry.requestBodySize);
+        decoded.error = Tr::tr("only the first %1 of %2 bytes were kept").arg(body.size()).arg(entry.requestBodySize);
     const QByteArray encoding = entry.requestHeader("Content-Encoding").toLower();
     const QByteArray type = entry.requestHeader("Content-Type");
-    if (encoding == "gzip") {
+    const bool gzip = encoding == "gzip";
+    if (gzip)
         body = gzipDecompress(body);
-        decoded.kind = QStringLiteral("gzip, ");
-    }
+    // The body's format, after "gzip, " when it was compressed.
+    const auto kindOf = [gzip](const QString &format) {
+        //: %1 is the body's format, e.g. "text exposition"
+        return gzip ? Tr::tr("gzip, %1").arg(format) : format;
+    };
     if (encoding == "snappy") {
         const RemoteWriteVersion version = type.contains("write.v2") ? RemoteWriteVersion::V2 : RemoteWriteVersion::V1;
         const DecodedWriteRequest request = decodeWriteRequest(body, version);
-        decoded.kind += version == RemoteWriteVersion::V2 ? QStringLiteral("remote write 2.0")
-                                                          : QStringLiteral("remote write 1.0");
+        decoded.kind
+            = kindOf(version == RemoteWriteVersion::V2 ? Tr::tr("remote write 2.0") : Tr::tr("remote write 1.0"));
         if (!request.error.isEmpty()) {
             decoded.error = request.error;
             return decoded;
@@ -39,13 +54,13 @@ DecodedBody decodeRequestBody(const HistoryEntry &entry)
     }
     if (type.contains("application/vnd.google.protobuf")) {
         const ProtobufReadResult result = readDelimitedProtobuf(body);
-        decoded.kind += QStringLiteral("protobuf-delimited MetricFamily");
+        decoded.kind = kindOf(Tr::tr("protobuf-delimited MetricFamily"));
         decoded.text = QString::fromUtf8(writeText(result.metrics));
         if (!result.error.isEmpty())
             decoded.error = result.error;
         return decoded;
     }
-    decoded.kind += QStringLiteral("text exposition");
+    decoded.kind = kindOf(Tr::tr("text exposition"));
     decoded.text = QString::fromUtf8(body);
     return decoded;
 }

@@ -2,11 +2,17 @@
 
 #include "net/Redactor.h"
 
+#include <QCoreApplication>
 #include <QDir>
 
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(CurlExport)
+};
 
 QString shellQuote(const QString &text)
 {
@@ -74,10 +80,12 @@ CurlExport exportCurl(const HistoryEntry &entry, const CurlOptions &options)
     parts << shellQuote(entry.url);
     out.command = parts.join(QLatin1Char(' ')) + heredoc + QLatin1Char('\n');
     if (entry.authKind != Credentials::Kind::None && options.revealedSecret.isEmpty())
-        out.note = QStringLiteral("the command reads the secret from $PROMDESK_SECRET");
-    if (entry.requestBodyTruncated)
-        out.note += QStringLiteral("%1the body was cut at the history's size cap; the command sends only what was kept")
-                        .arg(out.note.isEmpty() ? QString() : QStringLiteral("; "));
+        out.note = Tr::tr("the command reads the secret from $PROMDESK_SECRET");
+    if (entry.requestBodyTruncated) {
+        const QString cut = Tr::tr("the body was cut at the history's size cap; the command sends only what was kept");
+        //: Joins two notes about an exported curl command
+        out.note = out.note.isEmpty() ? cut : Tr::tr("%1; %2").arg(out.note, cut);
+    }
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include "net/Redactor.h"
 #include "util/BoundedSnappy.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -25,6 +26,11 @@ namespace promdesk {
 using namespace detail;
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(HistoryDatabase)
+};
 
 // A child's URL, request headers or grouping key that are its parent's are stored as this
 // marker (no URL, header list or grouping key is written so): a live job's thousands of ticks
@@ -162,23 +168,22 @@ std::unique_ptr<HistoryDatabase> HistoryDatabase::open(const QString &path, QStr
         }
         if (error.fault != HistoryFault::Corrupt || movedAside) {
             if (note)
-                *note = QStringLiteral("%1; requests are not recorded").arg(error.describe());
+                *note = Tr::tr("%1; requests are not recorded").arg(error.describe());
             return nullptr;
         }
         // A damaged file: keep it for inspection and start afresh.
         const QString aside = moveAside(path);
         if (aside.isEmpty()) {
             if (note)
-                *note = QStringLiteral("%1, and it cannot be moved aside; requests are not recorded")
-                            .arg(error.describe());
+                *note = Tr::tr("%1, and it cannot be moved aside; requests are not recorded").arg(error.describe());
             return nullptr;
         }
         movedAside = true;
         if (note)
-            *note = QStringLiteral("%1; it was moved to %2 and a new one started").arg(error.describe(), aside);
+            *note = Tr::tr("%1; it was moved to %2 and a new one started").arg(error.describe(), aside);
     }
     if (note)
-        *note = QStringLiteral("the history stayed locked by another process; requests are not recorded");
+        *note = Tr::tr("the history stayed locked by another process; requests are not recorded");
     return nullptr;
 }
 
@@ -202,9 +207,10 @@ bool HistoryDatabase::failed(const QSqlError &error, const char *doing) const
     int code = error.nativeErrorCode().toInt(&hasCode);
     if (!hasCode || code <= 0)
         code = lastSqliteCode(QSqlDatabase::database(m_connection, false));
-    m_lastError = {code > 0 ? historyFaultFromSqliteCode(code) : HistoryFault::Other,
-                   QStringLiteral("%1: %2").arg(QLatin1String(doing),
-                                                error.databaseText().isEmpty() ? error.text() : error.databaseText())};
+    m_lastError
+        = {code > 0 ? historyFaultFromSqliteCode(code) : HistoryFault::Other,
+           //: %1 is what the history was doing (e.g. "recording a request"), %2 is SQLite's message
+           Tr::tr("%1: %2").arg(Tr::tr(doing), error.databaseText().isEmpty() ? error.text() : error.databaseText())};
     if (m_lastError.fault == HistoryFault::Corrupt) {
         // Say which pages: the same check a reading path makes when it opens the file.
         QSqlQuery check(QSqlDatabase::database(m_connection));
@@ -294,22 +300,24 @@ qint64 HistoryDatabase::begin(const HistoryEntry &e, qint64 bodyCap)
         if (withBody) {
             // The failure that brought us here is the one to report, not a failed rollback's.
             const HistoryError cause = m_lastError;
-            exec(QStringLiteral("ROLLBACK TO entry"), "undoing a half-written entry");
-            exec(QStringLiteral("RELEASE entry"), "undoing a half-written entry");
+            exec(QStringLiteral("ROLLBACK TO entry"),
+                 QT_TRANSLATE_NOOP("HistoryDatabase", "undoing a half-written entry"));
+            exec(QStringLiteral("RELEASE entry"), QT_TRANSLATE_NOOP("HistoryDatabase", "undoing a half-written entry"));
             m_lastError = cause;
         }
         return qint64(0);
     };
-    if (withBody && !exec(QStringLiteral("SAVEPOINT entry"), "recording a request"))
+    if (withBody
+        && !exec(QStringLiteral("SAVEPOINT entry"), QT_TRANSLATE_NOOP("HistoryDatabase", "recording a request")))
         return 0;
-    if (!exec(q, "recording a request"))
+    if (!exec(q, QT_TRANSLATE_NOOP("HistoryDatabase", "recording a request")))
         return undo();
     const qint64 id = q.lastInsertId().toLongLong();
     q.finish();
     if (withBody) {
         if (!storeRequestBody(id, e, bodyCap))
             return undo();
-        if (!exec(QStringLiteral("RELEASE entry"), "recording a request"))
+        if (!exec(QStringLiteral("RELEASE entry"), QT_TRANSLATE_NOOP("HistoryDatabase", "recording a request")))
             return undo();
     }
     return id;
@@ -319,12 +327,12 @@ qint64 HistoryDatabase::begin(const HistoryEntry &e, qint64 bodyCap)
 // and a full disk must be told from a damaged file.
 bool HistoryDatabase::beginGroup()
 {
-    return exec(QStringLiteral("BEGIN"), "starting a transaction");
+    return exec(QStringLiteral("BEGIN"), QT_TRANSLATE_NOOP("HistoryDatabase", "starting a transaction"));
 }
 
 bool HistoryDatabase::commitGroup()
 {
-    if (exec(QStringLiteral("COMMIT"), "committing recorded requests"))
+    if (exec(QStringLiteral("COMMIT"), QT_TRANSLATE_NOOP("HistoryDatabase", "committing recorded requests")))
         return true;
     rollBackKeepingError();
     return false;
@@ -345,7 +353,7 @@ bool HistoryDatabase::storeRequestBody(qint64 id, const HistoryEntry &e, qint64 
     q.addBindValue(id);
     const QByteArray body = truncated ? e.requestBody.left(bodyCap) : e.requestBody;
     q.addBindValue(packRelative(body, e.tag.parentId, !e.requestHeader("Content-Encoding").isEmpty()));
-    const bool stored = exec(q, "recording a request body");
+    const bool stored = exec(q, QT_TRANSLATE_NOOP("HistoryDatabase", "recording a request body"));
     q.finish();
     return stored;
 }
@@ -379,7 +387,7 @@ HistoryDatabase::ParentColumns HistoryDatabase::parentColumns(qint64 parentId) c
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("SELECT url, request_headers, grouping_key FROM requests WHERE id = ?"));
     q.addBindValue(parentId);
-    if (!exec(q, "reading a request's parent") || !q.next())
+    if (!exec(q, QT_TRANSLATE_NOOP("HistoryDatabase", "reading a request's parent")) || !q.next())
         return {};
     return ParentColumns{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
 }
@@ -389,7 +397,7 @@ QByteArray HistoryDatabase::storedBody(qint64 id) const
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("SELECT body FROM request_bodies WHERE request_id = ?"));
     q.addBindValue(id);
-    if (!exec(q, "reading a request body") || !q.next())
+    if (!exec(q, QT_TRANSLATE_NOOP("HistoryDatabase", "reading a request body")) || !q.next())
         return {};
     const QByteArray stored = q.value(0).toByteArray();
     return relativeToParent(stored) ? QByteArray() : unpack(stored); // one level: a parent is stored whole
@@ -414,7 +422,7 @@ bool HistoryDatabase::noteArrival(qint64 id, std::optional<qint64> latencyMs, co
     q.addBindValue(latencyMs ? QVariant(*latencyMs) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(text(verdict));
     q.addBindValue(id);
-    return exec(q, "recording an arrival check");
+    return exec(q, QT_TRANSLATE_NOOP("HistoryDatabase", "recording an arrival check"));
 }
 
 bool HistoryDatabase::attachRequestBody(qint64 id, const HistoryEntry &e, qint64 bodyCap)
@@ -428,7 +436,7 @@ bool HistoryDatabase::attachRequestBody(qint64 id, const HistoryEntry &e, qint64
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("UPDATE requests SET request_body_truncated = 1 WHERE id = ?"));
     q.addBindValue(id);
-    return exec(q, "marking a request body as cut");
+    return exec(q, QT_TRANSLATE_NOOP("HistoryDatabase", "marking a request body as cut"));
 }
 
 bool HistoryDatabase::complete(qint64 id, const HttpResult &result, std::optional<qint64> samplesWritten,
@@ -455,7 +463,7 @@ bool HistoryDatabase::complete(qint64 id, const HttpResult &result, std::optiona
     q.addBindValue(cut ? 1 : 0);
     q.addBindValue(result.redacted ? 1 : 0);
     q.addBindValue(id);
-    const bool stored = exec(q, "recording an answer");
+    const bool stored = exec(q, QT_TRANSLATE_NOOP("HistoryDatabase", "recording an answer"));
     q.finish();
     return stored;
 }
@@ -515,11 +523,11 @@ QList<HistoryEntry> HistoryDatabase::list(const HistoryFilter &filter) const
     for (const QVariant &value : std::as_const(values))
         q.addBindValue(value);
     QList<HistoryEntry> entries;
-    if (exec(q, "listing requests")) {
+    if (exec(q, QT_TRANSLATE_NOOP("HistoryDatabase", "listing requests"))) {
         while (q.next())
             entries.append(readEntry(q, filter.withBodies, parentLookup()));
         if (q.lastError().isValid())
-            failed(q.lastError(), "listing requests");
+            failed(q.lastError(), QT_TRANSLATE_NOOP("HistoryDatabase", "listing requests"));
     }
     return entries;
 }
@@ -530,11 +538,11 @@ std::optional<HistoryEntry> HistoryDatabase::get(qint64 id) const
     q.prepare(QStringLiteral("SELECT ") + kListColumns + QStringLiteral(", response_body, ") + kRequestBodyColumn
               + QStringLiteral(" FROM requests WHERE id = ?"));
     q.addBindValue(id);
-    if (!exec(q, "reading a request"))
+    if (!exec(q, QT_TRANSLATE_NOOP("HistoryDatabase", "reading a request")))
         return std::nullopt;
     if (!q.next()) {
         if (q.lastError().isValid())
-            failed(q.lastError(), "reading a request");
+            failed(q.lastError(), QT_TRANSLATE_NOOP("HistoryDatabase", "reading a request"));
         return std::nullopt;
     }
     return readEntry(q, true, parentLookup());
@@ -547,11 +555,11 @@ QList<HistoryEntry> HistoryDatabase::children(qint64 parentId) const
               + QStringLiteral(" FROM requests WHERE parent_id = ? ORDER BY id"));
     q.addBindValue(parentId);
     QList<HistoryEntry> entries;
-    if (exec(q, "listing a backfill's batches")) {
+    if (exec(q, QT_TRANSLATE_NOOP("HistoryDatabase", "listing a backfill's batches"))) {
         while (q.next())
             entries.append(readEntry(q, false, parentLookup()));
         if (q.lastError().isValid())
-            failed(q.lastError(), "listing a backfill's batches");
+            failed(q.lastError(), QT_TRANSLATE_NOOP("HistoryDatabase", "listing a backfill's batches"));
     }
     return entries;
 }
@@ -559,7 +567,9 @@ QList<HistoryEntry> HistoryDatabase::children(qint64 parentId) const
 qint64 HistoryDatabase::count() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    return exec(q, QStringLiteral("SELECT count(*) FROM requests"), "counting requests") && q.next()
+    return exec(q, QStringLiteral("SELECT count(*) FROM requests"),
+                QT_TRANSLATE_NOOP("HistoryDatabase", "counting requests"))
+            && q.next()
         ? q.value(0).toLongLong()
         : 0;
 }
@@ -571,7 +581,7 @@ qint64 HistoryDatabase::usedBytes() const
     return exec(q,
                 QStringLiteral("SELECT (page_count - freelist_count) * page_size FROM pragma_page_count(), "
                                "pragma_freelist_count(), pragma_page_size()"),
-                "measuring the history")
+                QT_TRANSLATE_NOOP("HistoryDatabase", "measuring the history"))
             && q.next()
         ? q.value(0).toLongLong()
         : 0;
@@ -584,7 +594,7 @@ HistoryDatabase::PruneResult HistoryDatabase::prune(const RetentionPolicy &polic
     const auto fileBytes = [&] {
         QSqlQuery q(db);
         return exec(q, QStringLiteral("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"),
-                    "measuring the history")
+                    QT_TRANSLATE_NOOP("HistoryDatabase", "measuring the history"))
                 && q.next()
             ? q.value(0).toLongLong()
             : 0;
@@ -598,7 +608,7 @@ HistoryDatabase::PruneResult HistoryDatabase::prune(const RetentionPolicy &polic
     };
     result.bytesBefore = fileBytes();
     // One transaction: a prune that fails halfway removes nothing.
-    if (!exec(QStringLiteral("BEGIN"), "starting to prune"))
+    if (!exec(QStringLiteral("BEGIN"), QT_TRANSLATE_NOOP("HistoryDatabase", "starting to prune")))
         return stop();
     const qint64 before = count();
     QSqlQuery q(db);
@@ -608,12 +618,12 @@ HistoryDatabase::PruneResult HistoryDatabase::prune(const RetentionPolicy &polic
                              " (SELECT parent_id FROM requests WHERE parent_id IS NOT NULL AND started_at >= ?)"));
     q.addBindValue(nowMs - policy.maxAgeMs);
     q.addBindValue(nowMs - policy.maxAgeMs);
-    if (m_lastError.failed() || !exec(q, "removing old requests"))
+    if (m_lastError.failed() || !exec(q, QT_TRANSLATE_NOOP("HistoryDatabase", "removing old requests")))
         return stop();
     q.prepare(QStringLiteral(
         "DELETE FROM requests WHERE id NOT IN (SELECT id FROM requests ORDER BY started_at DESC, id DESC LIMIT ?)"));
     q.addBindValue(policy.maxEntries);
-    if (!exec(q, "removing the oldest requests"))
+    if (!exec(q, QT_TRANSLATE_NOOP("HistoryDatabase", "removing the oldest requests")))
         return stop();
     // Over the size limit: drop the oldest tenth at a time until the pages in use fit; the file
     // itself shrinks once, by the VACUUM after the commit.
@@ -621,29 +631,30 @@ HistoryDatabase::PruneResult HistoryDatabase::prune(const RetentionPolicy &polic
         q.prepare(QStringLiteral(
             "DELETE FROM requests WHERE id IN (SELECT id FROM requests ORDER BY started_at ASC, id ASC LIMIT ?)"));
         q.addBindValue(std::max<qint64>(1, count() / 10));
-        if (!exec(q, "removing requests over the size limit"))
+        if (!exec(q, QT_TRANSLATE_NOOP("HistoryDatabase", "removing requests over the size limit")))
             return stop();
     }
     // A backfill's batches go with their backfill: no entry is left pointing at nothing.
     if (!exec(QStringLiteral(
                   "DELETE FROM requests WHERE parent_id IS NOT NULL AND parent_id NOT IN (SELECT id FROM requests)"),
-              "removing the batches of removed backfills"))
+              QT_TRANSLATE_NOOP("HistoryDatabase", "removing the batches of removed backfills")))
         return stop();
     if (m_lastError.failed())
         return stop();
     const qint64 after = count();
     if (m_lastError.failed())
         return stop();
-    if (!exec(QStringLiteral("COMMIT"), "committing the prune"))
+    if (!exec(QStringLiteral("COMMIT"), QT_TRANSLATE_NOOP("HistoryDatabase", "committing the prune")))
         return stop();
     result.removed = before - after;
-    if (!exec(QStringLiteral("VACUUM"), "compacting the file")) {
+    if (!exec(QStringLiteral("VACUUM"), QT_TRANSLATE_NOOP("HistoryDatabase", "compacting the file"))) {
         result.bytesAfter = fileBytes();
         return result; // the entries are gone; only the file did not shrink (lastError says why)
     }
     // In WAL mode the compacted pages sit in the WAL until a checkpoint: write them back, so the
     // file itself shrinks now.
-    exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), "compacting the file");
+    exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"),
+         QT_TRANSLATE_NOOP("HistoryDatabase", "compacting the file"));
     result.bytesAfter = fileBytes();
     return result;
 }

@@ -1,8 +1,19 @@
 #include "history/HistoryDatabase.h"
 
+#include <QCoreApplication>
+
 #include <sqlite3.h>
 
 namespace promdesk {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(HistoryError)
+};
+
+} // namespace
 
 HistoryFault historyFaultFromSqliteCode(int code)
 {
@@ -36,25 +47,26 @@ QString HistoryError::describe() const
     case HistoryFault::None:
         return {};
     case HistoryFault::Locked:
-        what = QStringLiteral("the history file is locked by another process");
+        what = Tr::tr("the history file is locked by another process");
         break;
     case HistoryFault::Full:
-        what = QStringLiteral("the disk is full");
+        what = Tr::tr("the disk is full");
         break;
     case HistoryFault::ReadOnly:
-        what = QStringLiteral("the history file or its folder is read-only");
+        what = Tr::tr("the history file or its folder is read-only");
         break;
     case HistoryFault::Corrupt:
-        what = QStringLiteral("the history file is damaged");
+        what = Tr::tr("the history file is damaged");
         break;
     case HistoryFault::CannotOpen:
-        what = QStringLiteral("the history file cannot be opened");
+        what = Tr::tr("the history file cannot be opened");
         break;
     case HistoryFault::Other:
-        what = QStringLiteral("the history cannot be written");
+        what = Tr::tr("the history cannot be written");
         break;
     }
-    return detail.isEmpty() ? what : what + QStringLiteral(" (") + detail + QLatin1Char(')');
+    //: %1 says what went wrong with the history, %2 is the database's own message
+    return detail.isEmpty() ? what : Tr::tr("%1 (%2)").arg(what, detail);
 }
 
 } // namespace promdesk

@@ -1,6 +1,7 @@
 // The history file's tables and how a file of any earlier schema is brought up to this one.
 #include "history/HistoryDatabase.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
@@ -12,6 +13,11 @@
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(HistorySchema)
+};
 
 // Schema 1, the first; a new database is made by it and the migrations after it, so every
 // history file ends up with the same tables whatever version first created it.
@@ -102,11 +108,13 @@ bool HistoryDatabase::initialise(HistoryError *error, Check check)
         return false;
     };
     // A file that is not a database, or whose header is damaged, fails right here.
-    if (!exec(QStringLiteral("SELECT count(*) FROM sqlite_schema"), "reading the schema"))
+    if (!exec(QStringLiteral("SELECT count(*) FROM sqlite_schema"),
+              QT_TRANSLATE_NOOP("HistoryDatabase", "reading the schema")))
         return fail();
     if (check == Check::Pages) {
         QSqlQuery q(db);
-        if (!exec(q, QStringLiteral("PRAGMA quick_check(5)"), "checking the file"))
+        if (!exec(q, QStringLiteral("PRAGMA quick_check(5)"),
+                  QT_TRANSLATE_NOOP("HistoryDatabase", "checking the file")))
             return fail();
         QStringList damage;
         while (q.next()) {
@@ -119,13 +127,15 @@ bool HistoryDatabase::initialise(HistoryError *error, Check check)
         }
     }
     // WAL lets the GUI and a CLI write at once; NORMAL sync is safe with WAL and keeps writes cheap.
-    if (!exec(QStringLiteral("PRAGMA journal_mode=WAL"), "switching to WAL")
-        || !exec(QStringLiteral("PRAGMA synchronous=NORMAL"), "setting the sync mode"))
+    if (!exec(QStringLiteral("PRAGMA journal_mode=WAL"), QT_TRANSLATE_NOOP("HistoryDatabase", "switching to WAL"))
+        || !exec(QStringLiteral("PRAGMA synchronous=NORMAL"),
+                 QT_TRANSLATE_NOOP("HistoryDatabase", "setting the sync mode")))
         return fail();
     keepWalAcrossProcesses(db);
     const auto schemaVersion = [&]() -> std::optional<int> {
         QSqlQuery version(db);
-        if (!exec(version, QStringLiteral("PRAGMA user_version"), "reading the schema version"))
+        if (!exec(version, QStringLiteral("PRAGMA user_version"),
+                  QT_TRANSLATE_NOOP("HistoryDatabase", "reading the schema version")))
             return std::nullopt;
         return version.next() ? version.value(0).toInt() : 0;
     };
@@ -136,7 +146,7 @@ bool HistoryDatabase::initialise(HistoryError *error, Check check)
         // Another process may be migrating the same file right now: take the write lock first
         // (IMMEDIATE waits for it), then look again. One transaction, so a migration interrupted
         // halfway leaves the old schema, not a mix.
-        if (!exec(QStringLiteral("BEGIN IMMEDIATE"), "starting the migration"))
+        if (!exec(QStringLiteral("BEGIN IMMEDIATE"), QT_TRANSLATE_NOOP("HistoryDatabase", "starting the migration")))
             return fail();
         const auto abandon = [&] {
             rollBackKeepingError();
@@ -147,7 +157,7 @@ bool HistoryDatabase::initialise(HistoryError *error, Check check)
             return abandon();
         auto apply = [&](const auto &statements) {
             for (const char *statement : statements) {
-                if (!exec(QString::fromLatin1(statement), "migrating the schema"))
+                if (!exec(QString::fromLatin1(statement), QT_TRANSLATE_NOOP("HistoryDatabase", "migrating the schema")))
                     return false;
             }
             return true;
@@ -155,15 +165,15 @@ bool HistoryDatabase::initialise(HistoryError *error, Check check)
         const bool migrated = *schema >= kSchemaVersion
             || ((*schema >= 1 || apply(kSchema1)) && (*schema >= 2 || apply(kSchema2))
                 && (*schema >= 3 || apply(kSchema3)) && (*schema >= 4 || apply(kSchema4))
-                && exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion), "migrating the schema"));
+                && exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion),
+                        QT_TRANSLATE_NOOP("HistoryDatabase", "migrating the schema")));
         if (!migrated)
             return abandon();
-        if (!exec(QStringLiteral("COMMIT"), "committing the migration"))
+        if (!exec(QStringLiteral("COMMIT"), QT_TRANSLATE_NOOP("HistoryDatabase", "committing the migration")))
             return abandon();
     }
     if (*schema > kSchemaVersion) {
-        *error = {HistoryFault::Other,
-                  QStringLiteral("the history was written by a newer PromDesk (schema %1)").arg(*schema)};
+        *error = {HistoryFault::Other, Tr::tr("the history was written by a newer PromDesk (schema %1)").arg(*schema)};
         return false;
     }
     return true;

@@ -2,9 +2,16 @@
 
 #include "net/Redactor.h"
 
+#include <QCoreApplication>
+
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Resend)
+};
 
 std::optional<Profile> named(const QList<Profile> &profiles, const QString &name)
 {
@@ -34,18 +41,17 @@ ResendRequest prepareResend(const HistoryEntry &e, const QList<Profile> &profile
 {
     ResendRequest out;
     if (e.isGroup()) {
-        out.error = QStringLiteral("entry %1 is a %2's own entry, not a request: re-send one of the requests under it")
-                        .arg(e.id)
-                        .arg(e.tag.operation);
+        //: %2 is the operation that grouped the requests, e.g. "backfill"
+        out.error = Tr::tr("entry %1 is a %2's own entry, not a request: re-send one of the requests under it")
+                        .arg(QString::number(e.id), e.tag.operation);
         return out;
     }
     if (e.requestBodyTruncated) {
-        out.error = QStringLiteral("entry %1 kept only part of its body; it cannot be sent again exactly").arg(e.id);
+        out.error = Tr::tr("entry %1 kept only part of its body; it cannot be sent again exactly").arg(e.id);
         return out;
     }
     if (e.url.contains(QString::fromUtf8(kRedacted))) {
-        out.error = QStringLiteral("entry %1's URL had a secret in it, which was not kept; it cannot be sent again")
-                        .arg(e.id);
+        out.error = Tr::tr("entry %1's URL had a secret in it, which was not kept; it cannot be sent again").arg(e.id);
         return out;
     }
     HttpRequest &request = out.request;
@@ -66,16 +72,14 @@ ResendRequest prepareResend(const HistoryEntry &e, const QList<Profile> &profile
     if (!out.profile) {
         out.needsProfile = !otherProfile.isEmpty() || e.authKind != Credentials::Kind::None;
         if (!otherProfile.isEmpty()) {
-            out.error = QStringLiteral("there is no profile named '%1'").arg(otherProfile);
+            out.error = Tr::tr("there is no profile named '%1'").arg(otherProfile);
         } else if (e.authKind != Credentials::Kind::None) {
             out.error = e.tag.profile.isEmpty()
-                ? QStringLiteral(
-                      "entry %1 was sent with credentials but without a profile; choose a profile to send it with")
+                ? Tr::tr("entry %1 was sent with credentials but without a profile; choose a profile to send it with")
                       .arg(e.id)
-                : QStringLiteral(
+                : Tr::tr(
                       "entry %1 was sent with profile '%2', which no longer exists; choose a profile to send it with")
-                      .arg(e.id)
-                      .arg(e.tag.profile);
+                      .arg(QString::number(e.id), e.tag.profile);
         }
         return out; // without credentials it goes where it went, as it went
     }

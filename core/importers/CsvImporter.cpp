@@ -6,6 +6,7 @@
 #include "remotewrite/SeriesCollector.h"
 #include "util/Time.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 
@@ -14,6 +15,11 @@
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(CsvImporter)
+};
 
 struct Field
 {
@@ -101,7 +107,7 @@ QList<Row> splitCsv(const QString &text, QChar delimiter, QList<Problem> &proble
     }
     if (quoted) {
         problems.append(Problem{file, quoteLine, 1, Severity::Error, QStringLiteral("csv-unterminated-quote"),
-                                QStringLiteral("a quoted field starting here is never closed"), std::nullopt});
+                                Tr::tr("a quoted field starting here is never closed"), std::nullopt});
     }
     if (!atFieldStart || !row.fields.isEmpty() || !field.text.isEmpty())
         endRow();
@@ -150,7 +156,7 @@ struct TimestampReader
             }
         }
         if (cells.isEmpty()) {
-            why = QStringLiteral("there are no rows");
+            why = Tr::tr("there are no rows");
             return false;
         }
         if (allDates) {
@@ -158,8 +164,8 @@ struct TimestampReader
             return true;
         }
         if (!allNumbers) {
-            why = QStringLiteral("the timestamp column mixes numbers and other text; use one form: Unix seconds, Unix "
-                                 "milliseconds or RFC 3339 (2023-11-14T22:13:20Z)");
+            why = Tr::tr("the timestamp column mixes numbers and other text; use one form: Unix seconds, Unix "
+                         "milliseconds or RFC 3339 (2023-11-14T22:13:20Z)");
             return false;
         }
         if (minimum >= 1e8 && maximum < 1e11) {
@@ -170,9 +176,8 @@ struct TimestampReader
             unit = TimeUnit::Milliseconds;
             return true;
         }
-        why = QStringLiteral(
-                  "timestamps from %1 to %2 are neither plausible Unix seconds (1973–5138) nor milliseconds; "
-                  "give them in one of those units or as RFC 3339")
+        why = Tr::tr("timestamps from %1 to %2 are neither plausible Unix seconds (1973–5138) nor milliseconds; "
+                     "give them in one of those units or as RFC 3339")
                   .arg(formatNumber(minimum), formatNumber(maximum));
         return false;
     }
@@ -213,8 +218,7 @@ std::optional<Labels> parseSelector(const QString &selector, QString *error)
     const QByteArray line = selector.trimmed().toUtf8() + " 0\n";
     const ParseResult result = parseText(line, ParseOptions{});
     if (result.hasErrors() || result.metrics.families.size() != 1) {
-        *error = result.problems.isEmpty() ? QStringLiteral("not a series selector")
-                                           : result.problems.constFirst().message;
+        *error = result.problems.isEmpty() ? Tr::tr("not a series selector") : result.problems.constFirst().message;
         return std::nullopt;
     }
     const MetricFamily &family = result.metrics.families.constFirst();
@@ -240,7 +244,7 @@ public:
         const QChar delimiter = detectDelimiter(text.section(QLatin1Char('\n'), 0, 0));
         m_rows = splitCsv(text, delimiter, m_result.problems, m_options.fileName);
         if (m_rows.isEmpty()) {
-            problem(1, 1, "csv-empty", QStringLiteral("the file has no header row"));
+            problem(1, 1, "csv-empty", Tr::tr("the file has no header row"));
             return m_result;
         }
         m_header = m_rows.takeFirst();
@@ -288,8 +292,7 @@ private:
         m_timeColumn = m_names.indexOf(QStringLiteral("timestamp"));
         if (m_timeColumn < 0) {
             problem(m_header.line, 1, "csv-no-timestamp-column",
-                    QStringLiteral("the header has no 'timestamp' column (found: %1)")
-                        .arg(m_names.join(QStringLiteral(", "))));
+                    Tr::tr("the header has no 'timestamp' column (found: %1)").arg(m_names.join(QStringLiteral(", "))));
             return false;
         }
         m_valueColumn = m_names.indexOf(QStringLiteral("value"));
@@ -304,7 +307,7 @@ private:
     {
         if (m_longForm && m_metricColumn < 0 && m_options.metricName.isEmpty()) {
             problem(m_header.line, 1, "csv-no-metric",
-                    QStringLiteral("the long form needs a 'metric' column or a metric name (--metric NAME)"));
+                    Tr::tr("the long form needs a 'metric' column or a metric name (--metric NAME)"));
             return false;
         }
         return true;
@@ -337,8 +340,7 @@ private:
                 continue;
             if (!isValidLabelName(m_names.at(c)) || m_names.at(c).startsWith(QLatin1String("__")))
                 problem(m_header.line, m_header.fields.at(c).column, "invalid-label-name",
-                        QStringLiteral("column '%1' cannot be a label name: use letters, digits and '_'")
-                            .arg(m_names.at(c)));
+                        Tr::tr("column '%1' cannot be a label name: use letters, digits and '_'").arg(m_names.at(c)));
         }
     }
 
@@ -350,9 +352,9 @@ private:
             QString error;
             const std::optional<Labels> labels = parseSelector(m_names.at(c), &error);
             if (!labels) {
-                problem(m_header.line, m_header.fields.at(c).column, "csv-bad-series-column",
-                        QStringLiteral("column '%1' is not a series such as cpu_temp{host=\"a\"}: %2")
-                            .arg(m_names.at(c), error));
+                problem(
+                    m_header.line, m_header.fields.at(c).column, "csv-bad-series-column",
+                    Tr::tr("column '%1' is not a series such as cpu_temp{host=\"a\"}: %2").arg(m_names.at(c), error));
                 continue;
             }
             m_seriesOfColumn.insert(c, *labels);
@@ -366,10 +368,9 @@ private:
             = parseNumber(std::string_view(bytes.constData(), size_t(bytes.size())));
         if (!parsed) {
             problem(row.line, cell.column, "invalid-number",
-                    QStringLiteral("'%1' is not a number%2")
-                        .arg(cell.text,
-                             cell.text.contains(QLatin1Char(',')) ? QStringLiteral(": use '.' as the decimal separator")
-                                                                  : QString()));
+                    cell.text.contains(QLatin1Char(','))
+                        ? Tr::tr("'%1' is not a number: use '.' as the decimal separator").arg(cell.text)
+                        : Tr::tr("'%1' is not a number").arg(cell.text));
             return std::nullopt;
         }
         return parsed->value;
@@ -378,15 +379,14 @@ private:
     void readRow(const Row &row)
     {
         if (row.fields.size() != m_names.size()) {
-            problem(
-                row.line, 1, "csv-column-count",
-                QStringLiteral("this row has %1 fields; the header has %2").arg(row.fields.size()).arg(m_names.size()));
+            problem(row.line, 1, "csv-column-count",
+                    Tr::tr("this row has %1 fields; the header has %2").arg(row.fields.size()).arg(m_names.size()));
             return;
         }
         const std::optional<qint64> timestampMs = m_timestamps.read(row.fields.at(m_timeColumn).text);
         if (!timestampMs) {
             problem(row.line, row.fields.at(m_timeColumn).column, "invalid-timestamp",
-                    QStringLiteral("'%1' is not a timestamp like the others").arg(row.fields.at(m_timeColumn).text));
+                    Tr::tr("'%1' is not a timestamp like the others").arg(row.fields.at(m_timeColumn).text));
             return;
         }
         if (!m_longForm) {
@@ -433,13 +433,14 @@ private:
         const TimeUnit unit = m_timestamps.unit;
         const qint64 firstMs = m_timestamps.read(m_timeCells.constFirst().text).value_or(0);
         m_result.description
-            = QStringLiteral("%1 form, %2 row(s), %3 series; timestamps read as %4 (the first, '%5', is %6)")
-                  .arg(m_longForm ? QStringLiteral("long") : QStringLiteral("wide"))
-                  .arg(m_rows.size())
-                  .arg(m_result.series.series.size())
-                  .arg(unit == TimeUnit::Rfc3339       ? QStringLiteral("RFC 3339 dates")
-                           : unit == TimeUnit::Seconds ? QStringLiteral("Unix seconds")
-                                                       : QStringLiteral("Unix milliseconds"),
+            //: %1 is "long" or "wide" (the CSV layout), %4 how timestamps were read (e.g. "Unix seconds"),
+            //: %5 the first timestamp cell as written, %6 that time formatted
+            = Tr::tr("%1 form, %2 row(s), %3 series; timestamps read as %4 (the first, '%5', is %6)")
+                  .arg(m_longForm ? Tr::tr("long") : Tr::tr("wide"), QString::number(m_rows.size()),
+                       QString::number(m_result.series.series.size()),
+                       unit == TimeUnit::Rfc3339       ? Tr::tr("RFC 3339 dates")
+                           : unit == TimeUnit::Seconds ? Tr::tr("Unix seconds")
+                                                       : Tr::tr("Unix milliseconds"),
                        m_timeCells.constFirst().text.trimmed(), formatTimestamp(firstMs));
     }
 };

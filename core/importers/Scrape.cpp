@@ -5,7 +5,18 @@
 #include "net/AnswerExplanation.h"
 #include "net/Redactor.h"
 
+#include <QCoreApplication>
+
 namespace promdesk {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Scrape)
+};
+
+} // namespace
 
 HttpRequest scrapeRequest(const QUrl &url, int timeoutMs)
 {
@@ -25,26 +36,24 @@ HttpRequest scrapeRequest(const QUrl &url, int timeoutMs)
 ScrapedMetrics scrapedMetrics(const HttpResult &result, const QUrl &url)
 {
     ScrapedMetrics scraped;
-    const QString server = QStringLiteral("the exporter at %1").arg(redactUrl(url));
+    const QString server = Tr::tr("the exporter at %1").arg(redactUrl(url));
     if (!result.ok()) {
         const Explanation explanation = explainAnswer(result, server);
-        scraped.error = explanation.summary + QLatin1Char(' ') + explanation.advice;
+        //: %1 says what went wrong, %2 what to do
+        scraped.error = Tr::tr("%1 %2").arg(explanation.summary, explanation.advice);
         return scraped;
     }
     if (result.bodyCut()) { // a start of the metrics is no metrics: its last family would be cut
-        scraped.error = QStringLiteral("%1 answered with %2 bytes, more than the %3 MB read of an answer; nothing was "
-                                       "imported")
-                            .arg(server)
-                            .arg(result.bodyBytes)
-                            .arg(result.body.size() >> 20);
+        scraped.error = Tr::tr("%1 answered with %2 bytes, more than the %3 MB read of an answer; nothing was "
+                               "imported")
+                            .arg(server, QString::number(result.bodyBytes), QString::number(result.body.size() >> 20));
         return scraped;
     }
     const QByteArray contentType = result.header("Content-Type").toLower();
     if (contentType.startsWith("application/vnd.google.protobuf")) {
         const ProtobufReadResult decoded = readDelimitedProtobuf(result.body);
         if (!decoded.error.isEmpty()) {
-            scraped.error
-                = QStringLiteral("%1 answered with protobuf that could not be read: %2").arg(server, decoded.error);
+            scraped.error = Tr::tr("%1 answered with protobuf that could not be read: %2").arg(server, decoded.error);
             return scraped;
         }
         scraped.text = writeText(decoded.metrics);
@@ -52,10 +61,9 @@ ScrapedMetrics scrapedMetrics(const HttpResult &result, const QUrl &url)
     }
     if (!contentType.isEmpty() && !contentType.startsWith("text/plain")
         && !contentType.startsWith("application/openmetrics-text")) {
-        scraped.error
-            = QStringLiteral("%1 answered with '%2', not metrics; check that the URL is the exporter's metrics "
-                             "path (usually /metrics)")
-                  .arg(server, QString::fromLatin1(result.header("Content-Type")));
+        scraped.error = Tr::tr("%1 answered with '%2', not metrics; check that the URL is the exporter's metrics "
+                               "path (usually /metrics)")
+                            .arg(server, QString::fromLatin1(result.header("Content-Type")));
         return scraped;
     }
     scraped.text = result.body;

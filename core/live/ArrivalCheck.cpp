@@ -6,6 +6,7 @@
 #include "util/Printable.h"
 #include "util/Time.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,6 +17,11 @@
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ArrivalCheck)
+};
 
 QString secondsText(qint64 ms)
 {
@@ -73,11 +79,11 @@ bool ArrivalProbe::matches(double seen) const
 QString ArrivalResult::verdict() const
 {
     if (arrived && latencyMs < 1000)
-        return QStringLiteral("arrived after %1 ms").arg(latencyMs);
+        return Tr::tr("arrived after %1 ms").arg(latencyMs);
     if (arrived)
-        return QStringLiteral("arrived after %1 s").arg(formatNumber(std::round(double(latencyMs) / 100.0) / 10.0));
-    return QStringLiteral("not visible after %1 s: %2")
-        .arg(formatNumber(std::round(double(waitedMs) / 100.0) / 10.0), reason);
+        return Tr::tr("arrived after %1 s").arg(formatNumber(std::round(double(latencyMs) / 100.0) / 10.0));
+    //: %2 says why, such as "the query URL did not answer (…)"
+    return Tr::tr("not visible after %1 s: %2").arg(formatNumber(std::round(double(waitedMs) / 100.0) / 10.0), reason);
 }
 
 ArrivalCheck::ArrivalCheck(QueryEndpoint endpoint, HttpClient *http, ArrivalProbe probe, qint64 sentAtMs,
@@ -187,7 +193,7 @@ void ArrivalCheck::onAnswer(const HttpResult &result)
 void ArrivalCheck::diagnose()
 {
     if (!m_lastProblem.isEmpty())
-        return finish(false, QStringLiteral("the query URL did not answer (%1)").arg(m_lastProblem));
+        return finish(false, Tr::tr("the query URL did not answer (%1)").arg(m_lastProblem));
     // Whatever is stored under the name, at the time the probe looked at.
     QList<QPair<QString, QString>> query{
         {QStringLiteral("query"), QStringLiteral("{__name__=\"%1\"}").arg(m_probe.metric)}};
@@ -211,30 +217,30 @@ void ArrivalCheck::onSeriesByName(const HttpResult &result)
     }
     for (const Labels &labels : std::as_const(relevant)) {
         if (!job.isEmpty() && labels.value(QStringLiteral("exported_job")) == job) {
-            return finish(
-                false,
-                QStringLiteral("honor_labels is off in the scrape config of the gateway: Prometheus stored the "
-                               "pushed job as exported_job=\"%1\" (and instance as exported_instance). Set "
-                               "honor_labels: true for the gateway's scrape job")
-                    .arg(job));
+            return finish(false,
+                          //: keep honor_labels, exported_job, exported_instance and "honor_labels: true" as they are
+                          Tr::tr("honor_labels is off in the scrape config of the gateway: Prometheus stored the "
+                                 "pushed job as exported_job=\"%1\" (and instance as exported_instance). Set "
+                                 "honor_labels: true for the gateway's scrape job")
+                              .arg(job));
         }
     }
     for (const Labels &labels : std::as_const(relevant)) {
         if (labels == m_probe.labels) {
-            return finish(
-                false,
-                m_probe.timestampMs
-                    ? QStringLiteral("the series is there, but not with the value written at %1")
-                          .arg(formatTimestamp(*m_probe.timestampMs))
-                    : QStringLiteral("the series is there, but never showed this push's value: a later push "
-                                     "replaced it before Prometheus scraped the gateway (is the scrape interval "
-                                     "longer than the push interval?)"));
+            return finish(false,
+                          m_probe.timestampMs
+                              ? Tr::tr("the series is there, but not with the value written at %1")
+                                    .arg(formatTimestamp(*m_probe.timestampMs))
+                              : Tr::tr("the series is there, but never showed this push's value: a later push "
+                                       "replaced it before Prometheus scraped the gateway (is the scrape interval "
+                                       "longer than the push interval?)"));
         }
     }
     if (!relevant.isEmpty()) {
         return finish(false,
-                      QStringLiteral("a label was dropped or renamed on the way: Prometheus has %1 as %2, the push "
-                                     "had %3 (a relabelling rule?)")
+                      //: %1 is a metric name, %2 and %3 label sets
+                      Tr::tr("a label was dropped or renamed on the way: Prometheus has %1 as %2, the push "
+                             "had %3 (a relabelling rule?)")
                           .arg(m_probe.metric,
                                printable(relevant.constFirst().toString(), PrintableOptions{200, false}),
                                printable(m_probe.labels.toString(), PrintableOptions{200, false})));
@@ -245,19 +251,19 @@ void ArrivalCheck::onSeriesByName(const HttpResult &result)
     if (m_probe.timestampMs)
         return ask(QStringLiteral("/api/v1/status/tsdb"), {}, &ArrivalCheck::onTsdbStatus);
     finish(false,
-           QStringLiteral("nothing named %1 is stored there: the data did not reach this Prometheus, or the query URL "
-                          "points at another one")
+           Tr::tr("nothing named %1 is stored there: the data did not reach this Prometheus, or the query URL "
+                  "points at another one")
                .arg(m_probe.metric));
 }
 
 void ArrivalCheck::onTargets(const HttpResult &result)
 {
     if (!result.ok()) {
-        return finish(
-            false,
-            QStringLiteral("nothing named %1 is stored there, and it cannot say which targets it scrapes (%2): "
-                           "check that it scrapes the gateway at %3")
-                .arg(m_probe.metric, whyNoAnswer(result), m_probe.gatewayAuthority));
+        return finish(false,
+                      //: %1 is a metric name, %2 why Prometheus did not answer, %3 the gateway's host:port
+                      Tr::tr("nothing named %1 is stored there, and it cannot say which targets it scrapes (%2): "
+                             "check that it scrapes the gateway at %3")
+                          .arg(m_probe.metric, whyNoAnswer(result), m_probe.gatewayAuthority));
     }
     const QJsonArray targets = QJsonDocument::fromJson(result.body)
                                    .object()
@@ -272,19 +278,21 @@ void ArrivalCheck::onTargets(const HttpResult &result)
             continue;
         if (target.value(QStringLiteral("health")).toString() != u"up") {
             return finish(false,
-                          QStringLiteral("it scrapes the gateway at %1 but the last scrape failed: %2")
+                          Tr::tr("it scrapes the gateway at %1 but the last scrape failed: %2")
                               .arg(m_probe.gatewayAuthority,
                                    printable(target.value(QStringLiteral("lastError")).toString(),
                                              PrintableOptions{200, false})));
         }
         return finish(false,
-                      QStringLiteral("it scrapes the gateway at %1 and the scrape works, yet %2 is not there: the "
-                                     "push went to another group, or the scrape interval is longer than the wait")
+                      //: %1 is the gateway's host:port, %2 a metric name
+                      Tr::tr("it scrapes the gateway at %1 and the scrape works, yet %2 is not there: the "
+                             "push went to another group, or the scrape interval is longer than the wait")
                           .arg(m_probe.gatewayAuthority, m_probe.metric));
     }
     finish(false,
-           QStringLiteral("this Prometheus does not scrape the gateway at %1 (it is not among its /api/v1/targets): "
-                          "add it to scrape_configs, with honor_labels: true")
+           //: keep /api/v1/targets, scrape_configs and "honor_labels: true" as they are
+           Tr::tr("this Prometheus does not scrape the gateway at %1 (it is not among its /api/v1/targets): "
+                  "add it to scrape_configs, with honor_labels: true")
                .arg(m_probe.gatewayAuthority));
 }
 
@@ -303,13 +311,14 @@ void ArrivalCheck::onTsdbStatus(const HttpResult &result)
     if (result.ok() && m_probe.timestampMs && maxTime > 0
         && *m_probe.timestampMs < std::min(minTime, maxTime - 3'600'000)) {
         return finish(false,
-                      QStringLiteral("the sample (%1) is older than the receiver accepts: its newest data is at %2; "
-                                     "samples more than about an hour older are out of bounds")
+                      Tr::tr("the sample (%1) is older than the receiver accepts: its newest data is at %2; "
+                             "samples more than about an hour older are out of bounds")
                           .arg(formatTimestamp(*m_probe.timestampMs), formatTimestamp(maxTime)));
     }
     finish(false,
-           QStringLiteral("nothing named %1 is stored there at %2: the write did not reach this Prometheus, or the "
-                          "query URL points at another one")
+           //: %1 is a metric name, %2 a time
+           Tr::tr("nothing named %1 is stored there at %2: the write did not reach this Prometheus, or the "
+                  "query URL points at another one")
                .arg(m_probe.metric, formatTimestamp(*m_probe.timestampMs)));
 }
 

@@ -2,12 +2,19 @@
 
 #include "net/HttpTypes.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ArrivalTracker)
+};
 
 constexpr int kChecksPerMachine = 4;
 constexpr qsizetype kLatenciesKept = 100'000;
@@ -141,9 +148,10 @@ void ArrivalTracker::onAnswered(const TickReport &report)
             m_last = result;
             m_lastVerdict = result.verdict();
             if (m_recorder && report.recordId)
-                m_recorder->arrivalChecked(report.recordId,
-                                           result.arrived ? std::optional<qint64>(result.latencyMs) : std::nullopt,
-                                           QStringLiteral("%1 (%2 queries)").arg(result.verdict()).arg(result.queries));
+                m_recorder->arrivalChecked(
+                    report.recordId, result.arrived ? std::optional<qint64>(result.latencyMs) : std::nullopt,
+                    //: %1 is a verdict such as "arrived after 40 ms"
+                    Tr::tr("%1 (%2 queries)").arg(result.verdict(), QString::number(result.queries)));
             emit checkedTick(report, result);
         }
         if (m_checks.isEmpty())

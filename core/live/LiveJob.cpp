@@ -4,6 +4,7 @@
 #include "remotewrite/SeriesCollector.h"
 #include "util/Printable.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 #include <limits>
@@ -11,6 +12,11 @@
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(LiveJob)
+};
 
 // The lateness of this many ticks is kept, the oldest dropped first: a job left running for days
 // stays bounded.
@@ -48,21 +54,21 @@ QStringList specProblems(const LiveJobSpec &spec)
 {
     QStringList problems;
     if (spec.intervalMs < LiveJobSpec::kMinimumIntervalMs)
-        problems << QStringLiteral("the interval must be at least %1 ms").arg(LiveJobSpec::kMinimumIntervalMs);
+        problems << Tr::tr("the interval must be at least %1 ms").arg(LiveJobSpec::kMinimumIntervalMs);
     if (spec.count && *spec.count <= 0)
-        problems << QStringLiteral("the count of ticks must be at least 1");
+        problems << Tr::tr("the count of ticks must be at least 1");
     if (spec.durationMs && *spec.durationMs <= 0)
-        problems << QStringLiteral("the duration must be above 0");
+        problems << Tr::tr("the duration must be above 0");
     if (spec.destination == LiveJobSpec::Destination::Pushgateway)
         problems << spec.key.validate();
     for (const QString &machine : spec.machines) {
         if (machine.isEmpty())
-            problems << QStringLiteral("a machine's name is empty");
+            problems << Tr::tr("a machine's name is empty");
     }
     if (spec.machines.size() != QSet<QString>(spec.machines.cbegin(), spec.machines.cend()).size())
-        problems << QStringLiteral("a machine is named twice");
+        problems << Tr::tr("a machine is named twice");
     if (!spec.machines.isEmpty() && !spec.machinesOverwrite && spec.key.hasLabel(QStringLiteral("instance")))
-        problems << QStringLiteral("the grouping key already has an instance; machines add their own");
+        problems << Tr::tr("the grouping key already has an instance; machines add their own");
     return problems;
 }
 
@@ -123,8 +129,7 @@ std::unique_ptr<LiveJob> LiveJob::create(LiveJobSpec spec, PushgatewayClient *ga
     }
     const bool toGateway = spec.destination == LiveJobSpec::Destination::Pushgateway;
     if ((toGateway && !gateway) || (!toGateway && !writer)) {
-        *problem = LiveJobProblem{LiveJobProblem::Source::Destination,
-                                  QStringLiteral("no client for the job's destination")};
+        *problem = LiveJobProblem{LiveJobProblem::Source::Destination, Tr::tr("no client for the job's destination")};
         return nullptr;
     }
     std::unique_ptr<LiveJob> job(new LiveJob(std::move(spec), gateway, writer));
@@ -272,11 +277,10 @@ void LiveJob::onTick()
     for (Machine *machine : std::as_const(m_machines)) {
         if (elapsed < m_backoffUntilElapsed) {
             ++m_stats.skippedBackoff;
-            emit tickSkipped(tick, machine->name, QStringLiteral("backing off after failures"));
+            emit tickSkipped(tick, machine->name, Tr::tr("backing off after failures"));
         } else if (machine->inFlight) {
             ++m_stats.skippedBusy;
-            emit tickSkipped(tick, machine->name,
-                             QStringLiteral("the previous request is still waiting for its answer"));
+            emit tickSkipped(tick, machine->name, Tr::tr("the previous request is still waiting for its answer"));
         } else {
             send(*machine, tick, dueMs, latenessMs);
         }
@@ -389,15 +393,20 @@ QString liveJobStateName(LiveJob::State state)
 {
     switch (state) {
     case LiveJob::State::Idle:
-        return QStringLiteral("not started");
+        //: the state of a live job
+        return Tr::tr("not started");
     case LiveJob::State::Running:
-        return QStringLiteral("running");
+        //: the state of a live job
+        return Tr::tr("running");
     case LiveJob::State::Paused:
-        return QStringLiteral("paused");
+        //: the state of a live job
+        return Tr::tr("paused");
     case LiveJob::State::Stopping:
-        return QStringLiteral("stopping");
+        //: the state of a live job
+        return Tr::tr("stopping");
     case LiveJob::State::Finished:
-        return QStringLiteral("finished");
+        //: the state of a live job
+        return Tr::tr("finished");
     }
     return {};
 }
@@ -408,14 +417,15 @@ QString describeEnd(const LiveJob &job)
     case LiveJob::EndReason::None:
         return liveJobStateName(job.state());
     case LiveJob::EndReason::CountReached:
-        return QStringLiteral("all %1 ticks done").arg(*job.spec().count);
+        return Tr::tr("all %1 ticks done").arg(*job.spec().count);
     case LiveJob::EndReason::DurationReached:
-        return QStringLiteral("its time is up");
+        return Tr::tr("its time is up");
     case LiveJob::EndReason::Stopped:
-        return QStringLiteral("stopped");
+        //: how a live job ended
+        return Tr::tr("stopped");
     case LiveJob::EndReason::Refused:
-        return QStringLiteral("stopped: the server refused it (%1); the next tick would be refused too")
-            .arg(job.refusal());
+        //: %1 is the server's answer, such as "HTTP 400: …"
+        return Tr::tr("stopped: the server refused it (%1); the next tick would be refused too").arg(job.refusal());
     }
     return {};
 }

@@ -5,6 +5,8 @@
 #include "pushgateway/GroupPruning.h"
 #include "util/Printable.h"
 
+#include <QCoreApplication>
+
 #include <cmath>
 #include <numbers>
 
@@ -12,8 +14,14 @@ namespace promdesk {
 
 namespace {
 
-constexpr auto kGeneratorHelp
-    = "a generator is now, inc:STEP, random:MIN:MAX, walk:MIN:MAX:STEP or sine:MIN:MAX:PERIOD";
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ValueGenerator)
+};
+
+//: keep the generator forms (now, inc:STEP, random:MIN:MAX…) as they are
+constexpr const char *kGeneratorHelp = QT_TRANSLATE_NOOP(
+    "ValueGenerator", "a generator is now, inc:STEP, random:MIN:MAX, walk:MIN:MAX:STEP or sine:MIN:MAX:PERIOD");
 
 std::optional<double> finiteNumber(QStringView text)
 {
@@ -57,14 +65,15 @@ std::optional<ValueGenerator> parseValueGenerator(QStringView spec, QString *err
         return std::nullopt;
     };
     const auto arity = [&](qsizetype count, const char *form) {
-        return parts.size() == count + 1 ? QString() : QStringLiteral("write it as %1").arg(QLatin1StringView(form));
+        //: %1 is a generator form such as random:MIN:MAX
+        return parts.size() == count + 1 ? QString() : Tr::tr("write it as %1").arg(QLatin1StringView(form));
     };
     QString wrongArity = kind == u"now" ? arity(0, "now")
         : kind == u"inc"                ? arity(1, "inc:STEP")
         : kind == u"random"             ? arity(2, "random:MIN:MAX")
         : kind == u"walk"               ? arity(3, "walk:MIN:MAX:STEP")
         : kind == u"sine"               ? arity(3, "sine:MIN:MAX:PERIOD")
-                                        : QStringLiteral("not a generator; %1").arg(QLatin1StringView(kGeneratorHelp));
+                                        : Tr::tr("not a generator; %1").arg(Tr::tr(kGeneratorHelp));
     if (!wrongArity.isEmpty())
         return fail(wrongArity);
     ValueGenerator generator;
@@ -73,7 +82,7 @@ std::optional<ValueGenerator> parseValueGenerator(QStringView spec, QString *err
     for (qsizetype i = 1; i <= numericParts; ++i) {
         const std::optional<double> number = finiteNumber(parts.at(i));
         if (!number)
-            return fail(QStringLiteral("%1 is not a finite number").arg(quoted(parts.at(i))));
+            return fail(Tr::tr("%1 is not a finite number").arg(quoted(parts.at(i))));
         numbers.append(*number);
     }
     if (kind == u"now") {
@@ -88,13 +97,14 @@ std::optional<ValueGenerator> parseValueGenerator(QStringView spec, QString *err
         generator.min = numbers.at(0);
         generator.max = numbers.at(1);
         if (generator.min > generator.max)
-            return fail(QStringLiteral("MIN (%1) is above MAX (%2)")
-                            .arg(formatNumber(generator.min), formatNumber(generator.max)));
+            //: keep MIN and MAX: they name the parts of the generator
+            return fail(
+                Tr::tr("MIN (%1) is above MAX (%2)").arg(formatNumber(generator.min), formatNumber(generator.max)));
     }
     if (generator.kind == ValueGenerator::Kind::Walk) {
         generator.step = numbers.at(2);
         if (generator.step <= 0)
-            return fail(QStringLiteral("the walk's STEP must be above 0"));
+            return fail(Tr::tr("the walk's STEP must be above 0"));
     }
     if (generator.kind == ValueGenerator::Kind::Sine) {
         QString durationError;
@@ -111,14 +121,12 @@ QString generatorRefusal(const MetricFamily &family)
     switch (family.type) {
     case MetricType::Histogram:
     case MetricType::GaugeHistogram:
-        return QStringLiteral(
-                   "%1 is a histogram: its buckets, sum and count must agree with each other, and one generated "
-                   "value cannot keep them so; push it as it is")
+        return Tr::tr("%1 is a histogram: its buckets, sum and count must agree with each other, and one generated "
+                      "value cannot keep them so; push it as it is")
             .arg(family.name);
     case MetricType::Summary:
-        return QStringLiteral(
-                   "%1 is a summary: its quantiles, sum and count must agree with each other, and one generated "
-                   "value cannot keep them so; push it as it is")
+        return Tr::tr("%1 is a summary: its quantiles, sum and count must agree with each other, and one generated "
+                      "value cannot keep them so; push it as it is")
             .arg(family.name);
     default:
         return {};
@@ -181,8 +189,8 @@ std::optional<SeriesSelector> parseSeriesSelector(QStringView text, QString *err
     for (const Problem &problem : parsed.problems)
         hasError = hasError || problem.severity == Severity::Error;
     if (trimmed.isEmpty() || hasError || !oneSeries) {
-        *error = QStringLiteral("%1 is not a series: give a metric name, or one series as the draft writes it, "
-                                "such as name{instance=\"a\"}")
+        *error = Tr::tr("%1 is not a series: give a metric name, or one series as the draft writes it, "
+                        "such as name{instance=\"a\"}")
                      .arg(quoted(text));
         return std::nullopt;
     }
@@ -198,7 +206,8 @@ std::optional<GeneratorAssignment> parseGeneratorAssignment(QStringView text, QS
 {
     const qsizetype equals = text.lastIndexOf(u'=');
     if (equals <= 0) {
-        *error = QStringLiteral("%1: write it as SERIES=GENERATOR, such as backup_time=now").arg(quoted(text));
+        //: keep SERIES=GENERATOR and backup_time=now as they are
+        *error = Tr::tr("%1: write it as SERIES=GENERATOR, such as backup_time=now").arg(quoted(text));
         return std::nullopt;
     }
     std::optional<SeriesSelector> series = parseSeriesSelector(text.left(equals), error);
@@ -237,7 +246,7 @@ std::optional<GeneratedDraft> GeneratedDraft::make(const MetricSet &draft,
         if (!named) {
             const QString series = assignment.series.name
                 + (assignment.series.labels ? assignment.series.labels->toString() : QString());
-            *error = QStringLiteral("%1 names no series of the draft").arg(quoted(series));
+            *error = Tr::tr("%1 names no series of the draft").arg(quoted(series));
             return std::nullopt;
         }
     }

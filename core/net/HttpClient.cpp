@@ -3,6 +3,7 @@
 #include "net/LowLatencySockets.h"
 #include "net/Redactor.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QHash>
@@ -20,6 +21,11 @@
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(HttpClient)
+};
 
 ErrorCategory categoryForNetworkError(QNetworkReply::NetworkError error)
 {
@@ -164,8 +170,8 @@ HttpCall::~HttpCall()
         return;
     HttpResult abandoned;
     abandoned.category = ErrorCategory::Cancelled;
-    abandoned.errorText = QStringLiteral("no answer awaited: PromDesk closed the connection before the server "
-                                         "answered; the request may have gone out and been applied");
+    abandoned.errorText = Tr::tr("no answer awaited: PromDesk closed the connection before the server "
+                                 "answered; the request may have gone out and been applied");
     m_ticket.complete(abandoned);
 }
 
@@ -208,14 +214,14 @@ void HttpCall::complete()
     result.http2 = m_reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
     if (m_timedOut) {
         result.category = ErrorCategory::Timeout;
-        result.errorText = QStringLiteral("no complete answer within the timeout");
+        result.errorText = Tr::tr("no complete answer within the timeout");
         result.status = 0;
     } else if (m_cancelled) {
         result.category = ErrorCategory::Cancelled;
         result.errorText = m_requestSent
-            ? QStringLiteral(
+            ? Tr::tr(
                 "cancelled while waiting for the answer: the request had gone out whole, so it may have been applied")
-            : QStringLiteral("cancelled before the request had gone out whole: it was not applied");
+            : Tr::tr("cancelled before the request had gone out whole: it was not applied");
         result.status = 0;
     } else if (result.status != 0) {
         result.category = categoryForStatus(result.status);
@@ -223,12 +229,12 @@ void HttpCall::complete()
         // Qt would have sent the request again here (OneShotBody stopped it): say what is known.
         if (m_requestSent) {
             result.category = ErrorCategory::ClosedAfterRequest;
-            result.errorText = QStringLiteral("the server closed the connection after receiving the request, without "
-                                              "answering: it may have been applied");
+            result.errorText = Tr::tr("the server closed the connection after receiving the request, without "
+                                      "answering: it may have been applied");
         } else {
             result.category = ErrorCategory::CannotConnect;
-            result.errorText = QStringLiteral("the connection was lost while the request was being sent: it was not "
-                                              "received whole, so it was not applied");
+            result.errorText = Tr::tr("the connection was lost while the request was being sent: it was not "
+                                      "received whole, so it was not applied");
         }
     } else {
         result.category = categoryForNetworkError(m_reply->error());
@@ -346,41 +352,38 @@ TlsFiles loadTlsFiles(const TlsSettings &tls)
     };
     if (!tls.caFile.isEmpty()) {
         if (const QString why = unreadable(tls.caFile); !why.isEmpty()) {
-            files.problem = QStringLiteral("the CA file %1 cannot be read: %2").arg(tls.caFile, why);
+            files.problem = Tr::tr("the CA file %1 cannot be read: %2").arg(tls.caFile, why);
             return files;
         }
         files.caCertificates = QSslCertificate::fromPath(tls.caFile, QSsl::Pem);
         if (files.caCertificates.isEmpty()) {
-            files.problem = QStringLiteral("the CA file %1 holds no PEM certificate").arg(tls.caFile);
+            files.problem = Tr::tr("the CA file %1 holds no PEM certificate").arg(tls.caFile);
             return files;
         }
     }
     if (tls.clientCertFile.isEmpty() && tls.clientKeyFile.isEmpty())
         return files;
     if (tls.clientCertFile.isEmpty() || tls.clientKeyFile.isEmpty()) {
-        files.problem = QStringLiteral("a client certificate needs both its certificate file and its key file");
+        files.problem = Tr::tr("a client certificate needs both its certificate file and its key file");
         return files;
     }
     if (const QString why = unreadable(tls.clientCertFile); !why.isEmpty()) {
-        files.problem
-            = QStringLiteral("the client certificate file %1 cannot be read: %2").arg(tls.clientCertFile, why);
+        files.problem = Tr::tr("the client certificate file %1 cannot be read: %2").arg(tls.clientCertFile, why);
         return files;
     }
     const QList<QSslCertificate> certificates = QSslCertificate::fromPath(tls.clientCertFile, QSsl::Pem);
     if (certificates.isEmpty()) {
-        files.problem
-            = QStringLiteral("the client certificate file %1 holds no PEM certificate").arg(tls.clientCertFile);
+        files.problem = Tr::tr("the client certificate file %1 holds no PEM certificate").arg(tls.clientCertFile);
         return files;
     }
     files.clientCertificate = certificates.constFirst();
     if (const QString why = unreadable(tls.clientKeyFile); !why.isEmpty()) {
-        files.problem = QStringLiteral("the client key file %1 cannot be read: %2").arg(tls.clientKeyFile, why);
+        files.problem = Tr::tr("the client key file %1 cannot be read: %2").arg(tls.clientKeyFile, why);
         return files;
     }
     files.clientKey = readPrivateKey(tls.clientKeyFile);
     if (files.clientKey.isNull())
-        files.problem
-            = QStringLiteral("the client key file %1 holds no unencrypted PEM RSA or EC key").arg(tls.clientKeyFile);
+        files.problem = Tr::tr("the client key file %1 holds no unencrypted PEM RSA or EC key").arg(tls.clientKeyFile);
     return files;
 }
 
@@ -404,7 +407,8 @@ HttpCall *HttpClient::send(const HttpRequest &request, RecordTicket written)
         // Nothing goes out, so nothing new is recorded; an entry written ahead says so.
         HttpResult refused;
         refused.category = ErrorCategory::Tls;
-        refused.errorText = tlsFiles.problem + QStringLiteral("; nothing was sent");
+        //: %1 is a problem with the TLS files, such as "the CA file x cannot be read: y"
+        refused.errorText = Tr::tr("%1; nothing was sent").arg(tlsFiles.problem);
         written.complete(refused);
         return new HttpCall(refused, this);
     }

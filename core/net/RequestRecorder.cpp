@@ -1,8 +1,19 @@
 #include "net/RequestRecorder.h"
 
+#include <QCoreApplication>
+
 #include <utility>
 
 namespace promdesk {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(RequestRecorder)
+};
+
+} // namespace
 
 RecordTicket RequestRecorder::record(const HttpRequest &request)
 {
@@ -23,7 +34,8 @@ HttpResult notSent(const QString &why)
 {
     HttpResult result;
     result.category = ErrorCategory::Cancelled;
-    result.errorText = QStringLiteral("not sent: ") + why;
+    //: the request was not sent; %1 says why
+    result.errorText = Tr::tr("not sent: %1").arg(why);
     return result;
 }
 

@@ -5,6 +5,7 @@
 #include "pushgateway/ServerMessage.h"
 #include "remotewrite/RemoteWriteClient.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
@@ -12,6 +13,11 @@
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ConnectionTest)
+};
 
 // `explain`: explainGatewayAnswer for the gateway, whose refusals say more; explainAnswer otherwise.
 EndpointCheck checked(const QString &what, const QUrl &url, const HttpResult &result, const QString &detail,
@@ -30,14 +36,17 @@ EndpointCheck checked(const QString &what, const QUrl &url, const HttpResult &re
 
 QString EndpointCheck::describe(bool verifyPeer) const
 {
-    const QString target = what + QLatin1Char(' ') + redactUrl(url) + QStringLiteral(": ");
-    if (!ok())
-        return target + summary + QLatin1Char(' ') + advice;
+    if (!ok()) {
+        //: %1 is the endpoint ("Pushgateway" or "Remote write"), %2 its URL, %3 what went wrong, %4 what to do
+        return Tr::tr("%1 %2: %3 %4").arg(what, redactUrl(url), summary, advice);
+    }
     const QString tls = url.scheme() == u"https"
-        ? (verifyPeer ? QStringLiteral(", TLS verified") : QStringLiteral(", TLS NOT verified"))
-        : QStringLiteral(", no TLS");
-    return target + QStringLiteral("reachable") + tls + QStringLiteral(", auth ok") + detail
-        + QStringLiteral(" (HTTP %1, %2 ms)").arg(result.status).arg(result.durationMs);
+        ? (verifyPeer ? Tr::tr(", TLS verified") : Tr::tr(", TLS NOT verified"))
+        : Tr::tr(", no TLS");
+    //: %1 is the endpoint ("Pushgateway" or "Remote write"), %2 its URL, %3 is ", TLS verified" or similar,
+    //: %4 is empty or ", version 1.6.0" or similar, %5 the HTTP status, %6 the time taken in milliseconds
+    return Tr::tr("%1 %2: reachable%3, auth ok%4 (HTTP %5, %6 ms)")
+        .arg(what, redactUrl(url), tls, detail, QString::number(result.status), QString::number(result.durationMs));
 }
 
 ConnectionTest *ConnectionTest::start(const Profile &profile, QString secret, HttpClient *http, QObject *parent,
@@ -95,7 +104,7 @@ void ConnectionTest::checkPushgateway()
                                     .value(QStringLiteral("version"))
                                     .toString();
         m_checks.append(checked(QStringLiteral("Pushgateway"), base, status,
-                                version.isEmpty() ? QString() : QStringLiteral(", version %1").arg(version),
+                                version.isEmpty() ? QString() : Tr::tr(", version %1").arg(version),
                                 explainGatewayAnswer));
         next();
     });
@@ -112,8 +121,9 @@ void ConnectionTest::checkRemoteWrite()
     client->setTag(tag);
     WriteCall *call = client->send(SeriesSet{}); // valid, and stores nothing
     connect(call, &WriteCall::finished, this, [this, client, url = endpoint.url](const WriteOutcome &outcome) {
-        m_checks.append(checked(QStringLiteral("Remote write"), url, outcome.result,
-                                QStringLiteral(", accepts remote write 1.0"), explainAnswer));
+        //: The name of the endpoint a connection test checks, used inside sentences
+        m_checks.append(
+            checked(Tr::tr("Remote write"), url, outcome.result, Tr::tr(", accepts remote write 1.0"), explainAnswer));
         next();
     });
 }

@@ -4,9 +4,16 @@
 
 #include "net/Redactor.h"
 
+#include <QCoreApplication>
+
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Profile)
+};
 
 TlsSettings tlsOf(const Profile &profile)
 {
@@ -153,13 +160,13 @@ HttpHeaders takeSecretHeaders(Profile &profile)
 QString urlWithCredentials(const Profile &profile)
 {
     if (hasUserInfo(profile.pushgatewayUrl))
-        return QStringLiteral("the Pushgateway URL");
+        return Tr::tr("the Pushgateway URL");
     if (hasUserInfo(profile.queryUrl))
-        return QStringLiteral("the query URL");
+        return Tr::tr("the query URL");
     if (hasUserInfo(profile.remoteWriteUrl))
-        return QStringLiteral("the remote write URL");
+        return Tr::tr("the remote write URL");
     if (hasUserInfo(profile.proxyUrl))
-        return QStringLiteral("the proxy URL");
+        return Tr::tr("the proxy URL");
     return {};
 }
 

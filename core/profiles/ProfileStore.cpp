@@ -1,5 +1,6 @@
 #include "profiles/ProfileStore.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,6 +12,11 @@
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ProfileStore)
+};
 
 // The one table of profile keys and their defaults.
 struct Key
@@ -206,7 +212,7 @@ void ProfileStore::migrate()
             QString ignored;
             save(p, &ignored);
         }
-        m_migrationNote = QStringLiteral("profiles from schema 1 moved to schema %1 (%2 profile(s))")
+        m_migrationNote = Tr::tr("profiles from schema 1 moved to schema %1 (%2 profile(s))")
                               .arg(kSchemaVersion)
                               .arg(migrated.size());
     }
@@ -247,12 +253,12 @@ std::optional<Profile> ProfileStore::find(const QString &name) const
 bool ProfileStore::save(Profile &profile, QString *error)
 {
     if (profile.name.trimmed().isEmpty()) {
-        *error = QStringLiteral("a profile needs a name");
+        *error = Tr::tr("a profile needs a name");
         return false;
     }
     for (const Profile &other : profiles()) {
         if (other.name == profile.name && other.id != profile.id) {
-            *error = QStringLiteral("a profile named '%1' exists already").arg(profile.name);
+            *error = Tr::tr("a profile named '%1' exists already").arg(profile.name);
             return false;
         }
     }
@@ -272,7 +278,7 @@ bool ProfileStore::save(Profile &profile, QString *error)
     m_settings->endGroup();
     m_settings->sync();
     if (m_settings->status() != QSettings::NoError) {
-        *error = QStringLiteral("cannot write %1").arg(m_settings->fileName());
+        *error = Tr::tr("cannot write %1").arg(m_settings->fileName());
         return false;
     }
     return true;
@@ -308,19 +314,18 @@ std::optional<QList<Profile>> importProfiles(const QByteArray &json, QString *er
     const QJsonObject root = QJsonDocument::fromJson(json, &parseError).object();
     if (parseError.error != QJsonParseError::NoError || !root.contains(QStringLiteral("promdeskProfiles"))) {
         *error = parseError.error != QJsonParseError::NoError
-            ? QStringLiteral("not JSON: %1 at byte %2").arg(parseError.errorString()).arg(parseError.offset)
-            : QStringLiteral("not a PromDesk profile export (no \"promdeskProfiles\" key)");
+            ? Tr::tr("not JSON: %1 at byte %2").arg(parseError.errorString(), QString::number(parseError.offset))
+            : Tr::tr("not a PromDesk profile export (no \"promdeskProfiles\" key)");
         return std::nullopt;
     }
     QList<Profile> result;
     for (const QJsonValue value : root.value(QStringLiteral("profiles")).toArray()) {
         const Profile profile = fromMap(QString(), value.toObject().toVariantMap());
         if (const QString url = urlWithCredentials(profile); !url.isEmpty()) {
-            *error
-                = QStringLiteral("profile '%1': %2 has a user or password in it; nothing was imported. Take them out "
-                                 "of the file and give them to the profile instead (promdesk-cli profile add NAME "
-                                 "--user USER --password-stdin), where the password goes to the keychain")
-                      .arg(profile.name, url);
+            *error = Tr::tr("profile '%1': %2 has a user or password in it; nothing was imported. Take them out "
+                            "of the file and give them to the profile instead (promdesk-cli profile add NAME "
+                            "--user USER --password-stdin), where the password goes to the keychain")
+                         .arg(profile.name, url);
             return std::nullopt;
         }
         result.append(profile);

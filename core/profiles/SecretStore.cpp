@@ -4,6 +4,7 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <QCoreApplication>
 #include <QPointer>
 #ifdef PROMDESK_SECRET_SERVICE
 #include <QDBusConnection>
@@ -23,6 +24,11 @@ namespace promdesk {
 
 namespace {
 
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(SecretStore)
+};
+
 void later(QObject *context, SecretStore::Done done, SecretResult result)
 {
     QTimer::singleShot(0, context, [done = std::move(done), result = std::move(result)] { done(result); });
@@ -32,9 +38,10 @@ SecretResult lockedResult()
 {
     SecretResult result;
     result.status = SecretResult::Status::Locked;
-    result.message = QStringLiteral("the keychain is locked, and its unlock was cancelled or could not be asked for. "
-                                    "The secret is still stored: do not enter it again. Unlock the keyring (log in to "
-                                    "the desktop session, or unlock 'Login' in Passwords and Keys) and try again");
+    //: 'Login' is the GNOME keyring's name and Passwords and Keys the GNOME application (Seahorse)
+    result.message = Tr::tr("the keychain is locked, and its unlock was cancelled or could not be asked for. "
+                            "The secret is still stored: do not enter it again. Unlock the keyring (log in to "
+                            "the desktop session, or unlock 'Login' in Passwords and Keys) and try again");
     return result;
 }
 
@@ -47,21 +54,20 @@ SecretResult fromJob(const QKeychain::Job &job)
         return result;
     case QKeychain::EntryNotFound:
         result.status = SecretResult::Status::NotFound;
-        result.message = QStringLiteral("the keychain has no secret for this profile; set it again");
+        result.message = Tr::tr("the keychain has no secret for this profile; set it again");
         break;
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
         result.status = SecretResult::Status::NoKeychain;
-        result.message
-            = QStringLiteral("no keychain is available (%1). Start a Secret Service such as gnome-keyring or "
-                             "KWallet in your session, or keep the secret for this session only")
-                  .arg(detail);
+        result.message = Tr::tr("no keychain is available (%1). Start a Secret Service such as gnome-keyring or "
+                                "KWallet in your session, or keep the secret for this session only")
+                             .arg(detail);
         break;
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
         result.status = SecretResult::Status::Denied;
-        result.message = QStringLiteral("the keychain refused access (%1); allow PromDesk in the keychain's prompt and "
-                                        "try again")
+        result.message = Tr::tr("the keychain refused access (%1); allow PromDesk in the keychain's prompt and "
+                                "try again")
                              .arg(detail);
         break;
     default: {
@@ -78,15 +84,14 @@ SecretResult fromJob(const QKeychain::Job &job)
             : locked               ? SecretResult::Status::Locked
                                    : SecretResult::Status::Failed;
         if (noKeychain) {
-            result.message
-                = QStringLiteral("no keychain can be reached (%1): PromDesk needs a session with a Secret "
-                                 "Service such as gnome-keyring or KWallet; keep the secret for this session "
-                                 "only, or pass it on standard input")
-                      .arg(detail);
+            result.message = Tr::tr("no keychain can be reached (%1): PromDesk needs a session with a Secret "
+                                    "Service such as gnome-keyring or KWallet; keep the secret for this session "
+                                    "only, or pass it on standard input")
+                                 .arg(detail);
         } else if (locked) {
             result = lockedResult();
         } else {
-            result.message = QStringLiteral("the keychain failed (%1)").arg(detail);
+            result.message = Tr::tr("the keychain failed (%1)").arg(detail);
         }
         break;
     }
@@ -142,7 +147,7 @@ void MemorySecretStore::read(const QString &key, QObject *context, Done done)
     SecretResult result;
     if (!m_secrets.contains(key)) {
         result.status = SecretResult::Status::NotFound;
-        result.message = QStringLiteral("no secret is kept for this profile in this session");
+        result.message = Tr::tr("no secret is kept for this profile in this session");
     } else {
         result.secret = m_secrets.value(key);
     }
@@ -278,7 +283,7 @@ void readSecretHeaders(SecretStore &keychain, const Profile &profile, qsizetype 
                   [&keychain, profile, next, result, context, done, name](const SecretResult &read) mutable {
                       if (!read.ok()) {
                           SecretResult failed = read;
-                          failed.message = QStringLiteral("the value of header %1: %2").arg(name, read.message);
+                          failed.message = Tr::tr("the value of header %1: %2").arg(name, read.message);
                           return done(failed);
                       }
                       result.headers.append({name.toLatin1(), read.secret.toUtf8()});

@@ -2,6 +2,7 @@
 
 #include "model/NumberFormat.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +13,11 @@
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GatewayGroups)
+};
 
 // The gateway writes every number as a Go-formatted string ("1.5e+09", "NaN", "+Inf").
 double number(const QJsonValue &value)
@@ -73,14 +79,15 @@ MetricFamily familyOf(const QString &name, const QJsonObject &object)
 QString ago(double seconds)
 {
     if (seconds <= 0)
-        return QStringLiteral("never");
+        //: when a group was last pushed
+        return Tr::tr("never");
     const qint64 age = QDateTime::currentSecsSinceEpoch() - qint64(seconds);
     const QString when = QDateTime::fromSecsSinceEpoch(qint64(seconds), Qt::UTC).toString(Qt::ISODate);
     if (age < 120)
-        return QStringLiteral("%1 (%2 s ago)").arg(when).arg(age);
+        return Tr::tr("%1 (%2 s ago)").arg(when, QString::number(age));
     if (age < 7200)
-        return QStringLiteral("%1 (%2 min ago)").arg(when).arg(age / 60);
-    return QStringLiteral("%1 (%2 h ago)").arg(when).arg(age / 3600);
+        return Tr::tr("%1 (%2 min ago)").arg(when, QString::number(age / 60));
+    return Tr::tr("%1 (%2 h ago)").arg(when, QString::number(age / 3600));
 }
 
 } // namespace
@@ -116,12 +123,12 @@ QString renderGroups(const GatewayGroups &groups, const QString &job)
     QString out;
     for (const GatewayGroup *groupPointer : std::as_const(sorted)) {
         const GatewayGroup &group = *groupPointer;
-        out += group.groupingKey.toString()
-            + QStringLiteral("  last push %1%2\n")
-                  .arg(ago(group.pushTimeSeconds.value_or(0)),
-                       group.lastPushSuccessful ? QString()
-                                                : QStringLiteral("  LAST PUSH FAILED at %1")
-                                                      .arg(ago(group.pushFailureTimeSeconds.value_or(0))));
+        //: %1 is a grouping key, %2 when it was last pushed, %3 empty or "  LAST PUSH FAILED at …"
+        out += Tr::tr("%1  last push %2%3\n")
+                   .arg(group.groupingKey.toString(), ago(group.pushTimeSeconds.value_or(0)),
+                        group.lastPushSuccessful
+                            ? QString()
+                            : Tr::tr("  LAST PUSH FAILED at %1").arg(ago(group.pushFailureTimeSeconds.value_or(0))));
         for (const MetricFamily &family : group.metrics.families) {
             for (const Metric &metric : family.metrics) {
                 const bool compound = family.type == MetricType::Histogram || family.type == MetricType::Summary;
@@ -134,7 +141,7 @@ QString renderGroups(const GatewayGroups &groups, const QString &job)
             }
         }
     }
-    return out.isEmpty() ? QStringLiteral("(no groups)\n") : out;
+    return out.isEmpty() ? Tr::tr("(no groups)\n") : out;
 }
 
 std::optional<GatewayGroups> parseGatewayGroups(const QByteArray &json, QString *error)
@@ -145,10 +152,9 @@ std::optional<GatewayGroups> parseGatewayGroups(const QByteArray &json, QString 
     if (parseError.error != QJsonParseError::NoError || root.value(QStringLiteral("status")).toString() != u"success") {
         if (error) {
             *error = parseError.error != QJsonParseError::NoError
-                ? QStringLiteral("the answer is not JSON (%1 at byte %2)")
-                      .arg(parseError.errorString())
-                      .arg(parseError.offset)
-                : QStringLiteral("the gateway answered status '%1': %2")
+                ? Tr::tr("the answer is not JSON (%1 at byte %2)")
+                      .arg(parseError.errorString(), QString::number(parseError.offset))
+                : Tr::tr("the gateway answered status '%1': %2")
                       .arg(root.value(QStringLiteral("status")).toString(),
                            root.value(QStringLiteral("error")).toString());
         }

@@ -2,9 +2,16 @@
 
 #include "model/Names.h"
 
+#include <QCoreApplication>
+
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GroupPruning)
+};
 
 // Reads a double-quoted string with Prometheus' escapes (\" \\ \n \t) from `text` at `pos`.
 std::optional<QString> readQuoted(QStringView text, qsizetype &pos)
@@ -43,7 +50,7 @@ std::optional<LabelMatcher> readMatcher(QStringView text, qsizetype &pos, QStrin
     LabelMatcher matcher;
     matcher.name = text.mid(nameStart, pos - nameStart).toString();
     if (!isValidLabelName(matcher.name)) {
-        *error = QStringLiteral("expected a label name at \"%1\"").arg(text.mid(nameStart, 20).toString());
+        *error = Tr::tr("expected a label name at \"%1\"").arg(text.mid(nameStart, 20).toString());
         return std::nullopt;
     }
     skipSpaces(text, pos);
@@ -60,13 +67,13 @@ std::optional<LabelMatcher> readMatcher(QStringView text, qsizetype &pos, QStrin
     } else if (rest.startsWith(u"=")) {
         pos += 1;
     } else {
-        *error = QStringLiteral("expected =, !=, =~ or !~ after %1").arg(matcher.name);
+        *error = Tr::tr("expected =, !=, =~ or !~ after %1").arg(matcher.name);
         return std::nullopt;
     }
     skipSpaces(text, pos);
     const std::optional<QString> value = readQuoted(text, pos);
     if (!value) {
-        *error = QStringLiteral("the value of %1 must be in double quotes").arg(matcher.name);
+        *error = Tr::tr("the value of %1 must be in double quotes").arg(matcher.name);
         return std::nullopt;
     }
     matcher.value = *value;
@@ -122,7 +129,7 @@ std::optional<Selector> parseSelector(QStringView text, QString *error)
         if (pos >= body.size())
             return selector;
         if (body[pos] != u',') {
-            *error = QStringLiteral("expected a comma between matchers at \"%1\"").arg(body.mid(pos, 20).toString());
+            *error = Tr::tr("expected a comma between matchers at \"%1\"").arg(body.mid(pos, 20).toString());
             return std::nullopt;
         }
         ++pos;
@@ -142,7 +149,7 @@ std::optional<qint64> parseDurationMs(QStringView text, QString *error)
         const QRegularExpressionMatch match
             = part.match(whole, pos, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
         if (!match.hasMatch()) {
-            *error = QStringLiteral("\"%1\" is not a duration such as 90s, 15m, 2h or 7d").arg(whole.left(40));
+            *error = Tr::tr("\"%1\" is not a duration such as 90s, 15m, 2h or 7d").arg(whole.left(40));
             return std::nullopt;
         }
         bool ok = false;
@@ -156,14 +163,14 @@ std::optional<qint64> parseDurationMs(QStringView text, QString *error)
             : unit == u"w"                  ? 7 * 86'400'000LL
                                             : 365 * 86'400'000LL;
         if (!ok || count > (std::numeric_limits<qint64>::max() - total) / unitMs) {
-            *error = QStringLiteral("the duration \"%1\" is too long").arg(whole.left(40));
+            *error = Tr::tr("the duration \"%1\" is too long").arg(whole.left(40));
             return std::nullopt;
         }
         total += count * unitMs;
         pos = match.capturedEnd();
     }
     if (total <= 0) {
-        *error = QStringLiteral("\"%1\" is not a duration such as 90s, 15m, 2h or 7d").arg(whole.left(40));
+        *error = Tr::tr("\"%1\" is not a duration such as 90s, 15m, 2h or 7d").arg(whole.left(40));
         return std::nullopt;
     }
     return total;

@@ -2,11 +2,17 @@
 
 #include "model/Names.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GroupingKey)
+};
 
 bool isSafe(const QString &value)
 {
@@ -60,20 +66,19 @@ QStringList GroupingKey::validate() const
 {
     QStringList problems;
     if (m_job.isEmpty())
-        problems << QStringLiteral("the job is empty; the Pushgateway requires a job name");
+        problems << Tr::tr("the job is empty; the Pushgateway requires a job name");
     QStringList seen{QStringLiteral("job")};
     for (const Label &label : m_labels) {
         if (!isValidLabelName(label.name)) {
-            problems << QStringLiteral("'%1' is not a valid label name: use letters, digits and '_', not starting "
-                                       "with a digit")
+            problems << Tr::tr("'%1' is not a valid label name: use letters, digits and '_', not starting "
+                               "with a digit")
                             .arg(label.name);
         } else if (label.name.startsWith(QLatin1String("__"))) {
-            problems << QStringLiteral("'%1' starts with '__', which Prometheus reserves").arg(label.name);
+            problems << Tr::tr("'%1' starts with '__', which Prometheus reserves").arg(label.name);
         }
         if (seen.contains(label.name)) {
-            problems << (label.name == u"job"
-                             ? QStringLiteral("'job' is given separately; do not repeat it as a label")
-                             : QStringLiteral("label '%1' appears twice in the grouping key").arg(label.name));
+            problems << (label.name == u"job" ? Tr::tr("'job' is given separately; do not repeat it as a label")
+                                              : Tr::tr("label '%1' appears twice in the grouping key").arg(label.name));
         }
         seen << label.name;
     }
@@ -98,11 +103,11 @@ std::optional<GroupingKey> GroupingKey::fromPath(const QString &path, QString *e
     QString rest = path;
     const qsizetype metrics = rest.indexOf(QLatin1String("/metrics/"));
     if (metrics < 0)
-        return fail(QStringLiteral("the path has no '/metrics/' part"));
+        return fail(Tr::tr("the path has no '/metrics/' part"));
     rest = rest.mid(metrics + 9);
     const QStringList parts = rest.split(QLatin1Char('/'));
     if (parts.size() % 2 != 0)
-        return fail(QStringLiteral("the path has an odd number of name/value parts"));
+        return fail(Tr::tr("the path has an odd number of name/value parts"));
     GroupingKey key;
     for (qsizetype i = 0; i < parts.size(); i += 2) {
         QString name = parts.at(i);
@@ -111,10 +116,10 @@ std::optional<GroupingKey> GroupingKey::fromPath(const QString &path, QString *e
             name.chop(7);
         const std::optional<QString> value = decodeValue(parts.at(i + 1), base64);
         if (!value)
-            return fail(QStringLiteral("the value of '%1' is not valid URL-safe base64").arg(name));
+            return fail(Tr::tr("the value of '%1' is not valid URL-safe base64").arg(name));
         if (i == 0) {
             if (name != u"job")
-                return fail(QStringLiteral("the path must start with /metrics/job/"));
+                return fail(Tr::tr("the path must start with /metrics/job/"));
             key.m_job = *value;
         } else {
             key.m_labels.append(Label{name, *value});

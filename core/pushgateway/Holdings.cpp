@@ -2,11 +2,17 @@
 
 #include "model/NumberFormat.h"
 
+#include <QCoreApplication>
 #include <QMap>
 
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Holdings)
+};
 
 QString valueOf(const MetricFamily &family, const Metric &metric)
 {
@@ -88,32 +94,35 @@ QString changeName(HeldSeries::Change change)
     case HeldSeries::Change::Same:
         return {};
     case HeldSeries::Change::New:
-        return QStringLiteral("new");
+        //: a series the gateway holds now and did not before
+        return Tr::tr("new");
     case HeldSeries::Change::Changed:
-        return QStringLiteral("changed");
+        //: a series whose value the gateway holds changed
+        return Tr::tr("changed");
     case HeldSeries::Change::Gone:
-        return QStringLiteral("gone");
+        //: a series the gateway held before and holds no longer
+        return Tr::tr("gone");
     }
     return {};
 }
 
 QString walkthroughMarkdown(const QString &introduction, const QList<WalkthroughStep> &steps)
 {
-    QString out
-        = QStringLiteral("# Pushgateway grouping keys: a walkthrough\n\n") + introduction + QStringLiteral("\n");
+    //: Markdown: keep the leading "# "; %1 is the introduction paragraph
+    QString out = Tr::tr("# Pushgateway grouping keys: a walkthrough\n\n%1\n").arg(introduction);
     for (int i = 0; i < steps.size(); ++i) {
         const WalkthroughStep &s = steps.at(i);
-        out += QStringLiteral(
-                   "\n## Step %1: %2\n\n%3 sends:\n\n```\n%4\n```\n\nThe gateway then holds, for job `%5`:\n\n")
-                   .arg(i + 1)
-                   .arg(s.step.title, s.step.machine, s.request.trimmed(), kOverwriteDemoJob);
+        //: Markdown: keep "## ", the ``` fence and the backquotes; %3 is a machine name, %4 the request sent
+        out += Tr::tr("\n## Step %1: %2\n\n%3 sends:\n\n```\n%4\n```\n\nThe gateway then holds, for job `%5`:\n\n")
+                   .arg(QString::number(i + 1), s.step.title, s.step.machine, s.request.trimmed(), kOverwriteDemoJob);
         if (s.held.isEmpty()) {
-            out += QStringLiteral("(nothing)\n");
+            out += Tr::tr("(nothing)\n");
         } else {
-            out += QStringLiteral("| Group | Series | Value | Change |\n|---|---|---|---|\n");
+            //: a Markdown table header: keep the | and the --- row
+            out += Tr::tr("| Group | Series | Value | Change |\n|---|---|---|---|\n");
             for (const HeldSeries &row : s.held) {
                 const QString change = row.change == HeldSeries::Change::Changed
-                    ? QStringLiteral("**changed** (was %1)").arg(row.was)
+                    ? Tr::tr("**changed** (was %1)").arg(row.was)
                     : row.change == HeldSeries::Change::Same ? QString()
                                                              : QStringLiteral("**%1**").arg(changeName(row.change));
                 out += QStringLiteral("| `%1` | `%2` | %3 | %4 |\n")
@@ -122,7 +131,8 @@ QString walkthroughMarkdown(const QString &introduction, const QList<Walkthrough
                                 change);
             }
         }
-        out += QStringLiteral("\n**Why:** %1\n").arg(s.step.why);
+        //: Markdown: keep the ** around the word
+        out += Tr::tr("\n**Why:** %1\n").arg(s.step.why);
     }
     return out;
 }

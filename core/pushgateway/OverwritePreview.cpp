@@ -2,11 +2,17 @@
 
 #include "model/NumberFormat.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(OverwritePreview)
+};
 
 // A value as one comparable, printable string: plain values as numbers, histograms and
 // summaries by their count and sum (what changes on every observation).
@@ -127,8 +133,8 @@ void warnOfOverwrittenLabels(OverwritePreview &preview, const MetricSet &draft, 
     }
     for (auto it = overwritten.cbegin(); it != overwritten.cend(); ++it) {
         preview.warnings.append({QStringLiteral("label-overwritten"),
-                                 QStringLiteral("The body sets %1=\"%2\", but the grouping key's %1=\"%3\" replaces it "
-                                                "on every series.")
+                                 Tr::tr("The body sets %1=\"%2\", but the grouping key's %1=\"%3\" replaces it "
+                                        "on every series.")
                                      .arg(it.key(), it.value(), keyLabels.value(it.key())),
                                  false});
     }
@@ -152,15 +158,16 @@ void warnOfOtherGroups(OverwritePreview &preview, const MetricSet &draft, const 
             if (theirs->type != family.type) {
                 preview.warnings.append(
                     {QStringLiteral("type-conflict"),
-                     QStringLiteral("'%1' is a %2 in group %3 but a %4 here; the Pushgateway will refuse the push as "
-                                    "inconsistent.")
+                     //: %1 is a metric name, %2 and %4 metric types (counter, gauge…), %3 a grouping key
+                     Tr::tr("'%1' is a %2 in group %3 but a %4 here; the Pushgateway will refuse the push as "
+                            "inconsistent.")
                          .arg(family.name, metricTypeName(theirs->type), other.groupingKey.toString(),
                               metricTypeName(family.type)),
                      true});
             } else if (!theirs->help.isEmpty() && !family.help.isEmpty() && theirs->help != family.help) {
                 preview.warnings.append({QStringLiteral("help-differs"),
-                                         QStringLiteral("'%1' has another HELP text in group %2; the gateway keeps one "
-                                                        "of them and logs the difference.")
+                                         Tr::tr("'%1' has another HELP text in group %2; the gateway keeps one "
+                                                "of them and logs the difference.")
                                              .arg(family.name, other.groupingKey.toString()),
                                          false});
             }
@@ -176,8 +183,8 @@ void warnOfNamesAndEmptyInstances(OverwritePreview &preview, const MetricSet &dr
         if (family.name.startsWith(QLatin1String("go_")) || family.name.startsWith(QLatin1String("process_"))
             || family.name.startsWith(QLatin1String("pushgateway_"))) {
             preview.warnings.append({QStringLiteral("gateway-own-metric"),
-                                     QStringLiteral("'%1' may collide with the Pushgateway's own metrics of that name; "
-                                                    "if the type or labels differ the push is refused.")
+                                     Tr::tr("'%1' may collide with the Pushgateway's own metrics of that name; "
+                                            "if the type or labels differ the push is refused.")
                                          .arg(family.name),
                                      false});
         }
@@ -188,8 +195,8 @@ void warnOfNamesAndEmptyInstances(OverwritePreview &preview, const MetricSet &dr
     }
     if (emptyInstance > 0) {
         preview.warnings.append({QStringLiteral("instance-empty"),
-                                 QStringLiteral("%1 series have no instance label; the gateway stores them with "
-                                                "instance=\"\".")
+                                 Tr::tr("%1 series have no instance label; the gateway stores them with "
+                                        "instance=\"\".")
                                      .arg(emptyInstance),
                                  false});
     }
@@ -200,21 +207,26 @@ void warnOfAKeyWithoutInstance(OverwritePreview &preview, const GroupingKey &key
 {
     if (key.hasLabel(QStringLiteral("instance")))
         return;
-    QString message
-        = QStringLiteral("The grouping key has no instance label: every machine that pushes job \"%1\" "
-                         "without one writes to this same group %2, and each push %3 the previous "
-                         "machine's values.")
-              .arg(key.job(), key.toString(),
-                   preview.method == PushMethod::Replace ? QStringLiteral("replaces")
-                                                         : QStringLiteral("overwrites same-named metrics of"));
+    //: %1 is a job name, %2 a grouping key
+    QString message = preview.method == PushMethod::Replace
+        ? Tr::tr("The grouping key has no instance label: every machine that pushes job \"%1\" "
+                 "without one writes to this same group %2, and each push replaces the previous "
+                 "machine's values.")
+              .arg(key.job(), key.toString())
+        //: %1 is a job name, %2 a grouping key
+        : Tr::tr("The grouping key has no instance label: every machine that pushes job \"%1\" "
+                 "without one writes to this same group %2, and each push overwrites same-named metrics of "
+                 "the previous machine's values.")
+              .arg(key.job(), key.toString());
     if (!preview.otherGroupsOfJob.isEmpty()) {
         QStringList others;
         for (const Labels &labels : std::as_const(preview.otherGroupsOfJob))
             others << labels.toString();
-        message += QStringLiteral(" Other groups of this job, not touched by this push: %1.")
+        message += Tr::tr(" Other groups of this job, not touched by this push: %1.")
                        .arg(others.join(QStringLiteral(", ")));
     }
-    message += QStringLiteral(" Add instance=<this host> to keep machines apart.");
+    //: keep "instance=" as it is; <this host> may be translated
+    message += Tr::tr(" Add instance=<this host> to keep machines apart.");
     preview.warnings.append({QStringLiteral("no-instance-key"), message, false});
 }
 
@@ -241,15 +253,15 @@ QString renderPreview(const OverwritePreview &preview)
 {
     QString out;
     out += QStringLiteral("%1 %2 (%3)\n")
-               .arg(preview.method == PushMethod::Replace ? QStringLiteral("Replace group (PUT)")
-                                                          : QStringLiteral("Merge into group (POST)"),
-                    preview.key.toString(),
-                    preview.groupExists ? QStringLiteral("the group exists") : QStringLiteral("a new group"));
+               .arg(preview.method == PushMethod::Replace ? Tr::tr("Replace group (PUT)")
+                                                          : Tr::tr("Merge into group (POST)"),
+                    preview.key.toString(), preview.groupExists ? Tr::tr("the group exists") : Tr::tr("a new group"));
     for (const SeriesChange &change : preview.changes) {
         const QString series = change.family + change.labels.toString();
         switch (change.kind) {
         case ChangeKind::Added:
-            out += QStringLiteral("  + %1 %2  (new)\n").arg(series, change.newValue);
+            //: keep the leading "  + "; %1 is a series, %2 its value
+            out += Tr::tr("  + %1 %2  (new)\n").arg(series, change.newValue);
             break;
         case ChangeKind::Replaced:
             out += QStringLiteral("  ~ %1 %2 -> %3\n").arg(series, change.oldValue, change.newValue);
@@ -258,17 +270,19 @@ QString renderPreview(const OverwritePreview &preview)
             out += QStringLiteral("  = %1 %2\n").arg(series, change.newValue);
             break;
         case ChangeKind::Removed:
-            out += QStringLiteral("  - %1 %2  (removed: %3)\n")
+            //: keep the leading "  - "; %1 is a series, %2 its value, %3 why it is removed
+            out += Tr::tr("  - %1 %2  (removed: %3)\n")
                        .arg(series, change.oldValue,
-                            preview.method == PushMethod::Replace ? QStringLiteral("PUT replaces the whole group")
-                                                                  : QStringLiteral("POST replaces the whole family"));
+                            preview.method == PushMethod::Replace ? Tr::tr("PUT replaces the whole group")
+                                                                  : Tr::tr("POST replaces the whole family"));
             break;
         case ChangeKind::Kept:
-            out += QStringLiteral("    %1 %2  (kept: POST leaves other families)\n").arg(series, change.oldValue);
+            //: keep the four leading spaces; %1 is a series, %2 its value
+            out += Tr::tr("    %1 %2  (kept: POST leaves other families)\n").arg(series, change.oldValue);
             break;
         }
     }
-    out += QStringLiteral("  %1 added, %2 replaced, %3 unchanged, %4 removed\n")
+    out += Tr::tr("  %1 added, %2 replaced, %3 unchanged, %4 removed\n")
                .arg(preview.count(ChangeKind::Added))
                .arg(preview.count(ChangeKind::Replaced))
                .arg(preview.count(ChangeKind::Unchanged))

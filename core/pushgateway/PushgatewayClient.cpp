@@ -3,11 +3,18 @@
 #include "exposition/DelimitedProtobuf.h"
 #include "exposition/TextWriter.h"
 
+#include <QCoreApplication>
+
 #include <zlib.h>
 
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(PushgatewayClient)
+};
 
 QPair<QByteArray, QByteArray> header(const char *name, const char *value)
 {
@@ -155,24 +162,23 @@ HttpCall *PushgatewayClient::deleteGroup(const GroupingKey &key, QObject *contex
 
 HttpCall *PushgatewayClient::listGroups(QObject *context, GroupsDone done)
 {
-    return m_http->send(
-        apiRequest("GET", QStringLiteral("/api/v1/metrics")), context,
-        [done = std::move(done)](const HttpResult &result) {
-            if (!result.ok()) {
-                done(result, std::nullopt, {});
-                return;
-            }
-            if (result.bodyCut()) {
-                done(result, std::nullopt,
-                     QStringLiteral("the gateway's groups take %1 bytes, more than the %2 MB read of an answer")
-                         .arg(result.bodyBytes)
-                         .arg(result.body.size() >> 20));
-                return;
-            }
-            QString error;
-            const std::optional<GatewayGroups> groups = parseGatewayGroups(result.body, &error);
-            done(result, groups, error);
-        });
+    return m_http->send(apiRequest("GET", QStringLiteral("/api/v1/metrics")), context,
+                        [done = std::move(done)](const HttpResult &result) {
+                            if (!result.ok()) {
+                                done(result, std::nullopt, {});
+                                return;
+                            }
+                            if (result.bodyCut()) {
+                                done(result, std::nullopt,
+                                     Tr::tr("the gateway's groups take %1 bytes, more than the %2 MB read of an answer")
+                                         .arg(result.bodyBytes)
+                                         .arg(result.body.size() >> 20));
+                                return;
+                            }
+                            QString error;
+                            const std::optional<GatewayGroups> groups = parseGatewayGroups(result.body, &error);
+                            done(result, groups, error);
+                        });
 }
 
 void PushgatewayClient::status(QObject *context, Done done)

@@ -2,11 +2,17 @@
 
 #include "model/Labels.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ServerMessage)
+};
 
 Explanation explainRejection(const QString &body)
 {
@@ -21,18 +27,19 @@ Explanation explainRejection(const QString &body)
         R"re(collected metric named "(\w+)" collides with previously collected (\w+) named "(\w+)")re"));
 
     if (body.contains(QLatin1String("must not have timestamps"))) {
-        return {QStringLiteral("The Pushgateway refused the push: it does not accept samples with timestamps."),
-                QStringLiteral("Remove the timestamps (promdesk-cli validate --target pushgateway --fix does it), or "
-                               "send the samples through remote write, which keeps them.")};
+        return {Tr::tr("The Pushgateway refused the push: it does not accept samples with timestamps."),
+                Tr::tr("Remove the timestamps (promdesk-cli validate --target pushgateway --fix does it), or "
+                       "send the samples through remote write, which keeps them.")};
     }
     // Which side of a type conflict the gateway reports first depends on its map order, so say
     // what is known — two types for one name — without guessing which one this push brought.
     if (const auto m = typeMismatch.match(body); m.hasMatch()) {
-        return {QStringLiteral("The Pushgateway refused the push: '%1' would have two types, %2 and %3. A metric name "
-                               "needs one type across all groups and the gateway's own metrics.")
+        //: %1 is a metric name; %2 and %3 are metric types as Prometheus writes them (counter, gauge…)
+        return {Tr::tr("The Pushgateway refused the push: '%1' would have two types, %2 and %3. A metric name "
+                       "needs one type across all groups and the gateway's own metrics.")
                     .arg(shownAnswer(m.captured(1)), shownAnswer(m.captured(2).toLower()),
                          shownAnswer(m.captured(3).toLower())),
-                QStringLiteral("Use the same type for '%1' in every group, or give this metric another name.")
+                Tr::tr("Use the same type for '%1' in every group, or give this metric another name.")
                     .arg(shownAnswer(m.captured(1)))};
     }
     if (const auto m = notType.match(body); m.hasMatch()) {
@@ -44,51 +51,50 @@ Explanation explainRejection(const QString &body)
             const auto pair = it.next();
             labels.set(pair.captured(1), pair.captured(2));
         }
-        return {QStringLiteral("The Pushgateway refused the push: '%1' would have two types, %2 and %3 (the series "
-                               "%1%4 is a %2). A metric name needs one type across all groups and the gateway's own "
-                               "metrics.")
+        //: %1 is a metric name; %2 and %3 are metric types as Prometheus writes them; %4 is a label set
+        return {Tr::tr("The Pushgateway refused the push: '%1' would have two types, %2 and %3 (the series "
+                       "%1%4 is a %2). A metric name needs one type across all groups and the gateway's own "
+                       "metrics.")
                     .arg(shownAnswer(m.captured(1)), shownAnswer(m.captured(2)), shownAnswer(m.captured(3).toLower()),
                          shownAnswer(labels.toString(), 200)),
-                QStringLiteral("Use the same type for '%1' in every group, or give this metric another name.")
+                Tr::tr("Use the same type for '%1' in every group, or give this metric another name.")
                     .arg(shownAnswer(m.captured(1)))};
     }
     if (const auto m = collides.match(body); m.hasMatch()) {
-        return {
-            QStringLiteral("The Pushgateway refused the push: '%1' clashes with the %2 '%3', whose samples use that "
-                           "name.")
-                .arg(shownAnswer(m.captured(1)), shownAnswer(m.captured(2)), shownAnswer(m.captured(3))),
-            QStringLiteral("Rename '%1'.").arg(shownAnswer(m.captured(1)))};
+        return {//: %1 and %3 are metric names; %2 is a metric type as Prometheus writes it (counter, gauge…)
+                Tr::tr("The Pushgateway refused the push: '%1' clashes with the %2 '%3', whose samples use that "
+                       "name.")
+                    .arg(shownAnswer(m.captured(1)), shownAnswer(m.captured(2)), shownAnswer(m.captured(3))),
+                Tr::tr("Rename '%1'.").arg(shownAnswer(m.captured(1)))};
     }
     if (body.contains(QLatin1String("was collected before with the same name and label values"))) {
-        return {
-            QStringLiteral("The Pushgateway refused the push: the same series appears twice."),
-            QStringLiteral("Remove the repeated series (promdesk-cli validate --fix finds and drops exact repeats).")};
+        return {Tr::tr("The Pushgateway refused the push: the same series appears twice."),
+                Tr::tr("Remove the repeated series (promdesk-cli validate --fix finds and drops exact repeats).")};
     }
     if (body.contains(QLatin1String("unexpected end of input stream"))) {
-        return {QStringLiteral("The Pushgateway could not parse the push: the last line does not end with a newline."),
-                QStringLiteral("End the body with a newline; promdesk-cli validate --fix adds it.")};
+        return {Tr::tr("The Pushgateway could not parse the push: the last line does not end with a newline."),
+                Tr::tr("End the body with a newline; promdesk-cli validate --fix adds it.")};
     }
     if (const auto m = parseError.match(body); m.hasMatch()) {
-        return {QStringLiteral("The Pushgateway could not parse line %1 of the push: %2")
+        return {Tr::tr("The Pushgateway could not parse line %1 of the push: %2")
                     .arg(shownAnswer(m.captured(1)), shownAnswer(m.captured(2), 200)),
-                QStringLiteral("Check the body with promdesk-cli validate --target pushgateway, which lists every "
-                               "problem, not only the first.")};
+                Tr::tr("Check the body with promdesk-cli validate --target pushgateway, which lists every "
+                       "problem, not only the first.")};
     }
     if (body.contains(QLatin1String("job name is required"))) {
-        return {QStringLiteral("The Pushgateway refused the URL: the job is empty."),
-                QStringLiteral("Give a job name in the grouping key.")};
+        return {Tr::tr("The Pushgateway refused the URL: the job is empty."),
+                Tr::tr("Give a job name in the grouping key.")};
     }
     if (body.contains(QLatin1String("improper label name"))) {
-        return {QStringLiteral("The Pushgateway refused a grouping label name: %1").arg(shownAnswer(body, 200)),
-                QStringLiteral("Grouping label names use letters, digits and '_', and may not start with '__'.")};
+        return {Tr::tr("The Pushgateway refused a grouping label name: %1").arg(shownAnswer(body, 200)),
+                Tr::tr("Grouping label names use letters, digits and '_', and may not start with '__'.")};
     }
     if (body.contains(QLatin1String("invalid base64"))) {
-        return {
-            QStringLiteral("The Pushgateway could not decode a base64 grouping value: %1").arg(shownAnswer(body, 200)),
-            QStringLiteral("Values after name@base64/ must be URL-safe base64 of UTF-8 text.")};
+        return {Tr::tr("The Pushgateway could not decode a base64 grouping value: %1").arg(shownAnswer(body, 200)),
+                Tr::tr("Values after name@base64/ must be URL-safe base64 of UTF-8 text.")};
     }
-    return {QStringLiteral("The Pushgateway refused the request: %1").arg(shownAnswer(body, 200)),
-            QStringLiteral("The server's message above says why.")};
+    return {Tr::tr("The Pushgateway refused the request: %1").arg(shownAnswer(body, 200)),
+            Tr::tr("The server's message above says why.")};
 }
 
 } // namespace
@@ -101,19 +107,19 @@ Explanation explainGatewayAnswer(const HttpResult &result, const QString &server
         // The gateway answers 405 on its own paths that take other methods (PUT /metrics): a
         // base URL with a path of the gateway's in it.
         if (result.status == 405) {
-            return {QStringLiteral("%1 does not allow this method here (HTTP 405).").arg(sentenceStart(serverName)),
-                    QStringLiteral("Check the base URL: it is the gateway's root URL (with its --web.route-prefix, "
-                                   "if it has one), not one of its pages such as /metrics.")};
+            return {Tr::tr("%1 does not allow this method here (HTTP 405).").arg(sentenceStart(serverName)),
+                    Tr::tr("Check the base URL: it is the gateway's root URL (with its --web.route-prefix, "
+                           "if it has one), not one of its pages such as /metrics.")};
         }
         return explainRejection(answerStart(result));
     case ErrorCategory::ClosedAfterRequest:
-        explanation.advice = QStringLiteral("Look before sending again (promdesk-cli groups, or the Groups view). "
-                                            "Sending the same replace (PUT), merge (POST) or delete again is safe: "
-                                            "the group ends as after one.");
+        explanation.advice = Tr::tr("Look before sending again (promdesk-cli groups, or the Groups view). "
+                                    "Sending the same replace (PUT), merge (POST) or delete again is safe: "
+                                    "the group ends as after one.");
         return explanation;
     case ErrorCategory::NotFound:
-        explanation.advice = QStringLiteral("Check the base URL. A gateway started with --web.route-prefix needs that "
-                                            "prefix in the base URL.");
+        explanation.advice = Tr::tr("Check the base URL. A gateway started with --web.route-prefix needs that "
+                                    "prefix in the base URL.");
         return explanation;
     default:
         return explanation;
@@ -124,9 +130,9 @@ Explanation explainWipeAnswer(const HttpResult &result, const QString &serverNam
 {
     Explanation explanation = explainGatewayAnswer(result, serverName);
     if (result.category == ErrorCategory::NotFound) {
-        explanation.advice = QStringLiteral("Wiping needs the gateway's admin API: start it with "
-                                            "--web.enable-admin-api, or delete the groups one by one. If it has the "
-                                            "admin API, check the base URL.");
+        explanation.advice = Tr::tr("Wiping needs the gateway's admin API: start it with "
+                                    "--web.enable-admin-api, or delete the groups one by one. If it has the "
+                                    "admin API, check the base URL.");
     }
     return explanation;
 }

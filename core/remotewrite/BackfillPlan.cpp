@@ -3,11 +3,18 @@
 #include "remotewrite/SeriesCollector.h"
 #include "util/Time.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(BackfillPlan)
+};
+
 constexpr qint64 kAgeWindowMs = kReceiverAgeWindowMs; // Prometheus head: maxT − 1 h
 } // namespace
 
@@ -47,32 +54,32 @@ void checkFuture(const SeriesSet &set, qint64 nowMs, const QString &fileName, co
     }
     if (count == 0)
         return;
-    const QString ahead
-        = QStringLiteral("%1 of %2 samples are more than %3 ahead of this machine's clock, up to %4 (%5 ahead)")
-              .arg(count)
-              .arg(plan.sampleCount)
-              .arg(formatSpan(policy.toleranceMs), formatTimestamp(plan.maxTimestampMs),
-                   formatSpan(subtractSaturated(plan.maxTimestampMs, nowMs)));
+    const QString aheadBy = formatSpan(subtractSaturated(plan.maxTimestampMs, nowMs));
     if (!policy.allowed) {
         Problem problem;
         problem.file = fileName;
         problem.line = firstSeries->firstLine;
         problem.code = QStringLiteral("timestamp-in-future");
-        problem.message = ahead
-            + QStringLiteral(". A receiver such as Prometheus accepts them, and from then on refuses "
-                             "every current sample as 'out of bounds' until that time. Check the "
-                             "clock and the timestamps' unit; --allow-future sends them anyway.");
+        //: %3 and %5 are spans such as "5 min", %4 a time
+        problem.message = Tr::tr("%1 of %2 samples are more than %3 ahead of this machine's clock, up to %4 (%5 "
+                                 "ahead). A receiver such as Prometheus accepts them, and from then on refuses "
+                                 "every current sample as 'out of bounds' until that time. Check the "
+                                 "clock and the timestamps' unit; --allow-future sends them anyway.")
+                              .arg(QString::number(count), QString::number(plan.sampleCount),
+                                   formatSpan(policy.toleranceMs), formatTimestamp(plan.maxTimestampMs), aheadBy);
         plan.problems.append(problem);
         return;
     }
     plan.warnings.append(
         {QStringLiteral("in-the-future"),
-         ahead
-             + QStringLiteral(". Sent anyway (--allow-future): a Prometheus receiver accepts them, and "
-                              "then refuses every current sample as 'out of bounds' until %1 — its "
-                              "current data stops for %2.")
-                   .arg(formatTimestamp(addSaturated(plan.maxTimestampMs, -kAgeWindowMs)),
-                        formatSpan(subtractSaturated(plan.maxTimestampMs, nowMs)))});
+         //: %3, %5 and %7 are spans such as "5 min", %4 and %6 times
+         Tr::tr("%1 of %2 samples are more than %3 ahead of this machine's clock, up to %4 (%5 ahead). Sent "
+                "anyway (--allow-future): a Prometheus receiver accepts them, and "
+                "then refuses every current sample as 'out of bounds' until %6 — its "
+                "current data stops for %7.")
+             .arg(QString::number(count), QString::number(plan.sampleCount), formatSpan(policy.toleranceMs),
+                  formatTimestamp(plan.maxTimestampMs), aheadBy,
+                  formatTimestamp(addSaturated(plan.maxTimestampMs, -kAgeWindowMs)), aheadBy)});
 }
 
 } // namespace
@@ -82,7 +89,8 @@ void keepErrorsForTheReceiversVerdict(BackfillPlan &plan)
     for (Problem &problem : plan.problems) {
         if (problem.severity == Severity::Error && problem.code != u"timestamp-in-future") {
             problem.severity = Severity::Warning;
-            problem.message += QStringLiteral(" (sent anyway, for the receiver's own verdict)");
+            //: %1 is a problem's message
+            problem.message = Tr::tr("%1 (sent anyway, for the receiver's own verdict)").arg(problem.message);
         }
     }
 }
@@ -126,8 +134,8 @@ BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 
         BatchLimits one = limits;
         one.shards = 1;
         plan.batches = planBatches(set, one);
-        plan.shardNote = QStringLiteral("sent with one shard: a batch covers up to %1 minutes of data, and parallel "
-                                        "shards could move the receiver's window past samples still to come")
+        plan.shardNote = Tr::tr("sent with one shard: a batch covers up to %1 minutes of data, and parallel "
+                                "shards could move the receiver's window past samples still to come")
                              .arg(longestBatchMs / 60000);
     }
 
@@ -140,67 +148,68 @@ BackfillPlan makeBackfillPlan(SeriesSet &set, const BatchLimits &limits, qint64 
     if (old > 0) {
         plan.warnings.append(
             {QStringLiteral("older-than-age-window"),
-             QStringLiteral(
-                 "%1 of %2 samples are more than 1 hour old (from %3). A Prometheus receiver that already has "
-                 "current data refuses them as 'out of bounds' unless out-of-order ingestion "
-                 "(out_of_order_time_window, Prometheus 2.39+) is enabled; a managed service such as TMP sets "
-                 "its own window. Into a receiver without newer data they are accepted, because this plan "
-                 "sends the oldest samples first.")
-                 .arg(old)
-                 .arg(plan.sampleCount)
-                 .arg(formatTimestamp(plan.minTimestampMs))});
+             Tr::tr("%1 of %2 samples are more than 1 hour old (from %3). A Prometheus receiver that already has "
+                    "current data refuses them as 'out of bounds' unless out-of-order ingestion "
+                    "(out_of_order_time_window, Prometheus 2.39+) is enabled; a managed service such as TMP sets "
+                    "its own window. Into a receiver without newer data they are accepted, because this plan "
+                    "sends the oldest samples first.")
+                 .arg(QString::number(old), QString::number(plan.sampleCount), formatTimestamp(plan.minTimestampMs))});
     }
     checkFuture(set, nowMs, fileName, future, plan);
     if (limits.maxSamples > 5000) {
-        plan.warnings.append(
-            {QStringLiteral("large-batches"),
-             QStringLiteral("one refused sample rolls back its whole request; batches of %1 samples lose "
-                            "much at once. 2000 (Prometheus' own default) is a safer size.")
-                 .arg(limits.maxSamples)});
+        plan.warnings.append({QStringLiteral("large-batches"),
+                              Tr::tr("one refused sample rolls back its whole request; batches of %1 samples lose "
+                                     "much at once. 2000 (Prometheus' own default) is a safer size.")
+                                  .arg(limits.maxSamples)});
     }
     return plan;
 }
 
 QString describeBatch(const SeriesSet &set, const Batch &batch)
 {
-    QString text = QStringLiteral("%1 samples of %2 series, %3 to %4")
-                       .arg(batch.sampleCount)
-                       .arg(batch.slices.size())
-                       .arg(formatTimestamp(batch.minTimestampMs), formatTimestamp(batch.maxTimestampMs));
-    if (!batch.slices.isEmpty()) {
-        const WriteSeries &first = set.series.at(batch.slices.constFirst().series);
-        QString name = first.name();
-        Labels others = first.labels;
-        others.remove(QStringLiteral("__name__"));
-        text += QStringLiteral(", starting with %1%2").arg(name, others.toString());
-        if (first.firstLine > 0)
-            text += QStringLiteral(" (input line %1)").arg(first.firstLine);
-    }
-    return text;
+    QString text = Tr::tr("%1 samples of %2 series, %3 to %4")
+                       .arg(QString::number(batch.sampleCount), QString::number(batch.slices.size()),
+                            formatTimestamp(batch.minTimestampMs), formatTimestamp(batch.maxTimestampMs));
+    if (batch.slices.isEmpty())
+        return text;
+    const WriteSeries &first = set.series.at(batch.slices.constFirst().series);
+    QString name = first.name();
+    Labels others = first.labels;
+    others.remove(QStringLiteral("__name__"));
+    //: %1 describes a batch, %2%3 is its first series (name and labels), %4 a line number
+    return first.firstLine > 0 ? Tr::tr("%1, starting with %2%3 (input line %4)")
+                                     .arg(text, name, others.toString(), QString::number(first.firstLine))
+                               : Tr::tr("%1, starting with %2%3").arg(text, name, others.toString());
 }
 
 QString renderPlan(const BackfillPlan &plan)
 {
     QString out;
-    out += QStringLiteral("Plan: %1 series, %2 samples").arg(plan.seriesCount).arg(plan.sampleCount);
-    if (plan.sampleCount > 0) {
-        out += QStringLiteral(" from %1 to %2, in %3 request(s)")
-                   .arg(formatTimestamp(plan.minTimestampMs), formatTimestamp(plan.maxTimestampMs))
-                   .arg(plan.batches.size());
-        if (plan.shardCount() > 1)
-            out += QStringLiteral(" over %1 parallel shards").arg(plan.shardCount());
+    const QString series = QString::number(plan.seriesCount);
+    const QString samples = QString::number(plan.sampleCount);
+    if (plan.sampleCount == 0) {
+        out += Tr::tr("Plan: %1 series, %2 samples").arg(series, samples);
+    } else if (plan.shardCount() > 1) {
+        out += Tr::tr("Plan: %1 series, %2 samples from %3 to %4, in %5 request(s) over %6 parallel shards")
+                   .arg(series, samples, formatTimestamp(plan.minTimestampMs), formatTimestamp(plan.maxTimestampMs),
+                        QString::number(plan.batches.size()), QString::number(plan.shardCount()));
+    } else {
+        out += Tr::tr("Plan: %1 series, %2 samples from %3 to %4, in %5 request(s)")
+                   .arg(series, samples, formatTimestamp(plan.minTimestampMs), formatTimestamp(plan.maxTimestampMs),
+                        QString::number(plan.batches.size()));
     }
     out += QLatin1Char('\n');
     if (!plan.shardNote.isEmpty())
         out += QStringLiteral("  %1\n").arg(plan.shardNote);
     if (plan.reordered > 0)
-        out += QStringLiteral("  %1 samples were out of time order in the input; they are sent in order\n")
-                   .arg(plan.reordered);
+        out += QStringLiteral("  %1\n").arg(
+            Tr::tr("%1 samples were out of time order in the input; they are sent in order").arg(plan.reordered));
     if (plan.exactDuplicates > 0)
-        out += QStringLiteral("  %1 exact repeats dropped\n").arg(plan.exactDuplicates);
+        out += QStringLiteral("  %1\n").arg(Tr::tr("%1 exact repeats dropped").arg(plan.exactDuplicates));
     for (const Problem &problem : plan.problems)
         out += QStringLiteral("  %1\n").arg(formatProblem(problem));
     for (const PlanWarning &warning : plan.warnings)
+        // "warning:" and the code as validate writes them, for the eye and for grep alike.
         out += QStringLiteral("  warning: %1 [%2]\n").arg(warning.message, warning.code);
     return out;
 }

@@ -2,14 +2,22 @@
 
 #include "util/ThreadHandOff.h"
 
+#include <QCoreApplication>
 #include <QThread>
 #include <QTimer>
 
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(BackfillRun)
+};
+
 const char kPreparerHandOff = 0; // the token of the tasks handed to the preparers' pool
-}
+
+} // namespace
 
 BackfillRun::BackfillRun(RemoteWriteClient *client, SeriesSet set, QList<Batch> batches, QObject *parent)
     : QObject(parent)
@@ -130,7 +138,7 @@ WriteCall *BackfillRun::sendBatch(int batch)
     if (version == m_client->nextVersion())
         call->setFirstAttemptTicket(std::move(ready.ticket));
     else // the receiver turned out to need 1.0: the entry written ahead describes a 2.0 body
-        ready.ticket.completeUnsent(QStringLiteral("the receiver needs remote write 1.0; sent again as 1.0"));
+        ready.ticket.completeUnsent(Tr::tr("the receiver needs remote write 1.0; sent again as 1.0"));
     return call;
 }
 
@@ -258,14 +266,17 @@ void BackfillRun::onBatchFinished(int batch, const WriteOutcome &outcome)
         m_states[batch] = BatchState::Refused;
         if (!m_stopping) {
             m_stopping = true;
-            m_stopReason = QStringLiteral("batch %1 (%2) was refused: %3. Server said: %4")
-                               .arg(batch + 1)
-                               .arg(describeBatch(m_set, m_batches.at(batch)),
-                                    outcome.result.status ? QStringLiteral("HTTP %1").arg(outcome.result.status)
-                                                          : outcome.result.errorText,
-                                    QString::fromUtf8(outcome.result.body).trimmed());
-            if (!outcome.note.isEmpty())
-                m_stopReason += QStringLiteral(" (%1)").arg(outcome.note);
+            const QString number = QString::number(batch + 1);
+            const QString described = describeBatch(m_set, m_batches.at(batch));
+            const QString answer = outcome.result.status ? QStringLiteral("HTTP %1").arg(outcome.result.status)
+                                                         : outcome.result.errorText;
+            const QString said = QString::fromUtf8(outcome.result.body).trimmed();
+            //: %2 describes the batch, %3 is "HTTP 400" or an error, %4 the server's answer
+            m_stopReason = outcome.note.isEmpty()
+                ? Tr::tr("batch %1 (%2) was refused: %3. Server said: %4").arg(number, described, answer, said)
+                //: %2 describes the batch, %3 is "HTTP 400" or an error, %4 the server's answer, %5 a note
+                : Tr::tr("batch %1 (%2) was refused: %3. Server said: %4 (%5)")
+                      .arg(number, described, answer, said, outcome.note);
         }
     }
     updateRate();
@@ -299,8 +310,8 @@ void BackfillRun::finishIfIdle()
     if (pending && !m_stopping)
         return;
     m_running = false;
-    dropPrepared(m_cancelled ? QStringLiteral("the backfill was cancelled before this batch")
-                             : QStringLiteral("the backfill stopped before this batch"));
+    dropPrepared(m_cancelled ? Tr::tr("the backfill was cancelled before this batch")
+                             : Tr::tr("the backfill stopped before this batch"));
     BackfillSummary summary;
     summary.sentBefore = m_progress.requestsSentBefore;
     summary.sent = int(std::count(m_states.cbegin(), m_states.cend(), BatchState::Sent)) - summary.sentBefore;

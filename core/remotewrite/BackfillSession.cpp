@@ -3,14 +3,26 @@
 #include "net/Redactor.h"
 #include "util/Time.h"
 
+#include <QCoreApplication>
+
 namespace promdesk {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(BackfillSession)
+};
+
+} // namespace
 
 QString BackfillEnd::describe() const
 {
     const BackfillProgress &p = progress;
     const qint64 samplesNow = p.samplesSent - p.samplesSentBefore;
     if (summary.sentBefore == 0) {
-        return QStringLiteral("Sent %1 of %2 requests (%3 of %4 samples) in %5, %6 retries.")
+        //: %5 is a duration such as "2 min 5 s"
+        return Tr::tr("Sent %1 of %2 requests (%3 of %4 samples) in %5, %6 retries.")
             .arg(summary.sent)
             .arg(p.requestsTotal)
             .arg(samplesNow)
@@ -18,8 +30,9 @@ QString BackfillEnd::describe() const
             .arg(formatDuration(summary.durationMs))
             .arg(p.retries);
     }
-    return QStringLiteral("Sent %1 requests (%2 samples) in %3, %4 retries; an earlier run had sent %5 (%6 samples): "
-                          "%7 of %8 requests (%9 of %10 samples) are delivered.")
+    //: %3 is a duration such as "2 min 5 s"
+    return Tr::tr("Sent %1 requests (%2 samples) in %3, %4 retries; an earlier run had sent %5 (%6 samples): "
+                  "%7 of %8 requests (%9 of %10 samples) are delivered.")
         .arg(summary.sent)
         .arg(samplesNow)
         .arg(formatDuration(summary.durationMs))

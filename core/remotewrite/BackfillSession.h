@@ -2,6 +2,7 @@
 
 #include "remotewrite/BackfillRun.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QObject>
 
@@ -76,7 +77,7 @@ private:
     QElapsedTimer m_partClock;
     RecordTicket m_partEntry;
     std::optional<WriteOutcome> m_firstRefusal;
-    QString m_closingReason = QStringLiteral("stopped before the backfill ended");
+    QString m_closingReason = QCoreApplication::translate("BackfillSession", "stopped before the backfill ended");
 };
 
 } // namespace promdesk

@@ -1,10 +1,16 @@
 #include "remotewrite/RemoteWriteClient.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(RemoteWriteClient)
+};
 
 const QByteArray kSamplesWritten = "X-Prometheus-Remote-Write-Samples-Written";
 const QByteArray kHistogramsWritten = "X-Prometheus-Remote-Write-Histograms-Written";
@@ -37,12 +43,12 @@ void WriteCall::cancel()
         m_call->cancel(); // its finished signal completes this call
         return;
     }
-    m_firstAttemptTicket.completeUnsent(QStringLiteral("cancelled before the first attempt"));
+    m_firstAttemptTicket.completeUnsent(Tr::tr("cancelled before the first attempt"));
     WriteOutcome outcome;
     outcome.result.category = ErrorCategory::Cancelled;
     outcome.result.errorText = QStringLiteral("cancelled");
     outcome.attempts = m_attempts;
-    outcome.note = QStringLiteral("cancelled before the next attempt");
+    outcome.note = Tr::tr("cancelled before the next attempt");
     finish(outcome);
 }
 
@@ -79,9 +85,9 @@ void WriteCall::handle(const HttpResult &result)
         m_version = RemoteWriteVersion::V1;
         m_fellBack = true;
         m_note = result.status == 415
-            ? QStringLiteral("the receiver does not take remote write 2.0 (HTTP 415); sent as 1.0")
-            : QStringLiteral("the receiver answered %1 without X-Prometheus-Remote-Write-*-Written headers, so it does "
-                             "not speak 2.0 (nothing was stored); sent as 1.0")
+            ? Tr::tr("the receiver does not take remote write 2.0 (HTTP 415); sent as 1.0")
+            : Tr::tr("the receiver answered %1 without X-Prometheus-Remote-Write-*-Written headers, so it does "
+                     "not speak 2.0 (nothing was stored); sent as 1.0")
                   .arg(result.status);
         attempt();
         return;
@@ -107,8 +113,10 @@ void WriteCall::handle(const HttpResult &result)
     outcome.attempts = m_attempts;
     outcome.sentAs = m_version;
     outcome.fellBackToV1 = m_fellBack;
-    outcome.note
-        = result.ok() ? m_note : (m_note.isEmpty() ? decision.reason : m_note + QStringLiteral("; ") + decision.reason);
+    //: Joins two notes about a remote write: how it was sent, then why it was not retried
+    outcome.note = result.ok() ? m_note
+        : m_note.isEmpty()     ? decision.reason
+                               : Tr::tr("%1; %2").arg(m_note, decision.reason);
     if (m_version == RemoteWriteVersion::V2 && !result.header(kSamplesWritten).isEmpty())
         outcome.samplesWritten = result.header(kSamplesWritten).toLongLong();
     finish(outcome);

@@ -1,11 +1,21 @@
 #include "remotewrite/RetryPolicy.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <cmath>
 #include <limits>
 
 namespace promdesk {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(RetryPolicy)
+};
+
+} // namespace
 
 bool isRetryable(const HttpResult &result, bool retryOn429)
 {
@@ -51,29 +61,30 @@ RetryPolicy::Decision RetryPolicy::decide(const HttpResult &result, int attempts
         return {false, 0, QStringLiteral("done")};
     if (!isRetryable(result, retryOn429)) {
         return {false, 0,
-                result.status == 429 ? QStringLiteral("HTTP 429 and retrying on 429 is off")
-                                     : QStringLiteral("not retried: %1 does not get better by repeating")
+                result.status == 429 ? Tr::tr("HTTP 429 and retrying on 429 is off")
+                                     //: %1 is "HTTP 400" or an error category such as "tls"
+                                     : Tr::tr("not retried: %1 does not get better by repeating")
                                            .arg(result.status ? QStringLiteral("HTTP %1").arg(result.status)
                                                               : errorCategoryName(result.category))};
     }
     if (attemptsMade >= maxAttempts)
-        return {false, 0, QStringLiteral("gave up after %1 attempts").arg(attemptsMade)};
+        return {false, 0, Tr::tr("gave up after %1 attempts").arg(attemptsMade)};
 
     double delay = double(initialBackoffMs) * std::pow(2.0, attemptsMade - 1);
     delay = std::min(delay, double(maxBackoffMs));
     delay *= 1.0 + jitter * (random.generateDouble() * 2.0 - 1.0);
     QString reason
-        = QStringLiteral("%1; retrying with backoff")
+        //: %1 is "HTTP 503" or an error category such as "timeout"
+        = Tr::tr("%1; retrying with backoff")
               .arg(result.status ? QStringLiteral("HTTP %1").arg(result.status) : errorCategoryName(result.category));
     if (const std::optional<qint64> retryAfter = parseRetryAfter(result.header("Retry-After"), now)) {
         delay = double(*retryAfter);
-        reason = QStringLiteral("HTTP %1 with Retry-After: %2 s").arg(result.status).arg(double(*retryAfter) / 1000.0);
+        reason = Tr::tr("HTTP %1 with Retry-After: %2 s").arg(result.status).arg(double(*retryAfter) / 1000.0);
     }
     // Compared as doubles: a server's Retry-After (or a huge backoff setting) may not fit an int.
     if (!(delay >= 0) || double(elapsedMs) + delay > double(maxTotalMs)
         || delay > double(std::numeric_limits<int>::max()))
-        return {false, 0,
-                QStringLiteral("gave up: the next attempt would start after the %1 s limit").arg(maxTotalMs / 1000)};
+        return {false, 0, Tr::tr("gave up: the next attempt would start after the %1 s limit").arg(maxTotalMs / 1000)};
     return {true, int(delay), reason};
 }
 

@@ -4,6 +4,7 @@
 #include "model/NumberFormat.h"
 #include "model/Sample.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <algorithm>
@@ -13,6 +14,11 @@
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(SeriesCollector)
+};
 
 QString q(std::string_view text)
 {
@@ -201,19 +207,18 @@ NormalizeReport normalize(SeriesSet &set, const QString &fileName)
         const QString printable = series.name() + series.labels.toString();
         if (!isValidMetricName(series.name()))
             problem(series, Severity::Error, "missing-metric-name",
-                    QStringLiteral("series %1 has no valid __name__; remote write receivers drop it").arg(printable));
+                    Tr::tr("series %1 has no valid __name__; remote write receivers drop it").arg(printable));
         for (const Label &label : series.labels) {
             if (label.name == u"__name__")
                 continue;
             if (!isValidLabelName(label.name)) {
-                problem(
-                    series, Severity::Error, "invalid-label-name",
-                    QStringLiteral("label name '%1' of %2 is not valid for remote write").arg(label.name, printable));
+                problem(series, Severity::Error, "invalid-label-name",
+                        Tr::tr("label name '%1' of %2 is not valid for remote write").arg(label.name, printable));
             } else if (label.name.startsWith(QLatin1String("__"))) {
                 // Prometheus stores it (tst_verdicts_remotewrite); what it means is another matter.
                 problem(series, Severity::Warning, "reserved-label-name",
-                        QStringLiteral("label names starting with '__' are reserved for Prometheus' internal use; "
-                                       "the receiver stores '%1' of %2, but rename it")
+                        Tr::tr("label names starting with '__' are reserved for Prometheus' internal use; "
+                               "the receiver stores '%1' of %2, but rename it")
                             .arg(label.name, printable));
             }
         }
@@ -249,8 +254,8 @@ NormalizeReport normalize(SeriesSet &set, const QString &fileName)
                     continue;
                 }
                 problem(series, Severity::Error, "conflicting-samples",
-                        QStringLiteral("%1 has two values at %2 (%3 and %4); a receiver refuses the second as a "
-                                       "duplicate sample. Keep one")
+                        Tr::tr("%1 has two values at %2 (%3 and %4); a receiver refuses the second as a "
+                               "duplicate sample. Keep one")
                             .arg(printable, QString::number(samples[i].timestampMs),
                                  formatNumber(samples[kept - 1].value), formatNumber(samples[i].value)));
                 continue;

@@ -7,6 +7,7 @@
 #include <google/protobuf/arena.h>
 #include <snappy.h>
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <algorithm>
@@ -16,6 +17,11 @@
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(WriteRequestCodec)
+};
 
 prometheus::MetricMetadata::MetricType toV1(MetricType type)
 {
@@ -251,7 +257,7 @@ DecodedWriteRequest decodeWriteRequest(QByteArrayView body, RemoteWriteVersion v
     DecodedWriteRequest decoded;
     const std::optional<QByteArray> uncompressed = uncompressSnappyBounded(body);
     if (!uncompressed) {
-        decoded.error = QStringLiteral("the body is not snappy (block format) data of at most %1 MB uncompressed")
+        decoded.error = Tr::tr("the body is not snappy (block format) data of at most %1 MB uncompressed")
                             .arg(kMaxUncompressedSnappyBytes >> 20);
         return decoded;
     }
@@ -259,7 +265,7 @@ DecodedWriteRequest decodeWriteRequest(QByteArrayView body, RemoteWriteVersion v
     if (version == RemoteWriteVersion::V1) {
         prometheus::WriteRequest request;
         if (!request.ParseFromString(raw)) {
-            decoded.error = QStringLiteral("the body is not a prometheus.WriteRequest");
+            decoded.error = Tr::tr("the body is not a prometheus.WriteRequest");
             return decoded;
         }
         for (const prometheus::TimeSeries &ts : request.timeseries()) {
@@ -274,13 +280,13 @@ DecodedWriteRequest decodeWriteRequest(QByteArrayView body, RemoteWriteVersion v
     }
     io::prometheus::write::v2::Request request;
     if (!request.ParseFromString(raw)) {
-        decoded.error = QStringLiteral("the body is not an io.prometheus.write.v2.Request");
+        decoded.error = Tr::tr("the body is not an io.prometheus.write.v2.Request");
         return decoded;
     }
     for (const io::prometheus::write::v2::TimeSeries &ts : request.timeseries()) {
         WriteSeries series;
         if (ts.labels_refs_size() % 2 != 0) {
-            decoded.error = QStringLiteral("a series has a label name without a value (an odd number of label refs)");
+            decoded.error = Tr::tr("a series has a label name without a value (an odd number of label refs)");
             return decoded;
         }
         // Refs are unsigned: compared as such, 0xFFFFFFFF is past the table, not -1.
@@ -288,7 +294,7 @@ DecodedWriteRequest decodeWriteRequest(QByteArrayView body, RemoteWriteVersion v
         for (int i = 0; i + 1 < ts.labels_refs_size(); i += 2) {
             const std::uint32_t name = ts.labels_refs(i), value = ts.labels_refs(i + 1);
             if (name >= symbols || value >= symbols) {
-                decoded.error = QStringLiteral("a label refers past the symbols table");
+                decoded.error = Tr::tr("a label refers past the symbols table");
                 return decoded;
             }
             series.labels.set(fromStd(request.symbols(int(name))), fromStd(request.symbols(int(value))));
