@@ -2,12 +2,43 @@
 
 #include "CliSupport.h"
 #include "TerminalSafeDevice.h"
+#include "util/Translations.h"
 
 #include <QCoreApplication>
 
 #include <memory>
 
 namespace promdesk::cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(StandardStreams)
+};
+
+// Installs the language of --lang, wherever it is on the command line, else the system's; and
+// returns the arguments without --lang, which no command knows. Nothing, after saying why, when
+// --lang names a language PromDesk does not carry.
+std::optional<QStringList> useLanguage(const QStringList &arguments, QTextStream &err)
+{
+    QString language; // the system's
+    if (const std::optional<QString> requested = languageArgument(arguments)) {
+        const std::optional<QString> known = resolveLanguage(*requested);
+        if (!known) {
+            err << "promdesk-cli: "
+                << Tr::tr("--lang '%1' is not a language PromDesk speaks: use system or one of %2")
+                       .arg(*requested, availableLanguages().join(QStringLiteral(", ")))
+                << '\n';
+            return std::nullopt;
+        }
+        language = *known;
+    }
+    installTranslations(language);
+    return withoutLanguageArgument(arguments);
+}
+
+} // namespace
 
 int runOverStandardStreams(int argc, char *argv[], int (*command)(const QStringList &, Io &))
 {
@@ -32,7 +63,8 @@ int runOverStandardStreams(int argc, char *argv[], int (*command)(const QStringL
     QTextStream outText(&outDevice);
     QTextStream errText(safeErr ? static_cast<QIODevice *>(safeErr.get()) : &errFile);
     Io io{in, outDevice, outText, errText};
-    const int exitCode = command(QCoreApplication::arguments(), io);
+    const std::optional<QStringList> arguments = useLanguage(QCoreApplication::arguments(), errText);
+    const int exitCode = arguments ? command(*arguments, io) : ExitUsage;
     outText.flush();
     errText.flush();
     return exitCode;

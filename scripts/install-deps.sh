@@ -18,9 +18,13 @@ packages=(
   curl time python3 python3-prometheus-client python3-snappy python3-protobuf python3-bcrypt
   # fonts so that offscreen and Xvfb rendering has glyphs
   fonts-dejavu-core
+  # and for Chinese, in the screenshots of the zh_CN translation
+  fonts-wqy-microhei
   # the desktop file's and the AppStream metainfo's validators; man pages from --help; the core's
   # API reference
   desktop-file-utils appstream help2man man-db doxygen
+  # the translations: lupdate and lrelease, and the CMake package that runs them
+  qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
   # the Debian packages: built with debhelper, checked by lintian
   debhelper dpkg-dev fakeroot lintian
   # the shells whose completions are installed, to test them

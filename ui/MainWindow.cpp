@@ -11,6 +11,7 @@
 #include "OverwriteLabView.h"
 #include "PushView.h"
 #include "ToolTips.h"
+#include "UiSettings.h"
 #include "history/HistoryDatabase.h"
 #include "profiles/ProfileStore.h"
 
@@ -124,11 +125,6 @@ namespace {
 
 constexpr int kRecentDrafts = 8;
 
-QString uiSettingsPath()
-{
-    return QFileInfo(ProfileStore::defaultPath()).dir().filePath(QStringLiteral("ui.ini"));
-}
-
 } // namespace
 
 void MainWindow::buildMenus()
@@ -165,6 +161,8 @@ void MainWindow::buildMenus()
                                           [this, i] { m_views->setCurrentIndex(i); });
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
+    view->addSeparator();
+    view->addMenu(createLanguageMenu(this, [this](const QString &text) { statusBar()->showMessage(text); }));
 
     QMenu *profile = menuBar()->addMenu(tr("&Profile"));
     QAction *next = profile->addAction(tr("&Next profile"), this, [this] {

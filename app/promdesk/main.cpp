@@ -6,6 +6,8 @@
 #include "OverwriteLabView.h"
 #include "ProfilesPanel.h"
 #include "PushView.h"
+#include "UiSettings.h"
+#include "util/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -21,6 +23,11 @@
 #include <memory>
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(promdesk)
+};
 
 // A dark palette for checking (and showing) that every view reads on dark themes.
 void useDarkPalette(QApplication &app)
@@ -96,46 +103,49 @@ private:
 struct CommandLine
 {
     QCommandLineOption selfTest{QStringLiteral("self-test"),
-                                QStringLiteral("Open the window, let it validate once, and exit (for CI).")};
+                                Tr::tr("Open the window, let it validate once, and exit (for CI).")};
     QCommandLineOption pushgateway{QStringLiteral("sandbox-pushgateway"),
-                                   QStringLiteral("Pushgateway URL of the local sandbox."), QStringLiteral("URL")};
+                                   Tr::tr("Pushgateway URL of the local sandbox."), QStringLiteral("URL")};
     QCommandLineOption remoteWrite{QStringLiteral("sandbox-remote-write"),
-                                   QStringLiteral("Remote write URL of the local sandbox."), QStringLiteral("URL")};
+                                   Tr::tr("Remote write URL of the local sandbox."), QStringLiteral("URL")};
     QCommandLineOption query{QStringLiteral("sandbox-query"),
-                             QStringLiteral("Query API of the local sandbox's Prometheus, for arrival checks."),
+                             Tr::tr("Query API of the local sandbox's Prometheus, for arrival checks."),
                              QStringLiteral("URL")};
     QCommandLineOption view{QStringLiteral("view"),
-                            QStringLiteral("Open this view: compose, push, groups, lab, backfill, jobs or history."),
+                            Tr::tr("Open this view: compose, push, groups, lab, backfill, jobs or history."),
                             QStringLiteral("NAME"), QStringLiteral("compose")};
-    QCommandLineOption labSteps{
-        QStringLiteral("run-lab-steps"),
-        QStringLiteral("Reset the overwrite lab and run its first N steps (for demonstrations)."), QStringLiteral("N")};
-    QCommandLineOption liveJobOption{
-        QStringLiteral("demo-live-job"),
-        QStringLiteral("Push TMP's example every 2 s as these machines, with arrival checks (for "
-                       "demonstrations)."),
-        QStringLiteral("NAME,NAME...")};
-    QCommandLineOption darkOption{QStringLiteral("dark"), QStringLiteral("Use a dark palette whatever the system's.")};
+    QCommandLineOption labSteps{QStringLiteral("run-lab-steps"),
+                                Tr::tr("Reset the overwrite lab and run its first N steps (for demonstrations)."),
+                                QStringLiteral("N")};
+    QCommandLineOption liveJobOption{QStringLiteral("demo-live-job"),
+                                     Tr::tr("Push TMP's example every 2 s as these machines, with arrival checks (for "
+                                            "demonstrations)."),
+                                     QStringLiteral("NAME,NAME...")};
+    QCommandLineOption darkOption{QStringLiteral("dark"), Tr::tr("Use a dark palette whatever the system's.")};
     QCommandLineOption highContrastOption{
-        QStringLiteral("high-contrast"),
-        QStringLiteral("Use a high-contrast palette (black on white) whatever the system's.")};
+        QStringLiteral("high-contrast"), Tr::tr("Use a high-contrast palette (black on white) whatever the system's.")};
     QCommandLineOption tableOption{QStringLiteral("compose-table"),
-                                   QStringLiteral("Show Compose's table rather than its text.")};
+                                   Tr::tr("Show Compose's table rather than its text.")};
     QCommandLineOption newProfileOption{QStringLiteral("new-profile"),
-                                        QStringLiteral("Open the profile dialog (for demonstrations).")};
-    QCommandLineOption firstPaintOption{
-        QStringLiteral("report-first-paint"),
-        QStringLiteral("Print the time of the first painted frame and quit (bench/gui.sh).")};
+                                        Tr::tr("Open the profile dialog (for demonstrations).")};
+    QCommandLineOption languageOption{
+        QStringLiteral("lang"),
+        Tr::tr("Show the console in this language: system, or one of %1 (default: the choice in View > Language, "
+               "else the system's).")
+            .arg(promdesk::availableLanguages().join(QStringLiteral(", "))),
+        QStringLiteral("LANG")};
+    QCommandLineOption firstPaintOption{QStringLiteral("report-first-paint"),
+                                        Tr::tr("Print the time of the first painted frame and quit (bench/gui.sh).")};
     QCommandLineParser parser;
 
     CommandLine()
     {
-        parser.setApplicationDescription(QStringLiteral("Desktop console for pushing metrics to Prometheus backends"));
+        parser.setApplicationDescription(Tr::tr("Desktop console for pushing metrics to Prometheus backends"));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A metrics file to open in Compose."));
+        parser.addPositionalArgument(QStringLiteral("FILE"), Tr::tr("A metrics file to open in Compose."));
         parser.addOptions({selfTest, pushgateway, remoteWrite, query, view, labSteps, liveJobOption, darkOption,
-                           highContrastOption, tableOption, newProfileOption, firstPaintOption});
+                           highContrastOption, tableOption, newProfileOption, languageOption, firstPaintOption});
     }
 };
 
@@ -144,6 +154,26 @@ void nameApplication()
     QCoreApplication::setApplicationName(QStringLiteral("PromDesk"));
     QCoreApplication::setOrganizationName(QStringLiteral("PromDesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROMDESK_VERSION));
+}
+
+// Installs the translations for --lang, else the language saved from View > Language, else the
+// system's. False, with the reason on stderr, when --lang names a language PromDesk lacks.
+bool useLanguage(const QStringList &arguments)
+{
+    QString language = promdesk::ui::savedLanguage();
+    if (const std::optional<QString> requested = promdesk::languageArgument(arguments)) {
+        const std::optional<QString> known = promdesk::resolveLanguage(*requested);
+        if (!known) {
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(Tr::tr("promdesk: --lang '%1' is not a language PromDesk speaks: use system or "
+                                           "one of %2")
+                                        .arg(*requested, promdesk::availableLanguages().join(QStringLiteral(", ")))));
+            return false;
+        }
+        language = *known;
+    }
+    promdesk::installTranslations(language);
+    return true;
 }
 
 } // namespace
@@ -155,11 +185,14 @@ int main(int argc, char *argv[])
         // needed: on a server, over ssh, or in a package build, with no display.
         QCoreApplication textOnly(argc, argv);
         nameApplication();
+        if (!useLanguage(QCoreApplication::arguments()))
+            return 2;
         CommandLine commandLine;
         commandLine.parser.process(textOnly);
     }
     QApplication app(argc, argv);
     nameApplication();
+    useLanguage(QCoreApplication::arguments());
     // The desktop matches the window to its launcher entry by this id, and shows this icon.
     QGuiApplication::setDesktopFileName(QStringLiteral(PROMDESK_APP_ID));
     QApplication::setWindowIcon(promdesk::ui::applicationIcon());
@@ -223,7 +256,8 @@ int main(int argc, char *argv[])
         // validated, every view opened in turn, and the console quits.
         if (window.windowIcon().availableSizes().isEmpty()
             || QGuiApplication::desktopFileName() != QLatin1String(PROMDESK_APP_ID)) {
-            std::fprintf(stderr, "promdesk --self-test: the window has no icon or no desktop file name\n");
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(Tr::tr("promdesk --self-test: the window has no icon or no desktop file name")));
             return 1;
         }
         int exitCode = 1;

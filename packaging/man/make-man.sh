@@ -10,6 +10,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" # nothing the program might write lands in the build tree
 # The paths the help shows are the reader's, not the builder's; and nothing is recorded.
+# The page is English whatever the builder's language (the programs follow LANGUAGE, LC_ALL, LANG).
+export LC_ALL=C.UTF-8
+unset LANGUAGE LC_MESSAGES LANG
 export PROMDESK_CONFIG_DIR='$XDG_CONFIG_HOME/promdesk' PROMDESK_DATA_DIR='$XDG_DATA_HOME/promdesk' PROMDESK_NO_HISTORY=1
 
 # The commands its --help lists (none for the console).
