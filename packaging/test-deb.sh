@@ -37,12 +37,17 @@ $sudo apt-get install -y -q "$debs"/promdesk_*.deb "$debs"/libpromdesk-core-dev_
 
 # 3. The installed programs, in a home of their own.
 export HOME="$work/home"
+# The checks below read the programs' English, whatever the machine's language.
+export LC_ALL=C.UTF-8
+unset LANGUAGE
 mkdir -p "$HOME"
 unset PROMDESK_DATA_DIR PROMDESK_CONFIG_DIR XDG_DATA_HOME XDG_CONFIG_HOME
 [ "$(command -v promdesk-cli)" = /usr/bin/promdesk-cli ] || fail "promdesk-cli is not /usr/bin/promdesk-cli"
 promdesk-cli --version | grep -q '^promdesk-cli ' || fail "promdesk-cli --version"
 printf '# TYPE up gauge\nup 1\n' | promdesk-cli validate - 2>&1 | grep -q ': 0 error(s)' || fail "promdesk-cli validate"
 promdesk-cli push --help | grep -q -- '--job' || fail "promdesk-cli push --help (handed to /usr/libexec/promdesk)"
+# The translations travel inside the programs: an operator whose desktop speaks Chinese reads it.
+env -u LC_ALL LANG=zh_CN.UTF-8 promdesk-cli push --help 2>/dev/null | grep -q '推送' || fail "promdesk-cli speaks no Chinese"
 QT_QPA_PLATFORM=offscreen promdesk --self-test || fail "promdesk --self-test"
 man -w promdesk-cli | grep -q '^/usr/share/man/man1/promdesk-cli.1' || fail "man -w promdesk-cli"
 man -w promdesk | grep -q '^/usr/share/man/man1/promdesk.1' || fail "man -w promdesk"

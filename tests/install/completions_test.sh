@@ -8,6 +8,9 @@ dir=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export PROMDESK_CONFIG_DIR="$work/config" PROMDESK_DATA_DIR="$work/data" PROMDESK_NO_HISTORY=1
+# On a desktop that speaks Chinese: the CLI's help is Chinese there, and the completions still work.
+unset LC_ALL LC_MESSAGES LANGUAGE
+export LANG=zh_CN.UTF-8
 "$cli" profile add staging --kind pushgateway --pushgateway-url http://127.0.0.1:9091 > /dev/null 2>&1
 mkdir "$work/files" && touch "$work/files/metrics.prom" "$work/files/certificate.pem"
 cd "$work/files"
