@@ -59,3 +59,6 @@ shoot lab lab.png --run-lab-steps 2
 # Prometheus scrapes the gateway every second).
 WAIT=9 shoot push jobs.png --demo-live-job host-1,host-2,host-3
 shoot history history.png
+# The console in Simplified Chinese, as an operator whose desktop speaks it sees it.
+shoot compose compose-zh_CN.png --lang zh_CN "'$root/resources/examples/windows-export.prom'"
+shoot push push-zh_CN.png --lang zh_CN
