@@ -3,6 +3,8 @@
 // The token readers of the text formats: character classes and scans over one line that return
 // positions, shared by the one-pass reading of plain lines and the full checks, so that both read
 // a name, a label or a value the same way.
+#include "util/ByteScan.h"
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -86,14 +88,6 @@ inline bool lessShort(std::string_view a, std::string_view b)
             return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
     }
     return a.size() < b.size();
-}
-
-// 0x80 in each byte of `word` that equals the byte repeated in `pattern`, 0 in the others.
-constexpr std::uint64_t equalBytes(std::uint64_t word, std::uint64_t pattern)
-{
-    constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
-    const std::uint64_t x = word ^ pattern; // zero where equal
-    return ~(((x & low7) + low7) | x | low7);
 }
 
 // Where a label value starting at `pos` meets its closing quote or its first backslash (or the
