@@ -112,12 +112,11 @@ public:
         , firstBytes(internals.piece.atStart)
     {
         // A sample line takes 64 bytes or more in most files: room for that many samples, so
-        // nothing is copied or rehashed on the way, and never more than half the text's size in
-        // memory. (For remote write the index takes only what the time log leaves to it.)
+        // nothing is copied on the way, and never more than half the text's size in memory. (For
+        // remote write the index takes only what the time log leaves to it; otherwise the index
+        // is sized by sizeSeriesIndex() once the first lines are read.)
         if (internals.piece.bytes > 0 && remoteWrite)
             timedLog.reserve(std::size_t(internals.piece.bytes / 64));
-        else if (internals.piece.bytes > 0)
-            series.reserve(std::size_t(internals.piece.bytes / 64));
         if (openMetrics) {
             omRules.emplace([this](int line, const char *code, const QString &message) {
                 report(Severity::Error, code, line, {}, 0, message);
@@ -126,6 +125,7 @@ public:
     }
 
     void feed(QByteArrayView chunk, bool last = false);
+    void sizeSeriesIndex();
     void finish();
 
     ParseOptions options;
@@ -166,6 +166,7 @@ public:
 private:
     detail::FamilyState *current = nullptr;
     SeriesIndex series;
+    bool seriesIndexSized = false;
     // Histogram groups in input order, found by hash through an index of hash → position + 1
     // (the index's "line" field), which is far cheaper than a node-based map.
     std::vector<detail::HistogramGroup> histograms;
