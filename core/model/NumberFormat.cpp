@@ -135,28 +135,25 @@ std::optional<double> parseSimpleDecimal(std::string_view text)
     static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                               1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     constexpr int kExactPowers = 22;
+    // The integer digits, then those after a point: one tight loop each, the digit count checked
+    // once at the end (a longer text is read to its end, and refused there).
+    const char *const begin = text.data();
+    const char *const end = begin + text.size();
     std::uint64_t mantissa = 0;
-    int digitCount = 0;
-    int fractionDigits = 0;
-    bool point = false;
-    size_t i = 0;
-    for (; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c >= '0' && c <= '9') {
-            if (++digitCount > 15)
-                return std::nullopt;
-            mantissa = mantissa * 10 + std::uint64_t(c - '0');
-            fractionDigits += point ? 1 : 0;
-        } else if (c == '.' && !point) {
-            point = true;
-        } else if (c == 'e' || c == 'E') {
-            break;
-        } else {
-            return std::nullopt; // a second point, anything else: the general path
-        }
-    }
-    if (digitCount == 0)
+    auto readDigits = [&mantissa, end](const char *from) {
+        for (; from < end && unsigned(*from - '0') <= 9; ++from)
+            mantissa = mantissa * 10 + unsigned(*from - '0');
+        return from;
+    };
+    const char *const integerEnd = readDigits(begin);
+    const char *const fractionEnd = integerEnd < end && *integerEnd == '.' ? readDigits(integerEnd + 1) : integerEnd;
+    const int fractionDigits = fractionEnd == integerEnd ? 0 : int(fractionEnd - integerEnd - 1);
+    const int digitCount = int(integerEnd - begin) + fractionDigits;
+    if (digitCount == 0 || digitCount > 15)
         return std::nullopt;
+    size_t i = size_t(fractionEnd - begin);
+    if (i < text.size() && text[i] != 'e' && text[i] != 'E')
+        return std::nullopt; // a second point, anything else: the general path
     int exponent = 0;
     if (i < text.size()) { // [eE][+-]?digits, a few of them: a longer one takes the general path
         ++i;
