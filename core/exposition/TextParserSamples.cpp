@@ -121,10 +121,13 @@ std::string_view TextParser::Private::simpleSeriesKey(std::string_view name)
 }
 
 // `{a="x",b="y"}` from the '{' at `pos`: names unique and quiet, values quiet, well escaped and
-// UTF-8, no blanks. Leaves `pos` after the '}' and the labels in `eventLabels`, sorted by name;
+// UTF-8, no blanks. Leaves `labelsAt` after the '}' and the labels in `eventLabels`, sorted by name;
 // `sorted` says whether the line wrote them in that order (exporters often do not).
-bool TextParser::Private::takeSimpleLabels(std::string_view line, size_t &pos, bool &sorted)
+bool TextParser::Private::takeSimpleLabels(std::string_view line, size_t &labelsAt, bool &sorted)
 {
+    // The position is kept here, not through the reference: the compiler cannot tell that the
+    // labels' and the arena's stores leave it alone, and read it again after each of them.
+    size_t pos = labelsAt;
     const size_t size = line.size();
     bool inOrder = true;
     simpleLabels.clear();
@@ -159,7 +162,7 @@ bool TextParser::Private::takeSimpleLabels(std::string_view line, size_t &pos, b
             continue;
         }
         if (pos < size && line[pos] == '}') {
-            ++pos;
+            labelsAt = pos + 1;
             break;
         }
         return false;
