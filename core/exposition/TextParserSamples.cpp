@@ -43,7 +43,7 @@ bool TextParser::Private::takeSimpleSample(std::string_view line, qint64 lineOff
     bool sorted = true;
     if (pos < size && line[pos] == '{' && !takeSimpleLabels(line, pos, sorted))
         return false;
-    const std::string_view key = sorted ? line.substr(0, pos) : simpleSeriesKey(name);
+    const std::string_view key = sorted ? slice(line, 0, pos) : simpleSeriesKey(name, pos);
     double bound = 0;
     if ((role == SampleRole::Bucket || role == SampleRole::Quantile) && !takeSimpleBound(role, bound))
         return false;
@@ -93,31 +93,30 @@ bool TextParser::Private::takeSimpleBound(SampleRole role, double &bound)
 
 // The series key of a line whose labels came in another order: name{a="x",b="y"} from the
 // sorted labels, their values as written (escaped), as the full checks key them.
-std::string_view TextParser::Private::simpleSeriesKey(std::string_view name)
+std::string_view TextParser::Private::simpleSeriesKey(std::string_view name, size_t keySize)
 {
     // Each label is written `name="raw"` in the line, nothing between its parts (that is what
-    // the one-pass reading takes): the key is those spans in sorted order, sized once and copied
-    // a span at a time. Most lines of an exporter's output take this way.
-    auto written = [](const SimpleLabel &label) {
-        return std::string_view(label.name.data(), size_t(label.raw.data() + label.raw.size() + 1 - label.name.data()));
-    };
-    size_t size = name.size() + 1; // the closing '}'
-    for (const SimpleLabel &label : simpleLabels)
-        size += written(label).size() + 1; // and '{' or ','
-    canonicalKey.resize(size);
-    char *out = canonicalKey.data();
+    // the one-pass reading takes): the key is those spans in sorted order, with the separators
+    // and braces the line has, so it is as long as the line up to its '}'. It is copied a span
+    // at a time into a buffer that only ever grows. Most lines of an exporter's output take this
+    // way.
+    if (simpleKey.size() < keySize)
+        simpleKey.resize(keySize);
+    char *out = simpleKey.data();
     std::memcpy(out, name.data(), name.size());
     out += name.size();
     char separator = '{';
     for (const SimpleLabel &label : simpleLabels) {
-        const std::string_view text = written(label);
+        const std::string_view text(label.name.data(),
+                                    size_t(label.raw.data() + label.raw.size() + 1 - label.name.data()));
         *out++ = separator;
         std::memcpy(out, text.data(), text.size());
         out += text.size();
         separator = ',';
     }
     *out = '}';
-    return canonicalKey;
+    Q_ASSERT(size_t(out + 1 - simpleKey.data()) == keySize);
+    return std::string_view(simpleKey.data(), keySize);
 }
 
 // `{a="x",b="y"}` from the '{' at `pos`: names unique and quiet, values quiet, well escaped and

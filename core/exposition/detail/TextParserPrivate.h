@@ -235,7 +235,8 @@ private:
     std::vector<SimpleLabel> simpleLabels; // scratch of the one-pass reading
     bool sortUniqueLabels();
     bool takeSimpleBound(SampleRole role, double &bound);
-    std::string_view simpleSeriesKey(std::string_view name);
+    std::string_view simpleSeriesKey(std::string_view name, size_t keySize);
+    std::string simpleKey; // simpleSeriesKey's buffer: as long as the longest key so far
 
     // What the checks of a sample line have nothing to say about. The one-pass reading takes a
     // line only when each of its parts is quiet, and the full checks report on a part only when
