@@ -50,9 +50,18 @@ bool TextParser::Private::takeSimpleSample(std::string_view line, qint64 lineOff
     if (pos >= size || line[pos] != ' ')
         return false;
     const size_t valueAt = ++pos;
-    pos = tokenEnd(line, valueAt);
-    const std::optional<ParsedNumber> number = parseNumber(slice(line, valueAt, pos - valueAt));
-    if (!number || !numberQuiet(*number) || (countsUp(family, role) && !countQuiet(number->value)))
+    double value = 0;
+    if (const std::optional<PlainDecimal> plain = readPlainDecimal(line, valueAt)) {
+        value = plain->value; // what most lines hold, read without a pass over the token first
+        pos = plain->end;
+    } else {
+        pos = tokenEnd(line, valueAt);
+        const std::optional<ParsedNumber> number = parseNumber(slice(line, valueAt, pos - valueAt));
+        if (!number || !numberQuiet(*number))
+            return false;
+        value = number->value;
+    }
+    if (countsUp(family, role) && !countQuiet(value))
         return false;
     std::optional<qint64> timestampMs;
     if (pos < size) {
@@ -69,7 +78,7 @@ bool TextParser::Private::takeSimpleSample(std::string_view line, qint64 lineOff
         timestampMs = *ms;
     }
     ++stats.simpleLines;
-    acceptSample(family, role, bound, number->value, timestampMs, key, 1, lineOffset, lineEnd);
+    acceptSample(family, role, bound, value, timestampMs, key, 1, lineOffset, lineEnd);
     return true;
 }
 

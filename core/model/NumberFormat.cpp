@@ -129,12 +129,15 @@ namespace {
 // when |e| <= 22, both m and 10^|e| are exact doubles and one IEEE multiplication or division of
 // them is correctly rounded: the very value from_chars gives, without its general machinery.
 // Most sample values look like this, with or without an exponent ("5586214", "1.158323e+11").
-// Returns nothing when the text is not that simple.
-std::optional<double> parseSimpleDecimal(std::string_view text)
+// Reads such a decimal at the start of `text`: its value and its length, or nothing when the
+// text does not start with one, or when what follows would make it part of a longer number
+// (a fourth exponent digit).
+std::optional<PlainDecimal> readSimpleDecimalPrefix(std::string_view text)
 {
     static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                               1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     constexpr int kExactPowers = 22;
+    constexpr size_t kMostExponentDigits = 3;
     // The integer digits, then those after a point: one tight loop each, the digit count checked
     // once at the end (a longer text is read to its end, and refused there).
     const char *const begin = text.data();
@@ -152,26 +155,35 @@ std::optional<double> parseSimpleDecimal(std::string_view text)
     if (digitCount == 0 || digitCount > 15)
         return std::nullopt;
     size_t i = size_t(fractionEnd - begin);
-    if (i < text.size() && text[i] != 'e' && text[i] != 'E')
-        return std::nullopt; // a second point, anything else: the general path
     int exponent = 0;
-    if (i < text.size()) { // [eE][+-]?digits, a few of them: a longer one takes the general path
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) { // [eE][+-]?digits, a few of them
         ++i;
         const bool negative = i < text.size() && text[i] == '-';
         i += i < text.size() && (text[i] == '-' || text[i] == '+') ? 1 : 0;
-        if (i == text.size() || text.size() - i > 3)
-            return std::nullopt;
-        for (; i < text.size(); ++i) {
-            if (text[i] < '0' || text[i] > '9')
-                return std::nullopt;
+        const size_t digitsAt = i;
+        for (; i < text.size() && unsigned(text[i] - '0') <= 9; ++i) {
+            if (i - digitsAt == kMostExponentDigits)
+                return std::nullopt; // a longer exponent takes the general path
             exponent = exponent * 10 + (text[i] - '0');
         }
+        if (i == digitsAt)
+            return std::nullopt;
         exponent = negative ? -exponent : exponent;
     }
     const int scale = exponent - fractionDigits;
     if (scale < -kExactPowers || scale > kExactPowers)
         return std::nullopt;
-    return scale < 0 ? double(mantissa) / kPowersOfTen[-scale] : double(mantissa) * kPowersOfTen[scale];
+    const double value = scale < 0 ? double(mantissa) / kPowersOfTen[-scale] : double(mantissa) * kPowersOfTen[scale];
+    return PlainDecimal{value, i};
+}
+
+// The same, when it is the whole text.
+std::optional<double> parseSimpleDecimal(std::string_view text)
+{
+    const std::optional<PlainDecimal> read = readSimpleDecimalPrefix(text);
+    if (!read || read->end != text.size())
+        return std::nullopt; // a second point, anything else: the general path
+    return read->value;
 }
 
 } // namespace
@@ -247,6 +259,17 @@ std::optional<ParsedNumber> parseNumber(std::string_view text)
     if (hex)
         parsed.spelling = NumberSpelling::Hexadecimal;
     return parsed;
+}
+
+std::optional<PlainDecimal> readPlainDecimal(std::string_view line, size_t at)
+{
+    std::optional<PlainDecimal> read = readSimpleDecimalPrefix(line.substr(at));
+    if (!read)
+        return std::nullopt;
+    read->end += at;
+    if (read->end < line.size() && line[read->end] != ' ' && line[read->end] != '\t')
+        return std::nullopt;
+    return read;
 }
 
 std::optional<double> parseBeyondDoubleRange(std::string_view text)

@@ -43,6 +43,18 @@ struct ParsedNumber
 // case. Returns nothing for anything else ("1,5", "", "0x", "1e").
 std::optional<ParsedNumber> parseNumber(std::string_view text);
 
+/// A sample value read where it stands in its line, and where its token ends.
+struct PlainDecimal
+{
+    double value = 0;
+    size_t end = 0;
+};
+// A sample value as most lines write it, read where it stands in `line` (from `at`): a plain
+// decimal of at most 15 digits and a short exponent, up to a blank or the line's end. Its value
+// (what parseNumber gives for the token, spelled canonically) and where the token ends; nothing
+// for any other token, which parseNumber then reads.
+std::optional<PlainDecimal> readPlainDecimal(std::string_view line, size_t at);
+
 // A decimal number too large or too small for a double ("1e400", "2e-400"), read as Python's
 // float() and so OpenMetrics parsers read it: ±Inf, or ±0. Nothing for any other text.
 std::optional<double> parseBeyondDoubleRange(std::string_view text);

@@ -27,6 +27,8 @@ private slots:
     void ignoresCommaDecimalLocale();
     void simpleDecimalsMatchFromChars_data();
     void simpleDecimalsMatchFromChars();
+    void readsPlainDecimalsInPlace_data();
+    void readsPlainDecimalsInPlace();
 };
 
 void TestNumberFormat::formatsLikeGo_data()
@@ -176,6 +178,14 @@ void TestNumberFormat::simpleDecimalsMatchFromChars()
         const std::optional<ParsedNumber> parsed = parseNumber(text);
         QVERIFY2(parsed, text.c_str());
         QVERIFY2(std::bit_cast<quint64>(parsed->value) == std::bit_cast<quint64>(expected), text.c_str());
+        // Read in place in a sample line, it is the same number, or left to parseNumber.
+        const std::string line = "m{a=\"1\"} " + text + " 1700000000000";
+        if (const std::optional<PlainDecimal> plain = readPlainDecimal(line, 9)) {
+            QVERIFY2(std::bit_cast<quint64>(plain->value) == std::bit_cast<quint64>(expected), text.c_str());
+            QCOMPARE(plain->end, 9 + text.size());
+        } else {
+            QVERIFY2(digits > 15 || exponent, text.c_str()); // only those may be beyond the fast path
+        }
         const std::optional<ParsedNumber> negative = parseNumber("-" + text);
         QVERIFY2(negative && std::bit_cast<quint64>(negative->value) == std::bit_cast<quint64>(-expected),
                  text.c_str());
@@ -185,6 +195,52 @@ void TestNumberFormat::simpleDecimalsMatchFromChars()
     for (const char *broken : {"1e", "1e+", "1E-", "e5", ".e5", "1e5.", "1e+-5", "1e5e5", "1e 5"})
         QVERIFY2(!parseNumber(broken), broken);
     QCOMPARE(parseNumber("+1.5")->spelling, NumberSpelling::NonCanonical);
+}
+
+void TestNumberFormat::readsPlainDecimalsInPlace_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<int>("at");
+    QTest::addColumn<bool>("plain");
+    QTest::addColumn<double>("value");
+    QTest::addColumn<int>("end");
+    // clang-format off
+    QTest::newRow("value-ends-the-line")        << QByteArray("m 8810500") << 2 << true << 8810500.0 << 9;
+    QTest::newRow("value-then-timestamp")       << QByteArray("m 1.5 1700000000000") << 2 << true << 1.5 << 5;
+    QTest::newRow("value-then-tab")             << QByteArray("m 1.5\t17") << 2 << true << 1.5 << 5;
+    QTest::newRow("exponent")                   << QByteArray("m 1.158323e+11") << 2 << true << 1.158323e+11 << 14;
+    QTest::newRow("three-digit-exponent")       << QByteArray("m 5e-010") << 2 << true << 5e-10 << 8;
+    QTest::newRow("point-first")                << QByteArray("m .25") << 2 << true << 0.25 << 5;
+    QTest::newRow("point-last")                 << QByteArray("m 3.") << 2 << true << 3.0 << 4;
+    QTest::newRow("negative-is-not-plain")      << QByteArray("m -1") << 2 << false << 0.0 << 0;
+    QTest::newRow("plus-inf-is-not-plain")      << QByteArray("m +Inf") << 2 << false << 0.0 << 0;
+    QTest::newRow("nan-is-not-plain")           << QByteArray("m NaN") << 2 << false << 0.0 << 0;
+    QTest::newRow("hex-is-not-plain")           << QByteArray("m 0x1p3") << 2 << false << 0.0 << 0;
+    QTest::newRow("four-exponent-digits")       << QByteArray("m 1e0005") << 2 << false << 0.0 << 0;
+    QTest::newRow("sixteen-digits")             << QByteArray("m 1234567890123456") << 2 << false << 0.0 << 0;
+    QTest::newRow("exponent-without-digits")    << QByteArray("m 1e 5") << 2 << false << 0.0 << 0;
+    QTest::newRow("second-point")               << QByteArray("m 1.5.3") << 2 << false << 0.0 << 0;
+    QTest::newRow("comma-decimal")              << QByteArray("m 1,5") << 2 << false << 0.0 << 0;
+    QTest::newRow("letter-after-digits")        << QByteArray("m 15x 17") << 2 << false << 0.0 << 0;
+    QTest::newRow("nothing-at-the-end")         << QByteArray("m ") << 2 << false << 0.0 << 0;
+    QTest::newRow("scale-beyond-exact-powers")  << QByteArray("m 1e23") << 2 << false << 0.0 << 0;
+    // clang-format on
+}
+
+void TestNumberFormat::readsPlainDecimalsInPlace()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(int, at);
+    QFETCH(bool, plain);
+    QFETCH(double, value);
+    QFETCH(int, end);
+    const std::optional<PlainDecimal> read
+        = readPlainDecimal(std::string_view(line.constData(), size_t(line.size())), size_t(at));
+    QCOMPARE(read.has_value(), plain);
+    if (!plain)
+        return;
+    QCOMPARE(read->value, value);
+    QCOMPARE(read->end, size_t(end));
 }
 
 void TestNumberFormat::ignoresCommaDecimalLocale()
