@@ -41,8 +41,13 @@ bool TextParser::Private::takeSimpleSample(std::string_view line, qint64 lineOff
     const size_t size = line.size();
     eventLabels.clear();
     bool sorted = true;
-    if (pos < size && line[pos] == '{' && !takeSimpleLabels(line, pos, sorted))
+    const bool hasLabels = pos < size && line[pos] == '{';
+    if (hasLabels && !takeSimpleLabels(line, pos, sorted))
         return false;
+    if (hasLabels && wantsEventLabels(family)) {
+        for (const SimpleLabel &label : simpleLabels)
+            eventLabels.push_back(LabelView{label.name, label.value});
+    }
     const std::string_view key = sorted ? slice(line, 0, pos) : simpleSeriesKey(name, pos);
     double bound = 0;
     if ((role == SampleRole::Bucket || role == SampleRole::Quantile) && !takeSimpleBound(role, bound))
@@ -129,7 +134,7 @@ std::string_view TextParser::Private::simpleSeriesKey(std::string_view name, siz
 }
 
 // `{a="x",b="y"}` from the '{' at `pos`: names unique and quiet, values quiet, well escaped and
-// UTF-8, no blanks. Leaves `labelsAt` after the '}' and the labels in `eventLabels`, sorted by name;
+// UTF-8, no blanks. Leaves `labelsAt` after the '}' and the labels in `simpleLabels`, sorted by name;
 // `sorted` says whether the line wrote them in that order (exporters often do not).
 bool TextParser::Private::takeSimpleLabels(std::string_view line, size_t &labelsAt, bool &sorted)
 {
@@ -176,11 +181,7 @@ bool TextParser::Private::takeSimpleLabels(std::string_view line, size_t &labels
         return false;
     }
     sorted = inOrder;
-    if (!labelCountQuiet(simpleLabels.size()) || (!inOrder && !sortUniqueLabels()))
-        return false;
-    for (const SimpleLabel &label : simpleLabels)
-        eventLabels.push_back(LabelView{label.name, label.value});
-    return true;
+    return labelCountQuiet(simpleLabels.size()) && (inOrder || sortUniqueLabels());
 }
 
 // A value with escapes or bytes beyond ASCII: valid UTF-8, its escapes known (OpenMetrics keeps

@@ -234,6 +234,14 @@ private:
     };
     std::vector<SimpleLabel> simpleLabels; // scratch of the one-pass reading
     bool sortUniqueLabels();
+    // Whether anything reads a sample's labels one by one after the one-pass reading: a sink,
+    // the OpenMetrics rules, or a histogram's or summary's checks (the bound, the groups).
+    // Validating plain gauges and counters only needs the series key.
+    bool wantsEventLabels(const detail::FamilyState &family) const
+    {
+        return sink || omRules || family.type == MetricType::Histogram || family.type == MetricType::GaugeHistogram
+            || family.type == MetricType::Summary;
+    }
     bool takeSimpleBound(SampleRole role, double &bound);
     std::string_view simpleSeriesKey(std::string_view name, size_t keySize);
     std::string simpleKey; // simpleSeriesKey's buffer: as long as the longest key so far
