@@ -118,7 +118,7 @@ void TextParser::Private::switchTo(FamilyState &family, int line, qint64 lineOff
 bool TextParser::Private::matches(const FamilyState &family, std::string_view name, SampleRole &role) const
 {
     const std::string &base = family.declaredName;
-    if (name.size() < base.size() || name.substr(0, base.size()) != base)
+    if (!startsWithShort(name, base)) // inline: a memcmp call cost more than the compare
         return false;
     const std::string_view suffix = name.substr(base.size());
     if (family.type == MetricType::GaugeHistogram && !openMetrics)

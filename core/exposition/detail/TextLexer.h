@@ -58,21 +58,30 @@ inline bool isBlank(char c)
 }
 
 // Compares of names a few dozen bytes long, inline: a memcmp call and its setup cost more than
-// the compare, and every sample line starts with one. Eight bytes a step, then the rest.
+// the compare, and every sample line starts with one. Eight bytes a step, the last eight bytes
+// (overlapping the step before) at once; shorter names four bytes at a time, the same way.
 inline bool startsWithShort(std::string_view text, std::string_view prefix)
 {
-    if (text.size() < prefix.size())
+    const size_t size = prefix.size();
+    if (text.size() < size)
         return false;
-    size_t i = 0;
-    for (; i + 8 <= prefix.size(); i += 8) {
-        std::uint64_t a = 0;
-        std::uint64_t b = 0;
-        std::memcpy(&a, text.data() + i, 8);
-        std::memcpy(&b, prefix.data() + i, 8);
-        if (a != b)
-            return false;
+    auto sameAt = [&](size_t at, auto word) {
+        decltype(word) a = 0;
+        decltype(word) b = 0;
+        std::memcpy(&a, text.data() + at, sizeof a);
+        std::memcpy(&b, prefix.data() + at, sizeof b);
+        return a == b;
+    };
+    if (size >= 8) {
+        for (size_t i = 0; i + 8 < size; i += 8) {
+            if (!sameAt(i, std::uint64_t{}))
+                return false;
+        }
+        return sameAt(size - 8, std::uint64_t{});
     }
-    for (; i < prefix.size(); ++i) {
+    if (size >= 4)
+        return sameAt(0, std::uint32_t{}) && sameAt(size - 4, std::uint32_t{});
+    for (size_t i = 0; i < size; ++i) {
         if (text[i] != prefix[i])
             return false;
     }
