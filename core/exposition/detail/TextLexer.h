@@ -102,8 +102,8 @@ inline bool lessShort(std::string_view a, std::string_view b)
 // Where a label value starting at `pos` meets its closing quote or its first backslash (or the
 // line's end), and whether the bytes on the way are all ASCII. Exporters write long values (paths,
 // URLs, 64-digit hashes): sixteen bytes a step where SSE2 is there (every x86-64), eight
-// elsewhere.
-inline size_t plainValueEnd(std::string_view line, size_t pos, bool &ascii)
+// elsewhere. Inlined: every label value of every line comes here, and a call cost a tenth of it.
+[[gnu::always_inline]] inline size_t plainValueEnd(std::string_view line, size_t pos, bool &ascii)
 {
 #if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"');
