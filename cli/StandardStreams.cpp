@@ -12,29 +12,15 @@ namespace promdesk::cli {
 
 namespace {
 
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(StandardStreams)
-};
-
 // Installs the language of --lang, wherever it is on the command line, else the system's; and
 // returns the arguments without --lang, which no command knows. Nothing, after saying why, when
-// --lang names a language PromDesk does not carry.
+// --lang names no language PromDesk carries.
 std::optional<QStringList> useLanguage(const QStringList &arguments, QTextStream &err)
 {
-    QString language; // the system's
-    if (const std::optional<QString> requested = languageArgument(arguments)) {
-        const std::optional<QString> known = resolveLanguage(*requested);
-        if (!known) {
-            err << "promdesk-cli: "
-                << Tr::tr("--lang '%1' is not a language PromDesk speaks: use system or one of %2")
-                       .arg(*requested, availableLanguages().join(QStringLiteral(", ")))
-                << '\n';
-            return std::nullopt;
-        }
-        language = *known;
+    if (const std::optional<QString> refusal = useRequestedLanguage(arguments, QString())) {
+        err << "promdesk-cli: " << *refusal << '\n';
+        return std::nullopt;
     }
-    installTranslations(language);
     return withoutLanguageArgument(arguments);
 }
 

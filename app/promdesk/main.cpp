@@ -160,19 +160,11 @@ void nameApplication()
 // system's. False, with the reason on stderr, when --lang names a language PromDesk lacks.
 bool useLanguage(const QStringList &arguments)
 {
-    QString language = promdesk::ui::savedLanguage();
-    if (const std::optional<QString> requested = promdesk::languageArgument(arguments)) {
-        const std::optional<QString> known = promdesk::resolveLanguage(*requested);
-        if (!known) {
-            std::fprintf(stderr, "%s\n",
-                         qPrintable(Tr::tr("promdesk: --lang '%1' is not a language PromDesk speaks: use system or "
-                                           "one of %2")
-                                        .arg(*requested, promdesk::availableLanguages().join(QStringLiteral(", ")))));
-            return false;
-        }
-        language = *known;
+    if (const std::optional<QString> refusal
+        = promdesk::useRequestedLanguage(arguments, promdesk::ui::savedLanguage())) {
+        std::fprintf(stderr, "promdesk: %s\n", qPrintable(*refusal));
+        return false;
     }
-    promdesk::installTranslations(language);
     return true;
 }
 

@@ -9,6 +9,11 @@ namespace promdesk {
 
 namespace {
 
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Translations)
+};
+
 // Where the programs carry their catalogues: resources linked in from resources/translations.
 const QString kCatalogueDirectory = QStringLiteral(":/i18n");
 const QString kCataloguePrefix = QStringLiteral("promdesk_");
@@ -107,6 +112,24 @@ QString installTranslations(const QString &language)
     else
         delete qt;
     return chosen;
+}
+
+std::optional<QString> useRequestedLanguage(const QStringList &arguments, const QString &fallback)
+{
+    QString language = fallback;
+    if (const std::optional<QString> requested = languageArgument(arguments)) {
+        const QString choices = availableLanguages().join(QStringLiteral(", "));
+        if (requested->isEmpty())
+            return Tr::tr("--lang needs a language: system or one of %1").arg(choices);
+        const std::optional<QString> known = resolveLanguage(*requested);
+        if (!known) {
+            return Tr::tr("--lang '%1' is not a language PromDesk speaks: use system or one of %2")
+                .arg(*requested, choices);
+        }
+        language = *known;
+    }
+    installTranslations(language);
+    return std::nullopt;
 }
 
 std::optional<QString> languageArgument(const QStringList &arguments)

@@ -30,6 +30,12 @@ QString systemLanguage();
 /// now in use ("en" when no catalogue matched). Call it once, before any text is made.
 QString installTranslations(const QString &language);
 
+/// Installs the language the last `--lang` in `arguments` asks for, else `fallback` (a saved
+/// choice; "" for the system's): what both programs do before any text is made. Returns the
+/// message for a `--lang` that names no language PromDesk speaks, or none at all (`--lang=`, or
+/// `--lang` last with no value), and installs nothing then; nothing when all is well.
+std::optional<QString> useRequestedLanguage(const QStringList &arguments, const QString &fallback);
+
 /// The value of the last `--lang VALUE` or `--lang=VALUE` in `arguments` (arguments after "--"
 /// are not options); empty optional when there is none, "" when the value is missing.
 std::optional<QString> languageArgument(const QStringList &arguments);

@@ -3380,13 +3380,6 @@ what was read and its problems goes to standard error.
     </message>
 </context>
 <context>
-    <name>StandardStreams</name>
-    <message>
-        <source>--lang &apos;%1&apos; is not a language PromDesk speaks: use system or one of %2</source>
-        <translation>--lang &apos;%1&apos; 不是 PromDesk 支持的语言：请使用 system 或 %2 之一</translation>
-    </message>
-</context>
-<context>
     <name>TemplateCommand</name>
     <message>
         <source>The console&apos;s Compose templates: &apos;list&apos; numbers them with the grouping key each is meant for;
@@ -4083,6 +4076,17 @@ what was read and its problems goes to standard error.
     </message>
 </context>
 <context>
+    <name>Translations</name>
+    <message>
+        <source>--lang needs a language: system or one of %1</source>
+        <translation>--lang 需要指定语言：system 或 %1 之一</translation>
+    </message>
+    <message>
+        <source>--lang &apos;%1&apos; is not a language PromDesk speaks: use system or one of %2</source>
+        <translation>--lang &apos;%1&apos; 不是 PromDesk 支持的语言：请使用 system 或 %2 之一</translation>
+    </message>
+</context>
+<context>
     <name>UiSettings</name>
     <message>
         <source>&amp;Language</source>
@@ -4342,10 +4346,6 @@ OUT；只要仍有无法安全修复的错误，就不会写入任何内容。
     <message>
         <source>A metrics file to open in Compose.</source>
         <translation>要在“编写”中打开的指标文件。</translation>
-    </message>
-    <message>
-        <source>promdesk: --lang &apos;%1&apos; is not a language PromDesk speaks: use system or one of %2</source>
-        <translation>promdesk: --lang &apos;%1&apos; 不是 PromDesk 支持的语言：请使用 system 或 %2 之一</translation>
     </message>
     <message>
         <source>promdesk --self-test: the window has no icon or no desktop file name</source>

@@ -54,6 +54,8 @@ private slots:
     void langOverridesTheSystem_data();
     void langOverridesTheSystem();
     void refusesALanguageItLacks();
+    void refusesAnEmptyLanguage_data();
+    void refusesAnEmptyLanguage();
     void numbersAreTheSameInEveryLocale_data();
     void numbersAreTheSameInEveryLocale();
 
@@ -184,6 +186,25 @@ void TestCliLanguage::refusesALanguageItLacks()
         speaking(QStringLiteral("C")));
     QCOMPARE(run.exitCode, 2); // a usage error: a script asking for French learns it at once
     QVERIFY2(run.err.contains("'fr'") && run.err.contains("zh_CN"), run.err.constData());
+    QVERIFY(run.out.isEmpty());
+}
+
+void TestCliLanguage::refusesAnEmptyLanguage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("equals-nothing") << QStringList{QStringLiteral("--lang="), QStringLiteral("validate"), m_metrics};
+    QTest::newRow("value-missing-at-the-end")
+        << QStringList{QStringLiteral("validate"), m_metrics, QStringLiteral("--lang")};
+}
+
+// `--lang=` from a script whose variable was empty asks for no language at all: a usage error
+// that names the choices, not the system's language taken silently.
+void TestCliLanguage::refusesAnEmptyLanguage()
+{
+    QFETCH(QStringList, arguments);
+    const CliRun run = promdesk::test::runCli(arguments, {}, speaking(QStringLiteral("C")));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--lang needs a language") && run.err.contains("zh_CN"), run.err.constData());
     QVERIFY(run.out.isEmpty());
 }
 

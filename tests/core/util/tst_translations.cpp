@@ -18,6 +18,8 @@ private slots:
     void resolvesWhatAnOperatorTypes();
     void findsTheLanguageArgument_data();
     void findsTheLanguageArgument();
+    void refusesWhatItCannotSpeak_data();
+    void refusesWhatItCannotSpeak();
     void englishInstallsNothing();
     void chineseTranslatesTheCoreAndTheCli();
 };
@@ -97,6 +99,31 @@ void TestTranslations::findsTheLanguageArgument()
     if (given)
         QCOMPARE(*found, value);
     QCOMPARE(withoutLanguageArgument(arguments), rest);
+}
+
+void TestTranslations::refusesWhatItCannotSpeak_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("refusal"); // empty: accepted
+    const QString program = QStringLiteral("promdesk");
+    QTest::newRow("no-option-takes-the-fallback") << QStringList{program} << QString();
+    QTest::newRow("english") << QStringList{program, QStringLiteral("--lang=en")} << QString();
+    QTest::newRow("system") << QStringList{program, QStringLiteral("--lang"), QStringLiteral("system")} << QString();
+    QTest::newRow("not-carried")
+        << QStringList{program, QStringLiteral("--lang=fr")}
+        << QStringLiteral("--lang 'fr' is not a language PromDesk speaks: use system or one of en, zh_CN");
+    QTest::newRow("empty-value") << QStringList{program, QStringLiteral("--lang=")}
+                                 << QStringLiteral("--lang needs a language: system or one of en, zh_CN");
+    QTest::newRow("missing-value") << QStringList{program, QStringLiteral("--lang")}
+                                   << QStringLiteral("--lang needs a language: system or one of en, zh_CN");
+}
+
+void TestTranslations::refusesWhatItCannotSpeak()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, refusal);
+    const std::optional<QString> refused = useRequestedLanguage(arguments, QStringLiteral("en"));
+    QCOMPARE(refused.value_or(QString()), refusal);
 }
 
 void TestTranslations::englishInstallsNothing()
