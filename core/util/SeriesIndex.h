@@ -8,6 +8,7 @@
 namespace promdesk {
 
 /// An open-addressing table from a 64-bit series hash to the line that first gave the series.
+/// The hashes must be well mixed in their low bits, as XXH3's are: those bits pick the slot.
 /// It stays at 16 bytes a slot, so a million series cost about 32 MB, where a node-based map
 /// would take three times that.
 class SeriesIndex
