@@ -332,7 +332,8 @@ private:
     void checkCountSign(const SampleLine &sample, const detail::FamilyState &family, SampleRole role);
     std::string_view seriesKey(const SampleLine &sample);
     // What every accepted sample goes through: the repeat check, histogram groups, the sink.
-    // `eventLabels` holds its labels, sorted, without `le` or `quantile`.
+    // `eventLabels` holds its labels, sorted, without `le` or `quantile`, wherever something
+    // reads them (wantsEventLabels()); the one-pass reading leaves it empty otherwise.
     void acceptSample(detail::FamilyState &family, SampleRole role, double bound, double value,
                       std::optional<qint64> timestampMs, std::string_view seriesKey, int column, qint64 lineOffset,
                       qint64 lineEnd);
