@@ -127,8 +127,7 @@ inline bool lessShort(std::string_view a, std::string_view b)
     if constexpr (std::endian::native == std::endian::little) {
         for (std::uint64_t word = 0; pos + 8 <= line.size(); pos += 8) {
             std::memcpy(&word, line.data() + pos, 8);
-            const std::uint64_t stops
-                = equalBytes(word, 0x2222222222222222ULL) | equalBytes(word, 0x5C5C5C5C5C5C5C5CULL);
+            const std::uint64_t stops = equalBytes(word, repeatedByte('"')) | equalBytes(word, repeatedByte('\\'));
             if (stops != 0) {
                 const int before = std::countr_zero(stops) / 8; // bytes ahead of the first stop
                 seen |= before == 0 ? 0 : word & (~std::uint64_t(0) >> (64 - 8 * before));
@@ -154,8 +153,8 @@ inline bool hasTabOrDoubleSpace(std::string_view text)
         std::uint64_t spaceBefore = 0; // 0x80 when the byte before this word is a space
         for (std::uint64_t word = 0; i + 8 <= text.size(); i += 8) {
             std::memcpy(&word, text.data() + i, 8);
-            const std::uint64_t spaces = equalBytes(word, 0x2020202020202020ULL);
-            if (equalBytes(word, 0x0909090909090909ULL) != 0 || (spaces & ((spaces << 8) | spaceBefore)) != 0)
+            const std::uint64_t spaces = equalBytes(word, repeatedByte(' '));
+            if (equalBytes(word, repeatedByte('\t')) != 0 || (spaces & ((spaces << 8) | spaceBefore)) != 0)
                 return true;
             spaceBefore = spaces >> 56;
         }
