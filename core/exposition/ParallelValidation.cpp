@@ -4,11 +4,16 @@
 #include "util/Parallel.h"
 
 #include <QDateTime>
-#include <QFile>
 
 #include <algorithm>
 #include <numeric>
 #include <unordered_map>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+
+#include <cerrno>
+#endif
 
 namespace promdesk {
 
@@ -131,20 +136,36 @@ bool independent(const std::vector<PieceResult> &pieces, int maxProblemsPerCode)
 
 } // namespace
 
-FileValidationSource::FileValidationSource(QString path, qint64 size)
-    : m_path(std::move(path))
+FileValidationSource::FileValidationSource(const QString &path, qint64 size)
+    : m_file(path)
     , m_size(size)
-{}
+{
+    m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered); // one that cannot be opened reads as empty
+}
 
 QByteArrayView FileValidationSource::read(qint64 offset, qint64 length, QByteArray &buffer) const
 {
-    QFile file(m_path);
-    if (!file.open(QIODevice::ReadOnly) || !file.seek(offset))
+    if (!m_file.isOpen() || length <= 0)
         return {};
     if (buffer.size() < length)
         buffer.resize(length);
-    const qint64 got = file.read(buffer.data(), length);
-    return QByteArrayView(buffer).first(std::max<qint64>(got, 0));
+    qint64 got = 0;
+#ifdef Q_OS_UNIX
+    while (got < length) { // fewer bytes than asked before the end: a signal came; read on
+        const ssize_t part = ::pread(m_file.handle(), buffer.data() + got, size_t(length - got), off_t(offset + got));
+        if (part < 0 && errno == EINTR)
+            continue;
+        if (part <= 0)
+            break;
+        got += part;
+    }
+#else
+    const QMutexLocker lock(&m_positionLock);
+    if (!m_file.seek(offset))
+        return {};
+    got = std::max<qint64>(m_file.read(buffer.data(), length), 0);
+#endif
+    return QByteArrayView(buffer).first(got);
 }
 
 QByteArrayView MemoryValidationSource::read(qint64 offset, qint64 length, QByteArray &) const

@@ -2,6 +2,9 @@
 
 #include "exposition/TextParser.h"
 
+#include <QFile>
+#include <QMutex>
+
 namespace promdesk {
 
 /// Every problem of a validation and its counts, whether it was read whole or in pieces.
@@ -23,16 +26,20 @@ public:
     [[nodiscard]] virtual QByteArrayView read(qint64 offset, qint64 length, QByteArray &buffer) const = 0;
 };
 
-/// A file, opened anew by each read so threads never share a file position.
+/// A file, opened once: every read, from any thread, is of the file that was there then, even
+/// when a new one is renamed over it meanwhile (exporters' files are written so).
 class FileValidationSource final : public ValidationSource
 {
 public:
-    explicit FileValidationSource(QString path, qint64 size);
+    explicit FileValidationSource(const QString &path, qint64 size);
     [[nodiscard]] qint64 size() const override { return m_size; }
     [[nodiscard]] QByteArrayView read(qint64 offset, qint64 length, QByteArray &buffer) const override;
 
 private:
-    QString m_path;
+    mutable QFile m_file; // read with pread() where there is one: it leaves the shared position alone
+#ifndef Q_OS_UNIX
+    mutable QMutex m_positionLock; // elsewhere a read seeks, and holds this meanwhile
+#endif
     qint64 m_size;
 };
 

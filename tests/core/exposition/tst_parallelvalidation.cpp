@@ -1,5 +1,9 @@
 #include "exposition/ParallelValidation.h"
 
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace promdesk;
@@ -52,6 +56,8 @@ private slots:
     void cutsAfterTheCommentsThatFollowASample();
     void givesEachWorkerTheSameShare_data();
     void givesEachWorkerTheSameShare();
+    void readsTheFileItOpenedWhenItIsReplaced();
+    void readsAFileInPieces();
 };
 
 void TestParallelValidation::reportsWhatOneParserReports_data()
@@ -168,6 +174,53 @@ void TestParallelValidation::givesEachWorkerTheSameShare()
     QFETCH(int, workers);
     QFETCH(int, pieces);
     QCOMPARE(pieceCount(size, 4 << 20, workers), pieces);
+}
+
+// An exporter's output is often written by renaming a new file over the old one: every piece of a
+// validation reads the file that was there when it began, not parts of two.
+void TestParallelValidation::readsTheFileItOpenedWhenItIsReplaced()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("metrics.prom"));
+    const QByteArray before = family("before_total", "counter", 100);
+    auto write = [&path](const QByteArray &text) {
+        QSaveFile file(path); // a new file renamed over the old one
+        return file.open(QIODevice::WriteOnly) && file.write(text) == text.size() && file.commit();
+    };
+    QVERIFY(write(before));
+    const FileValidationSource source(path, before.size());
+    QVERIFY(write(family("after_total", "counter", 100)));
+
+    QByteArray buffer;
+    QCOMPARE(source.read(0, before.size(), buffer).toByteArray(), before);
+    QCOMPARE(source.read(40, 30, buffer).toByteArray(), before.mid(40, 30));
+}
+
+void TestParallelValidation::readsAFileInPieces()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("metrics.prom"));
+    QByteArray text;
+    for (int i = 0; i < 40; ++i)
+        text += family("family_" + QByteArray::number(i) + "_total", "counter", 200);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(text), text.size());
+    }
+    ParseOptions options;
+    options.nowMs = kNow;
+    const Validation whole = validateInParallel(MemoryValidationSource(text), options, 1);
+    const Validation pieces = validateInParallel(FileValidationSource(path, text.size()), options, 4, 4096);
+    QCOMPARE(pieces.pieces, 16);
+    QCOMPARE(describe(pieces.problems, pieces.stats), describe(whole.problems, whole.stats));
+
+    QByteArray buffer;
+    QCOMPARE(FileValidationSource(path, text.size()).read(text.size() - 10, 100, buffer).toByteArray(),
+             text.right(10)); // fewer bytes than asked at the end
+    QVERIFY(FileValidationSource(dir.filePath(QStringLiteral("missing.prom")), 10).read(0, 10, buffer).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestParallelValidation)
