@@ -69,10 +69,11 @@ PushgatewayClient::PushgatewayClient(GatewayEndpoint endpoint, HttpClient *http,
 QUrl PushgatewayClient::url(const QString &path) const
 {
     QUrl result = m_endpoint.baseUrl;
-    QString prefix = result.path();
+    // Both parts as they go on the wire: a prefix decoded first ("/team%20a" as "/team a") is not
+    // a valid encoded path, and StrictMode would leave no URL at all.
+    QString prefix = result.path(QUrl::FullyEncoded);
     while (prefix.endsWith(QLatin1Char('/')))
         prefix.chop(1);
-    // The grouping-key path is already encoded; StrictMode would re-encode nothing we made.
     result.setPath(prefix + path, QUrl::StrictMode);
     return result;
 }

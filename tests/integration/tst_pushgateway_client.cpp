@@ -42,6 +42,7 @@ private slots:
     void timestampRejectionKeepsServerText();
     void typeConflictIsExplained();
     void routePrefix();
+    void routePrefixWithEscapes();
     void statusReadyAndWipe();
     void cannotConnect();
     void hungServerTimesOut();
@@ -211,6 +212,23 @@ void TestPushgatewayClient::typeConflictIsExplained()
     const Explanation explanation = explainGatewayAnswer(result, QStringLiteral("the Pushgateway"));
     QVERIFY2(explanation.summary.contains(QLatin1String("'shared_metric' would have two types")),
              qPrintable(explanation.summary + QLatin1Char('\n') + QString::fromUtf8(result.body)));
+}
+
+// A gateway behind a prefix that needs escapes keeps them: the requests go where the address says.
+void TestPushgatewayClient::routePrefixWithEscapes()
+{
+    QString error;
+    const auto prefixed = ServerFixture::start(
+        ServerFixture::Kind::Pushgateway, {{QStringLiteral("--web.route-prefix=/team a/50%")}, {}, {}, {}, {}}, &error);
+    QVERIFY2(prefixed, qPrintable(error));
+    const QUrl base(prefixed->baseUrl().toString() + QStringLiteral("/team%20a/50%25/"));
+    PushgatewayClient client(GatewayEndpoint{base, {}, {}, 10000, {}, {}}, &m_http);
+    const GroupingKey key(QStringLiteral("escaped"), {{QStringLiteral("instance"), QStringLiteral("a b")}});
+    QCOMPARE(client.groupUrl(key).toString(QUrl::FullyEncoded),
+             prefixed->baseUrl().toString()
+                 + QStringLiteral("/team%20a/50%25/metrics/job/escaped/instance@base64/YSBi"));
+    QVERIFY(push(client, key, "a 1\n").ok());
+    QVERIFY(list(client).groups->find(key.asLabels()));
 }
 
 void TestPushgatewayClient::routePrefix()

@@ -30,11 +30,12 @@ ArrivalProbe pushProbe()
     return probe;
 }
 
-ArrivalResult check(FaultServer &server, const ArrivalProbe &probe, qint64 timeoutMs = 1)
+ArrivalResult check(FaultServer &server, const ArrivalProbe &probe, qint64 timeoutMs = 1,
+                    const QString &pathPrefix = {})
 {
     HttpClient http;
     QueryEndpoint endpoint;
-    endpoint.baseUrl = QUrl(server.baseUrl());
+    endpoint.baseUrl = QUrl(server.baseUrl() + pathPrefix);
     ArrivalCheck arrival(endpoint, &http, probe, QDateTime::currentMSecsSinceEpoch(), timeoutMs);
     QSignalSpy finished(&arrival, &ArrivalCheck::finished);
     arrival.start();
@@ -70,6 +71,20 @@ private slots:
         // The query asks for every sample since the push, with + spelled %2B for Go.
         QVERIFY(server.received().constFirst().path.startsWith(
             "/api/v1/query?query=backup_time%7Binstance%3D%22a%22%2Cjob%3D%22j%22%7D%5B"));
+    }
+
+    // A Prometheus behind a prefix with escapes in it ("%2541" is "%41" decoded, which a second
+    // reading would take for "A") is asked at that prefix, escapes and all.
+    void asksUnderAnEscapedPrefix()
+    {
+        FaultServer server;
+        server.script({FaultServer::Answer::reply(
+            200,
+            vector("{\"metric\":{\"job\":\"j\",\"instance\":\"a\"},\"values\":[[1700000001,\"1700000000.5\"]]}"))});
+        const ArrivalResult result = check(server, pushProbe(), 5000, QStringLiteral("/prom%20a/x%2541/"));
+        QVERIFY2(result.arrived, qPrintable(result.verdict()));
+        const QByteArray path = server.received().constFirst().path;
+        QVERIFY2(path.startsWith("/prom%20a/x%2541/api/v1/query?query="), path.constData());
     }
 
     void remoteWriteArrivesOnlyAtItsTimestamp()
