@@ -272,12 +272,11 @@ int listEntries(HistoryDatabase &history, const QCommandLineParser &parser, cons
         return ExitOk;
     }
     for (const HistoryEntry &e : entries) {
+        // One arg() call: a chained one would read the URL's escapes ("%3F") as its placeholders.
         io.out << QStringLiteral("#%1  %2  %3  %4 %5  %6  %7 ms%8%9\n")
-                      .arg(e.id)
-                      .arg(when(e.startedAtMs), e.tag.operation.leftJustified(14), QString::fromLatin1(e.method), e.url,
-                           outcomeText(e))
-                      .arg(e.durationMs)
-                      .arg(e.tag.profile.isEmpty() ? QString() : QStringLiteral("  [%1]").arg(e.tag.profile),
+                      .arg(QString::number(e.id), when(e.startedAtMs), e.tag.operation.leftJustified(14),
+                           QString::fromLatin1(e.method), e.url, outcomeText(e), QString::number(e.durationMs),
+                           e.tag.profile.isEmpty() ? QString() : QStringLiteral("  [%1]").arg(e.tag.profile),
                            e.tag.groupingKey.isEmpty() ? QString() : QStringLiteral("  ") + e.tag.groupingKey);
     }
     if (entries.isEmpty())

@@ -557,11 +557,10 @@ void ComposeView::scrape(const QUrl &url)
         if (!scraped.ok())
             return finishImport(result.category == ErrorCategory::Cancelled ? tr("Cancelled.") : scraped.error, false);
         replaceText(QString::fromUtf8(scraped.text));
+        // One arg() call: a chained one would read the URL's escapes ("%3D") as its placeholders.
         finishImport(tr("Imported %1 (HTTP %2, %3 ms, %4 KB).")
-                         .arg(redactUrl(url))
-                         .arg(result.status)
-                         .arg(result.durationMs)
-                         .arg(result.body.size() / 1024.0, 0, 'f', 1),
+                         .arg(redactUrl(url), QString::number(result.status), QString::number(result.durationMs),
+                              QString::number(result.body.size() / 1024.0, 'f', 1)),
                      true);
     });
 }

@@ -629,8 +629,9 @@ void ProfileDialog::testConnection()
                     failures << check.describe(candidate.verifyPeer);
             }
             m_testResult->setText(lines.join(QLatin1Char('\n')));
-            emit connectionTested(failures.isEmpty() ? tr("%1: connected (%2 ms)").arg(candidate.name).arg(slowest)
-                                                     : failures.join(QStringLiteral("  ·  ")),
+            emit connectionTested(failures.isEmpty()
+                                      ? tr("%1: connected (%2 ms)").arg(candidate.name, QString::number(slowest))
+                                      : failures.join(QStringLiteral("  ·  ")),
                                   failures.isEmpty());
             m_testButton->setEnabled(true);
             emit stepFinished();

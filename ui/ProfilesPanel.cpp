@@ -290,7 +290,7 @@ void ProfilesPanel::testConnection()
                     failures << check.describe(profile.verifyPeer);
             }
             if (failures.isEmpty())
-                emit connectionState(tr("%1: connected (%2 ms)").arg(profile.name).arg(slowest), true);
+                emit connectionState(tr("%1: connected (%2 ms)").arg(profile.name, QString::number(slowest)), true);
             else
                 emit connectionState(failures.join(QStringLiteral("  ·  ")), false);
             emit testFinished();

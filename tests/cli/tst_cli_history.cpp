@@ -44,6 +44,7 @@ private slots:
     void refusalsKeepTheServersWords();
     void resendIsANewLinkedEntry();
     void killedMidRequestLeavesOutcomeUnknown();
+    void listShowsEachUrlAsRecorded();
 
 private:
     std::unique_ptr<ServerFixture> m_gateway;
@@ -160,6 +161,28 @@ void TestCliHistory::resendIsANewLinkedEntry()
     QVERIFY(latest.value(QStringLiteral("id")).toInt() > original);
     QCOMPARE(latest.value(QStringLiteral("resendOf")).toInt(), original);
     QCOMPARE(latest.value(QStringLiteral("outcome")).toString(), QStringLiteral("ok"));
+}
+
+// A percent-escape in a URL reads like a placeholder ("%3F", "%7B"): the list line prints the
+// URL as recorded, and the duration and profile where they belong.
+void TestCliHistory::listShowsEachUrlAsRecorded()
+{
+    // A gateway behind a proxy under an escaped path; this one is not there, and answers 404.
+    const QString base = m_gateway->baseUrl().toString() + QStringLiteral("/team%3Fa/50%25");
+    const CliRun push = runCli({QStringLiteral("push"), QStringLiteral("--url"), base, QStringLiteral("--job"),
+                                QStringLiteral("escaped"), QStringLiteral("-")},
+                               "# TYPE escaped_url gauge\nescaped_url 1\n");
+    QVERIFY2(push.exitCode != 0, push.out.constData());
+    const QJsonObject entry = historyJson().at(0).toObject();
+    const QString url = entry.value(QStringLiteral("url")).toString();
+    QVERIFY2(url.contains(QStringLiteral("%3F")), qPrintable(url));
+    const CliRun list
+        = runCli({QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("1")});
+    QCOMPARE(list.exitCode, 0);
+    const QString line = QString::fromUtf8(list.out).trimmed();
+    QVERIFY2(line.contains(QLatin1Char(' ') + url + QStringLiteral("  ")), qPrintable(line));
+    QVERIFY2(line.contains(QStringLiteral(" %1 ms").arg(entry.value(QStringLiteral("durationMs")).toInteger())),
+             qPrintable(line));
 }
 
 void TestCliHistory::killedMidRequestLeavesOutcomeUnknown()

@@ -9,6 +9,7 @@
 #include "MetricTableModel.h"
 #include "PushView.h"
 #include "ServerFixture.h"
+#include "net/Redactor.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -16,6 +17,7 @@
 #include <QFile>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -46,6 +48,7 @@ private slots:
     void importsDroppedFiles();
     void importsTheClipboard();
     void scrapesARealExporter();
+    void saysWhichAddressItScraped();
     void refusesAnExporterUrlWithCredentials();
     void cancelsAHungScrape();
     void highlightsForThePalette();
@@ -270,6 +273,26 @@ void TestCompose::scrapesARealExporter()
     QCOMPARE(finished.last().at(0).toBool(), false);
     QVERIFY2(m_view->importStatus().contains(QLatin1String("Cannot connect")), qPrintable(m_view->importStatus()));
     QCOMPARE(m_view->editor()->toPlainText(), before);
+}
+
+// An exporter's address with escapes ("%3D", "%2B") is shown as given, beside the answer's
+// status, time and size, each in its place.
+void TestCompose::saysWhichAddressItScraped()
+{
+    QString error;
+    const auto gateway = ServerFixture::start(ServerFixture::Kind::Pushgateway, &error);
+    QVERIFY2(gateway, qPrintable(error));
+    QUrl url = gateway->url(QStringLiteral("/metrics"));
+    url.setQuery(QStringLiteral("q=a%3Db%2Bc"), QUrl::StrictMode);
+    QSignalSpy finished(m_view.get(), &ComposeView::importFinished);
+    m_view->scrape(url);
+    QVERIFY(finished.wait(15000));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(m_view->importStatus()));
+    const QString status = m_view->importStatus();
+    QVERIFY2(status.startsWith(QStringLiteral("Imported ") + redactUrl(url) + QStringLiteral(" (HTTP 200, ")),
+             qPrintable(status + QStringLiteral(" / ") + redactUrl(url)));
+    QVERIFY2(QRegularExpression(QStringLiteral(R"(\(HTTP 200, \d+ ms, \d+\.\d KB\)\.$)")).match(status).hasMatch(),
+             qPrintable(status));
 }
 
 void TestCompose::refusesAnExporterUrlWithCredentials()

@@ -255,10 +255,14 @@ void TestProfiles::testsTheConnectionOfTheFields()
     QVERIFY2(gateway, qPrintable(error));
     ProfileDialog dialog({m_store.get(), &m_keychain, &m_session, &m_http}, std::nullopt);
     QSignalSpy step(&dialog, &ProfileDialog::stepFinished);
+    QSignalSpy tested(&dialog, &ProfileDialog::connectionTested);
+    child<QLineEdit>(&dialog, "profileName")->setText(QStringLiteral("team %2 gateway"));
     child<QLineEdit>(&dialog, "pushgatewayUrl")->setText(gateway->baseUrl().toString());
     dialog.testConnection();
     QVERIFY(step.wait(20000));
     QVERIFY2(dialog.testText().contains(QLatin1String("reachable")), qPrintable(dialog.testText()));
+    QVERIFY2(tested.last().at(0).toString().startsWith(QStringLiteral("team %2 gateway: connected (")),
+             qPrintable(tested.last().at(0).toString()));
     QVERIFY(dialog.testText().contains(QLatin1String("version 1.5")));
 
     child<QLineEdit>(&dialog, "pushgatewayUrl")->setText(QStringLiteral("http://127.0.0.1:1"));
@@ -277,7 +281,7 @@ void TestProfiles::panelListsTestsAndDeletesProfiles()
     for (const Profile &old : store.profiles())
         store.remove(old.id);
     Profile saved;
-    saved.name = QStringLiteral("gateway under test");
+    saved.name = QStringLiteral("gateway %2 under test"); // what reads like a placeholder stays as written
     saved.kind = ProfileKind::Pushgateway;
     saved.pushgatewayUrl = gateway->baseUrl().toString();
     QVERIFY(store.save(saved, &error));
@@ -294,7 +298,7 @@ void TestProfiles::panelListsTestsAndDeletesProfiles()
     QCOMPARE(context.profile()->name, saved.name);
     panel.testConnection();
     QVERIFY(tested.wait(20000));
-    QVERIFY2(state.last().at(0).toString().contains(QLatin1String("connected")),
+    QVERIFY2(state.last().at(0).toString().startsWith(saved.name + QStringLiteral(": connected (")),
              qPrintable(state.last().at(0).toString()));
     QCOMPARE(state.last().at(1).toBool(), true);
 
