@@ -1,6 +1,6 @@
 #include "net/Redactor.h"
 
-#include <QUrlQuery>
+#include <QStringList>
 
 namespace promdesk {
 
@@ -21,14 +21,16 @@ QString redactUrl(const QUrl &url)
 {
     QUrl copy = url.adjusted(QUrl::RemoveUserInfo);
     if (copy.hasQuery()) {
-        QUrlQuery query(copy);
-        QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyDecoded);
-        for (auto &item : items) {
-            if (looksSecret(item.first))
-                item.second = QString::fromUtf8(kRedacted);
+        // Item by item as sent, only a secret's value replaced: decoded and encoded again, "%2B"
+        // would come back as '+', which servers read as a space, and the history would show
+        // another request than the one that went.
+        QStringList items = copy.query(QUrl::FullyEncoded).split(u'&');
+        for (QString &item : items) {
+            const QString name = item.left(item.indexOf(u'='));
+            if (looksSecret(QUrl::fromPercentEncoding(name.toUtf8())))
+                item = name + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(QString::fromUtf8(kRedacted)));
         }
-        query.setQueryItems(items);
-        copy.setQuery(query);
+        copy.setQuery(items.join(u'&'), QUrl::StrictMode);
     }
     return copy.toString();
 }
