@@ -36,8 +36,8 @@ public:
     // Reads the next chunk; empty at the end.
     QByteArray read(qint64 maxSize);
     QByteArray readAll();
-    // The size of a regular file (which can be read again by path); nullopt for stdin and pipes.
-    [[nodiscard]] std::optional<qint64> regularFileSize() const;
+    // The open regular file, which can be read at any offset; nullptr for stdin and pipes.
+    [[nodiscard]] QFile *regularFile();
 
 private:
     QString m_path;

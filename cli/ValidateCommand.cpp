@@ -189,8 +189,18 @@ int runValidate(const QStringList &arguments, Io &io)
             return fixAndWrite(input.readAll(), options, parser.value(outputOption), io);
 
         Validation validation;
-        if (const std::optional<qint64> size = input.regularFileSize()) {
-            validation = validateInParallel(FileValidationSource(path, *size), options, QThread::idealThreadCount());
+        if (QFile *file = input.regularFile()) {
+            // The file opened above, whose start told the format: not another renamed over it since.
+            const FileValidationSource source(*file);
+            validation = validateInParallel(source, options, QThread::idealThreadCount());
+            if (validation.stats.bytes != source.size()) { // cut short while it was read: no verdict on half
+                io.err << "promdesk-cli: "
+                       << Tr::tr("%1 changed while it was read (%2 of %3 bytes); check it again once it is written\n")
+                              .arg(report.name, QString::number(validation.stats.bytes),
+                                   QString::number(source.size()));
+                exitCode = ExitUsage;
+                continue;
+            }
         } else {
             const QByteArray all = input.readAll();
             validation = validateInParallel(MemoryValidationSource(all), options, QThread::idealThreadCount());

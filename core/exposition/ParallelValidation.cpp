@@ -136,16 +136,14 @@ bool independent(const std::vector<PieceResult> &pieces, int maxProblemsPerCode)
 
 } // namespace
 
-FileValidationSource::FileValidationSource(const QString &path, qint64 size)
-    : m_file(path)
-    , m_size(size)
-{
-    m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered); // one that cannot be opened reads as empty
-}
+FileValidationSource::FileValidationSource(QFile &file)
+    : m_file(file)
+    , m_size(file.size())
+{}
 
 QByteArrayView FileValidationSource::read(qint64 offset, qint64 length, QByteArray &buffer) const
 {
-    if (!m_file.isOpen() || length <= 0)
+    if (length <= 0)
         return {};
     if (buffer.size() < length)
         buffer.resize(length);

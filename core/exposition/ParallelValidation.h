@@ -26,21 +26,22 @@ public:
     [[nodiscard]] virtual QByteArrayView read(qint64 offset, qint64 length, QByteArray &buffer) const = 0;
 };
 
-/// A file, opened once: every read, from any thread, is of the file that was there then, even
-/// when a new one is renamed over it meanwhile (exporters' files are written so).
+/// An open file, read at any offset from several threads: every read is of that file, even when
+/// a new one is renamed over its name meanwhile (exporters' files are written so). Its size is
+/// taken once, when the source is made; the file must stay open while the source is used.
 class FileValidationSource final : public ValidationSource
 {
 public:
-    explicit FileValidationSource(const QString &path, qint64 size);
+    explicit FileValidationSource(QFile &file);
     [[nodiscard]] qint64 size() const override { return m_size; }
     [[nodiscard]] QByteArrayView read(qint64 offset, qint64 length, QByteArray &buffer) const override;
 
 private:
-    mutable QFile m_file; // read with pread() where there is one: it leaves the shared position alone
+    QFile &m_file; // read with pread() where there is one: it leaves the shared position alone
+    qint64 m_size;
 #ifndef Q_OS_UNIX
     mutable QMutex m_positionLock; // elsewhere a read seeks, and holds this meanwhile
 #endif
-    qint64 m_size;
 };
 
 /// Text already in memory; reads are views of it, without copies.
