@@ -67,8 +67,7 @@ QPair<QString, QString> readForEditor(const QString &path)
         return {{},
                 QObject::tr("%1 is %2 MB, too large to edit here. Send it with the Backfill view, or check it with "
                             "promdesk-cli validate.")
-                    .arg(path)
-                    .arg(file.size() / (1024 * 1024))};
+                    .arg(path, QString::number(file.size() / (1024 * 1024)))};
     const QByteArray bytes = file.readAll();
     if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
         SeriesReadOptions options;
@@ -81,9 +80,7 @@ QPair<QString, QString> readForEditor(const QString &path)
                 lines << formatProblem(problem);
             return {{},
                     QObject::tr("%1 has %2 error(s); nothing was imported:\n%3")
-                        .arg(path)
-                        .arg(read.errors)
-                        .arg(lines.join(QLatin1Char('\n')))};
+                        .arg(path, QString::number(read.errors), lines.join(QLatin1Char('\n')))};
         }
         return {seriesAsText(read.series), {}};
     }

@@ -343,10 +343,8 @@ void HistoryView::resendSelected()
             m_resendButton->setEnabled(true);
             if (result.ok()) {
                 m_resendStatus->setText(tr("✔ Re-sent #%1: %2 → HTTP %3 in %4 ms")
-                                            .arg(id)
-                                            .arg(what)
-                                            .arg(result.status)
-                                            .arg(result.durationMs));
+                                            .arg(QString::number(id), what, QString::number(result.status),
+                                                 QString::number(result.durationMs)));
             } else {
                 const Explanation explanation = toGateway ? explainGatewayAnswer(result, tr("The Pushgateway"))
                                                           : explainAnswer(result, tr("The server"));

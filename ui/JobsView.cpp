@@ -290,21 +290,16 @@ void JobsView::showDetails()
                  .arg(job->number)
                  .arg(job->description.toHtmlEscaped(), job->profile.toHtmlEscaped());
     lines << tr("%1 · %2 sent, %3 ok, %4 failed, %5 skipped (%6 waiting for an answer, %7 backing off)")
-                 .arg(stateText(*job).toHtmlEscaped())
-                 .arg(s.sent)
-                 .arg(s.ok)
-                 .arg(s.failed)
-                 .arg(s.skipped())
-                 .arg(s.skippedBusy)
-                 .arg(s.skippedBackoff);
+                 .arg(stateText(*job).toHtmlEscaped(), QString::number(s.sent), QString::number(s.ok),
+                      QString::number(s.failed), QString::number(s.skipped()), QString::number(s.skippedBusy),
+                      QString::number(s.skippedBackoff));
     if (!s.lastMessage.isEmpty())
         lines << tr("Last answer: %1").arg(s.lastMessage.toHtmlEscaped());
     if (job->arrival && !job->arrival->lastVerdict().isEmpty()) {
         const ArrivalTracker &arrival = *job->arrival;
         lines << tr("Arrival: last %1; p50 %2, p99 %3 over %4 checked")
                      .arg(arrival.lastVerdict().toHtmlEscaped(), formatDuration(arrival.percentile(0.5).value_or(0)),
-                          formatDuration(arrival.percentile(0.99).value_or(0)))
-                     .arg(arrival.checked());
+                          formatDuration(arrival.percentile(0.99).value_or(0)), QString::number(arrival.checked()));
     }
     m_details->setText(lines.join(QStringLiteral("<br>")));
 }

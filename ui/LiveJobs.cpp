@@ -141,11 +141,8 @@ void LiveJobs::finished(Job &job)
                                                               : ErrorCategory::Other;
     overall.status = s.lastStatus;
     overall.errorText = tr("%1: sent %2, ok %3, failed %4, skipped %5")
-                            .arg(describeEnd(*job.job))
-                            .arg(s.sent)
-                            .arg(s.ok)
-                            .arg(s.failed)
-                            .arg(s.skipped());
+                            .arg(describeEnd(*job.job), QString::number(s.sent), QString::number(s.ok),
+                                 QString::number(s.failed), QString::number(s.skipped()));
     m_context->completeParentEntry(job.parentTicket, overall);
     emit changed(job.number);
     if (running() == 0)

@@ -632,9 +632,8 @@ void PushView::startPush(const GroupingKey &key, const PushOptions &options, Pus
                 QString text
                     = QStringLiteral("%1\n%2 in %3 ms\n\n%4")
                           .arg(sent.describe(),
-                               result.status ? tr("HTTP %1").arg(result.status) : errorCategoryName(result.category))
-                          .arg(result.durationMs)
-                          .arg(explanation.summary);
+                               result.status ? tr("HTTP %1").arg(result.status) : errorCategoryName(result.category),
+                               QString::number(result.durationMs), explanation.summary);
                 if (!explanation.advice.isEmpty())
                     text += QLatin1Char('\n') + explanation.advice;
                 if (!result.body.isEmpty()) // escaped, and the start of a long answer (all of it is in History)

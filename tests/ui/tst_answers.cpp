@@ -13,6 +13,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
@@ -32,6 +33,7 @@ private slots:
     void lateAnswerGoesToTheStatusBarNotThePane();
     void cancelStopsAPushInFlight();
     void groupsIgnoreTheOldProfilesAnswers();
+    void paneQuotesTheRequestAsSent();
 
 private:
     // As the operator does: a click on the profile's row in the sidebar.
@@ -127,6 +129,38 @@ void TestAnswers::lateAnswerGoesToTheStatusBarNotThePane()
     QVERIFY2(notice.contains(QLatin1String("Late answer")) && notice.contains(m_slow->baseUrl())
                  && notice.contains(kSlowProfile) && notice.contains(QLatin1String("HTTP 503")),
              qPrintable(notice));
+}
+
+// A profile's name and address may hold what reads like a placeholder ("%2", "%3F"): the pane
+// quotes both as they are, and the answer's status and time where they belong.
+void TestAnswers::paneQuotesTheRequestAsSent()
+{
+    const QString name = QStringLiteral("team %2 gateway");
+    const QString base = m_slow->baseUrl() + QStringLiteral("/pre%3Fx");
+    ProfileStore store(ProfileStore::defaultPath());
+    Profile escaped;
+    escaped.name = name;
+    escaped.kind = ProfileKind::Pushgateway;
+    escaped.pushgatewayUrl = base;
+    QString error;
+    QVERIFY2(store.save(escaped, &error), qPrintable(error));
+    m_window = std::make_unique<MainWindow>(SandboxEndpoints{m_gateway->baseUrl().toString(), {}});
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->editor()->setPlainText(QStringLiteral("# TYPE answers_test gauge\nanswers_test 1\n"));
+    m_window->views()->setCurrentWidget(m_window->pushView());
+
+    m_slow->script({FaultServer::Answer::reply(200, {})});
+    QSignalSpy finished(m_window->pushView(), &PushView::finished);
+    choose(name);
+    QTest::mouseClick(button("sendButton"), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    const QString shown = pane();
+    QVERIFY2(shown.contains(QStringLiteral("PUT ") + base + QStringLiteral("/metrics/job/"))
+                 && shown.contains(QStringLiteral("profile \"") + name + QLatin1Char('"')),
+             qPrintable(shown));
+    QVERIFY2(QRegularExpression(QStringLiteral("\\nHTTP 200 in \\d+ ms\\n")).match(shown).hasMatch(),
+             qPrintable(shown));
 }
 
 void TestAnswers::cancelStopsAPushInFlight()

@@ -193,6 +193,9 @@ void TestCompose::importsFiles_data()
         << "cpu_temp{host=\"a\"} 61.5 1700000000000";
     QTest::newRow("csv with a bad value")
         << "bad.csv" << QByteArray("timestamp,metric,value\n1700000000,x,abc\n") << false << "nothing was imported";
+    QTest::newRow("csv with an error, named like a placeholder")
+        << "bad %2 rows.csv" << QByteArray("timestamp,metric,value\n1700000000,x,abc\n") << false
+        << "bad %2 rows.csv has 1 error(s); nothing was imported";
     QTest::newRow("latin-1 file") << "latin1.prom"
                                   << QByteArray("temp{room=\"K\xfc"
                                                 "che\"} 1\n")
