@@ -30,8 +30,9 @@ QUrl movedTo(const QUrl &original, const Profile &profile, bool remoteWrite)
     moved.setScheme(base.scheme());
     moved.setHost(base.host());
     moved.setPort(base.port());
-    if (remoteWrite && !base.path().isEmpty() && base.path() != u"/")
-        moved.setPath(base.path());
+    // The path as it goes on the wire: decoded, an escaped '/' ("%2F") would become a separator.
+    if (const QString path = base.path(QUrl::FullyEncoded); remoteWrite && !path.isEmpty() && path != u"/")
+        moved.setPath(path, QUrl::StrictMode);
     return moved;
 }
 

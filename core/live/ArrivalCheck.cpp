@@ -118,10 +118,11 @@ HttpRequest ArrivalCheck::queryRequest(const QString &path, const QList<QPair<QS
 {
     HttpRequest request;
     QUrl url = m_endpoint.baseUrl;
-    QString base = url.path();
+    // The prefix as it goes on the wire: decoded, an escaped '/' ("%2F") would become a separator.
+    QString base = url.path(QUrl::FullyEncoded);
     while (base.endsWith(u'/'))
         base.chop(1);
-    url.setPath(base + path);
+    url.setPath(base + path, QUrl::StrictMode);
     // Percent-encoded by hand: Go reads a '+' in a query string as a space.
     QStringList parts;
     for (const auto &[name, value] : query)

@@ -81,10 +81,10 @@ private slots:
         server.script({FaultServer::Answer::reply(
             200,
             vector("{\"metric\":{\"job\":\"j\",\"instance\":\"a\"},\"values\":[[1700000001,\"1700000000.5\"]]}"))});
-        const ArrivalResult result = check(server, pushProbe(), 5000, QStringLiteral("/prom%20a/x%2541/"));
+        const ArrivalResult result = check(server, pushProbe(), 5000, QStringLiteral("/prom%20a/x%2541/b%2Fc/"));
         QVERIFY2(result.arrived, qPrintable(result.verdict()));
         const QByteArray path = server.received().constFirst().path;
-        QVERIFY2(path.startsWith("/prom%20a/x%2541/api/v1/query?query="), path.constData());
+        QVERIFY2(path.startsWith("/prom%20a/x%2541/b%2Fc/api/v1/query?query="), path.constData());
     }
 
     void remoteWriteArrivesOnlyAtItsTimestamp()
