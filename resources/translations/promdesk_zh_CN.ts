@@ -4210,6 +4210,12 @@ OUT；只要仍有无法安全修复的错误，就不会写入任何内容。
         <translation>--fix 只接受一个 FILE，且需要 --output OUT（标准输出请用 &apos;-o -&apos;）
 </translation>
     </message>
+    <message>
+        <source>%1 changed while it was read (%2 of %3 bytes); check it again once it is written
+</source>
+        <translation>%1 在读取期间发生了变化（读到 %3 字节中的 %2 字节）；请在写入完成后重新检查
+</translation>
+    </message>
 </context>
 <context>
     <name>ValueGenerator</name>
