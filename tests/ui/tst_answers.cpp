@@ -36,6 +36,8 @@ private slots:
     void paneQuotesTheRequestAsSent();
 
 private:
+    // The main window on the push view, with one sample in the editor.
+    void openWindow();
     // As the operator does: a click on the profile's row in the sidebar.
     void choose(const QString &profileName);
     QPushButton *button(const char *name) const
@@ -73,6 +75,11 @@ void TestAnswers::init()
     slow.pushgatewayUrl = m_slow->baseUrl();
     QString error;
     QVERIFY2(store.save(slow, &error), qPrintable(error));
+    openWindow();
+}
+
+void TestAnswers::openWindow()
+{
     m_window = std::make_unique<MainWindow>(SandboxEndpoints{m_gateway->baseUrl().toString(), {}});
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -144,11 +151,7 @@ void TestAnswers::paneQuotesTheRequestAsSent()
     escaped.pushgatewayUrl = base;
     QString error;
     QVERIFY2(store.save(escaped, &error), qPrintable(error));
-    m_window = std::make_unique<MainWindow>(SandboxEndpoints{m_gateway->baseUrl().toString(), {}});
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->editor()->setPlainText(QStringLiteral("# TYPE answers_test gauge\nanswers_test 1\n"));
-    m_window->views()->setCurrentWidget(m_window->pushView());
+    openWindow(); // again, to list the new profile
 
     m_slow->script({FaultServer::Answer::reply(200, {})});
     QSignalSpy finished(m_window->pushView(), &PushView::finished);

@@ -43,6 +43,15 @@ QByteArray family(const QByteArray &name, const QByteArray &type, int samples, c
     return text;
 }
 
+// `count` counter families of 200 samples each.
+QByteArray families(int count)
+{
+    QByteArray text;
+    for (int i = 0; i < count; ++i)
+        text += family("family_" + QByteArray::number(i) + "_total", "counter", 200);
+    return text;
+}
+
 } // namespace
 
 class TestParallelValidation : public QObject
@@ -207,9 +216,7 @@ void TestParallelValidation::readsLessOfAFileCutShort()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("metrics.prom"));
-    QByteArray text;
-    for (int i = 0; i < 10; ++i)
-        text += family("family_" + QByteArray::number(i) + "_total", "counter", 200);
+    const QByteArray text = families(10);
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadWrite));
     QCOMPARE(file.write(text), text.size());
@@ -228,9 +235,7 @@ void TestParallelValidation::readsAFileInPieces()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("metrics.prom"));
-    QByteArray text;
-    for (int i = 0; i < 40; ++i)
-        text += family("family_" + QByteArray::number(i) + "_total", "counter", 200);
+    const QByteArray text = families(40);
     {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
