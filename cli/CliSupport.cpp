@@ -1,5 +1,6 @@
 #include "CliSupport.h"
 
+#include "util/HugePages.h"
 #include "util/Parallel.h"
 
 #include <QCoreApplication>
@@ -114,44 +115,18 @@ QByteArray Input::read(qint64 maxSize)
 
 namespace {
 
-// The whole pages of [buffer, buffer + size) given `advice`; a system that does not know it
-// says EINVAL, and the buffer is used as it is.
-void advise([[maybe_unused]] char *buffer, [[maybe_unused]] qint64 size, [[maybe_unused]] int advice)
-{
-#if defined(Q_OS_UNIX)
-    const auto page = quintptr(sysconf(_SC_PAGESIZE));
-    const quintptr first = (quintptr(buffer) + page - 1) & ~(page - 1);
-    const quintptr end = (quintptr(buffer) + quintptr(size)) & ~(page - 1);
-    if (end > first)
-        madvise(reinterpret_cast<void *>(first), end - first, advice);
-#endif
-}
-
-// Asks for a large new buffer in 2 MB pages, once for all of it, before any part of it is
-// touched: each is one fault, zeroed at once, and one entry to unmap, instead of 512. Where
-// the system gives them on request only (Debian's "madvise"), a fault may wait for the kernel to
-// compact memory; reading a large file is worth that.
-void preferHugePages(char *buffer, qint64 size)
-{
-#if defined(Q_OS_LINUX) && defined(MADV_HUGEPAGE)
-    constexpr qint64 kHugePage = 2 << 20;
-    if (size >= 2 * kHugePage) // below, no aligned huge page may fit, and the advice splits the heap's mapping
-        advise(buffer, size, MADV_HUGEPAGE);
-#else
-    Q_UNUSED(buffer);
-    Q_UNUSED(size);
-#endif
-}
-
 // Maps the pages of a large new buffer in one call, before read() fills it: faulting them in
-// one at a time during the copy is a large part of reading a big file (docs/performance.md).
-void populate(char *buffer, qint64 size)
+// one at a time during the copy is a large part of reading a big file (docs/performance.md). A
+// system that does not know the advice says EINVAL, and the pages fault in as they are written.
+void populate([[maybe_unused]] char *buffer, [[maybe_unused]] qint64 size)
 {
 #if defined(Q_OS_UNIX) && defined(MADV_POPULATE_WRITE)
-    advise(buffer, size, MADV_POPULATE_WRITE);
-#else
-    Q_UNUSED(buffer);
-    Q_UNUSED(size);
+    const auto page = quintptr(sysconf(_SC_PAGESIZE));
+    const auto start = quintptr(buffer);
+    const quintptr first = (start + page - 1) & ~(page - 1);
+    const quintptr end = (start + quintptr(size)) & ~(page - 1);
+    if (end > first)
+        madvise(buffer + (first - start), end - first, MADV_POPULATE_WRITE);
 #endif
 }
 
@@ -205,7 +180,11 @@ QByteArray Input::readAll()
         const qint64 left = m_device->size() - m_device->pos();
         if (left > 0) {
             all.resize(already + qsizetype(left));
-            preferHugePages(all.data() + already, left);
+            // 2 MB pages, asked for before any is touched: each is one fault, zeroed at once, and
+            // one entry to unmap, instead of 512. Where the system gives them on request only
+            // (Debian's "madvise"), a fault may wait for the kernel to compact memory; reading a
+            // large file is worth that.
+            detail::adviseHugePages(all.data() + already, std::size_t(left));
             qint64 got = -1;
 #ifdef Q_OS_UNIX
             if (auto *file = qobject_cast<QFile *>(m_device); file && file->handle() >= 0) {

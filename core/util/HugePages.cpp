@@ -6,6 +6,7 @@
 #include <sys/mman.h>
 #endif
 
+#include <cstdint>
 #include <cstdlib>
 #include <new>
 
@@ -32,10 +33,22 @@ void *allocateLarge(std::size_t bytes)
     void *memory = std::aligned_alloc(kHugePage, rounded);
     if (!memory)
         throw std::bad_alloc();
-#if defined(Q_OS_LINUX) && defined(MADV_HUGEPAGE)
-    madvise(memory, rounded, MADV_HUGEPAGE);
-#endif
+    adviseHugePages(memory, rounded);
     return memory;
+}
+
+// Only whole huge pages: the kernel backs nothing smaller with one, and advice given to the part
+// of a page before or after splits the mapping for no gain. A system without the advice, or one
+// that refuses it (EINVAL), leaves the memory in ordinary pages.
+void adviseHugePages([[maybe_unused]] void *memory, [[maybe_unused]] std::size_t bytes)
+{
+#if defined(Q_OS_LINUX) && defined(MADV_HUGEPAGE)
+    const auto start = reinterpret_cast<std::uintptr_t>(memory);
+    const std::uintptr_t first = (start + kHugePage - 1) & ~std::uintptr_t(kHugePage - 1);
+    const std::uintptr_t end = (start + bytes) & ~std::uintptr_t(kHugePage - 1);
+    if (end > first)
+        madvise(static_cast<char *>(memory) + (first - start), end - first, MADV_HUGEPAGE);
+#endif
 }
 
 void freeLarge(void *memory, std::size_t bytes)

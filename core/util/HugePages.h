@@ -11,6 +11,9 @@ namespace promdesk {
 namespace detail {
 void *allocateLarge(std::size_t bytes);
 void freeLarge(void *memory, std::size_t bytes);
+// Asks for the whole 2 MB pages inside [memory, memory + bytes) in transparent huge pages, before
+// they are first written; the rest of the range, and a range too small to hold one, stays as it is.
+void adviseHugePages(void *memory, std::size_t bytes);
 } // namespace detail
 
 /// A std::allocator for large vectors: their memory is asked for in transparent huge pages.
