@@ -1,6 +1,5 @@
 #include "exposition/ParallelValidation.h"
 
-#include <QDir>
 #include <QFile>
 #include <QSaveFile>
 #include <QTemporaryDir>
@@ -51,6 +50,20 @@ QByteArray families(int count)
         text += family("family_" + QByteArray::number(i) + "_total", "counter", 200);
     return text;
 }
+
+// A metrics file in a directory of its own, removed with it. write() puts new contents in place
+// as exporters do: a new file renamed over the old one.
+struct ScratchFile
+{
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("metrics.prom"));
+
+    bool write(const QByteArray &text) const
+    {
+        QSaveFile file(path);
+        return dir.isValid() && file.open(QIODevice::WriteOnly) && file.write(text) == text.size() && file.commit();
+    }
+};
 
 } // namespace
 
@@ -190,19 +203,13 @@ void TestParallelValidation::givesEachWorkerTheSameShare()
 // validation reads the file that was there when it began, not parts of two.
 void TestParallelValidation::readsTheFileItOpenedWhenItIsReplaced()
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(QStringLiteral("metrics.prom"));
+    const ScratchFile scratch;
     const QByteArray before = family("before_total", "counter", 100);
-    auto write = [&path](const QByteArray &text) {
-        QSaveFile file(path); // a new file renamed over the old one
-        return file.open(QIODevice::WriteOnly) && file.write(text) == text.size() && file.commit();
-    };
-    QVERIFY(write(before));
-    QFile opened(path);
+    QVERIFY(scratch.write(before));
+    QFile opened(scratch.path);
     QVERIFY(opened.open(QIODevice::ReadOnly));
     const FileValidationSource source(opened);
-    QVERIFY(write(family("after_total", "counter", 100)));
+    QVERIFY(scratch.write(family("after_total", "counter", 100)));
 
     QCOMPARE(source.size(), before.size());
     QByteArray buffer;
@@ -213,14 +220,11 @@ void TestParallelValidation::readsTheFileItOpenedWhenItIsReplaced()
 // A file cut short while it is read yields fewer bytes than its size said: the caller can tell.
 void TestParallelValidation::readsLessOfAFileCutShort()
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(QStringLiteral("metrics.prom"));
+    const ScratchFile scratch;
     const QByteArray text = families(10);
-    QFile file(path);
+    QVERIFY(scratch.write(text));
+    QFile file(scratch.path);
     QVERIFY(file.open(QIODevice::ReadWrite));
-    QCOMPARE(file.write(text), text.size());
-    QVERIFY(file.flush());
     const FileValidationSource source(file);
     QVERIFY(file.resize(text.size() / 2));
     ParseOptions options;
@@ -232,19 +236,13 @@ void TestParallelValidation::readsLessOfAFileCutShort()
 
 void TestParallelValidation::readsAFileInPieces()
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(QStringLiteral("metrics.prom"));
+    const ScratchFile scratch;
     const QByteArray text = families(40);
-    {
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        QCOMPARE(file.write(text), text.size());
-    }
+    QVERIFY(scratch.write(text));
     ParseOptions options;
     options.nowMs = kNow;
     const Validation whole = validateInParallel(MemoryValidationSource(text), options, 1);
-    QFile file(path);
+    QFile file(scratch.path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const FileValidationSource source(file);
     const Validation pieces = validateInParallel(source, options, 4, 4096);
