@@ -400,6 +400,7 @@ int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, Pushgateway
     if (options.verify) {
         QueryEndpoint endpoint = query;
         endpoint.baseUrl = QUrl(options.queryUrl);
+        endpoint = verificationEndpoint(endpoint, gateway ? gateway->endpoint().baseUrl : writer->endpoint().url);
         tracker = std::make_unique<ArrivalTracker>(job.get(), endpoint, gatewayUrl, options.verifyTimeoutMs);
         tracker->setRecorder(http.recorder());
     }

@@ -78,7 +78,8 @@ private:
     QCommandLineOption m_queryUrl{
         QStringLiteral("query-url"),
         QCoreApplication::translate("LiveOptions",
-                                    "A Prometheus query API base for --verify (default: the profile's)."),
+                                    "A Prometheus query API base for --verify (default: the profile's). The push's "
+                                    "credentials go along only when it is on the push's own server."),
         QStringLiteral("URL")};
     bool m_pushgateway = true;
 };

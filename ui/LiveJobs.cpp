@@ -114,8 +114,10 @@ int LiveJobs::start(LiveJobSpec spec, const Profile &profile, const SecretResult
     else
         entry->writer->setTag(tag);
     if (verify) {
+        const QUrl pushUrl = toGateway ? gatewayUrl : entry->writer->endpoint().url;
         entry->arrival = std::make_unique<ArrivalTracker>(
-            entry->job.get(), queryEndpoint(profile, secret.secret, secret.headers), gatewayUrl, 30000);
+            entry->job.get(), verificationEndpoint(queryEndpoint(profile, secret.secret, secret.headers), pushUrl),
+            gatewayUrl, 30000);
         entry->arrival->setRecorder(m_context->http().recorder());
         connect(entry->arrival.get(), &ArrivalTracker::checkedTick, this,
                 [this, number = entry->number] { emit changed(number); });

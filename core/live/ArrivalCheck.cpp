@@ -2,6 +2,7 @@
 
 #include "model/NumberFormat.h"
 #include "net/HttpTypes.h"
+#include "net/Redactor.h"
 #include "remotewrite/BackfillPlan.h"
 #include "util/Printable.h"
 #include "util/Time.h"
@@ -55,7 +56,25 @@ QString whyNoAnswer(const HttpResult &result)
     return QStringLiteral("HTTP %1: %2").arg(result.status).arg(printable(result.body.trimmed(), 200));
 }
 
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const int defaultPort = a.scheme() == u"https" ? 443 : 80;
+    return a.scheme() == b.scheme() && a.host() == b.host() && a.port(defaultPort) == b.port(defaultPort);
+}
+
 } // namespace
+
+QueryEndpoint verificationEndpoint(QueryEndpoint endpoint, const QUrl &pushUrl)
+{
+    if (sameOrigin(endpoint.baseUrl, pushUrl))
+        return endpoint;
+    endpoint.credentialsWithheld = endpoint.credentials.kind != Credentials::Kind::None
+        || std::any_of(endpoint.extraHeaders.cbegin(), endpoint.extraHeaders.cend(),
+                       [](const auto &header) { return isSecretHeaderName(header.first); });
+    endpoint.credentials = Credentials();
+    endpoint.extraHeaders.removeIf([](const auto &header) { return isSecretHeaderName(header.first); });
+    return endpoint;
+}
 
 std::optional<double> parsePromValue(const QJsonValue &value)
 {
@@ -173,6 +192,11 @@ void ArrivalCheck::onAnswer(const HttpResult &result)
 {
     const std::optional<QJsonArray> series = resultOf(result);
     m_lastProblem = series ? QString() : whyNoAnswer(result);
+    if (!series && m_endpoint.credentialsWithheld && (result.status == 401 || result.status == 403)) {
+        m_lastProblem = Tr::tr("%1; the push's credentials go only to a query URL on the push's own server: "
+                               "give the query URL there, or one that needs no credentials")
+                            .arg(m_lastProblem);
+    }
     for (const QJsonValue entry : series.value_or(QJsonArray())) {
         const QJsonObject object = entry.toObject();
         for (const QJsonValue point : object.value(QStringLiteral("values")).toArray()) {

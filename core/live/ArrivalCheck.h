@@ -23,7 +23,16 @@ struct QueryEndpoint
     ProxySettings proxy;
     HttpHeaders extraHeaders;
     int timeoutMs = 10000;
+    // The push's credentials and secret headers were left out: the query API is on another
+    // server than the push (see verificationEndpoint()).
+    bool credentialsWithheld = false;
 };
+
+/// The query API as a push's verification asks it: with the push's credentials and secret
+/// headers only when it is on the push's own origin (scheme, host and port), as TMP's instance
+/// address is. A query URL elsewhere is another server, which must not receive them; its other
+/// headers still go.
+QueryEndpoint verificationEndpoint(QueryEndpoint endpoint, const QUrl &pushUrl);
 
 /// What should become visible: one series with the value pushed, or at least a value (the
 /// gateway's push_time_seconds, which it sets itself), and for remote write the sample's own time.

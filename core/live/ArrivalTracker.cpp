@@ -1,5 +1,7 @@
 #include "live/ArrivalTracker.h"
 
+#include "net/Redactor.h"
+
 #include "net/HttpTypes.h"
 
 #include <QCoreApplication>
@@ -150,8 +152,9 @@ void ArrivalTracker::onAnswered(const TickReport &report)
             if (m_recorder && report.recordId)
                 m_recorder->arrivalChecked(
                     report.recordId, result.arrived ? std::optional<qint64>(result.latencyMs) : std::nullopt,
-                    //: %1 is a verdict such as "arrived after 40 ms"
-                    Tr::tr("%1 (%2 queries)").arg(result.verdict(), QString::number(result.queries)));
+                    //: %1 is a verdict such as "arrived after 40 ms", %3 the query API's address
+                    Tr::tr("%1 (%2 queries to %3)")
+                        .arg(result.verdict(), QString::number(result.queries), redactUrl(m_endpoint.baseUrl)));
             emit checkedTick(report, result);
         }
         if (m_checks.isEmpty())

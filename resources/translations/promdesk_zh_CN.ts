@@ -161,13 +161,17 @@
         <extracomment>%1 is a metric name, %2 a time</extracomment>
         <translation>%2 时其中没有存储名为 %1 的数据：写入未到达此 Prometheus，或查询 URL 指向了另一个 Prometheus</translation>
     </message>
+    <message>
+        <source>%1; the push&apos;s credentials go only to a query URL on the push&apos;s own server: give the query URL there, or one that needs no credentials</source>
+        <translation>%1；推送的凭据只会发往与推送同一服务器上的查询 URL：请指定该服务器上的查询 URL，或无需凭据的查询 URL</translation>
+    </message>
 </context>
 <context>
     <name>ArrivalTracker</name>
     <message>
-        <source>%1 (%2 queries)</source>
-        <extracomment>%1 is a verdict such as &quot;arrived after 40 ms&quot;</extracomment>
-        <translation>%1（查询 %2 次）</translation>
+        <source>%1 (%2 queries to %3)</source>
+        <extracomment>%1 is a verdict such as &quot;arrived after 40 ms&quot;, %3 the query API&apos;s address</extracomment>
+        <translation>%1（向 %3 查询 %2 次）</translation>
     </message>
 </context>
 <context>
@@ -1809,8 +1813,8 @@ The gateway then holds, for job `%5`:
         <translation>等待数据出现的秒数（默认 30）。</translation>
     </message>
     <message>
-        <source>A Prometheus query API base for --verify (default: the profile&apos;s).</source>
-        <translation>--verify 使用的 Prometheus 查询 API 基址（默认取自配置档案）。</translation>
+        <source>A Prometheus query API base for --verify (default: the profile&apos;s). The push&apos;s credentials go along only when it is on the push&apos;s own server.</source>
+        <translation>用于 --verify 的 Prometheus 查询 API 基础地址（默认：配置档案中的地址）。仅当它与推送位于同一服务器时，才会附带推送的凭据。</translation>
     </message>
 </context>
 <context>

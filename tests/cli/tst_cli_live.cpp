@@ -35,6 +35,7 @@ private slots:
     void aTerminalGetsOneStatusLineUpdatedInPlace();
     void notScrapedGatewayIsNamedAsTheReason();
     void honorLabelsOffIsNamedAsTheReason();
+    void theQueriesGoWithoutThePushsCredentialsToAnotherServer();
     void badInputNamesTheFlag_data();
     void badInputNamesTheFlag();
 
@@ -302,6 +303,29 @@ void TestCliLive::honorLabelsOffIsNamedAsTheReason()
 
 // The job is made before its history entry: a generator that names no series ends the run
 // with the flag named, and the history holds nothing of it.
+// --query-url on another server than the gateway: the verification's queries go there without
+// the push's password, and the push's history entry names where they went.
+void TestCliLive::theQueriesGoWithoutThePushsCredentialsToAnotherServer()
+{
+    FaultServer query;
+    query.script({FaultServer::Answer::reply(200,
+                                             "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\","
+                                             "\"result\":[]}}")});
+    QStringList arguments = push(QStringLiteral("verified_elsewhere"));
+    arguments << QStringLiteral("--user") << QStringLiteral("bob") << QStringLiteral("--password-stdin")
+              << QStringLiteral("--verify") << QStringLiteral("--verify-timeout") << QStringLiteral("1")
+              << QStringLiteral("--query-url") << query.baseUrl() << QStringLiteral("-");
+    const CliRun run = runCli(arguments, "S3cretPW\nverified_elsewhere_total 1\n");
+    QCOMPARE(run.exitCode, 4); // the scripted query API never shows it
+    QVERIFY(!query.received().isEmpty());
+    for (const FaultServer::Received &request : query.received())
+        QVERIFY2(request.header("Authorization").isEmpty(), request.header("Authorization").constData());
+    const QJsonArray entries = history({});
+    QVERIFY(!entries.isEmpty());
+    const QString arrival = entries.first()[QStringLiteral("arrival")].toString();
+    QVERIFY2(arrival.contains(QStringLiteral("queries to %1").arg(query.baseUrl())), qPrintable(arrival));
+}
+
 void TestCliLive::aJobThatCannotBeMadeLeavesNoHistoryEntry()
 {
     const qsizetype before = history({}).size();

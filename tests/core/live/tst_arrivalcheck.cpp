@@ -209,6 +209,67 @@ private slots:
         QVERIFY2(result.reason.contains(QLatin1String("the query URL did not answer (HTTP 401: Unauthorized)")),
                  qPrintable(result.reason));
     }
+
+    // The push's credentials go to the query API only on the push's own origin: a query URL
+    // elsewhere (another port is another server) gets neither them nor the secret headers.
+    void credentialsStayOnThePushsOrigin_data()
+    {
+        QTest::addColumn<QString>("pushUrl");
+        QTest::addColumn<QString>("queryUrl");
+        QTest::addColumn<bool>("kept");
+        QTest::newRow("same-origin-other-path") << "https://tmp.example:9090/api/v1/prom/write"
+                                                << "https://tmp.example:9090" << true;
+        QTest::newRow("default-port-spelled-out") << "https://tmp.example/push"
+                                                  << "https://tmp.example:443/" << true;
+        QTest::newRow("host-case") << "http://Gateway.example:9091"
+                                   << "http://gateway.example:9091" << true;
+        QTest::newRow("other-port") << "http://127.0.0.1:9091"
+                                    << "http://127.0.0.1:9090" << false;
+        QTest::newRow("other-host") << "http://gateway.example:9091"
+                                    << "http://prometheus.example:9091" << false;
+        QTest::newRow("other-scheme") << "https://tmp.example"
+                                      << "http://tmp.example:443" << false;
+        QTest::newRow("user-info-does-not-make-it-same") << "http://a.example"
+                                                         << "http://x@b.example" << false;
+    }
+    void credentialsStayOnThePushsOrigin()
+    {
+        QFETCH(QString, pushUrl);
+        QFETCH(QString, queryUrl);
+        QFETCH(bool, kept);
+        QueryEndpoint endpoint;
+        endpoint.baseUrl = QUrl(queryUrl);
+        endpoint.credentials = Credentials{Credentials::Kind::Basic, QStringLiteral("1250000000"), QStringLiteral("s")};
+        endpoint.extraHeaders = {{"X-Api-Key", "k"}, {"X-Scope-OrgID", "team-a"}};
+        const QueryEndpoint sent = verificationEndpoint(endpoint, QUrl(pushUrl));
+        QCOMPARE(sent.credentials == endpoint.credentials, kept);
+        QCOMPARE(sent.credentialsWithheld, !kept);
+        const HttpHeaders expected
+            = kept ? endpoint.extraHeaders : HttpHeaders{{"X-Scope-OrgID", "team-a"}}; // a tenant is no secret
+        QCOMPARE(sent.extraHeaders, expected);
+    }
+
+    // A query API elsewhere that wants credentials is told apart from one that is down: the
+    // operator learns why it refused and what to give instead.
+    void aRefusalWithoutTheWithheldCredentialsSaysWhy()
+    {
+        FaultServer server;
+        server.script({FaultServer::Answer::reply(401, "Unauthorized\n")});
+        HttpClient http;
+        QueryEndpoint endpoint;
+        endpoint.baseUrl = QUrl(server.baseUrl());
+        endpoint.credentials = Credentials{Credentials::Kind::Bearer, {}, QStringLiteral("token")};
+        endpoint = verificationEndpoint(endpoint, QUrl(QStringLiteral("http://127.0.0.1:1")));
+        ArrivalCheck arrival(endpoint, &http, pushProbe(), QDateTime::currentMSecsSinceEpoch(), 1);
+        QSignalSpy finished(&arrival, &ArrivalCheck::finished);
+        arrival.start();
+        QVERIFY(finished.wait(10000));
+        const QString reason = finished.constFirst().constFirst().value<ArrivalResult>().reason;
+        QVERIFY2(reason.contains(QLatin1String("the push's credentials go only to a query URL on the push's own "
+                                               "server")),
+                 qPrintable(reason));
+        QVERIFY(server.received().constFirst().header("Authorization").isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestArrivalCheck)
