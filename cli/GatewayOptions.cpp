@@ -247,6 +247,12 @@ std::optional<Credentials> credentialsFromStdin(bool password, bool bearer, cons
     QByteArray secret = io.inFile.readLine();
     while (secret.endsWith('\n') || secret.endsWith('\r'))
         secret.chop(1);
+    if (secret.isEmpty()) {
+        // It would go out as "user:" or "Bearer ": refused there, or let through by an open server
+        // as if it had been checked.
+        io.err << "promdesk-cli: " << Tr::tr("the secret on standard input is empty\n");
+        return std::nullopt;
+    }
     Credentials credentials{bearer ? Credentials::Kind::Bearer : Credentials::Kind::Basic, bearer ? QString() : user,
                             QString::fromUtf8(secret)};
     secret.fill('\0');

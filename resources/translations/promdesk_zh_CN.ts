@@ -935,6 +935,12 @@ merge (POST) and replace (PUT) are compared. Uses and cleans up only that job.
         <source>Keep at most this many MiB of any answer; the rest is read and dropped (default: 1 of an answer to a push or write, 256 of groups).</source>
         <translation>每个响应最多保留多少 MiB，其余部分读取后丢弃（默认：推送或写入的响应为 1，分组列表为 256）。</translation>
     </message>
+    <message>
+        <source>the secret on standard input is empty
+</source>
+        <translation>标准输入中的密钥为空
+</translation>
+    </message>
 </context>
 <context>
     <name>GroupPruning</name>

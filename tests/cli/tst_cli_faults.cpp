@@ -83,6 +83,8 @@ private slots:
     // 10. credentials never sit in a URL
     void urlsWithCredentialsAreRefused_data();
     void urlsWithCredentialsAreRefused();
+    void anEmptySecretOnStandardInputIsRefused_data();
+    void anEmptySecretOnStandardInputIsRefused();
     void profilesSavedWithCredentialsInUrlsNeverShowThem();
 
     // 13. a profile's credentials go only to its own servers
@@ -676,6 +678,41 @@ void TestCliFaults::urlsWithCredentialsAreRefused()
     QFile ini(m_data->filePath(QStringLiteral("profiles.ini")));
     QVERIFY(!ini.exists() || (ini.open(QIODevice::ReadOnly) && !ini.readAll().contains("SECRET")));
     QVERIFY(!runCli(args({"profile", "list"})).out.contains("leaky"));
+}
+
+// --password-stdin or --bearer-stdin with nothing on the first line: an empty secret would go out
+// as "bob:" or "Bearer " and fail at the server, or pass an open one as if it were checked.
+void TestCliFaults::anEmptySecretOnStandardInputIsRefused_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("input");
+    QTest::newRow("password-no-input") << args({"push", "--user", "bob", "--password-stdin", "--job", "x", "FILE"})
+                                       << QByteArray();
+    QTest::newRow("password-empty-line") << args({"push", "--user", "bob", "--password-stdin", "--job", "x", "FILE"})
+                                         << QByteArray("\n");
+    QTest::newRow("password-crlf-only") << args({"push", "--user", "bob", "--password-stdin", "--job", "x", "FILE"})
+                                        << QByteArray("\r\n");
+    QTest::newRow("bearer-empty-line") << args({"write", "--bearer-stdin", "FILE"}) << QByteArray("\nup 1\n");
+}
+
+void TestCliFaults::anEmptySecretOnStandardInputIsRefused()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, input);
+    FaultServer server;
+    server.script({Answer::reply(200)});
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("m.prom"));
+    QFile metrics(file);
+    QVERIFY(metrics.open(QIODevice::WriteOnly) && metrics.write("up 1\n") == 5);
+    metrics.close();
+    arguments.replace(arguments.indexOf(QStringLiteral("FILE")), file);
+    arguments << QStringLiteral("--url") << server.baseUrl();
+    const CliRun run = runCli(arguments, input);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("the secret on standard input is empty"), run.err.constData());
+    QCOMPARE(server.received().size(), 0);
+    QCOMPARE(int(history().size()), 0);
 }
 
 void TestCliFaults::profilesSavedWithCredentialsInUrlsNeverShowThem()
