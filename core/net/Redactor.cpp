@@ -8,8 +8,8 @@ namespace {
 
 bool looksSecret(const QString &name)
 {
-    static const char *const words[] = {"token",   "secret", "password",  "passwd", "pwd", "apikey",     "api_key",
-                                        "api-key", "auth",   "signature", "sig",    "key", "credential", "session"};
+    static const char *const words[] = {"token", "secret", "pass",      "pwd", "apikey", "api_key",    "api-key",
+                                        "auth",  "sig",    "signature", "key", "cookie", "credential", "session"};
     const QString lower = name.toLower();
     return std::any_of(std::begin(words), std::end(words),
                        [&](const char *word) { return lower.contains(QLatin1String(word)); });
@@ -78,10 +78,15 @@ QString redactText(QString text, const Credentials &credentials)
 QList<QByteArray> secretsOf(const HttpRequest &request)
 {
     QList<QByteArray> secrets;
-    const auto add = [&](const QByteArray &secret) {
+    const auto addOne = [&](const QByteArray &secret) {
         // A secret of a character or two would mask half of any answer; such a secret is no secret.
         if (secret.size() >= 3 && !secrets.contains(secret))
             secrets.append(secret);
+    };
+    // As sent, and as a server that writes it into a URL or a form echoes it: '+' as "%2B".
+    const auto add = [&](const QByteArray &secret) {
+        addOne(secret);
+        addOne(QUrl::toPercentEncoding(QString::fromUtf8(secret)));
     };
     if (!request.credentials.secret.isEmpty()) {
         add(request.credentials.secret.toUtf8());
@@ -90,6 +95,15 @@ QList<QByteArray> secretsOf(const HttpRequest &request)
     for (const auto &header : request.headers) {
         if (isSecretHeaderName(header.first))
             add(header.second);
+    }
+    // A secret in the query (?access_token=…), which redactUrl() masks in the history's URL.
+    for (const QString &item : request.url.query(QUrl::FullyEncoded).split(u'&', Qt::SkipEmptyParts)) {
+        const qsizetype equals = item.indexOf(u'=');
+        if (equals > 0 && looksSecret(QUrl::fromPercentEncoding(item.left(equals).toUtf8()))) {
+            const QByteArray encoded = item.mid(equals + 1).toUtf8();
+            addOne(encoded);
+            add(QUrl::fromPercentEncoding(encoded).toUtf8());
+        }
     }
     // The longest first: a secret that contains another is masked whole.
     std::sort(secrets.begin(), secrets.end(),

@@ -32,6 +32,7 @@ void TestRedactor::redactsUrls_data()
     QTest::newRow("escaped-delimiters") << "http://h/x?a=%26%3D%23%25&token=s" << "http://h/x?a=%26%3D%23%25&token=••••••";
     QTest::newRow("escaped-secret-name") << "http://h/x?api%5Fkey=s%26t&b=1" << "http://h/x?api_key=••••••&b=1";
     QTest::newRow("name-without-value") << "http://h/x?token&b=1" << "http://h/x?token=••••••&b=1";
+    QTest::newRow("pass-query")     << "http://h/metrics/job/j?pass=s3&user=u" << "http://h/metrics/job/j?pass=••••••&user=u";
     // clang-format on
 }
 
@@ -85,6 +86,15 @@ void TestRedactor::masksWhatAServerEchoes()
     QCOMPARE(result.headers.at(1).second, QByteArray("••••••"));
     QCOMPARE(result.headers.at(2).second, QByteArray("Basic realm=\"tmp\"")); // a challenge is no secret
     QCOMPARE(result.headers.at(3).second, QByteArray("text/plain"));
+
+    // Written into a URL or a form, a secret shows percent-encoded: '+' as %2B, '/' as %2F.
+    HttpRequest bearer;
+    bearer.credentials = Credentials{Credentials::Kind::Bearer, {}, QStringLiteral("BEARER/TOKEN+XYZ")};
+    bearer.url = QUrl(QStringLiteral("http://h/write?access_token=q%2Fw%2Be&tenant=a"));
+    HttpResult encoded;
+    encoded.body = "denied BEARER/TOKEN+XYZ (urlenc BEARER%2FTOKEN%2BXYZ), url token q/w+e or q%2Fw%2Be, tenant a";
+    QVERIFY(redactEcho(encoded, secretsOf(bearer)));
+    QCOMPARE(encoded.body, QByteArray("denied •••••• (urlenc ••••••), url token •••••• or ••••••, tenant a"));
 
     HttpResult clean;
     clean.body = "pushed metrics are invalid";
