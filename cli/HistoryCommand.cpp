@@ -323,10 +323,15 @@ int exportAsCurl(HistoryDatabase &history, qint64 id, const QCommandLineParser &
         options.revealedSecret = secret->secret;
     }
     const CurlExport exported = exportCurl(*entry, options);
+    if (!exported.refusal.isEmpty()) {
+        io.err << "promdesk-cli: " << exported.refusal << '\n';
+        return ExitUsage;
+    }
     if (!exported.bodyFile.isEmpty()) {
         if (options.bodyDirectory.isEmpty()) {
             io.err << "promdesk-cli: "
-                   << Tr::tr("this body is binary; give --output DIR to write it next to the command\n");
+                   << Tr::tr("this body cannot go inline in the command (it is binary, or text without a final "
+                             "newline); give --output DIR to write it next to the command\n");
             return ExitUsage;
         }
         QDir().mkpath(options.bodyDirectory);

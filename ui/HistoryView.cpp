@@ -112,7 +112,11 @@ HistoryView::HistoryView(ConsoleContext *context, const QString &historyPath, QW
     connect(&m_filterDelay, &QTimer::timeout, this, &HistoryView::reload);
     connect(m_filter, &QLineEdit::textChanged, &m_filterDelay, qOverload<>(&QTimer::start));
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HistoryView::showSelected);
-    connect(curl, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(curlForSelected()); });
+    connect(curl, &QPushButton::clicked, this, [this] {
+        // A refusal leaves the clipboard as it was: the status line says why.
+        if (const QString command = curlForSelected(); !command.isEmpty())
+            QApplication::clipboard()->setText(command);
+    });
     connect(curlScript, &QPushButton::clicked, this, [this] {
         const QString directory = QFileDialog::getExistingDirectory(this, tr("Save the curl script in"));
         if (!directory.isEmpty())
@@ -206,6 +210,10 @@ QString HistoryView::curlForSelected() const
     // A binary body cannot go inline: it is written where the command says it is.
     const QString bodies = QFileInfo(m_path).dir().filePath(QStringLiteral("curl-bodies"));
     CurlExport curl = exportCurl(*e, CurlOptions{{}, bodies});
+    if (!curl.refusal.isEmpty()) {
+        m_resendStatus->setText(QStringLiteral("✘ ") + curl.refusal);
+        return {};
+    }
     if (curl.bodyFile.isEmpty()) {
         m_resendStatus->setText(
             tr("Copied the curl command of #%1. It reads the secret from $PROMDESK_SECRET.").arg(e->id));
@@ -238,6 +246,10 @@ QString HistoryView::saveCurlScript(const QString &directory)
         return {};
     }
     const CurlExport curl = exportCurl(*e, CurlOptions{{}, directory});
+    if (!curl.refusal.isEmpty()) {
+        m_resendStatus->setText(QStringLiteral("✘ ") + curl.refusal);
+        return {};
+    }
     const QDir dir(directory);
     if (!curl.bodyFile.isEmpty()) {
         QSaveFile body(dir.filePath(curl.bodyFileName));

@@ -36,6 +36,15 @@ bool isText(const HistoryEntry &entry)
 CurlExport exportCurl(const HistoryEntry &entry, const CurlOptions &options)
 {
     CurlExport out;
+    if (entry.requestBodyTruncated) {
+        // The command would send only the part kept: a PUT of it replaces the group with fewer
+        // series, or with a cut line the server refuses.
+        out.refusal = Tr::tr("entry %1 kept only part of its body (%2 of %3 bytes); a command would send only that "
+                             "part, so none is written")
+                          .arg(QString::number(entry.id), QString::number(entry.requestBody.size()),
+                               QString::number(entry.requestBodySize));
+        return out;
+    }
     QStringList parts{QStringLiteral("curl"), QStringLiteral("-sS"), QStringLiteral("-X"),
                       QString::fromLatin1(entry.method)};
     // PromDesk speaks HTTP/1.1 only (see HttpClient::send); curl would otherwise offer HTTP/2 over TLS.
@@ -81,11 +90,6 @@ CurlExport exportCurl(const HistoryEntry &entry, const CurlOptions &options)
     out.command = parts.join(QLatin1Char(' ')) + heredoc + QLatin1Char('\n');
     if (entry.authKind != Credentials::Kind::None && options.revealedSecret.isEmpty())
         out.note = Tr::tr("the command reads the secret from $PROMDESK_SECRET");
-    if (entry.requestBodyTruncated) {
-        const QString cut = Tr::tr("the body was cut at the history's size cap; the command sends only what was kept");
-        //: Joins two notes about an exported curl command
-        out.note = out.note.isEmpty() ? cut : Tr::tr("%1; %2").arg(out.note, cut);
-    }
     return out;
 }
 

@@ -14,6 +14,9 @@ struct CurlExport
     QByteArray bodyFile; // when not empty: write this next to the command, as `bodyFileName`
     QString bodyFileName;
     QString note; // what the user must provide (the secret's environment variable)
+    // Why no command can repeat the request (its body was kept only in part); then nothing else
+    // is set.
+    QString refusal;
 };
 
 /// How exportCurl writes the command: the secret revealed or read from the environment, and where

@@ -620,13 +620,8 @@ line is silently dropped): run &apos;promdesk-cli validate&apos; to see them and
         <translation>该命令从 $PROMDESK_SECRET 读取密钥</translation>
     </message>
     <message>
-        <source>the body was cut at the history&apos;s size cap; the command sends only what was kept</source>
-        <translation>请求体在历史记录的大小上限处被截断；该命令只发送保留的部分</translation>
-    </message>
-    <message>
-        <source>%1; %2</source>
-        <extracomment>Joins two notes about an exported curl command</extracomment>
-        <translation>%1；%2</translation>
+        <source>entry %1 kept only part of its body (%2 of %3 bytes); a command would send only that part, so none is written</source>
+        <translation>记录 %1 只保留了请求体的一部分（%3 字节中的 %2 字节）；命令只会发送这一部分，因此不生成命令</translation>
     </message>
 </context>
 <context>
@@ -1178,12 +1173,6 @@ merge (POST) and replace (PUT) are compared. Uses and cleans up only that job.
 </translation>
     </message>
     <message>
-        <source>this body is binary; give --output DIR to write it next to the command
-</source>
-        <translation>此请求体为二进制数据；请用 --output DIR 将其写入文件，供命令引用
-</translation>
-    </message>
-    <message>
         <source>Note: %1.
 </source>
         <translation>注意：%1。
@@ -1216,6 +1205,12 @@ with the server&apos;s answer verbatim and secrets masked.
     <message>
         <source>unknown history command &apos;%1&apos;</source>
         <translation>未知的 history 子命令 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>this body cannot go inline in the command (it is binary, or text without a final newline); give --output DIR to write it next to the command
+</source>
+        <translation>此请求体无法内嵌在命令中（它是二进制数据，或是末尾没有换行的文本）；请用 --output DIR 将其写到命令旁
+</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "ServerFixture.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -41,6 +42,7 @@ private slots:
     void recordsPushesAndTheirAnswers();
     void curlExportRepeatsAPush();
     void curlExportRepeatsARemoteWrite();
+    void curlExportRefusesABodyKeptInPart();
     void refusalsKeepTheServersWords();
     void resendIsANewLinkedEntry();
     void killedMidRequestLeavesOutcomeUnknown();
@@ -124,6 +126,29 @@ void TestCliHistory::curlExportRepeatsARemoteWrite()
     const CliRun replay
         = bash(QString::fromUtf8(curl.out).trimmed() + QStringLiteral(" -o /dev/null -w '%{http_code}'"));
     QCOMPARE(replay.out, QByteArray("204"));
+}
+
+// A push larger than the history keeps (4 MiB): a command made of the part kept would replace
+// the group with fewer series. Nothing is written, on standard output or into --output.
+void TestCliHistory::curlExportRefusesABodyKeptInPart()
+{
+    QByteArray body;
+    for (int i = 0; body.size() <= (5 << 20); ++i)
+        body += "big_push_series{i=\"" + QByteArray::number(i) + "\",pad=\"" + QByteArray(40, 'p') + "\"} 1\n";
+    const CliRun push = runCli({QStringLiteral("push"), QStringLiteral("--url"), m_gateway->baseUrl().toString(),
+                                QStringLiteral("--job"), QStringLiteral("big_push"), QStringLiteral("-")},
+                               body);
+    QVERIFY2(push.exitCode == 0, push.err.constData());
+    const int id = historyJson().at(0).toObject().value(QStringLiteral("id")).toInt();
+    const QString dir = m_work.filePath(QStringLiteral("cut"));
+    for (const QStringList &extra : {QStringList{}, QStringList{QStringLiteral("--output"), dir}}) {
+        const CliRun curl
+            = runCli(QStringList{QStringLiteral("history"), QStringLiteral("curl"), QString::number(id)} + extra);
+        QCOMPARE(curl.exitCode, 2);
+        QVERIFY2(curl.out.isEmpty(), curl.out.left(200).constData());
+        QVERIFY2(curl.err.contains("kept only part of its body"), curl.err.constData());
+    }
+    QVERIFY(!QDir(dir).exists() || QDir(dir).isEmpty());
 }
 
 void TestCliHistory::refusalsKeepTheServersWords()

@@ -52,6 +52,8 @@ private slots:
     void decodesEveryKind();
     void curlInlinesTextAndFilesBinary();
     void curlNeverWritesTheSecretUnlessRevealed();
+    void curlRefusesABodyKeptInPart_data();
+    void curlRefusesABodyKeptInPart();
     void curlQuotesWhatTheHistoryHolds_data();
     void curlQuotesWhatTheHistoryHolds();
 };
@@ -124,6 +126,30 @@ void TestBodyDecoder::curlNeverWritesTheSecretUnlessRevealed()
     QVERIFY(hidden.note.contains(QLatin1String("PROMDESK_SECRET")));
     const CurlExport shown = exportCurl(e, CurlOptions{QStringLiteral("t0'ken"), {}});
     QVERIFY2(shown.command.contains(QLatin1String("-u '1250000000:t0'\\''ken'")), qPrintable(shown.command));
+}
+
+// A body cut at the history's cap: a command would send only the part kept, and a PUT of it
+// would replace the group with fewer series, or a cut line the gateway refuses.
+void TestBodyDecoder::curlRefusesABodyKeptInPart_data()
+{
+    QTest::addColumn<QByteArray>("kept");
+    QTest::newRow("cut-at-a-line-end") << QByteArray("up 1\n");
+    QTest::newRow("cut-mid-line") << QByteArray("up 1\nup{a=\"x");
+}
+
+void TestBodyDecoder::curlRefusesABodyKeptInPart()
+{
+    QFETCH(QByteArray, kept);
+    HistoryEntry e = withBody(kept, {{"Content-Type", "text/plain"}});
+    e.method = "PUT";
+    e.requestBodyTruncated = true;
+    e.requestBodySize = 5 << 20;
+    for (const QString &directory : {QString(), QStringLiteral("/tmp/out")}) {
+        const CurlExport curl = exportCurl(e, CurlOptions{{}, directory});
+        QVERIFY2(curl.command.isEmpty(), qPrintable(curl.command));
+        QVERIFY(curl.bodyFile.isEmpty());
+        QVERIFY2(curl.refusal.contains(QLatin1String("kept only part of its body")), qPrintable(curl.refusal));
+    }
 }
 
 void TestBodyDecoder::curlQuotesWhatTheHistoryHolds_data()
