@@ -4,6 +4,7 @@
 #include "GatewayOptions.h"
 #include "pushgateway/OverwritePreview.h"
 #include "pushgateway/OverwriteScenario.h"
+#include "util/Printable.h"
 
 #include <QCoreApplication>
 
@@ -75,22 +76,14 @@ public:
         return groups;
     }
 
-    bool clear()
+    // Deletes these groups, one request each.
+    void remove(const QList<GroupingKey> &keys)
     {
-        const std::optional<GatewayGroups> all = groups();
-        if (!all)
-            return false;
-        for (const GatewayGroup *group : all->ofJob(kJob)) {
-            GroupingKey key(kJob);
-            for (const Label &label : group->groupingKey) {
-                if (label.name != u"job")
-                    key.addLabel(label.name, label.value);
-            }
+        for (const GroupingKey &key : keys) {
             await<HttpResult>([&](QObject *context, auto done) {
                 m_client.deleteGroup(key, context, [done](const HttpResult &r) { done(r); });
             });
         }
-        return true;
     }
 
 private:
@@ -98,6 +91,60 @@ private:
     Io &m_io;
     int m_step = 0;
 };
+
+// The grouping keys of the job's groups on the gateway.
+QList<GroupingKey> keysOf(const GatewayGroups &groups)
+{
+    QList<GroupingKey> keys;
+    for (const GatewayGroup *group : groups.ofJob(kJob)) {
+        GroupingKey key(kJob);
+        for (const Label &label : group->groupingKey) {
+            if (label.name != u"job")
+                key.addLabel(label.name, label.value);
+        }
+        keys.append(key);
+    }
+    return keys;
+}
+
+// The groups the demo's steps push: all it deletes when it is done.
+QList<GroupingKey> demoKeys()
+{
+    QList<GroupingKey> keys;
+    for (const ScenarioStep &step : overwriteScenario()) {
+        if (!keys.contains(step.key))
+            keys.append(step.key);
+    }
+    return keys;
+}
+
+// The demo needs the job to itself: groups already there (an operator's, or a run with --keep)
+// are deleted only when asked. False, after saying so, when they are there and it was not.
+bool startClean(Demo &demo, bool replaceExisting, Io &io, int &exit)
+{
+    const std::optional<GatewayGroups> before = demo.groups();
+    if (!before) {
+        exit = ExitNetwork;
+        return false;
+    }
+    const QList<GroupingKey> existing = keysOf(*before);
+    if (!existing.isEmpty() && !replaceExisting) {
+        QStringList names;
+        for (const GroupingKey &key : existing)
+            names << key.toString();
+        io.err << "promdesk-cli: "
+               << Tr::tr("the gateway holds %n group(s) of job %1, which the demo would delete: %2. Nothing was "
+                         "run; delete them yourself, or run again with --replace-existing to have the demo delete "
+                         "them first",
+                         nullptr, int(existing.size()))
+                      .arg(kJob, printable(names.join(QStringLiteral(", ")), PrintableOptions{400, false}))
+               << '\n';
+        exit = ExitUsage;
+        return false;
+    }
+    demo.remove(existing);
+    return true;
+}
 
 } // namespace
 
@@ -108,13 +155,18 @@ int runDemo(const QStringList &arguments, Io &io)
     GatewayOptions gateway;
     gateway.addTo(parser, false);
     const QCommandLineOption keep(QStringLiteral("keep"), Tr::tr("Leave the demo's groups on the gateway."));
-    parser.addOption(keep);
+    const QCommandLineOption replaceExisting(
+        QStringLiteral("replace-existing"),
+        Tr::tr("Delete the groups job overwrite_demo already has on the gateway first (without it, the demo does "
+               "not run while there are any)."));
+    parser.addOptions({keep, replaceExisting});
     parser.addPositionalArgument(QStringLiteral("overwrite"), Tr::tr("The demonstration to run."));
     if (const std::optional<int> exit
         = parseArguments(parser, arguments, usage,
                          Tr::tr("Shows, against a real Pushgateway, how grouping keys decide what a push overwrites:\n"
                                 "two machines push job \"overwrite_demo\" without and then with an instance key, then\n"
-                                "merge (POST) and replace (PUT) are compared. Uses and cleans up only that job.\n"),
+                                "merge (POST) and replace (PUT) are compared. Uses only that job, and deletes only\n"
+                                "the groups it pushed.\n"),
                          io))
         return *exit;
     if (parser.positionalArguments() != QStringList{QStringLiteral("overwrite")}) {
@@ -129,8 +181,9 @@ int runDemo(const QStringList &arguments, Io &io)
     recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
     Demo demo(client, io);
-    if (!demo.clear())
-        return ExitNetwork;
+    int refused = ExitOk;
+    if (!startClean(demo, parser.isSet(replaceExisting), io, refused))
+        return refused;
 
     bool ok = true;
     for (const ScenarioStep &step : overwriteScenario()) {
@@ -139,7 +192,7 @@ int runDemo(const QStringList &arguments, Io &io)
             break;
     }
     if (!parser.isSet(keep))
-        demo.clear();
+        demo.remove(demoKeys());
     //: The demo's groups were left on the gateway.
     const QString kept = Tr::tr("kept");
     //: The demo's groups were removed from the gateway.

@@ -682,16 +682,6 @@ line is silently dropped): run &apos;promdesk-cli validate&apos; to see them and
         <translation>要运行的演示。</translation>
     </message>
     <message>
-        <source>Shows, against a real Pushgateway, how grouping keys decide what a push overwrites:
-two machines push job &quot;overwrite_demo&quot; without and then with an instance key, then
-merge (POST) and replace (PUT) are compared. Uses and cleans up only that job.
-</source>
-        <translation>在真实的 Pushgateway 上演示分组键如何决定推送会覆盖哪些内容：
-两台机器先不带、再带 instance 键推送 job &quot;overwrite_demo&quot;，
-然后比较合并（POST）与替换（PUT）。只使用并清理该 job。
-</translation>
-    </message>
-    <message>
         <source>the demonstration is &apos;overwrite&apos;</source>
         <translation>可用的演示为 &apos;overwrite&apos;</translation>
     </message>
@@ -716,6 +706,27 @@ merge (POST) and replace (PUT) are compared. Uses and cleans up only that job.
     <message>
         <source>Stopped: the demo&apos;s groups were %1.</source>
         <translation>已停止：演示的分组已%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>the gateway holds %n group(s) of job %1, which the demo would delete: %2. Nothing was run; delete them yourself, or run again with --replace-existing to have the demo delete them first</source>
+        <translation>
+            <numerusform>网关中有作业 %1 的 %n 个分组，演示会删除它们：%2。未执行任何操作；请自行删除它们，或加上 --replace-existing 重新运行，让演示先删除它们</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the groups job overwrite_demo already has on the gateway first (without it, the demo does not run while there are any).</source>
+        <translation>先删除网关中作业 overwrite_demo 已有的分组（不加此选项时，只要存在这些分组，演示就不会运行）。</translation>
+    </message>
+    <message>
+        <source>Shows, against a real Pushgateway, how grouping keys decide what a push overwrites:
+two machines push job &quot;overwrite_demo&quot; without and then with an instance key, then
+merge (POST) and replace (PUT) are compared. Uses only that job, and deletes only
+the groups it pushed.
+</source>
+        <translation>在真实的 Pushgateway 上演示分组键如何决定一次推送会覆盖什么：
+两台机器先不带、再带 instance 键推送作业 &quot;overwrite_demo&quot;，然后比较
+合并（POST）与替换（PUT）。只使用该作业，并且只删除它推送的分组。
+</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ private slots:
     void exitCodes_data();
     void exitCodes();
     void demoOverwrite();
+    void demoLeavesGroupsItDidNotMake();
     void everyTemplatePushesAsSuggested();
 
 private:
@@ -295,6 +296,32 @@ void TestCliPushgateway::demoOverwrite()
     const CliRun groups = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
                                   QStringLiteral("overwrite_demo")});
     QCOMPARE(groups.out, QByteArray("(no groups)\n"));
+}
+
+// Groups of job overwrite_demo that an operator (or a demo run with --keep) left: the demo
+// deletes none of them unless told to, and sends nothing at all when it is not.
+void TestCliPushgateway::demoLeavesGroupsItDidNotMake()
+{
+    const QStringList listDemoGroups{QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                                     QStringLiteral("overwrite_demo")};
+    const CliRun pushed = runCli({QStringLiteral("push"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
+                                  QStringLiteral("overwrite_demo"), QStringLiteral("--group"),
+                                  QStringLiteral("instance=prod-db"), QStringLiteral("-")},
+                                 "user_precious 43\n");
+    QVERIFY2(pushed.exitCode == 0, pushed.err.constData());
+    const CliRun refused
+        = runCli({QStringLiteral("demo"), QStringLiteral("overwrite"), QStringLiteral("--url"), url()});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains("{instance=\"prod-db\",job=\"overwrite_demo\"}")
+                 && refused.err.contains("--replace-existing"),
+             refused.err.constData());
+    QVERIFY2(!refused.out.contains("=="), refused.out.constData()); // no step was run
+    QVERIFY(runCli(listDemoGroups).out.contains("user_precious{instance=\"prod-db\",job=\"overwrite_demo\"} 43"));
+
+    const CliRun replaced = runCli({QStringLiteral("demo"), QStringLiteral("overwrite"), QStringLiteral("--url"), url(),
+                                    QStringLiteral("--replace-existing")});
+    QVERIFY2(replaced.exitCode == 0, replaced.err.constData());
+    QCOMPARE(runCli(listDemoGroups).out, QByteArray("(no groups)\n"));
 }
 
 void TestCliPushgateway::everyTemplatePushesAsSuggested()
