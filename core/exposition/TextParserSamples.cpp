@@ -572,7 +572,7 @@ void TextParser::Private::reportUnreadableValue(const SampleLine &sample, std::s
         // reads ±Inf or 0: tst_openmetrics_differential lists it as its laxness).
         report(Severity::Error, "number-out-of-range", lineNumber, sample.text, sample.valueAt,
                Tr::tr("%1 is beyond what a 64-bit float holds, and Prometheus refuses it; write a number "
-                      "between about 2.2e-308 and 1.8e308, or +Inf")
+                      "no larger than about 1.8e308, or +Inf or -Inf")
                    .arg(quoted(token)));
         return;
     }

@@ -186,6 +186,48 @@ std::optional<double> parseSimpleDecimal(std::string_view text)
     return read->value;
 }
 
+// The order of magnitude of a decimal (or, `hex`, hexadecimal) text without its sign: where its
+// first significant digit stands relative to the point ("12.5": 2, "0.05": -1), plus its
+// exponent, in digits (for hex, in bits). Above 0 the value is 1 or more. Saturates far beyond
+// any double.
+long long orderOfMagnitude(std::string_view body, bool hex)
+{
+    constexpr long long kFar = 1LL << 40;
+    const size_t mark = body.find_first_of(hex ? "pP" : "eE");
+    const std::string_view digits = body.substr(0, mark);
+    long long exponent = 0;
+    if (mark != std::string_view::npos) {
+        std::string_view text = body.substr(mark + 1);
+        const bool negative = !text.empty() && text.front() == '-';
+        if (!text.empty() && (text.front() == '-' || text.front() == '+'))
+            text.remove_prefix(1);
+        for (const char c : text)
+            exponent = std::min(kFar, exponent * 10 + (c - '0'));
+        exponent = negative ? -exponent : exponent;
+    }
+    const size_t point = digits.find('.');
+    const std::string_view integer = digits.substr(0, point);
+    const std::string_view fraction = point == std::string_view::npos ? std::string_view() : digits.substr(point + 1);
+    const size_t integerZeros = std::min(integer.find_first_not_of('0'), integer.size());
+    const auto integerDigits = static_cast<long long>(integer.size() - integerZeros);
+    const auto fractionZeros = static_cast<long long>(std::min(fraction.find_first_not_of('0'), fraction.size()));
+    const long long place = integerDigits > 0 ? integerDigits : -fractionZeros;
+    return (hex ? place * 4 : place) + exponent;
+}
+
+// The value of a text from_chars found out of a double's range, when it is too small for one (0,
+// or the nearest subnormal); nothing when it is too large. Read as a long double first, whose
+// range is far wider; beyond that, by its order of magnitude alone (it is 0 then).
+std::optional<double> underflowValue(std::string_view body, bool hex)
+{
+    long double wide = 0;
+    const std::chars_format format = hex ? std::chars_format::hex : std::chars_format::general;
+    const std::from_chars_result read = std::from_chars(body.data(), body.data() + body.size(), wide, format);
+    if (read.ec == std::errc())
+        return std::fabs(wide) < 1 ? std::optional<double>(double(wide)) : std::nullopt;
+    return orderOfMagnitude(body, hex) <= 0 ? std::optional<double>(0.0) : std::nullopt;
+}
+
 } // namespace
 
 std::optional<ParsedNumber> parseNumber(std::string_view text)
@@ -221,6 +263,8 @@ std::optional<ParsedNumber> parseNumber(std::string_view text)
         return ParsedNumber{negative ? -inf : inf, NumberSpelling::NonCanonical, negative ? "-Inf" : "+Inf"};
     }
     if (equalsIgnoreCase(body, "nan")) {
+        if (negative || explicitPlus)
+            return std::nullopt; // Go's ParseFloat takes a sign before Inf, not before NaN
         return ParsedNumber{std::numeric_limits<double>::quiet_NaN(), NumberSpelling::NonCanonical, "NaN"};
     }
 
@@ -248,8 +292,13 @@ std::optional<ParsedNumber> parseNumber(std::string_view text)
     if (result.ptr != body.data() + body.size())
         return std::nullopt;
     if (result.ec == std::errc::result_out_of_range) {
-        // Go returns ±Inf or 0 with ErrRange; Prometheus rejects the line. So do we.
-        return std::nullopt;
+        // Too large: Go returns ±Inf with ErrRange, and Prometheus rejects the line; so do we. Too
+        // small: Go rounds it to 0 without an error, and Prometheus stores 0.
+        const std::optional<double> tiny = underflowValue(body, hex);
+        if (!tiny)
+            return std::nullopt;
+        value = *tiny;
+        result.ec = std::errc();
     }
     if (result.ec != std::errc())
         return std::nullopt;
@@ -281,21 +330,8 @@ std::optional<double> parseBeyondDoubleRange(std::string_view text)
     const auto result = std::from_chars(body.data(), body.data() + body.size(), value, std::chars_format::general);
     if (result.ec != std::errc::result_out_of_range || result.ptr != body.data() + body.size())
         return std::nullopt;
-    // Overflow or underflow: the decimal exponent of the first significant digit says which.
-    const size_t e = body.find_first_of("eE");
-    const std::string_view mantissa = body.substr(0, e);
-    const size_t point = std::min(mantissa.find('.'), mantissa.size());
-    const size_t firstDigit = mantissa.find_first_of("123456789");
-    const long long leading = firstDigit < point ? (long long)(point - firstDigit) : -(long long)(firstDigit - point);
-    long long exponent = 0;
-    if (e != std::string_view::npos) {
-        const std::string_view digits = body.substr(e + 1);
-        const bool minus = digits.starts_with('-');
-        for (const char c : digits.substr(digits.starts_with('-') || digits.starts_with('+') ? 1 : 0))
-            exponent = std::min(exponent * 10 + (c - '0'), 1LL << 40);
-        exponent = minus ? -exponent : exponent;
-    }
-    const double magnitude = leading + exponent > 0 ? std::numeric_limits<double>::infinity() : 0.0;
+    // Overflow or underflow: the order of magnitude says which.
+    const double magnitude = orderOfMagnitude(body, false) > 0 ? std::numeric_limits<double>::infinity() : 0.0;
     return text.starts_with('-') ? -magnitude : magnitude;
 }
 

@@ -57,6 +57,7 @@ std::optional<PlainDecimal> readPlainDecimal(std::string_view line, size_t at);
 
 // A decimal number too large or too small for a double ("1e400", "2e-400"), read as Python's
 // float() and so OpenMetrics parsers read it: ±Inf, or ±0. Nothing for any other text.
+// (parseNumber reads the too small ones as Go does, 0 without an error.)
 std::optional<double> parseBeyondDoubleRange(std::string_view text);
 
 // A plain int64 in decimal, with an optional sign (text-format timestamps).

@@ -3877,10 +3877,6 @@ what was read and its problems goes to standard error.
         <translation>请将 %1 写作 &apos;%2&apos;，这是 Prometheus 自身输出时采用的写法</translation>
     </message>
     <message>
-        <source>%1 is beyond what a 64-bit float holds, and Prometheus refuses it; write a number between about 2.2e-308 and 1.8e308, or +Inf</source>
-        <translation>%1 超出了 64 位浮点数的表示范围，Prometheus 会拒绝；请写一个约在 2.2e-308 到 1.8e308 之间的数，或写 +Inf</translation>
-    </message>
-    <message>
         <source>%1 is not a number: use &apos;.&apos; as the decimal separator and no thousands separators</source>
         <translation>%1 不是数字：请用 &apos;.&apos; 作小数点，且不要使用千位分隔符</translation>
     </message>
@@ -3903,6 +3899,10 @@ what was read and its problems goes to standard error.
     <message>
         <source>Remove the exemplar</source>
         <translation>删除示例（exemplar）</translation>
+    </message>
+    <message>
+        <source>%1 is beyond what a 64-bit float holds, and Prometheus refuses it; write a number no larger than about 1.8e308, or +Inf or -Inf</source>
+        <translation>%1 超出了 64 位浮点数的表示范围，Prometheus 会拒绝；请写一个绝对值不超过约 1.8e308 的数，或写 +Inf 或 -Inf</translation>
     </message>
 </context>
 <context>

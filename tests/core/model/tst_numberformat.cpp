@@ -109,6 +109,16 @@ void TestNumberFormat::parses_data()
     QTest::newRow("sign-only")        << QByteArray("-") << false << 0.0 << false;
     QTest::newRow("dangling-exponent")<< QByteArray("1e") << false << 0.0 << false;
     QTest::newRow("out-of-range")     << QByteArray("1e999") << false << 0.0 << false;
+    // Go's ParseFloat takes a sign before Inf but not before NaN: Prometheus refuses "+NaN".
+    QTest::newRow("plus-NaN")         << QByteArray("+NaN") << false << 0.0 << false;
+    QTest::newRow("minus-nan")        << QByteArray("-nan") << false << 0.0 << false;
+    // It rounds what is too small for a double to 0 (or a subnormal) without an error.
+    QTest::newRow("underflow-to-zero")<< QByteArray("1e-400") << true << 0.0 << true;
+    QTest::newRow("negative-underflow")<< QByteArray("-2e-324") << true << -0.0 << true;
+    QTest::newRow("subnormal")        << QByteArray("1e-310") << true << 1e-310 << true;
+    QTest::newRow("underflow-beyond-long-double") << QByteArray("1e-99999") << true << 0.0 << true;
+    QTest::newRow("overflow-beyond-long-double")  << QByteArray("1e99999") << false << 0.0 << false;
+    QTest::newRow("many-leading-zeros") << QByteArray("0.") + QByteArray(400, '0') + "1" << true << 0.0 << true;
     QTest::newRow("words")            << QByteArray("twelve") << false << 0.0 << false;
     // clang-format on
 }
