@@ -244,19 +244,26 @@ std::optional<Credentials> credentialsFromStdin(bool password, bool bearer, cons
         io.err << "promdesk-cli: " << Tr::tr("--password-stdin needs --user\n");
         return std::nullopt;
     }
-    QByteArray secret = io.inFile.readLine();
-    while (secret.endsWith('\n') || secret.endsWith('\r'))
-        secret.chop(1);
-    if (secret.isEmpty()) {
-        // It would go out as "user:" or "Bearer ": refused there, or let through by an open server
-        // as if it had been checked.
+    const std::optional<QString> secret = secretFromStdin(io);
+    if (!secret)
+        return std::nullopt;
+    return Credentials{bearer ? Credentials::Kind::Bearer : Credentials::Kind::Basic, bearer ? QString() : user,
+                       *secret};
+}
+
+std::optional<QString> secretFromStdin(Io &io)
+{
+    QByteArray line = io.inFile.readLine();
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    if (line.isEmpty()) {
+        // Refused by a server that checks it, and let through by one that does not, as if checked.
         io.err << "promdesk-cli: " << Tr::tr("the secret on standard input is empty\n");
         return std::nullopt;
     }
-    Credentials credentials{bearer ? Credentials::Kind::Bearer : Credentials::Kind::Basic, bearer ? QString() : user,
-                            QString::fromUtf8(secret)};
-    secret.fill('\0');
-    return credentials;
+    const QString secret = QString::fromUtf8(line);
+    line.fill('\0');
+    return secret;
 }
 
 GroupsReply listGroups(PushgatewayClient &client)

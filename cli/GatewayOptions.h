@@ -114,6 +114,9 @@ template <typename Result, typename Start> Result await(Start start)
 // (never the command line). No credentials when neither is given; nothing, after saying why, on
 // a usage error.
 std::optional<Credentials> credentialsFromStdin(bool password, bool bearer, const QString &user, Io &io);
+// The secret on the first line of standard input, without its line end; nothing, after saying
+// so, when that line is empty (an empty secret would go out as "user:" or "Bearer ").
+std::optional<QString> secretFromStdin(Io &io);
 
 // A profile's secret (when `withSecret` and it has one) and its secret headers' values, from the
 // keychain, waited for. The CLI keeps nothing "for this session": it reads the keychain each time.

@@ -180,17 +180,12 @@ bool readGroupingAndTimeout(Profile &profile, const QCommandLineParser &parser, 
 // The secret on standard input goes to the keychain, never to a file.
 bool storeSecretFromStdin(Profile &profile, Io &io)
 {
-    QByteArray secret = io.inFile.readLine();
-    while (secret.endsWith('\n') || secret.endsWith('\r'))
-        secret.chop(1);
-    if (secret.isEmpty()) {
-        io.err << "promdesk-cli: " << Tr::tr("the secret on standard input is empty\n");
+    const std::optional<QString> secret = secretFromStdin(io);
+    if (!secret)
         return false;
-    }
     if (profile.id.isEmpty())
         profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QString text = QString::fromUtf8(secret);
-    secret.fill('\0');
+    const QString &text = *secret;
     const SecretResult stored
         = keychainCall([&](SecretStore &s, QObject *c, SecretStore::Done d) { s.write(profile.id, text, c, d); });
     if (!stored.ok()) {

@@ -2249,12 +2249,6 @@ timeout:           %2 s
 </translation>
     </message>
     <message>
-        <source>the secret on standard input is empty
-</source>
-        <translation>标准输入中的密钥为空
-</translation>
-    </message>
-    <message>
         <source>the secret was not saved: %1. Nothing was written; you can save the profile without --password-stdin and pass the secret to each command on standard input.
 </source>
         <translation>密钥未保存：%1。未写入任何内容；可以不带 --password-stdin 保存配置档案，并在每条命令中通过标准输入传入密钥。
