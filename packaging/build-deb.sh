@@ -44,7 +44,7 @@ lintian --fail-on none --tag-display-limit 0 "$changes" > "$work/lintian.txt" 2>
     || { cat "$work/lintian.txt" >&2; echo "build-deb: lintian did not run" >&2; exit 1; }
 report="$(grep -v '^running with root privileges' "$work/lintian.txt" || true)"
 echo "$report"
-if echo "$report" | grep -q '^E: '; then
+if grep -q '^E: ' <<< "$report"; then
     echo "build-deb: lintian reports errors" >&2
     exit 1
 fi

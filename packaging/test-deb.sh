@@ -13,6 +13,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 fail() { echo "test-deb: $*" >&2; exit 1; }
+# Each output is read whole before it is searched: `cmd | grep -q` under pipefail fails whenever
+# grep has its match and exits before cmd's last write (SIGPIPE, status 141).
+has() { grep -q -- "$2" <<< "$1"; }
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -43,18 +46,18 @@ unset LANGUAGE
 mkdir -p "$HOME"
 unset PROMDESK_DATA_DIR PROMDESK_CONFIG_DIR XDG_DATA_HOME XDG_CONFIG_HOME
 [ "$(command -v promdesk-cli)" = /usr/bin/promdesk-cli ] || fail "promdesk-cli is not /usr/bin/promdesk-cli"
-promdesk-cli --version | grep -q '^promdesk-cli ' || fail "promdesk-cli --version"
-printf '# TYPE up gauge\nup 1\n' | promdesk-cli validate - 2>&1 | grep -q ': 0 error(s)' || fail "promdesk-cli validate"
-promdesk-cli push --help | grep -q -- '--job' || fail "promdesk-cli push --help (handed to /usr/libexec/promdesk)"
+out=$(promdesk-cli --version) && has "$out" '^promdesk-cli ' || fail "promdesk-cli --version"
+out=$(printf '# TYPE up gauge\nup 1\n' | promdesk-cli validate - 2>&1) && has "$out" ': 0 error(s)' || fail "promdesk-cli validate"
+out=$(promdesk-cli push --help) && has "$out" '--job' || fail "promdesk-cli push --help (handed to /usr/libexec/promdesk)"
 # The translations travel inside the programs: an operator whose desktop speaks Chinese reads it.
-env -u LC_ALL LANG=zh_CN.UTF-8 promdesk-cli push --help 2>/dev/null | grep -q '推送' || fail "promdesk-cli speaks no Chinese"
+out=$(env -u LC_ALL LANG=zh_CN.UTF-8 promdesk-cli push --help 2>/dev/null) && has "$out" '推送' || fail "promdesk-cli speaks no Chinese"
 QT_QPA_PLATFORM=offscreen promdesk --self-test || fail "promdesk --self-test"
-man -w promdesk-cli | grep -q '^/usr/share/man/man1/promdesk-cli.1' || fail "man -w promdesk-cli"
-man -w promdesk | grep -q '^/usr/share/man/man1/promdesk.1' || fail "man -w promdesk"
+out=$(man -w promdesk-cli) && has "$out" '^/usr/share/man/man1/promdesk-cli.1' || fail "man -w promdesk-cli"
+out=$(man -w promdesk) && has "$out" '^/usr/share/man/man1/promdesk.1' || fail "man -w promdesk"
 # The history the CLI keeps is the user's own data: a push that finds no gateway is in it, and
 # it must outlive the package.
 printf 'up 1\n' | promdesk-cli push --url http://127.0.0.1:1 --job deb_test - > /dev/null 2>&1 || true
-promdesk-cli history list | grep -q 'job="deb_test"' || fail "the installed CLI did not record the push"
+out=$(promdesk-cli history list) && has "$out" 'job="deb_test"' || fail "the installed CLI did not record the push"
 user_data="$(find "$HOME" -type f | sort)"
 
 # The development package: a project of its own finds the core with no prefix given.

@@ -16,7 +16,7 @@ fail() { echo "core package: $*" >&2; exit 1; }
 stage="$work/stage"
 
 cmake --install "$build" --prefix "$stage" --component PromDeskCore_Development > /dev/null
-find "$stage" -path '*/cmake/PromDeskCore/PromDeskCoreConfig.cmake' | grep -q . || fail "no PromDeskCoreConfig.cmake"
+[ -n "$(find "$stage" -path '*/cmake/PromDeskCore/PromDeskCoreConfig.cmake')" ] || fail "no PromDeskCoreConfig.cmake"
 [ ! -e "$stage/bin" ] || fail "the development component installs programs"
 for internal in exposition/detail net/LowLatencySockets.h history/StoredForm.h util/ThreadHandOff.h util/BoundedSnappy.h; do
     [ ! -e "$stage/include/promdesk/$internal" ] || fail "the internal $internal is installed"

@@ -11,10 +11,13 @@ trap 'rm -rf "$stage"' EXIT
 cmake --install "$build" --prefix "$stage" > /dev/null
 fail() { echo "staged install: $*" >&2; exit 1; }
 
-"$stage/bin/promdesk-cli" --version | grep -q '^promdesk-cli ' || fail "promdesk-cli --version"
-printf '# TYPE up gauge\nup 1\n' | "$stage/bin/promdesk-cli" validate - 2>&1 | grep -q ': 0 error(s)' || fail "validate"
-"$stage/bin/promdesk-cli" push --help | grep -q -- '--job' || fail "push --help (handed to libexec/promdesk/promdesk-cli-full)"
-env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$stage/bin/promdesk" --version | grep -q PromDesk || fail "promdesk --version"
+# Each output is read whole before it is searched: `cmd | grep -q` under pipefail fails whenever
+# grep has its match and exits before cmd's last write (SIGPIPE, status 141).
+has() { grep -q -- "$2" <<< "$1"; }
+out=$("$stage/bin/promdesk-cli" --version) && has "$out" '^promdesk-cli ' || fail "promdesk-cli --version"
+out=$(printf '# TYPE up gauge\nup 1\n' | "$stage/bin/promdesk-cli" validate - 2>&1) && has "$out" ': 0 error(s)' || fail "validate"
+out=$("$stage/bin/promdesk-cli" push --help) && has "$out" '--job' || fail "push --help (handed to libexec/promdesk/promdesk-cli-full)"
+out=$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$stage/bin/promdesk" --version) && has "$out" PromDesk || fail "promdesk --version"
 for file in "share/applications/$app_id.desktop" "share/metainfo/$app_id.metainfo.xml" \
             "share/icons/hicolor/scalable/apps/$app_id.svg"; do
     [ -f "$stage/$file" ] || fail "$file is not installed"

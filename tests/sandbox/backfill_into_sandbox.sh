@@ -12,14 +12,14 @@ trap 'bash "$sandbox" stop >/dev/null 2>&1 || true; rm -rf "$scratch"' EXIT
 
 started="$(bash "$sandbox" start)"
 echo "$started"
-echo "$started" | grep -q "out-of-order window" || { echo "FAIL: the sandbox does not say it takes old samples" >&2; exit 1; }
+grep -q "out-of-order window" <<< "$started" || { echo "FAIL: the sandbox does not say it takes old samples" >&2; exit 1; }
 env_file="$(echo "$started" | tail -n 1)"
 # shellcheck disable=SC1090
 . "$env_file"
 
 # The sandbox Prometheus holds "now" once it has scraped the gateway.
 for _ in $(seq 1 100); do
-    if curl -fsS "$PROMDESK_SANDBOX_PROMETHEUS/api/v1/query?query=up" | grep -q '"value"'; then break; fi
+    if up=$(curl -fsS "$PROMDESK_SANDBOX_PROMETHEUS/api/v1/query?query=up") && grep -q '"value"' <<< "$up"; then break; fi
     sleep 0.2
 done
 
@@ -35,5 +35,5 @@ done
 # The oldest sample is there: two hours ago.
 oldest=$((now - 120 * 60))
 answer="$(curl -fsS "$PROMDESK_SANDBOX_PROMETHEUS/api/v1/query?query=sandbox_backfill_temp&time=$oldest")"
-echo "$answer" | grep -q '"web-1"' || { echo "FAIL: the sample of two hours ago is not in the sandbox: $answer" >&2; exit 1; }
+grep -q '"web-1"' <<< "$answer" || { echo "FAIL: the sample of two hours ago is not in the sandbox: $answer" >&2; exit 1; }
 echo "ok: two hours backfilled into the sandbox"
