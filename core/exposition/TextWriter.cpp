@@ -120,6 +120,15 @@ QString textTypeName(MetricType type)
     return QStringLiteral("untyped");
 }
 
+// Text 0.0.4 has no gauge histogram: one read from `# TYPE x gauge_histogram` (as the Pushgateway
+// does) owns no samples, its x_bucket, x_sum and x_count lines being untyped families of their
+// own. Written as `# TYPE x histogram` it would claim those names again, and Go refuses a second
+// TYPE line for 'x'; the Pushgateway drops such an empty family anyway.
+bool isEmptyGaugeHistogram(const MetricFamily &family)
+{
+    return family.type == MetricType::GaugeHistogram && family.metrics.isEmpty();
+}
+
 bool losesItsSum(MetricType type, const Metric &metric)
 {
     return type == MetricType::Histogram && metric.sum
@@ -144,6 +153,8 @@ QByteArray writeText(const MetricSet &metrics, const WriteOptions &options)
     QByteArray out;
     LineWriter writer(out);
     for (const MetricFamily &family : metrics.families) {
+        if (isEmptyGaugeHistogram(family))
+            continue;
         if (!family.help.isEmpty())
             writer.descriptor("HELP", family.name, escapeHelp(family.help));
         writer.descriptor("TYPE", family.name, textTypeName(family.type));

@@ -163,6 +163,7 @@ private slots:
     void roundTrips_data();
     void roundTrips();
     void typeAfterOtherMetricsTypesTheFamily();
+    void gaugeHistogramWithoutSamplesLeavesItsPartsTheirOwn();
 };
 
 // Found by fuzz_text_parser: a family announced with its HELP alone (other metrics followed it)
@@ -181,6 +182,25 @@ void TestRoundTrip::typeAfterOtherMetricsTypesTheFamily()
     const ParseResult reread = parseText(writeText(parsed.metrics), ParseOptions{});
     QCOMPARE(reread.stats.samples, parsed.stats.samples);
     QCOMPARE(reread.metrics, parsed.metrics);
+}
+
+// Found by fuzz_text_parser: text 0.0.4 declares `gauge_histogram` only for the Pushgateway, which
+// keeps its _bucket, _sum and _count lines as untyped families of their own. Writing the empty
+// family as `# TYPE x histogram` claimed those names again, a second TYPE line for 'x' to Go.
+void TestRoundTrip::gaugeHistogramWithoutSamplesLeavesItsPartsTheirOwn()
+{
+    const QByteArray text = "# TYPE x gauge_histogram\nx_bucket{le=\"1\"} 1\nx_bucket{le=\"+Inf\"} 2\nx_sum 3\n"
+                            "x_count 2\n";
+    ParseOptions options;
+    options.target = ValidationTarget::Pushgateway;
+    const ParseResult parsed = parseText(text, options);
+    QVERIFY(!parsed.hasErrors());
+    QCOMPARE(parsed.stats.samples, 4);
+    const QByteArray written = writeText(parsed.metrics);
+    QVERIFY2(!written.contains("# TYPE x "), written.constData());
+    const ParseResult reread = parseText(written, options);
+    QVERIFY2(!reread.hasErrors(), written.constData());
+    QCOMPARE(reread.stats.samples, parsed.stats.samples);
 }
 
 void TestRoundTrip::roundTrips_data()
