@@ -51,7 +51,7 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
     }
     if (!readDescriptor(line, lineOffset, pos, descriptor))
         return;
-    FamilyState &family = familyFor(descriptor.name);
+    FamilyState &family = describedFamily(descriptor.name);
     switchTo(family, lineNumber, lineOffset, line);
     if (keyword == "TYPE")
         processType(line, descriptor.keywordAt, descriptor.name, descriptor.rest, descriptor.restAt, family, lineOffset,
@@ -60,6 +60,28 @@ void TextParser::Private::processComment(std::string_view line, qint64 lineOffse
         processUnit(line, descriptor, family, lineEnd);
     else
         processHelp(line, descriptor, family, lineOffset, lineEnd);
+}
+
+// The family a HELP or TYPE line describes. Text 0.0.4 readers (Go's expfmt, which the
+// Pushgateway and Prometheus use) read one for `s_sum` or `s_count` of a summary `s` typed
+// before it, or for `h_bucket`, `h_sum` or `h_count` of a histogram `h`, as a line about `s` or
+// `h` itself: a second TYPE or HELP, which they refuse, or the HELP it lacked.
+FamilyState &TextParser::Private::describedFamily(std::string_view name)
+{
+    if (openMetrics || families.contains(std::string(name)))
+        return familyFor(name);
+    for (const std::string_view suffix :
+         {std::string_view("_sum"), std::string_view("_count"), std::string_view("_bucket")}) {
+        if (!endsWith(name, suffix))
+            continue;
+        const auto base = families.find(std::string(name.substr(0, name.size() - suffix.size())));
+        if (base == families.end() || !base->second.hasType)
+            continue;
+        const MetricType type = base->second.type;
+        if (type == MetricType::Histogram || (type == MetricType::Summary && suffix != "_bucket"))
+            return base->second;
+    }
+    return familyFor(name);
 }
 
 void TextParser::Private::readEof(std::string_view line, size_t keywordAt)
@@ -180,6 +202,14 @@ void TextParser::Private::processHelp(std::string_view line, const Descriptor &d
                       "file as UTF-8"));
         return;
     }
+    if (family.hasHelp && name != family.declaredName) {
+        report(Severity::Error, "duplicate-help", lineNumber, line, descriptor.keywordAt,
+               //: %2 is a metric type keyword: histogram or summary
+               Tr::tr("'%1' is part of the %2 '%3', which has a HELP line already: Prometheus and the Pushgateway "
+                      "read this as a second HELP line for '%3' and refuse it. Remove one of them")
+                   .arg(q(name), metricTypeName(family.type), q(family.declaredName)));
+        return;
+    }
     if (family.hasHelp) {
         const bool same = family.help == unescaped;
         report(Severity::Error, "duplicate-help", lineNumber, line, descriptor.keywordAt,
@@ -286,6 +316,14 @@ void TextParser::Private::processType(std::string_view line, size_t keywordAt, s
     }
     if (!openMetrics && openMetricsOnly && reportOpenMetricsOnlyType(line, restAt, typeName))
         return;
+    if (family.hasType && name != family.declaredName) {
+        report(Severity::Error, "duplicate-type", lineNumber, line, keywordAt,
+               //: %2 is a metric type keyword: histogram or summary
+               Tr::tr("'%1' is part of the %2 '%3', which has a TYPE line already: Prometheus and the Pushgateway "
+                      "read this as a second TYPE line for '%3' and refuse it. Remove it, or rename the metric")
+                   .arg(q(name), metricTypeName(family.type), q(family.declaredName)));
+        return;
+    }
     if (family.hasType) {
         const bool same = family.type == *type;
         report(Severity::Error, "duplicate-type", lineNumber, line, keywordAt,

@@ -3698,6 +3698,16 @@ what was read and its problems goes to standard error.
         <source>the TYPE of &apos;%1&apos; must come before its first sample (line %2)</source>
         <translation>&apos;%1&apos; 的 TYPE 必须位于其第一个样本（第 %2 行）之前</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is part of the %2 &apos;%3&apos;, which has a HELP line already: Prometheus and the Pushgateway read this as a second HELP line for &apos;%3&apos; and refuse it. Remove one of them</source>
+        <extracomment>%2 is a metric type keyword: histogram or summary</extracomment>
+        <translation>&apos;%1&apos; 属于 %2 &apos;%3&apos;，而后者已有 HELP 行：Prometheus 和 Pushgateway 会把这一行读作 &apos;%3&apos; 的第二个 HELP 行并拒绝。请删除其中一行</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is part of the %2 &apos;%3&apos;, which has a TYPE line already: Prometheus and the Pushgateway read this as a second TYPE line for &apos;%3&apos; and refuse it. Remove it, or rename the metric</source>
+        <extracomment>%2 is a metric type keyword: histogram or summary</extracomment>
+        <translation>&apos;%1&apos; 属于 %2 &apos;%3&apos;，而后者已有 TYPE 行：Prometheus 和 Pushgateway 会把这一行读作 &apos;%3&apos; 的第二个 TYPE 行并拒绝。请删除这一行，或为该指标改名</translation>
+    </message>
 </context>
 <context>
     <name>TextParserFamilies</name>

@@ -347,6 +347,7 @@ private:
     Severity aggregateRule() const { return openMetrics ? Severity::Error : Severity::Warning; }
 
     detail::FamilyState &familyFor(std::string_view declaredName);
+    detail::FamilyState &describedFamily(std::string_view name);
     void switchTo(detail::FamilyState &family, int line, qint64 lineOffset, std::string_view text);
     void closeCurrent();
     void announce(detail::FamilyState &family);
