@@ -103,8 +103,10 @@ void OpenMetricsRules::onSample(const Sample &sample)
     checkGrouping(sample, group);
     if (!sameGroup)
         m_groupSeries.clear();
-    const bool repeat
-        = !m_groupSeries.insert(XXH3_64bits(sample.seriesKey.data(), sample.seriesKey.size())).second && sameTime;
+    std::uint64_t written = XXH3_64bits(sample.seriesKey.data(), sample.seriesKey.size());
+    if (!sample.boundAsWritten.empty())
+        written = XXH3_64bits_withSeed(sample.boundAsWritten.data(), sample.boundAsWritten.size(), written);
+    const bool repeat = !m_groupSeries.insert(written).second && sameTime;
     if (!repeat && (sample.type == MetricType::Histogram || sample.type == MetricType::GaugeHistogram))
         addToHistogram(sample, group);
 }

@@ -38,7 +38,10 @@ public:
         // digits): finer than the milliseconds the parser keeps.
         std::optional<long double> timestamp;
         int line = 0;
-        std::string_view seriesKey; // the series as written (see SampleEvent)
+        std::string_view seriesKey; // the series, its bound spelt as formatNumber writes it
+        // The `le` or `quantile` as written when the key spells it otherwise ("1.0" keyed as "1").
+        // Parsers of OpenMetrics read a bucket spelt otherwise as a bucket of its own (out of order).
+        std::string_view boundAsWritten;
     };
     void onSample(const Sample &sample);
     // The family's last line was read: checks its last histogram group, its unit, and that none of

@@ -94,9 +94,9 @@ struct SampleEvent
     std::optional<qint64> timestampMs;
     int line = 0;
     // The series as written, in one canonical form: the sample's name, then its labels sorted by
-    // name with their values still escaped (name{a="x",b="y"}), and that text's XXH3 hash. Two
-    // samples are of one series exactly when their keys are equal; for buckets and quantiles, up
-    // to how the bound is spelled ("1" and "1.0").
+    // name with their values still escaped (name{a="x",b="y"}), a bucket's or quantile's bound
+    // spelt as formatNumber writes it (le="1.0" as le="1"), and that text's XXH3 hash. Two samples
+    // are of one series exactly when their keys are equal.
     std::string_view seriesKey;
     std::uint64_t seriesHash = 0;
 };

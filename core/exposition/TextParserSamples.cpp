@@ -83,7 +83,7 @@ bool TextParser::Private::takeSimpleSample(std::string_view line, qint64 lineOff
         timestampMs = *ms;
     }
     ++stats.simpleLines;
-    acceptSample(family, role, bound, value, timestampMs, key, 1, lineOffset, lineEnd);
+    acceptSample(family, role, bound, value, timestampMs, key, {}, 1, lineOffset, lineEnd);
     return true;
 }
 
@@ -96,7 +96,8 @@ bool TextParser::Private::takeSimpleBound(SampleRole role, double &bound)
         if (label->name != boundName)
             continue;
         const std::optional<ParsedNumber> parsed = parseNumber(label->value);
-        if (!parsed || !boundQuiet(role, *parsed, label->value))
+        // A bound spelt otherwise than formatNumber writes it is keyed by the full reading.
+        if (!parsed || !boundQuiet(role, *parsed, label->value) || !spelledAsFormatted(label->value, parsed->value))
             return false;
         bound = parsed->value;
         eventLabels.erase(label);
@@ -337,8 +338,10 @@ void TextParser::Private::processSample(std::string_view line, qint64 lineOffset
     if (!splitBound(sample, *family, role, bound))
         return;
     checkCountSign(sample, *family, role);
-    acceptSample(*family, role, bound, sample.value, sample.timestampMs, seriesKey(sample), int(sample.nameAt) + 1,
-                 lineOffset, lineEnd);
+    const std::string_view boundAsWritten
+        = respelledBoundLabel >= 0 ? lineLabels[size_t(respelledBoundLabel)].value : std::string_view();
+    acceptSample(*family, role, bound, sample.value, sample.timestampMs, seriesKey(sample), boundAsWritten,
+                 int(sample.nameAt) + 1, lineOffset, lineEnd);
 }
 
 bool TextParser::Private::readSampleName(SampleLine &sample, size_t &pos)

@@ -207,8 +207,8 @@ void TextParser::Private::reportFuture(std::string_view line, size_t column, qin
 }
 
 void TextParser::Private::acceptSample(FamilyState &family, SampleRole role, double bound, double value,
-                                       std::optional<qint64> timestampMs, std::string_view seriesKey, int column,
-                                       qint64 lineOffset, qint64 lineEnd)
+                                       std::optional<qint64> timestampMs, std::string_view seriesKey,
+                                       std::string_view boundAsWritten, int column, qint64 lineOffset, qint64 lineEnd)
 {
     // XXH3: a 64-bit hash good enough that a million series never collide by accident.
     const std::uint64_t keyHash = XXH3_64bits(seriesKey.data(), seriesKey.size());
@@ -223,7 +223,8 @@ void TextParser::Private::acceptSample(FamilyState &family, SampleRole role, dou
         || family.type == MetricType::Summary;
     if (omRules) {
         omRules->onSample(detail::OpenMetricsRules::Sample{family.declaredName, family.type, role, eventLabels, bound,
-                                                           value, lineTimestampNanos, lineNumber, seriesKey});
+                                                           value, lineTimestampNanos, lineNumber, seriesKey,
+                                                           boundAsWritten});
     }
     if (!family.replacedByGateway && !leftOutOfModel) {
         queueSeries(PendingSeries{keyHash, valueHash, lineNumber, column, lineOffset, lineEnd,
@@ -510,6 +511,7 @@ bool TextParser::Private::splitBound(const SampleLine &sample, const FamilyState
 {
     const char *boundName = role == SampleRole::Bucket ? "le" : role == SampleRole::Quantile ? "quantile" : nullptr;
     eventLabels.clear();
+    respelledBoundLabel = -1;
     bool foundBound = false;
     for (const std::uint32_t i : labelOrder) {
         const LabelView &label = lineLabels[i];
@@ -520,6 +522,10 @@ bool TextParser::Private::splitBound(const SampleLine &sample, const FamilyState
         foundBound = true;
         if (!readBound(sample, role, label, labels[i].valueOffset + 1, bound))
             return false;
+        if (!spelledAsFormatted(label.value, bound)) {
+            respelledBoundLabel = int(i);
+            respelledBound = formatNumber(bound).toStdString();
+        }
     }
     if (boundName && !foundBound) {
         // Text 0.0.4 readers drop such a line without a word; OpenMetrics parsers refuse it.
@@ -594,7 +600,7 @@ void TextParser::Private::checkCountSign(const SampleLine &sample, const FamilyS
 // values still escaped; most lines are written that way already and are keyed in place.
 // OpenMetrics keeps unknown escapes, so "\z" and "\\z" spell one value: such lines are keyed by
 // their values escaped again. Remote write drops a label whose value is empty, so a{x=""} is the
-// series a.
+// series a. A bound is a number to Go and to the model: le="1.0" is keyed as le="1".
 std::string_view TextParser::Private::seriesKey(const SampleLine &sample)
 {
     const bool keptEscapes
@@ -603,7 +609,7 @@ std::string_view TextParser::Private::seriesKey(const SampleLine &sample)
         && std::any_of(labels.begin(), labels.end(), [](const LabelToken &token) { return token.raw.empty(); });
     if (labels.empty())
         return sample.name;
-    if (labelsSorted && sample.compact && !keptEscapes && !dropsEmpty)
+    if (labelsSorted && sample.compact && !keptEscapes && !dropsEmpty && respelledBoundLabel < 0)
         return slice(sample.text, sample.nameAt, sample.seriesEnd - sample.nameAt);
     canonicalKey.assign(sample.name);
     char separator = '{';
@@ -614,7 +620,9 @@ std::string_view TextParser::Private::seriesKey(const SampleLine &sample)
         canonicalKey += separator;
         canonicalKey += token.name;
         canonicalKey += "=\"";
-        if (keptEscapes && token.escaped)
+        if (int(i) == respelledBoundLabel)
+            canonicalKey += respelledBound;
+        else if (keptEscapes && token.escaped)
             appendEscapedLabelValue(canonicalKey, std::string_view(arena).substr(token.arenaOffset, token.arenaLength));
         else
             canonicalKey += token.raw;

@@ -100,6 +100,51 @@ QString formatNumber(double value)
     return QString::fromLatin1(buffer, formatNumber(value, buffer));
 }
 
+namespace {
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// A plain decimal in the range formatNumber writes without an exponent (1e-4 to 1e6), with no
+// sign but '-', no leading or trailing zero it would drop, and at most 16 characters (so at most
+// 15 significant digits): then those digits are the shortest that round-trip, and formatNumber
+// writes `text` itself. `text` was read as `value`.
+bool isPlainAsFormatted(std::string_view text, double value)
+{
+    const double magnitude = std::fabs(value);
+    if (!(magnitude >= 1e-4 && magnitude < 1e6))
+        return magnitude == 0 && text == "0";
+    if (text.size() > 16)
+        return false;
+    const size_t integerAt = text.front() == '-' ? 1 : 0;
+    if (integerAt == text.size() || !isDigit(text[integerAt]))
+        return false;
+    if (text[integerAt] == '0' && integerAt + 1 < text.size() && text[integerAt + 1] != '.')
+        return false;
+    bool point = false;
+    for (size_t at = integerAt + 1; at < text.size(); ++at) {
+        if (text[at] == '.')
+            point = true;
+        else if (!isDigit(text[at]))
+            return false;
+    }
+    return !point || (text.back() != '0' && text.back() != '.');
+}
+
+} // namespace
+
+bool spelledAsFormatted(std::string_view text, double value)
+{
+    if (std::isinf(value))
+        return text == (value > 0 ? "+Inf" : "-Inf");
+    if (isPlainAsFormatted(text, value))
+        return true;
+    char buffer[kNumberBufferSize];
+    return text == std::string_view(buffer, size_t(formatNumber(value, buffer)));
+}
+
 int formatInteger(std::int64_t value, char *buffer)
 {
     return int(std::to_chars(buffer, buffer + kNumberBufferSize, value).ptr - buffer);

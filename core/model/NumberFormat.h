@@ -19,6 +19,12 @@ QString formatNumber(double value);
 
 int formatInteger(std::int64_t value, char *buffer);
 
+// Whether `text`, read as `value`, is exactly what formatNumber(value) writes. Go reads a
+// bucket's `le` and a quantile's `quantile` as numbers, so "1", "1.0" and "1e0" name one bucket;
+// a series key spells them as formatNumber does. Most bounds are plain decimals already and are
+// told from their text alone.
+bool spelledAsFormatted(std::string_view text, double value);
+
 // Milliseconds as exact decimal seconds, as OpenMetrics wants them: 1700000000123 → "1700000000.123".
 int formatMillisecondsAsSeconds(std::int64_t ms, char *buffer);
 

@@ -203,6 +203,10 @@ private:
     std::string arena;
     std::string unescaped;
     std::string canonicalKey;
+    // The line's `le` or `quantile` when it is not spelt as formatNumber writes it ("1.0", "0.00"):
+    // which label, and the spelling its series key uses instead (Go reads bounds as numbers).
+    int respelledBoundLabel = -1;
+    std::string respelledBound;
 
     void feedBody(QByteArrayView chunk, bool last = false);
     void processLine(std::string_view line, qint64 lineOffset, qint64 lineEnd);
@@ -334,9 +338,10 @@ private:
     // What every accepted sample goes through: the repeat check, histogram groups, the sink.
     // `eventLabels` holds its labels, sorted, without `le` or `quantile`, wherever something
     // reads them (wantsEventLabels()); the one-pass reading leaves it empty otherwise.
+    // `boundAsWritten` is the line's `le` or `quantile` when `seriesKey` spells it otherwise.
     void acceptSample(detail::FamilyState &family, SampleRole role, double bound, double value,
-                      std::optional<qint64> timestampMs, std::string_view seriesKey, int column, qint64 lineOffset,
-                      qint64 lineEnd);
+                      std::optional<qint64> timestampMs, std::string_view seriesKey, std::string_view boundAsWritten,
+                      int column, qint64 lineOffset, qint64 lineEnd);
 
     int report(Severity severity, const char *code, int line, std::string_view text, size_t byteColumn, QString message,
                std::optional<Fix> fix = std::nullopt);

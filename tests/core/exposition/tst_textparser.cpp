@@ -202,6 +202,10 @@ void TestTextParser::reportsEachProblemCode_data()
     QTest::newRow("crlf-only-in-comments")    << QByteArray("# HELP a x\r\n# note\r\na 1\n") << kText << "pushgateway" << 1 << 1 << "crlf-line-ending" << "warning";
     QTest::newRow("crlf-first-refused-line")  << QByteArray("# HELP a x\r\na 1\r\n") << kText << "pushgateway" << 2 << 4 << "crlf-line-ending" << "error";
     QTest::newRow("repeated-bucket")          << QByteArray("# TYPE h histogram\nh_bucket{le=\"+Inf\"} 1\nh_bucket{le=\"+Inf\"} 1\nh_count 1\n") << kText << "pushgateway" << 3 << 1 << "duplicate-series" << "warning";
+    // Go reads a bound as a number: "1" and "1.0" name one bucket, "0.0" and "0.00" one quantile.
+    QTest::newRow("repeated-bucket-spelled-otherwise") << QByteArray("# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_bucket{le=\"1.0\"} 1\nh_bucket{le=\"+Inf\"} 1\nh_count 1\n") << kText << "pushgateway" << 3 << 1 << "duplicate-series" << "warning";
+    QTest::newRow("repeated-bucket-unsorted-labels") << QByteArray("# TYPE h histogram\nh_bucket{le=\"1\",a=\"x\"} 1\nh_bucket{le=\"1e0\",a=\"x\"} 1\nh_bucket{le=\"+Inf\",a=\"x\"} 1\nh_count{a=\"x\"} 1\n") << kText << "generic" << 3 << 1 << "duplicate-series" << "warning";
+    QTest::newRow("repeated-quantile-spelled-otherwise-in-om") << QByteArray("# TYPE s summary\ns{quantile=\"0.0\"} 1\ns{quantile=\"0.00\"} 2\ns_count 1\n# EOF\n") << kOm << "generic" << 3 << 1 << "duplicate-series" << "warning";
     QTest::newRow("repeated-series-in-om")    << QByteArray("# TYPE h histogram\nh_bucket{le=\"+Inf\"} 1\nh_bucket{le=\"+Inf\"} 1\nh_count 1\n# EOF\n") << kOm << "generic" << 3 << 1 << "duplicate-series" << "warning";
     QTest::newRow("histogram-missing-inf-in-om") << QByteArray("# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_count 1\nh_sum 1\n# EOF\n") << kOm << "generic" << 2 << 1 << "histogram-missing-inf" << "error";
     QTest::newRow("negative-counter-in-om")   << QByteArray("# TYPE c counter\nc_total -1\n# EOF\n") << kOm << "generic" << 2 << 1 << "negative-counter" << "error";

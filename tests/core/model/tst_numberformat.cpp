@@ -29,6 +29,9 @@ private slots:
     void simpleDecimalsMatchFromChars();
     void readsPlainDecimalsInPlace_data();
     void readsPlainDecimalsInPlace();
+    void tellsSpellingsAsFormatted_data();
+    void tellsSpellingsAsFormatted();
+    void tellsRandomDecimalsAsFormatted();
 };
 
 void TestNumberFormat::formatsLikeGo_data()
@@ -251,6 +254,65 @@ void TestNumberFormat::readsPlainDecimalsInPlace()
         return;
     QCOMPARE(read->value, value);
     QCOMPARE(read->end, size_t(end));
+}
+
+void TestNumberFormat::tellsSpellingsAsFormatted_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("asFormatted");
+    QTest::newRow("integer") << QByteArray("1") << true;
+    QTest::newRow("zero") << QByteArray("0") << true;
+    QTest::newRow("negative-zero") << QByteArray("-0") << true;
+    QTest::newRow("fraction") << QByteArray("0.005") << true;
+    QTest::newRow("smallest-plain") << QByteArray("0.0001") << true;
+    QTest::newRow("largest-plain") << QByteArray("999999") << true;
+    QTest::newRow("fifteen-digits") << QByteArray("0.123456789012345") << true;
+    QTest::newRow("plus-inf") << QByteArray("+Inf") << true;
+    QTest::newRow("nan") << QByteArray("NaN") << true;
+    QTest::newRow("go-exponent") << QByteArray("1e-05") << true;
+    QTest::newRow("trailing-zero") << QByteArray("1.0") << false;
+    QTest::newRow("zero-with-point") << QByteArray("0.0") << false;
+    QTest::newRow("zero-with-two-zeros") << QByteArray("0.00") << false;
+    QTest::newRow("leading-zero") << QByteArray("01") << false;
+    QTest::newRow("plus-sign") << QByteArray("+1") << false;
+    QTest::newRow("exponent-of-plain") << QByteArray("1e0") << false;
+    QTest::newRow("plain-below-exponent-range") << QByteArray("0.00001") << false;
+    QTest::newRow("plain-above-exponent-range") << QByteArray("1000000") << false;
+    QTest::newRow("more-digits-than-round-trip") << QByteArray("0.10000000000000000555") << false;
+    QTest::newRow("lower-case-inf") << QByteArray("inf") << false;
+    QTest::newRow("point-without-fraction") << QByteArray("1.") << false;
+}
+
+// Whatever the quick reading of plain decimals says agrees with writing the number out.
+void TestNumberFormat::tellsSpellingsAsFormatted()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, asFormatted);
+    const std::optional<ParsedNumber> parsed = parseNumber(std::string_view(text.constData(), size_t(text.size())));
+    QVERIFY(parsed);
+    QCOMPARE(spelledAsFormatted(std::string_view(text.constData(), size_t(text.size())), parsed->value), asFormatted);
+    QCOMPARE(text == formatNumber(parsed->value).toLatin1(), asFormatted);
+}
+
+void TestNumberFormat::tellsRandomDecimalsAsFormatted()
+{
+    QRandomGenerator random(7);
+    for (int i = 0; i < 200000; ++i) {
+        std::string text = random.bounded(4) == 0 ? "-" : "";
+        text += std::to_string(random.bounded(random.bounded(2) ? 10 : 10000000));
+        if (random.bounded(3) != 0) {
+            text += '.';
+            const int digits = 1 + int(random.bounded(18));
+            for (int d = 0; d < digits; ++d)
+                text += char('0' + random.bounded(10));
+        }
+        const std::optional<ParsedNumber> parsed = parseNumber(text);
+        QVERIFY(parsed);
+        const bool formatted = text == formatNumber(parsed->value).toStdString();
+        if (spelledAsFormatted(text, parsed->value) != formatted)
+            QFAIL(qPrintable(
+                QStringLiteral("%1: formatted as %2").arg(QString::fromStdString(text), formatNumber(parsed->value))));
+    }
 }
 
 void TestNumberFormat::ignoresCommaDecimalLocale()
