@@ -2,6 +2,7 @@
 #include "CliHistory.h"
 #include "CliSupport.h"
 #include "GatewayOptions.h"
+#include "pushgateway/GroupPruning.h"
 #include "pushgateway/OverwritePreview.h"
 #include "pushgateway/OverwriteScenario.h"
 #include "util/Printable.h"
@@ -96,14 +97,8 @@ private:
 QList<GroupingKey> keysOf(const GatewayGroups &groups)
 {
     QList<GroupingKey> keys;
-    for (const GatewayGroup *group : groups.ofJob(kJob)) {
-        GroupingKey key(kJob);
-        for (const Label &label : group->groupingKey) {
-            if (label.name != u"job")
-                key.addLabel(label.name, label.value);
-        }
-        keys.append(key);
-    }
+    for (const GatewayGroup *group : groups.ofJob(kJob))
+        keys.append(groupingKeyOf(*group));
     return keys;
 }
 
