@@ -9,6 +9,8 @@
 
 #include <QCoreApplication>
 
+#include <optional>
+
 namespace promdesk::cli {
 
 namespace {
@@ -114,14 +116,13 @@ QList<GroupingKey> demoKeys()
 }
 
 // The demo needs the job to itself: groups already there (an operator's, or a run with --keep)
-// are deleted only when asked. False, after saying so, when they are there and it was not.
-bool startClean(Demo &demo, bool replaceExisting, Io &io, int &exit)
+// are deleted only when asked. The exit status, after saying why, when the demo cannot start:
+// the gateway's groups could not be read, or groups are there and deleting them was not asked.
+std::optional<int> refusalToStart(Demo &demo, bool replaceExisting, Io &io)
 {
     const std::optional<GatewayGroups> before = demo.groups();
-    if (!before) {
-        exit = ExitNetwork;
-        return false;
-    }
+    if (!before)
+        return ExitNetwork;
     const QList<GroupingKey> existing = keysOf(*before);
     if (!existing.isEmpty() && !replaceExisting) {
         QStringList names;
@@ -134,11 +135,10 @@ bool startClean(Demo &demo, bool replaceExisting, Io &io, int &exit)
                          nullptr, int(existing.size()))
                       .arg(kJob, printable(names.join(QStringLiteral(", ")), PrintableOptions{400, false}))
                << '\n';
-        exit = ExitUsage;
-        return false;
+        return ExitUsage;
     }
     demo.remove(existing);
-    return true;
+    return std::nullopt;
 }
 
 } // namespace
@@ -176,9 +176,8 @@ int runDemo(const QStringList &arguments, Io &io)
     recordHistory(http, io);
     PushgatewayClient client(*endpoint, &http);
     Demo demo(client, io);
-    int refused = ExitOk;
-    if (!startClean(demo, parser.isSet(replaceExisting), io, refused))
-        return refused;
+    if (const std::optional<int> refused = refusalToStart(demo, parser.isSet(replaceExisting), io))
+        return *refused;
 
     bool ok = true;
     for (const ScenarioStep &step : overwriteScenario()) {
