@@ -570,7 +570,7 @@ bool TextParser::Private::readSampleValue(SampleLine &sample, size_t &pos)
 
 void TextParser::Private::reportUnreadableValue(const SampleLine &sample, std::string_view token)
 {
-    if (parseBeyondDoubleRange(token)) {
+    if (overflowsDouble(token)) {
         // Go's ParseFloat gives a range error, and Prometheus refuses the line (prometheus_client
         // reads ±Inf or 0: tst_openmetrics_differential lists it as its laxness).
         report(Severity::Error, "number-out-of-range", lineNumber, sample.text, sample.valueAt,

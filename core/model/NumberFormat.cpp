@@ -366,18 +366,16 @@ std::optional<PlainDecimal> readPlainDecimal(std::string_view line, size_t at)
     return read;
 }
 
-std::optional<double> parseBeyondDoubleRange(std::string_view text)
+bool overflowsDouble(std::string_view text)
 {
     double value = 0;
     const std::string_view body = text.starts_with('-') || text.starts_with('+') ? text.substr(1) : text;
     if (body.empty() || !(body.front() == '.' || (body.front() >= '0' && body.front() <= '9')))
-        return std::nullopt;
+        return false;
     const auto result = std::from_chars(body.data(), body.data() + body.size(), value, std::chars_format::general);
-    if (result.ec != std::errc::result_out_of_range || result.ptr != body.data() + body.size())
-        return std::nullopt;
-    // Overflow or underflow: the order of magnitude says which.
-    const double magnitude = orderOfMagnitude(body, false) > 0 ? std::numeric_limits<double>::infinity() : 0.0;
-    return text.starts_with('-') ? -magnitude : magnitude;
+    // Out of range one way or the other: the order of magnitude says which.
+    return result.ec == std::errc::result_out_of_range && result.ptr == body.data() + body.size()
+        && orderOfMagnitude(body, false) > 0;
 }
 
 std::optional<std::int64_t> parseInteger(std::string_view text)

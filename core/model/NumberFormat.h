@@ -61,10 +61,10 @@ struct PlainDecimal
 // for any other token, which parseNumber then reads.
 std::optional<PlainDecimal> readPlainDecimal(std::string_view line, size_t at);
 
-// A decimal number too large or too small for a double ("1e400", "2e-400"), read as Python's
-// float() and so OpenMetrics parsers read it: ±Inf, or ±0. Nothing for any other text.
-// (parseNumber reads the too small ones as Go does, 0 without an error.)
-std::optional<double> parseBeyondDoubleRange(std::string_view text);
+// Whether `text` is a decimal number too large for a double ("1e400", "-2e999"): Go's ParseFloat
+// gives a range error, where Python's float() (so prometheus_client) reads ±Inf. One too small
+// ("2e-400") is not: parseNumber reads it as Go does, 0 or a subnormal, without an error.
+bool overflowsDouble(std::string_view text);
 
 // A plain int64 in decimal, with an optional sign (text-format timestamps).
 std::optional<std::int64_t> parseInteger(std::string_view text);

@@ -32,6 +32,8 @@ private slots:
     void tellsSpellingsAsFormatted_data();
     void tellsSpellingsAsFormatted();
     void tellsRandomDecimalsAsFormatted();
+    void tellsOverflow_data();
+    void tellsOverflow();
 };
 
 void TestNumberFormat::formatsLikeGo_data()
@@ -313,6 +315,28 @@ void TestNumberFormat::tellsRandomDecimalsAsFormatted()
             QFAIL(qPrintable(
                 QStringLiteral("%1: formatted as %2").arg(QString::fromStdString(text), formatNumber(parsed->value))));
     }
+}
+
+void TestNumberFormat::tellsOverflow_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("overflows");
+    QTest::newRow("beyond-max") << QByteArray("1e400") << true;
+    QTest::newRow("negative-beyond-max") << QByteArray("-2e999") << true;
+    QTest::newRow("many-digits-beyond-max") << (QByteArray("2") + QByteArray(309, '0')) << true;
+    QTest::newRow("max") << QByteArray("1.7976931348623157e308") << false;
+    QTest::newRow("underflow") << QByteArray("2e-400") << false;
+    QTest::newRow("negative-underflow") << QByteArray("-1e-99999") << false;
+    QTest::newRow("plain") << QByteArray("1.5") << false;
+    QTest::newRow("not-a-number") << QByteArray("1,5") << false;
+    QTest::newRow("hex-beyond-max") << QByteArray("0x1p99999") << false;
+}
+
+void TestNumberFormat::tellsOverflow()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, overflows);
+    QCOMPARE(overflowsDouble(std::string_view(text.constData(), size_t(text.size()))), overflows);
 }
 
 void TestNumberFormat::ignoresCommaDecimalLocale()
