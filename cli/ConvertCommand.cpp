@@ -2,6 +2,7 @@
 #include "CliSupport.h"
 #include "exposition/DelimitedProtobuf.h"
 #include "exposition/TextWriter.h"
+#include "util/Printable.h"
 
 #include <QCoreApplication>
 
@@ -20,6 +21,22 @@ QString description()
 {
     return Tr::tr("Reads metrics and writes them in another format. Input with errors is not converted (so no\n"
                   "line is silently dropped): run 'promdesk-cli validate' to see them and '--fix' to repair.\n");
+}
+
+// OpenMetrics names a counter's samples NAME_total and an info's NAME_info: a family named
+// otherwise keeps its samples' names but not its type, which the operator is told (a few names).
+void warnOfRetypedFamilies(const QStringList &names, Io &io)
+{
+    if (names.isEmpty())
+        return;
+    constexpr qsizetype kNamesShown = 5;
+    QString shown = names.mid(0, kNamesShown).join(QStringLiteral(", "));
+    if (names.size() > kNamesShown)
+        shown += Tr::tr(" and %n more", nullptr, int(names.size() - kNamesShown));
+    io.err << "promdesk-cli: warning: "
+           << Tr::tr("written as unknown or gauge: %1. OpenMetrics names a counter's samples NAME_total and "
+                     "an info's NAME_info, and these names lack the suffix; rename them to keep their type\n")
+                  .arg(printable(shown, PrintableOptions{400, false}));
 }
 
 } // namespace
@@ -105,6 +122,8 @@ int runConvert(const QStringList &arguments, Io &io)
                          "their _sum and _count are left out (the +Inf bucket holds the count)\n")
                       .arg(withoutSum);
     }
+    if (to == u"openmetrics")
+        warnOfRetypedFamilies(familiesRetypedInOpenMetrics(metrics), io);
     return writeOutput(parser.value(outputOption), output, io) ? ExitOk : ExitUsage;
 }
 

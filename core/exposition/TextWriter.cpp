@@ -129,6 +129,30 @@ bool isEmptyGaugeHistogram(const MetricFamily &family)
     return family.type == MetricType::GaugeHistogram && family.metrics.isEmpty();
 }
 
+struct OpenMetricsDescriptor
+{
+    MetricType type;
+    QString name;
+};
+
+// OpenMetrics names a counter's family without `_total` and an info's without `_info`. A counter
+// whose name lacks the suffix is written as unknown (an info as a gauge) so its series keep their
+// names.
+OpenMetricsDescriptor openMetricsDescriptor(const MetricFamily &family)
+{
+    if (family.type == MetricType::Counter) {
+        return hasSuffix(family.name, QLatin1String("_total"))
+            ? OpenMetricsDescriptor{MetricType::Counter, family.name.chopped(6)}
+            : OpenMetricsDescriptor{MetricType::Untyped, family.name};
+    }
+    if (family.type == MetricType::Info) {
+        return hasSuffix(family.name, QLatin1String("_info"))
+            ? OpenMetricsDescriptor{MetricType::Info, family.name.chopped(5)}
+            : OpenMetricsDescriptor{MetricType::Gauge, family.name};
+    }
+    return {family.type, family.name};
+}
+
 bool losesItsSum(MetricType type, const Metric &metric)
 {
     return type == MetricType::Histogram && metric.sum
@@ -137,6 +161,16 @@ bool losesItsSum(MetricType type, const Metric &metric)
 }
 
 } // namespace
+
+QStringList familiesRetypedInOpenMetrics(const MetricSet &metrics)
+{
+    QStringList names;
+    for (const MetricFamily &family : metrics.families) {
+        if (openMetricsDescriptor(family).type != family.type)
+            names << family.name;
+    }
+    return names;
+}
 
 int histogramsLosingTheirSum(const MetricSet &metrics)
 {
@@ -179,21 +213,7 @@ QByteArray writeOpenMetrics(const MetricSet &metrics, const WriteOptions &option
     QByteArray out;
     LineWriter writer(out);
     for (const MetricFamily &family : metrics.families) {
-        // OpenMetrics names a counter's family without `_total` and an info's without `_info`.
-        // A counter whose name lacks the suffix is written as unknown so its series keep their name.
-        MetricType type = family.type;
-        QString descriptorName = family.name;
-        if (type == MetricType::Counter) {
-            if (hasSuffix(family.name, QLatin1String("_total")))
-                descriptorName.chop(6);
-            else
-                type = MetricType::Untyped;
-        } else if (type == MetricType::Info) {
-            if (hasSuffix(family.name, QLatin1String("_info")))
-                descriptorName.chop(5);
-            else
-                type = MetricType::Gauge;
-        }
+        const auto [type, descriptorName] = openMetricsDescriptor(family);
         writer.descriptor("TYPE", descriptorName,
                           type == MetricType::Untyped ? QStringLiteral("unknown") : metricTypeName(type));
         if (!family.unit.isEmpty())

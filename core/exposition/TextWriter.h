@@ -3,6 +3,7 @@
 #include "model/MetricFamily.h"
 
 #include <QByteArray>
+#include <QStringList>
 
 namespace promdesk {
 
@@ -21,5 +22,8 @@ QByteArray writeText(const MetricSet &metrics, const WriteOptions &options = {})
 // OpenMetrics requires (its _sum would be no counter); histogramsLosingTheirSum() counts them.
 QByteArray writeOpenMetrics(const MetricSet &metrics, const WriteOptions &options = {});
 int histogramsLosingTheirSum(const MetricSet &metrics);
+// The families writeOpenMetrics writes with another type: counters whose name lacks `_total`
+// (written as unknown) and infos whose name lacks `_info` (written as gauge).
+QStringList familiesRetypedInOpenMetrics(const MetricSet &metrics);
 
 } // namespace promdesk

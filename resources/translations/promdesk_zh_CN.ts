@@ -529,6 +529,18 @@ line is silently dropped): run &apos;promdesk-cli validate&apos; to see them and
         <translation>%1 个 histogram 序列含有小于 0 的桶，而 OpenMetrics 不为此类 histogram 提供 _sum：已省略其 _sum 和 _count（+Inf 桶中包含计数）
 </translation>
     </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> 等另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>written as unknown or gauge: %1. OpenMetrics names a counter&apos;s samples NAME_total and an info&apos;s NAME_info, and these names lack the suffix; rename them to keep their type
+</source>
+        <translation>已写为 unknown 或 gauge：%1。OpenMetrics 中 counter 的样本名为 NAME_total，info 的样本名为 NAME_info，而这些名称缺少该后缀；如需保留类型，请重命名
+</translation>
+    </message>
 </context>
 <context>
     <name>CsvImporter</name>

@@ -41,6 +41,7 @@ private slots:
     void convertBetweenFormats();
     void convertRefusesBrokenInput();
     void convertSaysWhatOpenMetricsLeavesOut();
+    void convertSaysWhichFamiliesOpenMetricsRetypes();
     void readsLargeFilesWhole_data();
     void readsLargeFilesWhole();
     void everyCommandHasHelp_data();
@@ -192,6 +193,24 @@ void TestCliExposition::convertSaysWhatOpenMetricsLeavesOut()
     const Run check
         = cli({QStringLiteral("validate"), QStringLiteral("--format"), QStringLiteral("openmetrics"), converted});
     QVERIFY2(check.exitCode == 0, check.out.constData());
+}
+
+// OpenMetrics names a counter's samples NAME_total and an info's NAME_info: a family named
+// otherwise keeps its samples' names and is written as unknown or gauge, which the operator is told.
+void TestCliExposition::convertSaysWhichFamiliesOpenMetricsRetypes()
+{
+    const QString path = writeFile(m_dir, QStringLiteral("retyped.prom"),
+                                   "# TYPE jobs_done counter\njobs_done 5\n# TYPE restarts_total counter\n"
+                                   "restarts_total 2\n");
+    const Run run = cli({QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("openmetrics"), path});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains("# TYPE jobs_done unknown") && run.out.contains("# TYPE restarts counter"),
+             run.out.constData());
+    QVERIFY2(run.err.contains("jobs_done") && run.err.contains("unknown") && !run.err.contains("restarts"),
+             run.err.constData());
+    const Run toText = cli({QStringLiteral("convert"), QStringLiteral("--to"), QStringLiteral("text"), path});
+    QCOMPARE(toText.exitCode, 0);
+    QVERIFY2(toText.err.isEmpty(), toText.err.constData());
 }
 
 void TestCliExposition::readsLargeFilesWhole_data()
