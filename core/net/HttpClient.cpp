@@ -431,6 +431,13 @@ HttpCall *HttpClient::send(const HttpRequest &request, RecordTicket written)
     networkRequest.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     if (!networkRequest.hasRawHeader("User-Agent"))
         networkRequest.setRawHeader("User-Agent", QByteArrayLiteral("PromDesk/" PROMDESK_VERSION));
+    // Answers as sent. Left alone, Qt asks for zstd, br, gzip and deflate and inflates the answer
+    // itself; when an error answer (a 500) inflates past Qt's safety threshold, Qt 6.4 cannot
+    // report it (the status took the reply's one error) and hands over bytes the server never
+    // sent. Asking for no encoding, the answer keeps what the server wrote, within
+    // maxResponseBytes; Qt inflates nothing it did not ask for.
+    if (!networkRequest.hasRawHeader("Accept-Encoding"))
+        networkRequest.setRawHeader("Accept-Encoding", "identity");
     if (https) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         if (!tlsFiles.caCertificates.isEmpty())
