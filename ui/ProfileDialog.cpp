@@ -139,7 +139,8 @@ void ProfileDialog::makeEndpointFields()
     m_queryUrl->setPlaceholderText(QStringLiteral("http://127.0.0.1:9090"));
     m_queryUrl->setToolTip(
         tr("A Prometheus query API (/api/v1/query answers there), to check that pushed data arrived. "
-           "TMP: the instance address, with the same credentials."));
+           "TMP: the instance address. The profile's credentials go with the queries only when this is the "
+           "push's own server (same scheme, host and port)."));
     m_remoteWriteUrl = new QLineEdit;
     m_remoteWriteUrl->setObjectName(QStringLiteral("remoteWriteUrl"));
     m_remoteWriteUrl->setPlaceholderText(QStringLiteral("http://127.0.0.1:9090/api/v1/write"));

@@ -5884,10 +5884,6 @@ goes again to %3%4, exactly as it was sent (%n byte(s) of body). Its answer is k
         <translation>填入 TMP 路径(&amp;T)</translation>
     </message>
     <message>
-        <source>A Prometheus query API (/api/v1/query answers there), to check that pushed data arrived. TMP: the instance address, with the same credentials.</source>
-        <translation>Prometheus 查询 API（/api/v1/query 在此地址下响应），用于检查推送的数据是否已到达。TMP：填写实例地址，使用相同的凭据。</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>无</translation>
     </message>
@@ -6166,6 +6162,10 @@ Fix the keychain and press Save again, or choose &quot;for this session only&quo
     <message>
         <source>(kept in the keychain)</source>
         <translation>（保存在密钥环中）</translation>
+    </message>
+    <message>
+        <source>A Prometheus query API (/api/v1/query answers there), to check that pushed data arrived. TMP: the instance address. The profile&apos;s credentials go with the queries only when this is the push&apos;s own server (same scheme, host and port).</source>
+        <translation>Prometheus 查询 API（/api/v1/query 在此应答），用于检查推送的数据是否已到达。TMP：填写实例地址。仅当它与推送的服务器相同（协议、主机和端口均相同）时，查询才会附带配置档案的凭据。</translation>
     </message>
 </context>
 <context>
