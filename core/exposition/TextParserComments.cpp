@@ -70,17 +70,9 @@ FamilyState &TextParser::Private::describedFamily(std::string_view name)
 {
     if (openMetrics || families.contains(std::string(name)))
         return familyFor(name);
-    for (const std::string_view suffix :
-         {std::string_view("_sum"), std::string_view("_count"), std::string_view("_bucket")}) {
-        if (!endsWith(name, suffix))
-            continue;
-        const auto base = families.find(std::string(name.substr(0, name.size() - suffix.size())));
-        if (base == families.end() || !base->second.hasType)
-            continue;
-        const MetricType type = base->second.type;
-        if (type == MetricType::Histogram || (type == MetricType::Summary && suffix != "_bucket"))
-            return base->second;
-    }
+    SampleRole role;
+    if (FamilyState *owner = typedFamilyOwning(name, role))
+        return *owner;
     return familyFor(name);
 }
 

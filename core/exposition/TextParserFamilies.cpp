@@ -178,16 +178,9 @@ bool TextParser::Private::resolve(std::string_view name, FamilyState *&family, S
         family = current;
         return true;
     }
-    static constexpr std::string_view kSuffixes[]
-        = {"_bucket", "_count", "_sum", "_total", "_created", "_info", "_gcount", "_gsum"};
-    for (std::string_view suffix : kSuffixes) {
-        if (!endsWith(name, suffix))
-            continue;
-        auto it = families.find(std::string(name.substr(0, name.size() - suffix.size())));
-        if (it != families.end() && it->second.hasType && matches(it->second, name, role)) {
-            family = &it->second;
-            return true;
-        }
+    if (FamilyState *owner = typedFamilyOwning(name, role)) {
+        family = owner;
+        return true;
     }
     auto it = families.find(std::string(name));
     if (it != families.end() && matches(it->second, name, role)) {
@@ -203,6 +196,20 @@ bool TextParser::Private::resolve(std::string_view name, FamilyState *&family, S
     return true;
 }
 
+FamilyState *TextParser::Private::typedFamilyOwning(std::string_view name, SampleRole &role)
+{
+    static constexpr std::string_view kSuffixes[]
+        = {"_bucket", "_count", "_sum", "_total", "_created", "_info", "_gcount", "_gsum"};
+    for (std::string_view suffix : kSuffixes) {
+        if (!endsWith(name, suffix))
+            continue;
+        auto it = families.find(std::string(name.substr(0, name.size() - suffix.size())));
+        if (it != families.end() && it->second.hasType && matches(it->second, name, role))
+            return &it->second;
+    }
+    return nullptr;
+}
+
 // The Pushgateway gathers a push as client_golang does: a histogram `h` owns the names h_bucket,
 // h_sum and h_count, a summary h_sum and h_count, and a metric of its own under one of them (an
 // `h_bucket` line before `# TYPE h histogram`, say) makes the whole push refused ("collides with
@@ -212,21 +219,16 @@ void TextParser::Private::checkNameCollisions()
     if (openMetrics || options.target != ValidationTarget::Pushgateway)
         return;
     for (const auto &[name, family] : families) {
-        if (!family.hasSamples || (family.type != MetricType::Histogram && family.type != MetricType::Summary))
+        SampleRole role;
+        const FamilyState *owner = family.hasSamples ? typedFamilyOwning(name, role) : nullptr;
+        if (!owner || !owner->hasSamples)
             continue;
-        for (std::string_view suffix : {"_bucket", "_sum", "_count"}) {
-            if (suffix == "_bucket" && family.type == MetricType::Summary)
-                continue;
-            const auto other = families.find(name + std::string(suffix));
-            if (other == families.end() || !other->second.hasSamples)
-                continue;
-            report(Severity::Error, "family-name-collision", other->second.lastLine, {}, 0,
-                   //: %2 is a metric type keyword: histogram or summary
-                   Tr::tr("'%1' is a metric of its own here, but the %2 '%3' owns that name; the Pushgateway "
-                          "refuses the push (\"collides with previously collected metric\"). Move the line "
-                          "into '%3' after its TYPE line")
-                       .arg(q(other->first), metricTypeName(family.type), q(name)));
-        }
+        report(Severity::Error, "family-name-collision", family.lastLine, {}, 0,
+               //: %2 is a metric type keyword: histogram or summary
+               Tr::tr("'%1' is a metric of its own here, but the %2 '%3' owns that name; the Pushgateway "
+                      "refuses the push (\"collides with previously collected metric\"). Move the line "
+                      "into '%3' after its TYPE line")
+                   .arg(q(name), metricTypeName(owner->type), q(owner->declaredName)));
     }
 }
 

@@ -357,6 +357,9 @@ private:
     void closeCurrent();
     void announce(detail::FamilyState &family);
     bool resolve(std::string_view sampleName, detail::FamilyState *&family, SampleRole &role);
+    // The typed family one of whose parts `name` is (`h` for `h_bucket` of a histogram `h`), as
+    // matches() tells parts; null when the name, less a part's suffix, names no such family.
+    detail::FamilyState *typedFamilyOwning(std::string_view name, SampleRole &role);
     bool matches(const detail::FamilyState &family, std::string_view sampleName, SampleRole &role) const;
     void checkStrayWhitespace(std::string_view line, qint64 lineOffset, size_t freeTextAt = std::string_view::npos);
     // Go's text parser, the Pushgateway's, refuses a sample or TYPE line that ends in blanks.
