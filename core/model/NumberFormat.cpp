@@ -30,81 +30,15 @@ int copyLiteral(const char *literal, char *buffer)
     return length;
 }
 
-} // namespace
-
-int formatNumber(double value, char *buffer)
-{
-    if (std::isnan(value))
-        return copyLiteral("NaN", buffer);
-    if (std::isinf(value))
-        return copyLiteral(value > 0 ? "+Inf" : "-Inf", buffer);
-
-    // Shortest round-trip digits in scientific form: "-d.ddde+XX".
-    char sci[kNumberBufferSize];
-    const auto result = std::to_chars(sci, sci + sizeof sci, value, std::chars_format::scientific);
-    const char *p = sci;
-    const char *end = result.ptr;
-    char *out = buffer;
-    if (*p == '-')
-        *out++ = *p++;
-
-    char digits[20];
-    int digitCount = 0;
-    for (; p < end && *p != 'e'; ++p) {
-        if (*p != '.')
-            digits[digitCount++] = *p;
-    }
-    int exponent = 0;
-    std::from_chars(p + 1 + (p[1] == '+' ? 1 : 0), end, exponent);
-
-    // Go's 'g' with shortest precision uses the exponent form when exp < -4 || exp >= 6.
-    if (exponent < -4 || exponent >= 6) {
-        *out++ = digits[0];
-        if (digitCount > 1) {
-            *out++ = '.';
-            std::memcpy(out, digits + 1, size_t(digitCount - 1));
-            out += digitCount - 1;
-        }
-        *out++ = 'e';
-        *out++ = exponent < 0 ? '-' : '+';
-        const int magnitude = exponent < 0 ? -exponent : exponent;
-        if (magnitude < 10)
-            *out++ = '0';
-        out = std::to_chars(out, out + 4, magnitude).ptr;
-        return int(out - buffer);
-    }
-    // Fixed notation: the decimal point sits after exponent+1 digits.
-    const int pointPosition = exponent + 1;
-    if (pointPosition <= 0) {
-        *out++ = '0';
-        *out++ = '.';
-        for (int i = 0; i < -pointPosition; ++i)
-            *out++ = '0';
-        std::memcpy(out, digits, size_t(digitCount));
-        out += digitCount;
-    } else {
-        for (int i = 0; i < pointPosition; ++i)
-            *out++ = i < digitCount ? digits[i] : '0';
-        if (digitCount > pointPosition) {
-            *out++ = '.';
-            std::memcpy(out, digits + pointPosition, size_t(digitCount - pointPosition));
-            out += digitCount - pointPosition;
-        }
-    }
-    return int(out - buffer);
-}
-
-QString formatNumber(double value)
-{
-    char buffer[kNumberBufferSize];
-    return QString::fromLatin1(buffer, formatNumber(value, buffer));
-}
-
-namespace {
-
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
+}
+
+// What a decimal (after its sign) starts with: a digit, or the point of ".5".
+bool startsAsDecimal(char c)
+{
+    return c == '.' || isDigit(c);
 }
 
 // A plain decimal in the range formatNumber writes without an exponent (1e-4 to 1e6), with no
@@ -132,43 +66,6 @@ bool isPlainAsFormatted(std::string_view text, double value)
     }
     return !point || (text.back() != '0' && text.back() != '.');
 }
-
-} // namespace
-
-bool spelledAsFormatted(std::string_view text, double value)
-{
-    if (std::isinf(value))
-        return text == (value > 0 ? "+Inf" : "-Inf");
-    if (isPlainAsFormatted(text, value))
-        return true;
-    char buffer[kNumberBufferSize];
-    return text == std::string_view(buffer, size_t(formatNumber(value, buffer)));
-}
-
-int formatInteger(std::int64_t value, char *buffer)
-{
-    return int(std::to_chars(buffer, buffer + kNumberBufferSize, value).ptr - buffer);
-}
-
-int formatMillisecondsAsSeconds(std::int64_t ms, char *buffer)
-{
-    char *out = buffer;
-    const std::uint64_t magnitude = ms < 0 ? std::uint64_t(0) - std::uint64_t(ms) : std::uint64_t(ms);
-    if (ms < 0)
-        *out++ = '-';
-    out = std::to_chars(out, buffer + kNumberBufferSize, magnitude / 1000).ptr;
-    if (const std::uint64_t fraction = magnitude % 1000; fraction != 0) {
-        *out++ = '.';
-        *out++ = char('0' + fraction / 100);
-        *out++ = char('0' + fraction / 10 % 10);
-        *out++ = char('0' + fraction % 10);
-        while (out[-1] == '0')
-            --out;
-    }
-    return int(out - buffer);
-}
-
-namespace {
 
 // Clinger's fast path: a decimal of at most 15 digits is an integer m below 2^53 times 10^e;
 // when |e| <= 22, both m and 10^|e| are exact doubles and one IEEE multiplication or division of
@@ -275,12 +172,113 @@ std::optional<double> underflowValue(std::string_view body, bool hex)
 
 } // namespace
 
+int formatNumber(double value, char *buffer)
+{
+    if (std::isnan(value))
+        return copyLiteral("NaN", buffer);
+    if (std::isinf(value))
+        return copyLiteral(value > 0 ? "+Inf" : "-Inf", buffer);
+
+    // Shortest round-trip digits in scientific form: "-d.ddde+XX".
+    char sci[kNumberBufferSize];
+    const auto result = std::to_chars(sci, sci + sizeof sci, value, std::chars_format::scientific);
+    const char *p = sci;
+    const char *end = result.ptr;
+    char *out = buffer;
+    if (*p == '-')
+        *out++ = *p++;
+
+    char digits[20];
+    int digitCount = 0;
+    for (; p < end && *p != 'e'; ++p) {
+        if (*p != '.')
+            digits[digitCount++] = *p;
+    }
+    int exponent = 0;
+    std::from_chars(p + 1 + (p[1] == '+' ? 1 : 0), end, exponent);
+
+    // Go's 'g' with shortest precision uses the exponent form when exp < -4 || exp >= 6.
+    if (exponent < -4 || exponent >= 6) {
+        *out++ = digits[0];
+        if (digitCount > 1) {
+            *out++ = '.';
+            std::memcpy(out, digits + 1, size_t(digitCount - 1));
+            out += digitCount - 1;
+        }
+        *out++ = 'e';
+        *out++ = exponent < 0 ? '-' : '+';
+        const int magnitude = exponent < 0 ? -exponent : exponent;
+        if (magnitude < 10)
+            *out++ = '0';
+        out = std::to_chars(out, out + 4, magnitude).ptr;
+        return int(out - buffer);
+    }
+    // Fixed notation: the decimal point sits after exponent+1 digits.
+    const int pointPosition = exponent + 1;
+    if (pointPosition <= 0) {
+        *out++ = '0';
+        *out++ = '.';
+        for (int i = 0; i < -pointPosition; ++i)
+            *out++ = '0';
+        std::memcpy(out, digits, size_t(digitCount));
+        out += digitCount;
+    } else {
+        for (int i = 0; i < pointPosition; ++i)
+            *out++ = i < digitCount ? digits[i] : '0';
+        if (digitCount > pointPosition) {
+            *out++ = '.';
+            std::memcpy(out, digits + pointPosition, size_t(digitCount - pointPosition));
+            out += digitCount - pointPosition;
+        }
+    }
+    return int(out - buffer);
+}
+
+QString formatNumber(double value)
+{
+    char buffer[kNumberBufferSize];
+    return QString::fromLatin1(buffer, formatNumber(value, buffer));
+}
+
+bool spelledAsFormatted(std::string_view text, double value)
+{
+    if (std::isinf(value))
+        return text == (value > 0 ? "+Inf" : "-Inf");
+    if (isPlainAsFormatted(text, value))
+        return true;
+    char buffer[kNumberBufferSize];
+    return text == std::string_view(buffer, size_t(formatNumber(value, buffer)));
+}
+
+int formatInteger(std::int64_t value, char *buffer)
+{
+    return int(std::to_chars(buffer, buffer + kNumberBufferSize, value).ptr - buffer);
+}
+
+int formatMillisecondsAsSeconds(std::int64_t ms, char *buffer)
+{
+    char *out = buffer;
+    const std::uint64_t magnitude = ms < 0 ? std::uint64_t(0) - std::uint64_t(ms) : std::uint64_t(ms);
+    if (ms < 0)
+        *out++ = '-';
+    out = std::to_chars(out, buffer + kNumberBufferSize, magnitude / 1000).ptr;
+    if (const std::uint64_t fraction = magnitude % 1000; fraction != 0) {
+        *out++ = '.';
+        *out++ = char('0' + fraction / 100);
+        *out++ = char('0' + fraction / 10 % 10);
+        *out++ = char('0' + fraction % 10);
+        while (out[-1] == '0')
+            --out;
+    }
+    return int(out - buffer);
+}
+
 std::optional<ParsedNumber> parseNumber(std::string_view text)
 {
     if (text.empty())
         return std::nullopt;
     // A plain decimal, what almost every line holds, before any special spelling is looked for.
-    if (const char first = text.front(); first == '.' || (first >= '0' && first <= '9')) {
+    if (startsAsDecimal(text.front())) {
         if (const std::optional<double> simple = parseSimpleDecimal(text))
             return ParsedNumber{*simple, NumberSpelling::Canonical, {}};
     }
@@ -321,8 +319,7 @@ std::optional<ParsedNumber> parseNumber(std::string_view text)
         result = std::from_chars(body.data(), body.data() + body.size(), value, std::chars_format::hex);
     } else {
         // from_chars would accept "inf"/"nan" itself; those were handled above, so only digits remain.
-        const char first = body.front();
-        if (!(first == '.' || (first >= '0' && first <= '9')))
+        if (!startsAsDecimal(body.front()))
             return std::nullopt;
         // Unsigned text was offered to the fast path above already; only a stripped sign is new.
         const bool signStripped = body.size() != text.size();
@@ -370,7 +367,7 @@ bool overflowsDouble(std::string_view text)
 {
     double value = 0;
     const std::string_view body = text.starts_with('-') || text.starts_with('+') ? text.substr(1) : text;
-    if (body.empty() || !(body.front() == '.' || (body.front() >= '0' && body.front() <= '9')))
+    if (body.empty() || !startsAsDecimal(body.front()))
         return false;
     const auto result = std::from_chars(body.data(), body.data() + body.size(), value, std::chars_format::general);
     // Out of range one way or the other: the order of magnitude says which.
