@@ -9,8 +9,6 @@
 
 #include <algorithm>
 
-#include <xxhash.h>
-
 namespace promdesk {
 
 namespace {
@@ -23,6 +21,12 @@ struct Tr
 QString q(std::string_view text)
 {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// The label that holds a bucket's or a quantile's bound; null for other samples.
+const char *boundLabelName(SampleRole role)
+{
+    return role == SampleRole::Bucket ? "le" : role == SampleRole::Quantile ? "quantile" : nullptr;
 }
 
 } // namespace
@@ -56,33 +60,9 @@ void SeriesCollector::add(std::string_view key, std::uint64_t hash)
 
 void SeriesCollector::onSample(const SampleEvent &sample)
 {
-    const char *boundName = sample.role == SampleRole::Bucket ? "le"
-        : sample.role == SampleRole::Quantile                 ? "quantile"
-                                                              : nullptr;
-    char bound[kNumberBufferSize];
-    int boundLength = 0;
-    std::string_view key = sample.seriesKey;
-    std::uint64_t hash = sample.seriesHash;
-    if (boundName || key.empty()) {
-        // Buckets and quantiles are one series however their bound is spelled: the key is built
-        // from the parsed bound. (Its separators cannot occur in a key as written, UTF-8 text.)
-        if (boundName)
-            boundLength = formatNumber(sample.bound, bound);
-        m_key.assign(sample.familyName);
-        m_key += roleSuffix(sample.role, sample.type);
-        for (const LabelView &label : sample.labels) {
-            m_key += '\xff';
-            m_key += label.name;
-            m_key += '\xfe';
-            m_key += label.value;
-        }
-        if (boundName) {
-            m_key += '\xfd';
-            m_key.append(bound, size_t(boundLength));
-        }
-        key = m_key;
-        hash = XXH3_64bits(key.data(), key.size());
-    }
+    const std::string_view key = sample.seriesKey;
+    const std::uint64_t hash = sample.seriesHash;
+    Q_ASSERT(!key.empty()); // the parser keys every sample, a bound as formatNumber spells it
 
     // Files list their series in the same order at every timestamp, or one series' samples in a
     // row: the series after the last one, or the last one again, is tried before the index.
@@ -104,8 +84,8 @@ void SeriesCollector::onSample(const SampleEvent &sample)
         series.labels = m_extraLabels;
         for (const LabelView &label : sample.labels)
             series.labels.set(q(label.name), q(label.value));
-        if (boundName)
-            series.labels.set(QString::fromLatin1(boundName), QString::fromLatin1(bound, boundLength));
+        if (const char *boundName = boundLabelName(sample.role))
+            series.labels.set(QString::fromLatin1(boundName), formatNumber(sample.bound));
         series.labels.set(QStringLiteral("__name__"),
                           q(sample.familyName) + QLatin1String(roleSuffix(sample.role, sample.type)));
         series.firstLine = sample.line;

@@ -47,7 +47,7 @@ private:
     qint64 m_defaultTimestampMs;
     Labels m_extraLabels;
     SeriesSet m_set;
-    // Series are found by their key's hash (the parser's, for most samples) and the key is then
+    // Series are found by their key's hash (the parser's seriesKey and seriesHash) and the key is
     // compared, so that two keys of one hash are still two series.
     SeriesIndex m_byHash; // hash → position + 1
     // The keys by position, end to end in one string: the key compared for every sample is then
@@ -69,8 +69,7 @@ private:
         qint64 newest;
     };
     std::vector<TimeRange> m_ranges; // by position
-    std::string m_key;
-    qsizetype m_lastPosition = -1; // the series of the last sample
+    qsizetype m_lastPosition = -1;   // the series of the last sample
 };
 
 /// What normalize changed in a set and what it found wrong.

@@ -99,6 +99,12 @@ void TestSeriesCollector::oneSeriesHoweverItIsWritten_data()
                       "h_bucket{le=\"1.0\"} 2 1700000060000\nh_bucket{le=\"+Inf\"} 2 1700000060000\n")
         << QStringList{QStringLiteral("{__name__=\"h_bucket\",le=\"1\"} x2"),
                        QStringLiteral("{__name__=\"h_bucket\",le=\"+Inf\"} x2")};
+    QTest::newRow("quantile-spelled-two-ways")
+        << QByteArray("# TYPE s summary\ns{quantile=\"0.5\"} 1 1700000000000\ns{quantile=\"5e-1\"} 2 1700000060000\n")
+        << QStringList{QStringLiteral("{__name__=\"s\",quantile=\"0.5\"} x2")};
+    QTest::newRow("bound-spelled-otherwise-from-the-first")
+        << QByteArray("# TYPE h histogram\nh_bucket{le=\"1.00\"} 1 1700000000000\nh_bucket{le=\"1\"} 2 1700000060000\n")
+        << QStringList{QStringLiteral("{__name__=\"h_bucket\",le=\"1\"} x2")};
     QTest::newRow("escaped-quote-is-another-value")
         << QByteArray("a{x=\"q\\\"\"} 1 1700000000000\na{x=\"q\"} 2 1700000000000\n")
         << QStringList{QStringLiteral("{__name__=\"a\",x=\"q\\\"\"} x1"),
