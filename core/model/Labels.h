@@ -25,6 +25,7 @@ public:
     // Inserts or replaces, keeping the order.
     void set(const QString &name, const QString &value);
     bool remove(const QString &name);
+    void reserve(qsizetype count) { m_labels.reserve(count); }
     [[nodiscard]] QString value(const QString &name) const;
     [[nodiscard]] bool contains(const QString &name) const;
 

@@ -7,7 +7,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
+#include <algorithm>
 #include <limits>
 
 namespace promdesk {
@@ -34,29 +36,61 @@ double number(const QJsonValue &value)
     return text.toDouble();
 }
 
-Labels labelsOf(const QJsonObject &object)
+// Label text repeats from metric to metric: every label name, and the grouping labels, which
+// the gateway writes into each metric of the group. The model keeps one copy of each (QString
+// shares it) instead of one per metric; on a gateway of 50,000 series that is most of the labels.
+class SharedLabelText
 {
-    Labels labels;
-    for (auto it = object.begin(); it != object.end(); ++it)
-        labels.set(it.key(), it.value().toString());
-    return labels;
-}
+public:
+    void startGroup(const Labels &groupingKey) { m_groupingKey = groupingKey; }
+
+    Labels labelsOf(const QJsonObject &object)
+    {
+        Labels labels;
+        labels.reserve(object.size());
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QString name = shared(it.key());
+            const QString value = it.value().toString();
+            const QString groupValue = m_groupingKey.value(name);
+            labels.set(name, !groupValue.isNull() && groupValue == value ? groupValue : value);
+        }
+        return labels;
+    }
+
+private:
+    // Names are few; a hostile answer of ever new names stops being shared past this many.
+    static constexpr qsizetype kMostNames = 4096;
+
+    QString shared(const QString &name)
+    {
+        if (const auto known = m_names.constFind(name); known != m_names.cend())
+            return *known;
+        if (m_names.size() < kMostNames)
+            m_names.insert(name);
+        return name;
+    }
+
+    QSet<QString> m_names;
+    Labels m_groupingKey;
+};
 
 MetricType typeOf(const QString &name)
 {
     return metricTypeFromName(name.toLower()).value_or(MetricType::Untyped);
 }
 
-MetricFamily familyOf(const QString &name, const QJsonObject &object)
+MetricFamily familyOf(const QString &name, const QJsonObject &object, SharedLabelText &text)
 {
     MetricFamily family;
     family.name = name;
     family.type = typeOf(object.value(QStringLiteral("type")).toString());
     family.help = object.value(QStringLiteral("help")).toString();
-    for (const QJsonValue entry : object.value(QStringLiteral("metrics")).toArray()) {
+    const QJsonArray metrics = object.value(QStringLiteral("metrics")).toArray();
+    family.metrics.reserve(metrics.size());
+    for (const QJsonValue entry : metrics) {
         const QJsonObject m = entry.toObject();
         Metric metric;
-        metric.labels = labelsOf(m.value(QStringLiteral("labels")).toObject());
+        metric.labels = text.labelsOf(m.value(QStringLiteral("labels")).toObject());
         if (m.contains(QStringLiteral("value")))
             metric.value = number(m.value(QStringLiteral("value")));
         if (m.contains(QStringLiteral("count")))
@@ -71,7 +105,7 @@ MetricFamily familyOf(const QString &name, const QJsonObject &object)
         const QJsonObject quantiles = m.value(QStringLiteral("quantiles")).toObject();
         for (auto it = quantiles.begin(); it != quantiles.end(); ++it)
             metric.quantiles.append(Quantile{number(QJsonValue(it.key())), number(it.value())});
-        family.metrics.append(metric);
+        family.metrics.append(std::move(metric));
     }
     return family;
 }
@@ -88,6 +122,26 @@ QString ago(double seconds)
     if (age < 7200)
         return Tr::tr("%1 (%2 min ago)").arg(when, QString::number(age / 60));
     return Tr::tr("%1 (%2 h ago)").arg(when, QString::number(age / 3600));
+}
+
+GatewayGroup groupOf(const QJsonObject &object, SharedLabelText &text)
+{
+    GatewayGroup group;
+    group.groupingKey = text.labelsOf(object.value(QStringLiteral("labels")).toObject());
+    text.startGroup(group.groupingKey);
+    group.lastPushSuccessful = object.value(QStringLiteral("last_push_successful")).toBool(true);
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!it.value().isObject() || it.key() == u"labels")
+            continue;
+        MetricFamily family = familyOf(it.key(), it.value().toObject(), text);
+        if (family.name == u"push_time_seconds" || family.name == u"push_failure_time_seconds") {
+            const double seconds = family.metrics.isEmpty() ? 0 : family.metrics.constFirst().value;
+            (family.name == u"push_time_seconds" ? group.pushTimeSeconds : group.pushFailureTimeSeconds) = seconds;
+            continue;
+        }
+        group.metrics.families.append(std::move(family));
+    }
+    return group;
 }
 
 } // namespace
@@ -147,8 +201,7 @@ QString renderGroups(const GatewayGroups &groups, const QString &job)
 std::optional<GatewayGroups> parseGatewayGroups(const QByteArray &json, QString *error)
 {
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    const QJsonObject root = document.object();
+    QJsonObject root = QJsonDocument::fromJson(json, &parseError).object();
     if (parseError.error != QJsonParseError::NoError || root.value(QStringLiteral("status")).toString() != u"success") {
         if (error) {
             *error = parseError.error != QJsonParseError::NoError
@@ -160,25 +213,20 @@ std::optional<GatewayGroups> parseGatewayGroups(const QByteArray &json, QString 
         }
         return std::nullopt;
     }
+    // The document takes several times the answer's size: each group's part of it is dropped
+    // once the group is read (from the last, where dropping moves nothing), so the document
+    // shrinks as the groups grow instead of both being held whole.
+    QJsonArray data = root.take(QStringLiteral("data")).toArray();
+    root = QJsonObject();
     GatewayGroups result;
-    for (const QJsonValue entry : root.value(QStringLiteral("data")).toArray()) {
-        const QJsonObject object = entry.toObject();
-        GatewayGroup group;
-        group.groupingKey = labelsOf(object.value(QStringLiteral("labels")).toObject());
-        group.lastPushSuccessful = object.value(QStringLiteral("last_push_successful")).toBool(true);
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            if (!it.value().isObject() || it.key() == u"labels")
-                continue;
-            MetricFamily family = familyOf(it.key(), it.value().toObject());
-            if (family.name == u"push_time_seconds" || family.name == u"push_failure_time_seconds") {
-                const double seconds = family.metrics.isEmpty() ? 0 : family.metrics.constFirst().value;
-                (family.name == u"push_time_seconds" ? group.pushTimeSeconds : group.pushFailureTimeSeconds) = seconds;
-                continue;
-            }
-            group.metrics.families.append(std::move(family));
-        }
-        result.groups.append(std::move(group));
+    result.groups.reserve(data.size());
+    SharedLabelText text;
+    while (!data.isEmpty()) {
+        const QJsonObject object = data.last().toObject();
+        data.removeLast();
+        result.groups.append(groupOf(object, text));
     }
+    std::reverse(result.groups.begin(), result.groups.end()); // as the gateway listed them
     return result;
 }
 
