@@ -509,7 +509,7 @@ int runGroups(const QStringList &arguments, Io &io)
         io.out << document.toJson(QJsonDocument::Indented);
         return ExitOk;
     }
-    io.out << renderGroups(*groups, parser.value(job));
+    renderGroups(io.out, *groups, parser.value(job));
     return ExitOk;
 }
 

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QTextStream>
 
 #include <algorithm>
 #include <limits>
@@ -165,7 +166,7 @@ QList<const GatewayGroup *> GatewayGroups::ofJob(const QString &job) const
     return result;
 }
 
-QString renderGroups(const GatewayGroups &groups, const QString &job)
+void renderGroups(QTextStream &out, const GatewayGroups &groups, const QString &job)
 {
     // The gateway lists groups in no stable order; sort them so runs can be compared.
     QList<const GatewayGroup *> sorted;
@@ -174,28 +175,38 @@ QString renderGroups(const GatewayGroups &groups, const QString &job)
             sorted.append(&group);
     }
     std::sort(sorted.begin(), sorted.end(), [](auto *a, auto *b) { return a->groupingKey < b->groupingKey; });
-    QString out;
+    if (sorted.isEmpty())
+        out << Tr::tr("(no groups)\n");
     for (const GatewayGroup *groupPointer : std::as_const(sorted)) {
         const GatewayGroup &group = *groupPointer;
         //: %1 is a grouping key, %2 when it was last pushed, %3 empty or "  LAST PUSH FAILED at …"
-        out += Tr::tr("%1  last push %2%3\n")
+        out << Tr::tr("%1  last push %2%3\n")
                    .arg(group.groupingKey.toString(), ago(group.pushTimeSeconds.value_or(0)),
                         group.lastPushSuccessful
                             ? QString()
                             : Tr::tr("  LAST PUSH FAILED at %1").arg(ago(group.pushFailureTimeSeconds.value_or(0))));
         for (const MetricFamily &family : group.metrics.families) {
+            const bool compound = family.type == MetricType::Histogram || family.type == MetricType::Summary;
             for (const Metric &metric : family.metrics) {
-                const bool compound = family.type == MetricType::Histogram || family.type == MetricType::Summary;
-                out += QStringLiteral("    %1%2 %3\n")
-                           .arg(family.name, metric.labels.toString(),
-                                compound ? QStringLiteral("count=%1 sum=%2")
-                                               .arg(formatNumber(metric.count.value_or(0)),
-                                                    formatNumber(metric.sum.value_or(0)))
-                                         : formatNumber(metric.value));
+                out << "    " << family.name << metric.labels.toString() << ' ';
+                if (compound)
+                    out << "count=" << formatNumber(metric.count.value_or(0))
+                        << " sum=" << formatNumber(metric.sum.value_or(0));
+                else
+                    out << formatNumber(metric.value);
+                out << '\n';
             }
         }
     }
-    return out.isEmpty() ? Tr::tr("(no groups)\n") : out;
+}
+
+QString renderGroups(const GatewayGroups &groups, const QString &job)
+{
+    QString text;
+    QTextStream out(&text);
+    renderGroups(out, groups, job);
+    out.flush();
+    return text;
 }
 
 std::optional<GatewayGroups> parseGatewayGroups(const QByteArray &json, QString *error)

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+class QTextStream;
+
 #include <optional>
 
 namespace promdesk {
@@ -32,6 +34,9 @@ struct GatewayGroups
 // The groups (of one job, or all when `job` is empty) as text, sorted by grouping key: each
 // group with its last push, then its series. What the CLI prints and the overwrite lab shows.
 QString renderGroups(const GatewayGroups &groups, const QString &job = {});
+// The same, written to `out` as it goes: a stream on a device then holds about one group's text,
+// not all of it.
+void renderGroups(QTextStream &out, const GatewayGroups &groups, const QString &job = {});
 
 // Parses the JSON of GET /api/v1/metrics. On malformed input returns nothing and says why.
 std::optional<GatewayGroups> parseGatewayGroups(const QByteArray &json, QString *error = nullptr);

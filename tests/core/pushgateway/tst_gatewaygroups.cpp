@@ -1,7 +1,9 @@
 #include "TestFiles.h"
 #include "pushgateway/GatewayGroups.h"
 
+#include <QIODevice>
 #include <QTest>
+#include <QTextStream>
 
 #include <cmath>
 
@@ -14,6 +16,7 @@ class TestGatewayGroups : public QObject
 private slots:
     void parsesARealAnswer();
     void keepsRepeatedLabelTextOnce();
+    void printsGroupsAsItGoes();
     void refusesMalformedAnswers_data();
     void refusesMalformedAnswers();
 };
@@ -78,6 +81,58 @@ void TestGatewayGroups::keepsRepeatedLabelTextOnce()
         QCOMPARE(label->value.constData(), job.constData());
         QCOMPARE(label->name.constData(), jobLabels.at(0)->name.constData());
     }
+}
+
+namespace {
+
+// Remembers how much each write hands over.
+class WriteSizes : public QIODevice
+{
+public:
+    WriteSizes() { open(QIODevice::WriteOnly); }
+    qint64 largest = 0;
+    QByteArray written;
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        largest = std::max(largest, size);
+        written.append(data, size);
+        return size;
+    }
+};
+
+} // namespace
+
+void TestGatewayGroups::printsGroupsAsItGoes()
+{
+    // A gateway of 200 groups x 100 series prints about 2 MB: written to a device, the stream
+    // hands it over in pieces of about one group, never all of it at once.
+    GatewayGroups groups;
+    for (int g = 0; g < 200; ++g) {
+        GatewayGroup group;
+        group.groupingKey = Labels{{QStringLiteral("job"), QStringLiteral("j")},
+                                   {QStringLiteral("instance"), QStringLiteral("host-%1").arg(g)}};
+        MetricFamily family;
+        family.name = QStringLiteral("requests_total");
+        for (int m = 0; m < 100; ++m) {
+            Metric metric;
+            metric.labels = group.groupingKey;
+            metric.labels.set(QStringLiteral("path"), QStringLiteral("/srv/volume/%1/shard/data").arg(m));
+            metric.value = m;
+            family.metrics.append(metric);
+        }
+        group.metrics.families.append(family);
+        groups.groups.append(group);
+    }
+    WriteSizes device;
+    QTextStream stream(&device);
+    renderGroups(stream, groups);
+    stream.flush();
+    QCOMPARE(QString::fromUtf8(device.written), renderGroups(groups));
+    QVERIFY2(device.written.size() > 1'000'000, QByteArray::number(device.written.size()).constData());
+    QVERIFY2(device.largest < 64 * 1024, QByteArray::number(device.largest).constData());
 }
 
 void TestGatewayGroups::refusesMalformedAnswers_data()
