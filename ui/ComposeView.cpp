@@ -481,9 +481,24 @@ void ComposeView::applyAllFixes()
 void ComposeView::writeTableToText()
 {
     const MetricSet &metrics = m_model->metrics();
-    const QByteArray written
-        = m_format == ExpositionFormat::OpenMetrics ? writeOpenMetrics(metrics) : writeText(metrics);
-    replaceText(QString::fromUtf8(written));
+    const bool openMetrics = m_format == ExpositionFormat::OpenMetrics;
+    replaceText(QString::fromUtf8(openMetrics ? writeOpenMetrics(metrics) : writeText(metrics)));
+    // The text reads without a word after such an edit (it says unknown, not counter), so the
+    // view says what the edit did to the type.
+    const QStringList retyped = openMetrics ? familiesRetypedInOpenMetrics(metrics) : QStringList();
+    if (!retyped.isEmpty()) {
+        constexpr qsizetype kNamesShown = 5;
+        QString shown = retyped.mid(0, kNamesShown).join(QStringLiteral(", "));
+        if (retyped.size() > kNamesShown)
+            shown += tr(" and %n more", nullptr, int(retyped.size() - kNamesShown));
+        m_importStatus->setText(tr("Written as unknown or gauge: %1. OpenMetrics names a counter's samples "
+                                   "NAME_total and an info's NAME_info; rename to keep the type.")
+                                    .arg(shown));
+        m_retypeNoteShown = true;
+    } else if (m_retypeNoteShown) {
+        m_importStatus->clear();
+        m_retypeNoteShown = false;
+    }
 }
 
 void ComposeView::applyTemplate(const MetricTemplate &chosen)

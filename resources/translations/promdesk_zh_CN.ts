@@ -4807,6 +4807,16 @@ OUT；只要仍有无法安全修复的错误，就不会写入任何内容。
         <source>warning</source>
         <translation>警告</translation>
     </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> 等另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Written as unknown or gauge: %1. OpenMetrics names a counter&apos;s samples NAME_total and an info&apos;s NAME_info; rename to keep the type.</source>
+        <translation>已写为 unknown 或 gauge：%1。OpenMetrics 中 counter 的样本名为 NAME_total，info 的样本名为 NAME_info；如需保留类型，请重命名。</translation>
+    </message>
 </context>
 <context>
     <name>promdesk::ui::ConsoleContext</name>

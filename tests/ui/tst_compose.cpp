@@ -38,6 +38,8 @@ private slots:
     void init();
     void cleanup();
     void tableFollowsTextAndWritesItBack();
+    void saysWhichFamiliesOpenMetricsRetypes_data();
+    void saysWhichFamiliesOpenMetricsRetypes();
     void refusedCellEditsSayWhy_data();
     void refusedCellEditsSayWhy();
     void tableIsReadOnlyWhileTheTextHasErrors();
@@ -109,6 +111,42 @@ void TestCompose::tableFollowsTextAndWritesItBack()
     // Undo restores the text as it was before the table edit.
     m_view->editor()->undo();
     QVERIFY(!m_view->editor()->toPlainText().contains(QLatin1String("1700000000000")));
+}
+
+void TestCompose::saysWhichFamiliesOpenMetricsRetypes_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("written");
+    QTest::newRow("counter-renamed-without-total") << int(MetricTableModel::ColumnName) << "requests"
+                                                   << "# TYPE requests unknown";
+    QTest::newRow("gauge-made-a-counter") << int(MetricTableModel::ColumnType) << "counter"
+                                          << "# TYPE temp unknown";
+}
+
+void TestCompose::saysWhichFamiliesOpenMetricsRetypes()
+{
+    // OpenMetrics names a counter's samples NAME_total: a table edit that leaves a counter without
+    // the suffix writes it as unknown, and the view says so instead of changing the type silently.
+    QFETCH(int, column);
+    QFETCH(QString, input);
+    QFETCH(QString, written);
+    const bool renamesCounter = column == MetricTableModel::ColumnName;
+    setText(renamesCounter ? QStringLiteral("# TYPE requests counter\nrequests_total 5\n# EOF\n")
+                           : QStringLiteral("# TYPE temp gauge\ntemp 21.5\n# EOF\n"));
+    MetricTableModel *model = m_view->tableModel();
+    QCOMPARE(model->rowCount(), 1);
+    QVERIFY(m_view->importStatus().isEmpty());
+    QVERIFY(model->setData(model->index(0, column), input, Qt::EditRole));
+    QVERIFY2(m_view->editor()->toPlainText().contains(written), qPrintable(m_view->editor()->toPlainText()));
+    const QString family = renamesCounter ? QStringLiteral("requests") : QStringLiteral("temp");
+    QVERIFY2(m_view->importStatus().contains(QLatin1String("unknown")) && m_view->importStatus().contains(family),
+             qPrintable(m_view->importStatus()));
+
+    // Set right again, the note goes.
+    QVERIFY(model->setData(model->index(0, column),
+                           renamesCounter ? QStringLiteral("requests_total") : QStringLiteral("gauge"), Qt::EditRole));
+    QVERIFY2(m_view->importStatus().isEmpty(), qPrintable(m_view->importStatus()));
 }
 
 void TestCompose::refusedCellEditsSayWhy_data()
