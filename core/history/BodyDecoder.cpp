@@ -3,8 +3,8 @@
 #include "exposition/DelimitedProtobuf.h"
 #include "exposition/TextWriter.h"
 #include "model/NumberFormat.h"
-#include "pushgateway/PushgatewayClient.h"
 #include "remotewrite/WriteRequestCodec.h"
+#include "util/Gzip.h"
 
 #include <QCoreApplication>
 
@@ -33,8 +33,19 @@ DecodedBody decodeRequestBody(const HistoryEntry &entry)
     const QByteArray encoding = entry.requestHeader("Content-Encoding").toLower();
     const QByteArray type = entry.requestHeader("Content-Type");
     const bool gzip = encoding == "gzip";
-    if (gzip)
-        body = gzipDecompress(body);
+    if (gzip) {
+        bool tooLarge = false;
+        std::optional<QByteArray> inflated = gzipDecompress(body, kMaxUncompressedGzipBytes, &tooLarge);
+        if (!inflated) {
+            decoded.kind = Tr::tr("gzip");
+            const QString why = tooLarge
+                ? Tr::tr("it inflates past %1 MB, so it is not shown").arg(kMaxUncompressedGzipBytes >> 20)
+                : Tr::tr("it is not whole, valid gzip, so it cannot be shown");
+            decoded.error = decoded.error.isEmpty() ? why : Tr::tr("%1; %2").arg(decoded.error, why);
+            return decoded;
+        }
+        body = std::move(*inflated);
+    }
     // The body's format, after "gzip, " when it was compressed.
     const auto kindOf = [gzip](const QString &format) {
         //: %1 is the body's format, e.g. "text exposition"

@@ -3,9 +3,9 @@
 #include "exposition/DelimitedProtobuf.h"
 #include "exposition/TextWriter.h"
 
-#include <QCoreApplication>
+#include "util/Gzip.h"
 
-#include <zlib.h>
+#include <QCoreApplication>
 
 namespace promdesk {
 
@@ -21,44 +21,6 @@ QPair<QByteArray, QByteArray> header(const char *name, const char *value)
     return {QByteArray(name), QByteArray(value)};
 }
 } // namespace
-
-QByteArray gzipCompress(const QByteArray &data)
-{
-    z_stream stream{};
-    // windowBits 15 + 16: a gzip header and trailer, which is what Content-Encoding: gzip means.
-    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-        return {};
-    QByteArray out;
-    out.resize(qsizetype(deflateBound(&stream, uLong(data.size()))));
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    stream.avail_in = uInt(data.size());
-    stream.next_out = reinterpret_cast<Bytef *>(out.data());
-    stream.avail_out = uInt(out.size());
-    const int result = deflate(&stream, Z_FINISH);
-    out.resize(qsizetype(stream.total_out));
-    deflateEnd(&stream);
-    return result == Z_STREAM_END ? out : QByteArray();
-}
-
-QByteArray gzipDecompress(const QByteArray &data)
-{
-    z_stream stream{};
-    if (inflateInit2(&stream, 15 + 16) != Z_OK)
-        return {};
-    QByteArray out;
-    char buffer[64 * 1024];
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    stream.avail_in = uInt(data.size());
-    int result = Z_OK;
-    while (result == Z_OK) {
-        stream.next_out = reinterpret_cast<Bytef *>(buffer);
-        stream.avail_out = sizeof buffer;
-        result = inflate(&stream, Z_NO_FLUSH);
-        out.append(buffer, qsizetype(sizeof buffer - stream.avail_out));
-    }
-    inflateEnd(&stream);
-    return result == Z_STREAM_END ? out : QByteArray();
-}
 
 PushgatewayClient::PushgatewayClient(GatewayEndpoint endpoint, HttpClient *http, QObject *parent)
     : QObject(parent)

@@ -69,7 +69,4 @@ private:
     RequestTag m_tag;
 };
 
-QByteArray gzipCompress(const QByteArray &data);
-QByteArray gzipDecompress(const QByteArray &data);
-
 } // namespace promdesk

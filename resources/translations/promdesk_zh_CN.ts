@@ -311,6 +311,22 @@
         <source>text exposition</source>
         <translation>文本暴露格式</translation>
     </message>
+    <message>
+        <source>gzip</source>
+        <translation>gzip</translation>
+    </message>
+    <message>
+        <source>it inflates past %1 MB, so it is not shown</source>
+        <translation>解压后超过 %1 MB，因此不予显示</translation>
+    </message>
+    <message>
+        <source>it is not whole, valid gzip, so it cannot be shown</source>
+        <translation>它不是完整、有效的 gzip，因此无法显示</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>

@@ -2,8 +2,8 @@
 #include "exposition/TextParser.h"
 #include "history/BodyDecoder.h"
 #include "history/CurlExport.h"
-#include "pushgateway/PushgatewayClient.h"
 #include "remotewrite/WriteRequestCodec.h"
+#include "util/Gzip.h"
 
 #include <QFile>
 #include <QProcess>
@@ -50,6 +50,7 @@ class TestBodyDecoder : public QObject
 private slots:
     void decodesEveryKind_data();
     void decodesEveryKind();
+    void saysWhyAGzipBodyCannotBeShown();
     void curlInlinesTextAndFilesBinary();
     void curlNeverWritesTheSecretUnlessRevealed();
     void curlRefusesABodyKeptInPart_data();
@@ -90,6 +91,16 @@ void TestBodyDecoder::decodesEveryKind()
     QCOMPARE(decoded.kind, kind);
     QVERIFY2(decoded.error.isEmpty(), qPrintable(decoded.error));
     QCOMPARE(decoded.text, text);
+}
+
+void TestBodyDecoder::saysWhyAGzipBodyCannotBeShown()
+{
+    const QByteArray compressed = gzipCompress(kText);
+    const DecodedBody decoded = decodeRequestBody(withBody(
+        compressed.left(compressed.size() / 2), {{"Content-Type", "text/plain"}, {"Content-Encoding", "gzip"}}));
+    QCOMPARE(decoded.kind, QStringLiteral("gzip"));
+    QVERIFY2(decoded.error.contains(QLatin1String("not whole, valid gzip")), qPrintable(decoded.error));
+    QVERIFY(decoded.text.isEmpty());
 }
 
 void TestBodyDecoder::curlInlinesTextAndFilesBinary()

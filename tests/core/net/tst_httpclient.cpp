@@ -3,7 +3,7 @@
 #include "AsyncWait.h"
 #include "FaultServer.h"
 #include "net/HttpClient.h"
-#include "pushgateway/PushgatewayClient.h"
+#include "util/Gzip.h"
 
 #include <QFile>
 #include <QProcess>
