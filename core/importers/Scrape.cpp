@@ -4,6 +4,8 @@
 #include "exposition/TextWriter.h"
 #include "net/AnswerExplanation.h"
 #include "net/Redactor.h"
+#include "util/Gzip.h"
+#include "util/Printable.h"
 
 #include <QCoreApplication>
 
@@ -15,6 +17,30 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Scrape)
 };
+
+// The answer's bytes as the exporter meant them. PromDesk asks for identity, but an exporter
+// behind a proxy may compress all the same: gzip is inflated (within a bound), anything else
+// refused, since its bytes are no metrics. Nothing, with `error` set, when they cannot be read.
+std::optional<QByteArray> decodedBody(const HttpResult &result, const QString &server, QString &error)
+{
+    const QByteArray encoding = result.header("Content-Encoding").trimmed().toLower();
+    if (encoding.isEmpty() || encoding == "identity")
+        return result.body;
+    if (encoding != "gzip") {
+        error = Tr::tr("%1 answered with Content-Encoding '%2', which PromDesk cannot read; nothing was imported")
+                    .arg(server, printable(encoding, 40));
+        return std::nullopt;
+    }
+    bool tooLarge = false;
+    std::optional<QByteArray> inflated = gzipDecompress(result.body, kDataMaxResponseBytes, &tooLarge);
+    if (!inflated) {
+        error = tooLarge
+            ? Tr::tr("%1 answered with a gzip body that inflates past %2 MB; nothing was imported")
+                  .arg(server, QString::number(kDataMaxResponseBytes >> 20))
+            : Tr::tr("%1 answered with a gzip body that is cut short or damaged; nothing was imported").arg(server);
+    }
+    return inflated;
+}
 
 } // namespace
 
@@ -49,9 +75,12 @@ ScrapedMetrics scrapedMetrics(const HttpResult &result, const QUrl &url)
                             .arg(server, QString::number(result.bodyBytes), QString::number(result.body.size() >> 20));
         return scraped;
     }
+    const std::optional<QByteArray> body = decodedBody(result, server, scraped.error);
+    if (!body)
+        return scraped;
     const QByteArray contentType = result.header("Content-Type").toLower();
     if (contentType.startsWith("application/vnd.google.protobuf")) {
-        const ProtobufReadResult decoded = readDelimitedProtobuf(result.body);
+        const ProtobufReadResult decoded = readDelimitedProtobuf(*body);
         if (!decoded.error.isEmpty()) {
             scraped.error = Tr::tr("%1 answered with protobuf that could not be read: %2").arg(server, decoded.error);
             return scraped;
@@ -66,9 +95,9 @@ ScrapedMetrics scrapedMetrics(const HttpResult &result, const QUrl &url)
                             .arg(server, QString::fromLatin1(result.header("Content-Type")));
         return scraped;
     }
-    scraped.text = result.body;
+    scraped.text = *body;
     scraped.format = contentType.startsWith("application/openmetrics-text") ? ExpositionFormat::OpenMetrics
-                                                                            : detectFormat(result.body);
+                                                                            : detectFormat(scraped.text);
     return scraped;
 }
 

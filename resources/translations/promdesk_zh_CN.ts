@@ -3164,6 +3164,18 @@ naming its samples and the server&apos;s reason.
         <source>%1 answered with &apos;%2&apos;, not metrics; check that the URL is the exporter&apos;s metrics path (usually /metrics)</source>
         <translation>%1 返回的是 &apos;%2&apos;，而不是指标；请检查 URL 是否为 exporter 的指标路径（通常为 /metrics）</translation>
     </message>
+    <message>
+        <source>%1 answered with Content-Encoding &apos;%2&apos;, which PromDesk cannot read; nothing was imported</source>
+        <translation>%1 的应答使用了 PromDesk 无法读取的 Content-Encoding“%2”；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>%1 answered with a gzip body that inflates past %2 MB; nothing was imported</source>
+        <translation>%1 的应答是解压后超过 %2 MB 的 gzip 正文；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>%1 answered with a gzip body that is cut short or damaged; nothing was imported</source>
+        <translation>%1 的应答是不完整或已损坏的 gzip 正文；未导入任何内容</translation>
+    </message>
 </context>
 <context>
     <name>ScrapeCommand</name>

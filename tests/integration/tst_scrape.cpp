@@ -5,6 +5,7 @@
 #include "exposition/DelimitedProtobuf.h"
 #include "importers/Scrape.h"
 #include "net/HttpClient.h"
+#include "util/Gzip.h"
 
 #include <QTest>
 
@@ -20,6 +21,8 @@ private slots:
     void readsExporters_data();
     void readsExporters();
     void convertsProtobufAnswersToText();
+    void inflatesAnswersSentCompressed_data();
+    void inflatesAnswersSentCompressed();
 
 private:
     std::unique_ptr<ServerFixture> m_gateway;
@@ -106,6 +109,44 @@ void TestScrape::convertsProtobufAnswersToText()
     result.body = "\x05garbage";
     QVERIFY(scrapedMetrics(result, QUrl(QStringLiteral("http://exporter:9100/metrics")))
                 .error.contains(QLatin1String("protobuf")));
+}
+
+void TestScrape::inflatesAnswersSentCompressed_data()
+{
+    // PromDesk asks for identity, but an exporter behind a proxy may compress all the same.
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("expectedError");
+    const QByteArray text("# TYPE jobs_done counter\njobs_done{queue=\"a\"} 3\n");
+    const QByteArray compressed = gzipCompress(text);
+    QTest::newRow("gzip") << QByteArray("gzip") << compressed << "";
+    QTest::newRow("gzip-in-capitals") << QByteArray("GZIP") << compressed << "";
+    QTest::newRow("identity") << QByteArray("identity") << text << "";
+    QTest::newRow("gzip-cut-short") << QByteArray("gzip") << compressed.left(compressed.size() / 2)
+                                    << "cut short or damaged";
+    QTest::newRow("brotli") << QByteArray("br") << QByteArray("\x1b\x2a") << "Content-Encoding 'br'";
+}
+
+void TestScrape::inflatesAnswersSentCompressed()
+{
+    QFETCH(QByteArray, encoding);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, expectedError);
+    HttpResult result;
+    result.status = 200;
+    result.category = ErrorCategory::None;
+    result.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("text/plain; version=0.0.4")));
+    result.headers.append(qMakePair(QByteArray("Content-Encoding"), encoding));
+    result.body = body;
+    result.bodyBytes = body.size();
+    const ScrapedMetrics scraped = scrapedMetrics(result, QUrl(QStringLiteral("http://exporter:9100/metrics")));
+    if (!expectedError.isEmpty()) {
+        QVERIFY2(scraped.error.contains(expectedError), qPrintable(scraped.error));
+        QVERIFY(scraped.text.isEmpty());
+        return;
+    }
+    QVERIFY2(scraped.ok(), qPrintable(scraped.error));
+    QCOMPARE(scraped.text, QByteArray("# TYPE jobs_done counter\njobs_done{queue=\"a\"} 3\n"));
 }
 
 QTEST_GUILESS_MAIN(TestScrape)
