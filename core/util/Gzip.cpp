@@ -9,6 +9,11 @@ namespace {
 // zlib's windowBits for the largest window (15), plus 16: a gzip header and trailer.
 constexpr int kGzipWindowBits = 15 + 16;
 
+bool startsAnotherMember(const z_stream &stream)
+{
+    return stream.avail_in >= 2 && stream.next_in[0] == 0x1f && stream.next_in[1] == 0x8b;
+}
+
 } // namespace
 
 QByteArray gzipCompress(const QByteArray &data)
@@ -52,6 +57,10 @@ std::optional<QByteArray> gzipDecompress(const QByteArray &data, qint64 maxBytes
             break;
         }
         out.append(buffer, produced);
+        // A gzip body may hold several members, one after another (RFC 1952), which Go and
+        // Python read as one text; anything else after a member is no gzip.
+        if (result == Z_STREAM_END && stream.avail_in > 0)
+            result = startsAnotherMember(stream) ? inflateReset(&stream) : Z_DATA_ERROR;
     }
     inflateEnd(&stream);
     return result == Z_STREAM_END ? std::optional<QByteArray>(std::move(out)) : std::nullopt;

@@ -11,6 +11,7 @@ class TestGzip : public QObject
 private slots:
     void inflatesWhatItDeflated_data();
     void inflatesWhatItDeflated();
+    void readsEveryMemberOfABody();
     void refusesWhatItCannotInflateWhole_data();
     void refusesWhatItCannotInflateWhole();
 };
@@ -23,6 +24,19 @@ void TestGzip::inflatesWhatItDeflated_data()
     QTest::newRow("exposition-text") << QByteArray("# TYPE up gauge\nup{job=\"a\"} 1\n") << kMaxUncompressedGzipBytes;
     QTest::newRow("exactly-the-limit") << QByteArray(200'000, 'x') << qint64(200'000);
     QTest::newRow("several-output-buffers") << QByteArray(1'000'000, 'y') << kMaxUncompressedGzipBytes;
+}
+
+void TestGzip::readsEveryMemberOfABody()
+{
+    // Two members one after the other are one body to Go's and Python's readers: all of it.
+    const QByteArray twoMembers = gzipCompress("up 1\n") + gzipCompress("down 0\n");
+    const std::optional<QByteArray> inflated = gzipDecompress(twoMembers);
+    QVERIFY(inflated);
+    QCOMPARE(*inflated, QByteArray("up 1\ndown 0\n"));
+    // Both members count against the bound.
+    bool tooLarge = false;
+    QVERIFY(!gzipDecompress(twoMembers, 8, &tooLarge));
+    QVERIFY(tooLarge);
 }
 
 void TestGzip::inflatesWhatItDeflated()
@@ -47,6 +61,8 @@ void TestGzip::refusesWhatItCannotInflateWhole_data()
     QTest::newRow("cut-short") << zeros.left(zeros.size() / 2) << kMaxUncompressedGzipBytes << false;
     QTest::newRow("without-its-trailer") << zeros.chopped(8) << kMaxUncompressedGzipBytes << false;
     QTest::newRow("not-gzip") << QByteArray("up 1\n") << kMaxUncompressedGzipBytes << false;
+    QTest::newRow("garbage-after-the-member") << zeros + "up 1\n" << kMaxUncompressedGzipBytes << false;
+    QTest::newRow("second-member-cut-short") << zeros + zeros.left(10) << kMaxUncompressedGzipBytes << false;
     QTest::newRow("empty-body") << QByteArray() << kMaxUncompressedGzipBytes << false;
 }
 
