@@ -26,9 +26,13 @@ std::optional<QByteArray> decodedBody(const HttpResult &result, const QString &s
     const QByteArray encoding = result.header("Content-Encoding").trimmed().toLower();
     if (encoding.isEmpty() || encoding == "identity")
         return result.body;
-    if (encoding != "gzip") {
+    if (encoding != "gzip" && encoding != "x-gzip") {
         error = Tr::tr("%1 answered with Content-Encoding '%2', which PromDesk cannot read; nothing was imported")
                     .arg(server, printable(encoding, 40));
+        return std::nullopt;
+    }
+    if (!result.body.startsWith("\x1f\x8b")) {
+        error = Tr::tr("%1 answered with a body labelled gzip that is not gzip; nothing was imported").arg(server);
         return std::nullopt;
     }
     bool tooLarge = false;

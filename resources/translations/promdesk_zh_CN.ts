@@ -3176,6 +3176,10 @@ naming its samples and the server&apos;s reason.
         <source>%1 answered with a gzip body that is cut short or damaged; nothing was imported</source>
         <translation>%1 的应答是不完整或已损坏的 gzip 正文；未导入任何内容</translation>
     </message>
+    <message>
+        <source>%1 answered with a body labelled gzip that is not gzip; nothing was imported</source>
+        <translation>%1 的应答正文标为 gzip，但并不是 gzip；未导入任何内容</translation>
+    </message>
 </context>
 <context>
     <name>ScrapeCommand</name>

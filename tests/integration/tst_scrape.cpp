@@ -121,7 +121,9 @@ void TestScrape::inflatesAnswersSentCompressed_data()
     const QByteArray compressed = gzipCompress(text);
     QTest::newRow("gzip") << QByteArray("gzip") << compressed << "";
     QTest::newRow("gzip-in-capitals") << QByteArray("GZIP") << compressed << "";
+    QTest::newRow("x-gzip") << QByteArray("x-gzip") << compressed << "";
     QTest::newRow("identity") << QByteArray("identity") << text << "";
+    QTest::newRow("labelled-gzip-but-plain") << QByteArray("gzip") << text << "labelled gzip that is not gzip";
     QTest::newRow("gzip-cut-short") << QByteArray("gzip") << compressed.left(compressed.size() / 2)
                                     << "cut short or damaged";
     QTest::newRow("brotli") << QByteArray("br") << QByteArray("\x1b\x2a") << "Content-Encoding 'br'";
