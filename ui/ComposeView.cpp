@@ -483,21 +483,23 @@ void ComposeView::writeTableToText()
     const MetricSet &metrics = m_model->metrics();
     const bool openMetrics = m_format == ExpositionFormat::OpenMetrics;
     replaceText(QString::fromUtf8(openMetrics ? writeOpenMetrics(metrics) : writeText(metrics)));
-    // The text reads without a word after such an edit (it says unknown, not counter), so the
-    // view says what the edit did to the type.
+    // The text reads without a word after such an edit (it says unknown, not counter), and once
+    // read back the table holds the family as unknown too: the view says what the edit did, and
+    // that undoing it keeps the type. The next table edit replaces the note, and only the note.
     const QStringList retyped = openMetrics ? familiesRetypedInOpenMetrics(metrics) : QStringList();
     if (!retyped.isEmpty()) {
         constexpr qsizetype kNamesShown = 5;
         QString shown = retyped.mid(0, kNamesShown).join(QStringLiteral(", "));
         if (retyped.size() > kNamesShown)
             shown += tr(" and %n more", nullptr, int(retyped.size() - kNamesShown));
-        m_importStatus->setText(tr("Written as unknown or gauge: %1. OpenMetrics names a counter's samples "
-                                   "NAME_total and an info's NAME_info; rename to keep the type.")
-                                    .arg(shown));
-        m_retypeNoteShown = true;
-    } else if (m_retypeNoteShown) {
-        m_importStatus->clear();
-        m_retypeNoteShown = false;
+        m_retypeNote = tr("Written as unknown or gauge: %1. OpenMetrics names a counter's samples NAME_total and "
+                          "an info's NAME_info; undo the edit (Ctrl+Z in the text) to keep the type.")
+                           .arg(shown);
+        m_importStatus->setText(m_retypeNote);
+    } else if (!m_retypeNote.isEmpty()) {
+        if (m_importStatus->text() == m_retypeNote)
+            m_importStatus->clear();
+        m_retypeNote.clear();
     }
 }
 

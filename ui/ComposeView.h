@@ -139,7 +139,7 @@ private:
     QTimer m_autosave;
     bool m_targetChosen = false; // the operator picked "Check for": the profile no longer sets it
     bool m_fixStatusShown = false;
-    bool m_retypeNoteShown = false; // the status names families OpenMetrics writes with another type
+    QString m_retypeNote; // the status naming families a table edit left retyped, while it shows
 };
 
 } // namespace promdesk::ui

@@ -4846,8 +4846,8 @@ OUT；只要仍有无法安全修复的错误，就不会写入任何内容。
         </translation>
     </message>
     <message>
-        <source>Written as unknown or gauge: %1. OpenMetrics names a counter&apos;s samples NAME_total and an info&apos;s NAME_info; rename to keep the type.</source>
-        <translation>已写为 unknown 或 gauge：%1。OpenMetrics 中 counter 的样本名为 NAME_total，info 的样本名为 NAME_info；如需保留类型，请重命名。</translation>
+        <source>Written as unknown or gauge: %1. OpenMetrics names a counter&apos;s samples NAME_total and an info&apos;s NAME_info; undo the edit (Ctrl+Z in the text) to keep the type.</source>
+        <translation>已写为 unknown 或 gauge：%1。OpenMetrics 中 counter 的样本名为 NAME_total，info 的样本名为 NAME_info；如需保留类型，请撤销此次编辑（在文本中按 Ctrl+Z）。</translation>
     </message>
 </context>
 <context>
