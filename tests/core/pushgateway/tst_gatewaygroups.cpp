@@ -28,6 +28,9 @@ void TestGatewayGroups::parsesARealAnswer()
         = parseGatewayGroups(test::readTestData(QStringLiteral("pushgateway-1.5-metrics.json")));
     QVERIFY(groups);
     QCOMPARE(groups->groups.size(), 2);
+    // In the gateway's order.
+    QCOMPARE(groups->groups.at(0).groupingKey.value(QStringLiteral("job")), QStringLiteral("cap"));
+    QCOMPARE(groups->groups.at(1).groupingKey.value(QStringLiteral("job")), QStringLiteral("failed"));
     const GatewayGroup *cap = groups->find(
         Labels{{QStringLiteral("job"), QStringLiteral("cap")}, {QStringLiteral("instance"), QStringLiteral("x")}});
     QVERIFY(cap);
@@ -131,6 +134,11 @@ void TestGatewayGroups::printsGroupsAsItGoes()
     renderGroups(stream, groups);
     stream.flush();
     QCOMPARE(QString::fromUtf8(device.written), renderGroups(groups));
+    QVERIFY2(device.written.startsWith(
+                 "{instance=\"host-0\",job=\"j\"}  last push never\n"
+                 "    requests_total{instance=\"host-0\",job=\"j\",path=\"/srv/volume/0/shard/data\"} 0\n"
+                 "    requests_total{instance=\"host-0\",job=\"j\",path=\"/srv/volume/1/shard/data\"} 1\n"),
+             device.written.left(300).constData());
     QVERIFY2(device.written.size() > 1'000'000, QByteArray::number(device.written.size()).constData());
     QVERIFY2(device.largest < 64 * 1024, QByteArray::number(device.largest).constData());
 }

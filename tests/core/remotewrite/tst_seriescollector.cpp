@@ -99,6 +99,10 @@ void TestSeriesCollector::oneSeriesHoweverItIsWritten_data()
                       "h_bucket{le=\"1.0\"} 2 1700000060000\nh_bucket{le=\"+Inf\"} 2 1700000060000\n")
         << QStringList{QStringLiteral("{__name__=\"h_bucket\",le=\"1\"} x2"),
                        QStringLiteral("{__name__=\"h_bucket\",le=\"+Inf\"} x2")};
+    QTest::newRow("bucket-labels-in-another-order")
+        << QByteArray("# TYPE h histogram\nh_bucket{a=\"1\",le=\"1\",b=\"2\"} 1 1700000000000\n"
+                      "h_bucket{b=\"2\",le=\"1.0\",a=\"1\"} 2 1700000060000\n")
+        << QStringList{QStringLiteral("{__name__=\"h_bucket\",a=\"1\",b=\"2\",le=\"1\"} x2")};
     QTest::newRow("quantile-spelled-two-ways")
         << QByteArray("# TYPE s summary\ns{quantile=\"0.5\"} 1 1700000000000\ns{quantile=\"5e-1\"} 2 1700000060000\n")
         << QStringList{QStringLiteral("{__name__=\"s\",quantile=\"0.5\"} x2")};
