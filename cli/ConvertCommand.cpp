@@ -29,14 +29,10 @@ void warnOfRetypedFamilies(const QStringList &names, Io &io)
 {
     if (names.isEmpty())
         return;
-    constexpr qsizetype kNamesShown = 5;
-    QString shown = names.mid(0, kNamesShown).join(QStringLiteral(", "));
-    if (names.size() > kNamesShown)
-        shown += Tr::tr(" and %n more", nullptr, int(names.size() - kNamesShown));
     io.err << "promdesk-cli: warning: "
            << Tr::tr("written as unknown or gauge: %1. OpenMetrics names a counter's samples NAME_total and "
                      "an info's NAME_info, and these names lack the suffix; rename them to keep their type\n")
-                  .arg(printable(shown, PrintableOptions{400, false}));
+                  .arg(someNames(names));
 }
 
 } // namespace

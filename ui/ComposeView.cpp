@@ -11,6 +11,7 @@
 #include "importers/Scrape.h"
 #include "importers/SeriesReader.h"
 #include "net/Redactor.h"
+#include "util/Printable.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -488,13 +489,9 @@ void ComposeView::writeTableToText()
     // that undoing it keeps the type. The next table edit replaces the note, and only the note.
     const QStringList retyped = openMetrics ? familiesRetypedInOpenMetrics(metrics) : QStringList();
     if (!retyped.isEmpty()) {
-        constexpr qsizetype kNamesShown = 5;
-        QString shown = retyped.mid(0, kNamesShown).join(QStringLiteral(", "));
-        if (retyped.size() > kNamesShown)
-            shown += tr(" and %n more", nullptr, int(retyped.size() - kNamesShown));
         m_retypeNote = tr("Written as unknown or gauge: %1. OpenMetrics names a counter's samples NAME_total and "
                           "an info's NAME_info; undo the edit (Ctrl+Z in the text) to keep the type.")
-                           .arg(shown);
+                           .arg(someNames(retyped));
         m_importStatus->setText(m_retypeNote);
     } else if (!m_retypeNote.isEmpty()) {
         if (m_importStatus->text() == m_retypeNote)

@@ -1,8 +1,15 @@
 #include "util/Printable.h"
 
+#include <QCoreApplication>
+
 namespace promdesk {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Printable)
+};
 
 QString hexEscape(unsigned value, int digits, const char *prefix)
 {
@@ -97,6 +104,15 @@ QString screenful(QByteArrayView body, qint64 totalBytes, int maxLines, qsizetyp
     if (cut)
         text += QStringLiteral("\n… (%1 bytes in all)").arg(totalBytes);
     return text;
+}
+
+QString someNames(const QStringList &names, qsizetype most)
+{
+    constexpr qsizetype kMostChars = 400;
+    QString shown = printable(names.mid(0, most).join(QStringLiteral(", ")), PrintableOptions{kMostChars, false});
+    if (names.size() > most)
+        shown += Tr::tr(" and %n more", nullptr, int(names.size() - most));
+    return shown;
 }
 
 } // namespace promdesk

@@ -2,6 +2,7 @@
 
 #include <QByteArrayView>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 namespace promdesk {
@@ -29,5 +30,9 @@ QString printable(QStringView text, const PrintableOptions &options = {});
 // A server's answer shown once, as far as a screen holds: at most `maxLines` lines and
 // `maxChars` characters, escaped as above, then "… (N bytes in all)" when it was cut.
 QString screenful(QByteArrayView body, qint64 totalBytes = -1, int maxLines = 20, qsizetype maxChars = 2000);
+
+// The first `most` names, joined with commas and escaped as above, then " and N more" when there
+// are others: a list that a message names without growing with its input.
+QString someNames(const QStringList &names, qsizetype most = 5);
 
 } // namespace promdesk

@@ -545,12 +545,6 @@ line is silently dropped): run &apos;promdesk-cli validate&apos; to see them and
         <translation>%1 个 histogram 序列含有小于 0 的桶，而 OpenMetrics 不为此类 histogram 提供 _sum：已省略其 _sum 和 _count（+Inf 桶中包含计数）
 </translation>
     </message>
-    <message numerus="yes">
-        <source> and %n more</source>
-        <translation>
-            <numerusform> 等另外 %n 个</numerusform>
-        </translation>
-    </message>
     <message>
         <source>written as unknown or gauge: %1. OpenMetrics names a counter&apos;s samples NAME_total and an info&apos;s NAME_info, and these names lack the suffix; rename them to keep their type
 </source>
@@ -2084,6 +2078,15 @@ The gateway then holds, for job `%5`:
     <message>
         <source>PUT replaces the whole group: backup_last_success_timestamp_seconds is gone.</source>
         <translation>PUT 会替换整个分组：backup_last_success_timestamp_seconds 已消失。</translation>
+    </message>
+</context>
+<context>
+    <name>Printable</name>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> 等另外 %n 个</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4838,12 +4841,6 @@ OUT；只要仍有无法安全修复的错误，就不会写入任何内容。
     <message>
         <source>warning</source>
         <translation>警告</translation>
-    </message>
-    <message numerus="yes">
-        <source> and %n more</source>
-        <translation>
-            <numerusform> 等另外 %n 个</numerusform>
-        </translation>
     </message>
     <message>
         <source>Written as unknown or gauge: %1. OpenMetrics names a counter&apos;s samples NAME_total and an info&apos;s NAME_info; undo the edit (Ctrl+Z in the text) to keep the type.</source>

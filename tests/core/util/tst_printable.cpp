@@ -15,6 +15,8 @@ private slots:
     void escapes();
     void cutsLongTokensReadingOnlyTheirStart();
     void screenfulShowsTheStartAndSaysHowBig();
+    void someNames_data();
+    void someNames();
 };
 
 void TestPrintable::escapes_data()
@@ -72,6 +74,30 @@ void TestPrintable::screenfulShowsTheStartAndSaysHowBig()
     QCOMPARE(screenful("short answer\n"), QStringLiteral("short answer"));
     QCOMPARE(screenful(QByteArray(5000, 'y'), -1, 20, 100),
              QString(100, QLatin1Char('y')) + QChar(0x2026) + QStringLiteral("\n… (5000 bytes in all)"));
+}
+
+void TestPrintable::someNames_data()
+{
+    QTest::addColumn<QStringList>("names");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("none") << QStringList() << QString();
+    QTest::newRow("one") << QStringList{QStringLiteral("a")} << QStringLiteral("a");
+    QTest::newRow("five-all-shown") << QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
+                                                   QStringLiteral("d"), QStringLiteral("e")}
+                                    << QStringLiteral("a, b, c, d, e");
+    QTest::newRow("seven-two-more") << QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
+                                                   QStringLiteral("d"), QStringLiteral("e"), QStringLiteral("f"),
+                                                   QStringLiteral("g")}
+                                    << QStringLiteral("a, b, c, d, e and 2 more");
+    QTest::newRow("control-character-escaped")
+        << QStringList{QStringLiteral("a\x1b[2J")} << QStringLiteral("a\\x1b[2J");
+}
+
+void TestPrintable::someNames()
+{
+    QFETCH(QStringList, names);
+    QFETCH(QString, shown);
+    QCOMPARE(promdesk::someNames(names), shown);
 }
 
 QTEST_GUILESS_MAIN(TestPrintable)
