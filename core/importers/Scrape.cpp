@@ -31,7 +31,7 @@ std::optional<QByteArray> decodedBody(const HttpResult &result, const QString &s
                     .arg(server, printable(encoding, 40));
         return std::nullopt;
     }
-    if (!result.body.startsWith("\x1f\x8b")) {
+    if (!looksLikeGzip(result.body)) {
         error = Tr::tr("%1 answered with a body labelled gzip that is not gzip; nothing was imported").arg(server);
         return std::nullopt;
     }

@@ -9,12 +9,12 @@ namespace {
 // zlib's windowBits for the largest window (15), plus 16: a gzip header and trailer.
 constexpr int kGzipWindowBits = 15 + 16;
 
-bool startsAnotherMember(const z_stream &stream)
-{
-    return stream.avail_in >= 2 && stream.next_in[0] == 0x1f && stream.next_in[1] == 0x8b;
-}
-
 } // namespace
+
+bool looksLikeGzip(const char *data, qsizetype size)
+{
+    return size >= 2 && static_cast<unsigned char>(data[0]) == 0x1f && static_cast<unsigned char>(data[1]) == 0x8b;
+}
 
 QByteArray gzipCompress(const QByteArray &data)
 {
@@ -60,7 +60,9 @@ std::optional<QByteArray> gzipDecompress(const QByteArray &data, qint64 maxBytes
         // A gzip body may hold several members, one after another (RFC 1952), which Go and
         // Python read as one text; anything else after a member is no gzip.
         if (result == Z_STREAM_END && stream.avail_in > 0)
-            result = startsAnotherMember(stream) ? inflateReset(&stream) : Z_DATA_ERROR;
+            result = looksLikeGzip(reinterpret_cast<const char *>(stream.next_in), qsizetype(stream.avail_in))
+                ? inflateReset(&stream)
+                : Z_DATA_ERROR;
     }
     inflateEnd(&stream);
     return result == Z_STREAM_END ? std::optional<QByteArray>(std::move(out)) : std::nullopt;

@@ -6,6 +6,13 @@
 
 namespace promdesk {
 
+/// Whether `data` starts as a gzip member does (its two magic bytes, RFC 1952 §2.3.1).
+bool looksLikeGzip(const char *data, qsizetype size);
+inline bool looksLikeGzip(const QByteArray &data)
+{
+    return looksLikeGzip(data.constData(), data.size());
+}
+
 /// A body as Content-Encoding: gzip means it (a gzip header and trailer around deflate).
 QByteArray gzipCompress(const QByteArray &data);
 

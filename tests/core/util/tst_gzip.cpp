@@ -14,6 +14,8 @@ private slots:
     void readsEveryMemberOfABody();
     void refusesWhatItCannotInflateWhole_data();
     void refusesWhatItCannotInflateWhole();
+    void knowsAGzipBodyByItsStart_data();
+    void knowsAGzipBodyByItsStart();
 };
 
 void TestGzip::inflatesWhatItDeflated_data()
@@ -77,4 +79,23 @@ void TestGzip::refusesWhatItCannotInflateWhole()
 }
 
 QTEST_GUILESS_MAIN(TestGzip)
+void TestGzip::knowsAGzipBodyByItsStart_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("gzip");
+    QTest::newRow("compressed-text") << gzipCompress("up 1\n") << true;
+    QTest::newRow("magic-bytes-alone") << QByteArray("\x1f\x8b") << true;
+    QTest::newRow("first-magic-byte-only") << QByteArray("\x1f") << false;
+    QTest::newRow("empty") << QByteArray() << false;
+    QTest::newRow("exposition-text") << QByteArray("up 1\n") << false;
+    QTest::newRow("bytes-swapped") << QByteArray("\x8b\x1f") << false;
+}
+
+void TestGzip::knowsAGzipBodyByItsStart()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, gzip);
+    QCOMPARE(looksLikeGzip(body), gzip);
+}
+
 #include "tst_gzip.moc"
