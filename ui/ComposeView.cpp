@@ -484,10 +484,14 @@ void ComposeView::writeTableToText()
     const MetricSet &metrics = m_model->metrics();
     const bool openMetrics = m_format == ExpositionFormat::OpenMetrics;
     replaceText(QString::fromUtf8(openMetrics ? writeOpenMetrics(metrics) : writeText(metrics)));
+    noteRetypedFamilies(openMetrics ? familiesRetypedInOpenMetrics(metrics) : QStringList());
+}
+
+void ComposeView::noteRetypedFamilies(const QStringList &retyped)
+{
     // The text reads without a word after such an edit (it says unknown, not counter), and once
     // read back the table holds the family as unknown too: the view says what the edit did, and
     // that undoing it keeps the type. The next table edit replaces the note, and only the note.
-    const QStringList retyped = openMetrics ? familiesRetypedInOpenMetrics(metrics) : QStringList();
     if (!retyped.isEmpty()) {
         m_retypeNote = tr("Written as unknown or gauge: %1. OpenMetrics names a counter's samples NAME_total and "
                           "an info's NAME_info; undo the edit (Ctrl+Z in the text) to keep the type.")

@@ -102,6 +102,8 @@ private:
     void markProblemLines(const QList<Problem> &problems);
     void jumpToProblem(QTreeWidgetItem *item);
     void writeTableToText();
+    // Says which families the table's last edit left written as unknown or gauge, or clears that note.
+    void noteRetypedFamilies(const QStringList &retyped);
     void askForScrapeUrl();
     void finishImport(const QString &status, bool ok);
     // Replacing a draft with unsaved changes asks first (Undo brings it back, but only here).
