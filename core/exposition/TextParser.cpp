@@ -3,6 +3,7 @@
 #include "exposition/MetricSetBuilder.h"
 #include "model/NumberFormat.h"
 #include "util/Printable.h"
+#include "util/VectorState.h"
 
 #include <QCoreApplication>
 
@@ -339,6 +340,7 @@ void TextParser::Private::addSummaries()
 
 void TextParser::Private::processLine(std::string_view line, qint64 lineOffset, qint64 lineEnd)
 {
+    clearUpperVectorState(); // the last line's library calls may have left SSE code slow (see there)
     ++lineNumber;
     if (!line.empty() && line.back() == '\r') {
         line.remove_suffix(1);
