@@ -10,8 +10,10 @@ namespace {
 
 bool askCpuForAvx()
 {
-    __builtin_cpu_init(); // this may run among the static constructors, before libgcc's own
-    return __builtin_cpu_supports("avx"); // also checks that the system saves the AVX state
+    // This may run among the static constructors, before libgcc's own, hence the init. The
+    // answer also says whether the system saves the AVX state.
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx");
 }
 
 } // namespace
