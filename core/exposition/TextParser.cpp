@@ -340,7 +340,7 @@ void TextParser::Private::addSummaries()
 
 void TextParser::Private::processLine(std::string_view line, qint64 lineOffset, qint64 lineEnd)
 {
-    clearUpperVectorState(); // the last line's library calls may have left SSE code slow (see there)
+    clearUpperVectorState(); // after the last line's library copies, SSE code may run slowly (see there)
     ++lineNumber;
     if (!line.empty() && line.back() == '\r') {
         line.remove_suffix(1);

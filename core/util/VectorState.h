@@ -1,12 +1,14 @@
 #pragma once
 
-// glibc chooses AVX-512 versions of memcpy and memmove on CPUs that have them (their registers
-// 16-31, with no VZEROUPPER on the way out). After them, SSE code compiled for baseline x86-64
-// (the parser's scans and double arithmetic, libxxhash) runs slowly until a VZEROUPPER: validating
-// an exporter's 20 MB took 70 ms of CPU instead of 40 on an AVX-512 Xeon, as much as with glibc
-// told to leave AVX-512 alone (GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX512VL,-AVX512BW,
-// -AVX512DQ; docs/performance.md). A loop of such SSE code around library calls clears the state
-// once a round; one VZEROUPPER costs about a cycle. No test can see that state: the bench can.
+// What was measured: on a virtual AVX-512 Xeon (family 6, model 207), where glibc picks
+// __memmove_avx512_unaligned_erms for memcpy, validating an exporter's 20 MB took 70 ms of CPU
+// instead of the 40 it takes with glibc told to leave AVX-512 alone:
+//   GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX512VL,-AVX512BW,-AVX512DQ
+// The SSE code compiled for baseline x86-64 that ran after such copies (the parser's scans and
+// double arithmetic, libxxhash) was what slowed down, and one VZEROUPPER at the start of each line
+// gave back the same 40 ms (docs/performance.md). Which processor state the VZEROUPPER resets is
+// not established: XINUSE (XGETBV 1) shows the same bits before and after, so no test can see it;
+// the bench can. The cost where nothing is to be gained is a load, a branch and a call a line.
 
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
 #define PROMDESK_X86_VECTOR_STATE 1
@@ -21,7 +23,7 @@ extern const bool cpuHasAvx;
 void zeroUpperVectorHalves();
 } // namespace detail
 
-/// VZEROUPPER where the CPU has AVX: the SSE code after it runs at full speed.
+/// VZEROUPPER where the CPU has AVX (see above); nothing elsewhere.
 inline void clearUpperVectorState()
 {
     if (detail::cpuHasAvx)
