@@ -18,7 +18,8 @@ stage="$work/stage"
 cmake --install "$build" --prefix "$stage" --component PromDeskCore_Development > /dev/null
 [ -n "$(find "$stage" -path '*/cmake/PromDeskCore/PromDeskCoreConfig.cmake')" ] || fail "no PromDeskCoreConfig.cmake"
 [ ! -e "$stage/bin" ] || fail "the development component installs programs"
-for internal in exposition/detail net/LowLatencySockets.h history/StoredForm.h util/ThreadHandOff.h util/BoundedSnappy.h; do
+for internal in exposition/detail net/LowLatencySockets.h history/StoredForm.h util/ThreadHandOff.h util/BoundedSnappy.h \
+    util/VectorState.h; do
     [ ! -e "$stage/include/promdesk/$internal" ] || fail "the internal $internal is installed"
 done
 
