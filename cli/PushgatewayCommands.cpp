@@ -358,6 +358,21 @@ std::optional<GatewayGroups> readGroups(PushgatewayClient &client, const Gateway
     return groups;
 }
 
+// `groups --json --job JOB`: the gateway's answer holding that job's groups alone, written as
+// compactly as the gateway writes it.
+QByteArray jobGroupsAsJson(const QByteArray &answer, const QString &job)
+{
+    QJsonDocument document = QJsonDocument::fromJson(answer);
+    QJsonArray kept;
+    for (const QJsonValue value : document.object().value(QStringLiteral("data")).toArray()) {
+        if (value.toObject().value(QStringLiteral("labels")).toObject().value(QStringLiteral("job")).toString() == job)
+            kept.append(value);
+    }
+    QJsonObject root = document.object();
+    root.insert(QStringLiteral("data"), kept);
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
 // "{job="x",instance="a"}  last pushed 2026-12-02 01:00:00 UTC, 3 h ago"
 QString describePruned(const GatewayGroup &group, qint64 nowMs)
 {
@@ -475,7 +490,9 @@ int runGroups(const QStringList &arguments, Io &io)
     GatewayOptions gateway;
     gateway.addTo(parser, false);
     const QCommandLineOption job(QStringLiteral("job"), Tr::tr("Only the groups of this job."), QStringLiteral("JOB"));
-    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print the gateway's answer as JSON, verbatim."));
+    const QCommandLineOption json(
+        QStringLiteral("json"),
+        Tr::tr("Print the gateway's answer as JSON, verbatim; with --job, only that job's groups."));
     parser.addOptions({job, json});
     if (const std::optional<int> exit
         = parseArguments(parser, arguments, usage, Tr::tr("Lists the groups a Pushgateway holds.\n"), io))
@@ -490,24 +507,16 @@ int runGroups(const QStringList &arguments, Io &io)
     client.setTag(gateway.tag());
     int failure = ExitOk;
     QByteArray answer;
-    const std::optional<GatewayGroups> groups = readGroups(client, *endpoint, io, &failure, &answer);
+    std::optional<GatewayGroups> groups = readGroups(client, *endpoint, io, &failure, &answer);
     if (!groups)
         return failure;
     if (parser.isSet(json)) {
-        QJsonDocument document = QJsonDocument::fromJson(answer);
-        if (parser.isSet(job)) {
-            QJsonArray kept;
-            for (const QJsonValue value : document.object().value(QStringLiteral("data")).toArray()) {
-                if (value.toObject().value(QStringLiteral("labels")).toObject().value(QStringLiteral("job")).toString()
-                    == parser.value(job))
-                    kept.append(value);
-            }
-            QJsonObject root = document.object();
-            root.insert(QStringLiteral("data"), kept);
-            document.setObject(root);
-        }
-        io.out << document.toJson(QJsonDocument::Indented);
-        return ExitOk;
+        // The answer as it came (reading the groups showed it is whole JSON), with no second
+        // parse; the groups' memory goes before it is printed.
+        groups.reset();
+        const QByteArray printed = parser.isSet(job) ? jobGroupsAsJson(answer, parser.value(job)) : answer;
+        const bool written = writeOutput({}, printed, io) && (printed.endsWith('\n') || writeOutput({}, "\n", io));
+        return written ? ExitOk : ExitUsage;
     }
     renderGroups(io.out, *groups, parser.value(job));
     return ExitOk;

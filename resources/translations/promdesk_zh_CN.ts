@@ -2671,10 +2671,6 @@ each, printing every group. The Pushgateway never expires groups itself; run thi
         <translation>只列出此 job 的分组。</translation>
     </message>
     <message>
-        <source>Print the gateway&apos;s answer as JSON, verbatim.</source>
-        <translation>以 JSON 原样打印网关的响应。</translation>
-    </message>
-    <message>
         <source>Lists the groups a Pushgateway holds.
 </source>
         <translation>列出 Pushgateway 中保存的分组。
@@ -2723,6 +2719,10 @@ it. Exit 0, or 1 when the gateway would refuse the push.
 </source>
         <translation>%1 中没有样本；以空请求体替换 %2（--allow-empty）
 </translation>
+    </message>
+    <message>
+        <source>Print the gateway&apos;s answer as JSON, verbatim; with --job, only that job&apos;s groups.</source>
+        <translation>以 JSON 原样打印网关的响应；带 --job 时只打印该 job 的分组。</translation>
     </message>
 </context>
 <context>

@@ -1029,8 +1029,8 @@ void TestCliFaults::largeGroupsAreReadWholeAndTheLimitIsSettable()
     QVERIFY2(run.exitCode == 0, run.err.constData());
     run = runCli(args({"groups", "--json", "--job", "big_group", "--url"}) + QStringList{gateway()});
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    QVERIFY2(run.out.size() > 2 * 1024 * 1024, qPrintable(QString::number(run.out.size())));
-    QVERIFY(run.out.contains("/var/lib/data/19999"));
+    QVERIFY2(run.out.size() > 1024 * 1024, qPrintable(QString::number(run.out.size())));
+    QCOMPARE(run.out.count("/var/lib/data/"), 20000);
     run = runCli(args({"preview", "--job", "big_group", "--url"}) + QStringList{gateway(), file(metrics)});
     QVERIFY2(run.exitCode == 0, run.err.constData());
 

@@ -4,6 +4,9 @@
 #include "ServerFixture.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -73,9 +76,22 @@ void TestCliPushgateway::pushThenListThenDelete()
     QVERIFY(run.out.contains(
         "backup_size_bytes{db=\"customers\",instance=\"host 17\",job=\"db_backup\",path=\"/var/lib\"} 1.2e+09"));
 
+    // --json: the gateway's answer byte for byte, as a line; with --job, the same document holding that
+    // job's groups.
     run = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--json")});
     QCOMPARE(run.exitCode, 0);
-    QVERIFY(run.out.contains("\"status\": \"success\""));
+    const HttpResponse answer = httpRequest("GET", QUrl(url() + QStringLiteral("/api/v1/metrics")));
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(run.out, answer.body.endsWith('\n') ? answer.body : answer.body + '\n'); // the gateway ends it without one
+    run = runCli({QStringLiteral("groups"), QStringLiteral("--url"), url(), QStringLiteral("--json"),
+                  QStringLiteral("--job"), QStringLiteral("db_backup")});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject filtered = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(filtered.value(QStringLiteral("status")).toString(), QStringLiteral("success"));
+    const QJsonArray kept = filtered.value(QStringLiteral("data")).toArray();
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(kept.first().toObject().value(QStringLiteral("labels")).toObject().value(QStringLiteral("instance")),
+             QJsonValue(QStringLiteral("host 17")));
 
     run = runCli({QStringLiteral("delete"), QStringLiteral("--url"), url(), QStringLiteral("--job"),
                   QStringLiteral("db_backup"), QStringLiteral("--group"), QStringLiteral("instance=host 17"),
