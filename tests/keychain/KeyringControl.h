@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QScopeGuard>
 #include <QString>
+#include <QThread>
 
 namespace promdesk::test {
 
@@ -25,7 +26,8 @@ inline bool lockKeyring()
     return gdbus.waitForFinished(10000) && gdbus.exitCode() == 0;
 }
 
-inline bool unlockKeyring()
+// One unlock call; the daemon's error name when it refuses.
+inline QString tryUnlockKeyring()
 {
     // With its password and no prompt, through gnome-keyring's own interface (as its PAM module
     // does at login). The secret travels in a "plain" session, which lives as long as this
@@ -38,7 +40,7 @@ inline bool unlockKeyring()
     open << QStringLiteral("plain") << QVariant::fromValue(QDBusVariant(QString()));
     const QDBusMessage opened = bus.call(open, QDBus::Block, 10000);
     if (opened.type() != QDBusMessage::ReplyMessage || opened.arguments().size() != 2)
-        return false;
+        return opened.errorName() + QLatin1Char(' ') + opened.errorMessage();
     const QDBusObjectPath session = qvariant_cast<QDBusObjectPath>(opened.arguments().at(1));
     QDBusArgument master;
     master.beginStructure();
@@ -50,7 +52,26 @@ inline bool unlockKeyring()
         QStringLiteral("UnlockWithMasterPassword"));
     unlock << QVariant::fromValue(QDBusObjectPath(QStringLiteral("/org/freedesktop/secrets/collection/login")))
            << QVariant::fromValue(master);
-    return bus.call(unlock, QDBus::Block, 10000).type() == QDBusMessage::ReplyMessage;
+    const QDBusMessage unlocked = bus.call(unlock, QDBus::Block, 10000);
+    return unlocked.type() == QDBusMessage::ReplyMessage
+        ? QString()
+        : unlocked.errorName() + QLatin1Char(' ') + unlocked.errorMessage();
+}
+
+// A read of a locked keyring makes the daemon ask its prompter, which has no display here and
+// exits; until the daemon has seen that, it may refuse the unlock. A few tries over up to two
+// seconds; the last refusal is printed when all of them fail.
+inline bool unlockKeyring()
+{
+    QString refusal;
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        refusal = tryUnlockKeyring();
+        if (refusal.isEmpty())
+            return true;
+        QThread::msleep(100);
+    }
+    qWarning("unlockKeyring: %s", qPrintable(refusal));
+    return false;
 }
 
 } // namespace promdesk::test
