@@ -11,9 +11,9 @@ constexpr int kGzipWindowBits = 15 + 16;
 
 } // namespace
 
-bool looksLikeGzip(const char *data, qsizetype size)
+bool looksLikeGzip(QByteArrayView data)
 {
-    return size >= 2 && static_cast<unsigned char>(data[0]) == 0x1f && static_cast<unsigned char>(data[1]) == 0x8b;
+    return data.size() >= 2 && uchar(data[0]) == 0x1f && uchar(data[1]) == 0x8b;
 }
 
 QByteArray gzipCompress(const QByteArray &data)
@@ -60,9 +60,8 @@ std::optional<QByteArray> gzipDecompress(const QByteArray &data, qint64 maxBytes
         // A gzip body may hold several members, one after another (RFC 1952), which Go and
         // Python read as one text; anything else after a member is no gzip.
         if (result == Z_STREAM_END && stream.avail_in > 0)
-            result = looksLikeGzip(reinterpret_cast<const char *>(stream.next_in), qsizetype(stream.avail_in))
-                ? inflateReset(&stream)
-                : Z_DATA_ERROR;
+            result = looksLikeGzip(QByteArrayView(stream.next_in, qsizetype(stream.avail_in))) ? inflateReset(&stream)
+                                                                                               : Z_DATA_ERROR;
     }
     inflateEnd(&stream);
     return result == Z_STREAM_END ? std::optional<QByteArray>(std::move(out)) : std::nullopt;

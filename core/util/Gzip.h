@@ -1,17 +1,14 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 
 #include <optional>
 
 namespace promdesk {
 
 /// Whether `data` starts as a gzip member does (its two magic bytes, RFC 1952 §2.3.1).
-bool looksLikeGzip(const char *data, qsizetype size);
-inline bool looksLikeGzip(const QByteArray &data)
-{
-    return looksLikeGzip(data.constData(), data.size());
-}
+bool looksLikeGzip(QByteArrayView data);
 
 /// A body as Content-Encoding: gzip means it (a gzip header and trailer around deflate).
 QByteArray gzipCompress(const QByteArray &data);
