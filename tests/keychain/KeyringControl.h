@@ -26,7 +26,7 @@ inline bool lockKeyring()
     return gdbus.waitForFinished(10000) && gdbus.exitCode() == 0;
 }
 
-// One unlock call; the daemon's error name when it refuses.
+// One unlock call: empty when the keyring is unlocked, else the daemon's error name and message.
 inline QString tryUnlockKeyring()
 {
     // With its password and no prompt, through gnome-keyring's own interface (as its PAM module
@@ -58,9 +58,9 @@ inline QString tryUnlockKeyring()
         : unlocked.errorName() + QLatin1Char(' ') + unlocked.errorMessage();
 }
 
-// A read of a locked keyring makes the daemon ask its prompter, which has no display here and
-// exits; until the daemon has seen that, it may refuse the unlock. A few tries over up to two
-// seconds; the last refusal is printed when all of them fail.
+// Tries again for up to two seconds, and prints the last refusal when every try failed. One CI run
+// saw a single refusal just after the console had read the locked keyring, which makes the daemon
+// start its prompter (it has no display here and exits); why the daemon refused is not known.
 inline bool unlockKeyring()
 {
     QString refusal;
