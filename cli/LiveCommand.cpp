@@ -4,10 +4,10 @@
 #include "GatewayOptions.h"
 #include "Interrupt.h"
 #include "TerminalSafeDevice.h"
-#include "history/HistoryDatabase.h"
 #include "live/ArrivalTracker.h"
 #include "model/NumberFormat.h"
 #include "net/Redactor.h"
+#include "net/RequestRecorder.h"
 #include "pushgateway/GroupPruning.h"
 
 #include <QCoreApplication>
@@ -164,20 +164,20 @@ QString countersLine(const QString &state, const LiveJobStats &s)
              QString::number(s.skipped()));
 }
 
-// The job's own history entry: the request it repeats, with the draft as its body.
-qint64 beginJobEntry(const LiveJobSpec &spec, PushgatewayClient *gateway, RemoteWriteClient *writer,
-                     const RequestTag &tag, Io &io)
+// The job's own history entry: the request it repeats, with the draft as its body (an empty
+// ticket when the history is off). Dropped open, it says the job's pushes were not sent.
+RecordTicket beginJobEntry(RequestRecorder *recorder, const LiveJobSpec &spec, PushgatewayClient *gateway,
+                           RemoteWriteClient *writer, const RequestTag &tag)
 {
-    HistoryDatabase *history = cliHistory(io, HistoryDatabase::Check::Header);
-    if (!history)
-        return 0;
+    if (!recorder)
+        return {};
     HttpRequest request = jobEntryRequest(spec, gateway, writer);
-    RequestTag jobTag = tag;
-    jobTag.operation = QStringLiteral("job");
-    jobTag.target = gateway ? QStringLiteral("pushgateway") : QStringLiteral("remote-write");
+    request.tag = tag;
+    request.tag.operation = QStringLiteral("job");
+    request.tag.target = gateway ? QStringLiteral("pushgateway") : QStringLiteral("remote-write");
     if (gateway)
-        jobTag.groupingKey = machineKey(spec, spec.machines.value(0)).toString();
-    return history->begin(entryFor(request, jobTag));
+        request.tag.groupingKey = machineKey(spec, spec.machines.value(0)).toString();
+    return recorder->record(request);
 }
 
 class StatusPrinter
@@ -360,7 +360,7 @@ int printJobEnd(const LiveJob &job, const ArrivalTracker *tracker, bool repeated
     return exit;
 }
 
-void completeJobEntry(qint64 parent, const LiveJob &job, int exit, Io &io)
+void completeJobEntry(RecordTicket &entry, const LiveJob &job, int exit)
 {
     const LiveJobStats &s = job.stats();
     HttpResult overall;
@@ -369,8 +369,7 @@ void completeJobEntry(qint64 parent, const LiveJob &job, int exit, Io &io)
                                       : ErrorCategory::Other;
     overall.status = s.lastStatus;
     overall.errorText = countersLine(describeEnd(job), s);
-    if (HistoryDatabase *history = cliHistory(io, HistoryDatabase::Check::Header))
-        history->complete(parent, overall);
+    entry.complete(overall);
 }
 
 } // namespace
@@ -389,9 +388,11 @@ int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, Pushgateway
         return ExitUsage;
     }
     // A job is one history entry with its ticks under it; a single push stays one entry.
-    const qint64 parent = repeated ? beginJobEntry(spec, gateway, writer, tag, io) : 0;
+    RecordTicket jobEntry = repeated ? beginJobEntry(http.recorder(), spec, gateway, writer, tag) : RecordTicket();
+    const qint64 parent = jobEntry.isOpen() ? lastRecordedId() : 0; // the entry's number in the history
     RequestTag tickTag = tag;
-    tickTag.parentId = parent;
+    if (jobEntry.isOpen())
+        http.recorder()->pointAtParent(tickTag, jobEntry);
     if (gateway)
         gateway->setTag(tickTag);
     else
@@ -429,8 +430,7 @@ int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, Pushgateway
     exit = printJobEnd(*job, tracker.get(), repeated, watch.count() > 0, exit, io);
     if (job->endReason() == LiveJob::EndReason::Refused)
         exit = ExitRejected;
-    if (parent > 0)
-        completeJobEntry(parent, *job, exit, io);
+    completeJobEntry(jobEntry, *job, exit);
     return watch.count() > 0 ? watch.exitCode() : exit;
 }
 

@@ -53,17 +53,6 @@ ConsoleContext::~ConsoleContext()
     m_http.setRecorder(nullptr);
 }
 
-quint64 ConsoleContext::beginParentEntry(const HttpRequest &summary)
-{
-    return m_history->begin(entryFor(summary, summary.tag), false);
-}
-
-void ConsoleContext::completeParentEntry(quint64 ticket, const HttpResult &result)
-{
-    m_history->complete(ticket, result);
-    emit requestRecorded();
-}
-
 void ConsoleContext::setProfile(std::optional<Profile> profile)
 {
     m_profile = std::move(profile);

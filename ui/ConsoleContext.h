@@ -52,11 +52,6 @@ public:
     void withRemoteWrite(QObject *owner, std::function<void(const QString &reason)> failed,
                          std::function<void(const std::shared_ptr<RemoteWriteClient> &)> use);
 
-    // A backfill's own history entry, which its batches are recorded under (tag.parentTicket);
-    // completed with the run's outcome. The GUI thread does not wait for either.
-    quint64 beginParentEntry(const HttpRequest &summary);
-    void completeParentEntry(quint64 ticket, const HttpResult &result);
-
 signals:
     void profileChanged();
     void requestRecorded(); // something was sent: the history view refreshes

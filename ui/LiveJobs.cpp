@@ -43,7 +43,7 @@ LiveJobs::~LiveJobs()
         job->job->disconnect(this);
         if (job->job->state() != LiveJob::State::Finished) {
             job->job->abort();
-            m_context->completeParentEntry(job->parentTicket, notSent(tr("the console quit while the job ran")));
+            job->entry.completeUnsent(tr("the console quit while the job ran"));
         }
     }
 }
@@ -107,8 +107,10 @@ int LiveJobs::start(LiveJobSpec spec, const Profile &profile, const SecretResult
     summary.tag.target = toGateway ? QStringLiteral("pushgateway") : QStringLiteral("remote-write");
     if (toGateway)
         summary.tag.groupingKey = machineKey(spec, spec.machines.value(0)).toString();
-    entry->parentTicket = m_context->beginParentEntry(summary);
-    tag.parentTicket = entry->parentTicket;
+    if (RequestRecorder *recorder = m_context->http().recorder()) {
+        entry->entry = recorder->record(summary);
+        recorder->pointAtParent(tag, entry->entry);
+    }
     if (toGateway)
         entry->gateway->setTag(tag);
     else
@@ -145,7 +147,7 @@ void LiveJobs::finished(Job &job)
     overall.errorText = tr("%1: sent %2, ok %3, failed %4, skipped %5")
                             .arg(describeEnd(*job.job), QString::number(s.sent), QString::number(s.ok),
                                  QString::number(s.failed), QString::number(s.skipped()));
-    m_context->completeParentEntry(job.parentTicket, overall);
+    job.entry.complete(overall);
     emit changed(job.number);
     if (running() == 0)
         emit allFinished();

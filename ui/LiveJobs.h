@@ -2,6 +2,7 @@
 
 #include "live/ArrivalTracker.h"
 #include "live/LiveJob.h"
+#include "net/RequestRecorder.h"
 #include "profiles/Profile.h"
 #include "profiles/SecretStore.h"
 
@@ -30,7 +31,7 @@ public:
         std::shared_ptr<RemoteWriteClient> writer;
         std::unique_ptr<LiveJob> job;
         std::unique_ptr<ArrivalTracker> arrival; // none without a query URL or when not asked
-        quint64 parentTicket = 0;
+        RecordTicket entry;                      // the job's own history entry, its ticks under it
     };
 
     explicit LiveJobs(ConsoleContext *context, QObject *parent = nullptr);
