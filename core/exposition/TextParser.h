@@ -133,8 +133,8 @@ public:
 
     void feed(QByteArrayView chunk);
     // Feeds the input's last chunk, whose bytes stay valid until finish(): a last line without a
-    // newline is read where it is instead of being copied (a 50 MB file of one line was held
-    // twice).
+    // newline is read where it is instead of being copied, so a file of one long line is held
+    // once.
     void feedLast(QByteArrayView chunk);
     // Ends the input: runs the whole-file checks. Problems are sorted by line afterwards.
     void finish();

@@ -20,8 +20,8 @@ std::uint64_t savedRegisterStates()
     return (std::uint64_t(high) << 32) | low;
 }
 
-// One CPUID (leaf 1), not the dozen of __builtin_cpu_init: in a virtual machine each traps to the
-// hypervisor (about 9 us here), and this runs at every start of every program linking the core.
+// One CPUID (leaf 1), not the dozen of __builtin_cpu_init: in a virtual machine each one traps to
+// the hypervisor, and this runs at every start of every program that links the core.
 bool askCpuForAvx()
 {
     unsigned eax = 0;

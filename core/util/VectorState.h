@@ -1,14 +1,12 @@
 #pragma once
 
-// What was measured: on a virtual AVX-512 Xeon (family 6, model 207), where glibc picks
-// __memmove_avx512_unaligned_erms for memcpy, validating an exporter's 20 MB took 70 ms of CPU
-// instead of the 40 it takes with glibc told to leave AVX-512 alone:
-//   GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX512VL,-AVX512BW,-AVX512DQ
-// The SSE code compiled for baseline x86-64 that ran after such copies (the parser's scans and
-// double arithmetic, libxxhash) was what slowed down, and one VZEROUPPER at the start of each line
-// gave back the same 40 ms (docs/performance.md). Which processor state the VZEROUPPER resets is
-// not established: XINUSE (XGETBV 1) shows the same bits before and after, so no test can see it;
-// the bench can. The cost where nothing is to be gained is a load, a branch and a call a line.
+// Where glibc copies with AVX-512 (its __memmove_avx512_unaligned_erms), the SSE code compiled
+// for baseline x86-64 that runs after such a copy (the parser's scans and double arithmetic,
+// libxxhash) was found to run slowly, and one VZEROUPPER at the start of each line gave back the
+// speed that glibc told to leave AVX-512 alone gives (figures and the tunable: docs/performance.md).
+// Which processor state the VZEROUPPER resets is not established: XINUSE (XGETBV 1) shows the
+// same bits before and after, so no test can see it; the bench can. Where there is nothing to
+// gain, it costs a load, a branch and a call a line.
 
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
 #define PROMDESK_X86_VECTOR_STATE 1
