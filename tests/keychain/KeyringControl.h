@@ -58,9 +58,9 @@ inline QString tryUnlockKeyring()
         : unlocked.errorName() + QLatin1Char(' ') + unlocked.errorMessage();
 }
 
-// Tries again for up to two seconds, and prints the last refusal when every try failed. One CI run
-// saw a single refusal just after the console had read the locked keyring, which makes the daemon
-// start its prompter (it has no display here and exits); why the daemon refused is not known.
+// Up to 20 tries, 100 ms apart, and the last refusal printed when every one failed. The daemon
+// may refuse right after a read of the locked keyring has started its prompter (which has no
+// display here and exits); why is not known.
 inline bool unlockKeyring()
 {
     QString refusal;
