@@ -40,6 +40,8 @@ bool askCpuForAvx()
 
 } // namespace
 
+// Set while the program loads; a caller among earlier static initialisers sees false (zero
+// initialisation) and only skips a VZEROUPPER.
 const bool cpuHasAvx = askCpuForAvx();
 
 [[gnu::target("avx")]] void zeroUpperVectorHalves()
