@@ -60,6 +60,12 @@ void startCliHistory()
     }
 }
 
+qint64 recordedIdOf(const RecordTicket &entry)
+{
+    const ProcessHistory &history = processHistory();
+    return entry.isOpen() && history.service ? history.service->idOf(quint64(entry.id())) : 0;
+}
+
 qint64 lastRecordedId()
 {
     const ProcessHistory &history = processHistory();

@@ -3,6 +3,7 @@
 #include "Cli.h"
 #include "history/HistoryDatabase.h"
 #include "net/HttpClient.h"
+#include "net/RequestRecorder.h"
 
 namespace promdesk::cli {
 
@@ -22,6 +23,10 @@ void recordHistory(HttpClient &http, Io &io);
 
 // The history id of the last request this process sent (0: none, or not recorded).
 qint64 lastRecordedId();
+
+// The history id of the entry `entry` stands for, while it is open (0: not recorded). The CLI's
+// recorder writes an entry before record() returns, so its id is known at once.
+qint64 recordedIdOf(const RecordTicket &entry);
 
 // Says once per run, on stderr, that the history could not be written (the requests still went).
 void reportHistoryProblem(const QString &problem, Io &io);

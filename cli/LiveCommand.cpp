@@ -389,7 +389,7 @@ int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, Pushgateway
     }
     // A job is one history entry with its ticks under it; a single push stays one entry.
     RecordTicket jobEntry = repeated ? beginJobEntry(http.recorder(), spec, gateway, writer, tag) : RecordTicket();
-    const qint64 parent = jobEntry.isOpen() ? lastRecordedId() : 0; // the entry's number in the history
+    const qint64 parent = recordedIdOf(jobEntry); // the entry's number in the history
     RequestTag tickTag = tag;
     if (jobEntry.isOpen())
         http.recorder()->pointAtParent(tickTag, jobEntry);
