@@ -36,7 +36,7 @@ ProcessHistory &processHistory()
 
 } // namespace
 
-HistoryDatabase *cliHistory(Io &io, HistoryDatabase::Check check)
+HistoryDatabase *cliHistory(Io &io)
 {
     ProcessHistory &history = processHistory();
     if (!history.opened) {
@@ -44,7 +44,7 @@ HistoryDatabase *cliHistory(Io &io, HistoryDatabase::Check check)
         if (disabled())
             return nullptr;
         QString note;
-        history.database = HistoryDatabase::open(HistoryDatabase::defaultPath(), &note, check);
+        history.database = HistoryDatabase::open(HistoryDatabase::defaultPath(), &note, HistoryDatabase::Check::Pages);
         if (!note.isEmpty())
             io.err << "promdesk-cli: " << note << '\n';
     }

@@ -7,12 +7,11 @@
 
 namespace promdesk::cli {
 
-// The request history this process records into: opened on first use at
-// HistoryDatabase::defaultPath(); nullptr when PROMDESK_NO_HISTORY=1 or it cannot be opened (said
-// once on stderr — a history problem never stops a push).
-// Reading paths check every page of the file when they open it (Check::Pages); a damaged file is
-// moved aside with a note.
-HistoryDatabase *cliHistory(Io &io, HistoryDatabase::Check check = HistoryDatabase::Check::Pages);
+// The request history, for the history command to read: opened on first use at
+// HistoryDatabase::defaultPath(), every page of the file checked (a damaged file is moved aside
+// with a note); nullptr when PROMDESK_NO_HISTORY=1 or it cannot be opened (said once on stderr).
+// Requests are recorded through recordHistory() instead.
+HistoryDatabase *cliHistory(Io &io);
 
 // Starts the recording thread now, so that opening the database overlaps with reading input.
 void startCliHistory();
