@@ -26,6 +26,12 @@ inline bool lockKeyring()
     return gdbus.waitForFinished(10000) && gdbus.exitCode() == 0;
 }
 
+// What the daemon said when it refused a call: its error's name and message.
+inline QString refusalOf(const QDBusMessage &reply)
+{
+    return reply.errorName() + QLatin1Char(' ') + reply.errorMessage();
+}
+
 // One unlock call: empty when the keyring is unlocked, else the daemon's error name and message.
 inline QString tryUnlockKeyring()
 {
@@ -40,7 +46,7 @@ inline QString tryUnlockKeyring()
     open << QStringLiteral("plain") << QVariant::fromValue(QDBusVariant(QString()));
     const QDBusMessage opened = bus.call(open, QDBus::Block, 10000);
     if (opened.type() != QDBusMessage::ReplyMessage || opened.arguments().size() != 2)
-        return opened.errorName() + QLatin1Char(' ') + opened.errorMessage();
+        return refusalOf(opened);
     const QDBusObjectPath session = qvariant_cast<QDBusObjectPath>(opened.arguments().at(1));
     QDBusArgument master;
     master.beginStructure();
@@ -53,9 +59,7 @@ inline QString tryUnlockKeyring()
     unlock << QVariant::fromValue(QDBusObjectPath(QStringLiteral("/org/freedesktop/secrets/collection/login")))
            << QVariant::fromValue(master);
     const QDBusMessage unlocked = bus.call(unlock, QDBus::Block, 10000);
-    return unlocked.type() == QDBusMessage::ReplyMessage
-        ? QString()
-        : unlocked.errorName() + QLatin1Char(' ') + unlocked.errorMessage();
+    return unlocked.type() == QDBusMessage::ReplyMessage ? QString() : refusalOf(unlocked);
 }
 
 // Up to 20 tries, 100 ms apart, and the last refusal printed when every one failed. The daemon
@@ -63,12 +67,14 @@ inline QString tryUnlockKeyring()
 // display here and exits); why is not known.
 inline bool unlockKeyring()
 {
+    constexpr int kTries = 20;
     QString refusal;
-    for (int attempt = 0; attempt < 20; ++attempt) {
+    for (int attempt = 1; attempt <= kTries; ++attempt) {
         refusal = tryUnlockKeyring();
         if (refusal.isEmpty())
             return true;
-        QThread::msleep(100);
+        if (attempt < kTries)
+            QThread::msleep(100);
     }
     qWarning("unlockKeyring: %s", qPrintable(refusal));
     return false;
