@@ -7,8 +7,8 @@ cd "$root"
 
 bash scripts/install-deps.sh
 bash scripts/build.sh
-env_file=$(bash scripts/sandbox.sh start | tail -n 1)
 trap 'bash scripts/sandbox.sh stop' EXIT
+env_file=$(bash scripts/sandbox.sh start | tail -n 1)
 # shellcheck disable=SC1090
 . "$env_file"
 

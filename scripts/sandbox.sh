@@ -4,7 +4,8 @@
 # Its Prometheus takes samples up to 30 days old (out_of_order_time_window): it holds "now" from
 # the first scrape of the gateway, and without the window a backfill of the last hours would be
 # refused as "out of bounds".
-#   sandbox.sh start   starts both and prints the environment file to source
+#   sandbox.sh start   starts both and prints where they listen, then the environment file to
+#                      source (the last line); stops both again if either does not become ready
 #   sandbox.sh stop    stops them and removes the directory
 set -euo pipefail
 state="${PROMDESK_SANDBOX_DIR:-${TMPDIR:-/tmp}/promdesk-sandbox}"
@@ -65,8 +66,12 @@ PROMDESK_SANDBOX_PROMETHEUS=http://127.0.0.1:$prom_port
 PROMDESK_SANDBOX_REMOTE_WRITE=http://127.0.0.1:$prom_port/api/v1/write
 PROMDESK_SANDBOX_PIDS=($pgw_pid $prom_pid)
 ENV
-    wait_ready "http://127.0.0.1:$pgw_port"
-    wait_ready "http://127.0.0.1:$prom_port"
+    if ! wait_ready "http://127.0.0.1:$pgw_port" || ! wait_ready "http://127.0.0.1:$prom_port"; then
+        # Nothing is left running, and no list of process ids that a later stop could find reused.
+        kill "$pgw_pid" "$prom_pid" 2>/dev/null || true
+        rm -f "$env_file"
+        return 1
+    fi
     echo "sandbox: Pushgateway http://127.0.0.1:$pgw_port, Prometheus http://127.0.0.1:$prom_port (data in $state)"
     echo "sandbox: Prometheus has a 30-day out-of-order window: backfills of samples up to 30 days old are taken"
     echo "$env_file"

@@ -9,8 +9,8 @@ out="$root/docs/screenshots"
 mkdir -p "$out"
 scratch="$(mktemp -d)"
 export PROMDESK_DATA_DIR="$scratch/data" PROMDESK_CONFIG_DIR="$scratch/config"
-env_file=$(bash "$root/scripts/sandbox.sh" start | tail -n 1)
 trap 'bash "$root/scripts/sandbox.sh" stop; rm -rf "$scratch"' EXIT
+env_file=$(bash "$root/scripts/sandbox.sh" start | tail -n 1)
 # shellcheck disable=SC1090
 . "$env_file"
 printf '# TYPE db_backup_size_bytes gauge\ndb_backup_size_bytes{db="customers"} 1.2e9\n' |
