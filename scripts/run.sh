@@ -8,7 +8,9 @@ cd "$root"
 bash scripts/install-deps.sh
 bash scripts/build.sh
 trap 'bash scripts/sandbox.sh stop' EXIT
-env_file=$(bash scripts/sandbox.sh start | tail -n 1)
+started=$(bash scripts/sandbox.sh start)
+sed '$d' <<< "$started" # where the sandbox listens: the operator may want to reach it too
+env_file=$(tail -n 1 <<< "$started")
 # shellcheck disable=SC1090
 . "$env_file"
 
