@@ -3,7 +3,7 @@
 // Usage: promdesk-render-icon SVG SIZE PNG
 #include "IconRendering.h"
 
-#include <QGuiApplication>
+#include <QCoreApplication>
 
 #include <cstdio>
 
@@ -13,8 +13,9 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "usage: promdesk-render-icon SVG SIZE PNG\n");
         return 2;
     }
-    qputenv("QT_QPA_PLATFORM", "offscreen"); // a build machine has no display
-    QGuiApplication app(argc, argv);
+    // No QGuiApplication: painting an SVG without text into a QImage needs no platform plugin,
+    // and starting one (even "offscreen") on a build machine warns that XDG_RUNTIME_DIR is unset.
+    QCoreApplication app(argc, argv);
     QSvgRenderer svg(QString::fromLocal8Bit(argv[1]));
     const int size = QByteArray(argv[2]).toInt();
     if (!svg.isValid() || size <= 0) {
