@@ -24,12 +24,23 @@ wait_ready() {
     return 1
 }
 
+# terminate PID...: asks the processes to stop, waits up to 5 s for them to go (a Prometheus
+# flushes its data first), then kills what is left, so that nothing writes into the directory
+# while it is removed.
+terminate() {
+    kill "$@" 2>/dev/null || return 0
+    for _ in $(seq 1 50); do
+        kill -0 "$@" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -9 "$@" 2>/dev/null || true
+}
+
 stop() {
     if [ -f "$env_file" ]; then
         # shellcheck disable=SC1090
         . "$env_file"
-        kill "${PROMDESK_SANDBOX_PIDS[@]}" 2>/dev/null || true
-        sleep 0.3
+        terminate "${PROMDESK_SANDBOX_PIDS[@]}"
     fi
     rm -rf "$state"
 }
@@ -67,8 +78,8 @@ PROMDESK_SANDBOX_REMOTE_WRITE=http://127.0.0.1:$prom_port/api/v1/write
 PROMDESK_SANDBOX_PIDS=($pgw_pid $prom_pid)
 ENV
     if ! wait_ready "http://127.0.0.1:$pgw_port" || ! wait_ready "http://127.0.0.1:$prom_port"; then
-        # Nothing is left running, and no list of process ids that a later stop could find reused.
-        kill "$pgw_pid" "$prom_pid" 2>/dev/null || true
+        # Nothing is left running, nor a list of process ids that a later stop could find reused.
+        terminate "$pgw_pid" "$prom_pid"
         rm -f "$env_file"
         return 1
     fi
