@@ -79,8 +79,10 @@ PROMDESK_SANDBOX_PIDS=($pgw_pid $prom_pid)
 ENV
     if ! wait_ready "http://127.0.0.1:$pgw_port" || ! wait_ready "http://127.0.0.1:$prom_port"; then
         # Nothing is left running, nor a list of process ids that a later stop could find reused.
+        # The logs' ends are shown here: a caller's stop removes the directory with them.
         terminate "$pgw_pid" "$prom_pid"
         rm -f "$env_file"
+        tail -n 20 "$state/pushgateway.log" "$state/prometheus.log" >&2 || true
         return 1
     fi
     echo "sandbox: Pushgateway http://127.0.0.1:$pgw_port, Prometheus http://127.0.0.1:$prom_port (data in $state)"

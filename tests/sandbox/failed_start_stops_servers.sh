@@ -1,41 +1,56 @@
 #!/usr/bin/env bash
-# A sandbox whose Prometheus starts but never listens: `sandbox.sh start` fails, and leaves
-# neither that Prometheus nor the Pushgateway it had started running, nor a list of process ids
-# that a later `stop` would kill once they are reused.
+# A sandbox whose Prometheus starts but never listens: `sandbox.sh start` fails, shows the ends of
+# the servers' logs, and leaves neither server running nor a list of process ids that a later
+# `stop` would kill once they are reused. Both servers are stand-ins that write their process id
+# down: a Pushgateway that answers (so the wait for Prometheus is reached) and a Prometheus that
+# never opens its port.
 #   failed_start_stops_servers.sh SANDBOX_SH
 set -euo pipefail
 sandbox="$1"
 scratch="$(mktemp -d)"
-export PROMDESK_SANDBOX_DIR="$scratch/sandbox"
-trap 'pkill -f "$PROMDESK_SANDBOX_DIR" || true; rm -rf "$scratch"' EXIT
+export PROMDESK_SANDBOX_DIR="$scratch/sandbox" STAND_IN_PIDS="$scratch/pids"
+trap 'xargs -r kill -9 < "$STAND_IN_PIDS" 2>/dev/null || true; rm -rf "$scratch"' EXIT
 
 mkdir -p "$scratch/bin"
+cat > "$scratch/bin/prometheus-pushgateway" <<'STUB'
+#!/usr/bin/env bash
+echo "$$" >> "$STAND_IN_PIDS"
+address="${1#--web.listen-address=}"
+echo "stand-in Pushgateway on $address"
+exec /usr/bin/python3 -c '
+import http.server, sys
+host, port = sys.argv[1].rsplit(":", 1)
+class Ready(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200)
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+http.server.HTTPServer((host, int(port)), Ready).serve_forever()' "$address"
+STUB
 cat > "$scratch/bin/prometheus" <<'STUB'
 #!/usr/bin/env bash
-# Runs with Prometheus' arguments on its command line (the sandbox's directory among them), and
-# never opens a port.
+echo "$$" >> "$STAND_IN_PIDS"
+echo "stand-in Prometheus: never listens"
 while true; do sleep 1; done
 STUB
-chmod +x "$scratch/bin/prometheus"
+chmod +x "$scratch/bin/prometheus-pushgateway" "$scratch/bin/prometheus"
 
-if PATH="$scratch/bin:$PATH" bash "$sandbox" start > "$scratch/start.out" 2>&1; then
-    echo "FAIL: start succeeded with a Prometheus that never listens" >&2
-    exit 1
-fi
-grep -q "did not become ready" "$scratch/start.out" || {
-    echo "FAIL: start did not say what failed: $(cat "$scratch/start.out")" >&2
+fail() {
+    echo "FAIL: $*" >&2
     exit 1
 }
-for _ in $(seq 1 30); do # killed processes take a moment to go
-    pgrep -f "$PROMDESK_SANDBOX_DIR" >/dev/null || break
-    sleep 0.1
-done
-if left=$(pgrep -af "$PROMDESK_SANDBOX_DIR"); then
-    echo "FAIL: still running after the failed start: $left" >&2
-    exit 1
+if PATH="$scratch/bin:$PATH" bash "$sandbox" start > "$scratch/start.out" 2>&1; then
+    fail "start succeeded with a Prometheus that never listens"
 fi
-if [ -e "$PROMDESK_SANDBOX_DIR/sandbox.env" ]; then
-    echo "FAIL: the failed start left $PROMDESK_SANDBOX_DIR/sandbox.env, whose process ids a later stop would kill" >&2
-    exit 1
-fi
+grep -q "did not become ready" "$scratch/start.out" || fail "start did not say what failed: $(cat "$scratch/start.out")"
+grep -q "stand-in Prometheus: never listens" "$scratch/start.out" || fail "start did not show the logs' ends: $(cat "$scratch/start.out")"
+[ "$(wc -l < "$STAND_IN_PIDS")" -eq 2 ] || fail "expected both stand-ins to start: $(cat "$STAND_IN_PIDS")"
+while read -r pid; do
+    if kill -0 "$pid" 2>/dev/null; then
+        fail "process $pid ($(tr '\0' ' ' < "/proc/$pid/cmdline")) still runs after the failed start"
+    fi
+done < "$STAND_IN_PIDS"
+[ ! -e "$PROMDESK_SANDBOX_DIR/sandbox.env" ] \
+    || fail "the failed start left sandbox.env, whose process ids a later stop would kill"
 echo "ok: a failed start leaves nothing running"
