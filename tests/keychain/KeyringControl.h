@@ -45,8 +45,10 @@ inline QString tryUnlockKeyring()
         QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("OpenSession"));
     open << QStringLiteral("plain") << QVariant::fromValue(QDBusVariant(QString()));
     const QDBusMessage opened = bus.call(open, QDBus::Block, 10000);
-    if (opened.type() != QDBusMessage::ReplyMessage || opened.arguments().size() != 2)
+    if (opened.type() != QDBusMessage::ReplyMessage)
         return refusalOf(opened);
+    if (opened.arguments().size() != 2)
+        return QStringLiteral("OpenSession answered with %1 arguments, not 2").arg(opened.arguments().size());
     const QDBusObjectPath session = qvariant_cast<QDBusObjectPath>(opened.arguments().at(1));
     QDBusArgument master;
     master.beginStructure();
