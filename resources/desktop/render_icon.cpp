@@ -15,6 +15,8 @@ int main(int argc, char *argv[])
     }
     // No QGuiApplication: painting an SVG without text into a QImage needs no platform plugin,
     // and starting one (even "offscreen") on a build machine warns that XDG_RUNTIME_DIR is unset.
+    // Text would need fonts, and Qt aborts the build here ("Must construct a QGuiApplication
+    // before accessing QFontDatabase"); the icon's SVG has none.
     QCoreApplication app(argc, argv);
     QSvgRenderer svg(QString::fromLocal8Bit(argv[1]));
     const int size = QByteArray(argv[2]).toInt();
