@@ -9,7 +9,19 @@ set -euo pipefail
 sandbox="$1"
 scratch="$(mktemp -d)"
 export PROMDESK_SANDBOX_DIR="$scratch/sandbox" STAND_IN_PIDS="$scratch/pids"
-trap 'xargs -r kill -9 < "$STAND_IN_PIDS" 2>/dev/null || true; rm -rf "$scratch"' EXIT
+# Kills the stand-ins a failed check left running, each only while it still is one of them (its
+# environment names this run's list), never a process that has reused its id.
+cleanup() {
+    if [ -f "$STAND_IN_PIDS" ]; then
+        while read -r pid; do
+            if grep -qzxF "STAND_IN_PIDS=$STAND_IN_PIDS" "/proc/$pid/environ" 2>/dev/null; then
+                kill -9 "$pid" 2>/dev/null || true
+            fi
+        done < "$STAND_IN_PIDS"
+    fi
+    rm -rf "$scratch"
+}
+trap cleanup EXIT
 
 mkdir -p "$scratch/bin"
 cat > "$scratch/bin/prometheus-pushgateway" <<'STUB'
