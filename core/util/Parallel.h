@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/CoreBinding.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
@@ -10,7 +12,9 @@ namespace promdesk {
 
 // Calls body(i) for every i in [0, count) on up to `threads` threads, this one among them, and
 // returns when all are done. Each thread takes the next index when it is done with its last, so a
-// core the machine slows down takes fewer instead of holding the others up.
+// core the machine slows down takes fewer instead of holding the others up. While they work, the
+// threads keep to a core each when the process may use as many (see CoreBinding), this one to the
+// core it is on; it gets its cores back before it waits for the others.
 template <typename Body> void forEachIndexInParallel(std::size_t count, int threads, Body &&body)
 {
     std::atomic<std::size_t> next{0};
@@ -19,10 +23,23 @@ template <typename Body> void forEachIndexInParallel(std::size_t count, int thre
             body(i);
     };
     const auto helpers = std::min<std::size_t>(std::size_t(std::max(threads, 1)), count);
+    if (helpers < 2) {
+        work();
+        return;
+    }
+    const std::vector<int> cores = coresForThreads(int(helpers));
+    const auto coreOf = [&cores](std::size_t thread) { return cores.empty() ? -1 : cores[thread]; };
     std::vector<std::future<void>> running;
-    for (std::size_t helper = 1; helper < helpers; ++helper)
-        running.push_back(std::async(std::launch::async, work));
-    work();
+    for (std::size_t helper = 1; helper < helpers; ++helper) {
+        running.push_back(std::async(std::launch::async, [&work, core = coreOf(helper)] {
+            const CoreBinding binding(core);
+            work();
+        }));
+    }
+    {
+        const CoreBinding binding(coreOf(0));
+        work();
+    }
     for (auto &helper : running)
         helper.get();
 }

@@ -1,0 +1,170 @@
+// Which core each thread of a parallel call keeps to: the caller's own core and then the others
+// it may use, one a thread, each thread bound while it works and the caller given its cores back;
+// nothing bound when there are fewer cores than threads.
+#include "util/CoreBinding.h"
+#include "util/Parallel.h"
+
+#include <QTest>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+using namespace promdesk;
+
+namespace {
+
+#if defined(Q_OS_LINUX)
+// The cores the calling thread may run on, in order.
+std::vector<int> allowedCores()
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) != 0)
+        return {};
+    std::vector<int> cores;
+    for (int core = 0; core < CPU_SETSIZE; ++core) {
+        if (CPU_ISSET(core, &set))
+            cores.push_back(core);
+    }
+    return cores;
+}
+#endif
+
+// Waits until `threads` threads have arrived, so that each thread of a parallel call takes one
+// index and is seen inside it; gives up after ten seconds (the test then fails on the counts).
+void meetTheOthers(std::atomic<int> &arrived, int threads)
+{
+    ++arrived;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (arrived.load() < threads && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::yield();
+}
+
+} // namespace
+
+class TestCoreBinding : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void coresForThreads_data();
+    void coresForThreads();
+    void bindingHoldsThenGivesTheCoresBack();
+    void negativeCoreBindsNothing();
+    void parallelThreadsKeepToACoreEach();
+    void moreThreadsThanCoresBindNothing();
+};
+
+void TestCoreBinding::coresForThreads_data()
+{
+    QTest::addColumn<std::vector<int>>("allowed");
+    QTest::addColumn<int>("current");
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<std::vector<int>>("expected");
+    QTest::newRow("one-thread-keeps-its-core") << std::vector{0, 1} << 1 << 1 << std::vector{1};
+    QTest::newRow("current-core-first") << std::vector{0, 1, 2, 3} << 2 << 3 << std::vector{2, 0, 1};
+    QTest::newRow("as-many-threads-as-cores") << std::vector{0, 1} << 1 << 2 << std::vector{1, 0};
+    QTest::newRow("restricted-mask") << std::vector{2, 5} << 5 << 2 << std::vector{5, 2};
+    QTest::newRow("fewer-cores-than-threads") << std::vector{0, 1} << 0 << 3 << std::vector<int>{};
+    QTest::newRow("current-core-not-allowed") << std::vector{0, 1} << 5 << 2 << std::vector<int>{};
+    QTest::newRow("current-core-unknown") << std::vector{0, 1} << -1 << 2 << std::vector<int>{};
+    QTest::newRow("no-threads") << std::vector{0, 1} << 0 << 0 << std::vector<int>{};
+}
+
+void TestCoreBinding::coresForThreads()
+{
+    QFETCH(std::vector<int>, allowed);
+    QFETCH(int, current);
+    QFETCH(int, threads);
+    QFETCH(std::vector<int>, expected);
+    QCOMPARE(detail::coresForThreads(allowed, current, threads), expected);
+}
+
+void TestCoreBinding::bindingHoldsThenGivesTheCoresBack()
+{
+#if defined(Q_OS_LINUX)
+    const std::vector<int> before = allowedCores();
+    QVERIFY(!before.empty());
+    const int core = before.back();
+    {
+        const CoreBinding binding(core);
+        QCOMPARE(allowedCores(), std::vector{core});
+        QCOMPARE(sched_getcpu(), core);
+    }
+    QCOMPARE(allowedCores(), before);
+#else
+    QSKIP("threads are bound to cores on Linux only");
+#endif
+}
+
+void TestCoreBinding::negativeCoreBindsNothing()
+{
+#if defined(Q_OS_LINUX)
+    const std::vector<int> before = allowedCores();
+    {
+        const CoreBinding binding(-1);
+        QCOMPARE(allowedCores(), before);
+    }
+    QCOMPARE(allowedCores(), before);
+#else
+    QSKIP("threads are bound to cores on Linux only");
+#endif
+}
+
+// Each thread, inside the body, may run on one core alone, a different one from the other's; the
+// caller kept the core it was on and has all its cores again afterwards.
+void TestCoreBinding::parallelThreadsKeepToACoreEach()
+{
+#if defined(Q_OS_LINUX)
+    const std::vector<int> before = allowedCores();
+    if (before.size() < 2)
+        QSKIP("needs two cores");
+    const int callerCore = sched_getcpu();
+    const std::thread::id caller = std::this_thread::get_id();
+    std::atomic<int> arrived{0};
+    std::mutex lock;
+    std::vector<std::vector<int>> seen; // the cores each index's thread may run on
+    std::vector<bool> onCaller;
+    forEachIndexInParallel(2, 2, [&](size_t) {
+        meetTheOthers(arrived, 2);
+        const std::scoped_lock guard(lock);
+        seen.push_back(allowedCores());
+        onCaller.push_back(std::this_thread::get_id() == caller);
+    });
+    QCOMPARE(seen.size(), size_t(2));
+    QCOMPARE(seen[0].size(), size_t(1));
+    QCOMPARE(seen[1].size(), size_t(1));
+    QVERIFY(seen[0] != seen[1]);
+    QVERIFY(onCaller[0] != onCaller[1]);
+    QCOMPARE(seen[onCaller[0] ? 0 : 1].front(), callerCore);
+    QCOMPARE(allowedCores(), before);
+#else
+    QSKIP("threads are bound to cores on Linux only");
+#endif
+}
+
+void TestCoreBinding::moreThreadsThanCoresBindNothing()
+{
+#if defined(Q_OS_LINUX)
+    const std::vector<int> before = allowedCores();
+    const int threads = int(before.size()) + 1;
+    std::atomic<int> arrived{0};
+    std::mutex lock;
+    std::vector<std::vector<int>> seen;
+    forEachIndexInParallel(size_t(threads), threads, [&](size_t) {
+        meetTheOthers(arrived, threads);
+        const std::scoped_lock guard(lock);
+        seen.push_back(allowedCores());
+    });
+    QCOMPARE(seen.size(), size_t(threads));
+    for (const std::vector<int> &cores : seen)
+        QCOMPARE(cores, before);
+#else
+    QSKIP("threads are bound to cores on Linux only");
+#endif
+}
+
+QTEST_GUILESS_MAIN(TestCoreBinding)
+#include "tst_corebinding.moc"
