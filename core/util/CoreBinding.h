@@ -17,17 +17,20 @@ namespace promdesk {
 
 namespace detail {
 // The cores for `threads` threads, one each: `current` (the calling thread's core) first, then
-// the other `allowed` cores in their order. Empty, so that no thread is bound, when fewer cores
-// are allowed than there are threads, or `current` is not among them (or unknown: -1).
+// the other `allowed` cores in their order. Only when there is a thread for every allowed core:
+// with fewer, threads bound to the first cores would pile up with those of another such call (or
+// process) while the other cores idle. Otherwise, or when `current` is not among the allowed
+// cores (or unknown: -1), empty: no thread is bound.
 std::vector<int> coresForThreads(const std::vector<int> &allowed, int current, int threads);
 } // namespace detail
 
-// detail::coresForThreads for the calling thread: the cores the process may run on and the one
-// this thread runs on now.
+// detail::coresForThreads for the calling thread: the cores it may run on and the one it runs on.
 std::vector<int> coresForThreads(int threads);
 
-/// While it lives, the calling thread runs on `core` alone; then it gets back the cores it had.
-/// A core below 0, or one the system refuses, binds nothing.
+/// While it lives, the calling thread runs on `core` alone; then it gets back the cores it had,
+/// unless its cores were changed meanwhile (by `taskset`, say): those are left as they are. A
+/// thread it starts meanwhile inherits the one core. A core below 0, or one the system refuses,
+/// binds nothing.
 class CoreBinding
 {
 public:
@@ -39,7 +42,7 @@ public:
 private:
 #if defined(Q_OS_LINUX)
     cpu_set_t m_saved{};
-    bool m_bound = false;
+    int m_core = -1; // bound to it; -1: nothing was bound
 #endif
 };
 

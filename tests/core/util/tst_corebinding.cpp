@@ -1,14 +1,17 @@
 // Which core each thread of a parallel call keeps to: the caller's own core and then the others
-// it may use, one a thread, each thread bound while it works and the caller given its cores back;
-// nothing bound when there are fewer cores than threads.
+// it may use, one a thread, each thread bound while it works and the caller given its cores back
+// (also when the work throws, and never over cores someone else set meanwhile); nothing bound
+// unless there is a thread for every core.
 #include "util/CoreBinding.h"
 #include "util/Parallel.h"
 
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 
 using namespace promdesk;
@@ -49,13 +52,37 @@ class TestCoreBinding : public QObject
     Q_OBJECT
 
 private slots:
+    void init();
+    void cleanup();
     void coresForThreads_data();
     void coresForThreads();
     void bindingHoldsThenGivesTheCoresBack();
     void negativeCoreBindsNothing();
+    void coresSetMeanwhileStand();
     void parallelThreadsKeepToACoreEach();
     void moreThreadsThanCoresBindNothing();
+    void callerGetsItsCoresBackWhenTheWorkThrows();
+
+private:
+#if defined(Q_OS_LINUX)
+    cpu_set_t m_cores{}; // the test thread's, given back after each test whatever it did
+#endif
 };
+
+void TestCoreBinding::init()
+{
+#if defined(Q_OS_LINUX)
+    CPU_ZERO(&m_cores);
+    QCOMPARE(sched_getaffinity(0, sizeof m_cores, &m_cores), 0);
+#endif
+}
+
+void TestCoreBinding::cleanup()
+{
+#if defined(Q_OS_LINUX)
+    sched_setaffinity(0, sizeof m_cores, &m_cores);
+#endif
+}
 
 void TestCoreBinding::coresForThreads_data()
 {
@@ -63,10 +90,11 @@ void TestCoreBinding::coresForThreads_data()
     QTest::addColumn<int>("current");
     QTest::addColumn<int>("threads");
     QTest::addColumn<std::vector<int>>("expected");
-    QTest::newRow("one-thread-keeps-its-core") << std::vector{0, 1} << 1 << 1 << std::vector{1};
-    QTest::newRow("current-core-first") << std::vector{0, 1, 2, 3} << 2 << 3 << std::vector{2, 0, 1};
-    QTest::newRow("as-many-threads-as-cores") << std::vector{0, 1} << 1 << 2 << std::vector{1, 0};
+    QTest::newRow("one-core-one-thread") << std::vector{3} << 3 << 1 << std::vector{3};
+    QTest::newRow("current-core-first") << std::vector{0, 1, 2, 3} << 2 << 4 << std::vector{2, 0, 1, 3};
+    QTest::newRow("two-cores-two-threads") << std::vector{0, 1} << 1 << 2 << std::vector{1, 0};
     QTest::newRow("restricted-mask") << std::vector{2, 5} << 5 << 2 << std::vector{5, 2};
+    QTest::newRow("fewer-threads-than-cores") << std::vector{0, 1, 2, 3} << 2 << 3 << std::vector<int>{};
     QTest::newRow("fewer-cores-than-threads") << std::vector{0, 1} << 0 << 3 << std::vector<int>{};
     QTest::newRow("current-core-not-allowed") << std::vector{0, 1} << 5 << 2 << std::vector<int>{};
     QTest::newRow("current-core-unknown") << std::vector{0, 1} << -1 << 2 << std::vector<int>{};
@@ -113,6 +141,26 @@ void TestCoreBinding::negativeCoreBindsNothing()
 #endif
 }
 
+// Cores set on the thread while it was bound (as `taskset -p` does) are not overwritten.
+void TestCoreBinding::coresSetMeanwhileStand()
+{
+#if defined(Q_OS_LINUX)
+    const std::vector<int> before = allowedCores();
+    if (before.size() < 2)
+        QSKIP("needs two cores");
+    cpu_set_t other;
+    CPU_ZERO(&other);
+    CPU_SET(before.front(), &other);
+    {
+        const CoreBinding binding(before.back());
+        QCOMPARE(sched_setaffinity(0, sizeof other, &other), 0);
+    }
+    QCOMPARE(allowedCores(), std::vector{before.front()}); // cleanup() gives all of them back
+#else
+    QSKIP("threads are bound to cores on Linux only");
+#endif
+}
+
 // Each thread, inside the body, may run on one core alone, a different one from the other's; the
 // caller kept the core it was on and has all its cores again afterwards.
 void TestCoreBinding::parallelThreadsKeepToACoreEach()
@@ -121,7 +169,6 @@ void TestCoreBinding::parallelThreadsKeepToACoreEach()
     const std::vector<int> before = allowedCores();
     if (before.size() < 2)
         QSKIP("needs two cores");
-    const int callerCore = sched_getcpu();
     const std::thread::id caller = std::this_thread::get_id();
     std::atomic<int> arrived{0};
     std::mutex lock;
@@ -138,7 +185,8 @@ void TestCoreBinding::parallelThreadsKeepToACoreEach()
     QCOMPARE(seen[1].size(), size_t(1));
     QVERIFY(seen[0] != seen[1]);
     QVERIFY(onCaller[0] != onCaller[1]);
-    QCOMPARE(seen[onCaller[0] ? 0 : 1].front(), callerCore);
+    for (const std::vector<int> &cores : seen)
+        QVERIFY(std::find(before.begin(), before.end(), cores.front()) != before.end());
     QCOMPARE(allowedCores(), before);
 #else
     QSKIP("threads are bound to cores on Linux only");
@@ -161,6 +209,29 @@ void TestCoreBinding::moreThreadsThanCoresBindNothing()
     QCOMPARE(seen.size(), size_t(threads));
     for (const std::vector<int> &cores : seen)
         QCOMPARE(cores, before);
+#else
+    QSKIP("threads are bound to cores on Linux only");
+#endif
+}
+
+void TestCoreBinding::callerGetsItsCoresBackWhenTheWorkThrows()
+{
+#if defined(Q_OS_LINUX)
+    const std::vector<int> before = allowedCores();
+    const std::thread::id caller = std::this_thread::get_id();
+    std::atomic<int> arrived{0};
+    bool threw = false;
+    try {
+        forEachIndexInParallel(before.size(), int(before.size()), [&](size_t) {
+            meetTheOthers(arrived, int(before.size()));
+            if (std::this_thread::get_id() == caller)
+                throw std::runtime_error("the caller's work failed");
+        });
+    } catch (const std::runtime_error &) {
+        threw = true;
+    }
+    QVERIFY(threw);
+    QCOMPARE(allowedCores(), before);
 #else
     QSKIP("threads are bound to cores on Linux only");
 #endif
