@@ -3,59 +3,18 @@
 // its entry too. Against a scripted receiver (the real one is in tst_cli_remotewrite and the
 // console's tst_mainwindow).
 #include "FaultServer.h"
+#include "TagRecorder.h"
 #include "remotewrite/BackfillSession.h"
 
-#include <QMutex>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace promdesk;
 using promdesk::test::FaultServer;
+using promdesk::test::TagRecorder;
 using Answer = FaultServer::Answer;
 
 namespace {
-
-// What a history would keep: each entry's tag, and how it ended.
-class TagRecorder final : public RequestRecorder
-{
-public:
-    struct Entry
-    {
-        RequestTag tag;
-        std::optional<HttpResult> result;
-    };
-    QList<Entry> entries() const
-    {
-        QMutexLocker lock(&m_mutex);
-        return m_entries;
-    }
-    QList<Entry> withOperation(const QString &operation) const
-    {
-        QList<Entry> found;
-        for (const Entry &entry : entries()) {
-            if (entry.tag.operation == operation)
-                found << entry;
-        }
-        return found;
-    }
-
-protected:
-    qint64 started(const HttpRequest &request) override
-    {
-        QMutexLocker lock(&m_mutex);
-        m_entries.append(Entry{request.tag, std::nullopt});
-        return m_entries.size();
-    }
-    void finished(qint64 id, const HttpResult &result) override
-    {
-        QMutexLocker lock(&m_mutex);
-        m_entries[id - 1].result = result;
-    }
-
-private:
-    mutable QMutex m_mutex;
-    QList<Entry> m_entries;
-};
 
 // Four one-minute samples, two per batch: two batches.
 SeriesSet fourSamples()
