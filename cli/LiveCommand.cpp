@@ -5,6 +5,7 @@
 #include "Interrupt.h"
 #include "TerminalSafeDevice.h"
 #include "live/ArrivalTracker.h"
+#include "live/LiveJobEntry.h"
 #include "model/NumberFormat.h"
 #include "net/Redactor.h"
 #include "net/RequestRecorder.h"
@@ -162,22 +163,6 @@ QString countersLine(const QString &state, const LiveJobStats &s)
     return Tr::tr("%1: sent %2, ok %3, failed %4, skipped %5")
         .arg(state, QString::number(s.sent), QString::number(s.ok), QString::number(s.failed),
              QString::number(s.skipped()));
-}
-
-// The job's own history entry: the request it repeats, with the draft as its body (an empty
-// ticket when the history is off). Dropped open, it says the job's pushes were not sent.
-RecordTicket beginJobEntry(RequestRecorder *recorder, const LiveJobSpec &spec, PushgatewayClient *gateway,
-                           RemoteWriteClient *writer, const RequestTag &tag)
-{
-    if (!recorder)
-        return {};
-    HttpRequest request = jobEntryRequest(spec, gateway, writer);
-    request.tag = tag;
-    request.tag.operation = QStringLiteral("job");
-    request.tag.target = gateway ? QStringLiteral("pushgateway") : QStringLiteral("remote-write");
-    if (gateway)
-        request.tag.groupingKey = machineKey(spec, spec.machines.value(0)).toString();
-    return recorder->record(request);
 }
 
 class StatusPrinter
@@ -360,16 +345,12 @@ int printJobEnd(const LiveJob &job, const ArrivalTracker *tracker, bool repeated
     return exit;
 }
 
-void completeJobEntry(RecordTicket &entry, const LiveJob &job, int exit)
+// How the job's entry judges the run: as its exit status does (an arrival check that missed, too).
+ErrorCategory outcomeOf(int exit)
 {
-    const LiveJobStats &s = job.stats();
-    HttpResult overall;
-    overall.category = exit == ExitOk ? ErrorCategory::None
-        : exit == ExitRejected        ? ErrorCategory::Rejected
-                                      : ErrorCategory::Other;
-    overall.status = s.lastStatus;
-    overall.errorText = countersLine(describeEnd(job), s);
-    entry.complete(overall);
+    if (exit == ExitOk)
+        return ErrorCategory::None;
+    return exit == ExitRejected ? ErrorCategory::Rejected : ErrorCategory::Other;
 }
 
 } // namespace
@@ -388,15 +369,8 @@ int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, Pushgateway
         return ExitUsage;
     }
     // A job is one history entry with its ticks under it; a single push stays one entry.
-    RecordTicket jobEntry = repeated ? beginJobEntry(http.recorder(), spec, gateway, writer, tag) : RecordTicket();
-    const qint64 parent = recordedIdOf(jobEntry); // the entry's number in the history
-    RequestTag tickTag = tag;
-    if (jobEntry.isOpen())
-        http.recorder()->pointAtParent(tickTag, jobEntry);
-    if (gateway)
-        gateway->setTag(tickTag);
-    else
-        writer->setTag(tickTag);
+    LiveJobEntry jobEntry = LiveJobEntry::open(repeated ? http.recorder() : nullptr, spec, gateway, writer, tag);
+    const qint64 parent = recordedIdOf(jobEntry.ticket()); // the entry's number in the history
     std::unique_ptr<ArrivalTracker> tracker;
     if (options.verify) {
         QueryEndpoint endpoint = query;
@@ -430,7 +404,7 @@ int runLiveJob(LiveJobSpec spec, const LiveOptions::Values &options, Pushgateway
     exit = printJobEnd(*job, tracker.get(), repeated, watch.count() > 0, exit, io);
     if (job->endReason() == LiveJob::EndReason::Refused)
         exit = ExitRejected;
-    completeJobEntry(jobEntry, *job, exit);
+    jobEntry.complete(*job, outcomeOf(exit));
     return watch.count() > 0 ? watch.exitCode() : exit;
 }
 

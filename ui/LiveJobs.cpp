@@ -101,20 +101,8 @@ int LiveJobs::start(LiveJobSpec spec, const Profile &profile, const SecretResult
         return 0;
     }
     // One history entry for the job, its ticks under it (the history thread resolves the ticket).
-    HttpRequest summary = jobEntryRequest(spec, entry->gateway.get(), entry->writer.get());
-    summary.tag = tag;
-    summary.tag.operation = QStringLiteral("job");
-    summary.tag.target = toGateway ? QStringLiteral("pushgateway") : QStringLiteral("remote-write");
-    if (toGateway)
-        summary.tag.groupingKey = machineKey(spec, spec.machines.value(0)).toString();
-    if (RequestRecorder *recorder = m_context->http().recorder()) {
-        entry->entry = recorder->record(summary);
-        recorder->pointAtParent(tag, entry->entry);
-    }
-    if (toGateway)
-        entry->gateway->setTag(tag);
-    else
-        entry->writer->setTag(tag);
+    entry->entry
+        = LiveJobEntry::open(m_context->http().recorder(), spec, entry->gateway.get(), entry->writer.get(), tag);
     if (verify) {
         const QUrl pushUrl = toGateway ? gatewayUrl : entry->writer->endpoint().url;
         entry->arrival = std::make_unique<ArrivalTracker>(
@@ -137,17 +125,7 @@ int LiveJobs::start(LiveJobSpec spec, const Profile &profile, const SecretResult
 
 void LiveJobs::finished(Job &job)
 {
-    const LiveJobStats &s = job.job->stats();
-    HttpResult overall;
-    const bool clean = job.job->endReason() != LiveJob::EndReason::Refused && s.failed == 0;
-    overall.category = clean                                  ? ErrorCategory::None
-        : job.job->endReason() == LiveJob::EndReason::Refused ? ErrorCategory::Rejected
-                                                              : ErrorCategory::Other;
-    overall.status = s.lastStatus;
-    overall.errorText = tr("%1: sent %2, ok %3, failed %4, skipped %5")
-                            .arg(describeEnd(*job.job), QString::number(s.sent), QString::number(s.ok),
-                                 QString::number(s.failed), QString::number(s.skipped()));
-    job.entry.complete(overall);
+    job.entry.complete(*job.job, jobOutcome(*job.job));
     emit changed(job.number);
     if (running() == 0)
         emit allFinished();

@@ -2,7 +2,7 @@
 
 #include "live/ArrivalTracker.h"
 #include "live/LiveJob.h"
-#include "net/RequestRecorder.h"
+#include "live/LiveJobEntry.h"
 #include "profiles/Profile.h"
 #include "profiles/SecretStore.h"
 
@@ -31,7 +31,7 @@ public:
         std::shared_ptr<RemoteWriteClient> writer;
         std::unique_ptr<LiveJob> job;
         std::unique_ptr<ArrivalTracker> arrival; // none without a query URL or when not asked
-        RecordTicket entry;                      // the job's own history entry, its ticks under it
+        LiveJobEntry entry;                      // the job's own history entry, its ticks under it
     };
 
     explicit LiveJobs(ConsoleContext *context, QObject *parent = nullptr);

@@ -1,6 +1,5 @@
 #include "live/LiveJob.h"
 
-#include "exposition/TextWriter.h"
 #include "remotewrite/SeriesCollector.h"
 #include "util/Printable.h"
 
@@ -82,22 +81,6 @@ std::optional<LiveJobProblem> checkLiveJob(const LiveJobSpec &spec)
     if (!GeneratedDraft::make(spec.draft, spec.generators, &error))
         return LiveJobProblem{LiveJobProblem::Source::Generators, error};
     return std::nullopt;
-}
-
-HttpRequest jobEntryRequest(const LiveJobSpec &spec, const PushgatewayClient *gateway, const RemoteWriteClient *writer)
-{
-    const QByteArray draft = writeText(spec.draft);
-    if (gateway) {
-        PushOptions asText = spec.push;
-        asText.format = BodyFormat::Text;
-        asText.gzip = false;
-        return gateway->pushRequest(machineKey(spec, spec.machines.value(0)), draft, asText);
-    }
-    HttpRequest request = writer->request({}, writer->nextVersion());
-    request.headers
-        = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8")}};
-    request.body = draft;
-    return request;
 }
 
 GroupingKey machineKey(const LiveJobSpec &spec, const QString &machine)

@@ -53,10 +53,6 @@ struct LiveJobProblem
 // asks the keychain for the secret.
 std::optional<LiveJobProblem> checkLiveJob(const LiveJobSpec &spec);
 
-// What a job's own history entry shows: the request it repeats, with the draft as text (the
-// ticks carry the generated values, in the job's format), for the first machine.
-HttpRequest jobEntryRequest(const LiveJobSpec &spec, const PushgatewayClient *gateway, const RemoteWriteClient *writer);
-
 // The grouping key one machine pushes to.
 GroupingKey machineKey(const LiveJobSpec &spec, const QString &machine);
 

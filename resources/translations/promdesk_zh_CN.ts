@@ -1813,6 +1813,14 @@ The gateway then holds, for job `%5`:
     </message>
 </context>
 <context>
+    <name>LiveJobEntry</name>
+    <message>
+        <source>%1: sent %2, ok %3, failed %4, skipped %5</source>
+        <extracomment>%1 how the live job ended, such as &quot;all 10 ticks done&quot;</extracomment>
+        <translation>%1：已发送 %2，成功 %3，失败 %4，跳过 %5</translation>
+    </message>
+</context>
+<context>
     <name>LiveOptions</name>
     <message>
         <source>Repeat every DURATION (500ms, 2s, 1m; at least 100ms) until stopped, --count or --for.</source>
@@ -5419,10 +5427,6 @@ goes again to %3%4, exactly as it was sent (%n byte(s) of body). Its answer is k
     <message>
         <source>Profile &apos;%1&apos; has no query URL to check arrival with; add one in its settings.</source>
         <translation>配置档案“%1”没有用于到达检查的查询 URL；请在其设置中添加。</translation>
-    </message>
-    <message>
-        <source>%1: sent %2, ok %3, failed %4, skipped %5</source>
-        <translation>%1：已发送 %2，成功 %3，失败 %4，跳过 %5</translation>
     </message>
 </context>
 <context>
