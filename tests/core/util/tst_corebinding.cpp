@@ -162,8 +162,8 @@ void TestCoreBinding::coresSetMeanwhileStand()
 #endif
 }
 
-// Each thread, inside the body, may run on one core alone, a different one from the other's; the
-// caller kept the core it was on and has all its cores again afterwards.
+// With a thread for every core, each thread, inside the body, may run on one core alone, each
+// core taken once, the caller among the threads; afterwards the caller has all its cores again.
 void TestCoreBinding::parallelThreadsKeepToACoreEach()
 {
 #if defined(Q_OS_LINUX)
