@@ -156,15 +156,6 @@ QString tickName(qint64 tick, const QString &machine)
     return Tr::tr("tick %1 %2").arg(QString::number(tick + 1), machine);
 }
 
-// The line of a job's counters, on the terminal's status line, at the end and in the history.
-QString countersLine(const QString &state, const LiveJobStats &s)
-{
-    //: %1 the job's state or how it ended
-    return Tr::tr("%1: sent %2, ok %3, failed %4, skipped %5")
-        .arg(state, QString::number(s.sent), QString::number(s.ok), QString::number(s.failed),
-             QString::number(s.skipped()));
-}
-
 class StatusPrinter
 {
 public:

@@ -413,4 +413,12 @@ QString describeEnd(const LiveJob &job)
     return {};
 }
 
+QString countersLine(const QString &state, const LiveJobStats &stats)
+{
+    //: %1 the job's state or how it ended, such as "running" or "all 10 ticks done"
+    return Tr::tr("%1: sent %2, ok %3, failed %4, skipped %5")
+        .arg(state, QString::number(stats.sent), QString::number(stats.ok), QString::number(stats.failed),
+             QString::number(stats.skipped()));
+}
+
 } // namespace promdesk

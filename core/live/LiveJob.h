@@ -185,5 +185,8 @@ private:
 
 QString liveJobStateName(LiveJob::State state);
 QString describeEnd(const LiveJob &job); // "count reached", "stopped", "refused: …"
+// "running: sent 20, ok 19, failed 1, skipped 0": `state` (or how the job ended) and its counters,
+// as the CLI's status line and a job's own history entry say them.
+QString countersLine(const QString &state, const LiveJobStats &stats);
 
 } // namespace promdesk

@@ -2,16 +2,9 @@
 
 #include "exposition/TextWriter.h"
 
-#include <QCoreApplication>
-
 namespace promdesk {
 
 namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(LiveJobEntry)
-};
 
 // What the entry shows: the request the job repeats, with the draft as text (the ticks carry the
 // generated values, in the job's format), for the first machine.
@@ -61,10 +54,7 @@ void LiveJobEntry::complete(const LiveJob &job, ErrorCategory outcome)
     HttpResult overall;
     overall.category = outcome;
     overall.status = s.lastStatus;
-    //: %1 how the live job ended, such as "all 10 ticks done"
-    overall.errorText = Tr::tr("%1: sent %2, ok %3, failed %4, skipped %5")
-                            .arg(describeEnd(job), QString::number(s.sent), QString::number(s.ok),
-                                 QString::number(s.failed), QString::number(s.skipped()));
+    overall.errorText = countersLine(describeEnd(job), s);
     m_ticket.complete(overall);
 }
 

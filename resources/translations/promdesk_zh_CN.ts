@@ -1635,11 +1635,6 @@ The gateway then holds, for job `%5`:
         <translation>第 %1 轮 %2</translation>
     </message>
     <message>
-        <source>%1: sent %2, ok %3, failed %4, skipped %5</source>
-        <extracomment>%1 the job&apos;s state or how it ended</extracomment>
-        <translation>%1：已发送 %2，成功 %3，失败 %4，跳过 %5</translation>
-    </message>
-    <message>
         <source>%1: %2 in %3 ms
 </source>
         <extracomment>%1 &quot;tick N&quot;, %2 &quot;HTTP 200&quot; or the failure&apos;s message, %3 milliseconds</extracomment>
@@ -1811,12 +1806,9 @@ The gateway then holds, for job `%5`:
         <extracomment>%1 is the server&apos;s answer, such as &quot;HTTP 400: …&quot;</extracomment>
         <translation>已停止：服务器拒绝了请求（%1）；下一轮同样会被拒绝</translation>
     </message>
-</context>
-<context>
-    <name>LiveJobEntry</name>
     <message>
         <source>%1: sent %2, ok %3, failed %4, skipped %5</source>
-        <extracomment>%1 how the live job ended, such as &quot;all 10 ticks done&quot;</extracomment>
+        <extracomment>%1 the job&apos;s state or how it ended, such as &quot;running&quot; or &quot;all 10 ticks done&quot;</extracomment>
         <translation>%1：已发送 %2，成功 %3，失败 %4，跳过 %5</translation>
     </message>
 </context>
